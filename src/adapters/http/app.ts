@@ -1,0 +1,56 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../app-context.js';
+import { loggerOptions } from '../../platform/logger.js';
+import { registerAuth } from './auth.js';
+import { errorToProblem, problemFor, sendProblem } from './problem.js';
+import { ProblemSchema } from './schemas.js';
+import { apiRoutes } from './routes.js';
+
+export type App = FastifyInstance;
+
+/** JSON bodies up to 1 MB (attachments have their own multipart limit). */
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(ctx.config.logLevel),
+    bodyLimit: BODY_LIMIT,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'OpenPBM API', version: '1', description: 'Pharmacy benefit and prior authorization. Errors are RFC 9457 problem+json.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Access token (POST /api/v1/auth/token) or API key' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, errorToProblem(error, request)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problemFor('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await ctx.database.query('select 1');
+      return { status: 'ok', database: ctx.database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: ctx.database.kind });
+    }
+  });
+
+  await app.register(async (api) => {
+    registerAuth(api, ctx);
+    api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+    await apiRoutes(api, ctx);
+  }, { prefix: '/api/v1' });
+
+  return app;
+}

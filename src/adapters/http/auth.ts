@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app-context.js';
+import { authenticateBearer } from '../../identity/authenticate.js';
+import type { Principal, Role } from '../../identity/roles.js';
+import { DomainError } from '../../platform/errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Route needs no principal (token, health, docs). */
+    public?: boolean;
+  }
+}
+
+/** Every /api/v1 route except those marked public requires a principal (a token or an API key). */
+export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) request.principal = await authenticateBearer(ctx, header.slice(7).trim());
+    if (!request.principal && !request.routeOptions.config?.public) {
+      throw new DomainError('UNAUTHENTICATED', header ? 'The access token or API key is not valid or has expired' : 'Send Authorization: Bearer <token or API key>');
+    }
+  });
+}
+
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new DomainError('UNAUTHENTICATED', 'Sign-in required');
+  return request.principal;
+}
+
+export function requireRole(request: FastifyRequest, ...roles: Role[]): Principal {
+  const p = principalOf(request);
+  if (!roles.includes(p.role)) throw new DomainError('FORBIDDEN', `This needs one of the roles: ${roles.join(', ')}`);
+  return p;
+}

@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, ERROR_CODES, type ErrorCode, type FieldError } from '../../platform/errors.js';
+
+/** RFC 9457 problem details, with OpenPBM's stable `code` and field `errors`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors: FieldError[];
+  [extra: string]: unknown;
+}
+
+export function problemFor(code: ErrorCode, detail: string, errors: FieldError[] = [], extra: Record<string, unknown> = {}): Problem {
+  const { status, title } = ERROR_CODES[code];
+  return { type: `https://openpbm.org/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status, detail, code, errors, ...extra };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem) {
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+interface AjvError {
+  instancePath?: string;
+  message?: string;
+  params?: { missingProperty?: string; additionalProperty?: string };
+  keyword?: string;
+}
+
+/** Ajv errors → field paths the caller can act on (`/patient/dateOfBirth`, `productId`). */
+function fieldErrors(err: FastifyError & { validation?: AjvError[]; validationContext?: string }): FieldError[] {
+  return ((err.validation ?? []) as AjvError[]).map((v) => {
+    let p = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    if (v.params?.missingProperty) p = p ? `${p}.${v.params.missingProperty}` : v.params.missingProperty;
+    if (v.params?.additionalProperty) p = p ? `${p}.${v.params.additionalProperty}` : v.params.additionalProperty;
+    const where = err.validationContext && err.validationContext !== 'body' ? `${err.validationContext}.` : '';
+    const message = v.params?.additionalProperty ? 'is not a known field' : v.message ?? 'is not valid';
+    return { path: `${where}${p}` || err.validationContext || 'body', message };
+  });
+}
+
+export function errorToProblem(error: unknown, request: FastifyRequest): Problem {
+  if (error instanceof DomainError) return problemFor(error.code, error.message, error.errors, error.details);
+  const err = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
+  if (err.validation) {
+    const errors = fieldErrors(err);
+    return problemFor('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problemFor('PAYLOAD_TOO_LARGE', 'The request body is larger than this endpoint accepts');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problemFor('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted here`);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problemFor('VALIDATION_FAILED', 'The request body is empty; a JSON object is required', [{ path: 'body', message: 'is required' }]);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problemFor('VALIDATION_FAILED', 'Content-Length does not match the body');
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return problemFor('PAYLOAD_TOO_LARGE', err.message);
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return problemFor('UNSUPPORTED_MEDIA_TYPE', 'A multipart/form-data body is required');
+  }
+  if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return problemFor('MALFORMED_JSON', `The body is not valid JSON: ${err.message}`);
+  }
+  if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+    return { ...problemFor('VALIDATION_FAILED', err.message), status: err.statusCode };
+  }
+  request.log.error({ err }, 'unhandled error');
+  return problemFor('INTERNAL', 'Something went wrong on our side; the request was not applied');
+}

@@ -1,0 +1,16 @@
+import type { Config } from './config.js';
+import type { Clock } from './platform/clock.js';
+import type { Database } from './platform/db.js';
+import { ReferenceCache } from './reference/reference-cache.js';
+
+/** What every use case needs: config, the database, the injected clock, in-process caches. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  reference: ReferenceCache;
+}
+
+export function createContext(config: Config, database: Database, clock: Clock): AppContext {
+  return { config, database, clock, reference: new ReferenceCache(database.db) };
+}

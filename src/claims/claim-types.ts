@@ -1,0 +1,85 @@
+import type { Money } from '../plans/plan-policy.js';
+
+/** NCPDP D.0 B1 billing, as JSON (API.md "Claims"); field numbers in comments. */
+export interface ClaimRequest {
+  bin: string; // 101-A1
+  pcn?: string | null; // 104-A4
+  groupId?: string | null; // 301-C1
+  cardholderId: string; // 302-C2
+  patient: { dateOfBirth: string }; // 304-C4
+  pharmacyNpi: string; // 201-B1
+  prescriptionNumber: string; // 402-D2
+  fillNumber: number; // 403-D3
+  dateOfService: string; // 401-D1
+  productId: string; // 407-D7 (NDC, 11 digits)
+  quantityDispensed: number; // 442-E7
+  daysSupply: number; // 405-D5
+  prescriberNpi: string; // 411-DB
+  dawCode?: string; // 408-D8
+  priorAuthorizationNumber?: string | null; // 462-EV
+  submittedIngredientCost?: Money | null; // 409-D9
+  usualAndCustomaryCharge?: Money | null; // 426-DQ
+  emergencySupply?: boolean; // level of service 418-DI = 03 (emergency)
+}
+
+export interface Reject {
+  code: string;
+  description: string;
+}
+
+export interface Pricing {
+  ingredientCost: Money;
+  dispensingFee: Money;
+  patientPay: Money;
+  planPay: Money;
+  basis: 'catalog-unit-price' | 'submitted-ingredient-cost' | 'usual-and-customary';
+}
+
+export interface Alternative {
+  rxcui: string;
+  name: string;
+  tier: string | null;
+  estimatedPatientPay: Money | null;
+  priorAuthorizationRequired: boolean;
+}
+
+export interface PriorAuthorizationSteps {
+  required: boolean;
+  processorName: string;
+  howToRequest: string[];
+  fax?: string;
+  phone?: string;
+  criteriaId?: string;
+}
+
+export interface OtherProcessor {
+  name: string;
+  bin: string;
+  pcn: string | null;
+  groupId: string | null;
+  phone: string | null;
+}
+
+export interface NextSteps {
+  priorAuthorization?: PriorAuthorizationSteps;
+  otherProcessor?: OtherProcessor;
+  alternatives?: Alternative[];
+  /** 79: the first date the refill will pay. */
+  refillAllowedOn?: string;
+  stepTherapy?: { prerequisites: string; lookbackDays: number };
+  quantityLimit?: { units: number; days: number; maxForDaysSupply: number };
+}
+
+export type TransactionStatus = 'P' | 'R' | 'D';
+
+export interface ClaimResponse {
+  claimId: string;
+  transactionStatus: TransactionStatus;
+  rejects: Reject[];
+  message: string;
+  authorizationNumber?: string | null;
+  pricing?: Pricing;
+  nextSteps?: NextSteps;
+  drug?: { rxcui: string; name: string; groupId: string } | null;
+  emergencySupply?: boolean;
+}

@@ -1,0 +1,10 @@
+// Every module's tables, for drizzle-kit and the typed query layer. Each module owns its file.
+export * from './catalog/catalog.tables.js';
+export * from './plans/plans.tables.js';
+export * from './formulary/formulary.tables.js';
+export * from './members/members.tables.js';
+export * from './identity/identity.tables.js';
+export * from './audit/audit.tables.js';
+export * from './imports/imports.tables.js';
+export * from './claims/claims.tables.js';
+export * from './priorauth/authorizations.tables.js';

@@ -1,0 +1,56 @@
+import type { AppContext } from '../app-context.js';
+import { DomainError } from '../platform/errors.js';
+import { hashApiKey, looksLikeApiKey, signAccessToken, verifyAccessToken, verifyPassword } from './credentials.js';
+import { findUserByApiKeyHash, findUserByUsername, type UserRow } from './identity.repo.js';
+import type { Principal, Role } from './roles.js';
+
+function toPrincipal(user: UserRow, via: Principal['via']): Principal {
+  return {
+    userId: user.id,
+    username: user.username,
+    role: user.role as Role,
+    displayName: user.displayName,
+    credential: user.credential,
+    memberId: user.memberId,
+    npi: user.npi,
+    via,
+  };
+}
+
+export async function issueToken(ctx: AppContext, username: string, password: string) {
+  const user = await findUserByUsername(ctx.database.db, username);
+  // Same answer for unknown user and wrong password: no account enumeration.
+  if (!user || !user.passwordHash || user.disabledAt || !(await verifyPassword(user.passwordHash, password))) {
+    throw new DomainError('UNAUTHENTICATED', 'The username or password is not correct');
+  }
+  const p = toPrincipal(user, 'token');
+  const accessToken = await signAccessToken(
+    { sub: p.userId, username: p.username, role: p.role, memberId: p.memberId, npi: p.npi, displayName: p.displayName, credential: p.credential },
+    ctx.config.jwtSecret,
+    ctx.config.tokenTtlSeconds,
+    ctx.clock.now(),
+  );
+  return { accessToken, tokenType: 'Bearer' as const, expiresIn: ctx.config.tokenTtlSeconds };
+}
+
+/**
+ * API keys are looked up by hash; a short cache keeps the claim hot path off the database.
+ * A revoked key stops working within API_KEY_CACHE_MS.
+ */
+const API_KEY_CACHE_MS = 30_000;
+const apiKeyCache = new Map<string, { principal: Principal | null; until: number }>();
+
+export async function authenticateBearer(ctx: AppContext, token: string): Promise<Principal | null> {
+  if (looksLikeApiKey(token)) {
+    const keyHash = hashApiKey(token);
+    const hit = apiKeyCache.get(keyHash);
+    const nowMs = Date.now(); // cache bookkeeping, not a business rule: wall clock is right here
+    if (hit && hit.until > nowMs) return hit.principal;
+    const user = await findUserByApiKeyHash(ctx.database.db, keyHash);
+    const principal = user ? toPrincipal(user, 'api-key') : null;
+    if (apiKeyCache.size > 10_000) apiKeyCache.clear();
+    apiKeyCache.set(keyHash, { principal, until: nowMs + API_KEY_CACHE_MS });
+    return principal;
+  }
+  return verifyAccessToken(token, ctx.config.jwtSecret, ctx.clock.now());
+}

@@ -1,0 +1,32 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../platform/db.js';
+import { apiKeys, users } from './identity.tables.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db.query.users.findFirst({ where: eq(users.username, username) });
+}
+
+export async function findUserByApiKeyHash(db: Db, keyHash: string): Promise<UserRow | undefined> {
+  const rows = await db
+    .select({ user: users })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt), isNull(users.disabledAt)))
+    .limit(1);
+  return rows[0]?.user;
+}
+
+export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [created] = await db.insert(users).values(row).returning();
+  return created;
+}
+
+export async function insertApiKey(db: Db, row: typeof apiKeys.$inferInsert): Promise<void> {
+  await db.insert(apiKeys).values(row);
+}
+
+export function listUsers(db: Db): Promise<UserRow[]> {
+  return db.query.users.findMany({ orderBy: users.username });
+}

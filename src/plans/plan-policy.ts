@@ -1,0 +1,52 @@
+/** Money is a decimal string with two places ("12.50"), as on the API. */
+export type Money = string;
+
+export type PharmacyType = 'retail' | 'mail' | 'specialty';
+
+/** Cost sharing for one tier at one pharmacy type: a copay, or coinsurance with an optional cap. */
+export interface CostShare {
+  copay?: Money;
+  /** Fraction, e.g. "0.25" for 25 %. */
+  coinsurance?: string;
+  coinsuranceMax?: Money;
+}
+
+export interface ReviewClock {
+  amount: number;
+  unit: 'hours' | 'business-days' | 'calendar-days';
+}
+
+export interface PlanPolicy {
+  costSharing: {
+    dispensingFee: Money;
+    /** Tier name → pharmacy type → cost share. A tier missing a pharmacy type falls back to retail. */
+    tiers: Record<string, Partial<Record<PharmacyType, CostShare>>>;
+  };
+  /** NCPDP 79: refill too soon when less than this share of the last fill's supply has elapsed. */
+  refillTooSoonPercent: number;
+  /** Medi-Cal: up to 72 hours without PA when the pharmacy flags an emergency (W&I Code §14185). */
+  emergencySupply?: { maxDaysSupply: number };
+  priorAuthorization: {
+    howToRequest: Array<'epa' | 'portal' | 'fax' | 'phone'>;
+    fax?: string;
+    phone?: string;
+    /** Who handles PA for this plan (shown in next steps), defaults to the processor's name. */
+    handledBy?: string;
+  };
+  review: {
+    standard: ReviewClock;
+    urgent: ReviewClock;
+    onMissed: 'deem-approved' | 'escalate';
+    warnBeforeHours: number;
+    timeZone: string;
+  };
+  informationRequests: { max: number; responseWindowHours: number };
+  renewalWindowDays: number;
+  appeals: {
+    filingWindowDays: number;
+    standard: ReviewClock;
+    expedited: ReviewClock;
+    nextLevel: string;
+  };
+  letterLanguages: string[];
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from '../db-schema.js';
+
+export type Schema = typeof schema;
+/** One query layer for both engines: PGlite and node-postgres share Drizzle's PgDatabase. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Raw SQL for adapters that need it (pg-boss's executeSql); returns rows. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+// PostgreSQL returns DATE as a JS Date by default, which shifts with the process time zone.
+// Dates are plain YYYY-MM-DD strings everywhere in OpenPBM.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** An already-open PGlite (tests load one from a migrated template). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      async query<T>(text: string, params?: unknown[]) {
+        const r = await pool.query(text, params as unknown[]);
+        return r.rows as T[];
+      },
+      close: () => pool.end(),
+    };
+  }
+  let client = options.pglite;
+  if (!client) {
+    if (!options.dataDir) throw new Error('dataDir or databaseUrl is required');
+    // PGlite does not create parent folders.
+    mkdirSync(options.dataDir, { recursive: true });
+    client = new PGlite(path.join(options.dataDir, 'pglite'));
+    await client.waitReady;
+  }
+  const pgl = client;
+  const db = drizzlePglite(pgl, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    pglite: pgl,
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await pgl.query(text, params as unknown[]);
+      return r.rows as T[];
+    },
+    close: () => pgl.close(),
+  };
+}
+
+export async function runMigrations(database: Database): Promise<void> {
+  if (database.kind === 'postgres') {
+    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
