@@ -13,6 +13,8 @@ export interface PlanFormulary {
 export interface ReferenceSnapshot {
   concepts: Map<string, DrugConcept>;
   packages: Map<string, DrugPackage>;
+  /** First priced package of each concept (for estimates when no NDC was given). */
+  pricedPackageByRxcui: Map<string, DrugPackage>;
   conceptsByGroup: Map<string, DrugConcept[]>;
   conceptsByClass: Map<string, DrugConcept[]>;
   processors: Map<string, ProcessorRow>;
@@ -60,6 +62,7 @@ export class ReferenceCache {
     const snap: ReferenceSnapshot = {
       concepts: new Map(concepts.map((c) => [c.rxcui, c])),
       packages: new Map(packages.map((p) => [p.ndc, p])),
+      pricedPackageByRxcui: new Map(packages.filter((p) => p.unitPrice !== null).map((p) => [p.rxcui, p])),
       conceptsByGroup: new Map(),
       conceptsByClass: new Map(),
       processors: new Map(processors.map((p) => [p.id, p])),

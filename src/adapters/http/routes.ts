@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.js';
+import { claimRoutes } from '../../claims/claims.routes.js';
+import { coverageRoutes } from '../../coverage/coverage.routes.js';
 import { identityRoutes } from '../../identity/identity.routes.js';
+import { planRoutes } from '../../plans/plans.routes.js';
 
 /** Every module's JSON routes under /api/v1. */
 export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await identityRoutes(app, ctx);
+  await claimRoutes(app, ctx);
+  await coverageRoutes(app, ctx);
+  await planRoutes(app, ctx);
 }

@@ -1,0 +1,26 @@
+import type { Principal } from '../identity/roles.js';
+import type { Db } from '../platform/db.js';
+import { auditEvents } from './audit.tables.js';
+
+export interface AuditEntry {
+  at: Date;
+  actor: Principal | { username: string; role: string } | 'system';
+  action: string;
+  entityType: string;
+  entityId: string;
+  details?: Record<string, unknown>;
+}
+
+/** Written in the same transaction as the change it records (pass the transaction as `db`). */
+export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const actor = entry.actor === 'system' ? { username: 'system', role: 'system' } : entry.actor;
+  await db.insert(auditEvents).values({
+    at: entry.at,
+    actor: actor.username,
+    actorRole: actor.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    details: entry.details ?? null,
+  });
+}

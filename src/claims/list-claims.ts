@@ -1,0 +1,59 @@
+import type { AppContext } from '../app-context.js';
+import { writeAudit } from '../audit/write-audit.js';
+import { isStaff, type Principal } from '../identity/roles.js';
+import { forbidden, invalid } from '../platform/errors.js';
+import { listClaims, type ClaimRow } from './claims.repo.js';
+
+export function toClaimSummary(c: ClaimRow) {
+  return {
+    claimId: c.id,
+    memberId: c.memberId,
+    pharmacyNpi: c.pharmacyNpi,
+    prescriptionNumber: c.prescriptionNumber,
+    fillNumber: c.fillNumber,
+    dateOfService: c.dateOfService,
+    productId: c.productId,
+    drugName: c.response.drug?.name ?? null,
+    quantity: Number(c.quantity),
+    daysSupply: c.daysSupply,
+    transactionStatus: c.transactionStatus,
+    reversed: c.reversedAt !== null,
+    reversedAt: c.reversedAt?.toISOString() ?? null,
+    rejects: c.response.rejects,
+    message: c.response.message,
+    patientPay: c.patientPay,
+    planPay: c.planPay,
+    authorizationNumber: c.authorizationNumber,
+    ...(c.response.nextSteps ? { nextSteps: c.response.nextSteps } : {}),
+    receivedAt: c.receivedAt.toISOString(),
+  };
+}
+
+/**
+ * Claim history. A member sees only their own claims, a pharmacy only its own, a prescriber
+ * only claims for their prescriptions; staff may read any member's (and the read is audited).
+ */
+export async function listClaimsFor(ctx: AppContext, caller: Principal, query: { memberId?: string; limit?: number }) {
+  const limit = Math.min(query.limit ?? 100, 500);
+  const db = ctx.database.db;
+  switch (caller.role) {
+    case 'member':
+      if (query.memberId && query.memberId !== caller.memberId) throw forbidden('Members can only see their own claims');
+      return listClaims(db, { memberId: caller.memberId!, limit });
+    case 'pharmacy':
+      return listClaims(db, { memberId: query.memberId, pharmacyNpi: caller.npi!, limit });
+    case 'prescriber':
+      if (!query.memberId) throw invalid('memberId', 'is required');
+      return listClaims(db, { memberId: query.memberId, prescriberNpi: caller.npi!, limit });
+    case 'intake':
+    case 'reviewer-pharmacist':
+    case 'reviewer-physician':
+    case 'member-services':
+    case 'admin': {
+      if (!isStaff(caller)) throw forbidden('Not allowed');
+      if (!query.memberId) throw invalid('memberId', 'is required');
+      await writeAudit(db, { at: ctx.clock.now(), actor: caller, action: 'phi.read', entityType: 'member-claims', entityId: query.memberId });
+      return listClaims(db, { memberId: query.memberId, limit });
+    }
+  }
+}

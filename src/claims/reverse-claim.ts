@@ -1,0 +1,30 @@
+import type { AppContext } from '../app-context.js';
+import { writeAudit } from '../audit/write-audit.js';
+import type { Principal } from '../identity/roles.js';
+import { forbidden, notFound } from '../platform/errors.js';
+import { findClaimById, markClaimReversed } from './claims.repo.js';
+import { REJECT } from './rules/reject-codes.js';
+
+export interface ReversalResponse {
+  claimId: string;
+  transactionStatus: 'A' | 'R';
+  rejects: Array<{ code: string; description: string }>;
+  message: string;
+}
+
+/** B2 reversal: voids a paid claim once; anything else is answered R / 87. */
+export async function reverseClaim(ctx: AppContext, caller: Principal, claimId: string): Promise<ReversalResponse> {
+  const db = ctx.database.db;
+  const claim = await findClaimById(db, claimId);
+  if (!claim) throw notFound('Claim', claimId);
+  if (caller.role === 'pharmacy' && claim.pharmacyNpi !== caller.npi) throw forbidden('A pharmacy reverses only its own claims');
+  const now = ctx.clock.now();
+  const reversed = await db.transaction(async (tx) => {
+    const ok = await markClaimReversed(tx, claimId, now);
+    if (ok) await writeAudit(tx, { at: now, actor: caller, action: 'claim.reversed', entityType: 'claim', entityId: claimId, details: { from: 'P', to: 'reversed' } });
+    return ok;
+  });
+  if (reversed) return { claimId, transactionStatus: 'A', rejects: [], message: 'Reversal accepted: the claim is void and nothing is paid for it.' };
+  const why = claim.transactionStatus !== 'P' ? 'the claim was not paid' : 'the claim was already reversed';
+  return { claimId, transactionStatus: 'R', rejects: [REJECT.REVERSAL_NOT_PROCESSED], message: `Reversal not processed: ${why}.` };
+}

@@ -1,0 +1,195 @@
+import type { DrugConcept } from '../../catalog/catalog.repo.js';
+import type { FormularyRow } from '../../formulary/formulary.repo.js';
+import type { PharmacyType } from '../../plans/plan-policy.js';
+import type { PlanRow } from '../../plans/plans.repo.js';
+import { findFormularyEntry, type ReferenceSnapshot } from '../../reference/reference-cache.js';
+import type { ClaimRequest, NextSteps, Pricing, Reject, TransactionStatus } from '../claim-types.js';
+import { findAlternatives } from './alternatives.js';
+import { ageOn, checkEligibility, type MemberFacts } from './eligibility.js';
+import { fromCents, toCents } from './money.js';
+import { priceClaim } from './pricing.js';
+import { REJECT } from './reject-codes.js';
+import { routeToPlan } from './routing.js';
+import type { Step } from './step.js';
+import {
+  describePrerequisites, exceedsQuantityLimit, findAuthorization, isContinuingTherapy, isStepTherapyMet, maxQuantityFor,
+  refillTooSoon, type ActiveAuthorization, type HistoryFill,
+} from './utilization.js';
+
+export interface AdjudicationInput {
+  request: ClaimRequest;
+  member: MemberFacts | null;
+  pharmacyType: PharmacyType;
+  reference: ReferenceSnapshot;
+  /** The member's paid, unreversed claims of the last 365 days (this claim excluded). */
+  history: HistoryFill[];
+  authorizations: ActiveAuthorization[];
+}
+
+export interface Adjudication {
+  transactionStatus: Exclude<TransactionStatus, 'D'>;
+  rejects: Reject[];
+  message: string;
+  planId: string | null;
+  drug: DrugConcept | null;
+  pricing?: Pricing;
+  nextSteps?: NextSteps;
+  authorizationNumber: string | null;
+  emergencySupply: boolean;
+}
+
+function rejected(step: NonNullable<Step>, planId: string | null, drug: DrugConcept | null): Adjudication {
+  return {
+    transactionStatus: 'R',
+    rejects: [step.reject, ...(step.extraRejects ?? [])],
+    message: step.message,
+    planId,
+    drug,
+    nextSteps: step.nextSteps,
+    authorizationNumber: null,
+    emergencySupply: false,
+  };
+}
+
+function paStep(plan: PlanRow, ref: ReferenceSnapshot, entry: FormularyRow): NonNullable<NextSteps['priorAuthorization']> {
+  const processor = ref.processors.get(plan.processorId);
+  const pa = plan.policy.priorAuthorization;
+  return {
+    required: true,
+    processorName: pa.handledBy ?? processor?.name ?? plan.name,
+    howToRequest: pa.howToRequest,
+    fax: pa.fax ?? processor?.paFax ?? undefined,
+    phone: pa.phone ?? processor?.paPhone ?? undefined,
+    ...(entry.criteriaId ? { criteriaId: entry.criteriaId } : {}),
+  };
+}
+
+/**
+ * Point-of-sale adjudication, in the order of DESIGN §4.1: eligibility, processor routing,
+ * product, formulary, age/sex, authorization (else PA), step therapy, quantity limit, refill too
+ * soon, pricing. Pure: everything it needs is in the input.
+ */
+export function adjudicateClaim(input: AdjudicationInput): Adjudication {
+  const { request, reference: ref } = input;
+  const dos = request.dateOfService;
+
+  const eligibility = checkEligibility(input.member, request.patient.dateOfBirth, dos);
+  if (eligibility) return rejected(eligibility, input.member?.planId ?? null, null);
+  const member = input.member!;
+  const memberPlan = ref.plans.get(member.planId);
+  if (!memberPlan) return rejected({ reject: REJECT.NOT_COVERED_PATIENT, message: 'This member has no pharmacy plan on file.' }, null, null);
+
+  const routed = routeToPlan({ bin: request.bin, pcn: request.pcn ?? null, groupId: request.groupId ?? null, memberPlan, plans: ref.plans, processors: ref.processors });
+  if ('step' in routed) return rejected(routed.step, memberPlan.id, null);
+  const plan = routed.plan;
+
+  const pkg = ref.packages.get(request.productId);
+  const drug = pkg ? ref.concepts.get(pkg.rxcui) ?? null : null;
+  if (!pkg || !drug) {
+    return rejected({ reject: REJECT.PRODUCT, message: `NDC ${request.productId} is not in the plan's drug catalog. Check the NDC on the package.` }, plan.id, null);
+  }
+  const alternatives = () => findAlternatives(ref, plan, drug, input.pharmacyType, { quantity: request.quantityDispensed });
+
+  const entry = findFormularyEntry(ref, plan.id, drug);
+  if (!entry || !entry.covered) {
+    return rejected({
+      reject: REJECT.NOT_COVERED,
+      message: `${drug.name} is not on ${plan.name}'s list of covered drugs (formulary). Your doctor can switch to a covered drug listed below, or ask for a formulary exception.`,
+      nextSteps: { alternatives: alternatives(), priorAuthorization: { ...paStep(plan, ref, entry ?? ({} as FormularyRow)), required: false } },
+    }, plan.id, drug);
+  }
+
+  const age = ageOn(member.dateOfBirth, dos);
+  if ((entry.minAge !== null && age < entry.minAge) || (entry.maxAge !== null && age > entry.maxAge)) {
+    const range = entry.minAge !== null && entry.maxAge !== null ? `ages ${entry.minAge} to ${entry.maxAge}` : entry.minAge !== null ? `age ${entry.minAge} and older` : `age ${entry.maxAge} and younger`;
+    return rejected({
+      reject: REJECT.AGE,
+      message: `${drug.name} is covered for ${range}. The prescriber can ask for an exception (prior authorization).`,
+      nextSteps: { priorAuthorization: paStep(plan, ref, entry), alternatives: alternatives() },
+    }, plan.id, drug);
+  }
+  if (entry.sex && member.sex !== 'U' && entry.sex !== member.sex) {
+    return rejected({ reject: REJECT.SEX, message: `${drug.name} is not covered for this member's sex on file. The prescriber can ask for an exception.`, nextSteps: { priorAuthorization: paStep(plan, ref, entry) } }, plan.id, drug);
+  }
+
+  const authorization = findAuthorization(input.authorizations, drug, dos);
+  const continuing = entry.newStartsOnly && isContinuingTherapy(input.history, drug.groupId, dos);
+  const emergencyAllowed = plan.policy.emergencySupply;
+  let emergencySupply = false;
+
+  if (entry.priorAuthorization && !authorization && !continuing) {
+    if (request.emergencySupply && emergencyAllowed && request.daysSupply <= emergencyAllowed.maxDaysSupply) {
+      emergencySupply = true; // Medi-Cal: up to 72 hours without PA in an emergency (W&I Code §14185(a)(4))
+    } else {
+      const emergencyNote = request.emergencySupply && emergencyAllowed
+        ? ` An emergency supply without approval is limited to ${emergencyAllowed.maxDaysSupply} days.` : '';
+      return rejected({
+        reject: REJECT.PA_REQUIRED,
+        message: `${drug.name} needs approval from ${paStep(plan, ref, entry).processorName} before the plan pays (prior authorization). The pharmacy can let your prescriber know; your prescriber sends the request.${emergencyNote}`,
+        nextSteps: { priorAuthorization: paStep(plan, ref, entry), alternatives: alternatives() },
+      }, plan.id, drug);
+    }
+  }
+
+  if (entry.stepTherapy && !authorization && !continuing && !emergencySupply && !isStepTherapyMet(entry.stepTherapy, input.history, dos)) {
+    const prereq = describePrerequisites(entry.stepTherapy);
+    return rejected({
+      reject: REJECT.PA_REQUIRED,
+      extraRejects: [REJECT.STEP_THERAPY],
+      message: `The plan covers ${drug.name} after you have tried ${prereq} (step therapy). We found no fill of it in the last ${entry.stepTherapy.lookbackDays} days. Your prescriber can ask for a step-therapy exception.`,
+      nextSteps: {
+        priorAuthorization: paStep(plan, ref, entry),
+        stepTherapy: { prerequisites: prereq, lookbackDays: entry.stepTherapy.lookbackDays },
+        alternatives: alternatives(),
+      },
+    }, plan.id, drug);
+  }
+
+  // An authorization's own quantity replaces the formulary limit (the reviewer approved that amount).
+  const limit = authorization?.maxUnits != null && authorization.perDays != null
+    ? { units: authorization.maxUnits, days: authorization.perDays }
+    : entry.quantityLimit;
+  if (limit && exceedsQuantityLimit(limit, request.quantityDispensed, request.daysSupply)) {
+    const max = maxQuantityFor(limit, request.daysSupply);
+    return rejected({
+      reject: REJECT.LIMIT,
+      message: `The plan covers up to ${limit.units} units of ${drug.name} every ${limit.days} days (${max} for a ${request.daysSupply}-day supply); ${request.quantityDispensed} were billed. The prescriber can ask for a quantity-limit exception.`,
+      nextSteps: { quantityLimit: { units: limit.units, days: limit.days, maxForDaysSupply: max }, priorAuthorization: paStep(plan, ref, entry) },
+    }, plan.id, drug);
+  }
+
+  const tooSoon = refillTooSoon(input.history, drug.groupId, dos, plan.policy.refillTooSoonPercent);
+  if (tooSoon) {
+    return rejected({
+      reject: REJECT.REFILL_TOO_SOON,
+      message: `This refill is too soon: the last fill on ${tooSoon.lastFill.dateOfService} was for ${tooSoon.lastFill.daysSupply} days. It can be filled on or after ${tooSoon.allowedOn}.`,
+      nextSteps: { refillAllowedOn: tooSoon.allowedOn },
+    }, plan.id, drug);
+  }
+
+  const pricing = priceClaim({
+    policy: plan.policy,
+    tier: entry.tier,
+    pharmacyType: input.pharmacyType,
+    quantity: request.quantityDispensed,
+    unitPrice: pkg.unitPrice,
+    submittedIngredientCost: request.submittedIngredientCost ?? fromCents(0),
+    usualAndCustomary: request.usualAndCustomaryCharge ?? null,
+  });
+  const pays = toCents(pricing.patientPay) === 0 ? 'You pay nothing for this fill.' : `You pay $${pricing.patientPay}.`;
+  const why = emergencySupply
+    ? ' Paid as an emergency supply; prior authorization is still needed for more.'
+    : authorization ? ` Approved under authorization ${authorization.number}.` : '';
+  return {
+    transactionStatus: 'P',
+    rejects: [],
+    message: `Paid by ${plan.name}. ${pays}${why}`,
+    planId: plan.id,
+    drug,
+    pricing,
+    nextSteps: emergencySupply ? { priorAuthorization: paStep(plan, ref, entry) } : undefined,
+    authorizationNumber: authorization?.number ?? null,
+    emergencySupply,
+  };
+}
+

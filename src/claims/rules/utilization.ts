@@ -1,0 +1,90 @@
+import type { DrugConcept } from '../../catalog/catalog.repo.js';
+import type { QuantityLimit, StepTherapy } from '../../formulary/formulary-entry.js';
+import { addDays, daysBetween } from './dates.js';
+
+/** A paid, unreversed claim from the member's history. */
+export interface HistoryFill {
+  claimId: string;
+  dateOfService: string;
+  daysSupply: number;
+  quantity: number;
+  rxcui: string | null;
+  groupId: string | null;
+  ingredient: string | null;
+  drugClass: string | null;
+}
+
+export interface ActiveAuthorization {
+  number: string;
+  groupId: string;
+  scope: string;
+  brandName: string | null;
+  effectiveFrom: string;
+  effectiveTo: string;
+  maxUnits: number | null;
+  perDays: number | null;
+}
+
+/** An authorization covers every strength of its drug-form group (brand-only: that brand only). */
+export function findAuthorization(auths: ActiveAuthorization[], concept: DrugConcept, dateOfService: string): ActiveAuthorization | null {
+  return auths.find((a) =>
+    a.groupId === concept.groupId &&
+    a.effectiveFrom <= dateOfService && dateOfService <= a.effectiveTo &&
+    (a.scope !== 'brand-only' || a.brandName === concept.brandName),
+  ) ?? null;
+}
+
+function matchesPrerequisite(fill: HistoryFill, step: StepTherapy): boolean {
+  const p = step.prerequisites;
+  return Boolean(
+    (fill.ingredient && p.ingredients?.includes(fill.ingredient)) ||
+    (fill.drugClass && p.drugClasses?.includes(fill.drugClass)) ||
+    (fill.groupId && p.groupIds?.includes(fill.groupId)),
+  );
+}
+
+/** Step therapy is met automatically when history shows the prerequisite within the look-back. */
+export function isStepTherapyMet(step: StepTherapy, history: HistoryFill[], dateOfService: string): boolean {
+  const since = addDays(dateOfService, -step.lookbackDays);
+  const days = history
+    .filter((f) => f.dateOfService >= since && f.dateOfService <= dateOfService && matchesPrerequisite(f, step))
+    .reduce((sum, f) => sum + f.daysSupply, 0);
+  return days >= (step.minDaysSupply ?? 1) && days > 0;
+}
+
+export function describePrerequisites(step: StepTherapy): string {
+  const p = step.prerequisites;
+  const names = [...(p.ingredients ?? []), ...(p.drugClasses ?? [])];
+  return step.description ?? (names.length ? names.join(' or ') : 'a preferred drug');
+}
+
+/** Continuation of therapy: the member already filled this drug-form group within the window. */
+export function isContinuingTherapy(history: HistoryFill[], groupId: string, dateOfService: string, lookbackDays = 180): boolean {
+  const since = addDays(dateOfService, -lookbackDays);
+  return history.some((f) => f.groupId === groupId && f.dateOfService >= since && f.dateOfService <= dateOfService);
+}
+
+/** Most units allowed for a days' supply under "units per days" (rounded down to whole units). */
+export function maxQuantityFor(limit: QuantityLimit, daysSupply: number): number {
+  return Math.floor((limit.units * Math.max(daysSupply, limit.days)) / limit.days + 1e-9);
+}
+
+export function exceedsQuantityLimit(limit: QuantityLimit, quantity: number, daysSupply: number): boolean {
+  return quantity > maxQuantityFor(limit, daysSupply) + 1e-9;
+}
+
+/**
+ * NCPDP 79: the last fill of the same drug-form group must be at least `percent` % used up.
+ * Returns the first date a refill pays, or null when it is not too soon.
+ */
+export function refillTooSoon(history: HistoryFill[], groupId: string, dateOfService: string, percent: number): { lastFill: HistoryFill; allowedOn: string } | null {
+  let last: HistoryFill | null = null;
+  for (const f of history) {
+    if (f.groupId !== groupId || f.dateOfService > dateOfService) continue;
+    if (!last || f.dateOfService > last.dateOfService) last = f;
+  }
+  if (!last) return null;
+  const needed = Math.ceil((last.daysSupply * percent) / 100);
+  if (daysBetween(last.dateOfService, dateOfService) >= needed) return null;
+  return { lastFill: last, allowedOn: addDays(last.dateOfService, needed) };
+}

@@ -1,0 +1,112 @@
+import type { AppContext } from '../app-context.js';
+import type { Principal } from '../identity/roles.js';
+import type { PharmacyType } from '../plans/plan-policy.js';
+import { toLocalDate } from '../platform/clock.js';
+import { DomainError, forbidden, type FieldError } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { isValidNpi } from '../shared/npi.js';
+import type { ClaimRequest, ClaimResponse } from './claim-types.js';
+import { insertClaim, findPaidClaimByKey, loadClaimContext } from './claims.repo.js';
+import { adjudicateClaim } from './rules/adjudicate-claim.js';
+import { addDays, isRealDate } from './rules/dates.js';
+
+/** NCPDP timely filing: OpenPBM accepts dates of service up to a year back. */
+const TIMELY_FILING_DAYS = 365;
+
+/** Checks a schema cannot express; every failure names its field (nothing is stored). */
+export function validateClaimRequest(req: ClaimRequest, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!isValidNpi(req.pharmacyNpi)) errors.push({ path: 'pharmacyNpi', message: 'is not a valid NPI (check digit)' });
+  if (!isValidNpi(req.prescriberNpi)) errors.push({ path: 'prescriberNpi', message: 'is not a valid NPI (check digit)' });
+  if (!isRealDate(req.dateOfService)) errors.push({ path: 'dateOfService', message: 'is not a real date' });
+  else if (req.dateOfService > addDays(today, 1)) errors.push({ path: 'dateOfService', message: 'is in the future' });
+  else if (req.dateOfService < addDays(today, -TIMELY_FILING_DAYS)) errors.push({ path: 'dateOfService', message: `is more than ${TIMELY_FILING_DAYS} days ago (timely filing)` });
+  const dob = req.patient.dateOfBirth;
+  if (!isRealDate(dob)) errors.push({ path: 'patient.dateOfBirth', message: 'is not a real date' });
+  else if (dob < '1900-01-01' || (isRealDate(req.dateOfService) && dob > req.dateOfService)) errors.push({ path: 'patient.dateOfBirth', message: 'is out of range' });
+  return errors;
+}
+
+function duplicateOf(original: ClaimResponse): ClaimResponse {
+  return { ...original, transactionStatus: 'D' };
+}
+
+/**
+ * B1 billing. A resubmission of a paid claim (same pharmacy + Rx number + fill + date of
+ * service) returns the original answer as `D` and never pays twice; the partial unique index
+ * decides races between concurrent twins.
+ */
+export async function submitClaim(ctx: AppContext, caller: Principal, request: ClaimRequest): Promise<ClaimResponse> {
+  const now = ctx.clock.now();
+  const errors = validateClaimRequest(request, toLocalDate(now));
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  if (caller.role === 'pharmacy' && caller.npi !== request.pharmacyNpi) {
+    throw forbidden('A pharmacy submits claims under its own NPI only (201-B1 must be the caller)');
+  }
+  const db = ctx.database.db;
+  const [reference, claimCtx] = await Promise.all([
+    ctx.reference.get(),
+    loadClaimContext(db, {
+      memberId: request.cardholderId,
+      pharmacyNpi: request.pharmacyNpi,
+      prescriptionNumber: request.prescriptionNumber,
+      fillNumber: request.fillNumber,
+      dateOfService: request.dateOfService,
+      historySince: addDays(request.dateOfService, -TIMELY_FILING_DAYS),
+    }),
+  ]);
+  if (claimCtx.duplicate) return duplicateOf(claimCtx.duplicate);
+
+  const result = adjudicateClaim({
+    request,
+    member: claimCtx.member,
+    pharmacyType: (claimCtx.pharmacyType ?? 'retail') as PharmacyType,
+    reference,
+    history: claimCtx.history,
+    authorizations: claimCtx.authorizations,
+  });
+  const claimId = newId('clm', now);
+  const response: ClaimResponse = {
+    claimId,
+    transactionStatus: result.transactionStatus,
+    rejects: result.rejects,
+    message: result.message,
+    authorizationNumber: result.authorizationNumber,
+    ...(result.pricing ? { pricing: result.pricing } : {}),
+    ...(result.nextSteps ? { nextSteps: result.nextSteps } : {}),
+    drug: result.drug ? { rxcui: result.drug.rxcui, name: result.drug.name, groupId: result.drug.groupId } : null,
+    ...(result.emergencySupply ? { emergencySupply: true } : {}),
+  };
+  const inserted = await insertClaim(db, {
+    id: claimId,
+    pharmacyNpi: request.pharmacyNpi,
+    prescriptionNumber: request.prescriptionNumber,
+    fillNumber: request.fillNumber,
+    dateOfService: request.dateOfService,
+    cardholderId: request.cardholderId,
+    memberId: claimCtx.member?.id ?? null,
+    planId: result.planId,
+    productId: request.productId,
+    rxcui: result.drug?.rxcui ?? null,
+    groupId: result.drug?.groupId ?? null,
+    ingredient: result.drug?.ingredient ?? null,
+    drugClass: result.drug?.drugClass ?? null,
+    quantity: String(request.quantityDispensed),
+    daysSupply: request.daysSupply,
+    prescriberNpi: request.prescriberNpi,
+    transactionStatus: result.transactionStatus,
+    rejectCodes: result.rejects.map((r) => r.code),
+    authorizationNumber: result.authorizationNumber,
+    patientPay: result.pricing?.patientPay ?? null,
+    planPay: result.pricing?.planPay ?? null,
+    request,
+    response,
+    receivedAt: now,
+  });
+  if (!inserted) {
+    const twin = await findPaidClaimByKey(db, request);
+    if (twin) return duplicateOf(twin.response);
+    throw new DomainError('CONFLICT', 'The claim collided with a concurrent submission; resubmit it');
+  }
+  return response;
+}

@@ -1,0 +1,47 @@
+import { buildApp } from './adapters/http/app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DEMO_ACCOUNTS_TEXT } from './demo/demo-accounts.js';
+import { isDatabaseEmpty, loadDemoData } from './demo/load-demo-data.js';
+import { startContext } from './platform/start-context.js';
+
+async function main() {
+  const config = loadConfig();
+  const ctx = await startContext(config);
+  let demo = false;
+  if (config.demoData && (await isDatabaseEmpty(ctx))) {
+    process.stderr.write('Empty database: loading the demo data set…\n');
+    await loadDemoData(ctx);
+    demo = true;
+  } else if (config.demoData) {
+    demo = true;
+  }
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
+  const lines = [
+    '',
+    `OpenPBM is running at ${url}`,
+    `  database: ${ctx.database.kind}${ctx.database.kind === 'pglite' ? ` (${config.dataDir})` : ''}   clock: ${ctx.clock.kind}`,
+    `  API docs: ${url}/api/v1/docs   OpenAPI: ${url}/api/v1/openapi.json   health: ${url}/healthz`,
+  ];
+  if (demo) lines.push('', DEMO_ACCOUNTS_TEXT);
+  process.stdout.write(lines.join('\n') + '\n');
+
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${err.message}\n`);
+  } else {
+    process.stderr.write(`OpenPBM failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import type { AppContext } from '../app-context.js';
+import { createContext } from '../app-context.js';
+import type { Config } from '../config.js';
+import { ManualClock, systemClock, type Clock } from './clock.js';
+import { openDatabase, runMigrations } from './db.js';
+
+export function clockFor(config: Config): Clock {
+  if (config.clock === 'manual') {
+    // loadConfig already refuses CLOCK=manual in production; this is the second lock.
+    if (config.env === 'production') throw new Error('manual clock refused in production');
+    return new ManualClock(config.clockStart ? new Date(config.clockStart) : new Date());
+  }
+  return systemClock;
+}
+
+/** Opens the configured database, applies migrations, and builds the application context. */
+export async function startContext(config: Config): Promise<AppContext> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await runMigrations(database);
+  return createContext(config, database, clockFor(config));
+}

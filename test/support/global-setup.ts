@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createContext } from '../../src/app-context.js';
+import { loadConfig } from '../../src/config.js';
+import { loadDemoData } from '../../src/demo/load-demo-data.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { openDatabase, runMigrations } from '../../src/platform/db.js';
+import { TEST_CLOCK_START } from './constants.js';
+
+/**
+ * Builds one migrated database with the demo data set, once per run: a PGlite data-dir dump
+ * (each test file loads it into memory) or, with DATABASE_URL, a PostgreSQL template database
+ * (each test file clones it with CREATE DATABASE … TEMPLATE). A fresh PGlite costs seconds.
+ */
+export default async function setup(project: TestProject) {
+  const clock = new ManualClock(new Date(TEST_CLOCK_START));
+  const config = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv);
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const templateName = `openpbm_template_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${templateName}`);
+    await admin.query(`create database ${templateName}`);
+    const u = new URL(url);
+    u.pathname = `/${templateName}`;
+    const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 2 });
+    await runMigrations(database);
+    await loadDemoData(createContext(config, database, clock));
+    await database.close();
+    project.provide('pgTemplate', templateName);
+    return async () => {
+      await admin.query(`drop database if exists ${templateName}`);
+      await admin.end();
+    };
+  }
+  const pglite = new PGlite();
+  const database = await openDatabase({ pglite });
+  await runMigrations(database);
+  await loadDemoData(createContext(config, database, clock));
+  const dump = await pglite.dumpDataDir('none');
+  const dir = path.join(os.tmpdir(), 'openpbm-test');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `template-${process.pid}.tar`);
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await pglite.close();
+  project.provide('pgliteTemplate', file);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgTemplate: string;
+    pgliteTemplate: string;
+  }
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/adapters/http/app.js';
+import { createContext, type AppContext } from '../../src/app-context.js';
+import { loadConfig } from '../../src/config.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { openDatabase, type Database } from '../../src/platform/db.js';
+import { TEST_CLOCK_START } from './constants.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+/** A database cloned from the run's migrated, demo-loaded template (see global-setup.ts). */
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `openpbm_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 5 });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        await admin.query(`drop database if exists ${name}`);
+        await admin.end();
+      },
+    };
+  }
+  const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  const pglite = new PGlite({ loadDataDir: blob });
+  await pglite.waitReady;
+  const database = await openDatabase({ pglite });
+  return { database, drop: () => database.close() };
+}
+
+export async function createTestApp(options: { clockStart?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const clock = new ManualClock(new Date(options.clockStart ?? TEST_CLOCK_START));
+  const config = { ...loadConfig({ NODE_ENV: 'test', CLOCK: 'manual', ...options.env } as NodeJS.ProcessEnv) };
+  const ctx = createContext(config, database, clock);
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
