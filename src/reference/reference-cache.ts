@@ -59,31 +59,39 @@ export class ReferenceCache {
     const [concepts, packages, processors, plans, entries] = await Promise.all([
       loadAllConcepts(this.db), loadAllPackages(this.db), loadAllProcessors(this.db), loadAllPlans(this.db), loadAllFormularyEntries(this.db),
     ]);
-    const snap: ReferenceSnapshot = {
-      concepts: new Map(concepts.map((c) => [c.rxcui, c])),
-      packages: new Map(packages.map((p) => [p.ndc, p])),
-      pricedPackageByRxcui: new Map(packages.filter((p) => p.unitPrice !== null).map((p) => [p.rxcui, p])),
-      conceptsByGroup: new Map(),
-      conceptsByClass: new Map(),
-      processors: new Map(processors.map((p) => [p.id, p])),
-      plans: new Map(plans.map((p) => [p.id, p])),
-      formularies: new Map(),
-      loadedAt: Date.now(),
-    };
-    for (const c of concepts) {
-      push(snap.conceptsByGroup, c.groupId, c);
-      if (c.drugClass) push(snap.conceptsByClass, c.drugClass, c);
-    }
-    for (const e of entries) {
-      let f = snap.formularies.get(e.planId);
-      if (!f) snap.formularies.set(e.planId, (f = { byRxcui: new Map(), byGroup: new Map(), entries: [] }));
-      f.entries.push(e);
-      if (e.rxcui) f.byRxcui.set(e.rxcui, e);
-      else if (e.groupId) f.byGroup.set(e.groupId, e);
-    }
+    const snap = buildSnapshot(concepts, packages, processors, plans, entries, Date.now());
     this.snapshot = snap;
     return snap;
   }
+}
+
+/** Indexes reference rows for the hot path (pure: tests build snapshots the same way). */
+export function buildSnapshot(
+  concepts: DrugConcept[], packages: DrugPackage[], processors: ProcessorRow[], plans: PlanRow[], entries: FormularyRow[], loadedAt: number,
+): ReferenceSnapshot {
+  const snap: ReferenceSnapshot = {
+    concepts: new Map(concepts.map((c) => [c.rxcui, c])),
+    packages: new Map(packages.map((p) => [p.ndc, p])),
+    pricedPackageByRxcui: new Map(packages.filter((p) => p.unitPrice !== null).map((p) => [p.rxcui, p])),
+    conceptsByGroup: new Map(),
+    conceptsByClass: new Map(),
+    processors: new Map(processors.map((p) => [p.id, p])),
+    plans: new Map(plans.map((p) => [p.id, p])),
+    formularies: new Map(),
+    loadedAt,
+  };
+  for (const c of concepts) {
+    push(snap.conceptsByGroup, c.groupId, c);
+    if (c.drugClass) push(snap.conceptsByClass, c.drugClass, c);
+  }
+  for (const e of entries) {
+    let f = snap.formularies.get(e.planId);
+    if (!f) snap.formularies.set(e.planId, (f = { byRxcui: new Map(), byGroup: new Map(), entries: [] }));
+    f.entries.push(e);
+    if (e.rxcui) f.byRxcui.set(e.rxcui, e);
+    else if (e.groupId) f.byGroup.set(e.groupId, e);
+  }
+  return snap;
 }
 
 /** The formulary entry for a product: its own rxcui entry wins, else its drug-form group's. */
