@@ -202,6 +202,128 @@ CREATE TABLE "authorizations" (
 	CONSTRAINT "authorizations_number_unique" UNIQUE("number")
 );
 --> statement-breakpoint
+CREATE TABLE "deadlines" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"entity_id" text NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"payload" jsonb,
+	"fired_at" timestamp with time zone,
+	"cancelled_at" timestamp with time zone,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "criteria_sets" (
+	"id" text NOT NULL,
+	"version" integer NOT NULL,
+	"title" text NOT NULL,
+	"body" jsonb NOT NULL,
+	"current" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"created_by" text NOT NULL,
+	CONSTRAINT "criteria_sets_id_version_pk" PRIMARY KEY("id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "pa_attachments" (
+	"id" text PRIMARY KEY NOT NULL,
+	"pa_request_id" text NOT NULL,
+	"document_id" text,
+	"filename" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"content" "bytea" NOT NULL,
+	"uploaded_by" text NOT NULL,
+	"uploaded_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "pa_history" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"pa_request_id" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"actor" text NOT NULL,
+	"actor_role" text NOT NULL,
+	"action" text NOT NULL,
+	"from_status" text,
+	"to_status" text,
+	"reason" text,
+	"details" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "pa_information_requests" (
+	"id" text PRIMARY KEY NOT NULL,
+	"pa_request_id" text NOT NULL,
+	"sequence" integer NOT NULL,
+	"items" jsonb NOT NULL,
+	"note" text,
+	"requested_at" timestamp with time zone NOT NULL,
+	"requested_by" text NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"status" text NOT NULL,
+	"responded_at" timestamp with time zone,
+	"response" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "pa_requests" (
+	"id" text PRIMARY KEY NOT NULL,
+	"status" text NOT NULL,
+	"member_id" text NOT NULL,
+	"plan_id" text NOT NULL,
+	"prescriber_npi" text NOT NULL,
+	"pharmacy_npi" text,
+	"requested_rxcui" text NOT NULL,
+	"drug_name" text NOT NULL,
+	"group_id" text NOT NULL,
+	"group_name" text NOT NULL,
+	"brand_name" text,
+	"quantity" numeric(12, 3) NOT NULL,
+	"days_supply" integer NOT NULL,
+	"urgency" text NOT NULL,
+	"urgency_reason" text,
+	"channel" text NOT NULL,
+	"kind" text DEFAULT 'prior-authorization' NOT NULL,
+	"criteria_id" text NOT NULL,
+	"criteria_version" integer NOT NULL,
+	"answers" jsonb,
+	"renewal_of" text,
+	"received_at" timestamp with time zone NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"completed_at" timestamp with time zone,
+	"due_at" timestamp with time zone,
+	"escalated_at" timestamp with time zone,
+	"assigned_to" text,
+	"assigned_at" timestamp with time zone,
+	"criteria_evaluation" jsonb,
+	"determination" jsonb,
+	"decided_at" timestamp with time zone,
+	"decided_by" text,
+	"created_by" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notices" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"pa_request_id" text,
+	"appeal_id" text,
+	"member_id" text,
+	"recipient" text NOT NULL,
+	"recipient_id" text NOT NULL,
+	"channel" text NOT NULL,
+	"address" text,
+	"language" text NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"content" jsonb NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"next_attempt_at" timestamp with time zone,
+	"sent_at" timestamp with time zone,
+	"last_error" text
+);
+--> statement-breakpoint
 ALTER TABLE "drug_packages" ADD CONSTRAINT "drug_packages_rxcui_drug_concepts_rxcui_fk" FOREIGN KEY ("rxcui") REFERENCES "public"."drug_concepts"("rxcui") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_processor_id_processors_id_fk" FOREIGN KEY ("processor_id") REFERENCES "public"."processors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "formulary_entries" ADD CONSTRAINT "formulary_entries_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -220,4 +342,15 @@ CREATE INDEX "audit_events_entity_idx" ON "audit_events" USING btree ("entity_ty
 CREATE UNIQUE INDEX "claims_paid_once_uq" ON "claims" USING btree ("pharmacy_npi","prescription_number","fill_number","date_of_service") WHERE transaction_status = 'P' and reversed_at is null;--> statement-breakpoint
 CREATE INDEX "claims_member_dos_idx" ON "claims" USING btree ("member_id","date_of_service");--> statement-breakpoint
 CREATE INDEX "claims_pharmacy_idx" ON "claims" USING btree ("pharmacy_npi","received_at");--> statement-breakpoint
-CREATE INDEX "authorizations_member_group_idx" ON "authorizations" USING btree ("member_id","group_id");
+CREATE INDEX "authorizations_member_group_idx" ON "authorizations" USING btree ("member_id","group_id");--> statement-breakpoint
+CREATE INDEX "deadlines_due_idx" ON "deadlines" USING btree ("due_at") WHERE fired_at is null and cancelled_at is null;--> statement-breakpoint
+CREATE INDEX "deadlines_entity_idx" ON "deadlines" USING btree ("entity_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "deadlines_kind_entity_due_uq" ON "deadlines" USING btree ("kind","entity_id","due_at") WHERE cancelled_at is null;--> statement-breakpoint
+CREATE INDEX "pa_attachments_request_idx" ON "pa_attachments" USING btree ("pa_request_id");--> statement-breakpoint
+CREATE INDEX "pa_history_request_idx" ON "pa_history" USING btree ("pa_request_id","at");--> statement-breakpoint
+CREATE INDEX "pa_info_requests_request_idx" ON "pa_information_requests" USING btree ("pa_request_id");--> statement-breakpoint
+CREATE INDEX "pa_requests_member_idx" ON "pa_requests" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "pa_requests_prescriber_idx" ON "pa_requests" USING btree ("prescriber_npi");--> statement-breakpoint
+CREATE INDEX "pa_requests_queue_idx" ON "pa_requests" USING btree ("due_at") WHERE status in ('submitted', 'in-review');--> statement-breakpoint
+CREATE INDEX "notices_pa_request_idx" ON "notices" USING btree ("pa_request_id");--> statement-breakpoint
+CREATE INDEX "notices_member_idx" ON "notices" USING btree ("member_id");

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db.js';
+import { registerPaDeadlines } from './priorauth/pa-deadlines.js';
 import { ReferenceCache } from './reference/reference-cache.js';
 
 /** What every use case needs: config, the database, the injected clock, in-process caches. */
@@ -12,5 +13,6 @@ export interface AppContext {
 }
 
 export function createContext(config: Config, database: Database, clock: Clock): AppContext {
+  registerPaDeadlines();
   return { config, database, clock, reference: new ReferenceCache(database.db) };
 }

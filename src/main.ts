@@ -2,6 +2,7 @@ import { buildApp } from './adapters/http/app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DEMO_ACCOUNTS_TEXT } from './demo/demo-accounts.js';
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo-data.js';
+import { startJobs } from './platform/jobs.js';
 import { startContext } from './platform/start-context.js';
 
 async function main() {
@@ -16,6 +17,8 @@ async function main() {
     demo = true;
   }
   const app = await buildApp(ctx);
+  // Deadlines and follow-up work run in this process too (workers can also run separately).
+  const jobs = process.env.JOBS === 'off' ? null : await startJobs(ctx);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
   const lines = [
@@ -30,6 +33,7 @@ async function main() {
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await jobs?.stop({ graceful: true, wait: true });
     await ctx.database.close();
     process.exit(0);
   };

@@ -1,0 +1,44 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { requireRole } from '../adapters/http/auth.js';
+import { errorResponses } from '../adapters/http/schemas.js';
+import { ManualClock, parseDuration } from '../platform/clock.js';
+import { DomainError, invalid } from '../platform/errors.js';
+import { runDueDeadlines } from './run-due-deadlines.js';
+
+/**
+ * The test clock (API.md): only registered when the server runs with CLOCK=manual, which
+ * configuration refuses in production. Moving time runs every deadline that became due.
+ */
+export async function testClockRoutes(app: FastifyInstance, ctx: AppContext) {
+  const clock = ctx.clock;
+  if (!(clock instanceof ManualClock) || ctx.config.env === 'production') return;
+
+  const ClockState = Type.Object({ now: Type.String(), fired: Type.Optional(Type.Integer()) });
+  app.get('/test/clock', { schema: { tags: ['test'], summary: 'Manual clock (CLOCK=manual only)', response: { 200: ClockState } } }, async () => ({ now: clock.now().toISOString() }));
+
+  app.post('/test/clock', {
+    schema: {
+      tags: ['test'],
+      summary: 'Move the manual clock forward and run every deadline that became due',
+      body: Type.Object({ advanceBy: Type.Optional(Type.String({ description: 'ISO 8601 duration, e.g. PT25H' })), set: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
+      response: { 200: ClockState, ...errorResponses(400, 401, 403) },
+    },
+  }, async (req) => {
+    requireRole(req, 'admin', 'reviewer-pharmacist', 'reviewer-physician', 'intake', 'member-services', 'prescriber', 'pharmacy', 'member');
+    const body = req.body as { advanceBy?: string; set?: string };
+    if (!body.advanceBy === !body.set) throw invalid('advanceBy', 'give exactly one of advanceBy or set');
+    if (body.advanceBy) {
+      const ms = parseDuration(body.advanceBy);
+      if (ms === null) throw invalid('advanceBy', 'is not an ISO 8601 duration like PT25H or P2D');
+      clock.advance(ms);
+    } else {
+      const target = new Date(body.set!);
+      if (target.getTime() < clock.now().getTime()) throw new DomainError('VALIDATION_FAILED', 'The clock only moves forward', { errors: [{ path: 'set', message: 'is before the current time' }] });
+      clock.set(target);
+    }
+    const sweep = await runDueDeadlines(ctx, clock.now());
+    return { now: clock.now().toISOString(), fired: sweep.fired };
+  });
+}

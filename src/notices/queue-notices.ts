@@ -1,0 +1,54 @@
+import { findMemberById, findPharmacy, findPrescriber } from '../members/members.repo.js';
+import type { Db } from '../platform/db.js';
+import { newId } from '../platform/ids.js';
+import { insertNotices } from './notices.repo.js';
+import type { notices } from './notices.tables.js';
+
+export const NOTICE_KINDS = [
+  'approval', 'partial-approval', 'denial', 'information-request', 'incomplete-request', 'closure-no-response',
+  'urgency-reclassified', 'deemed-approval', 'renewal-reminder', 'pa-needed', 'cancellation', 'escalation',
+  'appeal-acknowledgment', 'appeal-decision',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export type Recipient = 'member' | 'prescriber' | 'pharmacy';
+
+export interface NoticeEvent {
+  kind: NoticeKind;
+  memberId: string;
+  prescriberNpi: string;
+  pharmacyNpi?: string | null;
+  paRequestId?: string;
+  appealId?: string;
+  recipients: Recipient[];
+  /** The facts a letter states (drug, dates, reasons…): rendering needs nothing else. */
+  content: Record<string, unknown>;
+  /** Languages the plan writes letters in; others get English with taglines. */
+  letterLanguages: string[];
+}
+
+/**
+ * Queues one notice per recipient in the outbox, in the same transaction as the decision:
+ * prescribers by fax (portal when no fax is on file), members by their contact preference and
+ * in their language where the plan writes it.
+ */
+export async function queueNotices(db: Db, event: NoticeEvent, now: Date): Promise<void> {
+  const rows: Array<typeof notices.$inferInsert> = [];
+  const base = { kind: event.kind, paRequestId: event.paRequestId ?? null, appealId: event.appealId ?? null, memberId: event.memberId, createdAt: now, nextAttemptAt: now };
+  for (const recipient of event.recipients) {
+    if (recipient === 'member') {
+      const m = await findMemberById(db, event.memberId);
+      if (!m) continue;
+      const channel = m.contactPreference === 'email' && m.email ? 'email' : m.contactPreference === 'portal' ? 'portal' : 'mail';
+      const address = channel === 'email' ? m.email : channel === 'mail' ? [m.addressLine1, m.city, m.state, m.zip].filter(Boolean).join(', ') : null;
+      const language = event.letterLanguages.includes(m.language) ? m.language : 'en';
+      rows.push({ ...base, id: newId('ntc', now), recipient, recipientId: m.id, channel, address, language, content: { ...event.content, requestedLanguage: m.language } });
+    } else if (recipient === 'prescriber') {
+      const p = await findPrescriber(db, event.prescriberNpi);
+      rows.push({ ...base, id: newId('ntc', now), recipient, recipientId: event.prescriberNpi, channel: p?.fax ? 'fax' : 'portal', address: p?.fax ?? null, language: 'en', content: event.content });
+    } else if (event.pharmacyNpi) {
+      const ph = await findPharmacy(db, event.pharmacyNpi);
+      rows.push({ ...base, id: newId('ntc', now), recipient, recipientId: event.pharmacyNpi, channel: ph?.fax ? 'fax' : 'portal', address: ph?.fax ?? null, language: 'en', content: event.content });
+    }
+  }
+  await insertNotices(db, rows);
+}

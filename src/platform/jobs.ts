@@ -1,0 +1,51 @@
+import PgBoss from 'pg-boss';
+import type { AppContext } from '../app-context.js';
+import { runDueDeadlines } from '../deadlines/run-due-deadlines.js';
+
+export const SWEEP_QUEUE = 'deadline-sweep';
+
+type Handler = (ctx: AppContext, data: Record<string, unknown>) => Promise<void>;
+const queues = new Map<string, Handler>();
+
+/** Job registry (after Documenso): name → handler; registered by modules at import time. */
+export function registerJob(name: string, handler: Handler): void {
+  queues.set(name, handler);
+}
+
+/**
+ * pg-boss on the same database. On PGlite it runs in-process through `db.executeSql`; a
+ * multi-statement query must return an array of results, as `pg` does. pg-boss's own
+ * `startAfter` compares with the database's now(), not the injected clock, so it only wakes the
+ * sweep: the deadlines table decides what is due.
+ */
+export async function startJobs(ctx: AppContext): Promise<PgBoss> {
+  const { database } = ctx;
+  const options: PgBoss.ConstructorOptions = database.kind === 'postgres'
+    ? { connectionString: ctx.config.databaseUrl, max: 4 }
+    : {
+        db: {
+          async executeSql(text: string, values?: unknown[]) {
+            const pgl = database.pglite!;
+            if (values && values.length) return { rows: (await pgl.query(text, values as unknown[])).rows } as never;
+            const results = await pgl.exec(text);
+            return (results.length === 1 ? { rows: results[0].rows } : results.map((r) => ({ rows: r.rows }))) as never;
+          },
+        },
+      };
+  const boss = new PgBoss({ ...options, schedule: true, supervise: true, migrate: true });
+  boss.on('error', (err) => process.stderr.write(`jobs: ${err.message}\n`));
+  await boss.start();
+  await boss.createQueue(SWEEP_QUEUE);
+  // Every minute: legal clocks are hours or days, a minute's resolution is well inside them.
+  await boss.schedule(SWEEP_QUEUE, '* * * * *', {}, { singletonKey: 'sweep' });
+  await boss.work(SWEEP_QUEUE, async () => {
+    await runDueDeadlines(ctx, ctx.clock.now());
+  });
+  for (const [name, handler] of queues) {
+    await boss.createQueue(name);
+    await boss.work<Record<string, unknown>>(name, async (jobs) => {
+      for (const job of jobs) await handler(ctx, job.data);
+    });
+  }
+  return boss;
+}

@@ -1,0 +1,56 @@
+import type { AppContext } from '../app-context.js';
+import type { Principal } from '../identity/roles.js';
+import { DomainError, notFound } from '../platform/errors.js';
+import { assertClinician } from './pa-access.js';
+import { findPaRequest } from './priorauth.repo.js';
+import { recordDetermination } from './record-determination.js';
+import { buildRequestView } from './request-view.js';
+import { isRealDate } from '../claims/rules/dates.js';
+
+export interface DecisionInput {
+  decision: 'approved' | 'partially-approved' | 'denied' | 'closed-no-response';
+  reasons: string[];
+  criteriaNotMet?: string[];
+  approvedQuantity?: number;
+  effectiveTo?: string;
+  note?: string;
+  /** The version the reviewer looked at; a newer one means someone else acted (409). */
+  expectedVersion?: number;
+}
+
+/**
+ * A clinician's determination (DESIGN §4.3 step 6). The system never denies on its own: a denial
+ * needs a clinician and specific reasons. Deciding a case already decided, or assigned to another
+ * reviewer, is a 409.
+ */
+export async function decideRequest(ctx: AppContext, caller: Principal, id: string, input: DecisionInput) {
+  assertClinician(caller);
+  const db = ctx.database.db;
+  const row = await findPaRequest(db, id);
+  if (!row) throw notFound('PA request', id);
+  if (!['submitted', 'in-review'].includes(row.status)) {
+    throw new DomainError('CONFLICT', `The request is already ${row.status}`, { details: { status: row.status } });
+  }
+  if (row.assignedTo && row.assignedTo !== caller.username) throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`, { details: { assignedTo: row.assignedTo } });
+  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new DomainError('CONFLICT', 'The request changed since you opened it; reload it');
+  const reasons = input.reasons.map((r) => r.trim()).filter(Boolean);
+  if ((input.decision === 'denied' || input.decision === 'partially-approved') && reasons.length === 0) {
+    throw new DomainError('VALIDATION_FAILED', 'A denial or partial approval needs specific reasons in plain language', { errors: [{ path: 'reasons', message: 'at least one reason is required' }] });
+  }
+  if (input.decision === 'partially-approved' && input.approvedQuantity === undefined && input.effectiveTo === undefined) {
+    throw new DomainError('VALIDATION_FAILED', 'A partial approval gives a lower quantity or a shorter period', { errors: [{ path: 'approvedQuantity', message: 'approvedQuantity or effectiveTo is required' }] });
+  }
+  if (input.approvedQuantity !== undefined && input.approvedQuantity > Number(row.quantity)) {
+    throw new DomainError('VALIDATION_FAILED', 'The approved quantity cannot exceed the requested quantity', { errors: [{ path: 'approvedQuantity', message: `must be at most ${row.quantity}` }] });
+  }
+  if (input.effectiveTo !== undefined && !isRealDate(input.effectiveTo)) throw new DomainError('VALIDATION_FAILED', 'effectiveTo is not a date', { errors: [{ path: 'effectiveTo', message: 'is not a real date' }] });
+  const trace = (row.criteriaEvaluation as { evaluation?: { rules?: Array<{ id: string; result: string }> } } | null)?.evaluation?.rules ?? [];
+  const criteriaNotMet = input.criteriaNotMet ?? (input.decision === 'denied' ? trace.filter((r) => r.result !== 'met').map((r) => r.id) : []);
+  const plan = (await ctx.reference.get()).plans.get(row.planId)!;
+  const now = ctx.clock.now();
+  const updated = await db.transaction((tx) => recordDetermination(ctx, tx, row, {
+    decision: input.decision, reasons: reasons.length ? reasons : ['The coverage criteria were reviewed and met.'], criteriaNotMet,
+    approvedQuantity: input.approvedQuantity, effectiveTo: input.effectiveTo, note: input.note, actor: caller, now, from: ['submitted', 'in-review'], plan,
+  }));
+  return buildRequestView(ctx, updated);
+}

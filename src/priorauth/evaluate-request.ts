@@ -1,0 +1,30 @@
+import type { AppContext } from '../app-context.js';
+import { loadMemberBenefits } from '../claims/claims.repo.js';
+import { addDays } from '../claims/rules/dates.js';
+import { findMemberById } from '../members/members.repo.js';
+import { toLocalDate } from '../platform/clock.js';
+import type { Db } from '../platform/db.js';
+import type { PaRequestRow } from './priorauth.repo.js';
+import { computeFacts } from './rules/compute-facts.js';
+import type { CriteriaSet } from './rules/criteria-set.js';
+import { evaluateCriteria } from './rules/evaluate-criteria.js';
+
+/**
+ * Gathers the member's facts (age, sex, a year of paid claims) and evaluates the criteria set's
+ * rules over the answers. Pure evaluation; this file only fetches its inputs.
+ */
+export async function evaluateRequest(ctx: AppContext, db: Db, row: PaRequestRow, criteria: CriteriaSet, answers: unknown, now: Date) {
+  const today = toLocalDate(now);
+  const member = await findMemberById(db, row.memberId);
+  const benefits = await loadMemberBenefits(db, row.memberId, today, addDays(today, -730));
+  const facts = computeFacts(criteria, {
+    member: { dateOfBirth: member!.dateOfBirth, sex: member!.sex as 'M' | 'F' | 'U' },
+    claimHistory: benefits.history.map((h) => ({
+      dateOfService: h.dateOfService, daysSupply: h.daysSupply, ingredient: h.ingredient ?? '', drugClass: h.drugClass ?? '', groupId: h.groupId ?? '',
+    })),
+    requestedGroupId: row.groupId,
+    today,
+  });
+  const evaluation = evaluateCriteria(criteria, answers as never, facts, today);
+  return { facts, evaluation, evaluatedAt: now.toISOString() };
+}

@@ -1,0 +1,153 @@
+import type { AppContext } from '../app-context.js';
+import { addDays } from '../claims/rules/dates.js';
+import type { Principal } from '../identity/roles.js';
+import { findMemberById } from '../members/members.repo.js';
+import { queueNotices } from '../notices/queue-notices.js';
+import { toLocalDate } from '../platform/clock.js';
+import { DomainError, forbidden, invalid, notFound, type FieldError } from '../platform/errors.js';
+import { newId } from '../platform/ids.js';
+import { isValidNpi } from '../shared/npi.js';
+import { findBenefit } from './find-benefit.js';
+import { actorName } from './pa-status.js';
+import { findActiveAuthorizations, findAuthorizationByNumber, findCurrentCriteria, insertHistory, insertPaRequest } from './priorauth.repo.js';
+import { buildRequestView, type RequestView } from './request-view.js';
+import { isWithinRenewalWindow } from './rules/renewal-window.js';
+
+export const CHANNELS = ['epa', 'portal', 'fax', 'pharmacy', 'phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface InitiateInput {
+  memberId: string;
+  prescriberNpi: string;
+  productId?: string;
+  rxcui?: string;
+  quantity: number;
+  daysSupply: number;
+  urgency: 'standard' | 'urgent';
+  urgencyReason?: string;
+  channel: Channel;
+  renewalOf?: string;
+  /** Pharmacy-initiated requests: the pharmacy that saw the 75. */
+  pharmacyNpi?: string;
+  /** Fax intake: when the fax arrived (starts the clock). */
+  receivedAt?: Date;
+}
+
+export type InitiateResult =
+  | { kind: 'created'; request: RequestView }
+  | { kind: 'not-required'; body: { status: 'not-required'; message: string; drug: { rxcui: string; name: string }; planId: string; processor: string } };
+
+function checkCaller(caller: Principal, input: InitiateInput): void {
+  switch (caller.role) {
+    case 'prescriber':
+      if (caller.npi !== input.prescriberNpi) throw forbidden('A prescriber starts requests under their own NPI');
+      return;
+    case 'pharmacy':
+      if (input.channel !== 'pharmacy') throw invalid('channel', 'a pharmacy starts requests with channel "pharmacy"');
+      if (input.pharmacyNpi && input.pharmacyNpi !== caller.npi) throw forbidden('A pharmacy starts requests under its own NPI');
+      return;
+    case 'intake': case 'member-services': case 'admin':
+      return;
+    default:
+      throw forbidden('Prior authorization is requested by the prescriber (or the pharmacy on their behalf)');
+  }
+}
+
+/**
+ * DESIGN §4.3 step 1: find the member's plan and processor and the drug's group; answer
+ * "not required" or "an authorization already covers it"; otherwise open the case and return
+ * the criteria's question set.
+ */
+export async function initiateRequest(ctx: AppContext, caller: Principal, input: InitiateInput): Promise<InitiateResult> {
+  checkCaller(caller, input);
+  const pharmacyNpi = caller.role === 'pharmacy' ? caller.npi! : input.pharmacyNpi ?? null;
+  const errors: FieldError[] = [];
+  if (!isValidNpi(input.prescriberNpi)) errors.push({ path: 'prescriberNpi', message: 'is not a valid NPI (check digit)' });
+  if (input.urgency === 'urgent' && !input.urgencyReason?.trim()) errors.push({ path: 'urgencyReason', message: 'is required for an urgent request (serious jeopardy to life, health, function, or severe pain)' });
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const today = toLocalDate(now);
+  const member = await findMemberById(db, input.memberId);
+  if (!member) throw notFound('Member', input.memberId);
+  if (today < member.effectiveDate || (member.terminationDate && today > member.terminationDate)) {
+    throw new DomainError('INVALID_STATE', `Member ${member.id} is not covered on ${today}`, { errors: [{ path: 'memberId', message: 'is not eligible today' }] });
+  }
+  const benefit = await findBenefit(ctx, member.planId, input);
+  const { drug, plan, processor, entry } = benefit;
+  if (!entry || !entry.covered) {
+    throw new DomainError('INVALID_STATE', `${drug.name} is not on ${plan.name}'s formulary; request a formulary exception or use a covered alternative`, { errors: [{ path: 'productId', message: 'is not on the formulary' }] });
+  }
+  if (!entry.priorAuthorization || !entry.criteriaId) {
+    return {
+      kind: 'not-required',
+      body: { status: 'not-required', message: `${drug.name} does not need prior authorization on ${plan.name}.`, drug: { rxcui: drug.rxcui, name: drug.name }, planId: plan.id, processor: processor.name },
+    };
+  }
+
+  const active = await findActiveAuthorizations(db, member.id, drug.groupId, today);
+  let renewalOf: string | null = null;
+  if (input.renewalOf) {
+    const prior = await findAuthorizationByNumber(db, input.renewalOf);
+    if (!prior || prior.memberId !== member.id) throw notFound('Authorization', input.renewalOf);
+    if (prior.groupId !== drug.groupId) throw invalid('renewalOf', 'the authorization is for a different drug or dose form');
+    const window = isWithinRenewalWindow({ authorizationEndDate: prior.effectiveTo, today, windowDays: plan.policy.renewalWindowDays });
+    if (!window.open) {
+      throw new DomainError('RENEWAL_WINDOW_NOT_OPEN', `Authorization ${prior.number} ends ${prior.effectiveTo}; a renewal can be sent from ${window.opensOn}`, {
+        details: { authorizationNumber: prior.number, effectiveTo: prior.effectiveTo, firstAllowedDate: window.opensOn },
+      });
+    }
+    renewalOf = prior.number;
+  } else if (active.length > 0) {
+    const a = active[0];
+    throw new DomainError('ACTIVE_AUTHORIZATION_EXISTS', `Authorization ${a.number} already covers ${drug.groupName} through ${a.effectiveTo}`, {
+      details: { authorizationNumber: a.number, effectiveFrom: a.effectiveFrom, effectiveTo: a.effectiveTo, renewalOpensOn: addDays(a.effectiveTo, -plan.policy.renewalWindowDays) },
+    });
+  }
+
+  const criteria = await findCurrentCriteria(db, entry.criteriaId);
+  if (!criteria) throw new DomainError('INVALID_STATE', `Criteria set ${entry.criteriaId} is not loaded; the plan administrator must import it`);
+
+  const receivedAt = input.receivedAt ?? now;
+  const row = await db.transaction(async (tx) => {
+    const created = await insertPaRequest(tx, {
+      id: newId('par', now),
+      status: 'awaiting-answers',
+      memberId: member.id,
+      planId: plan.id,
+      prescriberNpi: input.prescriberNpi,
+      pharmacyNpi,
+      requestedRxcui: drug.rxcui,
+      drugName: drug.name,
+      groupId: drug.groupId,
+      groupName: criteria.body.scope === 'brand-only' && drug.brandName ? `${drug.brandName} (${drug.groupName})` : drug.groupName,
+      brandName: criteria.body.scope === 'brand-only' ? drug.brandName : null,
+      quantity: String(input.quantity),
+      daysSupply: input.daysSupply,
+      urgency: input.urgency,
+      urgencyReason: input.urgencyReason ?? null,
+      channel: input.channel,
+      criteriaId: criteria.id,
+      criteriaVersion: criteria.version,
+      renewalOf,
+      receivedAt,
+      createdBy: caller.username,
+      updatedAt: now,
+    });
+    await insertHistory(tx, {
+      paRequestId: created.id, at: now, ...actorName(caller), action: 'initiated', fromStatus: null, toStatus: 'awaiting-answers',
+      details: { channel: input.channel, criteria: `${criteria.id} v${criteria.version}`, ...(renewalOf ? { renewalOf } : {}) },
+    });
+    if (input.channel === 'pharmacy') {
+      // The pharmacy tells the prescriber that PA is needed (DESIGN §2, pharmacy).
+      await queueNotices(tx, {
+        kind: 'pa-needed', memberId: member.id, prescriberNpi: input.prescriberNpi, pharmacyNpi, paRequestId: created.id,
+        recipients: ['prescriber'], letterLanguages: plan.policy.letterLanguages,
+        content: { drugName: drug.name, planName: plan.name, processorName: processor.name, paRequestId: created.id, howToRequest: plan.policy.priorAuthorization.howToRequest },
+      }, now);
+    }
+    return created;
+  });
+  return { kind: 'created', request: await buildRequestView(ctx, row) };
+}

@@ -1,0 +1,52 @@
+import type { AppContext } from '../app-context.js';
+import { writeAudit } from '../audit/write-audit.js';
+import { isStaff, type Principal } from '../identity/roles.js';
+import { DomainError, forbidden } from '../platform/errors.js';
+import { PA_STATUSES } from './pa-status.js';
+import { assertClinician } from './pa-access.js';
+import { listPaRequests, listReviewQueue } from './priorauth.repo.js';
+import { toRequestSummary } from './request-view.js';
+
+export interface ListQuery {
+  memberId?: string;
+  prescriberNpi?: string;
+  status?: string;
+  limit?: number;
+}
+
+/** Lists what the caller may see: members their own, prescribers theirs, pharmacies the ones they started. */
+export async function listRequestsFor(ctx: AppContext, caller: Principal, q: ListQuery) {
+  const statuses = q.status ? q.status.split(',').map((s) => s.trim()) : undefined;
+  const bad = statuses?.find((s) => !(PA_STATUSES as readonly string[]).includes(s));
+  if (bad) throw new DomainError('VALIDATION_FAILED', `Unknown status "${bad}"`, { errors: [{ path: 'status', message: `must be one of ${PA_STATUSES.join(', ')}` }] });
+  const limit = Math.min(q.limit ?? 100, 500);
+  const db = ctx.database.db;
+  let rows;
+  switch (caller.role) {
+    case 'member':
+      if (q.memberId && q.memberId !== caller.memberId) throw forbidden('Members can only see their own requests');
+      rows = await listPaRequests(db, { memberId: caller.memberId!, statuses, limit });
+      break;
+    case 'prescriber':
+      if (q.prescriberNpi && q.prescriberNpi !== caller.npi) throw forbidden('Prescribers see their own requests');
+      rows = await listPaRequests(db, { memberId: q.memberId, prescriberNpi: caller.npi!, statuses, limit });
+      break;
+    case 'pharmacy':
+      rows = await listPaRequests(db, { memberId: q.memberId, pharmacyNpi: caller.npi!, statuses, limit });
+      break;
+    default:
+      if (!isStaff(caller)) throw forbidden('Not allowed');
+      if (q.memberId) await writeAudit(db, { at: ctx.clock.now(), actor: caller, action: 'phi.read', entityType: 'member-pa-requests', entityId: q.memberId });
+      rows = await listPaRequests(db, { memberId: q.memberId, prescriberNpi: q.prescriberNpi, statuses, limit });
+  }
+  const now = ctx.clock.now();
+  return { items: rows.map((r) => toRequestSummary(r, now)) };
+}
+
+/** The clinical review queue ordered by due time, with time left (negative: overdue). */
+export async function getReviewQueue(ctx: AppContext, caller: Principal, limit = 200) {
+  if (caller.role !== 'admin') assertClinician(caller);
+  const now = ctx.clock.now();
+  const rows = await listReviewQueue(ctx.database.db, limit);
+  return { now: now.toISOString(), items: rows.map((r) => ({ ...toRequestSummary(r, now), overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime() })) };
+}

@@ -1,0 +1,153 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../platform/db.js';
+import { authorizations } from './authorizations.tables.js';
+import { criteriaSets, paAttachments, paHistory, paInformationRequests, paRequests } from './priorauth.tables.js';
+
+export type PaRequestRow = typeof paRequests.$inferSelect;
+export type PaHistoryRow = typeof paHistory.$inferSelect;
+export type AttachmentRow = typeof paAttachments.$inferSelect;
+export type InformationRequestRow = typeof paInformationRequests.$inferSelect;
+export type AuthorizationRow = typeof authorizations.$inferSelect;
+export type CriteriaSetRow = typeof criteriaSets.$inferSelect;
+
+// ---- criteria sets -------------------------------------------------------------------------
+
+export async function findCurrentCriteria(db: Db, id: string): Promise<CriteriaSetRow | undefined> {
+  return (await db.select().from(criteriaSets).where(and(eq(criteriaSets.id, id), eq(criteriaSets.current, true))).limit(1))[0];
+}
+
+export async function findCriteriaVersion(db: Db, id: string, version: number): Promise<CriteriaSetRow | undefined> {
+  return (await db.select().from(criteriaSets).where(and(eq(criteriaSets.id, id), eq(criteriaSets.version, version))).limit(1))[0];
+}
+
+export function listCriteria(db: Db, options: { currentOnly: boolean }): Promise<CriteriaSetRow[]> {
+  return db.select().from(criteriaSets).where(options.currentOnly ? eq(criteriaSets.current, true) : undefined).orderBy(asc(criteriaSets.id), desc(criteriaSets.version));
+}
+
+/** A new version becomes current; earlier versions stay for the cases that started on them. */
+export async function insertCriteriaVersion(db: Db, row: typeof criteriaSets.$inferInsert): Promise<void> {
+  await db.update(criteriaSets).set({ current: false }).where(eq(criteriaSets.id, row.id));
+  await db.insert(criteriaSets).values({ ...row, current: true });
+}
+
+// ---- cases ----------------------------------------------------------------------------------
+
+export async function insertPaRequest(db: Db, row: typeof paRequests.$inferInsert): Promise<PaRequestRow> {
+  return (await db.insert(paRequests).values(row).returning())[0];
+}
+
+export async function findPaRequest(db: Db, id: string): Promise<PaRequestRow | undefined> {
+  return (await db.select().from(paRequests).where(eq(paRequests.id, id)).limit(1))[0];
+}
+
+/**
+ * Optimistic update: applies only when the row is still at `expectedVersion` (and, optionally,
+ * in one of `fromStatuses`); returns the new row, or undefined when someone else got there first.
+ */
+export async function updatePaRequest(
+  db: Db, id: string, expectedVersion: number, changes: Partial<typeof paRequests.$inferInsert>, fromStatuses?: string[],
+): Promise<PaRequestRow | undefined> {
+  const where: SQL[] = [eq(paRequests.id, id), eq(paRequests.version, expectedVersion)];
+  if (fromStatuses) where.push(inArray(paRequests.status, fromStatuses));
+  const rows = await db.update(paRequests)
+    .set({ ...changes, version: sql`${paRequests.version} + 1` })
+    .where(and(...where)).returning();
+  return rows[0];
+}
+
+export interface PaRequestFilter {
+  memberId?: string;
+  prescriberNpi?: string;
+  pharmacyNpi?: string;
+  statuses?: string[];
+  limit: number;
+}
+
+export function listPaRequests(db: Db, f: PaRequestFilter): Promise<PaRequestRow[]> {
+  const where: SQL[] = [];
+  if (f.memberId) where.push(eq(paRequests.memberId, f.memberId));
+  if (f.prescriberNpi) where.push(eq(paRequests.prescriberNpi, f.prescriberNpi));
+  if (f.pharmacyNpi) where.push(eq(paRequests.pharmacyNpi, f.pharmacyNpi));
+  if (f.statuses?.length) where.push(inArray(paRequests.status, f.statuses));
+  return db.select().from(paRequests).where(and(...where)).orderBy(desc(paRequests.receivedAt)).limit(f.limit);
+}
+
+/** The clinical review queue: open cases by due time (no due time last). */
+export function listReviewQueue(db: Db, limit: number): Promise<PaRequestRow[]> {
+  return db.select().from(paRequests)
+    .where(inArray(paRequests.status, ['submitted', 'in-review', 'awaiting-information']))
+    .orderBy(sql`${paRequests.dueAt} asc nulls last`, asc(paRequests.receivedAt)).limit(limit);
+}
+
+// ---- history, attachments, information requests ---------------------------------------------
+
+export async function insertHistory(db: Db, row: typeof paHistory.$inferInsert): Promise<void> {
+  await db.insert(paHistory).values(row);
+}
+
+export function listHistory(db: Db, paRequestId: string): Promise<PaHistoryRow[]> {
+  return db.select().from(paHistory).where(eq(paHistory.paRequestId, paRequestId)).orderBy(asc(paHistory.at), asc(paHistory.id));
+}
+
+export async function insertAttachment(db: Db, row: typeof paAttachments.$inferInsert): Promise<void> {
+  await db.insert(paAttachments).values(row);
+}
+
+/** Attachment metadata without the bytes. */
+export function listAttachments(db: Db, paRequestId: string) {
+  return db.select({
+    id: paAttachments.id, documentId: paAttachments.documentId, filename: paAttachments.filename, contentType: paAttachments.contentType,
+    size: paAttachments.size, sha256: paAttachments.sha256, uploadedBy: paAttachments.uploadedBy, uploadedAt: paAttachments.uploadedAt,
+  }).from(paAttachments).where(eq(paAttachments.paRequestId, paRequestId)).orderBy(asc(paAttachments.uploadedAt));
+}
+
+export async function findAttachment(db: Db, paRequestId: string, id: string): Promise<AttachmentRow | undefined> {
+  return (await db.select().from(paAttachments).where(and(eq(paAttachments.paRequestId, paRequestId), eq(paAttachments.id, id))).limit(1))[0];
+}
+
+export async function insertInformationRequest(db: Db, row: typeof paInformationRequests.$inferInsert): Promise<void> {
+  await db.insert(paInformationRequests).values(row);
+}
+
+export function listInformationRequests(db: Db, paRequestId: string): Promise<InformationRequestRow[]> {
+  return db.select().from(paInformationRequests).where(eq(paInformationRequests.paRequestId, paRequestId)).orderBy(asc(paInformationRequests.sequence));
+}
+
+export async function findOpenInformationRequest(db: Db, paRequestId: string): Promise<InformationRequestRow | undefined> {
+  return (await db.select().from(paInformationRequests)
+    .where(and(eq(paInformationRequests.paRequestId, paRequestId), eq(paInformationRequests.status, 'open'))).limit(1))[0];
+}
+
+/** Conditional: only an open request changes state (answer vs. expiry race). */
+export async function closeInformationRequest(db: Db, id: string, changes: { status: 'answered' | 'expired'; respondedAt?: Date; response?: Record<string, unknown> }): Promise<boolean> {
+  const rows = await db.update(paInformationRequests).set(changes)
+    .where(and(eq(paInformationRequests.id, id), eq(paInformationRequests.status, 'open'))).returning({ id: paInformationRequests.id });
+  return rows.length === 1;
+}
+
+// ---- authorizations ------------------------------------------------------------------------
+
+export async function insertAuthorization(db: Db, row: typeof authorizations.$inferInsert): Promise<AuthorizationRow> {
+  return (await db.insert(authorizations).values(row).returning())[0];
+}
+
+export async function findAuthorizationByNumber(db: Db, number: string): Promise<AuthorizationRow | undefined> {
+  return (await db.select().from(authorizations).where(eq(authorizations.number, number)).limit(1))[0];
+}
+
+/** Active authorizations of a member for a drug-form group that cover `date` or start later. */
+export function findActiveAuthorizations(db: Db, memberId: string, groupId: string, date: string): Promise<AuthorizationRow[]> {
+  return db.select().from(authorizations).where(and(
+    eq(authorizations.memberId, memberId), eq(authorizations.groupId, groupId), eq(authorizations.status, 'active'),
+    gte(authorizations.effectiveTo, date),
+  )).orderBy(desc(authorizations.effectiveTo));
+}
+
+export function listAuthorizationsForMember(db: Db, memberId: string): Promise<AuthorizationRow[]> {
+  return db.select().from(authorizations).where(eq(authorizations.memberId, memberId)).orderBy(desc(authorizations.effectiveTo));
+}
+
+export function authorizationsEndingBetween(db: Db, from: string, to: string) {
+  return db.select().from(authorizations).where(and(eq(authorizations.status, 'active'), gte(authorizations.effectiveTo, from), lte(authorizations.effectiveTo, to)));
+}
+

@@ -1,0 +1,63 @@
+import type { AppContext } from '../app-context.js';
+import { listNoticesForRequest } from '../notices/notices.repo.js';
+import type { Db } from '../platform/db.js';
+import {
+  findCriteriaVersion, listAttachments, listHistory, listInformationRequests, type PaRequestRow,
+} from './priorauth.repo.js';
+
+/** The summary shape for lists and queues. */
+export function toRequestSummary(row: PaRequestRow, now?: Date) {
+  return {
+    id: row.id,
+    status: row.status,
+    memberId: row.memberId,
+    prescriberNpi: row.prescriberNpi,
+    planId: row.planId,
+    drug: { rxcui: row.requestedRxcui, name: row.drugName, groupId: row.groupId, groupName: row.groupName, scope: row.groupName },
+    urgency: row.urgency,
+    channel: row.channel,
+    receivedAt: row.receivedAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    ...(now && row.dueAt ? { timeLeftSeconds: Math.round((row.dueAt.getTime() - now.getTime()) / 1000) } : {}),
+    escalated: row.escalatedAt !== null,
+    assignedTo: row.assignedTo,
+    decision: (row.determination as { decision?: string } | null)?.decision ?? null,
+    renewalOf: row.renewalOf,
+  };
+}
+
+/** The full case (API.md "Prior authorization"), with what each audience needs to act. */
+export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: Db = ctx.database.db) {
+  const [history, infoRequests, attachments, notices, criteria] = await Promise.all([
+    listHistory(db, row.id),
+    listInformationRequests(db, row.id),
+    listAttachments(db, row.id),
+    listNoticesForRequest(db, row.id),
+    findCriteriaVersion(db, row.criteriaId, row.criteriaVersion),
+  ]);
+  return {
+    ...toRequestSummary(row, ctx.clock.now()),
+    pharmacyNpi: row.pharmacyNpi,
+    quantity: Number(row.quantity),
+    daysSupply: row.daysSupply,
+    urgencyReason: row.urgencyReason,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    criteria: { id: row.criteriaId, version: row.criteriaVersion, title: criteria?.title ?? row.criteriaId },
+    questionnaire: criteria?.body.questionnaire ?? null,
+    requiredDocuments: criteria?.body.requiredDocuments ?? [],
+    answers: row.answers ?? null,
+    attachments: attachments.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
+    informationRequests: infoRequests.map((r) => ({
+      id: r.id, sequence: r.sequence, items: r.items, note: r.note, status: r.status,
+      requestedAt: r.requestedAt.toISOString(), requestedBy: r.requestedBy, dueAt: r.dueAt.toISOString(),
+      respondedAt: r.respondedAt?.toISOString() ?? null, response: r.response ?? null,
+    })),
+    determination: row.determination ?? null,
+    criteriaEvaluation: row.criteriaEvaluation ?? null,
+    notices: notices.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipient, channel: n.channel, language: n.language, status: n.status, attempts: n.attempts, createdAt: n.createdAt.toISOString() })),
+    history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, actorRole: h.actorRole, action: h.action, from: h.fromStatus, to: h.toStatus, reason: h.reason, details: h.details ?? null })),
+  };
+}
+
+export type RequestView = Awaited<ReturnType<typeof buildRequestView>>;

@@ -1,0 +1,23 @@
+import type { AppContext } from '../app-context.js';
+import type { Principal } from '../identity/roles.js';
+import { DomainError } from '../platform/errors.js';
+import { assertCanAct, assertCanSee } from './pa-access.js';
+import { findCriteriaVersion, findPaRequest } from './priorauth.repo.js';
+import { buildRequestView } from './request-view.js';
+import { assertAnswersValid } from './submit-request.js';
+import { transitionRequest } from './transition-request.js';
+
+/** Draft save: answers are checked for shape (known items, right types), not completeness. */
+export async function saveAnswers(ctx: AppContext, caller: Principal, id: string, answers: unknown) {
+  const db = ctx.database.db;
+  const row = assertCanSee(caller, await findPaRequest(db, id), id);
+  assertCanAct(caller, row);
+  if (row.status !== 'awaiting-answers') throw new DomainError('INVALID_STATE', `The request is ${row.status}; answers can no longer be edited (answer an information request instead)`);
+  const criteria = (await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion))!.body;
+  assertAnswersValid(criteria, answers);
+  const now = ctx.clock.now();
+  const updated = await db.transaction((tx) => transitionRequest(tx, row, {
+    action: 'answers-saved', actor: caller, at: now, from: ['awaiting-answers'], changes: { answers: answers as Record<string, unknown> },
+  }));
+  return buildRequestView(ctx, updated);
+}
