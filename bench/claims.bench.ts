@@ -1,0 +1,228 @@
+/**
+ * npm run bench:claims — claims through the HTTP API at a fixed concurrency over a realistic mix
+ * (paid, rejected 75/70/79, duplicates), beside a baseline measured in the same run: the
+ * database's own rate for the statements one adjudication issues (one context read + one insert).
+ *
+ * Env: BENCH_DBS=pglite,postgres  BENCH_HISTORY=0,1000000  BENCH_CLAIMS=20000  BENCH_CONCURRENCY=16
+ *      BENCH_MEMBERS=20000  BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { Pool } from 'undici';
+import { loadClaimContext, insertClaim } from '../src/claims/claims.repo.js';
+import { toLocalDate } from '../src/platform/clock.js';
+import { openDatabase, type Database } from '../src/platform/db.js';
+import { newId } from '../src/platform/ids.js';
+import { addDays } from '../src/claims/rules/dates.js';
+import { makeNpi } from '../src/shared/npi.js';
+import { DEMO } from '../src/demo/demo-data.js';
+import { startServer } from './bench-server.js';
+import { runClosedLoop } from './stats.js';
+
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 20000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 20000);
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DBS = (process.env.BENCH_DBS ?? 'pglite,postgres').split(',');
+const HISTORIES = (process.env.BENCH_HISTORY ?? '0,1000000').split(',').map(Number);
+const WORK = path.resolve('.bench');
+const PLAN = 'IHSS01';
+const PHARMACY_NPI = makeNpi('198765432');
+const PRESCRIBER_NPI = makeNpi('176543210');
+
+
+interface Target { kind: 'pglite' | 'postgres'; env: Record<string, string>; open(): Promise<Database>; cleanup(): Promise<void> }
+
+async function makeTarget(kind: 'pglite' | 'postgres', label: string): Promise<Target> {
+  if (kind === 'pglite') {
+    const dir = path.join(WORK, `pglite-${label}`);
+    rmSync(dir, { recursive: true, force: true });
+    return { kind, env: { DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `openpbm_bench_${label}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  return {
+    kind, env: { DATABASE_URL: url }, open: () => openDatabase({ databaseUrl: url, poolSize: 10 }),
+    cleanup: async () => {
+      const a = new pg.Client({ connectionString: PG_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name}`);
+      await a.end();
+    },
+  };
+}
+
+async function api(url: string, token: string, method: string, pathName: string, body?: unknown, contentType = 'application/json') {
+  const r = await fetch(`${url}/api/v1${pathName}`, {
+    method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const json = await r.json();
+  if (!r.ok) throw new Error(`${method} ${pathName} → ${r.status} ${JSON.stringify(json)}`);
+  return json as any;
+}
+
+const memberId = (i: number) => `B${String(i).padStart(7, '0')}`;
+const dob = (i: number) => `19${50 + (i % 45)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+
+function benchMembersCsv(): string {
+  const lines = ['member_id,plan_id,first_name,last_name,date_of_birth,sex,language,contact_preference,email,phone,address_line1,city,state,zip,effective_date,termination_date'];
+  for (let i = 0; i < MEMBERS; i++) lines.push(`${memberId(i)},${PLAN},Bench,Member${i},${dob(i)},${i % 2 ? 'F' : 'M'},en,mail,,,1 Bench St,Oakland,CA,94612,2026-01-01,`);
+  return lines.join('\n') + '\n';
+}
+
+/** History: paid claims spread over the members and the last year, on drugs that do not collide with the mix. */
+async function loadHistory(db: Database, n: number, today: string) {
+  const t0 = performance.now();
+  const batch = 100_000;
+  for (let start = 0; start < n; start += batch) {
+    await db.query(`
+      insert into claims (id, pharmacy_npi, prescription_number, fill_number, date_of_service, cardholder_id, member_id, plan_id, product_id,
+        rxcui, group_id, ingredient, drug_class, quantity, days_supply, prescriber_npi, transaction_status, request, response, received_at)
+      select 'hist_' || g, $1, 'H' || g, 0, ($2::date - 30 - (g % 330)), 'B' || lpad((g % $3)::text, 7, '0'), 'B' || lpad((g % $3)::text, 7, '0'), $4,
+        '00000000000', 'hist', 'hist-group-' || (g % 7), 'history', 'history', 30, 30, $5, 'P', '{}'::jsonb, '{}'::jsonb, now()
+      from generate_series($6::int, $7::int) g`, [PHARMACY_NPI, today, MEMBERS, PLAN, PRESCRIBER_NPI, start, Math.min(start + batch, n) - 1]);
+  }
+  await db.query('analyze claims');
+  return (performance.now() - t0) / 1000;
+}
+
+interface Pools { paid: string[]; pa: string[]; notCovered: string[] }
+
+async function formularyPools(url: string, token: string): Promise<Pools> {
+  const f = await api(url, token, 'GET', `/plans/${PLAN}/formulary?limit=500`);
+  const items = f.items as Array<{ ndcs: string[]; covered: boolean; priorAuthorization: boolean; stepTherapy: string | null; quantityLimit: unknown; minAge: number | null; maxAge: number | null }>;
+  const ndcs = (pred: (x: (typeof items)[number]) => boolean) => items.filter(pred).flatMap((x) => x.ndcs);
+  return {
+    paid: ndcs((x) => x.covered && !x.priorAuthorization && !x.stepTherapy && !x.quantityLimit && x.minAge === null && x.maxAge === null),
+    pa: ndcs((x) => x.covered && x.priorAuthorization),
+    notCovered: ndcs((x) => !x.covered),
+  };
+}
+
+function claimBody(rx: string, member: number, ndc: string, dos: string) {
+  return {
+    bin: '610011', pcn: 'BAYRX', groupId: PLAN, cardholderId: memberId(member), patient: { dateOfBirth: dob(member) },
+    pharmacyNpi: PHARMACY_NPI, prescriptionNumber: rx, fillNumber: 0, dateOfService: dos, productId: ndc,
+    quantityDispensed: 30, daysSupply: 30, prescriberNpi: PRESCRIBER_NPI, submittedIngredientCost: '25.00', usualAndCustomaryCharge: '40.00',
+  };
+}
+
+/** The mix: 65 % new paid fills, 10 % PA drugs (75), 5 % non-formulary (70), 10 % early refills (79), 10 % resubmissions (D). */
+function buildMix(pools: Pools, dos: string, seed: number) {
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const pick = <T,>(a: T[]) => a[Math.floor(rand() * a.length)];
+  const paid: Array<ReturnType<typeof claimBody>> = [];
+  const mix: Array<ReturnType<typeof claimBody>> = [];
+  for (let i = 0; i < CLAIMS; i++) {
+    const r = rand();
+    const rx = `R${seed}${i}`;
+    if (r < 0.65 || paid.length < 10) {
+      const c = claimBody(rx, Math.floor(rand() * MEMBERS), pick(pools.paid), dos);
+      paid.push(c);
+      mix.push(c);
+    } else if (r < 0.75) mix.push(claimBody(rx, Math.floor(rand() * MEMBERS), pick(pools.pa), dos));
+    else if (r < 0.80) mix.push(claimBody(rx, Math.floor(rand() * MEMBERS), pick(pools.notCovered), dos));
+    else if (r < 0.90) { const p = pick(paid); mix.push({ ...p, prescriptionNumber: rx }); }
+    else mix.push(pick(paid));
+  }
+  return mix;
+}
+
+async function runConfig(kind: 'pglite' | 'postgres', history: number) {
+  const label = `${kind}_${history}_${Date.now()}`;
+  const target = await makeTarget(kind, label.replace(/[^a-z0-9_]/g, ''));
+  const today = toLocalDate(new Date());
+  const env = { ...target.env, DEMO_DATA: 'true' };
+  // 1. Demo data and bench members through the same import paths users use.
+  let server = await startServer(env);
+  const admin = (await api(server.url, '', 'POST', '/auth/token', { username: DEMO.accounts.admin.username, password: DEMO.accounts.admin.password })).accessToken as string;
+  await api(server.url, admin, 'POST', '/imports/members', benchMembersCsv(), 'text/csv');
+  await api(server.url, admin, 'POST', '/imports/pharmacies', `npi,name,pharmacy_type,phone,fax,address_line1,city,state,zip\n${PHARMACY_NPI},Bench Pharmacy,retail,,,1 Bench St,Oakland,CA,94612\n`, 'text/csv');
+  const key = (await api(server.url, admin, 'POST', '/users', { username: `bench-pharmacy-${Date.now()}`, role: 'pharmacy', npi: PHARMACY_NPI, withApiKey: true })).apiKey as string;
+  const pools = await formularyPools(server.url, admin);
+  await server.stop();
+  // 2. Historical claims, loaded directly (a data load, not traffic).
+  let historySeconds = 0;
+  if (history > 0) {
+    const db = await target.open();
+    historySeconds = await loadHistory(db, history, today);
+    await db.close();
+  }
+  // 3. Claims through HTTP.
+  server = await startServer({ ...target.env, DEMO_DATA: 'false' });
+  // Keep-alive connections, one per in-flight request, as a pharmacy switch would hold them.
+  const pool = new Pool(server.url, { connections: CONCURRENCY });
+  const post = async (body: unknown) => {
+    const r = await pool.request({ path: '/api/v1/claims', method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const j = (await r.body.json()) as { transactionStatus: string; rejects: Array<{ code: string }> };
+    if (r.statusCode !== 200) throw new Error(`claim → ${r.statusCode} ${JSON.stringify(j)}`);
+    return j;
+  };
+  const warm = buildMix(pools, today, 7).slice(0, 500);
+  await runClosedLoop(warm.length, CONCURRENCY, async (i) => { await post({ ...warm[i], prescriptionNumber: `W${i}` }); });
+  const mix = buildMix(pools, today, 42);
+  const outcomes: Record<string, number> = {};
+  const http = await runClosedLoop(mix.length, CONCURRENCY, async (i) => {
+    const r = await post(mix[i]);
+    const k = r.transactionStatus === 'R' ? `R${r.rejects[0]?.code}` : r.transactionStatus;
+    outcomes[k] = (outcomes[k] ?? 0) + 1;
+  });
+  const peakRssMb = server.peakRssMb();
+  await pool.close();
+  await server.stop();
+  // 4. Baseline: the same statements straight on the database, same concurrency, no HTTP, no rules.
+  const db = await target.open();
+  const base = buildMix(pools, today, 99);
+  const baseline = await runClosedLoop(base.length, CONCURRENCY, async (i) => {
+    const c = base[i];
+    const ctx = await loadClaimContext(db.db, {
+      memberId: c.cardholderId, pharmacyNpi: c.pharmacyNpi, prescriptionNumber: c.prescriptionNumber, fillNumber: 0, dateOfService: c.dateOfService, historySince: addDays(today, -365),
+    });
+    if (ctx.duplicate) return;
+    await insertClaim(db.db, {
+      id: newId('bas'), pharmacyNpi: c.pharmacyNpi, prescriptionNumber: `B${c.prescriptionNumber}`, fillNumber: 0, dateOfService: c.dateOfService, cardholderId: c.cardholderId,
+      memberId: c.cardholderId, planId: PLAN, productId: c.productId, quantity: '30', daysSupply: 30, prescriberNpi: c.prescriberNpi, transactionStatus: 'P',
+      request: c as never, response: { claimId: 'x', transactionStatus: 'P', rejects: [], message: 'baseline' }, receivedAt: new Date(),
+    });
+  });
+  await db.close();
+  await target.cleanup();
+  return { kind, history, claims: CLAIMS, concurrency: CONCURRENCY, http, baseline, ratio: http.rate / baseline.rate, peakRssMb, outcomes, historySeconds };
+}
+
+async function postgresAvailable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try { await c.connect(); await c.end(); return true; } catch { return false; }
+}
+
+async function main() {
+  mkdirSync(WORK, { recursive: true });
+  const results = [];
+  for (const kind of DBS as Array<'pglite' | 'postgres'>) {
+    if (kind === 'postgres' && !(await postgresAvailable())) { console.log(`skipping postgres: nothing answers at ${PG_URL}`); continue; }
+    for (const history of HISTORIES) {
+      process.stderr.write(`bench: ${kind}, ${history.toLocaleString()} historical claims …\n`);
+      results.push(await runConfig(kind, history));
+    }
+  }
+  const f = (n: number, d = 1) => n.toFixed(d);
+  console.log(`\nclaims bench: ${CLAIMS} claims per run, concurrency ${CONCURRENCY}, ${MEMBERS} members (${new Date().toISOString()})`);
+  console.log('| database | history | claims/s | p50 ms | p95 ms | p99 ms | peak RSS MB | baseline stmt-pairs/s | ratio | outcomes |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of results) {
+    console.log(`| ${r.kind} | ${r.history.toLocaleString()} | ${f(r.http.rate, 0)} | ${f(r.http.p50)} | ${f(r.http.p95)} | ${f(r.http.p99)} | ${f(r.peakRssMb, 0)} | ${f(r.baseline.rate, 0)} | ${f(r.ratio, 2)} | ${Object.entries(r.outcomes).map(([k, v]) => `${k}:${v}`).join(' ')} |`);
+  }
+  writeFileSync(path.join(WORK, `claims-${Date.now()}.json`), JSON.stringify(results, null, 2));
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
