@@ -15,6 +15,10 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   clock: ManualClock;
+  /** A new process on the same database: new app, context, caches and clock (at the same instant). Nothing in memory survives. */
+  restart(): Promise<void>;
+  /** A second worker on the same database (own context and clock), for exactly-once checks. */
+  secondWorker(): AppContext;
   close(): Promise<void>;
 }
 
@@ -52,13 +56,24 @@ export async function createTestApp(options: { clockStart?: string; env?: Record
   const ctx = createContext(config, database, clock);
   const app = await buildApp(ctx);
   await app.ready();
-  return {
+  const t: TestApp = {
     app,
     ctx,
     clock,
+    async restart() {
+      await t.app.close();
+      t.clock = new ManualClock(t.clock.now());
+      t.ctx = createContext(config, database, t.clock);
+      t.app = await buildApp(t.ctx);
+      await t.app.ready();
+    },
+    secondWorker() {
+      return createContext(config, database, new ManualClock(t.clock.now()));
+    },
     close: async () => {
-      await app.close();
+      await t.app.close();
       await drop();
     },
   };
+  return t;
 }
