@@ -2,6 +2,7 @@ import { registerDeadlineHandler } from '../deadlines/run-due-deadlines.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import { closeInformationRequest, findAuthorizationByNumber, findPaRequest, insertHistory, listInformationRequests, listPaRequests } from './priorauth.repo.js';
 import { recordDetermination } from './record-determination.js';
+import { nextStateOnInformationExpiry } from './rules/information-request-rules.js';
 import { scheduleReviewClock } from './schedule-review-clock.js';
 import { transitionRequest } from './transition-request.js';
 
@@ -52,7 +53,7 @@ export function registerPaDeadlines(): void {
     if (!(await closeInformationRequest(tx, infoId, { status: 'expired' }))) return;
     const plan = ref.plans.get(row.planId)!;
     const count = (await listInformationRequests(tx, row.id)).length;
-    if (count >= plan.policy.informationRequests.max) {
+    if (nextStateOnInformationExpiry({ count, maxRequests: plan.policy.informationRequests.max }) === 'closed-no-response') {
       await recordDetermination(ctx, tx, row, {
         decision: 'closed-no-response', actor: 'system', now, from: ['awaiting-information'], plan,
         reasons: [`We asked for more information ${count} time${count === 1 ? '' : 's'} and did not receive it in time, so the request is closed. Your prescriber can send a new request with the information, or you can appeal.`],

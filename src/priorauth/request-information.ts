@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../platform/errors.js';
 import { openInformationRequest } from './open-information-request.js';
 import { assertClinician } from './pa-access.js';
 import { findPaRequest, listInformationRequests } from './priorauth.repo.js';
+import { canRequestInformation } from './rules/information-request-rules.js';
 import { buildRequestView } from './request-view.js';
 import { transitionRequest } from './transition-request.js';
 
@@ -28,7 +29,7 @@ export async function requestInformation(ctx: AppContext, caller: Principal, id:
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const max = plan.policy.informationRequests.max;
   const previous = await listInformationRequests(db, id);
-  if (previous.length >= max) throw new DomainError('CONFLICT', `This plan allows at most ${max} information requests per case; decide the case`, { details: { informationRequests: previous.length, max } });
+  if (!canRequestInformation({ count: previous.length, maxRequests: max })) throw new DomainError('CONFLICT', `This plan allows at most ${max} information requests per case; decide the case`, { details: { informationRequests: previous.length, max } });
   const now = ctx.clock.now();
   const updated = await db.transaction(async (tx) => {
     const next = await transitionRequest(tx, row, {

@@ -1,0 +1,12 @@
+import type { CriteriaSet } from '../rules/criteria-set.js';
+import adhd from './adhd-stimulant.json' with { type: 'json' };
+import biologic from './biologic-immunology.json' with { type: 'json' };
+import buprenorphine from './buprenorphine-naloxone.json' with { type: 'json' };
+import doac from './doac.json' with { type: 'json' };
+import glp1 from './glp1-t2dm.json' with { type: 'json' };
+import pcsk9 from './pcsk9.json' with { type: 'json' };
+import sglt2 from './sglt2.json' with { type: 'json' };
+import testosterone from './testosterone.json' with { type: 'json' };
+
+/** The criteria sets the demo formulary refers to (data: edit the JSON, never code). */
+export const criteriaLibrary = [glp1, sglt2, doac, biologic, pcsk9, adhd, testosterone, buprenorphine] as unknown as CriteriaSet[];
