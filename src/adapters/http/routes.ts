@@ -4,6 +4,7 @@ import { claimRoutes } from '../../claims/claims.routes.js';
 import { coverageRoutes } from '../../coverage/coverage.routes.js';
 import { testClockRoutes } from '../../deadlines/test-clock.routes.js';
 import { identityRoutes } from '../../identity/identity.routes.js';
+import { importRoutes } from '../../imports/imports.routes.js';
 import { planRoutes } from '../../plans/plans.routes.js';
 import { criteriaRoutes } from '../../priorauth/criteria.routes.js';
 import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';
@@ -17,4 +18,5 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await priorAuthRoutes(app, ctx);
   await criteriaRoutes(app, ctx);
   await testClockRoutes(app, ctx);
+  await importRoutes(app, ctx);
 }
