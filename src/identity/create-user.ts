@@ -4,6 +4,8 @@ import { newId } from '../platform/ids.js';
 import { hashApiKey, hashPassword, newApiKey } from './credentials.js';
 import { findUserByUsername, insertApiKey, insertUser, type UserRow } from './identity.repo.js';
 import { isRole, type Role } from './roles.js';
+import { findMemberById } from '../members/members.repo.js';
+import { isValidNpi } from '../shared/npi.js';
 
 export interface CreateUserOptions {
   username: string;
@@ -25,7 +27,9 @@ export async function createUser(ctx: AppContext, options: CreateUserOptions): P
   if (options.password !== undefined && options.password.length < 8) throw invalid('password', 'must be at least 8 characters');
   if (options.role === 'member' && !options.memberId) throw invalid('memberId', 'a member account needs the member id');
   if ((options.role === 'prescriber' || options.role === 'pharmacy') && !options.npi) throw invalid('npi', `a ${options.role} account needs an NPI`);
+  if (options.npi !== undefined && !isValidNpi(options.npi)) throw invalid('npi', 'is not a valid NPI (check digit)');
   const db = ctx.database.db;
+  if (options.memberId && !(await findMemberById(db, options.memberId))) throw invalid('memberId', `member ${options.memberId} does not exist`);
   if (await findUserByUsername(db, options.username)) throw new DomainError('CONFLICT', `user ${options.username} already exists`);
   const user = await insertUser(db, {
     id: newId('usr', ctx.clock.now()),

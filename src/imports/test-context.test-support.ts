@@ -2,20 +2,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { AppContext } from '../app-context.js';
+import { createContext, type AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { ManualClock } from '../platform/clock.js';
 import { openDatabase, runMigrations } from '../platform/db.js';
-import { ReferenceCache } from '../reference/reference-cache.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const readRepoFile = (relative: string) => readFileSync(path.join(REPO_ROOT, relative), 'utf8');
 
 /**
  * A migrated in-memory PGlite and a context over it, for "medium" tests of the importers. Open
- * one per test file (beforeAll): a fresh PGlite costs seconds. The context is assembled here
- * rather than by createContext, which also registers the PA deadline handlers these tests do
- * not use.
+ * one per test file (beforeAll): a fresh PGlite costs seconds.
  */
 export async function openTestContext(start = '2026-11-20T17:00:00Z'): Promise<{ ctx: AppContext; clock: ManualClock; close: () => Promise<void> }> {
   const pglite = new PGlite();
@@ -23,7 +20,7 @@ export async function openTestContext(start = '2026-11-20T17:00:00Z'): Promise<{
   await runMigrations(database);
   const clock = new ManualClock(new Date(start));
   const config = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv);
-  const ctx: AppContext = { config, database, clock, reference: new ReferenceCache(database.db) };
+  const ctx: AppContext = createContext(config, database, clock);
   return { ctx, clock, close: () => database.close() };
 }
 

@@ -48,14 +48,17 @@ export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
         coveredOnly: Type.Optional(Type.Boolean()),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ planId: Type.String(), items: Type.Array(FormularyHitSchema) }), ...errorResponses(400, 401, 404) },
+      response: { 200: Type.Object({ planId: Type.String(), formularyPlanId: Type.String(), items: Type.Array(FormularyHitSchema) }), ...errorResponses(400, 401, 404) },
     },
   }, async (req) => {
     principalOf(req);
     const { planId } = req.params as { planId: string };
     const q = req.query as { q?: string; coveredOnly?: boolean; limit?: number };
     const ref = await ctx.reference.get();
-    if (!ref.plans.has(planId)) throw notFound('Plan', planId);
-    return { planId, items: searchFormulary(ref, planId, q.q, { coveredOnly: q.coveredOnly, limit: q.limit }) };
+    const plan = ref.plans.get(planId);
+    if (!plan) throw notFound('Plan', planId);
+    // A carved-out benefit is answered with the formulary of the plan that pays (e.g. Medi-Cal Rx).
+    const payer = plan.carveOutPlanId ?? planId;
+    return { planId, formularyPlanId: payer, items: searchFormulary(ref, payer, q.q, { coveredOnly: q.coveredOnly, limit: q.limit }) };
   });
 }

@@ -29,7 +29,7 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
   const row = await findPaRequest(db, id);
   if (!row) throw notFound('PA request', id);
   if (!['submitted', 'in-review'].includes(row.status)) {
-    throw new DomainError('CONFLICT', `The request is already ${row.status}`, { details: { status: row.status } });
+    throw new DomainError('CONFLICT', `The request is already ${row.status}`, { details: { currentStatus: row.status } });
   }
   if (row.assignedTo && row.assignedTo !== caller.username) throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`, { details: { assignedTo: row.assignedTo } });
   if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new DomainError('CONFLICT', 'The request changed since you opened it; reload it');

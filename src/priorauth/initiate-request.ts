@@ -7,6 +7,9 @@ import { toLocalDate } from '../platform/clock.js';
 import { DomainError, forbidden, invalid, notFound, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';
+import { loadMemberBenefits } from '../claims/claims.repo.js';
+import { isStepTherapyMet } from '../claims/rules/utilization.js';
+import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from './criteria-library/index.js';
 import { findBenefit } from './find-benefit.js';
 import { actorName } from './pa-status.js';
 import { findActiveAuthorizations, findAuthorizationByNumber, findCurrentCriteria, insertHistory, insertPaRequest } from './priorauth.repo.js';
@@ -79,7 +82,13 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
   if (!entry || !entry.covered) {
     throw new DomainError('INVALID_STATE', `${drug.name} is not on ${plan.name}'s formulary; request a formulary exception or use a covered alternative`, { errors: [{ path: 'productId', message: 'is not on the formulary' }] });
   }
-  if (!entry.priorAuthorization || !entry.criteriaId) {
+  let criteriaId = entry.priorAuthorization ? entry.criteriaId ?? GENERAL_CRITERIA_ID : null;
+  if (!criteriaId && entry.stepTherapy) {
+    // A step edit without PA: an exception is needed only when history does not already satisfy it.
+    const benefits = await loadMemberBenefits(db, member.id, today, addDays(today, -entry.stepTherapy.lookbackDays));
+    if (!isStepTherapyMet(entry.stepTherapy, benefits.history, today)) criteriaId = STEP_EXCEPTION_CRITERIA_ID;
+  }
+  if (!criteriaId) {
     return {
       kind: 'not-required',
       body: { status: 'not-required', message: `${drug.name} does not need prior authorization on ${plan.name}.`, drug: { rxcui: drug.rxcui, name: drug.name }, planId: plan.id, processor: processor.name },
@@ -106,8 +115,8 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
     });
   }
 
-  const criteria = await findCurrentCriteria(db, entry.criteriaId);
-  if (!criteria) throw new DomainError('INVALID_STATE', `Criteria set ${entry.criteriaId} is not loaded; the plan administrator must import it`);
+  const criteria = await findCurrentCriteria(db, criteriaId);
+  if (!criteria) throw new DomainError('INVALID_STATE', `Criteria set ${criteriaId} is not loaded; the plan administrator must import it`);
 
   const receivedAt = input.receivedAt ?? now;
   const row = await db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../src/demo/demo-data.js';
 import type { ApiClient } from '../support/http.js';
 import { expectProblem } from '../support/http.js';
 import { claimFor, firstNpi, members, ndcsWhere, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
@@ -58,17 +59,12 @@ describe('point-of-sale adjudication through the HTTP API (issue 2 "done when")'
   });
 
   it('rejects a non-formulary drug with 70 and covered alternatives with tier and estimated pay', async () => {
-    const excluded = await ndcsWhere(t, 'IHSS01', (e) => !e || !e.covered);
-    const withAlternatives = [];
-    for (const x of excluded) {
-      const r = await pharmacy.post('claims', claimFor(ihss[2], pharmacyNpi, prescriberNpi, { productId: x.ndc }));
-      expect(r.body.rejects[0].code).toBe('70');
-      if (r.body.nextSteps.alternatives.length) withAlternatives.push(r.body);
-      if (withAlternatives.length) break;
-    }
-    const alt = withAlternatives[0].nextSteps.alternatives[0];
-    expect(alt).toMatchObject({ rxcui: expect.any(String), name: expect.any(String), priorAuthorizationRequired: false });
-    expect(alt.tier).toBeTruthy();
+    // Zestril (brand lisinopril) is excluded; its generic is covered.
+    const r = await pharmacy.post('claims', claimFor(ihss[2], pharmacyNpi, prescriberNpi, { productId: DEMO.ndcs.nonFormulary }));
+    expect(r.body.rejects[0].code).toBe('70');
+    const alt = r.body.nextSteps.alternatives[0];
+    expect(alt).toMatchObject({ name: expect.stringContaining('lisinopril'), tier: 'generic', priorAuthorizationRequired: false });
+    expect(alt.estimatedPatientPay).toMatch(/^\d+\.\d{2}$/);
   });
 
   it('rejects a quantity over the limit with 76 and the limit', async () => {

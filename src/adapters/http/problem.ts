@@ -14,7 +14,8 @@ export interface Problem {
 
 export function problemFor(code: ErrorCode, detail: string, errors: FieldError[] = [], extra: Record<string, unknown> = {}): Problem {
   const { status, title } = ERROR_CODES[code];
-  return { type: `https://openpbm.org/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status, detail, code, errors, ...extra };
+  // Extension members (RFC 9457 §3.2) never override the standard ones.
+  return { ...extra, type: `https://openpbm.org/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status, detail, code, errors };
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem) {

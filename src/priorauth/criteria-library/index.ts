@@ -3,10 +3,19 @@ import adhd from './adhd-stimulant.json' with { type: 'json' };
 import biologic from './biologic-immunology.json' with { type: 'json' };
 import buprenorphine from './buprenorphine-naloxone.json' with { type: 'json' };
 import doac from './doac.json' with { type: 'json' };
+import generalMedicalNecessity from './general-medical-necessity.json' with { type: 'json' };
+import stepTherapyException from './step-therapy-exception.json' with { type: 'json' };
 import glp1 from './glp1-t2dm.json' with { type: 'json' };
 import pcsk9 from './pcsk9.json' with { type: 'json' };
 import sglt2 from './sglt2.json' with { type: 'json' };
 import testosterone from './testosterone.json' with { type: 'json' };
 
 /** The criteria sets the demo formulary refers to (data: edit the JSON, never code). */
-export const criteriaLibrary = [glp1, sglt2, doac, biologic, pcsk9, adhd, testosterone, buprenorphine] as unknown as CriteriaSet[];
+export const criteriaLibrary = [
+  glp1, sglt2, doac, biologic, pcsk9, adhd, testosterone, buprenorphine, generalMedicalNecessity, stepTherapyException,
+] as unknown as CriteriaSet[];
+
+/** Used when a formulary entry requires PA but names no criteria (imported QHP formularies). */
+export const GENERAL_CRITERIA_ID = 'general-medical-necessity';
+/** Used for a step-therapy edit without PA criteria when history does not show the prerequisite. */
+export const STEP_EXCEPTION_CRITERIA_ID = 'step-therapy-exception';
