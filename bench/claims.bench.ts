@@ -15,6 +15,8 @@ import { toLocalDate } from '../src/platform/clock.js';
 import { openDatabase, type Database } from '../src/platform/db.js';
 import { newId } from '../src/platform/ids.js';
 import { addDays } from '../src/claims/rules/dates.js';
+import { historyScopeFor } from '../src/claims/rules/history-scope.js';
+import { ReferenceCache } from '../src/reference/reference-cache.js';
 import { makeNpi } from '../src/shared/npi.js';
 import { DEMO } from '../src/demo/demo-data.js';
 import { startServer } from './bench-server.js';
@@ -182,11 +184,13 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   await server.stop();
   // 4. Baseline: the same statements straight on the database, same concurrency, no HTTP, no rules.
   const db = await target.open();
+  const reference = await new ReferenceCache(db.db).get();
   const base = buildMix(pools, today, 99);
   const baseline = await runClosedLoop(base.length, CONCURRENCY, async (i) => {
     const c = base[i];
-    const ctx = await loadClaimContext(db.db, {
+    const ctx = await loadClaimContext(db, {
       memberId: c.cardholderId, pharmacyNpi: c.pharmacyNpi, prescriptionNumber: c.prescriptionNumber, fillNumber: 0, dateOfService: c.dateOfService, historySince: addDays(today, -365),
+      history: historyScopeFor(reference, c.productId),
     });
     if (ctx.duplicate) return;
     await insertClaim(db.db, {

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../platform/db.js';
+import type { Database, Db } from '../platform/db.js';
 import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';
 import { claims } from './claims.tables.js';
@@ -15,36 +15,48 @@ export interface ClaimContext {
   duplicate: ClaimRow['response'] | null;
 }
 
+/** Which past fills a decision needs: all of them, or those touching these groups, ingredients, classes. */
+export type HistoryScope = 'all' | { groupIds: string[]; ingredients: string[]; drugClasses: string[] };
+
+const CLAIM_CONTEXT_SQL = `
+  select
+    (select json_build_object('id', m.id, 'planId', m.plan_id, 'dateOfBirth', m.date_of_birth::text, 'sex', m.sex,
+            'effectiveDate', m.effective_date::text, 'terminationDate', m.termination_date::text)
+       from members m where m.id = $1) as member,
+    (select p.pharmacy_type from pharmacies p where p.npi = $2) as pharmacy_type,
+    (select coalesce(json_agg(json_build_object('claimId', c.id, 'dateOfService', c.date_of_service::text, 'daysSupply', c.days_supply,
+            'quantity', c.quantity::float8, 'rxcui', c.rxcui, 'groupId', c.group_id, 'ingredient', c.ingredient, 'drugClass', c.drug_class)), '[]'::json)
+       from claims c
+      where c.member_id = $1 and c.transaction_status = 'P' and c.reversed_at is null
+        and c.date_of_service >= $6::date and c.date_of_service <= $5::date
+        and ($7::boolean or c.group_id = any($8::text[]) or c.ingredient = any($9::text[]) or c.drug_class = any($10::text[]))) as history,
+    (select coalesce(json_agg(json_build_object('number', a.number, 'groupId', a.group_id, 'scope', a.scope, 'brandName', a.brand_name,
+            'effectiveFrom', a.effective_from::text, 'effectiveTo', a.effective_to::text, 'maxUnits', a.max_units::float8, 'perDays', a.per_days)), '[]'::json)
+       from authorizations a
+      where a.member_id = $1 and a.status = 'active' and a.effective_from <= $5::date and a.effective_to >= $5::date) as authorizations,
+    (select d.response from claims d
+      where d.pharmacy_npi = $2 and d.prescription_number = $3 and d.fill_number = $4 and d.date_of_service = $5::date
+        and d.transaction_status = 'P' and d.reversed_at is null limit 1) as duplicate`;
+
 /**
- * Everything adjudication reads about a member, in one round trip: eligibility, the pharmacy's
- * type, a year of paid history, active authorizations, and a paid claim with the same
- * pharmacy + Rx number + fill + date of service (a duplicate).
+ * Everything adjudication reads about a member, in one round trip (a named prepared statement
+ * on PostgreSQL): eligibility, the pharmacy's type, the paid history the rules need, active
+ * authorizations, and a paid claim with the same pharmacy + Rx number + fill + date of service
+ * (a duplicate). Scoping history to the drug's group and step prerequisites keeps the claim's
+ * cost flat however long a member's history grows.
  */
-export async function loadClaimContext(db: Db, key: {
-  memberId: string; pharmacyNpi: string; prescriptionNumber: string; fillNumber: number; dateOfService: string; historySince: string;
+export async function loadClaimContext(database: Database, key: {
+  memberId: string; pharmacyNpi: string; prescriptionNumber: string; fillNumber: number; dateOfService: string; historySince: string; history: HistoryScope;
 }): Promise<ClaimContext> {
-  const result = await db.execute(sql`
-    select
-      (select json_build_object('id', m.id, 'planId', m.plan_id, 'dateOfBirth', m.date_of_birth::text, 'sex', m.sex,
-              'effectiveDate', m.effective_date::text, 'terminationDate', m.termination_date::text)
-         from members m where m.id = ${key.memberId}) as member,
-      (select p.pharmacy_type from pharmacies p where p.npi = ${key.pharmacyNpi}) as pharmacy_type,
-      (select coalesce(json_agg(json_build_object('claimId', c.id, 'dateOfService', c.date_of_service::text, 'daysSupply', c.days_supply,
-              'quantity', c.quantity::float8, 'rxcui', c.rxcui, 'groupId', c.group_id, 'ingredient', c.ingredient, 'drugClass', c.drug_class)), '[]'::json)
-         from claims c
-        where c.member_id = ${key.memberId} and c.transaction_status = 'P' and c.reversed_at is null
-          and c.date_of_service >= ${key.historySince}::date and c.date_of_service <= ${key.dateOfService}::date) as history,
-      (select coalesce(json_agg(json_build_object('number', a.number, 'groupId', a.group_id, 'scope', a.scope, 'brandName', a.brand_name,
-              'effectiveFrom', a.effective_from::text, 'effectiveTo', a.effective_to::text, 'maxUnits', a.max_units::float8, 'perDays', a.per_days)), '[]'::json)
-         from authorizations a
-        where a.member_id = ${key.memberId} and a.status = 'active'
-          and a.effective_from <= ${key.dateOfService}::date and a.effective_to >= ${key.dateOfService}::date) as authorizations,
-      (select d.response from claims d
-        where d.pharmacy_npi = ${key.pharmacyNpi} and d.prescription_number = ${key.prescriptionNumber}
-          and d.fill_number = ${key.fillNumber} and d.date_of_service = ${key.dateOfService}::date
-          and d.transaction_status = 'P' and d.reversed_at is null limit 1) as duplicate
-  `);
-  const row = (result as unknown as { rows: unknown[] }).rows[0] as { member: MemberFacts | null; pharmacy_type: string | null; history: HistoryFill[]; authorizations: ActiveAuthorization[]; duplicate: ClaimRow['response'] | null };
+  const scope = key.history;
+  const all = scope === 'all';
+  const rows = await database.query<{ member: MemberFacts | null; pharmacy_type: string | null; history: HistoryFill[]; authorizations: ActiveAuthorization[]; duplicate: ClaimRow['response'] | null }>(
+    CLAIM_CONTEXT_SQL,
+    [key.memberId, key.pharmacyNpi, key.prescriptionNumber, key.fillNumber, key.dateOfService, key.historySince, all,
+      all ? [] : scope.groupIds, all ? [] : scope.ingredients, all ? [] : scope.drugClasses],
+    'claim-context',
+  );
+  const row = rows[0];
   return { member: row.member, pharmacyType: row.pharmacy_type, history: row.history, authorizations: row.authorizations, duplicate: row.duplicate };
 }
 
@@ -83,7 +95,7 @@ export async function listClaims(db: Db, filter: { memberId?: string; pharmacyNp
   return db.select().from(claims).where(and(...where)).orderBy(desc(claims.receivedAt)).limit(filter.limit);
 }
 
-/** Member, year of paid history and active authorizations, without a claim (coverage checks). */
-export function loadMemberBenefits(db: Db, memberId: string, date: string, historySince: string): Promise<ClaimContext> {
-  return loadClaimContext(db, { memberId, pharmacyNpi: '', prescriptionNumber: '', fillNumber: -1, dateOfService: date, historySince });
+/** Member, paid history and active authorizations, without a claim (coverage checks, PA facts). */
+export function loadMemberBenefits(database: Database, memberId: string, date: string, historySince: string): Promise<ClaimContext> {
+  return loadClaimContext(database, { memberId, pharmacyNpi: '', prescriptionNumber: '', fillNumber: -1, dateOfService: date, historySince, history: 'all' });
 }

@@ -9,6 +9,7 @@ import type { ClaimRequest, ClaimResponse } from './claim-types.js';
 import { insertClaim, findPaidClaimByKey, loadClaimContext } from './claims.repo.js';
 import { adjudicateClaim } from './rules/adjudicate-claim.js';
 import { addDays, isRealDate } from './rules/dates.js';
+import { historyScopeFor } from './rules/history-scope.js';
 
 /** NCPDP timely filing: OpenPBM accepts dates of service up to a year back. */
 const TIMELY_FILING_DAYS = 365;
@@ -44,17 +45,16 @@ export async function submitClaim(ctx: AppContext, caller: Principal, request: C
     throw forbidden('A pharmacy submits claims under its own NPI only (201-B1 must be the caller)');
   }
   const db = ctx.database.db;
-  const [reference, claimCtx] = await Promise.all([
-    ctx.reference.get(),
-    loadClaimContext(db, {
-      memberId: request.cardholderId,
-      pharmacyNpi: request.pharmacyNpi,
-      prescriptionNumber: request.prescriptionNumber,
-      fillNumber: request.fillNumber,
-      dateOfService: request.dateOfService,
-      historySince: addDays(request.dateOfService, -TIMELY_FILING_DAYS),
-    }),
-  ]);
+  const reference = await ctx.reference.get();
+  const claimCtx = await loadClaimContext(ctx.database, {
+    memberId: request.cardholderId,
+    pharmacyNpi: request.pharmacyNpi,
+    prescriptionNumber: request.prescriptionNumber,
+    fillNumber: request.fillNumber,
+    dateOfService: request.dateOfService,
+    historySince: addDays(request.dateOfService, -TIMELY_FILING_DAYS),
+    history: historyScopeFor(reference, request.productId),
+  });
   if (claimCtx.duplicate) return duplicateOf(claimCtx.duplicate);
 
   const result = adjudicateClaim({

@@ -25,7 +25,7 @@ export async function getCoverage(ctx: AppContext, caller: Principal, q: Coverag
   if (!drug) throw notFound('Drug with RxCUI', q.rxcui ?? '');
   const now = ctx.clock.now();
   const today = toLocalDate(now);
-  const benefits = await loadMemberBenefits(ctx.database.db, q.memberId, today, addDays(today, -365));
+  const benefits = await loadMemberBenefits(ctx.database, q.memberId, today, addDays(today, -365));
   if (!benefits.member) throw notFound('Member', q.memberId);
   if (isStaff(caller)) {
     await writeAudit(ctx.database.db, { at: now, actor: caller, action: 'phi.read', entityType: 'member-coverage', entityId: q.memberId });

@@ -17,8 +17,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Raw SQL for adapters that need it (pg-boss's executeSql); returns rows. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Raw SQL for hot paths and adapters; returns rows. `name` makes it a named prepared
+   * statement on PostgreSQL (parsed and planned once per connection).
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
@@ -46,8 +49,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       pool,
-      async query<T>(text: string, params?: unknown[]) {
-        const r = await pool.query(text, params as unknown[]);
+      async query<T>(text: string, params?: unknown[], name?: string) {
+        const r = name ? await pool.query({ name, text, values: params as unknown[] }) : await pool.query(text, params as unknown[]);
         return r.rows as T[];
       },
       close: () => pool.end(),

@@ -3,20 +3,20 @@ import { loadMemberBenefits } from '../claims/claims.repo.js';
 import { addDays } from '../claims/rules/dates.js';
 import { findMemberById } from '../members/members.repo.js';
 import { toLocalDate } from '../platform/clock.js';
-import type { Db } from '../platform/db.js';
 import type { PaRequestRow } from './priorauth.repo.js';
 import { computeFacts } from './rules/compute-facts.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
 import { evaluateCriteria } from './rules/evaluate-criteria.js';
 
 /**
- * Gathers the member's facts (age, sex, a year of paid claims) and evaluates the criteria set's
- * rules over the answers. Pure evaluation; this file only fetches its inputs.
+ * Gathers the member's facts (age, sex, two years of paid claims) and evaluates the criteria
+ * set's rules over the answers. Read-only: call it before opening the transaction that records
+ * the outcome (on PGlite a read outside an open transaction would wait for it).
  */
-export async function evaluateRequest(ctx: AppContext, db: Db, row: PaRequestRow, criteria: CriteriaSet, answers: unknown, now: Date) {
+export async function evaluateRequest(ctx: AppContext, row: PaRequestRow, criteria: CriteriaSet, answers: unknown, now: Date) {
   const today = toLocalDate(now);
-  const member = await findMemberById(db, row.memberId);
-  const benefits = await loadMemberBenefits(db, row.memberId, today, addDays(today, -730));
+  const member = await findMemberById(ctx.database.db, row.memberId);
+  const benefits = await loadMemberBenefits(ctx.database, row.memberId, today, addDays(today, -730));
   const facts = computeFacts(criteria, {
     member: { dateOfBirth: member!.dateOfBirth, sex: member!.sex as 'M' | 'F' | 'U' },
     claimHistory: benefits.history.map((h) => ({

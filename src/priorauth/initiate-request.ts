@@ -85,7 +85,7 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
   let criteriaId = entry.priorAuthorization ? entry.criteriaId ?? GENERAL_CRITERIA_ID : null;
   if (!criteriaId && entry.stepTherapy) {
     // A step edit without PA: an exception is needed only when history does not already satisfy it.
-    const benefits = await loadMemberBenefits(db, member.id, today, addDays(today, -entry.stepTherapy.lookbackDays));
+    const benefits = await loadMemberBenefits(ctx.database, member.id, today, addDays(today, -entry.stepTherapy.lookbackDays));
     if (!isStepTherapyMet(entry.stepTherapy, benefits.history, today)) criteriaId = STEP_EXCEPTION_CRITERIA_ID;
   }
   if (!criteriaId) {

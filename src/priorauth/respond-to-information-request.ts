@@ -42,6 +42,7 @@ export async function respondToInformationRequest(ctx: AppContext, caller: Princ
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const systemAsked = open.requestedBy === 'system';
   const now = ctx.clock.now();
+  const evaluation = completeness.complete || !systemAsked ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
 
   const updated = await db.transaction(async (tx) => {
     if (!(await closeInformationRequest(tx, open.id, { status: 'answered', respondedAt: now, response: { note: input.note ?? null, attachmentIds: input.attachmentIds ?? [], answered: input.answers !== undefined, by: caller.username } }))) {
@@ -62,7 +63,7 @@ export async function respondToInformationRequest(ctx: AppContext, caller: Princ
       }
       return still;
     }
-    const evaluation = await evaluateRequest(ctx, tx, row, criteria, answers, now);
+    if (!evaluation) throw new Error('unreachable: evaluation exists when the request is complete or a reviewer asked');
     const received = await transitionRequest(tx, row, {
       to: 'submitted', action: 'information-received', actor: caller, at: now, from: ['awaiting-information'],
       changes: { answers: answers as Record<string, unknown>, completedAt: now, criteriaEvaluation: evaluation },

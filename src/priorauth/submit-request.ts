@@ -55,8 +55,9 @@ export async function submitRequest(ctx: AppContext, caller: Principal, id: stri
     });
   }
 
+  const evaluation = completeness.complete ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
   const updated = await db.transaction(async (tx) => {
-    if (!completeness.complete) {
+    if (!evaluation) {
       const submitted = await transitionRequest(tx, row, {
         to: 'awaiting-information', action: 'submitted-incomplete', actor: caller, at: now, from: ['awaiting-answers'],
         changes: { answers: answers as Record<string, unknown>, submittedAt: now },
@@ -71,7 +72,6 @@ export async function submitRequest(ctx: AppContext, caller: Principal, id: stri
     }
     // The clock runs from receipt of the complete request; a fax was received when it arrived.
     const completedAt = row.channel === 'fax' ? row.receivedAt : now;
-    const evaluation = await evaluateRequest(ctx, tx, row, criteria, answers, now);
     const submitted = await transitionRequest(tx, row, {
       to: 'submitted', action: 'submitted', actor: caller, at: now, from: ['awaiting-answers'],
       changes: { answers: answers as Record<string, unknown>, submittedAt: now, completedAt, criteriaEvaluation: evaluation },
