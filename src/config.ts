@@ -10,6 +10,8 @@ export interface Config {
   port: number;
   /** PostgreSQL connection string; absent → embedded PGlite in `dataDir`. */
   databaseUrl?: string;
+  /** Connections per process to PostgreSQL (more in flight lets commits share WAL flushes). */
+  databasePoolSize: number;
   dataDir: string;
   clock: ClockMode;
   /** Instant the manual clock starts at (demo/tests only). */
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20),
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     clock,
     clockStart: env.CLOCK_START || undefined,

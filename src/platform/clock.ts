@@ -29,9 +29,15 @@ export class ManualClock implements Clock {
 }
 
 /** YYYY-MM-DD of an instant in a given IANA time zone (plans count dates in their own zone). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function toLocalDate(instant: Date, timeZone = 'America/Los_Angeles'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-  return parts; // en-CA formats as YYYY-MM-DD
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // Building a DateTimeFormat is costly; one per zone. en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** Parses an ISO 8601 duration limited to days/hours/minutes/seconds (PT25H, P2D, P1DT2H). */
