@@ -6,80 +6,30 @@
  * Env: BENCH_DBS=pglite,postgres  BENCH_HISTORY=0,1000000  BENCH_CLAIMS=20000  BENCH_CONCURRENCY=16
  *      BENCH_MEMBERS=20000  BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { Pool } from 'undici';
 import { loadClaimContext, insertClaim } from '../src/claims/claims.repo.js';
 import { toLocalDate } from '../src/platform/clock.js';
-import { openDatabase, type Database } from '../src/platform/db.js';
+import type { Database } from '../src/platform/db.js';
 import { newId } from '../src/platform/ids.js';
 import { addDays } from '../src/claims/rules/dates.js';
 import { historyScopeFor } from '../src/claims/rules/history-scope.js';
 import { ReferenceCache } from '../src/reference/reference-cache.js';
 import { makeNpi } from '../src/shared/npi.js';
 import { DEMO } from '../src/demo/demo-data.js';
+import { api, benchMembersCsv, dob, makeTarget, memberId, PG_URL, PLAN, postgresAvailable, WORK } from './bench-setup.js';
 import { startServer } from './bench-server.js';
 import { runClosedLoop } from './stats.js';
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 20000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 20000);
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DBS = (process.env.BENCH_DBS ?? 'pglite,postgres').split(',');
 const HISTORIES = (process.env.BENCH_HISTORY ?? '0,1000000').split(',').map(Number);
-const WORK = path.resolve('.bench');
-const PLAN = 'IHSS01';
 const PHARMACY_NPI = makeNpi('198765432');
 const PRESCRIBER_NPI = makeNpi('176543210');
 
-
-interface Target { kind: 'pglite' | 'postgres'; env: Record<string, string>; open(): Promise<Database>; cleanup(): Promise<void> }
-
-async function makeTarget(kind: 'pglite' | 'postgres', label: string): Promise<Target> {
-  if (kind === 'pglite') {
-    const dir = path.join(WORK, `pglite-${label}`);
-    rmSync(dir, { recursive: true, force: true });
-    return { kind, env: { DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `openpbm_bench_${label}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(PG_URL);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  return {
-    kind, env: { DATABASE_URL: url }, open: () => openDatabase({ databaseUrl: url, poolSize: 10 }),
-    cleanup: async () => {
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name}`);
-      await a.end();
-    },
-  };
-}
-
-async function api(url: string, token: string, method: string, pathName: string, body?: unknown, contentType = 'application/json') {
-  const r = await fetch(`${url}/api/v1${pathName}`, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const json = await r.json();
-  if (!r.ok) throw new Error(`${method} ${pathName} → ${r.status} ${JSON.stringify(json)}`);
-  return json as any;
-}
-
-const memberId = (i: number) => `B${String(i).padStart(7, '0')}`;
-const dob = (i: number) => `19${50 + (i % 45)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-
-function benchMembersCsv(): string {
-  const lines = ['member_id,plan_id,first_name,last_name,date_of_birth,sex,language,contact_preference,email,phone,address_line1,city,state,zip,effective_date,termination_date'];
-  for (let i = 0; i < MEMBERS; i++) lines.push(`${memberId(i)},${PLAN},Bench,Member${i},${dob(i)},${i % 2 ? 'F' : 'M'},en,mail,,,1 Bench St,Oakland,CA,94612,2026-01-01,`);
-  return lines.join('\n') + '\n';
-}
 
 /** History: paid claims spread over the members and the last year, on drugs that do not collide with the mix. */
 async function loadHistory(db: Database, n: number, today: string) {
@@ -148,7 +98,7 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   // 1. Demo data and bench members through the same import paths users use.
   let server = await startServer(env);
   const admin = (await api(server.url, '', 'POST', '/auth/token', { username: DEMO.accounts.admin.username, password: DEMO.accounts.admin.password })).accessToken as string;
-  await api(server.url, admin, 'POST', '/imports/members', benchMembersCsv(), 'text/csv');
+  await api(server.url, admin, 'POST', '/imports/members', benchMembersCsv(MEMBERS), 'text/csv');
   await api(server.url, admin, 'POST', '/imports/pharmacies', `npi,name,pharmacy_type,phone,fax,address_line1,city,state,zip\n${PHARMACY_NPI},Bench Pharmacy,retail,,,1 Bench St,Oakland,CA,94612\n`, 'text/csv');
   const key = (await api(server.url, admin, 'POST', '/users', { username: `bench-pharmacy-${Date.now()}`, role: 'pharmacy', npi: PHARMACY_NPI, withApiKey: true })).apiKey as string;
   const pools = await formularyPools(server.url, admin);
@@ -204,10 +154,6 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   return { kind, history, claims: CLAIMS, concurrency: CONCURRENCY, http, baseline, ratio: http.rate / baseline.rate, peakRssMb, outcomes, historySeconds };
 }
 
-async function postgresAvailable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try { await c.connect(); await c.end(); return true; } catch { return false; }
-}
 
 async function main() {
   mkdirSync(WORK, { recursive: true });
