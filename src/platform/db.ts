@@ -39,6 +39,11 @@ export interface OpenOptions {
   /** An already-open PGlite (tests load one from a migrated template). */
   pglite?: PGlite;
   poolSize?: number;
+  /**
+   * PGlite's shared_buffers. Its WASM heap never shrinks, so PostgreSQL's 128MB default costs
+   * that much resident memory for good; the operating system already caches the data files.
+   */
+  pgliteSharedBuffers?: string;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -61,7 +66,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     if (!options.dataDir) throw new Error('dataDir or databaseUrl is required');
     // PGlite does not create parent folders.
     mkdirSync(options.dataDir, { recursive: true });
-    client = new PGlite(path.join(options.dataDir, 'pglite'));
+    client = new PGlite(path.join(options.dataDir, 'pglite'), {
+      postgresqlconf: [`shared_buffers=${options.pgliteSharedBuffers ?? '16MB'}`, 'wal_buffers=1MB'],
+    });
     await client.waitReady;
   }
   const pgl = client;
