@@ -25,6 +25,8 @@ export interface Database {
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The PostgreSQL connection string (for pg-boss, which keeps its own pool). */
+  url?: string;
 }
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -54,6 +56,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       pool,
+      url: options.databaseUrl,
       async query<T>(text: string, params?: unknown[], name?: string) {
         const r = name ? await pool.query({ name, text, values: params as unknown[] }) : await pool.query(text, params as unknown[]);
         return r.rows as T[];

@@ -21,7 +21,7 @@ export function registerJob(name: string, handler: Handler): void {
 export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   const { database } = ctx;
   const options: PgBoss.ConstructorOptions = database.kind === 'postgres'
-    ? { connectionString: ctx.config.databaseUrl, max: 4 }
+    ? { connectionString: database.url, max: 4 }
     : {
         db: {
           async executeSql(text: string, values?: unknown[]) {

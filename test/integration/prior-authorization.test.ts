@@ -170,6 +170,19 @@ describe('answers that do not meet criteria go to a clinician', () => {
     expect(decisions).toHaveLength(1);
   });
 
+  it('a partial approval limits the quantity the claim may bill', async () => {
+    const m = await memberOf('IHSS01', 16);
+    const c = await startCase(m);
+    await prescriber.post(`pa-requests/${c.id}/submit`, { answers: failsGlp1 });
+    const r = await physician.post(`pa-requests/${c.id}/determination`, { decision: 'partially-approved', approvedQuantity: 2, reasons: ['Approved at the starting dose only: 2 pens per 28 days.'] });
+    expect(r.body.status).toBe('partially-approved');
+    expect(r.body.determination).toMatchObject({ approvedQuantity: 2, perDays: 28 });
+    const over = await pharmacy.post('claims', claimFor(m, pharmacyNpi, prescriberNpi, { productId: OZEMPIC_LOW, quantityDispensed: 3, daysSupply: 28 }));
+    expect(over.body.rejects.map((x: { code: string }) => x.code)).toEqual(['76']);
+    const within = await pharmacy.post('claims', claimFor(m, pharmacyNpi, prescriberNpi, { productId: OZEMPIC_LOW, quantityDispensed: 2, daysSupply: 28 }));
+    expect(within.body.transactionStatus).toBe('P');
+  });
+
   it('a case assigned to one reviewer is 409 for another; only clinicians decide', async () => {
     const m = await memberOf('IHSS01', 4);
     const c = await startCase(m);
@@ -263,6 +276,8 @@ describe('renewals', () => {
     const admin2 = await signIn(t, 'admin');
     await admin2.post('test/clock', { set: new Date(end.getTime() - 59 * 86_400_000).toISOString() });
     prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi });
+    const original = await prescriber.get(`pa-requests/${c.id}`);
+    expect(original.body.notices.filter((n: { kind: string }) => n.kind === 'renewal-reminder').map((n: { recipient: string }) => n.recipient).sort()).toEqual(['member', 'prescriber']);
     const renewal = await prescriber.post('pa-requests', initiateBody(m, { renewalOf: authorizationNumber }));
     expect(renewal.status).toBe(201);
     expect(renewal.body.renewalOf).toBe(authorizationNumber);
@@ -272,6 +287,76 @@ describe('renewals', () => {
     const renewed = await prescriber.post(`pa-requests/${renewal.body.id}/submit`, { answers: current });
     expect(renewed.body.status).toBe('approved');
     expect(renewed.body.determination.effectiveFrom > effectiveTo).toBe(true);
+  });
+});
+
+describe('channels and completeness', () => {
+  it('an incomplete portal request gets an information request listing what is missing; completing it decides it', async () => {
+    const m = await memberOf('IHSS01', 10);
+    const c = await startCase(m);
+    const partial = questionnaireResponse({ dx: { code: 'E11.9' }, 'weight-only': false });
+    const s = await prescriber.post(`pa-requests/${c.id}/submit`, { answers: partial });
+    expect(s.body.status).toBe('awaiting-information');
+    expect(s.body.dueAt).toBeNull();
+    const asked = s.body.informationRequests[0];
+    expect(asked.items.map((i: { linkId?: string }) => i.linkId)).toEqual(['a1c', 'a1c-date', 'metformin-contra']);
+    expect(s.body.notices.map((n: { kind: string; recipient: string }) => `${n.kind}:${n.recipient}`)).toEqual(['incomplete-request:prescriber']);
+    const done = await prescriber.post(`pa-requests/${c.id}/information-responses`, {
+      answers: questionnaireResponse({ a1c: { decimal: 8.8 }, 'a1c-date': '2026-11-01', 'metformin-contra': true, 'metformin-contra-detail': 'GI intolerance at 500 mg' }),
+    });
+    expect(done.body.status).toBe('approved');
+    expect(done.body.completedAt).toBe(new Date(t.clock.now()).toISOString());
+  });
+
+  it('an incomplete ePA submission is a 400 listing the missing items, and the case does not change', async () => {
+    const m = await memberOf('IHSS01', 11);
+    const c = await startCase(m, { channel: 'epa' });
+    const r = await prescriber.post(`pa-requests/${c.id}/submit`, { answers: questionnaireResponse({ dx: { code: 'E11.9' } }) });
+    const problem = expectProblem(r, 400, 'VALIDATION_FAILED');
+    expect(problem.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['answers.a1c', 'answers.weight-only']));
+    expect((await prescriber.get(`pa-requests/${c.id}`)).body.status).toBe('awaiting-answers');
+  });
+
+  it('a pharmacy-initiated request notifies the prescriber', async () => {
+    const m = await memberOf('IHSS01', 12);
+    const r = await pharmacy.post('pa-requests', { memberId: m.id, prescriberNpi, productId: OZEMPIC_LOW, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'pharmacy' });
+    expect(r.status).toBe(201);
+    expect(r.body.pharmacyNpi).toBe(pharmacyNpi);
+    expect(r.body.notices).toEqual([expect.objectContaining({ kind: 'pa-needed', recipient: 'prescriber', channel: 'fax' })]);
+    // The prescriber finds it on their list and completes it.
+    const mine = await prescriber.get('pa-requests?status=awaiting-answers');
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(r.body.id);
+  });
+
+  it('a drug without PA answers "not required"', async () => {
+    const m = await memberOf('IHSS01', 13);
+    const r = await prescriber.post('pa-requests', initiateBody(m, { productId: '76282041901', quantity: 30, daysSupply: 30 }));
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('not-required');
+  });
+});
+
+describe('criteria are versioned data', () => {
+  it('a changed set becomes a new version; open cases keep theirs', async () => {
+    const m1 = await memberOf('IHSS01', 14);
+    const open = await startCase(m1);
+    expect(open.criteria).toMatchObject({ id: 'glp1-t2dm', version: 1 });
+    const admin = await signIn(t, 'admin');
+    const current = (await admin.get('criteria/glp1-t2dm')).body;
+    const changed = { ...current, rules: current.rules.map((r: { id: string; expression: string }) => (r.id === 'glycemic' ? { ...r, expression: r.expression.replace('>= 7', '>= 7.5') } : r)) };
+    const imported = await admin.post('criteria', { criteriaSets: [changed] });
+    expect(imported.status).toBe(200);
+    expect(imported.body.loaded).toEqual({ 'new versions': 1 });
+    const again = await admin.post('criteria', { criteriaSets: [changed] });
+    expect(again.body.loaded).toEqual({ unchanged: 1 });
+    const m2 = await memberOf('IHSS01', 15);
+    const fresh = await startCase(m2);
+    expect(fresh.criteria.version).toBe(2);
+    expect((await prescriber.get(`pa-requests/${open.id}`)).body.criteria.version).toBe(1);
+    const bad = await admin.post('criteria', { criteriaSets: [{ ...changed, rules: [{ id: 'x', text: 'x', expression: 'item.where(' }] }] });
+    expect(bad.body.rejected[0].reason).toMatch(/does not parse/);
+    const exported = await admin.get('criteria/export');
+    expect(exported.body.criteriaSets.find((c: { id: string }) => c.id === 'glp1-t2dm').version).toBe(2);
   });
 });
 
