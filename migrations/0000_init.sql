@@ -321,7 +321,36 @@ CREATE TABLE "notices" (
 	"created_at" timestamp with time zone NOT NULL,
 	"next_attempt_at" timestamp with time zone,
 	"sent_at" timestamp with time zone,
-	"last_error" text
+	"last_error" text,
+	"delivery_reference" text
+);
+--> statement-breakpoint
+CREATE TABLE "work_items" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"entity_type" text NOT NULL,
+	"entity_id" text NOT NULL,
+	"summary" text NOT NULL,
+	"details" jsonb,
+	"created_at" timestamp with time zone NOT NULL,
+	"resolved_at" timestamp with time zone,
+	"resolved_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "fax_intake_items" (
+	"id" text PRIMARY KEY NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"sender_fax" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"content" "bytea" NOT NULL,
+	"status" text NOT NULL,
+	"pa_request_id" text,
+	"appeal_id" text,
+	"handled_by" text,
+	"handled_at" timestamp with time zone,
+	"note" text
 );
 --> statement-breakpoint
 ALTER TABLE "drug_packages" ADD CONSTRAINT "drug_packages_rxcui_drug_concepts_rxcui_fk" FOREIGN KEY ("rxcui") REFERENCES "public"."drug_concepts"("rxcui") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -353,4 +382,6 @@ CREATE INDEX "pa_requests_member_idx" ON "pa_requests" USING btree ("member_id")
 CREATE INDEX "pa_requests_prescriber_idx" ON "pa_requests" USING btree ("prescriber_npi");--> statement-breakpoint
 CREATE INDEX "pa_requests_queue_idx" ON "pa_requests" USING btree ("due_at") WHERE status in ('submitted', 'in-review');--> statement-breakpoint
 CREATE INDEX "notices_pa_request_idx" ON "notices" USING btree ("pa_request_id");--> statement-breakpoint
-CREATE INDEX "notices_member_idx" ON "notices" USING btree ("member_id");
+CREATE INDEX "notices_member_idx" ON "notices" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "work_items_open_idx" ON "work_items" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "fax_intake_status_idx" ON "fax_intake_items" USING btree ("status","received_at");

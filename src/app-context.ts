@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db.js';
+import { defaultGateways, type DeliveryGateways } from './notices/delivery/gateways.js';
 import { registerPaDeadlines } from './priorauth/pa-deadlines.js';
 import { ReferenceCache } from './reference/reference-cache.js';
 
@@ -10,9 +11,11 @@ export interface AppContext {
   database: Database;
   clock: Clock;
   reference: ReferenceCache;
+  /** Fax, e-mail and print transports (pluggable; development ones write files). */
+  delivery: DeliveryGateways;
 }
 
 export function createContext(config: Config, database: Database, clock: Clock): AppContext {
   registerPaDeadlines();
-  return { config, database, clock, reference: new ReferenceCache(database.db) };
+  return { config, database, clock, reference: new ReferenceCache(database.db), delivery: defaultGateways(config.outboxDir, config.smtpUrl) };
 }

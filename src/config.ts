@@ -22,6 +22,10 @@ export interface Config {
   /** Load the generated demo data set into an empty database. */
   demoData: boolean;
   logLevel: string;
+  /** Development delivery: fax file-drop, mailbox folder and print batches go here. */
+  outboxDir: string;
+  /** SMTP for member e-mail (absent → the development mailbox folder). */
+  smtpUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 900),
     demoData,
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
+    outboxDir: path.resolve(env.OUTBOX_DIR ?? path.join(env.DATA_DIR ?? './data', 'outbox')),
+    smtpUrl: env.SMTP_URL || undefined,
   };
 }
 

@@ -11,3 +11,5 @@ export * from './priorauth/authorizations.tables.js';
 export * from './deadlines/deadlines.tables.js';
 export * from './priorauth/priorauth.tables.js';
 export * from './notices/notices.tables.js';
+export * from './work-items/work-items.tables.js';
+export * from './fax/fax.tables.js';

@@ -12,6 +12,7 @@ async function main() {
   if (config.demoData && (await isDatabaseEmpty(ctx))) {
     process.stderr.write('Empty database: loading the demo data set…\n');
     await loadDemoData(ctx);
+    await ctx.database.query('analyze'); // fresh planner statistics for the loaded data
     demo = true;
   } else if (config.demoData) {
     demo = true;

@@ -5,7 +5,7 @@ import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { ManualClock, parseDuration } from '../platform/clock.js';
 import { DomainError, invalid } from '../platform/errors.js';
-import { runDueDeadlines } from './run-due-deadlines.js';
+import { runSweeps } from '../platform/run-sweeps.js';
 
 /**
  * The test clock (API.md): only registered when the server runs with CLOCK=manual, which
@@ -15,13 +15,13 @@ export async function testClockRoutes(app: FastifyInstance, ctx: AppContext) {
   const clock = ctx.clock;
   if (!(clock instanceof ManualClock) || ctx.config.env === 'production') return;
 
-  const ClockState = Type.Object({ now: Type.String(), fired: Type.Optional(Type.Integer()) });
+  const ClockState = Type.Object({ now: Type.String(), fired: Type.Optional(Type.Integer()), delivered: Type.Optional(Type.Integer()) });
   app.get('/test/clock', { schema: { tags: ['test'], summary: 'Manual clock (CLOCK=manual only)', response: { 200: ClockState } } }, async () => ({ now: clock.now().toISOString() }));
 
   app.post('/test/clock', {
     schema: {
       tags: ['test'],
-      summary: 'Move the manual clock forward and run every deadline that became due',
+      summary: 'Move the manual clock forward, run every deadline that became due, and deliver due notices',
       body: Type.Object({ advanceBy: Type.Optional(Type.String({ description: 'ISO 8601 duration, e.g. PT25H' })), set: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
       response: { 200: ClockState, ...errorResponses(400, 401, 403) },
     },
@@ -38,7 +38,7 @@ export async function testClockRoutes(app: FastifyInstance, ctx: AppContext) {
       if (target.getTime() < clock.now().getTime()) throw new DomainError('VALIDATION_FAILED', 'The clock only moves forward', { errors: [{ path: 'set', message: 'is before the current time' }] });
       clock.set(target);
     }
-    const sweep = await runDueDeadlines(ctx, clock.now());
-    return { now: clock.now().toISOString(), fired: sweep.fired };
+    const sweep = await runSweeps(ctx, clock.now());
+    return { now: clock.now().toISOString(), fired: sweep.deadlines.fired, delivered: sweep.delivery.sent };
   });
 }

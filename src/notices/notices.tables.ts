@@ -22,4 +22,6 @@ export const notices = pgTable('notices', {
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
   sentAt: timestamp('sent_at', { withTimezone: true }),
   lastError: text('last_error'),
+  /** Where it went: the fax reference, the .eml file, the print batch. */
+  deliveryReference: text('delivery_reference'),
 }, (t) => [index('notices_pa_request_idx').on(t.paRequestId), index('notices_member_idx').on(t.memberId)]);

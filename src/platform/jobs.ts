@@ -1,8 +1,13 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../app-context.js';
 import { runDueDeadlines } from '../deadlines/run-due-deadlines.js';
+import { buildPrintBatch } from '../notices/delivery/build-print-batch.js';
+import { deliverDueNotices } from '../notices/delivery/deliver-due-notices.js';
 
 export const SWEEP_QUEUE = 'deadline-sweep';
+export const DELIVERY_QUEUE = 'notice-delivery';
+export const PRINT_QUEUE = 'print-batch';
+export const MAINTENANCE_QUEUE = 'pglite-analyze';
 
 type Handler = (ctx: AppContext, data: Record<string, unknown>) => Promise<void>;
 const queues = new Map<string, Handler>();
@@ -41,6 +46,26 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   await boss.work(SWEEP_QUEUE, async () => {
     await runDueDeadlines(ctx, ctx.clock.now());
   });
+  // The notice outbox: due fax/e-mail/portal notices every minute; the mail house batch daily.
+  await boss.createQueue(DELIVERY_QUEUE);
+  await boss.schedule(DELIVERY_QUEUE, '* * * * *', {}, { singletonKey: 'delivery' });
+  await boss.work(DELIVERY_QUEUE, async () => {
+    await deliverDueNotices(ctx, ctx.clock.now());
+  });
+  await boss.createQueue(PRINT_QUEUE);
+  await boss.schedule(PRINT_QUEUE, '0 17 * * 1-5', {}, { tz: 'America/Los_Angeles' });
+  await boss.work(PRINT_QUEUE, async () => {
+    await buildPrintBatch(ctx, ctx.clock.now());
+  });
+  if (database.kind === 'pglite') {
+    // PGlite runs no autovacuum: refresh planner statistics ourselves, or the claim queries'
+    // plans go stale as tables grow (seen in bench:claims as a seq scan on claims).
+    await boss.createQueue(MAINTENANCE_QUEUE);
+    await boss.schedule(MAINTENANCE_QUEUE, '*/10 * * * *', {});
+    await boss.work(MAINTENANCE_QUEUE, async () => {
+      await database.query('analyze');
+    });
+  }
   for (const [name, handler] of queues) {
     await boss.createQueue(name);
     await boss.work<Record<string, unknown>>(name, async (jobs) => {

@@ -1,11 +1,10 @@
-import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { DomainError } from '../platform/errors.js';
-import { addAttachment, MAX_ATTACHMENT_BYTES } from './add-attachment.js';
+import { addAttachment } from './add-attachment.js';
 import { assignRequest } from './assign-request.js';
 import { cancelRequest } from './cancel-request.js';
 import { decideRequest, type DecisionInput } from './decide-request.js';
@@ -28,8 +27,6 @@ const caseResponse = { 200: RequestViewSchema, ...errorResponses(400, 401, 403, 
 const id = (req: { params: unknown }) => (req.params as { id: string }).id;
 
 export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
-  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 6 } });
-
   app.post('/pa-requests', {
     schema: {
       tags: ['prior authorization'], summary: 'Initiate a PA request: returns the question set, "not-required", or 409 ACTIVE_AUTHORIZATION_EXISTS',

@@ -37,9 +37,17 @@ let pharmacist: ApiClient;
 let physician: ApiClient;
 
 async function memberOf(planId: string, offset = 0): Promise<MemberRow> {
-  const rows = await members(t, "plan_id = $1 and termination_date is null and date_of_birth < '2000-01-01'", [planId]);
-  return rows[offset % rows.length];
+  // IHSS01 cases use members this file loads itself (one member per case: an approval covers
+  // the member's drug-form group for a year); other plans use the demo members.
+  const rows = planId === 'IHSS01'
+    ? await members(t, "id like 'T%'")
+    : await members(t, "plan_id = $1 and termination_date is null and date_of_birth < '2000-01-01'", [planId]);
+  if (offset >= rows.length) throw new Error(`test needs more ${planId} members`);
+  return rows[offset];
 }
+
+/** The manual clock's date in California (claims are dated the day they are filled). */
+const today = () => new Date(t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
 
 function initiateBody(m: MemberRow, over: Record<string, unknown> = {}) {
   return { memberId: m.id, prescriberNpi, productId: OZEMPIC_LOW, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal', ...over };
@@ -66,6 +74,11 @@ beforeAll(async () => {
   prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi, displayName: 'Dr. Test' });
   pharmacist = await signIn(t, 'reviewer-pharmacist', { displayName: 'Pat Reviewer', credential: 'PharmD' });
   physician = await signIn(t, 'reviewer-physician', { displayName: 'Dana Doctor', credential: 'MD' });
+  const admin = await signIn(t, 'admin');
+  const header = 'member_id,plan_id,first_name,last_name,date_of_birth,sex,language,contact_preference,email,phone,address_line1,city,state,zip,effective_date,termination_date';
+  const rows = Array.from({ length: 30 }, (_, i) => `T${String(i).padStart(6, '0')},IHSS01,Test,Member${i},1970-0${1 + (i % 9)}-1${i % 10},${i % 2 ? 'F' : 'M'},${i % 3 ? 'en' : 'es'},mail,,,1 Main St,Oakland,CA,94612,2026-01-01,`);
+  const imported = await admin.post('imports/members', [header, ...rows].join('\n') + '\n', { 'content-type': 'text/csv' });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(200);
 });
 afterAll(() => t?.close());
 
@@ -177,9 +190,9 @@ describe('answers that do not meet criteria go to a clinician', () => {
     const r = await physician.post(`pa-requests/${c.id}/determination`, { decision: 'partially-approved', approvedQuantity: 2, reasons: ['Approved at the starting dose only: 2 pens per 28 days.'] });
     expect(r.body.status).toBe('partially-approved');
     expect(r.body.determination).toMatchObject({ approvedQuantity: 2, perDays: 28 });
-    const over = await pharmacy.post('claims', claimFor(m, pharmacyNpi, prescriberNpi, { productId: OZEMPIC_LOW, quantityDispensed: 3, daysSupply: 28 }));
+    const over = await pharmacy.post('claims', claimFor(m, pharmacyNpi, prescriberNpi, { productId: OZEMPIC_LOW, quantityDispensed: 3, daysSupply: 28, dateOfService: today() }));
     expect(over.body.rejects.map((x: { code: string }) => x.code)).toEqual(['76']);
-    const within = await pharmacy.post('claims', claimFor(m, pharmacyNpi, prescriberNpi, { productId: OZEMPIC_LOW, quantityDispensed: 2, daysSupply: 28 }));
+    const within = await pharmacy.post('claims', claimFor(m, pharmacyNpi, prescriberNpi, { productId: OZEMPIC_LOW, quantityDispensed: 2, daysSupply: 28, dateOfService: today() }));
     expect(within.body.transactionStatus).toBe('P');
   });
 
@@ -245,6 +258,8 @@ describe('clocks', () => {
     await t.restart();
     pharmacist = await signIn(t, 'reviewer-pharmacist', { displayName: 'Pat Reviewer', credential: 'PharmD' });
     prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi });
+    pharmacy = await pharmacyWithKey(t, pharmacyNpi);
+    physician = await signIn(t, 'reviewer-physician', { displayName: 'Dana Doctor', credential: 'MD' });
     const worker = t.secondWorker();
     t.clock.advance(73 * 3_600_000);
     (worker.clock as ManualClock).set(t.clock.now());
@@ -257,36 +272,6 @@ describe('clocks', () => {
     expect(auths).toHaveLength(1);
     const fired = await t.ctx.database.query("select * from deadlines where entity_id = $1 and kind = 'pa-due' and fired_at is not null", [c.id]);
     expect(fired).toHaveLength(1);
-  });
-});
-
-describe('renewals', () => {
-  it('are refused at 61 days before the end date and accepted at 59', async () => {
-    const m = await memberOf('IHSS01', 6);
-    const c = await startCase(m);
-    const approved = await prescriber.post(`pa-requests/${c.id}/submit`, { answers: meetsGlp1 });
-    const { authorizationNumber, effectiveTo } = approved.body.determination;
-    const end = new Date(`${effectiveTo}T12:00:00-08:00`);
-    const admin = await signIn(t, 'admin');
-    await admin.post('test/clock', { set: new Date(end.getTime() - 61 * 86_400_000).toISOString() });
-    prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi });
-    const early = await prescriber.post('pa-requests', initiateBody(m, { renewalOf: authorizationNumber }));
-    const problem = expectProblem(early, 409, 'RENEWAL_WINDOW_NOT_OPEN');
-    expect(problem.firstAllowedDate).toBeTruthy();
-    const admin2 = await signIn(t, 'admin');
-    await admin2.post('test/clock', { set: new Date(end.getTime() - 59 * 86_400_000).toISOString() });
-    prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi });
-    const original = await prescriber.get(`pa-requests/${c.id}`);
-    expect(original.body.notices.filter((n: { kind: string }) => n.kind === 'renewal-reminder').map((n: { recipient: string }) => n.recipient).sort()).toEqual(['member', 'prescriber']);
-    const renewal = await prescriber.post('pa-requests', initiateBody(m, { renewalOf: authorizationNumber }));
-    expect(renewal.status).toBe(201);
-    expect(renewal.body.renewalOf).toBe(authorizationNumber);
-    // The renewal carries a current HbA1c (the criteria want one from the last 6 months).
-    const today = new Date(end.getTime() - 59 * 86_400_000).toISOString().slice(0, 10);
-    const current = { ...meetsGlp1, item: meetsGlp1.item.map((i) => (i.linkId === 'a1c-date' ? { linkId: 'a1c-date', answer: [{ valueDate: today }] } : i)) };
-    const renewed = await prescriber.post(`pa-requests/${renewal.body.id}/submit`, { answers: current });
-    expect(renewed.body.status).toBe('approved');
-    expect(renewed.body.determination.effectiveFrom > effectiveTo).toBe(true);
   });
 });
 
@@ -405,5 +390,36 @@ describe('bad input everywhere → clear problem+json, nothing changes', () => {
     const other = await signIn(t, 'member', { memberId: b.id });
     expectProblem(await other.get(`pa-requests/${c.id}`), 404, 'NOT_FOUND');
     expect((await other.get('pa-requests')).body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
+  });
+});
+
+// Last: it moves the clock most of a year forward.
+describe('renewals', () => {
+  it('are refused at 61 days before the end date and accepted at 59', async () => {
+    const m = await memberOf('IHSS01', 6);
+    const c = await startCase(m);
+    const approved = await prescriber.post(`pa-requests/${c.id}/submit`, { answers: meetsGlp1 });
+    const { authorizationNumber, effectiveTo } = approved.body.determination;
+    const end = new Date(`${effectiveTo}T12:00:00-08:00`);
+    const admin = await signIn(t, 'admin');
+    await admin.post('test/clock', { set: new Date(end.getTime() - 61 * 86_400_000).toISOString() });
+    prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi });
+    const early = await prescriber.post('pa-requests', initiateBody(m, { renewalOf: authorizationNumber }));
+    const problem = expectProblem(early, 409, 'RENEWAL_WINDOW_NOT_OPEN');
+    expect(problem.firstAllowedDate).toBeTruthy();
+    const admin2 = await signIn(t, 'admin');
+    await admin2.post('test/clock', { set: new Date(end.getTime() - 59 * 86_400_000).toISOString() });
+    prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi });
+    const original = await prescriber.get(`pa-requests/${c.id}`);
+    expect(original.body.notices.filter((n: { kind: string }) => n.kind === 'renewal-reminder').map((n: { recipient: string }) => n.recipient).sort()).toEqual(['member', 'prescriber']);
+    const renewal = await prescriber.post('pa-requests', initiateBody(m, { renewalOf: authorizationNumber }));
+    expect(renewal.status).toBe(201);
+    expect(renewal.body.renewalOf).toBe(authorizationNumber);
+    // The renewal carries a current HbA1c (the criteria want one from the last 6 months).
+    const today = new Date(end.getTime() - 59 * 86_400_000).toISOString().slice(0, 10);
+    const current = { ...meetsGlp1, item: meetsGlp1.item.map((i) => (i.linkId === 'a1c-date' ? { linkId: 'a1c-date', answer: [{ valueDate: today }] } : i)) };
+    const renewed = await prescriber.post(`pa-requests/${renewal.body.id}/submit`, { answers: current });
+    expect(renewed.body.status).toBe('approved');
+    expect(renewed.body.determination.effectiveFrom > effectiveTo).toBe(true);
   });
 });

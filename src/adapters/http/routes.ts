@@ -1,4 +1,8 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { faxRoutes } from '../../fax/fax.routes.js';
+import { workItemRoutes } from '../../work-items/work-items.routes.js';
+import { MAX_ATTACHMENT_BYTES } from '../../priorauth/add-attachment.js';
 import type { AppContext } from '../../app-context.js';
 import { claimRoutes } from '../../claims/claims.routes.js';
 import { coverageRoutes } from '../../coverage/coverage.routes.js';
@@ -11,12 +15,16 @@ import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';
 
 /** Every module's JSON routes under /api/v1. */
 export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  // One multipart parser for every upload route (PA and appeal attachments, inbound faxes).
+  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 6 } });
   await identityRoutes(app, ctx);
   await claimRoutes(app, ctx);
   await coverageRoutes(app, ctx);
   await planRoutes(app, ctx);
   await priorAuthRoutes(app, ctx);
   await criteriaRoutes(app, ctx);
+  await faxRoutes(app, ctx);
+  await workItemRoutes(app, ctx);
   await testClockRoutes(app, ctx);
   await importRoutes(app, ctx);
 }

@@ -1,0 +1,91 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface FaxMessage {
+  noticeId: string;
+  to: string;
+  from: string;
+  /** The cover sheet and the letter, as one PDF. */
+  pdf: Buffer;
+  pages?: number;
+}
+
+export interface EmailMessage {
+  noticeId: string;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  attachment: { filename: string; content: Buffer };
+}
+
+/** A fax service (the transport is pluggable: a vendor API in production). */
+export interface FaxGateway {
+  readonly name: string;
+  send(fax: FaxMessage): Promise<{ reference: string }>;
+}
+
+export interface EmailGateway {
+  readonly name: string;
+  send(mail: EmailMessage): Promise<{ reference: string }>;
+}
+
+/** Development fax: writes the fax (cover sheet + letter) and its envelope to a folder. */
+export class FileDropFaxGateway implements FaxGateway {
+  readonly name = 'file-drop';
+  constructor(private readonly dir: string) {}
+  async send(fax: FaxMessage) {
+    mkdirSync(this.dir, { recursive: true });
+    const base = path.join(this.dir, `${fax.noticeId}`);
+    writeFileSync(`${base}.pdf`, fax.pdf);
+    writeFileSync(`${base}.json`, JSON.stringify({ to: fax.to, from: fax.from, noticeId: fax.noticeId, bytes: fax.pdf.length }, null, 2));
+    return { reference: `${base}.pdf` };
+  }
+}
+
+/** Development e-mail: delivers RFC 5322 messages (.eml) into a local mailbox folder. */
+export class MailboxEmailGateway implements EmailGateway {
+  readonly name = 'mailbox-folder';
+  private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  constructor(private readonly dir: string) {}
+  async send(mail: EmailMessage) {
+    mkdirSync(this.dir, { recursive: true });
+    const info = await this.transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: [mail.attachment] });
+    const file = path.join(this.dir, `${mail.noticeId}.eml`);
+    writeFileSync(file, info.message as Buffer);
+    return { reference: file };
+  }
+}
+
+/** Production e-mail over SMTP (SMTP_URL, e.g. smtps://user:pass@smtp.example.org:465). */
+export class SmtpEmailGateway implements EmailGateway {
+  readonly name = 'smtp';
+  private readonly transport;
+  constructor(url: string) {
+    this.transport = nodemailer.createTransport(url);
+  }
+  async send(mail: EmailMessage) {
+    const info = await this.transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: [mail.attachment] });
+    return { reference: String(info.messageId) };
+  }
+}
+
+export interface DeliveryGateways {
+  fax: FaxGateway;
+  email: EmailGateway;
+  /** Where daily print batches for mailed letters go. */
+  printDir: string;
+  fromFax: string;
+  fromEmail: string;
+}
+
+export function defaultGateways(outboxDir: string, smtpUrl?: string): DeliveryGateways {
+  return {
+    fax: new FileDropFaxGateway(path.join(outboxDir, 'fax')),
+    email: smtpUrl ? new SmtpEmailGateway(smtpUrl) : new MailboxEmailGateway(path.join(outboxDir, 'mailbox')),
+    printDir: path.join(outboxDir, 'print'),
+    fromFax: '1-510-555-0101',
+    fromEmail: 'notices@openpbm.local',
+  };
+}
