@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../render-pdf.js';
 import type { AppContext } from '../../app-context.js';
 import { findMemberById } from '../../members/members.repo.js';
 import { toLocalDate } from '../../platform/clock.js';
@@ -10,17 +10,11 @@ import { renderNoticeDocument } from './render-notice-document.js';
 
 /** An address page (for window envelopes) in front of each mailed letter. */
 function renderAddressPage(lines: string[], reference: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'LETTER', margin: 72 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (b: Buffer) => chunks.push(b));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderPdf((doc) => {
     doc.fontSize(11).font('Helvetica').text('Return service requested', 72, 72);
     doc.fontSize(12).text(lines.join('\n'), 90, 170, { width: 300 });
     doc.fontSize(8).fillColor('#555').text(reference, 72, 700);
-    doc.end();
-  });
+  }, { margin: 72 });
 }
 
 /**

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../render-pdf.js';
 import { PDFDocument as PdfLib } from 'pdf-lib';
 
 export interface CoverSheet {
@@ -14,12 +14,7 @@ export interface CoverSheet {
 
 /** A fax cover sheet page (HIPAA: it names no patient; the confidentiality notice is standard). */
 export function renderCoverSheet(c: CoverSheet): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'LETTER', margin: 60 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (b: Buffer) => chunks.push(b));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderPdf((doc) => {
     doc.font('Helvetica-Bold').fontSize(28).text('FAX', { align: 'left' }).moveDown();
     doc.fontSize(12);
     const row = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
@@ -36,7 +31,6 @@ export function renderCoverSheet(c: CoverSheet): Promise<Buffer> {
       'federal and state law (HIPAA, 45 CFR Parts 160 and 164). It is intended only for the addressee. If you received it in error, ' +
       `call ${c.fromPhone} and destroy all copies. Any other use or disclosure is prohibited.`,
     );
-    doc.end();
   });
 }
 

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../render-pdf.js';
 import type { AppContext } from '../../app-context.js';
 import type { NoticeRow } from '../notices.repo.js';
 
@@ -7,17 +7,11 @@ import type { NoticeRow } from '../notices.repo.js';
  * letterhead, appeal form and taglines replace it.)
  */
 export function renderNoticeDocument(_ctx: AppContext, notice: NoticeRow): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'LETTER', margin: 60 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (b: Buffer) => chunks.push(b));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderPdf((doc) => {
     const c = notice.content as { drugName?: string; planName?: string; determination?: { decision?: string; reasons?: string[] } };
     doc.font('Helvetica-Bold').fontSize(16).text(c.planName ?? 'Pharmacy benefit', { align: 'left' }).moveDown();
     doc.font('Helvetica').fontSize(12).text(`Notice: ${notice.kind}`).text(`Drug: ${c.drugName ?? ''}`);
     if (c.determination?.decision) doc.text(`Decision: ${c.determination.decision}`);
     for (const r of c.determination?.reasons ?? []) doc.text(`- ${r}`);
-    doc.end();
   });
 }
