@@ -53,3 +53,22 @@ describe('coverage check and formulary search', () => {
     expect(plans.body.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['IHSS01', 'MCAL-MC', 'MCRX-FFS', 'CACOM1', 'PARTD1']));
   });
 });
+
+describe('patient insurance search', () => {
+  it('finds the member, plan and processor by last name and date of birth; a carve-out names Medi-Cal Rx', async () => {
+    const [m] = await members(t, "plan_id = 'MCAL-MC' and termination_date is null");
+    const row = (await t.ctx.database.query<{ last_name: string; first_name: string; zip: string }>('select last_name, first_name, zip from members where id = $1', [m.id]))[0];
+    const office = await signIn(t, 'prescriber', { npi: '1234567893' });
+    const r = await office.get(`members/search?lastName=${encodeURIComponent(row.last_name.toUpperCase())}&dateOfBirth=${m.date_of_birth}&zip=${row.zip}`);
+    expect(r.status).toBe(200);
+    expect(r.body.items).toEqual([expect.objectContaining({ memberId: m.id, eligible: true, plan: expect.objectContaining({ id: 'MCAL-MC' }), pharmacyBenefit: expect.objectContaining({ planId: 'MCRX-FFS', processor: expect.objectContaining({ name: 'Medi-Cal Rx', bin: '022659' }) }) })]);
+    const none = await office.get(`members/search?lastName=Nobody&dateOfBirth=${m.date_of_birth}`);
+    expect(none.body.items).toEqual([]);
+    expectProblem(await office.get('members/search?lastName=X&dateOfBirth=2026-02-30'), 400, 'VALIDATION_FAILED');
+    const member = await signIn(t, 'member', { memberId: m.id });
+    expectProblem(await member.get(`members/search?lastName=${row.last_name}&dateOfBirth=${m.date_of_birth}`), 403, 'FORBIDDEN');
+    expect((await member.get(`members/${m.id}`)).body.memberId).toBe(m.id);
+    const [other] = await members(t, 'id <> $1', [m.id]);
+    expectProblem(await member.get(`members/${other.id}`), 404, 'NOT_FOUND');
+  });
+});

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { faxRoutes } from '../../fax/fax.routes.js';
+import { memberRoutes } from '../../members/members.routes.js';
 import { workItemRoutes } from '../../work-items/work-items.routes.js';
 import { MAX_ATTACHMENT_BYTES } from '../../priorauth/add-attachment.js';
 import type { AppContext } from '../../app-context.js';
@@ -20,6 +21,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await identityRoutes(app, ctx);
   await claimRoutes(app, ctx);
   await coverageRoutes(app, ctx);
+  await memberRoutes(app, ctx);
   await planRoutes(app, ctx);
   await priorAuthRoutes(app, ctx);
   await criteriaRoutes(app, ctx);
