@@ -44,3 +44,11 @@ export async function markBatched(db: Db, ids: string[], batch: string, at: Date
   if (ids.length === 0) return;
   await db.update(notices).set({ status: 'sent', sentAt: at, deliveryReference: batch, attempts: sql`${notices.attempts} + 1` }).where(inArray(notices.id, ids));
 }
+
+export function listNotices(db: Db, filter: { paRequestId?: string; appealId?: string; memberId?: string }): Promise<NoticeRow[]> {
+  return db.select().from(notices).where(and(
+    filter.paRequestId ? eq(notices.paRequestId, filter.paRequestId) : undefined,
+    filter.appealId ? eq(notices.appealId, filter.appealId) : undefined,
+    filter.memberId ? eq(notices.memberId, filter.memberId) : undefined,
+  )).orderBy(asc(notices.createdAt), asc(notices.id)).limit(500);
+}

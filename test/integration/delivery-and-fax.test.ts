@@ -114,6 +114,27 @@ describe('delivery', () => {
   });
 });
 
+describe('notices API', () => {
+  it('lists a case\'s letters with delivery status and serves each as a PDF to whoever may see it', async () => {
+    const m = adult[3];
+    const c = await deniedCase(m);
+    const list = await prescriber.get(`notices?paRequestId=${c.id}`);
+    expect(list.body.items.map((n: { kind: string; recipient: string }) => `${n.kind}:${n.recipient}`).sort()).toEqual(['denial:member', 'denial:prescriber']);
+    const forPrescriber = list.body.items.find((n: { recipient: string }) => n.recipient === 'prescriber');
+    const pdf = await prescriber.getBytes(`notices/${forPrescriber.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.contentType).toContain('application/pdf');
+    expect(pdfText(pdf.bytes)).toMatch(/HbA1c is below 7/);
+    const member = await signIn(t, 'member', { memberId: m.id });
+    const mine = await member.get('notices');
+    expect(new Set(mine.body.items.map((n: { recipient: string }) => n.recipient))).toEqual(new Set(['member']));
+    expect(mine.body.items.map((n: { paRequestId: string }) => n.paRequestId)).toContain(c.id);
+    const stranger = await signIn(t, 'member', { memberId: adult[4].id });
+    expectProblem(await stranger.get(`notices/${forPrescriber.id}/pdf`), 404, 'NOT_FOUND');
+    expectProblem(await member.get(`notices/${forPrescriber.id}/pdf`), 404, 'NOT_FOUND');
+  });
+});
+
 describe('inbound fax intake', () => {
   it('turns a fax into a case whose clock starts at receipt, and decides it like any other', async () => {
     const receivedAt = new Date(t.clock.now().getTime() - 2 * 3_600_000).toISOString();

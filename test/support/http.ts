@@ -33,6 +33,11 @@ export class ApiClient {
   }
 
   get<T = any>(url: string) { return this.request<T>('GET', url); }
+  /** A binary download (PDFs, attachments): status, content type and the bytes. */
+  async getBytes(url: string): Promise<{ status: number; contentType: string; bytes: Buffer }> {
+    const r = await this.app.inject({ method: 'GET', url: `/api/v1/${url}`, headers: this.bearer ? { authorization: `Bearer ${this.bearer}` } : {} });
+    return { status: r.statusCode, contentType: String(r.headers['content-type'] ?? ''), bytes: r.rawPayload };
+  }
   post<T = any>(url: string, payload?: unknown, headers?: Record<string, string>) { return this.request<T>('POST', url, payload ?? {}, headers); }
   put<T = any>(url: string, payload?: unknown) { return this.request<T>('PUT', url, payload ?? {}); }
 }

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { faxRoutes } from '../../fax/fax.routes.js';
+import { noticeRoutes } from '../../notices/notices.routes.js';
 import { memberRoutes } from '../../members/members.routes.js';
 import { workItemRoutes } from '../../work-items/work-items.routes.js';
 import { MAX_ATTACHMENT_BYTES } from '../../priorauth/add-attachment.js';
@@ -26,6 +27,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await priorAuthRoutes(app, ctx);
   await criteriaRoutes(app, ctx);
   await faxRoutes(app, ctx);
+  await noticeRoutes(app, ctx);
   await workItemRoutes(app, ctx);
   await testClockRoutes(app, ctx);
   await importRoutes(app, ctx);
