@@ -1,3 +1,4 @@
+import { registerAppealDeadlines } from './appeals/appeal-deadlines.js';
 import type { Config } from './config.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db.js';
@@ -17,5 +18,6 @@ export interface AppContext {
 
 export function createContext(config: Config, database: Database, clock: Clock): AppContext {
   registerPaDeadlines();
+  registerAppealDeadlines();
   return { config, database, clock, reference: new ReferenceCache(database.db), delivery: defaultGateways(config.outboxDir, config.smtpUrl) };
 }

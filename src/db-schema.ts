@@ -13,3 +13,4 @@ export * from './priorauth/priorauth.tables.js';
 export * from './notices/notices.tables.js';
 export * from './work-items/work-items.tables.js';
 export * from './fax/fax.tables.js';
+export * from './appeals/appeals.tables.js';

@@ -9,7 +9,9 @@ import { toLocalDate } from '../platform/clock.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { FINAL_STATUSES, type Actor, type Decision, type PaStatus } from './pa-status.js';
-import { findAuthorizationByNumber, findCriteriaVersion, insertAuthorization, type AuthorizationRow, type PaRequestRow } from './priorauth.repo.js';
+import {
+  findAuthorizationByNumber, findCriteriaVersion, insertAuthorization, type AuthorizationRow, type CriteriaSetRow, type PaRequestRow,
+} from './priorauth.repo.js';
 import { transitionRequest } from './transition-request.js';
 
 export const CASE_DEADLINE_KINDS = ['pa-warning', 'pa-due', 'pa-info-request-due'];
@@ -41,6 +43,57 @@ function authorizationNumber(now: Date): string {
   return `PA${String(now.getUTCFullYear()).slice(2)}${String(randomInt(0, 1e8)).padStart(8, '0')}`;
 }
 
+export interface AuthorizationGrant {
+  /** The case being approved: its member, drug-form group (or brand), days' supply and renewal link. */
+  request: PaRequestRow;
+  plan: PlanRow;
+  now: Date;
+  /** A reviewer's lower quantity (partial approval), per the case's days' supply. */
+  approvedQuantity?: number;
+  /** A reviewer's shorter period. */
+  effectiveTo?: string;
+  /** The case's criteria version (approval duration and quantity); looked up when not given. */
+  criteria?: CriteriaSetRow | null;
+}
+
+/**
+ * What an approval creates (DESIGN §3), in the caller's transaction: the authorization (scope: the
+ * case's drug-form group, so every strength is covered, or the brand when the criteria say so),
+ * effective from today in the plan's zone (a renewal from the day after the one it renews) for
+ * the criteria's approval.durationDays, with the approved or criteria quantity, and its renewal
+ * reminder deadline. Used by every approval: automatic, clinician, deemed, and an appeal overturn.
+ */
+export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promise<AuthorizationRow> {
+  const row = g.request;
+  const criteria = g.criteria !== undefined ? g.criteria : await findCriteriaVersion(tx, row.criteriaId, row.criteriaVersion);
+  const today = toLocalDate(g.now, g.plan.policy.review.timeZone);
+  // A renewal starts the day after the authorization it renews ends, so coverage is continuous.
+  const prior = row.renewalOf ? await findAuthorizationByNumber(tx, row.renewalOf) : undefined;
+  const effectiveFrom = prior && prior.effectiveTo >= today ? addDays(prior.effectiveTo, 1) : today;
+  const durationDays = criteria?.body.approval.durationDays ?? 365;
+  const effectiveTo = g.effectiveTo ?? addDays(effectiveFrom, durationDays - 1);
+  const limit = criteria?.body.approval.maxQuantityPerDays;
+  const maxUnits = g.approvedQuantity ?? limit?.units ?? null;
+  const perDays = g.approvedQuantity !== undefined ? row.daysSupply : limit?.days ?? null;
+  const authorization = await insertAuthorization(tx, {
+    id: newId('aut', g.now),
+    number: authorizationNumber(g.now),
+    memberId: row.memberId,
+    groupId: row.groupId,
+    scope: row.brandName ? 'brand-only' : 'drug-form-group',
+    brandName: row.brandName,
+    effectiveFrom,
+    effectiveTo,
+    maxUnits: maxUnits === null ? null : String(maxUnits),
+    perDays,
+    paRequestId: row.id,
+    createdAt: g.now,
+  });
+  const remindOn = addDays(effectiveTo, -g.plan.policy.renewalWindowDays);
+  await scheduleDeadline(tx, { kind: 'pa-renewal-reminder', entityId: authorization.number, dueAt: new Date(`${remindOn}T16:00:00Z`), payload: { paRequestId: row.id } }, g.now);
+  return authorization;
+}
+
 /**
  * Records a determination (automatic, clinician, or deemed) in the caller's transaction: the
  * case's final status and determination, the authorization an approval creates (scope: the
@@ -50,35 +103,10 @@ function authorizationNumber(now: Date): string {
 export async function recordDetermination(_ctx: AppContext, tx: Db, row: PaRequestRow, d: DeterminationInput): Promise<PaRequestRow> {
   const criteria = await findCriteriaVersion(tx, row.criteriaId, row.criteriaVersion);
   const plan = d.plan;
-  const tz = plan.policy.review.timeZone;
-  const today = toLocalDate(d.now, tz);
   let authorization: AuthorizationRow | null = null;
 
   if (d.decision === 'approved' || d.decision === 'partially-approved' || d.decision === 'deemed-approved') {
-    // A renewal starts the day after the authorization it renews ends, so coverage is continuous.
-    const prior = row.renewalOf ? await findAuthorizationByNumber(tx, row.renewalOf) : undefined;
-    const effectiveFrom = prior && prior.effectiveTo >= today ? addDays(prior.effectiveTo, 1) : today;
-    const durationDays = criteria?.body.approval.durationDays ?? 365;
-    const effectiveTo = d.effectiveTo ?? addDays(effectiveFrom, durationDays - 1);
-    const limit = criteria?.body.approval.maxQuantityPerDays;
-    const maxUnits = d.approvedQuantity ?? limit?.units ?? null;
-    const perDays = d.approvedQuantity !== undefined ? row.daysSupply : limit?.days ?? null;
-    authorization = await insertAuthorization(tx, {
-      id: newId('aut', d.now),
-      number: authorizationNumber(d.now),
-      memberId: row.memberId,
-      groupId: row.groupId,
-      scope: row.brandName ? 'brand-only' : 'drug-form-group',
-      brandName: row.brandName,
-      effectiveFrom,
-      effectiveTo,
-      maxUnits: maxUnits === null ? null : String(maxUnits),
-      perDays,
-      paRequestId: row.id,
-      createdAt: d.now,
-    });
-    const remindOn = addDays(effectiveTo, -plan.policy.renewalWindowDays);
-    await scheduleDeadline(tx, { kind: 'pa-renewal-reminder', entityId: authorization.number, dueAt: new Date(`${remindOn}T16:00:00Z`), payload: { paRequestId: row.id } }, d.now);
+    authorization = await createAuthorization(tx, { request: row, plan, now: d.now, approvedQuantity: d.approvedQuantity, effectiveTo: d.effectiveTo, criteria: criteria ?? null });
   }
 
   const decidedBy = d.actor === 'system'

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { appealRoutes } from '../../appeals/appeals.routes.js';
 import { faxRoutes } from '../../fax/fax.routes.js';
 import { noticeRoutes } from '../../notices/notices.routes.js';
 import { memberRoutes } from '../../members/members.routes.js';
@@ -25,6 +26,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await memberRoutes(app, ctx);
   await planRoutes(app, ctx);
   await priorAuthRoutes(app, ctx);
+  await appealRoutes(app, ctx);
   await criteriaRoutes(app, ctx);
   await faxRoutes(app, ctx);
   await noticeRoutes(app, ctx);

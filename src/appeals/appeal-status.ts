@@ -1,0 +1,16 @@
+export const APPEAL_STATUSES = ['submitted', 'in-review', 'overturned', 'partially-overturned', 'upheld'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+/** An appeal waiting for (or in) review; at most one per case. */
+export const OPEN_APPEAL_STATUSES: AppealStatus[] = ['submitted', 'in-review'];
+
+export const APPEAL_DECISIONS = ['overturned', 'partially-overturned', 'upheld'] as const;
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
+
+export const FILED_BY = ['member', 'prescriber', 'representative'] as const;
+export type FiledBy = (typeof FILED_BY)[number];
+
+/** The PA outcomes an appeal can be filed against (DESIGN §4.4: a denial, partial approval or closure). */
+export const APPEALABLE_CASE_STATUSES = ['denied', 'partially-approved', 'closed-no-response'] as const;
+
+export const isOpenAppeal = (status: string) => OPEN_APPEAL_STATUSES.includes(status as AppealStatus);

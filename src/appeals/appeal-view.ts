@@ -1,0 +1,68 @@
+import type { AppContext } from '../app-context.js';
+import { listNotices } from '../notices/notices.repo.js';
+import type { Db } from '../platform/db.js';
+import { findAuthorizationByNumber, findPaRequest } from '../priorauth/priorauth.repo.js';
+import { listAppealAttachments, listAppealHistory, type AppealRow } from './appeals.repo.js';
+import { isOpenAppeal } from './appeal-status.js';
+
+/** The summary shape for lists. */
+export function toAppealSummary(row: AppealRow, now?: Date) {
+  const open = isOpenAppeal(row.status);
+  return {
+    id: row.id,
+    status: row.status,
+    paRequestId: row.paRequestId,
+    memberId: row.memberId,
+    prescriberNpi: row.prescriberNpi,
+    planId: row.planId,
+    urgency: row.urgency,
+    filedBy: row.filedBy,
+    representativeName: row.representativeName,
+    receivedAt: row.receivedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    ...(now && open ? { timeLeftSeconds: Math.round((row.dueAt.getTime() - now.getTime()) / 1000), overdue: row.dueAt.getTime() < now.getTime() } : {}),
+    escalated: row.escalatedAt !== null,
+    assignedTo: row.assignedTo,
+    decision: row.decision,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+  };
+}
+
+/** The full appeal (API.md "Appeals"): statement, documents, outcome, letters and history. */
+export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = ctx.database.db) {
+  const [pa, history, attachments, notices, authorization] = await Promise.all([
+    findPaRequest(db, row.paRequestId),
+    listAppealHistory(db, row.id),
+    listAppealAttachments(db, row.id),
+    listNotices(db, { appealId: row.id }),
+    row.authorizationNumber ? findAuthorizationByNumber(db, row.authorizationNumber) : Promise.resolve(undefined),
+  ]);
+  const original = pa?.determination as { decision?: string; decidedAt?: string; decidedBy?: { name?: string; credential?: string | null }; reasons?: string[] } | null | undefined;
+  return {
+    ...toAppealSummary(row, ctx.clock.now()),
+    drug: pa ? { rxcui: pa.requestedRxcui, name: pa.drugName, groupId: pa.groupId, groupName: pa.groupName } : null,
+    statement: row.statement,
+    filedByUser: row.filedByUser,
+    noticeDate: row.noticeDate,
+    filingDeadline: row.filingDeadline,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    assignedAt: row.assignedAt?.toISOString() ?? null,
+    originalDetermination: original ? {
+      decision: original.decision ?? pa?.status ?? null, reasons: original.reasons ?? [], decidedAt: original.decidedAt ?? null,
+      decidedBy: original.decidedBy ? { name: original.decidedBy.name ?? null, credential: original.decidedBy.credential ?? null } : null,
+    } : null,
+    reasons: row.reasons ?? [],
+    decidedBy: row.decidedBy ? { username: row.decidedBy, name: row.decidedByName ?? row.decidedBy, credential: row.decidedByCredential } : null,
+    authorizationNumber: row.authorizationNumber,
+    effectiveFrom: authorization?.effectiveFrom ?? null,
+    effectiveTo: authorization?.effectiveTo ?? null,
+    approvedQuantity: row.approvedQuantity === null ? null : Number(row.approvedQuantity),
+    nextLevel: row.nextLevel,
+    version: row.version,
+    attachments: attachments.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
+    notices: notices.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipient, channel: n.channel, language: n.language, status: n.status, attempts: n.attempts, createdAt: n.createdAt.toISOString() })),
+    history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, actorRole: h.actorRole, action: h.action, from: h.fromStatus, to: h.toStatus, reason: h.reason, details: h.details ?? null })),
+  };
+}
+
+export type AppealView = Awaited<ReturnType<typeof buildAppealView>>;

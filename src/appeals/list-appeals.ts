@@ -1,0 +1,44 @@
+import type { AppContext } from '../app-context.js';
+import { writeAudit } from '../audit/write-audit.js';
+import { isStaff, type Principal } from '../identity/roles.js';
+import { DomainError, forbidden } from '../platform/errors.js';
+import { listAppeals } from './appeals.repo.js';
+import { toAppealSummary } from './appeal-view.js';
+import { APPEAL_STATUSES } from './appeal-status.js';
+
+export interface AppealListQuery {
+  paRequestId?: string;
+  memberId?: string;
+  status?: string;
+  limit?: number;
+}
+
+/**
+ * Appeals the caller may see (the PA case rule): members their own, prescribers those on their
+ * cases, staff all (a staff read of a member's appeals is audited). Open appeals come first, by
+ * due time: the reviewers' queue.
+ */
+export async function listAppealsFor(ctx: AppContext, caller: Principal, q: AppealListQuery) {
+  const statuses = q.status ? q.status.split(',').map((s) => s.trim()) : undefined;
+  const bad = statuses?.find((s) => !(APPEAL_STATUSES as readonly string[]).includes(s));
+  if (bad) throw new DomainError('VALIDATION_FAILED', `Unknown status "${bad}"`, { errors: [{ path: 'status', message: `must be one of ${APPEAL_STATUSES.join(', ')}` }] });
+  const limit = Math.min(q.limit ?? 100, 500);
+  const db = ctx.database.db;
+  const filter = { paRequestId: q.paRequestId, statuses, limit };
+  let rows;
+  switch (caller.role) {
+    case 'member':
+      if (q.memberId && q.memberId !== caller.memberId) throw forbidden('Members can only see their own appeals');
+      rows = await listAppeals(db, { ...filter, memberId: caller.memberId! });
+      break;
+    case 'prescriber':
+      rows = await listAppeals(db, { ...filter, memberId: q.memberId, prescriberNpi: caller.npi! });
+      break;
+    default:
+      if (!isStaff(caller)) throw forbidden('Appeals are seen by the member, the prescriber on the case, and plan staff');
+      if (q.memberId) await writeAudit(db, { at: ctx.clock.now(), actor: caller, action: 'phi.read', entityType: 'member-appeals', entityId: q.memberId });
+      rows = await listAppeals(db, { ...filter, memberId: q.memberId });
+  }
+  const now = ctx.clock.now();
+  return { items: rows.map((r) => toAppealSummary(r, now)) };
+}
