@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { contentFor, letterInput, PLANS } from '../../../test/support/letter-fixtures.js';
+import { pdfPages } from '../../../test/support/pdf-pages.js';
+import { NOTICE_KINDS } from '../queue-notices.js';
+import { renderNoticePdf } from './render-notice-pdf.js';
+import { toWinAnsi, unprintableChars } from './win-ansi.js';
+
+/** The rendered letter's pages as pdftotext reads them. */
+async function pages(input: Parameters<typeof renderNoticePdf>[0]): Promise<string[]> {
+  const pdf = await renderNoticePdf(input);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  return pdfPages(pdf);
+}
+
+describe('renderNoticePdf (text read back with pdftotext)', () => {
+  it('a Spanish denial to a member: reasons, deadline, appeal form page, taglines page', async () => {
+    const p = await pages(letterInput({ kind: 'denial', recipient: 'member', language: 'es' }));
+    const all = p.join(' ');
+    expect(p[0]).toContain('Medi-Cal Rx (fee-for-service)');
+    expect(p[0]).toContain('Servicios para miembros: 1-800-977-2273 (TTY 711)');
+    expect(p[0]).toContain('20 de noviembre de 2026');
+    expect(p[0]).toContain('Negamos su solicitud de cobertura de un medicamento');
+    expect(all).toContain('Su prueba de sangre HbA1c reciente es menor de 7% o tiene más de 6 meses.');
+    expect(all).toContain('Primero debe probar metformina durante al menos 90 días, a menos que no pueda tomarla.');
+    expect(all).toContain('Debe pedir la apelación a más tardar el 19 de enero de 2027.');
+    expect(all).toContain('Audiencia Estatal Imparcial');
+
+    // The appeal form starts its own page, filled in, with the urgent box and the signature line.
+    const form = p.findIndex((page) => page.startsWith('Formulario de solicitud de apelación'));
+    expect(form).toBeGreaterThan(0);
+    for (const v of ['María José Hernández', 'M100200300', '5 de marzo de 1978', 'par_TEST0001', '19 de enero de 2027', 'APELACIÓN RÁPIDA', 'Firma', 'Fecha', 'Por teléfono: llame al 1-800-977-2273']) expect(p[form]).toContain(v);
+    // One sheet: the next page is the taglines page.
+    expect(p[form + 1]).toMatch(/^Ayuda con idiomas y sus derechos/);
+
+    // The last page: taglines in five languages and the non-discrimination notice.
+    const last = p[p.length - 1];
+    expect(last).toMatch(/^Ayuda con idiomas y sus derechos/);
+    for (const t of ['ATTENTION: If you need help in your language', 'ATENCIÓN: si habla español', 'ZHUYI: Ruguo nin', 'CHU Y: Neu ban noi Tieng Viet', 'PAUNAWA: Kung nagsasalita', 'Sección 1557']) expect(last).toContain(t);
+
+    expect(p[0]).toContain(`Página 1 de ${p.length}`);
+  });
+
+  it('an English denial faxed to the prescriber: patient identification, criteria not met, reviewer, no taglines', async () => {
+    const p = await pages(letterInput({ kind: 'denial', recipient: 'prescriber', lob: 'commercial' }));
+    const all = p.join(' ');
+    for (const v of ['Prior authorization fax: 1-510-555-0101', 'Grace Okafor, MD', 'NPI: 1234567893', 'Date of birth March 5, 1978', 'Member ID M100200300',
+      'Prior authorization denied', 'HbA1c at or above 7% within the last 6 months', 'Reviewed by Dana Doctor, MD (physician).', 'may appeal by May 19, 2027',
+      'Independent Medical Review', 'By fax: send the appeal form to 1-510-555-0101.']) expect(all).toContain(v);
+    // The appeal form is the last page, on one sheet, for a Medicare plan too (it adds the CMS-1696 line).
+    expect(p[p.length - 1]).toMatch(/^Appeal request form.*Signature/);
+    const partD = await pages(letterInput({ kind: 'denial', recipient: 'member', lob: 'medicare-d', language: 'es' }));
+    const formPage = partD.findIndex((page) => page.startsWith('Formulario de solicitud de apelación'));
+    expect(partD[formPage]).toContain('CMS-1696');
+    expect(partD[formPage + 1]).toMatch(/^Ayuda con idiomas/);
+    expect(all).not.toContain('ZHUYI');
+    expect(p[0]).toContain(`Page 1 of ${p.length}`);
+  });
+
+  it('an information request lists exactly the items and the due date and time', async () => {
+    const [first] = await pages(letterInput({ kind: 'information-request', recipient: 'prescriber' }));
+    expect(first).toContain('1. Question: Attach the most recent HbA1c with its date');
+    expect(first).toContain('2. Document: Chart notes documenting the metformin trial');
+    expect(first).toContain('Please send it by November 23, 2026 at 9:00 AM PST.');
+  });
+
+  it('prints a Vietnamese name and tagline in letters Helvetica has', async () => {
+    const input = letterInput({ kind: 'approval', recipient: 'member', language: 'vi', member: { firstName: 'Thị Hương', lastName: 'Nguyễn', language: 'vi' } });
+    const [first] = await pages(input);
+    expect(first).toContain('Thi Huong Nguyen');
+    expect(first).toContain('Tieng Viet (Vietnamese): CHU Y:');
+    expect(first).toContain('Your drug is approved');
+  });
+
+  it('renders every kind, in English and Spanish, for every recipient', async () => {
+    for (const kind of NOTICE_KINDS) {
+      for (const recipient of ['member', 'prescriber', 'pharmacy'] as const) {
+        const content = kind === 'appeal-decision' ? contentFor(kind, PLANS['medi-cal'].plan, { decision: 'partially-overturned' }) : undefined;
+        for (const language of ['en', 'es']) {
+          const p = await pages(letterInput({ kind, recipient, language, content }));
+          expect(p.length, `${kind}/${recipient}/${language}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  }, 60_000);
+});
+
+describe('toWinAnsi', () => {
+  it('keeps Spanish, folds what Helvetica lacks', () => {
+    expect(toWinAnsi('¿Qué pasó? Añadir: ü – “ok” • 5 €')).toBe('¿Qué pasó? Añadir: ü – “ok” • 5 €');
+    expect(toWinAnsi('Nguyễn Thị Hương, Trần Đức')).toBe('Nguyen Thi Huong, Tran Duc');
+    expect(toWinAnsi('9:00\u202fAM')).toBe('9:00 AM');
+    expect(toWinAnsi('注意')).toBe('??');
+    expect(unprintableChars('Tiếng Việt')).toEqual(['ế', 'ệ']);
+  });
+});
