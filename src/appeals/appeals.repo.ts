@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
-import { authorizations } from '../priorauth/authorizations.tables.js';
 import { appealAttachments, appealHistory, appeals } from './appeals.tables.js';
 
 export type AppealRow = typeof appeals.$inferSelect;
@@ -87,14 +86,3 @@ export async function findAppealAttachment(db: Db, appealId: string, id: string)
 }
 
 // ---- the authorization an overturn replaces -------------------------------------------------
-
-/**
- * Retires the authorization a partial approval created when an appeal replaces it with the one
- * the overturn grants, so a claim never sees two for the same drug. (Authorization SQL otherwise
- * lives in priorauth.repo.ts; this one statement belongs to the appeal that supersedes it.)
- */
-export async function revokeAuthorization(db: Db, number: string): Promise<boolean> {
-  const rows = await db.update(authorizations).set({ status: 'revoked' })
-    .where(and(eq(authorizations.number, number), eq(authorizations.status, 'active'))).returning({ id: authorizations.id });
-  return rows.length === 1;
-}

@@ -4,16 +4,15 @@ import { cancelDeadlines } from '../deadlines/deadlines.repo.js';
 import type { Principal } from '../identity/roles.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import { toLocalDate } from '../platform/clock.js';
-import { DomainError, notFound, type FieldError } from '../platform/errors.js';
+import { DomainError, type FieldError } from '../platform/errors.js';
 import { actorName } from '../priorauth/pa-status.js';
-import { findPaRequest, insertHistory, listHistory, type AuthorizationRow } from '../priorauth/priorauth.repo.js';
+import { findPaRequest, insertHistory, revokeAuthorization, type AuthorizationRow } from '../priorauth/priorauth.repo.js';
 import { createAuthorization } from '../priorauth/record-determination.js';
-import { findAppeal, listAppealsForCase, revokeAuthorization } from './appeals.repo.js';
-import { assertAppealReviewer, assertNotInvolved } from './appeal-access.js';
+import { listAppealsForCase } from './appeals.repo.js';
+import { openAppealForReview } from './open-appeal-for-review.js';
 import { buildAppealView, type AppealView } from './appeal-view.js';
-import { isOpenAppeal, OPEN_APPEAL_STATUSES, type AppealDecision } from './appeal-status.js';
+import { OPEN_APPEAL_STATUSES, type AppealDecision } from './appeal-status.js';
 import { APPEAL_DEADLINE_KINDS } from './file-appeal.js';
-import { reviewersInvolved } from './rules/independent-reviewer.js';
 import { transitionAppeal } from './transition-appeal.js';
 
 export interface AppealDecisionInput {
@@ -51,14 +50,9 @@ function validate(input: AppealDecisionInput, reasons: string[], requestedQuanti
  * already decided (or assigned to someone else) is a 409.
  */
 export async function decideAppeal(ctx: AppContext, caller: Principal, id: string, input: AppealDecisionInput): Promise<AppealView> {
-  assertAppealReviewer(caller);
+  const row = await openAppealForReview(ctx, caller, id);
   const db = ctx.database.db;
-  const row = await findAppeal(db, id);
-  if (!row) throw notFound('Appeal', id);
   const pa = (await findPaRequest(db, row.paRequestId))!;
-  assertNotInvolved(caller, reviewersInvolved(pa.decidedBy, await listHistory(db, pa.id)));
-  if (!isOpenAppeal(row.status)) throw new DomainError('CONFLICT', `The appeal is already ${row.status}`, { details: { currentStatus: row.status, decidedBy: row.decidedBy } });
-  if (row.assignedTo && row.assignedTo !== caller.username) throw new DomainError('CONFLICT', `The appeal is assigned to ${row.assignedTo}`, { details: { assignedTo: row.assignedTo } });
   if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new DomainError('CONFLICT', 'The appeal changed since you opened it; reload it');
 
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;

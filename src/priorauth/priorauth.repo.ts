@@ -131,6 +131,13 @@ export async function insertAuthorization(db: Db, row: typeof authorizations.$in
   return (await db.insert(authorizations).values(row).returning())[0];
 }
 
+/** Retires an authorization (e.g. a partial one an appeal replaces); false when it was not active. */
+export async function revokeAuthorization(db: Db, number: string): Promise<boolean> {
+  const rows = await db.update(authorizations).set({ status: 'revoked' })
+    .where(and(eq(authorizations.number, number), eq(authorizations.status, 'active'))).returning({ id: authorizations.id });
+  return rows.length === 1;
+}
+
 export async function findAuthorizationByNumber(db: Db, number: string): Promise<AuthorizationRow | undefined> {
   return (await db.select().from(authorizations).where(eq(authorizations.number, number)).limit(1))[0];
 }
