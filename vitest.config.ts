@@ -1,7 +1,9 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Two tiers (after Immich): fast unit tests beside the code, with no database; and integration
-// tests through the HTTP API against a real database cloned from a migrated template.
+// Tiers (after Immich): fast unit tests beside the code, with no database; integration tests
+// through the HTTP API against a real database cloned from a migrated template; component tests
+// of the web app in jsdom; browser journeys in Debian's Chromium against the real server.
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -11,7 +13,17 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, plugins: [react()], test: { name: 'web', include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'], environment: 'jsdom' } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts', 'test/browser/support/build-web.ts'],
+          testTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -26,6 +26,8 @@ export interface Config {
   outboxDir: string;
   /** SMTP for member e-mail (absent → the development mailbox folder). */
   smtpUrl?: string;
+  /** The built portals (`npm run build:web`); absent → dist/web beside the sources. */
+  webDir?: string;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     outboxDir: path.resolve(env.OUTBOX_DIR ?? path.join(env.DATA_DIR ?? './data', 'outbox')),
     smtpUrl: env.SMTP_URL || undefined,
+    webDir: env.WEB_DIR ? path.resolve(env.WEB_DIR) : undefined,
   };
 }
 

@@ -14,6 +14,7 @@ const Me = Type.Object({
   displayName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   memberId: Type.Optional(Type.String()),
   npi: Type.Optional(Type.String()),
+  serverTime: Type.String({ format: 'date-time', description: "The server clock's now, so portals count due times from the same clock" }),
 });
 
 export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -42,6 +43,7 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
       displayName: p.displayName ?? null,
       ...(p.memberId ? { memberId: p.memberId } : {}),
       ...(p.npi ? { npi: p.npi } : {}),
+      serverTime: ctx.clock.now().toISOString(),
     };
   });
 

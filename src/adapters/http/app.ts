@@ -8,6 +8,7 @@ import { registerAuth } from './auth.js';
 import { errorToProblem, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { apiRoutes } from './routes.js';
+import { DEFAULT_WEB_DIR, serveWebApp } from '../web/serve-web-app.js';
 
 export type App = FastifyInstance;
 
@@ -33,9 +34,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, errorToProblem(error, request)));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problemFor('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  const pageFallback = await serveWebApp(app, ctx.config.webDir ?? DEFAULT_WEB_DIR);
+  app.setNotFoundHandler((request, reply) => {
+    if (pageFallback?.(request, reply)) return;
+    sendProblem(reply, problemFor('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
     try {

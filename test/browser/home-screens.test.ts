@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
+
+// Each role's demo login lands on a working home screen: its heading, its navigation, no error.
+const HOMES = [
+  { username: 'jennifer.lewis', password: 'demo-member', path: '/member' },
+  { username: 'dr.park', password: 'demo-prescriber', path: '/prescriber' },
+  { username: 'pharmacy.lakeshore', password: 'demo-pharmacy', path: '/pharmacy' },
+  { username: 'pharmacist', password: 'demo-reviewer', path: '/review' },
+  { username: 'physician', password: 'demo-reviewer', path: '/review' },
+  { username: 'intake', password: 'demo-intake', path: '/intake' },
+  { username: 'memberservices', password: 'demo-services', path: '/services' },
+  { username: 'admin', password: 'demo-admin', path: '/admin' },
+];
+
+describe.skipIf(!hasChromium)('home screen of every role', () => {
+  let rig: BrowserRig;
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it.each(HOMES)('$username lands on $path', async ({ username, password, path }) => {
+    const page = await rig.signedIn(username, password);
+    await page.waitForURL((u) => u.pathname === path);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBeTruthy();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await rig.screenshot(page, `home-${username}`);
+    await page.context().close();
+  });
+
+  it('a wrong password is refused in words and nobody is signed in', async () => {
+    const context = await rig.browser.newContext({ baseURL: rig.baseUrl });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/password|credentials|sign/i);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,87 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, onUnauthorized, tokenStore } from '../api/client';
+
+export type Role = 'member' | 'prescriber' | 'pharmacy' | 'intake' | 'reviewer-pharmacist' | 'reviewer-physician' | 'member-services' | 'admin';
+
+export interface Me {
+  username: string;
+  role: Role;
+  displayName?: string | null;
+  memberId?: string;
+  npi?: string;
+  serverTime: string;
+}
+
+interface SessionState {
+  me: Me | null;
+  /** True while the stored token is being checked at start-up. */
+  checking: boolean;
+  /** Why the last session ended, shown on the sign-in page. */
+  endedReason: string | null;
+  signIn: (username: string, password: string) => Promise<Me>;
+  signOut: () => void;
+  /** Server clock minus browser clock, ms: due times count from the server's now. */
+  clockOffsetMs: number;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [checking, setChecking] = useState(() => tokenStore.get() !== null);
+  const [endedReason, setEndedReason] = useState<string | null>(null);
+  const [clockOffsetMs, setOffset] = useState(0);
+
+  const loadMe = useCallback(async () => {
+    const m = await api.get<Me>('/me');
+    setOffset(new Date(m.serverTime).getTime() - Date.now());
+    setMe(m);
+    return m;
+  }, []);
+
+  useEffect(() => {
+    onUnauthorized(() => {
+      tokenStore.clear();
+      setMe(null);
+      setEndedReason('Your session has ended. Please sign in again.');
+    });
+    if (tokenStore.get()) {
+      loadMe()
+        .catch(() => tokenStore.clear())
+        .finally(() => setChecking(false));
+    }
+    return () => onUnauthorized(null);
+  }, [loadMe]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const t = await api.post<{ accessToken: string }>('/auth/token', { username, password });
+      tokenStore.set(t.accessToken);
+      setEndedReason(null);
+      return loadMe();
+    },
+    [loadMe],
+  );
+
+  const signOut = useCallback(() => {
+    tokenStore.clear();
+    setMe(null);
+  }, []);
+
+  return <SessionContext.Provider value={{ me, checking, endedReason, signIn, signOut, clockOffsetMs }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** The signed-in user (pages below the sign-in gate only). */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error('useMe without a session');
+  return me;
+}
+
+export const isReviewer = (role: Role) => role === 'reviewer-pharmacist' || role === 'reviewer-physician';

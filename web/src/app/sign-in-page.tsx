@@ -1,0 +1,39 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorBanner, Field, Notice } from '../ui/components';
+import { useAction } from '../ui/use-api';
+import { useText } from '../i18n/i18n';
+import { useSession } from './session';
+
+const TEXT = {
+  en: { title: 'Sign in to OpenPBM', username: 'Username', password: 'Password', submit: 'Sign in', busy: 'Signing in…', intro: 'Members, prescribers, pharmacies and plan staff sign in here.' },
+  es: { title: 'Iniciar sesión en OpenPBM', username: 'Usuario', password: 'Contraseña', submit: 'Iniciar sesión', busy: 'Iniciando sesión…', intro: 'Afiliados, recetadores, farmacias y personal del plan inician sesión aquí.' },
+};
+
+export function SignInPage() {
+  const t = useText(TEXT);
+  const { signIn, endedReason } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction(signIn);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(username.trim(), password);
+  };
+  return (
+    <main id="main" className="sign-in">
+      <form className="card sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t.title}</h1>
+        <p>{t.intro}</p>
+        {endedReason ? <Notice tone="warning">{endedReason}</Notice> : null}
+        <ErrorBanner error={action.error} />
+        <Field label={t.username}>{(p) => <input {...p} name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />}</Field>
+        <Field label={t.password}>
+          {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </Field>
+        <button type="submit" className="primary" disabled={action.busy}>
+          {action.busy ? t.busy : t.submit}
+        </button>
+      </form>
+    </main>
+  );
+}
