@@ -5,7 +5,7 @@ import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses, Ndc, Npi } from '../adapters/http/schemas.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { findFaxItem, listFaxItems } from './fax.repo.js';
-import { attachFaxToCase, createCaseFromFax } from './file-fax.js';
+import { attachFaxToAppeal, attachFaxToCase, createCaseFromFax, fileAppealFromFax } from './file-fax.js';
 import { receiveFax } from './receive-fax.js';
 
 const FaxItem = Type.Object({
@@ -67,9 +67,46 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post('/fax/inbound/:id/attach', {
     schema: {
-      tags: ['fax intake'], summary: 'File a fax with an existing case (as the answer to its open information request when it has one)', params: IdParams,
-      body: Type.Object({ paRequestId: Type.String({ maxLength: 64 }), asInformationResponse: Type.Optional(Type.Boolean()), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ faxId: Type.String(), paRequestId: Type.String(), attachmentId: Type.String(), answeredInformationRequest: Type.Boolean() }), ...errorResponses(400, 401, 403, 404, 409) },
+      tags: ['fax intake'],
+      summary: 'File a fax with an existing case (as the answer to its open information request when it has one) or with an open appeal',
+      params: IdParams,
+      body: Type.Object({
+        paRequestId: Type.Optional(Type.String({ maxLength: 64 })),
+        appealId: Type.Optional(Type.String({ maxLength: 64 })),
+        asInformationResponse: Type.Optional(Type.Boolean()),
+        note: Type.Optional(Type.String({ maxLength: 2000 })),
+      }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({ faxId: Type.String(), paRequestId: Type.Optional(Type.String()), appealId: Type.Optional(Type.String()), attachmentId: Type.String(), answeredInformationRequest: Type.Optional(Type.Boolean()) }),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
     },
-  }, async (req) => attachFaxToCase(ctx, principalOf(req), (req.params as { id: string }).id, req.body as never));
+  }, async (req) => {
+    const body = req.body as { paRequestId?: string; appealId?: string; asInformationResponse?: boolean; note?: string };
+    const id = (req.params as { id: string }).id;
+    if (!body.paRequestId === !body.appealId) {
+      throw new DomainError('VALIDATION_FAILED', 'Say where the fax goes: paRequestId (a case) or appealId (an appeal), not both', {
+        errors: [{ path: body.paRequestId ? 'appealId' : 'paRequestId', message: body.paRequestId ? 'must be absent when paRequestId is given' : 'or appealId is required' }],
+      });
+    }
+    if (body.appealId) {
+      if (body.asInformationResponse) throw new DomainError('VALIDATION_FAILED', 'asInformationResponse applies to a case, not an appeal', { errors: [{ path: 'asInformationResponse', message: 'only with paRequestId' }] });
+      return attachFaxToAppeal(ctx, principalOf(req), id, { appealId: body.appealId, note: body.note });
+    }
+    return attachFaxToCase(ctx, principalOf(req), id, { ...body, paRequestId: body.paRequestId! });
+  });
+
+  app.post('/fax/inbound/:id/appeal', {
+    schema: {
+      tags: ['fax intake'], summary: 'File an appeal that arrived by fax (received at the fax\'s receipt time; the fax is its first document)', params: IdParams,
+      body: Type.Object({
+        paRequestId: Type.String({ maxLength: 64 }),
+        urgency: Type.Union([Type.Literal('standard'), Type.Literal('urgent')]),
+        statement: Type.String({ minLength: 1, maxLength: 8000 }),
+        filedBy: Type.Union([Type.Literal('member'), Type.Literal('prescriber'), Type.Literal('representative')]),
+        representativeName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({ faxId: Type.String(), appealId: Type.String(), paRequestId: Type.String() }), ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (req, reply) => reply.code(201).send(await fileAppealFromFax(ctx, principalOf(req), (req.params as { id: string }).id, req.body as never)));
 }

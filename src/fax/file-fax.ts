@@ -6,6 +6,8 @@ import { cancelRequest } from '../priorauth/cancel-request.js';
 import { initiateRequest, type InitiateInput } from '../priorauth/initiate-request.js';
 import { respondToInformationRequest } from '../priorauth/respond-to-information-request.js';
 import { findPaRequest } from '../priorauth/priorauth.repo.js';
+import { addAppealAttachment } from '../appeals/add-appeal-attachment.js';
+import { fileAppeal, type FileAppealInput } from '../appeals/file-appeal.js';
 import { findFaxItem, markFaxHandled, type FaxItemRow } from './fax.repo.js';
 import { FAX_ROLES } from './receive-fax.js';
 
@@ -57,4 +59,28 @@ export async function attachFaxToCase(ctx: AppContext, caller: Principal, faxId:
   }
   await markFaxHandled(ctx.database.db, item.id, { status: 'attached', paRequestId: row.id, handledBy: caller.username, handledAt: ctx.clock.now(), note: input.note ?? null });
   return { faxId: item.id, paRequestId: row.id, attachmentId: attachment.attachmentId, answeredInformationRequest: answered };
+}
+
+/** A faxed document for an open appeal (the member's records, the prescriber's letter of support). */
+export async function attachFaxToAppeal(ctx: AppContext, caller: Principal, faxId: string, input: { appealId: string; note?: string }) {
+  const item = await newFax(ctx, caller, faxId);
+  const attachment = await addAppealAttachment(ctx, caller, input.appealId, { filename: filename(item), bytes: item.content });
+  const filed = await markFaxHandled(ctx.database.db, item.id, { status: 'attached', appealId: input.appealId, handledBy: caller.username, handledAt: ctx.clock.now(), note: input.note ?? null });
+  if (!filed) throw new DomainError('CONFLICT', 'This fax was filed by someone else at the same time');
+  return { faxId: item.id, appealId: input.appealId, attachmentId: attachment.attachmentId };
+}
+
+/**
+ * An appeal that arrives by fax (the appeal form from the letter, or a prescriber's request for
+ * redetermination): filed as received at the fax's receipt time — the filing window and the
+ * appeal clock run from when the plan got it, not from when it was keyed in (DESIGN §4.4) — with
+ * the fax as its first document.
+ */
+export async function fileAppealFromFax(ctx: AppContext, caller: Principal, faxId: string, input: Omit<FileAppealInput, 'receivedAt'>) {
+  const item = await newFax(ctx, caller, faxId);
+  const appeal = await fileAppeal(ctx, caller, { ...input, receivedAt: item.receivedAt });
+  await addAppealAttachment(ctx, caller, appeal.id, { filename: filename(item), bytes: item.content });
+  const filed = await markFaxHandled(ctx.database.db, item.id, { status: 'attached', paRequestId: input.paRequestId, appealId: appeal.id, handledBy: caller.username, handledAt: ctx.clock.now() });
+  if (!filed) throw new DomainError('CONFLICT', 'This fax was filed by someone else at the same time');
+  return { faxId: item.id, appealId: appeal.id, paRequestId: input.paRequestId };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionnaireResponse } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
 import { claimFor, firstNpi, members, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
+import { multipart, TINY_PDF } from '../support/multipart.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Ozempic pens (semaglutide Pen Injector, drug-form group 1991305): PA on every demo plan.
@@ -52,14 +53,8 @@ function claim(m: MemberRow, over: Record<string, unknown> = {}) {
   return claimFor(m, pharmacyNpi, prescriberNpi, { productId: OZEMPIC_HIGH, quantityDispensed: 3, daysSupply: 28, submittedIngredientCost: '900.00', usualAndCustomaryCharge: '950.00', dateOfService: today(), ...over });
 }
 
-function multipart(name: string, bytes: Buffer) {
-  const boundary = 'appealboundary';
-  return {
-    body: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+/** One uploaded document (appeal attachments take no other fields). */
+const upload = (name: string, bytes: Buffer) => multipart({}, { name, bytes, contentType: 'application/pdf' });
 
 async function noticeRows(appealId: string) {
   return t.ctx.database.query<{ kind: string; recipient: string; content: Record<string, any> }>('select kind, recipient, content from notices where appeal_id = $1 order by kind, recipient', [appealId]);
@@ -105,7 +100,7 @@ describe('denied → member appeals → a different reviewer overturns → the c
     expect(ack.planName).toBeTruthy();
 
     // The member adds a document; the prescriber sees the appeal; strangers do not.
-    const doc = multipart('letter-from-dr.pdf', TINY_PDF);
+    const doc = upload('letter-from-dr.pdf', TINY_PDF);
     const att = await member.post(`appeals/${appeal.id}/attachments`, doc.body, doc.headers);
     expect(att.status, JSON.stringify(att.body)).toBe(201);
     expect(att.body).toMatchObject({ contentType: 'application/pdf', size: TINY_PDF.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -263,11 +258,11 @@ describe('bad input changes nothing', () => {
     expectProblem(await reviewerB.post(`appeals/${open.id}/decision`, { decision: 'partially-overturned', reasons: ['x'], approvedQuantity: 9 }), 400, 'VALIDATION_FAILED');
     expectProblem(await reviewerB.get('appeals?status=lost'), 400, 'VALIDATION_FAILED');
 
-    const text = multipart('notes.pdf', Buffer.from('plain text pretending to be a PDF'));
+    const text = upload('notes.pdf', Buffer.from('plain text pretending to be a PDF'));
     expectProblem(await member.post(`appeals/${open.id}/attachments`, text.body, text.headers), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    const big = multipart('big.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(21 * 1024 * 1024, 0x20)]));
+    const big = upload('big.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(21 * 1024 * 1024, 0x20)]));
     expectProblem(await member.post(`appeals/${open.id}/attachments`, big.body, big.headers), 413, 'PAYLOAD_TOO_LARGE');
-    expectProblem(await pharmacy.post(`appeals/${open.id}/attachments`, multipart('a.pdf', TINY_PDF).body, multipart('a.pdf', TINY_PDF).headers), 403, 'FORBIDDEN');
+    expectProblem(await pharmacy.post(`appeals/${open.id}/attachments`, upload('a.pdf', TINY_PDF).body, upload('a.pdf', TINY_PDF).headers), 403, 'FORBIDDEN');
 
     expect(await counts()).toEqual(before);
     expect((await member.get(`appeals/${open.id}`)).body).toMatchObject({ status: 'submitted', attachments: [] });

@@ -8,6 +8,7 @@ import { questionnaireResponse } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
 import { pdfText } from '../support/pdf-text.js';
 import { firstNpi, members, signIn, type MemberRow } from '../support/scenario.js';
+import { multipart, TINY_PDF } from '../support/multipart.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const OZEMPIC = '00169413211';
@@ -35,13 +36,6 @@ async function deniedCase(m: MemberRow) {
   return d.body;
 }
 
-function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
-  const boundary = 'b0undary';
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 beforeAll(async () => {
   outbox = mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
