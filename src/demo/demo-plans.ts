@@ -62,10 +62,17 @@ const californiaKnoxKeeneReview: PlanPolicy['review'] = {
   // 72 hours non-urgent, 24 hours exigent; a request not answered in time is deemed granted.
   standard: hours(72), urgent: hours(24), onMissed: 'deem-approved', warnBeforeHours: 8, timeZone: LA,
 };
+/** The fictional plan's appeals unit (555-01xx numbers; a made-up post-office box). */
+const poppyAppealsUnit = {
+  mailingAddress: ['Poppy Health Plan, Attention: Appeals and Grievances', 'P.O. Box 24510', 'Oakland, CA 94623-1510'],
+  fax: '1-510-555-0105',
+  phone: '1-510-555-0106',
+};
 const californiaKnoxKeeneAppeals: PlanPolicy['appeals'] = {
   // Grievances within 180 days of the notice; 30 days standard, 72 hours urgent (H&S §1368.01).
   filingWindowDays: 180, standard: calendarDays(30), expedited: hours(72),
   nextLevel: 'Independent Medical Review (IMR) by the California Department of Managed Health Care (DMHC)',
+  ...poppyAppealsUnit,
 };
 
 const mediCalAppeals: PlanPolicy['appeals'] = {
@@ -138,6 +145,7 @@ function policies(): Record<string, PlanPolicy> {
         // Redetermination: requested within 65 days (42 CFR 423.582); 7 days standard, 72 hours expedited (423.590).
         filingWindowDays: 65, standard: calendarDays(7), expedited: hours(72),
         nextLevel: 'Reconsideration by the Independent Review Entity (IRE), 42 CFR 423.600',
+        ...poppyAppealsUnit,
       },
       letterLanguages: ['en', 'es'],
     },

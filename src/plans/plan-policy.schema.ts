@@ -50,6 +50,9 @@ export const PlanPolicySchema = Type.Object({
     standard: ReviewClockSchema,
     expedited: ReviewClockSchema,
     nextLevel: Type.String({ minLength: 1, maxLength: 500 }),
+    mailingAddress: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 120 }), { minItems: 1, maxItems: 5 })),
+    fax: Type.Optional(Type.String({ minLength: 7, maxLength: 30 })),
+    phone: Type.Optional(Type.String({ minLength: 7, maxLength: 30 })),
   }, { additionalProperties: false }),
   letterLanguages: Type.Array(Type.String({ pattern: '^[a-z]{2,3}$' }), { minItems: 1, uniqueItems: true }),
 }, { additionalProperties: false });

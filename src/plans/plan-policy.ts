@@ -47,6 +47,11 @@ export interface PlanPolicy {
     standard: ReviewClock;
     expedited: ReviewClock;
     nextLevel: string;
+    /** Where written appeals go, printed on every adverse letter and its appeal form (lines of the address). */
+    mailingAddress?: string[];
+    /** The appeals unit's own fax and phone; absent → the PA fax and member services. */
+    fax?: string;
+    phone?: string;
   };
   letterLanguages: string[];
 }

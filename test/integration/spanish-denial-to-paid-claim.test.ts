@@ -109,6 +109,11 @@ describe('faxes for appeals', () => {
     await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails });
     await denier.post(`pa-requests/${c.id}/determination`, { decision: 'denied', reasons: [REASON] });
 
+    // The plan's appeals unit (policy.appeals) is where the letter and its appeal form send appeals.
+    const memberLetter = (await intake.get(`notices?paRequestId=${c.id}`)).body.items.find((n: { recipient: string }) => n.recipient === 'member');
+    const letterText = pdfPages((await intake.getBytes(`notices/${memberLetter.id}/pdf`)).bytes).join(' ');
+    for (const v of ['P.O. Box 24510', 'Oakland, CA 94623-1510', 'By fax: send the appeal form to 1-510-555-0105', '1-510-555-0106']) expect(letterText).toContain(v);
+
     const receivedAt = new Date(t.clock.now().getTime() - 3_600_000).toISOString();
     const form = multipart({ senderFax: '15105550123', receivedAt }, { name: 'appeal-form.pdf', bytes: TINY_PDF });
     const fax = (await intake.post('fax/inbound', form.body, form.headers)).body;

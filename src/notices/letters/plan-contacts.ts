@@ -6,20 +6,22 @@ export interface PlanContacts {
   memberServicesPhone: string | null;
   priorAuthPhone: string | null;
   priorAuthFax: string | null;
-  /** Where a written appeal goes by fax (the PA fax: the plan has no separate appeals fax on file). */
+  /** Where a written appeal goes by fax (the appeals fax, else the PA fax). */
   appealsFax: string | null;
   /** Where a member calls to appeal or to get help. */
   appealsPhone: string | null;
+  /** The appeals mailing address, one line per entry (absent → "the address on your ID card"). */
+  appealsMailingAddress: string[] | null;
   /** Who handles PA for the plan ("Medi-Cal Rx", "Bay Area Rx PBM for Poppy Health Plan"). */
   handledBy: string;
 }
 
 /**
- * The plan's own numbers first (policy.priorAuthorization), then its processor's. This is the one
- * place to read an appeals mailing address or fax from when plan policy gains them.
+ * The plan's own numbers first (policy.appeals, policy.priorAuthorization), then its processor's.
  */
 export function planContacts(input: Pick<LetterInput, 'plan' | 'processor'>): PlanContacts {
   const pa = input.plan.policy.priorAuthorization;
+  const appeals = input.plan.policy.appeals;
   const proc = input.processor;
   const memberServicesPhone = proc?.helpDeskPhone ?? pa.phone ?? proc?.paPhone ?? null;
   const priorAuthPhone = pa.phone ?? proc?.paPhone ?? proc?.helpDeskPhone ?? null;
@@ -28,8 +30,9 @@ export function planContacts(input: Pick<LetterInput, 'plan' | 'processor'>): Pl
     memberServicesPhone,
     priorAuthPhone,
     priorAuthFax,
-    appealsFax: priorAuthFax,
-    appealsPhone: memberServicesPhone ?? priorAuthPhone,
+    appealsFax: appeals.fax ?? priorAuthFax,
+    appealsPhone: appeals.phone ?? memberServicesPhone ?? priorAuthPhone,
+    appealsMailingAddress: appeals.mailingAddress?.length ? appeals.mailingAddress : null,
     handledBy: pa.handledBy ?? proc?.name ?? input.plan.name,
   };
 }

@@ -301,6 +301,7 @@ export const en = {
     fax: (fax: string) => `By fax: send the appeal form to ${fax}.`,
     mail: (plan: string) => `By mail: send the appeal form to ${plan}, Attention: Appeals, at the mailing address on your member ID card.`,
     mailProvider: (plan: string) => `By mail: ${plan}, Attention: Appeals, at the mailing address on the member's ID card.`,
+    mailTo: (address: string) => `By mail: send the appeal form to ${address}.`,
     phone: (phone: string) => `By phone: call ${phone} (TTY 711).`,
     include: 'Use the appeal form at the end of this letter. Send any records or a letter from your prescriber that may help.',
     includeProvider: 'Use the appeal form at the end of this letter and attach supporting clinical documentation.',

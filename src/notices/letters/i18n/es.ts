@@ -292,6 +292,7 @@ export const es: LetterStrings = {
     fax: (fax: string) => `Por fax: envíe el formulario de apelación al ${fax}.`,
     mail: (plan: string) => `Por correo: envíe el formulario de apelación a ${plan}, Atención: Apelaciones, a la dirección postal que aparece en su tarjeta de miembro.`,
     mailProvider: (plan: string) => `Por correo: ${plan}, Atención: Apelaciones, a la dirección postal que aparece en la tarjeta del miembro.`,
+    mailTo: (address: string) => `Por correo: envíe el formulario de apelación a ${address}.`,
     phone: (phone: string) => `Por teléfono: llame al ${phone} (TTY 711).`,
     include: 'Use el formulario de apelación al final de esta carta. Envíe cualquier registro médico o una carta de su médico que pueda ayudar.',
     includeProvider: 'Use el formulario de apelación al final de esta carta y adjunte la documentación clínica de apoyo.',

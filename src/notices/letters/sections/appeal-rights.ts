@@ -7,7 +7,9 @@ export function howToAppealItems(c: LetterContext): string[] {
   const { t, contacts } = c;
   const items = [t.appealRights.portal];
   if (contacts.appealsFax) items.push(t.appealRights.fax(contacts.appealsFax));
-  items.push(c.audience === 'member' ? t.appealRights.mail(c.input.plan.name) : t.appealRights.mailProvider(c.input.plan.name));
+  const address = contacts.appealsMailingAddress?.join(', ');
+  if (address) items.push(t.appealRights.mailTo(address));
+  else items.push(c.audience === 'member' ? t.appealRights.mail(c.input.plan.name) : t.appealRights.mailProvider(c.input.plan.name));
   if (contacts.appealsPhone) items.push(t.appealRights.phone(contacts.appealsPhone));
   return items;
 }
