@@ -5,11 +5,12 @@ import { findPaRequest, listHistory } from '../priorauth/priorauth.repo.js';
 import { assertAppealReviewer, assertNotInvolved } from './appeal-access.js';
 import { isOpenAppeal } from './appeal-status.js';
 import { findAppeal, type AppealRow } from './appeals.repo.js';
-import { reviewersInvolved } from './rules/independent-reviewer.js';
+import { physicianRequired, reviewersInvolved } from './rules/independent-reviewer.js';
 
 /**
  * What every reviewer action on an appeal checks first: a clinician who took no part in the
- * original determination (403), an appeal still open, and not assigned to someone else (409).
+ * original determination (403), a physician where the rules require one (403), an appeal still
+ * open, and not assigned to someone else (409).
  */
 export async function openAppealForReview(ctx: AppContext, caller: Principal, id: string): Promise<AppealRow> {
   assertAppealReviewer(caller);
@@ -18,6 +19,10 @@ export async function openAppealForReview(ctx: AppContext, caller: Principal, id
   if (!row) throw notFound('Appeal', id);
   const pa = (await findPaRequest(db, row.paRequestId))!;
   assertNotInvolved(caller, reviewersInvolved(pa.decidedBy, await listHistory(db, pa.id)));
+  const plan = (await ctx.reference.get()).plans.get(row.planId);
+  if (plan && physicianRequired(plan.lineOfBusiness, pa.status) && caller.role !== 'reviewer-physician') {
+    throw new DomainError('FORBIDDEN', 'A Medicare Part D redetermination of a medical-necessity denial is made by a physician (42 CFR 423.590(f)(2))', { details: { reason: 'physician-required' } });
+  }
   if (!isOpenAppeal(row.status)) throw new DomainError('CONFLICT', `The appeal is already ${row.status}`, { details: { currentStatus: row.status, decidedBy: row.decidedBy } });
   if (row.assignedTo && row.assignedTo !== caller.username) throw new DomainError('CONFLICT', `The appeal is assigned to ${row.assignedTo}`, { details: { assignedTo: row.assignedTo } });
   return row;

@@ -281,6 +281,11 @@ describe('appeal clocks', () => {
     expect(span(urgent)).toBe(72);
     expect(span(standard)).toBe(30 * 24);
     expect(span(redetermination)).toBe(7 * 24);
+    // Part D: a medical-necessity denial is redetermined by a physician, not a pharmacist.
+    const byPharmacist = await reviewerB.post(`appeals/${redetermination.id}/assign`);
+    expectProblem(byPharmacist, 403, 'FORBIDDEN');
+    expect(byPharmacist.body.detail).toContain('423.590(f)(2)');
+    expect((await reviewerC.post(`appeals/${redetermination.id}/assign`)).body.status).toBe('in-review');
     expect((await t.ctx.database.query('select 1 from notices where appeal_id = $1 and kind = $2', [urgent.id, 'appeal-acknowledgment'])).length).toBe(2);
 
     const admin = await signIn(t, 'admin');

@@ -14,3 +14,12 @@ export function reviewersInvolved(decidedBy: string | null, history: Array<{ act
   for (const h of history) if (CLINICIAN_ROLES.includes(h.actorRole as Role)) involved.add(h.actor);
   return involved;
 }
+
+/**
+ * Medicare Part D: when the coverage determination was denied for lack of medical necessity, the
+ * redetermination must be made by a physician (42 CFR 423.590(f)(2)). Every clinical PA denial or
+ * partial approval is a medical-necessity decision; a closure for no response is not.
+ */
+export function physicianRequired(lineOfBusiness: string, caseDecision: string | null): boolean {
+  return lineOfBusiness === 'medicare-d' && (caseDecision === 'denied' || caseDecision === 'partially-approved');
+}
