@@ -1,8 +1,22 @@
+import './member.css';
 import type { Portal } from '../../app/portal';
-import { Page } from '../../ui/components';
+import { ClaimsPage } from './claims-page';
+import { CoveragePage } from './coverage-page';
+import { PaDetailPage } from './pa-detail-page';
+import { PaListPage } from './pa-list-page';
 
+/** The member portal: my coverage (plan + drug lookup), my claims, my prior authorizations and appeals. */
 export const memberPortal: Portal = {
   home: '/member',
-  nav: [{ to: '/member', label: { en: 'My coverage', es: 'My coverage' } }],
-  routes: [{ path: '/member', render: () => <Page title="My coverage"><p>Coming in this change.</p></Page> }],
+  nav: [
+    { to: '/member', label: { en: 'My coverage', es: 'Mi cobertura' } },
+    { to: '/member/claims', label: { en: 'My claims', es: 'Mis reclamos' } },
+    { to: '/member/prior-authorizations', label: { en: 'Prior Authorizations', es: 'Autorizaciones previas' } },
+  ],
+  routes: [
+    { path: '/member', render: () => <CoveragePage /> },
+    { path: '/member/claims', render: () => <ClaimsPage /> },
+    { path: '/member/prior-authorizations', render: () => <PaListPage /> },
+    { path: '/member/prior-authorizations/:id', render: ({ id }) => <PaDetailPage key={id} id={id} /> },
+  ],
 };
