@@ -14,3 +14,4 @@ export * from './notices/notices.tables.js';
 export * from './work-items/work-items.tables.js';
 export * from './fax/fax.tables.js';
 export * from './appeals/appeals.tables.js';
+export * from './call-notes/call-notes.tables.js';

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { appealRoutes } from '../../appeals/appeals.routes.js';
+import { callNoteRoutes } from '../../call-notes/call-notes.routes.js';
 import { faxRoutes } from '../../fax/fax.routes.js';
 import { noticeRoutes } from '../../notices/notices.routes.js';
 import { memberRoutes } from '../../members/members.routes.js';
@@ -15,6 +16,7 @@ import { importRoutes } from '../../imports/imports.routes.js';
 import { planRoutes } from '../../plans/plans.routes.js';
 import { criteriaRoutes } from '../../priorauth/criteria.routes.js';
 import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';
+import { reportRoutes } from '../../reports/reports.routes.js';
 
 /** Every module's JSON routes under /api/v1. */
 export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -24,6 +26,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await claimRoutes(app, ctx);
   await coverageRoutes(app, ctx);
   await memberRoutes(app, ctx);
+  await callNoteRoutes(app, ctx);
   await planRoutes(app, ctx);
   await priorAuthRoutes(app, ctx);
   await appealRoutes(app, ctx);
@@ -33,4 +36,5 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await workItemRoutes(app, ctx);
   await testClockRoutes(app, ctx);
   await importRoutes(app, ctx);
+  await reportRoutes(app, ctx);
 }

@@ -1,8 +1,27 @@
 import type { Portal } from '../../app/portal';
-import { Page } from '../../ui/components';
+import './admin.css';
+import { CriteriaDetailPage } from './criteria-detail-page';
+import { CriteriaPage } from './criteria-page';
+import { DashboardPage } from './dashboard-page';
+import { FormularyPage } from './formulary-page';
+import { PlansPage } from './plans-page';
+import { UsersPage } from './users-page';
 
+/** The plan administrator: turnaround metrics, plans and formularies, criteria, users. */
 export const adminPortal: Portal = {
   home: '/admin',
-  nav: [{ to: '/admin', label: { en: 'Dashboard', es: 'Dashboard' } }],
-  routes: [{ path: '/admin', render: () => <Page title="Dashboard"><p>Coming in this change.</p></Page> }],
+  nav: [
+    { to: '/admin', label: { en: 'Dashboard', es: 'Panel' } },
+    { to: '/admin/plans', label: { en: 'Plans & formularies', es: 'Planes y formularios' } },
+    { to: '/admin/criteria', label: { en: 'Criteria', es: 'Criterios' } },
+    { to: '/admin/users', label: { en: 'Users', es: 'Usuarios' } },
+  ],
+  routes: [
+    { path: '/admin', render: () => <DashboardPage /> },
+    { path: '/admin/plans', render: () => <PlansPage /> },
+    { path: '/admin/plans/:planId', render: ({ planId }) => <FormularyPage key={planId} planId={planId} /> },
+    { path: '/admin/criteria', render: () => <CriteriaPage /> },
+    { path: '/admin/criteria/:id', render: ({ id }) => <CriteriaDetailPage key={id} id={id} /> },
+    { path: '/admin/users', render: () => <UsersPage /> },
+  ],
 };

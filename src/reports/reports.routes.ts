@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { requireRole } from '../adapters/http/auth.js';
+import { errorResponses } from '../adapters/http/schemas.js';
+import { TurnaroundQuerySchema, TurnaroundReportSchema } from './reports.schemas.js';
+import { turnaroundReport, type TurnaroundQuery } from './turnaround-report.js';
+
+export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get('/reports/turnaround', {
+    schema: {
+      tags: ['reports'],
+      summary: 'PA turnaround metrics (admin): approvals, denials, appeals, time to decision, on-time and automatic shares, by standard and expedited, with a weekly trend',
+      querystring: TurnaroundQuerySchema,
+      response: { 200: TurnaroundReportSchema, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (req) => {
+    requireRole(req, 'admin');
+    return turnaroundReport(ctx, req.query as TurnaroundQuery);
+  });
+}

@@ -1,0 +1,44 @@
+import { Type } from '@sinclair/typebox';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+const ShareSchema = Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) });
+
+const SplitSchema = Type.Object({
+  decided: Type.Integer({ description: 'Determinations dated in the range (approved, partly approved, deemed approved, denied, closed for no response)' }),
+  approved: ShareSchema,
+  partiallyApproved: Type.Integer(),
+  denied: ShareSchema,
+  closedNoResponse: ShareSchema,
+  deemedApproved: ShareSchema,
+  automatic: Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) }, { description: 'Approved by the criteria engine with no reviewer' }),
+  onTime: Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) }, { description: 'Decided at or before the due time; deemed approvals are late' }),
+  averageHours: Nullable(Type.Number({ description: 'From submission (a fax: its arrival) to the decision' })),
+  medianHours: Nullable(Type.Number()),
+  appealsDecided: Type.Integer(),
+  approvedAfterAppeal: Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) }, { description: 'Appeals overturned or partly overturned, of appeals decided' }),
+  open: Type.Integer({ description: 'Requests submitted and not decided yet' }),
+  overdue: Type.Integer({ description: 'Open requests past their due time now' }),
+});
+
+export const TurnaroundQuerySchema = Type.Object({
+  from: Type.Optional(Type.String({ maxLength: 10, description: 'First day (UTC), YYYY-MM-DD; default 12 weeks before `to`' })),
+  to: Type.Optional(Type.String({ maxLength: 10, description: 'Last day (UTC), YYYY-MM-DD; default today' })),
+  planId: Type.Optional(Type.String({ maxLength: 64 })),
+}, { additionalProperties: false });
+
+export const TurnaroundReportSchema = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  planId: Nullable(Type.String()),
+  generatedAt: Type.String(),
+  total: SplitSchema,
+  standard: SplitSchema,
+  expedited: SplitSchema,
+  weekly: Type.Array(Type.Object({
+    weekStart: Type.String({ description: 'Monday of the ISO week (UTC)' }),
+    decided: Type.Integer(),
+    approvedPercent: Nullable(Type.Number()),
+    medianHours: Nullable(Type.Number()),
+  })),
+});

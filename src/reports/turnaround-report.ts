@@ -1,0 +1,33 @@
+import type { AppContext } from '../app-context.js';
+import { DomainError, notFound } from '../platform/errors.js';
+import { listReportAppeals, listReportCases } from './reports.repo.js';
+import { computeTurnaroundMetrics, defaultRange, isCalendarDate, rangeBounds, rangeProblem, type TurnaroundMetrics } from './rules/turnaround-metrics.js';
+
+export interface TurnaroundQuery {
+  from?: string;
+  to?: string;
+  planId?: string;
+}
+
+export type TurnaroundReport = TurnaroundMetrics & { planId: string | null; generatedAt: string };
+
+/**
+ * DESIGN §4.5: the turnaround metrics for PA requests decided between `from` and `to` (UTC
+ * calendar days, both included; the last 12 weeks by default), for one plan or all of them.
+ */
+export async function turnaroundReport(ctx: AppContext, query: TurnaroundQuery): Promise<TurnaroundReport> {
+  const now = ctx.clock.now();
+  const to = query.to ?? defaultRange(now).to;
+  // Only `to` given: the 12 weeks ending then (an invalid `to` is reported below).
+  const from = query.from ?? (isCalendarDate(to) ? defaultRange(new Date(`${to}T00:00:00Z`)).from : to);
+  const problem = isCalendarDate(to) ? rangeProblem(from, to) : { path: 'to', message: 'must be a calendar date YYYY-MM-DD' };
+  if (problem) throw new DomainError('VALIDATION_FAILED', `${problem.path}: ${problem.message}`, { errors: [{ path: `querystring.${problem.path}`, message: problem.message }] });
+  const planId = query.planId?.trim() || null;
+  if (planId && !(await ctx.reference.get()).plans.has(planId)) throw notFound('Plan', planId);
+  const { start, end } = rangeBounds(from, to);
+  const [cases, appeals] = await Promise.all([
+    listReportCases(ctx.database, { start, end, planId }),
+    listReportAppeals(ctx.database, { start, end, planId }),
+  ]);
+  return { ...computeTurnaroundMetrics({ from, to, cases, appeals, now }), planId, generatedAt: now.toISOString() };
+}

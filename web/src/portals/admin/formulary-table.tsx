@@ -1,0 +1,61 @@
+import { fill, useText } from '../../i18n/i18n';
+import type { FormularyHit } from './api-types';
+
+const TEXT = {
+  en: {
+    caption: 'Formulary drugs', drug: 'Drug', group: 'Drug-form group', covered: 'Covered', tier: 'Tier', rules: 'Rules', yes: 'Yes', no: 'Not covered',
+    pa: 'PA', paTitle: 'Prior authorization ({criteria})', step: 'Step', ql: 'QL {units} per {days} days', age: 'Age {min}–{max}', none: 'None', generic: 'generic', brand: 'brand',
+  },
+  es: {
+    caption: 'Medicamentos del formulario', drug: 'Medicamento', group: 'Grupo forma farmacéutica', covered: 'Cubierto', tier: 'Nivel', rules: 'Reglas', yes: 'Sí', no: 'No cubierto',
+    pa: 'AP', paTitle: 'Autorización previa ({criteria})', step: 'Escalonada', ql: 'LC {units} cada {days} días', age: 'Edad {min}–{max}', none: 'Ninguna', generic: 'genérico', brand: 'marca',
+  },
+};
+
+/** Tier and the PA / step therapy / quantity limit flags of each drug. */
+export function FormularyTable({ items }: { items: FormularyHit[] }) {
+  const t = useText(TEXT);
+  return (
+    <div className="card table-wrap">
+      <table>
+        <caption>{t.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.drug}</th>
+            <th scope="col">{t.group}</th>
+            <th scope="col">{t.covered}</th>
+            <th scope="col">{t.tier}</th>
+            <th scope="col">{t.rules}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((d) => {
+            const flags = [
+              d.priorAuthorization ? <span key="pa" className="badge badge-wait" title={fill(t.paTitle, { criteria: d.criteriaId ?? '—' })}>{t.pa}{d.criteriaId ? `: ${d.criteriaId}` : ''}</span> : null,
+              d.stepTherapy ? <span key="st" className="badge badge-wait" title={d.stepTherapy}>{t.step}: {d.stepTherapy}</span> : null,
+              d.quantityLimit ? <span key="ql" className="badge badge-neutral">{fill(t.ql, { units: d.quantityLimit.units, days: d.quantityLimit.days })}</span> : null,
+              d.minAge !== null || d.maxAge !== null ? <span key="age" className="badge badge-neutral">{fill(t.age, { min: d.minAge ?? 0, max: d.maxAge ?? '∞' })}</span> : null,
+            ].filter(Boolean);
+            return (
+              <tr key={d.rxcui}>
+                <th scope="row">
+                  {d.name}
+                  <div className="muted">
+                    RxCUI {d.rxcui} · {d.generic ? t.generic : d.brandName ?? t.brand}
+                  </div>
+                </th>
+                <td>
+                  {d.groupName}
+                  <div className="muted">{d.drugClass ?? ''}</div>
+                </td>
+                <td>{d.covered ? t.yes : <span className="badge badge-bad">{t.no}</span>}</td>
+                <td>{d.tier ?? '—'}</td>
+                <td>{flags.length ? <div className="admin-flags">{flags}</div> : <span className="muted">{t.none}</span>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { Link } from '../../app/router';
+import { useText } from '../../i18n/i18n';
+import { Async, Page } from '../../ui/components';
+import { useApi } from '../../ui/use-api';
+import type { PlanSummary } from './api-types';
+
+const TEXT = {
+  en: {
+    title: 'Plans', intro: 'Benefit plans, their processors and routing. Open a plan to browse its formulary.', empty: 'No plans are loaded. Import a plan bundle.',
+    caption: 'Benefit plans', plan: 'Plan', line: 'Line of business', processor: 'Processor', routing: 'BIN / PCN / group', carveOut: 'Pharmacy benefit carved out to', formulary: 'Formulary',
+    browse: 'Browse formulary of {name}',
+  },
+  es: {
+    title: 'Planes', intro: 'Planes de beneficios, sus procesadores y enrutamiento. Abra un plan para ver su formulario.', empty: 'No hay planes cargados. Importe un paquete de planes.',
+    caption: 'Planes de beneficios', plan: 'Plan', line: 'Línea de negocio', processor: 'Procesador', routing: 'BIN / PCN / grupo', carveOut: 'Beneficio de farmacia trasladado a', formulary: 'Formulario',
+    browse: 'Ver el formulario de {name}',
+  },
+};
+
+/** GET /plans: every plan with its processor; each links to its formulary. */
+export function PlansPage() {
+  const t = useText(TEXT);
+  const plans = useApi<{ items: PlanSummary[] }>('/plans');
+  return (
+    <Page title={t.title}>
+      <p>{t.intro}</p>
+      <Async state={plans} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
+        {(d) => (
+          <div className="card table-wrap">
+            <table>
+              <caption>{t.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.plan}</th>
+                  <th scope="col">{t.line}</th>
+                  <th scope="col">{t.processor}</th>
+                  <th scope="col">{t.routing}</th>
+                  <th scope="col">{t.formulary}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      {p.name}
+                      <div className="muted">{p.id}</div>
+                    </th>
+                    <td>{p.lineOfBusiness}</td>
+                    <td>
+                      {p.processorName}
+                      {p.carveOutPlanId ? <div className="muted">{t.carveOut} {p.carveOutPlanId}</div> : null}
+                    </td>
+                    <td>{[p.bin, p.pcn ?? '—', p.groupId ?? '—'].join(' / ')}</td>
+                    <td>
+                      <Link to={`/admin/plans/${encodeURIComponent(p.id)}`} aria-label={t.browse.replace('{name}', p.name)}>
+                        {t.formulary}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Async>
+    </Page>
+  );
+}

@@ -1,0 +1,45 @@
+import { Link } from '../../app/router';
+import { useLang, useText } from '../../i18n/i18n';
+import { Async, DueIn, Section, StatusBadge } from '../../ui/components';
+import { formatDateTime } from '../../ui/format';
+import type { ApiState } from '../../ui/use-api';
+import { isOpen } from './open-status';
+import type { Items, PaSummary } from './types';
+import { urgencyLabel } from './words';
+
+const TEXT = {
+  en: { title: 'Prior authorizations', none: 'No prior authorization requests for this member.', drug: 'Drug', status: 'Status', urgency: 'Urgency', received: 'Received', due: 'Decision due', escalated: 'escalated', caption: 'Prior authorization requests, newest first' },
+  es: { title: 'Autorizaciones previas', none: 'No hay solicitudes de autorización previa para este afiliado.', drug: 'Medicamento', status: 'Estado', urgency: 'Urgencia', received: 'Recibida', due: 'Decisión vence', escalated: 'escalada', caption: 'Solicitudes de autorización previa, las más recientes primero' },
+};
+
+export function MemberPas({ state }: { state: ApiState<Items<PaSummary>> }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  return (
+    <Section title={t.title} id="prior-authorizations">
+      <Async state={state} empty={t.none} isEmpty={(d) => d.items.length === 0}>
+        {(d) => (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t.caption}</caption>
+              <thead>
+                <tr><th scope="col">{t.drug}</th><th scope="col">{t.status}</th><th scope="col">{t.urgency}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th></tr>
+              </thead>
+              <tbody>
+                {d.items.map((pa) => (
+                  <tr key={pa.id}>
+                    <td><Link to={`/services/pa/${encodeURIComponent(pa.id)}`}>{pa.drug.name}</Link><br /><span className="muted">{pa.id}</span></td>
+                    <td><StatusBadge status={pa.status} />{pa.escalated ? <> <span className="badge badge-bad">{t.escalated}</span></> : null}</td>
+                    <td>{urgencyLabel(pa.urgency, lang)}</td>
+                    <td>{formatDateTime(pa.receivedAt, lang)}</td>
+                    <td>{isOpen(pa.status) && pa.dueAt ? <>{formatDateTime(pa.dueAt, lang)}<br /><DueIn dueAt={pa.dueAt} /></> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Async>
+    </Section>
+  );
+}

@@ -1,0 +1,201 @@
+import { Link } from '../../app/router';
+import { fill, useLang, useText } from '../../i18n/i18n';
+import { Async, DueIn, Empty, ErrorBanner, FileLink, KeyValues, Loading, Page, Section, StatusBadge } from '../../ui/components';
+import { formatDate, formatDateTime, statusLabel } from '../../ui/format';
+import { useApi } from '../../ui/use-api';
+import { AppealsTable } from './appeals-table';
+import { isOpen } from './open-status';
+import type { AppealSummary, Determination, InformationRequest, Items, NoticeSummary, PaView } from './types';
+import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
+
+const TEXT = {
+  en: {
+    title: 'PA request {id}', back: 'Back to the member', readOnly: 'Read-only view for member services: changes are made by the prescriber, intake or the clinical reviewers.',
+    summary: 'The request', status: 'Status', drug: 'Drug', scope: 'Covers', qty: 'Quantity', days: 'Days’ supply', urgency: 'Urgency', urgencyReason: 'Why urgent', channel: 'Sent by',
+    received: 'Received', complete: 'Complete', due: 'Decision due', left: 'Time left', prescriber: 'Prescriber NPI', member: 'Member', criteria: 'Criteria',
+    decision: 'Decision', noDecision: 'No decision yet.', decided: 'Decided', by: 'Decided by', reasons: 'Reasons', notMet: 'Criteria rules not met', auth: 'Authorization number', from: 'Valid from', to: 'Valid until', approvedQty: 'Approved quantity',
+    info: 'Information requests', noInfo: 'The plan has not asked for more information.', infoN: 'Request {n}', asked: 'Asked {at}, answer due {due}', answered: 'Answered {at}', question: 'Question', document: 'Document',
+    letters: 'Letters', noLetters: 'No letters for this request yet.', letter: 'Letter', to_: 'To', sentBy: 'How', delivery: 'Delivery', openPdf: 'Open PDF ({lang})',
+    appeals: 'Appeals on this request', noAppeals: 'No appeals on this request.', history: 'History', escalated: 'Escalated',
+  },
+  es: {
+    title: 'Solicitud de PA {id}', back: 'Volver al afiliado', readOnly: 'Vista de solo lectura para servicios al afiliado: los cambios los hacen el médico, la recepción o los revisores clínicos.',
+    summary: 'La solicitud', status: 'Estado', drug: 'Medicamento', scope: 'Cubre', qty: 'Cantidad', days: 'Días de suministro', urgency: 'Urgencia', urgencyReason: 'Por qué es urgente', channel: 'Enviada por',
+    received: 'Recibida', complete: 'Completa', due: 'Decisión vence', left: 'Tiempo restante', prescriber: 'NPI del médico', member: 'Afiliado', criteria: 'Criterios',
+    decision: 'Decisión', noDecision: 'Aún no hay decisión.', decided: 'Decidida', by: 'Decidida por', reasons: 'Razones', notMet: 'Reglas de criterios no cumplidas', auth: 'Número de autorización', from: 'Válida desde', to: 'Válida hasta', approvedQty: 'Cantidad aprobada',
+    info: 'Solicitudes de información', noInfo: 'El plan no ha pedido más información.', infoN: 'Solicitud {n}', asked: 'Pedida {at}, respuesta vence {due}', answered: 'Respondida {at}', question: 'Pregunta', document: 'Documento',
+    letters: 'Cartas', noLetters: 'Aún no hay cartas para esta solicitud.', letter: 'Carta', to_: 'Para', sentBy: 'Cómo', delivery: 'Entrega', openPdf: 'Abrir PDF ({lang})',
+    appeals: 'Apelaciones de esta solicitud', noAppeals: 'No hay apelaciones de esta solicitud.', history: 'Historial', escalated: 'Escalada',
+  },
+};
+
+/** One PA case, read-only: decision, reasons, information requests, letters, appeals, history. */
+export function PaCasePage({ id }: { id: string }) {
+  const t = useText(TEXT);
+  const pa = useApi<PaView>(`/pa-requests/${encodeURIComponent(id)}`);
+  const notices = useApi<Items<NoticeSummary>>(pa.data ? '/notices' : null, { paRequestId: id });
+  const appeals = useApi<Items<AppealSummary>>(pa.data ? '/appeals' : null, { paRequestId: id });
+  const c = pa.data;
+  return (
+    <Page title={fill(t.title, { id })} actions={c ? <Link to={`/services/members/${encodeURIComponent(c.memberId)}`}>{t.back}</Link> : <Link to="/services">{t.back}</Link>}>
+      {pa.error ? <ErrorBanner error={pa.error} onRetry={pa.reload} /> : null}
+      {!c && !pa.error ? <Loading /> : null}
+      {c ? (
+        <>
+          <p className="muted">{t.readOnly}</p>
+          <CaseSummary c={c} />
+          <DecisionSection d={c.determination} />
+          <InfoRequests items={c.informationRequests} />
+          <Section title={t.letters}>
+            <Async state={notices} empty={t.noLetters} isEmpty={(d) => d.items.length === 0}>
+              {(d) => <Letters items={d.items} />}
+            </Async>
+          </Section>
+          <Section title={t.appeals}>
+            <Async state={appeals} empty={t.noAppeals} isEmpty={(d) => d.items.length === 0}>
+              {(d) => <AppealsTable items={d.items} linkCases={false} />}
+            </Async>
+          </Section>
+          <History c={c} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function CaseSummary({ c }: { c: PaView }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  const open = isOpen(c.status);
+  return (
+    <Section title={t.summary}>
+      <KeyValues
+        rows={[
+          [t.status, <span key="s"><StatusBadge status={c.status} />{c.escalated ? <> <span className="badge badge-bad">{t.escalated}</span></> : null}</span>],
+          [t.member, <Link key="m" to={`/services/members/${encodeURIComponent(c.memberId)}`}>{c.memberId}</Link>],
+          [t.drug, c.drug.name],
+          [t.scope, c.drug.scope],
+          [t.qty, String(c.quantity)],
+          [t.days, String(c.daysSupply)],
+          [t.urgency, urgencyLabel(c.urgency, lang)],
+          ...(c.urgencyReason ? [[t.urgencyReason, c.urgencyReason] as [string, string]] : []),
+          [t.channel, channelLabel(c.channel, lang)],
+          [t.prescriber, c.prescriberNpi],
+          [t.received, formatDateTime(c.receivedAt, lang)],
+          [t.complete, formatDateTime(c.completedAt, lang)],
+          [t.due, open ? formatDateTime(c.dueAt, lang) : '—'],
+          [t.left, open ? <DueIn key="d" dueAt={c.dueAt} /> : '—'],
+          [t.criteria, c.criteria.title],
+        ]}
+      />
+    </Section>
+  );
+}
+
+/** "Dana Whitfield, MD" — the name may already carry the credential. */
+const withCredential = (name: string, credential: string | null) => (credential && !name.endsWith(credential) ? `${name}, ${credential}` : name);
+
+function DecisionSection({ d }: { d: Determination | null }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  return (
+    <Section title={t.decision}>
+      {!d ? (
+        <Empty>{t.noDecision}</Empty>
+      ) : (
+        <>
+          <KeyValues
+            rows={[
+              [t.decision, <StatusBadge key="d" status={d.decision} />],
+              [t.decided, formatDateTime(d.decidedAt, lang)],
+              [t.by, d.decidedBy ? withCredential(d.decidedBy.name, d.decidedBy.credential) : '—'],
+              ...(d.authorizationNumber ? ([[t.auth, d.authorizationNumber], [t.from, formatDate(d.effectiveFrom, lang)], [t.to, formatDate(d.effectiveTo, lang)]] as [string, string][]) : []),
+              ...(d.approvedQuantity ? ([[t.approvedQty, `${d.approvedQuantity}${d.perDays ? ` / ${d.perDays} d` : ''}`]] as [string, string][]) : []),
+            ]}
+          />
+          {d.reasons.length ? (
+            <>
+              <h3>{t.reasons}</h3>
+              <ul>{d.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+            </>
+          ) : null}
+          {d.criteriaNotMet?.length ? (
+            <>
+              <h3>{t.notMet}</h3>
+              <ul>{d.criteriaNotMet.map((r) => <li key={r}>{r}</li>)}</ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </Section>
+  );
+}
+
+function InfoRequests({ items }: { items: InformationRequest[] }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  return (
+    <Section title={t.info}>
+      {items.length === 0 ? (
+        <Empty>{t.noInfo}</Empty>
+      ) : (
+        items.map((r) => (
+          <article key={r.id}>
+            <h3>{fill(t.infoN, { n: r.sequence })} <StatusBadge status={r.status} /></h3>
+            <p className="muted">
+              {fill(t.asked, { at: formatDateTime(r.requestedAt, lang), due: formatDateTime(r.dueAt, lang) })}
+              {r.respondedAt ? ` · ${fill(t.answered, { at: formatDateTime(r.respondedAt, lang) })}` : ''}
+            </p>
+            <ul>
+              {r.items.map((i, n) => <li key={n}>{i.question ? `${t.question}: ${i.question}` : `${t.document}: ${i.document ?? ''}`}</li>)}
+            </ul>
+            {r.note ? <p>{r.note}</p> : null}
+          </article>
+        ))
+      )}
+    </Section>
+  );
+}
+
+function Letters({ items }: { items: NoticeSummary[] }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr><th scope="col">{t.letter}</th><th scope="col">{t.to_}</th><th scope="col">{t.sentBy}</th><th scope="col">{t.delivery}</th><th scope="col">PDF</th></tr>
+        </thead>
+        <tbody>
+          {items.map((n) => (
+            <tr key={n.id}>
+              <td>{noticeLabel(n.kind, lang)}<br /><span className="muted">{formatDateTime(n.createdAt, lang)}</span></td>
+              <td>{recipientLabel(n.recipient, lang)}</td>
+              <td>{channelLabel(n.channel, lang)}</td>
+              <td><StatusBadge status={n.status} /></td>
+              <td><FileLink path={`/notices/${encodeURIComponent(n.id)}/pdf`}>{fill(t.openPdf, { lang: n.language.toUpperCase() })}</FileLink></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function History({ c }: { c: PaView }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  return (
+    <Section title={t.history}>
+      <ol className="timeline">
+        {c.history.map((h, i) => (
+          <li key={i}>
+            <strong>{actionLabel(h.action, lang, (s) => statusLabel(s, lang))}</strong>
+            <span className="muted"> · {formatDateTime(h.at, lang)} · {h.actor} ({h.actorRole})</span>
+            {h.reason ? <p>{h.reason}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}

@@ -1,0 +1,130 @@
+import type { Lang } from '../../i18n/i18n';
+
+/** Plain words for codes the API returns, as member services explains them to a caller. */
+type Words = Record<string, { en: string; es: string }>;
+const pick = (table: Words, key: string, lang: Lang) => table[key]?.[lang] ?? key.replace(/-/g, ' ');
+
+const REJECTS: Words = {
+  '01': { en: 'The pharmacy sent the claim to the wrong processor (BIN). It should use the processor on the member’s card.', es: 'La farmacia envió la reclamación al procesador equivocado (BIN). Debe usar el de la tarjeta del afiliado.' },
+  '04': { en: 'The pharmacy used the wrong PCN for this member’s plan.', es: 'La farmacia usó un PCN equivocado para el plan del afiliado.' },
+  '06': { en: 'The pharmacy used the wrong group number for this member’s plan.', es: 'La farmacia usó un número de grupo equivocado para el plan del afiliado.' },
+  '09': { en: 'The date of birth the pharmacy sent does not match our records.', es: 'La fecha de nacimiento enviada por la farmacia no coincide con nuestros registros.' },
+  '41': { en: 'Another processor pays for this member’s prescriptions (for example Medi-Cal Rx). The pharmacy must bill it instead.', es: 'Otro procesador paga las recetas de este afiliado (por ejemplo Medi-Cal Rx). La farmacia debe facturarle a él.' },
+  '52': { en: 'The pharmacy sent a member ID we do not have.', es: 'La farmacia envió un número de afiliado que no existe.' },
+  '54': { en: 'The pharmacy sent a drug code (NDC) that is not in the catalog.', es: 'La farmacia envió un código de medicamento (NDC) que no está en el catálogo.' },
+  '60': { en: 'The plan does not cover this drug at the member’s age. The prescriber can ask for an exception.', es: 'El plan no cubre este medicamento a la edad del afiliado. El médico puede pedir una excepción.' },
+  '61': { en: 'The plan does not cover this drug for the member’s sex. The prescriber can ask for an exception.', es: 'El plan no cubre este medicamento para el sexo del afiliado. El médico puede pedir una excepción.' },
+  '65': { en: 'The member was not covered on the date of the fill.', es: 'El afiliado no tenía cobertura en la fecha de surtido.' },
+  '70': { en: 'The plan does not cover this drug. A covered alternative may work, or the prescriber can ask for a formulary exception.', es: 'El plan no cubre este medicamento. Puede servir una alternativa cubierta o el médico puede pedir una excepción.' },
+  '75': { en: 'The plan must approve this drug first (prior authorization). The prescriber asks for it; the pharmacy can fill it once approved.', es: 'El plan debe aprobar primero este medicamento (autorización previa). La pide el médico; la farmacia puede surtirlo una vez aprobado.' },
+  '76': { en: 'The amount is more than the plan allows. The pharmacy can fill the allowed amount, or the prescriber can ask for an exception.', es: 'La cantidad supera lo que permite el plan. La farmacia puede surtir la cantidad permitida o el médico puede pedir una excepción.' },
+  '79': { en: 'It is too soon to refill. It can be filled on the date shown.', es: 'Es muy pronto para surtir de nuevo. Se puede surtir en la fecha indicada.' },
+  '608': { en: 'The plan asks that another drug be tried first (step therapy). The prescriber can ask for an exception.', es: 'El plan pide probar primero otro medicamento (terapia escalonada). El médico puede pedir una excepción.' },
+};
+export const rejectInWords = (code: string, lang: Lang): string | null => REJECTS[code]?.[lang] ?? null;
+
+const HOW: Words = {
+  epa: { en: 'electronic PA from the prescriber’s system', es: 'PA electrónica desde el sistema del médico' },
+  portal: { en: 'the prescriber portal', es: 'el portal de médicos' },
+  fax: { en: 'fax', es: 'fax' },
+  phone: { en: 'phone', es: 'teléfono' },
+};
+export const howToRequest = (way: string, lang: Lang) => pick(HOW, way, lang);
+
+const RELATIONSHIPS: Words = {
+  member: { en: 'The member', es: 'El afiliado' },
+  representative: { en: 'Authorized representative', es: 'Representante autorizado' },
+  'prescriber-office': { en: 'Prescriber’s office', es: 'Consultorio del médico' },
+  pharmacy: { en: 'Pharmacy', es: 'Farmacia' },
+  other: { en: 'Someone else', es: 'Otra persona' },
+};
+export const relationshipLabel = (r: string, lang: Lang) => pick(RELATIONSHIPS, r, lang);
+export const RELATIONSHIP_KEYS = Object.keys(RELATIONSHIPS);
+
+const METHODS: Words = {
+  'member-id+date-of-birth': { en: 'Member ID and date of birth', es: 'Número de afiliado y fecha de nacimiento' },
+  'date-of-birth+address': { en: 'Date of birth and address', es: 'Fecha de nacimiento y dirección' },
+  'date-of-birth+phone': { en: 'Date of birth and phone on file', es: 'Fecha de nacimiento y teléfono registrado' },
+  'representative-authorization-on-file': { en: 'Representative authorization on file', es: 'Autorización de representante registrada' },
+  'prescriber-npi+member-date-of-birth': { en: 'Prescriber NPI and member’s date of birth', es: 'NPI del médico y fecha de nacimiento del afiliado' },
+  'pharmacy-npi+member-date-of-birth': { en: 'Pharmacy NPI and member’s date of birth', es: 'NPI de la farmacia y fecha de nacimiento del afiliado' },
+};
+export const methodLabel = (m: string, lang: Lang) => pick(METHODS, m, lang);
+export const METHOD_KEYS = Object.keys(METHODS);
+
+const TOPICS: Words = {
+  'claim-reject': { en: 'A pharmacy claim was not paid', es: 'Una reclamación de farmacia no se pagó' },
+  'pa-status': { en: 'Prior authorization status', es: 'Estado de autorización previa' },
+  appeal: { en: 'Appeal', es: 'Apelación' },
+  coverage: { en: 'Coverage or cost', es: 'Cobertura o costo' },
+  letter: { en: 'A letter', es: 'Una carta' },
+  other: { en: 'Other', es: 'Otro' },
+};
+export const topicLabel = (t: string, lang: Lang) => pick(TOPICS, t, lang);
+export const TOPIC_KEYS = Object.keys(TOPICS);
+
+const NOTICES: Words = {
+  approval: { en: 'Approval letter', es: 'Carta de aprobación' },
+  'partial-approval': { en: 'Partial approval letter', es: 'Carta de aprobación parcial' },
+  denial: { en: 'Denial letter', es: 'Carta de denegación' },
+  'information-request': { en: 'Request for more information', es: 'Solicitud de más información' },
+  'incomplete-request': { en: 'Incomplete request letter', es: 'Carta de solicitud incompleta' },
+  'closure-no-response': { en: 'Closed for no response', es: 'Cerrada por falta de respuesta' },
+  'urgency-reclassified': { en: 'Urgency changed', es: 'Cambio de urgencia' },
+  'deemed-approval': { en: 'Approval (decision late)', es: 'Aprobación (decisión tardía)' },
+  'renewal-reminder': { en: 'Renewal reminder', es: 'Recordatorio de renovación' },
+  'pa-needed': { en: 'Approval needed', es: 'Aprobación necesaria' },
+  cancellation: { en: 'Withdrawal letter', es: 'Carta de retiro' },
+  'appeal-acknowledgment': { en: 'Appeal received', es: 'Apelación recibida' },
+  'appeal-decision': { en: 'Appeal decision', es: 'Decisión de apelación' },
+};
+export const noticeLabel = (k: string, lang: Lang) => pick(NOTICES, k, lang);
+
+const RECIPIENTS: Words = {
+  member: { en: 'Member', es: 'Afiliado' },
+  prescriber: { en: 'Prescriber', es: 'Médico' },
+  pharmacy: { en: 'Pharmacy', es: 'Farmacia' },
+};
+export const recipientLabel = (r: string, lang: Lang) => pick(RECIPIENTS, r, lang);
+
+const CHANNELS: Words = {
+  epa: { en: 'Electronic PA', es: 'PA electrónica' },
+  portal: { en: 'Prescriber portal', es: 'Portal de médicos' },
+  fax: { en: 'Fax', es: 'Fax' },
+  pharmacy: { en: 'Pharmacy', es: 'Farmacia' },
+  phone: { en: 'Phone', es: 'Teléfono' },
+  mail: { en: 'Mail', es: 'Correo postal' },
+  email: { en: 'E-mail', es: 'Correo electrónico' },
+};
+export const channelLabel = (c: string, lang: Lang) => pick(CHANNELS, c, lang);
+
+const URGENCY: Words = {
+  standard: { en: 'Standard', es: 'Estándar' },
+  urgent: { en: 'Urgent', es: 'Urgente' },
+};
+export const urgencyLabel = (u: string, lang: Lang) => pick(URGENCY, u, lang);
+
+/** History actions: "determination:denied" → the status label; others in words. */
+const ACTIONS: Words = {
+  initiated: { en: 'Request started', es: 'Solicitud iniciada' },
+  'answers-saved': { en: 'Answers saved', es: 'Respuestas guardadas' },
+  submitted: { en: 'Sent to the plan', es: 'Enviada al plan' },
+  'submitted-incomplete': { en: 'Sent incomplete', es: 'Enviada incompleta' },
+  'routed-to-review': { en: 'Sent to clinical review', es: 'Enviada a revisión clínica' },
+  assigned: { en: 'Reviewer assigned', es: 'Revisor asignado' },
+  'information-requested': { en: 'More information requested from the prescriber', es: 'Se pidió más información al médico' },
+  'information-received': { en: 'Information received', es: 'Información recibida' },
+  'information-not-received': { en: 'Information not received in time', es: 'La información no llegó a tiempo' },
+  'returned-to-review': { en: 'Back in review', es: 'De vuelta en revisión' },
+  'attachment-added': { en: 'Document added', es: 'Documento agregado' },
+  'urgency-reclassified': { en: 'Urgent changed to standard', es: 'Cambiada de urgente a estándar' },
+  'due-soon': { en: 'Decision due soon', es: 'La decisión vence pronto' },
+  escalated: { en: 'Escalated', es: 'Escalada' },
+  cancelled: { en: 'Withdrawn', es: 'Retirada' },
+  'appeal-filed': { en: 'Appeal filed', es: 'Apelación presentada' },
+};
+export function actionLabel(action: string, lang: Lang, statusLabel: (s: string) => string): string {
+  const [head, tail] = action.split(':');
+  if (tail && (head === 'determination' || head === 'decision')) return statusLabel(tail);
+  return pick(ACTIONS, action, lang);
+}
