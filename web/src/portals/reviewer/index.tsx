@@ -1,8 +1,15 @@
 import type { Portal } from '../../app/portal';
-import { Page } from '../../ui/components';
+import { AppealPage } from './appeal-page';
+import { CasePage } from './case-page';
+import { ReviewQueuePage } from './review-queue-page';
 
+/** Clinical reviewers (pharmacists and physicians): the queue, a case, an appeal. */
 export const reviewerPortal: Portal = {
   home: '/review',
-  nav: [{ to: '/review', label: { en: 'Review queue', es: 'Review queue' } }],
-  routes: [{ path: '/review', render: () => <Page title="Review queue"><p>Coming in this change.</p></Page> }],
+  nav: [{ to: '/review', label: { en: 'Review queue', es: 'Cola de revisión' } }],
+  routes: [
+    { path: '/review', render: () => <ReviewQueuePage /> },
+    { path: '/review/cases/:id', render: ({ id }) => <CasePage key={id} id={id} /> },
+    { path: '/review/appeals/:id', render: ({ id }) => <AppealPage key={id} id={id} /> },
+  ],
 };

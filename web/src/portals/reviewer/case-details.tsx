@@ -1,0 +1,287 @@
+import { fill, useLang, useText, type Lang } from '../../i18n/i18n';
+import { Empty, KeyValues } from '../../ui/components';
+import { formatDate, formatDateTime, statusLabel } from '../../ui/format';
+import { personName, type CaseView, Determination, InformationRequest, QuestionnaireItem, ResponseAnswer, ResponseItem, RuleTrace } from './types';
+
+/** The read-only parts of a case a reviewer weighs: answers, the criteria trace, information requests, the decision. */
+const TEXT = {
+  en: {
+    noAnswers: 'No answers were given.',
+    yes: 'Yes',
+    no: 'No',
+    unanswered: 'Not answered',
+    file: 'Attached file: {name}',
+    noTrace: 'The criteria have not been evaluated yet (the answers are not complete).',
+    met: 'Met',
+    notMet: 'Not met',
+    unknown: 'Unknown',
+    outcome: 'Automatic outcome',
+    approve: 'every criterion met',
+    review: 'needs a clinician',
+    evaluated: 'Evaluated {at}',
+    used: 'Values used',
+    facts: 'Facts the plan computed',
+    noRequests: 'No information has been requested.',
+    request: 'Request {n}',
+    requestedBy: 'Asked by {by} on {at}; answer due {due}',
+    items: 'Asked for',
+    question: 'Question',
+    document: 'Document',
+    note: 'Note',
+    response: 'Response',
+    respondedAt: 'Answered {at} by {by}',
+    answersUpdated: 'The answers were updated (see the answers above).',
+    attachmentsSent: '{n} document(s) sent',
+    noResponse: 'No answer yet.',
+    decision: 'Decision',
+    reasons: 'Reasons',
+    decidedBy: 'Decided by',
+    decidedAt: 'Decided',
+    authorization: 'Authorization number',
+    period: 'Authorization period',
+    approvedQuantity: 'Approved quantity',
+    criteriaNotMet: 'Criteria not met',
+  },
+  es: {
+    noAnswers: 'No se dieron respuestas.',
+    yes: 'Sí',
+    no: 'No',
+    unanswered: 'Sin responder',
+    file: 'Archivo adjunto: {name}',
+    noTrace: 'Los criterios aún no se han evaluado (las respuestas no están completas).',
+    met: 'Cumple',
+    notMet: 'No cumple',
+    unknown: 'Desconocido',
+    outcome: 'Resultado automático',
+    approve: 'cumple todos los criterios',
+    review: 'requiere un clínico',
+    evaluated: 'Evaluado {at}',
+    used: 'Valores usados',
+    facts: 'Datos calculados por el plan',
+    noRequests: 'No se ha pedido información.',
+    request: 'Solicitud {n}',
+    requestedBy: 'Pedida por {by} el {at}; respuesta antes de {due}',
+    items: 'Se pidió',
+    question: 'Pregunta',
+    document: 'Documento',
+    note: 'Nota',
+    response: 'Respuesta',
+    respondedAt: 'Respondida {at} por {by}',
+    answersUpdated: 'Se actualizaron las respuestas (vea las respuestas arriba).',
+    attachmentsSent: '{n} documento(s) enviados',
+    noResponse: 'Todavía sin respuesta.',
+    decision: 'Decisión',
+    reasons: 'Motivos',
+    decidedBy: 'Decidida por',
+    decidedAt: 'Fecha de decisión',
+    authorization: 'Número de autorización',
+    period: 'Periodo de autorización',
+    approvedQuantity: 'Cantidad aprobada',
+    criteriaNotMet: 'Criterios no cumplidos',
+  },
+};
+
+function questionTexts(items: QuestionnaireItem[] | undefined, out = new Map<string, string>()): Map<string, string> {
+  for (const it of items ?? []) {
+    if (it.text) out.set(it.linkId, it.text);
+    questionTexts(it.item, out);
+  }
+  return out;
+}
+
+function answerText(a: ResponseAnswer, t: (typeof TEXT)['en'], lang: Lang): string {
+  for (const [key, v] of Object.entries(a)) {
+    if (!key.startsWith('value') || v === undefined || v === null) continue;
+    if (typeof v === 'boolean') return v ? t.yes : t.no;
+    if (key === 'valueDate') return formatDate(String(v), lang);
+    if (key === 'valueDateTime') return formatDateTime(String(v), lang);
+    if (typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (key === 'valueCoding') return o.display ? `${String(o.display)} (${String(o.code)})` : String(o.code ?? '');
+      if (key === 'valueQuantity') return `${String(o.value ?? '')} ${String(o.unit ?? '')}`.trim();
+      if (key === 'valueAttachment') return fill(t.file, { name: String(o.title ?? o.url ?? '') });
+      return JSON.stringify(v);
+    }
+    return String(v);
+  }
+  return t.unanswered;
+}
+
+interface AnswerRow {
+  question: string;
+  answer: string;
+  depth: number;
+}
+
+function answerRows(items: ResponseItem[] | undefined, texts: Map<string, string>, t: (typeof TEXT)['en'], lang: Lang, depth = 0, out: AnswerRow[] = []): AnswerRow[] {
+  for (const it of items ?? []) {
+    const question = texts.get(it.linkId) ?? it.text ?? it.linkId;
+    const answers = it.answer ?? [];
+    if (answers.length > 0 || !it.item?.length) out.push({ question, answer: answers.length ? answers.map((a) => answerText(a, t, lang)).join('; ') : t.unanswered, depth });
+    answerRows(it.item, texts, t, lang, depth + 1, out);
+    for (const a of answers) answerRows(a.item, texts, t, lang, depth + 1, out);
+  }
+  return out;
+}
+
+export function AnswerList({ view }: { view: CaseView }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  const rows = answerRows(view.answers?.item, questionTexts(view.questionnaire?.item), t, lang);
+  if (rows.length === 0) return <Empty>{t.noAnswers}</Empty>;
+  return (
+    <dl className="answers">
+      {rows.map((r, i) => (
+        <div key={i} style={{ marginLeft: `${r.depth * 1.25}rem`, marginBottom: '0.5rem' }}>
+          <dt className="muted">{r.question}</dt>
+          <dd style={{ margin: 0, fontWeight: 500 }}>{r.answer}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ResultBadge({ result }: { result: RuleTrace['result'] }) {
+  const t = useText(TEXT);
+  const [tone, label] = result === 'met' ? ['good', t.met] : result === 'not-met' ? ['bad', t.notMet] : ['wait', t.unknown];
+  return <span className={`badge badge-${tone}`}>{label}</span>;
+}
+
+function valueText(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v !== 'object') return String(v);
+  const o = v as Record<string, unknown>;
+  if (typeof o.code === 'string') return o.display ? `${o.code} (${String(o.display)})` : o.code;
+  return JSON.stringify(v);
+}
+
+export function CriteriaTrace({ view }: { view: CaseView }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  const ev = view.criteriaEvaluation;
+  const rules = ev?.evaluation?.rules ?? [];
+  if (!ev || rules.length === 0) return <Empty>{t.noTrace}</Empty>;
+  const facts = Object.entries(ev.facts ?? {});
+  return (
+    <>
+      <p>
+        {t.outcome}: <strong>{ev.evaluation?.outcome === 'approve' ? t.approve : t.review}</strong>
+        {ev.evaluatedAt ? <span className="muted"> · {fill(t.evaluated, { at: formatDateTime(ev.evaluatedAt, lang) })}</span> : null}
+      </p>
+      <ul className="timeline criteria-trace">
+        {rules.map((r) => (
+          <li key={r.id} data-result={r.result}>
+            <ResultBadge result={r.result} /> {r.text}
+            {r.values && Object.keys(r.values).length ? (
+              <div className="muted">
+                {t.used}: {Object.entries(r.values).map(([k, v]) => `${k} = ${valueText(v)}`).join(', ')}
+              </div>
+            ) : null}
+            {r.error ? <div className="field-error">{r.error}</div> : null}
+          </li>
+        ))}
+      </ul>
+      {facts.length ? (
+        <>
+          <h3>{t.facts}</h3>
+          <KeyValues rows={facts.map(([k, v]) => [k, valueText(v)])} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function InformationRequestItem({ r }: { r: InformationRequest }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  return (
+    <li>
+      <h3>
+        {fill(t.request, { n: r.sequence })} · {statusLabel(r.status, lang)}
+      </h3>
+      <p className="muted">{fill(t.requestedBy, { by: r.requestedBy, at: formatDateTime(r.requestedAt, lang), due: formatDateTime(r.dueAt, lang) })}</p>
+      <p>{t.items}:</p>
+      <ul>
+        {r.items.map((it) => (
+          <li key={it.id} style={{ border: 'none', padding: 0 }}>
+            {it.question ? `${t.question}: ${it.question}` : null}
+            {it.question && it.document ? ' · ' : null}
+            {it.document ? `${t.document}: ${it.document}` : null}
+          </li>
+        ))}
+      </ul>
+      {r.note ? (
+        <p>
+          {t.note}: {r.note}
+        </p>
+      ) : null}
+      <h4>{t.response}</h4>
+      {r.respondedAt ? (
+        <div>
+          <p className="muted">{fill(t.respondedAt, { at: formatDateTime(r.respondedAt, lang), by: r.response?.by ?? '—' })}</p>
+          {r.response?.note ? <p>{r.response.note}</p> : null}
+          {r.response?.answered ? <p>{t.answersUpdated}</p> : null}
+          {r.response?.attachmentIds?.length ? <p>{fill(t.attachmentsSent, { n: r.response.attachmentIds.length })}</p> : null}
+        </div>
+      ) : (
+        <p className="empty">{t.noResponse}</p>
+      )}
+    </li>
+  );
+}
+
+export function InformationRequests({ requests }: { requests: InformationRequest[] }) {
+  const t = useText(TEXT);
+  if (requests.length === 0) return <Empty>{t.noRequests}</Empty>;
+  return (
+    <ol className="timeline">
+      {requests.map((r) => (
+        <InformationRequestItem key={r.id} r={r} />
+      ))}
+    </ol>
+  );
+}
+
+export function DeterminationSummary({ d, traceTexts }: { d: Determination; traceTexts: Map<string, string> }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  return (
+    <>
+      <KeyValues
+        rows={[
+          [t.decision, statusLabel(d.decision, lang)],
+          [t.decidedBy, personName(d.decidedBy)],
+          [t.decidedAt, formatDateTime(d.decidedAt, lang)],
+          ...(d.authorizationNumber ? ([[t.authorization, d.authorizationNumber]] as [string, string][]) : []),
+          ...(d.effectiveFrom ? ([[t.period, `${formatDate(d.effectiveFrom, lang)} – ${formatDate(d.effectiveTo, lang)}`]] as [string, string][]) : []),
+          ...(d.approvedQuantity != null ? ([[t.approvedQuantity, String(d.approvedQuantity)]] as [string, string][]) : []),
+        ]}
+      />
+      {d.reasons?.length ? (
+        <>
+          <h3>{t.reasons}</h3>
+          <ul>
+            {d.reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {d.criteriaNotMet?.length ? (
+        <>
+          <h3>{t.criteriaNotMet}</h3>
+          <ul>
+            {d.criteriaNotMet.map((id) => (
+              <li key={id}>{traceTexts.get(id) ?? id}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {d.note ? (
+        <p>
+          {t.note}: {d.note}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,225 @@
+import { useState } from 'react';
+import { Link } from '../../app/router';
+import { fill, useLang, useText } from '../../i18n/i18n';
+import { Async, DueIn, ErrorBanner, KeyValues, Notice, Page, Section, StatusBadge } from '../../ui/components';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { useApi } from '../../ui/use-api';
+import { CaseActions } from './case-actions';
+import { AnswerList, CriteriaTrace, DeterminationSummary, InformationRequests } from './case-details';
+import { AttachmentList, HistoryTimeline, NoticeTable, UrgencyLabel } from './record-parts';
+import type { CaseView, Member } from './types';
+
+const TEXT = {
+  en: {
+    title: 'Case {id}',
+    back: 'Back to the review queue',
+    summary: 'Request',
+    status: 'Status',
+    drug: 'Drug',
+    scope: 'Covers',
+    quantity: 'Quantity',
+    daysSupply: 'Days supply',
+    urgency: 'Urgency',
+    urgencyReason: 'Why urgent',
+    channel: 'Received by',
+    received: 'Received',
+    submitted: 'Submitted',
+    due: 'Time left',
+    dueAt: 'Due',
+    assigned: 'Assigned to',
+    criteria: 'Criteria',
+    nobody: 'Nobody',
+    clockStopped: 'Clock stopped while waiting for information',
+    overdue: 'Overdue',
+    parties: 'Member and prescriber',
+    member: 'Member',
+    memberId: 'Member ID',
+    dob: 'Date of birth',
+    plan: 'Plan',
+    eligible: 'Eligible today',
+    language: 'Language',
+    yes: 'Yes',
+    no: 'No',
+    prescriber: 'Prescriber NPI',
+    pharmacy: 'Pharmacy NPI',
+    answers: 'Questionnaire answers',
+    requiredDocs: 'Documents the criteria ask for',
+    attachments: 'Attachments',
+    trace: 'Criteria check',
+    info: 'Information requests',
+    determination: 'Decision',
+    notices: 'Letters',
+    history: 'History',
+  },
+  es: {
+    title: 'Caso {id}',
+    back: 'Volver a la cola de revisión',
+    summary: 'Solicitud',
+    status: 'Estado',
+    drug: 'Medicamento',
+    scope: 'Cubre',
+    quantity: 'Cantidad',
+    daysSupply: 'Días de suministro',
+    urgency: 'Urgencia',
+    urgencyReason: 'Por qué es urgente',
+    channel: 'Recibida por',
+    received: 'Recibida',
+    submitted: 'Enviada',
+    due: 'Tiempo restante',
+    dueAt: 'Vence',
+    assigned: 'Asignada a',
+    criteria: 'Criterios',
+    nobody: 'Nadie',
+    clockStopped: 'Plazo detenido mientras se espera información',
+    overdue: 'Vencida',
+    parties: 'Afiliado y recetador',
+    member: 'Afiliado',
+    memberId: 'ID de afiliado',
+    dob: 'Fecha de nacimiento',
+    plan: 'Plan',
+    eligible: 'Elegible hoy',
+    language: 'Idioma',
+    yes: 'Sí',
+    no: 'No',
+    prescriber: 'NPI del recetador',
+    pharmacy: 'NPI de la farmacia',
+    answers: 'Respuestas del cuestionario',
+    requiredDocs: 'Documentos que piden los criterios',
+    attachments: 'Documentos adjuntos',
+    trace: 'Revisión de criterios',
+    info: 'Solicitudes de información',
+    determination: 'Decisión',
+    notices: 'Cartas',
+    history: 'Historial',
+  },
+};
+
+export function CasePage({ id }: { id: string }) {
+  const t = useText(TEXT);
+  const state = useApi<CaseView>(`/pa-requests/${encodeURIComponent(id)}`);
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <Page title={fill(t.title, { id })} actions={<Link to="/review">{t.back}</Link>}>
+      {done ? <Notice tone="success">{done}</Notice> : null}
+      <Async state={state}>
+        {(view) => (
+          <CaseBody
+            view={view}
+            onDone={(message) => {
+              setDone(message);
+              state.reload();
+            }}
+          />
+        )}
+      </Async>
+    </Page>
+  );
+}
+
+function CaseBody({ view, onDone }: { view: CaseView; onDone: (message: string) => void }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  const running = ['submitted', 'in-review'].includes(view.status);
+  const overdue = running && view.dueAt !== null && view.timeLeftSeconds !== undefined && view.timeLeftSeconds < 0;
+  const traceTexts = new Map((view.criteriaEvaluation?.evaluation?.rules ?? []).map((r) => [r.id, r.text]));
+  return (
+    <>
+      <Section title={t.summary}>
+        <KeyValues
+          rows={[
+            [t.status, <StatusBadge status={view.status} />],
+            [t.drug, view.drug.name],
+            [t.scope, view.drug.groupName],
+            [t.quantity, String(view.quantity)],
+            [t.daysSupply, String(view.daysSupply)],
+            [t.urgency, <UrgencyLabel urgency={view.urgency} />],
+            ...(view.urgencyReason ? ([[t.urgencyReason, view.urgencyReason]] as [string, string][]) : []),
+            [t.channel, view.channel ?? '—'],
+            [t.received, formatDateTime(view.receivedAt, lang)],
+            [t.submitted, formatDateTime(view.submittedAt, lang)],
+            [
+              t.due,
+              running && view.dueAt ? (
+                <span className={overdue ? 'overdue' : undefined}>
+                  {overdue ? <span className="badge badge-bad">{t.overdue}</span> : null} <DueIn dueAt={view.dueAt} />
+                </span>
+              ) : view.status === 'awaiting-information' ? (
+                t.clockStopped
+              ) : (
+                '—'
+              ),
+            ],
+            [t.dueAt, formatDateTime(view.dueAt, lang)],
+            [t.assigned, view.assignedTo ?? t.nobody],
+            [t.criteria, `${view.criteria.title} (v${view.criteria.version})`],
+          ]}
+        />
+      </Section>
+      <CaseActions view={view} onDone={onDone} />
+      {view.determination ? (
+        <Section title={t.determination}>
+          <DeterminationSummary d={view.determination} traceTexts={traceTexts} />
+        </Section>
+      ) : null}
+      <Section title={t.parties}>
+        <MemberFacts memberId={view.memberId} />
+        <KeyValues rows={[[t.prescriber, view.prescriberNpi], ...(view.pharmacyNpi ? ([[t.pharmacy, view.pharmacyNpi]] as [string, string][]) : [])]} />
+      </Section>
+      <Section title={t.trace}>
+        <CriteriaTrace view={view} />
+      </Section>
+      <Section title={t.answers}>
+        <AnswerList view={view} />
+        {view.requiredDocuments.length ? (
+          <>
+            <h3>{t.requiredDocs}</h3>
+            <ul>
+              {view.requiredDocuments.map((d) => (
+                <li key={d.id}>{d.text}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Section>
+      <Section title={t.attachments}>
+        <AttachmentList attachments={view.attachments} pathFor={(a) => `/pa-requests/${encodeURIComponent(view.id)}/attachments/${encodeURIComponent(a.id)}`} />
+      </Section>
+      <Section title={t.info}>
+        <InformationRequests requests={view.informationRequests} />
+      </Section>
+      <Section title={t.notices}>
+        <NoticeTable notices={view.notices} />
+      </Section>
+      <Section title={t.history}>
+        <HistoryTimeline history={view.history} />
+      </Section>
+    </>
+  );
+}
+
+function MemberFacts({ memberId }: { memberId: string }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  const member = useApi<Member>(`/members/${encodeURIComponent(memberId)}`);
+  if (member.error) {
+    return (
+      <>
+        <KeyValues rows={[[t.memberId, memberId]]} />
+        <ErrorBanner error={member.error} onRetry={member.reload} />
+      </>
+    );
+  }
+  const m = member.data;
+  return (
+    <KeyValues
+      rows={[
+        [t.member, m ? `${m.firstName} ${m.lastName}` : '…'],
+        [t.memberId, memberId],
+        [t.dob, m ? formatDate(m.dateOfBirth, lang) : '…'],
+        [t.plan, m?.plan?.name ?? '—'],
+        [t.eligible, m ? (m.eligible ? t.yes : t.no) : '…'],
+        [t.language, m?.language ?? '—'],
+      ]}
+    />
+  );
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Link } from '../../app/router';
+import { fill, useLang, useText } from '../../i18n/i18n';
+import { Field, KeyValues, StatusBadge } from '../../ui/components';
+import { formatDateTime, statusLabel } from '../../ui/format';
+import { cardStyle, DueCell } from './due-cell';
+import { QUEUE_TEXT } from './queue-text';
+import { UrgencyLabel } from './record-parts';
+import type { CaseSummary } from './types';
+import { useNarrow } from './use-narrow';
+
+const QUEUE_STATUSES = ['submitted', 'in-review', 'awaiting-information'];
+
+/** Open PA cases with filters: a table on wide screens, cards on phones. */
+export function CaseQueue({ items }: { items: CaseSummary[] }) {
+  const t = useText(QUEUE_TEXT);
+  const { lang } = useLang();
+  const narrow = useNarrow();
+  const [urgency, setUrgency] = useState('');
+  const [status, setStatus] = useState('');
+  const shown = items.filter((c) => (!urgency || c.urgency === urgency) && (!status || c.status === status));
+  const link = (c: CaseSummary) => <Link to={`/review/cases/${encodeURIComponent(c.id)}`}>{c.drug.name}</Link>;
+  const due = (c: CaseSummary) => <DueCell dueAt={c.dueAt} overdue={Boolean(c.overdue)} stopped={c.status === 'awaiting-information'} />;
+  return (
+    <>
+      <div className="row">
+        <Field label={t.filterUrgency}>
+          {(p) => (
+            <select {...p} value={urgency} onChange={(e) => setUrgency(e.target.value)}>
+              <option value="">{t.any}</option>
+              <option value="urgent">{t.urgent}</option>
+              <option value="standard">{t.standard}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t.filterStatus}>
+          {(p) => (
+            <select {...p} value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">{t.any}</option>
+              {QUEUE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <p className="muted" aria-live="polite">
+          {fill(t.count, { n: shown.length })}
+        </p>
+      </div>
+      {shown.length === 0 ? (
+        <p className="empty">{t.emptyFiltered}</p>
+      ) : narrow ? (
+        <ul aria-label={t.caption} style={{ padding: 0, margin: 0 }}>
+          {shown.map((c) => (
+            <li key={c.id} className={c.overdue ? 'card overdue' : 'card'} style={cardStyle(Boolean(c.overdue))} data-case-id={c.id}>
+              <h3 style={{ marginTop: 0 }}>{link(c)}</h3>
+              <p>
+                <StatusBadge status={c.status} /> <UrgencyLabel urgency={c.urgency} />
+              </p>
+              <p>{due(c)}</p>
+              <KeyValues
+                rows={[
+                  [t.member, c.memberId],
+                  [t.prescriber, c.prescriberNpi],
+                  [t.received, formatDateTime(c.receivedAt, lang)],
+                  [t.assigned, c.assignedTo ?? t.nobody],
+                ]}
+              />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.drug}</th>
+                <th scope="col">{t.member}</th>
+                <th scope="col">{t.prescriber}</th>
+                <th scope="col">{t.urgency}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.received}</th>
+                <th scope="col">{t.due}</th>
+                <th scope="col">{t.assigned}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c.id} className={c.overdue ? 'overdue' : undefined} data-case-id={c.id}>
+                  <td>
+                    {link(c)}
+                    <div className="muted">{c.id}</div>
+                  </td>
+                  <td>{c.memberId}</td>
+                  <td>{c.prescriberNpi}</td>
+                  <td>
+                    <UrgencyLabel urgency={c.urgency} />
+                  </td>
+                  <td>
+                    <StatusBadge status={c.status} />
+                  </td>
+                  <td>{formatDateTime(c.receivedAt, lang)}</td>
+                  <td>{due(c)}</td>
+                  <td>{c.assignedTo ?? <span className="muted">{t.nobody}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

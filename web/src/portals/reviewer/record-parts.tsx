@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { fill, useLang, useText } from '../../i18n/i18n';
+import { Empty, FileLink, InlineFile, StatusBadge } from '../../ui/components';
+import { formatDateTime, statusLabel } from '../../ui/format';
+import type { Attachment, HistoryEntry, NoticeRef } from './types';
+
+/** Pieces shared by the case and appeal screens: documents, letters, history. */
+const TEXT = {
+  en: {
+    urgent: 'Urgent (expedited)',
+    standard: 'Standard',
+    noAttachments: 'No documents attached.',
+    show: 'Show',
+    hide: 'Hide',
+    uploaded: 'uploaded {at} by {by}',
+    noNotices: 'No letters yet.',
+    letter: 'Letter',
+    to: 'To',
+    channel: 'Channel',
+    language: 'Language',
+    status: 'Status',
+    created: 'Created',
+    openPdf: 'Open PDF',
+    noHistory: 'No history yet.',
+    by: 'by',
+    system: 'the system',
+  },
+  es: {
+    urgent: 'Urgente (acelerada)',
+    standard: 'Estándar',
+    noAttachments: 'No hay documentos adjuntos.',
+    show: 'Mostrar',
+    hide: 'Ocultar',
+    uploaded: 'subido {at} por {by}',
+    noNotices: 'Todavía no hay cartas.',
+    letter: 'Carta',
+    to: 'Para',
+    channel: 'Canal',
+    language: 'Idioma',
+    status: 'Estado',
+    created: 'Creada',
+    openPdf: 'Abrir PDF',
+    noHistory: 'Todavía no hay historial.',
+    by: 'por',
+    system: 'el sistema',
+  },
+};
+
+export function UrgencyLabel({ urgency }: { urgency: string }) {
+  const t = useText(TEXT);
+  return urgency === 'urgent' ? <strong>{t.urgent}</strong> : <span>{t.standard}</span>;
+}
+
+/** "determination:approved" → "Determination: approved"; "information-requested" → "Information requested". */
+export function actionLabel(action: string): string {
+  const words = action.replace(/:/g, ': ').replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function AttachmentList({ attachments, pathFor }: { attachments: Attachment[]; pathFor: (a: Attachment) => string }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  if (attachments.length === 0) return <Empty>{t.noAttachments}</Empty>;
+  return (
+    <ul className="timeline">
+      {attachments.map((a) => (
+        <li key={a.id}>
+          <div className="row">
+            <strong>{a.filename}</strong>
+            <span className="muted">
+              {a.contentType} · {Math.max(1, Math.round(a.size / 1024))} KB · {fill(t.uploaded, { at: formatDateTime(a.uploadedAt, lang), by: a.uploadedBy ?? '—' })}
+            </span>
+            <button type="button" aria-expanded={Boolean(open[a.id])} onClick={() => setOpen((o) => ({ ...o, [a.id]: !o[a.id] }))}>
+              {open[a.id] ? t.hide : t.show} <span className="visually-hidden">{a.filename}</span>
+            </button>
+          </div>
+          {open[a.id] ? <InlineFile path={pathFor(a)} contentType={a.contentType} title={a.filename} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function NoticeTable({ notices }: { notices: NoticeRef[] }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  if (notices.length === 0) return <Empty>{t.noNotices}</Empty>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.letter}</th>
+            <th scope="col">{t.to}</th>
+            <th scope="col">{t.channel}</th>
+            <th scope="col">{t.language}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.created}</th>
+            <th scope="col">
+              <span className="visually-hidden">PDF</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {notices.map((n) => (
+            <tr key={n.id}>
+              <td>{actionLabel(n.kind)}</td>
+              <td>{n.recipient}</td>
+              <td>{n.channel}</td>
+              <td>{n.language}</td>
+              <td>
+                <StatusBadge status={n.status} />
+              </td>
+              <td>{formatDateTime(n.createdAt, lang)}</td>
+              <td>
+                <FileLink path={`/notices/${encodeURIComponent(n.id)}/pdf`}>
+                  {t.openPdf} <span className="visually-hidden">{actionLabel(n.kind)} → {n.recipient}</span>
+                </FileLink>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  if (history.length === 0) return <Empty>{t.noHistory}</Empty>;
+  return (
+    <ol className="timeline">
+      {history.map((h, i) => (
+        <li key={`${h.at}-${i}`}>
+          <div>
+            <strong>{actionLabel(h.action)}</strong>{' '}
+            {h.from !== h.to && h.to ? (
+              <span className="muted">
+                ({h.from ? `${statusLabel(h.from, lang)} → ` : ''}
+                {statusLabel(h.to, lang)})
+              </span>
+            ) : null}
+          </div>
+          <div className="muted">
+            {formatDateTime(h.at, lang)} · {t.by} {h.actor === 'system' ? t.system : `${h.actor} (${h.actorRole})`}
+          </div>
+          {h.reason ? <div>{h.reason}</div> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
