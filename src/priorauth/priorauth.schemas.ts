@@ -35,6 +35,10 @@ export const RequestViewSchema = Loose('A PA request (case) with its question se
   informationRequests: Type.Array(Loose('information request')),
   notices: Type.Array(Loose('notice')),
   history: Type.Array(Loose('history entry')),
+  renewal: Type.Optional(Type.Union([
+    Type.Object({ authorizationNumber: Type.String(), effectiveTo: Type.String(), opensOn: Type.String({ description: 'first day a renewal (renewalOf) is accepted' }), open: Type.Boolean() }, { description: 'Approved cases: when the authorization can be renewed' }),
+    Type.Null(),
+  ])),
 });
 
 export const NotRequiredSchema = Type.Object({

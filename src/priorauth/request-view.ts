@@ -1,9 +1,11 @@
 import type { AppContext } from '../app-context.js';
 import { listNoticesForRequest } from '../notices/notices.repo.js';
+import { toLocalDate } from '../platform/clock.js';
 import type { Db } from '../platform/db.js';
 import {
   findCriteriaVersion, listAttachments, listHistory, listInformationRequests, type PaRequestRow,
 } from './priorauth.repo.js';
+import { isWithinRenewalWindow } from './rules/renewal-window.js';
 
 /** The summary shape for lists and queues. */
 export function toRequestSummary(row: PaRequestRow, now?: Date) {
@@ -27,17 +29,33 @@ export function toRequestSummary(row: PaRequestRow, now?: Date) {
   };
 }
 
+const RENEWABLE = ['approved', 'partially-approved', 'deemed-approved'];
+
+/**
+ * For an approved case: when a renewal of its authorization can be sent (the same window
+ * initiateRequest enforces: end date − the plan's renewalWindowDays, in the clock's today).
+ */
+async function renewalOf(ctx: AppContext, row: PaRequestRow, now: Date) {
+  const d = row.determination as { authorizationNumber?: string; effectiveTo?: string } | null;
+  if (!RENEWABLE.includes(row.status) || !d?.authorizationNumber || !d.effectiveTo) return null;
+  const plan = (await ctx.reference.get()).plans.get(row.planId);
+  const window = isWithinRenewalWindow({ authorizationEndDate: d.effectiveTo, today: toLocalDate(now), windowDays: plan?.policy.renewalWindowDays });
+  return { authorizationNumber: d.authorizationNumber, effectiveTo: d.effectiveTo, opensOn: window.opensOn, open: window.open };
+}
+
 /** The full case (API.md "Prior authorization"), with what each audience needs to act. */
 export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: Db = ctx.database.db) {
-  const [history, infoRequests, attachments, notices, criteria] = await Promise.all([
+  const now = ctx.clock.now();
+  const [history, infoRequests, attachments, notices, criteria, renewal] = await Promise.all([
     listHistory(db, row.id),
     listInformationRequests(db, row.id),
     listAttachments(db, row.id),
     listNoticesForRequest(db, row.id),
     findCriteriaVersion(db, row.criteriaId, row.criteriaVersion),
+    renewalOf(ctx, row, now),
   ]);
   return {
-    ...toRequestSummary(row, ctx.clock.now()),
+    ...toRequestSummary(row, now),
     pharmacyNpi: row.pharmacyNpi,
     quantity: Number(row.quantity),
     daysSupply: row.daysSupply,
@@ -54,6 +72,8 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
       respondedAt: r.respondedAt?.toISOString() ?? null, response: r.response ?? null,
     })),
     determination: row.determination ?? null,
+    /** Approved cases: the authorization a renewal would continue, and when the renewal window opens. */
+    renewal,
     criteriaEvaluation: row.criteriaEvaluation ?? null,
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipient, channel: n.channel, language: n.language, status: n.status, attempts: n.attempts, createdAt: n.createdAt.toISOString() })),
     history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, actorRole: h.actorRole, action: h.action, from: h.fromStatus, to: h.toStatus, reason: h.reason, details: h.details ?? null })),

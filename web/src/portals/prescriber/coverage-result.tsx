@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { withQuery } from '../../api/client';
+import { Link } from '../../app/router';
+import { useLang, useText } from '../../i18n/i18n';
+import { KeyValues, Notice } from '../../ui/components';
+import { formatDate, formatMoney } from '../../ui/format';
+import type { Coverage } from './types';
+
+const TEXT = {
+  en: {
+    covered: 'Covered', notCovered: 'Not covered', tier: 'Tier', cost: 'Estimated patient cost (30 days)', pa: 'Prior authorization',
+    paRequired: 'Required', paNotRequired: 'Not required', step: 'Step therapy', stepMet: 'met ({what})', stepNotMet: 'not met: try {what} first (last {days} days)',
+    ql: 'Quantity limit', qlText: '{units} per {days} days', age: 'Age limit', ageText: 'ages {min}–{max}', ageMet: 'met', ageNotMet: 'not met',
+    processor: 'Processor', active: 'Authorization {number} already covers this drug from {from} through {to}.',
+    start: 'Start a prior authorization', alternatives: 'Covered alternatives', alt: '{name}: tier {tier}, about {pay}', altPa: ' (PA required)', none: '—',
+    startException: 'Request an exception (prior authorization)',
+  },
+  es: {
+    covered: 'Cubierto', notCovered: 'No cubierto', tier: 'Nivel', cost: 'Costo estimado para el paciente (30 días)', pa: 'Autorización previa',
+    paRequired: 'Requerida', paNotRequired: 'No requerida', step: 'Terapia escalonada', stepMet: 'cumplida ({what})', stepNotMet: 'no cumplida: probar {what} primero (últimos {days} días)',
+    ql: 'Límite de cantidad', qlText: '{units} cada {days} días', age: 'Límite de edad', ageText: 'edades {min}–{max}', ageMet: 'cumplido', ageNotMet: 'no cumplido',
+    processor: 'Procesador', active: 'La autorización {number} ya cubre este medicamento del {from} al {to}.',
+    start: 'Iniciar una autorización previa', alternatives: 'Alternativas cubiertas', alt: '{name}: nivel {tier}, aproximadamente {pay}', altPa: ' (requiere AP)', none: '—',
+    startException: 'Solicitar una excepción (autorización previa)',
+  },
+};
+
+const fillIn = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
+
+/** The real-time benefit answer for one drug, with the way forward (start a PA, or a covered alternative). */
+export function CoverageResult({ memberId, coverage: c }: { memberId: string; coverage: Coverage }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  const needsRequest = c.priorAuthorizationRequired || (c.stepTherapy && !c.stepTherapy.met);
+  const rows: [string, ReactNode][] = [
+    [t.tier, c.tier ?? t.none],
+    [t.cost, formatMoney(c.estimatedPatientPay, lang)],
+    [t.pa, c.priorAuthorizationRequired ? <span className="badge badge-wait">{t.paRequired}</span> : t.paNotRequired],
+  ];
+  if (c.stepTherapy) rows.push([t.step, fillIn(c.stepTherapy.met ? t.stepMet : t.stepNotMet, { what: c.stepTherapy.prerequisites, days: c.stepTherapy.lookbackDays })]);
+  if (c.quantityLimit) rows.push([t.ql, fillIn(t.qlText, { units: c.quantityLimit.units, days: c.quantityLimit.days })]);
+  if (c.ageLimit) rows.push([t.age, `${fillIn(t.ageText, { min: c.ageLimit.minAge ?? 0, max: c.ageLimit.maxAge ?? '' })} — ${c.ageLimit.met ? t.ageMet : t.ageNotMet}`]);
+  rows.push([t.processor, `${c.processor.name} (BIN ${c.processor.bin}${c.processor.pcn ? `, PCN ${c.processor.pcn}` : ''}${c.processor.groupId ? `, ${c.processor.groupId}` : ''})`]);
+  return (
+    <section className="coverage" aria-live="polite">
+      <h3>
+        {c.drug.name}{' '}
+        <span className={`badge badge-${c.covered ? 'good' : 'bad'}`}>{c.covered ? t.covered : t.notCovered}</span>
+      </h3>
+      <p>{c.message}</p>
+      <KeyValues rows={rows} />
+      {c.activeAuthorization ? (
+        <Notice tone="success">
+          {fillIn(t.active, { number: c.activeAuthorization.number, from: formatDate(c.activeAuthorization.effectiveFrom, lang), to: formatDate(c.activeAuthorization.effectiveTo, lang) })}
+        </Notice>
+      ) : null}
+      {c.covered && needsRequest && !c.activeAuthorization ? (
+        <p>
+          <Link className="button-link" to={withQuery('/prescriber/new', { memberId, rxcui: c.drug.rxcui })}>
+            {c.priorAuthorizationRequired ? t.start : t.startException}
+          </Link>
+        </p>
+      ) : null}
+      {c.alternatives?.length ? (
+        <>
+          <h4>{t.alternatives}</h4>
+          <ul>
+            {c.alternatives.map((a) => (
+              <li key={a.rxcui}>
+                {fillIn(t.alt, { name: a.name, tier: a.tier ?? t.none, pay: formatMoney(a.estimatedPatientPay, lang) })}
+                {a.priorAuthorizationRequired ? t.altPa : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Link } from '../../app/router';
+import { useLang, useText } from '../../i18n/i18n';
+import { Async, DueIn, Field, Page, Section, StatusBadge } from '../../ui/components';
+import { formatDateTime } from '../../ui/format';
+import { useApi } from '../../ui/use-api';
+import { MemberName } from './member-name';
+import type { RequestSummary } from './types';
+
+const TEXT = {
+  en: {
+    title: 'My prior authorization requests', newRequest: 'New request', show: 'Show', all: 'All requests',
+    empty: 'You have no prior authorization requests yet. Start one from a patient’s insurance search.',
+    noneInGroup: 'No requests here.',
+    drug: 'Drug', member: 'Patient', status: 'Status', received: 'Received', due: 'Decision due', decision: 'Decision', open: 'Open',
+    urgent: 'Urgent', renewal: 'Renewal',
+    groups: { action: 'Needs your action', waiting: 'Waiting for a decision', decided: 'Decided', withdrawn: 'Withdrawn' },
+  },
+  es: {
+    title: 'Mis solicitudes de autorización previa', newRequest: 'Nueva solicitud', show: 'Mostrar', all: 'Todas las solicitudes',
+    empty: 'Aún no tiene solicitudes de autorización previa. Inicie una desde la búsqueda de seguro del paciente.',
+    noneInGroup: 'No hay solicitudes aquí.',
+    drug: 'Medicamento', member: 'Paciente', status: 'Estado', received: 'Recibida', due: 'Decisión vence', decision: 'Decisión', open: 'Abrir',
+    urgent: 'Urgente', renewal: 'Renovación',
+    groups: { action: 'Requiere su acción', waiting: 'Esperando una decisión', decided: 'Decididas', withdrawn: 'Retiradas' },
+  },
+};
+
+type Group = keyof (typeof TEXT)['en']['groups'];
+const GROUPS: Record<Group, string[]> = {
+  action: ['awaiting-answers', 'awaiting-information'],
+  waiting: ['submitted', 'in-review'],
+  decided: ['approved', 'partially-approved', 'deemed-approved', 'denied', 'closed-no-response'],
+  withdrawn: ['cancelled'],
+};
+
+/** `/prescriber`: the prescriber's requests, grouped by what they need. */
+export function RequestsDashboard() {
+  const t = useText(TEXT);
+  const state = useApi<{ items: RequestSummary[] }>('/pa-requests', { limit: 200 });
+  const [show, setShow] = useState<Group | 'all'>('all');
+  return (
+    <Page
+      title={t.title}
+      actions={
+        <Link to="/prescriber/patients" className="button-link">
+          {t.newRequest}
+        </Link>
+      }
+    >
+      <Async state={state} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
+        {(data) => (
+          <>
+            <div className="row">
+              <Field label={t.show}>
+                {(p) => (
+                  <select {...p} value={show} onChange={(e) => setShow(e.target.value as Group | 'all')}>
+                    <option value="all">{t.all}</option>
+                    {(Object.keys(GROUPS) as Group[]).map((g) => (
+                      <option key={g} value={g}>
+                        {t.groups[g]} ({data.items.filter((r) => GROUPS[g].includes(r.status)).length})
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+            {(Object.keys(GROUPS) as Group[])
+              .filter((g) => show === 'all' || show === g)
+              .map((g) => {
+                const rows = data.items.filter((r) => GROUPS[g].includes(r.status));
+                if (show === 'all' && rows.length === 0) return null;
+                return (
+                  <Section key={g} title={`${t.groups[g]} (${rows.length})`}>
+                    {rows.length ? <RequestTable rows={rows} /> : <p className="empty">{t.noneInGroup}</p>}
+                  </Section>
+                );
+              })}
+          </>
+        )}
+      </Async>
+    </Page>
+  );
+}
+
+function RequestTable({ rows }: { rows: RequestSummary[] }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.drug}</th>
+            <th scope="col">{t.member}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.received}</th>
+            <th scope="col">{t.due}</th>
+            <th scope="col">{t.decision}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/prescriber/requests/${encodeURIComponent(r.id)}`}>{r.drug.name}</Link>
+                {r.urgency === 'urgent' ? <> <span className="badge badge-bad">{t.urgent}</span></> : null}
+                {r.renewalOf ? <> <span className="badge badge-neutral">{t.renewal}</span></> : null}
+              </td>
+              <td>
+                <MemberName memberId={r.memberId} />
+              </td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td>{formatDateTime(r.receivedAt, lang)}</td>
+              <td>{['submitted', 'in-review', 'awaiting-information'].includes(r.status) ? <DueIn dueAt={r.dueAt} /> : '—'}</td>
+              <td>{r.decision ? <StatusBadge status={r.decision} /> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
