@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,7 +24,7 @@ export interface BrowserRig {
 export const hasChromium = existsSync(CHROMIUM);
 
 export async function startBrowserRig(): Promise<BrowserRig> {
-  const t = await createTestApp();
+  const t = await createTestApp({ env: { WEB_DIR: inject('webDir') } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
