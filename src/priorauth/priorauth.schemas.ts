@@ -39,6 +39,10 @@ export const RequestViewSchema = Loose('A PA request (case) with its question se
     Type.Object({ authorizationNumber: Type.String(), effectiveTo: Type.String(), opensOn: Type.String({ description: 'first day a renewal (renewalOf) is accepted' }), open: Type.Boolean() }, { description: 'Approved cases: when the authorization can be renewed' }),
     Type.Null(),
   ])),
+  appealFiling: Type.Optional(Type.Union([
+    Type.Object({ noticeDate: Type.String(), deadline: Type.String({ description: 'last day an appeal is on time, in the plan\'s zone' }), open: Type.Boolean() }, { description: 'Denials, partial approvals and closures: the appeal filing window' }),
+    Type.Null(),
+  ])),
 });
 
 export const NotRequiredSchema = Type.Object({

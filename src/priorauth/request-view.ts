@@ -6,6 +6,8 @@ import {
   findCriteriaVersion, listAttachments, listHistory, listInformationRequests, type PaRequestRow,
 } from './priorauth.repo.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
+import { APPEALABLE_CASE_STATUSES } from '../appeals/appeal-status.js';
+import { appealFilingWindow } from '../appeals/rules/filing-window.js';
 
 /** The summary shape for lists and queues. */
 export function toRequestSummary(row: PaRequestRow, now?: Date) {
@@ -43,16 +45,30 @@ async function renewalOf(ctx: AppContext, row: PaRequestRow, now: Date) {
   return { authorizationNumber: d.authorizationNumber, effectiveTo: d.effectiveTo, opensOn: window.opensOn, open: window.open };
 }
 
+/**
+ * For a denial, partial approval or closure: the appeal filing window as fileAppeal counts it
+ * (calendar days from the notice date in the plan's zone), so portals can say "appeal by <date>"
+ * and offer the appeal only while it is open.
+ */
+async function appealFilingOf(ctx: AppContext, row: PaRequestRow, now: Date) {
+  if (!(APPEALABLE_CASE_STATUSES as readonly string[]).includes(row.status)) return null;
+  const plan = (await ctx.reference.get()).plans.get(row.planId);
+  if (!plan) return null;
+  const w = appealFilingWindow({ decidedAt: row.decidedAt ?? row.updatedAt, receivedAt: now, filingWindowDays: plan.policy.appeals.filingWindowDays, timeZone: plan.policy.review.timeZone });
+  return { noticeDate: w.noticeDate, deadline: w.deadline, open: w.open };
+}
+
 /** The full case (API.md "Prior authorization"), with what each audience needs to act. */
 export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: Db = ctx.database.db) {
   const now = ctx.clock.now();
-  const [history, infoRequests, attachments, notices, criteria, renewal] = await Promise.all([
+  const [history, infoRequests, attachments, notices, criteria, renewal, appealFiling] = await Promise.all([
     listHistory(db, row.id),
     listInformationRequests(db, row.id),
     listAttachments(db, row.id),
     listNoticesForRequest(db, row.id),
     findCriteriaVersion(db, row.criteriaId, row.criteriaVersion),
     renewalOf(ctx, row, now),
+    appealFilingOf(ctx, row, now),
   ]);
   return {
     ...toRequestSummary(row, now),
@@ -74,6 +90,8 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     determination: row.determination ?? null,
     /** Approved cases: the authorization a renewal would continue, and when the renewal window opens. */
     renewal,
+    /** Appealable cases: the notice date, the last day to file, and whether that is still ahead. */
+    appealFiling,
     criteriaEvaluation: row.criteriaEvaluation ?? null,
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipient, channel: n.channel, language: n.language, status: n.status, attempts: n.attempts, createdAt: n.createdAt.toISOString() })),
     history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, actorRole: h.actorRole, action: h.action, from: h.fromStatus, to: h.toStatus, reason: h.reason, details: h.details ?? null })),

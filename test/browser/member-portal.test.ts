@@ -105,6 +105,8 @@ describe.skipIf(!hasChromium)('member portal', () => {
     await letterTab.close();
     await expect(page.getByRole('region', { name: 'What happened' }).textContent()).resolves.toContain('The request was sent to the plan');
 
+    // The case says until when an appeal can be filed (IHSS: 180 days from the notice).
+    await page.getByText('You can ask the plan to look at this decision again. Appeal by May 19, 2027.').waitFor();
     await page.getByRole('button', { name: 'File an appeal' }).click();
     await page.getByLabel('Urgent (expedited)', { exact: false }).check();
     await page.getByLabel('Why is this urgent?').fill('I have two days of medicine left.');

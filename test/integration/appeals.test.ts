@@ -89,6 +89,8 @@ describe('denied → member appeals → a different reviewer overturns → the c
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const appeal = filed.body;
     expect(appeal).toMatchObject({ status: 'submitted', paRequestId: c.id, memberId: m.id, urgency: 'standard', filedBy: 'member', noticeDate: '2026-11-20', filingDeadline: '2027-05-19' });
+    // The case told the member the same window before they filed.
+    expect(c.appealFiling).toEqual({ noticeDate: '2026-11-20', deadline: '2027-05-19', open: true });
     // Knox-Keene standard appeal: 30 calendar days from receipt.
     expect(appeal.dueAt).toBe('2026-12-20T17:00:00.000Z');
     expect(appeal.history.map((h: { action: string; to: string }) => `${h.action}→${h.to}`)).toEqual(['filed→submitted']);
@@ -331,6 +333,7 @@ describe('filing window', () => {
     expect(ok.body.filingDeadline).toBe(deadline);
     await admin.post('test/clock', { advanceBy: 'PT1H' });
     const member = await memberClient(partD[2]);
+    expect((await member.get(`pa-requests/${late.id}`)).body.appealFiling).toEqual({ noticeDate, deadline, open: false });
     const before = (await t.ctx.database.query('select count(*)::int as n from appeals'))[0];
     const closed = expectProblem(await member.post('appeals', appealBody(late.id)), 409, 'APPEAL_WINDOW_CLOSED');
     expect(closed.deadline).toBe(deadline);

@@ -136,6 +136,8 @@ export interface PaCase extends PaSummary {
   determination: Determination | null;
   informationRequests: InformationRequest[];
   history: HistoryEntry[];
+  /** Denials, partial approvals, closures: the last day to appeal (plan's zone) and whether it is still ahead. */
+  appealFiling?: { noticeDate: string; deadline: string; open: boolean } | null;
 }
 
 export interface NoticeSummary {

@@ -12,6 +12,8 @@ const TEXT = {
   en: {
     title: 'Appeals', none: 'No appeal has been filed for this request.', file: 'File an appeal',
     canAppeal: 'You can ask the plan to look at this decision again. Your denial letter says how many days you have to appeal.',
+    appealBy: 'You can ask the plan to look at this decision again. Appeal by {date}.',
+    closed: 'The time to appeal this decision ended on {date}. Call member services if you think you still have a right to appeal.',
     openAlready: 'Your appeal is open. The plan will decide by the due date below.', won: 'Your appeal was won, so there is nothing more to appeal here.',
     filed: 'Your appeal was received.', appeal: 'Appeal filed {date}', status: 'Status', received: 'Received', due: 'Decision due', urgency: 'Speed', urgent: 'Urgent (expedited)', standard: 'Standard',
     decided: 'Decided', reasons: 'Reasons', auth: 'Authorization number', period: 'Approved from – to', nextLevel: 'If you disagree, next you can go to', statement: 'What you wrote',
@@ -20,6 +22,8 @@ const TEXT = {
   es: {
     title: 'Apelaciones', none: 'No se ha presentado ninguna apelación para esta solicitud.', file: 'Presentar una apelación',
     canAppeal: 'Puede pedir al plan que revise esta decisión otra vez. Su carta de denegación indica cuántos días tiene para apelar.',
+    appealBy: 'Puede pedir al plan que revise esta decisión otra vez. Apele a más tardar el {date}.',
+    closed: 'El plazo para apelar esta decisión terminó el {date}. Llame a servicios al miembro si cree que todavía tiene derecho a apelar.',
     openAlready: 'Su apelación está abierta. El plan decidirá antes de la fecha límite que aparece abajo.', won: 'Usted ganó la apelación, así que no hay nada más que apelar aquí.',
     filed: 'Se recibió su apelación.', appeal: 'Apelación presentada el {date}', status: 'Estado', received: 'Recibida', due: 'Fecha límite de decisión', urgency: 'Rapidez', urgent: 'Urgente (acelerada)', standard: 'Estándar',
     decided: 'Decidida', reasons: 'Motivos', auth: 'Número de autorización', period: 'Aprobado desde – hasta', nextLevel: 'Si no está de acuerdo, después puede acudir a', statement: 'Lo que usted escribió',
@@ -30,13 +34,15 @@ const TEXT = {
 /** The member's appeals on one case (GET /appeals?paRequestId=…) and, when it can be appealed, the form to file one. */
 export function AppealsSection({ pa, onChanged }: { pa: PaCase; onChanged: () => void }) {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const list = useApi<{ items: AppealSummary[] }>('/appeals', { paRequestId: pa.id });
   const [filing, setFiling] = useState(false);
   const [notice, setNotice] = useState<{ text: string; warnings: string[] } | null>(null);
   const items = list.data?.items ?? [];
   const open = items.find((a) => OPEN_APPEAL.includes(a.status));
   const won = items.find((a) => a.status === 'overturned');
-  const appealable = APPEALABLE.includes(pa.status) && list.data !== undefined && !open && !won;
+  const windowClosed = pa.appealFiling?.open === false;
+  const appealable = APPEALABLE.includes(pa.status) && list.data !== undefined && !open && !won && !windowClosed;
   return (
     <Section title={t.title}>
       {notice ? (
@@ -49,7 +55,7 @@ export function AppealsSection({ pa, onChanged }: { pa: PaCase; onChanged: () =>
       ) : null}
       {appealable && !filing ? (
         <>
-          <p>{t.canAppeal}</p>
+          <p>{pa.appealFiling ? fill(t.appealBy, { date: formatDate(pa.appealFiling.deadline, lang) }) : t.canAppeal}</p>
           <button type="button" className="primary" onClick={() => setFiling(true)}>
             {t.file}
           </button>
@@ -68,6 +74,7 @@ export function AppealsSection({ pa, onChanged }: { pa: PaCase; onChanged: () =>
         />
       ) : null}
       {open ? <p>{t.openAlready}</p> : null}
+      {windowClosed && !open && !won && items.length === 0 && pa.appealFiling ? <p>{fill(t.closed, { date: formatDate(pa.appealFiling.deadline, lang) })}</p> : null}
       {won ? <p>{t.won}</p> : null}
       <Async state={list} empty={t.none} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
