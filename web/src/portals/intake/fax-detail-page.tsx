@@ -1,0 +1,141 @@
+import { useState, type ReactNode } from 'react';
+import { Link } from '../../app/router';
+import { useLang, useText } from '../../i18n/i18n';
+import { Async, DueIn, ErrorBanner, KeyValues, Notice, Page, Section, StatusBadge } from '../../ui/components';
+import { formatDateTime } from '../../ui/format';
+import { useApi } from '../../ui/use-api';
+import { LongId } from '../pharmacy/long-id';
+import { AttachForm } from './attach-form';
+import { CreateCaseForm } from './create-case-form';
+import { FaxDocument } from './fax-document';
+import { FileAppealForm, type FiledAppeal } from './file-appeal-form';
+import { documentKind, faxStatusLabel, faxStatusTone, formatSize } from './fax-status';
+import type { AttachResult, CaseSummary, CreatedCase, FaxItem } from './types';
+
+const TEXT = {
+  en: {
+    title: 'Fax from {from}', back: 'Back to inbound faxes', notFound: 'This fax is not in the intake queue.', details: 'About this fax', document: 'The fax',
+    received: 'Received', from: 'From (fax)', kind: 'Document', status: 'Status', filedWith: 'Filed with', handledBy: 'Filed by', handledAt: 'Filed at', note: 'Note',
+    file: 'File this fax', what: 'What is this fax?', create: 'A new PA request: create a case', attachCase: 'Documents for an existing case', fileAppeal: 'A new appeal of a denied request: file the appeal', attachAppeal: 'Documents for an open appeal',
+    created: 'Case {id} was created from this fax. Its clock started when the fax arrived.', attachedCase: 'The fax was attached to case {id}.', answered: 'It was filed as the answer to the open information request.',
+    attachedAppeal: 'The fax was attached to appeal {id}.', appealFiled: 'Appeal {id} of case {case} was filed from this fax, received when the fax arrived.', theCase: 'The case', drug: 'Drug', member: 'Member', due: 'Decision due', caseLabel: 'Case', appealLabel: 'Appeal',
+  },
+  es: {
+    title: 'Fax de {from}', back: 'Volver a los faxes', notFound: 'Este fax no está en la cola.', details: 'Sobre este fax', document: 'El fax',
+    received: 'Recibido', from: 'De (fax)', kind: 'Documento', status: 'Estado', filedWith: 'Archivado en', handledBy: 'Archivado por', handledAt: 'Archivado el', note: 'Nota',
+    file: 'Archivar este fax', what: '¿Qué es este fax?', create: 'Una nueva solicitud de PA: crear un caso', attachCase: 'Documentos de un caso existente', fileAppeal: 'Una nueva apelación de una solicitud denegada: presentarla', attachAppeal: 'Documentos de una apelación abierta',
+    created: 'Se creó el caso {id} con este fax. Su plazo empezó al llegar el fax.', attachedCase: 'El fax se adjuntó al caso {id}.', answered: 'Se archivó como respuesta a la solicitud de información abierta.',
+    attachedAppeal: 'El fax se adjuntó a la apelación {id}.', appealFiled: 'Se presentó la apelación {id} del caso {case} con este fax, recibida al llegar el fax.', theCase: 'El caso', drug: 'Medicamento', member: 'Afiliado', due: 'Decisión antes de', caseLabel: 'Caso', appealLabel: 'Apelación',
+  },
+};
+
+type Action = 'create' | 'attach-case' | 'file-appeal' | 'attach-appeal';
+
+/** One inbound fax: read it, then make it a case or file it with a case or appeal. */
+export function FaxDetailPage({ faxId }: { faxId: string }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  // The intake API lists faxes (there is no single-fax read); the queue is small.
+  const faxes = useApi<{ items: FaxItem[] }>('/fax/inbound');
+  const [action, setAction] = useState<Action>('create');
+  const [done, setDone] = useState<string | null>(null);
+  const fax = faxes.data?.items.find((f) => f.id === faxId);
+
+  const onCreated = (c: CreatedCase) => {
+    setDone(t.created.replace('{id}', c.paRequestId));
+    faxes.reload();
+  };
+  const onFiled = (a: FiledAppeal) => {
+    setDone(t.appealFiled.replace('{id}', a.appealId).replace('{case}', a.paRequestId));
+    faxes.reload();
+  };
+  const onAttached = (r: AttachResult) => {
+    setDone([r.appealId ? t.attachedAppeal.replace('{id}', r.appealId) : t.attachedCase.replace('{id}', r.paRequestId ?? ''), r.answeredInformationRequest ? t.answered : ''].join(' ').trim());
+    faxes.reload();
+  };
+
+  return (
+    <Page title={fax ? t.title.replace('{from}', fax.senderFax) : t.title.replace('{from}', '…')} actions={<Link to="/intake">{t.back}</Link>}>
+      {done ? <Notice tone="success">{done}</Notice> : null}
+      <Async state={faxes}>
+        {() =>
+          !fax ? (
+            <ErrorBanner error={t.notFound} />
+          ) : (
+            <>
+              <Section title={t.details}>
+                <KeyValues
+                  rows={[
+                    [t.received, formatDateTime(fax.receivedAt, lang)],
+                    [t.from, fax.senderFax],
+                    [t.kind, `${documentKind(fax.contentType)} · ${formatSize(fax.size)}`],
+                    [t.status, <StatusBadge key="s" status={faxStatusTone(fax.status)} label={faxStatusLabel(fax.status, lang)} />],
+                    ...(fax.status !== 'new'
+                      ? ([
+                          [t.filedWith, <LongId key="w">{fax.appealId ? `${t.appealLabel} ${fax.appealId}` : fax.paRequestId ? `${t.caseLabel} ${fax.paRequestId}` : '—'}</LongId>],
+                          [t.handledBy, fax.handledBy ?? '—'],
+                          [t.handledAt, formatDateTime(fax.handledAt, lang)],
+                        ] as [string, ReactNode][])
+                      : []),
+                    ...(fax.note ? ([[t.note, fax.note]] as [string, string][]) : []),
+                  ]}
+                />
+              </Section>
+              {fax.paRequestId && !fax.appealId ? <FiledCase id={fax.paRequestId} /> : null}
+              <Section title={t.document}>
+                <FaxDocument fax={fax} />
+              </Section>
+              {fax.status === 'new' ? (
+                <Section title={t.file}>
+                  <fieldset>
+                    <legend>{t.what}</legend>
+                    {(
+                      [
+                        ['create', t.create],
+                        ['attach-case', t.attachCase],
+                        ['file-appeal', t.fileAppeal],
+                        ['attach-appeal', t.attachAppeal],
+                      ] as [Action, string][]
+                    ).map(([value, label]) => (
+                      <label key={value} className="choice">
+                        <input type="radio" name="fax-action" value={value} checked={action === value} onChange={() => setAction(value)} />
+                        {label}
+                      </label>
+                    ))}
+                  </fieldset>
+                  {action === 'create' ? <CreateCaseForm faxId={fax.id} onCreated={onCreated} /> : null}
+                  {action === 'attach-case' ? <AttachForm key="case" faxId={fax.id} target="case" onAttached={onAttached} /> : null}
+                  {action === 'file-appeal' ? <FileAppealForm faxId={fax.id} onFiled={onFiled} /> : null}
+                  {action === 'attach-appeal' ? <AttachForm key="appeal" faxId={fax.id} target="appeal" onAttached={onAttached} /> : null}
+                </Section>
+              ) : null}
+            </>
+          )
+        }
+      </Async>
+    </Page>
+  );
+}
+
+/** The case the fax belongs to (GET /pa-requests/{id}). */
+function FiledCase({ id }: { id: string }) {
+  const t = useText(TEXT);
+  const c = useApi<CaseSummary>(`/pa-requests/${encodeURIComponent(id)}`);
+  return (
+    <Section title={t.theCase}>
+      <Async state={c}>
+        {(x) => (
+          <KeyValues
+            rows={[
+              [t.caseLabel, <LongId key="id">{x.id}</LongId>],
+              [t.status, <StatusBadge key="s" status={x.status} />],
+              [t.member, x.memberId],
+              [t.drug, x.drug.name],
+              [t.due, <DueIn key="d" dueAt={x.dueAt} />],
+            ]}
+          />
+        )}
+      </Async>
+    </Section>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { useLang, useText } from '../../i18n/i18n';
+import { Empty, ErrorBanner, Field } from '../../ui/components';
+import { formatDate } from '../../ui/format';
+import { useAction } from '../../ui/use-api';
+import type { Patient } from '../pharmacy/types';
+
+const TEXT = {
+  en: {
+    lastName: 'Last name', dob: 'Date of birth', firstName: 'First name (optional)', zip: 'ZIP code (optional)', search: 'Search', searching: 'Searching…',
+    none: 'No member matches. Check the spelling and the date of birth.', results: 'Members found', name: 'Name', memberId: 'Member ID', plan: 'Plan', coverage: 'Coverage',
+    eligible: 'Covered', notEligible: 'Not covered today', select: 'Use this member', selected: 'Selected',
+  },
+  es: {
+    lastName: 'Apellido', dob: 'Fecha de nacimiento', firstName: 'Nombre (opcional)', zip: 'Código postal (opcional)', search: 'Buscar', searching: 'Buscando…',
+    none: 'Ningún afiliado coincide. Revise el apellido y la fecha de nacimiento.', results: 'Afiliados encontrados', name: 'Nombre', memberId: 'Núm. de afiliado', plan: 'Plan', coverage: 'Cobertura',
+    eligible: 'Con cobertura', notEligible: 'Sin cobertura hoy', select: 'Usar este afiliado', selected: 'Seleccionado',
+  },
+};
+
+/** Patient insurance search (GET /members/search): last name + date of birth, optionally first name and ZIP. */
+export function PatientSearch({ onSelect, selectedId }: { onSelect: (p: Patient) => void; selectedId?: string | null }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  const [q, setQ] = useState({ lastName: '', dateOfBirth: '', firstName: '', zip: '' });
+  const [results, setResults] = useState<Patient[] | null>(null);
+  const search = useAction((query: typeof q) => api.get<{ items: Patient[] }>('/members/search', query));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await search.run(q);
+    setResults(r ? r.items : null);
+  };
+  const set = (k: keyof typeof q) => (v: string) => setQ((s) => ({ ...s, [k]: v }));
+
+  return (
+    <div>
+      <form onSubmit={submit} aria-label={t.search}>
+        <div className="row">
+          <Field label={t.lastName}>{(p) => <input {...p} value={q.lastName} onChange={(e) => set('lastName')(e.target.value)} required autoComplete="off" />}</Field>
+          <Field label={t.dob}>{(p) => <input {...p} type="date" value={q.dateOfBirth} onChange={(e) => set('dateOfBirth')(e.target.value)} required />}</Field>
+          <Field label={t.firstName}>{(p) => <input {...p} value={q.firstName} onChange={(e) => set('firstName')(e.target.value)} autoComplete="off" />}</Field>
+          <Field label={t.zip}>{(p) => <input {...p} value={q.zip} onChange={(e) => set('zip')(e.target.value)} inputMode="numeric" pattern="\d{5}(-?\d{4})?" />}</Field>
+          <div className="field">
+            <button type="submit" disabled={search.busy}>
+              {search.busy ? t.searching : t.search}
+            </button>
+          </div>
+        </div>
+      </form>
+      <ErrorBanner error={search.error} />
+      {results && results.length === 0 ? <Empty>{t.none}</Empty> : null}
+      {results && results.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption>{t.results}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.dob}</th>
+                <th scope="col">{t.memberId}</th>
+                <th scope="col">{t.plan}</th>
+                <th scope="col">{t.coverage}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.select}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((p) => (
+                <tr key={p.memberId}>
+                  <td>
+                    {p.firstName} {p.lastName}
+                  </td>
+                  <td>{formatDate(p.dateOfBirth, lang)}</td>
+                  <td>{p.memberId}</td>
+                  <td>{p.plan?.name ?? '—'}</td>
+                  <td>{p.eligible ? t.eligible : <span className="field-error">{t.notEligible}</span>}</td>
+                  <td>
+                    {selectedId === p.memberId ? (
+                      <strong>{t.selected}</strong>
+                    ) : (
+                      <button type="button" onClick={() => onSelect(p)} aria-label={`${t.select}: ${p.firstName} ${p.lastName} (${p.memberId})`}>
+                        {t.select}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}

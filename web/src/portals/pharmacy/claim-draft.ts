@@ -1,0 +1,63 @@
+import type { ClaimRequest } from './types';
+
+/** What the claim form holds while it is typed: every field as text. */
+export interface ClaimDraft {
+  bin: string;
+  pcn: string;
+  groupId: string;
+  cardholderId: string;
+  dateOfBirth: string;
+  prescriptionNumber: string;
+  fillNumber: string;
+  dateOfService: string;
+  prescriberNpi: string;
+  productId: string;
+  drugName: string;
+  quantityDispensed: string;
+  daysSupply: string;
+  dawCode: string;
+  priorAuthorizationNumber: string;
+  submittedIngredientCost: string;
+  usualAndCustomaryCharge: string;
+  emergencySupply: boolean;
+}
+
+export function emptyDraft(today: string): ClaimDraft {
+  return {
+    bin: '', pcn: '', groupId: '', cardholderId: '', dateOfBirth: '', prescriptionNumber: '', fillNumber: '0', dateOfService: today, prescriberNpi: '',
+    productId: '', drugName: '', quantityDispensed: '', daysSupply: '', dawCode: '0', priorAuthorizationNumber: '', submittedIngredientCost: '', usualAndCustomaryCharge: '',
+    emergencySupply: false,
+  };
+}
+
+const money = (s: string) => (s.trim() === '' || Number.isNaN(Number(s)) ? s.trim() : Number(s).toFixed(2));
+const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+/** The B1 request the API expects (ClaimRequestSchema); the pharmacy is always the caller. */
+export function toClaimRequest(d: ClaimDraft, pharmacyNpi: string): ClaimRequest {
+  return {
+    bin: d.bin.trim(),
+    pcn: orNull(d.pcn),
+    groupId: orNull(d.groupId),
+    cardholderId: d.cardholderId.trim(),
+    patient: { dateOfBirth: d.dateOfBirth },
+    pharmacyNpi,
+    prescriptionNumber: d.prescriptionNumber.trim(),
+    fillNumber: Number(d.fillNumber),
+    dateOfService: d.dateOfService,
+    productId: d.productId.replace(/[^\d]/g, ''),
+    quantityDispensed: Number(d.quantityDispensed),
+    daysSupply: Number(d.daysSupply),
+    prescriberNpi: d.prescriberNpi.trim(),
+    ...(d.dawCode ? { dawCode: d.dawCode } : {}),
+    priorAuthorizationNumber: orNull(d.priorAuthorizationNumber),
+    submittedIngredientCost: money(d.submittedIngredientCost),
+    usualAndCustomaryCharge: money(d.usualAndCustomaryCharge),
+    ...(d.emergencySupply ? { emergencySupply: true } : {}),
+  };
+}
+
+/** Today's date on the server's clock (the test clock may differ from the browser's), in California. */
+export function serverToday(clockOffsetMs: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + clockOffsetMs));
+}
