@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 // Each role's demo login lands on a working home screen: its heading, its navigation, no error.
@@ -28,6 +29,8 @@ describe.skipIf(!hasChromium)('home screen of every role', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBeTruthy();
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('alert').count()).toBe(0);
+    // Keyboard and screen-reader basics, checked by axe-core (WCAG 2.1 A/AA): labels, names, contrast.
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await rig.screenshot(page, `home-${username}`);
     await page.context().close();
   });
@@ -40,6 +43,7 @@ describe.skipIf(!hasChromium)('home screen of every role', () => {
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/password|credentials|sign/i);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     await context.close();
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { demoPeople } from '../../src/demo/demo-people.js';
+import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 // Issue 5, item 9: the whole journey through the portals, each person in their own browser
@@ -52,6 +53,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     let answer = await submitClaim(pharmacy);
     await answer.getByText(/^75 — /).waitFor();
     await rig.screenshot(pharmacy, 'journey-1-pharmacy-rejected-75');
+    expect(await seriousAccessibilityViolations(pharmacy), 'journey-1-pharmacy-rejected-75').toEqual([]);
 
     // 2. The prescriber finds the patient, checks coverage and submits the PA form with a document.
     const prescriber = await rig.signedIn('dr.park', 'demo-prescriber');
@@ -83,6 +85,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await prescriber.getByText('Attached: chart-notes.pdf').first().waitFor();
     await prescriber.getByText(/^Draft saved at /).waitFor();
     await rig.screenshot(prescriber, 'journey-2-prescriber-pa-form');
+    expect(await seriousAccessibilityViolations(prescriber), 'journey-2-prescriber-pa-form').toEqual([]);
     await prescriber.getByRole('button', { name: 'Submit the request' }).click();
     await prescriber.getByText(/The plan is reviewing this request/).waitFor();
 
@@ -100,6 +103,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await reviewer.getByText(/The information request was sent/).waitFor();
     await reviewer.getByText('Waiting for information').first().waitFor();
     await rig.screenshot(reviewer, 'journey-3-reviewer-information-requested');
+    expect(await seriousAccessibilityViolations(reviewer), 'journey-3-reviewer-information-requested').toEqual([]);
 
     // 4. The prescriber sees exactly what was asked and answers with a note and a document.
     await prescriber.reload();
@@ -112,6 +116,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await prescriber.getByRole('button', { name: 'Send the information' }).click();
     await prescriber.getByText(/The plan is reviewing this request/).waitFor();
     await rig.screenshot(prescriber, 'journey-4-prescriber-answered');
+    expect(await seriousAccessibilityViolations(prescriber), 'journey-4-prescriber-answered').toEqual([]);
 
     // 5. The reviewer reads the answer and approves.
     await reviewer.reload();
@@ -124,6 +129,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     expect(authorizationNumber).toMatch(/^PA/);
     await region(reviewer, 'Decision').getByText(authorizationNumber).waitFor();
     await rig.screenshot(reviewer, 'journey-5-reviewer-approved');
+    expect(await seriousAccessibilityViolations(reviewer), 'journey-5-reviewer-approved').toEqual([]);
 
     // 6. The member sees the approval in the Prior Authorizations tab and opens the letter.
     const memberPage = await rig.signedIn(account.username, account.password);
@@ -138,6 +144,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     ]);
     await letter.waitForURL(/^blob:/);
     await rig.screenshot(memberPage, 'journey-6-member-approved');
+    expect(await seriousAccessibilityViolations(memberPage), 'journey-6-member-approved').toEqual([]);
     await letter.close();
 
     // 7. The pharmacy sends the claim again: it pays, under the authorization.
@@ -146,6 +153,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await answer.getByText('Paid', { exact: true }).waitFor();
     await answer.getByText(authorizationNumber).first().waitFor();
     await rig.screenshot(pharmacy, 'journey-7-pharmacy-paid');
+    expect(await seriousAccessibilityViolations(pharmacy), 'journey-7-pharmacy-paid').toEqual([]);
     expect(await pharmacy.getByRole('alert').count()).toBe(0);
 
     for (const p of [pharmacy, prescriber, reviewer, memberPage]) await p.context().close();
