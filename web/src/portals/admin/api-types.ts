@@ -1,4 +1,4 @@
-/** Shapes of the API answers the administrator screens read (src/reports, plans, criteria, identity routes). */
+/** Shapes of the API answers only the administrator screens read (src/reports, criteria, identity routes); plans and formulary are in web/src/api/types.ts. */
 
 export interface Share {
   count: number;
@@ -38,47 +38,6 @@ export interface TurnaroundReport {
   standard: SplitMetrics;
   expedited: SplitMetrics;
   weekly: WeekPoint[];
-}
-
-export interface PlanSummary {
-  id: string;
-  name: string;
-  lineOfBusiness: string;
-  processorId: string;
-  processorName: string;
-  bin: string;
-  pcn: string | null;
-  groupId: string | null;
-  carveOutPlanId: string | null;
-}
-
-export interface FormularyHit {
-  rxcui: string;
-  name: string;
-  tty: string;
-  generic: boolean;
-  brandName: string | null;
-  ingredient: string;
-  strength: string | null;
-  doseForm: string;
-  groupId: string;
-  groupName: string;
-  drugClass: string | null;
-  ndcs: string[];
-  covered: boolean;
-  tier: string | null;
-  priorAuthorization: boolean;
-  criteriaId: string | null;
-  stepTherapy: string | null;
-  quantityLimit: { units: number; days: number } | null;
-  minAge: number | null;
-  maxAge: number | null;
-}
-
-export interface FormularyAnswer {
-  planId: string;
-  formularyPlanId: string;
-  items: FormularyHit[];
 }
 
 export interface CriteriaSummary {

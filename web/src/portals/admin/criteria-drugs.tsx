@@ -1,7 +1,7 @@
 import { useText } from '../../i18n/i18n';
 import { Async } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
-import type { FormularyAnswer, PlanSummary } from './api-types';
+import type { FormularyAnswer, PlanSummary } from '../../api/types';
 
 const TEXT = {
   en: { unknown: 'Drug-form group {id} (not in the drug catalog)', strengths: 'Products', group: 'Group {id}' },

@@ -3,7 +3,7 @@ import { Link } from '../../app/router';
 import { fill, useText } from '../../i18n/i18n';
 import { Async, Field, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
-import type { FormularyAnswer, PlanSummary } from './api-types';
+import type { FormularyAnswer, PlanSummary } from '../../api/types';
 import { FormularyTable } from './formulary-table';
 
 const PAGE = 50;

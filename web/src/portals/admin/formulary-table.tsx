@@ -1,5 +1,5 @@
 import { fill, useText } from '../../i18n/i18n';
-import type { FormularyHit } from './api-types';
+import type { FormularyHit } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -2,7 +2,7 @@ import { Link } from '../../app/router';
 import { useText } from '../../i18n/i18n';
 import { Async, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
-import type { PlanSummary } from './api-types';
+import type { PlanSummary } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useText } from '../../i18n/i18n';
 import { Field } from '../../ui/components';
 import type { ApiState } from '../../ui/use-api';
-import type { PlanSummary } from './api-types';
+import type { PlanSummary } from '../../api/types';
 
 export interface ReportQuery {
   from: string;

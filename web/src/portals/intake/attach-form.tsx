@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import { useLang, useText } from '../../i18n/i18n';
 import { Async, ErrorBanner, Field, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useAction, useApi } from '../../ui/use-api';
-import type { Patient } from '../pharmacy/types';
-import { PatientSearch } from './patient-search';
-import type { AppealSummary, AttachResult, CaseSummary } from './types';
+import type { AppealSummary, Patient, RequestSummary } from '../../api/types';
+import type { AttachResult } from './types';
+import { PatientSearch } from '../../ui/patient-search';
 
 const TEXT = {
   en: {
@@ -77,7 +77,7 @@ export function MemberItems({ member, target, chosenId, onChoose }: { member: Pa
   const t = useText(TEXT);
   const { lang } = useLang();
   const name = `${member.firstName} ${member.lastName}`;
-  const cases = useApi<{ items: CaseSummary[] }>(target === 'case' ? '/pa-requests' : null, { memberId: member.memberId, limit: 50 });
+  const cases = useApi<{ items: RequestSummary[] }>(target === 'case' ? '/pa-requests' : null, { memberId: member.memberId, limit: 50 });
   const appeals = useApi<{ items: AppealSummary[] }>(target === 'appeal' ? '/appeals' : null, { memberId: member.memberId, limit: 50 });
   const choose = (id: string) =>
     chosenId === id ? (
@@ -87,39 +87,19 @@ export function MemberItems({ member, target, chosenId, onChoose }: { member: Pa
         {t.choose}
       </button>
     );
+  const received = { label: t.received, cell: (r: { receivedAt: string }) => formatDateTime(r.receivedAt, lang) };
   if (target === 'case') {
     return (
       <Async state={cases} empty={t.noCases} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <div className="table-wrap">
-            <table>
-              <caption>{t.memberCases.replace('{name}', name)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.id}</th>
-                  <th scope="col">{t.drug}</th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col">{t.received}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.choose}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.items.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.id}</td>
-                    <td>{c.drug.name}</td>
-                    <td>
-                      <StatusBadge status={c.status} />
-                    </td>
-                    <td>{formatDateTime(c.receivedAt, lang)}</td>
-                    <td>{choose(c.id)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ChoiceTable
+            caption={t.memberCases.replace('{name}', name)}
+            idLabel={t.id}
+            chooseLabel={t.choose}
+            rows={d.items}
+            columns={[{ label: t.drug, cell: (c) => c.drug.name }, { label: t.status, cell: (c) => <StatusBadge status={c.status} /> }, received]}
+            choose={choose}
+          />
         )}
       </Async>
     );
@@ -127,36 +107,55 @@ export function MemberItems({ member, target, chosenId, onChoose }: { member: Pa
   return (
     <Async state={appeals} empty={t.noAppeals} isEmpty={(d) => d.items.length === 0}>
       {(d) => (
-        <div className="table-wrap">
-          <table>
-            <caption>{t.memberAppeals.replace('{name}', name)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.id}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.urgency}</th>
-                <th scope="col">{t.received}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.choose}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.items.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.id}</td>
-                  <td>
-                    <StatusBadge status={a.status} />
-                  </td>
-                  <td>{a.urgency}</td>
-                  <td>{formatDateTime(a.receivedAt, lang)}</td>
-                  <td>{choose(a.id)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ChoiceTable
+          caption={t.memberAppeals.replace('{name}', name)}
+          idLabel={t.id}
+          chooseLabel={t.choose}
+          rows={d.items}
+          columns={[{ label: t.status, cell: (a) => <StatusBadge status={a.status} /> }, { label: t.urgency, cell: (a) => a.urgency }, received]}
+          choose={choose}
+        />
       )}
     </Async>
+  );
+}
+
+interface Column<R> {
+  label: string;
+  cell: (row: R) => ReactNode;
+}
+
+/** Rows to pick one of: the ID, the given columns, and a choose button (or "Chosen"). */
+function ChoiceTable<R extends { id: string }>({ caption, idLabel, chooseLabel, rows, columns, choose }: { caption: string; idLabel: string; chooseLabel: string; rows: R[]; columns: Column<R>[]; choose: (id: string) => ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{idLabel}</th>
+            {columns.map((c) => (
+              <th key={c.label} scope="col">
+                {c.label}
+              </th>
+            ))}
+            <th scope="col">
+              <span className="visually-hidden">{chooseLabel}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.id}</td>
+              {columns.map((c) => (
+                <td key={c.label}>{c.cell(r)}</td>
+              ))}
+              <td>{choose(r.id)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

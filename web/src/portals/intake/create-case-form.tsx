@@ -4,10 +4,10 @@ import { useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field, Notice } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
-import { DrugSearch } from '../pharmacy/drug-search';
-import type { Patient } from '../pharmacy/types';
-import { PatientSearch } from './patient-search';
+import { DrugSearch } from '../../ui/drug-search';
+import type { Patient } from '../../api/types';
 import type { CreatedCase } from './types';
+import { PatientSearch } from '../../ui/patient-search';
 
 const TEXT = {
   en: {

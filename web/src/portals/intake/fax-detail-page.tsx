@@ -4,13 +4,14 @@ import { useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, ErrorBanner, KeyValues, Notice, Page, Section, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import { LongId } from '../pharmacy/long-id';
+import { LongId } from '../../ui/long-id';
 import { AttachForm } from './attach-form';
 import { CreateCaseForm } from './create-case-form';
 import { FaxDocument } from './fax-document';
 import { FileAppealForm, type FiledAppeal } from './file-appeal-form';
 import { documentKind, faxStatusLabel, faxStatusTone, formatSize } from './fax-status';
-import type { AttachResult, CaseSummary, CreatedCase, FaxItem } from './types';
+import type { RequestSummary } from '../../api/types';
+import type { AttachResult, CreatedCase, FaxItem } from './types';
 
 const TEXT = {
   en: {
@@ -120,7 +121,7 @@ export function FaxDetailPage({ faxId }: { faxId: string }) {
 /** The case the fax belongs to (GET /pa-requests/{id}). */
 function FiledCase({ id }: { id: string }) {
   const t = useText(TEXT);
-  const c = useApi<CaseSummary>(`/pa-requests/${encodeURIComponent(id)}`);
+  const c = useApi<RequestSummary>(`/pa-requests/${encodeURIComponent(id)}`);
   return (
     <Section title={t.theCase}>
       <Async state={c}>

@@ -3,9 +3,9 @@ import { api } from '../../api/client';
 import { useText } from '../../i18n/i18n';
 import { ErrorBanner, Field } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
-import type { Patient } from '../pharmacy/types';
+import type { Patient } from '../../api/types';
 import { MemberItems } from './attach-form';
-import { PatientSearch } from './patient-search';
+import { PatientSearch } from '../../ui/patient-search';
 
 const TEXT = {
   en: {

@@ -1,4 +1,5 @@
-/** The shapes the intake screens read from the API (src/fax/fax.routes.ts, src/priorauth, src/appeals). */
+/** Intake-only API shapes (src/fax/fax.routes.ts); the shared ones are in web/src/api/types.ts. */
+
 export interface FaxItem {
   id: string;
   receivedAt: string;
@@ -12,28 +13,6 @@ export interface FaxItem {
   handledBy?: string | null;
   handledAt?: string | null;
   note?: string | null;
-}
-
-export interface CaseSummary {
-  id: string;
-  status: string;
-  memberId: string;
-  prescriberNpi: string;
-  drug: { rxcui: string; name: string; groupName: string };
-  urgency: string;
-  receivedAt: string;
-  dueAt: string | null;
-}
-
-export interface AppealSummary {
-  id: string;
-  status: string;
-  paRequestId: string;
-  memberId: string;
-  urgency: string;
-  filedBy: string;
-  receivedAt: string;
-  dueAt?: string | null;
 }
 
 export interface CreatedCase {

@@ -3,7 +3,7 @@ import { useLang, useText } from '../../i18n/i18n';
 import { DueIn, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { isOpen } from './open-status';
-import type { AppealSummary } from './types';
+import type { AppealSummary } from '../../api/types';
 import { urgencyLabel } from './words';
 
 const TEXT = {

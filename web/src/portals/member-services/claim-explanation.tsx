@@ -1,6 +1,6 @@
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatDate, formatMoney } from '../../ui/format';
-import type { ClaimSummary, NextSteps } from './types';
+import type { ClaimSummary, NextSteps } from '../../api/types';
 import { howToRequest, rejectInWords } from './words';
 
 const TEXT = {

@@ -5,7 +5,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { Empty, ErrorBanner, Field, Notice, Page, Section, StatusBadge } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
-import type { Items, Patient } from './types';
+import type { Items, Patient } from '../../api/types';
 
 const TEXT = {
   en: {

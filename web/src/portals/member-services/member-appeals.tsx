@@ -2,7 +2,7 @@ import { useText } from '../../i18n/i18n';
 import { Async, Section } from '../../ui/components';
 import type { ApiState } from '../../ui/use-api';
 import { AppealsTable } from './appeals-table';
-import type { AppealSummary, Items } from './types';
+import type { AppealSummary, Items } from '../../api/types';
 
 const TEXT = {
   en: { title: 'Appeals', none: 'No appeals for this member.' },

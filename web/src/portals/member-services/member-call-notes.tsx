@@ -5,7 +5,8 @@ import { formatDateTime } from '../../ui/format';
 import type { ApiState } from '../../ui/use-api';
 import { CallNotesList } from './call-notes-list';
 import { RecordCallForm, type Related } from './record-call-form';
-import type { CallNote, Items } from './types';
+import type { Items } from '../../api/types';
+import type { CallNote } from './types';
 
 const TEXT = {
   en: { title: 'Call notes', none: 'No calls recorded for this member yet.', saved: 'Call note saved ({time}).' },

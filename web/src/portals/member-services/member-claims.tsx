@@ -3,7 +3,7 @@ import { Async, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import type { ApiState } from '../../ui/use-api';
 import { ClaimExplanation } from './claim-explanation';
-import type { ClaimSummary, Items } from './types';
+import type { ClaimSummary, Items } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -1,7 +1,7 @@
 import { useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Section, StatusBadge } from '../../ui/components';
 import { formatDate } from '../../ui/format';
-import type { Patient } from './types';
+import type { Patient } from '../../api/types';
 
 const TEXT = {
   en: {

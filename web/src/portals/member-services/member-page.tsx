@@ -7,7 +7,8 @@ import { MemberCallNotes } from './member-call-notes';
 import { MemberClaims } from './member-claims';
 import { MemberOverview } from './member-overview';
 import { MemberPas } from './member-pas';
-import type { AppealSummary, CallNote, ClaimSummary, Items, PaSummary, Patient } from './types';
+import type { AppealSummary, ClaimSummary, Items, Patient, RequestSummary } from '../../api/types';
+import type { CallNote } from './types';
 
 const TEXT = {
   en: {
@@ -29,7 +30,7 @@ export function MemberPage({ id }: { id: string }) {
   const found = member.data?.memberId ?? null;
   // The lists load once the member is found (each staff read is audited).
   const claims = useApi<Items<ClaimSummary>>(found ? '/claims' : null, { memberId: found ?? undefined });
-  const pas = useApi<Items<PaSummary>>(found ? '/pa-requests' : null, { memberId: found ?? undefined });
+  const pas = useApi<Items<RequestSummary>>(found ? '/pa-requests' : null, { memberId: found ?? undefined });
   const appeals = useApi<Items<AppealSummary>>(found ? '/appeals' : null, { memberId: found ?? undefined });
   const notes = useApi<Items<CallNote>>(found ? `/members/${encodeURIComponent(found)}/call-notes` : null);
 

@@ -4,7 +4,7 @@ import { Async, DueIn, Section, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import type { ApiState } from '../../ui/use-api';
 import { isOpen } from './open-status';
-import type { Items, PaSummary } from './types';
+import type { Items, RequestSummary } from '../../api/types';
 import { urgencyLabel } from './words';
 
 const TEXT = {
@@ -12,7 +12,7 @@ const TEXT = {
   es: { title: 'Autorizaciones previas', none: 'No hay solicitudes de autorización previa para este afiliado.', drug: 'Medicamento', status: 'Estado', urgency: 'Urgencia', received: 'Recibida', due: 'Decisión vence', escalated: 'escalada', caption: 'Solicitudes de autorización previa, las más recientes primero' },
 };
 
-export function MemberPas({ state }: { state: ApiState<Items<PaSummary>> }) {
+export function MemberPas({ state }: { state: ApiState<Items<RequestSummary>> }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   return (

@@ -3,9 +3,10 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, Empty, ErrorBanner, FileLink, KeyValues, Loading, Page, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime, statusLabel } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
+import { nameWithCredential } from '../../ui/plain-words';
 import { AppealsTable } from './appeals-table';
 import { isOpen } from './open-status';
-import type { AppealSummary, Determination, InformationRequest, Items, NoticeSummary, PaView } from './types';
+import type { AppealSummary, Determination, InformationRequest, Items, NoticeSummary, RequestView } from '../../api/types';
 import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
 
 const TEXT = {
@@ -32,7 +33,7 @@ const TEXT = {
 /** One PA case, read-only: decision, reasons, information requests, letters, appeals, history. */
 export function PaCasePage({ id }: { id: string }) {
   const t = useText(TEXT);
-  const pa = useApi<PaView>(`/pa-requests/${encodeURIComponent(id)}`);
+  const pa = useApi<RequestView>(`/pa-requests/${encodeURIComponent(id)}`);
   const notices = useApi<Items<NoticeSummary>>(pa.data ? '/notices' : null, { paRequestId: id });
   const appeals = useApi<Items<AppealSummary>>(pa.data ? '/appeals' : null, { paRequestId: id });
   const c = pa.data;
@@ -63,7 +64,7 @@ export function PaCasePage({ id }: { id: string }) {
   );
 }
 
-function CaseSummary({ c }: { c: PaView }) {
+function CaseSummary({ c }: { c: RequestView }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const open = isOpen(c.status);
@@ -93,8 +94,6 @@ function CaseSummary({ c }: { c: PaView }) {
 }
 
 /** "Dana Whitfield, MD" — the name may already carry the credential. */
-const withCredential = (name: string, credential: string | null) => (credential && !name.endsWith(credential) ? `${name}, ${credential}` : name);
-
 function DecisionSection({ d }: { d: Determination | null }) {
   const t = useText(TEXT);
   const { lang } = useLang();
@@ -108,7 +107,7 @@ function DecisionSection({ d }: { d: Determination | null }) {
             rows={[
               [t.decision, <StatusBadge key="d" status={d.decision} />],
               [t.decided, formatDateTime(d.decidedAt, lang)],
-              [t.by, d.decidedBy ? withCredential(d.decidedBy.name, d.decidedBy.credential) : '—'],
+              [t.by, d.decidedBy ? nameWithCredential(d.decidedBy.name, d.decidedBy.credential) : '—'],
               ...(d.authorizationNumber ? ([[t.auth, d.authorizationNumber], [t.from, formatDate(d.effectiveFrom, lang)], [t.to, formatDate(d.effectiveTo, lang)]] as [string, string][]) : []),
               ...(d.approvedQuantity ? ([[t.approvedQty, `${d.approvedQuantity}${d.perDays ? ` / ${d.perDays} d` : ''}`]] as [string, string][]) : []),
             ]}
@@ -182,7 +181,7 @@ function Letters({ items }: { items: NoticeSummary[] }) {
   );
 }
 
-function History({ c }: { c: PaView }) {
+function History({ c }: { c: RequestView }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   return (

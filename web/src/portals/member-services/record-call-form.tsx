@@ -4,7 +4,8 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field, Notice } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
-import type { AppealSummary, CallNote, ClaimSummary, PaSummary } from './types';
+import type { AppealSummary, ClaimSummary, RequestSummary } from '../../api/types';
+import type { CallNote } from './types';
 import { METHOD_KEYS, methodLabel, RELATIONSHIP_KEYS, relationshipLabel, TOPIC_KEYS, topicLabel } from './words';
 
 const MAX_NOTE = 4000;
@@ -42,7 +43,7 @@ interface Form {
 const EMPTY: Form = { callerName: '', callerRelationship: '', verified: '', verificationMethod: '', topic: '', note: '', paRequestId: '', claimId: '', appealId: '' };
 
 export interface Related {
-  pas: PaSummary[];
+  pas: RequestSummary[];
   claims: ClaimSummary[];
   appeals: AppealSummary[];
 }

@@ -1,8 +1,7 @@
 import type { Lang } from '../../i18n/i18n';
+import { pickWord as pick, STAFF_HISTORY_ACTIONS, STAFF_LETTER_KINDS, type Words } from '../../ui/plain-words';
 
 /** Plain words for codes the API returns, as member services explains them to a caller. */
-type Words = Record<string, { en: string; es: string }>;
-const pick = (table: Words, key: string, lang: Lang) => table[key]?.[lang] ?? key.replace(/-/g, ' ');
 
 const REJECTS: Words = {
   '01': { en: 'The pharmacy sent the claim to the wrong processor (BIN). It should use the processor on the member’s card.', es: 'La farmacia envió la reclamación al procesador equivocado (BIN). Debe usar el de la tarjeta del afiliado.' },
@@ -64,18 +63,13 @@ export const topicLabel = (t: string, lang: Lang) => pick(TOPICS, t, lang);
 export const TOPIC_KEYS = Object.keys(TOPICS);
 
 const NOTICES: Words = {
-  approval: { en: 'Approval letter', es: 'Carta de aprobación' },
-  'partial-approval': { en: 'Partial approval letter', es: 'Carta de aprobación parcial' },
-  denial: { en: 'Denial letter', es: 'Carta de denegación' },
+  ...STAFF_LETTER_KINDS,
   'information-request': { en: 'Request for more information', es: 'Solicitud de más información' },
   'incomplete-request': { en: 'Incomplete request letter', es: 'Carta de solicitud incompleta' },
   'closure-no-response': { en: 'Closed for no response', es: 'Cerrada por falta de respuesta' },
   'urgency-reclassified': { en: 'Urgency changed', es: 'Cambio de urgencia' },
-  'deemed-approval': { en: 'Approval (decision late)', es: 'Aprobación (decisión tardía)' },
-  'renewal-reminder': { en: 'Renewal reminder', es: 'Recordatorio de renovación' },
   'pa-needed': { en: 'Approval needed', es: 'Aprobación necesaria' },
   cancellation: { en: 'Withdrawal letter', es: 'Carta de retiro' },
-  'appeal-acknowledgment': { en: 'Appeal received', es: 'Apelación recibida' },
   'appeal-decision': { en: 'Appeal decision', es: 'Decisión de apelación' },
 };
 export const noticeLabel = (k: string, lang: Lang) => pick(NOTICES, k, lang);
@@ -106,21 +100,14 @@ export const urgencyLabel = (u: string, lang: Lang) => pick(URGENCY, u, lang);
 
 /** History actions: "determination:denied" → the status label; others in words. */
 const ACTIONS: Words = {
-  initiated: { en: 'Request started', es: 'Solicitud iniciada' },
+  ...STAFF_HISTORY_ACTIONS,
   'answers-saved': { en: 'Answers saved', es: 'Respuestas guardadas' },
   submitted: { en: 'Sent to the plan', es: 'Enviada al plan' },
   'submitted-incomplete': { en: 'Sent incomplete', es: 'Enviada incompleta' },
-  'routed-to-review': { en: 'Sent to clinical review', es: 'Enviada a revisión clínica' },
-  assigned: { en: 'Reviewer assigned', es: 'Revisor asignado' },
   'information-requested': { en: 'More information requested from the prescriber', es: 'Se pidió más información al médico' },
-  'information-received': { en: 'Information received', es: 'Información recibida' },
-  'information-not-received': { en: 'Information not received in time', es: 'La información no llegó a tiempo' },
   'returned-to-review': { en: 'Back in review', es: 'De vuelta en revisión' },
   'attachment-added': { en: 'Document added', es: 'Documento agregado' },
   'urgency-reclassified': { en: 'Urgent changed to standard', es: 'Cambiada de urgente a estándar' },
-  'due-soon': { en: 'Decision due soon', es: 'La decisión vence pronto' },
-  escalated: { en: 'Escalated', es: 'Escalada' },
-  cancelled: { en: 'Withdrawn', es: 'Retirada' },
   'appeal-filed': { en: 'Appeal filed', es: 'Apelación presentada' },
 };
 export function actionLabel(action: string, lang: Lang, statusLabel: (s: string) => string): string {

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { fill, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
-import type { AppealView } from './api-types';
+import type { AppealView } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, KeyValues, Notice, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { reviewerName } from './plain-words';
+import { nameWithCredential } from '../../ui/plain-words';
 import { useApi } from '../../ui/use-api';
-import { APPEALABLE, OPEN_APPEAL, type AppealSummary, type AppealView, type PaCase } from './api-types';
+import type { AppealSummary, AppealView, RequestView } from '../../api/types';
+import { APPEALABLE, OPEN_APPEAL } from './appeal-statuses';
 import { AppealForm } from './appeal-form';
 import { Letters } from './letters';
 
@@ -32,7 +33,7 @@ const TEXT = {
 };
 
 /** The member's appeals on one case (GET /appeals?paRequestId=…) and, when it can be appealed, the form to file one. */
-export function AppealsSection({ pa, onChanged }: { pa: PaCase; onChanged: () => void }) {
+export function AppealsSection({ pa, onChanged }: { pa: RequestView; onChanged: () => void }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const list = useApi<{ items: AppealSummary[] }>('/appeals', { paRequestId: pa.id });
@@ -112,7 +113,7 @@ function AppealCard({ id }: { id: string }) {
                     </>
                   ) : formatDateTime(a.dueAt, lang)],
                   ...(a.decidedAt ? ([[t.decided, formatDateTime(a.decidedAt, lang)]] as [string, string][]) : []),
-                  ...(a.decidedBy ? ([[t.by, reviewerName(a.decidedBy.name, a.decidedBy.credential)]] as [string, string][]) : []),
+                  ...(a.decidedBy ? ([[t.by, nameWithCredential(a.decidedBy.name, a.decidedBy.credential)]] as [string, string][]) : []),
                   ...(a.authorizationNumber ? ([[t.auth, a.authorizationNumber]] as [string, string][]) : []),
                   ...(a.effectiveFrom ? ([[t.period, `${formatDate(a.effectiveFrom, lang)} – ${formatDate(a.effectiveTo, lang)}`]] as [string, string][]) : []),
                 ]}
@@ -139,7 +140,7 @@ function AppealCard({ id }: { id: string }) {
                   <h4>{t.documents}</h4>
                   <ul>
                     {a.attachments.map((f) => (
-                      <li key={f.attachmentId}>{f.filename}</li>
+                      <li key={f.id}>{f.filename}</li>
                     ))}
                   </ul>
                 </>

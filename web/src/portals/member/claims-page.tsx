@@ -3,7 +3,7 @@ import { Async, KeyValues, Page, StatusBadge } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { useMe } from '../../app/session';
-import type { ClaimSummary } from './api-types';
+import type { ClaimSummary } from '../../api/types';
 import { RejectExplanation } from './reject-explanation';
 
 const TEXT = {

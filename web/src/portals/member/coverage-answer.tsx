@@ -3,7 +3,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async, KeyValues, Notice, Section } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import type { Alternative, Coverage } from './api-types';
+import type { Alternative, Coverage } from '../../api/types';
 import { tierLabel } from './plain-words';
 
 const TEXT = {

@@ -3,7 +3,7 @@ import { useMe } from '../../app/session';
 import { useText } from '../../i18n/i18n';
 import { Async, Notice, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
-import type { MemberInfo } from './api-types';
+import type { Patient } from '../../api/types';
 import { CoverageAnswer } from './coverage-answer';
 import { DrugSearch } from './drug-search';
 import { PlanCard } from './plan-card';
@@ -18,7 +18,7 @@ export function CoveragePage() {
   const t = useText(TEXT);
   const me = useMe();
   const memberId = me.memberId ?? null;
-  const member = useApi<MemberInfo>(memberId ? `/members/${encodeURIComponent(memberId)}` : null);
+  const member = useApi<Patient>(memberId ? `/members/${encodeURIComponent(memberId)}` : null);
   const [chosen, setChosen] = useState<{ rxcui: string; name: string } | null>(null);
   return (
     <Page title={t.title}>

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async, Field, Section } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
-import type { FormularyHit } from './api-types';
+import type { FormularyHit } from '../../api/types';
 import { tierLabel } from './plain-words';
 
 const TEXT = {

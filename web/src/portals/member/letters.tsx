@@ -2,7 +2,7 @@ import { useLang, useText } from '../../i18n/i18n';
 import { Async, FileLink } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import type { NoticeSummary } from './api-types';
+import type { NoticeSummary } from '../../api/types';
 import { noticeLabel } from './plain-words';
 
 const TEXT = {

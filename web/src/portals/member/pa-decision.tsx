@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Notice, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { reviewerName } from './plain-words';
-import type { Determination } from './api-types';
+import { nameWithCredential } from '../../ui/plain-words';
+import type { Determination } from '../../api/types';
 
 const TEXT = {
   en: {
@@ -37,7 +37,7 @@ export function PaDecision({ d }: { d: Determination }) {
     [t.decision, <StatusBadge status={d.decision} />],
     [t.decidedAt, formatDateTime(d.decidedAt, lang)],
   ];
-  if (d.decidedBy?.name) rows.push([t.by, reviewerName(d.decidedBy.name, d.decidedBy.credential)]);
+  if (d.decidedBy?.name) rows.push([t.by, nameWithCredential(d.decidedBy.name, d.decidedBy.credential)]);
   if (d.authorizationNumber) rows.push([t.auth, d.authorizationNumber]);
   if (d.effectiveFrom) rows.push([t.period, `${formatDate(d.effectiveFrom, lang)} – ${formatDate(d.effectiveTo, lang)}`]);
   if (d.approvedQuantity != null && d.perDays != null) rows.push([t.quantity, fill(t.quantityValue, { units: d.approvedQuantity, days: d.perDays })]);

@@ -3,7 +3,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, ErrorBanner, KeyValues, Page, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import type { PaCase } from './api-types';
+import type { RequestView } from '../../api/types';
 import { AppealsSection } from './appeals-section';
 import { Letters } from './letters';
 import { OPEN_PA } from './pa-list-page';
@@ -30,7 +30,7 @@ const TEXT = {
 /** One case (GET /pa-requests/{id}); another member's case is refused by the API and only the refusal is shown. */
 export function PaDetailPage({ id }: { id: string }) {
   const t = useText(TEXT);
-  const state = useApi<PaCase>(`/pa-requests/${encodeURIComponent(id)}`);
+  const state = useApi<RequestView>(`/pa-requests/${encodeURIComponent(id)}`);
   const title = state.data ? fill(t.titleFor, { drug: state.data.drug.name }) : t.title;
   return (
     <Page title={title} actions={<Link to="/member/prior-authorizations">{t.back}</Link>}>
@@ -46,7 +46,7 @@ export function PaDetailPage({ id }: { id: string }) {
   );
 }
 
-function CaseBody({ pa, reload }: { pa: PaCase; reload: () => void }) {
+function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const open = OPEN_PA.includes(pa.status);

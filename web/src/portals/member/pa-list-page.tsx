@@ -3,7 +3,7 @@ import { useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, Page, StatusBadge } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import type { PaSummary } from './api-types';
+import type { RequestSummary } from '../../api/types';
 
 const TEXT = {
   en: {
@@ -24,7 +24,7 @@ export const OPEN_PA = ['awaiting-answers', 'submitted', 'in-review', 'awaiting-
 export function PaListPage() {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const list = useApi<{ items: PaSummary[] }>('/pa-requests');
+  const list = useApi<{ items: RequestSummary[] }>('/pa-requests');
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>

@@ -1,8 +1,5 @@
 import type { Lang } from '../../i18n/i18n';
-
-type Words = Record<string, { en: string; es: string }>;
-
-const pick = (table: Words, key: string, lang: Lang, fallback: string) => table[key]?.[lang] ?? fallback;
+import { LETTER_KINDS, pickWord as pick, type Words } from '../../ui/plain-words';
 
 const TIERS: Words = {
   generic: { en: 'Generic', es: 'Genérico' },
@@ -16,15 +13,12 @@ const TIERS: Words = {
 export const tierLabel = (tier: string | null, lang: Lang) => (tier ? pick(TIERS, tier, lang, tier.replace(/-/g, ' ')) : '—');
 
 const NOTICE_KINDS: Words = {
-  approval: { en: 'Approval letter', es: 'Carta de aprobación' },
-  'partial-approval': { en: 'Partial approval letter', es: 'Carta de aprobación parcial' },
-  denial: { en: 'Denial letter', es: 'Carta de denegación' },
+  ...LETTER_KINDS,
   'information-request': { en: 'Request for more information', es: 'Solicitud de más información' },
   'incomplete-request': { en: 'Incomplete request letter', es: 'Carta de solicitud incompleta' },
   'closure-no-response': { en: 'Case closed letter', es: 'Carta de caso cerrado' },
   'urgency-reclassified': { en: 'Urgency changed letter', es: 'Carta de cambio de urgencia' },
   'deemed-approval': { en: 'Approval letter (late decision)', es: 'Carta de aprobación (decisión tardía)' },
-  'renewal-reminder': { en: 'Renewal reminder', es: 'Recordatorio de renovación' },
   'pa-needed': { en: 'Approval needed letter', es: 'Carta de aprobación necesaria' },
   cancellation: { en: 'Withdrawal letter', es: 'Carta de retiro' },
   escalation: { en: 'Escalation letter', es: 'Carta de escalamiento' },
@@ -122,12 +116,6 @@ export function rejectHelp(code: string, description: string, lang: Lang): { rea
   return lang === 'es'
     ? { reason: `La farmacia recibió el código ${code} (${description}).`, next: 'Llame a servicios para miembros para que le ayuden.' }
     : { reason: `The pharmacy was told: ${description} (code ${code}).`, next: 'Call member services for help.' };
-}
-
-/** "Dana Whitfield, MD" — the credential once, even when the name already carries it. */
-export function reviewerName(name: string, credential: string | null | undefined): string {
-  if (!credential || name.includes(credential)) return name;
-  return `${name}, ${credential}`;
 }
 
 const INFO_STATUS: Words = {

@@ -1,7 +1,7 @@
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Notice, Section } from '../../ui/components';
 import { formatDate } from '../../ui/format';
-import type { MemberInfo } from './api-types';
+import type { Patient } from '../../api/types';
 
 const TEXT = {
   en: {
@@ -17,7 +17,7 @@ const TEXT = {
 };
 
 /** The member's eligibility and pharmacy benefit (GET /members/{id}). */
-export function PlanCard({ member }: { member: MemberInfo }) {
+export function PlanCard({ member }: { member: Patient }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const benefit = member.pharmacyBenefit;

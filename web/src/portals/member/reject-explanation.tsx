@@ -1,6 +1,6 @@
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatDate } from '../../ui/format';
-import type { NextSteps } from './api-types';
+import type { NextSteps } from '../../api/types';
 import { Alternatives } from './coverage-answer';
 import { rejectHelp } from './plain-words';
 

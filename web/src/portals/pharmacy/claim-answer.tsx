@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { fill, useLang, useText, type Lang } from '../../i18n/i18n';
 import { KeyValues, Notice, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
-import { LongId } from './long-id';
+import { LongId } from '../../ui/long-id';
 import { NotifyPrescriber, type PaContext } from './notify-prescriber';
 import { howToRequestLabel, rejectHelp } from './reject-help';
 import { ReverseClaim } from './reverse-claim';
-import type { ClaimResponse, ClaimSummary, NextSteps, OtherProcessor, Reject } from './types';
+import type { ClaimResponse, ClaimSummary, NextSteps, Processor, Reject } from '../../api/types';
 
 /** One claim's answer, whether it just came back from B1 or was read from the history. */
 export interface ClaimAnswerView {
@@ -79,7 +79,7 @@ function statusText(a: ClaimAnswerView, t: T) {
 }
 
 /** The adjudication answer in words: amounts when paid, each reject with what to do next when not. */
-export function ClaimAnswer({ answer, paContext, onUseProcessor }: { answer: ClaimAnswerView; paContext?: PaContext | null; onUseProcessor?: (p: OtherProcessor) => void }) {
+export function ClaimAnswer({ answer, paContext, onUseProcessor }: { answer: ClaimAnswerView; paContext?: PaContext | null; onUseProcessor?: (p: Processor) => void }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const [reversed, setReversed] = useState(answer.reversed);
@@ -133,7 +133,7 @@ export function ClaimAnswer({ answer, paContext, onUseProcessor }: { answer: Cla
   );
 }
 
-function NextStepsView({ steps, t, lang, onUseProcessor }: { steps: NextSteps; t: T; lang: Lang; onUseProcessor?: (p: OtherProcessor) => void }) {
+function NextStepsView({ steps, t, lang, onUseProcessor }: { steps: NextSteps; t: T; lang: Lang; onUseProcessor?: (p: Processor) => void }) {
   const pa = steps.priorAuthorization;
   const other = steps.otherProcessor;
   return (

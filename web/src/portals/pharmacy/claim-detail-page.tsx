@@ -4,8 +4,8 @@ import { Async, KeyValues, Page, Section } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { ClaimAnswer, fromSummary } from './claim-answer';
-import { LongId } from './long-id';
-import type { ClaimSummary } from './types';
+import { LongId } from '../../ui/long-id';
+import type { ClaimSummary } from '../../api/types';
 
 const TEXT = {
   en: {

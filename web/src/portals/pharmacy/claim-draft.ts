@@ -1,4 +1,4 @@
-import type { ClaimRequest } from './types';
+import type { ClaimRequest } from './claim-request';
 
 /** What the claim form holds while it is typed: every field as text. */
 export interface ClaimDraft {

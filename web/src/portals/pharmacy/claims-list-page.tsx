@@ -5,7 +5,7 @@ import { Async, Field, Notice, Page, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { ReverseClaim } from './reverse-claim';
-import type { ClaimSummary, ReversalResponse } from './types';
+import type { ClaimSummary, ReversalResponse } from '../../api/types';
 
 const TEXT = {
   en: {

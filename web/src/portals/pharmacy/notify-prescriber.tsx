@@ -4,8 +4,8 @@ import { useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field, KeyValues, Notice, StatusBadge } from '../../ui/components';
 import { statusLabel } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
-import { LongId } from './long-id';
-import type { PaCase, PaNotRequired } from './types';
+import { LongId } from '../../ui/long-id';
+import type { PaNotRequired, RequestView } from '../../api/types';
 
 const TEXT = {
   en: {
@@ -24,7 +24,7 @@ const TEXT = {
   },
 };
 
-const isNotRequired = (r: PaCase | PaNotRequired): r is PaNotRequired => r.status === 'not-required';
+const isNotRequired = (r: RequestView | PaNotRequired): r is PaNotRequired => r.status === 'not-required';
 
 export interface PaContext {
   memberId: string;
@@ -41,9 +41,9 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
   const [npi, setNpi] = useState(context.prescriberNpi);
   const [urgency, setUrgency] = useState<'standard' | 'urgent'>('standard');
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<PaCase | PaNotRequired | null>(null);
+  const [result, setResult] = useState<RequestView | PaNotRequired | null>(null);
   const action = useAction(() =>
-    api.post<PaCase | PaNotRequired>('/pa-requests', {
+    api.post<RequestView | PaNotRequired>('/pa-requests', {
       memberId: context.memberId, prescriberNpi: npi.trim(), productId: context.productId, quantity: context.quantity, daysSupply: context.daysSupply,
       urgency, ...(urgency === 'urgent' ? { urgencyReason: reason.trim() } : {}), channel: 'pharmacy',
     }),
@@ -62,7 +62,7 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
     );
   }
   if (result) {
-    const c = result as PaCase;
+    const c = result as RequestView;
     return (
       <div>
         <Notice tone="success">

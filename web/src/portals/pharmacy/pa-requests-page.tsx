@@ -2,7 +2,7 @@ import { useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, Page, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import { LongId } from './long-id';
+import { LongId } from '../../ui/long-id';
 
 const TEXT = {
   en: {

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { useText } from '../../i18n/i18n';
 import { ErrorBanner, Notice } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
-import type { ReversalResponse } from './types';
+import type { ReversalResponse } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -5,12 +5,13 @@ import { useMe, useSession } from '../../app/session';
 import { useText } from '../../i18n/i18n';
 import { Notice, Page, Section } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
-import { PatientSearch } from '../intake/patient-search';
+import { PatientSearch } from '../../ui/patient-search';
 import { ClaimAnswer, fromResponse } from './claim-answer';
 import { emptyDraft, serverToday, toClaimRequest, type ClaimDraft } from './claim-draft';
 import { ClaimForm } from './claim-form';
-import { DrugSearch } from './drug-search';
-import type { ClaimRequest, ClaimResponse, Patient } from './types';
+import { DrugSearch } from '../../ui/drug-search';
+import type { ClaimResponse, Patient } from '../../api/types';
+import type { ClaimRequest } from './claim-request';
 
 const TEXT = {
   en: {

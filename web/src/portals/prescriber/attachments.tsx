@@ -4,7 +4,7 @@ import { useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field, FileLink } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
-import type { Attachment } from './types';
+import type { Attachment } from '../../api/types';
 
 const TEXT = {
   en: {

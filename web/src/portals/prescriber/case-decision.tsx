@@ -4,7 +4,7 @@ import { Link } from '../../app/router';
 import { useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
-import type { RequestView } from './types';
+import type { RequestView } from '../../api/types';
 
 const TEXT = {
   en: {

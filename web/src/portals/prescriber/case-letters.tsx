@@ -3,22 +3,18 @@ import { useLang, useText } from '../../i18n/i18n';
 import { Async, FileLink, Section, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import type { NoticeSummary } from './types';
+import { STAFF_LETTER_KINDS, type Words } from '../../ui/plain-words';
+import type { NoticeSummary } from '../../api/types';
 
-const KIND: Record<string, { en: string; es: string }> = {
-  approval: { en: 'Approval letter', es: 'Carta de aprobación' },
-  'partial-approval': { en: 'Partial approval letter', es: 'Carta de aprobación parcial' },
-  denial: { en: 'Denial letter', es: 'Carta de denegación' },
+const KIND: Words = {
+  ...STAFF_LETTER_KINDS,
   'information-request': { en: 'Request for information', es: 'Solicitud de información' },
   'incomplete-request': { en: 'Incomplete request notice', es: 'Aviso de solicitud incompleta' },
   'closure-no-response': { en: 'Closed — no response', es: 'Cerrada — sin respuesta' },
   'urgency-reclassified': { en: 'Urgency changed to standard', es: 'Urgencia cambiada a estándar' },
-  'deemed-approval': { en: 'Approval (decision late)', es: 'Aprobación (decisión tardía)' },
-  'renewal-reminder': { en: 'Renewal reminder', es: 'Recordatorio de renovación' },
   'pa-needed': { en: 'Prior authorization needed', es: 'Se necesita autorización previa' },
   cancellation: { en: 'Withdrawal confirmation', es: 'Confirmación de retiro' },
   escalation: { en: 'Escalation', es: 'Escalamiento' },
-  'appeal-acknowledgment': { en: 'Appeal received', es: 'Apelación recibida' },
   'appeal-decision': { en: 'Appeal decision', es: 'Decisión de la apelación' },
 };
 

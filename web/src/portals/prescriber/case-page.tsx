@@ -13,7 +13,8 @@ import { DraftAnswers, renderAttachmentLink } from './draft-answers';
 import { InformationResponse } from './information-response';
 import { MemberName } from './member-name';
 import { PastInformationRequests } from './past-information-requests';
-import { OPEN_STATUSES, type RequestView } from './types';
+import type { RequestView } from '../../api/types';
+import { OPEN_STATUSES } from './open-statuses';
 import { WithdrawRequest } from './withdraw-request';
 
 const TEXT = {

@@ -4,7 +4,7 @@ import { Link } from '../../app/router';
 import { useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Notice } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
-import type { Coverage } from './types';
+import type { Coverage } from '../../api/types';
 
 const TEXT = {
   en: {

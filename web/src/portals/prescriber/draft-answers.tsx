@@ -8,7 +8,7 @@ import { useAction } from '../../ui/use-api';
 import { QuestionnaireForm } from '../../questionnaire/questionnaire-form';
 import { allItems, attachmentIdOf, emptyResponse, missingRequired, pruneDisabled } from '../../questionnaire/questionnaire-response';
 import { AttachmentList, AttachmentUploader, missingDocuments, uploadAttachment } from './attachments';
-import type { RequestView } from './types';
+import type { RequestView } from '../../api/types';
 import { lastDraftSave, useDraftAutosave } from './use-draft-autosave';
 
 const TEXT = {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useText } from '../../i18n/i18n';
 import { Async, Field } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
-import type { FormularyHit } from './types';
+import type { FormularyHit } from '../../api/types';
 
 const TEXT = {
   en: {

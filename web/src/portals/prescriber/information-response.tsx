@@ -9,7 +9,7 @@ import { QuestionnaireForm } from '../../questionnaire/questionnaire-form';
 import { pruneDisabled } from '../../questionnaire/questionnaire-response';
 import { AttachmentList, AttachmentUploader, uploadAttachment, type UploadResult } from './attachments';
 import { attachmentPath, renderAttachmentLink } from './draft-answers';
-import type { InformationRequest, RequestView } from './types';
+import type { InformationRequest, RequestView } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -3,7 +3,7 @@ import { useLang, useText } from '../../i18n/i18n';
 import { KeyValues } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { patientName } from './member-name';
-import type { Patient } from './types';
+import type { Patient } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Patient } from './types';
+import type { Patient } from '../../api/types';
 
 // One lookup per member per page load: lists repeat the same patients.
 const cache = new Map<string, Promise<Patient>>();

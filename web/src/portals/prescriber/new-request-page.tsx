@@ -8,7 +8,7 @@ import { formatDate } from '../../ui/format';
 import { toApiError, useApi } from '../../ui/use-api';
 import { DrugSearch } from './drug-search';
 import { patientName } from './member-name';
-import type { Coverage, Patient, RequestView } from './types';
+import type { Coverage, Patient, RequestView } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -1,7 +1,7 @@
 import { useLang, useText } from '../../i18n/i18n';
 import { Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
-import type { InformationRequest } from './types';
+import type { InformationRequest } from '../../api/types';
 
 const TEXT = {
   en: {

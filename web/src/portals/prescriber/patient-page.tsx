@@ -9,7 +9,7 @@ import { CoverageResult } from './coverage-result';
 import { DrugSearch } from './drug-search';
 import { InsuranceCard } from './insurance-card';
 import { patientName } from './member-name';
-import type { Coverage, Patient, RequestSummary } from './types';
+import type { Coverage, Patient, RequestSummary } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -5,7 +5,7 @@ import { useText } from '../../i18n/i18n';
 import { Async, Field, Notice, Page, Section } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import { InsuranceCard } from './insurance-card';
-import type { Patient } from './types';
+import type { Patient } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -5,7 +5,7 @@ import { Async, DueIn, Field, Page, Section, StatusBadge } from '../../ui/compon
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { MemberName } from './member-name';
-import type { RequestSummary } from './types';
+import type { RequestSummary } from '../../api/types';
 
 const TEXT = {
   en: {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
 import { api, type ApiError } from '../../api/client';
 import { toApiError } from '../../ui/use-api';
-import type { RequestView } from './types';
+import type { RequestView } from '../../api/types';
 
 export type SaveState =
   | { kind: 'idle'; savedAt: string | null }

@@ -1,14 +1,15 @@
-import { useState } from 'react';
 import { api } from '../../api/client';
 import { Link } from '../../app/router';
 import { useMe } from '../../app/session';
 import { fill, useLang, useText } from '../../i18n/i18n';
-import { Async, DueIn, ErrorBanner, KeyValues, Notice, Page, Section, StatusBadge } from '../../ui/components';
+import { DueIn, ErrorBanner, KeyValues, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime, statusLabel } from '../../ui/format';
-import { useAction, useApi } from '../../ui/use-api';
+import { useAction } from '../../ui/use-api';
 import { DecisionForm } from './decision-form';
 import { AttachmentList, HistoryTimeline, NoticeTable, UrgencyLabel } from './record-parts';
-import { personName, type AppealView } from './types';
+import { RecordPage } from './record-page';
+import type { AppealView } from '../../api/types';
+import { personName } from './text-helpers';
 
 const TEXT = {
   en: {
@@ -101,23 +102,10 @@ const OPEN = ['submitted', 'in-review'];
 
 export function AppealPage({ id }: { id: string }) {
   const t = useText(TEXT);
-  const state = useApi<AppealView>(`/appeals/${encodeURIComponent(id)}`);
-  const [done, setDone] = useState<string | null>(null);
   return (
-    <Page title={fill(t.title, { id })} actions={<Link to="/review">{t.back}</Link>}>
-      {done ? <Notice tone="success">{done}</Notice> : null}
-      <Async state={state}>
-        {(view) => (
-          <AppealBody
-            view={view}
-            onDone={(message) => {
-              setDone(message);
-              state.reload();
-            }}
-          />
-        )}
-      </Async>
-    </Page>
+    <RecordPage<AppealView> title={fill(t.title, { id })} back={t.back} path={`/appeals/${encodeURIComponent(id)}`}>
+      {(view, onDone) => <AppealBody view={view} onDone={onDone} />}
+    </RecordPage>
   );
 }
 

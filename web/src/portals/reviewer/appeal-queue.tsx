@@ -5,7 +5,7 @@ import { formatDateTime } from '../../ui/format';
 import { cardStyle, DueCell } from './due-cell';
 import { QUEUE_TEXT } from './queue-text';
 import { UrgencyLabel } from './record-parts';
-import type { AppealSummary } from './types';
+import type { AppealSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
 
 /** Open appeals by due time: a table on wide screens, cards on phones. */

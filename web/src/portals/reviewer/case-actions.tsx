@@ -5,7 +5,8 @@ import { fill, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field, Section } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
 import { DecisionForm } from './decision-form';
-import { reasonLines, type CaseView } from './types';
+import type { RequestView } from '../../api/types';
+import { reasonLines } from './text-helpers';
 
 /** What a reviewer can do on an open case; each action refreshes the case and says what happened. */
 const TEXT = {
@@ -71,7 +72,7 @@ type Text = (typeof TEXT)['en'];
 const OPEN = ['submitted', 'in-review', 'awaiting-information'];
 const DECIDABLE = ['submitted', 'in-review'];
 
-export function CaseActions({ view, onDone }: { view: CaseView; onDone: (message: string) => void }) {
+export function CaseActions({ view, onDone }: { view: RequestView; onDone: (message: string) => void }) {
   const t = useText(TEXT);
   const me = useMe();
   if (!OPEN.includes(view.status)) return null;
@@ -86,7 +87,7 @@ export function CaseActions({ view, onDone }: { view: CaseView; onDone: (message
           <DecisionForm
             kind="case"
             requestedQuantity={view.quantity}
-            onSubmit={(body) => api.post<CaseView>(`/pa-requests/${encodeURIComponent(view.id)}/determination`, body)}
+            onSubmit={(body) => api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/determination`, body)}
             onDone={(decision) => onDone(fill(t.decided, { decision }))}
           />
           <InformationRequestForm view={view} t={t} onDone={onDone} />
@@ -97,8 +98,8 @@ export function CaseActions({ view, onDone }: { view: CaseView; onDone: (message
   );
 }
 
-function AssignAction({ view, mine, t, onDone }: { view: CaseView; mine: boolean; t: Text; onDone: (m: string) => void }) {
-  const action = useAction(() => api.post<CaseView>(`/pa-requests/${encodeURIComponent(view.id)}/assign`));
+function AssignAction({ view, mine, t, onDone }: { view: RequestView; mine: boolean; t: Text; onDone: (m: string) => void }) {
+  const action = useAction(() => api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/assign`));
   return (
     <div>
       <p>{mine ? t.assignedToYou : view.assignedTo ? fill(t.assignedTo, { who: view.assignedTo }) : t.unassigned}</p>
@@ -119,12 +120,12 @@ function AssignAction({ view, mine, t, onDone }: { view: CaseView; mine: boolean
   );
 }
 
-function InformationRequestForm({ view, t, onDone }: { view: CaseView; t: Text; onDone: (m: string) => void }) {
+function InformationRequestForm({ view, t, onDone }: { view: RequestView; t: Text; onDone: (m: string) => void }) {
   const [questions, setQuestions] = useState('');
   const [documents, setDocuments] = useState('');
   const [note, setNote] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
-  const action = useAction((body: unknown) => api.post<CaseView>(`/pa-requests/${encodeURIComponent(view.id)}/information-requests`, body));
+  const action = useAction((body: unknown) => api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/information-requests`, body));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const items = [...reasonLines(questions).map((question) => ({ question })), ...reasonLines(documents).map((document) => ({ document }))];
@@ -158,10 +159,10 @@ function InformationRequestForm({ view, t, onDone }: { view: CaseView; t: Text; 
   );
 }
 
-function ReclassifyForm({ view, t, onDone }: { view: CaseView; t: Text; onDone: (m: string) => void }) {
+function ReclassifyForm({ view, t, onDone }: { view: RequestView; t: Text; onDone: (m: string) => void }) {
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
-  const action = useAction((r: string) => api.post<CaseView>(`/pa-requests/${encodeURIComponent(view.id)}/urgency`, { urgency: 'standard', reason: r }));
+  const action = useAction((r: string) => api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/urgency`, { urgency: 'standard', reason: r }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) {

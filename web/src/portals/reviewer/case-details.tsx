@@ -1,7 +1,9 @@
 import { fill, useLang, useText, type Lang } from '../../i18n/i18n';
 import { Empty, KeyValues } from '../../ui/components';
 import { formatDate, formatDateTime, statusLabel } from '../../ui/format';
-import { personName, type CaseView, Determination, InformationRequest, QuestionnaireItem, ResponseAnswer, ResponseItem, RuleTrace } from './types';
+import type { QuestionnaireItem, QuestionnaireResponseItem as ResponseItem, QuestionnaireResponseItemAnswer as ResponseAnswer } from '@medplum/fhirtypes';
+import type { Determination, InformationRequest, RequestView, RuleTrace } from '../../api/types';
+import { personName } from './text-helpers';
 
 /** The read-only parts of a case a reviewer weighs: answers, the criteria trace, information requests, the decision. */
 const TEXT = {
@@ -124,7 +126,7 @@ function answerRows(items: ResponseItem[] | undefined, texts: Map<string, string
   return out;
 }
 
-export function AnswerList({ view }: { view: CaseView }) {
+export function AnswerList({ view }: { view: RequestView }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const rows = answerRows(view.answers?.item, questionTexts(view.questionnaire?.item), t, lang);
@@ -155,7 +157,7 @@ function valueText(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function CriteriaTrace({ view }: { view: CaseView }) {
+export function CriteriaTrace({ view }: { view: RequestView }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const ev = view.criteriaEvaluation;

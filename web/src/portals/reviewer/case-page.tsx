@@ -1,13 +1,12 @@
-import { useState } from 'react';
-import { Link } from '../../app/router';
 import { fill, useLang, useText } from '../../i18n/i18n';
-import { Async, DueIn, ErrorBanner, KeyValues, Notice, Page, Section, StatusBadge } from '../../ui/components';
+import { DueIn, ErrorBanner, KeyValues, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { CaseActions } from './case-actions';
 import { AnswerList, CriteriaTrace, DeterminationSummary, InformationRequests } from './case-details';
 import { AttachmentList, HistoryTimeline, NoticeTable, UrgencyLabel } from './record-parts';
-import type { CaseView, Member } from './types';
+import { RecordPage } from './record-page';
+import type { Patient, RequestView } from '../../api/types';
 
 const TEXT = {
   en: {
@@ -96,27 +95,14 @@ const TEXT = {
 
 export function CasePage({ id }: { id: string }) {
   const t = useText(TEXT);
-  const state = useApi<CaseView>(`/pa-requests/${encodeURIComponent(id)}`);
-  const [done, setDone] = useState<string | null>(null);
   return (
-    <Page title={fill(t.title, { id })} actions={<Link to="/review">{t.back}</Link>}>
-      {done ? <Notice tone="success">{done}</Notice> : null}
-      <Async state={state}>
-        {(view) => (
-          <CaseBody
-            view={view}
-            onDone={(message) => {
-              setDone(message);
-              state.reload();
-            }}
-          />
-        )}
-      </Async>
-    </Page>
+    <RecordPage<RequestView> title={fill(t.title, { id })} back={t.back} path={`/pa-requests/${encodeURIComponent(id)}`}>
+      {(view, onDone) => <CaseBody view={view} onDone={onDone} />}
+    </RecordPage>
   );
 }
 
-function CaseBody({ view, onDone }: { view: CaseView; onDone: (message: string) => void }) {
+function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: string) => void }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const running = ['submitted', 'in-review'].includes(view.status);
@@ -200,7 +186,7 @@ function CaseBody({ view, onDone }: { view: CaseView; onDone: (message: string) 
 function MemberFacts({ memberId }: { memberId: string }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const member = useApi<Member>(`/members/${encodeURIComponent(memberId)}`);
+  const member = useApi<Patient>(`/members/${encodeURIComponent(memberId)}`);
   if (member.error) {
     return (
       <>

@@ -6,21 +6,21 @@ import { formatDateTime, statusLabel } from '../../ui/format';
 import { cardStyle, DueCell } from './due-cell';
 import { QUEUE_TEXT } from './queue-text';
 import { UrgencyLabel } from './record-parts';
-import type { CaseSummary } from './types';
+import type { RequestSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
 
 const QUEUE_STATUSES = ['submitted', 'in-review', 'awaiting-information'];
 
 /** Open PA cases with filters: a table on wide screens, cards on phones. */
-export function CaseQueue({ items }: { items: CaseSummary[] }) {
+export function CaseQueue({ items }: { items: RequestSummary[] }) {
   const t = useText(QUEUE_TEXT);
   const { lang } = useLang();
   const narrow = useNarrow();
   const [urgency, setUrgency] = useState('');
   const [status, setStatus] = useState('');
   const shown = items.filter((c) => (!urgency || c.urgency === urgency) && (!status || c.status === status));
-  const link = (c: CaseSummary) => <Link to={`/review/cases/${encodeURIComponent(c.id)}`}>{c.drug.name}</Link>;
-  const due = (c: CaseSummary) => <DueCell dueAt={c.dueAt} overdue={Boolean(c.overdue)} stopped={c.status === 'awaiting-information'} />;
+  const link = (c: RequestSummary) => <Link to={`/review/cases/${encodeURIComponent(c.id)}`}>{c.drug.name}</Link>;
+  const due = (c: RequestSummary) => <DueCell dueAt={c.dueAt} overdue={Boolean(c.overdue)} stopped={c.status === 'awaiting-information'} />;
   return (
     <>
       <div className="row">

@@ -3,7 +3,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field } from '../../ui/components';
 import { statusLabel } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
-import { reasonLines } from './types';
+import { reasonLines } from './text-helpers';
 
 /**
  * A clinician's decision on a case (approve / partly approve / deny) or an appeal (overturn /

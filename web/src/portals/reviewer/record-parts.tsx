@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { Empty, FileLink, InlineFile, StatusBadge } from '../../ui/components';
 import { formatDateTime, statusLabel } from '../../ui/format';
-import type { Attachment, HistoryEntry, NoticeRef } from './types';
+import type { Attachment, HistoryEntry, NoticeRef } from '../../api/types';
 
 /** Pieces shared by the case and appeal screens: documents, letters, history. */
 const TEXT = {

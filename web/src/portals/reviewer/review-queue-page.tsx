@@ -4,7 +4,7 @@ import { useApi } from '../../ui/use-api';
 import { AppealQueue } from './appeal-queue';
 import { CaseQueue } from './case-queue';
 import { QUEUE_TEXT } from './queue-text';
-import type { AppealSummary, ReviewQueue } from './types';
+import type { AppealSummary, ReviewQueue } from '../../api/types';
 import { useAutoRefresh } from './use-auto-refresh';
 
 /** The reviewer's home: open PA cases and open appeals, each ordered by due time, refreshed every minute. */

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
-import { useText } from '../../i18n/i18n';
-import { Empty, ErrorBanner, Field } from '../../ui/components';
-import { useAction, useApi } from '../../ui/use-api';
-import type { FormularyHit, PlanSummary } from './types';
+import { api } from '../api/client';
+import { useText } from '../i18n/i18n';
+import { Empty, ErrorBanner, Field } from './components';
+import { useAction, useApi } from './use-api';
+import type { FormularyHit, PlanSummary } from '../api/types';
 
 const TEXT = {
   en: {

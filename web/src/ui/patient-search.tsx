@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
-import { useLang, useText } from '../../i18n/i18n';
-import { Empty, ErrorBanner, Field } from '../../ui/components';
-import { formatDate } from '../../ui/format';
-import { useAction } from '../../ui/use-api';
-import type { Patient } from '../pharmacy/types';
+import { api } from '../api/client';
+import { useLang, useText } from '../i18n/i18n';
+import { Empty, ErrorBanner, Field } from './components';
+import { formatDate } from './format';
+import { useAction } from './use-api';
+import type { Patient } from '../api/types';
 
 const TEXT = {
   en: {

@@ -1,0 +1,43 @@
+import type { Lang } from '../i18n/i18n';
+
+/**
+ * Plain words for codes the API returns that several portals name the same way. Each portal keeps
+ * the words that are its own (a member is told "your prescriber…", a pharmacist gets the counter
+ * wording) and spreads these shared tables under them.
+ */
+export type Words = Record<string, { en: string; es: string }>;
+
+/** The word for `key`, or the code itself in words when the table has none. */
+export const pickWord = (table: Words, key: string, lang: Lang, fallback = key.replace(/-/g, ' ')): string => table[key]?.[lang] ?? fallback;
+
+/** "Dana Whitfield, MD": the credential once, even when the name already carries it. */
+export function nameWithCredential(name: string, credential: string | null | undefined): string {
+  return credential && !name.includes(credential) ? `${name}, ${credential}` : name;
+}
+
+/** Letters (GET /notices kind) every portal names the same way. */
+export const LETTER_KINDS: Words = {
+  approval: { en: 'Approval letter', es: 'Carta de aprobación' },
+  'partial-approval': { en: 'Partial approval letter', es: 'Carta de aprobación parcial' },
+  denial: { en: 'Denial letter', es: 'Carta de denegación' },
+  'renewal-reminder': { en: 'Renewal reminder', es: 'Recordatorio de renovación' },
+};
+
+/** Letters as the staff screens (member services, prescriber) name them. */
+export const STAFF_LETTER_KINDS: Words = {
+  ...LETTER_KINDS,
+  'deemed-approval': { en: 'Approval (decision late)', es: 'Aprobación (decisión tardía)' },
+  'appeal-acknowledgment': { en: 'Appeal received', es: 'Apelación recibida' },
+};
+
+/** Case history steps (history[].action) as the staff screens (member services, prescriber) name them. */
+export const STAFF_HISTORY_ACTIONS: Words = {
+  initiated: { en: 'Request started', es: 'Solicitud iniciada' },
+  'routed-to-review': { en: 'Sent to clinical review', es: 'Enviada a revisión clínica' },
+  assigned: { en: 'Reviewer assigned', es: 'Revisor asignado' },
+  'information-received': { en: 'Information received', es: 'Información recibida' },
+  'information-not-received': { en: 'Information not received in time', es: 'La información no llegó a tiempo' },
+  'due-soon': { en: 'Decision due soon', es: 'La decisión vence pronto' },
+  escalated: { en: 'Escalated', es: 'Escalada' },
+  cancelled: { en: 'Withdrawn', es: 'Retirada' },
+};
