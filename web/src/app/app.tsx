@@ -1,27 +1,22 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { I18nProvider, useLang, useText } from '../i18n/i18n';
-import { adminPortal } from '../portals/admin';
-import { intakePortal } from '../portals/intake';
-import { memberPortal } from '../portals/member';
-import { memberServicesPortal } from '../portals/member-services';
-import { pharmacyPortal } from '../portals/pharmacy';
-import { prescriberPortal } from '../portals/prescriber';
-import { reviewerPortal } from '../portals/reviewer';
-import { Loading, Page } from '../ui/components';
+import { ErrorBanner, Loading, Page } from '../ui/components';
 import type { Portal } from './portal';
 import { Link, matchPath, RouterProvider, useRouter } from './router';
 import { SessionProvider, useSession, type Role } from './session';
 import { SignInPage } from './sign-in-page';
 
-const PORTALS: Record<Role, Portal> = {
-  member: memberPortal,
-  prescriber: prescriberPortal,
-  pharmacy: pharmacyPortal,
-  intake: intakePortal,
-  'reviewer-pharmacist': reviewerPortal,
-  'reviewer-physician': reviewerPortal,
-  'member-services': memberServicesPortal,
-  admin: adminPortal,
+// Each role's portal is its own chunk: a member's phone downloads the member screens, not the
+// reviewer's or the administrator's.
+const PORTALS: Record<Role, () => Promise<Portal>> = {
+  member: () => import('../portals/member').then((m) => m.memberPortal),
+  prescriber: () => import('../portals/prescriber').then((m) => m.prescriberPortal),
+  pharmacy: () => import('../portals/pharmacy').then((m) => m.pharmacyPortal),
+  intake: () => import('../portals/intake').then((m) => m.intakePortal),
+  'reviewer-pharmacist': () => import('../portals/reviewer').then((m) => m.reviewerPortal),
+  'reviewer-physician': () => import('../portals/reviewer').then((m) => m.reviewerPortal),
+  'member-services': () => import('../portals/member-services').then((m) => m.memberServicesPortal),
+  admin: () => import('../portals/admin').then((m) => m.adminPortal),
 };
 
 const TEXT = {
@@ -45,7 +40,24 @@ function Gate() {
   const { me, checking } = useSession();
   if (checking) return <Loading />;
   if (!me) return <SignInPage />;
-  return <Shell portal={PORTALS[me.role]} />;
+  return <PortalLoader role={me.role} />;
+}
+
+function PortalLoader({ role }: { role: Role }) {
+  const [state, setState] = useState<{ role: Role; portal?: Portal; error?: string }>({ role });
+  useEffect(() => {
+    let live = true;
+    setState({ role });
+    PORTALS[role]()
+      .then((portal) => live && setState({ role, portal }))
+      .catch(() => live && setState({ role, error: 'The page could not be loaded. Check your connection and reload the page.' }));
+    return () => {
+      live = false;
+    };
+  }, [role]);
+  if (state.error) return <ErrorBanner error={state.error} onRetry={() => window.location.reload()} />;
+  if (!state.portal || state.role !== role) return <Loading />;
+  return <Shell portal={state.portal} />;
 }
 
 function LanguageSwitch() {
