@@ -46,29 +46,9 @@ export interface PlanSummary {
   carveOutPlanId: string | null;
 }
 
-/** GET /plans/{planId}/formulary items. */
-export interface FormularyHit {
-  rxcui: string;
-  name: string;
-  tty: string;
-  generic: boolean;
-  brandName: string | null;
-  ingredient: string;
-  strength: string | null;
-  doseForm: string;
-  groupId: string;
-  groupName: string;
-  drugClass: string | null;
-  ndcs: string[];
-  covered: boolean;
-  tier: string | null;
-  priorAuthorization: boolean;
-  criteriaId: string | null;
-  stepTherapy: string | null;
-  quantityLimit: { units: number; days: number } | null;
-  minAge: number | null;
-  maxAge: number | null;
-}
+/** GET /plans/{planId}/formulary items: the server's own shape. */
+export type { FormularyHit } from '../../../src/formulary/search-formulary';
+import type { FormularyHit } from '../../../src/formulary/search-formulary';
 
 /** GET /plans/{planId}/formulary: the plan's entries (formularyPlanId: the plan whose list it uses). */
 export interface FormularyAnswer {
@@ -77,34 +57,10 @@ export interface FormularyAnswer {
   items: FormularyHit[];
 }
 
-/** A covered drug offered instead (coverage answers and claim next steps). */
-export interface Alternative {
-  rxcui: string;
-  name: string;
-  tier: string | null;
-  estimatedPatientPay: string | null;
-  priorAuthorizationRequired: boolean;
-}
-
-/** GET /coverage */
-export interface Coverage {
-  covered: boolean;
-  eligible: boolean;
-  planId: string;
-  planName: string;
-  drug: { rxcui: string; name: string; groupId: string; groupName: string; generic: boolean };
-  tier: string | null;
-  priorAuthorizationRequired: boolean;
-  criteriaId: string | null;
-  activeAuthorization?: { number: string; effectiveFrom: string; effectiveTo: string };
-  stepTherapy?: { prerequisites: string; lookbackDays: number; met: boolean };
-  quantityLimit?: { units: number; days: number; maxForDaysSupply: number };
-  ageLimit?: { minAge: number | null; maxAge: number | null; met: boolean };
-  estimatedPatientPay: string | null;
-  processor: Processor;
-  alternatives: Alternative[];
-  message: string;
-}
+/** A covered drug offered instead (coverage answers and claim next steps), and GET /coverage: the server's own shapes. */
+export type { Alternative } from '../../../src/claims/claim-types';
+export type { CoverageAnswer as Coverage } from '../../../src/coverage/check-coverage';
+import type { Alternative } from '../../../src/claims/claim-types';
 
 /** What to do after a rejected claim. */
 export interface NextSteps {

@@ -1,33 +1,8 @@
 /** Shapes of the API answers only the administrator screens read (src/reports, criteria, identity routes); plans and formulary are in web/src/api/types.ts. */
 
-export interface Share {
-  count: number;
-  percent: number | null;
-}
-
-export interface SplitMetrics {
-  decided: number;
-  approved: Share;
-  partiallyApproved: number;
-  denied: Share;
-  closedNoResponse: Share;
-  deemedApproved: Share;
-  automatic: Share;
-  onTime: Share;
-  averageHours: number | null;
-  medianHours: number | null;
-  appealsDecided: number;
-  approvedAfterAppeal: Share;
-  open: number;
-  overdue: number;
-}
-
-export interface WeekPoint {
-  weekStart: string;
-  decided: number;
-  approvedPercent: number | null;
-  medianHours: number | null;
-}
+// The metric shapes are the server's own (the pure rule the report is computed by): one definition.
+import type { SplitMetrics, WeekPoint } from '../../../../src/reports/rules/turnaround-metrics';
+export type { Share, SplitMetrics, WeekPoint } from '../../../../src/reports/rules/turnaround-metrics';
 
 export interface TurnaroundReport {
   from: string;
