@@ -24,7 +24,7 @@ async function main() {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
   const lines = [
     '',
-    `OpenPBM is running at ${url}`,
+    `OpenPBM is running at ${url}  (open it in a browser and sign in: every role has its portal)`,
     `  database: ${ctx.database.kind}${ctx.database.kind === 'pglite' ? ` (${config.dataDir})` : ''}   clock: ${ctx.clock.kind}`,
     `  API docs: ${url}/api/v1/docs   OpenAPI: ${url}/api/v1/openapi.json   health: ${url}/healthz`,
   ];
