@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts', 'test/browser/support/build-web.ts'],
           testTimeout: 120_000,
+          // Screens settle asynchronously: expect.poll retries a reading until it matches (or 15 s).
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -50,12 +50,12 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await page.getByRole('heading', { level: 1, name: 'Turnaround dashboard' }).waitFor();
     const decided = page.locator('[data-metric="decided"]');
     await decided.waitFor();
-    await expect(decided.locator('dd').first().textContent()).resolves.toBe('2');
-    await expect(page.locator('[data-metric="approved"] dd').first().textContent()).resolves.toContain('50%');
-    await expect(page.locator('[data-metric="automatic"] dd').first().textContent()).resolves.toContain('50%');
-    await expect(page.locator('[data-metric="median"] dd').first().textContent()).resolves.toBe('2.5 h');
+    await expect.poll(() => decided.locator('dd').first().textContent()).toBe('2');
+    await expect.poll(() => page.locator('[data-metric="approved"] dd').first().textContent()).toContain('50%');
+    await expect.poll(() => page.locator('[data-metric="automatic"] dd').first().textContent()).toContain('50%');
+    await expect.poll(() => page.locator('[data-metric="median"] dd').first().textContent()).toBe('2.5 h');
     const stack = page.getByRole('img', { name: /^Standard: 2 decided; approved 1 \(50%\), denied 1 \(50%\)/ });
-    expect(await stack.count()).toBe(1);
+    await expect.poll(() => stack.count()).toBe(1);
     const trend = page.getByRole('img', { name: /^Decisions per week\./ });
     expect(await trend.getAttribute('aria-label')).toMatch(/Nov 16, 2026: 2/);
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
 
     await page.getByLabel('From', { exact: true }).fill('2026-02-01');
     await page.getByRole('button', { name: 'Show' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/from: must be on or before to/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/from: must be on or before to/);
     await page.context().close();
   });
 
@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await page.getByRole('heading', { level: 1, name: 'Plans' }).waitFor();
     const rows = page.locator('tbody tr');
     await rows.first().waitFor();
-    expect(await rows.count()).toBeGreaterThan(1);
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
     await rig.screenshot(page, 'admin-plans');
     await page.locator('a[href="/admin/plans/IHSS01"]').click();
     await page.getByRole('heading', { level: 1, name: /^Formulary of / }).waitFor();
@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const ozempic = page.locator('tbody tr', { hasText: 'Pen Injector' }).first();
     await ozempic.waitFor();
-    await expect(ozempic.textContent()).resolves.toMatch(/PA: glp1/);
+    await expect.poll(() => ozempic.textContent()).toMatch(/PA: glp1/);
     await rig.screenshot(page, 'admin-formulary');
     await page.context().close();
   });
@@ -109,8 +109,8 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await page.getByRole('heading', { level: 2, name: 'Questions' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Drugs covered' }).waitFor();
     await page.getByText(/semaglutide/i).first().waitFor();
-    await expect(page.locator('.kv').textContent()).resolves.toMatch(/v1/);
-    expect(await page.locator('.admin-questions li').count()).toBeGreaterThan(2);
+    await expect.poll(() => page.locator('.kv').textContent()).toMatch(/v1/);
+    await expect.poll(() => page.locator('.admin-questions li').count()).toBeGreaterThan(2);
     expect(await page.getByRole('alert').count()).toBe(0);
     await rig.screenshot(page, 'admin-criteria');
     await page.context().close();
@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await page.getByRole('rowheader', { name: 'ui-intake-clerk' }).waitFor();
     await page.getByLabel('Username').fill('ui-intake-clerk');
     await page.getByRole('button', { name: 'Create user' }).click();
-    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/already exists/);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/already exists/);
     await rig.screenshot(page, 'admin-users');
     await page.context().close();
   });

@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('home screen of every role', () => {
   it.each(HOMES)('$username lands on $path', async ({ username, password, path }) => {
     const page = await rig.signedIn(username, password);
     await page.waitForURL((u) => u.pathname === path);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBeTruthy();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('alert').count()).toBe(0);
     // Keyboard and screen-reader basics, checked by axe-core (WCAG 2.1 A/AA): labels, names, contrast.
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('home screen of every role', () => {
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/password|credentials|sign/i);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/password|credentials|sign/i);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     await context.close();

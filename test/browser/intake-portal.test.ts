@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     const row = file.getByRole('row').filter({ has: page.locator(`option[value="${ndc}"]`) });
     await row.getByRole('combobox').selectOption(ndc);
     await row.getByRole('button', { name: new RegExp(`^Use ${ndc}`) }).click();
-    await expect(file.getByLabel(/Drug NDC/).inputValue()).resolves.toBe(ndc);
+    await expect.poll(() => file.getByLabel(/Drug NDC/).inputValue()).toBe(ndc);
     await file.getByLabel('Prescriber NPI').fill(DEMO.prescribers.endocrinology);
     await file.getByLabel('Quantity').fill('3');
     await file.getByLabel('Days supply').fill('28');
@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     await file2.getByLabel('Documents for an open appeal').check();
     await file2.getByLabel('Appeal ID').fill('apl_does_not_exist');
     await file2.getByRole('button', { name: 'Attach the fax to this appeal' }).click();
-    await expect(file2.getByRole('alert').textContent()).resolves.toMatch(/not found|apl_does_not_exist/i);
+    await expect.poll(() => file2.getByRole('alert').textContent()).toMatch(/not found|apl_does_not_exist/i);
 
     await file2.getByLabel('Documents for an existing case').check();
     await file2.getByText('Or find it by member').click();
@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     await file2.getByRole('button', { name: 'Search', exact: true }).click();
     await file2.getByRole('button', { name: `Use this member: ${m.first_name} ${m.last_name} (${m.id})` }).click();
     await file2.getByRole('button', { name: `Choose ${c.id}` }).click();
-    await expect(file2.getByLabel('Case ID (PA request)').inputValue()).resolves.toBe(c.id);
+    await expect.poll(() => file2.getByLabel('Case ID (PA request)').inputValue()).toBe(c.id);
     await file2.getByLabel('Note (optional)').fill('Chart notes for the Ozempic request');
     await file2.getByRole('button', { name: 'Attach the fax to this case' }).click();
     await page.getByText(`The fax was attached to case ${c.id}.`).waitFor();

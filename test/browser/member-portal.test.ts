@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('member portal', () => {
   it('jennifer.lewis sees her plan, searches a drug and sees its coverage', async () => {
     const page = await rig.signedIn('jennifer.lewis', 'demo-member');
     await page.waitForURL((u) => u.pathname === '/member');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('My coverage');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My coverage');
     await page.getByText('Poppy Health Plan — IHSS').first().waitFor();
     await page.getByLabel('Drug name').fill('ozempic');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('member portal', () => {
     expect(text).toContain('prior authorization');
     expect(text).toContain('Step therapy');
     expect(text).toContain('Quantity limit: up to 3 every 28 days');
-    await expect(answer.getByRole('table', { name: 'Covered alternatives' }).getByRole('row').count()).resolves.toBeGreaterThan(1);
+    await expect.poll(() => answer.getByRole('table', { name: 'Covered alternatives' }).getByRole('row').count()).toBeGreaterThan(1);
     expect(await page.getByRole('alert').count()).toBe(0);
     await rig.screenshot(page, 'member-coverage');
     await page.context().close();
@@ -75,18 +75,18 @@ describe.skipIf(!hasChromium)('member portal', () => {
     await claims.waitFor();
     const ozempicRow = claims.locator(':scope > li').filter({ hasText: 'Ozempic' });
     const lisinoprilRow = claims.locator(':scope > li').filter({ hasText: 'lisinopril' });
-    await expect(lisinoprilRow.textContent()).resolves.toContain('Paid');
-    await expect(ozempicRow.textContent()).resolves.toContain('Not paid');
-    await expect(ozempicRow.textContent()).resolves.toContain('The plan must approve this drug first (prior authorization).');
-    await expect(ozempicRow.textContent()).resolves.toContain('Your prescriber sends the request');
-    await expect(lisinoprilRow.textContent()).resolves.toContain('$5.00');
+    await expect.poll(() => lisinoprilRow.textContent()).toContain('Paid');
+    await expect.poll(() => ozempicRow.textContent()).toContain('Not paid');
+    await expect.poll(() => ozempicRow.textContent()).toContain('The plan must approve this drug first (prior authorization).');
+    await expect.poll(() => ozempicRow.textContent()).toContain('Your prescriber sends the request');
+    await expect.poll(() => lisinoprilRow.textContent()).toContain('$5.00');
     await rig.screenshot(page, 'member-claims');
 
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('heading', { level: 1, name: 'Mis reclamos' }).waitFor();
     const row = page.getByRole('list', { name: 'Mis reclamos de farmacia' }).locator(':scope > li').filter({ hasText: 'Ozempic' });
-    await expect(row.textContent()).resolves.toContain('El plan debe aprobar primero este medicamento');
-    await expect(page.getByRole('link', { name: 'Autorizaciones previas' }).count()).resolves.toBe(1);
+    await expect.poll(() => row.textContent()).toContain('El plan debe aprobar primero este medicamento');
+    await expect.poll(() => page.getByRole('link', { name: 'Autorizaciones previas' }).count()).toBe(1);
     await rig.screenshot(page, 'member-claims-es');
     await page.context().close();
   });
@@ -98,12 +98,12 @@ describe.skipIf(!hasChromium)('member portal', () => {
     await page.waitForURL((u) => u.pathname === `/member/prior-authorizations/${caseId}`);
     const decision = page.getByRole('region', { name: 'Decision' });
     await decision.getByText(DENIAL_REASON).waitFor();
-    await expect(decision.textContent()).resolves.toContain('Denied');
+    await expect.poll(() => decision.textContent()).toContain('Denied');
     // The denial letter opens as a PDF in a new tab.
     const [letterTab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('region', { name: 'My letters' }).getByRole('button', { name: /Denial letter/ }).click()]);
     await letterTab.waitForURL(/^blob:/);
     await letterTab.close();
-    await expect(page.getByRole('region', { name: 'What happened' }).textContent()).resolves.toContain('The request was sent to the plan');
+    await expect.poll(() => page.getByRole('region', { name: 'What happened' }).textContent()).toContain('The request was sent to the plan');
 
     // The case says until when an appeal can be filed (IHSS: 180 days from the notice).
     await page.getByText('You can ask the plan to look at this decision again. Appeal by May 19, 2027.').waitFor();
@@ -157,7 +157,7 @@ describe.skipIf(!hasChromium)('member portal', () => {
     await page.goto(`/member/prior-authorizations/${caseId}`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toMatch(/not found|no se encontr/i);
+    await expect.poll(() => alert.textContent()).toMatch(/not found|no se encontr/i);
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toContain('Ozempic');
     expect(body).not.toContain(DENIAL_REASON);

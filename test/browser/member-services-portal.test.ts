@@ -57,10 +57,10 @@ describe.skipIf(!hasChromium)('member services portal', () => {
 
     const claims = page.locator('#claims');
     await claims.getByText('Not paid', { exact: true }).waitFor();
-    await expect(claims.textContent()).resolves.toMatch(/Code 75.*must approve this drug first/s);
+    await expect.poll(() => claims.textContent()).toMatch(/Code 75.*must approve this drug first/s);
     const pas = page.locator('#prior-authorizations');
     await pas.getByText('In review', { exact: true }).waitFor();
-    await expect(pas.textContent()).resolves.toMatch(/left/);
+    await expect.poll(() => pas.textContent()).toMatch(/left/);
     expect(await page.getByRole('alert').count()).toBe(0);
     await rig.screenshot(page, 'services-member');
 
@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('member services portal', () => {
     await page.getByText('Call note saved').waitFor();
     const notes = page.getByRole('list', { name: 'Call notes, newest first' });
     await notes.getByText('Asked why Ozempic was not filled').waitFor();
-    await expect(notes.textContent()).resolves.toMatch(/Identity verified.*Jennifer Lewis.*Member ID and date of birth/s);
+    await expect.poll(() => notes.textContent()).toMatch(/Identity verified.*Jennifer Lewis.*Member ID and date of birth/s);
     const stored = await rig.t.ctx.database.query<{ identity_verified: boolean; recorded_by: string; pa_request_id: string }>('select identity_verified, recorded_by, pa_request_id from call_notes where member_id = $1', [jennifer.id]);
     expect(stored).toEqual([{ identity_verified: true, recorded_by: 'memberservices', pa_request_id: paId }]);
     await rig.screenshot(page, 'services-call-note');

@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await memberPage.getByRole('table', { name: 'My prior authorization requests' }).getByRole('link', { name: /Ozempic/ }).first().click();
     const decision = region(memberPage, 'Decision');
     await decision.getByText(authorizationNumber).waitFor();
-    await expect(decision.textContent()).resolves.toContain('Approved');
+    await expect.poll(() => decision.textContent()).toContain('Approved');
     const [letter] = await Promise.all([
       memberPage.context().waitForEvent('page'),
       region(memberPage, 'My letters').getByRole('button', { name: /Approval letter/ }).first().click(),

@@ -66,9 +66,9 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     await row.getByRole('button', { name: new RegExp(`^Use ${ndc}`) }).click();
 
     const claim = region(page, 'Claim');
-    await expect(claim.getByLabel(/Member ID/).inputValue()).resolves.toBe(m.id);
-    await expect(claim.getByLabel('BIN').inputValue()).resolves.toBe('610011');
-    await expect(claim.getByLabel(/Product NDC/).inputValue()).resolves.toBe(ndc);
+    await expect.poll(() => claim.getByLabel(/Member ID/).inputValue()).toBe(m.id);
+    await expect.poll(() => claim.getByLabel('BIN').inputValue()).toBe('610011');
+    await expect.poll(() => claim.getByLabel(/Product NDC/).inputValue()).toBe(ndc);
     await claim.getByLabel('Prescription number').fill(`RX${Date.now() % 1_000_000}`);
     await claim.getByLabel('Prescriber NPI').fill(DEMO.prescribers.primaryCare);
     await claim.getByLabel('Quantity dispensed').fill('30');
@@ -176,9 +176,9 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     await answer.getByText('022659', { exact: true }).waitFor();
     await rig.screenshot(page, 'pharmacy-claim-rejected-41');
     await answer.getByRole('button', { name: 'Put these card details in the claim' }).click();
-    await expect(claim.getByLabel('BIN').inputValue()).resolves.toBe('022659');
-    await expect(claim.getByLabel('PCN').inputValue()).resolves.toBe('6334225');
-    await expect(claim.getByLabel('Group ID').inputValue()).resolves.toBe('MediCalRx');
+    await expect.poll(() => claim.getByLabel('BIN').inputValue()).toBe('022659');
+    await expect.poll(() => claim.getByLabel('PCN').inputValue()).toBe('6334225');
+    await expect.poll(() => claim.getByLabel('Group ID').inputValue()).toBe('MediCalRx');
     await claim.getByRole('button', { name: 'Submit claim' }).click();
     await answer.getByText('Paid', { exact: true }).waitFor();
     await page.context().close();
@@ -210,7 +210,7 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     await rig.screenshot(page, 'pharmacy-claim-rejected-75');
 
     const notify = answer.getByRole('form', { name: 'Notify the prescriber that PA is needed' });
-    await expect(notify.getByLabel('Prescriber NPI').inputValue()).resolves.toBe(DEMO.prescribers.endocrinology);
+    await expect.poll(() => notify.getByLabel('Prescriber NPI').inputValue()).toBe(DEMO.prescribers.endocrinology);
     await notify.getByRole('button', { name: 'Notify the prescriber' }).click();
     await answer.getByText('The prescriber has been notified.').waitFor();
     const rows = await rig.t.ctx.database.query<{ id: string; channel: string; pharmacy_npi: string; status: string }>(

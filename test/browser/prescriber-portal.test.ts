@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     await page.getByRole('link', { name: 'New request' }).click();
     await page.waitForURL((u) => u.pathname === '/prescriber/patients');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    expect(await page.getByText('Required', { exact: true }).count()).toBe(2);
+    await expect.poll(() => page.getByText('Required', { exact: true }).count()).toBe(2);
     await search(page, 'Nobodyhere', '1950-01-01');
     await page.getByText(/No member found with that last name and date of birth/).waitFor();
     await rig.screenshot(page, 'prescriber-search-not-found');
@@ -74,8 +74,8 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     await search(page, patient.lastName, patient.dateOfBirth);
     const card = page.getByRole('article').filter({ hasText: patient.memberId });
     await card.getByRole('heading', { name: `${patient.firstName} ${patient.lastName}` }).waitFor();
-    await expect(card.textContent()).resolves.toMatch(/BIN/);
-    await expect(card.textContent()).resolves.toMatch(/Eligible today/);
+    await expect.poll(() => card.textContent()).toMatch(/BIN/);
+    await expect.poll(() => card.textContent()).toMatch(/Eligible today/);
     await rig.screenshot(page, 'prescriber-search-found');
 
     // Coverage check of a PA drug through the plan's formulary search.
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     await page.getByRole('button', { name: 'Submit the request' }).click();
     const missing = page.getByRole('alert').filter({ hasText: 'Answer these required questions' });
     await missing.waitFor();
-    await expect(missing.textContent()).resolves.toMatch(/Diagnosis \(ICD-10-CM\)/);
+    await expect.poll(() => missing.textContent()).toMatch(/Diagnosis \(ICD-10-CM\)/);
 
     // Fill the question set; the draft saves itself.
     await radioGroup(page, /Diagnosis/).getByLabel('Type 2 diabetes mellitus without complications').check();
@@ -121,11 +121,11 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     // Reload: the answers come back from the server.
     await page.reload();
     await page.getByText(/^Draft saved at /).waitFor();
-    await expect(page.getByLabel(/Most recent HbA1c/).inputValue()).resolves.toBe('8.2');
-    await expect(page.getByLabel(/Date of that HbA1c/).inputValue()).resolves.toBe('2026-10-15');
+    await expect.poll(() => page.getByLabel(/Most recent HbA1c/).inputValue()).toBe('8.2');
+    await expect.poll(() => page.getByLabel(/Date of that HbA1c/).inputValue()).toBe('2026-10-15');
     expect(await radioGroup(page, /Diagnosis/).getByLabel('Type 2 diabetes mellitus without complications').isChecked()).toBe(true);
     expect(await radioGroup(page, /contraindication or intolerance to metformin/).getByLabel('Yes').isChecked()).toBe(true);
-    await expect(page.getByLabel(/Describe the contraindication/).inputValue()).resolves.toBe('Lactic acidosis risk: eGFR 28');
+    await expect.poll(() => page.getByLabel(/Describe the contraindication/).inputValue()).toBe('Lactic acidosis risk: eGFR 28');
 
     // Attach chart notes (a PDF) to the attachment question.
     await page.getByLabel(/Chart notes/).setInputFiles({ name: 'chart-notes.pdf', mimeType: 'application/pdf', buffer: PDF });
@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     expect(await page.getByRole('button', { name: /^Renewal opens / }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Approval letter' }).first().waitFor();
     await page.getByRole('heading', { name: 'History' }).waitFor();
-    await expect(page.getByRole('heading', { name: 'Answers sent' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Answers sent' }).count()).toBe(1);
     expect(await page.getByRole('alert').count()).toBe(0);
     await rig.screenshot(page, 'prescriber-case-approved');
 

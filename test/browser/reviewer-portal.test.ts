@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     // The queue lists the case with its time left.
     const row = caseRow(page, c.id);
     await row.waitFor();
-    await expect(row.textContent()).resolves.toMatch(/left/);
+    await expect.poll(() => row.textContent()).toMatch(/left/);
     expect(await row.getAttribute('class')).toBeNull();
     await rig.screenshot(page, 'reviewer-queue');
 
@@ -75,11 +75,11 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await page.getByRole('heading', { level: 1, name: `Case ${c.id}` }).waitFor();
     // What the reviewer weighs: the criteria trace, the answers by question text, the document inline.
     const trace = page.locator('.criteria-trace');
-    await expect(trace.locator('[data-result="not-met"]').count()).resolves.toBeGreaterThan(0);
-    await expect(trace.textContent()).resolves.toContain('HbA1c at or above 7% within the last 6 months');
+    await expect.poll(() => trace.locator('[data-result="not-met"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => trace.textContent()).toContain('HbA1c at or above 7% within the last 6 months');
     const answers = page.locator('dl.answers');
-    await expect(answers.textContent()).resolves.toContain('Most recent HbA1c (%)');
-    await expect(answers.textContent()).resolves.toContain('Type 2 diabetes mellitus without complications (E11.9)');
+    await expect.poll(() => answers.textContent()).toContain('Most recent HbA1c (%)');
+    await expect.poll(() => answers.textContent()).toContain('Type 2 diabetes mellitus without complications (E11.9)');
     await page.getByRole('button', { name: /Show.*hba1c-lab-report\.png/ }).click();
     await page.getByRole('img', { name: 'hba1c-lab-report.png' }).waitFor();
 
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await page.getByRole('button', { name: 'Send information request' }).click();
     await page.getByText(/The information request was sent/).waitFor();
     await page.getByText('Waiting for information').first().waitFor();
-    await expect(page.getByText('Question: Has the patient tried metformin? For how long?').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('Question: Has the patient tried metformin? For how long?').count()).toBe(1);
     await rig.screenshot(page, 'reviewer-case-information-requested');
 
     // The prescriber answers through the API; the reviewer reloads and sees the answer.
@@ -109,13 +109,13 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByText('Decision recorded: Denied.').waitFor();
     const summary = page.getByRole('region', { name: 'Request', exact: true });
-    await expect(summary.getByText('Denied').count()).resolves.toBe(1);
+    await expect.poll(() => summary.getByText('Denied').count()).toBe(1);
     const decision = page.getByRole('region', { name: 'Decision', exact: true });
-    await expect(decision.textContent()).resolves.toContain('HbA1c is 6.4 %, below the 7 % the plan requires.');
-    await expect(decision.textContent()).resolves.toContain('Metformin has not been tried for 90 days');
+    await expect.poll(() => decision.textContent()).toContain('HbA1c is 6.4 %, below the 7 % the plan requires.');
+    await expect.poll(() => decision.textContent()).toContain('Metformin has not been tried for 90 days');
     // The denial letters are listed, each with its PDF.
     await page.getByRole('region', { name: 'Letters', exact: true }).getByRole('button', { name: /Open PDF/ }).first().waitFor();
-    await expect(page.getByRole('region', { name: 'History', exact: true }).textContent()).resolves.toContain('Determination: denied');
+    await expect.poll(() => page.getByRole('region', { name: 'History', exact: true }).textContent()).toContain('Determination: denied');
     await rig.screenshot(page, 'reviewer-case-denied');
     expect((await prescriber.get(`pa-requests/${c.id}`)).body.determination.reasons).toHaveLength(2);
     deniedCaseId = c.id;
@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await page.goto(`/review/cases/${c.id}`);
     await page.getByText('This case is assigned to pharmacist2.').waitFor();
     await page.getByRole('button', { name: 'Assign to me' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/assigned to pharmacist2/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/assigned to pharmacist2/);
     await page.context().close();
   });
 
@@ -163,8 +163,8 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByText('Decision recorded: Partly approved.').waitFor();
     const decision = page.getByRole('region', { name: 'Decision', exact: true });
-    await expect(decision.textContent()).resolves.toMatch(/Approved quantity\s*2/);
-    await expect(decision.textContent()).resolves.toMatch(/Authorization number\s*PA/);
+    await expect.poll(() => decision.textContent()).toMatch(/Approved quantity\s*2/);
+    await expect.poll(() => decision.textContent()).toMatch(/Authorization number\s*PA/);
     await rig.screenshot(page, 'reviewer-case-partly-approved');
     await page.context().close();
   });
@@ -181,12 +181,12 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     const page = await rig.signedIn('pharmacist', 'demo-reviewer');
     const appealRow = page.locator(`tr[data-appeal-id="${appealId}"]`);
     await appealRow.waitFor();
-    await expect(appealRow.textContent()).resolves.toMatch(/left/);
+    await expect.poll(() => appealRow.textContent()).toMatch(/left/);
     await appealRow.getByRole('link', { name: appealId }).click();
     await page.getByRole('heading', { level: 1, name: `Appeal ${appealId}` }).waitFor();
     await page.getByText('Metformin gave me severe stomach problems').waitFor();
     await page.getByRole('button', { name: 'Assign to me' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/took part in the original determination/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/took part in the original determination/);
     await rig.screenshot(page, 'reviewer-appeal-original-reviewer-refused');
     await page.context().close();
 
@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await other.getByRole('button', { name: 'Record decision' }).click();
     await other.getByText('Appeal decision recorded: Overturned.').waitFor();
     const outcome = other.getByRole('region', { name: 'Appeal decision', exact: true });
-    await expect(outcome.textContent()).resolves.toMatch(/Authorization number\s*PA/);
+    await expect.poll(() => outcome.textContent()).toMatch(/Authorization number\s*PA/);
     await rig.screenshot(other, 'reviewer-appeal-overturned');
     await other.context().close();
   });
@@ -219,7 +219,7 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     const card = caseRow(phone, c.id);
     await card.waitFor();
     await expect(card.getAttribute('class')).resolves.toContain('overdue');
-    await expect(card.textContent()).resolves.toMatch(/Overdue.*overdue/);
+    await expect.poll(() => card.textContent()).toMatch(/Overdue.*overdue/);
     await rig.screenshot(phone, 'reviewer-queue-overdue-mobile');
     await phone.context().close();
 
@@ -227,13 +227,13 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     const row = page.locator(`tr[data-case-id="${c.id}"]`);
     await row.waitFor();
     await expect(row.getAttribute('class')).resolves.toBe('overdue');
-    await expect(row.textContent()).resolves.toMatch(/Overdue/);
-    await expect(row.textContent()).resolves.toMatch(/\d+ h \d+ min overdue|\d+ d \d+ h overdue/);
+    await expect.poll(() => row.textContent()).toMatch(/Overdue/);
+    await expect.poll(() => row.textContent()).toMatch(/\d+ h \d+ min overdue|\d+ d \d+ h overdue/);
     await rig.screenshot(page, 'reviewer-queue-overdue');
 
     await row.getByRole('link').first().click();
     await page.getByRole('heading', { level: 1, name: `Case ${c.id}` }).waitFor();
-    await expect(page.getByRole('region', { name: 'Request', exact: true }).textContent()).resolves.toMatch(/Overdue/);
+    await expect.poll(() => page.getByRole('region', { name: 'Request', exact: true }).textContent()).toMatch(/Overdue/);
     await page.context().close();
   });
 });
