@@ -83,7 +83,9 @@ describe('notices API: a denied case for a Spanish-speaking Medi-Cal member', ()
     const form = pages.find((p) => p.startsWith('Formulario de solicitud de apelación'));
     expect(form).toBeDefined();
     for (const v of [spanishMember, caseId, '19 de enero de 2027', 'APELACIÓN RÁPIDA', 'Firma']) expect(form).toContain(v);
-    expect(pages[pages.length - 1]).toContain('ZHUYI');
+    // The taglines in their own scripts: Chinese characters (compared without spaces: a line may break anywhere in them), Vietnamese with its diacritics.
+    expect(pages[pages.length - 1].replace(/\s/g, '')).toContain('中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电');
+    expect(pages[pages.length - 1]).toContain('Tiếng Việt (Vietnamese): CHÚ Ý:');
     expect(pages[pages.length - 1]).toContain('Sección 1557');
   });
 
@@ -93,7 +95,27 @@ describe('notices API: a denied case for a Spanish-speaking Medi-Cal member', ()
     const all = pdfPages(pdf.bytes).join(' ');
     for (const v of ['Prior authorization denied', spanishMember, `NPI: ${prescriberNpi}`, REVIEWER_REASON, 'HbA1c at or above 7% within the last 6 months',
       'Reviewed by Dana Doctor, MD (physician).', 'may appeal by January 19, 2027', 'Appeal request form']) expect(all).toContain(v);
-    expect(all).not.toContain('ZHUYI');
+    expect(all).not.toContain('注意');
+  });
+
+  it('a Vietnamese-speaking member\'s letter prints their name with its diacritics, and the taglines in their own scripts', async () => {
+    const [vi] = await t.ctx.database.query<{ id: string; first_name: string; last_name: string }>(
+      "select id, first_name, last_name from members where language = 'vi' and plan_id = $1 and termination_date is null order by id limit 1", [DEMO.plans.mediCalManagedCare]);
+    const name = `${vi.first_name} ${vi.last_name}`;
+    expect(name).toMatch(/[^\x00-\x7f]/);
+    const started = await prescriber.post('pa-requests', { memberId: vi.id, prescriberNpi, productId: DEMO.ndcs.semaglutidePenLow, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    expect((await prescriber.post(`pa-requests/${started.body.id}/submit`, { answers: failsGlp1 })).body.status).toBe('in-review');
+    expect((await physician.post(`pa-requests/${started.body.id}/determination`, { decision: 'denied', reasons: [REVIEWER_REASON] })).status).toBe(200);
+    const letters: typeof notices = (await prescriber.get(`notices?paRequestId=${started.body.id}`)).body.items;
+    const letter = letters.find((n) => n.kind === 'denial' && n.recipient === 'member')!;
+    const pdf = await (await signIn(t, 'member', { memberId: vi.id })).getBytes(`notices/${letter.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    const pages = pdfPages(pdf.bytes);
+    // No Vietnamese template yet: an English letter with the Vietnamese tagline first.
+    expect(pages[0]).toContain('Tiếng Việt (Vietnamese): CHÚ Ý: Nếu bạn nói Tiếng Việt');
+    expect(pages[0]).toContain(name);
+    expect(pages[pages.length - 1].replace(/\s/g, '')).toContain('注意：如果您使用简体中文');
   });
 
   it('another member cannot list or fetch the letters; an unknown id is 404', async () => {

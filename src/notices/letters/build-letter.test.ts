@@ -7,12 +7,12 @@ import { addMonths } from './format-letter-values.js';
 import { en } from './i18n/en.js';
 import { es } from './i18n/es.js';
 import type { Letter } from './letter.js';
-import { unprintableChars } from './win-ansi.js';
+import { unprintableChars } from './write-letter-pdf.js';
 
 const text = (l: Letter) => letterToPlainText(l).replace(/\s+/g, ' ');
 const build = (...args: Parameters<typeof letterInput>) => buildLetter(letterInput(...args));
 
-const TAGLINES = ['ATTENTION: If you need help in your language', 'ATENCIÓN: si habla español', 'ZHUYI:', 'CHU Y:', 'PAUNAWA:'];
+const TAGLINES = ['ATTENTION: If you need help in your language', 'ATENCIÓN: si habla español', '注意：如果您使用简体中文', 'CHÚ Ý: Nếu bạn nói Tiếng Việt', 'PAUNAWA:'];
 const ADVERSE = new Set(['denial', 'partial-approval', 'closure-no-response']);
 // Medi-Cal: 60 days from the notice of 2026-11-20.
 const DEADLINE = { en: 'January 19, 2027', es: '19 de enero de 2027' };
@@ -142,7 +142,7 @@ describe('buildLetter: every kind × audience × language', () => {
       expect(letter.appealForm).toBeUndefined();
     }
 
-    // Nothing the PDF's Helvetica cannot show.
+    // Nothing the letter's fonts cannot show.
     expect(unprintableChars(letterToPlainText(letter))).toEqual([]);
   });
 });
@@ -233,7 +233,7 @@ describe('other letters', () => {
     const letter = build({ kind: 'denial', recipient: 'member', language: 'zh', member: { language: 'zh' } });
     expect(letter.language).toBe('en');
     expect(letter.title).toBe(en.denial.title.member);
-    expect(letter.languageNotice).toContain('Zhongwen (Chinese): ZHUYI:');
+    expect(letter.languageNotice).toContain('中文 (Chinese): 注意：');
     expect(build({ kind: 'denial', recipient: 'member', language: 'es' }).languageNotice).toBeUndefined();
   });
 

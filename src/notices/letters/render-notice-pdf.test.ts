@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { contentFor, letterInput, PLANS } from '../../../test/support/letter-fixtures.js';
 import { pdfPages } from '../../../test/support/pdf-pages.js';
 import { NOTICE_KINDS } from '../queue-notices.js';
+import { en } from './i18n/en.js';
+import { es } from './i18n/es.js';
+import { TAGLINES } from './i18n/taglines.js';
 import { renderNoticePdf } from './render-notice-pdf.js';
-import { toWinAnsi, unprintableChars } from './win-ansi.js';
+import { fontFor, unprintableChars } from './write-letter-pdf.js';
 
 /** The rendered letter's pages as pdftotext reads them. */
 async function pages(input: Parameters<typeof renderNoticePdf>[0]): Promise<string[]> {
@@ -35,7 +39,9 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
     // The last page: taglines in five languages and the non-discrimination notice.
     const last = p[p.length - 1];
     expect(last).toMatch(/^Ayuda con idiomas y sus derechos/);
-    for (const t of ['ATTENTION: If you need help in your language', 'ATENCIÓN: si habla español', 'ZHUYI: Ruguo nin', 'CHU Y: Neu ban noi Tieng Viet', 'PAUNAWA: Kung nagsasalita', 'Sección 1557']) expect(last).toContain(t);
+    for (const t of ['ATTENTION: If you need help in your language', 'ATENCIÓN: si habla español', 'Tiếng Việt (Vietnamese): CHÚ Ý: Nếu bạn nói Tiếng Việt, có các dịch vụ hỗ trợ ngôn ngữ miễn phí dành cho bạn.', 'PAUNAWA: Kung nagsasalita', 'Sección 1557']) expect(last).toContain(t);
+    // Chinese is printed in Chinese characters and read back as such (a line may break anywhere in it: compare without spaces).
+    expect(last.replace(/\s/g, '')).toContain('中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电1-800-977-2273（TTY：711）。');
 
     expect(p[0]).toContain(`Página 1 de ${p.length}`);
   });
@@ -52,7 +58,7 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
     const formPage = partD.findIndex((page) => page.startsWith('Formulario de solicitud de apelación'));
     expect(partD[formPage]).toContain('CMS-1696');
     expect(partD[formPage + 1]).toMatch(/^Ayuda con idiomas/);
-    expect(all).not.toContain('ZHUYI');
+    expect(all).not.toContain('注意');
     expect(p[0]).toContain(`Page 1 of ${p.length}`);
   });
 
@@ -63,12 +69,28 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
     expect(first).toContain('Please send it by November 23, 2026 at 9:00 AM PST.');
   });
 
-  it('prints a Vietnamese name and tagline in letters Helvetica has', async () => {
+  it('prints a Vietnamese name and tagline with their diacritics', async () => {
     const input = letterInput({ kind: 'approval', recipient: 'member', language: 'vi', member: { firstName: 'Thị Hương', lastName: 'Nguyễn', language: 'vi' } });
     const [first] = await pages(input);
-    expect(first).toContain('Thi Huong Nguyen');
-    expect(first).toContain('Tieng Viet (Vietnamese): CHU Y:');
+    expect(first).toContain('Thị Hương Nguyễn');
+    expect(first).toContain('Tiếng Việt (Vietnamese): CHÚ Ý: Nếu bạn nói Tiếng Việt');
     expect(first).toContain('Your drug is approved');
+  });
+
+  it('prints the Chinese tagline in Chinese characters, with the font embedded', async () => {
+    const pdf = await renderNoticePdf(letterInput({ kind: 'denial', recipient: 'member', language: 'zh', member: { firstName: 'Wei', lastName: '王', language: 'zh' } }));
+    const p = pdfPages(pdf);
+    // An English letter (no Chinese template) with the Chinese tagline first.
+    expect(p[0].replace(/\s/g, '')).toContain('Freehelpinyourlanguage:中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电1-800-977-2273（TTY：711）。');
+    // The CJK font is a subset: a Chinese character the letters do not use prints as "?", not as an empty box.
+    expect(p[0]).toContain('Wei ?');
+    expect(p[p.length - 1].replace(/\s/g, '')).toContain('中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电1-800-977-2273（TTY：711）。');
+    // Only the embedded fonts (subsets), none of the standard 14.
+    const fonts = execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' });
+    expect(fonts).toMatch(/\+NotoSans-Regular +CID TrueType +Identity-H +yes +yes +yes/);
+    expect(fonts).toMatch(/\+NotoSans-Bold /);
+    expect(fonts).toMatch(/\+NotoSansSC-Regular /);
+    expect(fonts).not.toContain('Helvetica');
   });
 
   it('renders every kind, in English and Spanish, for every recipient', async () => {
@@ -84,12 +106,14 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
   }, 60_000);
 });
 
-describe('toWinAnsi', () => {
-  it('keeps Spanish, folds what Helvetica lacks', () => {
-    expect(toWinAnsi('¿Qué pasó? Añadir: ü – “ok” • 5 €')).toBe('¿Qué pasó? Añadir: ü – “ok” • 5 €');
-    expect(toWinAnsi('Nguyễn Thị Hương, Trần Đức')).toBe('Nguyen Thi Huong, Tran Duc');
-    expect(toWinAnsi('9:00\u202fAM')).toBe('9:00 AM');
-    expect(toWinAnsi('注意')).toBe('??');
-    expect(unprintableChars('Tiếng Việt')).toEqual(['ế', 'ệ']);
+describe('letter fonts', () => {
+  it('Noto Sans shows Spanish and Vietnamese; a line with Chinese is set in the CJK subset, which has every character of the taglines', () => {
+    expect(fontFor('Nguyễn Thị Hương, Trần Đức')).toBe('regular');
+    expect(fontFor('Nguyễn', 'bold')).toBe('bold');
+    expect(fontFor('中文 (Chinese): 注意', 'bold')).toBe('cjk');
+    expect(unprintableChars('¿Qué pasó? Añadir: ü – “ok” • 5 € Nguyễn Thị Hương, Trần Đức, 9:00\u202fAM')).toEqual([]);
+    for (const tl of TAGLINES) expect(unprintableChars(`${en.languageAssistance.otherLanguageNotice} ${es.languageAssistance.otherLanguageNotice} ${tl.name}: ${tl.text('1-800-977-2273')}`), tl.language).toEqual([]);
+    // A Chinese character not in the subset is reported (rebuild it with scripts/subset-cjk-font.ts).
+    expect(unprintableChars('注意：龍')).toEqual(['龍']);
   });
 });

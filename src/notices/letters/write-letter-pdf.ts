@@ -1,17 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderPdf } from '../render-pdf.js';
 import type { Block, ExtraPage, Letter, Section } from './letter.js';
-import { toWinAnsi } from './win-ansi.js';
 
 type Doc = PDFKit.PDFDocument;
 
 /**
- * Lays a structured letter out on US Letter pages with pdfkit's built-in Helvetica (no font
- * files: the standard 14 fonts need none; see win-ansi.ts for what they can show). Sizes stay at
+ * The fonts letters are set in, embedded (as subsets) in every PDF so names and taglines print
+ * as written: Noto Sans for Latin scripts (Spanish, Tagalog, Vietnamese with its stacked
+ * diacritics) and, for Chinese, a subset of Noto Sans SC holding only the characters the letters
+ * use (built by scripts/subset-cjk-font.ts). Files and licence: reference-data/fonts/.
+ */
+export const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference-data/fonts');
+const FONT_FILES = { regular: 'NotoSans_400Regular.ttf', bold: 'NotoSans_700Bold.ttf', cjk: 'NotoSansSC-taglines.ttf' } as const;
+type FontName = keyof typeof FONT_FILES;
+
+/** Han characters and CJK / full-width punctuation (the Chinese tagline). */
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/** The font a run of text is set in: a line with Chinese in it is set wholly in the CJK font (which also has ASCII and Latin-1). */
+export function fontFor(text: string, font: FontName = 'regular'): FontName {
+  return CJK.test(text) ? 'cjk' : font;
+}
+
+interface FontkitFont {
+  characterSet: number[];
+  glyphForCodePoint(cp: number): unknown;
+  hasGlyphForCodePoint(cp: number): boolean;
+  layout(text: string, features?: unknown): unknown;
+}
+let fonts: Record<FontName, FontkitFont> | undefined;
+
+/**
+ * The three fonts, opened once with fontkit (pdfkit's font engine, a dependency of pdfkit; pdfkit
+ * takes an opened fontkit font as well as a file, and reopening them for every letter would cost
+ * more than the letter). Two fixes so text copied or extracted from the PDF reads as printed
+ * (pdfkit writes, as a glyph's text, the characters fontkit noted when it first met that glyph):
+ * - every character's glyph is met once up front, by its own character: otherwise a glyph first
+ *   met as a part of another (ơ inside ợ, when a letter's font subset is written) has no text in
+ *   the letters after;
+ * - layout runs without 'ccmp': Noto Sans's ccmp splits letters such as ị ụ ọ into a base letter
+ *   and a combining dot below, so "Thị" would read "Thi". Without it the precomposed glyphs are used.
+ */
+function letterFonts(): Record<FontName, FontkitFont> {
+  if (!fonts) {
+    const fontkit = createRequire(import.meta.url)('fontkit') as { create(data: Buffer): FontkitFont };
+    const opened: Partial<Record<FontName, FontkitFont>> = {};
+    for (const [name, file] of Object.entries(FONT_FILES) as Array<[FontName, string]>) {
+      const font = fontkit.create(readFileSync(path.join(FONT_DIR, file)));
+      for (const cp of font.characterSet) {
+        // Not the compatibility forms (ﬁ): their glyphs should keep the text layout gives them ("fi").
+        const ch = String.fromCodePoint(cp);
+        if (ch.normalize('NFKC') === ch.normalize('NFC')) font.glyphForCodePoint(cp);
+      }
+      const layout = font.layout.bind(font);
+      font.layout = (text, features) => layout(text, features ?? { ccmp: false });
+      opened[name] = font;
+    }
+    fonts = opened as Record<FontName, FontkitFont>;
+  }
+  return fonts;
+}
+
+const hasGlyph = (font: FontName, ch: string) => letterFonts()[font].hasGlyphForCodePoint(ch.codePointAt(0)!);
+
+/**
+ * `text` as it prints in `font`: composed (NFC, so Vietnamese letters use their precomposed
+ * glyphs), with any character the font lacks (a Chinese character outside the CJK subset, say)
+ * folded to its base letter, a space, or "?" rather than an empty box.
+ */
+export function printable(text: string, font: FontName): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    if (ch === '\n' || hasGlyph(font, ch)) { out += ch; continue; }
+    if (/\s/u.test(ch)) { out += ' '; continue; }
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    out += base && [...base].every((c) => hasGlyph(font, c)) ? base : '?';
+  }
+  return out;
+}
+
+/** Characters of `text` the font each of its lines is set in cannot show (tests: letters should have none). */
+export function unprintableChars(text: string): string[] {
+  const missing = new Set<string>();
+  for (const line of text.normalize('NFC').split('\n')) {
+    const fonts: FontName[] = fontFor(line) === 'cjk' ? ['cjk'] : ['regular', 'bold'];
+    for (const ch of line) if (!fonts.every((f) => hasGlyph(f, ch))) missing.add(ch);
+  }
+  return [...missing];
+}
+
+/**
+ * Lays a structured letter out on US Letter pages in the embedded fonts above. Sizes stay at
  * 10 pt and up so a faxed copy stays legible. The appeal form and the language-assistance page
  * each start on a new page; every page carries the notice id and "Page n of N".
  */
 export function writeLetterPdf(letter: Letter): Promise<Buffer> {
   return renderPdf((doc) => {
+    // pdfkit's types list only files and bytes as font sources; it also takes an opened fontkit font.
+    const faces = letterFonts();
+    for (const name of Object.keys(faces) as FontName[]) doc.registerFont(name, faces[name] as unknown as Buffer);
     const w = new LetterWriter(doc);
     w.letterhead(letter);
     w.body(letter);
@@ -21,13 +111,16 @@ export function writeLetterPdf(letter: Letter): Promise<Buffer> {
     bufferPages: true,
     lang: letter.metadata.lang,
     displayTitle: true,
-    info: { Title: toWinAnsi(letter.metadata.title), Author: toWinAnsi(letter.metadata.author), Subject: toWinAnsi(letter.metadata.subject), Creator: 'OpenPBM' },
+    info: { Title: letter.metadata.title, Author: letter.metadata.author, Subject: letter.metadata.subject, Creator: 'OpenPBM' },
   });
 }
 
 const BODY = 10.5;
+const COMPACT_BODY = 10;
 const SMALL = 9;
 const GREY = '#444444';
+/** Line spacing as a multiple of the type size (Noto Sans's own, 1.36, would push the appeal form onto a second sheet; Helvetica's was 1.16). */
+const LEADING = 1.16;
 
 class LetterWriter {
   /** Extra pages (the appeal form) are set a little tighter so a form stays on one sheet. */
@@ -35,6 +128,8 @@ class LetterWriter {
 
   constructor(private readonly doc: Doc) {}
 
+  /** Body text size: a little smaller on the extra pages, where Noto Sans (wider and taller than Helvetica) would push the appeal form onto a second sheet. */
+  private get bodySize() { return this.compact ? COMPACT_BODY : BODY; }
   private get left() { return this.doc.page.margins.left; }
   private get width() { return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right; }
   private get bottom() { return this.doc.page.height - this.doc.page.margins.bottom; }
@@ -44,12 +139,24 @@ class LetterWriter {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
-  private text(text: string, options: { font?: string; size?: number; x?: number; width?: number; gap?: number; color?: string } = {}) {
+  /**
+   * Sets the font for `text` (the CJK font when it has Chinese in it) and its size, with lines
+   * LEADING × size apart whatever the font's own metrics, and returns the text as it prints.
+   */
+  private use(font: FontName, size: number, text: string): string {
+    const name = fontFor(text, font);
+    const { doc } = this;
+    doc.font(name).fontSize(size);
+    doc.lineGap(LEADING * size - doc.currentLineHeight(true));
+    return printable(text, name);
+  }
+
+  private text(text: string, options: { font?: FontName; size?: number; x?: number; width?: number; gap?: number; color?: string } = {}) {
     const { doc } = this;
     const x = options.x ?? this.left;
     const width = options.width ?? this.width - (x - this.left);
-    doc.font(options.font ?? 'Helvetica').fontSize(options.size ?? BODY).fillColor(options.color ?? 'black');
-    const t = toWinAnsi(text);
+    const t = this.use(options.font ?? 'regular', options.size ?? this.bodySize, text);
+    doc.fillColor(options.color ?? 'black');
     this.ensureSpace(Math.min(doc.heightOfString(t, { width }), 3 * doc.currentLineHeight(true)));
     doc.text(t, x, doc.y, { width });
     doc.y += options.gap ?? 4;
@@ -62,11 +169,11 @@ class LetterWriter {
   }
 
   letterhead(letter: Letter) {
-    this.text(letter.letterhead.name, { font: 'Helvetica-Bold', size: 16, gap: 2 });
+    this.text(letter.letterhead.name, { font: 'bold', size: 16, gap: 2 });
     for (const line of letter.letterhead.lines) this.text(line, { size: SMALL, gap: 0, color: GREY });
     this.doc.y += 6;
     this.rule();
-    if (letter.languageNotice) this.text(letter.languageNotice, { font: 'Helvetica-Bold', size: SMALL, gap: 8 });
+    if (letter.languageNotice) this.text(letter.languageNotice, { font: 'bold', size: SMALL, gap: 8 });
   }
 
   body(letter: Letter) {
@@ -75,7 +182,7 @@ class LetterWriter {
     this.doc.y += 12;
     this.fields(letter.reference, SMALL + 1);
     this.doc.y += 8;
-    this.text(letter.title, { font: 'Helvetica-Bold', size: 14, gap: 10 });
+    this.text(letter.title, { font: 'bold', size: 14, gap: 10 });
     this.text(letter.greeting, { gap: 8 });
     this.sections(letter.sections);
     this.doc.y += 6;
@@ -85,7 +192,7 @@ class LetterWriter {
   extraPage(page: ExtraPage) {
     this.compact = true;
     this.doc.addPage();
-    this.text(page.title, { font: 'Helvetica-Bold', size: 15, gap: 4 });
+    this.text(page.title, { font: 'bold', size: 15, gap: 4 });
     this.rule();
     this.sections(page.sections);
   }
@@ -95,7 +202,7 @@ class LetterWriter {
       if (s.heading) {
         this.ensureSpace(50);
         this.doc.y += 4;
-        this.text(s.heading, { font: 'Helvetica-Bold', size: 11.5, gap: 3 });
+        this.text(s.heading, { font: 'bold', size: 11.5, gap: 3 });
       }
       for (const b of s.blocks) this.block(b);
       this.doc.y += this.compact ? 1 : 4;
@@ -104,8 +211,9 @@ class LetterWriter {
 
   private block(b: Block) {
     switch (b.type) {
-      case 'paragraph': return this.text(b.text, { font: b.bold ? 'Helvetica-Bold' : 'Helvetica', gap: 6 });
-      case 'note': return this.text(b.text, { font: 'Helvetica-Oblique', size: SMALL, gap: 6 });
+      case 'paragraph': return this.text(b.text, { font: b.bold ? 'bold' : 'regular', gap: 6 });
+      // Notes were Helvetica-Oblique; no italic face is embedded, so they are set small in the regular face.
+      case 'note': return this.text(b.text, { size: SMALL, gap: 6 });
       case 'bullets': return this.list(b.items.map((item) => ['\u2022', item]));
       case 'numbered': return this.list(b.items.map((item, i) => [`${i + 1}.`, item]));
       case 'fields': return this.fields(b.rows, this.compact ? SMALL + 1 : BODY);
@@ -119,8 +227,8 @@ class LetterWriter {
     const { doc } = this;
     const indent = 16;
     for (const [marker, item] of items) {
-      doc.font('Helvetica').fontSize(BODY).fillColor('black');
-      const t = toWinAnsi(item);
+      const t = this.use('regular', this.bodySize, item);
+      doc.fillColor('black');
       this.ensureSpace(Math.min(doc.heightOfString(t, { width: this.width - indent }), 3 * doc.currentLineHeight(true)));
       const y = doc.y;
       doc.text(marker, this.left + 2, y, { width: indent - 2, lineBreak: false });
@@ -134,21 +242,22 @@ class LetterWriter {
     const { doc } = this;
     const labelWidth = 150;
     for (const [label, value] of rows) {
-      doc.fontSize(size);
-      const v = toWinAnsi(value);
-      const height = Math.max(doc.font('Helvetica').heightOfString(v, { width: this.width - labelWidth }), doc.font('Helvetica-Bold').heightOfString(toWinAnsi(label), { width: labelWidth - 6 }));
+      const v = this.use('regular', size, value);
+      const valueHeight = doc.heightOfString(v, { width: this.width - labelWidth });
+      const l = this.use('bold', size, label);
+      const height = Math.max(valueHeight, doc.heightOfString(l, { width: labelWidth - 6 }));
       this.ensureSpace(height);
       const y = doc.y;
-      doc.font('Helvetica-Bold').fillColor('black').text(toWinAnsi(label), this.left, y, { width: labelWidth - 6 });
-      doc.font('Helvetica').text(v, this.left + labelWidth, y, { width: this.width - labelWidth });
+      doc.fillColor('black').text(l, this.left, y, { width: labelWidth - 6 });
+      this.use('regular', size, value);
+      doc.text(v, this.left + labelWidth, y, { width: this.width - labelWidth });
       doc.y = y + height + 2;
     }
   }
 
   private checkbox(label: string) {
     const { doc } = this;
-    doc.font('Helvetica').fontSize(BODY);
-    const t = toWinAnsi(label);
+    const t = this.use('regular', this.bodySize, label);
     const height = doc.heightOfString(t, { width: this.width - 18 });
     this.ensureSpace(height);
     const y = doc.y;
@@ -160,8 +269,8 @@ class LetterWriter {
   private writeIn(label: string, lines: number) {
     const { doc } = this;
     this.ensureSpace(lines * 20 + 16);
-    doc.font('Helvetica').fontSize(BODY).fillColor('black');
-    const t = toWinAnsi(label);
+    const t = this.use('regular', this.bodySize, label);
+    doc.fillColor('black');
     if (lines === 1 && t && doc.widthOfString(t) < this.width * 0.6) {
       // One line to fill in: the line follows the label on the same row.
       const y = doc.y + 8;
@@ -171,7 +280,7 @@ class LetterWriter {
       doc.y = lineY + 6;
       return;
     }
-    if (t) this.text(t, { gap: 0 });
+    if (t) this.text(label, { gap: 0 });
     for (let i = 0; i < lines; i += 1) {
       doc.y += 19;
       doc.save().moveTo(this.left, doc.y).lineTo(this.left + this.width, doc.y).lineWidth(0.5).strokeColor('#777777').stroke().restore();
@@ -188,7 +297,8 @@ class LetterWriter {
     labels.forEach((label, i) => {
       const x = this.left + i * (each + gap);
       doc.save().moveTo(x, lineY).lineTo(x + (i === 0 ? each : each * 0.6), lineY).lineWidth(0.75).strokeColor('black').stroke().restore();
-      doc.font('Helvetica').fontSize(SMALL).fillColor('black').text(toWinAnsi(label), x, lineY + 3, { width: each, lineBreak: false });
+      const t = this.use('regular', SMALL, label);
+      doc.fillColor('black').text(t, x, lineY + 3, { width: each, lineBreak: false });
     });
     doc.y = lineY + 18;
   }
@@ -202,8 +312,8 @@ class LetterWriter {
       doc.switchToPage(i);
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      doc.font('Helvetica').fontSize(8).fillColor(GREY)
-        .text(toWinAnsi(`${letter.footer} - ${page} ${i - range.start + 1} ${of} ${range.count}`), this.left, doc.page.height - 36, { width: this.width, align: 'center', lineBreak: false });
+      const footer = this.use('regular', 8, `${letter.footer} - ${page} ${i - range.start + 1} ${of} ${range.count}`);
+      doc.fillColor(GREY).text(footer, this.left, doc.page.height - 36, { width: this.width, align: 'center', lineBreak: false });
       doc.page.margins.bottom = bottom;
     }
   }
