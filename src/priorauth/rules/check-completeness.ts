@@ -1,5 +1,6 @@
-import type { Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from '@medplum/fhirtypes';
+import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from '@medplum/fhirtypes';
 import { allItems } from './criteria-set.js';
+import { enabledItems } from './enable-when.js';
 
 export interface Problem { path: string; message: string }
 export interface Missing { linkId?: string; documentId?: string; text: string; reason: string }
@@ -15,49 +16,13 @@ function flatten(items: QuestionnaireResponseItem[] | undefined, out = new Map<s
   return out;
 }
 
-const answerValue = (a: Answer): unknown =>
-  a.valueBoolean ?? a.valueDecimal ?? a.valueInteger ?? a.valueDate ?? a.valueDateTime ?? a.valueString ?? a.valueCoding?.code ?? a.valueQuantity?.value ?? a.valueAttachment;
-
-function enableWhenExpected(ew: QuestionnaireItemEnableWhen): unknown {
-  return ew.answerBoolean ?? ew.answerDecimal ?? ew.answerInteger ?? ew.answerDate ?? ew.answerDateTime ?? ew.answerString ?? ew.answerCoding?.code ?? ew.answerQuantity?.value;
-}
-
-function compare(actual: unknown, op: string, expected: unknown): boolean {
-  switch (op) {
-    case '=': return actual === expected;
-    case '!=': return actual !== expected;
-    case '>': return (actual as number) > (expected as number);
-    case '<': return (actual as number) < (expected as number);
-    case '>=': return (actual as number) >= (expected as number);
-    case '<=': return (actual as number) <= (expected as number);
-    default: return false;
-  }
-}
-
-/** FHIR R4 enableWhen: 'exists' tests presence; other operators compare any answer; enableBehavior all|any. */
-export function isEnabled(item: QuestionnaireItem, answers: Map<string, QuestionnaireResponseItem>): boolean {
-  const conditions = item.enableWhen ?? [];
-  if (conditions.length === 0) return true;
-  const results = conditions.map((ew) => {
-    const given = answers.get(ew.question)?.answer ?? [];
-    if (ew.operator === 'exists') return (given.length > 0) === (ew.answerBoolean ?? true);
-    return given.some((a) => compare(answerValue(a), ew.operator ?? '=', enableWhenExpected(ew)));
-  });
-  return item.enableBehavior === 'any' ? results.some(Boolean) : results.every(Boolean);
-}
+/** What enableWhen reads: each linkId's answers. */
+const answersOf = (flat: Map<string, QuestionnaireResponseItem>): Map<string, Answer[]> =>
+  new Map([...flat].map(([linkId, it]) => [linkId, it.answer ?? []]));
 
 /** The set of items enabled given the answers (a disabled group disables its children). */
-function enabledLinkIds(q: Questionnaire, answers: Map<string, QuestionnaireResponseItem>): Set<string> {
-  const enabled = new Set<string>();
-  const walk = (items: QuestionnaireItem[] | undefined) => {
-    for (const it of items ?? []) {
-      if (!isEnabled(it, answers)) continue;
-      enabled.add(it.linkId);
-      walk(it.item);
-    }
-  };
-  walk(q.item);
-  return enabled;
+function enabledLinkIds(q: Questionnaire, flat: Map<string, QuestionnaireResponseItem>): Set<string> {
+  return enabledItems(q, answersOf(flat));
 }
 
 /** The response without answers to disabled questions (they must not count for or against). */

@@ -2,7 +2,6 @@ import type {
   Attachment,
   Questionnaire,
   QuestionnaireItem,
-  QuestionnaireItemEnableWhen,
   QuestionnaireResponse,
   QuestionnaireResponseItem,
   QuestionnaireResponseItemAnswer,
@@ -17,6 +16,8 @@ import type {
  * children) nest their children in `item`, in questionnaire order. Items without answers are
  * left out, so a saved response holds only what was answered.
  */
+
+import { answerValue, enabledItems, isItemEnabled } from '../../../src/priorauth/rules/enable-when';
 
 export type Answer = QuestionnaireResponseItemAnswer;
 
@@ -109,63 +110,20 @@ export function setAnswer(resp: QuestionnaireResponse | null, linkId: string, an
   return { ...base, item };
 }
 
-// ---- enableWhen (FHIR R4; comparison as the server does it) ----
+// ---- enableWhen: the server's own rule (src/priorauth/rules/enable-when.ts), so the form hides
+// exactly what the server's completeness check does not require ----
 
-/** The comparable value of an answer: codes for codings, numbers for quantities. */
-export function answerValue(a: Answer): unknown {
-  return a.valueBoolean ?? a.valueDecimal ?? a.valueInteger ?? a.valueDate ?? a.valueDateTime ?? a.valueTime ?? a.valueString ?? a.valueUri
-    ?? a.valueCoding?.code ?? a.valueQuantity?.value ?? a.valueAttachment;
-}
-
-function expectedValue(ew: QuestionnaireItemEnableWhen): unknown {
-  return ew.answerBoolean ?? ew.answerDecimal ?? ew.answerInteger ?? ew.answerDate ?? ew.answerDateTime ?? ew.answerTime ?? ew.answerString
-    ?? ew.answerCoding?.code ?? ew.answerQuantity?.value;
-}
-
-function compare(actual: unknown, op: string, expected: unknown): boolean {
-  if (actual === undefined) return false;
-  switch (op) {
-    case '=': return actual === expected;
-    case '!=': return actual !== expected;
-    case '>': return (actual as number) > (expected as number);
-    case '<': return (actual as number) < (expected as number);
-    case '>=': return (actual as number) >= (expected as number);
-    case '<=': return (actual as number) <= (expected as number);
-    default: return false;
-  }
-}
+export { answerValue };
 
 /**
- * Whether the item's own enableWhen conditions hold for these answers. `exists` tests presence
- * (answerBoolean false: enabled while unanswered); other operators hold when any answer to the
- * question compares true, so an unanswered question enables nothing (not even `!=`).
- * enableBehavior `any` needs one condition, otherwise all. Parents are not considered here:
- * use enabledLinkIds for that.
+ * Whether the item's own enableWhen conditions hold for these answers; parents are not
+ * considered here: use enabledLinkIds for that.
  */
 export function isEnabled(item: QuestionnaireItem, resp: QuestionnaireResponse | Map<string, Answer[]> | null | undefined): boolean {
-  const conditions = item.enableWhen ?? [];
-  if (conditions.length === 0) return true;
-  const answers = resp instanceof Map ? resp : answersByLinkId(resp);
-  const results = conditions.map((ew) => {
-    const given = answers.get(ew.question) ?? [];
-    if (ew.operator === 'exists') return (given.length > 0) === (ew.answerBoolean ?? true);
-    return given.some((a) => compare(answerValue(a), ew.operator ?? '=', expectedValue(ew)));
-  });
-  return item.enableBehavior === 'any' ? results.some(Boolean) : results.every(Boolean);
+  return isItemEnabled(item, resp instanceof Map ? resp : answersByLinkId(resp));
 }
 
-function enabledFor(q: Questionnaire, answers: Map<string, Answer[]>): Set<string> {
-  const enabled = new Set<string>();
-  const walk = (items: QuestionnaireItem[] | undefined) => {
-    for (const it of items ?? []) {
-      if (!isEnabled(it, answers)) continue;
-      enabled.add(it.linkId);
-      walk(it.item);
-    }
-  };
-  walk(q.item);
-  return enabled;
-}
+const enabledFor = enabledItems;
 
 /** Answers left once disabled questions are cleared, repeated until nothing more changes. */
 function activeAnswers(q: Questionnaire, resp: QuestionnaireResponse | null | undefined): { answers: Map<string, Answer[]>; enabled: Set<string> } {
