@@ -23,6 +23,22 @@ export async function issueToken(ctx: AppContext, username: string, password: st
   if (!user || !user.passwordHash || user.disabledAt || !(await verifyPassword(user.passwordHash, password))) {
     throw new DomainError('UNAUTHENTICATED', 'The username or password is not correct');
   }
+  return tokenFor(ctx, user);
+}
+
+/**
+ * A fresh token for a signed-in person who is still active (portals call it while the person
+ * works, so an active session does not end mid-task; an idle one still ends when its token
+ * expires). The account is read again: a disabled account gets no new token.
+ */
+export async function refreshToken(ctx: AppContext, caller: Principal) {
+  if (caller.via !== 'token') throw new DomainError('FORBIDDEN', 'API keys do not expire and are not refreshed');
+  const user = await findUserByUsername(ctx.database.db, caller.username);
+  if (!user || user.disabledAt) throw new DomainError('UNAUTHENTICATED', 'This account is no longer active');
+  return tokenFor(ctx, user);
+}
+
+async function tokenFor(ctx: AppContext, user: UserRow) {
   const p = toPrincipal(user, 'token');
   const accessToken = await signAccessToken(
     { sub: p.userId, username: p.username, role: p.role, memberId: p.memberId, npi: p.npi, displayName: p.displayName, credential: p.credential },

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
-import { issueToken } from './authenticate.js';
+import { issueToken, refreshToken } from './authenticate.js';
 import { createUser } from './create-user.js';
 import { listUsers } from './identity.repo.js';
 import { ROLES } from './roles.js';
@@ -34,6 +34,14 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
     const body = req.body as { username: string; password: string };
     return issueToken(ctx, body.username, body.password);
   });
+
+  app.post('/auth/refresh', {
+    schema: {
+      tags: ['auth'],
+      summary: 'A new access token for the signed-in person (tokens only, not API keys); disabled accounts get 401',
+      response: { 200: Type.Object({ accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() }), ...errorResponses(401, 403) },
+    },
+  }, async (req) => refreshToken(ctx, principalOf(req)));
 
   app.get('/me', { schema: { tags: ['auth'], summary: 'Who am I', response: { 200: Me, ...errorResponses(401) } } }, async (req) => {
     const p = principalOf(req);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../../src/config.js';
 import { ApiClient, expectProblem } from '../support/http.js';
-import { members, signIn } from '../support/scenario.js';
+import { firstNpi, members, pharmacyWithKey, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -44,6 +44,33 @@ describe('platform', () => {
       expect((await client.get('me')).status).toBe(200);
       short.clock.advance(16 * 60_000);
       expectProblem(await client.get('me'), 401, 'UNAUTHENTICATED');
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('refreshes a working session\'s token; not for API keys, expired tokens or disabled accounts', async () => {
+    const short = await createTestApp({ env: { TOKEN_TTL_SECONDS: '900' } });
+    try {
+      const client = await signIn(short, 'reviewer-pharmacist');
+      const me = (await client.get('me')).body;
+      // 10 minutes into a 15-minute token, the portal asks for a new one: it lasts another 15.
+      short.clock.advance(10 * 60_000);
+      const refreshed = await client.post('auth/refresh');
+      expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
+      expect(refreshed.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+      const renewed = new ApiClient(short.app, refreshed.body.accessToken);
+      short.clock.advance(10 * 60_000);
+      expect((await renewed.get('me')).body.username).toBe(me.username);
+      expectProblem(await client.get('me'), 401, 'UNAUTHENTICATED');
+      expectProblem(await client.post('auth/refresh'), 401, 'UNAUTHENTICATED');
+
+      const pharmacy = await pharmacyWithKey(short, await firstNpi(short, 'pharmacies'));
+      expectProblem(await pharmacy.post('auth/refresh'), 403, 'FORBIDDEN');
+
+      await short.ctx.database.query('update users set disabled_at = $1 where username = $2', [short.clock.now(), me.username]);
+      expectProblem(await renewed.post('auth/refresh'), 401, 'UNAUTHENTICATED');
+      expectProblem(await new ApiClient(short.app).post('auth/refresh'), 401, 'UNAUTHENTICATED');
     } finally {
       await short.close();
     }

@@ -31,12 +31,24 @@ export function describeProblem(status: number, problem: Problem): string {
 }
 
 const TOKEN_KEY = 'openpbm.token';
+const ISSUED_KEY = 'openpbm.tokenIssued';
 let unauthorizedListener: (() => void) | null = null;
 
+/** The access token (per browser tab) and when it was issued, for refreshing it in time. */
 export const tokenStore = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  set: (token: string, expiresInSeconds?: number) => {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    if (expiresInSeconds) sessionStorage.setItem(ISSUED_KEY, JSON.stringify({ at: Date.now(), expiresInMs: expiresInSeconds * 1000 }));
+  },
+  issued: (): { at: number; expiresInMs: number } | null => {
+    const raw = sessionStorage.getItem(ISSUED_KEY);
+    return raw ? (JSON.parse(raw) as { at: number; expiresInMs: number }) : null;
+  },
+  clear: () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(ISSUED_KEY);
+  },
 };
 
 /** Called when the API says the session has ended (401), so the app can ask to sign in again. */

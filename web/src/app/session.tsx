@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, onUnauthorized, tokenStore } from '../api/client';
+import { useTokenRefresh } from './token-refresh';
 
 export type Role = 'member' | 'prescriber' | 'pharmacy' | 'intake' | 'reviewer-pharmacist' | 'reviewer-physician' | 'member-services' | 'admin';
 
@@ -55,13 +56,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const t = await api.post<{ accessToken: string }>('/auth/token', { username, password });
-      tokenStore.set(t.accessToken);
+      const t = await api.post<{ accessToken: string; expiresIn: number }>('/auth/token', { username, password });
+      tokenStore.set(t.accessToken, t.expiresIn);
       setEndedReason(null);
       return loadMe();
     },
     [loadMe],
   );
+
+  useTokenRefresh(me !== null);
 
   const signOut = useCallback(() => {
     tokenStore.clear();
