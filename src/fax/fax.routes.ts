@@ -46,6 +46,17 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
     return { items: rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString(), handledAt: iso(r.handledAt) })) };
   });
 
+  app.get('/fax/inbound/:id', {
+    schema: { tags: ['fax intake'], summary: 'One inbound fax (what it is and where it was filed)', params: IdParams, response: { 200: FaxItem, ...errorResponses(401, 403, 404) } },
+  }, async (req) => {
+    requireRole(req, 'intake', 'admin');
+    const id = (req.params as { id: string }).id;
+    const r = await findFaxItem(ctx.database.db, id);
+    if (!r) throw notFound('Fax', id);
+    const { content: _content, ...item } = r;
+    return { ...item, receivedAt: r.receivedAt.toISOString(), handledAt: iso(r.handledAt) };
+  });
+
   app.get('/fax/inbound/:id/document', { schema: { tags: ['fax intake'], summary: 'The fax itself', params: IdParams } }, async (req, reply) => {
     requireRole(req, 'intake', 'admin', 'reviewer-pharmacist', 'reviewer-physician');
     const item = await findFaxItem(ctx.database.db, (req.params as { id: string }).id);

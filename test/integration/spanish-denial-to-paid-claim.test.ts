@@ -130,8 +130,11 @@ describe('faxes for appeals', () => {
     const appeal = (await intake.get(`appeals/${filed.body.appealId}`)).body;
     expect(appeal).toMatchObject({ paRequestId: c.id, filedBy: 'member', receivedAt });
     expect(appeal.attachments).toHaveLength(1);
-    const item = (await intake.get('fax/inbound')).body.items.find((i: { id: string }) => i.id === fax.id);
-    expect(item).toMatchObject({ status: 'attached', appealId: appeal.id, paRequestId: c.id });
+    const item = (await intake.get(`fax/inbound/${fax.id}`)).body;
+    expect(item).toMatchObject({ id: fax.id, status: 'attached', appealId: appeal.id, paRequestId: c.id, handledBy: expect.any(String) });
+    expect(item.content).toBeUndefined();
+    expectProblem(await intake.get('fax/inbound/fax_nope'), 404, 'NOT_FOUND');
+    expectProblem(await prescriber.get(`fax/inbound/${fax.id}`), 403, 'FORBIDDEN');
     // Filed once: the same fax cannot become a second appeal.
     expectProblem(await intake.post(`fax/inbound/${fax.id}/appeal`, { paRequestId: c.id, urgency: 'standard', statement: 'again', filedBy: 'member' }), 409, 'CONFLICT');
   });

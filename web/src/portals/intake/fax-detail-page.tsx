@@ -36,11 +36,10 @@ type Action = 'create' | 'attach-case' | 'file-appeal' | 'attach-appeal';
 export function FaxDetailPage({ faxId }: { faxId: string }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  // The intake API lists faxes (there is no single-fax read); the queue is small.
-  const faxes = useApi<{ items: FaxItem[] }>('/fax/inbound');
+  const faxes = useApi<FaxItem>(`/fax/inbound/${encodeURIComponent(faxId)}`);
   const [action, setAction] = useState<Action>('create');
   const [done, setDone] = useState<string | null>(null);
-  const fax = faxes.data?.items.find((f) => f.id === faxId);
+  const fax = faxes.data;
 
   const onCreated = (c: CreatedCase) => {
     setDone(t.created.replace('{id}', c.paRequestId));
