@@ -12,7 +12,8 @@ import { isStepTherapyMet } from '../claims/rules/utilization.js';
 import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from './criteria-library/index.js';
 import { findBenefit } from './find-benefit.js';
 import { actorName } from './pa-status.js';
-import { findActiveAuthorizations, findAuthorizationByNumber, findCurrentCriteria, insertHistory, insertPaRequest } from './priorauth.repo.js';
+import type { QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
+import { findActiveAuthorizations, findAuthorizationByNumber, findCurrentCriteria, findPaRequest, insertHistory, insertPaRequest, type PaRequestRow } from './priorauth.repo.js';
 import { buildRequestView, type RequestView } from './request-view.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
 
@@ -97,6 +98,7 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
 
   const active = await findActiveAuthorizations(db, member.id, drug.groupId, today);
   let renewalOf: string | null = null;
+  let priorCase: PaRequestRow | undefined;
   if (input.renewalOf) {
     const prior = await findAuthorizationByNumber(db, input.renewalOf);
     if (!prior || prior.memberId !== member.id) throw notFound('Authorization', input.renewalOf);
@@ -108,6 +110,7 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
       });
     }
     renewalOf = prior.number;
+    if (prior.paRequestId) priorCase = await findPaRequest(db, prior.paRequestId);
   } else if (active.length > 0) {
     const a = active[0];
     throw new DomainError('ACTIVE_AUTHORIZATION_EXISTS', `Authorization ${a.number} already covers ${drug.groupName} through ${a.effectiveTo}`, {
@@ -118,6 +121,10 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
   const criteria = await findCurrentCriteria(db, criteriaId);
   if (!criteria) throw new DomainError('INVALID_STATE', `Criteria set ${criteriaId} is not loaded; the plan administrator must import it`);
 
+  // A renewal starts from the answers of the case it renews (same criteria set): the prescriber
+  // reviews and updates them instead of typing them again. Documents belong to their own case,
+  // so attachment answers are not carried over; submit judges the answers as of the new case.
+  const carried = priorCase?.criteriaId === criteriaId && priorCase.answers ? withoutAttachments(priorCase.answers as unknown as QuestionnaireResponse) : null;
   const receivedAt = input.receivedAt ?? now;
   const row = await db.transaction(async (tx) => {
     const created = await insertPaRequest(tx, {
@@ -140,13 +147,14 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
       criteriaId: criteria.id,
       criteriaVersion: criteria.version,
       renewalOf,
+      ...(carried ? { answers: { ...carried, status: 'in-progress' } as Record<string, unknown> } : {}),
       receivedAt,
       createdBy: caller.username,
       updatedAt: now,
     });
     await insertHistory(tx, {
       paRequestId: created.id, at: now, ...actorName(caller), action: 'initiated', fromStatus: null, toStatus: 'awaiting-answers',
-      details: { channel: input.channel, criteria: `${criteria.id} v${criteria.version}`, ...(renewalOf ? { renewalOf } : {}) },
+      details: { channel: input.channel, criteria: `${criteria.id} v${criteria.version}`, ...(renewalOf ? { renewalOf } : {}), ...(carried ? { answersFrom: priorCase!.id } : {}) },
     });
     if (input.channel === 'pharmacy') {
       // The pharmacy tells the prescriber that PA is needed (DESIGN §2, pharmacy).
@@ -159,4 +167,13 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
     return created;
   });
   return { kind: 'created', request: await buildRequestView(ctx, row) };
+}
+
+/** The response without attachment answers (they point at another case's documents). */
+function withoutAttachments(r: QuestionnaireResponse): QuestionnaireResponse {
+  const keep = (items: QuestionnaireResponseItem[] | undefined): QuestionnaireResponseItem[] =>
+    (items ?? [])
+      .filter((it) => !(it.answer ?? []).some((a) => a.valueAttachment))
+      .map((it) => ({ ...it, ...(it.item ? { item: keep(it.item) } : {}) }));
+  return { ...r, item: keep(r.item) };
 }

@@ -59,5 +59,15 @@ describe('the case view tells when a renewal can be sent', () => {
     const renewal = await prescriber.post('pa-requests', { memberId, prescriberNpi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal', renewalOf: authorizationNumber });
     expect(renewal.status, JSON.stringify(renewal.body)).toBe(201);
     expect(renewal.body.renewalOf).toBe(authorizationNumber);
+    // The renewal starts from the renewed case's answers, as a draft the prescriber reviews.
+    expect(renewal.body.status).toBe('awaiting-answers');
+    expect(renewal.body.answers).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'in-progress', item: meetsGlp1.item });
+    expect(renewal.body.history[0]).toMatchObject({ action: 'initiated', details: { renewalOf: authorizationNumber, answersFrom: started.body.id } });
+    // … judged as of today: the carried HbA1c (2026-10-15) is now older than 6 months, so the
+    // renewal goes to a clinician unless the prescriber updates it.
+    const renewed = await prescriber.post(`pa-requests/${renewal.body.id}/submit`, {});
+    expect(renewed.body.status).toBe('in-review');
+    const glycemic = renewed.body.criteriaEvaluation.evaluation.rules.find((r: { id: string }) => r.id === 'glycemic');
+    expect(glycemic).toMatchObject({ result: 'not-met', values: { 'a1c-date': '2026-10-15' } });
   });
 });
