@@ -48,5 +48,10 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
   if (caller.role !== 'admin') assertClinician(caller);
   const now = ctx.clock.now();
   const rows = await listReviewQueue(ctx.database.db, limit);
-  return { now: now.toISOString(), items: rows.map((r) => ({ ...toRequestSummary(r, now), overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime() })) };
+  // The queue shows who each case is for: a PHI read by staff, recorded (DESIGN §7).
+  await writeAudit(ctx.database.db, { at: now, actor: caller, action: 'phi.read', entityType: 'review-queue', entityId: 'open-cases', details: { paRequestIds: rows.map((r) => r.id) } });
+  return {
+    now: now.toISOString(),
+    items: rows.map((r) => ({ ...toRequestSummary(r, now), memberName: r.memberName, prescriberName: r.prescriberName, overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime() })),
+  };
 }

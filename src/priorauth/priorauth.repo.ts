@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { members, prescribers } from '../members/members.tables.js';
 import { authorizations } from './authorizations.tables.js';
 import { criteriaSets, paAttachments, paHistory, paInformationRequests, paRequests } from './priorauth.tables.js';
 
@@ -73,10 +74,18 @@ export function listPaRequests(db: Db, f: PaRequestFilter): Promise<PaRequestRow
 }
 
 /** The clinical review queue: open cases by due time (no due time last). */
-export function listReviewQueue(db: Db, limit: number): Promise<PaRequestRow[]> {
-  return db.select().from(paRequests)
+/** Open cases by due time, with the member's and prescriber's names for the reviewer's list. */
+export async function listReviewQueue(db: Db, limit: number): Promise<Array<PaRequestRow & { memberName: string | null; prescriberName: string | null }>> {
+  const rows = await db.select({
+    request: paRequests,
+    memberName: sql<string | null>`${members.firstName} || ' ' || ${members.lastName}`,
+    prescriberName: sql<string | null>`${prescribers.firstName} || ' ' || ${prescribers.lastName}`,
+  }).from(paRequests)
+    .leftJoin(members, eq(members.id, paRequests.memberId))
+    .leftJoin(prescribers, eq(prescribers.npi, paRequests.prescriberNpi))
     .where(inArray(paRequests.status, ['submitted', 'in-review', 'awaiting-information']))
     .orderBy(sql`${paRequests.dueAt} asc nulls last`, asc(paRequests.receivedAt)).limit(limit);
+  return rows.map((r) => ({ ...r.request, memberName: r.memberName, prescriberName: r.prescriberName }));
 }
 
 // ---- history, attachments, information requests ---------------------------------------------

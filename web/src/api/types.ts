@@ -151,6 +151,9 @@ export interface RequestSummary {
   renewalOf: string | null;
   /** GET /review-queue only. */
   overdue?: boolean;
+  /** GET /review-queue only: who the case is for and who asked. */
+  memberName?: string | null;
+  prescriberName?: string | null;
 }
 
 /** GET /review-queue */

@@ -62,8 +62,8 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
               <p>{due(c)}</p>
               <KeyValues
                 rows={[
-                  [t.member, c.memberId],
-                  [t.prescriber, c.prescriberNpi],
+                  [t.member, withId(c.memberName, c.memberId)],
+                  [t.prescriber, withId(c.prescriberName, c.prescriberNpi)],
                   [t.received, formatDateTime(c.receivedAt, lang)],
                   [t.assigned, c.assignedTo ?? t.nobody],
                 ]}
@@ -94,8 +94,8 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
                     {link(c)}
                     <div className="muted">{c.id}</div>
                   </td>
-                  <td>{c.memberId}</td>
-                  <td>{c.prescriberNpi}</td>
+                  <td>{withId(c.memberName, c.memberId)}</td>
+                  <td>{withId(c.prescriberName, c.prescriberNpi)}</td>
                   <td>
                     <UrgencyLabel urgency={c.urgency} />
                   </td>
@@ -113,4 +113,9 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
       )}
     </>
   );
+}
+
+/** "Jennifer Lewis (M000101)", or the id alone when the name is not known. */
+function withId(name: string | null | undefined, id: string): string {
+  return name ? `${name} (${id})` : id;
 }
