@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionnaireResponse } from '../support/fhir.js';
 import { firstNpi, members, signIn } from '../support/scenario.js';
+import { makeNpi } from '../../src/shared/npi.js';
+import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 // Ozempic pens: the GLP-1 criteria apply; one answer set meets them, the other goes to a clinician.
@@ -131,6 +133,27 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await page.getByRole('button', { name: 'Create user' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/already exists/);
     await rig.screenshot(page, 'admin-users');
+    await page.context().close();
+  });
+
+  it('imports a prescribers file: the good row loads, the bad one is listed with its reason', async () => {
+    const good = makeNpi('226099011');
+    const bad = `${good.slice(0, 9)}${(Number(good[9]) + 1) % 10}`;
+    const csv = ['npi,first_name,last_name,credential,specialty', `${good},Rosa,Alvarez,MD,Endocrinology`, `${bad},Bad,Digit,MD,`].join('\n');
+    const page = await rig.signedIn('admin', 'demo-admin');
+    await page.getByRole('link', { name: 'Imports' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Choose a file to import.').waitFor();
+    await page.getByLabel('What the file holds').selectOption('prescribers');
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'prescribers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Loaded: 1 prescribers. Rows not loaded: 1.').waitFor();
+    await page.getByRole('table', { name: 'Rows not loaded' }).getByText(`npi ${bad} has a wrong check digit`).waitFor();
+    await page.getByRole('table', { name: 'Import runs, newest first' }).getByText('prescribers').first().waitFor();
+    const [row] = await rig.t.ctx.database.query<{ last_name: string }>('select last_name from prescribers where npi = $1', [good]);
+    expect(row?.last_name).toBe('Alvarez');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await rig.screenshot(page, 'admin-imports');
     await page.context().close();
   });
 });

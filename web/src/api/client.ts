@@ -66,13 +66,24 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** A request body sent as it is (an import file), with its own media type. */
+class RawBody {
+  constructor(
+    readonly data: Blob | string,
+    readonly contentType: string,
+  ) {}
+}
+
 async function request<T>(method: string, path: string, body?: unknown, init: { raw?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const token = tokenStore.get();
   if (token) headers.authorization = `Bearer ${token}`;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
+  else if (body instanceof RawBody) {
+    headers['content-type'] = body.contentType;
+    payload = body.data;
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
@@ -101,6 +112,8 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** POST a file's bytes as the body (e.g. `/imports/{kind}` takes the CSV or JSON itself). */
+  postFile: <T>(path: string, data: Blob | string, contentType: string) => request<T>('POST', path, new RawBody(data, contentType)),
   upload: <T>(path: string, file: File, fields: Record<string, string> = {}) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);

@@ -4,10 +4,11 @@ import { CriteriaDetailPage } from './criteria-detail-page';
 import { CriteriaPage } from './criteria-page';
 import { DashboardPage } from './dashboard-page';
 import { FormularyPage } from './formulary-page';
+import { ImportsPage } from './imports-page';
 import { PlansPage } from './plans-page';
 import { UsersPage } from './users-page';
 
-/** The plan administrator: turnaround metrics, plans and formularies, criteria, users. */
+/** The plan administrator: turnaround metrics, plans and formularies, criteria, users, imports. */
 export const adminPortal: Portal = {
   home: '/admin',
   nav: [
@@ -15,6 +16,7 @@ export const adminPortal: Portal = {
     { to: '/admin/plans', label: { en: 'Plans & formularies', es: 'Planes y formularios' } },
     { to: '/admin/criteria', label: { en: 'Criteria', es: 'Criterios' } },
     { to: '/admin/users', label: { en: 'Users', es: 'Usuarios' } },
+    { to: '/admin/imports', label: { en: 'Imports', es: 'Importaciones' } },
   ],
   routes: [
     { path: '/admin', render: () => <DashboardPage /> },
@@ -23,5 +25,6 @@ export const adminPortal: Portal = {
     { path: '/admin/criteria', render: () => <CriteriaPage /> },
     { path: '/admin/criteria/:id', render: ({ id }) => <CriteriaDetailPage key={id} id={id} /> },
     { path: '/admin/users', render: () => <UsersPage /> },
+    { path: '/admin/imports', render: () => <ImportsPage /> },
   ],
 };
