@@ -118,6 +118,25 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await page.context().close();
   });
 
+  it('loads a changed criteria set as a new version; a broken file is refused in words', async () => {
+    const token = (await rig.t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'admin', password: 'demo-admin' } })).json().accessToken;
+    const current = (await rig.t.app.inject({ method: 'GET', url: '/api/v1/criteria/sglt2', headers: { authorization: `Bearer ${token}` } })).json();
+    const changed = { ...current, title: `${current.title} (2027 update)` };
+    const page = await rig.signedIn('admin', 'demo-admin');
+    await page.getByRole('link', { name: 'Criteria', exact: true }).click();
+    const file = page.getByLabel('Criteria file (JSON)');
+    await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "id": ') });
+    await page.getByRole('button', { name: 'Load criteria' }).click();
+    await page.getByText(/This file is not valid JSON/).waitFor();
+    await file.setInputFiles({ name: 'sglt2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
+    await page.getByRole('button', { name: 'Load criteria' }).click();
+    await page.getByText('Loaded: 1 new versions. Every row loaded.').waitFor();
+    await page.getByText(`${current.title} (2027 update)`).first().waitFor();
+    const versions = await rig.t.ctx.database.query<{ version: number }>("select version from criteria_sets where id = 'sglt2' order by version");
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    await page.context().close();
+  });
+
   it('lists users and creates one', async () => {
     const page = await rig.signedIn('admin', 'demo-admin');
     await page.getByRole('link', { name: 'Users' }).click();

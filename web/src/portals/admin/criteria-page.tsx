@@ -1,6 +1,7 @@
 import { Link } from '../../app/router';
 import { fill, useLang, useText } from '../../i18n/i18n';
-import { Async, Page, StatusBadge } from '../../ui/components';
+import { Async, Page, Section, StatusBadge } from '../../ui/components';
+import { LoadCriteriaForm } from './load-criteria-form';
 import { formatDate } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { CriteriaSummary } from './api-types';
@@ -9,12 +10,12 @@ const TEXT = {
   en: {
     title: 'Coverage criteria', intro: 'Criteria sets are versioned: a change is a new version, and open cases keep the version they started with.',
     empty: 'No criteria sets are loaded.', caption: 'Criteria sets and their versions', set: 'Criteria set', version: 'Version', effective: 'In effect since', by: 'Loaded by',
-    status: 'Status', current: 'Current', previous: 'Previous version', open: 'v{version}',
+    status: 'Status', current: 'Current', previous: 'Previous version', open: 'v{version}', load: 'Load or update criteria',
   },
   es: {
     title: 'Criterios de cobertura', intro: 'Los criterios tienen versiones: un cambio crea una versión nueva y los casos abiertos conservan la suya.',
     empty: 'No hay criterios cargados.', caption: 'Criterios y sus versiones', set: 'Criterio', version: 'Versión', effective: 'Vigente desde', by: 'Cargado por',
-    status: 'Estado', current: 'Vigente', previous: 'Versión anterior', open: 'v{version}',
+    status: 'Estado', current: 'Vigente', previous: 'Versión anterior', open: 'v{version}', load: 'Cargar o actualizar criterios',
   },
 };
 
@@ -63,6 +64,9 @@ export function CriteriaPage() {
           );
         }}
       </Async>
+      <Section title={t.load}>
+        <LoadCriteriaForm onLoaded={criteria.reload} />
+      </Section>
     </Page>
   );
 }

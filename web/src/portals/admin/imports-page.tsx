@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useLang, useText } from '../../i18n/i18n';
-import { Async, ErrorBanner, Field, Notice, Page, Section } from '../../ui/components';
+import { Async, ErrorBanner, Field, Page, Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useAction, useApi } from '../../ui/use-api';
+import { ImportResult, loadedText, type ImportSummary } from './import-result';
 
 /** The import kinds of POST /imports/{kind} and the file each takes (docs/plan-bundle-format.md, README). */
 const KINDS = [
@@ -16,14 +17,6 @@ const KINDS = [
   { kind: 'qhp-drugs', type: 'application/json', en: 'CMS QHP drugs.json', es: 'CMS QHP drugs.json' },
 ] as const;
 
-interface ImportSummary {
-  runId?: string;
-  kind: string;
-  source?: string;
-  loaded: Record<string, number>;
-  rejected: { row: number; id?: string; reason: string }[];
-  warnings: string[];
-}
 interface ImportRun {
   id: string;
   kind: string;
@@ -38,18 +31,17 @@ const TEXT = {
   en: {
     title: 'Imports', intro: 'Load reference data the same way the command line does. Rows with problems are listed with the reason; the rest load.',
     upload: 'Import a file', kind: 'What the file holds', file: 'File', send: 'Import', busy: 'Importing…', chooseFile: 'Choose a file to import.',
-    result: 'Result', loaded: 'Loaded', rejected: 'Rows not loaded', row: 'Row', id: 'Id', reason: 'Reason', warnings: 'Warnings', nothingRejected: 'Every row loaded.',
+    loaded: 'Loaded', rejected: 'Rows not loaded',
     runs: 'Recent imports', runsCaption: 'Import runs, newest first', started: 'Started', by: 'By', summary: 'Summary', none: 'No imports yet.', unfinished: 'did not finish',
   },
   es: {
     title: 'Importaciones', intro: 'Cargue datos de referencia igual que con la línea de comandos. Las filas con problemas se listan con el motivo; el resto se carga.',
     upload: 'Importar un archivo', kind: 'Qué contiene el archivo', file: 'Archivo', send: 'Importar', busy: 'Importando…', chooseFile: 'Elija un archivo para importar.',
-    result: 'Resultado', loaded: 'Cargado', rejected: 'Filas no cargadas', row: 'Fila', id: 'Id', reason: 'Motivo', warnings: 'Advertencias', nothingRejected: 'Se cargaron todas las filas.',
+    loaded: 'Cargado', rejected: 'Filas no cargadas',
     runs: 'Importaciones recientes', runsCaption: 'Importaciones, la más reciente primero', started: 'Inicio', by: 'Por', summary: 'Resumen', none: 'Aún no hay importaciones.', unfinished: 'no terminó',
   },
 };
 
-const loadedText = (loaded: Record<string, number>) => Object.entries(loaded).map(([k, n]) => `${n} ${k}`).join(', ') || '0';
 
 /** POST /imports/{kind} with the file as the body; GET /imports for the history. */
 export function ImportsPage() {
@@ -102,46 +94,7 @@ export function ImportsPage() {
           </button>
         </form>
       </Section>
-      {result ? (
-        <Section title={t.result}>
-          <Notice tone={result.rejected.length ? 'warning' : 'success'}>
-            {t.loaded}: {loadedText(result.loaded)}. {result.rejected.length ? `${t.rejected}: ${result.rejected.length}.` : t.nothingRejected}
-          </Notice>
-          {result.rejected.length ? (
-            <div className="table-wrap">
-              <table>
-                <caption>{t.rejected}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.row}</th>
-                    <th scope="col">{t.id}</th>
-                    <th scope="col">{t.reason}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rejected.slice(0, 200).map((r) => (
-                    <tr key={`${r.row}-${r.id ?? ''}`}>
-                      <td>{r.row}</td>
-                      <td>{r.id ?? '—'}</td>
-                      <td>{r.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          {result.warnings.length ? (
-            <>
-              <h3>{t.warnings}</h3>
-              <ul>
-                {result.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </Section>
-      ) : null}
+      {result ? <ImportResult result={result} /> : null}
       <Section title={t.runs}>
         <Async state={runs} empty={t.none} isEmpty={(d) => d.items.length === 0}>
           {(d) => (
