@@ -8,6 +8,7 @@ import { addAppealAttachment } from './add-appeal-attachment.js';
 import { assertCanSeeAppeal } from './appeal-access.js';
 import { buildAppealView } from './appeal-view.js';
 import { findAppeal, findAppealAttachment } from './appeals.repo.js';
+import { withdrawAppeal } from './withdraw-appeal.js';
 import { AppealAttachmentSchema, AppealDecisionBody, AppealIdParams, AppealListQuery, AppealSummarySchema, AppealViewSchema, FileAppealBody } from './appeals.schemas.js';
 import { assignAppeal } from './assign-appeal.js';
 import { decideAppeal, type AppealDecisionInput } from './decide-appeal.js';
@@ -67,6 +68,13 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/appeals/:id/assign', {
     schema: { tags: TAGS, summary: 'Take an appeal for review (403 for the original reviewer; 409 when another reviewer has it)', params: AppealIdParams, response: appealResponse },
   }, async (req) => assignAppeal(ctx, principalOf(req), id(req)));
+
+  app.post('/appeals/:id/withdraw', {
+    schema: {
+      tags: TAGS, summary: 'Withdraw an open appeal (the member, the prescriber on the case, or member services for them); its clock stops',
+      params: AppealIdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }), response: appealResponse,
+    },
+  }, async (req) => withdrawAppeal(ctx, principalOf(req), id(req), req.body as { reason: string }));
 
   app.post('/appeals/:id/decision', {
     schema: {

@@ -14,7 +14,7 @@ export const appeals = pgTable('appeals', {
   planId: text('plan_id').notNull(),
   /** The prescriber on the case (who may see the appeal and gets its notices). */
   prescriberNpi: text('prescriber_npi').notNull(),
-  status: text('status').notNull(), // submitted | in-review | overturned | partially-overturned | upheld
+  status: text('status').notNull(), // submitted | in-review | overturned | partially-overturned | upheld | withdrawn
   urgency: text('urgency').notNull(), // standard | urgent (expedited)
   statement: text('statement').notNull(),
   filedBy: text('filed_by').notNull(), // member | prescriber | representative

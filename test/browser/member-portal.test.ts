@@ -130,6 +130,16 @@ describe.skipIf(!hasChromium)('member portal', () => {
     const list = (await jennifer.get(`appeals?paRequestId=${caseId}`)).body.items;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ status: 'submitted', urgency: 'urgent', filedBy: 'member' });
+
+    // She withdraws it (a reason is required); the appeal shows as withdrawn and she may file again.
+    await appeals.getByRole('button', { name: 'Withdraw my appeal' }).click();
+    await appeals.getByRole('button', { name: 'Yes, withdraw my appeal' }).click();
+    await appeals.getByText('Tell us why, in a few words.').waitFor();
+    await appeals.getByLabel('Why are you withdrawing it?').fill('My doctor found another medicine for me.');
+    await appeals.getByRole('button', { name: 'Yes, withdraw my appeal' }).click();
+    await appeals.getByText('Withdrawn', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'File an appeal' }).waitFor();
+    expect((await jennifer.get(`appeals?paRequestId=${caseId}`)).body.items[0].status).toBe('withdrawn');
     await page.context().close();
   });
 

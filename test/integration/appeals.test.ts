@@ -73,7 +73,7 @@ beforeAll(async () => {
   const adults = "termination_date is null and date_of_birth < '2000-01-01'";
   ihss = await members(t, `plan_id = 'IHSS01' and ${adults}`);
   partD = await members(t, `plan_id = 'PARTD1' and ${adults}`);
-  expect(ihss.length).toBeGreaterThanOrEqual(10);
+  expect(ihss.length).toBeGreaterThanOrEqual(11);
   expect(partD.length).toBeGreaterThanOrEqual(4);
 });
 afterAll(() => t?.close());
@@ -271,6 +271,36 @@ describe('bad input changes nothing', () => {
   });
 });
 
+describe('withdrawal', () => {
+  it('the member withdraws an open appeal: its clock stops, nobody can decide it, and she may file again in the window', async () => {
+    const m = ihss[10];
+    const c = await denied(m);
+    const member = await memberClient(m);
+    const appeal = (await member.post('appeals', appealBody(c.id))).body;
+    expect(appeal.status).toBe('submitted');
+
+    // Wrong people and bad input change nothing.
+    expectProblem(await (await memberClient(ihss[9])).post(`appeals/${appeal.id}/withdraw`, { reason: 'not mine' }), 404, 'NOT_FOUND');
+    expectProblem(await pharmacy.post(`appeals/${appeal.id}/withdraw`, { reason: 'x' }), 403, 'FORBIDDEN');
+    expectProblem(await reviewerB.post(`appeals/${appeal.id}/withdraw`, { reason: 'x' }), 403, 'FORBIDDEN');
+    expectProblem(await member.post(`appeals/${appeal.id}/withdraw`, {}), 400, 'VALIDATION_FAILED');
+    expect((await member.get(`appeals/${appeal.id}`)).body.status).toBe('submitted');
+
+    const withdrawn = await member.post(`appeals/${appeal.id}/withdraw`, { reason: 'My doctor changed me to metformin XR.' });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    expect(withdrawn.body.history.at(-1)).toMatchObject({ action: 'withdrawn', from: 'submitted', to: 'withdrawn', reason: 'My doctor changed me to metformin XR.' });
+    const clocks = await t.ctx.database.query<{ cancelled: boolean }>('select cancelled_at is not null as cancelled from deadlines where entity_id = $1', [appeal.id]);
+    expect(clocks).toEqual([{ cancelled: true }]);
+    expect((await prescriber.get(`pa-requests/${c.id}`)).body.history.map((h: { action: string }) => h.action)).toContain('appeal-withdrawn');
+
+    expectProblem(await reviewerB.post(`appeals/${appeal.id}/decision`, { decision: 'overturned', reasons: [] }), 409, 'CONFLICT');
+    expectProblem(await member.post(`appeals/${appeal.id}/withdraw`, { reason: 'again' }), 409, 'INVALID_STATE');
+    const again = await member.post('appeals', appealBody(c.id));
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+  });
+});
+
 describe('appeal clocks', () => {
   it('expedited 72 hours vs standard 30 days (7 days for a Part D redetermination); a missed clock escalates, never approves', async () => {
     const urgentCase = await denied(ihss[7]);
@@ -312,7 +342,7 @@ describe('OpenAPI', () => {
   it('documents the appeal routes with their schemas', async () => {
     const doc = (await prescriber.get('/api/v1/openapi.json')).body;
     const paths = Object.keys(doc.paths).filter((p) => p.includes('/appeals'));
-    expect(paths.sort()).toEqual(['/api/v1/appeals', '/api/v1/appeals/{id}', '/api/v1/appeals/{id}/assign', '/api/v1/appeals/{id}/attachments', '/api/v1/appeals/{id}/attachments/{attachmentId}', '/api/v1/appeals/{id}/decision']);
+    expect(paths.sort()).toEqual(['/api/v1/appeals', '/api/v1/appeals/{id}', '/api/v1/appeals/{id}/assign', '/api/v1/appeals/{id}/attachments', '/api/v1/appeals/{id}/attachments/{attachmentId}', '/api/v1/appeals/{id}/decision', '/api/v1/appeals/{id}/withdraw']);
     const file = doc.paths['/api/v1/appeals'].post;
     expect(file.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['paRequestId', 'urgency', 'statement', 'filedBy']));
     expect(Object.keys(file.responses)).toEqual(expect.arrayContaining(['201', '409']));

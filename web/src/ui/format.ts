@@ -47,6 +47,7 @@ const STATUS: Record<string, { en: string; es: string }> = {
   overturned: { en: 'Overturned', es: 'Revocada' },
   'partially-overturned': { en: 'Partly overturned', es: 'Revocada en parte' },
   upheld: { en: 'Upheld', es: 'Confirmada' },
+  withdrawn: { en: 'Withdrawn', es: 'Retirada' },
   queued: { en: 'Queued', es: 'En cola' },
   sent: { en: 'Sent', es: 'Enviada' },
   delivered: { en: 'Delivered', es: 'Entregada' },
@@ -61,6 +62,6 @@ export function statusLabel(status: string, lang: Lang = 'en'): string {
 export function statusTone(status: string): 'good' | 'bad' | 'wait' | 'neutral' {
   if (['approved', 'partially-approved', 'deemed-approved', 'overturned', 'partially-overturned', 'delivered', 'sent', 'P', 'paid'].includes(status)) return 'good';
   if (['denied', 'closed-no-response', 'upheld', 'failed', 'R', 'rejected'].includes(status)) return 'bad';
-  if (['cancelled', 'not-required'].includes(status)) return 'neutral';
+  if (['cancelled', 'not-required', 'withdrawn'].includes(status)) return 'neutral';
   return 'wait';
 }

@@ -109,6 +109,7 @@ const ACTIONS: Words = {
   'attachment-added': { en: 'Document added', es: 'Documento agregado' },
   'urgency-reclassified': { en: 'Urgent changed to standard', es: 'Cambiada de urgente a estándar' },
   'appeal-filed': { en: 'Appeal filed', es: 'Apelación presentada' },
+  'appeal-withdrawn': { en: 'Appeal withdrawn', es: 'Apelación retirada' },
 };
 export function actionLabel(action: string, lang: Lang, statusLabel: (s: string) => string): string {
   const [head, tail] = action.split(':');

@@ -8,6 +8,7 @@ import type { AppealSummary, AppealView, RequestView } from '../../api/types';
 import { APPEALABLE, OPEN_APPEAL } from './appeal-statuses';
 import { AppealForm } from './appeal-form';
 import { Letters } from './letters';
+import { WithdrawAppeal } from './withdraw-appeal';
 
 const TEXT = {
   en: {
@@ -81,7 +82,7 @@ export function AppealsSection({ pa, onChanged }: { pa: RequestView; onChanged: 
         {(d) => (
           <>
             {d.items.map((a) => (
-              <AppealCard key={`${a.id}-${a.status}`} id={a.id} />
+              <AppealCard key={`${a.id}-${a.status}`} id={a.id} onChanged={() => { list.reload(); onChanged(); }} />
             ))}
           </>
         )}
@@ -90,7 +91,7 @@ export function AppealsSection({ pa, onChanged }: { pa: RequestView; onChanged: 
   );
 }
 
-function AppealCard({ id }: { id: string }) {
+function AppealCard({ id, onChanged }: { id: string; onChanged: () => void }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const state = useApi<AppealView>(`/appeals/${encodeURIComponent(id)}`);
@@ -147,6 +148,7 @@ function AppealCard({ id }: { id: string }) {
               ) : null}
               <h4>{t.letters}</h4>
               <Letters query={{ appealId: a.id }} />
+              {isOpen ? <WithdrawAppeal appealId={a.id} onWithdrawn={onChanged} /> : null}
             </>
           );
         }}

@@ -45,6 +45,7 @@ const ACTIONS: Words = {
   escalated: { en: 'The request was escalated to a supervisor', es: 'La solicitud se escaló a un supervisor' },
   cancelled: { en: 'The request was withdrawn', es: 'La solicitud fue retirada' },
   'appeal-filed': { en: 'An appeal was filed', es: 'Se presentó una apelación' },
+  'appeal-withdrawn': { en: 'The appeal was withdrawn', es: 'La apelación fue retirada' },
   filed: { en: 'The appeal was received', es: 'Se recibió la apelación' },
   'determination:approved': { en: 'Approved', es: 'Aprobada' },
   'determination:partially-approved': { en: 'Partly approved', es: 'Aprobada en parte' },
