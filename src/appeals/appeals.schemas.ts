@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { Instant } from '../adapters/http/schemas.js';
+import { Instant, Nullable } from '../adapters/http/schemas.js';
 import { APPEAL_DECISIONS, APPEAL_STATUSES, FILED_BY } from './appeal-status.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {}) => Type.Object(props, { additionalProperties: true, description });
 
 export const FileAppealBody = Type.Object({

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { Instant } from '../adapters/http/schemas.js';
+import { Instant, Nullable } from '../adapters/http/schemas.js';
 import { CALL_TOPICS, CALLER_RELATIONSHIPS, MAX_NOTE_LENGTH, VERIFICATION_METHODS } from './call-note-rules.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Id = (description: string) => Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description })));
 
 export const RecordCallNoteBody = Type.Object({

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { DateString, Money, Ndc, Npi } from '../adapters/http/schemas.js';
+import { DateString, Money, Ndc, Npi, Nullable } from '../adapters/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ClaimRequestSchema = Type.Object({
   bin: Type.String({ pattern: '^\\d{6}$', description: '101-A1 BIN' }),

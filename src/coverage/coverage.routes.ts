@@ -2,11 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
-import { errorResponses, Ndc } from '../adapters/http/schemas.js';
+import { errorResponses, Ndc, Nullable } from '../adapters/http/schemas.js';
 import { NextStepsSchema } from '../claims/claims.schemas.js';
 import { getCoverage, type CoverageQuery } from './get-coverage.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const AlternativeSchema = NextStepsSchema.properties.alternatives;
 
 export const CoverageSchema = Type.Object({

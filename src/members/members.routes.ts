@@ -2,10 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
-import { DateString, errorResponses } from '../adapters/http/schemas.js';
+import { DateString, errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { findPatients, getMember } from './find-patient.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Patient = Type.Object({
   memberId: Type.String(), firstName: Type.String(), lastName: Type.String(), dateOfBirth: Type.String(), zip: Nullable(Type.String()), language: Type.String(),
   eligible: Type.Boolean(), effectiveDate: Type.String(), terminationDate: Nullable(Type.String()),

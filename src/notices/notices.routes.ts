@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
-import { errorResponses } from '../adapters/http/schemas.js';
+import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { isStaff, type Principal } from '../identity/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
@@ -11,7 +11,6 @@ import { renderNoticeLetter } from './letters/render-notice-letter.js';
 import { canSeeNotice, type NoticeCase } from './notice-access.js';
 import { findNotice, listNotices, type NoticeRow } from './notices.repo.js';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const NoticeSummary = Type.Object({
   id: Type.String(),

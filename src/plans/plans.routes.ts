@@ -2,11 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
-import { errorResponses } from '../adapters/http/schemas.js';
+import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { searchFormulary } from '../formulary/search-formulary.js';
 import { notFound } from '../platform/errors.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const PlanSummary = Type.Object({
   id: Type.String(), name: Type.String(), lineOfBusiness: Type.String(), processorId: Type.String(),

@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
+import { Nullable } from '../adapters/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-const ShareSchema = Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) });
+const Share = (description?: string) => Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) }, description ? { description } : {});
+const ShareSchema = Share();
 
 const SplitSchema = Type.Object({
   decided: Type.Integer({ description: 'Determinations dated in the range (approved, partly approved, deemed approved, denied, closed for no response)' }),
@@ -11,12 +12,12 @@ const SplitSchema = Type.Object({
   denied: ShareSchema,
   closedNoResponse: ShareSchema,
   deemedApproved: ShareSchema,
-  automatic: Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) }, { description: 'Approved by the criteria engine with no reviewer' }),
-  onTime: Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) }, { description: 'Decided at or before the due time; deemed approvals are late' }),
+  automatic: Share('Approved by the criteria engine with no reviewer'),
+  onTime: Share('Decided at or before the due time; deemed approvals are late'),
   averageHours: Nullable(Type.Number({ description: 'From submission (a fax: its arrival) to the decision' })),
   medianHours: Nullable(Type.Number()),
   appealsDecided: Type.Integer(),
-  approvedAfterAppeal: Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) }, { description: 'Appeals overturned or partly overturned, of appeals decided' }),
+  approvedAfterAppeal: Share('Appeals overturned or partly overturned, of appeals decided'),
   open: Type.Integer({ description: 'Requests submitted and not decided yet' }),
   overdue: Type.Integer({ description: 'Open requests past their due time now' }),
 });

@@ -18,9 +18,9 @@ export type TurnaroundReport = TurnaroundMetrics & { planId: string | null; gene
 export async function turnaroundReport(ctx: AppContext, query: TurnaroundQuery): Promise<TurnaroundReport> {
   const now = ctx.clock.now();
   const to = query.to ?? defaultRange(now).to;
-  // Only `to` given: the 12 weeks ending then (an invalid `to` is reported below).
-  const from = query.from ?? (isCalendarDate(to) ? defaultRange(new Date(`${to}T00:00:00Z`)).from : to);
-  const problem = isCalendarDate(to) ? rangeProblem(from, to) : { path: 'to', message: 'must be a calendar date YYYY-MM-DD' };
+  // Only `to` given: the 12 weeks ending then (an invalid `to` is reported below, as `to`).
+  const from = query.from ?? (isCalendarDate(to) ? defaultRange(new Date(`${to}T00:00:00Z`)).from : defaultRange(now).from);
+  const problem = rangeProblem(from, to);
   if (problem) throw new DomainError('VALIDATION_FAILED', `${problem.path}: ${problem.message}`, { errors: [{ path: `querystring.${problem.path}`, message: problem.message }] });
   const planId = query.planId?.trim() || null;
   if (planId && !(await ctx.reference.get()).plans.has(planId)) throw notFound('Plan', planId);

@@ -26,3 +26,6 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
 }
 
 export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
+
+/** A value or JSON null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
