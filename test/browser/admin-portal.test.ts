@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { questionnaireResponse } from '../support/fhir.js';
+import { glp1Answers, questionnaireResponse } from '../support/fhir.js';
 import { firstNpi, members, signIn } from '../support/scenario.js';
 import { makeNpi } from '../../src/shared/npi.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
@@ -11,7 +11,7 @@ const meets = questionnaireResponse({
   dx: { code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' },
   a1c: { decimal: 8.2 }, 'a1c-date': '2026-10-15', 'metformin-contra': true, 'metformin-contra-detail': 'eGFR 28', 'weight-only': false,
 });
-const fails = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 6.4 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
+const fails = glp1Answers({ a1c: 6.4 });
 
 /** Two decided cases through the API (as the integration test does): one approved automatically, one denied 5 hours later. */
 async function seedDecisions(rig: BrowserRig) {

@@ -4,14 +4,14 @@ import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser
 
 // Each role's demo login lands on a working home screen: its heading, its navigation, no error.
 const HOMES = [
-  { username: 'jennifer.lewis', password: 'demo-member', path: '/member' },
-  { username: 'dr.park', password: 'demo-prescriber', path: '/prescriber' },
-  { username: 'pharmacy.lakeshore', password: 'demo-pharmacy', path: '/pharmacy' },
-  { username: 'pharmacist', password: 'demo-reviewer', path: '/review' },
-  { username: 'physician', password: 'demo-reviewer', path: '/review' },
-  { username: 'intake', password: 'demo-intake', path: '/intake' },
-  { username: 'memberservices', password: 'demo-services', path: '/services' },
-  { username: 'admin', password: 'demo-admin', path: '/admin' },
+  { username: 'jennifer.lewis', password: 'demo-member', path: '/member', heading: 'My coverage' },
+  { username: 'dr.park', password: 'demo-prescriber', path: '/prescriber', heading: 'My prior authorization requests' },
+  { username: 'pharmacy.lakeshore', password: 'demo-pharmacy', path: '/pharmacy', heading: 'Submit a claim' },
+  { username: 'pharmacist', password: 'demo-reviewer', path: '/review', heading: 'Review queue' },
+  { username: 'physician', password: 'demo-reviewer', path: '/review', heading: 'Review queue' },
+  { username: 'intake', password: 'demo-intake', path: '/intake', heading: 'Inbound faxes' },
+  { username: 'memberservices', password: 'demo-services', path: '/services', heading: 'Find a member' },
+  { username: 'admin', password: 'demo-admin', path: '/admin', heading: 'Turnaround dashboard' },
 ];
 
 describe.skipIf(!hasChromium)('home screen of every role', () => {
@@ -23,10 +23,10 @@ describe.skipIf(!hasChromium)('home screen of every role', () => {
     await rig?.close();
   });
 
-  it.each(HOMES)('$username lands on $path', async ({ username, password, path }) => {
+  it.each(HOMES)('$username lands on $path', async ({ username, password, path, heading }) => {
     const page = await rig.signedIn(username, password);
     await page.waitForURL((u) => u.pathname === path);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+    await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('alert').count()).toBe(0);
     // Keyboard and screen-reader basics, checked by axe-core (WCAG 2.1 A/AA): labels, names, contrast.

@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
-import { questionnaireResponse } from '../support/fhir.js';
+import { glp1Answers } from '../support/fhir.js';
 import { multipart } from '../support/multipart.js';
 import { signIn } from '../support/scenario.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     const prescriber = await signIn(rig.t, 'prescriber', { npi: DEMO.prescribers.endocrinology });
     const physician = await signIn(rig.t, 'reviewer-physician', { displayName: 'Dana Doctor', credential: 'MD' });
     const c = (await prescriber.post('pa-requests', { memberId: other.id, prescriberNpi: DEMO.prescribers.endocrinology, productId: DEMO.ndcs.semaglutidePenLow, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' })).body;
-    const fails = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 6.1 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
+    const fails = glp1Answers({ a1c: 6.1 });
     await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails });
     expect((await physician.post(`pa-requests/${c.id}/determination`, { decision: 'denied', reasons: ['HbA1c is below 7 %.'] })).body.status).toBe('denied');
 

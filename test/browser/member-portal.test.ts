@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { questionnaireResponse } from '../support/fhir.js';
+import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
 import { TINY_PDF } from '../support/multipart.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
@@ -9,7 +9,7 @@ const JENNIFER = { memberId: 'M000101', dateOfBirth: '1991-12-23' };
 const LISINOPRIL = '76282041901'; // pays
 const OZEMPIC = '00169413211'; // needs prior authorization (GLP-1)
 const DENIAL_REASON = 'HbA1c is below 7 % and metformin has not been tried.';
-const failsGlp1 = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 6.4 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
+const failsGlp1 = glp1Answers({ a1c: 6.4 });
 
 describe.skipIf(!hasChromium)('member portal', () => {
   let rig: BrowserRig;

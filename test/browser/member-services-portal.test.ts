@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { questionnaireResponse } from '../support/fhir.js';
+import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
 import { claimFor, firstNpi, members, pharmacyWithKey, type MemberRow } from '../support/scenario.js';
 import { TEST_TODAY } from '../support/constants.js';
@@ -8,7 +8,7 @@ import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser
 // Ozempic pens: PA on every demo plan. The high dose is billed (reject 75); the request is for the pens.
 const OZEMPIC = '00169413211';
 const OZEMPIC_HIGH = '00169413611';
-const fails = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 6.4 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
+const fails = glp1Answers({ a1c: 6.4 });
 
 describe.skipIf(!hasChromium)('member services portal', () => {
   let rig: BrowserRig;

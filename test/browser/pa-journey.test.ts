@@ -16,7 +16,7 @@ const pharmacyAccount = DEMO.pharmacies.retail;
 const OZEMPIC_NDC = DEMO.ndcs.semaglutidePenLow;
 const OZEMPIC_NAME = '0.25 MG, 0.5 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]';
 const PDF = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-const RX = `RX${Date.now() % 1_000_000}`;
+const RX = 'RX810001'; // each test file has its own database: a fixed number is unique
 
 const region = (page: Page, name: string | RegExp) => page.getByRole('region', { name, exact: typeof name === 'string' });
 

@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     await expect.poll(() => claim.getByLabel(/Member ID/).inputValue()).toBe(m.id);
     await expect.poll(() => claim.getByLabel('BIN').inputValue()).toBe('610011');
     await expect.poll(() => claim.getByLabel(/Product NDC/).inputValue()).toBe(ndc);
-    await claim.getByLabel('Prescription number').fill(`RX${Date.now() % 1_000_000}`);
+    await claim.getByLabel('Prescription number').fill('RX820001');
     await claim.getByLabel('Prescriber NPI').fill(DEMO.prescribers.primaryCare);
     await claim.getByLabel('Quantity dispensed').fill('30');
     await claim.getByLabel('Days supply').fill('30');
@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     await claim.getByLabel('Patient date of birth').fill(m.date_of_birth);
     await claim.getByLabel('BIN').fill('610011');
     await claim.getByLabel('PCN').fill('BAYRX');
-    await claim.getByLabel('Prescription number').fill(`RX${(Date.now() + 7) % 1_000_000}`);
+    await claim.getByLabel('Prescription number').fill('RX820002');
     await claim.getByLabel('Prescriber NPI').fill(DEMO.prescribers.primaryCare);
     await claim.getByLabel(/Product NDC/).fill(DEMO.ndcs.metformin);
     await claim.getByLabel('Quantity dispensed').fill('60');
@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     await claim.getByLabel('Patient date of birth').fill(mc.date_of_birth);
     await claim.getByLabel('BIN').fill('610011');
     await claim.getByLabel('PCN').fill('BAYRX');
-    await claim.getByLabel('Prescription number').fill(`RX${(Date.now() + 21) % 1_000_000}`);
+    await claim.getByLabel('Prescription number').fill('RX820003');
     await claim.getByLabel('Prescriber NPI').fill(DEMO.prescribers.primaryCare);
     await claim.getByLabel(/Product NDC/).fill(DEMO.ndcs.coveredGeneric);
     await claim.getByLabel('Quantity dispensed').fill('30');
@@ -192,7 +192,7 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     await claim.getByLabel('Patient date of birth').fill(m.date_of_birth);
     await claim.getByLabel('BIN').fill('610011');
     await claim.getByLabel('PCN').fill('BAYRX');
-    await claim.getByLabel('Prescription number').fill(`RX${(Date.now() + 13) % 1_000_000}`);
+    await claim.getByLabel('Prescription number').fill('RX820004');
     await claim.getByLabel('Prescriber NPI').fill(DEMO.prescribers.endocrinology);
     await claim.getByLabel(/Product NDC/).fill(DEMO.ndcs.semaglutidePenLow);
     await claim.getByLabel('Quantity dispensed').fill('3');

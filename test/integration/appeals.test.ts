@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { questionnaireResponse } from '../support/fhir.js';
+import { glp1Answers } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
 import { claimFor, firstNpi, members, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
 import { multipart, TINY_PDF } from '../support/multipart.js';
@@ -10,8 +10,8 @@ const OZEMPIC = '00169413211';
 const OZEMPIC_HIGH = '00169413611';
 const HOUR = 3_600_000;
 
-const fails = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 6.4 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
-const meets = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 8.2 }, 'a1c-date': '2026-10-15', 'metformin-contra': true, 'metformin-contra-detail': 'eGFR 28', 'weight-only': false });
+const fails = glp1Answers({ a1c: 6.4 });
+const meets = glp1Answers({ a1c: 8.2, contraindication: 'eGFR 28' });
 
 let t: TestApp;
 let prescriberNpi: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPrintBatch } from '../../src/notices/delivery/build-print-batch.js';
 import type { FaxGateway } from '../../src/notices/delivery/gateways.js';
-import { questionnaireResponse } from '../support/fhir.js';
+import { glp1Answers } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
 import { pdfText } from '../support/pdf-text.js';
 import { firstNpi, members, signIn, type MemberRow } from '../support/scenario.js';
@@ -12,8 +12,8 @@ import { multipart, TINY_PDF } from '../support/multipart.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const OZEMPIC = '00169413211';
-const fails = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 6.1 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
-const meets = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 8.1 }, 'a1c-date': '2026-10-15', 'metformin-contra': true, 'metformin-contra-detail': 'eGFR 25', 'weight-only': false });
+const fails = glp1Answers({ a1c: 6.1 });
+const meets = glp1Answers({ a1c: 8.1, contraindication: 'eGFR 25' });
 
 let t: TestApp;
 let outbox: string;

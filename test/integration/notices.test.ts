@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
-import { questionnaireResponse } from '../support/fhir.js';
+import { glp1Answers } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
 import { pdfPages } from '../support/pdf-pages.js';
 import { members, ndcsWhere, signIn } from '../support/scenario.js';
@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // HbA1c 6.1 % and no metformin contraindication: the glp1-t2dm criteria are not met, so the
 // request goes to a clinician, who denies it.
-const failsGlp1 = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 6.1 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
+const failsGlp1 = glp1Answers({ a1c: 6.1 });
 const REVIEWER_REASON = 'HbA1c is 6.1% (2026-10-15), below the 7% threshold; no metformin trial documented.';
 
 let t: TestApp;

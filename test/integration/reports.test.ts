@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { questionnaireResponse } from '../support/fhir.js';
+import { glp1Answers, questionnaireResponse } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
 import { firstNpi, members, signIn, type MemberRow } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -10,7 +10,7 @@ const meets = questionnaireResponse({
   dx: { code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' },
   a1c: { decimal: 8.2 }, 'a1c-date': '2026-10-15', 'metformin-contra': true, 'metformin-contra-detail': 'eGFR 28', 'weight-only': false,
 });
-const fails = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 6.4 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
+const fails = glp1Answers({ a1c: 6.4 });
 
 let t: TestApp;
 let admin: ApiClient;

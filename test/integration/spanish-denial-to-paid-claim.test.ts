@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
-import { questionnaireResponse } from '../support/fhir.js';
+import { glp1Answers } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
 import { multipart, TINY_PDF } from '../support/multipart.js';
 import { pdfPages } from '../support/pdf-pages.js';
@@ -15,7 +15,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 // letter in Spanish for a Spanish-speaking member, with reasons and an appeal form; the member
 // appeals (the prescriber's supporting letter arrives by fax and intake files it with the
 // appeal), a different reviewer overturns, and the claim pays.
-const fails = questionnaireResponse({ dx: { code: 'E11.9' }, a1c: { decimal: 6.3 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
+const fails = glp1Answers({ a1c: 6.3 });
 const REASON = 'HbA1c 6.3% is below the 7% threshold and no metformin trial is documented.';
 const MEDI_CAL_RX = { bin: '022659', pcn: '6334225', groupId: 'MediCalRx' };
 

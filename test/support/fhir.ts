@@ -18,3 +18,17 @@ function toAnswer(v: Answer) {
   if ('date' in v) return { valueDate: v.date };
   return { valueCoding: { system: v.system ?? 'http://hl7.org/fhir/sid/icd-10-cm', code: v.code, display: v.display } };
 }
+
+/**
+ * Answers to the GLP-1 (glp1-t2dm) question set: type 2 diabetes, an HbA1c of `a1c` on
+ * 2026-10-15, not for weight loss; with `contraindication` the metformin step is excused.
+ * HbA1c ≥ 7 with a contraindication meets every criterion; below 7 goes to a clinician.
+ */
+export function glp1Answers(o: { a1c: number; contraindication?: string }) {
+  return questionnaireResponse({
+    dx: { code: 'E11.9' }, a1c: { decimal: o.a1c }, 'a1c-date': '2026-10-15',
+    'metformin-contra': o.contraindication !== undefined,
+    ...(o.contraindication !== undefined ? { 'metformin-contra-detail': o.contraindication } : {}),
+    'weight-only': false,
+  });
+}
