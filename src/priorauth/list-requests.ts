@@ -4,7 +4,7 @@ import { isStaff, type Principal } from '../identity/roles.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { PA_STATUSES } from './pa-status.js';
 import { assertClinician } from './pa-access.js';
-import { listPaRequests, listReviewQueue } from './priorauth.repo.js';
+import { listPaRequests, listReviewQueue, type NamedPaRequestRow } from './priorauth.repo.js';
 import { toRequestSummary } from './request-view.js';
 
 export interface ListQuery {
@@ -40,7 +40,7 @@ export async function listRequestsFor(ctx: AppContext, caller: Principal, q: Lis
       rows = await listPaRequests(db, { memberId: q.memberId, prescriberNpi: q.prescriberNpi, statuses, limit });
   }
   const now = ctx.clock.now();
-  return { items: rows.map((r) => toRequestSummary(r, now)) };
+  return { items: rows.map((r) => namedSummary(r, now)) };
 }
 
 /** The clinical review queue ordered by due time, with time left (negative: overdue). */
@@ -52,6 +52,11 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
   await writeAudit(ctx.database.db, { at: now, actor: caller, action: 'phi.read', entityType: 'review-queue', entityId: 'open-cases', details: { paRequestIds: rows.map((r) => r.id) } });
   return {
     now: now.toISOString(),
-    items: rows.map((r) => ({ ...toRequestSummary(r, now), memberName: r.memberName, prescriberName: r.prescriberName, overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime() })),
+    items: rows.map((r) => ({ ...namedSummary(r, now), overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime() })),
   };
+}
+
+/** A list row: the summary, and who the case is for and who asked (lists show names, not only ids). */
+function namedSummary(r: NamedPaRequestRow, now: Date) {
+  return { ...toRequestSummary(r, now), memberName: r.memberName, prescriberName: r.prescriberName };
 }

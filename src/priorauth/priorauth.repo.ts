@@ -64,28 +64,36 @@ export interface PaRequestFilter {
   limit: number;
 }
 
-export function listPaRequests(db: Db, f: PaRequestFilter): Promise<PaRequestRow[]> {
-  const where: SQL[] = [];
-  if (f.memberId) where.push(eq(paRequests.memberId, f.memberId));
-  if (f.prescriberNpi) where.push(eq(paRequests.prescriberNpi, f.prescriberNpi));
-  if (f.pharmacyNpi) where.push(eq(paRequests.pharmacyNpi, f.pharmacyNpi));
-  if (f.statuses?.length) where.push(inArray(paRequests.status, f.statuses));
-  return db.select().from(paRequests).where(and(...where)).orderBy(desc(paRequests.receivedAt)).limit(f.limit);
-}
+/** A request in a list, with the member's and prescriber's names (one query, not one per row). */
+export type NamedPaRequestRow = PaRequestRow & { memberName: string | null; prescriberName: string | null };
 
-/** The clinical review queue: open cases by due time (no due time last). */
-/** Open cases by due time, with the member's and prescriber's names for the reviewer's list. */
-export async function listReviewQueue(db: Db, limit: number): Promise<Array<PaRequestRow & { memberName: string | null; prescriberName: string | null }>> {
-  const rows = await db.select({
+function selectWithNames(db: Db) {
+  return db.select({
     request: paRequests,
     memberName: sql<string | null>`${members.firstName} || ' ' || ${members.lastName}`,
     prescriberName: sql<string | null>`${prescribers.firstName} || ' ' || ${prescribers.lastName}`,
   }).from(paRequests)
     .leftJoin(members, eq(members.id, paRequests.memberId))
-    .leftJoin(prescribers, eq(prescribers.npi, paRequests.prescriberNpi))
+    .leftJoin(prescribers, eq(prescribers.npi, paRequests.prescriberNpi));
+}
+
+const named = (rows: Array<{ request: PaRequestRow; memberName: string | null; prescriberName: string | null }>): NamedPaRequestRow[] =>
+  rows.map((r) => ({ ...r.request, memberName: r.memberName, prescriberName: r.prescriberName }));
+
+export async function listPaRequests(db: Db, f: PaRequestFilter): Promise<NamedPaRequestRow[]> {
+  const where: SQL[] = [];
+  if (f.memberId) where.push(eq(paRequests.memberId, f.memberId));
+  if (f.prescriberNpi) where.push(eq(paRequests.prescriberNpi, f.prescriberNpi));
+  if (f.pharmacyNpi) where.push(eq(paRequests.pharmacyNpi, f.pharmacyNpi));
+  if (f.statuses?.length) where.push(inArray(paRequests.status, f.statuses));
+  return named(await selectWithNames(db).where(and(...where)).orderBy(desc(paRequests.receivedAt)).limit(f.limit));
+}
+
+/** The clinical review queue: open cases by due time (no due time last). */
+export async function listReviewQueue(db: Db, limit: number): Promise<NamedPaRequestRow[]> {
+  return named(await selectWithNames(db)
     .where(inArray(paRequests.status, ['submitted', 'in-review', 'awaiting-information']))
-    .orderBy(sql`${paRequests.dueAt} asc nulls last`, asc(paRequests.receivedAt)).limit(limit);
-  return rows.map((r) => ({ ...r.request, memberName: r.memberName, prescriberName: r.prescriberName }));
+    .orderBy(sql`${paRequests.dueAt} asc nulls last`, asc(paRequests.receivedAt)).limit(limit));
 }
 
 // ---- history, attachments, information requests ---------------------------------------------

@@ -137,6 +137,9 @@ describe('answers that do not meet criteria go to a clinician', () => {
     const [who] = await t.ctx.database.query<{ member: string; prescriber: string }>(
       `select m.first_name || ' ' || m.last_name as member, p.first_name || ' ' || p.last_name as prescriber from members m, prescribers p where m.id = $1 and p.npi = $2`, [entry.memberId, entry.prescriberNpi]);
     expect(entry).toMatchObject({ memberName: who.member, prescriberName: who.prescriber });
+    // The prescriber's own list names the patients too (one query, not a lookup per row).
+    const mine = (await prescriber.get('pa-requests')).body.items.find((i: { id: string }) => i.id === c.id);
+    expect(mine).toMatchObject({ memberName: who.member, prescriberName: who.prescriber });
     expect(await queueReads()).toBe(readsBefore + 1);
     const dues = queue.body.items.map((i: { dueAt: string | null }) => i.dueAt).filter(Boolean);
     expect([...dues].sort()).toEqual(dues);

@@ -151,7 +151,7 @@ export interface RequestSummary {
   renewalOf: string | null;
   /** GET /review-queue only. */
   overdue?: boolean;
-  /** GET /review-queue only: who the case is for and who asked. */
+  /** Lists (GET /pa-requests, /review-queue): who the case is for and who asked. */
   memberName?: string | null;
   prescriberName?: string | null;
 }

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, onUnauthorized, tokenStore } from '../api/client';
+import { api, ApiError, onUnauthorized, tokenStore } from '../api/client';
 import { useTokenRefresh } from './token-refresh';
 
 export type Role = 'member' | 'prescriber' | 'pharmacy' | 'intake' | 'reviewer-pharmacist' | 'reviewer-physician' | 'member-services' | 'admin';
@@ -17,8 +17,8 @@ interface SessionState {
   me: Me | null;
   /** True while the stored token is being checked at start-up. */
   checking: boolean;
-  /** Why the last session ended, shown on the sign-in page. */
-  endedReason: string | null;
+  /** Why the sign-in page is showing: the session expired, or the server could not be reached to resume it. */
+  endedReason: 'expired' | 'unreachable' | null;
   signIn: (username: string, password: string) => Promise<Me>;
   signOut: () => void;
   /** Server clock minus browser clock, ms: due times count from the server's now. */
@@ -30,7 +30,7 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [checking, setChecking] = useState(() => tokenStore.get() !== null);
-  const [endedReason, setEndedReason] = useState<string | null>(null);
+  const [endedReason, setEndedReason] = useState<'expired' | 'unreachable' | null>(null);
   const [clockOffsetMs, setOffset] = useState(0);
 
   const loadMe = useCallback(async () => {
@@ -44,11 +44,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     onUnauthorized(() => {
       tokenStore.clear();
       setMe(null);
-      setEndedReason('Your session has ended. Please sign in again.');
+      setEndedReason('expired');
     });
     if (tokenStore.get()) {
       loadMe()
-        .catch(() => tokenStore.clear())
+        // Only a refused token ends the session; a network or server failure keeps it for a retry.
+        .catch((e: unknown) => {
+          if (e instanceof ApiError && e.status === 401) tokenStore.clear();
+          else setEndedReason('unreachable');
+        })
         .finally(() => setChecking(false));
     }
     return () => onUnauthorized(null);
@@ -87,4 +91,3 @@ export function useMe(): Me {
   return me;
 }
 
-export const isReviewer = (role: Role) => role === 'reviewer-pharmacist' || role === 'reviewer-physician';

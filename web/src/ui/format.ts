@@ -25,8 +25,7 @@ export function formatDuration(ms: number, lang: Lang = 'en'): string {
   const min = Math.floor(abs / 60_000);
   const h = Math.floor(min / 60);
   const d = Math.floor(h / 24);
-  const dd = lang === 'es' ? 'd' : 'd';
-  if (d >= 1) return `${d} ${dd} ${h % 24} h`;
+  if (d >= 1) return `${d} d ${h % 24} h`;
   if (h >= 1) return `${h} h ${min % 60} min`;
   return `${min} min`;
 }

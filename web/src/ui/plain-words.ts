@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/i18n';
+import { statusLabel } from './format';
 
 /**
  * Plain words for codes the API returns that several portals name the same way. Each portal keeps
@@ -21,6 +22,9 @@ export const LETTER_KINDS: Words = {
   'partial-approval': { en: 'Partial approval letter', es: 'Carta de aprobación parcial' },
   denial: { en: 'Denial letter', es: 'Carta de denegación' },
   'renewal-reminder': { en: 'Renewal reminder', es: 'Recordatorio de renovación' },
+  'information-request': { en: 'Request for more information', es: 'Solicitud de más información' },
+  'incomplete-request': { en: 'Incomplete request letter', es: 'Carta de solicitud incompleta' },
+  cancellation: { en: 'Withdrawal letter', es: 'Carta de retiro' },
 };
 
 /** Letters as the staff screens (member services, prescriber) name them. */
@@ -28,6 +32,7 @@ export const STAFF_LETTER_KINDS: Words = {
   ...LETTER_KINDS,
   'deemed-approval': { en: 'Approval (decision late)', es: 'Aprobación (decisión tardía)' },
   'appeal-acknowledgment': { en: 'Appeal received', es: 'Apelación recibida' },
+  escalation: { en: 'Escalation notice', es: 'Aviso de escalamiento' },
 };
 
 /** Case history steps (history[].action) as the staff screens (member services, prescriber) name them. */
@@ -40,4 +45,17 @@ export const STAFF_HISTORY_ACTIONS: Words = {
   'due-soon': { en: 'Decision due soon', es: 'La decisión vence pronto' },
   escalated: { en: 'Escalated', es: 'Escalada' },
   cancelled: { en: 'Withdrawn', es: 'Retirada' },
+  // Written on the case when its appeal moves (file-appeal, withdraw-appeal, decide-appeal).
+  'appeal-filed': { en: 'Appeal filed', es: 'Apelación presentada' },
+  'appeal-withdrawn': { en: 'Appeal withdrawn', es: 'Apelación retirada' },
+  'appeal-overturned': { en: 'Appeal decided: overturned', es: 'Apelación decidida: revocada' },
+  'appeal-partially-overturned': { en: 'Appeal decided: partly overturned', es: 'Apelación decidida: revocada en parte' },
+  'appeal-upheld': { en: 'Appeal decided: upheld', es: 'Apelación decidida: confirmada' },
 };
+
+/** A case history step in words: "determination:denied" is the status it led to; others from `table`. */
+export function historyActionLabel(table: Words, action: string, lang: Lang): string {
+  const [head, tail] = action.split(':');
+  if (tail && (head === 'determination' || head === 'decision')) return statusLabel(tail, lang);
+  return pickWord(table, action, lang, action.replace(/[-:]/g, ' '));
+}

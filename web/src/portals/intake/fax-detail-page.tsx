@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from '../../app/router';
 import { useLang, useText } from '../../i18n/i18n';
-import { Async, DueIn, ErrorBanner, KeyValues, Notice, Page, Section, StatusBadge } from '../../ui/components';
+import { Async, DueIn, KeyValues, Notice, Page, Section, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { LongId } from '../../ui/long-id';
@@ -12,17 +12,18 @@ import { FileAppealForm, type FiledAppeal } from './file-appeal-form';
 import { documentKind, faxStatusLabel, faxStatusTone, formatSize } from './fax-status';
 import type { RequestSummary } from '../../api/types';
 import type { AttachResult, CreatedCase, FaxItem } from './types';
+import { isOnClock } from '../../ui/statuses';
 
 const TEXT = {
   en: {
-    title: 'Fax from {from}', back: 'Back to inbound faxes', notFound: 'This fax is not in the intake queue.', details: 'About this fax', document: 'The fax',
+    title: 'Fax from {from}', back: 'Back to inbound faxes', details: 'About this fax', document: 'The fax',
     received: 'Received', from: 'From (fax)', kind: 'Document', status: 'Status', filedWith: 'Filed with', handledBy: 'Filed by', handledAt: 'Filed at', note: 'Note',
     file: 'File this fax', what: 'What is this fax?', create: 'A new PA request: create a case', attachCase: 'Documents for an existing case', fileAppeal: 'A new appeal of a denied request: file the appeal', attachAppeal: 'Documents for an open appeal',
     created: 'Case {id} was created from this fax. Its clock started when the fax arrived.', attachedCase: 'The fax was attached to case {id}.', answered: 'It was filed as the answer to the open information request.',
     attachedAppeal: 'The fax was attached to appeal {id}.', appealFiled: 'Appeal {id} of case {case} was filed from this fax, received when the fax arrived.', theCase: 'The case', drug: 'Drug', member: 'Member', due: 'Decision due', caseLabel: 'Case', appealLabel: 'Appeal',
   },
   es: {
-    title: 'Fax de {from}', back: 'Volver a los faxes', notFound: 'Este fax no está en la cola.', details: 'Sobre este fax', document: 'El fax',
+    title: 'Fax de {from}', back: 'Volver a los faxes', details: 'Sobre este fax', document: 'El fax',
     received: 'Recibido', from: 'De (fax)', kind: 'Documento', status: 'Estado', filedWith: 'Archivado en', handledBy: 'Archivado por', handledAt: 'Archivado el', note: 'Nota',
     file: 'Archivar este fax', what: '¿Qué es este fax?', create: 'Una nueva solicitud de PA: crear un caso', attachCase: 'Documentos de un caso existente', fileAppeal: 'Una nueva apelación de una solicitud denegada: presentarla', attachAppeal: 'Documentos de una apelación abierta',
     created: 'Se creó el caso {id} con este fax. Su plazo empezó al llegar el fax.', attachedCase: 'El fax se adjuntó al caso {id}.', answered: 'Se archivó como respuesta a la solicitud de información abierta.',
@@ -36,82 +37,77 @@ type Action = 'create' | 'attach-case' | 'file-appeal' | 'attach-appeal';
 export function FaxDetailPage({ faxId }: { faxId: string }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const faxes = useApi<FaxItem>(`/fax/inbound/${encodeURIComponent(faxId)}`);
+  const faxState = useApi<FaxItem>(`/fax/inbound/${encodeURIComponent(faxId)}`);
   const [action, setAction] = useState<Action>('create');
   const [done, setDone] = useState<string | null>(null);
-  const fax = faxes.data;
 
   const onCreated = (c: CreatedCase) => {
     setDone(t.created.replace('{id}', c.paRequestId));
-    faxes.reload();
+    faxState.reload();
   };
   const onFiled = (a: FiledAppeal) => {
     setDone(t.appealFiled.replace('{id}', a.appealId).replace('{case}', a.paRequestId));
-    faxes.reload();
+    faxState.reload();
   };
   const onAttached = (r: AttachResult) => {
     setDone([r.appealId ? t.attachedAppeal.replace('{id}', r.appealId) : t.attachedCase.replace('{id}', r.paRequestId ?? ''), r.answeredInformationRequest ? t.answered : ''].join(' ').trim());
-    faxes.reload();
+    faxState.reload();
   };
 
   return (
-    <Page title={fax ? t.title.replace('{from}', fax.senderFax) : t.title.replace('{from}', '…')} actions={<Link to="/intake">{t.back}</Link>}>
+    <Page title={t.title.replace('{from}', faxState.data?.senderFax ?? '…')} actions={<Link to="/intake">{t.back}</Link>}>
       {done ? <Notice tone="success">{done}</Notice> : null}
-      <Async state={faxes}>
-        {() =>
-          !fax ? (
-            <ErrorBanner error={t.notFound} />
-          ) : (
-            <>
-              <Section title={t.details}>
-                <KeyValues
-                  rows={[
-                    [t.received, formatDateTime(fax.receivedAt, lang)],
-                    [t.from, fax.senderFax],
-                    [t.kind, `${documentKind(fax.contentType)} · ${formatSize(fax.size)}`],
-                    [t.status, <StatusBadge key="s" status={faxStatusTone(fax.status)} label={faxStatusLabel(fax.status, lang)} />],
-                    ...(fax.status !== 'new'
-                      ? ([
-                          [t.filedWith, <LongId key="w">{fax.appealId ? `${t.appealLabel} ${fax.appealId}` : fax.paRequestId ? `${t.caseLabel} ${fax.paRequestId}` : '—'}</LongId>],
-                          [t.handledBy, fax.handledBy ?? '—'],
-                          [t.handledAt, formatDateTime(fax.handledAt, lang)],
-                        ] as [string, ReactNode][])
-                      : []),
-                    ...(fax.note ? ([[t.note, fax.note]] as [string, string][]) : []),
-                  ]}
-                />
+      <Async state={faxState}>
+        {(fax) => (
+          <>
+            <Section title={t.details}>
+              <KeyValues
+                rows={[
+                  [t.received, formatDateTime(fax.receivedAt, lang)],
+                  [t.from, fax.senderFax],
+                  [t.kind, `${documentKind(fax.contentType)} · ${formatSize(fax.size)}`],
+                  [t.status, <StatusBadge key="s" status={faxStatusTone(fax.status)} label={faxStatusLabel(fax.status, lang)} />],
+                  ...(fax.status !== 'new'
+                    ? ([
+                        [t.filedWith, <LongId key="w">{fax.appealId ? `${t.appealLabel} ${fax.appealId}` : fax.paRequestId ? `${t.caseLabel} ${fax.paRequestId}` : '—'}</LongId>],
+                        [t.handledBy, fax.handledBy ?? '—'],
+                        [t.handledAt, formatDateTime(fax.handledAt, lang)],
+                      ] as [string, ReactNode][])
+                    : []),
+                  ...(fax.note ? ([[t.note, fax.note]] as [string, string][]) : []),
+                ]}
+              />
+            </Section>
+            {fax.paRequestId && !fax.appealId ? <FiledCase id={fax.paRequestId} /> : null}
+            <Section title={t.document}>
+              <FaxDocument fax={fax} />
+            </Section>
+            {fax.status === 'new' ? (
+              <Section title={t.file}>
+                <fieldset>
+                  <legend>{t.what}</legend>
+                  {(
+                    [
+                      ['create', t.create],
+                      ['attach-case', t.attachCase],
+                      ['file-appeal', t.fileAppeal],
+                      ['attach-appeal', t.attachAppeal],
+                    ] as [Action, string][]
+                  ).map(([value, label]) => (
+                    <label key={value} className="choice">
+                      <input type="radio" name="fax-action" value={value} checked={action === value} onChange={() => setAction(value)} />
+                      {label}
+                    </label>
+                  ))}
+                </fieldset>
+                {action === 'create' ? <CreateCaseForm faxId={fax.id} onCreated={onCreated} /> : null}
+                {action === 'attach-case' ? <AttachForm key="case" faxId={fax.id} target="case" onAttached={onAttached} /> : null}
+                {action === 'file-appeal' ? <FileAppealForm faxId={fax.id} onFiled={onFiled} /> : null}
+                {action === 'attach-appeal' ? <AttachForm key="appeal" faxId={fax.id} target="appeal" onAttached={onAttached} /> : null}
               </Section>
-              {fax.paRequestId && !fax.appealId ? <FiledCase id={fax.paRequestId} /> : null}
-              <Section title={t.document}>
-                <FaxDocument fax={fax} />
-              </Section>
-              {fax.status === 'new' ? (
-                <Section title={t.file}>
-                  <fieldset>
-                    <legend>{t.what}</legend>
-                    {(
-                      [
-                        ['create', t.create],
-                        ['attach-case', t.attachCase],
-                        ['file-appeal', t.fileAppeal],
-                        ['attach-appeal', t.attachAppeal],
-                      ] as [Action, string][]
-                    ).map(([value, label]) => (
-                      <label key={value} className="choice">
-                        <input type="radio" name="fax-action" value={value} checked={action === value} onChange={() => setAction(value)} />
-                        {label}
-                      </label>
-                    ))}
-                  </fieldset>
-                  {action === 'create' ? <CreateCaseForm faxId={fax.id} onCreated={onCreated} /> : null}
-                  {action === 'attach-case' ? <AttachForm key="case" faxId={fax.id} target="case" onAttached={onAttached} /> : null}
-                  {action === 'file-appeal' ? <FileAppealForm faxId={fax.id} onFiled={onFiled} /> : null}
-                  {action === 'attach-appeal' ? <AttachForm key="appeal" faxId={fax.id} target="appeal" onAttached={onAttached} /> : null}
-                </Section>
-              ) : null}
-            </>
-          )
-        }
+            ) : null}
+          </>
+        )}
       </Async>
     </Page>
   );
@@ -131,7 +127,7 @@ function FiledCase({ id }: { id: string }) {
               [t.status, <StatusBadge key="s" status={x.status} />],
               [t.member, x.memberId],
               [t.drug, x.drug.name],
-              [t.due, <DueIn key="d" dueAt={x.dueAt} />],
+              [t.due, isOnClock(x.status) ? <DueIn key="d" dueAt={x.dueAt} /> : '—'],
             ]}
           />
         )}

@@ -2,7 +2,7 @@ import { Link } from '../../app/router';
 import { useLang, useText } from '../../i18n/i18n';
 import { DueIn, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
-import { isOpen } from './open-status';
+import { isOpenAppeal } from '../../ui/statuses';
 import type { AppealSummary } from '../../api/types';
 import { urgencyLabel } from './words';
 
@@ -36,7 +36,7 @@ export function AppealsTable({ items, linkCases = true }: { items: AppealSummary
               <td>{urgencyLabel(a.urgency, lang)}</td>
               <td>{FILED_BY[a.filedBy]?.[lang] ?? a.filedBy}{a.representativeName ? ` (${a.representativeName})` : ''}</td>
               <td>{formatDateTime(a.receivedAt, lang)}</td>
-              <td>{isOpen(a.status) ? <>{formatDateTime(a.dueAt, lang)}<br /><DueIn dueAt={a.dueAt} /></> : a.decidedAt ? formatDateTime(a.decidedAt, lang) : '—'}</td>
+              <td>{isOpenAppeal(a.status) ? <>{formatDateTime(a.dueAt, lang)}<br /><DueIn dueAt={a.dueAt} /></> : a.decidedAt ? formatDateTime(a.decidedAt, lang) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@ import { useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, Section, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import type { ApiState } from '../../ui/use-api';
-import { isOpen } from './open-status';
+import { isOnClock } from '../../ui/statuses';
 import type { Items, RequestSummary } from '../../api/types';
 import { urgencyLabel } from './words';
 
@@ -32,7 +32,7 @@ export function MemberPas({ state }: { state: ApiState<Items<RequestSummary>> })
                     <td><StatusBadge status={pa.status} />{pa.escalated ? <> <span className="badge badge-bad">{t.escalated}</span></> : null}</td>
                     <td>{urgencyLabel(pa.urgency, lang)}</td>
                     <td>{formatDateTime(pa.receivedAt, lang)}</td>
-                    <td>{isOpen(pa.status) && pa.dueAt ? <>{formatDateTime(pa.dueAt, lang)}<br /><DueIn dueAt={pa.dueAt} /></> : '—'}</td>
+                    <td>{isOnClock(pa.status) && pa.dueAt ? <>{formatDateTime(pa.dueAt, lang)}<br /><DueIn dueAt={pa.dueAt} /></> : '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,11 +1,11 @@
 import { Link } from '../../app/router';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, Empty, ErrorBanner, FileLink, KeyValues, Loading, Page, Section, StatusBadge } from '../../ui/components';
-import { formatDate, formatDateTime, statusLabel } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { nameWithCredential } from '../../ui/plain-words';
 import { AppealsTable } from './appeals-table';
-import { isOpen } from './open-status';
+import { isOnClock } from '../../ui/statuses';
 import type { AppealSummary, Determination, InformationRequest, Items, NoticeSummary, RequestView } from '../../api/types';
 import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
 
@@ -67,7 +67,7 @@ export function PaCasePage({ id }: { id: string }) {
 function CaseSummary({ c }: { c: RequestView }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const open = isOpen(c.status);
+  const open = isOnClock(c.status);
   return (
     <Section title={t.summary}>
       <KeyValues
@@ -189,7 +189,7 @@ function History({ c }: { c: RequestView }) {
       <ol className="timeline">
         {c.history.map((h, i) => (
           <li key={i}>
-            <strong>{actionLabel(h.action, lang, (s) => statusLabel(s, lang))}</strong>
+            <strong>{actionLabel(h.action, lang)}</strong>
             <span className="muted"> · {formatDateTime(h.at, lang)} · {h.actor} ({h.actorRole})</span>
             {h.reason ? <p>{h.reason}</p> : null}
           </li>

@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/i18n';
-import { pickWord as pick, STAFF_HISTORY_ACTIONS, STAFF_LETTER_KINDS, type Words } from '../../ui/plain-words';
+import { historyActionLabel, pickWord as pick, STAFF_HISTORY_ACTIONS, STAFF_LETTER_KINDS, type Words } from '../../ui/plain-words';
 
 /** Plain words for codes the API returns, as member services explains them to a caller. */
 
@@ -64,12 +64,9 @@ export const TOPIC_KEYS = Object.keys(TOPICS);
 
 const NOTICES: Words = {
   ...STAFF_LETTER_KINDS,
-  'information-request': { en: 'Request for more information', es: 'Solicitud de más información' },
-  'incomplete-request': { en: 'Incomplete request letter', es: 'Carta de solicitud incompleta' },
   'closure-no-response': { en: 'Closed for no response', es: 'Cerrada por falta de respuesta' },
   'urgency-reclassified': { en: 'Urgency changed', es: 'Cambio de urgencia' },
   'pa-needed': { en: 'Approval needed', es: 'Aprobación necesaria' },
-  cancellation: { en: 'Withdrawal letter', es: 'Carta de retiro' },
   'appeal-decision': { en: 'Appeal decision', es: 'Decisión de apelación' },
 };
 export const noticeLabel = (k: string, lang: Lang) => pick(NOTICES, k, lang);
@@ -108,11 +105,5 @@ const ACTIONS: Words = {
   'returned-to-review': { en: 'Back in review', es: 'De vuelta en revisión' },
   'attachment-added': { en: 'Document added', es: 'Documento agregado' },
   'urgency-reclassified': { en: 'Urgent changed to standard', es: 'Cambiada de urgente a estándar' },
-  'appeal-filed': { en: 'Appeal filed', es: 'Apelación presentada' },
-  'appeal-withdrawn': { en: 'Appeal withdrawn', es: 'Apelación retirada' },
 };
-export function actionLabel(action: string, lang: Lang, statusLabel: (s: string) => string): string {
-  const [head, tail] = action.split(':');
-  if (tail && (head === 'determination' || head === 'decision')) return statusLabel(tail);
-  return pick(ACTIONS, action, lang);
-}
+export const actionLabel = (action: string, lang: Lang) => historyActionLabel(ACTIONS, action, lang);

@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { nameWithCredential } from '../../ui/plain-words';
 import { useApi } from '../../ui/use-api';
 import type { AppealSummary, AppealView, RequestView } from '../../api/types';
-import { APPEALABLE, OPEN_APPEAL } from './appeal-statuses';
+import { isAppealable, isOpenAppeal } from '../../ui/statuses';
 import { AppealForm } from './appeal-form';
 import { Letters } from './letters';
 import { WithdrawAppeal } from './withdraw-appeal';
@@ -41,10 +41,10 @@ export function AppealsSection({ pa, onChanged }: { pa: RequestView; onChanged: 
   const [filing, setFiling] = useState(false);
   const [notice, setNotice] = useState<{ text: string; warnings: string[] } | null>(null);
   const items = list.data?.items ?? [];
-  const open = items.find((a) => OPEN_APPEAL.includes(a.status));
+  const open = items.find((a) => isOpenAppeal(a.status));
   const won = items.find((a) => a.status === 'overturned');
   const windowClosed = pa.appealFiling?.open === false;
-  const appealable = APPEALABLE.includes(pa.status) && list.data !== undefined && !open && !won && !windowClosed;
+  const appealable = isAppealable(pa.status) && list.data !== undefined && !open && !won && !windowClosed;
   return (
     <Section title={t.title}>
       {notice ? (
@@ -99,7 +99,7 @@ function AppealCard({ id, onChanged }: { id: string; onChanged: () => void }) {
     <article className="card appeal">
       <Async state={state}>
         {(a) => {
-          const isOpen = OPEN_APPEAL.includes(a.status);
+          const isOpen = isOpenAppeal(a.status);
           return (
             <>
               <h3>{fill(t.appeal, { date: formatDate(a.receivedAt, lang) })}</h3>

@@ -6,7 +6,7 @@ import { useApi } from '../../ui/use-api';
 import type { RequestView } from '../../api/types';
 import { AppealsSection } from './appeals-section';
 import { Letters } from './letters';
-import { OPEN_PA } from './pa-list-page';
+import { isOpenPa } from '../../ui/statuses';
 import { PaDecision } from './pa-decision';
 import { historyLabel, infoStatus } from './plain-words';
 
@@ -49,7 +49,7 @@ export function PaDetailPage({ id }: { id: string }) {
 function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const open = OPEN_PA.includes(pa.status);
+  const open = isOpenPa(pa.status);
   return (
     <>
       <Section title={t.summary}>

@@ -4,6 +4,7 @@ import { Async, DueIn, Page, StatusBadge } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { RequestSummary } from '../../api/types';
+import { isOpenPa } from '../../ui/statuses';
 
 const TEXT = {
   en: {
@@ -18,7 +19,6 @@ const TEXT = {
   },
 };
 
-export const OPEN_PA = ['awaiting-answers', 'submitted', 'in-review', 'awaiting-information'];
 
 /** GET /pa-requests: the member's own cases with status, drug, dates and time left. */
 export function PaListPage() {
@@ -43,7 +43,7 @@ export function PaListPage() {
               </thead>
               <tbody>
                 {d.items.map((p) => {
-                  const open = OPEN_PA.includes(p.status);
+                  const open = isOpenPa(p.status);
                   return (
                     <tr key={p.id}>
                       <td>

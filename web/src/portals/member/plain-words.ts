@@ -14,13 +14,10 @@ export const tierLabel = (tier: string | null, lang: Lang) => (tier ? pick(TIERS
 
 const NOTICE_KINDS: Words = {
   ...LETTER_KINDS,
-  'information-request': { en: 'Request for more information', es: 'Solicitud de más información' },
-  'incomplete-request': { en: 'Incomplete request letter', es: 'Carta de solicitud incompleta' },
   'closure-no-response': { en: 'Case closed letter', es: 'Carta de caso cerrado' },
   'urgency-reclassified': { en: 'Urgency changed letter', es: 'Carta de cambio de urgencia' },
   'deemed-approval': { en: 'Approval letter (late decision)', es: 'Carta de aprobación (decisión tardía)' },
   'pa-needed': { en: 'Approval needed letter', es: 'Carta de aprobación necesaria' },
-  cancellation: { en: 'Withdrawal letter', es: 'Carta de retiro' },
   escalation: { en: 'Escalation letter', es: 'Carta de escalamiento' },
   'appeal-acknowledgment': { en: 'Appeal received letter', es: 'Carta de apelación recibida' },
   'appeal-decision': { en: 'Appeal decision letter', es: 'Carta de decisión de apelación' },
@@ -46,15 +43,14 @@ const ACTIONS: Words = {
   cancelled: { en: 'The request was withdrawn', es: 'La solicitud fue retirada' },
   'appeal-filed': { en: 'An appeal was filed', es: 'Se presentó una apelación' },
   'appeal-withdrawn': { en: 'The appeal was withdrawn', es: 'La apelación fue retirada' },
-  filed: { en: 'The appeal was received', es: 'Se recibió la apelación' },
   'determination:approved': { en: 'Approved', es: 'Aprobada' },
   'determination:partially-approved': { en: 'Partly approved', es: 'Aprobada en parte' },
   'determination:denied': { en: 'Denied', es: 'Denegada' },
   'determination:closed-no-response': { en: 'Closed because the information did not arrive', es: 'Cerrada porque la información no llegó' },
   'determination:deemed-approved': { en: 'Approved because the decision was late', es: 'Aprobada porque la decisión llegó tarde' },
-  'decision:overturned': { en: 'The appeal was won: the decision was changed', es: 'Se ganó la apelación: se cambió la decisión' },
-  'decision:partially-overturned': { en: 'The appeal was partly won', es: 'Se ganó la apelación en parte' },
-  'decision:upheld': { en: 'The appeal was decided: the decision stays', es: 'Se decidió la apelación: la decisión se mantiene' },
+  'appeal-overturned': { en: 'The appeal was won: the decision was changed', es: 'Se ganó la apelación: se cambió la decisión' },
+  'appeal-partially-overturned': { en: 'The appeal was partly won', es: 'Se ganó la apelación en parte' },
+  'appeal-upheld': { en: 'The appeal was decided: the decision stays', es: 'Se decidió la apelación: la decisión se mantiene' },
 };
 
 export const historyLabel = (action: string, lang: Lang) => pick(ACTIONS, action, lang, action.replace(/[-:.]/g, ' '));

@@ -3,6 +3,7 @@ import { Async, DueIn, Page, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { LongId } from '../../ui/long-id';
+import { isOnClock } from '../../ui/statuses';
 
 const TEXT = {
   en: {
@@ -65,7 +66,7 @@ export function PaRequestsPage() {
                       <StatusBadge status={r.status} />
                     </td>
                     <td>{formatDateTime(r.receivedAt, lang)}</td>
-                    <td>{r.dueAt ? <DueIn dueAt={r.dueAt} /> : '—'}</td>
+                    <td>{isOnClock(r.status) ? <DueIn dueAt={r.dueAt} /> : '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,7 @@
 import { useLang, useText } from '../../i18n/i18n';
 import { Section } from '../../ui/components';
-import { formatDateTime, statusLabel } from '../../ui/format';
-import { STAFF_HISTORY_ACTIONS, type Words } from '../../ui/plain-words';
+import { formatDateTime } from '../../ui/format';
+import { historyActionLabel, STAFF_HISTORY_ACTIONS, type Words } from '../../ui/plain-words';
 import type { HistoryEntry } from '../../api/types';
 
 const ACTION: Words = {
@@ -17,10 +17,6 @@ const ACTION: Words = {
 
 const TEXT = { en: { title: 'History', by: 'by {who}', system: 'OpenPBM' }, es: { title: 'Historial', by: 'por {who}', system: 'OpenPBM' } };
 
-function actionLabel(action: string, lang: 'en' | 'es'): string {
-  if (action.startsWith('determination:')) return statusLabel(action.slice('determination:'.length), lang);
-  return ACTION[action]?.[lang] ?? action.replace(/[-:]/g, ' ');
-}
 
 /** Every step of the case, oldest first. */
 export function CaseHistory({ history }: { history: HistoryEntry[] }) {
@@ -31,7 +27,7 @@ export function CaseHistory({ history }: { history: HistoryEntry[] }) {
       <ol className="timeline">
         {history.map((h, i) => (
           <li key={i}>
-            <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time> — <strong>{actionLabel(h.action, lang)}</strong>{' '}
+            <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time> — <strong>{historyActionLabel(ACTION, h.action, lang)}</strong>{' '}
             <span className="muted">{t.by.replace('{who}', h.actor === 'system' ? t.system : h.actor)}</span>
             {h.reason ? <div>{h.reason}</div> : null}
           </li>

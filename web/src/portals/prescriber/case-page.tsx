@@ -14,7 +14,7 @@ import { InformationResponse } from './information-response';
 import { MemberName } from './member-name';
 import { PastInformationRequests } from './past-information-requests';
 import type { RequestView } from '../../api/types';
-import { OPEN_STATUSES } from './open-statuses';
+import { isOnClock, isOpenPa } from '../../ui/statuses';
 import { WithdrawRequest } from './withdraw-request';
 
 const TEXT = {
@@ -48,7 +48,7 @@ export function CasePage({ id }: { id: string }) {
 function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const reviewing = ['submitted', 'in-review', 'awaiting-information'].includes(view.status);
+  const reviewing = isOnClock(view.status);
   const rows: [string, ReactNode][] = [
     [t.status, <StatusBadge status={view.status} />],
     [t.patient, <MemberName memberId={view.memberId} />],
@@ -97,7 +97,7 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
       ) : null}
       <CaseLetters caseId={view.id} version={version} />
       <CaseHistory history={view.history} />
-      {OPEN_STATUSES.includes(view.status) ? (
+      {isOpenPa(view.status) ? (
         <div className="card">
           <WithdrawRequest caseId={view.id} onDone={reload} />
         </div>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { withQuery } from '../../api/client';
 import { Link } from '../../app/router';
-import { useLang, useText } from '../../i18n/i18n';
+import { fill, useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Notice } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import type { Coverage } from '../../api/types';
@@ -25,7 +25,6 @@ const TEXT = {
   },
 };
 
-const fillIn = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 
 /** The real-time benefit answer for one drug, with the way forward (start a PA, or a covered alternative). */
 export function CoverageResult({ memberId, coverage: c }: { memberId: string; coverage: Coverage }) {
@@ -37,9 +36,9 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
     [t.cost, formatMoney(c.estimatedPatientPay, lang)],
     [t.pa, c.priorAuthorizationRequired ? <span className="badge badge-wait">{t.paRequired}</span> : t.paNotRequired],
   ];
-  if (c.stepTherapy) rows.push([t.step, fillIn(c.stepTherapy.met ? t.stepMet : t.stepNotMet, { what: c.stepTherapy.prerequisites, days: c.stepTherapy.lookbackDays })]);
-  if (c.quantityLimit) rows.push([t.ql, fillIn(t.qlText, { units: c.quantityLimit.units, days: c.quantityLimit.days })]);
-  if (c.ageLimit) rows.push([t.age, `${fillIn(t.ageText, { min: c.ageLimit.minAge ?? 0, max: c.ageLimit.maxAge ?? '' })} — ${c.ageLimit.met ? t.ageMet : t.ageNotMet}`]);
+  if (c.stepTherapy) rows.push([t.step, fill(c.stepTherapy.met ? t.stepMet : t.stepNotMet, { what: c.stepTherapy.prerequisites, days: c.stepTherapy.lookbackDays })]);
+  if (c.quantityLimit) rows.push([t.ql, fill(t.qlText, { units: c.quantityLimit.units, days: c.quantityLimit.days })]);
+  if (c.ageLimit) rows.push([t.age, `${fill(t.ageText, { min: c.ageLimit.minAge ?? 0, max: c.ageLimit.maxAge ?? '' })} — ${c.ageLimit.met ? t.ageMet : t.ageNotMet}`]);
   rows.push([t.processor, `${c.processor.name} (BIN ${c.processor.bin}${c.processor.pcn ? `, PCN ${c.processor.pcn}` : ''}${c.processor.groupId ? `, ${c.processor.groupId}` : ''})`]);
   return (
     <section className="coverage" aria-live="polite">
@@ -51,7 +50,7 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
       <KeyValues rows={rows} />
       {c.activeAuthorization ? (
         <Notice tone="success">
-          {fillIn(t.active, { number: c.activeAuthorization.number, from: formatDate(c.activeAuthorization.effectiveFrom, lang), to: formatDate(c.activeAuthorization.effectiveTo, lang) })}
+          {fill(t.active, { number: c.activeAuthorization.number, from: formatDate(c.activeAuthorization.effectiveFrom, lang), to: formatDate(c.activeAuthorization.effectiveTo, lang) })}
         </Notice>
       ) : null}
       {c.covered && needsRequest && !c.activeAuthorization ? (
@@ -67,7 +66,7 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
           <ul>
             {c.alternatives.map((a) => (
               <li key={a.rxcui}>
-                {fillIn(t.alt, { name: a.name, tier: a.tier ?? t.none, pay: formatMoney(a.estimatedPatientPay, lang) })}
+                {fill(t.alt, { name: a.name, tier: a.tier ?? t.none, pay: formatMoney(a.estimatedPatientPay, lang) })}
                 {a.priorAuthorizationRequired ? t.altPa : ''}
               </li>
             ))}

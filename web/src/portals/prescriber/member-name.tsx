@@ -5,7 +5,7 @@ import type { Patient } from '../../api/types';
 // One lookup per member per page load: lists repeat the same patients.
 const cache = new Map<string, Promise<Patient>>();
 
-export function loadPatient(memberId: string): Promise<Patient> {
+function loadPatient(memberId: string): Promise<Patient> {
   let p = cache.get(memberId);
   if (!p) {
     p = api.get<Patient>(`/members/${encodeURIComponent(memberId)}`);
@@ -29,10 +29,15 @@ export function MemberName({ memberId }: { memberId: string }) {
       live = false;
     };
   }, [memberId]);
+  return <NameWithId name={name} id={memberId} />;
+}
+
+/** "Maria Lopez (M000123)" from a name the list already carries. */
+export function NameWithId({ name, id }: { name: string | null | undefined; id: string }) {
   return (
     <span>
       {name ? `${name} ` : null}
-      <span className="muted">({memberId})</span>
+      <span className="muted">({id})</span>
     </span>
   );
 }

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, withQuery } from '../../api/client';
 import { useMe } from '../../app/session';
 import { Link, useRouter } from '../../app/router';
-import { useLang, useText } from '../../i18n/i18n';
+import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async, ErrorBanner, Field, Notice, Page, Section } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { toApiError, useApi } from '../../ui/use-api';
 import { DrugSearch } from './drug-search';
 import { patientName } from './member-name';
-import type { Coverage, Patient, RequestView } from '../../api/types';
+import type { Coverage, PaNotRequired, Patient, RequestView } from '../../api/types';
 
 const TEXT = {
   en: {
@@ -37,12 +37,6 @@ const TEXT = {
   },
 };
 
-const fillIn = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
-
-interface NotRequired {
-  status: 'not-required';
-  message: string;
-}
 
 /** `/prescriber/new?memberId=…&rxcui=…[&renewalOf=…]`: quantity, days supply, urgency → POST /pa-requests. */
 export function NewRequestPage() {
@@ -52,7 +46,7 @@ export function NewRequestPage() {
   const rxcui = search.get('rxcui');
   const renewalOf = search.get('renewalOf');
   const patient = useApi<Patient>(memberId ? `/members/${encodeURIComponent(memberId)}` : null);
-  const title = renewalOf ? fillIn(t.renewTitle, { number: renewalOf }) : t.title;
+  const title = renewalOf ? fill(t.renewTitle, { number: renewalOf }) : t.title;
   if (!memberId) {
     return (
       <Page title={title}>
@@ -116,8 +110,8 @@ function RequestForm({ patient, rxcui, renewalOf, onChangeDrug }: { patient: Pat
         ...(form.urgency === 'urgent' ? { urgencyReason: form.urgencyReason.trim() } : {}),
         channel: 'portal', ...(renewalOf ? { renewalOf } : {}),
       };
-      const r = await api.post<RequestView | NotRequired>('/pa-requests', body);
-      if (r.status === 'not-required') setOutcome({ kind: 'not-required', message: (r as NotRequired).message });
+      const r = await api.post<RequestView | PaNotRequired>('/pa-requests', body);
+      if (r.status === 'not-required') setOutcome({ kind: 'not-required', message: (r as PaNotRequired).message });
       else navigate(`/prescriber/requests/${encodeURIComponent((r as RequestView).id)}`);
     } catch (err) {
       setOutcome({ kind: 'problem', error: toApiError(err) });
@@ -143,10 +137,10 @@ function RequestForm({ patient, rxcui, renewalOf, onChangeDrug }: { patient: Pat
           </>
         )}
       </Async>
-      {renewalOf ? <p>{fillIn(t.renewalOf, { number: renewalOf })}</p> : null}
+      {renewalOf ? <p>{fill(t.renewalOf, { number: renewalOf })}</p> : null}
       <form onSubmit={submit} noValidate>
         <div className="row">
-          <Field label={t.quantity} hint={ql ? fillIn(t.qlHint, { units: String(ql.units), days: String(ql.days) }) : t.quantityHint} error={errors.quantity}>
+          <Field label={t.quantity} hint={ql ? fill(t.qlHint, { units: String(ql.units), days: String(ql.days) }) : t.quantityHint} error={errors.quantity}>
             {(p) => <input {...p} type="number" inputMode="decimal" min="0" step="any" value={form.quantity} onChange={set('quantity')} required />}
           </Field>
           <Field label={t.days} hint={t.daysHint} error={errors.daysSupply}>
@@ -188,13 +182,13 @@ function InitiateProblem({ error, lang }: { error: ApiError; lang: 'en' | 'es' }
   if (error.code === 'ACTIVE_AUTHORIZATION_EXISTS' && p.authorizationNumber) {
     return (
       <Notice tone="warning">
-        {fillIn(t.active, { number: p.authorizationNumber, to: formatDate(p.effectiveTo, lang) })}
-        {p.renewalOpensOn ? ` ${fillIn(t.renewFrom, { date: formatDate(p.renewalOpensOn, lang) })}` : ''}
+        {fill(t.active, { number: p.authorizationNumber, to: formatDate(p.effectiveTo, lang) })}
+        {p.renewalOpensOn ? ` ${fill(t.renewFrom, { date: formatDate(p.renewalOpensOn, lang) })}` : ''}
       </Notice>
     );
   }
   if (error.code === 'RENEWAL_WINDOW_NOT_OPEN' && p.firstAllowedDate) {
-    return <Notice tone="warning">{fillIn(t.windowClosed, { number: p.authorizationNumber ?? '', to: formatDate(p.effectiveTo, lang), date: formatDate(p.firstAllowedDate, lang) })}</Notice>;
+    return <Notice tone="warning">{fill(t.windowClosed, { number: p.authorizationNumber ?? '', to: formatDate(p.effectiveTo, lang), date: formatDate(p.firstAllowedDate, lang) })}</Notice>;
   }
   return <ErrorBanner error={error} />;
 }

@@ -4,8 +4,9 @@ import { useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, Field, Page, Section, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import { MemberName } from './member-name';
+import { NameWithId } from './member-name';
 import type { RequestSummary } from '../../api/types';
+import { isOnClock } from '../../ui/statuses';
 
 const TEXT = {
   en: {
@@ -108,13 +109,13 @@ function RequestTable({ rows }: { rows: RequestSummary[] }) {
                 {r.renewalOf ? <> <span className="badge badge-neutral">{t.renewal}</span></> : null}
               </td>
               <td>
-                <MemberName memberId={r.memberId} />
+                <NameWithId name={r.memberName} id={r.memberId} />
               </td>
               <td>
                 <StatusBadge status={r.status} />
               </td>
               <td>{formatDateTime(r.receivedAt, lang)}</td>
-              <td>{['submitted', 'in-review', 'awaiting-information'].includes(r.status) ? <DueIn dueAt={r.dueAt} /> : '—'}</td>
+              <td>{isOnClock(r.status) ? <DueIn dueAt={r.dueAt} /> : '—'}</td>
               <td>{r.decision ? <StatusBadge status={r.decision} /> : '—'}</td>
             </tr>
           ))}

@@ -7,6 +7,7 @@ import { useAction } from '../../ui/use-api';
 import { DecisionForm } from './decision-form';
 import type { RequestView } from '../../api/types';
 import { reasonLines } from './text-helpers';
+import { ON_CLOCK } from '../../ui/statuses';
 
 /** What a reviewer can do on an open case; each action refreshes the case and says what happened. */
 const TEXT = {
@@ -69,7 +70,7 @@ const TEXT = {
 };
 
 type Text = (typeof TEXT)['en'];
-const OPEN = ['submitted', 'in-review', 'awaiting-information'];
+const OPEN = ON_CLOCK;
 const DECIDABLE = ['submitted', 'in-review'];
 
 export function CaseActions({ view, onDone }: { view: RequestView; onDone: (message: string) => void }) {

@@ -8,8 +8,9 @@ import { QUEUE_TEXT } from './queue-text';
 import { UrgencyLabel } from './record-parts';
 import type { RequestSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
+import { ON_CLOCK } from '../../ui/statuses';
 
-const QUEUE_STATUSES = ['submitted', 'in-review', 'awaiting-information'];
+const QUEUE_STATUSES = ON_CLOCK;
 
 /** Open PA cases with filters: a table on wide screens, cards on phones. */
 export function CaseQueue({ items }: { items: RequestSummary[] }) {
