@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { demoPeople } from '../../src/demo/demo-people.js';
+import { TINY_PDF } from '../support/multipart.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
@@ -15,7 +16,6 @@ const account = DEMO.accounts.members.find((a) => a.memberId === member.memberId
 const pharmacyAccount = DEMO.pharmacies.retail;
 const OZEMPIC_NDC = DEMO.ndcs.semaglutidePenLow;
 const OZEMPIC_NAME = '0.25 MG, 0.5 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]';
-const PDF = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 const RX = 'RX810001'; // each test file has its own database: a fixed number is unique
 
 const region = (page: Page, name: string | RegExp) => page.getByRole('region', { name, exact: typeof name === 'string' });
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await prescriber.getByLabel(/Date of that HbA1c/).fill('2026-10-15');
     await radios(/contraindication or intolerance to metformin/).getByLabel('No').check();
     await radios(/weight loss only/).getByLabel('No').check();
-    await prescriber.getByLabel(/Chart notes/).setInputFiles({ name: 'chart-notes.pdf', mimeType: 'application/pdf', buffer: PDF('chart notes') });
+    await prescriber.getByLabel(/Chart notes/).setInputFiles({ name: 'chart-notes.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await prescriber.getByText('Attached: chart-notes.pdf').first().waitFor();
     await prescriber.getByText(/^Draft saved at /).waitFor();
     await rig.screenshot(prescriber, 'journey-2-prescriber-pa-form');
@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await prescriber.reload();
     await prescriber.getByRole('heading', { name: 'The plan needs more information' }).waitFor();
     await prescriber.getByText('Has the patient tried metformin? For how long, and why was it stopped?').waitFor();
-    await prescriber.getByLabel(/^File \(PDF/).setInputFiles({ name: 'metformin-history.pdf', mimeType: 'application/pdf', buffer: PDF('fill history') });
+    await prescriber.getByLabel(/^File \(PDF/).setInputFiles({ name: 'metformin-history.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await prescriber.getByRole('button', { name: 'Attach file' }).click();
     await prescriber.getByText('Will be sent with this answer: metformin-history.pdf').waitFor();
     await prescriber.getByLabel('Note to the reviewer').fill('Metformin 1000 mg twice daily for 6 months (fills attached); stopped for severe GI intolerance.');

@@ -2,26 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { demoPeople } from '../../src/demo/demo-people.js';
+import { glp1Answers } from '../support/fhir.js';
+import { ApiClient } from '../support/http.js';
+import { TINY_PDF } from '../support/multipart.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 // Adult IHSS members: Ozempic needs PA (glp1-t2dm) on that plan; any prescriber may search any member.
 const patient = demoPeople().members.find((m) => m.memberId === DEMO.members.ihss)!;
 const [, secondPatient, thirdPatient] = demoPeople().members.filter((m) => m.planId === patient.planId && !m.terminationDate && (m.band === 'adult' || m.band === 'senior'));
 const OZEMPIC_RXCUI = '1991311';
-const answers = (a1c: number, contra: boolean) => ({
-  resourceType: 'QuestionnaireResponse',
-  status: 'completed',
-  item: [
-    { linkId: 'dx', answer: [{ valueCoding: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' } }] },
-    { linkId: 'a1c', answer: [{ valueDecimal: a1c }] },
-    { linkId: 'a1c-date', answer: [{ valueDate: '2026-10-15' }] },
-    { linkId: 'metformin-contra', answer: [{ valueBoolean: contra }] },
-    ...(contra ? [{ linkId: 'metformin-contra-detail', answer: [{ valueString: 'eGFR 28' }] }] : []),
-    { linkId: 'weight-only', answer: [{ valueBoolean: false }] },
-  ],
-});
-// A minimal PDF (the server checks the content's magic bytes, not the name).
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage → PA request → answers → submit', () => {
   let rig: BrowserRig;
@@ -42,12 +31,11 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
 
   /** The same JSON API, for the other side of a case (a reviewer) and for setting a case up. */
   async function apiAs(username: string, password: string) {
-    const t = await rig.t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username, password } });
-    const token = t.json().accessToken as string;
+    const client = await ApiClient.login(rig.t.app, username, password);
     return async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
-      const r = await rig.t.app.inject({ method, url: `/api/v1/${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
-      expect(r.statusCode, r.body).toBeLessThan(300);
-      return r.json();
+      const r = method === 'GET' ? await client.get(url) : await client.post(url, payload);
+      expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+      return r.body;
     };
   }
 
@@ -128,7 +116,7 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     await expect.poll(() => page.getByLabel(/Describe the contraindication/).inputValue()).toBe('Lactic acidosis risk: eGFR 28');
 
     // Attach chart notes (a PDF) to the attachment question.
-    await page.getByLabel(/Chart notes/).setInputFiles({ name: 'chart-notes.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByLabel(/Chart notes/).setInputFiles({ name: 'chart-notes.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await page.getByText('Attached: chart-notes.pdf').first().waitFor();
     await page.getByRole('link', { name: 'chart-notes.pdf' }).or(page.getByRole('button', { name: 'chart-notes.pdf' })).first().waitFor();
     await page.getByText(/^Draft saved at /).waitFor();
@@ -176,7 +164,7 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     const park = await apiAs('dr.park', 'demo-prescriber');
     const pharmacist = await apiAs('pharmacist', 'demo-reviewer');
     const c = await startCase(secondPatient.memberId);
-    expect((await park('POST', `pa-requests/${c.id}/submit`, { answers: answers(6.4, false) })).status).toBe('in-review');
+    expect((await park('POST', `pa-requests/${c.id}/submit`, { answers: glp1Answers({ a1c: 6.4 }) })).status).toBe('in-review');
     await pharmacist('POST', `pa-requests/${c.id}/assign`);
     await pharmacist('POST', `pa-requests/${c.id}/information-requests`, { items: [{ question: 'Has the patient tried metformin? For how long?' }, { document: 'The most recent HbA1c lab report' }] });
 
@@ -190,7 +178,7 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
 
     await page.getByRole('button', { name: 'Send the information' }).click();
     await page.getByText('Write a note, change an answer, or attach a document before sending.').waitFor();
-    await page.getByLabel(/^File \(PDF/).setInputFiles({ name: 'hba1c.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByLabel(/^File \(PDF/).setInputFiles({ name: 'hba1c.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await page.getByRole('button', { name: 'Attach file' }).click();
     await page.getByText('Will be sent with this answer: hba1c.pdf').waitFor();
     await page.getByLabel('Note to the reviewer').fill('Metformin 1000 mg twice daily for 8 months; stopped for GI intolerance. Lab report attached.');
@@ -217,7 +205,7 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
   it('once the renewal window opens, Renew starts a renewal of the authorization', async () => {
     const park = await apiAs('dr.park', 'demo-prescriber');
     const c = await startCase(thirdPatient.memberId);
-    const approved = await park('POST', `pa-requests/${c.id}/submit`, { answers: answers(8.2, true) });
+    const approved = await park('POST', `pa-requests/${c.id}/submit`, { answers: glp1Answers({ a1c: 8.2, contraindication: 'eGFR 28' }) });
     expect(approved.renewal.open).toBe(false);
     const admin = await apiAs('admin', 'demo-admin');
     await admin('POST', 'test/clock', { set: `${approved.renewal.opensOn}T17:00:00.000Z` });
