@@ -73,7 +73,8 @@ describe('QHP drugs for RxCUIs the catalog knows', () => {
   const onPlan = (plan_id: string, drug_tier: string, flags: object = {}) => ({ plan_id_type: 'HIOS-PLAN-ID', plan_id, drug_tier, prior_authorization: false, step_therapy: false, quantity_limit: false, years: [2026], ...flags });
 
   it('loads entries by RxCUI with tier and flags, reports unknown plans and duplicates, and merges pages', async () => {
-    await importQhpPlans(ctx, plansJson, { processorId: QHP_UNASSIGNED_PROCESSOR.id });
+    // No processorId: the importer files QHP plans under its own 'unassigned' processor (whether or not the shared examples ran first).
+    await importQhpPlans(ctx, plansJson);
     const page1 = await importQhpDrugs(ctx, JSON.stringify([
       drug('314076', 'lisinopril 10 MG Oral Tablet', [onPlan('99999CA0000001', 'GENERIC'), onPlan('00000XX0000000', 'GENERIC')]),
       drug('1991311', 'Ozempic 0.25/0.5 mg pen', [onPlan('99999CA0000001', 'PREFERRED-BRAND', { prior_authorization: true, step_therapy: true, quantity_limit: true })]),
