@@ -18,7 +18,17 @@ import { historyScopeFor } from '../src/claims/rules/history-scope.js';
 import { ReferenceCache } from '../src/reference/reference-cache.js';
 import { makeNpi } from '../src/shared/npi.js';
 import { DEMO } from '../src/demo/demo-data.js';
-import { api, benchMembersCsv, dob, makeTarget, memberId, PG_URL, PLAN, postgresAvailable, WORK } from './bench-setup.js';
+import {
+  api,
+  benchMembersCsv,
+  dob,
+  makeTarget,
+  memberId,
+  PG_URL,
+  PLAN,
+  postgresAvailable,
+  WORK,
+} from './bench-setup.js';
 import { startServer } from './bench-server.js';
 import { runClosedLoop } from './stats.js';
 
@@ -30,30 +40,52 @@ const HISTORIES = (process.env.BENCH_HISTORY ?? '0,1000000').split(',').map(Numb
 const PHARMACY_NPI = makeNpi('198765432');
 const PRESCRIBER_NPI = makeNpi('176543210');
 
-
 /** History: paid claims spread over the members and the last year, on drugs that do not collide with the mix. */
 async function loadHistory(db: Database, n: number, today: string) {
   const t0 = performance.now();
   const batch = 100_000;
   for (let start = 0; start < n; start += batch) {
-    await db.query(`
+    await db.query(
+      `
       insert into claims (id, pharmacy_npi, prescription_number, fill_number, date_of_service, cardholder_id, member_id, plan_id, product_id,
         rxcui, group_id, ingredient, drug_class, quantity, days_supply, prescriber_npi, transaction_status, request, response, received_at)
       select 'hist_' || g, $1, 'H' || g, 0, ($2::date - 30 - (g % 330)), 'B' || lpad((g % $3)::text, 7, '0'), 'B' || lpad((g % $3)::text, 7, '0'), $4,
         '00000000000', 'hist', 'hist-group-' || (g % 7), 'history', 'history', 30, 30, $5, 'P', '{}'::jsonb, '{}'::jsonb, now()
-      from generate_series($6::int, $7::int) g`, [PHARMACY_NPI, today, MEMBERS, PLAN, PRESCRIBER_NPI, start, Math.min(start + batch, n) - 1]);
+      from generate_series($6::int, $7::int) g`,
+      [PHARMACY_NPI, today, MEMBERS, PLAN, PRESCRIBER_NPI, start, Math.min(start + batch, n) - 1],
+    );
   }
   return (performance.now() - t0) / 1000;
 }
 
-interface Pools { paid: string[]; pa: string[]; notCovered: string[] }
+interface Pools {
+  paid: string[];
+  pa: string[];
+  notCovered: string[];
+}
 
 async function formularyPools(url: string, token: string): Promise<Pools> {
   const f = await api(url, token, 'GET', `/plans/${PLAN}/formulary?limit=500`);
-  const items = f.items as Array<{ ndcs: string[]; covered: boolean; priorAuthorization: boolean; stepTherapy: string | null; quantityLimit: unknown; minAge: number | null; maxAge: number | null }>;
+  const items = f.items as Array<{
+    ndcs: string[];
+    covered: boolean;
+    priorAuthorization: boolean;
+    stepTherapy: string | null;
+    quantityLimit: unknown;
+    minAge: number | null;
+    maxAge: number | null;
+  }>;
   const ndcs = (pred: (x: (typeof items)[number]) => boolean) => items.filter(pred).flatMap((x) => x.ndcs);
   return {
-    paid: ndcs((x) => x.covered && !x.priorAuthorization && !x.stepTherapy && !x.quantityLimit && x.minAge === null && x.maxAge === null),
+    paid: ndcs(
+      (x) =>
+        x.covered &&
+        !x.priorAuthorization &&
+        !x.stepTherapy &&
+        !x.quantityLimit &&
+        x.minAge === null &&
+        x.maxAge === null,
+    ),
     pa: ndcs((x) => x.covered && x.priorAuthorization),
     notCovered: ndcs((x) => !x.covered),
   };
@@ -61,9 +93,21 @@ async function formularyPools(url: string, token: string): Promise<Pools> {
 
 function claimBody(rx: string, member: number, ndc: string, dos: string) {
   return {
-    bin: '610011', pcn: 'BAYRX', groupId: PLAN, cardholderId: memberId(member), patient: { dateOfBirth: dob(member) },
-    pharmacyNpi: PHARMACY_NPI, prescriptionNumber: rx, fillNumber: 0, dateOfService: dos, productId: ndc,
-    quantityDispensed: 30, daysSupply: 30, prescriberNpi: PRESCRIBER_NPI, submittedIngredientCost: '25.00', usualAndCustomaryCharge: '40.00',
+    bin: '610011',
+    pcn: 'BAYRX',
+    groupId: PLAN,
+    cardholderId: memberId(member),
+    patient: { dateOfBirth: dob(member) },
+    pharmacyNpi: PHARMACY_NPI,
+    prescriptionNumber: rx,
+    fillNumber: 0,
+    dateOfService: dos,
+    productId: ndc,
+    quantityDispensed: 30,
+    daysSupply: 30,
+    prescriberNpi: PRESCRIBER_NPI,
+    submittedIngredientCost: '25.00',
+    usualAndCustomaryCharge: '40.00',
   };
 }
 
@@ -78,7 +122,7 @@ function buildMix(pools: Pools, dos: string, seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
-  const pick = <T,>(a: T[]) => a[Math.floor(rand() * a.length)];
+  const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)];
   const paid: Array<ReturnType<typeof claimBody>> = [];
   const mix: Array<ReturnType<typeof claimBody>> = [];
   for (let i = 0; i < CLAIMS; i++) {
@@ -89,9 +133,11 @@ function buildMix(pools: Pools, dos: string, seed: number) {
       paid.push(c);
       mix.push(c);
     } else if (r < 0.75) mix.push(claimBody(rx, Math.floor(rand() * MEMBERS), pick(pools.pa), dos));
-    else if (r < 0.80) mix.push(claimBody(rx, Math.floor(rand() * MEMBERS), pick(pools.notCovered), dos));
-    else if (r < 0.90) { const p = pick(paid); mix.push({ ...p, prescriptionNumber: rx }); }
-    else mix.push(pick(paid));
+    else if (r < 0.8) mix.push(claimBody(rx, Math.floor(rand() * MEMBERS), pick(pools.notCovered), dos));
+    else if (r < 0.9) {
+      const p = pick(paid);
+      mix.push({ ...p, prescriptionNumber: rx });
+    } else mix.push(pick(paid));
   }
   return mix;
 }
@@ -103,10 +149,29 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   const env = { ...target.env, DEMO_DATA: 'true' };
   // 1. Demo data and bench members through the same import paths users use.
   let server = await startServer(env);
-  const admin = (await api(server.url, '', 'POST', '/auth/token', { username: DEMO.accounts.admin.username, password: DEMO.accounts.admin.password })).accessToken as string;
+  const admin = (
+    await api(server.url, '', 'POST', '/auth/token', {
+      username: DEMO.accounts.admin.username,
+      password: DEMO.accounts.admin.password,
+    })
+  ).accessToken as string;
   await api(server.url, admin, 'POST', '/imports/members', benchMembersCsv(MEMBERS), 'text/csv');
-  await api(server.url, admin, 'POST', '/imports/pharmacies', `npi,name,pharmacy_type,phone,fax,address_line1,city,state,zip\n${PHARMACY_NPI},Bench Pharmacy,retail,,,1 Bench St,Oakland,CA,94612\n`, 'text/csv');
-  const key = (await api(server.url, admin, 'POST', '/users', { username: `bench-pharmacy-${Date.now()}`, role: 'pharmacy', npi: PHARMACY_NPI, withApiKey: true })).apiKey as string;
+  await api(
+    server.url,
+    admin,
+    'POST',
+    '/imports/pharmacies',
+    `npi,name,pharmacy_type,phone,fax,address_line1,city,state,zip\n${PHARMACY_NPI},Bench Pharmacy,retail,,,1 Bench St,Oakland,CA,94612\n`,
+    'text/csv',
+  );
+  const key = (
+    await api(server.url, admin, 'POST', '/users', {
+      username: `bench-pharmacy-${Date.now()}`,
+      role: 'pharmacy',
+      npi: PHARMACY_NPI,
+      withApiKey: true,
+    })
+  ).apiKey as string;
   const pools = await formularyPools(server.url, admin);
   await server.stop();
   // 2. Historical claims, loaded directly (a data load, not traffic), then fresh planner
@@ -123,13 +188,20 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   // Keep-alive connections, one per in-flight request, as a pharmacy switch would hold them.
   const pool = new Pool(server.url, { connections: CONCURRENCY });
   const post = async (body: unknown) => {
-    const r = await pool.request({ path: '/api/v1/claims', method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await pool.request({
+      path: '/api/v1/claims',
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const j = (await r.body.json()) as { transactionStatus: string; rejects: Array<{ code: string }> };
     if (r.statusCode !== 200) throw new Error(`claim → ${r.statusCode} ${JSON.stringify(j)}`);
     return j;
   };
   const warm = buildMix(pools, today, 7).slice(0, 500);
-  await runClosedLoop(warm.length, CONCURRENCY, async (i) => { await post({ ...warm[i], prescriptionNumber: `W${i}` }); });
+  await runClosedLoop(warm.length, CONCURRENCY, async (i) => {
+    await post({ ...warm[i], prescriptionNumber: `W${i}` });
+  });
   const mix = buildMix(pools, today, 42);
   const outcomes: Record<string, number> = {};
   const http = await runClosedLoop(mix.length, CONCURRENCY, async (i) => {
@@ -147,40 +219,84 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   const baseline = await runClosedLoop(base.length, CONCURRENCY, async (i) => {
     const c = base[i];
     const ctx = await loadClaimContext(db, {
-      memberId: c.cardholderId, pharmacyNpi: c.pharmacyNpi, prescriptionNumber: c.prescriptionNumber, fillNumber: 0, dateOfService: c.dateOfService, historySince: addDays(today, -365),
+      memberId: c.cardholderId,
+      pharmacyNpi: c.pharmacyNpi,
+      prescriptionNumber: c.prescriptionNumber,
+      fillNumber: 0,
+      dateOfService: c.dateOfService,
+      historySince: addDays(today, -365),
       history: historyScopeFor(reference, c.productId),
     });
     if (ctx.duplicate) return;
     await insertClaim(db.db, {
-      id: newId('bas'), pharmacyNpi: c.pharmacyNpi, prescriptionNumber: `B${c.prescriptionNumber}`, fillNumber: 0, dateOfService: c.dateOfService, cardholderId: c.cardholderId,
-      memberId: c.cardholderId, planId: PLAN, productId: c.productId, quantity: '30', daysSupply: 30, prescriberNpi: c.prescriberNpi, transactionStatus: 'P',
-      request: c as never, response: { claimId: 'x', transactionStatus: 'P', rejects: [], message: 'baseline' }, receivedAt: new Date(),
+      id: newId('bas'),
+      pharmacyNpi: c.pharmacyNpi,
+      prescriptionNumber: `B${c.prescriptionNumber}`,
+      fillNumber: 0,
+      dateOfService: c.dateOfService,
+      cardholderId: c.cardholderId,
+      memberId: c.cardholderId,
+      planId: PLAN,
+      productId: c.productId,
+      quantity: '30',
+      daysSupply: 30,
+      prescriberNpi: c.prescriberNpi,
+      transactionStatus: 'P',
+      request: c as never,
+      response: { claimId: 'x', transactionStatus: 'P', rejects: [], message: 'baseline' },
+      receivedAt: new Date(),
     });
   });
   await db.close();
   await target.cleanup();
-  return { kind, history, claims: CLAIMS, concurrency: CONCURRENCY, http, baseline, ratio: http.rate / baseline.rate, peakRssMb, outcomes, historySeconds };
+  return {
+    kind,
+    history,
+    claims: CLAIMS,
+    concurrency: CONCURRENCY,
+    http,
+    baseline,
+    ratio: http.rate / baseline.rate,
+    peakRssMb,
+    outcomes,
+    historySeconds,
+  };
 }
-
 
 async function main() {
   mkdirSync(WORK, { recursive: true });
   const results = [];
   for (const kind of DBS as Array<'pglite' | 'postgres'>) {
-    if (kind === 'postgres' && !(await postgresAvailable())) { console.log(`skipping postgres: nothing answers at ${PG_URL}`); continue; }
+    if (kind === 'postgres' && !(await postgresAvailable())) {
+      console.log(`skipping postgres: nothing answers at ${PG_URL}`);
+      continue;
+    }
     for (const history of HISTORIES) {
       process.stderr.write(`bench: ${kind}, ${history.toLocaleString()} historical claims …\n`);
       results.push(await runConfig(kind, history));
     }
   }
   const f = (n: number, d = 1) => n.toFixed(d);
-  console.log(`\nclaims bench: ${CLAIMS} claims per run, concurrency ${CONCURRENCY}, ${MEMBERS} members (${new Date().toISOString()})`);
-  console.log('| database | history | claims/s | p50 ms | p95 ms | p99 ms | peak RSS MB | baseline stmt-pairs/s | ratio | outcomes |');
+  console.log(
+    `\nclaims bench: ${CLAIMS} claims per run, concurrency ${CONCURRENCY}, ${MEMBERS} members (${new Date().toISOString()})`,
+  );
+  console.log(
+    '| database | history | claims/s | p50 ms | p95 ms | p99 ms | peak RSS MB | baseline stmt-pairs/s | ratio | outcomes |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
-    console.log(`| ${r.kind} | ${r.history.toLocaleString()} | ${f(r.http.rate, 0)} | ${f(r.http.p50)} | ${f(r.http.p95)} | ${f(r.http.p99)} | ${f(r.peakRssMb, 0)} | ${f(r.baseline.rate, 0)} | ${f(r.ratio, 2)} | ${Object.entries(r.outcomes).map(([k, v]) => `${k}:${v}`).join(' ')} |`);
+    console.log(
+      `| ${r.kind} | ${r.history.toLocaleString()} | ${f(r.http.rate, 0)} | ${f(r.http.p50)} | ${f(r.http.p95)} | ${f(r.http.p99)} | ${f(r.peakRssMb, 0)} | ${f(r.baseline.rate, 0)} | ${f(r.ratio, 2)} | ${Object.entries(
+        r.outcomes,
+      )
+        .map(([k, v]) => `${k}:${v}`)
+        .join(' ')} |`,
+    );
   }
   writeFileSync(path.join(WORK, `claims-${Date.now()}.json`), JSON.stringify(results, null, 2));
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

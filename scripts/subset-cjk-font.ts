@@ -20,7 +20,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-interface FontkitGlyph { id: number }
+interface FontkitGlyph {
+  id: number;
+}
 interface FontkitFont {
   glyphForCodePoint(cp: number): FontkitGlyph;
   hasGlyphForCodePoint(cp: number): boolean;
@@ -43,11 +45,15 @@ function wantedCodePoints(): number[] {
   // lead-in), typographic punctuation, and the common CJK punctuation.
   for (let cp = 0x20; cp <= 0x7e; cp += 1) cps.add(cp);
   for (let cp = 0xa0; cp <= 0xff; cp += 1) cps.add(cp);
-  for (const ch of '\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u3000\u3001\u3002\u300a\u300b\u300c\u300d\u3010\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f') cps.add(ch.codePointAt(0)!);
+  for (const ch of '\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u3000\u3001\u3002\u300a\u300b\u300c\u300d\u3010\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f')
+    cps.add(ch.codePointAt(0)!);
   return [...cps].sort((a, b) => a - b);
 }
 
-interface Table { tag: string; data: Buffer }
+interface Table {
+  tag: string;
+  data: Buffer;
+}
 
 function readTables(font: Buffer): Map<string, Buffer> {
   const tables = new Map<string, Buffer>();
@@ -90,7 +96,10 @@ function cmapTable(map: Map<number, number>): Buffer {
   const head = Buffer.alloc(4 + 2 * 8);
   head.writeUInt16BE(0, 0);
   head.writeUInt16BE(2, 2);
-  for (const [i, [platform, encoding]] of [[0, 3], [3, 1]].entries()) {
+  for (const [i, [platform, encoding]] of [
+    [0, 3],
+    [3, 1],
+  ].entries()) {
     head.writeUInt16BE(platform, 4 + 8 * i);
     head.writeUInt16BE(encoding, 6 + 8 * i);
     head.writeUInt32BE(head.length, 8 + 8 * i);
@@ -140,7 +149,10 @@ function main() {
   const map = new Map<number, number>();
   const missing: string[] = [];
   for (const cp of wantedCodePoints()) {
-    if (!font.hasGlyphForCodePoint(cp)) { missing.push(`U+${cp.toString(16).toUpperCase()}`); continue; }
+    if (!font.hasGlyphForCodePoint(cp)) {
+      missing.push(`U+${cp.toString(16).toUpperCase()}`);
+      continue;
+    }
     map.set(cp, subset.includeGlyph(font.glyphForCodePoint(cp)));
   }
   const glyphTables = readTables(Buffer.from(subset.encode()));
@@ -154,11 +166,18 @@ function main() {
 
   // Read it back: every kept character maps to a glyph with an outline.
   const check = fontkit.create(out);
-  const hanWithoutOutline = [...map.keys()].filter((cp) => CJK.test(String.fromCodePoint(cp)) && cp !== 0x3000 && !(check.hasGlyphForCodePoint(cp) && check.glyphForCodePoint(cp).id === map.get(cp)));
+  const hanWithoutOutline = [...map.keys()].filter(
+    (cp) =>
+      CJK.test(String.fromCodePoint(cp)) &&
+      cp !== 0x3000 &&
+      !(check.hasGlyphForCodePoint(cp) && check.glyphForCodePoint(cp).id === map.get(cp)),
+  );
   if (hanWithoutOutline.length) throw new Error(`subset does not map ${hanWithoutOutline.length} characters`);
   writeFileSync(OUT, out);
   const han = [...map.keys()].filter((cp) => /\p{Script=Han}/u.test(String.fromCodePoint(cp)));
-  console.log(`${path.relative(ROOT, OUT)}: ${out.length} bytes, ${map.size} characters (${han.length} Han: ${String.fromCodePoint(...han)})${missing.length ? `; not in the font: ${missing.join(' ')}` : ''}`);
+  console.log(
+    `${path.relative(ROOT, OUT)}: ${out.length} bytes, ${map.size} characters (${han.length} Han: ${String.fromCodePoint(...han)})${missing.length ? `; not in the font: ${missing.join(' ')}` : ''}`,
+  );
 }
 
 main();

@@ -19,5 +19,11 @@ export interface AppContext {
 export function createContext(config: Config, database: Database, clock: Clock): AppContext {
   registerPaDeadlines();
   registerAppealDeadlines();
-  return { config, database, clock, reference: new ReferenceCache(database.db), delivery: defaultGateways(config.outboxDir, config.smtpUrl) };
+  return {
+    config,
+    database,
+    clock,
+    reference: new ReferenceCache(database.db),
+    delivery: defaultGateways(config.outboxDir, config.smtpUrl),
+  };
 }

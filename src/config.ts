@@ -39,15 +39,19 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const environment = parseEnvironment(env.OPENPBM_ENV ?? env.NODE_ENV);
   const clock = (env.CLOCK ?? 'system') as ClockMode;
-  if (clock !== 'system' && clock !== 'manual') throw new ConfigError(`CLOCK must be "system" or "manual", got "${clock}"`);
+  if (clock !== 'system' && clock !== 'manual')
+    throw new ConfigError(`CLOCK must be "system" or "manual", got "${clock}"`);
   const demoData = env.DEMO_DATA === undefined ? environment !== 'production' : env.DEMO_DATA === 'true';
   if (environment === 'production') {
     if (clock === 'manual') throw new ConfigError('CLOCK=manual is not allowed in production');
-    if (demoData) throw new ConfigError('DEMO_DATA is not allowed in production: demo accounts have published passwords');
-    if (!env.JWT_SECRET || env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET (at least 32 characters) is required in production');
+    if (demoData)
+      throw new ConfigError('DEMO_DATA is not allowed in production: demo accounts have published passwords');
+    if (!env.JWT_SECRET || env.JWT_SECRET.length < 32)
+      throw new ConfigError('JWT_SECRET (at least 32 characters) is required in production');
   }
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   return {
     env: environment,
     host: env.HOST ?? '127.0.0.1',

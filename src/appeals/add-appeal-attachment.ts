@@ -20,14 +20,31 @@ export interface AppealAttachmentInput {
  * the member, the prescriber, or staff (a faxed or mailed document). Same rules as PA documents:
  * at most MAX_ATTACHMENT_BYTES, PDF/PNG/JPEG/TIFF by content, stored with its SHA-256.
  */
-export async function addAppealAttachment(ctx: AppContext, caller: Principal, id: string, input: AppealAttachmentInput) {
+export async function addAppealAttachment(
+  ctx: AppContext,
+  caller: Principal,
+  id: string,
+  input: AppealAttachmentInput,
+) {
   const db = ctx.database.db;
   const row = assertCanSeeAppeal(caller, await findAppeal(db, id), id);
-  if (!isOpenAppeal(row.status)) throw new DomainError('INVALID_STATE', `The appeal is ${row.status}; documents can be added while it is open`, { details: { currentStatus: row.status } });
-  if (input.bytes.length === 0) throw new DomainError('VALIDATION_FAILED', 'The file is empty', { errors: [{ path: 'file', message: 'is empty' }] });
-  if (input.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+  if (!isOpenAppeal(row.status))
+    throw new DomainError('INVALID_STATE', `The appeal is ${row.status}; documents can be added while it is open`, {
+      details: { currentStatus: row.status },
+    });
+  if (input.bytes.length === 0)
+    throw new DomainError('VALIDATION_FAILED', 'The file is empty', {
+      errors: [{ path: 'file', message: 'is empty' }],
+    });
+  if (input.bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new DomainError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
   const contentType = sniffFileType(input.bytes);
-  if (!contentType) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Attach a PDF, PNG, JPEG or TIFF file (the content is checked, not the name)', { errors: [{ path: 'file', message: 'is not a PDF, PNG, JPEG or TIFF' }] });
+  if (!contentType)
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Attach a PDF, PNG, JPEG or TIFF file (the content is checked, not the name)',
+      { errors: [{ path: 'file', message: 'is not a PDF, PNG, JPEG or TIFF' }] },
+    );
   const now = ctx.clock.now();
   const attachment = {
     id: newId('aat', now),
@@ -38,9 +55,19 @@ export async function addAppealAttachment(ctx: AppContext, caller: Principal, id
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
   };
   await db.transaction(async (tx) => {
-    await insertAppealAttachment(tx, { ...attachment, content: input.bytes, uploadedBy: caller.username, uploadedAt: now });
+    await insertAppealAttachment(tx, {
+      ...attachment,
+      content: input.bytes,
+      uploadedBy: caller.username,
+      uploadedAt: now,
+    });
     await insertAppealHistory(tx, {
-      appealId: row.id, at: now, ...actorName(caller), action: 'attachment-added', fromStatus: row.status, toStatus: row.status,
+      appealId: row.id,
+      at: now,
+      ...actorName(caller),
+      action: 'attachment-added',
+      fromStatus: row.status,
+      toStatus: row.status,
       details: { attachmentId: attachment.id, filename: attachment.filename, sha256: attachment.sha256 },
     });
   });

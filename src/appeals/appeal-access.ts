@@ -9,10 +9,18 @@ import type { AppealRow } from './appeals.repo.js';
  */
 export function canSeeAppeal(p: Principal, row: AppealRow): boolean {
   switch (p.role) {
-    case 'member': return row.memberId === p.memberId;
-    case 'prescriber': return row.prescriberNpi === p.npi;
-    case 'pharmacy': return false;
-    case 'intake': case 'reviewer-pharmacist': case 'reviewer-physician': case 'member-services': case 'admin': return true;
+    case 'member':
+      return row.memberId === p.memberId;
+    case 'prescriber':
+      return row.prescriberNpi === p.npi;
+    case 'pharmacy':
+      return false;
+    case 'intake':
+    case 'reviewer-pharmacist':
+    case 'reviewer-physician':
+    case 'member-services':
+    case 'admin':
+      return true;
   }
 }
 
@@ -26,12 +34,17 @@ export function assertCanSeeAppeal(p: Principal, row: AppealRow | undefined, id:
 }
 
 export function assertAppealReviewer(p: Principal): void {
-  if (!CLINICIAN_ROLES.includes(p.role)) throw new DomainError('FORBIDDEN', 'Appeals are decided by clinical reviewers (pharmacist or physician)');
+  if (!CLINICIAN_ROLES.includes(p.role))
+    throw new DomainError('FORBIDDEN', 'Appeals are decided by clinical reviewers (pharmacist or physician)');
 }
 
 /** The reviewer independence rule (see rules/independent-reviewer.ts): a 403, never a silent hand-off. */
 export function assertNotInvolved(p: Principal, involved: Set<string>): void {
   if (involved.has(p.username)) {
-    throw new DomainError('FORBIDDEN', 'You took part in the original determination; the appeal must be reviewed by a clinician who did not', { details: { reason: 'original-reviewer' } });
+    throw new DomainError(
+      'FORBIDDEN',
+      'You took part in the original determination; the appeal must be reviewed by a clinician who did not',
+      { details: { reason: 'original-reviewer' } },
+    );
   }
 }

@@ -22,14 +22,30 @@ export function registerAppealDeadlines(): void {
     // 45 CFR 147.136(b)(2)(ii)(F)), and a Part D sponsor must forward the late redetermination to
     // the IRE (42 CFR 423.590(c), (e)). So: flag it for the supervisor and record why.
     await transitionAppeal(tx, row, {
-      action: 'escalated', actor: 'system', at: now, from: OPEN_APPEAL_STATUSES, changes: { escalatedAt: now },
-      reason: 'The appeal decision is overdue; escalated to the appeals supervisor. The member may take it to the next level without waiting.',
+      action: 'escalated',
+      actor: 'system',
+      at: now,
+      from: OPEN_APPEAL_STATUSES,
+      changes: { escalatedAt: now },
+      reason:
+        'The appeal decision is overdue; escalated to the appeals supervisor. The member may take it to the next level without waiting.',
       details: { dueAt: row.dueAt.toISOString(), nextLevel: plan?.policy.appeals.nextLevel ?? null },
     });
-    await openWorkItem(tx, {
-      kind: 'appeal-overdue', entityType: 'appeal', entityId: row.id,
-      summary: `${row.urgency === 'urgent' ? 'Expedited appeal' : 'Appeal'} ${row.id} was due ${row.dueAt.toISOString()} and is not decided${row.assignedTo ? ` (assigned to ${row.assignedTo})` : ' (unassigned)'}`,
-      details: { paRequestId: row.paRequestId, memberId: row.memberId, dueAt: row.dueAt.toISOString(), nextLevel: plan?.policy.appeals.nextLevel ?? null },
-    }, now);
+    await openWorkItem(
+      tx,
+      {
+        kind: 'appeal-overdue',
+        entityType: 'appeal',
+        entityId: row.id,
+        summary: `${row.urgency === 'urgent' ? 'Expedited appeal' : 'Appeal'} ${row.id} was due ${row.dueAt.toISOString()} and is not decided${row.assignedTo ? ` (assigned to ${row.assignedTo})` : ' (unassigned)'}`,
+        details: {
+          paRequestId: row.paRequestId,
+          memberId: row.memberId,
+          dueAt: row.dueAt.toISOString(),
+          nextLevel: plan?.policy.appeals.nextLevel ?? null,
+        },
+      },
+      now,
+    );
   });
 }

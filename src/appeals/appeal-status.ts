@@ -1,4 +1,11 @@
-export const APPEAL_STATUSES = ['submitted', 'in-review', 'overturned', 'partially-overturned', 'upheld', 'withdrawn'] as const;
+export const APPEAL_STATUSES = [
+  'submitted',
+  'in-review',
+  'overturned',
+  'partially-overturned',
+  'upheld',
+  'withdrawn',
+] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
 /** An appeal waiting for (or in) review; at most one per case. */

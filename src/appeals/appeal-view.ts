@@ -20,7 +20,12 @@ export function toAppealSummary(row: AppealRow, now?: Date) {
     representativeName: row.representativeName,
     receivedAt: row.receivedAt.toISOString(),
     dueAt: row.dueAt.toISOString(),
-    ...(now && open ? { timeLeftSeconds: Math.round((row.dueAt.getTime() - now.getTime()) / 1000), overdue: row.dueAt.getTime() < now.getTime() } : {}),
+    ...(now && open
+      ? {
+          timeLeftSeconds: Math.round((row.dueAt.getTime() - now.getTime()) / 1000),
+          overdue: row.dueAt.getTime() < now.getTime(),
+        }
+      : {}),
     escalated: row.escalatedAt !== null,
     assignedTo: row.assignedTo,
     decision: row.decision,
@@ -37,7 +42,15 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
     listNotices(db, { appealId: row.id }),
     row.authorizationNumber ? findAuthorizationByNumber(db, row.authorizationNumber) : Promise.resolve(undefined),
   ]);
-  const original = pa?.determination as { decision?: string; decidedAt?: string; decidedBy?: { name?: string; credential?: string | null }; reasons?: string[] } | null | undefined;
+  const original = pa?.determination as
+    | {
+        decision?: string;
+        decidedAt?: string;
+        decidedBy?: { name?: string; credential?: string | null };
+        reasons?: string[];
+      }
+    | null
+    | undefined;
   return {
     ...toAppealSummary(row, ctx.clock.now()),
     drug: pa ? { rxcui: pa.requestedRxcui, name: pa.drugName, groupId: pa.groupId, groupName: pa.groupName } : null,
@@ -47,12 +60,20 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
     filingDeadline: row.filingDeadline,
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
     assignedAt: row.assignedAt?.toISOString() ?? null,
-    originalDetermination: original ? {
-      decision: original.decision ?? pa?.status ?? null, reasons: original.reasons ?? [], decidedAt: original.decidedAt ?? null,
-      decidedBy: original.decidedBy ? { name: original.decidedBy.name ?? null, credential: original.decidedBy.credential ?? null } : null,
-    } : null,
+    originalDetermination: original
+      ? {
+          decision: original.decision ?? pa?.status ?? null,
+          reasons: original.reasons ?? [],
+          decidedAt: original.decidedAt ?? null,
+          decidedBy: original.decidedBy
+            ? { name: original.decidedBy.name ?? null, credential: original.decidedBy.credential ?? null }
+            : null,
+        }
+      : null,
     reasons: row.reasons ?? [],
-    decidedBy: row.decidedBy ? { username: row.decidedBy, name: row.decidedByName ?? row.decidedBy, credential: row.decidedByCredential } : null,
+    decidedBy: row.decidedBy
+      ? { username: row.decidedBy, name: row.decidedByName ?? row.decidedBy, credential: row.decidedByCredential }
+      : null,
     authorizationNumber: row.authorizationNumber,
     effectiveFrom: authorization?.effectiveFrom ?? null,
     effectiveTo: authorization?.effectiveTo ?? null,
@@ -60,8 +81,26 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
     nextLevel: row.nextLevel,
     version: row.version,
     attachments: attachments.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
-    notices: notices.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipient, channel: n.channel, language: n.language, status: n.status, attempts: n.attempts, createdAt: n.createdAt.toISOString() })),
-    history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, actorRole: h.actorRole, action: h.action, from: h.fromStatus, to: h.toStatus, reason: h.reason, details: h.details ?? null })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      recipient: n.recipient,
+      channel: n.channel,
+      language: n.language,
+      status: n.status,
+      attempts: n.attempts,
+      createdAt: n.createdAt.toISOString(),
+    })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      actor: h.actor,
+      actorRole: h.actorRole,
+      action: h.action,
+      from: h.fromStatus,
+      to: h.toStatus,
+      reason: h.reason,
+      details: h.details ?? null,
+    })),
   };
 }
 

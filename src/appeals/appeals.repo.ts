@@ -31,11 +31,19 @@ export function listAppealsForCase(db: Db, paRequestId: string): Promise<AppealR
  * in one of `fromStatuses`); returns the new row, or undefined when someone else got there first.
  */
 export async function updateAppeal(
-  db: Db, id: string, expectedVersion: number, changes: Partial<typeof appeals.$inferInsert>, fromStatuses?: readonly string[],
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<typeof appeals.$inferInsert>,
+  fromStatuses?: readonly string[],
 ): Promise<AppealRow | undefined> {
   const where: SQL[] = [eq(appeals.id, id), eq(appeals.version, expectedVersion)];
   if (fromStatuses) where.push(inArray(appeals.status, [...fromStatuses]));
-  const rows = await db.update(appeals).set({ ...changes, version: sql`${appeals.version} + 1` }).where(and(...where)).returning();
+  const rows = await db
+    .update(appeals)
+    .set({ ...changes, version: sql`${appeals.version} + 1` })
+    .where(and(...where))
+    .returning();
   return rows[0];
 }
 
@@ -54,8 +62,15 @@ export function listAppeals(db: Db, f: AppealFilter): Promise<AppealRow[]> {
   if (f.memberId) where.push(eq(appeals.memberId, f.memberId));
   if (f.prescriberNpi) where.push(eq(appeals.prescriberNpi, f.prescriberNpi));
   if (f.statuses?.length) where.push(inArray(appeals.status, f.statuses));
-  return db.select().from(appeals).where(and(...where))
-    .orderBy(sql`case when ${appeals.status} in ('submitted', 'in-review') then 0 else 1 end`, sql`case when ${appeals.status} in ('submitted', 'in-review') then ${appeals.dueAt} end asc`, desc(appeals.receivedAt))
+  return db
+    .select()
+    .from(appeals)
+    .where(and(...where))
+    .orderBy(
+      sql`case when ${appeals.status} in ('submitted', 'in-review') then 0 else 1 end`,
+      sql`case when ${appeals.status} in ('submitted', 'in-review') then ${appeals.dueAt} end asc`,
+      desc(appeals.receivedAt),
+    )
     .limit(f.limit);
 }
 
@@ -66,7 +81,11 @@ export async function insertAppealHistory(db: Db, row: typeof appealHistory.$inf
 }
 
 export function listAppealHistory(db: Db, appealId: string): Promise<AppealHistoryRow[]> {
-  return db.select().from(appealHistory).where(eq(appealHistory.appealId, appealId)).orderBy(asc(appealHistory.at), asc(appealHistory.id));
+  return db
+    .select()
+    .from(appealHistory)
+    .where(eq(appealHistory.appealId, appealId))
+    .orderBy(asc(appealHistory.at), asc(appealHistory.id));
 }
 
 export async function insertAppealAttachment(db: Db, row: typeof appealAttachments.$inferInsert): Promise<void> {
@@ -75,14 +94,33 @@ export async function insertAppealAttachment(db: Db, row: typeof appealAttachmen
 
 /** Attachment metadata without the bytes. */
 export function listAppealAttachments(db: Db, appealId: string) {
-  return db.select({
-    id: appealAttachments.id, filename: appealAttachments.filename, contentType: appealAttachments.contentType, size: appealAttachments.size,
-    sha256: appealAttachments.sha256, uploadedBy: appealAttachments.uploadedBy, uploadedAt: appealAttachments.uploadedAt,
-  }).from(appealAttachments).where(eq(appealAttachments.appealId, appealId)).orderBy(asc(appealAttachments.uploadedAt), asc(appealAttachments.id));
+  return db
+    .select({
+      id: appealAttachments.id,
+      filename: appealAttachments.filename,
+      contentType: appealAttachments.contentType,
+      size: appealAttachments.size,
+      sha256: appealAttachments.sha256,
+      uploadedBy: appealAttachments.uploadedBy,
+      uploadedAt: appealAttachments.uploadedAt,
+    })
+    .from(appealAttachments)
+    .where(eq(appealAttachments.appealId, appealId))
+    .orderBy(asc(appealAttachments.uploadedAt), asc(appealAttachments.id));
 }
 
-export async function findAppealAttachment(db: Db, appealId: string, id: string): Promise<AppealAttachmentRow | undefined> {
-  return (await db.select().from(appealAttachments).where(and(eq(appealAttachments.appealId, appealId), eq(appealAttachments.id, id))).limit(1))[0];
+export async function findAppealAttachment(
+  db: Db,
+  appealId: string,
+  id: string,
+): Promise<AppealAttachmentRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(appealAttachments)
+      .where(and(eq(appealAttachments.appealId, appealId), eq(appealAttachments.id, id)))
+      .limit(1)
+  )[0];
 }
 
 // ---- the authorization an overturn replaces -------------------------------------------------

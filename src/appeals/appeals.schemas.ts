@@ -2,30 +2,64 @@ import { Type } from '@sinclair/typebox';
 import { Instant, Nullable } from '../adapters/http/schemas.js';
 import { APPEAL_DECISIONS, APPEAL_STATUSES, FILED_BY } from './appeal-status.js';
 
-const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {}) => Type.Object(props, { additionalProperties: true, description });
+const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {}) =>
+  Type.Object(props, { additionalProperties: true, description });
 
-export const FileAppealBody = Type.Object({
-  paRequestId: Type.String({ minLength: 1, maxLength: 64, description: 'The PA case whose denial, partial approval or closure is appealed' }),
-  urgency: Type.Union([Type.Literal('standard'), Type.Literal('urgent')], { description: 'urgent = expedited appeal (plan\'s expedited clock, e.g. 72 hours)' }),
-  statement: Type.String({ minLength: 1, maxLength: 8000, description: 'Why the decision should change, in the filer\'s words' }),
-  filedBy: Type.Union(FILED_BY.map((f) => Type.Literal(f))),
-  representativeName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Required when filedBy is "representative"' })),
-}, { additionalProperties: false });
+export const FileAppealBody = Type.Object(
+  {
+    paRequestId: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'The PA case whose denial, partial approval or closure is appealed',
+    }),
+    urgency: Type.Union([Type.Literal('standard'), Type.Literal('urgent')], {
+      description: "urgent = expedited appeal (plan's expedited clock, e.g. 72 hours)",
+    }),
+    statement: Type.String({
+      minLength: 1,
+      maxLength: 8000,
+      description: "Why the decision should change, in the filer's words",
+    }),
+    filedBy: Type.Union(FILED_BY.map((f) => Type.Literal(f))),
+    representativeName: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Required when filedBy is "representative"' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-export const AppealDecisionBody = Type.Object({
-  decision: Type.Union(APPEAL_DECISIONS.map((d) => Type.Literal(d))),
-  reasons: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 20, description: 'Specific reasons in plain language (required unless overturned)' }),
-  approvedQuantity: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Partially overturned: the quantity approved per the case\'s days\' supply' })),
-  effectiveTo: Type.Optional(Type.String({ format: 'date', description: 'Partially overturned: a shorter authorization period' })),
-  expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
-}, { additionalProperties: false });
+export const AppealDecisionBody = Type.Object(
+  {
+    decision: Type.Union(APPEAL_DECISIONS.map((d) => Type.Literal(d))),
+    reasons: Type.Array(Type.String({ maxLength: 2000 }), {
+      maxItems: 20,
+      description: 'Specific reasons in plain language (required unless overturned)',
+    }),
+    approvedQuantity: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        description: "Partially overturned: the quantity approved per the case's days' supply",
+      }),
+    ),
+    effectiveTo: Type.Optional(
+      Type.String({ format: 'date', description: 'Partially overturned: a shorter authorization period' }),
+    ),
+    expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
 
-export const AppealListQuery = Type.Object({
-  paRequestId: Type.Optional(Type.String({ maxLength: 64 })),
-  memberId: Type.Optional(Type.String({ maxLength: 20 })),
-  status: Type.Optional(Type.String({ maxLength: 200, description: `Comma-separated: ${APPEAL_STATUSES.join(', ')}` })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-}, { additionalProperties: false });
+export const AppealListQuery = Type.Object(
+  {
+    paRequestId: Type.Optional(Type.String({ maxLength: 64 })),
+    memberId: Type.Optional(Type.String({ maxLength: 20 })),
+    status: Type.Optional(
+      Type.String({ maxLength: 200, description: `Comma-separated: ${APPEAL_STATUSES.join(', ')}` }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);
 
 const summaryProps = {
   id: Type.String(),
@@ -49,32 +83,45 @@ const summaryProps = {
 
 export const AppealSummarySchema = Type.Object(summaryProps, { description: 'An appeal in a list' });
 
-export const AppealViewSchema = Type.Object({
-  ...summaryProps,
-  drug: Nullable(Type.Object({ rxcui: Type.String(), name: Type.String(), groupId: Type.String(), groupName: Type.String() })),
-  statement: Type.String(),
-  filedByUser: Type.String(),
-  noticeDate: Type.String({ format: 'date', description: 'The appealed notice\'s date (plan time zone)' }),
-  filingDeadline: Type.String({ format: 'date', description: 'The last day the appeal could be filed' }),
-  escalatedAt: Nullable(Instant),
-  assignedAt: Nullable(Instant),
-  originalDetermination: Nullable(Loose('The appealed determination: decision, reasons, date, reviewer')),
-  reasons: Type.Array(Type.String()),
-  decidedBy: Nullable(Type.Object({ username: Type.String(), name: Type.String(), credential: Nullable(Type.String()) })),
-  authorizationNumber: Nullable(Type.String()),
-  effectiveFrom: Nullable(Type.String({ format: 'date' })),
-  effectiveTo: Nullable(Type.String({ format: 'date' })),
-  approvedQuantity: Nullable(Type.Number()),
-  nextLevel: Nullable(Type.String()),
-  version: Type.Integer(),
-  attachments: Type.Array(Loose('attachment (metadata)')),
-  notices: Type.Array(Loose('notice')),
-  history: Type.Array(Loose('history entry: at, actor, actorRole, action, from, to, reason, details')),
-}, { description: 'An appeal with its statement, documents, outcome, letters and history' });
+export const AppealViewSchema = Type.Object(
+  {
+    ...summaryProps,
+    drug: Nullable(
+      Type.Object({ rxcui: Type.String(), name: Type.String(), groupId: Type.String(), groupName: Type.String() }),
+    ),
+    statement: Type.String(),
+    filedByUser: Type.String(),
+    noticeDate: Type.String({ format: 'date', description: "The appealed notice's date (plan time zone)" }),
+    filingDeadline: Type.String({ format: 'date', description: 'The last day the appeal could be filed' }),
+    escalatedAt: Nullable(Instant),
+    assignedAt: Nullable(Instant),
+    originalDetermination: Nullable(Loose('The appealed determination: decision, reasons, date, reviewer')),
+    reasons: Type.Array(Type.String()),
+    decidedBy: Nullable(
+      Type.Object({ username: Type.String(), name: Type.String(), credential: Nullable(Type.String()) }),
+    ),
+    authorizationNumber: Nullable(Type.String()),
+    effectiveFrom: Nullable(Type.String({ format: 'date' })),
+    effectiveTo: Nullable(Type.String({ format: 'date' })),
+    approvedQuantity: Nullable(Type.Number()),
+    nextLevel: Nullable(Type.String()),
+    version: Type.Integer(),
+    attachments: Type.Array(Loose('attachment (metadata)')),
+    notices: Type.Array(Loose('notice')),
+    history: Type.Array(Loose('history entry: at, actor, actorRole, action, from, to, reason, details')),
+  },
+  { description: 'An appeal with its statement, documents, outcome, letters and history' },
+);
 
 export const AppealAttachmentSchema = Type.Object({
-  attachmentId: Type.String(), appealId: Type.String(), filename: Type.String(), contentType: Type.String(), size: Type.Integer(), sha256: Type.String(),
-  uploadedBy: Type.String(), uploadedAt: Instant,
+  attachmentId: Type.String(),
+  appealId: Type.String(),
+  filename: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploadedBy: Type.String(),
+  uploadedAt: Instant,
 });
 
 export const AppealIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });

@@ -14,8 +14,15 @@ export async function assignAppeal(ctx: AppContext, caller: Principal, id: strin
   const db = ctx.database.db;
   if (row.assignedTo === caller.username) return buildAppealView(ctx, row);
   const now = ctx.clock.now();
-  const updated = await db.transaction((tx) => transitionAppeal(tx, row, {
-    to: 'in-review', action: 'assigned', actor: caller, at: now, from: OPEN_APPEAL_STATUSES, changes: { assignedTo: caller.username, assignedAt: now },
-  }));
+  const updated = await db.transaction((tx) =>
+    transitionAppeal(tx, row, {
+      to: 'in-review',
+      action: 'assigned',
+      actor: caller,
+      at: now,
+      from: OPEN_APPEAL_STATUSES,
+      changes: { assignedTo: caller.username, assignedAt: now },
+    }),
+  );
   return buildAppealView(ctx, updated);
 }

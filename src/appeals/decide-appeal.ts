@@ -6,7 +6,12 @@ import { queueNotices } from '../notices/queue-notices.js';
 import { toLocalDate } from '../platform/clock.js';
 import { DomainError, type FieldError } from '../platform/errors.js';
 import { actorName } from '../priorauth/pa-status.js';
-import { findPaRequest, insertHistory, revokeAuthorization, type AuthorizationRow } from '../priorauth/priorauth.repo.js';
+import {
+  findPaRequest,
+  insertHistory,
+  revokeAuthorization,
+  type AuthorizationRow,
+} from '../priorauth/priorauth.repo.js';
 import { createAuthorization } from '../priorauth/record-determination.js';
 import { listAppealsForCase } from './appeals.repo.js';
 import { openAppealForReview } from './open-appeal-for-review.js';
@@ -28,17 +33,33 @@ export interface AppealDecisionInput {
 
 function validate(input: AppealDecisionInput, reasons: string[], requestedQuantity: number, today: string): void {
   const errors: FieldError[] = [];
-  if (input.decision !== 'overturned' && reasons.length === 0) errors.push({ path: 'reasons', message: 'an appeal upheld in whole or in part needs specific reasons in plain language' });
-  if (input.decision === 'partially-overturned' && input.approvedQuantity === undefined && input.effectiveTo === undefined) {
-    errors.push({ path: 'approvedQuantity', message: 'approvedQuantity or effectiveTo is required: a partial overturn grants less than was asked' });
+  if (input.decision !== 'overturned' && reasons.length === 0)
+    errors.push({
+      path: 'reasons',
+      message: 'an appeal upheld in whole or in part needs specific reasons in plain language',
+    });
+  if (
+    input.decision === 'partially-overturned' &&
+    input.approvedQuantity === undefined &&
+    input.effectiveTo === undefined
+  ) {
+    errors.push({
+      path: 'approvedQuantity',
+      message: 'approvedQuantity or effectiveTo is required: a partial overturn grants less than was asked',
+    });
   }
   if (input.decision !== 'partially-overturned') {
-    if (input.approvedQuantity !== undefined) errors.push({ path: 'approvedQuantity', message: 'only a partial overturn sets a quantity' });
-    if (input.effectiveTo !== undefined) errors.push({ path: 'effectiveTo', message: 'only a partial overturn sets a shorter period' });
+    if (input.approvedQuantity !== undefined)
+      errors.push({ path: 'approvedQuantity', message: 'only a partial overturn sets a quantity' });
+    if (input.effectiveTo !== undefined)
+      errors.push({ path: 'effectiveTo', message: 'only a partial overturn sets a shorter period' });
   }
-  if (input.approvedQuantity !== undefined && input.approvedQuantity > requestedQuantity) errors.push({ path: 'approvedQuantity', message: `must be at most the requested ${requestedQuantity}` });
-  if (input.effectiveTo !== undefined && (!isRealDate(input.effectiveTo) || input.effectiveTo < today)) errors.push({ path: 'effectiveTo', message: `must be a real date from ${today} on` });
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  if (input.approvedQuantity !== undefined && input.approvedQuantity > requestedQuantity)
+    errors.push({ path: 'approvedQuantity', message: `must be at most the requested ${requestedQuantity}` });
+  if (input.effectiveTo !== undefined && (!isRealDate(input.effectiveTo) || input.effectiveTo < today))
+    errors.push({ path: 'effectiveTo', message: `must be a real date from ${today} on` });
+  if (errors.length)
+    throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
 }
 
 /**
@@ -49,18 +70,28 @@ function validate(input: AppealDecisionInput, reasons: string[], requestedQuanti
  * the letter names the next level. Decision notices to member and prescriber; deciding an appeal
  * already decided (or assigned to someone else) is a 409.
  */
-export async function decideAppeal(ctx: AppContext, caller: Principal, id: string, input: AppealDecisionInput): Promise<AppealView> {
+export async function decideAppeal(
+  ctx: AppContext,
+  caller: Principal,
+  id: string,
+  input: AppealDecisionInput,
+): Promise<AppealView> {
   const row = await openAppealForReview(ctx, caller, id);
   const db = ctx.database.db;
   const pa = (await findPaRequest(db, row.paRequestId))!;
-  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new DomainError('CONFLICT', 'The appeal changed since you opened it; reload it');
+  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
+    throw new DomainError('CONFLICT', 'The appeal changed since you opened it; reload it');
 
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const now = ctx.clock.now();
   const reasons = input.reasons.map((r) => r.trim()).filter(Boolean);
   validate(input, reasons, Number(pa.quantity), toLocalDate(now, plan.policy.review.timeZone));
   const finalReasons = reasons.length ? reasons : ['On appeal, the coverage criteria were reviewed again and are met.'];
-  const decidedBy = { name: caller.displayName ?? caller.username, credential: caller.credential ?? null, role: caller.role };
+  const decidedBy = {
+    name: caller.displayName ?? caller.username,
+    credential: caller.credential ?? null,
+    role: caller.role,
+  };
   // Whatever of the request stays denied can go to the next level (independent review / fair hearing / IRE).
   const nextLevel = input.decision === 'overturned' ? null : plan.policy.appeals.nextLevel;
 
@@ -70,37 +101,96 @@ export async function decideAppeal(ctx: AppContext, caller: Principal, id: strin
     if (input.decision !== 'upheld') {
       // A partial approval (or an earlier partial overturn) left an authorization for less: the
       // new one replaces it, so a claim never has to choose between two for the same drug.
-      const earlier = [(pa.determination as { authorizationNumber?: string } | null)?.authorizationNumber, ...(await listAppealsForCase(tx, pa.id)).map((a) => a.authorizationNumber)];
+      const earlier = [
+        (pa.determination as { authorizationNumber?: string } | null)?.authorizationNumber,
+        ...(await listAppealsForCase(tx, pa.id)).map((a) => a.authorizationNumber),
+      ];
       for (const number of earlier) if (number && (await revokeAuthorization(tx, number))) replaced.push(number);
-      authorization = await createAuthorization(tx, { request: pa, plan, now, approvedQuantity: input.approvedQuantity, effectiveTo: input.effectiveTo });
+      authorization = await createAuthorization(tx, {
+        request: pa,
+        plan,
+        now,
+        approvedQuantity: input.approvedQuantity,
+        effectiveTo: input.effectiveTo,
+      });
     }
     const decided = await transitionAppeal(tx, row, {
-      to: input.decision, action: `decision:${input.decision}`, actor: caller, at: now, from: OPEN_APPEAL_STATUSES, reason: finalReasons.join('; '),
+      to: input.decision,
+      action: `decision:${input.decision}`,
+      actor: caller,
+      at: now,
+      from: OPEN_APPEAL_STATUSES,
+      reason: finalReasons.join('; '),
       changes: {
-        decision: input.decision, reasons: finalReasons, decidedAt: now, decidedBy: caller.username, decidedByName: decidedBy.name, decidedByCredential: decidedBy.credential,
-        authorizationNumber: authorization?.number ?? null, approvedQuantity: authorization?.maxUnits ?? null, nextLevel,
+        decision: input.decision,
+        reasons: finalReasons,
+        decidedAt: now,
+        decidedBy: caller.username,
+        decidedByName: decidedBy.name,
+        decidedByCredential: decidedBy.credential,
+        authorizationNumber: authorization?.number ?? null,
+        approvedQuantity: authorization?.maxUnits ?? null,
+        nextLevel,
       },
-      details: authorization ? { authorizationNumber: authorization.number, ...(replaced.length ? { replacedAuthorizations: replaced } : {}) } : { nextLevel },
+      details: authorization
+        ? {
+            authorizationNumber: authorization.number,
+            ...(replaced.length ? { replacedAuthorizations: replaced } : {}),
+          }
+        : { nextLevel },
     });
     // The case's own determination stands as made; its history says the appeal changed the outcome.
     await insertHistory(tx, {
-      paRequestId: pa.id, at: now, ...actorName(caller), action: `appeal-${input.decision}`, fromStatus: pa.status, toStatus: pa.status,
-      reason: finalReasons.join('; '), details: { appealId: row.id, ...(authorization ? { authorizationNumber: authorization.number } : {}), ...(replaced.length ? { replacedAuthorizations: replaced } : {}) },
+      paRequestId: pa.id,
+      at: now,
+      ...actorName(caller),
+      action: `appeal-${input.decision}`,
+      fromStatus: pa.status,
+      toStatus: pa.status,
+      reason: finalReasons.join('; '),
+      details: {
+        appealId: row.id,
+        ...(authorization ? { authorizationNumber: authorization.number } : {}),
+        ...(replaced.length ? { replacedAuthorizations: replaced } : {}),
+      },
     });
     await cancelDeadlines(tx, row.id, APPEAL_DEADLINE_KINDS, now);
-    await queueNotices(tx, {
-      kind: 'appeal-decision', memberId: pa.memberId, prescriberNpi: pa.prescriberNpi, paRequestId: pa.id, appealId: row.id,
-      recipients: ['member', 'prescriber'], letterLanguages: plan.policy.letterLanguages,
-      content: {
-        appealId: row.id, paRequestId: pa.id, drugName: pa.drugName, scope: pa.groupName, planName: plan.name, urgency: row.urgency,
-        receivedAt: row.receivedAt.toISOString(), decision: input.decision, reasons: finalReasons, decidedAt: now.toISOString(), decidedBy,
-        ...(authorization ? {
-          authorizationNumber: authorization.number, effectiveFrom: authorization.effectiveFrom, effectiveTo: authorization.effectiveTo,
-          approvedQuantity: authorization.maxUnits === null ? null : Number(authorization.maxUnits), perDays: authorization.perDays,
-        } : {}),
-        ...(nextLevel ? { nextLevel } : {}),
+    await queueNotices(
+      tx,
+      {
+        kind: 'appeal-decision',
+        memberId: pa.memberId,
+        prescriberNpi: pa.prescriberNpi,
+        paRequestId: pa.id,
+        appealId: row.id,
+        recipients: ['member', 'prescriber'],
+        letterLanguages: plan.policy.letterLanguages,
+        content: {
+          appealId: row.id,
+          paRequestId: pa.id,
+          drugName: pa.drugName,
+          scope: pa.groupName,
+          planName: plan.name,
+          urgency: row.urgency,
+          receivedAt: row.receivedAt.toISOString(),
+          decision: input.decision,
+          reasons: finalReasons,
+          decidedAt: now.toISOString(),
+          decidedBy,
+          ...(authorization
+            ? {
+                authorizationNumber: authorization.number,
+                effectiveFrom: authorization.effectiveFrom,
+                effectiveTo: authorization.effectiveTo,
+                approvedQuantity: authorization.maxUnits === null ? null : Number(authorization.maxUnits),
+                perDays: authorization.perDays,
+              }
+            : {}),
+          ...(nextLevel ? { nextLevel } : {}),
+        },
       },
-    }, now);
+      now,
+    );
     return decided;
   });
   return buildAppealView(ctx, updated);

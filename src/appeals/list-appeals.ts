@@ -21,7 +21,10 @@ export interface AppealListQuery {
 export async function listAppealsFor(ctx: AppContext, caller: Principal, q: AppealListQuery) {
   const statuses = q.status ? q.status.split(',').map((s) => s.trim()) : undefined;
   const bad = statuses?.find((s) => !(APPEAL_STATUSES as readonly string[]).includes(s));
-  if (bad) throw new DomainError('VALIDATION_FAILED', `Unknown status "${bad}"`, { errors: [{ path: 'status', message: `must be one of ${APPEAL_STATUSES.join(', ')}` }] });
+  if (bad)
+    throw new DomainError('VALIDATION_FAILED', `Unknown status "${bad}"`, {
+      errors: [{ path: 'status', message: `must be one of ${APPEAL_STATUSES.join(', ')}` }],
+    });
   const limit = Math.min(q.limit ?? 100, 500);
   const db = ctx.database.db;
   const filter = { paRequestId: q.paRequestId, statuses, limit };
@@ -35,8 +38,16 @@ export async function listAppealsFor(ctx: AppContext, caller: Principal, q: Appe
       rows = await listAppeals(db, { ...filter, memberId: q.memberId, prescriberNpi: caller.npi! });
       break;
     default:
-      if (!isStaff(caller)) throw forbidden('Appeals are seen by the member, the prescriber on the case, and plan staff');
-      if (q.memberId) await writeAudit(db, { at: ctx.clock.now(), actor: caller, action: 'phi.read', entityType: 'member-appeals', entityId: q.memberId });
+      if (!isStaff(caller))
+        throw forbidden('Appeals are seen by the member, the prescriber on the case, and plan staff');
+      if (q.memberId)
+        await writeAudit(db, {
+          at: ctx.clock.now(),
+          actor: caller,
+          action: 'phi.read',
+          entityType: 'member-appeals',
+          entityId: q.memberId,
+        });
       rows = await listAppeals(db, { ...filter, memberId: q.memberId });
   }
   const now = ctx.clock.now();

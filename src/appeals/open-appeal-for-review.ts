@@ -21,9 +21,19 @@ export async function openAppealForReview(ctx: AppContext, caller: Principal, id
   assertNotInvolved(caller, reviewersInvolved(pa.decidedBy, await listHistory(db, pa.id)));
   const plan = (await ctx.reference.get()).plans.get(row.planId);
   if (plan && physicianRequired(plan.lineOfBusiness, pa.status) && caller.role !== 'reviewer-physician') {
-    throw new DomainError('FORBIDDEN', 'A Medicare Part D redetermination of a medical-necessity denial is made by a physician (42 CFR 423.590(f)(2))', { details: { reason: 'physician-required' } });
+    throw new DomainError(
+      'FORBIDDEN',
+      'A Medicare Part D redetermination of a medical-necessity denial is made by a physician (42 CFR 423.590(f)(2))',
+      { details: { reason: 'physician-required' } },
+    );
   }
-  if (!isOpenAppeal(row.status)) throw new DomainError('CONFLICT', `The appeal is already ${row.status}`, { details: { currentStatus: row.status, decidedBy: row.decidedBy } });
-  if (row.assignedTo && row.assignedTo !== caller.username) throw new DomainError('CONFLICT', `The appeal is assigned to ${row.assignedTo}`, { details: { assignedTo: row.assignedTo } });
+  if (!isOpenAppeal(row.status))
+    throw new DomainError('CONFLICT', `The appeal is already ${row.status}`, {
+      details: { currentStatus: row.status, decidedBy: row.decidedBy },
+    });
+  if (row.assignedTo && row.assignedTo !== caller.username)
+    throw new DomainError('CONFLICT', `The appeal is assigned to ${row.assignedTo}`, {
+      details: { assignedTo: row.assignedTo },
+    });
   return row;
 }

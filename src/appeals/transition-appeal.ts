@@ -23,9 +23,17 @@ export interface AppealTransition {
  */
 export async function transitionAppeal(db: Db, row: AppealRow, o: AppealTransition): Promise<AppealRow> {
   if (!o.from.includes(row.status as AppealStatus)) {
-    throw new DomainError('INVALID_STATE', `The appeal is ${row.status}; ${o.action} is not possible now`, { details: { currentStatus: row.status } });
+    throw new DomainError('INVALID_STATE', `The appeal is ${row.status}; ${o.action} is not possible now`, {
+      details: { currentStatus: row.status },
+    });
   }
-  const updated = await updateAppeal(db, row.id, row.version, { ...o.changes, ...(o.to ? { status: o.to } : {}), updatedAt: o.at }, o.from);
+  const updated = await updateAppeal(
+    db,
+    row.id,
+    row.version,
+    { ...o.changes, ...(o.to ? { status: o.to } : {}), updatedAt: o.at },
+    o.from,
+  );
   if (!updated) throw new DomainError('CONFLICT', 'The appeal was changed by someone else; reload it and try again');
   await insertAppealHistory(db, {
     appealId: row.id,

@@ -20,17 +20,36 @@ const WITHDRAWERS = ['member', 'prescriber', 'member-services', 'intake', 'admin
  * and why. Nothing is decided, so nothing is lost: the member may file again while the filing
  * window is open (fileAppeal counts it from the original notice).
  */
-export async function withdrawAppeal(ctx: AppContext, caller: Principal, id: string, input: { reason: string }): Promise<AppealView> {
-  if (!WITHDRAWERS.includes(caller.role)) throw forbidden('An appeal is withdrawn by the member, the prescriber on the case, or member services');
+export async function withdrawAppeal(
+  ctx: AppContext,
+  caller: Principal,
+  id: string,
+  input: { reason: string },
+): Promise<AppealView> {
+  if (!WITHDRAWERS.includes(caller.role))
+    throw forbidden('An appeal is withdrawn by the member, the prescriber on the case, or member services');
   const db = ctx.database.db;
   const row = assertCanSeeAppeal(caller, await findAppeal(db, id), id);
   const now = ctx.clock.now();
   const updated = await db.transaction(async (tx) => {
-    const next = await transitionAppeal(tx, row, { to: 'withdrawn', action: 'withdrawn', actor: caller, at: now, reason: input.reason, from: OPEN_APPEAL_STATUSES });
+    const next = await transitionAppeal(tx, row, {
+      to: 'withdrawn',
+      action: 'withdrawn',
+      actor: caller,
+      at: now,
+      reason: input.reason,
+      from: OPEN_APPEAL_STATUSES,
+    });
     await cancelDeadlines(tx, row.id, APPEAL_DEADLINE_KINDS, now);
     await insertHistory(tx, {
-      paRequestId: row.paRequestId, at: now, ...actorName(caller), action: 'appeal-withdrawn', fromStatus: null, toStatus: null,
-      reason: input.reason, details: { appealId: row.id },
+      paRequestId: row.paRequestId,
+      at: now,
+      ...actorName(caller),
+      action: 'appeal-withdrawn',
+      fromStatus: null,
+      toStatus: null,
+      reason: input.reason,
+      details: { appealId: row.id },
     });
     return next;
   });

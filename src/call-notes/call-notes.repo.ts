@@ -12,5 +12,10 @@ export async function insertCallNote(db: Db, row: CallNoteInsert): Promise<CallN
 
 /** A member's call notes, newest first. */
 export function listCallNotesForMember(db: Db, memberId: string, limit: number): Promise<CallNoteRow[]> {
-  return db.select().from(callNotes).where(eq(callNotes.memberId, memberId)).orderBy(desc(callNotes.recordedAt), desc(callNotes.id)).limit(limit);
+  return db
+    .select()
+    .from(callNotes)
+    .where(eq(callNotes.memberId, memberId))
+    .orderBy(desc(callNotes.recordedAt), desc(callNotes.id))
+    .limit(limit);
 }

@@ -12,6 +12,13 @@ export async function listCallNotes(ctx: AppContext, caller: Principal, memberId
   const db = ctx.database.db;
   if (!(await findMemberById(db, memberId))) throw notFound('Member', memberId);
   const rows = await listCallNotesForMember(db, memberId, Math.min(limit, 500));
-  await writeAudit(db, { at: ctx.clock.now(), actor: caller, action: 'phi.read', entityType: 'member-call-notes', entityId: memberId, details: { count: rows.length } });
+  await writeAudit(db, {
+    at: ctx.clock.now(),
+    actor: caller,
+    action: 'phi.read',
+    entityType: 'member-call-notes',
+    entityId: memberId,
+    details: { count: rows.length },
+  });
   return { items: rows.map(toCallNoteView) };
 }

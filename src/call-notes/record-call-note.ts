@@ -26,7 +26,8 @@ export interface RecordCallNoteInput {
 }
 
 export function assertCanWriteCallNotes(caller: Principal): void {
-  if (!CALL_NOTE_WRITERS.includes(caller.role)) throw forbidden('Call notes are recorded by member services (or an administrator)');
+  if (!CALL_NOTE_WRITERS.includes(caller.role))
+    throw forbidden('Call notes are recorded by member services (or an administrator)');
 }
 
 /** A linked case, claim or appeal must exist and be this member's: a note never points at someone else's record. */
@@ -35,15 +36,18 @@ async function checkLinks(ctx: AppContext, memberId: string, input: RecordCallNo
   const errors: FieldError[] = [];
   if (input.paRequestId) {
     const pa = await findPaRequest(db, input.paRequestId);
-    if (!pa || pa.memberId !== memberId) errors.push({ path: 'paRequestId', message: `is not a PA request of member ${memberId}` });
+    if (!pa || pa.memberId !== memberId)
+      errors.push({ path: 'paRequestId', message: `is not a PA request of member ${memberId}` });
   }
   if (input.claimId) {
     const claim = await findClaimById(db, input.claimId);
-    if (!claim || claim.memberId !== memberId) errors.push({ path: 'claimId', message: `is not a claim of member ${memberId}` });
+    if (!claim || claim.memberId !== memberId)
+      errors.push({ path: 'claimId', message: `is not a claim of member ${memberId}` });
   }
   if (input.appealId) {
     const appeal = await findAppeal(db, input.appealId);
-    if (!appeal || appeal.memberId !== memberId) errors.push({ path: 'appealId', message: `is not an appeal of member ${memberId}` });
+    if (!appeal || appeal.memberId !== memberId)
+      errors.push({ path: 'appealId', message: `is not an appeal of member ${memberId}` });
   }
   return errors;
 }
@@ -54,7 +58,12 @@ async function checkLinks(ctx: AppContext, memberId: string, input: RecordCallNo
  * the note says no PHI may be disclosed. Who and when come from the caller and the clock; the
  * note and its audit row are written together.
  */
-export async function recordCallNote(ctx: AppContext, caller: Principal, memberId: string, input: RecordCallNoteInput): Promise<CallNoteView> {
+export async function recordCallNote(
+  ctx: AppContext,
+  caller: Principal,
+  memberId: string,
+  input: RecordCallNoteInput,
+): Promise<CallNoteView> {
   assertCanWriteCallNotes(caller);
   const db = ctx.database.db;
   const member = await findMemberById(db, memberId);
@@ -66,22 +75,53 @@ export async function recordCallNote(ctx: AppContext, caller: Principal, memberI
   const errors: FieldError[] = [];
   if (!callerName) errors.push({ path: 'callerName', message: 'is required: the name the caller gave' });
   if (!note) errors.push({ path: 'note', message: 'is required: what was asked and answered' });
-  if (input.identityVerified && !method) errors.push({ path: 'verificationMethod', message: 'is required when the caller\'s identity was verified: say how' });
-  if (!input.identityVerified && method) errors.push({ path: 'verificationMethod', message: 'must be left out when the caller\'s identity was not verified' });
+  if (input.identityVerified && !method)
+    errors.push({
+      path: 'verificationMethod',
+      message: "is required when the caller's identity was verified: say how",
+    });
+  if (!input.identityVerified && method)
+    errors.push({
+      path: 'verificationMethod',
+      message: "must be left out when the caller's identity was not verified",
+    });
   errors.push(...(await checkLinks(ctx, member.id, input)));
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  if (errors.length)
+    throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
 
   const now = ctx.clock.now();
   const id = newId('cln', now);
   const row = await db.transaction(async (tx) => {
     const created = await insertCallNote(tx, {
-      id, memberId: member.id, recordedBy: caller.username, recordedByRole: caller.role, recordedByName: caller.displayName ?? null, recordedAt: now,
-      callerName, callerRelationship: input.callerRelationship, identityVerified: input.identityVerified, verificationMethod: method,
-      topic: input.topic, note, paRequestId: input.paRequestId || null, claimId: input.claimId || null, appealId: input.appealId || null,
+      id,
+      memberId: member.id,
+      recordedBy: caller.username,
+      recordedByRole: caller.role,
+      recordedByName: caller.displayName ?? null,
+      recordedAt: now,
+      callerName,
+      callerRelationship: input.callerRelationship,
+      identityVerified: input.identityVerified,
+      verificationMethod: method,
+      topic: input.topic,
+      note,
+      paRequestId: input.paRequestId || null,
+      claimId: input.claimId || null,
+      appealId: input.appealId || null,
     });
     await writeAudit(tx, {
-      at: now, actor: caller, action: 'call-note.recorded', entityType: 'call-note', entityId: id,
-      details: { memberId: member.id, topic: input.topic, callerRelationship: input.callerRelationship, identityVerified: input.identityVerified, verificationMethod: method },
+      at: now,
+      actor: caller,
+      action: 'call-note.recorded',
+      entityType: 'call-note',
+      entityId: id,
+      details: {
+        memberId: member.id,
+        topic: input.topic,
+        callerRelationship: input.callerRelationship,
+        identityVerified: input.identityVerified,
+        verificationMethod: method,
+      },
     });
     return created;
   });

@@ -4,7 +4,8 @@ import { DomainError } from '../platform/errors.js';
 import { countRows, openTestContext, readRepoFile } from '../imports/test-context.test-support.js';
 import { importDrugCatalog, parseDrugCatalog } from './import-drug-catalog.js';
 
-const HEADER = 'ndc,rxcui,tty,name,ingredient,dose_form,scdf_rxcui,scdf_name,generic,brand_name,drug_class,unit_price,price_unit,price_effective_date';
+const HEADER =
+  'ndc,rxcui,tty,name,ingredient,dose_form,scdf_rxcui,scdf_name,generic,brand_name,drug_class,unit_price,price_unit,price_effective_date';
 
 describe('parseDrugCatalog (pure)', () => {
   it('reads the shipped reference-data/drugs.csv: 291 concepts-or-packages rows, no rejects', () => {
@@ -14,11 +15,24 @@ describe('parseDrugCatalog (pure)', () => {
     const rxcuis = new Set(parsed.concepts.map((c) => c.rxcui));
     expect(rxcuis.size).toBe(parsed.concepts.length);
     // Ozempic (SBD) sits in the generic semaglutide Pen Injector group; sildenafil has no SCDF id → named group.
-    expect(parsed.concepts.find((c) => c.rxcui === '1991311')).toMatchObject({ tty: 'SBD', groupId: '1991305', brandName: 'Ozempic', generic: false });
-    expect(parsed.concepts.find((c) => c.rxcui === '312950')).toMatchObject({ groupId: 'scdf:sildenafil Oral Tablet', groupName: 'sildenafil Oral Tablet' });
+    expect(parsed.concepts.find((c) => c.rxcui === '1991311')).toMatchObject({
+      tty: 'SBD',
+      groupId: '1991305',
+      brandName: 'Ozempic',
+      generic: false,
+    });
+    expect(parsed.concepts.find((c) => c.rxcui === '312950')).toMatchObject({
+      groupId: 'scdf:sildenafil Oral Tablet',
+      groupName: 'sildenafil Oral Tablet',
+    });
     // A concept without an NDC (single-source brand's SCD) is still a concept.
     expect(parsed.concepts.some((c) => c.rxcui === '1991306')).toBe(true);
-    expect(parsed.packages.find((p) => p.ndc === '83301001002')).toMatchObject({ rxcui: '861004', unitPrice: '0.02366', priceUnit: 'EA', priceEffectiveDate: '2026-06-17' });
+    expect(parsed.packages.find((p) => p.ndc === '83301001002')).toMatchObject({
+      rxcui: '861004',
+      unitPrice: '0.02366',
+      priceUnit: 'EA',
+      priceEffectiveDate: '2026-06-17',
+    });
   });
 
   it('reports each bad row with its line number and every problem, and keeps the good rows', () => {
@@ -44,15 +58,26 @@ describe('parseDrugCatalog (pure)', () => {
   });
 
   it('converts a hyphenated NDC to 11 digits and says so', () => {
-    const parsed = parseDrugCatalog(`${HEADER}\n0003-0894-21,1364447,SBD,apixaban 5 MG Oral Tablet [Eliquis],apixaban,Oral Tablet,,apixaban Oral Tablet,N,Eliquis,DOAC,,,\n`);
+    const parsed = parseDrugCatalog(
+      `${HEADER}\n0003-0894-21,1364447,SBD,apixaban 5 MG Oral Tablet [Eliquis],apixaban,Oral Tablet,,apixaban Oral Tablet,N,Eliquis,DOAC,,,\n`,
+    );
     expect(parsed.packages[0].ndc).toBe('00003089421');
     expect(parsed.warnings.join(' ')).toMatch(/1 hyphenated NDC was converted/);
   });
 
   it('refuses a file it cannot read: unclosed quote, missing columns, not text', () => {
-    expect(() => parseDrugCatalog(`${HEADER}\n"76282041901,314076\n`)).toThrowError(expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringMatching(/line 2.*never closed/) }));
-    expect(() => parseDrugCatalog('ndc,rxcui\n1,2\n')).toThrowError(expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringMatching(/missing the columns tty, name/) }));
-    expect(() => parseDrugCatalog('PK\u0003\u0004\u0000\u0000')).toThrowError(expect.objectContaining({ code: 'IMPORT_FAILED' }));
+    expect(() => parseDrugCatalog(`${HEADER}\n"76282041901,314076\n`)).toThrowError(
+      expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringMatching(/line 2.*never closed/) }),
+    );
+    expect(() => parseDrugCatalog('ndc,rxcui\n1,2\n')).toThrowError(
+      expect.objectContaining({
+        code: 'IMPORT_FAILED',
+        message: expect.stringMatching(/missing the columns tty, name/),
+      }),
+    );
+    expect(() => parseDrugCatalog('PK\u0003\u0004\u0000\u0000')).toThrowError(
+      expect.objectContaining({ code: 'IMPORT_FAILED' }),
+    );
   });
 });
 
@@ -64,7 +89,10 @@ describe('importDrugCatalog (database)', () => {
 
   it('loads the real catalog with progress, and a second load changes nothing but timestamps', async () => {
     const progress: Array<[number, number]> = [];
-    const summary = await importDrugCatalog(ctx, readRepoFile('reference-data/drugs.csv'), { source: 'drugs.csv', onProgress: (d, t) => progress.push([d, t]) });
+    const summary = await importDrugCatalog(ctx, readRepoFile('reference-data/drugs.csv'), {
+      source: 'drugs.csv',
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     expect(summary).toMatchObject({ kind: 'drug-catalog', source: 'drugs.csv', rejected: [] });
     expect(summary.loaded.packages).toBe(229);
     expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);

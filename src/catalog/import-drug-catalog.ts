@@ -9,11 +9,37 @@ import type { drugConcepts, drugPackages } from './catalog.tables.js';
 type ConceptInsert = Omit<typeof drugConcepts.$inferInsert, 'updatedAt'>;
 type PackageInsert = typeof drugPackages.$inferInsert;
 
-const REQUIRED = ['ndc', 'rxcui', 'tty', 'name', 'ingredient', 'dose_form', 'scdf_rxcui', 'scdf_name', 'generic'] as const;
+const REQUIRED = [
+  'ndc',
+  'rxcui',
+  'tty',
+  'name',
+  'ingredient',
+  'dose_form',
+  'scdf_rxcui',
+  'scdf_name',
+  'generic',
+] as const;
 const OPTIONAL = [
-  'ingredient_rxcui', 'strength', 'brand_name', 'brand_rxcui', 'generic_scd_rxcui', 'drug_class', 'unit_price', 'price_unit', 'price_effective_date',
+  'ingredient_rxcui',
+  'strength',
+  'brand_name',
+  'brand_rxcui',
+  'generic_scd_rxcui',
+  'drug_class',
+  'unit_price',
+  'price_unit',
+  'price_effective_date',
   // provenance columns of reference-data/drugs.csv: documentation, not data the product uses
-  'price_source', 'mapping_method', 'rxnorm_version', 'source_rxnorm', 'source_ndc_mapping', 'source_scdf', 'drug_class_source', 'n_ndcs_in_rxnorm', 'notes',
+  'price_source',
+  'mapping_method',
+  'rxnorm_version',
+  'source_rxnorm',
+  'source_ndc_mapping',
+  'source_scdf',
+  'drug_class_source',
+  'n_ndcs_in_rxnorm',
+  'notes',
 ] as const;
 
 /** NCPDP unit-of-measure codes a unit price can be quoted in (each, milliliter, gram). */
@@ -40,7 +66,20 @@ function parseGeneric(value: string): boolean | null {
   return null;
 }
 
-const CONCEPT_FIELDS: Array<keyof ConceptInsert> = ['tty', 'name', 'ingredient', 'ingredientRxcui', 'strength', 'doseForm', 'groupId', 'groupName', 'brandName', 'generic', 'genericScdRxcui', 'drugClass'];
+const CONCEPT_FIELDS: Array<keyof ConceptInsert> = [
+  'tty',
+  'name',
+  'ingredient',
+  'ingredientRxcui',
+  'strength',
+  'doseForm',
+  'groupId',
+  'groupName',
+  'brandName',
+  'generic',
+  'genericScdRxcui',
+  'drugClass',
+];
 
 /**
  * Drug catalog CSV (the columns of reference-data/drugs.csv) → concepts and packages. One row is
@@ -58,22 +97,30 @@ export function parseDrugCatalog(csvText: string): ParsedCatalog {
 
   for (const record of file.records) {
     const v = (k: string) => (record.values[k] ?? '').trim();
-    const reject = (reason: string) => rejected.push({ row: record.line, id: v('ndc') || v('rxcui') || undefined, reason });
+    const reject = (reason: string) =>
+      rejected.push({ row: record.line, id: v('ndc') || v('rxcui') || undefined, reason });
     const countProblem = fieldCountProblem(record, file.header.length);
-    if (countProblem) { reject(countProblem); continue; }
+    if (countProblem) {
+      reject(countProblem);
+      continue;
+    }
 
     const problems: string[] = [];
     const rxcui = v('rxcui');
     if (!/^\d{1,10}$/.test(rxcui)) problems.push(`rxcui "${rxcui}" is not a numeric RxCUI`);
     const tty = v('tty').toUpperCase();
-    if (tty !== 'SCD' && tty !== 'SBD') problems.push(`tty "${v('tty')}" must be SCD (clinical drug) or SBD (branded drug)`);
-    for (const k of ['name', 'ingredient', 'dose_form', 'scdf_name'] as const) if (!v(k)) problems.push(`${k} is empty`);
+    if (tty !== 'SCD' && tty !== 'SBD')
+      problems.push(`tty "${v('tty')}" must be SCD (clinical drug) or SBD (branded drug)`);
+    for (const k of ['name', 'ingredient', 'dose_form', 'scdf_name'] as const)
+      if (!v(k)) problems.push(`${k} is empty`);
     const scdfRxcui = v('scdf_rxcui');
     if (scdfRxcui && !/^\d{1,10}$/.test(scdfRxcui)) problems.push(`scdf_rxcui "${scdfRxcui}" is not a numeric RxCUI`);
-    for (const k of ['ingredient_rxcui', 'generic_scd_rxcui'] as const) if (v(k) && !/^\d{1,10}$/.test(v(k))) problems.push(`${k} "${v(k)}" is not a numeric RxCUI`);
+    for (const k of ['ingredient_rxcui', 'generic_scd_rxcui'] as const)
+      if (v(k) && !/^\d{1,10}$/.test(v(k))) problems.push(`${k} "${v(k)}" is not a numeric RxCUI`);
     const generic = parseGeneric(v('generic'));
     if (generic === null) problems.push(`generic "${v('generic')}" must be Y or N`);
-    else if ((tty === 'SCD' && !generic) || (tty === 'SBD' && generic)) problems.push(`generic=${v('generic')} contradicts tty ${tty} (an SCD is generic, an SBD is branded)`);
+    else if ((tty === 'SCD' && !generic) || (tty === 'SBD' && generic))
+      problems.push(`generic=${v('generic')} contradicts tty ${tty} (an SCD is generic, an SBD is branded)`);
 
     let ndc: string | null = null;
     if (v('ndc')) {
@@ -82,32 +129,61 @@ export function parseDrugCatalog(csvText: string): ParsedCatalog {
       else if (ndc !== v('ndc')) hyphenated++;
     }
     const unitPrice = v('unit_price');
-    if (unitPrice && !isDecimal(unitPrice, 5)) problems.push(`unit_price "${unitPrice}" must be a non-negative amount with at most 5 decimals`);
+    if (unitPrice && !isDecimal(unitPrice, 5))
+      problems.push(`unit_price "${unitPrice}" must be a non-negative amount with at most 5 decimals`);
     const priceUnit = v('price_unit').toUpperCase();
     if (priceUnit && !PRICE_UNITS.has(priceUnit)) problems.push(`price_unit "${v('price_unit')}" must be EA, ML or GM`);
     const priceDate = v('price_effective_date');
-    if (priceDate && !isCalendarDate(priceDate)) problems.push(`price_effective_date "${priceDate}" is not a date (YYYY-MM-DD)`);
-    if (problems.length) { reject(problems.join('; ')); continue; }
+    if (priceDate && !isCalendarDate(priceDate))
+      problems.push(`price_effective_date "${priceDate}" is not a date (YYYY-MM-DD)`);
+    if (problems.length) {
+      reject(problems.join('; '));
+      continue;
+    }
 
     const concept: ConceptInsert = {
-      rxcui, tty, name: v('name'), ingredient: v('ingredient'), ingredientRxcui: v('ingredient_rxcui') || null, strength: v('strength') || null,
-      doseForm: v('dose_form'), groupId: drugGroupId(scdfRxcui, v('scdf_name')), groupName: v('scdf_name'), brandName: v('brand_name') || null,
-      generic: generic!, genericScdRxcui: v('generic_scd_rxcui') || null, drugClass: v('drug_class') || null,
+      rxcui,
+      tty,
+      name: v('name'),
+      ingredient: v('ingredient'),
+      ingredientRxcui: v('ingredient_rxcui') || null,
+      strength: v('strength') || null,
+      doseForm: v('dose_form'),
+      groupId: drugGroupId(scdfRxcui, v('scdf_name')),
+      groupName: v('scdf_name'),
+      brandName: v('brand_name') || null,
+      generic: generic!,
+      genericScdRxcui: v('generic_scd_rxcui') || null,
+      drugClass: v('drug_class') || null,
     };
     const seen = concepts.get(rxcui);
     if (seen) {
       const differs = CONCEPT_FIELDS.filter((f) => seen.row[f] !== concept[f]);
-      if (differs.length) { reject(`RxCUI ${rxcui} is described differently than on line ${seen.line} (${differs.join(', ')})`); continue; }
+      if (differs.length) {
+        reject(`RxCUI ${rxcui} is described differently than on line ${seen.line} (${differs.join(', ')})`);
+        continue;
+      }
     }
     if (ndc) {
       const dup = packages.get(ndc);
-      if (dup) { reject(`NDC ${ndc} already appears on line ${dup.line}`); continue; }
+      if (dup) {
+        reject(`NDC ${ndc} already appears on line ${dup.line}`);
+        continue;
+      }
       packages.set(ndc, {
         line: record.line,
-        row: { ndc, rxcui, unitPrice: unitPrice || null, priceUnit: unitPrice ? priceUnit || 'EA' : null, priceEffectiveDate: unitPrice ? priceDate || null : null },
+        row: {
+          ndc,
+          rxcui,
+          unitPrice: unitPrice || null,
+          priceUnit: unitPrice ? priceUnit || 'EA' : null,
+          priceEffectiveDate: unitPrice ? priceDate || null : null,
+        },
       });
     } else if (unitPrice) {
-      warnings.push(`Line ${record.line}: unit_price ${unitPrice} ignored — a price belongs to a package NDC and this row has none`);
+      warnings.push(
+        `Line ${record.line}: unit_price ${unitPrice} ignored — a price belongs to a package NDC and this row has none`,
+      );
     }
     if (!seen) concepts.set(rxcui, { row: concept, line: record.line });
   }
@@ -117,18 +193,32 @@ export function parseDrugCatalog(csvText: string): ParsedCatalog {
     if (row.tty !== 'SBD' || !row.genericScdRxcui) continue;
     const scd = concepts.get(row.genericScdRxcui);
     if (scd && scd.row.groupId !== row.groupId) {
-      warnings.push(`Line ${line}: SBD ${row.rxcui} is in group ${row.groupId} but its generic ${scd.row.rxcui} is in ${scd.row.groupId}`);
+      warnings.push(
+        `Line ${line}: SBD ${row.rxcui} is in group ${row.groupId} but its generic ${scd.row.rxcui} is in ${scd.row.groupId}`,
+      );
     }
   }
-  if (hyphenated) warnings.push(`${hyphenated} hyphenated NDC${hyphenated > 1 ? 's were' : ' was'} converted to the 11-digit 5-4-2 form`);
-  return { concepts: [...concepts.values()].map((c) => c.row), packages: [...packages.values()].map((p) => p.row), rejected, warnings };
+  if (hyphenated)
+    warnings.push(
+      `${hyphenated} hyphenated NDC${hyphenated > 1 ? 's were' : ' was'} converted to the 11-digit 5-4-2 form`,
+    );
+  return {
+    concepts: [...concepts.values()].map((c) => c.row),
+    packages: [...packages.values()].map((p) => p.row),
+    rejected,
+    warnings,
+  };
 }
 
 /**
  * Imports the drug catalog: concepts and packages are upserted (by RxCUI, by NDC) in one
  * transaction; rows with problems are reported with their line number and the rest load.
  */
-export async function importDrugCatalog(ctx: AppContext, csvText: string, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importDrugCatalog(
+  ctx: AppContext,
+  csvText: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const parsed = parseDrugCatalog(csvText);
   const summary = emptySummary('drug-catalog', options.source);
   summary.rejected.push(...parsed.rejected);

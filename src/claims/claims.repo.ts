@@ -45,19 +45,50 @@ const CLAIM_CONTEXT_SQL = `
  * (a duplicate). Scoping history to the drug's group and step prerequisites keeps the claim's
  * cost flat however long a member's history grows.
  */
-export async function loadClaimContext(database: Database, key: {
-  memberId: string; pharmacyNpi: string; prescriptionNumber: string; fillNumber: number; dateOfService: string; historySince: string; history: HistoryScope;
-}): Promise<ClaimContext> {
+export async function loadClaimContext(
+  database: Database,
+  key: {
+    memberId: string;
+    pharmacyNpi: string;
+    prescriptionNumber: string;
+    fillNumber: number;
+    dateOfService: string;
+    historySince: string;
+    history: HistoryScope;
+  },
+): Promise<ClaimContext> {
   const scope = key.history;
   const all = scope === 'all';
-  const rows = await database.query<{ member: MemberFacts | null; pharmacy_type: string | null; history: HistoryFill[]; authorizations: ActiveAuthorization[]; duplicate: ClaimRow['response'] | null }>(
+  const rows = await database.query<{
+    member: MemberFacts | null;
+    pharmacy_type: string | null;
+    history: HistoryFill[];
+    authorizations: ActiveAuthorization[];
+    duplicate: ClaimRow['response'] | null;
+  }>(
     CLAIM_CONTEXT_SQL,
-    [key.memberId, key.pharmacyNpi, key.prescriptionNumber, key.fillNumber, key.dateOfService, key.historySince, all,
-      all ? [] : scope.groupIds, all ? [] : scope.ingredients, all ? [] : scope.drugClasses],
+    [
+      key.memberId,
+      key.pharmacyNpi,
+      key.prescriptionNumber,
+      key.fillNumber,
+      key.dateOfService,
+      key.historySince,
+      all,
+      all ? [] : scope.groupIds,
+      all ? [] : scope.ingredients,
+      all ? [] : scope.drugClasses,
+    ],
     'claim-context',
   );
   const row = rows[0];
-  return { member: row.member, pharmacyType: row.pharmacy_type, history: row.history, authorizations: row.authorizations, duplicate: row.duplicate };
+  return {
+    member: row.member,
+    pharmacyType: row.pharmacy_type,
+    history: row.history,
+    authorizations: row.authorizations,
+    duplicate: row.duplicate,
+  };
 }
 
 /** Inserts the claim; returns null when a paid twin won the race (the partial unique index). */
@@ -66,11 +97,24 @@ export async function insertClaim(db: Db, row: NewClaimRow): Promise<ClaimRow | 
   return inserted[0] ?? null;
 }
 
-export async function findPaidClaimByKey(db: Db, key: { pharmacyNpi: string; prescriptionNumber: string; fillNumber: number; dateOfService: string }): Promise<ClaimRow | undefined> {
-  const rows = await db.select().from(claims).where(and(
-    eq(claims.pharmacyNpi, key.pharmacyNpi), eq(claims.prescriptionNumber, key.prescriptionNumber), eq(claims.fillNumber, key.fillNumber),
-    eq(claims.dateOfService, key.dateOfService), eq(claims.transactionStatus, 'P'), isNull(claims.reversedAt),
-  )).limit(1);
+export async function findPaidClaimByKey(
+  db: Db,
+  key: { pharmacyNpi: string; prescriptionNumber: string; fillNumber: number; dateOfService: string },
+): Promise<ClaimRow | undefined> {
+  const rows = await db
+    .select()
+    .from(claims)
+    .where(
+      and(
+        eq(claims.pharmacyNpi, key.pharmacyNpi),
+        eq(claims.prescriptionNumber, key.prescriptionNumber),
+        eq(claims.fillNumber, key.fillNumber),
+        eq(claims.dateOfService, key.dateOfService),
+        eq(claims.transactionStatus, 'P'),
+        isNull(claims.reversedAt),
+      ),
+    )
+    .limit(1);
   return rows[0];
 }
 
@@ -81,21 +125,44 @@ export async function findClaimById(db: Db, id: string): Promise<ClaimRow | unde
 
 /** Voids a paid claim exactly once; false when it was not paid or already reversed. */
 export async function markClaimReversed(db: Db, id: string, at: Date): Promise<boolean> {
-  const rows = await db.update(claims).set({ reversedAt: at })
+  const rows = await db
+    .update(claims)
+    .set({ reversedAt: at })
     .where(and(eq(claims.id, id), eq(claims.transactionStatus, 'P'), isNull(claims.reversedAt)))
     .returning({ id: claims.id });
   return rows.length === 1;
 }
 
-export async function listClaims(db: Db, filter: { memberId?: string; pharmacyNpi?: string; prescriberNpi?: string; limit: number }): Promise<ClaimRow[]> {
+export async function listClaims(
+  db: Db,
+  filter: { memberId?: string; pharmacyNpi?: string; prescriberNpi?: string; limit: number },
+): Promise<ClaimRow[]> {
   const where: SQL[] = [];
   if (filter.memberId) where.push(eq(claims.memberId, filter.memberId));
   if (filter.pharmacyNpi) where.push(eq(claims.pharmacyNpi, filter.pharmacyNpi));
   if (filter.prescriberNpi) where.push(eq(claims.prescriberNpi, filter.prescriberNpi));
-  return db.select().from(claims).where(and(...where)).orderBy(desc(claims.receivedAt)).limit(filter.limit);
+  return db
+    .select()
+    .from(claims)
+    .where(and(...where))
+    .orderBy(desc(claims.receivedAt))
+    .limit(filter.limit);
 }
 
 /** Member, paid history and active authorizations, without a claim (coverage checks, PA facts). */
-export function loadMemberBenefits(database: Database, memberId: string, date: string, historySince: string): Promise<ClaimContext> {
-  return loadClaimContext(database, { memberId, pharmacyNpi: '', prescriptionNumber: '', fillNumber: -1, dateOfService: date, historySince, history: 'all' });
+export function loadMemberBenefits(
+  database: Database,
+  memberId: string,
+  date: string,
+  historySince: string,
+): Promise<ClaimContext> {
+  return loadClaimContext(database, {
+    memberId,
+    pharmacyNpi: '',
+    prescriptionNumber: '',
+    fillNumber: -1,
+    dateOfService: date,
+    historySince,
+    history: 'all',
+  });
 }

@@ -5,67 +5,91 @@ import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { notFound, forbidden } from '../platform/errors.js';
 import { findClaimById } from './claims.repo.js';
-import { ClaimRequestSchema, ClaimResponseSchema, ClaimSummarySchema, ReversalResponseSchema } from './claims.schemas.js';
+import {
+  ClaimRequestSchema,
+  ClaimResponseSchema,
+  ClaimSummarySchema,
+  ReversalResponseSchema,
+} from './claims.schemas.js';
 import { listClaimsFor, toClaimSummary } from './list-claims.js';
 import { reverseClaim } from './reverse-claim.js';
 import { submitClaim } from './submit-claim.js';
 
 export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.post('/claims', {
-    schema: {
-      tags: ['claims'],
-      summary: 'B1 claim billing: adjudicate a pharmacy claim (200 for paid, rejected and duplicate)',
-      body: ClaimRequestSchema,
-      response: { 200: ClaimResponseSchema, ...errorResponses(400, 401, 403, 413) },
+  app.post(
+    '/claims',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: 'B1 claim billing: adjudicate a pharmacy claim (200 for paid, rejected and duplicate)',
+        body: ClaimRequestSchema,
+        response: { 200: ClaimResponseSchema, ...errorResponses(400, 401, 403, 413) },
+      },
     },
-  }, async (req) => {
-    const caller = requireRole(req, 'pharmacy');
-    return submitClaim(ctx, caller, req.body as Static<typeof ClaimRequestSchema>);
-  });
+    async (req) => {
+      const caller = requireRole(req, 'pharmacy');
+      return submitClaim(ctx, caller, req.body as Static<typeof ClaimRequestSchema>);
+    },
+  );
 
-  app.post('/claims/:claimId/reversal', {
-    schema: {
-      tags: ['claims'],
-      summary: 'B2 reversal: void a paid claim',
-      params: Type.Object({ claimId: Type.String({ maxLength: 64 }) }),
-      response: { 200: ReversalResponseSchema, ...errorResponses(401, 403, 404) },
+  app.post(
+    '/claims/:claimId/reversal',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: 'B2 reversal: void a paid claim',
+        params: Type.Object({ claimId: Type.String({ maxLength: 64 }) }),
+        response: { 200: ReversalResponseSchema, ...errorResponses(401, 403, 404) },
+      },
     },
-  }, async (req) => {
-    const caller = requireRole(req, 'pharmacy', 'admin');
-    return reverseClaim(ctx, caller, (req.params as { claimId: string }).claimId);
-  });
+    async (req) => {
+      const caller = requireRole(req, 'pharmacy', 'admin');
+      return reverseClaim(ctx, caller, (req.params as { claimId: string }).claimId);
+    },
+  );
 
-  app.get('/claims', {
-    schema: {
-      tags: ['claims'],
-      summary: "A member's claim history with the plain-language reason of every reject",
-      querystring: Type.Object({ memberId: Type.Optional(Type.String({ maxLength: 20 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
-      response: { 200: Type.Object({ items: Type.Array(ClaimSummarySchema) }), ...errorResponses(400, 401, 403) },
+  app.get(
+    '/claims',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: "A member's claim history with the plain-language reason of every reject",
+        querystring: Type.Object({
+          memberId: Type.Optional(Type.String({ maxLength: 20 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(ClaimSummarySchema) }), ...errorResponses(400, 401, 403) },
+      },
     },
-  }, async (req) => {
-    const rows = await listClaimsFor(ctx, principalOf(req), req.query as { memberId?: string; limit?: number });
-    return { items: rows.map(toClaimSummary) };
-  });
+    async (req) => {
+      const rows = await listClaimsFor(ctx, principalOf(req), req.query as { memberId?: string; limit?: number });
+      return { items: rows.map(toClaimSummary) };
+    },
+  );
 
-  app.get('/claims/:claimId', {
-    schema: {
-      tags: ['claims'],
-      summary: 'One claim',
-      params: Type.Object({ claimId: Type.String({ maxLength: 64 }) }),
-      response: { 200: ClaimSummarySchema, ...errorResponses(401, 403, 404) },
+  app.get(
+    '/claims/:claimId',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: 'One claim',
+        params: Type.Object({ claimId: Type.String({ maxLength: 64 }) }),
+        response: { 200: ClaimSummarySchema, ...errorResponses(401, 403, 404) },
+      },
     },
-  }, async (req) => {
-    const caller = principalOf(req);
-    const { claimId } = req.params as { claimId: string };
-    const claim = await findClaimById(ctx.database.db, claimId);
-    // Not revealing existence to callers who may not see it.
-    if (!claim) throw notFound('Claim', claimId);
-    const allowed =
-      (caller.role === 'member' && claim.memberId === caller.memberId) ||
-      (caller.role === 'pharmacy' && claim.pharmacyNpi === caller.npi) ||
-      (caller.role === 'prescriber' && claim.prescriberNpi === caller.npi) ||
-      ['member-services', 'admin', 'reviewer-pharmacist', 'reviewer-physician', 'intake'].includes(caller.role);
-    if (!allowed) throw caller.role === 'member' ? notFound('Claim', claimId) : forbidden('Not your claim');
-    return toClaimSummary(claim);
-  });
+    async (req) => {
+      const caller = principalOf(req);
+      const { claimId } = req.params as { claimId: string };
+      const claim = await findClaimById(ctx.database.db, claimId);
+      // Not revealing existence to callers who may not see it.
+      if (!claim) throw notFound('Claim', claimId);
+      const allowed =
+        (caller.role === 'member' && claim.memberId === caller.memberId) ||
+        (caller.role === 'pharmacy' && claim.pharmacyNpi === caller.npi) ||
+        (caller.role === 'prescriber' && claim.prescriberNpi === caller.npi) ||
+        ['member-services', 'admin', 'reviewer-pharmacist', 'reviewer-physician', 'intake'].includes(caller.role);
+      if (!allowed) throw caller.role === 'member' ? notFound('Claim', claimId) : forbidden('Not your claim');
+      return toClaimSummary(claim);
+    },
+  );
 }

@@ -1,42 +1,64 @@
 import { Type } from '@sinclair/typebox';
 import { DateString, Money, Ndc, Npi, Nullable } from '../adapters/http/schemas.js';
 
-
-export const ClaimRequestSchema = Type.Object({
-  bin: Type.String({ pattern: '^\\d{6}$', description: '101-A1 BIN' }),
-  pcn: Type.Optional(Nullable(Type.String({ maxLength: 10, description: '104-A4 PCN' }))),
-  groupId: Type.Optional(Nullable(Type.String({ maxLength: 15, description: '301-C1 group' }))),
-  cardholderId: Type.String({ minLength: 1, maxLength: 20, description: '302-C2 cardholder ID' }),
-  patient: Type.Object({ dateOfBirth: DateString }, { additionalProperties: false }),
-  pharmacyNpi: Npi,
-  prescriptionNumber: Type.String({ minLength: 1, maxLength: 12, pattern: '^[A-Za-z0-9-]+$', description: '402-D2' }),
-  fillNumber: Type.Integer({ minimum: 0, maximum: 99, description: '403-D3' }),
-  dateOfService: DateString,
-  productId: Ndc,
-  quantityDispensed: Type.Number({ exclusiveMinimum: 0, maximum: 9999999.999, description: '442-E7' }),
-  daysSupply: Type.Integer({ minimum: 1, maximum: 365, description: '405-D5' }),
-  prescriberNpi: Npi,
-  dawCode: Type.Optional(Type.String({ pattern: '^[0-9]$', description: '408-D8' })),
-  priorAuthorizationNumber: Type.Optional(Nullable(Type.String({ maxLength: 20, description: '462-EV' }))),
-  submittedIngredientCost: Money,
-  usualAndCustomaryCharge: Money,
-  emergencySupply: Type.Optional(Type.Boolean({ description: 'Level of service 418-DI = 03 (emergency)' })),
-}, { additionalProperties: false, $id: 'ClaimRequest' });
+export const ClaimRequestSchema = Type.Object(
+  {
+    bin: Type.String({ pattern: '^\\d{6}$', description: '101-A1 BIN' }),
+    pcn: Type.Optional(Nullable(Type.String({ maxLength: 10, description: '104-A4 PCN' }))),
+    groupId: Type.Optional(Nullable(Type.String({ maxLength: 15, description: '301-C1 group' }))),
+    cardholderId: Type.String({ minLength: 1, maxLength: 20, description: '302-C2 cardholder ID' }),
+    patient: Type.Object({ dateOfBirth: DateString }, { additionalProperties: false }),
+    pharmacyNpi: Npi,
+    prescriptionNumber: Type.String({ minLength: 1, maxLength: 12, pattern: '^[A-Za-z0-9-]+$', description: '402-D2' }),
+    fillNumber: Type.Integer({ minimum: 0, maximum: 99, description: '403-D3' }),
+    dateOfService: DateString,
+    productId: Ndc,
+    quantityDispensed: Type.Number({ exclusiveMinimum: 0, maximum: 9999999.999, description: '442-E7' }),
+    daysSupply: Type.Integer({ minimum: 1, maximum: 365, description: '405-D5' }),
+    prescriberNpi: Npi,
+    dawCode: Type.Optional(Type.String({ pattern: '^[0-9]$', description: '408-D8' })),
+    priorAuthorizationNumber: Type.Optional(Nullable(Type.String({ maxLength: 20, description: '462-EV' }))),
+    submittedIngredientCost: Money,
+    usualAndCustomaryCharge: Money,
+    emergencySupply: Type.Optional(Type.Boolean({ description: 'Level of service 418-DI = 03 (emergency)' })),
+  },
+  { additionalProperties: false, $id: 'ClaimRequest' },
+);
 
 const RejectSchema = Type.Object({ code: Type.String(), description: Type.String() });
 const AlternativeSchema = Type.Object({
-  rxcui: Type.String(), name: Type.String(), tier: Nullable(Type.String()), estimatedPatientPay: Nullable(Type.String()), priorAuthorizationRequired: Type.Boolean(),
+  rxcui: Type.String(),
+  name: Type.String(),
+  tier: Nullable(Type.String()),
+  estimatedPatientPay: Nullable(Type.String()),
+  priorAuthorizationRequired: Type.Boolean(),
 });
 export const NextStepsSchema = Type.Object({
-  priorAuthorization: Type.Optional(Type.Object({
-    required: Type.Boolean(), processorName: Type.String(), howToRequest: Type.Array(Type.String()),
-    fax: Type.Optional(Type.String()), phone: Type.Optional(Type.String()), criteriaId: Type.Optional(Type.String()),
-  })),
-  otherProcessor: Type.Optional(Type.Object({ name: Type.String(), bin: Type.String(), pcn: Nullable(Type.String()), groupId: Nullable(Type.String()), phone: Nullable(Type.String()) })),
+  priorAuthorization: Type.Optional(
+    Type.Object({
+      required: Type.Boolean(),
+      processorName: Type.String(),
+      howToRequest: Type.Array(Type.String()),
+      fax: Type.Optional(Type.String()),
+      phone: Type.Optional(Type.String()),
+      criteriaId: Type.Optional(Type.String()),
+    }),
+  ),
+  otherProcessor: Type.Optional(
+    Type.Object({
+      name: Type.String(),
+      bin: Type.String(),
+      pcn: Nullable(Type.String()),
+      groupId: Nullable(Type.String()),
+      phone: Nullable(Type.String()),
+    }),
+  ),
   alternatives: Type.Optional(Type.Array(AlternativeSchema)),
   refillAllowedOn: Type.Optional(Type.String()),
   stepTherapy: Type.Optional(Type.Object({ prerequisites: Type.String(), lookbackDays: Type.Integer() })),
-  quantityLimit: Type.Optional(Type.Object({ units: Type.Number(), days: Type.Number(), maxForDaysSupply: Type.Number() })),
+  quantityLimit: Type.Optional(
+    Type.Object({ units: Type.Number(), days: Type.Number(), maxForDaysSupply: Type.Number() }),
+  ),
 });
 
 export const ClaimResponseSchema = Type.Object({
@@ -45,7 +67,15 @@ export const ClaimResponseSchema = Type.Object({
   rejects: Type.Array(RejectSchema),
   message: Type.String(),
   authorizationNumber: Type.Optional(Nullable(Type.String())),
-  pricing: Type.Optional(Type.Object({ ingredientCost: Type.String(), dispensingFee: Type.String(), patientPay: Type.String(), planPay: Type.String(), basis: Type.String() })),
+  pricing: Type.Optional(
+    Type.Object({
+      ingredientCost: Type.String(),
+      dispensingFee: Type.String(),
+      patientPay: Type.String(),
+      planPay: Type.String(),
+      basis: Type.String(),
+    }),
+  ),
   nextSteps: Type.Optional(NextStepsSchema),
   drug: Type.Optional(Nullable(Type.Object({ rxcui: Type.String(), name: Type.String(), groupId: Type.String() }))),
   emergencySupply: Type.Optional(Type.Boolean()),

@@ -38,7 +38,8 @@ export async function listClaimsFor(ctx: AppContext, caller: Principal, query: {
   const db = ctx.database.db;
   switch (caller.role) {
     case 'member':
-      if (query.memberId && query.memberId !== caller.memberId) throw forbidden('Members can only see their own claims');
+      if (query.memberId && query.memberId !== caller.memberId)
+        throw forbidden('Members can only see their own claims');
       return listClaims(db, { memberId: caller.memberId!, limit });
     case 'pharmacy':
       return listClaims(db, { memberId: query.memberId, pharmacyNpi: caller.npi!, limit });
@@ -52,7 +53,13 @@ export async function listClaimsFor(ctx: AppContext, caller: Principal, query: {
     case 'admin': {
       if (!isStaff(caller)) throw forbidden('Not allowed');
       if (!query.memberId) throw invalid('memberId', 'is required');
-      await writeAudit(db, { at: ctx.clock.now(), actor: caller, action: 'phi.read', entityType: 'member-claims', entityId: query.memberId });
+      await writeAudit(db, {
+        at: ctx.clock.now(),
+        actor: caller,
+        action: 'phi.read',
+        entityType: 'member-claims',
+        entityId: query.memberId,
+      });
       return listClaims(db, { memberId: query.memberId, limit });
     }
   }

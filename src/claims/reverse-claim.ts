@@ -17,14 +17,34 @@ export async function reverseClaim(ctx: AppContext, caller: Principal, claimId: 
   const db = ctx.database.db;
   const claim = await findClaimById(db, claimId);
   if (!claim) throw notFound('Claim', claimId);
-  if (caller.role === 'pharmacy' && claim.pharmacyNpi !== caller.npi) throw forbidden('A pharmacy reverses only its own claims');
+  if (caller.role === 'pharmacy' && claim.pharmacyNpi !== caller.npi)
+    throw forbidden('A pharmacy reverses only its own claims');
   const now = ctx.clock.now();
   const reversed = await db.transaction(async (tx) => {
     const ok = await markClaimReversed(tx, claimId, now);
-    if (ok) await writeAudit(tx, { at: now, actor: caller, action: 'claim.reversed', entityType: 'claim', entityId: claimId, details: { from: 'P', to: 'reversed' } });
+    if (ok)
+      await writeAudit(tx, {
+        at: now,
+        actor: caller,
+        action: 'claim.reversed',
+        entityType: 'claim',
+        entityId: claimId,
+        details: { from: 'P', to: 'reversed' },
+      });
     return ok;
   });
-  if (reversed) return { claimId, transactionStatus: 'A', rejects: [], message: 'Reversal accepted: the claim is void and nothing is paid for it.' };
+  if (reversed)
+    return {
+      claimId,
+      transactionStatus: 'A',
+      rejects: [],
+      message: 'Reversal accepted: the claim is void and nothing is paid for it.',
+    };
   const why = claim.transactionStatus !== 'P' ? 'the claim was not paid' : 'the claim was already reversed';
-  return { claimId, transactionStatus: 'R', rejects: [REJECT.REVERSAL_NOT_PROCESSED], message: `Reversal not processed: ${why}.` };
+  return {
+    claimId,
+    transactionStatus: 'R',
+    rejects: [REJECT.REVERSAL_NOT_PROCESSED],
+    message: `Reversal not processed: ${why}.`,
+  };
 }

@@ -18,13 +18,16 @@ const TIMELY_FILING_DAYS = 365;
 export function validateClaimRequest(req: ClaimRequest, today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (!isValidNpi(req.pharmacyNpi)) errors.push({ path: 'pharmacyNpi', message: 'is not a valid NPI (check digit)' });
-  if (!isValidNpi(req.prescriberNpi)) errors.push({ path: 'prescriberNpi', message: 'is not a valid NPI (check digit)' });
+  if (!isValidNpi(req.prescriberNpi))
+    errors.push({ path: 'prescriberNpi', message: 'is not a valid NPI (check digit)' });
   if (!isRealDate(req.dateOfService)) errors.push({ path: 'dateOfService', message: 'is not a real date' });
   else if (req.dateOfService > addDays(today, 1)) errors.push({ path: 'dateOfService', message: 'is in the future' });
-  else if (req.dateOfService < addDays(today, -TIMELY_FILING_DAYS)) errors.push({ path: 'dateOfService', message: `is more than ${TIMELY_FILING_DAYS} days ago (timely filing)` });
+  else if (req.dateOfService < addDays(today, -TIMELY_FILING_DAYS))
+    errors.push({ path: 'dateOfService', message: `is more than ${TIMELY_FILING_DAYS} days ago (timely filing)` });
   const dob = req.patient.dateOfBirth;
   if (!isRealDate(dob)) errors.push({ path: 'patient.dateOfBirth', message: 'is not a real date' });
-  else if (dob < '1900-01-01' || (isRealDate(req.dateOfService) && dob > req.dateOfService)) errors.push({ path: 'patient.dateOfBirth', message: 'is out of range' });
+  else if (dob < '1900-01-01' || (isRealDate(req.dateOfService) && dob > req.dateOfService))
+    errors.push({ path: 'patient.dateOfBirth', message: 'is out of range' });
   return errors;
 }
 
@@ -40,7 +43,8 @@ function duplicateOf(original: ClaimResponse): ClaimResponse {
 export async function submitClaim(ctx: AppContext, caller: Principal, request: ClaimRequest): Promise<ClaimResponse> {
   const now = ctx.clock.now();
   const errors = validateClaimRequest(request, toLocalDate(now));
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  if (errors.length)
+    throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   if (caller.role === 'pharmacy' && caller.npi !== request.pharmacyNpi) {
     throw forbidden('A pharmacy submits claims under its own NPI only (201-B1 must be the caller)');
   }

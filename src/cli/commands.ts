@@ -21,8 +21,13 @@ export interface Out {
 /** Who ran a CLI command, for import_runs and the audit trail: the operating-system user. */
 const cliActor = () => ({ username: `cli:${os.userInfo().username}`, role: 'operator' });
 
-export async function importCommand(ctx: AppContext, out: Out, args: { kind?: string; file?: string; source?: string; processor?: string; json?: boolean }): Promise<void> {
-  if (!args.kind || !isImportKind(args.kind)) throw new DomainError('VALIDATION_FAILED', `import needs a kind: one of ${IMPORT_KINDS.join(', ')}`);
+export async function importCommand(
+  ctx: AppContext,
+  out: Out,
+  args: { kind?: string; file?: string; source?: string; processor?: string; json?: boolean },
+): Promise<void> {
+  if (!args.kind || !isImportKind(args.kind))
+    throw new DomainError('VALIDATION_FAILED', `import needs a kind: one of ${IMPORT_KINDS.join(', ')}`);
   if (!args.file) throw new DomainError('VALIDATION_FAILED', `import ${args.kind} needs a file path`);
   let text: string;
   try {
@@ -33,7 +38,10 @@ export async function importCommand(ctx: AppContext, out: Out, args: { kind?: st
   const progress = progressReporter(`importing ${args.kind}`, out.err);
   try {
     const { runId, summary } = await runImport(ctx, args.kind, text, {
-      actor: cliActor(), source: args.source ?? path.basename(args.file), processorId: args.processor, onProgress: progress.update,
+      actor: cliActor(),
+      source: args.source ?? path.basename(args.file),
+      processorId: args.processor,
+      onProgress: progress.update,
     });
     progress.end();
     out.log(args.json ? JSON.stringify({ runId, ...summary }, null, 2) : formatSummary(summary, runId));
@@ -42,14 +50,24 @@ export async function importCommand(ctx: AppContext, out: Out, args: { kind?: st
   }
 }
 
-export async function importsListCommand(ctx: AppContext, out: Out, args: { kind?: string; limit?: string; json?: boolean }): Promise<void> {
+export async function importsListCommand(
+  ctx: AppContext,
+  out: Out,
+  args: { kind?: string; limit?: string; json?: boolean },
+): Promise<void> {
   const runs = await listImportRuns(ctx.database.db, { kind: args.kind, limit: args.limit ? Number(args.limit) : 20 });
   if (args.json) return out.log(JSON.stringify(runs, null, 2));
   if (!runs.length) return out.log('No import runs yet.');
   for (const r of runs) {
     const s = r.summary;
-    const loaded = s ? Object.entries(s.loaded).map(([k, n]) => `${n} ${k}`).join(', ') : '';
-    out.log(`${r.startedAt.toISOString()}  ${r.kind.padEnd(12)}  ${r.actor.padEnd(16)}  ${(r.source ?? '').padEnd(28)}  ${loaded}${s?.rejected.length ? `; ${s.rejected.length} rejected` : ''}`);
+    const loaded = s
+      ? Object.entries(s.loaded)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')
+      : '';
+    out.log(
+      `${r.startedAt.toISOString()}  ${r.kind.padEnd(12)}  ${r.actor.padEnd(16)}  ${(r.source ?? '').padEnd(28)}  ${loaded}${s?.rejected.length ? `; ${s.rejected.length} rejected` : ''}`,
+    );
   }
 }
 
@@ -70,10 +88,18 @@ export async function usersAddCommand(ctx: AppContext, out: Out, args: UsersAddA
   // A person without a password could never sign in: make one up and show it once.
   const generated = !args.password && !args['api-key'] ? randomBytes(12).toString('base64url') : undefined;
   const { user, apiKey } = await createUser(ctx, {
-    username: args.username, role: args.role, password: args.password ?? generated, memberId: args['member-id'], npi: args.npi,
-    withApiKey: args['api-key'] ?? false, displayName: args['display-name'], credential: args.credential,
+    username: args.username,
+    role: args.role,
+    password: args.password ?? generated,
+    memberId: args['member-id'],
+    npi: args.npi,
+    withApiKey: args['api-key'] ?? false,
+    displayName: args['display-name'],
+    credential: args.credential,
   });
-  out.log(`Created ${user.role} ${user.username}${user.memberId ? ` (member ${user.memberId})` : ''}${user.npi ? ` (NPI ${user.npi})` : ''}.`);
+  out.log(
+    `Created ${user.role} ${user.username}${user.memberId ? ` (member ${user.memberId})` : ''}${user.npi ? ` (NPI ${user.npi})` : ''}.`,
+  );
   if (generated) out.log(`Password (shown once): ${generated}`);
   if (apiKey) out.log(`API key (shown once; store it now): ${apiKey}`);
 }
@@ -88,7 +114,9 @@ export async function demoLoadCommand(ctx: AppContext, out: Out, args: { json?: 
   const result = await loadDemoData(ctx, { onProgress: (step) => out.err.write(`demo: ${step}\n`) });
   if (args.json) return out.log(JSON.stringify(result, null, 2));
   for (const s of result.imports) out.log(formatSummary(s));
-  out.log(`accounts created: ${result.accountsCreated.length ? result.accountsCreated.join(', ') : 'none (they exist already)'}`);
+  out.log(
+    `accounts created: ${result.accountsCreated.length ? result.accountsCreated.join(', ') : 'none (they exist already)'}`,
+  );
   out.log('');
   out.log(DEMO_ACCOUNTS_TEXT);
 }

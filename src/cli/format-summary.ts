@@ -7,8 +7,10 @@ export function formatSummary(summary: ImportSummary, runId?: string, maxRows = 
   const loaded = Object.entries(summary.loaded);
   lines.push(`  loaded:   ${loaded.length ? loaded.map(([k, n]) => `${n} ${k}`).join(', ') : 'nothing'}`);
   lines.push(`  rejected: ${summary.rejected.length}`);
-  for (const r of summary.rejected.slice(0, maxRows)) lines.push(`    row ${String(r.row).padStart(5)}${r.id ? `  ${r.id}` : ''}  ${r.reason}`);
-  if (summary.rejected.length > maxRows) lines.push(`    … and ${summary.rejected.length - maxRows} more (use --json for all)`);
+  for (const r of summary.rejected.slice(0, maxRows))
+    lines.push(`    row ${String(r.row).padStart(5)}${r.id ? `  ${r.id}` : ''}  ${r.reason}`);
+  if (summary.rejected.length > maxRows)
+    lines.push(`    … and ${summary.rejected.length - maxRows} more (use --json for all)`);
   if (summary.warnings.length) {
     lines.push(`  warnings: ${summary.warnings.length}`);
     for (const w of summary.warnings) lines.push(`    - ${w}`);
@@ -20,7 +22,11 @@ export function formatSummary(summary: ImportSummary, runId?: string, maxRows = 
  * Progress for long imports on stderr: one rewritten line on a terminal, a line per 10 % otherwise.
  * Quiet for the first second, so short imports print only their summary.
  */
-export function progressReporter(label: string, stream: NodeJS.WriteStream = process.stderr, quietMs = 1000): { update: (done: number, total: number) => void; end: () => void } {
+export function progressReporter(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+  quietMs = 1000,
+): { update: (done: number, total: number) => void; end: () => void } {
   let lastTenth = -1;
   let wrote = false;
   const started = Date.now(); // terminal output pacing, not a business time

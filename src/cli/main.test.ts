@@ -5,7 +5,13 @@ import { runCli } from './main.js';
 function capture() {
   const lines: string[] = [];
   const errs: string[] = [];
-  const err = { write: (s: string) => { errs.push(s); return true; }, isTTY: false } as unknown as NodeJS.WriteStream;
+  const err = {
+    write: (s: string) => {
+      errs.push(s);
+      return true;
+    },
+    isTTY: false,
+  } as unknown as NodeJS.WriteStream;
   return { out: { log: (t: string) => lines.push(t), err }, lines, errs };
 }
 
@@ -25,14 +31,25 @@ describe('operator CLI (no database needed)', () => {
   });
 
   it('formats a summary with rejected rows and warnings', () => {
-    const text = formatSummary({ kind: 'members', source: 'm.csv', loaded: { members: 2 }, rejected: [{ row: 3, id: 'A2', reason: 'plan_id "NOPE" is not a loaded plan' }], warnings: ['w1'] }, 'imp_1');
-    expect(text).toBe([
-      'members from m.csv (run imp_1)',
-      '  loaded:   2 members',
-      '  rejected: 1',
-      '    row     3  A2  plan_id "NOPE" is not a loaded plan',
-      '  warnings: 1',
-      '    - w1',
-    ].join('\n'));
+    const text = formatSummary(
+      {
+        kind: 'members',
+        source: 'm.csv',
+        loaded: { members: 2 },
+        rejected: [{ row: 3, id: 'A2', reason: 'plan_id "NOPE" is not a loaded plan' }],
+        warnings: ['w1'],
+      },
+      'imp_1',
+    );
+    expect(text).toBe(
+      [
+        'members from m.csv (run imp_1)',
+        '  loaded:   2 members',
+        '  rejected: 1',
+        '    row     3  A2  plan_id "NOPE" is not a loaded plan',
+        '  warnings: 1',
+        '    - w1',
+      ].join('\n'),
+    );
   });
 });

@@ -8,7 +8,14 @@ import { PHARMACY_COLUMNS } from '../members/import-pharmacies.js';
 import { PRESCRIBER_COLUMNS } from '../members/import-prescribers.js';
 import { DomainError } from '../platform/errors.js';
 import { openCliContext } from './cli-context.js';
-import { demoLoadCommand, importCommand, importsListCommand, usersAddCommand, usersListCommand, type Out } from './commands.js';
+import {
+  demoLoadCommand,
+  importCommand,
+  importsListCommand,
+  usersAddCommand,
+  usersListCommand,
+  type Out,
+} from './commands.js';
 
 const USAGE = `OpenPBM operator commands:  npm run cli -- <command>
 
@@ -76,10 +83,17 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         out.log(`Migrations applied (${ctx.database.kind}).`);
         break;
       case 'import':
-        await importCommand(ctx, out, { kind: sub, file: rest[0], source: v.source, processor: v.processor, json: v.json });
+        await importCommand(ctx, out, {
+          kind: sub,
+          file: rest[0],
+          source: v.source,
+          processor: v.processor,
+          json: v.json,
+        });
         break;
       case 'imports':
-        if (sub !== 'list') throw new DomainError('VALIDATION_FAILED', 'usage: imports list [--kind <kind>] [--limit <n>]');
+        if (sub !== 'list')
+          throw new DomainError('VALIDATION_FAILED', 'usage: imports list [--kind <kind>] [--limit <n>]');
         await importsListCommand(ctx, out, { kind: v.kind, limit: v.limit, json: v.json });
         break;
       case 'users':
@@ -100,11 +114,15 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
 
 function describeError(err: unknown): string {
   if (err instanceof DomainError) {
-    const fields = err.errors.filter((e) => `${e.path}: ${e.message}` !== err.message).slice(0, 20).map((e) => `\n  ${e.path}: ${e.message}`).join('');
+    const fields = err.errors
+      .filter((e) => `${e.path}: ${e.message}` !== err.message)
+      .slice(0, 20)
+      .map((e) => `\n  ${e.path}: ${e.message}`)
+      .join('');
     return `error (${err.code}): ${err.message}${fields}`;
   }
   if (err instanceof ConfigError) return `configuration error: ${err.message}`;
-  return `error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+  return `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
 }
 
 // Run only as the entry point (tests import runCli).

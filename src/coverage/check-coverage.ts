@@ -5,8 +5,13 @@ import { ageOn, type MemberFacts } from '../claims/rules/eligibility.js';
 import { estimatePatientPay } from '../claims/rules/pricing.js';
 import { otherProcessorOf } from '../claims/rules/routing.js';
 import {
-  describePrerequisites, findAuthorization, isContinuingTherapy, isStepTherapyMet, maxQuantityFor,
-  type ActiveAuthorization, type HistoryFill,
+  describePrerequisites,
+  findAuthorization,
+  isContinuingTherapy,
+  isStepTherapyMet,
+  maxQuantityFor,
+  type ActiveAuthorization,
+  type HistoryFill,
 } from '../claims/rules/utilization.js';
 import type { PharmacyType } from '../plans/plan-policy.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../reference/reference-cache.js';
@@ -51,17 +56,34 @@ export interface CoverageInput {
 export function checkCoverage(input: CoverageInput): CoverageAnswer {
   const { reference: ref, member, drug, today } = input;
   const memberPlan = ref.plans.get(member.planId)!;
-  const plan = memberPlan.carveOutPlanId ? ref.plans.get(memberPlan.carveOutPlanId) ?? memberPlan : memberPlan;
+  const plan = memberPlan.carveOutPlanId ? (ref.plans.get(memberPlan.carveOutPlanId) ?? memberPlan) : memberPlan;
   const processor = otherProcessorOf(plan, ref.processors)!;
-  const eligible = today >= member.effectiveDate && (member.terminationDate === null || today <= member.terminationDate);
+  const eligible =
+    today >= member.effectiveDate && (member.terminationDate === null || today <= member.terminationDate);
   const entry = findFormularyEntry(ref, plan.id, drug);
-  const drugInfo = { rxcui: drug.rxcui, name: drug.name, groupId: drug.groupId, groupName: drug.groupName, generic: drug.generic };
+  const drugInfo = {
+    rxcui: drug.rxcui,
+    name: drug.name,
+    groupId: drug.groupId,
+    groupName: drug.groupName,
+    generic: drug.generic,
+  };
   const alternatives = findAlternatives(ref, plan, drug, input.pharmacyType, { quantity: input.quantity });
-  const carved = plan !== memberPlan ? ` Pharmacy benefits for ${memberPlan.name} members are covered by ${processor.name}.` : '';
+  const carved =
+    plan !== memberPlan ? ` Pharmacy benefits for ${memberPlan.name} members are covered by ${processor.name}.` : '';
   if (!entry || !entry.covered) {
     return {
-      covered: false, eligible, planId: plan.id, planName: plan.name, drug: drugInfo, tier: null, priorAuthorizationRequired: false, criteriaId: null,
-      estimatedPatientPay: null, processor, alternatives,
+      covered: false,
+      eligible,
+      planId: plan.id,
+      planName: plan.name,
+      drug: drugInfo,
+      tier: null,
+      priorAuthorizationRequired: false,
+      criteriaId: null,
+      estimatedPatientPay: null,
+      processor,
+      alternatives,
       message: `${drug.name} is not on ${plan.name}'s formulary.${carved} Covered alternatives are listed; a formulary exception can be requested.`,
     };
   }
@@ -77,12 +99,23 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
     tier: entry.tier,
     priorAuthorizationRequired: entry.priorAuthorization && !auth && !continuing,
     criteriaId: entry.criteriaId,
-    estimatedPatientPay: estimatePatientPay(plan.policy, entry.tier, input.pharmacyType, input.unitPrice, input.quantity),
+    estimatedPatientPay: estimatePatientPay(
+      plan.policy,
+      entry.tier,
+      input.pharmacyType,
+      input.unitPrice,
+      input.quantity,
+    ),
     processor,
     alternatives,
     message: '',
   };
-  if (auth) answer.activeAuthorization = { number: auth.number, effectiveFrom: auth.effectiveFrom, effectiveTo: auth.effectiveTo };
+  if (auth)
+    answer.activeAuthorization = {
+      number: auth.number,
+      effectiveFrom: auth.effectiveFrom,
+      effectiveTo: auth.effectiveTo,
+    };
   if (entry.stepTherapy) {
     answer.stepTherapy = {
       prerequisites: describePrerequisites(entry.stepTherapy),
@@ -90,17 +123,27 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
       met: Boolean(auth) || continuing || isStepTherapyMet(entry.stepTherapy, input.history, today),
     };
   }
-  if (entry.quantityLimit) answer.quantityLimit = { ...entry.quantityLimit, maxForDaysSupply: maxQuantityFor(entry.quantityLimit, input.daysSupply) };
+  if (entry.quantityLimit)
+    answer.quantityLimit = {
+      ...entry.quantityLimit,
+      maxForDaysSupply: maxQuantityFor(entry.quantityLimit, input.daysSupply),
+    };
   if (entry.minAge !== null || entry.maxAge !== null) {
-    answer.ageLimit = { minAge: entry.minAge, maxAge: entry.maxAge, met: (entry.minAge === null || age >= entry.minAge) && (entry.maxAge === null || age <= entry.maxAge) };
+    answer.ageLimit = {
+      minAge: entry.minAge,
+      maxAge: entry.maxAge,
+      met: (entry.minAge === null || age >= entry.minAge) && (entry.maxAge === null || age <= entry.maxAge),
+    };
   }
   const parts = [`${drug.name} is covered by ${plan.name}${entry.tier ? ` on the ${entry.tier} tier` : ''}.`];
   if (!eligible) parts.push('This member is not eligible today.');
-  if (answer.activeAuthorization) parts.push(`Approved under authorization ${auth!.number} through ${auth!.effectiveTo}.`);
+  if (answer.activeAuthorization)
+    parts.push(`Approved under authorization ${auth!.number} through ${auth!.effectiveTo}.`);
   else if (answer.priorAuthorizationRequired) parts.push('Prior authorization is required.');
-  if (answer.stepTherapy && !answer.stepTherapy.met) parts.push(`Step therapy: try ${answer.stepTherapy.prerequisites} first.`);
+  if (answer.stepTherapy && !answer.stepTherapy.met)
+    parts.push(`Step therapy: try ${answer.stepTherapy.prerequisites} first.`);
   if (answer.quantityLimit) parts.push(`Limit: ${entry.quantityLimit!.units} per ${entry.quantityLimit!.days} days.`);
-  if (answer.ageLimit && !answer.ageLimit.met) parts.push('Not covered at this member\'s age without an exception.');
+  if (answer.ageLimit && !answer.ageLimit.met) parts.push("Not covered at this member's age without an exception.");
   answer.message = parts.join(' ') + carved;
   return answer;
 }

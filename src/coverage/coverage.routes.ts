@@ -13,33 +13,60 @@ export const CoverageSchema = Type.Object({
   eligible: Type.Boolean(),
   planId: Type.String(),
   planName: Type.String(),
-  drug: Type.Object({ rxcui: Type.String(), name: Type.String(), groupId: Type.String(), groupName: Type.String(), generic: Type.Boolean() }),
+  drug: Type.Object({
+    rxcui: Type.String(),
+    name: Type.String(),
+    groupId: Type.String(),
+    groupName: Type.String(),
+    generic: Type.Boolean(),
+  }),
   tier: Nullable(Type.String()),
   priorAuthorizationRequired: Type.Boolean(),
   criteriaId: Nullable(Type.String()),
-  activeAuthorization: Type.Optional(Type.Object({ number: Type.String(), effectiveFrom: Type.String(), effectiveTo: Type.String() })),
-  stepTherapy: Type.Optional(Type.Object({ prerequisites: Type.String(), lookbackDays: Type.Integer(), met: Type.Boolean() })),
-  quantityLimit: Type.Optional(Type.Object({ units: Type.Number(), days: Type.Number(), maxForDaysSupply: Type.Number() })),
-  ageLimit: Type.Optional(Type.Object({ minAge: Nullable(Type.Integer()), maxAge: Nullable(Type.Integer()), met: Type.Boolean() })),
+  activeAuthorization: Type.Optional(
+    Type.Object({ number: Type.String(), effectiveFrom: Type.String(), effectiveTo: Type.String() }),
+  ),
+  stepTherapy: Type.Optional(
+    Type.Object({ prerequisites: Type.String(), lookbackDays: Type.Integer(), met: Type.Boolean() }),
+  ),
+  quantityLimit: Type.Optional(
+    Type.Object({ units: Type.Number(), days: Type.Number(), maxForDaysSupply: Type.Number() }),
+  ),
+  ageLimit: Type.Optional(
+    Type.Object({ minAge: Nullable(Type.Integer()), maxAge: Nullable(Type.Integer()), met: Type.Boolean() }),
+  ),
   estimatedPatientPay: Nullable(Type.String()),
-  processor: Type.Object({ name: Type.String(), bin: Type.String(), pcn: Nullable(Type.String()), groupId: Nullable(Type.String()), phone: Nullable(Type.String()) }),
+  processor: Type.Object({
+    name: Type.String(),
+    bin: Type.String(),
+    pcn: Nullable(Type.String()),
+    groupId: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+  }),
   alternatives: Type.Unsafe(AlternativeSchema),
   message: Type.String(),
 });
 
 export async function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/coverage', {
-    schema: {
-      tags: ['coverage'],
-      summary: 'Real-time benefit check: covered?, tier, PA/step/quantity rules, estimated patient pay, alternatives',
-      querystring: Type.Object({
-        memberId: Type.String({ minLength: 1, maxLength: 20 }),
-        productId: Type.Optional(Ndc),
-        rxcui: Type.Optional(Type.String({ pattern: '^\\d{1,10}$' })),
-        quantity: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100000 })),
-        daysSupply: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
-      }, { additionalProperties: false }),
-      response: { 200: CoverageSchema, ...errorResponses(400, 401, 403, 404) },
+  app.get(
+    '/coverage',
+    {
+      schema: {
+        tags: ['coverage'],
+        summary: 'Real-time benefit check: covered?, tier, PA/step/quantity rules, estimated patient pay, alternatives',
+        querystring: Type.Object(
+          {
+            memberId: Type.String({ minLength: 1, maxLength: 20 }),
+            productId: Type.Optional(Ndc),
+            rxcui: Type.Optional(Type.String({ pattern: '^\\d{1,10}$' })),
+            quantity: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100000 })),
+            daysSupply: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: CoverageSchema, ...errorResponses(400, 401, 403, 404) },
+      },
     },
-  }, async (req) => getCoverage(ctx, principalOf(req), req.query as CoverageQuery));
+    async (req) => getCoverage(ctx, principalOf(req), req.query as CoverageQuery),
+  );
 }

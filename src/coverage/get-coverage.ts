@@ -16,8 +16,12 @@ export interface CoverageQuery {
 }
 
 export async function getCoverage(ctx: AppContext, caller: Principal, q: CoverageQuery): Promise<CoverageAnswer> {
-  if (caller.role === 'member' && caller.memberId !== q.memberId) throw forbidden('Members can only check their own coverage');
-  if (!q.productId && !q.rxcui) throw new DomainError('VALIDATION_FAILED', 'Give productId (NDC) or rxcui', { errors: [{ path: 'productId', message: 'productId or rxcui is required' }] });
+  if (caller.role === 'member' && caller.memberId !== q.memberId)
+    throw forbidden('Members can only check their own coverage');
+  if (!q.productId && !q.rxcui)
+    throw new DomainError('VALIDATION_FAILED', 'Give productId (NDC) or rxcui', {
+      errors: [{ path: 'productId', message: 'productId or rxcui is required' }],
+    });
   const ref = await ctx.reference.get();
   const pkg = q.productId ? ref.packages.get(q.productId) : undefined;
   if (q.productId && !pkg) throw notFound('Drug with NDC', q.productId);
@@ -28,7 +32,13 @@ export async function getCoverage(ctx: AppContext, caller: Principal, q: Coverag
   const benefits = await loadMemberBenefits(ctx.database, q.memberId, today, addDays(today, -365));
   if (!benefits.member) throw notFound('Member', q.memberId);
   if (isStaff(caller)) {
-    await writeAudit(ctx.database.db, { at: now, actor: caller, action: 'phi.read', entityType: 'member-coverage', entityId: q.memberId });
+    await writeAudit(ctx.database.db, {
+      at: now,
+      actor: caller,
+      action: 'phi.read',
+      entityType: 'member-coverage',
+      entityId: q.memberId,
+    });
   }
   return checkCoverage({
     reference: ref,

@@ -6,19 +6,27 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'dr
  * ones and claims each with a conditional update, so a deadline fires exactly once however many
  * workers run and whatever restarts in between.
  */
-export const deadlines = pgTable('deadlines', {
-  id: text('id').primaryKey(),
-  kind: text('kind').notNull(),
-  entityId: text('entity_id').notNull(),
-  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
-  payload: jsonb('payload').$type<Record<string, unknown>>(),
-  firedAt: timestamp('fired_at', { withTimezone: true }),
-  cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-  attempts: integer('attempts').notNull().default(0),
-  lastError: text('last_error'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-}, (t) => [
-  index('deadlines_due_idx').on(t.dueAt).where(sql`fired_at is null and cancelled_at is null`),
-  index('deadlines_entity_idx').on(t.entityId),
-  uniqueIndex('deadlines_kind_entity_due_uq').on(t.kind, t.entityId, t.dueAt).where(sql`cancelled_at is null`),
-]);
+export const deadlines = pgTable(
+  'deadlines',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    entityId: text('entity_id').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
+    firedAt: timestamp('fired_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('deadlines_due_idx')
+      .on(t.dueAt)
+      .where(sql`fired_at is null and cancelled_at is null`),
+    index('deadlines_entity_idx').on(t.entityId),
+    uniqueIndex('deadlines_kind_entity_due_uq')
+      .on(t.kind, t.entityId, t.dueAt)
+      .where(sql`cancelled_at is null`),
+  ],
+);

@@ -8,7 +8,13 @@ import { claimDeadline, recordDeadlineFailure, selectDueDeadlines, type Deadline
  * back and the next sweep retries it. Handlers must re-check the entity's state (a case decided
  * since the deadline was scheduled makes its deadline a no-op).
  */
-export type DeadlineHandler = (ctx: AppContext, tx: Db, deadline: DeadlineRow, now: Date, ref: ReferenceSnapshot) => Promise<void>;
+export type DeadlineHandler = (
+  ctx: AppContext,
+  tx: Db,
+  deadline: DeadlineRow,
+  now: Date,
+  ref: ReferenceSnapshot,
+) => Promise<void>;
 
 const handlers = new Map<string, DeadlineHandler>();
 
@@ -23,13 +29,19 @@ export interface SweepResult {
 }
 
 /** Fires every deadline due at `now`, oldest first, each exactly once. */
-export async function runDueDeadlines(ctx: AppContext, now: Date, options: { batch?: number; maxRounds?: number } = {}): Promise<SweepResult> {
+export async function runDueDeadlines(
+  ctx: AppContext,
+  now: Date,
+  options: { batch?: number; maxRounds?: number } = {},
+): Promise<SweepResult> {
   const result: SweepResult = { fired: 0, failed: 0, skipped: 0 };
   const failedIds = new Set<string>();
   // Handlers may schedule follow-up deadlines that are already due (e.g. a warning and the due
   // time both passed while the clock jumped): keep sweeping until nothing new is due.
   for (let round = 0; round < (options.maxRounds ?? 20); round++) {
-    const due = (await selectDueDeadlines(ctx.database.db, now, options.batch ?? 100)).filter((d) => !failedIds.has(d.id));
+    const due = (await selectDueDeadlines(ctx.database.db, now, options.batch ?? 100)).filter(
+      (d) => !failedIds.has(d.id),
+    );
     if (due.length === 0) break;
     // Read before any transaction opens (PGlite runs one statement stream at a time).
     const ref = await ctx.reference.get();

@@ -11,5 +11,12 @@ export interface DeadlineSpec {
 
 /** Idempotent: the same kind + entity + due time is one deadline. Pass the use case's transaction. */
 export async function scheduleDeadline(db: Db, spec: DeadlineSpec, now: Date): Promise<void> {
-  await insertDeadline(db, { id: newId('ddl', now), kind: spec.kind, entityId: spec.entityId, dueAt: spec.dueAt, payload: spec.payload ?? null, createdAt: now });
+  await insertDeadline(db, {
+    id: newId('ddl', now),
+    kind: spec.kind,
+    entityId: spec.entityId,
+    dueAt: spec.dueAt,
+    payload: spec.payload ?? null,
+    createdAt: now,
+  });
 }

@@ -15,30 +15,61 @@ export async function testClockRoutes(app: FastifyInstance, ctx: AppContext) {
   const clock = ctx.clock;
   if (!(clock instanceof ManualClock) || ctx.config.env === 'production') return;
 
-  const ClockState = Type.Object({ now: Type.String(), fired: Type.Optional(Type.Integer()), delivered: Type.Optional(Type.Integer()) });
-  app.get('/test/clock', { schema: { tags: ['test'], summary: 'Manual clock (CLOCK=manual only)', response: { 200: ClockState } } }, async () => ({ now: clock.now().toISOString() }));
-
-  app.post('/test/clock', {
-    schema: {
-      tags: ['test'],
-      summary: 'Move the manual clock forward, run every deadline that became due, and deliver due notices',
-      body: Type.Object({ advanceBy: Type.Optional(Type.String({ description: 'ISO 8601 duration, e.g. PT25H' })), set: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
-      response: { 200: ClockState, ...errorResponses(400, 401, 403) },
-    },
-  }, async (req) => {
-    requireRole(req, 'admin', 'reviewer-pharmacist', 'reviewer-physician', 'intake', 'member-services', 'prescriber', 'pharmacy', 'member');
-    const body = req.body as { advanceBy?: string; set?: string };
-    if (!body.advanceBy === !body.set) throw invalid('advanceBy', 'give exactly one of advanceBy or set');
-    if (body.advanceBy) {
-      const ms = parseDuration(body.advanceBy);
-      if (ms === null) throw invalid('advanceBy', 'is not an ISO 8601 duration like PT25H or P2D');
-      clock.advance(ms);
-    } else {
-      const target = new Date(body.set!);
-      if (target.getTime() < clock.now().getTime()) throw new DomainError('VALIDATION_FAILED', 'The clock only moves forward', { errors: [{ path: 'set', message: 'is before the current time' }] });
-      clock.set(target);
-    }
-    const sweep = await runSweeps(ctx, clock.now());
-    return { now: clock.now().toISOString(), fired: sweep.deadlines.fired, delivered: sweep.delivery.sent };
+  const ClockState = Type.Object({
+    now: Type.String(),
+    fired: Type.Optional(Type.Integer()),
+    delivered: Type.Optional(Type.Integer()),
   });
+  app.get(
+    '/test/clock',
+    { schema: { tags: ['test'], summary: 'Manual clock (CLOCK=manual only)', response: { 200: ClockState } } },
+    async () => ({ now: clock.now().toISOString() }),
+  );
+
+  app.post(
+    '/test/clock',
+    {
+      schema: {
+        tags: ['test'],
+        summary: 'Move the manual clock forward, run every deadline that became due, and deliver due notices',
+        body: Type.Object(
+          {
+            advanceBy: Type.Optional(Type.String({ description: 'ISO 8601 duration, e.g. PT25H' })),
+            set: Type.Optional(Type.String({ format: 'date-time' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ClockState, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      requireRole(
+        req,
+        'admin',
+        'reviewer-pharmacist',
+        'reviewer-physician',
+        'intake',
+        'member-services',
+        'prescriber',
+        'pharmacy',
+        'member',
+      );
+      const body = req.body as { advanceBy?: string; set?: string };
+      if (!body.advanceBy === !body.set) throw invalid('advanceBy', 'give exactly one of advanceBy or set');
+      if (body.advanceBy) {
+        const ms = parseDuration(body.advanceBy);
+        if (ms === null) throw invalid('advanceBy', 'is not an ISO 8601 duration like PT25H or P2D');
+        clock.advance(ms);
+      } else {
+        const target = new Date(body.set!);
+        if (target.getTime() < clock.now().getTime())
+          throw new DomainError('VALIDATION_FAILED', 'The clock only moves forward', {
+            errors: [{ path: 'set', message: 'is before the current time' }],
+          });
+        clock.set(target);
+      }
+      const sweep = await runSweeps(ctx, clock.now());
+      return { now: clock.now().toISOString(), fired: sweep.deadlines.fired, delivered: sweep.delivery.sent };
+    },
+  );
 }

@@ -1,6 +1,13 @@
 import type { Role } from '../identity/roles.js';
 import { DEMO_PLAN_IDS, DEMO_PROCESSORS } from './demo-plans.js';
-import { asciiFold, demoPeople, scenarioMembers, type DemoMember, type DemoPharmacy, type DemoPrescriber } from './demo-people.js';
+import {
+  asciiFold,
+  demoPeople,
+  scenarioMembers,
+  type DemoMember,
+  type DemoPharmacy,
+  type DemoPrescriber,
+} from './demo-people.js';
 
 /**
  * Demo logins. The passwords and API keys are published (README, `npm start`), so they exist
@@ -40,21 +47,41 @@ const PHARMACY_KEYS: Record<DemoPharmacy['key'], string> = {
   specialty: 'opbm_demo_specialty_9d4b1f7e3a6c2058b7e1d4a9c6f3b820',
 };
 
-const staff = (username: string, role: Role, displayName: string, note: string, credential?: string): DemoAccount =>
-  ({ username, password: DEMO_PASSWORDS[role], role, displayName, note, ...(credential ? { credential } : {}) });
+const staff = (username: string, role: Role, displayName: string, note: string, credential?: string): DemoAccount => ({
+  username,
+  password: DEMO_PASSWORDS[role],
+  role,
+  displayName,
+  note,
+  ...(credential ? { credential } : {}),
+});
 
 const memberAccount = (m: DemoMember, note: string): DemoAccount => ({
-  username: `${asciiFold(m.firstName)}.${asciiFold(m.lastName)}`, password: DEMO_PASSWORDS.member, role: 'member',
-  displayName: `${m.firstName} ${m.lastName}`, memberId: m.memberId, note: `member ${m.memberId}, ${note}`,
+  username: `${asciiFold(m.firstName)}.${asciiFold(m.lastName)}`,
+  password: DEMO_PASSWORDS.member,
+  role: 'member',
+  displayName: `${m.firstName} ${m.lastName}`,
+  memberId: m.memberId,
+  note: `member ${m.memberId}, ${note}`,
 });
 
 const prescriberAccount = (p: DemoPrescriber): DemoAccount => ({
-  username: `dr.${asciiFold(p.lastName)}`, password: DEMO_PASSWORDS.prescriber, role: 'prescriber',
-  displayName: `${p.firstName} ${p.lastName}, ${p.credential}`, credential: p.credential, npi: p.npi, note: `NPI ${p.npi}, ${p.specialty}`,
+  username: `dr.${asciiFold(p.lastName)}`,
+  password: DEMO_PASSWORDS.prescriber,
+  role: 'prescriber',
+  displayName: `${p.firstName} ${p.lastName}, ${p.credential}`,
+  credential: p.credential,
+  npi: p.npi,
+  note: `NPI ${p.npi}, ${p.specialty}`,
 });
 
 const pharmacyAccount = (p: DemoPharmacy): DemoAccount => ({
-  username: `pharmacy.${p.key}`, password: DEMO_PASSWORDS.pharmacy, role: 'pharmacy', displayName: p.name, npi: p.npi, apiKey: PHARMACY_KEYS[p.key],
+  username: `pharmacy.${p.key}`,
+  password: DEMO_PASSWORDS.pharmacy,
+  role: 'pharmacy',
+  displayName: p.name,
+  npi: p.npi,
+  apiKey: PHARMACY_KEYS[p.key],
   note: `NPI ${p.npi}, ${p.pharmacyType}`,
 });
 
@@ -67,13 +94,22 @@ function buildAccounts() {
     admin: staff('admin', 'admin', 'Avery Admin', 'plans, formulary, criteria, users, imports'),
     intake: staff('intake', 'intake', 'Casey Intake', 'turns faxes into PA cases'),
     reviewerPharmacist: staff('pharmacist', 'reviewer-pharmacist', 'Pat Nguyen, PharmD', 'clinical review', 'PharmD'),
-    reviewerPharmacist2: staff('pharmacist2', 'reviewer-pharmacist', 'Morgan Diaz, PharmD', 'second reviewer (appeals)', 'PharmD'),
+    reviewerPharmacist2: staff(
+      'pharmacist2',
+      'reviewer-pharmacist',
+      'Morgan Diaz, PharmD',
+      'second reviewer (appeals)',
+      'PharmD',
+    ),
     reviewerPhysician: staff('physician', 'reviewer-physician', 'Dana Whitfield, MD', 'clinical review, denials', 'MD'),
     reviewerPhysician2: staff('physician2', 'reviewer-physician', 'Sam Rivera, MD', 'second reviewer (appeals)', 'MD'),
     memberServices: staff('memberservices', 'member-services', 'Jamie Ortega', 'member services'),
     members: [
       memberAccount(m.ihss, `${DEMO_PLAN_IDS.ihss} (IHSS)`),
-      memberAccount(m.spanishSpeaking, `${DEMO_PLAN_IDS.mediCalManagedCare} (Medi-Cal managed care → Medi-Cal Rx), Spanish`),
+      memberAccount(
+        m.spanishSpeaking,
+        `${DEMO_PLAN_IDS.mediCalManagedCare} (Medi-Cal managed care → Medi-Cal Rx), Spanish`,
+      ),
       memberAccount(m.commercial, `${DEMO_PLAN_IDS.commercial} (California commercial)`),
       memberAccount(m.partD, `${DEMO_PLAN_IDS.partD} (Medicare Part D)`),
     ],
@@ -86,14 +122,27 @@ export const DEMO_ACCOUNTS = buildAccounts();
 
 export function allDemoAccounts(): DemoAccount[] {
   const a = DEMO_ACCOUNTS;
-  return [a.admin, a.intake, a.reviewerPharmacist, a.reviewerPharmacist2, a.reviewerPhysician, a.reviewerPhysician2, a.memberServices, ...a.members, ...a.prescribers, ...a.pharmacies];
+  return [
+    a.admin,
+    a.intake,
+    a.reviewerPharmacist,
+    a.reviewerPharmacist2,
+    a.reviewerPhysician,
+    a.reviewerPhysician2,
+    a.memberServices,
+    ...a.members,
+    ...a.prescribers,
+    ...a.pharmacies,
+  ];
 }
 
 function renderAccountsText(): string {
   const m = scenarioMembers(demoPeople());
   const rows = allDemoAccounts().map((a) => [a.role, a.username, a.password, a.note ?? '']);
-  const width = (i: number) => Math.max(...rows.map((r) => r[i].length), ['role', 'username', 'password'][i]?.length ?? 0);
-  const line = (r: string[]) => `  ${r[0].padEnd(width(0))}  ${r[1].padEnd(width(1))}  ${r[2].padEnd(width(2))}  ${r[3]}`.trimEnd();
+  const width = (i: number) =>
+    Math.max(...rows.map((r) => r[i].length), ['role', 'username', 'password'][i]?.length ?? 0);
+  const line = (r: string[]) =>
+    `  ${r[0].padEnd(width(0))}  ${r[1].padEnd(width(1))}  ${r[2].padEnd(width(2))}  ${r[3]}`.trimEnd();
   const keys = DEMO_ACCOUNTS.pharmacies.map((p) => `  ${p.username.padEnd(width(1))}  ${p.apiKey}`);
   const { pbm, mediCalRx } = DEMO_PROCESSORS;
   return [

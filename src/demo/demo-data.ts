@@ -8,7 +8,14 @@ const byRole = (role: string) => people.prescribers.find((p) => p.role === role)
 const pharmacy = (key: string) => {
   const p = people.pharmacies.find((x) => x.key === key)!;
   const account = DEMO_ACCOUNTS.pharmacies.find((a) => a.npi === p.npi)!;
-  return { npi: p.npi, name: p.name, type: p.pharmacyType, username: account.username, password: account.password, apiKey: account.apiKey! };
+  return {
+    npi: p.npi,
+    name: p.name,
+    type: p.pharmacyType,
+    username: account.username,
+    password: account.password,
+    apiKey: account.apiKey!,
+  };
 };
 
 /**
@@ -24,7 +31,12 @@ export const DEMO = {
   eligibility: { effectiveDate: DEMO_ELIGIBILITY_START, terminatedOn: DEMO_TERMINATION_DATE },
   members: {
     /** Active members of each plan, in id order. */
-    byPlan: Object.fromEntries(Object.values(DEMO_PLAN_IDS).map((planId) => [planId, people.members.filter((m) => m.planId === planId && !m.terminationDate).map((m) => m.memberId)])) as Record<string, string[]>,
+    byPlan: Object.fromEntries(
+      Object.values(DEMO_PLAN_IDS).map((planId) => [
+        planId,
+        people.members.filter((m) => m.planId === planId && !m.terminationDate).map((m) => m.memberId),
+      ]),
+    ) as Record<string, string[]>,
     ihss: scenario.ihss.memberId,
     /** Medi-Cal managed care: claims at the plan's BIN get 41 → Medi-Cal Rx. Spanish-speaking. */
     mediCalManagedCare: scenario.spanishSpeaking.memberId,

@@ -22,11 +22,19 @@ describe('demo people', () => {
 
   it('has at least 40 members over the five plans and five languages, 10 prescribers and 5 pharmacies', () => {
     expect(people.members.length).toBeGreaterThanOrEqual(40);
-    for (const planId of Object.values(DEMO_PLAN_IDS)) expect(people.members.filter((m) => m.planId === planId).length).toBeGreaterThanOrEqual(5);
-    for (const lang of ['en', 'es', 'zh', 'vi', 'tl']) expect(people.members.filter((m) => m.language === lang).length).toBeGreaterThanOrEqual(5);
+    for (const planId of Object.values(DEMO_PLAN_IDS))
+      expect(people.members.filter((m) => m.planId === planId).length).toBeGreaterThanOrEqual(5);
+    for (const lang of ['en', 'es', 'zh', 'vi', 'tl'])
+      expect(people.members.filter((m) => m.language === lang).length).toBeGreaterThanOrEqual(5);
     expect(people.prescribers).toHaveLength(10);
     expect(people.pharmacies).toHaveLength(5);
-    expect(people.pharmacies.map((p) => p.pharmacyType).sort()).toEqual(['mail', 'retail', 'retail', 'retail', 'specialty']);
+    expect(people.pharmacies.map((p) => p.pharmacyType).sort()).toEqual([
+      'mail',
+      'retail',
+      'retail',
+      'retail',
+      'specialty',
+    ]);
   });
 
   it('ids, names and NPIs are unique; every NPI has a valid check digit', () => {
@@ -45,13 +53,22 @@ describe('demo people', () => {
     const byId = new Map(people.members.map((m) => [m.memberId, m]));
     expect(ageOn(byId.get(DEMO.members.childUnder6)!.dateOfBirth, today)).toBeLessThan(6);
     expect(ageOn(byId.get(DEMO.members.child)!.dateOfBirth, today)).toBeGreaterThanOrEqual(6);
-    expect(people.members.filter((m) => m.planId === DEMO_PLAN_IDS.partD).every((m) => ageOn(m.dateOfBirth, today) >= 65)).toBe(true);
+    expect(
+      people.members.filter((m) => m.planId === DEMO_PLAN_IDS.partD).every((m) => ageOn(m.dateOfBirth, today) >= 65),
+    ).toBe(true);
     // The PA journeys take up to ten distinct active adults (born before 2000) of IHSS01.
-    expect(people.members.filter((m) => m.planId === DEMO_PLAN_IDS.ihss && !m.terminationDate && m.dateOfBirth < '2000-01-01').length).toBeGreaterThanOrEqual(10);
+    expect(
+      people.members.filter(
+        (m) => m.planId === DEMO_PLAN_IDS.ihss && !m.terminationDate && m.dateOfBirth < '2000-01-01',
+      ).length,
+    ).toBeGreaterThanOrEqual(10);
     const terminated = people.members.filter((m) => m.terminationDate);
     expect(terminated.map((m) => m.memberId)).toEqual([DEMO.members.terminated]);
     expect(terminated[0].terminationDate! < today).toBe(true);
-    expect(byId.get(DEMO.members.spanishSpeaking)).toMatchObject({ language: 'es', planId: DEMO_PLAN_IDS.mediCalManagedCare });
+    expect(byId.get(DEMO.members.spanishSpeaking)).toMatchObject({
+      language: 'es',
+      planId: DEMO_PLAN_IDS.mediCalManagedCare,
+    });
   });
 
   it('renders CSVs that parse back to the same people', () => {
@@ -68,7 +85,23 @@ describe('demo people', () => {
       expect(DEMO_ACCOUNTS_TEXT).toContain(p.apiKey);
     }
     expect(DEMO_ACCOUNTS_TEXT).toMatch(/BIN 022659 PCN 6334225 group MediCalRx/);
-    expect(allDemoAccounts().map((a) => a.role)).toEqual(expect.arrayContaining(['admin', 'intake', 'reviewer-pharmacist', 'reviewer-physician', 'member-services', 'member', 'prescriber', 'pharmacy']));
-    expect(allDemoAccounts().filter((a) => a.role.startsWith('reviewer-')).map((a) => a.credential).sort()).toEqual(['MD', 'MD', 'PharmD', 'PharmD']);
+    expect(allDemoAccounts().map((a) => a.role)).toEqual(
+      expect.arrayContaining([
+        'admin',
+        'intake',
+        'reviewer-pharmacist',
+        'reviewer-physician',
+        'member-services',
+        'member',
+        'prescriber',
+        'pharmacy',
+      ]),
+    );
+    expect(
+      allDemoAccounts()
+        .filter((a) => a.role.startsWith('reviewer-'))
+        .map((a) => a.credential)
+        .sort(),
+    ).toEqual(['MD', 'MD', 'PharmD', 'PharmD']);
   });
 });

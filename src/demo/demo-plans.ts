@@ -1,6 +1,12 @@
 import type { QuantityLimit, StepTherapy } from '../formulary/formulary-entry.js';
 import type { PlanPolicy } from '../plans/plan-policy.js';
-import { PLAN_BUNDLE_FORMAT, type BundleFormularyEntry, type BundlePlan, type BundleProcessor, type PlanBundle } from '../plans/plan-bundle.schema.js';
+import {
+  PLAN_BUNDLE_FORMAT,
+  type BundleFormularyEntry,
+  type BundlePlan,
+  type BundleProcessor,
+  type PlanBundle,
+} from '../plans/plan-bundle.schema.js';
 
 /**
  * The demo plans, built over the real drug catalog (reference-data/drugs.csv): two processors,
@@ -25,12 +31,22 @@ export interface CatalogConcept {
 
 export const DEMO_PROCESSORS = {
   pbm: {
-    id: 'bayrx', name: 'Bay Area Rx PBM', bin: '610011', pcn: 'BAYRX',
-    helpDeskPhone: '1-510-555-0100', paFax: '1-510-555-0101', paPhone: '1-510-555-0102',
+    id: 'bayrx',
+    name: 'Bay Area Rx PBM',
+    bin: '610011',
+    pcn: 'BAYRX',
+    helpDeskPhone: '1-510-555-0100',
+    paFax: '1-510-555-0101',
+    paPhone: '1-510-555-0102',
   },
   mediCalRx: {
-    id: 'medi-cal-rx', name: 'Medi-Cal Rx', bin: '022659', pcn: '6334225', groupId: 'MediCalRx',
-    helpDeskPhone: '1-800-977-2273', paPhone: '1-800-977-2273',
+    id: 'medi-cal-rx',
+    name: 'Medi-Cal Rx',
+    bin: '022659',
+    pcn: '6334225',
+    groupId: 'MediCalRx',
+    helpDeskPhone: '1-800-977-2273',
+    paPhone: '1-800-977-2273',
   },
 } as const satisfies Record<string, BundleProcessor>;
 
@@ -43,7 +59,16 @@ export const DEMO_PLAN_IDS = {
 } as const;
 
 /** Criteria sets the formularies name (the criteria library defines them). */
-export const DEMO_CRITERIA_IDS = ['glp1-t2dm', 'sglt2', 'doac', 'biologic-immunology', 'pcsk9', 'adhd-stimulant', 'testosterone', 'buprenorphine-naloxone'] as const;
+export const DEMO_CRITERIA_IDS = [
+  'glp1-t2dm',
+  'sglt2',
+  'doac',
+  'biologic-immunology',
+  'pcsk9',
+  'adhd-stimulant',
+  'testosterone',
+  'buprenorphine-naloxone',
+] as const;
 
 const LA = 'America/Los_Angeles';
 const hours = (amount: number) => ({ amount, unit: 'hours' as const });
@@ -60,7 +85,11 @@ const ZERO_COPAY_TIERS: PlanPolicy['costSharing']['tiers'] = {
 /** Knox-Keene plans (IHSS and commercial lines): CA Health & Safety Code §1367.241. */
 const californiaKnoxKeeneReview: PlanPolicy['review'] = {
   // 72 hours non-urgent, 24 hours exigent; a request not answered in time is deemed granted.
-  standard: hours(72), urgent: hours(24), onMissed: 'deem-approved', warnBeforeHours: 8, timeZone: LA,
+  standard: hours(72),
+  urgent: hours(24),
+  onMissed: 'deem-approved',
+  warnBeforeHours: 8,
+  timeZone: LA,
 };
 /** The fictional plan's appeals unit (555-01xx numbers; a made-up post-office box). */
 const poppyAppealsUnit = {
@@ -70,15 +99,20 @@ const poppyAppealsUnit = {
 };
 const californiaKnoxKeeneAppeals: PlanPolicy['appeals'] = {
   // Grievances within 180 days of the notice; 30 days standard, 72 hours urgent (H&S §1368.01).
-  filingWindowDays: 180, standard: calendarDays(30), expedited: hours(72),
+  filingWindowDays: 180,
+  standard: calendarDays(30),
+  expedited: hours(72),
   nextLevel: 'Independent Medical Review (IMR) by the California Department of Managed Health Care (DMHC)',
   ...poppyAppealsUnit,
 };
 
 const mediCalAppeals: PlanPolicy['appeals'] = {
   // 42 CFR 438.402(c)(2)(ii): 60 days from the notice; 438.408: 30 days standard, 72 hours expedited.
-  filingWindowDays: 60, standard: calendarDays(30), expedited: hours(72),
-  nextLevel: 'State Fair Hearing (California Department of Social Services); Independent Medical Review (DMHC) for managed-care members',
+  filingWindowDays: 60,
+  standard: calendarDays(30),
+  expedited: hours(72),
+  nextLevel:
+    'State Fair Hearing (California Department of Social Services); Independent Medical Review (DMHC) for managed-care members',
 };
 
 const common = {
@@ -101,7 +135,10 @@ function policies(): Record<string, PlanPolicy> {
           specialty: { retail: { coinsurance: '0.20', coinsuranceMax: '150.00' } },
         },
       },
-      priorAuthorization: { howToRequest: ['epa', 'portal', 'fax', 'phone'], handledBy: 'Bay Area Rx PBM for Poppy Health Plan' },
+      priorAuthorization: {
+        howToRequest: ['epa', 'portal', 'fax', 'phone'],
+        handledBy: 'Bay Area Rx PBM for Poppy Health Plan',
+      },
       review: californiaKnoxKeeneReview,
       appeals: californiaKnoxKeeneAppeals,
       letterLanguages: ['en', 'es', 'zh', 'vi', 'tl'],
@@ -118,7 +155,10 @@ function policies(): Record<string, PlanPolicy> {
           specialty: { retail: { coinsurance: '0.20', coinsuranceMax: '250.00' } },
         },
       },
-      priorAuthorization: { howToRequest: ['epa', 'portal', 'fax', 'phone'], handledBy: 'Bay Area Rx PBM for Poppy Health Plan' },
+      priorAuthorization: {
+        howToRequest: ['epa', 'portal', 'fax', 'phone'],
+        handledBy: 'Bay Area Rx PBM for Poppy Health Plan',
+      },
       review: californiaKnoxKeeneReview,
       appeals: californiaKnoxKeeneAppeals,
       letterLanguages: ['en', 'es', 'zh'],
@@ -135,15 +175,24 @@ function policies(): Record<string, PlanPolicy> {
           specialty: { retail: { coinsurance: '0.25' } },
         },
       },
-      priorAuthorization: { howToRequest: ['epa', 'portal', 'fax', 'phone'], handledBy: 'Bay Area Rx PBM for Poppy Medicare Rx' },
+      priorAuthorization: {
+        howToRequest: ['epa', 'portal', 'fax', 'phone'],
+        handledBy: 'Bay Area Rx PBM for Poppy Medicare Rx',
+      },
       review: {
         // Coverage determinations: 72 hours standard, 24 hours expedited (42 CFR 423.568, 423.572).
         // A missed deadline goes to the Independent Review Entity; it is never granted by default.
-        standard: hours(72), urgent: hours(24), onMissed: 'escalate', warnBeforeHours: 8, timeZone: LA,
+        standard: hours(72),
+        urgent: hours(24),
+        onMissed: 'escalate',
+        warnBeforeHours: 8,
+        timeZone: LA,
       },
       appeals: {
         // Redetermination: requested within 65 days (42 CFR 423.582); 7 days standard, 72 hours expedited (423.590).
-        filingWindowDays: 65, standard: calendarDays(7), expedited: hours(72),
+        filingWindowDays: 65,
+        standard: calendarDays(7),
+        expedited: hours(72),
         nextLevel: 'Reconsideration by the Independent Review Entity (IRE), 42 CFR 423.600',
         ...poppyAppealsUnit,
       },
@@ -155,7 +204,11 @@ function policies(): Record<string, PlanPolicy> {
       costSharing: { dispensingFee: '10.05', tiers: ZERO_COPAY_TIERS },
       // Medicaid PA: an answer within 24 hours and a 72-hour emergency supply (42 USC 1396r-8(d)(5)).
       emergencySupply: { maxDaysSupply: 3 },
-      priorAuthorization: { howToRequest: ['epa', 'portal', 'phone'], phone: '1-800-977-2273', handledBy: 'Medi-Cal Rx' },
+      priorAuthorization: {
+        howToRequest: ['epa', 'portal', 'phone'],
+        phone: '1-800-977-2273',
+        handledBy: 'Medi-Cal Rx',
+      },
       review: { standard: hours(24), urgent: hours(24), onMissed: 'escalate', warnBeforeHours: 4, timeZone: LA },
       appeals: mediCalAppeals,
       letterLanguages: ['en', 'es', 'zh', 'vi', 'tl'],
@@ -165,7 +218,10 @@ function policies(): Record<string, PlanPolicy> {
       // The pharmacy benefit is carved out to Medi-Cal Rx; these settings cover nothing at the counter.
       costSharing: { dispensingFee: '0.00', tiers: ZERO_COPAY_TIERS },
       emergencySupply: { maxDaysSupply: 3 },
-      priorAuthorization: { howToRequest: ['epa', 'portal', 'fax', 'phone'], handledBy: 'Medi-Cal Rx (pharmacy benefit carved out)' },
+      priorAuthorization: {
+        howToRequest: ['epa', 'portal', 'fax', 'phone'],
+        handledBy: 'Medi-Cal Rx (pharmacy benefit carved out)',
+      },
       review: { standard: hours(24), urgent: hours(24), onMissed: 'escalate', warnBeforeHours: 4, timeZone: LA },
       appeals: mediCalAppeals,
       letterLanguages: ['en', 'es', 'zh', 'vi', 'tl'],
@@ -181,13 +237,22 @@ type Rule = Omit<BundleFormularyEntry, 'group' | 'rxcui' | 'note'>;
 const NOT_COVERED: Rule = { covered: false };
 
 const metforminFirst: StepTherapy = {
-  prerequisites: { ingredients: ['metformin'] }, lookbackDays: 365, minDaysSupply: 90, description: 'metformin (90 days\' supply in the past year)',
+  prerequisites: { ingredients: ['metformin'] },
+  lookbackDays: 365,
+  minDaysSupply: 90,
+  description: "metformin (90 days' supply in the past year)",
 };
 const metforminFirstGenericSglt2: StepTherapy = {
-  prerequisites: { ingredients: ['metformin'] }, lookbackDays: 365, minDaysSupply: 30, description: 'metformin (a 30-day supply in the past year)',
+  prerequisites: { ingredients: ['metformin'] },
+  lookbackDays: 365,
+  minDaysSupply: 30,
+  description: 'metformin (a 30-day supply in the past year)',
 };
 const statinFirst: StepTherapy = {
-  prerequisites: { drugClasses: ['statin'] }, lookbackDays: 365, minDaysSupply: 90, description: 'a statin (90 days\' supply in the past year)',
+  prerequisites: { drugClasses: ['statin'] },
+  lookbackDays: 365,
+  minDaysSupply: 90,
+  description: "a statin (90 days' supply in the past year)",
 };
 const ql = (units: number, days: number): QuantityLimit => ({ units, days });
 
@@ -213,12 +278,24 @@ function ruleFor(kind: PlanKind, c: CatalogConcept, genericMarketed: (groupId: s
       // semaglutide 2.4 mg auto-injectors are sold only as Wegovy (weight management).
       if (c.doseForm === 'Auto-Injector') return NOT_COVERED;
       const limit = c.doseForm === 'Oral Tablet' ? ql(30, 30) : c.ingredient === 'liraglutide' ? ql(3, 30) : ql(3, 28);
-      return { covered: true, tier: ownTier, priorAuthorization: { criteriaId: 'glp1-t2dm' }, stepTherapy: metforminFirst, quantityLimit: limit };
+      return {
+        covered: true,
+        tier: ownTier,
+        priorAuthorization: { criteriaId: 'glp1-t2dm' },
+        stepTherapy: metforminFirst,
+        quantityLimit: limit,
+      };
     }
     case 'GIP/GLP-1 agonist':
       // tirzepatide vials are sold only as Zepbound (weight management).
       if (c.doseForm !== 'Auto-Injector') return NOT_COVERED;
-      return { covered: true, tier: 'preferred-brand', priorAuthorization: { criteriaId: 'glp1-t2dm' }, stepTherapy: metforminFirst, quantityLimit: ql(4, 28) };
+      return {
+        covered: true,
+        tier: 'preferred-brand',
+        priorAuthorization: { criteriaId: 'glp1-t2dm' },
+        stepTherapy: metforminFirst,
+        quantityLimit: ql(4, 28),
+      };
     case 'SGLT2 inhibitor':
       // A generic SGLT2 inhibitor after metformin needs no review; the brands need PA.
       if (!brand && marketedGeneric) return { covered: true, tier: 'generic', stepTherapy: metforminFirstGenericSglt2 };
@@ -231,7 +308,13 @@ function ruleFor(kind: PlanKind, c: CatalogConcept, genericMarketed: (groupId: s
     case 'IL-4R antagonist':
       return { covered: true, tier: 'specialty', priorAuthorization: { criteriaId: 'biologic-immunology' } };
     case 'PCSK9 inhibitor':
-      return { covered: true, tier: 'preferred-brand', priorAuthorization: { criteriaId: 'pcsk9' }, stepTherapy: statinFirst, quantityLimit: c.doseForm === 'Cartridge' ? ql(1, 28) : ql(2, 28) };
+      return {
+        covered: true,
+        tier: 'preferred-brand',
+        priorAuthorization: { criteriaId: 'pcsk9' },
+        stepTherapy: statinFirst,
+        quantityLimit: c.doseForm === 'Cartridge' ? ql(1, 28) : ql(2, 28),
+      };
     case 'ADHD stimulant':
       return { covered: true, tier: ownTier, priorAuthorization: { criteriaId: 'adhd-stimulant' }, minAge: 6 };
     case 'androgen':
@@ -240,7 +323,11 @@ function ruleFor(kind: PlanKind, c: CatalogConcept, genericMarketed: (groupId: s
       // Generic buprenorphine/naloxone without PA (medication for addiction treatment must stay
       // easy to start); up to three films or tablets a day. Brands need PA.
       if (!brand) return { covered: true, tier: ownTier, quantityLimit: ql(90, 30) };
-      return { covered: true, tier: 'non-preferred-brand', priorAuthorization: { criteriaId: 'buprenorphine-naloxone' } };
+      return {
+        covered: true,
+        tier: 'non-preferred-brand',
+        priorAuthorization: { criteriaId: 'buprenorphine-naloxone' },
+      };
     case 'PDE5 inhibitor': {
       // sildenafil 20 mg treats pulmonary arterial hypertension; 25–100 mg treat erectile
       // dysfunction, which Medicare Part D and Medi-Cal exclude.
@@ -268,7 +355,11 @@ const ruleKey = (r: Rule) => JSON.stringify(r);
  * rule where there are any), and a product (RxCUI) entry for each product that differs: the
  * formulary reads "every strength of lisinopril tablets: generic tier; Zestril: not covered".
  */
-export function buildFormulary(kind: PlanKind, concepts: readonly CatalogConcept[], genericMarketed: (groupId: string) => boolean): BundleFormularyEntry[] {
+export function buildFormulary(
+  kind: PlanKind,
+  concepts: readonly CatalogConcept[],
+  genericMarketed: (groupId: string) => boolean,
+): BundleFormularyEntry[] {
   const groups = new Map<string, CatalogConcept[]>();
   for (const c of concepts) {
     const list = groups.get(c.groupId);
@@ -294,8 +385,13 @@ export function buildFormulary(kind: PlanKind, concepts: readonly CatalogConcept
  * The demo plan bundle (format openpbm-plans/1), loaded through importPlanBundle like any other.
  * `packagedRxcuis`: products with at least one NDC, which is how "a generic is marketed" is told.
  */
-export function buildDemoPlanBundle(concepts: readonly CatalogConcept[], packagedRxcuis: ReadonlySet<string>): PlanBundle {
-  const marketedGenericGroups = new Set(concepts.filter((c) => c.generic && packagedRxcuis.has(c.rxcui)).map((c) => c.groupId));
+export function buildDemoPlanBundle(
+  concepts: readonly CatalogConcept[],
+  packagedRxcuis: ReadonlySet<string>,
+): PlanBundle {
+  const marketedGenericGroups = new Set(
+    concepts.filter((c) => c.generic && packagedRxcuis.has(c.rxcui)).map((c) => c.groupId),
+  );
   const genericMarketed = (groupId: string) => marketedGenericGroups.has(groupId);
   const policy = policies();
   const plan = (p: Omit<BundlePlan, 'policy'>): BundlePlan => ({ ...p, policy: policy[p.id] });
@@ -305,25 +401,45 @@ export function buildDemoPlanBundle(concepts: readonly CatalogConcept[], package
     processors: [{ ...pbm }, { ...mediCalRx }],
     plans: [
       plan({
-        id: DEMO_PLAN_IDS.mediCalRx, name: 'Medi-Cal Rx (fee-for-service)', lineOfBusiness: 'medi-cal', processorId: mediCalRx.id, groupId: 'MediCalRx',
+        id: DEMO_PLAN_IDS.mediCalRx,
+        name: 'Medi-Cal Rx (fee-for-service)',
+        lineOfBusiness: 'medi-cal',
+        processorId: mediCalRx.id,
+        groupId: 'MediCalRx',
         formulary: buildFormulary('medi-cal', concepts, genericMarketed),
       }),
       plan({
-        id: DEMO_PLAN_IDS.mediCalManagedCare, name: 'Poppy Health Plan — Medi-Cal', lineOfBusiness: 'medi-cal', processorId: pbm.id, groupId: 'MCALMC',
+        id: DEMO_PLAN_IDS.mediCalManagedCare,
+        name: 'Poppy Health Plan — Medi-Cal',
+        lineOfBusiness: 'medi-cal',
+        processorId: pbm.id,
+        groupId: 'MCALMC',
         // Since 2022 Medi-Cal managed-care plans do not cover outpatient pharmacy drugs: Medi-Cal Rx does.
         carveOutPlanId: DEMO_PLAN_IDS.mediCalRx,
         formulary: [],
       }),
       plan({
-        id: DEMO_PLAN_IDS.ihss, name: 'Poppy Health Plan — IHSS', lineOfBusiness: 'ihss', processorId: pbm.id, groupId: 'IHSS01',
+        id: DEMO_PLAN_IDS.ihss,
+        name: 'Poppy Health Plan — IHSS',
+        lineOfBusiness: 'ihss',
+        processorId: pbm.id,
+        groupId: 'IHSS01',
         formulary: buildFormulary('ihss', concepts, genericMarketed),
       }),
       plan({
-        id: DEMO_PLAN_IDS.commercial, name: 'Poppy Health Plan — California Commercial HMO', lineOfBusiness: 'commercial', processorId: pbm.id, groupId: 'CACOM1',
+        id: DEMO_PLAN_IDS.commercial,
+        name: 'Poppy Health Plan — California Commercial HMO',
+        lineOfBusiness: 'commercial',
+        processorId: pbm.id,
+        groupId: 'CACOM1',
         formulary: buildFormulary('commercial', concepts, genericMarketed),
       }),
       plan({
-        id: DEMO_PLAN_IDS.partD, name: 'Poppy Medicare Rx (PDP)', lineOfBusiness: 'medicare-d', processorId: pbm.id, groupId: 'PARTD1',
+        id: DEMO_PLAN_IDS.partD,
+        name: 'Poppy Medicare Rx (PDP)',
+        lineOfBusiness: 'medicare-d',
+        processorId: pbm.id,
+        groupId: 'PARTD1',
         formulary: buildFormulary('medicare-d', concepts, genericMarketed),
       }),
     ],

@@ -7,7 +7,19 @@ import { findFormularyEntry, type ReferenceSnapshot } from '../reference/referen
 import { DEMO } from './demo-data.js';
 import { isDatabaseEmpty, loadDemoData } from './load-demo-data.js';
 
-const TABLES = ['criteria_sets', 'drug_concepts', 'drug_packages', 'processors', 'plans', 'formulary_entries', 'members', 'prescribers', 'pharmacies', 'users', 'api_keys'];
+const TABLES = [
+  'criteria_sets',
+  'drug_concepts',
+  'drug_packages',
+  'processors',
+  'plans',
+  'formulary_entries',
+  'members',
+  'prescribers',
+  'pharmacies',
+  'users',
+  'api_keys',
+];
 
 let ctx: AppContext;
 let close: () => Promise<void>;
@@ -20,7 +32,14 @@ beforeAll(async () => {
   const result = await loadDemoData(ctx);
   expect(result.imports.every((s) => s.rejected.length === 0)).toBe(true);
   // The criteria library loads first, so the formularies name only loaded criteria sets.
-  expect(result.imports.map((s) => s.kind)).toEqual(['criteria', 'drug-catalog', 'plan-bundle', 'members', 'prescribers', 'pharmacies']);
+  expect(result.imports.map((s) => s.kind)).toEqual([
+    'criteria',
+    'drug-catalog',
+    'plan-bundle',
+    'members',
+    'prescribers',
+    'pharmacies',
+  ]);
   expect(result.imports.find((s) => s.kind === 'plan-bundle')!.warnings).toEqual([]);
   firstCounts = await countRows(ctx, TABLES);
   ref = await ctx.reference.get();
@@ -50,11 +69,27 @@ describe('loadDemoData', () => {
   });
 
   it('sets up the processors and the Medi-Cal carve-out', () => {
-    expect(ref.processors.get('medi-cal-rx')).toMatchObject({ name: 'Medi-Cal Rx', bin: '022659', pcn: '6334225', groupId: 'MediCalRx' });
+    expect(ref.processors.get('medi-cal-rx')).toMatchObject({
+      name: 'Medi-Cal Rx',
+      bin: '022659',
+      pcn: '6334225',
+      groupId: 'MediCalRx',
+    });
     expect(ref.processors.get('bayrx')).toMatchObject({ bin: '610011', pcn: 'BAYRX' });
-    expect(ref.plans.get('MCAL-MC')).toMatchObject({ carveOutPlanId: 'MCRX-FFS', processorId: 'bayrx', lineOfBusiness: 'medi-cal' });
-    expect(ref.plans.get('MCRX-FFS')!.policy).toMatchObject({ emergencySupply: { maxDaysSupply: 3 }, review: { standard: { amount: 24, unit: 'hours' } } });
-    expect(ref.plans.get('PARTD1')!.policy.review).toMatchObject({ onMissed: 'escalate', standard: { amount: 72 }, urgent: { amount: 24 } });
+    expect(ref.plans.get('MCAL-MC')).toMatchObject({
+      carveOutPlanId: 'MCRX-FFS',
+      processorId: 'bayrx',
+      lineOfBusiness: 'medi-cal',
+    });
+    expect(ref.plans.get('MCRX-FFS')!.policy).toMatchObject({
+      emergencySupply: { maxDaysSupply: 3 },
+      review: { standard: { amount: 24, unit: 'hours' } },
+    });
+    expect(ref.plans.get('PARTD1')!.policy.review).toMatchObject({
+      onMissed: 'escalate',
+      standard: { amount: 72 },
+      urgent: { amount: 24 },
+    });
     expect(ref.plans.get('CACOM1')!.policy.review.onMissed).toBe('deem-approved');
     expect(ref.plans.get('IHSS01')!.policy.costSharing.tiers.generic.retail).toEqual({ copay: '5.00' });
     expect(ref.plans.get('PARTD1')!.policy.appeals.filingWindowDays).toBe(65);
@@ -64,40 +99,91 @@ describe('loadDemoData', () => {
   it('gives each named NDC the formulary status DEMO says it has', () => {
     const n = DEMO.ndcs;
     for (const plan of ['IHSS01', 'CACOM1', 'PARTD1', 'MCRX-FFS']) {
-      expect(entryFor(plan, n.coveredGeneric)).toMatchObject({ covered: true, tier: 'generic', priorAuthorization: false, stepTherapy: null, quantityLimit: null });
-      expect(entryFor(plan, n.metformin)).toMatchObject({ covered: true, tier: 'generic', priorAuthorization: false, quantityLimit: null });
+      expect(entryFor(plan, n.coveredGeneric)).toMatchObject({
+        covered: true,
+        tier: 'generic',
+        priorAuthorization: false,
+        stepTherapy: null,
+        quantityLimit: null,
+      });
+      expect(entryFor(plan, n.metformin)).toMatchObject({
+        covered: true,
+        tier: 'generic',
+        priorAuthorization: false,
+        quantityLimit: null,
+      });
       expect(entryFor(plan, n.nonFormulary)?.covered).toBe(false);
       expect(entryFor(plan, n.weightManagement)?.covered).toBe(false);
       const low = entryFor(plan, n.semaglutidePenLow)!;
-      expect(low).toMatchObject({ covered: true, priorAuthorization: true, criteriaId: 'glp1-t2dm', quantityLimit: { units: 3, days: 28 } });
+      expect(low).toMatchObject({
+        covered: true,
+        priorAuthorization: true,
+        criteriaId: 'glp1-t2dm',
+        quantityLimit: { units: 3, days: 28 },
+      });
       expect(entryFor(plan, n.semaglutidePenHigh)).toBe(low);
       expect(entryFor(plan, n.semaglutideOral)).toMatchObject({ priorAuthorization: true, criteriaId: 'glp1-t2dm' });
-      expect(entryFor(plan, n.stepTherapy)).toMatchObject({ covered: true, priorAuthorization: false, stepTherapy: { prerequisites: { ingredients: ['metformin'] }, lookbackDays: 365 } });
-      expect(entryFor(plan, n.adhdStimulant)).toMatchObject({ priorAuthorization: true, criteriaId: 'adhd-stimulant', minAge: 6 });
-      expect(entryFor(plan, n.doac)).toMatchObject({ priorAuthorization: true, criteriaId: 'doac', newStartsOnly: true });
-      expect(entryFor(plan, n.pcsk9)).toMatchObject({ criteriaId: 'pcsk9', stepTherapy: { prerequisites: { drugClasses: ['statin'] } } });
+      expect(entryFor(plan, n.stepTherapy)).toMatchObject({
+        covered: true,
+        priorAuthorization: false,
+        stepTherapy: { prerequisites: { ingredients: ['metformin'] }, lookbackDays: 365 },
+      });
+      expect(entryFor(plan, n.adhdStimulant)).toMatchObject({
+        priorAuthorization: true,
+        criteriaId: 'adhd-stimulant',
+        minAge: 6,
+      });
+      expect(entryFor(plan, n.doac)).toMatchObject({
+        priorAuthorization: true,
+        criteriaId: 'doac',
+        newStartsOnly: true,
+      });
+      expect(entryFor(plan, n.pcsk9)).toMatchObject({
+        criteriaId: 'pcsk9',
+        stepTherapy: { prerequisites: { drugClasses: ['statin'] } },
+      });
       expect(entryFor(plan, n.biologic)).toMatchObject({ tier: 'specialty', criteriaId: 'biologic-immunology' });
-      expect(entryFor(plan, n.buprenorphineGeneric)).toMatchObject({ covered: true, priorAuthorization: false, quantityLimit: { units: 90, days: 30 } });
+      expect(entryFor(plan, n.buprenorphineGeneric)).toMatchObject({
+        covered: true,
+        priorAuthorization: false,
+        quantityLimit: { units: 90, days: 30 },
+      });
     }
-    for (const plan of ['IHSS01', 'CACOM1']) expect(entryFor(plan, n.quantityLimited)).toMatchObject({ covered: true, priorAuthorization: false, quantityLimit: { units: 6, days: 30 } });
+    for (const plan of ['IHSS01', 'CACOM1'])
+      expect(entryFor(plan, n.quantityLimited)).toMatchObject({
+        covered: true,
+        priorAuthorization: false,
+        quantityLimit: { units: 6, days: 30 },
+      });
     for (const plan of ['PARTD1', 'MCRX-FFS']) expect(entryFor(plan, n.quantityLimited)?.covered).toBe(false);
     // The carved-out plan has no formulary of its own: Medi-Cal Rx's applies.
     expect(ref.formularies.get('MCAL-MC')).toBeUndefined();
   });
 
   it('every criteria id the formularies name is one of the demo criteria sets', () => {
-    const used = new Set([...ref.formularies.values()].flatMap((f) => f.entries.map((e) => e.criteriaId)).filter(Boolean));
+    const used = new Set(
+      [...ref.formularies.values()].flatMap((f) => f.entries.map((e) => e.criteriaId)).filter(Boolean),
+    );
     expect([...used].sort()).toEqual([...DEMO.criteriaIds].sort());
   });
 
   it('stores the scenario members, and the insurance search finds them', async () => {
     const db = ctx.database.db;
-    expect(await findMemberById(db, DEMO.members.terminated)).toMatchObject({ terminationDate: DEMO.eligibility.terminatedOn });
+    expect(await findMemberById(db, DEMO.members.terminated)).toMatchObject({
+      terminationDate: DEMO.eligibility.terminatedOn,
+    });
     const es = (await findMemberById(db, DEMO.members.spanishSpeaking))!;
     expect(es).toMatchObject({ language: 'es', planId: 'MCAL-MC', effectiveDate: '2026-01-01', terminationDate: null });
     const found = await searchMembers(db, { lastName: es.lastName.toUpperCase(), dateOfBirth: es.dateOfBirth });
     expect(found.map((m) => m.id)).toContain(es.id);
-    expect(await searchMembers(db, { lastName: es.lastName, dateOfBirth: es.dateOfBirth, firstName: es.firstName.slice(0, 2).toLowerCase(), zip: es.zip! })).toHaveLength(1);
+    expect(
+      await searchMembers(db, {
+        lastName: es.lastName,
+        dateOfBirth: es.dateOfBirth,
+        firstName: es.firstName.slice(0, 2).toLowerCase(),
+        zip: es.zip!,
+      }),
+    ).toHaveLength(1);
     expect(await searchMembers(db, { lastName: '%', dateOfBirth: es.dateOfBirth })).toEqual([]);
   });
 

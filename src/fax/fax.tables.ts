@@ -6,18 +6,22 @@ import { bytea } from '../platform/db-types.js';
  * (e.g. as the answer to an information request) or to an appeal. Its received time is the
  * request's receipt time when it becomes a case.
  */
-export const faxIntakeItems = pgTable('fax_intake_items', {
-  id: text('id').primaryKey(),
-  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-  senderFax: text('sender_fax').notNull(),
-  contentType: text('content_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  status: text('status').notNull(), // new | case-created | attached
-  paRequestId: text('pa_request_id'),
-  appealId: text('appeal_id'),
-  handledBy: text('handled_by'),
-  handledAt: timestamp('handled_at', { withTimezone: true }),
-  note: text('note'),
-}, (t) => [index('fax_intake_status_idx').on(t.status, t.receivedAt)]);
+export const faxIntakeItems = pgTable(
+  'fax_intake_items',
+  {
+    id: text('id').primaryKey(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    senderFax: text('sender_fax').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    status: text('status').notNull(), // new | case-created | attached
+    paRequestId: text('pa_request_id'),
+    appealId: text('appeal_id'),
+    handledBy: text('handled_by'),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    note: text('note'),
+  },
+  (t) => [index('fax_intake_status_idx').on(t.status, t.receivedAt)],
+);

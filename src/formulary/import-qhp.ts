@@ -28,7 +28,17 @@ export const QHP_UNASSIGNED_PROCESSOR = {
 
 /** README pharmacy types → OpenPBM's one cost share per pharmacy type (in-network, one month). */
 const PHARMACY_TYPES: Record<string, PharmacyType> = { '1-MONTH-IN-RETAIL': 'retail', '1-MONTH-IN-MAIL': 'mail' };
-const README_TIERS = new Set(['GENERIC', 'PREFERRED-GENERIC', 'NON-PREFERRED-GENERIC', 'SPECIALTY', 'BRAND', 'PREFERRED-BRAND', 'NON-PREFERRED-BRAND', 'ZERO-COST-SHARE-PREVENTIVE', 'MEDICAL-SERVICE']);
+const README_TIERS = new Set([
+  'GENERIC',
+  'PREFERRED-GENERIC',
+  'NON-PREFERRED-GENERIC',
+  'SPECIALTY',
+  'BRAND',
+  'PREFERRED-BRAND',
+  'NON-PREFERRED-BRAND',
+  'ZERO-COST-SHARE-PREVENTIVE',
+  'MEDICAL-SERVICE',
+]);
 const COPAY_OPTS = new Set(['AFTER-DEDUCTIBLE', 'BEFORE-DEDUCTIBLE', 'NO-CHARGE', 'NO-CHARGE-AFTER-DEDUCTIBLE']);
 const COINSURANCE_OPTS = new Set(['AFTER-DEDUCTIBLE', 'NO-CHARGE', 'NO-CHARGE-AFTER-DEDUCTIBLE']);
 
@@ -42,14 +52,24 @@ class Warnings {
   }
   flush(into: string[]) {
     for (const [message, where] of this.byMessage) {
-      into.push(where.length ? `${message} (${where.slice(0, 6).join('; ')}${where.length > 6 ? `; +${where.length - 6} more` : ''})` : message);
+      into.push(
+        where.length
+          ? `${message} (${where.slice(0, 6).join('; ')}${where.length > 6 ? `; +${where.length - 6} more` : ''})`
+          : message,
+      );
     }
   }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : null);
+const text = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null;
+const num = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim())
+      ? Number(v)
+      : null;
 const flag = (v: unknown): boolean => v === true || v === 'true';
 
 /** QHP tier label → OpenPBM tier key (lower-case, as the README's upper-case values). */
@@ -57,7 +77,12 @@ export const qhpTierKey = (drugTier: string) => drugTier.trim().toLowerCase();
 
 function readArray(jsonText: string, what: string): unknown[] {
   const raw = readJsonFile(jsonText, what);
-  if (!Array.isArray(raw)) throw new DomainError('IMPORT_FAILED', `A QHP ${what} file is a JSON array; this file holds ${raw === null ? 'null' : typeof raw}`, { errors: [{ path: '', message: 'must be an array' }] });
+  if (!Array.isArray(raw))
+    throw new DomainError(
+      'IMPORT_FAILED',
+      `A QHP ${what} file is a JSON array; this file holds ${raw === null ? 'null' : typeof raw}`,
+      { errors: [{ path: '', message: 'must be an array' }] },
+    );
   return raw;
 }
 
@@ -72,9 +97,12 @@ function toCostShare(item: Record<string, unknown>, where: string, warnings: War
   const rate = num(item.coinsurance_rate);
   const copayOpt = text(item.copay_opt);
   const coinsOpt = text(item.coinsurance_opt);
-  if (copayOpt !== null && !COPAY_OPTS.has(copayOpt)) warnings.add(`copay_opt "${copayOpt}" is not a README value; treated as a plain copay`, where);
-  if (coinsOpt !== null && !COINSURANCE_OPTS.has(coinsOpt)) warnings.add(`coinsurance_opt "${coinsOpt}" is not a README value; treated as plain coinsurance`, where);
-  if (coinsOpt === null && rate !== null && rate > 0) warnings.add('coinsurance_opt is missing; treated as plain coinsurance', where);
+  if (copayOpt !== null && !COPAY_OPTS.has(copayOpt))
+    warnings.add(`copay_opt "${copayOpt}" is not a README value; treated as a plain copay`, where);
+  if (coinsOpt !== null && !COINSURANCE_OPTS.has(coinsOpt))
+    warnings.add(`coinsurance_opt "${coinsOpt}" is not a README value; treated as plain coinsurance`, where);
+  if (coinsOpt === null && rate !== null && rate > 0)
+    warnings.add('coinsurance_opt is missing; treated as plain coinsurance', where);
   if (copayOpt?.endsWith('AFTER-DEDUCTIBLE') || coinsOpt?.endsWith('AFTER-DEDUCTIBLE')) {
     warnings.add('OpenPBM keeps no deductibles: AFTER-DEDUCTIBLE cost shares apply as if the deductible had been met');
   }
@@ -84,7 +112,8 @@ function toCostShare(item: Record<string, unknown>, where: string, warnings: War
   }
   const copayApplies = copay !== null && copay > 0 && !copayOpt?.startsWith('NO-CHARGE');
   const coinsApplies = rate !== null && rate > 0 && !coinsOpt?.startsWith('NO-CHARGE');
-  if (copayApplies && coinsApplies) warnings.add('both a copay and coinsurance apply; OpenPBM applies one cost share per tier: the copay', where);
+  if (copayApplies && coinsApplies)
+    warnings.add('both a copay and coinsurance apply; OpenPBM applies one cost share per tier: the copay', where);
   if (copayApplies) return { copay: copay!.toFixed(2) };
   if (coinsApplies) return { coinsurance: String(rate) };
   return { copay: '0.00' };
@@ -104,7 +133,11 @@ function parsePlan(raw: unknown, row: number, warnings: Warnings): ParsedQhpPlan
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(id)) return `plan_id "${id}" has characters a plan id cannot hold`;
   const name = text(raw.marketing_name);
   if (!name) return `plan ${id}: marketing_name is missing`;
-  if (raw.plan_id_type !== 'HIOS-PLAN-ID') warnings.add(`plan_id_type ${JSON.stringify(raw.plan_id_type ?? null)} is not HIOS-PLAN-ID; loaded under its plan_id`, id);
+  if (raw.plan_id_type !== 'HIOS-PLAN-ID')
+    warnings.add(
+      `plan_id_type ${JSON.stringify(raw.plan_id_type ?? null)} is not HIOS-PLAN-ID; loaded under its plan_id`,
+      id,
+    );
   else if (!/^\d{5}[A-Z]{2}\d{7}$/.test(id)) warnings.add('plan_id is not a 14-character HIOS plan id', id);
   const formularies = Array.isArray(raw.formulary) ? raw.formulary : isObject(raw.formulary) ? [raw.formulary] : null;
   if (!formularies) return `plan ${id}: formulary is missing (it is one object or a list of them)`;
@@ -113,7 +146,8 @@ function parsePlan(raw: unknown, row: number, warnings: Warnings): ParsedQhpPlan
     if (!isObject(f) || !text(f.drug_tier)) return `plan ${id}: formulary[${k}] has no drug_tier`;
     const label = text(f.drug_tier)!;
     const key = qhpTierKey(label);
-    if (!README_TIERS.has(label)) warnings.add(`drug_tier "${label}" is not one of the README's example tiers; kept as "${key}"`, id);
+    if (!README_TIERS.has(label))
+      warnings.add(`drug_tier "${label}" is not one of the README's example tiers; kept as "${key}"`, id);
     if (tiers[key]) {
       warnings.add(`drug_tier ${label} is listed twice; the first listing is used`, id);
       continue;
@@ -127,10 +161,14 @@ function parsePlan(raw: unknown, row: number, warnings: Warnings): ParsedQhpPlan
       const where = `${id} ${label} ${pharmacyType}`;
       const type = PHARMACY_TYPES[pharmacyType];
       if (!type) {
-        warnings.add(`pharmacy_type ${pharmacyType} is not modelled (one in-network, one-month cost share per retail/mail); ignored`, id);
+        warnings.add(
+          `pharmacy_type ${pharmacyType} is not modelled (one in-network, one-month cost share per retail/mail); ignored`,
+          id,
+        );
         continue;
       }
-      if (f.mail_order === false && type === 'mail') warnings.add('mail cost sharing given for a tier with mail_order=false; ignored', where);
+      if (f.mail_order === false && type === 'mail')
+        warnings.add('mail cost sharing given for a tier with mail_order=false; ignored', where);
       else {
         const share = toCostShare(item, where, warnings);
         if (share) shares[type] = share;
@@ -149,12 +187,20 @@ function parsePlan(raw: unknown, row: number, warnings: Warnings): ParsedQhpPlan
  * otherwise the `qhp-unassigned` processor, which has no BIN, so claims are refused until an
  * operator assigns the real one — QHP files do not say who adjudicates pharmacy claims.
  */
-export async function importQhpPlans(ctx: AppContext, plansJsonText: string, options: ImportOptions & { processorId?: string } = {}): Promise<ImportSummary> {
+export async function importQhpPlans(
+  ctx: AppContext,
+  plansJsonText: string,
+  options: ImportOptions & { processorId?: string } = {},
+): Promise<ImportSummary> {
   const items = readArray(plansJsonText, 'plans.json');
   const db = ctx.database.db;
   const [processors, plans] = await Promise.all([loadAllProcessors(db), loadAllPlans(db)]);
   if (options.processorId && !processors.some((p) => p.id === options.processorId)) {
-    throw new DomainError('VALIDATION_FAILED', `Processor ${options.processorId} is not loaded; load it (plan bundle) or leave processorId out`, { errors: [{ path: 'processorId', message: 'is not a loaded processor' }] });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Processor ${options.processorId} is not loaded; load it (plan bundle) or leave processorId out`,
+      { errors: [{ path: 'processorId', message: 'is not a loaded processor' }] },
+    );
   }
   const existing = new Map(plans.map((p) => [p.id, p]));
   const summary = emptySummary('qhp-plans', options.source);
@@ -163,28 +209,47 @@ export async function importQhpPlans(ctx: AppContext, plansJsonText: string, opt
   const firstRow = new Map<string, number>();
   items.forEach((raw, i) => {
     const result = parsePlan(raw, i + 1, warnings);
-    const id = isObject(raw) ? text(raw.plan_id) ?? undefined : undefined;
+    const id = isObject(raw) ? (text(raw.plan_id) ?? undefined) : undefined;
     if (typeof result === 'string') return summary.rejected.push({ row: i + 1, id, reason: result });
     const before = existing.get(result.id);
     if (before && before.source !== 'qhp') {
-      return summary.rejected.push({ row: i + 1, id: result.id, reason: `plan ${result.id} was loaded from ${before.source}, not QHP; it is not overwritten` });
+      return summary.rejected.push({
+        row: i + 1,
+        id: result.id,
+        reason: `plan ${result.id} was loaded from ${before.source}, not QHP; it is not overwritten`,
+      });
     }
     const dup = firstRow.get(result.id);
-    if (dup !== undefined) return summary.rejected.push({ row: i + 1, id: result.id, reason: `plan ${result.id} already appears at row ${dup}; the first is kept` });
+    if (dup !== undefined)
+      return summary.rejected.push({
+        row: i + 1,
+        id: result.id,
+        reason: `plan ${result.id} already appears at row ${dup}; the first is kept`,
+      });
     firstRow.set(result.id, i + 1);
     parsed.push(result);
   });
 
   const needsUnassigned = !options.processorId && parsed.some((p) => !existing.has(p.id));
   if (needsUnassigned) {
-    warnings.add(`No processor was named: new plans use "${QHP_UNASSIGNED_PROCESSOR.id}", which has no BIN, so their claims are refused until an operator assigns the plan's processor (re-import with processorId)`);
+    warnings.add(
+      `No processor was named: new plans use "${QHP_UNASSIGNED_PROCESSOR.id}", which has no BIN, so their claims are refused until an operator assigns the plan's processor (re-import with processorId)`,
+    );
   }
-  if (parsed.some((p) => !existing.has(p.id))) warnings.add('QHP files carry no dispensing fee: new plans pay $0.00 until a plan bundle sets one');
+  if (parsed.some((p) => !existing.has(p.id)))
+    warnings.add('QHP files carry no dispensing fee: new plans pay $0.00 until a plan bundle sets one');
   if (!parsed.length) warnings.add('No plan in the file could be loaded');
 
   await db.transaction(async (tx) => {
     if (needsUnassigned) {
-      await upsertProcessor(tx, { ...QHP_UNASSIGNED_PROCESSOR, pcn: null, groupId: null, helpDeskPhone: null, paFax: null, paPhone: null });
+      await upsertProcessor(tx, {
+        ...QHP_UNASSIGNED_PROCESSOR,
+        pcn: null,
+        groupId: null,
+        helpDeskPhone: null,
+        paFax: null,
+        paPhone: null,
+      });
       countLoaded(summary, 'processors');
     }
     for (const [i, p] of parsed.entries()) {
@@ -193,9 +258,14 @@ export async function importQhpPlans(ctx: AppContext, plansJsonText: string, opt
         ? { ...before.policy, costSharing: { ...before.policy.costSharing, tiers: p.tiers } }
         : marketplacePolicy({ dispensingFee: '0.00', tiers: p.tiers });
       await upsertPlan(tx, {
-        id: p.id, name: p.name, lineOfBusiness: before?.lineOfBusiness ?? 'commercial',
+        id: p.id,
+        name: p.name,
+        lineOfBusiness: before?.lineOfBusiness ?? 'commercial',
         processorId: options.processorId ?? before?.processorId ?? QHP_UNASSIGNED_PROCESSOR.id,
-        groupId: before?.groupId ?? null, carveOutPlanId: before?.carveOutPlanId ?? null, policy, source: 'qhp',
+        groupId: before?.groupId ?? null,
+        carveOutPlanId: before?.carveOutPlanId ?? null,
+        policy,
+        source: 'qhp',
       });
       countLoaded(summary, 'plans');
       options.onProgress?.(i + 1, parsed.length);
@@ -214,10 +284,18 @@ export async function importQhpPlans(ctx: AppContext, plansJsonText: string, opt
  * recorded without a criteria set, step therapy without named prerequisites, and a quantity
  * limit without numbers (not enforced) — each said in the summary.
  */
-export async function importQhpDrugs(ctx: AppContext, drugsJsonText: string, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importQhpDrugs(
+  ctx: AppContext,
+  drugsJsonText: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const items = readArray(drugsJsonText, 'drugs.json');
   const db = ctx.database.db;
-  const [plans, concepts, entries] = await Promise.all([loadAllPlans(db), loadAllConcepts(db), loadAllFormularyEntries(db)]);
+  const [plans, concepts, entries] = await Promise.all([
+    loadAllPlans(db),
+    loadAllConcepts(db),
+    loadAllFormularyEntries(db),
+  ]);
   const planById = new Map(plans.map((p) => [p.id, p]));
   const conceptByRxcui = new Map(concepts.map((c) => [c.rxcui, c]));
   const summary = emptySummary('qhp-drugs', options.source);
@@ -229,35 +307,71 @@ export async function importQhpDrugs(ctx: AppContext, drugsJsonText: string, opt
     const row = i + 1;
     if (!isObject(raw)) return summary.rejected.push({ row, reason: 'is not a JSON object' });
     const rxcui = text(raw.rxnorm_id);
-    if (!rxcui || !/^\d{1,10}$/.test(rxcui)) return summary.rejected.push({ row, id: rxcui ?? undefined, reason: `rxnorm_id ${JSON.stringify(raw.rxnorm_id ?? null)} is not a numeric RxCUI` });
+    if (!rxcui || !/^\d{1,10}$/.test(rxcui))
+      return summary.rejected.push({
+        row,
+        id: rxcui ?? undefined,
+        reason: `rxnorm_id ${JSON.stringify(raw.rxnorm_id ?? null)} is not a numeric RxCUI`,
+      });
     const drugName = text(raw.drug_name);
     const planRefs = Array.isArray(raw.plans) ? raw.plans : null;
-    if (!planRefs || planRefs.length === 0) return summary.rejected.push({ row, id: rxcui, reason: 'plans is missing or empty' });
+    if (!planRefs || planRefs.length === 0)
+      return summary.rejected.push({ row, id: rxcui, reason: 'plans is missing or empty' });
     const concept = conceptByRxcui.get(rxcui);
     if (!concept) {
-      const planIds = planRefs.map((p) => (isObject(p) ? text(p.plan_id) : null)).filter(Boolean).join(', ');
-      return summary.rejected.push({ row, id: rxcui, reason: `RxCUI ${rxcui}${drugName ? ` ("${drugName}")` : ''} is not in the drug catalog; not loaded for ${planIds || 'any plan'}` });
+      const planIds = planRefs
+        .map((p) => (isObject(p) ? text(p.plan_id) : null))
+        .filter(Boolean)
+        .join(', ');
+      return summary.rejected.push({
+        row,
+        id: rxcui,
+        reason: `RxCUI ${rxcui}${drugName ? ` ("${drugName}")` : ''} is not in the drug catalog; not loaded for ${planIds || 'any plan'}`,
+      });
     }
     if (!drugName) warnings.add('drug_name is missing (the RxCUI is what counts)', `row ${row}`);
     else if (drugName.toLowerCase().replace(/\s+/g, ' ') !== concept.name.toLowerCase()) {
-      warnings.add(`drug_name differs from the RxNorm name in the catalog; the RxCUI is what counts`, `row ${row}: RxCUI ${rxcui} "${drugName}" vs "${concept.name}"`);
+      warnings.add(
+        `drug_name differs from the RxNorm name in the catalog; the RxCUI is what counts`,
+        `row ${row}: RxCUI ${rxcui} "${drugName}" vs "${concept.name}"`,
+      );
     }
     planRefs.forEach((ref, j) => {
       const planId = isObject(ref) ? text(ref.plan_id) : null;
       const id = `${rxcui}@${planId ?? `plans[${j}]`}`;
       if (!isObject(ref) || !planId) return summary.rejected.push({ row, id, reason: `plans[${j}] has no plan_id` });
       const plan: PlanRow | undefined = planById.get(planId);
-      if (!plan) return summary.rejected.push({ row, id, reason: `plan ${planId} has not been imported (import its plans.json first)` });
-      if (plan.source !== 'qhp') return summary.rejected.push({ row, id, reason: `plan ${planId} was loaded from ${plan.source}, not QHP; its formulary is not changed by a QHP file` });
+      if (!plan)
+        return summary.rejected.push({
+          row,
+          id,
+          reason: `plan ${planId} has not been imported (import its plans.json first)`,
+        });
+      if (plan.source !== 'qhp')
+        return summary.rejected.push({
+          row,
+          id,
+          reason: `plan ${planId} was loaded from ${plan.source}, not QHP; its formulary is not changed by a QHP file`,
+        });
       const tierLabel = text(ref.drug_tier);
       if (!tierLabel) return summary.rejected.push({ row, id, reason: `plans[${j}] has no drug_tier` });
-      if (ref.plan_id_type !== 'HIOS-PLAN-ID') warnings.add(`plan_id_type ${JSON.stringify(ref.plan_id_type ?? null)} is not HIOS-PLAN-ID; matched by plan_id`, `row ${row} ${planId}`);
+      if (ref.plan_id_type !== 'HIOS-PLAN-ID')
+        warnings.add(
+          `plan_id_type ${JSON.stringify(ref.plan_id_type ?? null)} is not HIOS-PLAN-ID; matched by plan_id`,
+          `row ${row} ${planId}`,
+        );
       const tier = qhpTierKey(tierLabel);
-      if (!plan.policy.costSharing.tiers[tier]) warnings.add(`drug_tier ${tierLabel} is not a tier in the plan's plans.json: members pay $0 on it`, planId);
+      if (!plan.policy.costSharing.tiers[tier])
+        warnings.add(`drug_tier ${tierLabel} is not a tier in the plan's plans.json: members pay $0 on it`, planId);
       let byRxcui = newEntries.get(planId);
       if (!byRxcui) newEntries.set(planId, (byRxcui = new Map()));
       const first = byRxcui.get(rxcui);
-      if (first) return summary.rejected.push({ row, id, reason: `RxCUI ${rxcui} is already listed for plan ${planId} at row ${first.row}; the first is kept` });
+      if (first)
+        return summary.rejected.push({
+          row,
+          id,
+          reason: `RxCUI ${rxcui} is already listed for plan ${planId} at row ${first.row}; the first is kept`,
+        });
       const pa = flag(ref.prior_authorization);
       const st = flag(ref.step_therapy);
       const ql = flag(ref.quantity_limit);
@@ -267,17 +381,44 @@ export async function importQhpDrugs(ctx: AppContext, drugsJsonText: string, opt
       byRxcui.set(rxcui, {
         row,
         entry: {
-          planId, rxcui, groupId: null, covered: true, tier, priorAuthorization: pa, criteriaId: null,
-          stepTherapy: st ? { prerequisites: {}, lookbackDays: 365, description: 'step therapy (the plan\'s formulary file does not name the prerequisite drugs; ask the plan)' } : null,
-          quantityLimit: null, minAge: null, maxAge: null, sex: null, newStartsOnly: false, source: 'qhp',
+          planId,
+          rxcui,
+          groupId: null,
+          covered: true,
+          tier,
+          priorAuthorization: pa,
+          criteriaId: null,
+          stepTherapy: st
+            ? {
+                prerequisites: {},
+                lookbackDays: 365,
+                description:
+                  "step therapy (the plan's formulary file does not name the prerequisite drugs; ask the plan)",
+              }
+            : null,
+          quantityLimit: null,
+          minAge: null,
+          maxAge: null,
+          sex: null,
+          newStartsOnly: false,
+          source: 'qhp',
         },
       });
     });
   });
 
-  if (counts.pa) warnings.add(`${counts.pa} entr${counts.pa > 1 ? 'ies require' : 'y requires'} prior authorization but QHP names no criteria set: assign criteria with a plan bundle`);
-  if (counts.st) warnings.add(`${counts.st} entr${counts.st > 1 ? 'ies have' : 'y has'} step therapy without named prerequisites: claims need a step-therapy exception until a plan bundle names them`);
-  if (counts.ql) warnings.add(`${counts.ql} entr${counts.ql > 1 ? 'ies have' : 'y has'} quantity_limit=true but QHP gives no units or days: no limit is enforced until a plan bundle sets one`);
+  if (counts.pa)
+    warnings.add(
+      `${counts.pa} entr${counts.pa > 1 ? 'ies require' : 'y requires'} prior authorization but QHP names no criteria set: assign criteria with a plan bundle`,
+    );
+  if (counts.st)
+    warnings.add(
+      `${counts.st} entr${counts.st > 1 ? 'ies have' : 'y has'} step therapy without named prerequisites: claims need a step-therapy exception until a plan bundle names them`,
+    );
+  if (counts.ql)
+    warnings.add(
+      `${counts.ql} entr${counts.ql > 1 ? 'ies have' : 'y has'} quantity_limit=true but QHP gives no units or days: no limit is enforced until a plan bundle sets one`,
+    );
 
   // Merge with what each plan already has (earlier pages, bundle refinements): same RxCUI → replaced.
   const merged = [...newEntries].map(([planId, byRxcui]) => {

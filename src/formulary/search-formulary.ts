@@ -28,11 +28,18 @@ function matches(c: DrugConcept, q: string, ndcs: string[]): boolean {
   if (/^\d{11}$/.test(q)) return ndcs.includes(q);
   if (/^\d{1,10}$/.test(q)) return c.rxcui === q || c.groupId === q;
   const needle = q.toLowerCase();
-  return [c.name, c.ingredient, c.brandName ?? '', c.drugClass ?? '', c.groupName].some((s) => s.toLowerCase().includes(needle));
+  return [c.name, c.ingredient, c.brandName ?? '', c.drugClass ?? '', c.groupName].some((s) =>
+    s.toLowerCase().includes(needle),
+  );
 }
 
 /** Search a plan's formulary by drug name, ingredient, brand, class, NDC or RxCUI. */
-export function searchFormulary(snap: ReferenceSnapshot, planId: string, q: string | undefined, options: { coveredOnly?: boolean; limit?: number } = {}): FormularyHit[] {
+export function searchFormulary(
+  snap: ReferenceSnapshot,
+  planId: string,
+  q: string | undefined,
+  options: { coveredOnly?: boolean; limit?: number } = {},
+): FormularyHit[] {
   const ndcsByRxcui = new Map<string, string[]>();
   for (const p of snap.packages.values()) {
     const list = ndcsByRxcui.get(p.rxcui);
@@ -46,11 +53,26 @@ export function searchFormulary(snap: ReferenceSnapshot, planId: string, q: stri
     const e = findFormularyEntry(snap, planId, c);
     if (options.coveredOnly && !e?.covered) continue;
     hits.push({
-      rxcui: c.rxcui, name: c.name, tty: c.tty, generic: c.generic, brandName: c.brandName, ingredient: c.ingredient, strength: c.strength,
-      doseForm: c.doseForm, groupId: c.groupId, groupName: c.groupName, drugClass: c.drugClass, ndcs,
-      covered: e?.covered ?? false, tier: e?.tier ?? null, priorAuthorization: e?.priorAuthorization ?? false, criteriaId: e?.criteriaId ?? null,
+      rxcui: c.rxcui,
+      name: c.name,
+      tty: c.tty,
+      generic: c.generic,
+      brandName: c.brandName,
+      ingredient: c.ingredient,
+      strength: c.strength,
+      doseForm: c.doseForm,
+      groupId: c.groupId,
+      groupName: c.groupName,
+      drugClass: c.drugClass,
+      ndcs,
+      covered: e?.covered ?? false,
+      tier: e?.tier ?? null,
+      priorAuthorization: e?.priorAuthorization ?? false,
+      criteriaId: e?.criteriaId ?? null,
       stepTherapy: e?.stepTherapy ? (e.stepTherapy.description ?? 'step therapy applies') : null,
-      quantityLimit: e?.quantityLimit ?? null, minAge: e?.minAge ?? null, maxAge: e?.maxAge ?? null,
+      quantityLimit: e?.quantityLimit ?? null,
+      minAge: e?.minAge ?? null,
+      maxAge: e?.maxAge ?? null,
     });
   }
   hits.sort((a, b) => Number(b.covered) - Number(a.covered) || a.name.localeCompare(b.name));

@@ -41,7 +41,15 @@ export async function refreshToken(ctx: AppContext, caller: Principal) {
 async function tokenFor(ctx: AppContext, user: UserRow) {
   const p = toPrincipal(user, 'token');
   const accessToken = await signAccessToken(
-    { sub: p.userId, username: p.username, role: p.role, memberId: p.memberId, npi: p.npi, displayName: p.displayName, credential: p.credential },
+    {
+      sub: p.userId,
+      username: p.username,
+      role: p.role,
+      memberId: p.memberId,
+      npi: p.npi,
+      displayName: p.displayName,
+      credential: p.credential,
+    },
     ctx.config.jwtSecret,
     ctx.config.tokenTtlSeconds,
     ctx.clock.now(),

@@ -21,16 +21,24 @@ export interface CreateUserOptions {
   apiKey?: string;
 }
 
-export async function createUser(ctx: AppContext, options: CreateUserOptions): Promise<{ user: UserRow; apiKey?: string }> {
-  if (!/^[a-z0-9._-]{3,64}$/i.test(options.username)) throw invalid('username', 'use 3–64 letters, digits, dot, dash or underscore');
+export async function createUser(
+  ctx: AppContext,
+  options: CreateUserOptions,
+): Promise<{ user: UserRow; apiKey?: string }> {
+  if (!/^[a-z0-9._-]{3,64}$/i.test(options.username))
+    throw invalid('username', 'use 3–64 letters, digits, dot, dash or underscore');
   if (!isRole(options.role)) throw invalid('role', `unknown role "${options.role}"`);
-  if (options.password !== undefined && options.password.length < 8) throw invalid('password', 'must be at least 8 characters');
+  if (options.password !== undefined && options.password.length < 8)
+    throw invalid('password', 'must be at least 8 characters');
   if (options.role === 'member' && !options.memberId) throw invalid('memberId', 'a member account needs the member id');
-  if ((options.role === 'prescriber' || options.role === 'pharmacy') && !options.npi) throw invalid('npi', `a ${options.role} account needs an NPI`);
+  if ((options.role === 'prescriber' || options.role === 'pharmacy') && !options.npi)
+    throw invalid('npi', `a ${options.role} account needs an NPI`);
   if (options.npi !== undefined && !isValidNpi(options.npi)) throw invalid('npi', 'is not a valid NPI (check digit)');
   const db = ctx.database.db;
-  if (options.memberId && !(await findMemberById(db, options.memberId))) throw invalid('memberId', `member ${options.memberId} does not exist`);
-  if (await findUserByUsername(db, options.username)) throw new DomainError('CONFLICT', `user ${options.username} already exists`);
+  if (options.memberId && !(await findMemberById(db, options.memberId)))
+    throw invalid('memberId', `member ${options.memberId} does not exist`);
+  if (await findUserByUsername(db, options.username))
+    throw new DomainError('CONFLICT', `user ${options.username} already exists`);
   const user = await insertUser(db, {
     id: newId('usr', ctx.clock.now()),
     username: options.username,
@@ -44,7 +52,12 @@ export async function createUser(ctx: AppContext, options: CreateUserOptions): P
   let apiKey: string | undefined;
   if (options.withApiKey || options.apiKey) {
     apiKey = options.apiKey ?? newApiKey();
-    await insertApiKey(db, { id: newId('key', ctx.clock.now()), userId: user.id, keyHash: hashApiKey(apiKey), label: 'default' });
+    await insertApiKey(db, {
+      id: newId('key', ctx.clock.now()),
+      userId: user.id,
+      keyHash: hashApiKey(apiKey),
+      label: 'default',
+    });
   }
   return { user, apiKey };
 }

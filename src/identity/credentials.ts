@@ -5,7 +5,8 @@ import type { Principal, Role } from './roles.js';
 
 // OWASP password storage: argon2id (the library default) with its recommended parameters.
 export const hashPassword = (password: string) => hash(password);
-export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
+export const verifyPassword = (passwordHash: string, password: string) =>
+  verify(passwordHash, password).catch(() => false);
 
 const API_KEY_PREFIX = 'opbm_';
 export function newApiKey(): string {
@@ -26,7 +27,12 @@ export interface TokenClaims {
   credential?: string | null;
 }
 
-export async function signAccessToken(claims: TokenClaims, secret: string, ttlSeconds: number, now: Date): Promise<string> {
+export async function signAccessToken(
+  claims: TokenClaims,
+  secret: string,
+  ttlSeconds: number,
+  now: Date,
+): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256' })

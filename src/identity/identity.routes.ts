@@ -14,69 +14,135 @@ const Me = Type.Object({
   displayName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   memberId: Type.Optional(Type.String()),
   npi: Type.Optional(Type.String()),
-  serverTime: Type.String({ format: 'date-time', description: "The server clock's now, so portals count due times from the same clock" }),
+  serverTime: Type.String({
+    format: 'date-time',
+    description: "The server clock's now, so portals count due times from the same clock",
+  }),
 });
 
 export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.post('/auth/token', {
-    config: { public: true },
-    schema: {
-      tags: ['auth'],
-      summary: 'Exchange a username and password for a short-lived access token',
-      security: [],
-      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
-      response: {
-        200: Type.Object({ accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() }),
-        ...errorResponses(400, 401),
+  app.post(
+    '/auth/token',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange a username and password for a short-lived access token',
+        security: [],
+        body: Type.Object(
+          {
+            username: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ minLength: 1, maxLength: 500 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            accessToken: Type.String(),
+            tokenType: Type.Literal('Bearer'),
+            expiresIn: Type.Integer(),
+          }),
+          ...errorResponses(400, 401),
+        },
       },
     },
-  }, async (req) => {
-    const body = req.body as { username: string; password: string };
-    return issueToken(ctx, body.username, body.password);
-  });
-
-  app.post('/auth/refresh', {
-    schema: {
-      tags: ['auth'],
-      summary: 'A new access token for the signed-in person (tokens only, not API keys); disabled accounts get 401',
-      response: { 200: Type.Object({ accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() }), ...errorResponses(401, 403) },
+    async (req) => {
+      const body = req.body as { username: string; password: string };
+      return issueToken(ctx, body.username, body.password);
     },
-  }, async (req) => refreshToken(ctx, principalOf(req)));
+  );
 
-  app.get('/me', { schema: { tags: ['auth'], summary: 'Who am I', response: { 200: Me, ...errorResponses(401) } } }, async (req) => {
-    const p = principalOf(req);
-    return {
-      username: p.username,
-      role: p.role,
-      displayName: p.displayName ?? null,
-      ...(p.memberId ? { memberId: p.memberId } : {}),
-      ...(p.npi ? { npi: p.npi } : {}),
-      serverTime: ctx.clock.now().toISOString(),
-    };
-  });
-
-  app.get('/users', {
-    schema: { tags: ['admin'], summary: 'List users (admin)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ username: Type.String(), role: Type.String(), displayName: Type.Union([Type.String(), Type.Null()]) })) }), ...errorResponses(401, 403) } },
-  }, async (req) => {
-    requireRole(req, 'admin');
-    const users = await listUsers(ctx.database.db);
-    return { items: users.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName })) };
-  });
-
-  app.post('/users', {
-    schema: {
-      tags: ['admin'],
-      summary: 'Create a user (admin); withApiKey returns a new API key once',
-      body: Type.Object({
-        username: Type.String(), password: Type.Optional(Type.String()), role: Type.Union(ROLES.map((r) => Type.Literal(r))),
-        displayName: Type.Optional(Type.String()), credential: Type.Optional(Type.String()), memberId: Type.Optional(Type.String()),
-        npi: Type.Optional(Type.String()), withApiKey: Type.Optional(Type.Boolean()),
-      }, { additionalProperties: false }),
-      response: { 201: Type.Object({ username: Type.String(), role: Type.String(), apiKey: Type.Optional(Type.String()) }), ...errorResponses(400, 401, 403, 409) },
+  app.post(
+    '/auth/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'A new access token for the signed-in person (tokens only, not API keys); disabled accounts get 401',
+        response: {
+          200: Type.Object({
+            accessToken: Type.String(),
+            tokenType: Type.Literal('Bearer'),
+            expiresIn: Type.Integer(),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
     },
-  }, async (req, reply) => {
-    requireRole(req, 'admin');
-    const { user, apiKey } = await createUser(ctx, req.body as Parameters<typeof createUser>[1]);
-    return reply.code(201).send({ username: user.username, role: user.role, ...(apiKey ? { apiKey } : {}) });
-  });
+    async (req) => refreshToken(ctx, principalOf(req)),
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags: ['auth'], summary: 'Who am I', response: { 200: Me, ...errorResponses(401) } } },
+    async (req) => {
+      const p = principalOf(req);
+      return {
+        username: p.username,
+        role: p.role,
+        displayName: p.displayName ?? null,
+        ...(p.memberId ? { memberId: p.memberId } : {}),
+        ...(p.npi ? { npi: p.npi } : {}),
+        serverTime: ctx.clock.now().toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'List users (admin)',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                username: Type.String(),
+                role: Type.String(),
+                displayName: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (req) => {
+      requireRole(req, 'admin');
+      const users = await listUsers(ctx.database.db);
+      return { items: users.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName })) };
+    },
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a user (admin); withApiKey returns a new API key once',
+        body: Type.Object(
+          {
+            username: Type.String(),
+            password: Type.Optional(Type.String()),
+            role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+            displayName: Type.Optional(Type.String()),
+            credential: Type.Optional(Type.String()),
+            memberId: Type.Optional(Type.String()),
+            npi: Type.Optional(Type.String()),
+            withApiKey: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ username: Type.String(), role: Type.String(), apiKey: Type.Optional(Type.String()) }),
+          ...errorResponses(400, 401, 403, 409),
+        },
+      },
+    },
+    async (req, reply) => {
+      requireRole(req, 'admin');
+      const { user, apiKey } = await createUser(ctx, req.body as Parameters<typeof createUser>[1]);
+      return reply.code(201).send({ username: user.username, role: user.role, ...(apiKey ? { apiKey } : {}) });
+    },
+  );
 }

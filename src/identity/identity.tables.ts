@@ -14,11 +14,17 @@ export const users = pgTable('users', {
 });
 
 /** API keys are random 256-bit secrets: a SHA-256 of the key is enough to store (no brute force). */
-export const apiKeys = pgTable('api_keys', {
-  id: text('id').primaryKey(),
-  userId: text('user_id').notNull().references(() => users.id),
-  keyHash: text('key_hash').notNull().unique(),
-  label: text('label'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  revokedAt: timestamp('revoked_at', { withTimezone: true }),
-}, (t) => [index('api_keys_user_idx').on(t.userId)]);
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    keyHash: text('key_hash').notNull().unique(),
+    label: text('label'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_keys_user_idx').on(t.userId)],
+);

@@ -1,10 +1,23 @@
 export const ROLES = [
-  'member', 'prescriber', 'pharmacy', 'intake', 'reviewer-pharmacist', 'reviewer-physician', 'member-services', 'admin',
+  'member',
+  'prescriber',
+  'pharmacy',
+  'intake',
+  'reviewer-pharmacist',
+  'reviewer-physician',
+  'member-services',
+  'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CLINICIAN_ROLES: readonly Role[] = ['reviewer-pharmacist', 'reviewer-physician'];
-export const STAFF_ROLES: readonly Role[] = ['intake', 'reviewer-pharmacist', 'reviewer-physician', 'member-services', 'admin'];
+export const STAFF_ROLES: readonly Role[] = [
+  'intake',
+  'reviewer-pharmacist',
+  'reviewer-physician',
+  'member-services',
+  'admin',
+];
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

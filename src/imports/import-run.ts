@@ -24,13 +24,26 @@ export interface ImportOptions {
 export async function recordImportRun(tx: Db, run: ImportRun | undefined, summary: ImportSummary): Promise<void> {
   if (!run) return;
   const finishedAt = run.now?.() ?? run.startedAt;
-  await insertImportRun(tx, { id: run.id, kind: summary.kind, source: summary.source ?? null, startedAt: run.startedAt, finishedAt, actor: run.actor.username, summary });
+  await insertImportRun(tx, {
+    id: run.id,
+    kind: summary.kind,
+    source: summary.source ?? null,
+    startedAt: run.startedAt,
+    finishedAt,
+    actor: run.actor.username,
+    summary,
+  });
   await writeAudit(tx, {
     at: finishedAt,
     actor: run.actor,
     action: `import.${summary.kind}`,
     entityType: 'import-run',
     entityId: run.id,
-    details: { source: summary.source ?? null, loaded: summary.loaded, rejected: summary.rejected.length, warnings: summary.warnings.length },
+    details: {
+      source: summary.source ?? null,
+      loaded: summary.loaded,
+      rejected: summary.rejected.length,
+      warnings: summary.warnings.length,
+    },
   });
 }

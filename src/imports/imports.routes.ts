@@ -15,21 +15,30 @@ const SummaryFields = {
   kind: Type.String(),
   source: Type.Optional(Type.String()),
   loaded: Type.Record(Type.String(), Type.Integer(), { description: 'What was loaded, by kind of record' }),
-  rejected: Type.Array(RejectedRowSchema, { description: 'Rows not loaded: row (CSV line number, or 1-based array index) and why' }),
+  rejected: Type.Array(RejectedRowSchema, {
+    description: 'Rows not loaded: row (CSV line number, or 1-based array index) and why',
+  }),
   warnings: Type.Array(Type.String()),
 };
 const ImportSummarySchema = Type.Object({ runId: Type.String(), ...SummaryFields }, { description: 'ImportSummary' });
 
 const ImportRunSchema = Type.Object({
-  id: Type.String(), kind: Type.String(), source: Type.Union([Type.String(), Type.Null()]), actor: Type.String(),
-  startedAt: Type.String({ format: 'date-time' }), finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  id: Type.String(),
+  kind: Type.String(),
+  source: Type.Union([Type.String(), Type.Null()]),
+  actor: Type.String(),
+  startedAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   summary: Type.Union([Type.Object(SummaryFields), Type.Null()]),
 });
 
 const KindParam = Type.Union(IMPORT_KINDS.map((k) => Type.Literal(k)));
 const FileBody = Type.String({ minLength: 1, description: 'The file itself, as text' });
 
-const CONTENT_TYPES: Record<'csv' | 'json', string[]> = { csv: ['text/csv', 'text/plain'], json: ['application/json', 'text/plain'] };
+const CONTENT_TYPES: Record<'csv' | 'json', string[]> = {
+  csv: ['text/csv', 'text/plain'],
+  json: ['application/json', 'text/plain'],
+};
 
 export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // An encapsulated scope: these routes take the raw file text (their own parsers and body
@@ -41,69 +50,109 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
     });
     scoped.removeContentTypeParser(['application/json', 'text/plain']);
     // The importer parses the text itself, so a broken file gets IMPORT_FAILED with a line number.
-    scoped.addContentTypeParser(['application/json', 'text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    scoped.addContentTypeParser(
+      ['application/json', 'text/csv', 'text/plain'],
+      { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
 
-    scoped.post('/imports/:kind', {
-      bodyLimit: IMPORT_BODY_LIMIT,
-      schema: {
-        tags: ['admin'],
-        summary: 'Import a reference-data file (admin): drug catalog CSV, QHP plans/drugs JSON, plan bundle JSON, members/prescribers/pharmacies CSV',
-        description: 'The body is the file. Rows with problems are listed in `rejected` (with their line or index) and the rest load; '
-          + 'a file that cannot be read at all is 422 IMPORT_FAILED (or 400 VALIDATION_FAILED for a plan bundle) and nothing is written. '
-          + 'Formats: docs/plan-bundle-format.md; CSV columns: see the CLI help (`npm run cli -- help`).',
-        params: Type.Object({ kind: KindParam }),
-        querystring: Type.Object({
-          source: Type.Optional(Type.String({ maxLength: 200, description: 'File name, recorded with the run' })),
-          processorId: Type.Optional(Type.String({ maxLength: 64, description: 'qhp-plans: the processor that adjudicates the plans' })),
-        }, { additionalProperties: false }),
-        body: { content: { 'text/csv': { schema: FileBody }, 'application/json': { schema: FileBody }, 'text/plain': { schema: FileBody } } },
-        response: { 200: ImportSummarySchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
-      },
-    }, async (req) => {
-      const principal = requireRole(req, 'admin');
-      const { kind } = req.params as { kind: ImportKind };
-      const query = req.query as { source?: string; processorId?: string };
-      const format = IMPORT_FORMAT[kind];
-      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      if (!CONTENT_TYPES[format].includes(mediaType)) {
-        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `A ${kind} import is a ${format.toUpperCase()} file: send it with Content-Type: ${CONTENT_TYPES[format][0]}`);
-      }
-      let lastLogged = 0;
-      const { runId, summary } = await runImport(ctx, kind, req.body as string, {
-        actor: { username: principal.username, role: principal.role },
-        source: query.source,
-        processorId: query.processorId,
-        // Long imports: a progress line in the server log every quarter.
-        onProgress: (done, total) => {
-          const pct = total ? Math.floor((done / total) * 4) * 25 : 100;
-          if (pct > lastLogged) {
-            lastLogged = pct;
-            req.log.info({ kind, done, total }, `import ${kind}: ${pct} %`);
-          }
+    scoped.post(
+      '/imports/:kind',
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags: ['admin'],
+          summary:
+            'Import a reference-data file (admin): drug catalog CSV, QHP plans/drugs JSON, plan bundle JSON, members/prescribers/pharmacies CSV',
+          description:
+            'The body is the file. Rows with problems are listed in `rejected` (with their line or index) and the rest load; ' +
+            'a file that cannot be read at all is 422 IMPORT_FAILED (or 400 VALIDATION_FAILED for a plan bundle) and nothing is written. ' +
+            'Formats: docs/plan-bundle-format.md; CSV columns: see the CLI help (`npm run cli -- help`).',
+          params: Type.Object({ kind: KindParam }),
+          querystring: Type.Object(
+            {
+              source: Type.Optional(Type.String({ maxLength: 200, description: 'File name, recorded with the run' })),
+              processorId: Type.Optional(
+                Type.String({ maxLength: 64, description: 'qhp-plans: the processor that adjudicates the plans' }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+          body: {
+            content: {
+              'text/csv': { schema: FileBody },
+              'application/json': { schema: FileBody },
+              'text/plain': { schema: FileBody },
+            },
+          },
+          response: { 200: ImportSummarySchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
         },
-      });
-      return { runId, ...summary };
-    });
-
-    scoped.get('/imports', {
-      schema: {
-        tags: ['admin'],
-        summary: 'Import runs, newest first (admin)',
-        querystring: Type.Object({
-          kind: Type.Optional(KindParam),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-        }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(ImportRunSchema) }), ...errorResponses(400, 401, 403) },
       },
-    }, async (req) => {
-      requireRole(req, 'admin');
-      const q = req.query as { kind?: ImportKind; limit?: number };
-      const runs = await listImportRuns(ctx.database.db, { kind: q.kind, limit: q.limit });
-      return {
-        items: runs.map((r) => ({
-          id: r.id, kind: r.kind, source: r.source, actor: r.actor, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, summary: r.summary ?? null,
-        })),
-      };
-    });
+      async (req) => {
+        const principal = requireRole(req, 'admin');
+        const { kind } = req.params as { kind: ImportKind };
+        const query = req.query as { source?: string; processorId?: string };
+        const format = IMPORT_FORMAT[kind];
+        const mediaType = String(req.headers['content-type'] ?? '')
+          .split(';')[0]
+          .trim()
+          .toLowerCase();
+        if (!CONTENT_TYPES[format].includes(mediaType)) {
+          throw new DomainError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            `A ${kind} import is a ${format.toUpperCase()} file: send it with Content-Type: ${CONTENT_TYPES[format][0]}`,
+          );
+        }
+        let lastLogged = 0;
+        const { runId, summary } = await runImport(ctx, kind, req.body as string, {
+          actor: { username: principal.username, role: principal.role },
+          source: query.source,
+          processorId: query.processorId,
+          // Long imports: a progress line in the server log every quarter.
+          onProgress: (done, total) => {
+            const pct = total ? Math.floor((done / total) * 4) * 25 : 100;
+            if (pct > lastLogged) {
+              lastLogged = pct;
+              req.log.info({ kind, done, total }, `import ${kind}: ${pct} %`);
+            }
+          },
+        });
+        return { runId, ...summary };
+      },
+    );
+
+    scoped.get(
+      '/imports',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Import runs, newest first (admin)',
+          querystring: Type.Object(
+            {
+              kind: Type.Optional(KindParam),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ items: Type.Array(ImportRunSchema) }), ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (req) => {
+        requireRole(req, 'admin');
+        const q = req.query as { kind?: ImportKind; limit?: number };
+        const runs = await listImportRuns(ctx.database.db, { kind: q.kind, limit: q.limit });
+        return {
+          items: runs.map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            source: r.source,
+            actor: r.actor,
+            startedAt: r.startedAt.toISOString(),
+            finishedAt: r.finishedAt?.toISOString() ?? null,
+            summary: r.summary ?? null,
+          })),
+        };
+      },
+    );
   });
 }

@@ -6,7 +6,11 @@ import { DomainError } from '../platform/errors.js';
  * problems are not errors here: the importers report them in the summary.
  */
 function refuseBinary(text: string, what: string): void {
-  if (text.includes('\u0000')) throw new DomainError('IMPORT_FAILED', `The ${what} file is not text (it contains NUL bytes); send the file itself, not a spreadsheet or archive`);
+  if (text.includes('\u0000'))
+    throw new DomainError(
+      'IMPORT_FAILED',
+      `The ${what} file is not text (it contains NUL bytes); send the file itself, not a spreadsheet or archive`,
+    );
 }
 
 export interface CsvFile {
@@ -16,22 +20,32 @@ export interface CsvFile {
   unknownColumns: string[];
 }
 
-export function readCsvFile(text: string, what: string, columns: { required: readonly string[]; optional?: readonly string[] }): CsvFile {
+export function readCsvFile(
+  text: string,
+  what: string,
+  columns: { required: readonly string[]; optional?: readonly string[] },
+): CsvFile {
   refuseBinary(text, what);
   let table;
   try {
     table = parseCsv(text);
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
-      throw new DomainError('IMPORT_FAILED', `The ${what} CSV cannot be read: ${err.message}`, { errors: [{ path: `line ${err.line}`, message: err.reason }] });
+      throw new DomainError('IMPORT_FAILED', `The ${what} CSV cannot be read: ${err.message}`, {
+        errors: [{ path: `line ${err.line}`, message: err.reason }],
+      });
     }
     throw err;
   }
   const missing = columns.required.filter((c) => !table.header.includes(c));
   if (missing.length) {
-    throw new DomainError('IMPORT_FAILED', `The ${what} CSV is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header line: ${table.header.join(',')})`, {
-      errors: missing.map((c) => ({ path: `header.${c}`, message: 'is a required column' })),
-    });
+    throw new DomainError(
+      'IMPORT_FAILED',
+      `The ${what} CSV is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header line: ${table.header.join(',')})`,
+      {
+        errors: missing.map((c) => ({ path: `header.${c}`, message: 'is a required column' })),
+      },
+    );
   }
   const known = new Set([...columns.required, ...(columns.optional ?? [])]);
   return { ...table, unknownColumns: table.header.filter((h) => !known.has(h)) };
@@ -44,7 +58,9 @@ export function readJsonFile(text: string, what: string): unknown {
   try {
     return JSON.parse(body);
   } catch (err) {
-    throw new DomainError('IMPORT_FAILED', `The ${what} file is not valid JSON: ${(err as Error).message}`, { errors: [{ path: '', message: (err as Error).message }] });
+    throw new DomainError('IMPORT_FAILED', `The ${what} file is not valid JSON: ${(err as Error).message}`, {
+      errors: [{ path: '', message: (err as Error).message }],
+    });
   }
 }
 

@@ -14,7 +14,9 @@ export const readRepoFile = (relative: string) => readFileSync(path.join(REPO_RO
  * A migrated in-memory PGlite and a context over it, for "medium" tests of the importers. Open
  * one per test file (beforeAll): a fresh PGlite costs seconds.
  */
-export async function openTestContext(start = '2026-11-20T17:00:00Z'): Promise<{ ctx: AppContext; clock: ManualClock; close: () => Promise<void> }> {
+export async function openTestContext(
+  start = '2026-11-20T17:00:00Z',
+): Promise<{ ctx: AppContext; clock: ManualClock; close: () => Promise<void> }> {
   const pglite = new PGlite();
   const database = await openDatabase({ pglite });
   await runMigrations(database);
@@ -27,6 +29,7 @@ export async function openTestContext(start = '2026-11-20T17:00:00Z'): Promise<{
 /** Row counts of the given tables (a file that fails to import must leave them unchanged). */
 export async function countRows(ctx: AppContext, tables: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number((await ctx.database.query<{ n: number }>(`select count(*)::int as n from ${t}`))[0].n);
+  for (const t of tables)
+    out[t] = Number((await ctx.database.query<{ n: number }>(`select count(*)::int as n from ${t}`))[0].n);
   return out;
 }

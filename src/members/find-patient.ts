@@ -7,13 +7,21 @@ import { toLocalDate } from '../platform/clock.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import { findMemberById, searchMembers, type MemberRow } from './members.repo.js';
 
-const SEARCH_ROLES = ['prescriber', 'pharmacy', 'intake', 'member-services', 'admin', 'reviewer-pharmacist', 'reviewer-physician'];
+const SEARCH_ROLES = [
+  'prescriber',
+  'pharmacy',
+  'intake',
+  'member-services',
+  'admin',
+  'reviewer-pharmacist',
+  'reviewer-physician',
+];
 
 /** What a prescriber's office needs to route a PA: the member, the plan, and who processes it. */
 async function toPatient(ctx: AppContext, m: MemberRow) {
   const ref = await ctx.reference.get();
   const memberPlan = ref.plans.get(m.planId);
-  const payer = memberPlan?.carveOutPlanId ? ref.plans.get(memberPlan.carveOutPlanId) ?? memberPlan : memberPlan;
+  const payer = memberPlan?.carveOutPlanId ? (ref.plans.get(memberPlan.carveOutPlanId) ?? memberPlan) : memberPlan;
   const today = toLocalDate(ctx.clock.now());
   return {
     memberId: m.id,
@@ -26,7 +34,9 @@ async function toPatient(ctx: AppContext, m: MemberRow) {
     effectiveDate: m.effectiveDate,
     terminationDate: m.terminationDate,
     plan: memberPlan ? { id: memberPlan.id, name: memberPlan.name, lineOfBusiness: memberPlan.lineOfBusiness } : null,
-    pharmacyBenefit: payer ? { planId: payer.id, planName: payer.name, processor: otherProcessorOf(payer, ref.processors) } : null,
+    pharmacyBenefit: payer
+      ? { planId: payer.id, planName: payer.name, processor: otherProcessorOf(payer, ref.processors) }
+      : null,
   };
 }
 
@@ -34,12 +44,29 @@ async function toPatient(ctx: AppContext, m: MemberRow) {
  * Patient insurance search (the FAQ's "route the request to the right plan/PBM"): last name and
  * date of birth, optionally first name and ZIP. Every search by staff or a prescriber is audited.
  */
-export async function findPatients(ctx: AppContext, caller: Principal, q: { lastName: string; dateOfBirth: string; firstName?: string; zip?: string }) {
+export async function findPatients(
+  ctx: AppContext,
+  caller: Principal,
+  q: { lastName: string; dateOfBirth: string; firstName?: string; zip?: string },
+) {
   if (!SEARCH_ROLES.includes(caller.role)) throw forbidden('Patient search is for prescribers, pharmacies and staff');
   if (!q.lastName.trim()) throw invalid('lastName', 'is required');
   if (!isRealDate(q.dateOfBirth)) throw invalid('dateOfBirth', 'is not a real date');
-  const rows = await searchMembers(ctx.database.db, { lastName: q.lastName, dateOfBirth: q.dateOfBirth, firstName: q.firstName, zip: q.zip, limit: 10 });
-  await writeAudit(ctx.database.db, { at: ctx.clock.now(), actor: caller, action: 'phi.search', entityType: 'member', entityId: rows.map((r) => r.id).join(',') || '(none)', details: { matches: rows.length } });
+  const rows = await searchMembers(ctx.database.db, {
+    lastName: q.lastName,
+    dateOfBirth: q.dateOfBirth,
+    firstName: q.firstName,
+    zip: q.zip,
+    limit: 10,
+  });
+  await writeAudit(ctx.database.db, {
+    at: ctx.clock.now(),
+    actor: caller,
+    action: 'phi.search',
+    entityType: 'member',
+    entityId: rows.map((r) => r.id).join(',') || '(none)',
+    details: { matches: rows.length },
+  });
   return { items: await Promise.all(rows.map((r) => toPatient(ctx, r))) };
 }
 
@@ -49,7 +76,13 @@ export async function getMember(ctx: AppContext, caller: Principal, id: string) 
   if (!['member', ...SEARCH_ROLES].includes(caller.role) || caller.role === 'pharmacy') throw forbidden('Not allowed');
   const m = await findMemberById(ctx.database.db, id);
   if (!m) throw notFound('Member', id);
-  if (caller.role !== 'member') await writeAudit(ctx.database.db, { at: ctx.clock.now(), actor: caller, action: 'phi.read', entityType: 'member', entityId: id });
+  if (caller.role !== 'member')
+    await writeAudit(ctx.database.db, {
+      at: ctx.clock.now(),
+      actor: caller,
+      action: 'phi.read',
+      entityType: 'member',
+      entityId: id,
+    });
   return toPatient(ctx, m);
 }
-

@@ -45,40 +45,80 @@ export function searchMembers(db: Db, q: MemberSearch): Promise<MemberRow[]> {
   const conditions = [ilike(members.lastName, literal(q.lastName.trim())), eq(members.dateOfBirth, q.dateOfBirth)];
   if (q.firstName?.trim()) conditions.push(ilike(members.firstName, `${literal(q.firstName.trim())}%`));
   if (q.zip?.trim()) conditions.push(sql`left(${members.zip}, 5) = ${q.zip.trim().slice(0, 5)}`);
-  return db.select().from(members).where(and(...conditions)).orderBy(asc(members.id)).limit(q.limit ?? 20);
+  return db
+    .select()
+    .from(members)
+    .where(and(...conditions))
+    .orderBy(asc(members.id))
+    .limit(q.limit ?? 20);
 }
 
 export async function upsertMembers(db: Db, rows: MemberInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(members).values(rows).onConflictDoUpdate({
-    target: members.id,
-    set: {
-      planId: sql`excluded.plan_id`, firstName: sql`excluded.first_name`, lastName: sql`excluded.last_name`, dateOfBirth: sql`excluded.date_of_birth`,
-      sex: sql`excluded.sex`, language: sql`excluded.language`, contactPreference: sql`excluded.contact_preference`, email: sql`excluded.email`,
-      phone: sql`excluded.phone`, addressLine1: sql`excluded.address_line1`, city: sql`excluded.city`, state: sql`excluded.state`, zip: sql`excluded.zip`,
-      effectiveDate: sql`excluded.effective_date`, terminationDate: sql`excluded.termination_date`, updatedAt: sql`now()`,
-    },
-  });
+  await db
+    .insert(members)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: members.id,
+      set: {
+        planId: sql`excluded.plan_id`,
+        firstName: sql`excluded.first_name`,
+        lastName: sql`excluded.last_name`,
+        dateOfBirth: sql`excluded.date_of_birth`,
+        sex: sql`excluded.sex`,
+        language: sql`excluded.language`,
+        contactPreference: sql`excluded.contact_preference`,
+        email: sql`excluded.email`,
+        phone: sql`excluded.phone`,
+        addressLine1: sql`excluded.address_line1`,
+        city: sql`excluded.city`,
+        state: sql`excluded.state`,
+        zip: sql`excluded.zip`,
+        effectiveDate: sql`excluded.effective_date`,
+        terminationDate: sql`excluded.termination_date`,
+        updatedAt: sql`now()`,
+      },
+    });
 }
 
 export async function upsertPrescribers(db: Db, rows: PrescriberInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(prescribers).values(rows).onConflictDoUpdate({
-    target: prescribers.npi,
-    set: {
-      firstName: sql`excluded.first_name`, lastName: sql`excluded.last_name`, credential: sql`excluded.credential`, specialty: sql`excluded.specialty`,
-      phone: sql`excluded.phone`, fax: sql`excluded.fax`, addressLine1: sql`excluded.address_line1`, city: sql`excluded.city`, state: sql`excluded.state`, zip: sql`excluded.zip`,
-    },
-  });
+  await db
+    .insert(prescribers)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: prescribers.npi,
+      set: {
+        firstName: sql`excluded.first_name`,
+        lastName: sql`excluded.last_name`,
+        credential: sql`excluded.credential`,
+        specialty: sql`excluded.specialty`,
+        phone: sql`excluded.phone`,
+        fax: sql`excluded.fax`,
+        addressLine1: sql`excluded.address_line1`,
+        city: sql`excluded.city`,
+        state: sql`excluded.state`,
+        zip: sql`excluded.zip`,
+      },
+    });
 }
 
 export async function upsertPharmacies(db: Db, rows: PharmacyInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(pharmacies).values(rows).onConflictDoUpdate({
-    target: pharmacies.npi,
-    set: {
-      name: sql`excluded.name`, pharmacyType: sql`excluded.pharmacy_type`, phone: sql`excluded.phone`, fax: sql`excluded.fax`,
-      addressLine1: sql`excluded.address_line1`, city: sql`excluded.city`, state: sql`excluded.state`, zip: sql`excluded.zip`,
-    },
-  });
+  await db
+    .insert(pharmacies)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: pharmacies.npi,
+      set: {
+        name: sql`excluded.name`,
+        pharmacyType: sql`excluded.pharmacy_type`,
+        phone: sql`excluded.phone`,
+        fax: sql`excluded.fax`,
+        addressLine1: sql`excluded.address_line1`,
+        city: sql`excluded.city`,
+        state: sql`excluded.state`,
+        zip: sql`excluded.zip`,
+      },
+    });
 }

@@ -6,22 +6,70 @@ import { DateString, errorResponses, Nullable } from '../adapters/http/schemas.j
 import { findPatients, getMember } from './find-patient.js';
 
 const Patient = Type.Object({
-  memberId: Type.String(), firstName: Type.String(), lastName: Type.String(), dateOfBirth: Type.String(), zip: Nullable(Type.String()), language: Type.String(),
-  eligible: Type.Boolean(), effectiveDate: Type.String(), terminationDate: Nullable(Type.String()),
+  memberId: Type.String(),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  dateOfBirth: Type.String(),
+  zip: Nullable(Type.String()),
+  language: Type.String(),
+  eligible: Type.Boolean(),
+  effectiveDate: Type.String(),
+  terminationDate: Nullable(Type.String()),
   plan: Nullable(Type.Object({ id: Type.String(), name: Type.String(), lineOfBusiness: Type.String() })),
-  pharmacyBenefit: Nullable(Type.Object({ planId: Type.String(), planName: Type.String(), processor: Nullable(Type.Object({ name: Type.String(), bin: Type.String(), pcn: Nullable(Type.String()), groupId: Nullable(Type.String()), phone: Nullable(Type.String()) })) })),
+  pharmacyBenefit: Nullable(
+    Type.Object({
+      planId: Type.String(),
+      planName: Type.String(),
+      processor: Nullable(
+        Type.Object({
+          name: Type.String(),
+          bin: Type.String(),
+          pcn: Nullable(Type.String()),
+          groupId: Nullable(Type.String()),
+          phone: Nullable(Type.String()),
+        }),
+      ),
+    }),
+  ),
 });
 
 export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/members/search', {
-    schema: {
-      tags: ['members'], summary: 'Patient insurance search: last name + date of birth (+ first name, ZIP) → member, plan, processor',
-      querystring: Type.Object({ lastName: Type.String({ minLength: 1, maxLength: 100 }), dateOfBirth: DateString, firstName: Type.Optional(Type.String({ maxLength: 100 })), zip: Type.Optional(Type.String({ pattern: '^\\d{5}(-?\\d{4})?$' })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Patient) }), ...errorResponses(400, 401, 403) },
+  app.get(
+    '/members/search',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Patient insurance search: last name + date of birth (+ first name, ZIP) → member, plan, processor',
+        querystring: Type.Object(
+          {
+            lastName: Type.String({ minLength: 1, maxLength: 100 }),
+            dateOfBirth: DateString,
+            firstName: Type.Optional(Type.String({ maxLength: 100 })),
+            zip: Type.Optional(Type.String({ pattern: '^\\d{5}(-?\\d{4})?$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(Patient) }), ...errorResponses(400, 401, 403) },
+      },
     },
-  }, async (req) => findPatients(ctx, principalOf(req), req.query as { lastName: string; dateOfBirth: string; firstName?: string; zip?: string }));
+    async (req) =>
+      findPatients(
+        ctx,
+        principalOf(req),
+        req.query as { lastName: string; dateOfBirth: string; firstName?: string; zip?: string },
+      ),
+  );
 
-  app.get('/members/:id', {
-    schema: { tags: ['members'], summary: 'A member\'s eligibility and pharmacy benefit', params: Type.Object({ id: Type.String({ maxLength: 20 }) }), response: { 200: Patient, ...errorResponses(401, 403, 404) } },
-  }, async (req) => getMember(ctx, principalOf(req), (req.params as { id: string }).id));
+  app.get(
+    '/members/:id',
+    {
+      schema: {
+        tags: ['members'],
+        summary: "A member's eligibility and pharmacy benefit",
+        params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
+        response: { 200: Patient, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => getMember(ctx, principalOf(req), (req.params as { id: string }).id),
+  );
 }

@@ -11,13 +11,14 @@ import { renderNoticeLetter } from './letters/render-notice-letter.js';
 import { canSeeNotice, type NoticeCase } from './notice-access.js';
 import { findNotice, listNotices, type NoticeRow } from './notices.repo.js';
 
-
 const NoticeSummary = Type.Object({
   id: Type.String(),
   kind: Type.String({ description: 'denial, approval, information-request, appeal-decision, …' }),
   recipient: Type.String({ enum: ['member', 'prescriber', 'pharmacy'] }),
   channel: Type.String({ enum: ['fax', 'mail', 'portal', 'email'] }),
-  language: Type.String({ description: 'The letter\'s language (BCP 47); English where the plan has no template for the recipient\'s' }),
+  language: Type.String({
+    description: "The letter's language (BCP 47); English where the plan has no template for the recipient's",
+  }),
   status: Type.String({ description: 'queued | sending | retrying | sent | failed' }),
   attempts: Type.Integer({ description: 'Delivery attempts so far' }),
   createdAt: Type.String({ format: 'date-time' }),
@@ -27,15 +28,27 @@ const NoticeSummary = Type.Object({
 });
 
 const summary = (n: NoticeRow) => ({
-  id: n.id, kind: n.kind, recipient: n.recipient, channel: n.channel, language: n.language, status: n.status, attempts: n.attempts,
-  createdAt: n.createdAt.toISOString(), sentAt: n.sentAt?.toISOString() ?? null, paRequestId: n.paRequestId, appealId: n.appealId,
+  id: n.id,
+  kind: n.kind,
+  recipient: n.recipient,
+  channel: n.channel,
+  language: n.language,
+  status: n.status,
+  attempts: n.attempts,
+  createdAt: n.createdAt.toISOString(),
+  sentAt: n.sentAt?.toISOString() ?? null,
+  paRequestId: n.paRequestId,
+  appealId: n.appealId,
 });
 
-const ListQuery = Type.Object({
-  paRequestId: Type.Optional(Type.String({ maxLength: 64 })),
-  appealId: Type.Optional(Type.String({ maxLength: 64 })),
-  memberId: Type.Optional(Type.String({ maxLength: 20 })),
-}, { additionalProperties: false });
+const ListQuery = Type.Object(
+  {
+    paRequestId: Type.Optional(Type.String({ maxLength: 64 })),
+    appealId: Type.Optional(Type.String({ maxLength: 64 })),
+    memberId: Type.Optional(Type.String({ maxLength: 20 })),
+  },
+  { additionalProperties: false },
+);
 
 /** The case's parties, looked up once per case for a request's worth of notices. */
 function caseLookup(ctx: AppContext) {
@@ -44,7 +57,9 @@ function caseLookup(ctx: AppContext) {
     if (!n.paRequestId) return Promise.resolve(null);
     let found = cache.get(n.paRequestId);
     if (!found) {
-      found = findPaRequest(ctx.database.db, n.paRequestId).then((pa) => (pa ? { memberId: pa.memberId, prescriberNpi: pa.prescriberNpi, pharmacyNpi: pa.pharmacyNpi } : null));
+      found = findPaRequest(ctx.database.db, n.paRequestId).then((pa) =>
+        pa ? { memberId: pa.memberId, prescriberNpi: pa.prescriberNpi, pharmacyNpi: pa.pharmacyNpi } : null,
+      );
       cache.set(n.paRequestId, found);
     }
     return found;
@@ -52,8 +67,23 @@ function caseLookup(ctx: AppContext) {
 }
 
 /** Staff reading letters is a PHI read, audited like any other (DESIGN §7). */
-function auditRead(ctx: AppContext, caller: Principal, entityType: string, entityId: string, details?: Record<string, unknown>) {
-  return isStaff(caller) ? writeAudit(ctx.database.db, { at: ctx.clock.now(), actor: caller, action: 'phi.read', entityType, entityId, details }) : Promise.resolve();
+function auditRead(
+  ctx: AppContext,
+  caller: Principal,
+  entityType: string,
+  entityId: string,
+  details?: Record<string, unknown>,
+) {
+  return isStaff(caller)
+    ? writeAudit(ctx.database.db, {
+        at: ctx.clock.now(),
+        actor: caller,
+        action: 'phi.read',
+        entityType,
+        entityId,
+        details,
+      })
+    : Promise.resolve();
 }
 
 /**
@@ -61,47 +91,70 @@ function auditRead(ctx: AppContext, caller: Principal, entityType: string, entit
  * and each letter as the PDF its recipient gets, rendered on demand from the notice row.
  */
 export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/notices', {
-    schema: {
-      tags: ['notices'],
-      summary: 'Letters and their delivery status for a case, an appeal or a member',
-      description: 'Filter by paRequestId, appealId or memberId (a member may omit the filter: their own letters). Callers see only the letters they may read.',
-      querystring: ListQuery,
-      response: { 200: Type.Object({ items: Type.Array(NoticeSummary) }), ...errorResponses(400, 401) },
-    },
-  }, async (req) => {
-    const caller = principalOf(req);
-    const q = req.query as { paRequestId?: string; appealId?: string; memberId?: string };
-    if (!q.paRequestId && !q.appealId && !q.memberId && caller.role !== 'member') {
-      throw new DomainError('VALIDATION_FAILED', 'Give paRequestId, appealId or memberId', { errors: [{ path: 'paRequestId', message: 'a filter is required' }] });
-    }
-    const rows = await listNotices(ctx.database.db, caller.role === 'member' ? { ...q, memberId: caller.memberId ?? '-' } : q);
-    const caseOf = caseLookup(ctx);
-    const visible: NoticeRow[] = [];
-    for (const n of rows) if (canSeeNotice(caller, n, await caseOf(n))) visible.push(n);
-    await auditRead(ctx, caller, 'notices', q.paRequestId ?? q.appealId ?? q.memberId ?? '', { count: visible.length });
-    return { items: visible.map(summary) };
-  });
-
-  app.get('/notices/:id/pdf', {
-    schema: {
-      tags: ['notices'],
-      summary: 'The letter as a PDF',
-      description: 'Rendered from the notice as its recipient gets it: in the letter\'s language, dated the day the notice was issued.',
-      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-      response: {
-        200: { description: 'The letter', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
-        ...errorResponses(401, 404),
+  app.get(
+    '/notices',
+    {
+      schema: {
+        tags: ['notices'],
+        summary: 'Letters and their delivery status for a case, an appeal or a member',
+        description:
+          'Filter by paRequestId, appealId or memberId (a member may omit the filter: their own letters). Callers see only the letters they may read.',
+        querystring: ListQuery,
+        response: { 200: Type.Object({ items: Type.Array(NoticeSummary) }), ...errorResponses(400, 401) },
       },
     },
-  }, async (req, reply) => {
-    const caller = principalOf(req);
-    const { id } = req.params as { id: string };
-    const n = await findNotice(ctx.database.db, id);
-    // A notice the caller may not read is answered like one that does not exist (no existence leak).
-    if (!n || !canSeeNotice(caller, n, await caseLookup(ctx)(n))) throw notFound('Notice', id);
-    const pdf = await renderNoticeLetter(ctx, n);
-    await auditRead(ctx, caller, 'notice', id, { kind: n.kind, recipient: n.recipient });
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${n.kind}-${n.id}.pdf"`).send(pdf);
-  });
+    async (req) => {
+      const caller = principalOf(req);
+      const q = req.query as { paRequestId?: string; appealId?: string; memberId?: string };
+      if (!q.paRequestId && !q.appealId && !q.memberId && caller.role !== 'member') {
+        throw new DomainError('VALIDATION_FAILED', 'Give paRequestId, appealId or memberId', {
+          errors: [{ path: 'paRequestId', message: 'a filter is required' }],
+        });
+      }
+      const rows = await listNotices(
+        ctx.database.db,
+        caller.role === 'member' ? { ...q, memberId: caller.memberId ?? '-' } : q,
+      );
+      const caseOf = caseLookup(ctx);
+      const visible: NoticeRow[] = [];
+      for (const n of rows) if (canSeeNotice(caller, n, await caseOf(n))) visible.push(n);
+      await auditRead(ctx, caller, 'notices', q.paRequestId ?? q.appealId ?? q.memberId ?? '', {
+        count: visible.length,
+      });
+      return { items: visible.map(summary) };
+    },
+  );
+
+  app.get(
+    '/notices/:id/pdf',
+    {
+      schema: {
+        tags: ['notices'],
+        summary: 'The letter as a PDF',
+        description:
+          "Rendered from the notice as its recipient gets it: in the letter's language, dated the day the notice was issued.",
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: {
+          200: {
+            description: 'The letter',
+            content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...errorResponses(401, 404),
+        },
+      },
+    },
+    async (req, reply) => {
+      const caller = principalOf(req);
+      const { id } = req.params as { id: string };
+      const n = await findNotice(ctx.database.db, id);
+      // A notice the caller may not read is answered like one that does not exist (no existence leak).
+      if (!n || !canSeeNotice(caller, n, await caseLookup(ctx)(n))) throw notFound('Notice', id);
+      const pdf = await renderNoticeLetter(ctx, n);
+      await auditRead(ctx, caller, 'notice', id, { kind: n.kind, recipient: n.recipient });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${n.kind}-${n.id}.pdf"`)
+        .send(pdf);
+    },
+  );
 }

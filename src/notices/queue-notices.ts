@@ -5,9 +5,20 @@ import { insertNotices } from './notices.repo.js';
 import type { notices } from './notices.tables.js';
 
 export const NOTICE_KINDS = [
-  'approval', 'partial-approval', 'denial', 'information-request', 'incomplete-request', 'closure-no-response',
-  'urgency-reclassified', 'deemed-approval', 'renewal-reminder', 'pa-needed', 'cancellation', 'escalation',
-  'appeal-acknowledgment', 'appeal-decision',
+  'approval',
+  'partial-approval',
+  'denial',
+  'information-request',
+  'incomplete-request',
+  'closure-no-response',
+  'urgency-reclassified',
+  'deemed-approval',
+  'renewal-reminder',
+  'pa-needed',
+  'cancellation',
+  'escalation',
+  'appeal-acknowledgment',
+  'appeal-decision',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export type Recipient = 'member' | 'prescriber' | 'pharmacy';
@@ -33,21 +44,61 @@ export interface NoticeEvent {
  */
 export async function queueNotices(db: Db, event: NoticeEvent, now: Date): Promise<void> {
   const rows: Array<typeof notices.$inferInsert> = [];
-  const base = { kind: event.kind, paRequestId: event.paRequestId ?? null, appealId: event.appealId ?? null, memberId: event.memberId, createdAt: now, nextAttemptAt: now };
+  const base = {
+    kind: event.kind,
+    paRequestId: event.paRequestId ?? null,
+    appealId: event.appealId ?? null,
+    memberId: event.memberId,
+    createdAt: now,
+    nextAttemptAt: now,
+  };
   for (const recipient of event.recipients) {
     if (recipient === 'member') {
       const m = await findMemberById(db, event.memberId);
       if (!m) continue;
-      const channel = m.contactPreference === 'email' && m.email ? 'email' : m.contactPreference === 'portal' ? 'portal' : 'mail';
-      const address = channel === 'email' ? m.email : channel === 'mail' ? [m.addressLine1, m.city, m.state, m.zip].filter(Boolean).join(', ') : null;
+      const channel =
+        m.contactPreference === 'email' && m.email ? 'email' : m.contactPreference === 'portal' ? 'portal' : 'mail';
+      const address =
+        channel === 'email'
+          ? m.email
+          : channel === 'mail'
+            ? [m.addressLine1, m.city, m.state, m.zip].filter(Boolean).join(', ')
+            : null;
       const language = event.letterLanguages.includes(m.language) ? m.language : 'en';
-      rows.push({ ...base, id: newId('ntc', now), recipient, recipientId: m.id, channel, address, language, content: { ...event.content, requestedLanguage: m.language } });
+      rows.push({
+        ...base,
+        id: newId('ntc', now),
+        recipient,
+        recipientId: m.id,
+        channel,
+        address,
+        language,
+        content: { ...event.content, requestedLanguage: m.language },
+      });
     } else if (recipient === 'prescriber') {
       const p = await findPrescriber(db, event.prescriberNpi);
-      rows.push({ ...base, id: newId('ntc', now), recipient, recipientId: event.prescriberNpi, channel: p?.fax ? 'fax' : 'portal', address: p?.fax ?? null, language: 'en', content: event.content });
+      rows.push({
+        ...base,
+        id: newId('ntc', now),
+        recipient,
+        recipientId: event.prescriberNpi,
+        channel: p?.fax ? 'fax' : 'portal',
+        address: p?.fax ?? null,
+        language: 'en',
+        content: event.content,
+      });
     } else if (event.pharmacyNpi) {
       const ph = await findPharmacy(db, event.pharmacyNpi);
-      rows.push({ ...base, id: newId('ntc', now), recipient, recipientId: event.pharmacyNpi, channel: ph?.fax ? 'fax' : 'portal', address: ph?.fax ?? null, language: 'en', content: event.content });
+      rows.push({
+        ...base,
+        id: newId('ntc', now),
+        recipient,
+        recipientId: event.pharmacyNpi,
+        channel: ph?.fax ? 'fax' : 'portal',
+        address: ph?.fax ?? null,
+        language: 'en',
+        content: event.content,
+      });
     }
   }
   await insertNotices(db, rows);

@@ -6,58 +6,111 @@ import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { searchFormulary } from '../formulary/search-formulary.js';
 import { notFound } from '../platform/errors.js';
 
-
 const PlanSummary = Type.Object({
-  id: Type.String(), name: Type.String(), lineOfBusiness: Type.String(), processorId: Type.String(),
-  processorName: Type.String(), bin: Type.String(), pcn: Nullable(Type.String()), groupId: Nullable(Type.String()),
+  id: Type.String(),
+  name: Type.String(),
+  lineOfBusiness: Type.String(),
+  processorId: Type.String(),
+  processorName: Type.String(),
+  bin: Type.String(),
+  pcn: Nullable(Type.String()),
+  groupId: Nullable(Type.String()),
   carveOutPlanId: Nullable(Type.String()),
 });
 
 const FormularyHitSchema = Type.Object({
-  rxcui: Type.String(), name: Type.String(), tty: Type.String(), generic: Type.Boolean(), brandName: Nullable(Type.String()),
-  ingredient: Type.String(), strength: Nullable(Type.String()), doseForm: Type.String(), groupId: Type.String(), groupName: Type.String(),
-  drugClass: Nullable(Type.String()), ndcs: Type.Array(Type.String()), covered: Type.Boolean(), tier: Nullable(Type.String()),
-  priorAuthorization: Type.Boolean(), criteriaId: Nullable(Type.String()), stepTherapy: Nullable(Type.String()),
-  quantityLimit: Nullable(Type.Object({ units: Type.Number(), days: Type.Number() })), minAge: Nullable(Type.Integer()), maxAge: Nullable(Type.Integer()),
+  rxcui: Type.String(),
+  name: Type.String(),
+  tty: Type.String(),
+  generic: Type.Boolean(),
+  brandName: Nullable(Type.String()),
+  ingredient: Type.String(),
+  strength: Nullable(Type.String()),
+  doseForm: Type.String(),
+  groupId: Type.String(),
+  groupName: Type.String(),
+  drugClass: Nullable(Type.String()),
+  ndcs: Type.Array(Type.String()),
+  covered: Type.Boolean(),
+  tier: Nullable(Type.String()),
+  priorAuthorization: Type.Boolean(),
+  criteriaId: Nullable(Type.String()),
+  stepTherapy: Nullable(Type.String()),
+  quantityLimit: Nullable(Type.Object({ units: Type.Number(), days: Type.Number() })),
+  minAge: Nullable(Type.Integer()),
+  maxAge: Nullable(Type.Integer()),
 });
 
 export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/plans', {
-    schema: { tags: ['plans'], summary: 'Benefit plans and their processors', response: { 200: Type.Object({ items: Type.Array(PlanSummary) }), ...errorResponses(401) } },
-  }, async (req) => {
-    principalOf(req);
-    const ref = await ctx.reference.get();
-    const items = [...ref.plans.values()].map((p) => {
-      const proc = ref.processors.get(p.processorId);
-      return {
-        id: p.id, name: p.name, lineOfBusiness: p.lineOfBusiness, processorId: p.processorId, processorName: proc?.name ?? p.processorId,
-        bin: proc?.bin ?? '', pcn: proc?.pcn ?? null, groupId: p.groupId ?? proc?.groupId ?? null, carveOutPlanId: p.carveOutPlanId,
-      };
-    });
-    return { items: items.sort((a, b) => a.id.localeCompare(b.id)) };
-  });
-
-  app.get('/plans/:planId/formulary', {
-    schema: {
-      tags: ['plans'],
-      summary: "Search a plan's formulary by drug name, ingredient, NDC or RxCUI",
-      params: Type.Object({ planId: Type.String({ maxLength: 64 }) }),
-      querystring: Type.Object({
-        q: Type.Optional(Type.String({ maxLength: 100 })),
-        coveredOnly: Type.Optional(Type.Boolean()),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-      }, { additionalProperties: false }),
-      response: { 200: Type.Object({ planId: Type.String(), formularyPlanId: Type.String(), items: Type.Array(FormularyHitSchema) }), ...errorResponses(400, 401, 404) },
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Benefit plans and their processors',
+        response: { 200: Type.Object({ items: Type.Array(PlanSummary) }), ...errorResponses(401) },
+      },
     },
-  }, async (req) => {
-    principalOf(req);
-    const { planId } = req.params as { planId: string };
-    const q = req.query as { q?: string; coveredOnly?: boolean; limit?: number };
-    const ref = await ctx.reference.get();
-    const plan = ref.plans.get(planId);
-    if (!plan) throw notFound('Plan', planId);
-    // A carved-out benefit is answered with the formulary of the plan that pays (e.g. Medi-Cal Rx).
-    const payer = plan.carveOutPlanId ?? planId;
-    return { planId, formularyPlanId: payer, items: searchFormulary(ref, payer, q.q, { coveredOnly: q.coveredOnly, limit: q.limit }) };
-  });
+    async (req) => {
+      principalOf(req);
+      const ref = await ctx.reference.get();
+      const items = [...ref.plans.values()].map((p) => {
+        const proc = ref.processors.get(p.processorId);
+        return {
+          id: p.id,
+          name: p.name,
+          lineOfBusiness: p.lineOfBusiness,
+          processorId: p.processorId,
+          processorName: proc?.name ?? p.processorId,
+          bin: proc?.bin ?? '',
+          pcn: proc?.pcn ?? null,
+          groupId: p.groupId ?? proc?.groupId ?? null,
+          carveOutPlanId: p.carveOutPlanId,
+        };
+      });
+      return { items: items.sort((a, b) => a.id.localeCompare(b.id)) };
+    },
+  );
+
+  app.get(
+    '/plans/:planId/formulary',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: "Search a plan's formulary by drug name, ingredient, NDC or RxCUI",
+        params: Type.Object({ planId: Type.String({ maxLength: 64 }) }),
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            coveredOnly: Type.Optional(Type.Boolean()),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            planId: Type.String(),
+            formularyPlanId: Type.String(),
+            items: Type.Array(FormularyHitSchema),
+          }),
+          ...errorResponses(400, 401, 404),
+        },
+      },
+    },
+    async (req) => {
+      principalOf(req);
+      const { planId } = req.params as { planId: string };
+      const q = req.query as { q?: string; coveredOnly?: boolean; limit?: number };
+      const ref = await ctx.reference.get();
+      const plan = ref.plans.get(planId);
+      if (!plan) throw notFound('Plan', planId);
+      // A carved-out benefit is answered with the formulary of the plan that pays (e.g. Medi-Cal Rx).
+      const payer = plan.carveOutPlanId ?? planId;
+      return {
+        planId,
+        formularyPlanId: payer,
+        items: searchFormulary(ref, payer, q.q, { coveredOnly: q.coveredOnly, limit: q.limit }),
+      };
+    },
+  );
 }

@@ -18,7 +18,9 @@ export const plans = pgTable('plans', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   lineOfBusiness: text('line_of_business').notNull(),
-  processorId: text('processor_id').notNull().references(() => processors.id),
+  processorId: text('processor_id')
+    .notNull()
+    .references(() => processors.id),
   /** Group (301-C1) that claims for this plan carry. */
   groupId: text('group_id'),
   /** Pharmacy benefit carved out: claims go to this plan (at its processor) instead. */

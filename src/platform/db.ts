@@ -58,7 +58,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       pool,
       url: options.databaseUrl,
       async query<T>(text: string, params?: unknown[], name?: string) {
-        const r = name ? await pool.query({ name, text, values: params as unknown[] }) : await pool.query(text, params as unknown[]);
+        const r = name
+          ? await pool.query({ name, text, values: params as unknown[] })
+          : await pool.query(text, params as unknown[]);
         return r.rows as T[];
       },
       close: () => pool.end(),

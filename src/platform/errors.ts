@@ -33,7 +33,11 @@ export class DomainError extends Error {
   readonly details: Record<string, unknown>;
   readonly errors: FieldError[];
 
-  constructor(code: ErrorCode, message: string, options: { details?: Record<string, unknown>; errors?: FieldError[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: Record<string, unknown>; errors?: FieldError[] } = {},
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;

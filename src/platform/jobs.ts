@@ -25,18 +25,21 @@ export function registerJob(name: string, handler: Handler): void {
  */
 export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   const { database } = ctx;
-  const options: PgBoss.ConstructorOptions = database.kind === 'postgres'
-    ? { connectionString: database.url, max: 4 }
-    : {
-        db: {
-          async executeSql(text: string, values?: unknown[]) {
-            const pgl = database.pglite!;
-            if (values && values.length) return { rows: (await pgl.query(text, values as unknown[])).rows } as never;
-            const results = await pgl.exec(text);
-            return (results.length === 1 ? { rows: results[0].rows } : results.map((r) => ({ rows: r.rows }))) as never;
+  const options: PgBoss.ConstructorOptions =
+    database.kind === 'postgres'
+      ? { connectionString: database.url, max: 4 }
+      : {
+          db: {
+            async executeSql(text: string, values?: unknown[]) {
+              const pgl = database.pglite!;
+              if (values && values.length) return { rows: (await pgl.query(text, values as unknown[])).rows } as never;
+              const results = await pgl.exec(text);
+              return (
+                results.length === 1 ? { rows: results[0].rows } : results.map((r) => ({ rows: r.rows }))
+              ) as never;
+            },
           },
-        },
-      };
+        };
   const boss = new PgBoss({ ...options, schedule: true, supervise: true, migrate: true });
   boss.on('error', (err) => process.stderr.write(`jobs: ${err.message}\n`));
   await boss.start();

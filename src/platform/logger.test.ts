@@ -15,10 +15,22 @@ describe('logs carry no PHI', () => {
 
   it('censors PHI keys wherever they appear in a log object', () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     const options = loggerOptions('info') as pino.LoggerOptions;
     const log = pino({ ...options, serializers: undefined }, sink);
-    log.info({ memberId: 'M000101', claim: { patient: { dateOfBirth: '1961-04-02' }, cardholderId: 'M000101' }, firstName: 'Ana' }, 'claim');
+    log.info(
+      {
+        memberId: 'M000101',
+        claim: { patient: { dateOfBirth: '1961-04-02' }, cardholderId: 'M000101' },
+        firstName: 'Ana',
+      },
+      'claim',
+    );
     const out = lines.join('');
     expect(out).not.toContain('M000101');
     expect(out).not.toContain('1961-04-02');

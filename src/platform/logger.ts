@@ -6,8 +6,21 @@ import type { FastifyServerOptions } from 'fastify';
  * keys are censored wherever they appear in a log object.
  */
 export const PHI_KEYS = [
-  'memberId', 'cardholderId', 'firstName', 'lastName', 'name', 'dateOfBirth', 'dob', 'patient',
-  'address', 'addressLine1', 'phone', 'email', 'password', 'authorization', 'accessToken',
+  'memberId',
+  'cardholderId',
+  'firstName',
+  'lastName',
+  'name',
+  'dateOfBirth',
+  'dob',
+  'patient',
+  'address',
+  'addressLine1',
+  'phone',
+  'email',
+  'password',
+  'authorization',
+  'accessToken',
 ];
 
 export function redactUrl(url: string): string {

@@ -15,7 +15,11 @@ export function clockFor(config: Config): Clock {
 
 /** Opens the configured database, applies migrations, and builds the application context. */
 export async function startContext(config: Config): Promise<AppContext> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   await runMigrations(database);
   return createContext(config, database, clockFor(config));
 }

@@ -21,16 +21,31 @@ export interface AttachmentInput {
 export async function addAttachment(ctx: AppContext, caller: Principal, id: string, input: AttachmentInput) {
   const db = ctx.database.db;
   const row = assertCanSee(caller, await findPaRequest(db, id), id);
-  if (caller.role === 'member' || caller.role === 'pharmacy') throw new DomainError('FORBIDDEN', 'Documents are attached by the prescriber or intake staff');
-  if (FINAL_STATUSES.includes(row.status as PaStatus)) throw new DomainError('INVALID_STATE', `The request is ${row.status}; attach documents to an appeal instead`);
-  if (input.bytes.length === 0) throw new DomainError('VALIDATION_FAILED', 'The file is empty', { errors: [{ path: 'file', message: 'is empty' }] });
-  if (input.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+  if (caller.role === 'member' || caller.role === 'pharmacy')
+    throw new DomainError('FORBIDDEN', 'Documents are attached by the prescriber or intake staff');
+  if (FINAL_STATUSES.includes(row.status as PaStatus))
+    throw new DomainError('INVALID_STATE', `The request is ${row.status}; attach documents to an appeal instead`);
+  if (input.bytes.length === 0)
+    throw new DomainError('VALIDATION_FAILED', 'The file is empty', {
+      errors: [{ path: 'file', message: 'is empty' }],
+    });
+  if (input.bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new DomainError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
   const contentType = sniffFileType(input.bytes);
-  if (!contentType) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Attach a PDF, PNG, JPEG or TIFF file (the content is checked, not the name)', { errors: [{ path: 'file', message: 'is not a PDF, PNG, JPEG or TIFF' }] });
+  if (!contentType)
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Attach a PDF, PNG, JPEG or TIFF file (the content is checked, not the name)',
+      { errors: [{ path: 'file', message: 'is not a PDF, PNG, JPEG or TIFF' }] },
+    );
   if (input.documentId) {
     const criteria = await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion);
     if (!criteria?.body.requiredDocuments.some((d) => d.id === input.documentId)) {
-      throw new DomainError('VALIDATION_FAILED', `documentId ${input.documentId} is not one of this request's required documents`, { errors: [{ path: 'documentId', message: 'is not a required document of this criteria set' }] });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `documentId ${input.documentId} is not one of this request's required documents`,
+        { errors: [{ path: 'documentId', message: 'is not a required document of this criteria set' }] },
+      );
     }
   }
   const now = ctx.clock.now();
@@ -45,7 +60,15 @@ export async function addAttachment(ctx: AppContext, caller: Principal, id: stri
   };
   await db.transaction(async (tx) => {
     await insertAttachment(tx, { ...attachment, content: input.bytes, uploadedBy: caller.username, uploadedAt: now });
-    await insertHistory(tx, { paRequestId: row.id, at: now, ...actorName(caller), action: 'attachment-added', fromStatus: row.status, toStatus: row.status, details: { attachmentId: attachment.id, filename: attachment.filename, sha256: attachment.sha256 } });
+    await insertHistory(tx, {
+      paRequestId: row.id,
+      at: now,
+      ...actorName(caller),
+      action: 'attachment-added',
+      fromStatus: row.status,
+      toStatus: row.status,
+      details: { attachmentId: attachment.id, filename: attachment.filename, sha256: attachment.sha256 },
+    });
   });
   return { attachmentId: attachment.id, ...attachment, uploadedAt: now.toISOString() };
 }

@@ -12,12 +12,20 @@ export async function assignRequest(ctx: AppContext, caller: Principal, id: stri
   const db = ctx.database.db;
   const row = await findPaRequest(db, id);
   if (!row) throw notFound('PA request', id);
-  if (row.assignedTo && row.assignedTo !== caller.username) throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`, { details: { assignedTo: row.assignedTo } });
+  if (row.assignedTo && row.assignedTo !== caller.username)
+    throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`, {
+      details: { assignedTo: row.assignedTo },
+    });
   if (row.assignedTo === caller.username) return buildRequestView(ctx, row);
   const now = ctx.clock.now();
-  const updated = await db.transaction((tx) => transitionRequest(tx, row, {
-    action: 'assigned', actor: caller, at: now, from: ['submitted', 'in-review', 'awaiting-information'],
-    changes: { assignedTo: caller.username, assignedAt: now },
-  }));
+  const updated = await db.transaction((tx) =>
+    transitionRequest(tx, row, {
+      action: 'assigned',
+      actor: caller,
+      at: now,
+      from: ['submitted', 'in-review', 'awaiting-information'],
+      changes: { assignedTo: caller.username, assignedAt: now },
+    }),
+  );
   return buildRequestView(ctx, updated);
 }

@@ -5,19 +5,23 @@ import { date, index, integer, numeric, pgTable, text, timestamp } from 'drizzle
  * same medication and dose form is covered; `brandRxcui` narrows it to a brand when the criteria
  * say so. Claims look these up.
  */
-export const authorizations = pgTable('authorizations', {
-  id: text('id').primaryKey(),
-  number: text('number').notNull().unique(),
-  memberId: text('member_id').notNull(),
-  groupId: text('group_id').notNull(),
-  scope: text('scope').notNull().default('drug-form-group'), // drug-form-group | brand-only
-  brandName: text('brand_name'),
-  effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
-  effectiveTo: date('effective_to', { mode: 'string' }).notNull(),
-  maxUnits: numeric('max_units', { precision: 12, scale: 3 }),
-  perDays: integer('per_days'),
-  kind: text('kind').notNull().default('prior-authorization'),
-  status: text('status').notNull().default('active'), // active | revoked
-  paRequestId: text('pa_request_id'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-}, (t) => [index('authorizations_member_group_idx').on(t.memberId, t.groupId)]);
+export const authorizations = pgTable(
+  'authorizations',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    memberId: text('member_id').notNull(),
+    groupId: text('group_id').notNull(),
+    scope: text('scope').notNull().default('drug-form-group'), // drug-form-group | brand-only
+    brandName: text('brand_name'),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    effectiveTo: date('effective_to', { mode: 'string' }).notNull(),
+    maxUnits: numeric('max_units', { precision: 12, scale: 3 }),
+    perDays: integer('per_days'),
+    kind: text('kind').notNull().default('prior-authorization'),
+    status: text('status').notNull().default('active'), // active | revoked
+    paRequestId: text('pa_request_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('authorizations_member_group_idx').on(t.memberId, t.groupId)],
+);

@@ -14,12 +14,26 @@ export async function cancelRequest(ctx: AppContext, caller: Principal, id: stri
   const db = ctx.database.db;
   const row = assertCanSee(caller, await findPaRequest(db, id), id);
   assertCanAct(caller, row);
-  if (!OPEN_STATUSES.includes(row.status as never)) throw new DomainError('INVALID_STATE', `The request is ${row.status}; only an open request can be cancelled`);
+  if (!OPEN_STATUSES.includes(row.status as never))
+    throw new DomainError('INVALID_STATE', `The request is ${row.status}; only an open request can be cancelled`);
   const now = ctx.clock.now();
   const updated = await db.transaction(async (tx) => {
     const next = await transitionRequest(tx, row, {
-      to: 'cancelled', action: 'cancelled', actor: caller, at: now, from: OPEN_STATUSES, reason: input.reason?.trim() || 'Withdrawn by the requester',
-      changes: { determination: { decision: 'cancelled', reasons: [input.reason?.trim() || 'Withdrawn by the requester'], decidedAt: now.toISOString(), decidedBy: { name: caller.displayName ?? caller.username, role: caller.role } }, decidedAt: now },
+      to: 'cancelled',
+      action: 'cancelled',
+      actor: caller,
+      at: now,
+      from: OPEN_STATUSES,
+      reason: input.reason?.trim() || 'Withdrawn by the requester',
+      changes: {
+        determination: {
+          decision: 'cancelled',
+          reasons: [input.reason?.trim() || 'Withdrawn by the requester'],
+          decidedAt: now.toISOString(),
+          decidedBy: { name: caller.displayName ?? caller.username, role: caller.role },
+        },
+        decidedAt: now,
+      },
     });
     await cancelDeadlines(tx, row.id, CASE_DEADLINE_KINDS, now);
     return next;

@@ -8,36 +8,88 @@ import { importCriteriaBundle } from './import-criteria.js';
 import { findCriteriaVersion, findCurrentCriteria, listCriteria } from './priorauth.repo.js';
 
 export async function criteriaRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/criteria', {
-    schema: {
-      tags: ['criteria'], summary: 'Criteria sets (current versions; all=true for every version)',
-      querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String(), current: Type.Boolean(), createdAt: Type.String(), createdBy: Type.String() })) }), ...errorResponses(401) },
+  app.get(
+    '/criteria',
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Criteria sets (current versions; all=true for every version)',
+        querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                version: Type.Integer(),
+                title: Type.String(),
+                current: Type.Boolean(),
+                createdAt: Type.String(),
+                createdBy: Type.String(),
+              }),
+            ),
+          }),
+          ...errorResponses(401),
+        },
+      },
     },
-  }, async (req) => {
-    principalOf(req);
-    const rows = await listCriteria(ctx.database.db, { currentOnly: !(req.query as { all?: boolean }).all });
-    return { items: rows.map((r) => ({ id: r.id, version: r.version, title: r.title, current: r.current, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy })) };
-  });
+    async (req) => {
+      principalOf(req);
+      const rows = await listCriteria(ctx.database.db, { currentOnly: !(req.query as { all?: boolean }).all });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          version: r.version,
+          title: r.title,
+          current: r.current,
+          createdAt: r.createdAt.toISOString(),
+          createdBy: r.createdBy,
+        })),
+      };
+    },
+  );
 
-  app.get('/criteria/export', { schema: { tags: ['criteria'], summary: 'Every current criteria set as an importable bundle' } }, async (req) => {
-    requireRole(req, 'admin', 'reviewer-pharmacist', 'reviewer-physician');
-    const rows = await listCriteria(ctx.database.db, { currentOnly: true });
-    return { format: 'openpbm-criteria/1', criteriaSets: rows.map((r) => r.body) };
-  });
+  app.get(
+    '/criteria/export',
+    { schema: { tags: ['criteria'], summary: 'Every current criteria set as an importable bundle' } },
+    async (req) => {
+      requireRole(req, 'admin', 'reviewer-pharmacist', 'reviewer-physician');
+      const rows = await listCriteria(ctx.database.db, { currentOnly: true });
+      return { format: 'openpbm-criteria/1', criteriaSets: rows.map((r) => r.body) };
+    },
+  );
 
-  app.get('/criteria/:id', {
-    schema: { tags: ['criteria'], summary: 'One criteria set (its FHIR Questionnaire, rules, documents)', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }) },
-  }, async (req) => {
-    principalOf(req);
-    const { id } = req.params as { id: string };
-    const { version } = req.query as { version?: number };
-    const row = version ? await findCriteriaVersion(ctx.database.db, id, version) : await findCurrentCriteria(ctx.database.db, id);
-    if (!row) throw notFound('Criteria set', version ? `${id} v${version}` : id);
-    return row.body;
-  });
+  app.get(
+    '/criteria/:id',
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'One criteria set (its FHIR Questionnaire, rules, documents)',
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      },
+    },
+    async (req) => {
+      principalOf(req);
+      const { id } = req.params as { id: string };
+      const { version } = req.query as { version?: number };
+      const row = version
+        ? await findCriteriaVersion(ctx.database.db, id, version)
+        : await findCurrentCriteria(ctx.database.db, id);
+      if (!row) throw notFound('Criteria set', version ? `${id} v${version}` : id);
+      return row.body;
+    },
+  );
 
-  app.post('/criteria', {
-    schema: { tags: ['criteria'], summary: 'Import criteria sets (admin); a changed set becomes a new version', body: Type.Object({}, { additionalProperties: true }), response: { ...errorResponses(400, 401, 403) } },
-  }, async (req) => importCriteriaBundle(ctx, req.body, requireRole(req, 'admin')));
+  app.post(
+    '/criteria',
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Import criteria sets (admin); a changed set becomes a new version',
+        body: Type.Object({}, { additionalProperties: true }),
+        response: { ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => importCriteriaBundle(ctx, req.body, requireRole(req, 'admin')),
+  );
 }

@@ -29,28 +29,63 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
   const row = await findPaRequest(db, id);
   if (!row) throw notFound('PA request', id);
   if (!['submitted', 'in-review'].includes(row.status)) {
-    throw new DomainError('CONFLICT', `The request is already ${row.status}`, { details: { currentStatus: row.status } });
+    throw new DomainError('CONFLICT', `The request is already ${row.status}`, {
+      details: { currentStatus: row.status },
+    });
   }
-  if (row.assignedTo && row.assignedTo !== caller.username) throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`, { details: { assignedTo: row.assignedTo } });
-  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new DomainError('CONFLICT', 'The request changed since you opened it; reload it');
+  if (row.assignedTo && row.assignedTo !== caller.username)
+    throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`, {
+      details: { assignedTo: row.assignedTo },
+    });
+  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
+    throw new DomainError('CONFLICT', 'The request changed since you opened it; reload it');
   const reasons = input.reasons.map((r) => r.trim()).filter(Boolean);
   if ((input.decision === 'denied' || input.decision === 'partially-approved') && reasons.length === 0) {
-    throw new DomainError('VALIDATION_FAILED', 'A denial or partial approval needs specific reasons in plain language', { errors: [{ path: 'reasons', message: 'at least one reason is required' }] });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'A denial or partial approval needs specific reasons in plain language',
+      { errors: [{ path: 'reasons', message: 'at least one reason is required' }] },
+    );
   }
-  if (input.decision === 'partially-approved' && input.approvedQuantity === undefined && input.effectiveTo === undefined) {
-    throw new DomainError('VALIDATION_FAILED', 'A partial approval gives a lower quantity or a shorter period', { errors: [{ path: 'approvedQuantity', message: 'approvedQuantity or effectiveTo is required' }] });
+  if (
+    input.decision === 'partially-approved' &&
+    input.approvedQuantity === undefined &&
+    input.effectiveTo === undefined
+  ) {
+    throw new DomainError('VALIDATION_FAILED', 'A partial approval gives a lower quantity or a shorter period', {
+      errors: [{ path: 'approvedQuantity', message: 'approvedQuantity or effectiveTo is required' }],
+    });
   }
   if (input.approvedQuantity !== undefined && input.approvedQuantity > Number(row.quantity)) {
-    throw new DomainError('VALIDATION_FAILED', 'The approved quantity cannot exceed the requested quantity', { errors: [{ path: 'approvedQuantity', message: `must be at most ${row.quantity}` }] });
+    throw new DomainError('VALIDATION_FAILED', 'The approved quantity cannot exceed the requested quantity', {
+      errors: [{ path: 'approvedQuantity', message: `must be at most ${row.quantity}` }],
+    });
   }
-  if (input.effectiveTo !== undefined && !isRealDate(input.effectiveTo)) throw new DomainError('VALIDATION_FAILED', 'effectiveTo is not a date', { errors: [{ path: 'effectiveTo', message: 'is not a real date' }] });
-  const trace = (row.criteriaEvaluation as { evaluation?: { rules?: Array<{ id: string; result: string }> } } | null)?.evaluation?.rules ?? [];
-  const criteriaNotMet = input.criteriaNotMet ?? (input.decision === 'denied' ? trace.filter((r) => r.result !== 'met').map((r) => r.id) : []);
+  if (input.effectiveTo !== undefined && !isRealDate(input.effectiveTo))
+    throw new DomainError('VALIDATION_FAILED', 'effectiveTo is not a date', {
+      errors: [{ path: 'effectiveTo', message: 'is not a real date' }],
+    });
+  const trace =
+    (row.criteriaEvaluation as { evaluation?: { rules?: Array<{ id: string; result: string }> } } | null)?.evaluation
+      ?.rules ?? [];
+  const criteriaNotMet =
+    input.criteriaNotMet ??
+    (input.decision === 'denied' ? trace.filter((r) => r.result !== 'met').map((r) => r.id) : []);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const now = ctx.clock.now();
-  const updated = await db.transaction((tx) => recordDetermination(ctx, tx, row, {
-    decision: input.decision, reasons: reasons.length ? reasons : ['The coverage criteria were reviewed and met.'], criteriaNotMet,
-    approvedQuantity: input.approvedQuantity, effectiveTo: input.effectiveTo, note: input.note, actor: caller, now, from: ['submitted', 'in-review'], plan,
-  }));
+  const updated = await db.transaction((tx) =>
+    recordDetermination(ctx, tx, row, {
+      decision: input.decision,
+      reasons: reasons.length ? reasons : ['The coverage criteria were reviewed and met.'],
+      criteriaNotMet,
+      approvedQuantity: input.approvedQuantity,
+      effectiveTo: input.effectiveTo,
+      note: input.note,
+      actor: caller,
+      now,
+      from: ['submitted', 'in-review'],
+      plan,
+    }),
+  );
   return buildRequestView(ctx, updated);
 }

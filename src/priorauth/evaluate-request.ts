@@ -13,14 +13,24 @@ import { evaluateCriteria } from './rules/evaluate-criteria.js';
  * set's rules over the answers. Read-only: call it before opening the transaction that records
  * the outcome (on PGlite a read outside an open transaction would wait for it).
  */
-export async function evaluateRequest(ctx: AppContext, row: PaRequestRow, criteria: CriteriaSet, answers: unknown, now: Date) {
+export async function evaluateRequest(
+  ctx: AppContext,
+  row: PaRequestRow,
+  criteria: CriteriaSet,
+  answers: unknown,
+  now: Date,
+) {
   const today = toLocalDate(now);
   const member = await findMemberById(ctx.database.db, row.memberId);
   const benefits = await loadMemberBenefits(ctx.database, row.memberId, today, addDays(today, -730));
   const facts = computeFacts(criteria, {
     member: { dateOfBirth: member!.dateOfBirth, sex: member!.sex as 'M' | 'F' | 'U' },
     claimHistory: benefits.history.map((h) => ({
-      dateOfService: h.dateOfService, daysSupply: h.daysSupply, ingredient: h.ingredient ?? '', drugClass: h.drugClass ?? '', groupId: h.groupId ?? '',
+      dateOfService: h.dateOfService,
+      daysSupply: h.daysSupply,
+      ingredient: h.ingredient ?? '',
+      drugClass: h.drugClass ?? '',
+      groupId: h.groupId ?? '',
     })),
     requestedGroupId: row.groupId,
     today,

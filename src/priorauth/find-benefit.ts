@@ -15,7 +15,11 @@ export interface Benefit {
 }
 
 /** The drug, the paying plan and processor, and the formulary entry for a member's plan. */
-export async function findBenefit(ctx: AppContext, planId: string, drugRef: { productId?: string; rxcui?: string }): Promise<Benefit> {
+export async function findBenefit(
+  ctx: AppContext,
+  planId: string,
+  drugRef: { productId?: string; rxcui?: string },
+): Promise<Benefit> {
   const ref = await ctx.reference.get();
   if (!drugRef.productId && !drugRef.rxcui) throw invalid('productId', 'productId (NDC) or rxcui is required');
   const pkg = drugRef.productId ? ref.packages.get(drugRef.productId) : undefined;
@@ -24,7 +28,7 @@ export async function findBenefit(ctx: AppContext, planId: string, drugRef: { pr
   if (!drug) throw notFound('Drug with RxCUI', drugRef.rxcui ?? '');
   const memberPlan = ref.plans.get(planId);
   if (!memberPlan) throw notFound('Plan', planId);
-  const plan = memberPlan.carveOutPlanId ? ref.plans.get(memberPlan.carveOutPlanId) ?? memberPlan : memberPlan;
+  const plan = memberPlan.carveOutPlanId ? (ref.plans.get(memberPlan.carveOutPlanId) ?? memberPlan) : memberPlan;
   const processor = ref.processors.get(plan.processorId)!;
   return { drug, memberPlan, plan, processor, entry: findFormularyEntry(ref, plan.id, drug) };
 }

@@ -15,16 +15,32 @@ export interface CriteriaBundle {
  * Imports criteria sets. A set whose content changed becomes a new version (current); an
  * unchanged one is left alone; open cases keep the version they started with.
  */
-export async function importCriteriaBundle(ctx: AppContext, bundle: unknown, actor: { username: string; role: string }): Promise<ImportSummary> {
+export async function importCriteriaBundle(
+  ctx: AppContext,
+  bundle: unknown,
+  actor: { username: string; role: string },
+): Promise<ImportSummary> {
   const b = bundle as CriteriaBundle;
-  const sets = Array.isArray(b?.criteriaSets) ? b.criteriaSets : b && typeof b === 'object' && 'rules' in b ? [b] : null;
-  if (!sets) throw new DomainError('VALIDATION_FAILED', 'Expected { "criteriaSets": [...] } or one criteria set', { errors: [{ path: 'criteriaSets', message: 'is required' }] });
+  const sets = Array.isArray(b?.criteriaSets)
+    ? b.criteriaSets
+    : b && typeof b === 'object' && 'rules' in b
+      ? [b]
+      : null;
+  if (!sets)
+    throw new DomainError('VALIDATION_FAILED', 'Expected { "criteriaSets": [...] } or one criteria set', {
+      errors: [{ path: 'criteriaSets', message: 'is required' }],
+    });
   const summary = emptySummary('criteria');
   const valid: CriteriaSet[] = [];
   sets.forEach((raw, i) => {
     const result = validateCriteriaSet(raw);
     if (result.ok) valid.push(result.value);
-    else summary.rejected.push({ row: i + 1, id: (raw as { id?: string })?.id, reason: result.errors.map((e) => `${e.path}: ${e.message}`).join('; ') });
+    else
+      summary.rejected.push({
+        row: i + 1,
+        id: (raw as { id?: string })?.id,
+        reason: result.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+      });
   });
   const now = ctx.clock.now();
   await ctx.database.db.transaction(async (tx) => {
@@ -35,9 +51,23 @@ export async function importCriteriaBundle(ctx: AppContext, bundle: unknown, act
         continue;
       }
       const version = current ? current.version + 1 : Math.max(1, set.version ?? 1);
-      await insertCriteriaVersion(tx, { id: set.id, version, title: set.title, body: { ...set, version }, createdAt: now, createdBy: actor.username });
+      await insertCriteriaVersion(tx, {
+        id: set.id,
+        version,
+        title: set.title,
+        body: { ...set, version },
+        createdAt: now,
+        createdBy: actor.username,
+      });
       countLoaded(summary, current ? 'new versions' : 'criteria sets');
-      await writeAudit(tx, { at: now, actor, action: 'criteria.version-created', entityType: 'criteria-set', entityId: set.id, details: { version } });
+      await writeAudit(tx, {
+        at: now,
+        actor,
+        action: 'criteria.version-created',
+        entityType: 'criteria-set',
+        entityId: set.id,
+        details: { version },
+      });
     }
   });
   return summary;

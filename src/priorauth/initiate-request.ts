@@ -13,7 +13,15 @@ import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from './criteria-libr
 import { findBenefit } from './find-benefit.js';
 import { actorName } from './pa-status.js';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
-import { findActiveAuthorizations, findAuthorizationByNumber, findCurrentCriteria, findPaRequest, insertHistory, insertPaRequest, type PaRequestRow } from './priorauth.repo.js';
+import {
+  findActiveAuthorizations,
+  findAuthorizationByNumber,
+  findCurrentCriteria,
+  findPaRequest,
+  insertHistory,
+  insertPaRequest,
+  type PaRequestRow,
+} from './priorauth.repo.js';
 import { buildRequestView, type RequestView } from './request-view.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
 
@@ -39,7 +47,16 @@ export interface InitiateInput {
 
 export type InitiateResult =
   | { kind: 'created'; request: RequestView }
-  | { kind: 'not-required'; body: { status: 'not-required'; message: string; drug: { rxcui: string; name: string }; planId: string; processor: string } };
+  | {
+      kind: 'not-required';
+      body: {
+        status: 'not-required';
+        message: string;
+        drug: { rxcui: string; name: string };
+        planId: string;
+        processor: string;
+      };
+    };
 
 function checkCaller(caller: Principal, input: InitiateInput): void {
   switch (caller.role) {
@@ -48,9 +65,12 @@ function checkCaller(caller: Principal, input: InitiateInput): void {
       return;
     case 'pharmacy':
       if (input.channel !== 'pharmacy') throw invalid('channel', 'a pharmacy starts requests with channel "pharmacy"');
-      if (input.pharmacyNpi && input.pharmacyNpi !== caller.npi) throw forbidden('A pharmacy starts requests under its own NPI');
+      if (input.pharmacyNpi && input.pharmacyNpi !== caller.npi)
+        throw forbidden('A pharmacy starts requests under its own NPI');
       return;
-    case 'intake': case 'member-services': case 'admin':
+    case 'intake':
+    case 'member-services':
+    case 'admin':
       return;
     default:
       throw forbidden('Prior authorization is requested by the prescriber (or the pharmacy on their behalf)');
@@ -62,13 +82,23 @@ function checkCaller(caller: Principal, input: InitiateInput): void {
  * "not required" or "an authorization already covers it"; otherwise open the case and return
  * the criteria's question set.
  */
-export async function initiateRequest(ctx: AppContext, caller: Principal, input: InitiateInput): Promise<InitiateResult> {
+export async function initiateRequest(
+  ctx: AppContext,
+  caller: Principal,
+  input: InitiateInput,
+): Promise<InitiateResult> {
   checkCaller(caller, input);
-  const pharmacyNpi = caller.role === 'pharmacy' ? caller.npi! : input.pharmacyNpi ?? null;
+  const pharmacyNpi = caller.role === 'pharmacy' ? caller.npi! : (input.pharmacyNpi ?? null);
   const errors: FieldError[] = [];
-  if (!isValidNpi(input.prescriberNpi)) errors.push({ path: 'prescriberNpi', message: 'is not a valid NPI (check digit)' });
-  if (input.urgency === 'urgent' && !input.urgencyReason?.trim()) errors.push({ path: 'urgencyReason', message: 'is required for an urgent request (serious jeopardy to life, health, function, or severe pain)' });
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  if (!isValidNpi(input.prescriberNpi))
+    errors.push({ path: 'prescriberNpi', message: 'is not a valid NPI (check digit)' });
+  if (input.urgency === 'urgent' && !input.urgencyReason?.trim())
+    errors.push({
+      path: 'urgencyReason',
+      message: 'is required for an urgent request (serious jeopardy to life, health, function, or severe pain)',
+    });
+  if (errors.length)
+    throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
 
   const db = ctx.database.db;
   const now = ctx.clock.now();
@@ -76,23 +106,40 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
   const member = await findMemberById(db, input.memberId);
   if (!member) throw notFound('Member', input.memberId);
   if (today < member.effectiveDate || (member.terminationDate && today > member.terminationDate)) {
-    throw new DomainError('INVALID_STATE', `Member ${member.id} is not covered on ${today}`, { errors: [{ path: 'memberId', message: 'is not eligible today' }] });
+    throw new DomainError('INVALID_STATE', `Member ${member.id} is not covered on ${today}`, {
+      errors: [{ path: 'memberId', message: 'is not eligible today' }],
+    });
   }
   const benefit = await findBenefit(ctx, member.planId, input);
   const { drug, plan, processor, entry } = benefit;
   if (!entry || !entry.covered) {
-    throw new DomainError('INVALID_STATE', `${drug.name} is not on ${plan.name}'s formulary; request a formulary exception or use a covered alternative`, { errors: [{ path: 'productId', message: 'is not on the formulary' }] });
+    throw new DomainError(
+      'INVALID_STATE',
+      `${drug.name} is not on ${plan.name}'s formulary; request a formulary exception or use a covered alternative`,
+      { errors: [{ path: 'productId', message: 'is not on the formulary' }] },
+    );
   }
-  let criteriaId = entry.priorAuthorization ? entry.criteriaId ?? GENERAL_CRITERIA_ID : null;
+  let criteriaId = entry.priorAuthorization ? (entry.criteriaId ?? GENERAL_CRITERIA_ID) : null;
   if (!criteriaId && entry.stepTherapy) {
     // A step edit without PA: an exception is needed only when history does not already satisfy it.
-    const benefits = await loadMemberBenefits(ctx.database, member.id, today, addDays(today, -entry.stepTherapy.lookbackDays));
+    const benefits = await loadMemberBenefits(
+      ctx.database,
+      member.id,
+      today,
+      addDays(today, -entry.stepTherapy.lookbackDays),
+    );
     if (!isStepTherapyMet(entry.stepTherapy, benefits.history, today)) criteriaId = STEP_EXCEPTION_CRITERIA_ID;
   }
   if (!criteriaId) {
     return {
       kind: 'not-required',
-      body: { status: 'not-required', message: `${drug.name} does not need prior authorization on ${plan.name}.`, drug: { rxcui: drug.rxcui, name: drug.name }, planId: plan.id, processor: processor.name },
+      body: {
+        status: 'not-required',
+        message: `${drug.name} does not need prior authorization on ${plan.name}.`,
+        drug: { rxcui: drug.rxcui, name: drug.name },
+        planId: plan.id,
+        processor: processor.name,
+      },
     };
   }
 
@@ -102,29 +149,58 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
   if (input.renewalOf) {
     const prior = await findAuthorizationByNumber(db, input.renewalOf);
     if (!prior || prior.memberId !== member.id) throw notFound('Authorization', input.renewalOf);
-    if (prior.groupId !== drug.groupId) throw invalid('renewalOf', 'the authorization is for a different drug or dose form');
-    const window = isWithinRenewalWindow({ authorizationEndDate: prior.effectiveTo, today, windowDays: plan.policy.renewalWindowDays });
+    if (prior.groupId !== drug.groupId)
+      throw invalid('renewalOf', 'the authorization is for a different drug or dose form');
+    const window = isWithinRenewalWindow({
+      authorizationEndDate: prior.effectiveTo,
+      today,
+      windowDays: plan.policy.renewalWindowDays,
+    });
     if (!window.open) {
-      throw new DomainError('RENEWAL_WINDOW_NOT_OPEN', `Authorization ${prior.number} ends ${prior.effectiveTo}; a renewal can be sent from ${window.opensOn}`, {
-        details: { authorizationNumber: prior.number, effectiveTo: prior.effectiveTo, firstAllowedDate: window.opensOn },
-      });
+      throw new DomainError(
+        'RENEWAL_WINDOW_NOT_OPEN',
+        `Authorization ${prior.number} ends ${prior.effectiveTo}; a renewal can be sent from ${window.opensOn}`,
+        {
+          details: {
+            authorizationNumber: prior.number,
+            effectiveTo: prior.effectiveTo,
+            firstAllowedDate: window.opensOn,
+          },
+        },
+      );
     }
     renewalOf = prior.number;
     if (prior.paRequestId) priorCase = await findPaRequest(db, prior.paRequestId);
   } else if (active.length > 0) {
     const a = active[0];
-    throw new DomainError('ACTIVE_AUTHORIZATION_EXISTS', `Authorization ${a.number} already covers ${drug.groupName} through ${a.effectiveTo}`, {
-      details: { authorizationNumber: a.number, effectiveFrom: a.effectiveFrom, effectiveTo: a.effectiveTo, renewalOpensOn: addDays(a.effectiveTo, -plan.policy.renewalWindowDays) },
-    });
+    throw new DomainError(
+      'ACTIVE_AUTHORIZATION_EXISTS',
+      `Authorization ${a.number} already covers ${drug.groupName} through ${a.effectiveTo}`,
+      {
+        details: {
+          authorizationNumber: a.number,
+          effectiveFrom: a.effectiveFrom,
+          effectiveTo: a.effectiveTo,
+          renewalOpensOn: addDays(a.effectiveTo, -plan.policy.renewalWindowDays),
+        },
+      },
+    );
   }
 
   const criteria = await findCurrentCriteria(db, criteriaId);
-  if (!criteria) throw new DomainError('INVALID_STATE', `Criteria set ${criteriaId} is not loaded; the plan administrator must import it`);
+  if (!criteria)
+    throw new DomainError(
+      'INVALID_STATE',
+      `Criteria set ${criteriaId} is not loaded; the plan administrator must import it`,
+    );
 
   // A renewal starts from the answers of the case it renews (same criteria set): the prescriber
   // reviews and updates them instead of typing them again. Documents belong to their own case,
   // so attachment answers are not carried over; submit judges the answers as of the new case.
-  const carried = priorCase?.criteriaId === criteriaId && priorCase.answers ? withoutAttachments(priorCase.answers as unknown as QuestionnaireResponse) : null;
+  const carried =
+    priorCase?.criteriaId === criteriaId && priorCase.answers
+      ? withoutAttachments(priorCase.answers as unknown as QuestionnaireResponse)
+      : null;
   const receivedAt = input.receivedAt ?? now;
   const row = await db.transaction(async (tx) => {
     const created = await insertPaRequest(tx, {
@@ -137,7 +213,10 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
       requestedRxcui: drug.rxcui,
       drugName: drug.name,
       groupId: drug.groupId,
-      groupName: criteria.body.scope === 'brand-only' && drug.brandName ? `${drug.brandName} (${drug.groupName})` : drug.groupName,
+      groupName:
+        criteria.body.scope === 'brand-only' && drug.brandName
+          ? `${drug.brandName} (${drug.groupName})`
+          : drug.groupName,
       brandName: criteria.body.scope === 'brand-only' ? drug.brandName : null,
       quantity: String(input.quantity),
       daysSupply: input.daysSupply,
@@ -153,16 +232,41 @@ export async function initiateRequest(ctx: AppContext, caller: Principal, input:
       updatedAt: now,
     });
     await insertHistory(tx, {
-      paRequestId: created.id, at: now, ...actorName(caller), action: 'initiated', fromStatus: null, toStatus: 'awaiting-answers',
-      details: { channel: input.channel, criteria: `${criteria.id} v${criteria.version}`, ...(renewalOf ? { renewalOf } : {}), ...(carried ? { answersFrom: priorCase!.id } : {}) },
+      paRequestId: created.id,
+      at: now,
+      ...actorName(caller),
+      action: 'initiated',
+      fromStatus: null,
+      toStatus: 'awaiting-answers',
+      details: {
+        channel: input.channel,
+        criteria: `${criteria.id} v${criteria.version}`,
+        ...(renewalOf ? { renewalOf } : {}),
+        ...(carried ? { answersFrom: priorCase!.id } : {}),
+      },
     });
     if (input.channel === 'pharmacy') {
       // The pharmacy tells the prescriber that PA is needed (DESIGN §2, pharmacy).
-      await queueNotices(tx, {
-        kind: 'pa-needed', memberId: member.id, prescriberNpi: input.prescriberNpi, pharmacyNpi, paRequestId: created.id,
-        recipients: ['prescriber'], letterLanguages: plan.policy.letterLanguages,
-        content: { drugName: drug.name, planName: plan.name, processorName: processor.name, paRequestId: created.id, howToRequest: plan.policy.priorAuthorization.howToRequest },
-      }, now);
+      await queueNotices(
+        tx,
+        {
+          kind: 'pa-needed',
+          memberId: member.id,
+          prescriberNpi: input.prescriberNpi,
+          pharmacyNpi,
+          paRequestId: created.id,
+          recipients: ['prescriber'],
+          letterLanguages: plan.policy.letterLanguages,
+          content: {
+            drugName: drug.name,
+            planName: plan.name,
+            processorName: processor.name,
+            paRequestId: created.id,
+            howToRequest: plan.policy.priorAuthorization.howToRequest,
+          },
+        },
+        now,
+      );
     }
     return created;
   });

@@ -18,7 +18,10 @@ export interface ListQuery {
 export async function listRequestsFor(ctx: AppContext, caller: Principal, q: ListQuery) {
   const statuses = q.status ? q.status.split(',').map((s) => s.trim()) : undefined;
   const bad = statuses?.find((s) => !(PA_STATUSES as readonly string[]).includes(s));
-  if (bad) throw new DomainError('VALIDATION_FAILED', `Unknown status "${bad}"`, { errors: [{ path: 'status', message: `must be one of ${PA_STATUSES.join(', ')}` }] });
+  if (bad)
+    throw new DomainError('VALIDATION_FAILED', `Unknown status "${bad}"`, {
+      errors: [{ path: 'status', message: `must be one of ${PA_STATUSES.join(', ')}` }],
+    });
   const limit = Math.min(q.limit ?? 100, 500);
   const db = ctx.database.db;
   let rows;
@@ -36,7 +39,14 @@ export async function listRequestsFor(ctx: AppContext, caller: Principal, q: Lis
       break;
     default:
       if (!isStaff(caller)) throw forbidden('Not allowed');
-      if (q.memberId) await writeAudit(db, { at: ctx.clock.now(), actor: caller, action: 'phi.read', entityType: 'member-pa-requests', entityId: q.memberId });
+      if (q.memberId)
+        await writeAudit(db, {
+          at: ctx.clock.now(),
+          actor: caller,
+          action: 'phi.read',
+          entityType: 'member-pa-requests',
+          entityId: q.memberId,
+        });
       rows = await listPaRequests(db, { memberId: q.memberId, prescriberNpi: q.prescriberNpi, statuses, limit });
   }
   const now = ctx.clock.now();
@@ -49,10 +59,20 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
   const now = ctx.clock.now();
   const rows = await listReviewQueue(ctx.database.db, limit);
   // The queue shows who each case is for: a PHI read by staff, recorded (DESIGN §7).
-  await writeAudit(ctx.database.db, { at: now, actor: caller, action: 'phi.read', entityType: 'review-queue', entityId: 'open-cases', details: { paRequestIds: rows.map((r) => r.id) } });
+  await writeAudit(ctx.database.db, {
+    at: now,
+    actor: caller,
+    action: 'phi.read',
+    entityType: 'review-queue',
+    entityId: 'open-cases',
+    details: { paRequestIds: rows.map((r) => r.id) },
+  });
   return {
     now: now.toISOString(),
-    items: rows.map((r) => ({ ...namedSummary(r, now), overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime() })),
+    items: rows.map((r) => ({
+      ...namedSummary(r, now),
+      overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
+    })),
   };
 }
 

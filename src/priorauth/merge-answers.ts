@@ -1,5 +1,13 @@
-interface ResponseItem { linkId: string; item?: ResponseItem[]; [k: string]: unknown }
-interface Response { resourceType?: string; item?: ResponseItem[]; [k: string]: unknown }
+interface ResponseItem {
+  linkId: string;
+  item?: ResponseItem[];
+  [k: string]: unknown;
+}
+interface Response {
+  resourceType?: string;
+  item?: ResponseItem[];
+  [k: string]: unknown;
+}
 
 /**
  * Merges a partial QuestionnaireResponse into the saved one: items in the update replace the
@@ -13,7 +21,8 @@ export function mergeAnswers(saved: unknown, update: unknown): Response {
     for (const item of b) {
       const i = out.findIndex((x) => x.linkId === item.linkId);
       if (i === -1) out.push(item);
-      else if (item.item && out[i].item && !('answer' in item)) out[i] = { ...out[i], item: mergeItems(out[i].item, item.item) };
+      else if (item.item && out[i].item && !('answer' in item))
+        out[i] = { ...out[i], item: mergeItems(out[i].item, item.item) };
       else out[i] = item;
     }
     return out;

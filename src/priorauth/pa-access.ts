@@ -9,10 +9,18 @@ import type { PaRequestRow } from './priorauth.repo.js';
  */
 export function canSeeRequest(p: Principal, row: PaRequestRow): boolean {
   switch (p.role) {
-    case 'member': return row.memberId === p.memberId;
-    case 'prescriber': return row.prescriberNpi === p.npi;
-    case 'pharmacy': return row.pharmacyNpi !== null && row.pharmacyNpi === p.npi;
-    case 'intake': case 'reviewer-pharmacist': case 'reviewer-physician': case 'member-services': case 'admin': return true;
+    case 'member':
+      return row.memberId === p.memberId;
+    case 'prescriber':
+      return row.prescriberNpi === p.npi;
+    case 'pharmacy':
+      return row.pharmacyNpi !== null && row.pharmacyNpi === p.npi;
+    case 'intake':
+    case 'reviewer-pharmacist':
+    case 'reviewer-physician':
+    case 'member-services':
+    case 'admin':
+      return true;
   }
 }
 
@@ -27,12 +35,16 @@ export function assertCanSee(p: Principal, row: PaRequestRow | undefined, id: st
 
 /** The requester side: the prescriber on the case, staff taking it by phone/fax, a pharmacy that started it. */
 export function assertCanAct(p: Principal, row: PaRequestRow): void {
-  const ok = (p.role === 'prescriber' && row.prescriberNpi === p.npi)
-    || (p.role === 'pharmacy' && row.pharmacyNpi === p.npi && row.status === 'awaiting-answers')
-    || p.role === 'intake' || p.role === 'member-services' || p.role === 'admin';
+  const ok =
+    (p.role === 'prescriber' && row.prescriberNpi === p.npi) ||
+    (p.role === 'pharmacy' && row.pharmacyNpi === p.npi && row.status === 'awaiting-answers') ||
+    p.role === 'intake' ||
+    p.role === 'member-services' ||
+    p.role === 'admin';
   if (!ok) throw new DomainError('FORBIDDEN', 'Only the prescriber on this request (or intake staff) can do this');
 }
 
 export function assertClinician(p: Principal): void {
-  if (!CLINICIAN_ROLES.includes(p.role)) throw new DomainError('FORBIDDEN', 'Only clinical reviewers (pharmacist or physician) can do this');
+  if (!CLINICIAN_ROLES.includes(p.role))
+    throw new DomainError('FORBIDDEN', 'Only clinical reviewers (pharmacist or physician) can do this');
 }

@@ -1,6 +1,13 @@
 import { registerDeadlineHandler } from '../deadlines/run-due-deadlines.js';
 import { queueNotices } from '../notices/queue-notices.js';
-import { closeInformationRequest, findAuthorizationByNumber, findPaRequest, insertHistory, listInformationRequests, listPaRequests } from './priorauth.repo.js';
+import {
+  closeInformationRequest,
+  findAuthorizationByNumber,
+  findPaRequest,
+  insertHistory,
+  listInformationRequests,
+  listPaRequests,
+} from './priorauth.repo.js';
 import { recordDetermination } from './record-determination.js';
 import { nextStateOnInformationExpiry } from './rules/information-request-rules.js';
 import { scheduleReviewClock } from './schedule-review-clock.js';
@@ -17,7 +24,13 @@ export function registerPaDeadlines(): void {
     const row = await findPaRequest(tx, d.entityId);
     if (!row || !REVIEWABLE.includes(row.status as never)) return;
     await insertHistory(tx, {
-      paRequestId: row.id, at: now, actor: 'system', actorRole: 'system', action: 'due-soon', fromStatus: row.status, toStatus: row.status,
+      paRequestId: row.id,
+      at: now,
+      actor: 'system',
+      actorRole: 'system',
+      action: 'due-soon',
+      fromStatus: row.status,
+      toStatus: row.status,
       details: { dueAt: row.dueAt?.toISOString() ?? null },
     });
   });
@@ -29,7 +42,11 @@ export function registerPaDeadlines(): void {
     if (plan.policy.review.onMissed === 'deem-approved') {
       // CA Health & Safety Code §1367.241(b): a request not answered in time is deemed granted.
       await recordDetermination(ctx, tx, row, {
-        decision: 'deemed-approved', actor: 'system', now, from: [...REVIEWABLE], plan,
+        decision: 'deemed-approved',
+        actor: 'system',
+        now,
+        from: [...REVIEWABLE],
+        plan,
         reasons: ['The plan did not decide the request within the time the law allows, so it is approved.'],
       });
       return;
@@ -37,13 +54,26 @@ export function registerPaDeadlines(): void {
     // Medicare Part D (42 CFR 423.568/423.572): no deemed approval; a missed clock is escalated
     // (the case would be auto-forwarded to the IRE), never approved by default.
     await transitionRequest(tx, row, {
-      action: 'escalated', actor: 'system', at: now, from: [...REVIEWABLE], changes: { escalatedAt: now },
+      action: 'escalated',
+      actor: 'system',
+      at: now,
+      from: [...REVIEWABLE],
+      changes: { escalatedAt: now },
       reason: 'The decision is overdue; escalated to the review supervisor',
     });
-    await queueNotices(tx, {
-      kind: 'escalation', memberId: row.memberId, prescriberNpi: row.prescriberNpi, paRequestId: row.id, recipients: [],
-      letterLanguages: plan.policy.letterLanguages, content: { paRequestId: row.id },
-    }, now);
+    await queueNotices(
+      tx,
+      {
+        kind: 'escalation',
+        memberId: row.memberId,
+        prescriberNpi: row.prescriberNpi,
+        paRequestId: row.id,
+        recipients: [],
+        letterLanguages: plan.policy.letterLanguages,
+        content: { paRequestId: row.id },
+      },
+      now,
+    );
   });
 
   registerDeadlineHandler('pa-info-request-due', async (ctx, tx, d, now, ref) => {
@@ -53,18 +83,37 @@ export function registerPaDeadlines(): void {
     if (!(await closeInformationRequest(tx, infoId, { status: 'expired' }))) return;
     const plan = ref.plans.get(row.planId)!;
     const count = (await listInformationRequests(tx, row.id)).length;
-    if (nextStateOnInformationExpiry({ count, maxRequests: plan.policy.informationRequests.max }) === 'closed-no-response') {
+    if (
+      nextStateOnInformationExpiry({ count, maxRequests: plan.policy.informationRequests.max }) === 'closed-no-response'
+    ) {
       await recordDetermination(ctx, tx, row, {
-        decision: 'closed-no-response', actor: 'system', now, from: ['awaiting-information'], plan,
-        reasons: [`We asked for more information ${count} time${count === 1 ? '' : 's'} and did not receive it in time, so the request is closed. Your prescriber can send a new request with the information, or you can appeal.`],
+        decision: 'closed-no-response',
+        actor: 'system',
+        now,
+        from: ['awaiting-information'],
+        plan,
+        reasons: [
+          `We asked for more information ${count} time${count === 1 ? '' : 's'} and did not receive it in time, so the request is closed. Your prescriber can send a new request with the information, or you can appeal.`,
+        ],
       });
       return;
     }
     // Back to the reviewer, who may ask once more or decide; the clock restarts now.
-    const dueAt = await scheduleReviewClock(tx, { paRequestId: row.id, startAt: now, urgency: row.urgency as 'standard' | 'urgent', policy: plan.policy, now });
+    const dueAt = await scheduleReviewClock(tx, {
+      paRequestId: row.id,
+      startAt: now,
+      urgency: row.urgency as 'standard' | 'urgent',
+      policy: plan.policy,
+      now,
+    });
     await transitionRequest(tx, row, {
-      to: 'in-review', action: 'information-not-received', actor: 'system', at: now, from: ['awaiting-information'],
-      reason: 'The information request expired unanswered', changes: { dueAt, completedAt: row.completedAt ?? now },
+      to: 'in-review',
+      action: 'information-not-received',
+      actor: 'system',
+      at: now,
+      from: ['awaiting-information'],
+      reason: 'The information request expired unanswered',
+      changes: { dueAt, completedAt: row.completedAt ?? now },
     });
   });
 
@@ -73,13 +122,28 @@ export function registerPaDeadlines(): void {
     if (!auth || auth.status !== 'active' || !auth.paRequestId) return;
     const original = await findPaRequest(tx, auth.paRequestId);
     if (!original) return;
-    const renewals = (await listPaRequests(tx, { memberId: auth.memberId, limit: 50 })).filter((r) => r.renewalOf === auth.number && r.status !== 'cancelled');
+    const renewals = (await listPaRequests(tx, { memberId: auth.memberId, limit: 50 })).filter(
+      (r) => r.renewalOf === auth.number && r.status !== 'cancelled',
+    );
     if (renewals.length > 0) return;
     const plan = ref.plans.get(original.planId)!;
-    await queueNotices(tx, {
-      kind: 'renewal-reminder', memberId: auth.memberId, prescriberNpi: original.prescriberNpi, paRequestId: original.id,
-      recipients: ['prescriber', 'member'], letterLanguages: plan.policy.letterLanguages,
-      content: { authorizationNumber: auth.number, drugName: original.drugName, effectiveTo: auth.effectiveTo, planName: plan.name },
-    }, now);
+    await queueNotices(
+      tx,
+      {
+        kind: 'renewal-reminder',
+        memberId: auth.memberId,
+        prescriberNpi: original.prescriberNpi,
+        paRequestId: original.id,
+        recipients: ['prescriber', 'member'],
+        letterLanguages: plan.policy.letterLanguages,
+        content: {
+          authorizationNumber: auth.number,
+          drugName: original.drugName,
+          effectiveTo: auth.effectiveTo,
+          planName: plan.name,
+        },
+      },
+      now,
+    );
   });
 }

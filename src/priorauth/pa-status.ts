@@ -1,17 +1,35 @@
 export const PA_STATUSES = [
-  'awaiting-answers', 'submitted', 'in-review', 'awaiting-information', 'approved', 'partially-approved', 'denied',
-  'closed-no-response', 'deemed-approved', 'cancelled',
+  'awaiting-answers',
+  'submitted',
+  'in-review',
+  'awaiting-information',
+  'approved',
+  'partially-approved',
+  'denied',
+  'closed-no-response',
+  'deemed-approved',
+  'cancelled',
 ] as const;
 export type PaStatus = (typeof PA_STATUSES)[number];
 
 export const OPEN_STATUSES: PaStatus[] = ['awaiting-answers', 'submitted', 'in-review', 'awaiting-information'];
 export const REVIEWABLE_STATUSES: PaStatus[] = ['submitted', 'in-review'];
-export const FINAL_STATUSES: PaStatus[] = ['approved', 'partially-approved', 'denied', 'closed-no-response', 'deemed-approved', 'cancelled'];
+export const FINAL_STATUSES: PaStatus[] = [
+  'approved',
+  'partially-approved',
+  'denied',
+  'closed-no-response',
+  'deemed-approved',
+  'cancelled',
+];
 
 export type Decision = 'approved' | 'partially-approved' | 'denied' | 'closed-no-response' | 'deemed-approved';
 
-export type Actor = { username: string; role: string; displayName?: string | null; credential?: string | null } | 'system';
+export type Actor =
+  { username: string; role: string; displayName?: string | null; credential?: string | null } | 'system';
 
 export function actorName(actor: Actor): { actor: string; actorRole: string } {
-  return actor === 'system' ? { actor: 'system', actorRole: 'system' } : { actor: actor.username, actorRole: actor.role };
+  return actor === 'system'
+    ? { actor: 'system', actorRole: 'system' }
+    : { actor: actor.username, actorRole: actor.role };
 }

@@ -14,15 +14,31 @@ export type CriteriaSetRow = typeof criteriaSets.$inferSelect;
 // ---- criteria sets -------------------------------------------------------------------------
 
 export async function findCurrentCriteria(db: Db, id: string): Promise<CriteriaSetRow | undefined> {
-  return (await db.select().from(criteriaSets).where(and(eq(criteriaSets.id, id), eq(criteriaSets.current, true))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(criteriaSets)
+      .where(and(eq(criteriaSets.id, id), eq(criteriaSets.current, true)))
+      .limit(1)
+  )[0];
 }
 
 export async function findCriteriaVersion(db: Db, id: string, version: number): Promise<CriteriaSetRow | undefined> {
-  return (await db.select().from(criteriaSets).where(and(eq(criteriaSets.id, id), eq(criteriaSets.version, version))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(criteriaSets)
+      .where(and(eq(criteriaSets.id, id), eq(criteriaSets.version, version)))
+      .limit(1)
+  )[0];
 }
 
 export function listCriteria(db: Db, options: { currentOnly: boolean }): Promise<CriteriaSetRow[]> {
-  return db.select().from(criteriaSets).where(options.currentOnly ? eq(criteriaSets.current, true) : undefined).orderBy(asc(criteriaSets.id), desc(criteriaSets.version));
+  return db
+    .select()
+    .from(criteriaSets)
+    .where(options.currentOnly ? eq(criteriaSets.current, true) : undefined)
+    .orderBy(asc(criteriaSets.id), desc(criteriaSets.version));
 }
 
 /** A new version becomes current; earlier versions stay for the cases that started on them. */
@@ -46,13 +62,19 @@ export async function findPaRequest(db: Db, id: string): Promise<PaRequestRow | 
  * in one of `fromStatuses`); returns the new row, or undefined when someone else got there first.
  */
 export async function updatePaRequest(
-  db: Db, id: string, expectedVersion: number, changes: Partial<typeof paRequests.$inferInsert>, fromStatuses?: string[],
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<typeof paRequests.$inferInsert>,
+  fromStatuses?: string[],
 ): Promise<PaRequestRow | undefined> {
   const where: SQL[] = [eq(paRequests.id, id), eq(paRequests.version, expectedVersion)];
   if (fromStatuses) where.push(inArray(paRequests.status, fromStatuses));
-  const rows = await db.update(paRequests)
+  const rows = await db
+    .update(paRequests)
     .set({ ...changes, version: sql`${paRequests.version} + 1` })
-    .where(and(...where)).returning();
+    .where(and(...where))
+    .returning();
   return rows[0];
 }
 
@@ -68,16 +90,20 @@ export interface PaRequestFilter {
 export type NamedPaRequestRow = PaRequestRow & { memberName: string | null; prescriberName: string | null };
 
 function selectWithNames(db: Db) {
-  return db.select({
-    request: paRequests,
-    memberName: sql<string | null>`${members.firstName} || ' ' || ${members.lastName}`,
-    prescriberName: sql<string | null>`${prescribers.firstName} || ' ' || ${prescribers.lastName}`,
-  }).from(paRequests)
+  return db
+    .select({
+      request: paRequests,
+      memberName: sql<string | null>`${members.firstName} || ' ' || ${members.lastName}`,
+      prescriberName: sql<string | null>`${prescribers.firstName} || ' ' || ${prescribers.lastName}`,
+    })
+    .from(paRequests)
     .leftJoin(members, eq(members.id, paRequests.memberId))
     .leftJoin(prescribers, eq(prescribers.npi, paRequests.prescriberNpi));
 }
 
-const named = (rows: Array<{ request: PaRequestRow; memberName: string | null; prescriberName: string | null }>): NamedPaRequestRow[] =>
+const named = (
+  rows: Array<{ request: PaRequestRow; memberName: string | null; prescriberName: string | null }>,
+): NamedPaRequestRow[] =>
   rows.map((r) => ({ ...r.request, memberName: r.memberName, prescriberName: r.prescriberName }));
 
 export async function listPaRequests(db: Db, f: PaRequestFilter): Promise<NamedPaRequestRow[]> {
@@ -86,14 +112,22 @@ export async function listPaRequests(db: Db, f: PaRequestFilter): Promise<NamedP
   if (f.prescriberNpi) where.push(eq(paRequests.prescriberNpi, f.prescriberNpi));
   if (f.pharmacyNpi) where.push(eq(paRequests.pharmacyNpi, f.pharmacyNpi));
   if (f.statuses?.length) where.push(inArray(paRequests.status, f.statuses));
-  return named(await selectWithNames(db).where(and(...where)).orderBy(desc(paRequests.receivedAt)).limit(f.limit));
+  return named(
+    await selectWithNames(db)
+      .where(and(...where))
+      .orderBy(desc(paRequests.receivedAt))
+      .limit(f.limit),
+  );
 }
 
 /** The clinical review queue: open cases by due time (no due time last). */
 export async function listReviewQueue(db: Db, limit: number): Promise<NamedPaRequestRow[]> {
-  return named(await selectWithNames(db)
-    .where(inArray(paRequests.status, ['submitted', 'in-review', 'awaiting-information']))
-    .orderBy(sql`${paRequests.dueAt} asc nulls last`, asc(paRequests.receivedAt)).limit(limit));
+  return named(
+    await selectWithNames(db)
+      .where(inArray(paRequests.status, ['submitted', 'in-review', 'awaiting-information']))
+      .orderBy(sql`${paRequests.dueAt} asc nulls last`, asc(paRequests.receivedAt))
+      .limit(limit),
+  );
 }
 
 // ---- history, attachments, information requests ---------------------------------------------
@@ -103,7 +137,11 @@ export async function insertHistory(db: Db, row: typeof paHistory.$inferInsert):
 }
 
 export function listHistory(db: Db, paRequestId: string): Promise<PaHistoryRow[]> {
-  return db.select().from(paHistory).where(eq(paHistory.paRequestId, paRequestId)).orderBy(asc(paHistory.at), asc(paHistory.id));
+  return db
+    .select()
+    .from(paHistory)
+    .where(eq(paHistory.paRequestId, paRequestId))
+    .orderBy(asc(paHistory.at), asc(paHistory.id));
 }
 
 export async function insertAttachment(db: Db, row: typeof paAttachments.$inferInsert): Promise<void> {
@@ -112,14 +150,30 @@ export async function insertAttachment(db: Db, row: typeof paAttachments.$inferI
 
 /** Attachment metadata without the bytes. */
 export function listAttachments(db: Db, paRequestId: string) {
-  return db.select({
-    id: paAttachments.id, documentId: paAttachments.documentId, filename: paAttachments.filename, contentType: paAttachments.contentType,
-    size: paAttachments.size, sha256: paAttachments.sha256, uploadedBy: paAttachments.uploadedBy, uploadedAt: paAttachments.uploadedAt,
-  }).from(paAttachments).where(eq(paAttachments.paRequestId, paRequestId)).orderBy(asc(paAttachments.uploadedAt));
+  return db
+    .select({
+      id: paAttachments.id,
+      documentId: paAttachments.documentId,
+      filename: paAttachments.filename,
+      contentType: paAttachments.contentType,
+      size: paAttachments.size,
+      sha256: paAttachments.sha256,
+      uploadedBy: paAttachments.uploadedBy,
+      uploadedAt: paAttachments.uploadedAt,
+    })
+    .from(paAttachments)
+    .where(eq(paAttachments.paRequestId, paRequestId))
+    .orderBy(asc(paAttachments.uploadedAt));
 }
 
 export async function findAttachment(db: Db, paRequestId: string, id: string): Promise<AttachmentRow | undefined> {
-  return (await db.select().from(paAttachments).where(and(eq(paAttachments.paRequestId, paRequestId), eq(paAttachments.id, id))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(paAttachments)
+      .where(and(eq(paAttachments.paRequestId, paRequestId), eq(paAttachments.id, id)))
+      .limit(1)
+  )[0];
 }
 
 export async function insertInformationRequest(db: Db, row: typeof paInformationRequests.$inferInsert): Promise<void> {
@@ -127,18 +181,37 @@ export async function insertInformationRequest(db: Db, row: typeof paInformation
 }
 
 export function listInformationRequests(db: Db, paRequestId: string): Promise<InformationRequestRow[]> {
-  return db.select().from(paInformationRequests).where(eq(paInformationRequests.paRequestId, paRequestId)).orderBy(asc(paInformationRequests.sequence));
+  return db
+    .select()
+    .from(paInformationRequests)
+    .where(eq(paInformationRequests.paRequestId, paRequestId))
+    .orderBy(asc(paInformationRequests.sequence));
 }
 
-export async function findOpenInformationRequest(db: Db, paRequestId: string): Promise<InformationRequestRow | undefined> {
-  return (await db.select().from(paInformationRequests)
-    .where(and(eq(paInformationRequests.paRequestId, paRequestId), eq(paInformationRequests.status, 'open'))).limit(1))[0];
+export async function findOpenInformationRequest(
+  db: Db,
+  paRequestId: string,
+): Promise<InformationRequestRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(paInformationRequests)
+      .where(and(eq(paInformationRequests.paRequestId, paRequestId), eq(paInformationRequests.status, 'open')))
+      .limit(1)
+  )[0];
 }
 
 /** Conditional: only an open request changes state (answer vs. expiry race). */
-export async function closeInformationRequest(db: Db, id: string, changes: { status: 'answered' | 'expired'; respondedAt?: Date; response?: Record<string, unknown> }): Promise<boolean> {
-  const rows = await db.update(paInformationRequests).set(changes)
-    .where(and(eq(paInformationRequests.id, id), eq(paInformationRequests.status, 'open'))).returning({ id: paInformationRequests.id });
+export async function closeInformationRequest(
+  db: Db,
+  id: string,
+  changes: { status: 'answered' | 'expired'; respondedAt?: Date; response?: Record<string, unknown> },
+): Promise<boolean> {
+  const rows = await db
+    .update(paInformationRequests)
+    .set(changes)
+    .where(and(eq(paInformationRequests.id, id), eq(paInformationRequests.status, 'open')))
+    .returning({ id: paInformationRequests.id });
   return rows.length === 1;
 }
 
@@ -150,8 +223,11 @@ export async function insertAuthorization(db: Db, row: typeof authorizations.$in
 
 /** Retires an authorization (e.g. a partial one an appeal replaces); false when it was not active. */
 export async function revokeAuthorization(db: Db, number: string): Promise<boolean> {
-  const rows = await db.update(authorizations).set({ status: 'revoked' })
-    .where(and(eq(authorizations.number, number), eq(authorizations.status, 'active'))).returning({ id: authorizations.id });
+  const rows = await db
+    .update(authorizations)
+    .set({ status: 'revoked' })
+    .where(and(eq(authorizations.number, number), eq(authorizations.status, 'active')))
+    .returning({ id: authorizations.id });
   return rows.length === 1;
 }
 
@@ -160,18 +236,43 @@ export async function findAuthorizationByNumber(db: Db, number: string): Promise
 }
 
 /** Active authorizations of a member for a drug-form group that cover `date` or start later. */
-export function findActiveAuthorizations(db: Db, memberId: string, groupId: string, date: string): Promise<AuthorizationRow[]> {
-  return db.select().from(authorizations).where(and(
-    eq(authorizations.memberId, memberId), eq(authorizations.groupId, groupId), eq(authorizations.status, 'active'),
-    gte(authorizations.effectiveTo, date),
-  )).orderBy(desc(authorizations.effectiveTo));
+export function findActiveAuthorizations(
+  db: Db,
+  memberId: string,
+  groupId: string,
+  date: string,
+): Promise<AuthorizationRow[]> {
+  return db
+    .select()
+    .from(authorizations)
+    .where(
+      and(
+        eq(authorizations.memberId, memberId),
+        eq(authorizations.groupId, groupId),
+        eq(authorizations.status, 'active'),
+        gte(authorizations.effectiveTo, date),
+      ),
+    )
+    .orderBy(desc(authorizations.effectiveTo));
 }
 
 export function listAuthorizationsForMember(db: Db, memberId: string): Promise<AuthorizationRow[]> {
-  return db.select().from(authorizations).where(eq(authorizations.memberId, memberId)).orderBy(desc(authorizations.effectiveTo));
+  return db
+    .select()
+    .from(authorizations)
+    .where(eq(authorizations.memberId, memberId))
+    .orderBy(desc(authorizations.effectiveTo));
 }
 
 export function authorizationsEndingBetween(db: Db, from: string, to: string) {
-  return db.select().from(authorizations).where(and(eq(authorizations.status, 'active'), gte(authorizations.effectiveTo, from), lte(authorizations.effectiveTo, to)));
+  return db
+    .select()
+    .from(authorizations)
+    .where(
+      and(
+        eq(authorizations.status, 'active'),
+        gte(authorizations.effectiveTo, from),
+        lte(authorizations.effectiveTo, to),
+      ),
+    );
 }
-

@@ -13,8 +13,18 @@ import { getReviewQueue, listRequestsFor, type ListQuery } from './list-requests
 import { assertCanSee } from './pa-access.js';
 import { findAttachment, findPaRequest } from './priorauth.repo.js';
 import {
-  AnswersBody, CancelBody, DeterminationBody, IdParams, InformationRequestBody, InformationResponseBody, InitiateBody, NotRequiredSchema,
-  RequestSummarySchema, RequestViewSchema, SubmitBody, UrgencyBody,
+  AnswersBody,
+  CancelBody,
+  DeterminationBody,
+  IdParams,
+  InformationRequestBody,
+  InformationResponseBody,
+  InitiateBody,
+  NotRequiredSchema,
+  RequestSummarySchema,
+  RequestViewSchema,
+  SubmitBody,
+  UrgencyBody,
 } from './priorauth.schemas.js';
 import { reclassifyUrgency } from './reclassify-urgency.js';
 import { requestInformation, type InformationRequestInput } from './request-information.js';
@@ -27,89 +37,258 @@ const caseResponse = { 200: RequestViewSchema, ...errorResponses(400, 401, 403, 
 const id = (req: { params: unknown }) => (req.params as { id: string }).id;
 
 export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.post('/pa-requests', {
-    schema: {
-      tags: ['prior authorization'], summary: 'Initiate a PA request: returns the question set, "not-required", or 409 ACTIVE_AUTHORIZATION_EXISTS',
-      body: InitiateBody, response: { 201: RequestViewSchema, 200: NotRequiredSchema, ...errorResponses(400, 401, 403, 404, 409) },
+  app.post(
+    '/pa-requests',
+    {
+      schema: {
+        tags: ['prior authorization'],
+        summary: 'Initiate a PA request: returns the question set, "not-required", or 409 ACTIVE_AUTHORIZATION_EXISTS',
+        body: InitiateBody,
+        response: { 201: RequestViewSchema, 200: NotRequiredSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
-  }, async (req, reply) => {
-    const result = await initiateRequest(ctx, principalOf(req), req.body as InitiateInput);
-    if (result.kind === 'not-required') return reply.code(200).send(result.body);
-    return reply.code(201).send(result.request);
-  });
-
-  app.get('/pa-requests', {
-    schema: {
-      tags: ['prior authorization'], summary: 'List PA requests the caller may see',
-      querystring: Type.Object({ memberId: Type.Optional(Type.String({ maxLength: 20 })), prescriberNpi: Type.Optional(Type.String({ maxLength: 10 })), status: Type.Optional(Type.String({ maxLength: 300 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(RequestSummarySchema) }), ...errorResponses(400, 401, 403) },
+    async (req, reply) => {
+      const result = await initiateRequest(ctx, principalOf(req), req.body as InitiateInput);
+      if (result.kind === 'not-required') return reply.code(200).send(result.body);
+      return reply.code(201).send(result.request);
     },
-  }, async (req) => listRequestsFor(ctx, principalOf(req), req.query as ListQuery));
+  );
 
-  app.get('/pa-requests/:id', { schema: { tags: ['prior authorization'], summary: 'One PA request with its history', params: IdParams, response: caseResponse } }, async (req) => {
-    const row = assertCanSee(principalOf(req), await findPaRequest(ctx.database.db, id(req)), id(req));
-    return buildRequestView(ctx, row);
-  });
-
-  app.put('/pa-requests/:id/answers', { schema: { tags: ['prior authorization'], summary: 'Save draft answers (FHIR QuestionnaireResponse)', params: IdParams, body: AnswersBody, response: caseResponse } },
-    async (req) => saveAnswers(ctx, principalOf(req), id(req), (req.body as { answers: unknown }).answers));
-
-  app.post('/pa-requests/:id/submit', { schema: { tags: ['prior authorization'], summary: 'Submit: approved at once when every criterion is met, else routed to clinical review', params: IdParams, body: SubmitBody, response: caseResponse } },
-    async (req) => submitRequest(ctx, principalOf(req), id(req), req.body as { answers?: unknown }));
-
-  app.post('/pa-requests/:id/attachments', {
-    schema: {
-      tags: ['prior authorization'], summary: 'Attach one document (multipart: field "file", optional field "documentId"): PDF, PNG, JPEG or TIFF, at most 20 MB',
-      params: IdParams, consumes: ['multipart/form-data'],
-      response: { 201: Type.Object({ attachmentId: Type.String(), filename: Type.String(), contentType: Type.String(), size: Type.Integer(), sha256: Type.String(), documentId: Type.Union([Type.String(), Type.Null()]), uploadedAt: Type.String() }), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+  app.get(
+    '/pa-requests',
+    {
+      schema: {
+        tags: ['prior authorization'],
+        summary: 'List PA requests the caller may see',
+        querystring: Type.Object(
+          {
+            memberId: Type.Optional(Type.String({ maxLength: 20 })),
+            prescriberNpi: Type.Optional(Type.String({ maxLength: 10 })),
+            status: Type.Optional(Type.String({ maxLength: 300 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(RequestSummarySchema) }), ...errorResponses(400, 401, 403) },
+      },
     },
-  }, async (req, reply) => {
-    const caller = principalOf(req);
-    if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data with a field named "file"');
-    let file: { filename: string; bytes: Buffer } | null = null;
-    let documentId: string | undefined;
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', 'The file field must be named "file"', { errors: [{ path: part.fieldname, message: 'unexpected file field' }] });
-        file = { filename: part.filename, bytes: await part.toBuffer() };
-      } else if (part.fieldname === 'documentId') {
-        documentId = String(part.value);
+    async (req) => listRequestsFor(ctx, principalOf(req), req.query as ListQuery),
+  );
+
+  app.get(
+    '/pa-requests/:id',
+    {
+      schema: {
+        tags: ['prior authorization'],
+        summary: 'One PA request with its history',
+        params: IdParams,
+        response: caseResponse,
+      },
+    },
+    async (req) => {
+      const row = assertCanSee(principalOf(req), await findPaRequest(ctx.database.db, id(req)), id(req));
+      return buildRequestView(ctx, row);
+    },
+  );
+
+  app.put(
+    '/pa-requests/:id/answers',
+    {
+      schema: {
+        tags: ['prior authorization'],
+        summary: 'Save draft answers (FHIR QuestionnaireResponse)',
+        params: IdParams,
+        body: AnswersBody,
+        response: caseResponse,
+      },
+    },
+    async (req) => saveAnswers(ctx, principalOf(req), id(req), (req.body as { answers: unknown }).answers),
+  );
+
+  app.post(
+    '/pa-requests/:id/submit',
+    {
+      schema: {
+        tags: ['prior authorization'],
+        summary: 'Submit: approved at once when every criterion is met, else routed to clinical review',
+        params: IdParams,
+        body: SubmitBody,
+        response: caseResponse,
+      },
+    },
+    async (req) => submitRequest(ctx, principalOf(req), id(req), req.body as { answers?: unknown }),
+  );
+
+  app.post(
+    '/pa-requests/:id/attachments',
+    {
+      schema: {
+        tags: ['prior authorization'],
+        summary:
+          'Attach one document (multipart: field "file", optional field "documentId"): PDF, PNG, JPEG or TIFF, at most 20 MB',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: {
+          201: Type.Object({
+            attachmentId: Type.String(),
+            filename: Type.String(),
+            contentType: Type.String(),
+            size: Type.Integer(),
+            sha256: Type.String(),
+            documentId: Type.Union([Type.String(), Type.Null()]),
+            uploadedAt: Type.String(),
+          }),
+          ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+        },
+      },
+    },
+    async (req, reply) => {
+      const caller = principalOf(req);
+      if (!req.isMultipart())
+        throw new DomainError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the file as multipart/form-data with a field named "file"',
+        );
+      let file: { filename: string; bytes: Buffer } | null = null;
+      let documentId: string | undefined;
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file')
+            throw new DomainError('VALIDATION_FAILED', 'The file field must be named "file"', {
+              errors: [{ path: part.fieldname, message: 'unexpected file field' }],
+            });
+          file = { filename: part.filename, bytes: await part.toBuffer() };
+        } else if (part.fieldname === 'documentId') {
+          documentId = String(part.value);
+        }
       }
-    }
-    if (!file) throw new DomainError('VALIDATION_FAILED', 'No file was sent', { errors: [{ path: 'file', message: 'is required' }] });
-    const saved = await addAttachment(ctx, caller, id(req), { ...file, documentId });
-    return reply.code(201).send(saved);
-  });
+      if (!file)
+        throw new DomainError('VALIDATION_FAILED', 'No file was sent', {
+          errors: [{ path: 'file', message: 'is required' }],
+        });
+      const saved = await addAttachment(ctx, caller, id(req), { ...file, documentId });
+      return reply.code(201).send(saved);
+    },
+  );
 
-  app.get('/pa-requests/:id/attachments/:attachmentId', {
-    schema: { tags: ['prior authorization'], summary: 'Download an attachment', params: Type.Object({ id: Type.String({ maxLength: 64 }), attachmentId: Type.String({ maxLength: 64 }) }) },
-  }, async (req, reply) => {
-    const { attachmentId } = req.params as { id: string; attachmentId: string };
-    const row = assertCanSee(principalOf(req), await findPaRequest(ctx.database.db, id(req)), id(req));
-    const att = await findAttachment(ctx.database.db, row.id, attachmentId);
-    if (!att) throw new DomainError('NOT_FOUND', `Attachment ${attachmentId} was not found`);
-    return reply.type(att.contentType).header('content-disposition', `inline; filename="${att.filename}"`).send(att.content);
-  });
+  app.get(
+    '/pa-requests/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['prior authorization'],
+        summary: 'Download an attachment',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }), attachmentId: Type.String({ maxLength: 64 }) }),
+      },
+    },
+    async (req, reply) => {
+      const { attachmentId } = req.params as { id: string; attachmentId: string };
+      const row = assertCanSee(principalOf(req), await findPaRequest(ctx.database.db, id(req)), id(req));
+      const att = await findAttachment(ctx.database.db, row.id, attachmentId);
+      if (!att) throw new DomainError('NOT_FOUND', `Attachment ${attachmentId} was not found`);
+      return reply
+        .type(att.contentType)
+        .header('content-disposition', `inline; filename="${att.filename}"`)
+        .send(att.content);
+    },
+  );
 
-  app.post('/pa-requests/:id/cancel', { schema: { tags: ['prior authorization'], summary: 'Withdraw an open request', params: IdParams, body: Type.Optional(CancelBody), response: caseResponse } },
-    async (req) => cancelRequest(ctx, principalOf(req), id(req), (req.body as { reason?: string }) ?? {}));
+  app.post(
+    '/pa-requests/:id/cancel',
+    {
+      schema: {
+        tags: ['prior authorization'],
+        summary: 'Withdraw an open request',
+        params: IdParams,
+        body: Type.Optional(CancelBody),
+        response: caseResponse,
+      },
+    },
+    async (req) => cancelRequest(ctx, principalOf(req), id(req), (req.body as { reason?: string }) ?? {}),
+  );
 
-  app.get('/review-queue', {
-    schema: { tags: ['review'], summary: 'Open cases ordered by due time, with time left', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }), response: { 200: Type.Object({ now: Type.String(), items: Type.Array(RequestSummarySchema) }), ...errorResponses(401, 403) } },
-  }, async (req) => getReviewQueue(ctx, principalOf(req), (req.query as { limit?: number }).limit));
+  app.get(
+    '/review-queue',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Open cases ordered by due time, with time left',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        response: {
+          200: Type.Object({ now: Type.String(), items: Type.Array(RequestSummarySchema) }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (req) => getReviewQueue(ctx, principalOf(req), (req.query as { limit?: number }).limit),
+  );
 
-  app.post('/pa-requests/:id/assign', { schema: { tags: ['review'], summary: 'Take a case (409 when another reviewer has it)', params: IdParams, response: caseResponse } },
-    async (req) => assignRequest(ctx, principalOf(req), id(req)));
+  app.post(
+    '/pa-requests/:id/assign',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Take a case (409 when another reviewer has it)',
+        params: IdParams,
+        response: caseResponse,
+      },
+    },
+    async (req) => assignRequest(ctx, principalOf(req), id(req)),
+  );
 
-  app.post('/pa-requests/:id/information-requests', { schema: { tags: ['review'], summary: 'Ask the prescriber for specific items (at most two per case by default)', params: IdParams, body: InformationRequestBody, response: caseResponse } },
-    async (req) => requestInformation(ctx, principalOf(req), id(req), req.body as InformationRequestInput));
+  app.post(
+    '/pa-requests/:id/information-requests',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Ask the prescriber for specific items (at most two per case by default)',
+        params: IdParams,
+        body: InformationRequestBody,
+        response: caseResponse,
+      },
+    },
+    async (req) => requestInformation(ctx, principalOf(req), id(req), req.body as InformationRequestInput),
+  );
 
-  app.post('/pa-requests/:id/information-responses', { schema: { tags: ['prior authorization'], summary: 'Answer the open information request', params: IdParams, body: InformationResponseBody, response: caseResponse } },
-    async (req) => respondToInformationRequest(ctx, principalOf(req), id(req), req.body as InformationResponseInput));
+  app.post(
+    '/pa-requests/:id/information-responses',
+    {
+      schema: {
+        tags: ['prior authorization'],
+        summary: 'Answer the open information request',
+        params: IdParams,
+        body: InformationResponseBody,
+        response: caseResponse,
+      },
+    },
+    async (req) => respondToInformationRequest(ctx, principalOf(req), id(req), req.body as InformationResponseInput),
+  );
 
-  app.post('/pa-requests/:id/determination', { schema: { tags: ['review'], summary: 'Approve, partially approve, deny (clinicians only), or close', params: IdParams, body: DeterminationBody, response: caseResponse } },
-    async (req) => decideRequest(ctx, principalOf(req), id(req), req.body as DecisionInput));
+  app.post(
+    '/pa-requests/:id/determination',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Approve, partially approve, deny (clinicians only), or close',
+        params: IdParams,
+        body: DeterminationBody,
+        response: caseResponse,
+      },
+    },
+    async (req) => decideRequest(ctx, principalOf(req), id(req), req.body as DecisionInput),
+  );
 
-  app.post('/pa-requests/:id/urgency', { schema: { tags: ['review'], summary: 'Reclassify an urgent request as standard, with the reason', params: IdParams, body: UrgencyBody, response: caseResponse } },
-    async (req) => reclassifyUrgency(ctx, principalOf(req), id(req), req.body as { urgency: 'standard'; reason: string }));
+  app.post(
+    '/pa-requests/:id/urgency',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Reclassify an urgent request as standard, with the reason',
+        params: IdParams,
+        body: UrgencyBody,
+        response: caseResponse,
+      },
+    },
+    async (req) =>
+      reclassifyUrgency(ctx, principalOf(req), id(req), req.body as { urgency: 'standard'; reason: string }),
+  );
 }

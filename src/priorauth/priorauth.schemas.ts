@@ -1,78 +1,161 @@
 import { Type } from '@sinclair/typebox';
 import { Ndc, Npi } from '../adapters/http/schemas.js';
 
-const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {}) => Type.Object(props, { additionalProperties: true, description });
+const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {}) =>
+  Type.Object(props, { additionalProperties: true, description });
 
-export const QuestionnaireResponseSchema = Type.Object({
-  resourceType: Type.Literal('QuestionnaireResponse'),
-  item: Type.Optional(Type.Array(Type.Object({ linkId: Type.String() }, { additionalProperties: true }))),
-}, { additionalProperties: true, description: 'FHIR R4 QuestionnaireResponse' });
+export const QuestionnaireResponseSchema = Type.Object(
+  {
+    resourceType: Type.Literal('QuestionnaireResponse'),
+    item: Type.Optional(Type.Array(Type.Object({ linkId: Type.String() }, { additionalProperties: true }))),
+  },
+  { additionalProperties: true, description: 'FHIR R4 QuestionnaireResponse' },
+);
 
-export const InitiateBody = Type.Object({
-  memberId: Type.String({ minLength: 1, maxLength: 20 }),
-  prescriberNpi: Npi,
-  productId: Type.Optional(Ndc),
-  rxcui: Type.Optional(Type.String({ pattern: '^\\d{1,10}$' })),
-  quantity: Type.Number({ exclusiveMinimum: 0, maximum: 100000 }),
-  daysSupply: Type.Integer({ minimum: 1, maximum: 365 }),
-  urgency: Type.Union([Type.Literal('standard'), Type.Literal('urgent')]),
-  urgencyReason: Type.Optional(Type.String({ maxLength: 2000 })),
-  channel: Type.Union(['epa', 'portal', 'fax', 'pharmacy', 'phone'].map((c) => Type.Literal(c))),
-  renewalOf: Type.Optional(Type.String({ maxLength: 40 })),
-  pharmacyNpi: Type.Optional(Npi),
-}, { additionalProperties: false });
+export const InitiateBody = Type.Object(
+  {
+    memberId: Type.String({ minLength: 1, maxLength: 20 }),
+    prescriberNpi: Npi,
+    productId: Type.Optional(Ndc),
+    rxcui: Type.Optional(Type.String({ pattern: '^\\d{1,10}$' })),
+    quantity: Type.Number({ exclusiveMinimum: 0, maximum: 100000 }),
+    daysSupply: Type.Integer({ minimum: 1, maximum: 365 }),
+    urgency: Type.Union([Type.Literal('standard'), Type.Literal('urgent')]),
+    urgencyReason: Type.Optional(Type.String({ maxLength: 2000 })),
+    channel: Type.Union(['epa', 'portal', 'fax', 'pharmacy', 'phone'].map((c) => Type.Literal(c))),
+    renewalOf: Type.Optional(Type.String({ maxLength: 40 })),
+    pharmacyNpi: Type.Optional(Npi),
+  },
+  { additionalProperties: false },
+);
 
 export const RequestSummarySchema = Loose('A PA request in a list or queue', {
-  id: Type.String(), status: Type.String(), memberId: Type.String(), prescriberNpi: Type.String(),
-  drug: Type.Object({ rxcui: Type.String(), name: Type.String(), groupId: Type.String(), groupName: Type.String(), scope: Type.String() }),
-  urgency: Type.String(), receivedAt: Type.String(), dueAt: Type.Union([Type.String(), Type.Null()]),
+  id: Type.String(),
+  status: Type.String(),
+  memberId: Type.String(),
+  prescriberNpi: Type.String(),
+  drug: Type.Object({
+    rxcui: Type.String(),
+    name: Type.String(),
+    groupId: Type.String(),
+    groupName: Type.String(),
+    scope: Type.String(),
+  }),
+  urgency: Type.String(),
+  receivedAt: Type.String(),
+  dueAt: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const RequestViewSchema = Loose('A PA request (case) with its question set, answers, information requests, determination, trace, notices and history', {
-  id: Type.String(), status: Type.String(), memberId: Type.String(), prescriberNpi: Type.String(),
-  drug: Type.Object({ rxcui: Type.String(), name: Type.String(), groupId: Type.String(), groupName: Type.String(), scope: Type.String() }),
-  urgency: Type.String(), receivedAt: Type.String(),
-  informationRequests: Type.Array(Loose('information request')),
-  notices: Type.Array(Loose('notice')),
-  history: Type.Array(Loose('history entry')),
-  renewal: Type.Optional(Type.Union([
-    Type.Object({ authorizationNumber: Type.String(), effectiveTo: Type.String(), opensOn: Type.String({ description: 'first day a renewal (renewalOf) is accepted' }), open: Type.Boolean() }, { description: 'Approved cases: when the authorization can be renewed' }),
-    Type.Null(),
-  ])),
-  appealFiling: Type.Optional(Type.Union([
-    Type.Object({ noticeDate: Type.String(), deadline: Type.String({ description: 'last day an appeal is on time, in the plan\'s zone' }), open: Type.Boolean() }, { description: 'Denials, partial approvals and closures: the appeal filing window' }),
-    Type.Null(),
-  ])),
-});
+export const RequestViewSchema = Loose(
+  'A PA request (case) with its question set, answers, information requests, determination, trace, notices and history',
+  {
+    id: Type.String(),
+    status: Type.String(),
+    memberId: Type.String(),
+    prescriberNpi: Type.String(),
+    drug: Type.Object({
+      rxcui: Type.String(),
+      name: Type.String(),
+      groupId: Type.String(),
+      groupName: Type.String(),
+      scope: Type.String(),
+    }),
+    urgency: Type.String(),
+    receivedAt: Type.String(),
+    informationRequests: Type.Array(Loose('information request')),
+    notices: Type.Array(Loose('notice')),
+    history: Type.Array(Loose('history entry')),
+    renewal: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            authorizationNumber: Type.String(),
+            effectiveTo: Type.String(),
+            opensOn: Type.String({ description: 'first day a renewal (renewalOf) is accepted' }),
+            open: Type.Boolean(),
+          },
+          { description: 'Approved cases: when the authorization can be renewed' },
+        ),
+        Type.Null(),
+      ]),
+    ),
+    appealFiling: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            noticeDate: Type.String(),
+            deadline: Type.String({ description: "last day an appeal is on time, in the plan's zone" }),
+            open: Type.Boolean(),
+          },
+          { description: 'Denials, partial approvals and closures: the appeal filing window' },
+        ),
+        Type.Null(),
+      ]),
+    ),
+  },
+);
 
 export const NotRequiredSchema = Type.Object({
-  status: Type.Literal('not-required'), message: Type.String(), drug: Type.Object({ rxcui: Type.String(), name: Type.String() }), planId: Type.String(), processor: Type.String(),
+  status: Type.Literal('not-required'),
+  message: Type.String(),
+  drug: Type.Object({ rxcui: Type.String(), name: Type.String() }),
+  planId: Type.String(),
+  processor: Type.String(),
 });
 
 export const AnswersBody = Type.Object({ answers: QuestionnaireResponseSchema }, { additionalProperties: false });
-export const SubmitBody = Type.Object({ answers: Type.Optional(QuestionnaireResponseSchema) }, { additionalProperties: false });
+export const SubmitBody = Type.Object(
+  { answers: Type.Optional(QuestionnaireResponseSchema) },
+  { additionalProperties: false },
+);
 
-export const InformationRequestBody = Type.Object({
-  items: Type.Array(Type.Object({ question: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })), document: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
-  note: Type.Optional(Type.String({ maxLength: 4000 })),
-}, { additionalProperties: false });
+export const InformationRequestBody = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          question: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+          document: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 20 },
+    ),
+    note: Type.Optional(Type.String({ maxLength: 4000 })),
+  },
+  { additionalProperties: false },
+);
 
-export const InformationResponseBody = Type.Object({
-  answers: Type.Optional(QuestionnaireResponseSchema),
-  note: Type.Optional(Type.String({ maxLength: 8000 })),
-  attachmentIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
-}, { additionalProperties: false });
+export const InformationResponseBody = Type.Object(
+  {
+    answers: Type.Optional(QuestionnaireResponseSchema),
+    note: Type.Optional(Type.String({ maxLength: 8000 })),
+    attachmentIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
 
-export const DeterminationBody = Type.Object({
-  decision: Type.Union(['approved', 'partially-approved', 'denied', 'closed-no-response'].map((d) => Type.Literal(d))),
-  reasons: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 20 }),
-  criteriaNotMet: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
-  approvedQuantity: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
-  effectiveTo: Type.Optional(Type.String({ format: 'date' })),
-  note: Type.Optional(Type.String({ maxLength: 4000 })),
-  expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
-}, { additionalProperties: false });
+export const DeterminationBody = Type.Object(
+  {
+    decision: Type.Union(
+      ['approved', 'partially-approved', 'denied', 'closed-no-response'].map((d) => Type.Literal(d)),
+    ),
+    reasons: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 20 }),
+    criteriaNotMet: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
+    approvedQuantity: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    effectiveTo: Type.Optional(Type.String({ format: 'date' })),
+    note: Type.Optional(Type.String({ maxLength: 4000 })),
+    expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
 
-export const UrgencyBody = Type.Object({ urgency: Type.Literal('standard'), reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
-export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const UrgencyBody = Type.Object(
+  { urgency: Type.Literal('standard'), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+export const CancelBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });

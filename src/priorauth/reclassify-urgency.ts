@@ -13,29 +13,64 @@ import { transitionRequest } from './transition-request.js';
  * jeopardy to life, health or function, or severe pain) to standard, with a reason; the clock is
  * recomputed from receipt and both prescriber and member are told (e.g. 42 CFR 423.570(d)).
  */
-export async function reclassifyUrgency(ctx: AppContext, caller: Principal, id: string, input: { urgency: 'standard'; reason: string }) {
+export async function reclassifyUrgency(
+  ctx: AppContext,
+  caller: Principal,
+  id: string,
+  input: { urgency: 'standard'; reason: string },
+) {
   assertClinician(caller);
-  if (!input.reason?.trim()) throw new DomainError('VALIDATION_FAILED', 'Say why the request does not meet the urgent definition', { errors: [{ path: 'reason', message: 'is required' }] });
+  if (!input.reason?.trim())
+    throw new DomainError('VALIDATION_FAILED', 'Say why the request does not meet the urgent definition', {
+      errors: [{ path: 'reason', message: 'is required' }],
+    });
   const db = ctx.database.db;
   const row = await findPaRequest(db, id);
   if (!row) throw notFound('PA request', id);
   if (row.urgency !== 'urgent') throw new DomainError('INVALID_STATE', 'The request is already standard');
-  if (row.assignedTo && row.assignedTo !== caller.username) throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`);
+  if (row.assignedTo && row.assignedTo !== caller.username)
+    throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const now = ctx.clock.now();
   const updated = await db.transaction(async (tx) => {
-    const dueAt = row.completedAt && row.status !== 'awaiting-information'
-      ? await scheduleReviewClock(tx, { paRequestId: row.id, startAt: row.completedAt, urgency: 'standard', policy: plan.policy, now })
-      : row.dueAt;
+    const dueAt =
+      row.completedAt && row.status !== 'awaiting-information'
+        ? await scheduleReviewClock(tx, {
+            paRequestId: row.id,
+            startAt: row.completedAt,
+            urgency: 'standard',
+            policy: plan.policy,
+            now,
+          })
+        : row.dueAt;
     const next = await transitionRequest(tx, row, {
-      action: 'urgency-reclassified', actor: caller, at: now, from: ['awaiting-answers', 'submitted', 'in-review', 'awaiting-information'],
-      changes: { urgency: 'standard', dueAt }, reason: input.reason, details: { from: 'urgent', to: 'standard' },
+      action: 'urgency-reclassified',
+      actor: caller,
+      at: now,
+      from: ['awaiting-answers', 'submitted', 'in-review', 'awaiting-information'],
+      changes: { urgency: 'standard', dueAt },
+      reason: input.reason,
+      details: { from: 'urgent', to: 'standard' },
     });
-    await queueNotices(tx, {
-      kind: 'urgency-reclassified', memberId: row.memberId, prescriberNpi: row.prescriberNpi, paRequestId: row.id,
-      recipients: ['prescriber', 'member'], letterLanguages: plan.policy.letterLanguages,
-      content: { paRequestId: row.id, drugName: row.drugName, planName: plan.name, reason: input.reason, dueAt: dueAt?.toISOString() ?? null },
-    }, now);
+    await queueNotices(
+      tx,
+      {
+        kind: 'urgency-reclassified',
+        memberId: row.memberId,
+        prescriberNpi: row.prescriberNpi,
+        paRequestId: row.id,
+        recipients: ['prescriber', 'member'],
+        letterLanguages: plan.policy.letterLanguages,
+        content: {
+          paRequestId: row.id,
+          drugName: row.drugName,
+          planName: plan.name,
+          reason: input.reason,
+          dueAt: dueAt?.toISOString() ?? null,
+        },
+      },
+      now,
+    );
     return next;
   });
   return buildRequestView(ctx, updated);

@@ -10,7 +10,12 @@ import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { FINAL_STATUSES, type Actor, type Decision, type PaStatus } from './pa-status.js';
 import {
-  findAuthorizationByNumber, findCriteriaVersion, insertAuthorization, type AuthorizationRow, type CriteriaSetRow, type PaRequestRow,
+  findAuthorizationByNumber,
+  findCriteriaVersion,
+  insertAuthorization,
+  type AuthorizationRow,
+  type CriteriaSetRow,
+  type PaRequestRow,
 } from './priorauth.repo.js';
 import { transitionRequest } from './transition-request.js';
 
@@ -65,7 +70,8 @@ export interface AuthorizationGrant {
  */
 export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promise<AuthorizationRow> {
   const row = g.request;
-  const criteria = g.criteria !== undefined ? g.criteria : await findCriteriaVersion(tx, row.criteriaId, row.criteriaVersion);
+  const criteria =
+    g.criteria !== undefined ? g.criteria : await findCriteriaVersion(tx, row.criteriaId, row.criteriaVersion);
   const today = toLocalDate(g.now, g.plan.policy.review.timeZone);
   // A renewal starts the day after the authorization it renews ends, so coverage is continuous.
   const prior = row.renewalOf ? await findAuthorizationByNumber(tx, row.renewalOf) : undefined;
@@ -74,7 +80,7 @@ export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promis
   const effectiveTo = g.effectiveTo ?? addDays(effectiveFrom, durationDays - 1);
   const limit = criteria?.body.approval.maxQuantityPerDays;
   const maxUnits = g.approvedQuantity ?? limit?.units ?? null;
-  const perDays = g.approvedQuantity !== undefined ? row.daysSupply : limit?.days ?? null;
+  const perDays = g.approvedQuantity !== undefined ? row.daysSupply : (limit?.days ?? null);
   const authorization = await insertAuthorization(tx, {
     id: newId('aut', g.now),
     number: authorizationNumber(g.now),
@@ -90,7 +96,16 @@ export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promis
     createdAt: g.now,
   });
   const remindOn = addDays(effectiveTo, -g.plan.policy.renewalWindowDays);
-  await scheduleDeadline(tx, { kind: 'pa-renewal-reminder', entityId: authorization.number, dueAt: new Date(`${remindOn}T16:00:00Z`), payload: { paRequestId: row.id } }, g.now);
+  await scheduleDeadline(
+    tx,
+    {
+      kind: 'pa-renewal-reminder',
+      entityId: authorization.number,
+      dueAt: new Date(`${remindOn}T16:00:00Z`),
+      payload: { paRequestId: row.id },
+    },
+    g.now,
+  );
   return authorization;
 }
 
@@ -100,31 +115,51 @@ export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promis
  * drug-form group, so every strength is covered), the notices, a renewal reminder, and the end of
  * the case's clocks.
  */
-export async function recordDetermination(_ctx: AppContext, tx: Db, row: PaRequestRow, d: DeterminationInput): Promise<PaRequestRow> {
+export async function recordDetermination(
+  _ctx: AppContext,
+  tx: Db,
+  row: PaRequestRow,
+  d: DeterminationInput,
+): Promise<PaRequestRow> {
   const criteria = await findCriteriaVersion(tx, row.criteriaId, row.criteriaVersion);
   const plan = d.plan;
   let authorization: AuthorizationRow | null = null;
 
   if (d.decision === 'approved' || d.decision === 'partially-approved' || d.decision === 'deemed-approved') {
-    authorization = await createAuthorization(tx, { request: row, plan, now: d.now, approvedQuantity: d.approvedQuantity, effectiveTo: d.effectiveTo, criteria: criteria ?? null });
+    authorization = await createAuthorization(tx, {
+      request: row,
+      plan,
+      now: d.now,
+      approvedQuantity: d.approvedQuantity,
+      effectiveTo: d.effectiveTo,
+      criteria: criteria ?? null,
+    });
   }
 
-  const decidedBy = d.actor === 'system'
-    ? { name: 'OpenPBM automated criteria review', role: 'system', credential: null }
-    : { name: d.actor.displayName ?? d.actor.username, username: d.actor.username, role: d.actor.role, credential: d.actor.credential ?? null };
+  const decidedBy =
+    d.actor === 'system'
+      ? { name: 'OpenPBM automated criteria review', role: 'system', credential: null }
+      : {
+          name: d.actor.displayName ?? d.actor.username,
+          username: d.actor.username,
+          role: d.actor.role,
+          credential: d.actor.credential ?? null,
+        };
   const determination = {
     decision: d.decision,
     reasons: d.reasons,
     criteriaNotMet: d.criteriaNotMet ?? [],
     decidedAt: d.now.toISOString(),
     decidedBy,
-    ...(authorization ? {
-      authorizationNumber: authorization.number,
-      effectiveFrom: authorization.effectiveFrom,
-      effectiveTo: authorization.effectiveTo,
-      approvedQuantity: authorization.maxUnits === null ? null : Number(authorization.maxUnits),
-      perDays: authorization.perDays,
-    } : {}),
+    ...(authorization
+      ? {
+          authorizationNumber: authorization.number,
+          effectiveFrom: authorization.effectiveFrom,
+          effectiveTo: authorization.effectiveTo,
+          approvedQuantity: authorization.maxUnits === null ? null : Number(authorization.maxUnits),
+          perDays: authorization.perDays,
+        }
+      : {}),
     ...(d.note ? { note: d.note } : {}),
   };
   const updated = await transitionRequest(tx, row, {
@@ -134,25 +169,42 @@ export async function recordDetermination(_ctx: AppContext, tx: Db, row: PaReque
     at: d.now,
     reason: d.reasons.join('; ') || null,
     from: d.from,
-    changes: { determination, decidedAt: d.now, decidedBy: d.actor === 'system' ? 'system' : d.actor.username, completedAt: row.completedAt ?? d.now },
+    changes: {
+      determination,
+      decidedAt: d.now,
+      decidedBy: d.actor === 'system' ? 'system' : d.actor.username,
+      completedAt: row.completedAt ?? d.now,
+    },
     details: authorization ? { authorizationNumber: authorization.number } : undefined,
   });
   await cancelDeadlines(tx, row.id, CASE_DEADLINE_KINDS, d.now);
-  await queueNotices(tx, {
-    kind: NOTICE_FOR[d.decision],
-    memberId: row.memberId,
-    prescriberNpi: row.prescriberNpi,
-    pharmacyNpi: row.pharmacyNpi,
-    paRequestId: row.id,
-    recipients: row.pharmacyNpi ? ['prescriber', 'member', 'pharmacy'] : ['prescriber', 'member'],
-    letterLanguages: plan.policy.letterLanguages,
-    content: {
-      paRequestId: row.id, drugName: row.drugName, scope: row.groupName, planName: plan.name, determination,
-      criteriaTitle: criteria?.title ?? row.criteriaId,
-      denialLanguage: d.decision === 'denied' && criteria ? Object.fromEntries((d.criteriaNotMet ?? []).map((id) => [id, criteria.body.denialLanguage?.[id] ?? null])) : undefined,
-      appealFilingDays: plan.policy.appeals.filingWindowDays, nextLevel: plan.policy.appeals.nextLevel,
+  await queueNotices(
+    tx,
+    {
+      kind: NOTICE_FOR[d.decision],
+      memberId: row.memberId,
+      prescriberNpi: row.prescriberNpi,
+      pharmacyNpi: row.pharmacyNpi,
+      paRequestId: row.id,
+      recipients: row.pharmacyNpi ? ['prescriber', 'member', 'pharmacy'] : ['prescriber', 'member'],
+      letterLanguages: plan.policy.letterLanguages,
+      content: {
+        paRequestId: row.id,
+        drugName: row.drugName,
+        scope: row.groupName,
+        planName: plan.name,
+        determination,
+        criteriaTitle: criteria?.title ?? row.criteriaId,
+        denialLanguage:
+          d.decision === 'denied' && criteria
+            ? Object.fromEntries((d.criteriaNotMet ?? []).map((id) => [id, criteria.body.denialLanguage?.[id] ?? null]))
+            : undefined,
+        appealFilingDays: plan.policy.appeals.filingWindowDays,
+        nextLevel: plan.policy.appeals.nextLevel,
+      },
     },
-  }, d.now);
+    d.now,
+  );
   return updated;
 }
 

@@ -18,26 +18,59 @@ export interface InformationRequestInput {
  * A reviewer asks for specific items; at most `informationRequests.max` per case (plan policy).
  * The review clock stops while the prescriber answers and restarts on the answer.
  */
-export async function requestInformation(ctx: AppContext, caller: Principal, id: string, input: InformationRequestInput) {
+export async function requestInformation(
+  ctx: AppContext,
+  caller: Principal,
+  id: string,
+  input: InformationRequestInput,
+) {
   assertClinician(caller);
   const db = ctx.database.db;
   const row = await findPaRequest(db, id);
   if (!row) throw notFound('PA request', id);
-  if (row.assignedTo && row.assignedTo !== caller.username) throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`);
-  const items = input.items.map((it, i) => ({ id: `item-${i + 1}`, ...(it.question ? { question: it.question.trim() } : {}), ...(it.document ? { document: it.document.trim() } : {}) }));
-  if (items.some((it) => !it.question && !it.document)) throw new DomainError('VALIDATION_FAILED', 'Each item needs a question or a document', { errors: [{ path: 'items', message: 'each item needs question or document' }] });
+  if (row.assignedTo && row.assignedTo !== caller.username)
+    throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`);
+  const items = input.items.map((it, i) => ({
+    id: `item-${i + 1}`,
+    ...(it.question ? { question: it.question.trim() } : {}),
+    ...(it.document ? { document: it.document.trim() } : {}),
+  }));
+  if (items.some((it) => !it.question && !it.document))
+    throw new DomainError('VALIDATION_FAILED', 'Each item needs a question or a document', {
+      errors: [{ path: 'items', message: 'each item needs question or document' }],
+    });
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const max = plan.policy.informationRequests.max;
   const previous = await listInformationRequests(db, id);
-  if (!canRequestInformation({ count: previous.length, maxRequests: max })) throw new DomainError('CONFLICT', `This plan allows at most ${max} information requests per case; decide the case`, { details: { informationRequests: previous.length, max } });
+  if (!canRequestInformation({ count: previous.length, maxRequests: max }))
+    throw new DomainError(
+      'CONFLICT',
+      `This plan allows at most ${max} information requests per case; decide the case`,
+      { details: { informationRequests: previous.length, max } },
+    );
   const now = ctx.clock.now();
   const updated = await db.transaction(async (tx) => {
     const next = await transitionRequest(tx, row, {
-      to: 'awaiting-information', action: 'information-requested', actor: caller, at: now, from: ['submitted', 'in-review'],
-      changes: { dueAt: null }, details: { items }, reason: input.note ?? null,
+      to: 'awaiting-information',
+      action: 'information-requested',
+      actor: caller,
+      at: now,
+      from: ['submitted', 'in-review'],
+      changes: { dueAt: null },
+      details: { items },
+      reason: input.note ?? null,
     });
     await cancelDeadlines(tx, row.id, ['pa-warning', 'pa-due'], now);
-    await openInformationRequest(tx, { row: next, items, note: input.note, actor: caller, now, policy: plan.policy, planName: plan.name, reason: 'reviewer' });
+    await openInformationRequest(tx, {
+      row: next,
+      items,
+      note: input.note,
+      actor: caller,
+      now,
+      policy: plan.policy,
+      planName: plan.name,
+      reason: 'reviewer',
+    });
     return next;
   });
   return buildRequestView(ctx, updated);

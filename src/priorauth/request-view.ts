@@ -3,7 +3,11 @@ import { listNoticesForRequest } from '../notices/notices.repo.js';
 import { toLocalDate } from '../platform/clock.js';
 import type { Db } from '../platform/db.js';
 import {
-  findCriteriaVersion, listAttachments, listHistory, listInformationRequests, type PaRequestRow,
+  findCriteriaVersion,
+  listAttachments,
+  listHistory,
+  listInformationRequests,
+  type PaRequestRow,
 } from './priorauth.repo.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
 import { APPEALABLE_CASE_STATUSES } from '../appeals/appeal-status.js';
@@ -17,7 +21,13 @@ export function toRequestSummary(row: PaRequestRow, now?: Date) {
     memberId: row.memberId,
     prescriberNpi: row.prescriberNpi,
     planId: row.planId,
-    drug: { rxcui: row.requestedRxcui, name: row.drugName, groupId: row.groupId, groupName: row.groupName, scope: row.groupName },
+    drug: {
+      rxcui: row.requestedRxcui,
+      name: row.drugName,
+      groupId: row.groupId,
+      groupName: row.groupName,
+      scope: row.groupName,
+    },
     urgency: row.urgency,
     channel: row.channel,
     receivedAt: row.receivedAt.toISOString(),
@@ -41,8 +51,17 @@ async function renewalOf(ctx: AppContext, row: PaRequestRow, now: Date) {
   const d = row.determination as { authorizationNumber?: string; effectiveTo?: string } | null;
   if (!RENEWABLE.includes(row.status) || !d?.authorizationNumber || !d.effectiveTo) return null;
   const plan = (await ctx.reference.get()).plans.get(row.planId);
-  const window = isWithinRenewalWindow({ authorizationEndDate: d.effectiveTo, today: toLocalDate(now), windowDays: plan?.policy.renewalWindowDays });
-  return { authorizationNumber: d.authorizationNumber, effectiveTo: d.effectiveTo, opensOn: window.opensOn, open: window.open };
+  const window = isWithinRenewalWindow({
+    authorizationEndDate: d.effectiveTo,
+    today: toLocalDate(now),
+    windowDays: plan?.policy.renewalWindowDays,
+  });
+  return {
+    authorizationNumber: d.authorizationNumber,
+    effectiveTo: d.effectiveTo,
+    opensOn: window.opensOn,
+    open: window.open,
+  };
 }
 
 /**
@@ -54,7 +73,12 @@ async function appealFilingOf(ctx: AppContext, row: PaRequestRow, now: Date) {
   if (!(APPEALABLE_CASE_STATUSES as readonly string[]).includes(row.status)) return null;
   const plan = (await ctx.reference.get()).plans.get(row.planId);
   if (!plan) return null;
-  const w = appealFilingWindow({ decidedAt: row.decidedAt ?? row.updatedAt, receivedAt: now, filingWindowDays: plan.policy.appeals.filingWindowDays, timeZone: plan.policy.review.timeZone });
+  const w = appealFilingWindow({
+    decidedAt: row.decidedAt ?? row.updatedAt,
+    receivedAt: now,
+    filingWindowDays: plan.policy.appeals.filingWindowDays,
+    timeZone: plan.policy.review.timeZone,
+  });
   return { noticeDate: w.noticeDate, deadline: w.deadline, open: w.open };
 }
 
@@ -83,9 +107,16 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     answers: row.answers ?? null,
     attachments: attachments.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
     informationRequests: infoRequests.map((r) => ({
-      id: r.id, sequence: r.sequence, items: r.items, note: r.note, status: r.status,
-      requestedAt: r.requestedAt.toISOString(), requestedBy: r.requestedBy, dueAt: r.dueAt.toISOString(),
-      respondedAt: r.respondedAt?.toISOString() ?? null, response: r.response ?? null,
+      id: r.id,
+      sequence: r.sequence,
+      items: r.items,
+      note: r.note,
+      status: r.status,
+      requestedAt: r.requestedAt.toISOString(),
+      requestedBy: r.requestedBy,
+      dueAt: r.dueAt.toISOString(),
+      respondedAt: r.respondedAt?.toISOString() ?? null,
+      response: r.response ?? null,
     })),
     determination: row.determination ?? null,
     /** Approved cases: the authorization a renewal would continue, and when the renewal window opens. */
@@ -93,8 +124,26 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     /** Appealable cases: the notice date, the last day to file, and whether that is still ahead. */
     appealFiling,
     criteriaEvaluation: row.criteriaEvaluation ?? null,
-    notices: notices.map((n) => ({ id: n.id, kind: n.kind, recipient: n.recipient, channel: n.channel, language: n.language, status: n.status, attempts: n.attempts, createdAt: n.createdAt.toISOString() })),
-    history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, actorRole: h.actorRole, action: h.action, from: h.fromStatus, to: h.toStatus, reason: h.reason, details: h.details ?? null })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      recipient: n.recipient,
+      channel: n.channel,
+      language: n.language,
+      status: n.status,
+      attempts: n.attempts,
+      createdAt: n.createdAt.toISOString(),
+    })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      actor: h.actor,
+      actorRole: h.actorRole,
+      action: h.action,
+      from: h.fromStatus,
+      to: h.toStatus,
+      reason: h.reason,
+      details: h.details ?? null,
+    })),
   };
 }
 

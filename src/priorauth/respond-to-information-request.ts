@@ -4,7 +4,13 @@ import { cancelDeadlines } from '../deadlines/deadlines.repo.js';
 import { DomainError } from '../platform/errors.js';
 import { openInformationRequest } from './open-information-request.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';
-import { closeInformationRequest, findCriteriaVersion, findOpenInformationRequest, findPaRequest, listInformationRequests } from './priorauth.repo.js';
+import {
+  closeInformationRequest,
+  findCriteriaVersion,
+  findOpenInformationRequest,
+  findPaRequest,
+  listInformationRequests,
+} from './priorauth.repo.js';
 import { recordDetermination } from './record-determination.js';
 import { buildRequestView } from './request-view.js';
 import { mergeAnswers } from './merge-answers.js';
@@ -25,15 +31,23 @@ export interface InformationResponseInput {
  * its clock restarted from the answer; criteria are re-evaluated so the reviewer sees a fresh
  * trace. A request that was only incomplete is decided automatically when every rule is now met.
  */
-export async function respondToInformationRequest(ctx: AppContext, caller: Principal, id: string, input: InformationResponseInput) {
+export async function respondToInformationRequest(
+  ctx: AppContext,
+  caller: Principal,
+  id: string,
+  input: InformationResponseInput,
+) {
   const db = ctx.database.db;
   const row = assertCanSee(caller, await findPaRequest(db, id), id);
   assertCanAct(caller, row);
-  if (row.status !== 'awaiting-information') throw new DomainError('INVALID_STATE', `The request is ${row.status}; there is no open information request`);
+  if (row.status !== 'awaiting-information')
+    throw new DomainError('INVALID_STATE', `The request is ${row.status}; there is no open information request`);
   const open = await findOpenInformationRequest(db, id);
   if (!open) throw new DomainError('INVALID_STATE', 'There is no open information request');
   if (input.answers === undefined && !input.note?.trim() && !input.attachmentIds?.length) {
-    throw new DomainError('VALIDATION_FAILED', 'Send answers, a note, or attachments', { errors: [{ path: 'answers', message: 'answers, note or attachmentIds is required' }] });
+    throw new DomainError('VALIDATION_FAILED', 'Send answers, a note, or attachments', {
+      errors: [{ path: 'answers', message: 'answers, note or attachmentIds is required' }],
+    });
   }
   const criteria = (await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion))!.body;
   const answers = input.answers === undefined ? row.answers : mergeAnswers(row.answers, input.answers);
@@ -42,38 +56,87 @@ export async function respondToInformationRequest(ctx: AppContext, caller: Princ
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const systemAsked = open.requestedBy === 'system';
   const now = ctx.clock.now();
-  const evaluation = completeness.complete || !systemAsked ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
+  const evaluation =
+    completeness.complete || !systemAsked ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
 
   const updated = await db.transaction(async (tx) => {
-    if (!(await closeInformationRequest(tx, open.id, { status: 'answered', respondedAt: now, response: { note: input.note ?? null, attachmentIds: input.attachmentIds ?? [], answered: input.answers !== undefined, by: caller.username } }))) {
+    if (
+      !(await closeInformationRequest(tx, open.id, {
+        status: 'answered',
+        respondedAt: now,
+        response: {
+          note: input.note ?? null,
+          attachmentIds: input.attachmentIds ?? [],
+          answered: input.answers !== undefined,
+          by: caller.username,
+        },
+      }))
+    ) {
       throw new DomainError('CONFLICT', 'The information request closed while you were answering');
     }
     await cancelDeadlines(tx, row.id, ['pa-info-request-due'], now);
     if (!completeness.complete && systemAsked) {
       const all = await listInformationRequests(tx, row.id);
       const still = await transitionRequest(tx, row, {
-        action: 'information-received', actor: caller, at: now, from: ['awaiting-information'], changes: { answers: answers as Record<string, unknown> },
+        action: 'information-received',
+        actor: caller,
+        at: now,
+        from: ['awaiting-information'],
+        changes: { answers: answers as Record<string, unknown> },
         details: { stillMissing: completeness.missing },
       });
       if (all.length < plan.policy.informationRequests.max) {
         await openInformationRequest(tx, {
-          row: still, now, policy: plan.policy, planName: plan.name, actor: 'system', reason: 'incomplete', note: 'Still missing required information.',
-          items: completeness.missing.map((m, i) => ({ id: `missing-${i + 1}`, ...(m.documentId ? { document: m.text } : { question: m.text, linkId: m.linkId }) })),
+          row: still,
+          now,
+          policy: plan.policy,
+          planName: plan.name,
+          actor: 'system',
+          reason: 'incomplete',
+          note: 'Still missing required information.',
+          items: completeness.missing.map((m, i) => ({
+            id: `missing-${i + 1}`,
+            ...(m.documentId ? { document: m.text } : { question: m.text, linkId: m.linkId }),
+          })),
         });
       }
       return still;
     }
     if (!evaluation) throw new Error('unreachable: evaluation exists when the request is complete or a reviewer asked');
     const received = await transitionRequest(tx, row, {
-      to: 'submitted', action: 'information-received', actor: caller, at: now, from: ['awaiting-information'],
+      to: 'submitted',
+      action: 'information-received',
+      actor: caller,
+      at: now,
+      from: ['awaiting-information'],
       changes: { answers: answers as Record<string, unknown>, completedAt: now, criteriaEvaluation: evaluation },
       details: { informationRequest: open.sequence, outcome: evaluation.evaluation.outcome },
     });
     if (systemAsked && evaluation.evaluation.outcome === 'approve') {
-      return recordDetermination(ctx, tx, received, { decision: 'approved', reasons: ['Every coverage criterion was met.'], actor: 'system', now, from: ['submitted'], plan });
+      return recordDetermination(ctx, tx, received, {
+        decision: 'approved',
+        reasons: ['Every coverage criterion was met.'],
+        actor: 'system',
+        now,
+        from: ['submitted'],
+        plan,
+      });
     }
-    const dueAt = await scheduleReviewClock(tx, { paRequestId: row.id, startAt: now, urgency: row.urgency as 'standard' | 'urgent', policy: plan.policy, now });
-    return transitionRequest(tx, received, { to: 'in-review', action: 'returned-to-review', actor: 'system', at: now, from: ['submitted'], changes: { dueAt } });
+    const dueAt = await scheduleReviewClock(tx, {
+      paRequestId: row.id,
+      startAt: now,
+      urgency: row.urgency as 'standard' | 'urgent',
+      policy: plan.policy,
+      now,
+    });
+    return transitionRequest(tx, received, {
+      to: 'in-review',
+      action: 'returned-to-review',
+      actor: 'system',
+      at: now,
+      from: ['submitted'],
+      changes: { dueAt },
+    });
   });
   return buildRequestView(ctx, updated);
 }

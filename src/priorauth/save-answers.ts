@@ -12,12 +12,22 @@ export async function saveAnswers(ctx: AppContext, caller: Principal, id: string
   const db = ctx.database.db;
   const row = assertCanSee(caller, await findPaRequest(db, id), id);
   assertCanAct(caller, row);
-  if (row.status !== 'awaiting-answers') throw new DomainError('INVALID_STATE', `The request is ${row.status}; answers can no longer be edited (answer an information request instead)`);
+  if (row.status !== 'awaiting-answers')
+    throw new DomainError(
+      'INVALID_STATE',
+      `The request is ${row.status}; answers can no longer be edited (answer an information request instead)`,
+    );
   const criteria = (await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion))!.body;
   assertAnswersValid(criteria, answers);
   const now = ctx.clock.now();
-  const updated = await db.transaction((tx) => transitionRequest(tx, row, {
-    action: 'answers-saved', actor: caller, at: now, from: ['awaiting-answers'], changes: { answers: answers as Record<string, unknown> },
-  }));
+  const updated = await db.transaction((tx) =>
+    transitionRequest(tx, row, {
+      action: 'answers-saved',
+      actor: caller,
+      at: now,
+      from: ['awaiting-answers'],
+      changes: { answers: answers as Record<string, unknown> },
+    }),
+  );
   return buildRequestView(ctx, updated);
 }

@@ -18,12 +18,16 @@ export function reviewClockPolicy(policy: PlanPolicy) {
  * Starts (or restarts) a case's review clock from `startAt` — receipt of the complete request —
  * as durable deadlines: a warning before due and the due time itself.
  */
-export async function scheduleReviewClock(db: Db, args: { paRequestId: string; startAt: Date; urgency: 'standard' | 'urgent'; policy: PlanPolicy; now: Date }): Promise<Date> {
+export async function scheduleReviewClock(
+  db: Db,
+  args: { paRequestId: string; startAt: Date; urgency: 'standard' | 'urgent'; policy: PlanPolicy; now: Date },
+): Promise<Date> {
   const clock = reviewClockPolicy(args.policy);
   const dueAt = computeDueAt({ receivedAt: args.startAt, urgency: args.urgency, clock });
   const warnAt = computeWarningAt(dueAt, clock);
   await cancelDeadlines(db, args.paRequestId, ['pa-warning', 'pa-due'], args.now);
-  if (warnAt.getTime() > args.now.getTime()) await scheduleDeadline(db, { kind: 'pa-warning', entityId: args.paRequestId, dueAt: warnAt }, args.now);
+  if (warnAt.getTime() > args.now.getTime())
+    await scheduleDeadline(db, { kind: 'pa-warning', entityId: args.paRequestId, dueAt: warnAt }, args.now);
   await scheduleDeadline(db, { kind: 'pa-due', entityId: args.paRequestId, dueAt }, args.now);
   return dueAt;
 }

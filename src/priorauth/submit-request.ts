@@ -15,9 +15,13 @@ import { evaluateRequest } from './evaluate-request.js';
 export function assertAnswersValid(criteria: CriteriaSet, answers: unknown): void {
   const problems = validateAnswers(criteria.questionnaire, answers as never);
   if (problems.length) {
-    throw new DomainError('VALIDATION_FAILED', `The answers do not fit the question set: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
-      errors: problems.map((p) => ({ path: `answers.${p.path}`, message: p.message })),
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The answers do not fit the question set: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      {
+        errors: problems.map((p) => ({ path: `answers.${p.path}`, message: p.message })),
+      },
+    );
   }
 }
 
@@ -35,37 +39,65 @@ export async function missingItems(ctx: AppContext, row: PaRequestRow, criteria:
  * incomplete one gets an information request listing what is missing (ePA, being synchronous,
  * gets the list as a 400 and nothing changes).
  */
-export async function submitRequest(ctx: AppContext, caller: Principal, id: string, input: { answers?: unknown }): Promise<RequestView> {
+export async function submitRequest(
+  ctx: AppContext,
+  caller: Principal,
+  id: string,
+  input: { answers?: unknown },
+): Promise<RequestView> {
   const db = ctx.database.db;
   const row = assertCanSee(caller, await findPaRequest(db, id), id);
   assertCanAct(caller, row);
-  if (row.status !== 'awaiting-answers') throw new DomainError('INVALID_STATE', `The request is ${row.status}; it was already submitted`);
+  if (row.status !== 'awaiting-answers')
+    throw new DomainError('INVALID_STATE', `The request is ${row.status}; it was already submitted`);
   const criteriaRow = await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion);
   const criteria = criteriaRow!.body;
   const answers = input.answers ?? row.answers;
-  if (!answers) throw new DomainError('VALIDATION_FAILED', 'Answer the question set before submitting', { errors: [{ path: 'answers', message: 'is required' }] });
+  if (!answers)
+    throw new DomainError('VALIDATION_FAILED', 'Answer the question set before submitting', {
+      errors: [{ path: 'answers', message: 'is required' }],
+    });
   assertAnswersValid(criteria, answers);
   const completeness = await missingItems(ctx, row, criteria, answers);
   const now = ctx.clock.now();
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
 
   if (!completeness.complete && row.channel === 'epa') {
-    throw new DomainError('VALIDATION_FAILED', `The request is incomplete: ${completeness.missing.map((m) => m.text).join('; ')}`, {
-      errors: completeness.missing.map((m) => ({ path: m.linkId ? `answers.${m.linkId}` : `attachments.${m.documentId}`, message: m.reason })),
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The request is incomplete: ${completeness.missing.map((m) => m.text).join('; ')}`,
+      {
+        errors: completeness.missing.map((m) => ({
+          path: m.linkId ? `answers.${m.linkId}` : `attachments.${m.documentId}`,
+          message: m.reason,
+        })),
+      },
+    );
   }
 
   const evaluation = completeness.complete ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
   const updated = await db.transaction(async (tx) => {
     if (!evaluation) {
       const submitted = await transitionRequest(tx, row, {
-        to: 'awaiting-information', action: 'submitted-incomplete', actor: caller, at: now, from: ['awaiting-answers'],
+        to: 'awaiting-information',
+        action: 'submitted-incomplete',
+        actor: caller,
+        at: now,
+        from: ['awaiting-answers'],
         changes: { answers: answers as Record<string, unknown>, submittedAt: now },
         details: { missing: completeness.missing },
       });
       await openInformationRequest(tx, {
-        row: submitted, now, policy: plan.policy, planName: plan.name, actor: 'system', reason: 'incomplete',
-        items: completeness.missing.map((m, i) => ({ id: `missing-${i + 1}`, ...(m.documentId ? { document: m.text } : { question: m.text, linkId: m.linkId }) })),
+        row: submitted,
+        now,
+        policy: plan.policy,
+        planName: plan.name,
+        actor: 'system',
+        reason: 'incomplete',
+        items: completeness.missing.map((m, i) => ({
+          id: `missing-${i + 1}`,
+          ...(m.documentId ? { document: m.text } : { question: m.text, linkId: m.linkId }),
+        })),
         note: 'The request is missing required information. The review clock starts when it is complete.',
       });
       return submitted;
@@ -73,18 +105,43 @@ export async function submitRequest(ctx: AppContext, caller: Principal, id: stri
     // The clock runs from receipt of the complete request; a fax was received when it arrived.
     const completedAt = row.channel === 'fax' ? row.receivedAt : now;
     const submitted = await transitionRequest(tx, row, {
-      to: 'submitted', action: 'submitted', actor: caller, at: now, from: ['awaiting-answers'],
-      changes: { answers: answers as Record<string, unknown>, submittedAt: now, completedAt, criteriaEvaluation: evaluation },
+      to: 'submitted',
+      action: 'submitted',
+      actor: caller,
+      at: now,
+      from: ['awaiting-answers'],
+      changes: {
+        answers: answers as Record<string, unknown>,
+        submittedAt: now,
+        completedAt,
+        criteriaEvaluation: evaluation,
+      },
       details: { outcome: evaluation.evaluation.outcome },
     });
     if (evaluation.evaluation.outcome === 'approve') {
       return recordDetermination(ctx, tx, submitted, {
-        decision: 'approved', reasons: ['Every coverage criterion was met.'], actor: 'system', now, from: ['submitted'], plan,
+        decision: 'approved',
+        reasons: ['Every coverage criterion was met.'],
+        actor: 'system',
+        now,
+        from: ['submitted'],
+        plan,
       });
     }
-    const dueAt = await scheduleReviewClock(tx, { paRequestId: row.id, startAt: completedAt, urgency: row.urgency as 'standard' | 'urgent', policy: plan.policy, now });
+    const dueAt = await scheduleReviewClock(tx, {
+      paRequestId: row.id,
+      startAt: completedAt,
+      urgency: row.urgency as 'standard' | 'urgent',
+      policy: plan.policy,
+      now,
+    });
     return transitionRequest(tx, submitted, {
-      to: 'in-review', action: 'routed-to-review', actor: 'system', at: now, from: ['submitted'], changes: { dueAt },
+      to: 'in-review',
+      action: 'routed-to-review',
+      actor: 'system',
+      at: now,
+      from: ['submitted'],
+      changes: { dueAt },
       reason: 'Not every criterion could be confirmed automatically',
       details: { notMet: evaluation.evaluation.rules.filter((r) => r.result !== 'met').map((r) => r.id) },
     });

@@ -22,9 +22,17 @@ export interface TransitionOptions {
  */
 export async function transitionRequest(db: Db, row: PaRequestRow, o: TransitionOptions): Promise<PaRequestRow> {
   if (!o.from.includes(row.status as PaStatus)) {
-    throw new DomainError('INVALID_STATE', `The request is ${row.status}; ${o.action} is not possible now`, { details: { currentStatus: row.status } });
+    throw new DomainError('INVALID_STATE', `The request is ${row.status}; ${o.action} is not possible now`, {
+      details: { currentStatus: row.status },
+    });
   }
-  const updated = await updatePaRequest(db, row.id, row.version, { ...o.changes, ...(o.to ? { status: o.to } : {}), updatedAt: o.at }, o.from);
+  const updated = await updatePaRequest(
+    db,
+    row.id,
+    row.version,
+    { ...o.changes, ...(o.to ? { status: o.to } : {}), updatedAt: o.at },
+    o.from,
+  );
   if (!updated) throw new DomainError('CONFLICT', 'The request was changed by someone else; reload it and try again');
   await insertHistory(db, {
     paRequestId: row.id,

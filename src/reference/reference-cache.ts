@@ -57,7 +57,11 @@ export class ReferenceCache {
 
   private async load(): Promise<ReferenceSnapshot> {
     const [concepts, packages, processors, plans, entries] = await Promise.all([
-      loadAllConcepts(this.db), loadAllPackages(this.db), loadAllProcessors(this.db), loadAllPlans(this.db), loadAllFormularyEntries(this.db),
+      loadAllConcepts(this.db),
+      loadAllPackages(this.db),
+      loadAllProcessors(this.db),
+      loadAllPlans(this.db),
+      loadAllFormularyEntries(this.db),
     ]);
     const snap = buildSnapshot(concepts, packages, processors, plans, entries, Date.now());
     this.snapshot = snap;
@@ -67,7 +71,12 @@ export class ReferenceCache {
 
 /** Indexes reference rows for the hot path (pure: tests build snapshots the same way). */
 export function buildSnapshot(
-  concepts: DrugConcept[], packages: DrugPackage[], processors: ProcessorRow[], plans: PlanRow[], entries: FormularyRow[], loadedAt: number,
+  concepts: DrugConcept[],
+  packages: DrugPackage[],
+  processors: ProcessorRow[],
+  plans: PlanRow[],
+  entries: FormularyRow[],
+  loadedAt: number,
 ): ReferenceSnapshot {
   const snap: ReferenceSnapshot = {
     concepts: new Map(concepts.map((c) => [c.rxcui, c])),
@@ -95,7 +104,11 @@ export function buildSnapshot(
 }
 
 /** The formulary entry for a product: its own rxcui entry wins, else its drug-form group's. */
-export function findFormularyEntry(snap: ReferenceSnapshot, planId: string, concept: DrugConcept): FormularyRow | undefined {
+export function findFormularyEntry(
+  snap: ReferenceSnapshot,
+  planId: string,
+  concept: DrugConcept,
+): FormularyRow | undefined {
   const f = snap.formularies.get(planId);
   if (!f) return undefined;
   return f.byRxcui.get(concept.rxcui) ?? f.byGroup.get(concept.groupId);

@@ -26,12 +26,25 @@ const toDate = (v: Instant) => (v instanceof Date ? v : new Date(v));
 const toDateOrNull = (v: Instant | null) => (v === null ? null : toDate(v));
 
 interface CaseSqlRow {
-  urgency: string; status: string; channel: string; received_at: Instant; submitted_at: Instant | null;
-  due_at: Instant | null; decided_at: Instant | null; decided_by: string | null;
+  urgency: string;
+  status: string;
+  channel: string;
+  received_at: Instant;
+  submitted_at: Instant | null;
+  due_at: Instant | null;
+  decided_at: Instant | null;
+  decided_by: string | null;
 }
 
-export async function listReportCases(database: Database, range: { start: Date; end: Date; planId: string | null }): Promise<CaseRow[]> {
-  const rows = await database.query<CaseSqlRow>(CASES_SQL, [range.start.toISOString(), range.end.toISOString(), range.planId]);
+export async function listReportCases(
+  database: Database,
+  range: { start: Date; end: Date; planId: string | null },
+): Promise<CaseRow[]> {
+  const rows = await database.query<CaseSqlRow>(CASES_SQL, [
+    range.start.toISOString(),
+    range.end.toISOString(),
+    range.planId,
+  ]);
   return rows.map((r) => ({
     urgency: r.urgency as Urgency,
     status: r.status,
@@ -44,9 +57,18 @@ export async function listReportCases(database: Database, range: { start: Date; 
   }));
 }
 
-export async function listReportAppeals(database: Database, range: { start: Date; end: Date; planId: string | null }): Promise<AppealRow[]> {
-  const rows = await database.query<{ request_urgency: string; decision: string; decided_at: Instant }>(
-    APPEALS_SQL, [range.start.toISOString(), range.end.toISOString(), range.planId],
-  );
-  return rows.map((r) => ({ requestUrgency: r.request_urgency as Urgency, decision: r.decision, decidedAt: toDate(r.decided_at) }));
+export async function listReportAppeals(
+  database: Database,
+  range: { start: Date; end: Date; planId: string | null },
+): Promise<AppealRow[]> {
+  const rows = await database.query<{ request_urgency: string; decision: string; decided_at: Instant }>(APPEALS_SQL, [
+    range.start.toISOString(),
+    range.end.toISOString(),
+    range.planId,
+  ]);
+  return rows.map((r) => ({
+    requestUrgency: r.request_urgency as Urgency,
+    decision: r.decision,
+    decidedAt: toDate(r.decided_at),
+  }));
 }

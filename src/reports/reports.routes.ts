@@ -6,15 +6,20 @@ import { TurnaroundQuerySchema, TurnaroundReportSchema } from './reports.schemas
 import { turnaroundReport, type TurnaroundQuery } from './turnaround-report.js';
 
 export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/reports/turnaround', {
-    schema: {
-      tags: ['reports'],
-      summary: 'PA turnaround metrics (admin): approvals, denials, appeals, time to decision, on-time and automatic shares, by standard and expedited, with a weekly trend',
-      querystring: TurnaroundQuerySchema,
-      response: { 200: TurnaroundReportSchema, ...errorResponses(400, 401, 403, 404) },
+  app.get(
+    '/reports/turnaround',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'PA turnaround metrics (admin): approvals, denials, appeals, time to decision, on-time and automatic shares, by standard and expedited, with a weekly trend',
+        querystring: TurnaroundQuerySchema,
+        response: { 200: TurnaroundReportSchema, ...errorResponses(400, 401, 403, 404) },
+      },
     },
-  }, async (req) => {
-    requireRole(req, 'admin');
-    return turnaroundReport(ctx, req.query as TurnaroundQuery);
-  });
+    async (req) => {
+      requireRole(req, 'admin');
+      return turnaroundReport(ctx, req.query as TurnaroundQuery);
+    },
+  );
 }

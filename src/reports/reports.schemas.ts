@@ -1,12 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import { Nullable } from '../adapters/http/schemas.js';
 
-
-const Share = (description?: string) => Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) }, description ? { description } : {});
+const Share = (description?: string) =>
+  Type.Object({ count: Type.Integer(), percent: Nullable(Type.Number()) }, description ? { description } : {});
 const ShareSchema = Share();
 
 const SplitSchema = Type.Object({
-  decided: Type.Integer({ description: 'Determinations dated in the range (approved, partly approved, deemed approved, denied, closed for no response)' }),
+  decided: Type.Integer({
+    description:
+      'Determinations dated in the range (approved, partly approved, deemed approved, denied, closed for no response)',
+  }),
   approved: ShareSchema,
   partiallyApproved: Type.Integer(),
   denied: ShareSchema,
@@ -22,11 +25,16 @@ const SplitSchema = Type.Object({
   overdue: Type.Integer({ description: 'Open requests past their due time now' }),
 });
 
-export const TurnaroundQuerySchema = Type.Object({
-  from: Type.Optional(Type.String({ maxLength: 10, description: 'First day (UTC), YYYY-MM-DD; default 12 weeks before `to`' })),
-  to: Type.Optional(Type.String({ maxLength: 10, description: 'Last day (UTC), YYYY-MM-DD; default today' })),
-  planId: Type.Optional(Type.String({ maxLength: 64 })),
-}, { additionalProperties: false });
+export const TurnaroundQuerySchema = Type.Object(
+  {
+    from: Type.Optional(
+      Type.String({ maxLength: 10, description: 'First day (UTC), YYYY-MM-DD; default 12 weeks before `to`' }),
+    ),
+    to: Type.Optional(Type.String({ maxLength: 10, description: 'Last day (UTC), YYYY-MM-DD; default today' })),
+    planId: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
 
 export const TurnaroundReportSchema = Type.Object({
   from: Type.String(),
@@ -36,10 +44,12 @@ export const TurnaroundReportSchema = Type.Object({
   total: SplitSchema,
   standard: SplitSchema,
   expedited: SplitSchema,
-  weekly: Type.Array(Type.Object({
-    weekStart: Type.String({ description: 'Monday of the ISO week (UTC)' }),
-    decided: Type.Integer(),
-    approvedPercent: Nullable(Type.Number()),
-    medianHours: Nullable(Type.Number()),
-  })),
+  weekly: Type.Array(
+    Type.Object({
+      weekStart: Type.String({ description: 'Monday of the ISO week (UTC)' }),
+      decided: Type.Integer(),
+      approvedPercent: Nullable(Type.Number()),
+      medianHours: Nullable(Type.Number()),
+    }),
+  ),
 });

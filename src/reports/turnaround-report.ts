@@ -1,7 +1,14 @@
 import type { AppContext } from '../app-context.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { listReportAppeals, listReportCases } from './reports.repo.js';
-import { computeTurnaroundMetrics, defaultRange, isCalendarDate, rangeBounds, rangeProblem, type TurnaroundMetrics } from './rules/turnaround-metrics.js';
+import {
+  computeTurnaroundMetrics,
+  defaultRange,
+  isCalendarDate,
+  rangeBounds,
+  rangeProblem,
+  type TurnaroundMetrics,
+} from './rules/turnaround-metrics.js';
 
 export interface TurnaroundQuery {
   from?: string;
@@ -19,9 +26,13 @@ export async function turnaroundReport(ctx: AppContext, query: TurnaroundQuery):
   const now = ctx.clock.now();
   const to = query.to ?? defaultRange(now).to;
   // Only `to` given: the 12 weeks ending then (an invalid `to` is reported below, as `to`).
-  const from = query.from ?? (isCalendarDate(to) ? defaultRange(new Date(`${to}T00:00:00Z`)).from : defaultRange(now).from);
+  const from =
+    query.from ?? (isCalendarDate(to) ? defaultRange(new Date(`${to}T00:00:00Z`)).from : defaultRange(now).from);
   const problem = rangeProblem(from, to);
-  if (problem) throw new DomainError('VALIDATION_FAILED', `${problem.path}: ${problem.message}`, { errors: [{ path: `querystring.${problem.path}`, message: problem.message }] });
+  if (problem)
+    throw new DomainError('VALIDATION_FAILED', `${problem.path}: ${problem.message}`, {
+      errors: [{ path: `querystring.${problem.path}`, message: problem.message }],
+    });
   const planId = query.planId?.trim() || null;
   if (planId && !(await ctx.reference.get()).plans.has(planId)) throw notFound('Plan', planId);
   const { start, end } = rangeBounds(from, to);

@@ -4,13 +4,22 @@ import { CsvSyntaxError, parseCsv, parseCsvRows, stringifyCsv } from './csv.js';
 describe('parseCsvRows (RFC 4180)', () => {
   it('reads plain rows with LF, CRLF and CR line ends', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
-      expect(parseCsvRows(`a,b${eol}1,2${eol}`).map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+      expect(parseCsvRows(`a,b${eol}1,2${eol}`).map((r) => r.fields)).toEqual([
+        ['a', 'b'],
+        ['1', '2'],
+      ]);
     }
   });
 
   it('handles quoted fields with commas, doubled quotes and line breaks, and counts lines', () => {
     const rows = parseCsvRows('id,note\r\n1,"a, b"\r\n2,"say ""hi"""\r\n3,"two\r\nlines"\r\n4,x\r\n');
-    expect(rows.map((r) => r.fields)).toEqual([['id', 'note'], ['1', 'a, b'], ['2', 'say "hi"'], ['3', 'two\r\nlines'], ['4', 'x']]);
+    expect(rows.map((r) => r.fields)).toEqual([
+      ['id', 'note'],
+      ['1', 'a, b'],
+      ['2', 'say "hi"'],
+      ['3', 'two\r\nlines'],
+      ['4', 'x'],
+    ]);
     expect(rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 6]);
   });
 
@@ -20,7 +29,11 @@ describe('parseCsvRows (RFC 4180)', () => {
   });
 
   it('keeps empty fields and a last line without a line break; skips blank lines', () => {
-    expect(parseCsvRows('a,,c\n\n,,\nx,y,z').map((r) => r.fields)).toEqual([['a', '', 'c'], ['', '', ''], ['x', 'y', 'z']]);
+    expect(parseCsvRows('a,,c\n\n,,\nx,y,z').map((r) => r.fields)).toEqual([
+      ['a', '', 'c'],
+      ['', '', ''],
+      ['x', 'y', 'z'],
+    ]);
   });
 
   it('keeps a bare quote inside an unquoted field literally', () => {

@@ -7,7 +7,10 @@
  */
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly reason: string, readonly line: number) {
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+  ) {
     super(`line ${line}: ${reason}`);
     this.name = 'CsvSyntaxError';
   }
@@ -71,7 +74,10 @@ export function parseCsvRows(text: string): CsvRow[] {
       }
       const next = text[i];
       if (i < n && next !== ',' && next !== '\r' && next !== '\n') {
-        throw new CsvSyntaxError(`unexpected text after a closing quote (field ${fields.length + 1}); quotes inside a quoted field must be doubled ("")`, line);
+        throw new CsvSyntaxError(
+          `unexpected text after a closing quote (field ${fields.length + 1}); quotes inside a quoted field must be doubled ("")`,
+          line,
+        );
       }
       atFieldStart = false;
       continue;

@@ -12,8 +12,10 @@ export function isCalendarDate(value: string): boolean {
 
 /** USPS state and territory codes (50 states, DC, and the territories with their own codes). */
 const US_STATES = new Set(
-  ('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD ' +
-    'TN TX UT VT VA WA WV WI WY DC AS GU MP PR VI').split(' '),
+  (
+    'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD ' +
+    'TN TX UT VT VA WA WV WI WY DC AS GU MP PR VI'
+  ).split(' '),
 );
 export const isUsState = (value: string) => US_STATES.has(value);
 
@@ -45,7 +47,8 @@ export function normalizeNdc(value: string): string | null {
   if (!m) return null;
   const [, labeler, product, pkg] = m;
   const out = labeler.padStart(5, '0') + product.padStart(4, '0') + pkg.padStart(2, '0');
-  const segmentsOk = labeler.length + product.length + pkg.length === 10 || labeler.length + product.length + pkg.length === 11;
+  const segmentsOk =
+    labeler.length + product.length + pkg.length === 10 || labeler.length + product.length + pkg.length === 11;
   return segmentsOk && out.length === 11 ? out : null;
 }
 

@@ -9,24 +9,65 @@ import { listOpenWorkItems, resolveWorkItem } from './work-items.repo.js';
 const STAFF = ['intake', 'member-services', 'admin', 'reviewer-pharmacist', 'reviewer-physician'] as const;
 
 export async function workItemRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/work-items', {
-    schema: {
-      tags: ['operations'], summary: 'Open work items for staff (e.g. a notice that could not be delivered)',
-      querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 60 })) }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), entityType: Type.String(), entityId: Type.String(), summary: Type.String(), createdAt: Type.String() })) }), ...errorResponses(401, 403) },
+  app.get(
+    '/work-items',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Open work items for staff (e.g. a notice that could not be delivered)',
+        querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 60 })) }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                kind: Type.String(),
+                entityType: Type.String(),
+                entityId: Type.String(),
+                summary: Type.String(),
+                createdAt: Type.String(),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
     },
-  }, async (req) => {
-    requireRole(req, ...STAFF);
-    const rows = await listOpenWorkItems(ctx.database.db, (req.query as { kind?: string }).kind);
-    return { items: rows.map((r) => ({ id: r.id, kind: r.kind, entityType: r.entityType, entityId: r.entityId, summary: r.summary, createdAt: r.createdAt.toISOString() })) };
-  });
+    async (req) => {
+      requireRole(req, ...STAFF);
+      const rows = await listOpenWorkItems(ctx.database.db, (req.query as { kind?: string }).kind);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          summary: r.summary,
+          createdAt: r.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
 
-  app.post('/work-items/:id/resolve', {
-    schema: { tags: ['operations'], summary: 'Mark a work item done', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: Type.Object({ id: Type.String(), resolved: Type.Boolean() }), ...errorResponses(401, 403, 409) } },
-  }, async (req) => {
-    const caller = requireRole(req, ...STAFF);
-    const { id } = req.params as { id: string };
-    if (!(await resolveWorkItem(ctx.database.db, id, caller.username, ctx.clock.now()))) throw new DomainError('CONFLICT', `Work item ${id} is unknown or already resolved`);
-    return { id, resolved: true };
-  });
+  app.post(
+    '/work-items/:id/resolve',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Mark a work item done',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: {
+          200: Type.Object({ id: Type.String(), resolved: Type.Boolean() }),
+          ...errorResponses(401, 403, 409),
+        },
+      },
+    },
+    async (req) => {
+      const caller = requireRole(req, ...STAFF);
+      const { id } = req.params as { id: string };
+      if (!(await resolveWorkItem(ctx.database.db, id, caller.username, ctx.clock.now())))
+        throw new DomainError('CONFLICT', `Work item ${id} is unknown or already resolved`);
+      return { id, resolved: true };
+    },
+  );
 }

@@ -9,7 +9,11 @@ import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser
 const OZEMPIC = '00169413211';
 const meets = questionnaireResponse({
   dx: { code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' },
-  a1c: { decimal: 8.2 }, 'a1c-date': '2026-10-15', 'metformin-contra': true, 'metformin-contra-detail': 'eGFR 28', 'weight-only': false,
+  a1c: { decimal: 8.2 },
+  'a1c-date': '2026-10-15',
+  'metformin-contra': true,
+  'metformin-contra-detail': 'eGFR 28',
+  'weight-only': false,
 });
 const fails = glp1Answers({ a1c: 6.4 });
 
@@ -17,22 +21,42 @@ const fails = glp1Answers({ a1c: 6.4 });
 async function seedDecisions(rig: BrowserRig) {
   const t = rig.t;
   const admin = await signIn(t, 'admin');
-  const header = 'member_id,plan_id,first_name,last_name,date_of_birth,sex,language,contact_preference,email,phone,address_line1,city,state,zip,effective_date,termination_date';
-  const rows = ['B000001,IHSS01,Browser,One,1970-01-11,F,en,mail,,,1 Main St,Oakland,CA,94612,2026-01-01,', 'B000002,IHSS01,Browser,Two,1971-02-12,M,en,mail,,,1 Main St,Oakland,CA,94612,2026-01-01,'];
-  expect((await admin.post('imports/members', [header, ...rows].join('\n') + '\n', { 'content-type': 'text/csv' })).status).toBe(200);
+  const header =
+    'member_id,plan_id,first_name,last_name,date_of_birth,sex,language,contact_preference,email,phone,address_line1,city,state,zip,effective_date,termination_date';
+  const rows = [
+    'B000001,IHSS01,Browser,One,1970-01-11,F,en,mail,,,1 Main St,Oakland,CA,94612,2026-01-01,',
+    'B000002,IHSS01,Browser,Two,1971-02-12,M,en,mail,,,1 Main St,Oakland,CA,94612,2026-01-01,',
+  ];
+  expect(
+    (await admin.post('imports/members', [header, ...rows].join('\n') + '\n', { 'content-type': 'text/csv' })).status,
+  ).toBe(200);
   const [a, b] = await members(t, "id like 'B00000%'");
   const npi = await firstNpi(t, 'prescribers');
   const prescriber = await signIn(t, 'prescriber', { npi });
   const physician = await signIn(t, 'reviewer-physician', { displayName: 'Dana Doctor', credential: 'MD' });
   const submit = async (memberId: string, answers: unknown) => {
-    const c = await prescriber.post('pa-requests', { memberId, prescriberNpi: npi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
-    return (await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers })).body as { id: string; status: string };
+    const c = await prescriber.post('pa-requests', {
+      memberId,
+      prescriberNpi: npi,
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+    });
+    return (await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers })).body as {
+      id: string;
+      status: string;
+    };
   };
   expect((await submit(a.id, meets)).status).toBe('approved');
   const review = await submit(b.id, fails);
   expect(review.status).toBe('in-review');
   await admin.post('test/clock', { advanceBy: 'PT5H' });
-  const denied = await physician.post(`pa-requests/${review.id}/determination`, { decision: 'denied', reasons: ['HbA1c is below 7 %.'] });
+  const denied = await physician.post(`pa-requests/${review.id}/determination`, {
+    decision: 'denied',
+    reasons: ['HbA1c is below 7 %.'],
+  });
   expect(denied.body.status).toBe('denied');
 }
 
@@ -78,7 +102,9 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
   it('works at 390 px', async () => {
     const page = await rig.signedIn('admin', 'demo-admin', { mobile: true });
     await page.locator('[data-metric="decided"]').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await rig.screenshot(page, 'admin-dashboard-mobile');
     await page.context().close();
@@ -110,7 +136,10 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await page.locator('a[href="/admin/criteria/glp1-t2dm"]').click();
     await page.getByRole('heading', { level: 2, name: 'Questions' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Drugs covered' }).waitFor();
-    await page.getByText(/semaglutide/i).first().waitFor();
+    await page
+      .getByText(/semaglutide/i)
+      .first()
+      .waitFor();
     await expect.poll(() => page.locator('.kv').textContent()).toMatch(/v1/);
     await expect.poll(() => page.locator('.admin-questions li').count()).toBeGreaterThan(2);
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -119,8 +148,20 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
   });
 
   it('loads a changed criteria set as a new version; a broken file is refused in words', async () => {
-    const token = (await rig.t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'admin', password: 'demo-admin' } })).json().accessToken;
-    const current = (await rig.t.app.inject({ method: 'GET', url: '/api/v1/criteria/sglt2', headers: { authorization: `Bearer ${token}` } })).json();
+    const token = (
+      await rig.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/token',
+        payload: { username: 'admin', password: 'demo-admin' },
+      })
+    ).json().accessToken;
+    const current = (
+      await rig.t.app.inject({
+        method: 'GET',
+        url: '/api/v1/criteria/sglt2',
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json();
     const changed = { ...current, title: `${current.title} (2027 update)` };
     const page = await rig.signedIn('admin', 'demo-admin');
     await page.getByRole('link', { name: 'Criteria', exact: true }).click();
@@ -128,11 +169,17 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "id": ') });
     await page.getByRole('button', { name: 'Load criteria' }).click();
     await page.getByText(/This file is not valid JSON/).waitFor();
-    await file.setInputFiles({ name: 'sglt2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
+    await file.setInputFiles({
+      name: 'sglt2.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(changed)),
+    });
     await page.getByRole('button', { name: 'Load criteria' }).click();
     await page.getByText('Loaded: 1 new versions. Every row loaded.').waitFor();
     await page.getByText(`${current.title} (2027 update)`).first().waitFor();
-    const versions = await rig.t.ctx.database.query<{ version: number }>("select version from criteria_sets where id = 'sglt2' order by version");
+    const versions = await rig.t.ctx.database.query<{ version: number }>(
+      "select version from criteria_sets where id = 'sglt2' order by version",
+    );
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     await page.context().close();
   });
@@ -158,18 +205,30 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
   it('imports a prescribers file: the good row loads, the bad one is listed with its reason', async () => {
     const good = makeNpi('226099011');
     const bad = `${good.slice(0, 9)}${(Number(good[9]) + 1) % 10}`;
-    const csv = ['npi,first_name,last_name,credential,specialty', `${good},Rosa,Alvarez,MD,Endocrinology`, `${bad},Bad,Digit,MD,`].join('\n');
+    const csv = [
+      'npi,first_name,last_name,credential,specialty',
+      `${good},Rosa,Alvarez,MD,Endocrinology`,
+      `${bad},Bad,Digit,MD,`,
+    ].join('\n');
     const page = await rig.signedIn('admin', 'demo-admin');
     await page.getByRole('link', { name: 'Imports' }).click();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Choose a file to import.').waitFor();
     await page.getByLabel('What the file holds').selectOption('prescribers');
-    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'prescribers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'prescribers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Loaded: 1 prescribers. Rows not loaded: 1.').waitFor();
-    await page.getByRole('table', { name: 'Rows not loaded' }).getByText(`npi ${bad} has a wrong check digit`).waitFor();
+    await page
+      .getByRole('table', { name: 'Rows not loaded' })
+      .getByText(`npi ${bad} has a wrong check digit`)
+      .waitFor();
     await page.getByRole('table', { name: 'Import runs, newest first' }).getByText('prescribers').first().waitFor();
-    const [row] = await rig.t.ctx.database.query<{ last_name: string }>('select last_name from prescribers where npi = $1', [good]);
+    const [row] = await rig.t.ctx.database.query<{ last_name: string }>(
+      'select last_name from prescribers where npi = $1',
+      [good],
+    );
     expect(row?.last_name).toBe('Alvarez');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await rig.screenshot(page, 'admin-imports');

@@ -10,7 +10,12 @@ import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser
 // The intake portal against the real API: faxes arrive from the gateway (POST /fax/inbound, as
 // the gateway does it), intake reads one, finds the member and makes it a PA case, then files a
 // second fax with that case.
-interface Person { id: string; first_name: string; last_name: string; date_of_birth: string }
+interface Person {
+  id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+}
 
 const SENDER = '1-510-555-0142';
 
@@ -25,14 +30,24 @@ async function faxPdf(lines: string[]): Promise<Buffer> {
 
 async function receiveFax(rig: BrowserRig, token: string, pdf: Buffer, receivedAt: string): Promise<{ id: string }> {
   const { body, headers } = multipart({ senderFax: SENDER, receivedAt }, { name: 'fax.pdf', bytes: pdf });
-  const r = await rig.t.app.inject({ method: 'POST', url: '/api/v1/fax/inbound', headers: { ...headers, authorization: `Bearer ${token}` }, payload: body });
+  const r = await rig.t.app.inject({
+    method: 'POST',
+    url: '/api/v1/fax/inbound',
+    headers: { ...headers, authorization: `Bearer ${token}` },
+    payload: body,
+  });
   expect(r.statusCode, r.body).toBe(201);
   return r.json();
 }
 
 /** Elements that stick out past a 390 px screen (the page must not scroll sideways). */
 const wider = (page: Page) =>
-  page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap')).map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 10));
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((e) => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap'))
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+      .slice(0, 10),
+  );
 
 const region = (page: Page, name: string) => page.getByRole('region', { name });
 
@@ -43,7 +58,11 @@ describe.skipIf(!hasChromium)('intake portal', () => {
   let other: Person;
   beforeAll(async () => {
     rig = await startBrowserRig();
-    const login = await rig.t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'intake', password: 'demo-intake' } });
+    const login = await rig.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { username: 'intake', password: 'demo-intake' },
+    });
     token = login.json().accessToken;
     [m, other] = await rig.t.ctx.database.query<Person>(
       `select m.id, m.first_name, m.last_name, m.date_of_birth::text from members m
@@ -59,7 +78,17 @@ describe.skipIf(!hasChromium)('intake portal', () => {
 
   it('opens a faxed PA request, finds the member by search and creates the case; a second fax is filed with that case', async () => {
     const receivedAt = new Date(rig.t.clock.now().getTime() - 2 * 3_600_000).toISOString();
-    const first = await receiveFax(rig, token, await faxPdf(['Prior authorization request', `Patient: ${m.first_name} ${m.last_name}, DOB ${m.date_of_birth}`, 'Drug: Ozempic 0.25/0.5 mg pen, 3 pens / 28 days', `Prescriber NPI ${DEMO.prescribers.endocrinology}`]), receivedAt);
+    const first = await receiveFax(
+      rig,
+      token,
+      await faxPdf([
+        'Prior authorization request',
+        `Patient: ${m.first_name} ${m.last_name}, DOB ${m.date_of_birth}`,
+        'Drug: Ozempic 0.25/0.5 mg pen, 3 pens / 28 days',
+        `Prescriber NPI ${DEMO.prescribers.endocrinology}`,
+      ]),
+      receivedAt,
+    );
 
     const page = await rig.signedIn('intake', 'demo-intake');
     await page.waitForURL((u) => u.pathname === '/intake');
@@ -108,10 +137,22 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     await rig.screenshot(page, 'intake-case-created');
 
     // A second fax: the chart notes for the same request.
-    const second = await receiveFax(rig, token, await faxPdf(['Chart notes', `${m.first_name} ${m.last_name}`, 'HbA1c 8.1 % (2026-10-15); metformin not tolerated']), new Date(rig.t.clock.now().getTime() - 60_000).toISOString());
+    const second = await receiveFax(
+      rig,
+      token,
+      await faxPdf([
+        'Chart notes',
+        `${m.first_name} ${m.last_name}`,
+        'HbA1c 8.1 % (2026-10-15); metformin not tolerated',
+      ]),
+      new Date(rig.t.clock.now().getTime() - 60_000).toISOString(),
+    );
     await page.getByRole('link', { name: 'Back to inbound faxes' }).click();
     await page.waitForURL((u) => u.pathname === '/intake');
-    await page.getByRole('link', { name: new RegExp(`^Open fax from ${SENDER}`) }).first().waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(`^Open fax from ${SENDER}`) })
+      .first()
+      .waitFor();
     expect(await page.locator(`a[href="/intake/faxes/${first.id}"]`).count()).toBe(0);
     await page.locator(`a[href="/intake/faxes/${second.id}"]`).click();
     const file2 = region(page, 'File this fax');
@@ -134,18 +175,28 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     await file2.getByRole('button', { name: 'Attach the fax to this case' }).click();
     await page.getByText(`The fax was attached to case ${c.id}.`).waitFor();
 
-    const faxes = await rig.t.ctx.database.query<{ id: string; status: string; pa_request_id: string }>('select id, status, pa_request_id from fax_intake_items where id in ($1, $2) order by received_at', [first.id, second.id]);
+    const faxes = await rig.t.ctx.database.query<{ id: string; status: string; pa_request_id: string }>(
+      'select id, status, pa_request_id from fax_intake_items where id in ($1, $2) order by received_at',
+      [first.id, second.id],
+    );
     expect(faxes).toEqual([
       { id: first.id, status: 'case-created', pa_request_id: c.id },
       { id: second.id, status: 'attached', pa_request_id: c.id },
     ]);
-    const attachments = await rig.t.ctx.database.query<{ n: number }>('select count(*)::int as n from pa_attachments where pa_request_id = $1', [c.id]);
+    const attachments = await rig.t.ctx.database.query<{ n: number }>(
+      'select count(*)::int as n from pa_attachments where pa_request_id = $1',
+      [c.id],
+    );
     expect(attachments[0].n).toBe(2);
     await rig.screenshot(page, 'intake-fax-attached');
 
     // Everything filed: the list of all faxes says where each went.
     await page.goto('/intake?status=all');
-    await page.getByRole('row').filter({ hasText: `Case ${c.id}` }).first().waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: `Case ${c.id}` })
+      .first()
+      .waitFor();
     await rig.screenshot(page, 'intake-all-faxes');
     await page.context().close();
   });
@@ -154,27 +205,63 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     // A denied case to appeal (made through the API as the prescriber and a physician reviewer would).
     const prescriber = await signIn(rig.t, 'prescriber', { npi: DEMO.prescribers.endocrinology });
     const physician = await signIn(rig.t, 'reviewer-physician', { displayName: 'Dana Doctor', credential: 'MD' });
-    const c = (await prescriber.post('pa-requests', { memberId: other.id, prescriberNpi: DEMO.prescribers.endocrinology, productId: DEMO.ndcs.semaglutidePenLow, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' })).body;
+    const c = (
+      await prescriber.post('pa-requests', {
+        memberId: other.id,
+        prescriberNpi: DEMO.prescribers.endocrinology,
+        productId: DEMO.ndcs.semaglutidePenLow,
+        quantity: 3,
+        daysSupply: 28,
+        urgency: 'standard',
+        channel: 'portal',
+      })
+    ).body;
     const fails = glp1Answers({ a1c: 6.1 });
     await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails });
-    expect((await physician.post(`pa-requests/${c.id}/determination`, { decision: 'denied', reasons: ['HbA1c is below 7 %.'] })).body.status).toBe('denied');
+    expect(
+      (
+        await physician.post(`pa-requests/${c.id}/determination`, {
+          decision: 'denied',
+          reasons: ['HbA1c is below 7 %.'],
+        })
+      ).body.status,
+    ).toBe('denied');
 
-    const appealFax = await receiveFax(rig, token, await faxPdf(['Request for redetermination', `${other.first_name} ${other.last_name}`, 'Please reconsider: metformin caused lactic acidosis.']), rig.t.clock.now().toISOString());
+    const appealFax = await receiveFax(
+      rig,
+      token,
+      await faxPdf([
+        'Request for redetermination',
+        `${other.first_name} ${other.last_name}`,
+        'Please reconsider: metformin caused lactic acidosis.',
+      ]),
+      rig.t.clock.now().toISOString(),
+    );
     const page = await rig.signedIn('intake', 'demo-intake');
     await page.locator(`a[href="/intake/faxes/${appealFax.id}"]`).click();
     const file = region(page, 'File this fax');
     await file.getByLabel('A new appeal of a denied request: file the appeal').check();
     await file.getByLabel('Case ID of the denied request').fill(c.id);
     await file.getByLabel('The prescriber').check();
-    await file.getByLabel(/Why the decision should change/).fill('Metformin caused lactic acidosis in 2025; it cannot be used.');
+    await file
+      .getByLabel(/Why the decision should change/)
+      .fill('Metformin caused lactic acidosis in 2025; it cannot be used.');
     await file.getByRole('button', { name: 'File the appeal' }).click();
     await page.getByText(/^Appeal \S+ of case \S+ was filed from this fax/).waitFor();
-    const [appeal] = await rig.t.ctx.database.query<{ id: string; filed_by: string }>('select id, filed_by from appeals where pa_request_id = $1', [c.id]);
+    const [appeal] = await rig.t.ctx.database.query<{ id: string; filed_by: string }>(
+      'select id, filed_by from appeals where pa_request_id = $1',
+      [c.id],
+    );
     expect(appeal.filed_by).toBe('prescriber');
     await rig.screenshot(page, 'intake-appeal-filed');
 
     // The letter of support arrives later: find the member's appeal and attach it.
-    const letter = await receiveFax(rig, token, await faxPdf(['Letter of medical necessity', `${other.first_name} ${other.last_name}`]), rig.t.clock.now().toISOString());
+    const letter = await receiveFax(
+      rig,
+      token,
+      await faxPdf(['Letter of medical necessity', `${other.first_name} ${other.last_name}`]),
+      rig.t.clock.now().toISOString(),
+    );
     await page.goto(`/intake/faxes/${letter.id}`);
     const file2 = region(page, 'File this fax');
     await file2.getByLabel('Documents for an open appeal').check();
@@ -182,18 +269,28 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     await file2.getByLabel('Last name').fill(other.last_name);
     await file2.getByLabel('Date of birth').fill(other.date_of_birth);
     await file2.getByRole('button', { name: 'Search', exact: true }).click();
-    await file2.getByRole('button', { name: `Use this member: ${other.first_name} ${other.last_name} (${other.id})` }).click();
+    await file2
+      .getByRole('button', { name: `Use this member: ${other.first_name} ${other.last_name} (${other.id})` })
+      .click();
     await file2.getByRole('button', { name: `Choose ${appeal.id}` }).click();
     await file2.getByRole('button', { name: 'Attach the fax to this appeal' }).click();
     await page.getByText(`The fax was attached to appeal ${appeal.id}.`).waitFor();
-    const docs = await rig.t.ctx.database.query<{ n: number }>('select count(*)::int as n from appeal_attachments where appeal_id = $1', [appeal.id]);
+    const docs = await rig.t.ctx.database.query<{ n: number }>(
+      'select count(*)::int as n from appeal_attachments where appeal_id = $1',
+      [appeal.id],
+    );
     expect(docs[0].n).toBe(2);
     await rig.screenshot(page, 'intake-appeal-attached');
     await page.context().close();
   });
 
   it('works at phone width', async () => {
-    const fax = await receiveFax(rig, token, await faxPdf(['Prior authorization request']), rig.t.clock.now().toISOString());
+    const fax = await receiveFax(
+      rig,
+      token,
+      await faxPdf(['Prior authorization request']),
+      rig.t.clock.now().toISOString(),
+    );
     const page = await rig.signedIn('intake', 'demo-intake', { mobile: true });
     await page.locator(`a[href="/intake/faxes/${fax.id}"]`).click();
     await page.getByRole('heading', { level: 1, name: `Fax from ${SENDER}` }).waitFor();

@@ -24,21 +24,44 @@ describe.skipIf(!hasChromium)('member portal', () => {
     const pharmacy = await ApiClient.login(app, 'pharmacy.lakeshore', 'demo-pharmacy');
     const pharmacyNpi = (await pharmacy.get('me')).body.npi as string;
     const claim = (productId: string, rx: string) => ({
-      bin: '610011', pcn: 'BAYRX', groupId: 'IHSS01', cardholderId: JENNIFER.memberId, patient: { dateOfBirth: JENNIFER.dateOfBirth },
-      pharmacyNpi, prescriptionNumber: rx, fillNumber: 0, dateOfService: today, productId, quantityDispensed: productId === OZEMPIC ? 3 : 30,
-      daysSupply: productId === OZEMPIC ? 28 : 30, prescriberNpi: '2260010006', submittedIngredientCost: '25.00', usualAndCustomaryCharge: '40.00',
+      bin: '610011',
+      pcn: 'BAYRX',
+      groupId: 'IHSS01',
+      cardholderId: JENNIFER.memberId,
+      patient: { dateOfBirth: JENNIFER.dateOfBirth },
+      pharmacyNpi,
+      prescriptionNumber: rx,
+      fillNumber: 0,
+      dateOfService: today,
+      productId,
+      quantityDispensed: productId === OZEMPIC ? 3 : 30,
+      daysSupply: productId === OZEMPIC ? 28 : 30,
+      prescriberNpi: '2260010006',
+      submittedIngredientCost: '25.00',
+      usualAndCustomaryCharge: '40.00',
     });
     expect((await pharmacy.post('claims', claim(LISINOPRIL, 'RX7001'))).body.transactionStatus).toBe('P');
     expect((await pharmacy.post('claims', claim(OZEMPIC, 'RX7002'))).body.rejects[0].code).toBe('75');
 
     // Dr. Park asks for Ozempic; the answers do not meet the criteria and a physician denies it.
     const drPark = await ApiClient.login(app, 'dr.park', 'demo-prescriber');
-    const started = await drPark.post('pa-requests', { memberId: JENNIFER.memberId, prescriberNpi: '2260010006', productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
+    const started = await drPark.post('pa-requests', {
+      memberId: JENNIFER.memberId,
+      prescriberNpi: '2260010006',
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     caseId = started.body.id;
     expect((await drPark.post(`pa-requests/${caseId}/submit`, { answers: failsGlp1 })).body.status).toBe('in-review');
     const physician = await ApiClient.login(app, 'physician', 'demo-reviewer');
-    const denied = await physician.post(`pa-requests/${caseId}/determination`, { decision: 'denied', reasons: [DENIAL_REASON] });
+    const denied = await physician.post(`pa-requests/${caseId}/determination`, {
+      decision: 'denied',
+      reasons: [DENIAL_REASON],
+    });
     expect(denied.body.status, JSON.stringify(denied.body)).toBe('denied');
   });
   afterAll(async () => {
@@ -53,7 +76,10 @@ describe.skipIf(!hasChromium)('member portal', () => {
     await page.getByLabel('Drug name').fill('ozempic');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('list', { name: /Drugs matching/ }).waitFor();
-    await page.getByRole('button', { name: /Check my coverage for .*Ozempic/ }).first().click();
+    await page
+      .getByRole('button', { name: /Check my coverage for .*Ozempic/ })
+      .first()
+      .click();
     const answer = page.getByRole('region', { name: /My coverage for .*Ozempic/ });
     await answer.getByRole('table', { name: 'Covered alternatives' }).waitFor();
     const text = await answer.textContent();
@@ -62,7 +88,9 @@ describe.skipIf(!hasChromium)('member portal', () => {
     expect(text).toContain('prior authorization');
     expect(text).toContain('Step therapy');
     expect(text).toContain('Quantity limit: up to 3 every 28 days');
-    await expect.poll(() => answer.getByRole('table', { name: 'Covered alternatives' }).getByRole('row').count()).toBeGreaterThan(1);
+    await expect
+      .poll(() => answer.getByRole('table', { name: 'Covered alternatives' }).getByRole('row').count())
+      .toBeGreaterThan(1);
     expect(await page.getByRole('alert').count()).toBe(0);
     await rig.screenshot(page, 'member-coverage');
     await page.context().close();
@@ -77,14 +105,19 @@ describe.skipIf(!hasChromium)('member portal', () => {
     const lisinoprilRow = claims.locator(':scope > li').filter({ hasText: 'lisinopril' });
     await expect.poll(() => lisinoprilRow.textContent()).toContain('Paid');
     await expect.poll(() => ozempicRow.textContent()).toContain('Not paid');
-    await expect.poll(() => ozempicRow.textContent()).toContain('The plan must approve this drug first (prior authorization).');
+    await expect
+      .poll(() => ozempicRow.textContent())
+      .toContain('The plan must approve this drug first (prior authorization).');
     await expect.poll(() => ozempicRow.textContent()).toContain('Your prescriber sends the request');
     await expect.poll(() => lisinoprilRow.textContent()).toContain('$5.00');
     await rig.screenshot(page, 'member-claims');
 
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('heading', { level: 1, name: 'Mis reclamos' }).waitFor();
-    const row = page.getByRole('list', { name: 'Mis reclamos de farmacia' }).locator(':scope > li').filter({ hasText: 'Ozempic' });
+    const row = page
+      .getByRole('list', { name: 'Mis reclamos de farmacia' })
+      .locator(':scope > li')
+      .filter({ hasText: 'Ozempic' });
     await expect.poll(() => row.textContent()).toContain('El plan debe aprobar primero este medicamento');
     await expect.poll(() => page.getByRole('link', { name: 'Autorizaciones previas' }).count()).toBe(1);
     await rig.screenshot(page, 'member-claims-es');
@@ -94,24 +127,39 @@ describe.skipIf(!hasChromium)('member portal', () => {
   it('jennifer.lewis follows her denied request, reads the decision and files an appeal', async () => {
     const page = await rig.signedIn('jennifer.lewis', 'demo-member', { mobile: true });
     await page.getByRole('link', { name: 'Prior Authorizations' }).click();
-    await page.getByRole('table', { name: 'My prior authorization requests' }).getByRole('link', { name: /Ozempic/ }).click();
+    await page
+      .getByRole('table', { name: 'My prior authorization requests' })
+      .getByRole('link', { name: /Ozempic/ })
+      .click();
     await page.waitForURL((u) => u.pathname === `/member/prior-authorizations/${caseId}`);
     const decision = page.getByRole('region', { name: 'Decision' });
     await decision.getByText(DENIAL_REASON).waitFor();
     await expect.poll(() => decision.textContent()).toContain('Denied');
     // The denial letter opens as a PDF in a new tab.
-    const [letterTab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('region', { name: 'My letters' }).getByRole('button', { name: /Denial letter/ }).click()]);
+    const [letterTab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page
+        .getByRole('region', { name: 'My letters' })
+        .getByRole('button', { name: /Denial letter/ })
+        .click(),
+    ]);
     await letterTab.waitForURL(/^blob:/);
     await letterTab.close();
-    await expect.poll(() => page.getByRole('region', { name: 'What happened' }).textContent()).toContain('The request was sent to the plan');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'What happened' }).textContent())
+      .toContain('The request was sent to the plan');
 
     // The case says until when an appeal can be filed (IHSS: 180 days from the notice).
     await page.getByText('You can ask the plan to look at this decision again. Appeal by May 19, 2027.').waitFor();
     await page.getByRole('button', { name: 'File an appeal' }).click();
     await page.getByLabel('Urgent (expedited)', { exact: false }).check();
     await page.getByLabel('Why is this urgent?').fill('I have two days of medicine left.');
-    await page.getByLabel('Why should the decision change?').fill('Metformin made me very sick; my doctor says this is the right medicine.');
-    await page.getByLabel('Documents (optional)').setInputFiles({ name: 'doctor-note.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await page
+      .getByLabel('Why should the decision change?')
+      .fill('Metformin made me very sick; my doctor says this is the right medicine.');
+    await page
+      .getByLabel('Documents (optional)')
+      .setInputFiles({ name: 'doctor-note.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await rig.screenshot(page, 'member-appeal-form');
     await page.getByRole('button', { name: 'Send my appeal' }).click();
     await page.getByText('Your appeal was received.').waitFor();
@@ -150,7 +198,10 @@ describe.skipIf(!hasChromium)('member portal', () => {
     await page.getByText('Sus medicamentos los paga Medi-Cal Rx, no su plan de salud.').waitFor();
     await page.getByLabel('Nombre del medicamento').fill('metformin');
     await page.getByRole('button', { name: 'Buscar', exact: true }).click();
-    await page.getByRole('button', { name: /Ver mi cobertura de .*metformin/ }).first().click();
+    await page
+      .getByRole('button', { name: /Ver mi cobertura de .*metformin/ })
+      .first()
+      .click();
     const answer = page.getByRole('region', { name: /Mi cobertura de .*metformin/ });
     await answer.getByText('Genérico').first().waitFor();
     const text = await answer.textContent();

@@ -22,19 +22,47 @@ describe.skipIf(!hasChromium)('member services portal', () => {
     [jennifer] = await members(t, "id = 'M000101'");
     // Her pharmacy visit: the claim needs PA; her doctor (dr.park) asks for it and it goes to review.
     const pharmacy = await pharmacyWithKey(t, await firstNpi(t, 'pharmacies', "pharmacy_type = 'retail'"));
-    const claim = await pharmacy.post('claims', claimFor(jennifer, (await firstNpi(t, 'pharmacies', "pharmacy_type = 'retail'")), '2260010006', {
-      productId: OZEMPIC_HIGH, groupId: 'IHSS01', quantityDispensed: 3, daysSupply: 28, submittedIngredientCost: '900.00', usualAndCustomaryCharge: '950.00', dateOfService: TEST_TODAY,
-    }));
+    const claim = await pharmacy.post(
+      'claims',
+      claimFor(jennifer, await firstNpi(t, 'pharmacies', "pharmacy_type = 'retail'"), '2260010006', {
+        productId: OZEMPIC_HIGH,
+        groupId: 'IHSS01',
+        quantityDispensed: 3,
+        daysSupply: 28,
+        submittedIngredientCost: '900.00',
+        usualAndCustomaryCharge: '950.00',
+        dateOfService: TEST_TODAY,
+      }),
+    );
     expect(claim.body.transactionStatus, JSON.stringify(claim.body)).toBe('R');
     const drPark = await ApiClient.login(t.app, 'dr.park', 'demo-prescriber');
     // An earlier request, denied by a physician: its decision, reasons and letters.
-    const first = await drPark.post('pa-requests', { memberId: jennifer.id, prescriberNpi: '2260010006', productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
+    const first = await drPark.post('pa-requests', {
+      memberId: jennifer.id,
+      prescriberNpi: '2260010006',
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+    });
     deniedId = first.body.id;
     expect((await drPark.post(`pa-requests/${deniedId}/submit`, { answers: fails })).body.status).toBe('in-review');
     const physician = await ApiClient.login(t.app, 'physician', 'demo-reviewer');
-    const denied = await physician.post(`pa-requests/${deniedId}/determination`, { decision: 'denied', reasons: ['HbA1c is below 7 % and metformin has not been tried.'] });
+    const denied = await physician.post(`pa-requests/${deniedId}/determination`, {
+      decision: 'denied',
+      reasons: ['HbA1c is below 7 % and metformin has not been tried.'],
+    });
     expect(denied.body.status, JSON.stringify(denied.body)).toBe('denied');
-    const pa = await drPark.post('pa-requests', { memberId: jennifer.id, prescriberNpi: '2260010006', productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
+    const pa = await drPark.post('pa-requests', {
+      memberId: jennifer.id,
+      prescriberNpi: '2260010006',
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+    });
     expect(pa.status, JSON.stringify(pa.body)).toBe(201);
     paId = pa.body.id;
     const submitted = await drPark.post(`pa-requests/${paId}/submit`, { answers: fails });
@@ -72,7 +100,13 @@ describe.skipIf(!hasChromium)('member services portal', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('alert').count()).toBe(0);
     await rig.screenshot(page, 'services-pa-case');
-    const [pdf] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: /Open PDF/ }).first().click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('popup'),
+      page
+        .getByRole('button', { name: /Open PDF/ })
+        .first()
+        .click(),
+    ]);
     await pdf.waitForURL(/^blob:/);
     await pdf.close();
     await page.getByRole('link', { name: 'Back to the member' }).click();
@@ -88,13 +122,23 @@ describe.skipIf(!hasChromium)('member services portal', () => {
     await form.getByLabel('How was it verified?').selectOption('member-id+date-of-birth');
     await form.getByLabel('Topic', { exact: true }).selectOption('claim-reject');
     await form.getByLabel('Related PA request (optional)').selectOption(paId);
-    await form.getByLabel('Note', { exact: true }).fill('Asked why Ozempic was not filled. Explained prior authorization; Dr. Park has sent the request and it is in review.');
+    await form
+      .getByLabel('Note', { exact: true })
+      .fill(
+        'Asked why Ozempic was not filled. Explained prior authorization; Dr. Park has sent the request and it is in review.',
+      );
     await form.getByRole('button', { name: 'Save call note' }).click();
     await page.getByText('Call note saved').waitFor();
     const notes = page.getByRole('list', { name: 'Call notes, newest first' });
     await notes.getByText('Asked why Ozempic was not filled').waitFor();
-    await expect.poll(() => notes.textContent()).toMatch(/Identity verified.*Jennifer Lewis.*Member ID and date of birth/s);
-    const stored = await rig.t.ctx.database.query<{ identity_verified: boolean; recorded_by: string; pa_request_id: string }>('select identity_verified, recorded_by, pa_request_id from call_notes where member_id = $1', [jennifer.id]);
+    await expect
+      .poll(() => notes.textContent())
+      .toMatch(/Identity verified.*Jennifer Lewis.*Member ID and date of birth/s);
+    const stored = await rig.t.ctx.database.query<{
+      identity_verified: boolean;
+      recorded_by: string;
+      pa_request_id: string;
+    }>('select identity_verified, recorded_by, pa_request_id from call_notes where member_id = $1', [jennifer.id]);
     expect(stored).toEqual([{ identity_verified: true, recorded_by: 'memberservices', pa_request_id: paId }]);
     await rig.screenshot(page, 'services-call-note');
     await page.context().close();

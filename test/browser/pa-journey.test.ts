@@ -18,7 +18,8 @@ const OZEMPIC_NDC = DEMO.ndcs.semaglutidePenLow;
 const OZEMPIC_NAME = '0.25 MG, 0.5 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]';
 const RX = 'RX810001'; // each test file has its own database: a fixed number is unique
 
-const region = (page: Page, name: string | RegExp) => page.getByRole('region', { name, exact: typeof name === 'string' });
+const region = (page: Page, name: string | RegExp) =>
+  page.getByRole('region', { name, exact: typeof name === 'string' });
 
 describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
   let rig: BrowserRig;
@@ -65,7 +66,11 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await card.getByRole('link', { name: 'Check coverage and start a request' }).click();
     await prescriber.getByLabel('Drug name').fill('Ozempic');
     await prescriber.getByRole('button', { name: 'Search the formulary' }).click();
-    await prescriber.getByRole('row').filter({ hasText: OZEMPIC_NAME }).getByRole('button', { name: /Check coverage/ }).click();
+    await prescriber
+      .getByRole('row')
+      .filter({ hasText: OZEMPIC_NAME })
+      .getByRole('button', { name: /Check coverage/ })
+      .click();
     await prescriber.getByRole('link', { name: 'Start a prior authorization' }).click();
     await prescriber.getByLabel('Quantity').fill('3');
     await prescriber.getByLabel('Days supply').fill('28');
@@ -76,12 +81,20 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
 
     // Answers that leave the criteria unproven (HbA1c below 7 %, no metformin contraindication): a clinician decides.
     const radios = (name: RegExp) => prescriber.getByRole('radiogroup', { name });
-    await radios(/Diagnosis/).getByLabel('Type 2 diabetes mellitus without complications').check();
+    await radios(/Diagnosis/)
+      .getByLabel('Type 2 diabetes mellitus without complications')
+      .check();
     await prescriber.getByLabel(/Most recent HbA1c/).fill('6.8');
     await prescriber.getByLabel(/Date of that HbA1c/).fill('2026-10-15');
-    await radios(/contraindication or intolerance to metformin/).getByLabel('No').check();
-    await radios(/weight loss only/).getByLabel('No').check();
-    await prescriber.getByLabel(/Chart notes/).setInputFiles({ name: 'chart-notes.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await radios(/contraindication or intolerance to metformin/)
+      .getByLabel('No')
+      .check();
+    await radios(/weight loss only/)
+      .getByLabel('No')
+      .check();
+    await prescriber
+      .getByLabel(/Chart notes/)
+      .setInputFiles({ name: 'chart-notes.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await prescriber.getByText('Attached: chart-notes.pdf').first().waitFor();
     await prescriber.getByText(/^Draft saved at /).waitFor();
     await rig.screenshot(prescriber, 'journey-2-prescriber-pa-form');
@@ -91,14 +104,22 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
 
     // 3. The pharmacist takes the case from the queue and asks for information.
     const reviewer = await rig.signedIn('pharmacist', 'demo-reviewer');
-    const row = reviewer.getByRole('row').filter({ hasText: caseId }).or(reviewer.getByRole('row').filter({ hasText: member.memberId })).first();
+    const row = reviewer
+      .getByRole('row')
+      .filter({ hasText: caseId })
+      .or(reviewer.getByRole('row').filter({ hasText: member.memberId }))
+      .first();
     await row.getByRole('link').first().click();
     await reviewer.getByRole('heading', { level: 1, name: `Case ${caseId}` }).waitFor();
     await reviewer.getByText('chart-notes.pdf').first().waitFor();
     await reviewer.getByRole('button', { name: 'Assign to me' }).click();
     await reviewer.getByText('This case is assigned to you.').waitFor();
-    await reviewer.getByLabel('Questions for the prescriber').fill('Has the patient tried metformin? For how long, and why was it stopped?');
-    await reviewer.getByLabel('Documents to send').fill('Pharmacy fill history or chart note documenting the metformin trial');
+    await reviewer
+      .getByLabel('Questions for the prescriber')
+      .fill('Has the patient tried metformin? For how long, and why was it stopped?');
+    await reviewer
+      .getByLabel('Documents to send')
+      .fill('Pharmacy fill history or chart note documenting the metformin trial');
     await reviewer.getByRole('button', { name: 'Send information request' }).click();
     await reviewer.getByText(/The information request was sent/).waitFor();
     await reviewer.getByText('Waiting for information').first().waitFor();
@@ -109,10 +130,14 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await prescriber.reload();
     await prescriber.getByRole('heading', { name: 'The plan needs more information' }).waitFor();
     await prescriber.getByText('Has the patient tried metformin? For how long, and why was it stopped?').waitFor();
-    await prescriber.getByLabel(/^File \(PDF/).setInputFiles({ name: 'metformin-history.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await prescriber
+      .getByLabel(/^File \(PDF/)
+      .setInputFiles({ name: 'metformin-history.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await prescriber.getByRole('button', { name: 'Attach file' }).click();
     await prescriber.getByText('Will be sent with this answer: metformin-history.pdf').waitFor();
-    await prescriber.getByLabel('Note to the reviewer').fill('Metformin 1000 mg twice daily for 6 months (fills attached); stopped for severe GI intolerance.');
+    await prescriber
+      .getByLabel('Note to the reviewer')
+      .fill('Metformin 1000 mg twice daily for 6 months (fills attached); stopped for severe GI intolerance.');
     await prescriber.getByRole('button', { name: 'Send the information' }).click();
     await prescriber.getByText(/The plan is reviewing this request/).waitFor();
     await rig.screenshot(prescriber, 'journey-4-prescriber-answered');
@@ -120,12 +145,20 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
 
     // 5. The reviewer reads the answer and approves.
     await reviewer.reload();
-    await reviewer.getByText('Metformin 1000 mg twice daily for 6 months (fills attached); stopped for severe GI intolerance.').waitFor();
+    await reviewer
+      .getByText('Metformin 1000 mg twice daily for 6 months (fills attached); stopped for severe GI intolerance.')
+      .waitFor();
     await reviewer.getByLabel('Approve', { exact: true }).check();
-    await reviewer.getByLabel('Reasons').fill('Documented metformin intolerance after a 6-month trial meets the step requirement.');
+    await reviewer
+      .getByLabel('Reasons')
+      .fill('Documented metformin intolerance after a 6-month trial meets the step requirement.');
     await reviewer.getByRole('button', { name: 'Record decision' }).click();
     await reviewer.getByText('Decision recorded: Approved.').waitFor();
-    const authorizationNumber = (await rig.t.ctx.database.query<{ number: string }>('select number from authorizations where pa_request_id = $1', [caseId]))[0]?.number;
+    const authorizationNumber = (
+      await rig.t.ctx.database.query<{ number: string }>('select number from authorizations where pa_request_id = $1', [
+        caseId,
+      ])
+    )[0]?.number;
     expect(authorizationNumber).toMatch(/^PA/);
     await region(reviewer, 'Decision').getByText(authorizationNumber).waitFor();
     await rig.screenshot(reviewer, 'journey-5-reviewer-approved');
@@ -134,13 +167,20 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     // 6. The member sees the approval in the Prior Authorizations tab and opens the letter.
     const memberPage = await rig.signedIn(account.username, account.password);
     await memberPage.getByRole('link', { name: 'Prior Authorizations' }).click();
-    await memberPage.getByRole('table', { name: 'My prior authorization requests' }).getByRole('link', { name: /Ozempic/ }).first().click();
+    await memberPage
+      .getByRole('table', { name: 'My prior authorization requests' })
+      .getByRole('link', { name: /Ozempic/ })
+      .first()
+      .click();
     const decision = region(memberPage, 'Decision');
     await decision.getByText(authorizationNumber).waitFor();
     await expect.poll(() => decision.textContent()).toContain('Approved');
     const [letter] = await Promise.all([
       memberPage.context().waitForEvent('page'),
-      region(memberPage, 'My letters').getByRole('button', { name: /Approval letter/ }).first().click(),
+      region(memberPage, 'My letters')
+        .getByRole('button', { name: /Approval letter/ })
+        .first()
+        .click(),
     ]);
     await letter.waitForURL(/^blob:/);
     await rig.screenshot(memberPage, 'journey-6-member-approved');

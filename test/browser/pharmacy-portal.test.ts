@@ -5,7 +5,12 @@ import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser
 
 // The pharmacy portal against the real API: a claim that pays and is reversed, a 75 whose
 // next step (tell the prescriber PA is needed) works from the answer.
-interface Person { id: string; first_name: string; last_name: string; date_of_birth: string }
+interface Person {
+  id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+}
 
 /** Active members of a plan with no claims, PA requests or authorizations yet (clean histories). */
 async function cleanMembers(rig: BrowserRig, planId: string): Promise<Person[]> {
@@ -22,14 +27,22 @@ async function cleanMembers(rig: BrowserRig, planId: string): Promise<Person[]> 
 
 /** The one claim stored for a member and product (each test uses its own). */
 async function storedClaim(rig: BrowserRig, memberId: string, productId: string): Promise<string> {
-  const rows = await rig.t.ctx.database.query<{ id: string }>('select id from claims where member_id = $1 and product_id = $2', [memberId, productId]);
+  const rows = await rig.t.ctx.database.query<{ id: string }>(
+    'select id from claims where member_id = $1 and product_id = $2',
+    [memberId, productId],
+  );
   expect(rows).toHaveLength(1);
   return rows[0].id;
 }
 
 /** Elements that stick out past a 390 px screen (tables scroll inside their own box). */
 const wider = (page: Page) =>
-  page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap')).map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 10));
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((e) => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap'))
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+      .slice(0, 10),
+  );
 
 const region = (page: Page, name: string) => page.getByRole('region', { name });
 
@@ -96,7 +109,10 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     await answer.getByRole('button', { name: 'Yes, reverse it' }).click();
     await answer.getByText('Reversal accepted').waitFor();
     await rig.screenshot(page, 'pharmacy-claim-reversed');
-    const stored = await rig.t.ctx.database.query<{ reversed_at: string | null }>('select reversed_at::text from claims where id = $1', [claimId]);
+    const stored = await rig.t.ctx.database.query<{ reversed_at: string | null }>(
+      'select reversed_at::text from claims where id = $1',
+      [claimId],
+    );
     expect(stored[0].reversed_at).not.toBeNull();
 
     // My claims: the claim is there, reversed, with nothing left to reverse.
@@ -111,7 +127,9 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     await page.getByRole('heading', { level: 1, name: 'Claim' }).waitFor();
     await page.getByText(ndc, { exact: true }).waitFor();
     await region(page, 'Answer').getByText('Reversed', { exact: true }).waitFor();
-    await region(page, 'Answer').getByText(/was reversed on/).waitFor();
+    await region(page, 'Answer')
+      .getByText(/was reversed on/)
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Reverse this claim' }).count()).toBe(0);
     await rig.screenshot(page, 'pharmacy-claim-detail');
     await page.context().close();
@@ -218,10 +236,17 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
       [m.id],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ channel: 'pharmacy', pharmacy_npi: DEMO.pharmacies.retail.npi, status: 'awaiting-answers' });
+    expect(rows[0]).toMatchObject({
+      channel: 'pharmacy',
+      pharmacy_npi: DEMO.pharmacies.retail.npi,
+      status: 'awaiting-answers',
+    });
     const requestId = rows[0].id;
     await answer.getByText(requestId, { exact: true }).waitFor();
-    const notices = await rig.t.ctx.database.query<{ kind: string; recipient: string }>('select kind, recipient from notices where pa_request_id = $1', [requestId]);
+    const notices = await rig.t.ctx.database.query<{ kind: string; recipient: string }>(
+      'select kind, recipient from notices where pa_request_id = $1',
+      [requestId],
+    );
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'pa-needed', recipient: 'prescriber' }));
     await rig.screenshot(page, 'pharmacy-pa-needed-sent');
 

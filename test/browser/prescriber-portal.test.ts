@@ -9,7 +9,9 @@ import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser
 
 // Adult IHSS members: Ozempic needs PA (glp1-t2dm) on that plan; any prescriber may search any member.
 const patient = demoPeople().members.find((m) => m.memberId === DEMO.members.ihss)!;
-const [, secondPatient, thirdPatient] = demoPeople().members.filter((m) => m.planId === patient.planId && !m.terminationDate && (m.band === 'adult' || m.band === 'senior'));
+const [, secondPatient, thirdPatient] = demoPeople().members.filter(
+  (m) => m.planId === patient.planId && !m.terminationDate && (m.band === 'adult' || m.band === 'senior'),
+);
 const OZEMPIC_RXCUI = '1991311';
 
 describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage → PA request → answers → submit', () => {
@@ -41,7 +43,15 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
 
   async function startCase(memberId: string) {
     const park = await apiAs('dr.park', 'demo-prescriber');
-    return park('POST', 'pa-requests', { memberId, prescriberNpi: DEMO.prescribers.primaryCare, rxcui: OZEMPIC_RXCUI, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
+    return park('POST', 'pa-requests', {
+      memberId,
+      prescriberNpi: DEMO.prescribers.primaryCare,
+      rxcui: OZEMPIC_RXCUI,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+    });
   }
 
   it('dr.park finds the patient, checks coverage, starts a PA, drafts, attaches, submits and sees the decision', async () => {
@@ -70,7 +80,9 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     await card.getByRole('link', { name: 'Check coverage and start a request' }).click();
     await page.getByLabel('Drug name').fill('Ozempic');
     await page.getByRole('button', { name: 'Search the formulary' }).click();
-    const row = page.getByRole('row').filter({ hasText: '0.25 MG, 0.5 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]' });
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: '0.25 MG, 0.5 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]' });
     await row.getByRole('button', { name: /Check coverage/ }).click();
     await page.getByRole('heading', { level: 3, name: /Ozempic.*Covered/ }).waitFor();
     await page.getByText('Prior authorization').first().waitFor();
@@ -98,12 +110,18 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     await expect.poll(() => missing.textContent()).toMatch(/Diagnosis \(ICD-10-CM\)/);
 
     // Fill the question set; the draft saves itself.
-    await radioGroup(page, /Diagnosis/).getByLabel('Type 2 diabetes mellitus without complications').check();
+    await radioGroup(page, /Diagnosis/)
+      .getByLabel('Type 2 diabetes mellitus without complications')
+      .check();
     await page.getByLabel(/Most recent HbA1c/).fill('8.2');
     await page.getByLabel(/Date of that HbA1c/).fill('2026-10-15');
-    await radioGroup(page, /contraindication or intolerance to metformin/).getByLabel('Yes').check();
+    await radioGroup(page, /contraindication or intolerance to metformin/)
+      .getByLabel('Yes')
+      .check();
     await page.getByLabel(/Describe the contraindication/).fill('Lactic acidosis risk: eGFR 28');
-    await radioGroup(page, /weight loss only/).getByLabel('No').check();
+    await radioGroup(page, /weight loss only/)
+      .getByLabel('No')
+      .check();
     await page.getByText(/^Draft saved at /).waitFor();
 
     // Reload: the answers come back from the server.
@@ -111,14 +129,30 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     await page.getByText(/^Draft saved at /).waitFor();
     await expect.poll(() => page.getByLabel(/Most recent HbA1c/).inputValue()).toBe('8.2');
     await expect.poll(() => page.getByLabel(/Date of that HbA1c/).inputValue()).toBe('2026-10-15');
-    expect(await radioGroup(page, /Diagnosis/).getByLabel('Type 2 diabetes mellitus without complications').isChecked()).toBe(true);
-    expect(await radioGroup(page, /contraindication or intolerance to metformin/).getByLabel('Yes').isChecked()).toBe(true);
-    await expect.poll(() => page.getByLabel(/Describe the contraindication/).inputValue()).toBe('Lactic acidosis risk: eGFR 28');
+    expect(
+      await radioGroup(page, /Diagnosis/)
+        .getByLabel('Type 2 diabetes mellitus without complications')
+        .isChecked(),
+    ).toBe(true);
+    expect(
+      await radioGroup(page, /contraindication or intolerance to metformin/)
+        .getByLabel('Yes')
+        .isChecked(),
+    ).toBe(true);
+    await expect
+      .poll(() => page.getByLabel(/Describe the contraindication/).inputValue())
+      .toBe('Lactic acidosis risk: eGFR 28');
 
     // Attach chart notes (a PDF) to the attachment question.
-    await page.getByLabel(/Chart notes/).setInputFiles({ name: 'chart-notes.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await page
+      .getByLabel(/Chart notes/)
+      .setInputFiles({ name: 'chart-notes.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await page.getByText('Attached: chart-notes.pdf').first().waitFor();
-    await page.getByRole('link', { name: 'chart-notes.pdf' }).or(page.getByRole('button', { name: 'chart-notes.pdf' })).first().waitFor();
+    await page
+      .getByRole('link', { name: 'chart-notes.pdf' })
+      .or(page.getByRole('button', { name: 'chart-notes.pdf' }))
+      .first()
+      .waitFor();
     await page.getByText(/^Draft saved at /).waitFor();
     await rig.screenshot(page, 'prescriber-draft');
 
@@ -139,7 +173,10 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     // The dashboard lists it as decided.
     await page.getByRole('link', { name: 'All my requests' }).click();
     await page.waitForURL((u) => u.pathname === '/prescriber');
-    const listed = page.getByRole('region', { name: /Decided/ }).getByRole('row').filter({ hasText: `${patient.firstName} ${patient.lastName}` });
+    const listed = page
+      .getByRole('region', { name: /Decided/ })
+      .getByRole('row')
+      .filter({ hasText: `${patient.firstName} ${patient.lastName}` });
     await listed.getByRole('link', { name: /Ozempic/ }).waitFor();
     await rig.screenshot(page, 'prescriber-dashboard');
 
@@ -164,9 +201,16 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     const park = await apiAs('dr.park', 'demo-prescriber');
     const pharmacist = await apiAs('pharmacist', 'demo-reviewer');
     const c = await startCase(secondPatient.memberId);
-    expect((await park('POST', `pa-requests/${c.id}/submit`, { answers: glp1Answers({ a1c: 6.4 }) })).status).toBe('in-review');
+    expect((await park('POST', `pa-requests/${c.id}/submit`, { answers: glp1Answers({ a1c: 6.4 }) })).status).toBe(
+      'in-review',
+    );
     await pharmacist('POST', `pa-requests/${c.id}/assign`);
-    await pharmacist('POST', `pa-requests/${c.id}/information-requests`, { items: [{ question: 'Has the patient tried metformin? For how long?' }, { document: 'The most recent HbA1c lab report' }] });
+    await pharmacist('POST', `pa-requests/${c.id}/information-requests`, {
+      items: [
+        { question: 'Has the patient tried metformin? For how long?' },
+        { document: 'The most recent HbA1c lab report' },
+      ],
+    });
 
     const page = await rig.signedIn('dr.park', 'demo-prescriber');
     const action = page.getByRole('region', { name: /Needs your action/ });
@@ -178,10 +222,14 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
 
     await page.getByRole('button', { name: 'Send the information' }).click();
     await page.getByText('Write a note, change an answer, or attach a document before sending.').waitFor();
-    await page.getByLabel(/^File \(PDF/).setInputFiles({ name: 'hba1c.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await page
+      .getByLabel(/^File \(PDF/)
+      .setInputFiles({ name: 'hba1c.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await page.getByRole('button', { name: 'Attach file' }).click();
     await page.getByText('Will be sent with this answer: hba1c.pdf').waitFor();
-    await page.getByLabel('Note to the reviewer').fill('Metformin 1000 mg twice daily for 8 months; stopped for GI intolerance. Lab report attached.');
+    await page
+      .getByLabel('Note to the reviewer')
+      .fill('Metformin 1000 mg twice daily for 8 months; stopped for GI intolerance. Lab report attached.');
     await rig.screenshot(page, 'prescriber-information-request');
     await page.getByRole('button', { name: 'Send the information' }).click();
     await page.getByText(/The plan is reviewing this request/).waitFor();
@@ -190,7 +238,10 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     await earlier.getByText('1 document(s) sent').waitFor();
     const view = await park('GET', `pa-requests/${c.id}`);
     expect(view.status).toBe('in-review');
-    expect(view.informationRequests[0].response).toMatchObject({ attachmentIds: [expect.any(String)], note: expect.stringMatching(/^Metformin/) });
+    expect(view.informationRequests[0].response).toMatchObject({
+      attachmentIds: [expect.any(String)],
+      note: expect.stringMatching(/^Metformin/),
+    });
 
     await page.getByRole('button', { name: 'Withdraw this request' }).click();
     await page.getByLabel('Reason (optional)').fill('Patient chose another therapy');
@@ -205,16 +256,25 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
   it('once the renewal window opens, Renew starts a renewal of the authorization', async () => {
     const park = await apiAs('dr.park', 'demo-prescriber');
     const c = await startCase(thirdPatient.memberId);
-    const approved = await park('POST', `pa-requests/${c.id}/submit`, { answers: glp1Answers({ a1c: 8.2, contraindication: 'eGFR 28' }) });
+    const approved = await park('POST', `pa-requests/${c.id}/submit`, {
+      answers: glp1Answers({ a1c: 8.2, contraindication: 'eGFR 28' }),
+    });
     expect(approved.renewal.open).toBe(false);
     const admin = await apiAs('admin', 'demo-admin');
     await admin('POST', 'test/clock', { set: `${approved.renewal.opensOn}T17:00:00.000Z` });
 
     const page = await rig.signedIn('dr.park', 'demo-prescriber');
     await page.goto(`/prescriber/requests/${c.id}`);
-    await page.getByText(`The renewal window is open: authorization ${approved.determination.authorizationNumber} ends`).waitFor();
+    await page
+      .getByText(`The renewal window is open: authorization ${approved.determination.authorizationNumber} ends`)
+      .waitFor();
     await page.getByRole('link', { name: 'Renew this authorization' }).click();
-    await page.getByRole('heading', { level: 1, name: `Renew prior authorization ${approved.determination.authorizationNumber}` }).waitFor();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: `Renew prior authorization ${approved.determination.authorizationNumber}`,
+      })
+      .waitFor();
     await page.getByLabel('Quantity').fill('3');
     await page.getByLabel('Days supply').fill('28');
     await page.getByRole('button', { name: 'Start the request' }).click();

@@ -14,14 +14,28 @@ const OZEMPIC = '00169413211'; // semaglutide pen: PA on every demo plan
 const DR_PARK_NPI = '2260010006';
 const DAY = 86_400_000;
 
-const fails = questionnaireResponse({ dx: { code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' }, a1c: { decimal: 6.4 }, 'a1c-date': '2026-10-15', 'metformin-contra': false, 'weight-only': false });
+const fails = questionnaireResponse({
+  dx: { code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' },
+  a1c: { decimal: 6.4 },
+  'a1c-date': '2026-10-15',
+  'metformin-contra': false,
+  'weight-only': false,
+});
 
 let rig: BrowserRig;
 let prescriber: ApiClient;
 let ihss: MemberRow[];
 
 async function clinicalCase(m: MemberRow, attach = false): Promise<{ id: string; drug: { name: string } }> {
-  const started = await prescriber.post('pa-requests', { memberId: m.id, prescriberNpi: DR_PARK_NPI, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
+  const started = await prescriber.post('pa-requests', {
+    memberId: m.id,
+    prescriberNpi: DR_PARK_NPI,
+    productId: OZEMPIC,
+    quantity: 3,
+    daysSupply: 28,
+    urgency: 'standard',
+    channel: 'portal',
+  });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   if (attach) {
     const doc = multipart({}, { name: 'hba1c-lab-report.png', bytes: await labReportPng(), contentType: 'image/png' });
@@ -36,7 +50,9 @@ async function clinicalCase(m: MemberRow, attach = false): Promise<{ id: string;
 /** A small lab report image, drawn by the browser itself. */
 async function labReportPng(): Promise<Buffer> {
   const page = await rig.browser.newPage({ viewport: { width: 420, height: 160 } });
-  await page.setContent('<body style="font:16px sans-serif;margin:16px"><h3>Lakeshore Lab — HbA1c</h3><p>Collected 2026-10-15 · Result <b>6.4 %</b></p></body>');
+  await page.setContent(
+    '<body style="font:16px sans-serif;margin:16px"><h3>Lakeshore Lab — HbA1c</h3><p>Collected 2026-10-15 · Result <b>6.4 %</b></p></body>',
+  );
   const png = await page.screenshot();
   await page.close();
   return png;
@@ -96,7 +112,10 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await rig.screenshot(page, 'reviewer-case-information-requested');
 
     // The prescriber answers through the API; the reviewer reloads and sees the answer.
-    const answered = await prescriber.post(`pa-requests/${c.id}/information-responses`, { answers: questionnaireResponse({ 'metformin-contra': false }), note: 'Metformin 1000 mg twice daily since March; HbA1c repeat pending.' });
+    const answered = await prescriber.post(`pa-requests/${c.id}/information-responses`, {
+      answers: questionnaireResponse({ 'metformin-contra': false }),
+      note: 'Metformin 1000 mg twice daily since March; HbA1c repeat pending.',
+    });
     expect(answered.body.status, JSON.stringify(answered.body)).toBe('in-review');
     await page.reload();
     await page.getByText('Metformin 1000 mg twice daily since March; HbA1c repeat pending.').waitFor();
@@ -105,7 +124,11 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await page.getByLabel('Deny').check();
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByText('Give at least one reason.').waitFor();
-    await page.getByLabel('Reasons').fill('HbA1c is 6.4 %, below the 7 % the plan requires.\nMetformin has not been tried for 90 days and there is no contraindication.');
+    await page
+      .getByLabel('Reasons')
+      .fill(
+        'HbA1c is 6.4 %, below the 7 % the plan requires.\nMetformin has not been tried for 90 days and there is no contraindication.',
+      );
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByText('Decision recorded: Denied.').waitFor();
     const summary = page.getByRole('region', { name: 'Request', exact: true });
@@ -114,8 +137,14 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await expect.poll(() => decision.textContent()).toContain('HbA1c is 6.4 %, below the 7 % the plan requires.');
     await expect.poll(() => decision.textContent()).toContain('Metformin has not been tried for 90 days');
     // The denial letters are listed, each with its PDF.
-    await page.getByRole('region', { name: 'Letters', exact: true }).getByRole('button', { name: /Open PDF/ }).first().waitFor();
-    await expect.poll(() => page.getByRole('region', { name: 'History', exact: true }).textContent()).toContain('Determination: denied');
+    await page
+      .getByRole('region', { name: 'Letters', exact: true })
+      .getByRole('button', { name: /Open PDF/ })
+      .first()
+      .waitFor();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'History', exact: true }).textContent())
+      .toContain('Determination: denied');
     await rig.screenshot(page, 'reviewer-case-denied');
     expect((await prescriber.get(`pa-requests/${c.id}`)).body.determination.reasons).toHaveLength(2);
     deniedCaseId = c.id;
@@ -135,7 +164,16 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
   });
 
   it('an urgent request reclassified as standard, then partly approved', async () => {
-    const started = await prescriber.post('pa-requests', { memberId: ihss[3].id, prescriberNpi: DR_PARK_NPI, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'urgent', urgencyReason: 'Patient asked for it quickly.', channel: 'portal' });
+    const started = await prescriber.post('pa-requests', {
+      memberId: ihss[3].id,
+      prescriberNpi: DR_PARK_NPI,
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'urgent',
+      urgencyReason: 'Patient asked for it quickly.',
+      channel: 'portal',
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const submitted = await prescriber.post(`pa-requests/${started.body.id}/submit`, { answers: fails });
     expect(submitted.body.status).toBe('in-review');
@@ -148,7 +186,9 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await summary.getByText('Patient asked for it quickly.').waitFor();
     await page.getByRole('button', { name: 'Reclassify as standard' }).click();
     await page.getByText('Say why the request is not urgent.').waitFor();
-    await page.getByLabel('Why it is not urgent').fill('No serious jeopardy to life, health or function; the patient is stable on current therapy.');
+    await page
+      .getByLabel('Why it is not urgent')
+      .fill('No serious jeopardy to life, health or function; the patient is stable on current therapy.');
     await page.getByRole('button', { name: 'Reclassify as standard' }).click();
     await page.getByText('The request is now standard; the due time was recomputed.').waitFor();
     await summary.getByText('Standard', { exact: true }).waitFor();
@@ -172,7 +212,12 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
   it('the original reviewer cannot take the appeal; another clinician overturns it', async () => {
     expect(deniedCaseId).not.toBe('');
     const member = await signIn(rig.t, 'member', { memberId: ihss[0].id });
-    const filed = await member.post('appeals', { paRequestId: deniedCaseId, urgency: 'standard', statement: 'Metformin gave me severe stomach problems; my doctor says this is the right medicine.', filedBy: 'member' });
+    const filed = await member.post('appeals', {
+      paRequestId: deniedCaseId,
+      urgency: 'standard',
+      statement: 'Metformin gave me severe stomach problems; my doctor says this is the right medicine.',
+      filedBy: 'member',
+    });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const appealId = filed.body.id as string;
     const letter = multipart({}, { name: 'letter-from-dr-park.pdf', bytes: TINY_PDF, contentType: 'application/pdf' });
@@ -233,7 +278,9 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
 
     await row.getByRole('link').first().click();
     await page.getByRole('heading', { level: 1, name: `Case ${c.id}` }).waitFor();
-    await expect.poll(() => page.getByRole('region', { name: 'Request', exact: true }).textContent()).toMatch(/Overdue/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Request', exact: true }).textContent())
+      .toMatch(/Overdue/);
     await page.context().close();
   });
 });

@@ -15,12 +15,25 @@ let rejectedClaimId: string;
 let othersClaimId: string;
 
 const verified = (over: Record<string, unknown> = {}) => ({
-  callerName: 'Jennifer Lewis', callerRelationship: 'member', identityVerified: true, verificationMethod: 'member-id+date-of-birth',
-  topic: 'claim-reject', note: 'Asked why the pharmacy could not fill Ozempic. Explained PA is needed; her doctor must request it.', ...over,
+  callerName: 'Jennifer Lewis',
+  callerRelationship: 'member',
+  identityVerified: true,
+  verificationMethod: 'member-id+date-of-birth',
+  topic: 'claim-reject',
+  note: 'Asked why the pharmacy could not fill Ozempic. Explained PA is needed; her doctor must request it.',
+  ...over,
 });
 
-const countNotes = async () => Number((await t.ctx.database.query<{ n: string }>('select count(*)::int as n from call_notes'))[0].n);
-const countAudit = async () => Number((await t.ctx.database.query<{ n: string }>("select count(*)::int as n from audit_events where entity_type = 'call-note'"))[0].n);
+const countNotes = async () =>
+  Number((await t.ctx.database.query<{ n: string }>('select count(*)::int as n from call_notes'))[0].n);
+const countAudit = async () =>
+  Number(
+    (
+      await t.ctx.database.query<{ n: string }>(
+        "select count(*)::int as n from audit_events where entity_type = 'call-note'",
+      )
+    )[0].n,
+  );
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -31,7 +44,15 @@ beforeAll(async () => {
   const pharmacyNpi = await firstNpi(t, 'pharmacies', "pharmacy_type = 'retail'");
   const prescriberNpi = await firstNpi(t, 'prescribers');
   const pharmacy = await pharmacyWithKey(t, pharmacyNpi);
-  const claim = (mm: MemberRow) => claimFor(mm, pharmacyNpi, prescriberNpi, { productId: OZEMPIC_HIGH, groupId: 'IHSS01', quantityDispensed: 3, daysSupply: 28, submittedIngredientCost: '900.00', usualAndCustomaryCharge: '950.00' });
+  const claim = (mm: MemberRow) =>
+    claimFor(mm, pharmacyNpi, prescriberNpi, {
+      productId: OZEMPIC_HIGH,
+      groupId: 'IHSS01',
+      quantityDispensed: 3,
+      daysSupply: 28,
+      submittedIngredientCost: '900.00',
+      usualAndCustomaryCharge: '950.00',
+    });
   const r1 = await pharmacy.post('claims', claim(m));
   expect(r1.body.transactionStatus, JSON.stringify(r1.body)).toBe('R');
   rejectedClaimId = r1.body.claimId;
@@ -47,30 +68,51 @@ describe('call notes', () => {
     const r = await services.post(`members/${m.id}/call-notes`, verified({ claimId: rejectedClaimId }));
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({
-      memberId: m.id, callerName: 'Jennifer Lewis', callerRelationship: 'member', identityVerified: true, verificationMethod: 'member-id+date-of-birth',
-      topic: 'claim-reject', claimId: rejectedClaimId, paRequestId: null, appealId: null, recordedAt: t.clock.now().toISOString(),
+      memberId: m.id,
+      callerName: 'Jennifer Lewis',
+      callerRelationship: 'member',
+      identityVerified: true,
+      verificationMethod: 'member-id+date-of-birth',
+      topic: 'claim-reject',
+      claimId: rejectedClaimId,
+      paRequestId: null,
+      appealId: null,
+      recordedAt: t.clock.now().toISOString(),
       recordedBy: { role: 'member-services', name: 'Casey Caller' },
     });
     expect(r.body.id).toMatch(/^cln_/);
     expect(r.body.identityStatement).toMatch(/verified/i);
     const audit = await t.ctx.database.query<{ actor_role: string; action: string; details: Record<string, unknown> }>(
-      "select actor_role, action, details from audit_events where entity_type = 'call-note' and entity_id = $1", [r.body.id]);
+      "select actor_role, action, details from audit_events where entity_type = 'call-note' and entity_id = $1",
+      [r.body.id],
+    );
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_role: 'member-services', action: 'call-note.recorded', details: { memberId: m.id, identityVerified: true } });
+    expect(audit[0]).toMatchObject({
+      actor_role: 'member-services',
+      action: 'call-note.recorded',
+      details: { memberId: m.id, identityVerified: true },
+    });
   });
 
-  it('an unverified caller\'s call is recorded and says no PHI may be disclosed', async () => {
+  it("an unverified caller's call is recorded and says no PHI may be disclosed", async () => {
     const r = await admin.post(`members/${m.id}/call-notes`, {
-      callerName: 'Unknown caller', callerRelationship: 'other', identityVerified: false, topic: 'pa-status', note: 'Could not confirm date of birth; gave only general PA information.',
+      callerName: 'Unknown caller',
+      callerRelationship: 'other',
+      identityVerified: false,
+      topic: 'pa-status',
+      note: 'Could not confirm date of birth; gave only general PA information.',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ identityVerified: false, verificationMethod: null, recordedBy: { role: 'admin' } });
     expect(r.body.identityStatement).toMatch(/NOT verified.*protected health information/);
   });
 
-  it('lists a member\'s notes newest first, for staff only', async () => {
+  it("lists a member's notes newest first, for staff only", async () => {
     t.clock.advance(60_000);
-    const later = await services.post(`members/${m.id}/call-notes`, verified({ topic: 'coverage', note: 'Called back about covered alternatives.' }));
+    const later = await services.post(
+      `members/${m.id}/call-notes`,
+      verified({ topic: 'coverage', note: 'Called back about covered alternatives.' }),
+    );
     expect(later.status).toBe(201);
     const list = await services.get(`members/${m.id}/call-notes`);
     expect(list.status).toBe(200);
@@ -100,7 +142,10 @@ describe('call notes', () => {
     ];
     for (const [body, path] of cases) {
       const p = expectProblem(await services.post(`members/${m.id}/call-notes`, body), 400, 'VALIDATION_FAILED');
-      expect(p.errors.map((e) => e.path), JSON.stringify(p)).toContain(path);
+      expect(
+        p.errors.map((e) => e.path),
+        JSON.stringify(p),
+      ).toContain(path);
     }
     expect(await countNotes()).toBe(notes);
     expect(await countAudit()).toBe(audit);
@@ -117,7 +162,11 @@ describe('call notes', () => {
       expectProblem(await c.get(`members/${m.id}/call-notes`), 403, 'FORBIDDEN');
     }
     // Reviewers read notes but do not record calls.
-    expectProblem(await (await signIn(t, 'reviewer-physician')).post(`members/${m.id}/call-notes`, verified()), 403, 'FORBIDDEN');
+    expectProblem(
+      await (await signIn(t, 'reviewer-physician')).post(`members/${m.id}/call-notes`, verified()),
+      403,
+      'FORBIDDEN',
+    );
     expect(await countNotes()).toBe(notes);
   });
 

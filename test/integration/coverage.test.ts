@@ -4,7 +4,9 @@ import { members, ndcsWhere, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
 afterAll(() => t?.close());
 
 describe('coverage check and formulary search', () => {
@@ -20,7 +22,7 @@ describe('coverage check and formulary search', () => {
     expect(Array.isArray(r.body.alternatives)).toBe(true);
   });
 
-  it('answers for Medi-Cal Rx when the member\'s plan carves the benefit out', async () => {
+  it("answers for Medi-Cal Rx when the member's plan carves the benefit out", async () => {
     const [m] = await members(t, "plan_id = 'MCAL-MC'");
     const staff = await signIn(t, 'member-services');
     const [any] = await ndcsWhere(t, 'MCRX-FFS', (e) => !!e?.covered);
@@ -29,7 +31,7 @@ describe('coverage check and formulary search', () => {
     expect(r.body.planId).toBe('MCRX-FFS');
   });
 
-  it('a member cannot check another member\'s coverage; unknown drug or member → 404', async () => {
+  it("a member cannot check another member's coverage; unknown drug or member → 404", async () => {
     const [a, b] = await members(t, 'termination_date is null');
     const member = await signIn(t, 'member', { memberId: a.id });
     expectProblem(await member.get(`coverage?memberId=${b.id}&productId=76282041901`), 403, 'FORBIDDEN');
@@ -50,23 +52,46 @@ describe('coverage check and formulary search', () => {
     expect(byRxcui.body.items[0].name).toBe('lisinopril 10 MG Oral Tablet');
     expectProblem(await client.get('plans/NOPE/formulary?q=x'), 404, 'NOT_FOUND');
     const plans = await client.get('plans');
-    expect(plans.body.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['IHSS01', 'MCAL-MC', 'MCRX-FFS', 'CACOM1', 'PARTD1']));
+    expect(plans.body.items.map((p: { id: string }) => p.id)).toEqual(
+      expect.arrayContaining(['IHSS01', 'MCAL-MC', 'MCRX-FFS', 'CACOM1', 'PARTD1']),
+    );
   });
 });
 
 describe('patient insurance search', () => {
   it('finds the member, plan and processor by last name and date of birth; a carve-out names Medi-Cal Rx', async () => {
     const [m] = await members(t, "plan_id = 'MCAL-MC' and termination_date is null");
-    const row = (await t.ctx.database.query<{ last_name: string; first_name: string; zip: string }>('select last_name, first_name, zip from members where id = $1', [m.id]))[0];
+    const row = (
+      await t.ctx.database.query<{ last_name: string; first_name: string; zip: string }>(
+        'select last_name, first_name, zip from members where id = $1',
+        [m.id],
+      )
+    )[0];
     const office = await signIn(t, 'prescriber', { npi: '1234567893' });
-    const r = await office.get(`members/search?lastName=${encodeURIComponent(row.last_name.toUpperCase())}&dateOfBirth=${m.date_of_birth}&zip=${row.zip}`);
+    const r = await office.get(
+      `members/search?lastName=${encodeURIComponent(row.last_name.toUpperCase())}&dateOfBirth=${m.date_of_birth}&zip=${row.zip}`,
+    );
     expect(r.status).toBe(200);
-    expect(r.body.items).toEqual([expect.objectContaining({ memberId: m.id, eligible: true, plan: expect.objectContaining({ id: 'MCAL-MC' }), pharmacyBenefit: expect.objectContaining({ planId: 'MCRX-FFS', processor: expect.objectContaining({ name: 'Medi-Cal Rx', bin: '022659' }) }) })]);
+    expect(r.body.items).toEqual([
+      expect.objectContaining({
+        memberId: m.id,
+        eligible: true,
+        plan: expect.objectContaining({ id: 'MCAL-MC' }),
+        pharmacyBenefit: expect.objectContaining({
+          planId: 'MCRX-FFS',
+          processor: expect.objectContaining({ name: 'Medi-Cal Rx', bin: '022659' }),
+        }),
+      }),
+    ]);
     const none = await office.get(`members/search?lastName=Nobody&dateOfBirth=${m.date_of_birth}`);
     expect(none.body.items).toEqual([]);
     expectProblem(await office.get('members/search?lastName=X&dateOfBirth=2026-02-30'), 400, 'VALIDATION_FAILED');
     const member = await signIn(t, 'member', { memberId: m.id });
-    expectProblem(await member.get(`members/search?lastName=${row.last_name}&dateOfBirth=${m.date_of_birth}`), 403, 'FORBIDDEN');
+    expectProblem(
+      await member.get(`members/search?lastName=${row.last_name}&dateOfBirth=${m.date_of_birth}`),
+      403,
+      'FORBIDDEN',
+    );
     expect((await member.get(`members/${m.id}`)).body.memberId).toBe(m.id);
     const [other] = await members(t, 'id <> $1', [m.id]);
     expectProblem(await member.get(`members/${other.id}`), 404, 'NOT_FOUND');

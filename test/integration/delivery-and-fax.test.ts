@@ -29,13 +29,25 @@ async function advance(by: string) {
 }
 
 async function deniedCase(m: MemberRow) {
-  const c = (await prescriber.post('pa-requests', { memberId: m.id, prescriberNpi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' })).body;
+  const c = (
+    await prescriber.post('pa-requests', {
+      memberId: m.id,
+      prescriberNpi,
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+    })
+  ).body;
   await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails });
-  const d = await physician.post(`pa-requests/${c.id}/determination`, { decision: 'denied', reasons: ['HbA1c is below 7 %.'] });
+  const d = await physician.post(`pa-requests/${c.id}/determination`, {
+    decision: 'denied',
+    reasons: ['HbA1c is below 7 %.'],
+  });
   expect(d.body.status).toBe('denied');
   return d.body;
 }
-
 
 beforeAll(async () => {
   outbox = mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
@@ -54,7 +66,9 @@ describe('delivery', () => {
     const fax = c.notices.find((n: { recipient: string }) => n.recipient === 'prescriber');
     expect(fax).toMatchObject({ channel: 'fax', status: 'queued', attempts: 0 });
     await advance('PT1M');
-    const after = (await prescriber.get(`pa-requests/${c.id}`)).body.notices.find((n: { id: string }) => n.id === fax.id);
+    const after = (await prescriber.get(`pa-requests/${c.id}`)).body.notices.find(
+      (n: { id: string }) => n.id === fax.id,
+    );
     expect(after).toMatchObject({ status: 'sent', attempts: 1 });
     const file = path.join(outbox, 'fax', `${fax.id}.pdf`);
     expect(existsSync(file)).toBe(true);
@@ -66,12 +80,18 @@ describe('delivery', () => {
 
   it('retries a failing fax with backoff, then gives it to staff as a work item', async () => {
     const real = t.ctx.delivery.fax;
-    const failing: FaxGateway = { name: 'down', send: async () => { throw new Error('line busy'); } };
+    const failing: FaxGateway = {
+      name: 'down',
+      send: async () => {
+        throw new Error('line busy');
+      },
+    };
     t.ctx.delivery.fax = failing;
     try {
       const c = await deniedCase(adult[1]);
       const id = c.notices.find((n: { recipient: string }) => n.recipient === 'prescriber').id;
-      const notice = async () => (await prescriber.get(`pa-requests/${c.id}`)).body.notices.find((n: { id: string }) => n.id === id);
+      const notice = async () =>
+        (await prescriber.get(`pa-requests/${c.id}`)).body.notices.find((n: { id: string }) => n.id === id);
       await advance('PT1M');
       expect(await notice()).toMatchObject({ status: 'retrying', attempts: 1 });
       await advance('PT4M'); // the first retry waits 5 minutes
@@ -90,10 +110,15 @@ describe('delivery', () => {
   });
 
   it('mails member letters in a daily print batch with an address page before each letter', async () => {
-    const mailed = (await members(t, "plan_id = 'IHSS01' and termination_date is null and date_of_birth < '2000-01-01'")).slice(2);
+    const mailed = (
+      await members(t, "plan_id = 'IHSS01' and termination_date is null and date_of_birth < '2000-01-01'")
+    ).slice(2);
     const pick = [];
     for (const m of mailed) {
-      const pref = await t.ctx.database.query<{ contact_preference: string }>('select contact_preference from members where id = $1', [m.id]);
+      const pref = await t.ctx.database.query<{ contact_preference: string }>(
+        'select contact_preference from members where id = $1',
+        [m.id],
+      );
       if (pref[0].contact_preference === 'mail') pick.push(m);
       if (pick.length) break;
     }
@@ -109,11 +134,14 @@ describe('delivery', () => {
 });
 
 describe('notices API', () => {
-  it('lists a case\'s letters with delivery status and serves each as a PDF to whoever may see it', async () => {
+  it("lists a case's letters with delivery status and serves each as a PDF to whoever may see it", async () => {
     const m = adult[3];
     const c = await deniedCase(m);
     const list = await prescriber.get(`notices?paRequestId=${c.id}`);
-    expect(list.body.items.map((n: { kind: string; recipient: string }) => `${n.kind}:${n.recipient}`).sort()).toEqual(['denial:member', 'denial:prescriber']);
+    expect(list.body.items.map((n: { kind: string; recipient: string }) => `${n.kind}:${n.recipient}`).sort()).toEqual([
+      'denial:member',
+      'denial:prescriber',
+    ]);
     const forPrescriber = list.body.items.find((n: { recipient: string }) => n.recipient === 'prescriber');
     const pdf = await prescriber.getBytes(`notices/${forPrescriber.id}/pdf`);
     expect(pdf.status).toBe(200);
@@ -132,7 +160,10 @@ describe('notices API', () => {
 describe('inbound fax intake', () => {
   it('turns a fax into a case whose clock starts at receipt, and decides it like any other', async () => {
     const receivedAt = new Date(t.clock.now().getTime() - 2 * 3_600_000).toISOString();
-    const { body, headers } = multipart({ senderFax: '1-510-555-0142', receivedAt }, { name: 'pa.pdf', bytes: TINY_PDF });
+    const { body, headers } = multipart(
+      { senderFax: '1-510-555-0142', receivedAt },
+      { name: 'pa.pdf', bytes: TINY_PDF },
+    );
     const received = await intake.post('fax/inbound', body, headers);
     expect(received.status).toBe(201);
     expect(received.body).toMatchObject({ status: 'new', contentType: 'application/pdf', receivedAt });
@@ -140,7 +171,14 @@ describe('inbound fax intake', () => {
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(received.body.id);
 
     const m = adult[5];
-    const created = await intake.post(`fax/inbound/${received.body.id}/case`, { memberId: m.id, prescriberNpi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard' });
+    const created = await intake.post(`fax/inbound/${received.body.id}/case`, {
+      memberId: m.id,
+      prescriberNpi,
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+    });
     expect(created.status).toBe(201);
     const c = (await intake.get(`pa-requests/${created.body.paRequestId}`)).body;
     expect(c).toMatchObject({ channel: 'fax', receivedAt });
@@ -149,14 +187,37 @@ describe('inbound fax intake', () => {
     expect(submitted.body.status).toBe('in-review');
     // 72 hours from the fax's arrival, not from when intake keyed it in.
     expect(new Date(submitted.body.dueAt).getTime()).toBe(new Date(receivedAt).getTime() + 72 * 3_600_000);
-    expectProblem(await intake.post(`fax/inbound/${received.body.id}/case`, { memberId: m.id, prescriberNpi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard' }), 409, 'CONFLICT');
+    expectProblem(
+      await intake.post(`fax/inbound/${received.body.id}/case`, {
+        memberId: m.id,
+        prescriberNpi,
+        productId: OZEMPIC,
+        quantity: 3,
+        daysSupply: 28,
+        urgency: 'standard',
+      }),
+      409,
+      'CONFLICT',
+    );
   });
 
   it('files a faxed answer to an open information request', async () => {
     const m = adult[6];
-    const c = (await prescriber.post('pa-requests', { memberId: m.id, prescriberNpi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' })).body;
+    const c = (
+      await prescriber.post('pa-requests', {
+        memberId: m.id,
+        prescriberNpi,
+        productId: OZEMPIC,
+        quantity: 3,
+        daysSupply: 28,
+        urgency: 'standard',
+        channel: 'portal',
+      })
+    ).body;
     await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails });
-    await physician.post(`pa-requests/${c.id}/information-requests`, { items: [{ document: 'Latest HbA1c lab report' }] });
+    await physician.post(`pa-requests/${c.id}/information-requests`, {
+      items: [{ document: 'Latest HbA1c lab report' }],
+    });
     const { body, headers } = multipart({ senderFax: '15105550142' }, { name: 'labs.pdf', bytes: TINY_PDF });
     const fax = (await intake.post('fax/inbound', body, headers)).body;
     const filed = await intake.post(`fax/inbound/${fax.id}/attach`, { paRequestId: c.id });
@@ -169,7 +230,10 @@ describe('inbound fax intake', () => {
   it('refuses what is not a PDF or TIFF, an oversized fax, and callers who are not intake', async () => {
     const text = multipart({ senderFax: '15105550142' }, { name: 'x.pdf', bytes: Buffer.from('not a fax at all') });
     expectProblem(await intake.post('fax/inbound', text.body, text.headers), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    const big = multipart({ senderFax: '15105550142' }, { name: 'big.pdf', bytes: Buffer.concat([TINY_PDF, Buffer.alloc(21 * 1024 * 1024, 0x20)]) });
+    const big = multipart(
+      { senderFax: '15105550142' },
+      { name: 'big.pdf', bytes: Buffer.concat([TINY_PDF, Buffer.alloc(21 * 1024 * 1024, 0x20)]) },
+    );
     expectProblem(await intake.post('fax/inbound', big.body, big.headers), 413, 'PAYLOAD_TOO_LARGE');
     const ok = multipart({ senderFax: '15105550142' }, { name: 'x.pdf', bytes: TINY_PDF });
     expectProblem(await prescriber.post('fax/inbound', ok.body, ok.headers), 403, 'FORBIDDEN');
@@ -182,7 +246,16 @@ describe('meets criteria by fax too', () => {
   it('auto-approves a complete faxed request', async () => {
     const { body, headers } = multipart({ senderFax: '15105550142' }, { name: 'pa.pdf', bytes: TINY_PDF });
     const fax = (await intake.post('fax/inbound', body, headers)).body;
-    const created = (await intake.post(`fax/inbound/${fax.id}/case`, { memberId: adult[7].id, prescriberNpi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard' })).body;
+    const created = (
+      await intake.post(`fax/inbound/${fax.id}/case`, {
+        memberId: adult[7].id,
+        prescriberNpi,
+        productId: OZEMPIC,
+        quantity: 3,
+        daysSupply: 28,
+        urgency: 'standard',
+      })
+    ).body;
     const r = await intake.post(`pa-requests/${created.paRequestId}/submit`, { answers: meets });
     expect(r.body.status).toBe('approved');
     expect(r.body.channel).toBe('fax');

@@ -7,7 +7,9 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let boss: PgBoss | undefined;
-beforeAll(async () => { t = await createTestApp(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
 afterAll(async () => {
   await boss?.stop({ graceful: false, wait: true });
   await t?.close();
@@ -16,9 +18,15 @@ afterAll(async () => {
 describe('pg-boss runs the deadline sweep on this database', () => {
   it('a sweep job fires a due deadline exactly once, against the injected clock', async () => {
     const fired: string[] = [];
-    registerDeadlineHandler('test-ping', async (_ctx, _tx, d) => { fired.push(d.entityId); });
+    registerDeadlineHandler('test-ping', async (_ctx, _tx, d) => {
+      fired.push(d.entityId);
+    });
     const now = t.clock.now();
-    await scheduleDeadline(t.ctx.database.db, { kind: 'test-ping', entityId: 'e1', dueAt: new Date(now.getTime() + 3_600_000) }, now);
+    await scheduleDeadline(
+      t.ctx.database.db,
+      { kind: 'test-ping', entityId: 'e1', dueAt: new Date(now.getTime() + 3_600_000) },
+      now,
+    );
     boss = await startJobs(t.ctx);
     // Not due yet at the injected now: a sweep does nothing.
     await boss.send(SWEEP_QUEUE, {});

@@ -17,7 +17,15 @@ let physician: ApiClient;
 let member: ApiClient;
 let prescriberNpi: string;
 let caseId: string;
-let notices: Array<{ id: string; kind: string; recipient: string; channel: string; language: string; status: string; attempts: number }>;
+let notices: Array<{
+  id: string;
+  kind: string;
+  recipient: string;
+  channel: string;
+  language: string;
+  status: string;
+  attempts: number;
+}>;
 
 const spanishMember = DEMO.members.spanishSpeaking;
 
@@ -27,23 +35,38 @@ beforeAll(async () => {
   // to Medi-Cal Rx (MCRX-FFS), which decides the PA and writes letters in Spanish.
   const [m] = await members(t, 'id = $1', [spanishMember]);
   expect(m).toMatchObject({ plan_id: DEMO.plans.mediCalManagedCare, language: 'es' });
-  const paDrugs = await ndcsWhere(t, DEMO.plans.mediCalRx, (e) => Boolean(e?.covered && e.priorAuthorization && e.criteriaId === 'glp1-t2dm'));
+  const paDrugs = await ndcsWhere(t, DEMO.plans.mediCalRx, (e) =>
+    Boolean(e?.covered && e.priorAuthorization && e.criteriaId === 'glp1-t2dm'),
+  );
   expect(paDrugs.map((d) => d.ndc)).toContain(DEMO.ndcs.semaglutidePenLow);
 
   prescriberNpi = DEMO.prescribers.endocrinology;
-  const [withFax] = await t.ctx.database.query<{ fax: string | null }>('select fax from prescribers where npi = $1', [prescriberNpi]);
+  const [withFax] = await t.ctx.database.query<{ fax: string | null }>('select fax from prescribers where npi = $1', [
+    prescriberNpi,
+  ]);
   expect(withFax.fax).toBeTruthy();
   prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi });
   physician = await signIn(t, 'reviewer-physician', { displayName: 'Dana Doctor', credential: 'MD' });
   member = await signIn(t, 'member', { memberId: spanishMember });
 
-  const started = await prescriber.post('pa-requests', { memberId: spanishMember, prescriberNpi, productId: DEMO.ndcs.semaglutidePenLow, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
+  const started = await prescriber.post('pa-requests', {
+    memberId: spanishMember,
+    prescriberNpi,
+    productId: DEMO.ndcs.semaglutidePenLow,
+    quantity: 3,
+    daysSupply: 28,
+    urgency: 'standard',
+    channel: 'portal',
+  });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   expect(started.body.planId).toBe(DEMO.plans.mediCalRx);
   caseId = started.body.id;
   const submitted = await prescriber.post(`pa-requests/${caseId}/submit`, { answers: failsGlp1 });
   expect(submitted.body.status).toBe('in-review');
-  const denied = await physician.post(`pa-requests/${caseId}/determination`, { decision: 'denied', reasons: [REVIEWER_REASON] });
+  const denied = await physician.post(`pa-requests/${caseId}/determination`, {
+    decision: 'denied',
+    reasons: [REVIEWER_REASON],
+  });
   expect(denied.status, JSON.stringify(denied.body)).toBe(200);
   expect(denied.body.determination.criteriaNotMet).toContain('glycemic');
 
@@ -57,12 +80,15 @@ const noticeTo = (recipient: string) => notices.find((n) => n.kind === 'denial' 
 
 describe('notices API: a denied case for a Spanish-speaking Medi-Cal member', () => {
   it('lists the letters with recipient, channel, language and delivery status', () => {
-    expect(notices.map((n) => `${n.kind}:${n.recipient}:${n.language}`).sort()).toEqual(['denial:member:es', 'denial:prescriber:en']);
+    expect(notices.map((n) => `${n.kind}:${n.recipient}:${n.language}`).sort()).toEqual([
+      'denial:member:es',
+      'denial:prescriber:en',
+    ]);
     expect(noticeTo('prescriber')).toMatchObject({ channel: 'fax', status: 'queued', attempts: 0 });
     expect(noticeTo('member').channel).toMatch(/^(mail|email|portal)$/);
   });
 
-  it('the member\'s letter is in Spanish with the reasons, the appeal deadline date, the appeal form and the taglines', async () => {
+  it("the member's letter is in Spanish with the reasons, the appeal deadline date, the appeal form and the taglines", async () => {
     const pdf = await member.getBytes(`notices/${noticeTo('member').id}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.contentType).toContain('application/pdf');
@@ -82,31 +108,62 @@ describe('notices API: a denied case for a Spanish-speaking Medi-Cal member', ()
     expect(all).toContain('Audiencia Estatal Imparcial');
     const form = pages.find((p) => p.startsWith('Formulario de solicitud de apelación'));
     expect(form).toBeDefined();
-    for (const v of [spanishMember, caseId, '19 de enero de 2027', 'APELACIÓN RÁPIDA', 'Firma']) expect(form).toContain(v);
+    for (const v of [spanishMember, caseId, '19 de enero de 2027', 'APELACIÓN RÁPIDA', 'Firma'])
+      expect(form).toContain(v);
     // The taglines in their own scripts: Chinese characters (compared without spaces: a line may break anywhere in them), Vietnamese with its diacritics.
-    expect(pages[pages.length - 1].replace(/\s/g, '')).toContain('中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电');
+    expect(pages[pages.length - 1].replace(/\s/g, '')).toContain(
+      '中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电',
+    );
     expect(pages[pages.length - 1]).toContain('Tiếng Việt (Vietnamese): CHÚ Ý:');
     expect(pages[pages.length - 1]).toContain('Sección 1557');
   });
 
-  it('the prescriber\'s fax is in English with the patient, the criteria not met and the reviewer', async () => {
+  it("the prescriber's fax is in English with the patient, the criteria not met and the reviewer", async () => {
     const pdf = await prescriber.getBytes(`notices/${noticeTo('prescriber').id}/pdf`);
     expect(pdf.status).toBe(200);
     const all = pdfPages(pdf.bytes).join(' ');
-    for (const v of ['Prior authorization denied', spanishMember, `NPI: ${prescriberNpi}`, REVIEWER_REASON, 'HbA1c at or above 7% within the last 6 months',
-      'Reviewed by Dana Doctor, MD (physician).', 'may appeal by January 19, 2027', 'Appeal request form']) expect(all).toContain(v);
+    for (const v of [
+      'Prior authorization denied',
+      spanishMember,
+      `NPI: ${prescriberNpi}`,
+      REVIEWER_REASON,
+      'HbA1c at or above 7% within the last 6 months',
+      'Reviewed by Dana Doctor, MD (physician).',
+      'may appeal by January 19, 2027',
+      'Appeal request form',
+    ])
+      expect(all).toContain(v);
     expect(all).not.toContain('注意');
   });
 
-  it('a Vietnamese-speaking member\'s letter prints their name with its diacritics, and the taglines in their own scripts', async () => {
+  it("a Vietnamese-speaking member's letter prints their name with its diacritics, and the taglines in their own scripts", async () => {
     const [vi] = await t.ctx.database.query<{ id: string; first_name: string; last_name: string }>(
-      "select id, first_name, last_name from members where language = 'vi' and plan_id = $1 and termination_date is null order by id limit 1", [DEMO.plans.mediCalManagedCare]);
+      "select id, first_name, last_name from members where language = 'vi' and plan_id = $1 and termination_date is null order by id limit 1",
+      [DEMO.plans.mediCalManagedCare],
+    );
     const name = `${vi.first_name} ${vi.last_name}`;
     expect(name).toMatch(/[^\x00-\x7f]/);
-    const started = await prescriber.post('pa-requests', { memberId: vi.id, prescriberNpi, productId: DEMO.ndcs.semaglutidePenLow, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
+    const started = await prescriber.post('pa-requests', {
+      memberId: vi.id,
+      prescriberNpi,
+      productId: DEMO.ndcs.semaglutidePenLow,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
-    expect((await prescriber.post(`pa-requests/${started.body.id}/submit`, { answers: failsGlp1 })).body.status).toBe('in-review');
-    expect((await physician.post(`pa-requests/${started.body.id}/determination`, { decision: 'denied', reasons: [REVIEWER_REASON] })).status).toBe(200);
+    expect((await prescriber.post(`pa-requests/${started.body.id}/submit`, { answers: failsGlp1 })).body.status).toBe(
+      'in-review',
+    );
+    expect(
+      (
+        await physician.post(`pa-requests/${started.body.id}/determination`, {
+          decision: 'denied',
+          reasons: [REVIEWER_REASON],
+        })
+      ).status,
+    ).toBe(200);
     const letters: typeof notices = (await prescriber.get(`notices?paRequestId=${started.body.id}`)).body.items;
     const letter = letters.find((n) => n.kind === 'denial' && n.recipient === 'member')!;
     const pdf = await (await signIn(t, 'member', { memberId: vi.id })).getBytes(`notices/${letter.id}/pdf`);
@@ -119,7 +176,10 @@ describe('notices API: a denied case for a Spanish-speaking Medi-Cal member', ()
   });
 
   it('another member cannot list or fetch the letters; an unknown id is 404', async () => {
-    const [other] = await members(t, "plan_id = $1 and id <> $2 and termination_date is null", [DEMO.plans.mediCalManagedCare, spanishMember]);
+    const [other] = await members(t, 'plan_id = $1 and id <> $2 and termination_date is null', [
+      DEMO.plans.mediCalManagedCare,
+      spanishMember,
+    ]);
     const stranger = await signIn(t, 'member', { memberId: other.id });
     expectProblem(await stranger.get(`notices/${noticeTo('member').id}/pdf`), 404, 'NOT_FOUND');
     expect((await stranger.get(`notices?paRequestId=${caseId}`)).body.items).toEqual([]);
@@ -136,13 +196,20 @@ describe('notices API: a denied case for a Spanish-speaking Medi-Cal member', ()
     const staff = await signIn(t, 'member-services');
     const id = noticeTo('member').id;
     expect((await staff.getBytes(`notices/${id}/pdf`)).status).toBe(200);
-    const audit = await t.ctx.database.query<{ action: string }>("select action from audit_events where entity_type = 'notice' and entity_id = $1", [id]);
+    const audit = await t.ctx.database.query<{ action: string }>(
+      "select action from audit_events where entity_type = 'notice' and entity_id = $1",
+      [id],
+    );
     expect(audit.map((a) => a.action)).toContain('phi.read');
   });
 
   it('the routes are in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    expect(doc.paths['/api/v1/notices'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['paRequestId', 'appealId']));
-    expect(Object.keys(doc.paths['/api/v1/notices/{id}/pdf'].get.responses['200'].content)).toEqual(['application/pdf']);
+    expect(doc.paths['/api/v1/notices'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['paRequestId', 'appealId']),
+    );
+    expect(Object.keys(doc.paths['/api/v1/notices/{id}/pdf'].get.responses['200'].content)).toEqual([
+      'application/pdf',
+    ]);
   });
 });

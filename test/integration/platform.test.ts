@@ -5,7 +5,9 @@ import { firstNpi, members, pharmacyWithKey, signIn } from '../support/scenario.
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
 afterAll(() => t?.close());
 
 describe('platform', () => {
@@ -20,7 +22,17 @@ describe('platform', () => {
     expect(r.statusCode).toBe(200);
     const doc = r.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/v1/claims', '/api/v1/claims/{claimId}/reversal', '/api/v1/coverage', '/api/v1/auth/token', '/api/v1/me', '/api/v1/plans/{planId}/formulary', '/api/v1/pa-requests', '/api/v1/pa-requests/{id}/submit', '/api/v1/review-queue']) {
+    for (const p of [
+      '/api/v1/claims',
+      '/api/v1/claims/{claimId}/reversal',
+      '/api/v1/coverage',
+      '/api/v1/auth/token',
+      '/api/v1/me',
+      '/api/v1/plans/{planId}/formulary',
+      '/api/v1/pa-requests',
+      '/api/v1/pa-requests/{id}/submit',
+      '/api/v1/review-queue',
+    ]) {
       expect(Object.keys(doc.paths), p).toContain(p);
     }
     const docs = await t.app.inject({ method: 'GET', url: '/api/v1/docs/' });
@@ -49,7 +61,7 @@ describe('platform', () => {
     }
   });
 
-  it('refreshes a working session\'s token; not for API keys, expired tokens or disabled accounts', async () => {
+  it("refreshes a working session's token; not for API keys, expired tokens or disabled accounts", async () => {
     const short = await createTestApp({ env: { TOKEN_TTL_SECONDS: '900' } });
     try {
       const client = await signIn(short, 'reviewer-pharmacist');
@@ -68,7 +80,10 @@ describe('platform', () => {
       const pharmacy = await pharmacyWithKey(short, await firstNpi(short, 'pharmacies'));
       expectProblem(await pharmacy.post('auth/refresh'), 403, 'FORBIDDEN');
 
-      await short.ctx.database.query('update users set disabled_at = $1 where username = $2', [short.clock.now(), me.username]);
+      await short.ctx.database.query('update users set disabled_at = $1 where username = $2', [
+        short.clock.now(),
+        me.username,
+      ]);
       expectProblem(await renewed.post('auth/refresh'), 401, 'UNAUTHENTICATED');
       expectProblem(await new ApiClient(short.app).post('auth/refresh'), 401, 'UNAUTHENTICATED');
     } finally {
@@ -83,10 +98,23 @@ describe('platform', () => {
 
   it('only an admin creates users; the role must exist', async () => {
     const ms = await signIn(t, 'member-services');
-    expectProblem(await ms.post('users', { username: 'someone', role: 'admin', password: 'long-enough-pw' }), 403, 'FORBIDDEN');
+    expectProblem(
+      await ms.post('users', { username: 'someone', role: 'admin', password: 'long-enough-pw' }),
+      403,
+      'FORBIDDEN',
+    );
     const admin = await signIn(t, 'admin');
-    expectProblem(await admin.post('users', { username: 'someone', role: 'wizard', password: 'long-enough-pw' }), 400, 'VALIDATION_FAILED');
-    const created = await admin.post('users', { username: 'pharmacy-system-1', role: 'pharmacy', npi: '1234567893', withApiKey: true });
+    expectProblem(
+      await admin.post('users', { username: 'someone', role: 'wizard', password: 'long-enough-pw' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const created = await admin.post('users', {
+      username: 'pharmacy-system-1',
+      role: 'pharmacy',
+      npi: '1234567893',
+      withApiKey: true,
+    });
     expect(created.status).toBe(201);
     expect(created.body.apiKey).toMatch(/^opbm_/);
     const stored = await t.ctx.database.query<{ key_hash: string }>('select key_hash from api_keys');

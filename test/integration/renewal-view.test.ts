@@ -37,7 +37,15 @@ afterAll(() => t?.close());
 
 describe('the case view tells when a renewal can be sent', () => {
   it('an approved case shows its authorization and the renewal window; renewals are accepted from that day', async () => {
-    const started = await prescriber.post('pa-requests', { memberId, prescriberNpi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal' });
+    const started = await prescriber.post('pa-requests', {
+      memberId,
+      prescriberNpi,
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     expect(started.body.renewal).toBeNull();
 
@@ -47,22 +55,53 @@ describe('the case view tells when a renewal can be sent', () => {
     const opensOn = addDays(effectiveTo, -60); // the demo plans' renewalWindowDays
     expect(approved.body.renewal).toEqual({ authorizationNumber, effectiveTo, opensOn, open: false });
 
-    const early = await prescriber.post('pa-requests', { memberId, prescriberNpi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal', renewalOf: authorizationNumber });
+    const early = await prescriber.post('pa-requests', {
+      memberId,
+      prescriberNpi,
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+      renewalOf: authorizationNumber,
+    });
     expect(expectProblem(early, 409, 'RENEWAL_WINDOW_NOT_OPEN').firstAllowedDate).toBe(opensOn);
 
     // The day before the window opens (09:00 in California), still closed …
     await setClock(`${addDays(opensOn, -1)}T17:00:00.000Z`);
-    expect((await prescriber.get(`pa-requests/${started.body.id}`)).body.renewal).toMatchObject({ opensOn, open: false });
+    expect((await prescriber.get(`pa-requests/${started.body.id}`)).body.renewal).toMatchObject({
+      opensOn,
+      open: false,
+    });
     // … and open on opensOn, when a renewal is accepted.
     await setClock(`${opensOn}T17:00:00.000Z`);
-    expect((await prescriber.get(`pa-requests/${started.body.id}`)).body.renewal).toMatchObject({ opensOn, open: true });
-    const renewal = await prescriber.post('pa-requests', { memberId, prescriberNpi, productId: OZEMPIC, quantity: 3, daysSupply: 28, urgency: 'standard', channel: 'portal', renewalOf: authorizationNumber });
+    expect((await prescriber.get(`pa-requests/${started.body.id}`)).body.renewal).toMatchObject({
+      opensOn,
+      open: true,
+    });
+    const renewal = await prescriber.post('pa-requests', {
+      memberId,
+      prescriberNpi,
+      productId: OZEMPIC,
+      quantity: 3,
+      daysSupply: 28,
+      urgency: 'standard',
+      channel: 'portal',
+      renewalOf: authorizationNumber,
+    });
     expect(renewal.status, JSON.stringify(renewal.body)).toBe(201);
     expect(renewal.body.renewalOf).toBe(authorizationNumber);
     // The renewal starts from the renewed case's answers, as a draft the prescriber reviews.
     expect(renewal.body.status).toBe('awaiting-answers');
-    expect(renewal.body.answers).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'in-progress', item: meetsGlp1.item });
-    expect(renewal.body.history[0]).toMatchObject({ action: 'initiated', details: { renewalOf: authorizationNumber, answersFrom: started.body.id } });
+    expect(renewal.body.answers).toMatchObject({
+      resourceType: 'QuestionnaireResponse',
+      status: 'in-progress',
+      item: meetsGlp1.item,
+    });
+    expect(renewal.body.history[0]).toMatchObject({
+      action: 'initiated',
+      details: { renewalOf: authorizationNumber, answersFrom: started.body.id },
+    });
     // … judged as of today: the carried HbA1c (2026-10-15) is now older than 6 months, so the
     // renewal goes to a clinician unless the prescriber updates it.
     const renewed = await prescriber.post(`pa-requests/${renewal.body.id}/submit`, {});

@@ -1,7 +1,17 @@
-type Answer = boolean | number | string | { code: string; system?: string; display?: string } | { decimal: number } | { date: string } | { integer: number };
+type Answer =
+  | boolean
+  | number
+  | string
+  | { code: string; system?: string; display?: string }
+  | { decimal: number }
+  | { date: string }
+  | { integer: number };
 
 /** A FHIR R4 QuestionnaireResponse from { linkId: value } (strings that look like dates become valueDate). */
-export function questionnaireResponse(answers: Record<string, Answer>, status: 'in-progress' | 'completed' = 'completed') {
+export function questionnaireResponse(
+  answers: Record<string, Answer>,
+  status: 'in-progress' | 'completed' = 'completed',
+) {
   return {
     resourceType: 'QuestionnaireResponse' as const,
     status,
@@ -26,7 +36,9 @@ function toAnswer(v: Answer) {
  */
 export function glp1Answers(o: { a1c: number; contraindication?: string }) {
   return questionnaireResponse({
-    dx: { code: 'E11.9' }, a1c: { decimal: o.a1c }, 'a1c-date': '2026-10-15',
+    dx: { code: 'E11.9' },
+    a1c: { decimal: o.a1c },
+    'a1c-date': '2026-10-15',
     'metformin-contra': o.contraindication !== undefined,
     ...(o.contraindication !== undefined ? { 'metformin-contra-detail': o.contraindication } : {}),
     'weight-only': false,

@@ -8,12 +8,21 @@ import { execFileSync } from 'node:child_process';
 export function pdfPages(pdf: Buffer): string[] {
   let text: string;
   try {
-    text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], {
+      input: pdf,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdftotext is not installed: run `apt-get install -y poppler-utils` (CI installs it). Letter tests read PDFs with it.');
+      throw new Error(
+        'pdftotext is not installed: run `apt-get install -y poppler-utils` (CI installs it). Letter tests read PDFs with it.',
+      );
     }
     throw err;
   }
-  return text.split('\f').map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return text
+    .split('\f')
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }

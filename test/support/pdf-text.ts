@@ -5,7 +5,8 @@ export function pdfText(pdf: Buffer): string {
   try {
     return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is missing: apt-get install poppler-utils (CI installs it)');
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('pdftotext is missing: apt-get install poppler-utils (CI installs it)');
     throw err;
   }
 }

@@ -8,7 +8,11 @@ let seq = 0;
 const PASSWORD = 'test-password-123';
 
 /** Signs in a fresh user of a role (tests make their own principals; demo accounts are for people). */
-export async function signIn(t: TestApp, role: Role, extra: { memberId?: string; npi?: string; displayName?: string; credential?: string } = {}): Promise<ApiClient> {
+export async function signIn(
+  t: TestApp,
+  role: Role,
+  extra: { memberId?: string; npi?: string; displayName?: string; credential?: string } = {},
+): Promise<ApiClient> {
   const username = `t-${role}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
   await createUser(t.ctx, { username, password: PASSWORD, role, ...extra });
   return ApiClient.login(t.app, username, PASSWORD);
@@ -16,37 +20,74 @@ export async function signIn(t: TestApp, role: Role, extra: { memberId?: string;
 
 /** A pharmacy system authenticating with an API key, as switches do. */
 export async function pharmacyWithKey(t: TestApp, npi: string): Promise<ApiClient> {
-  const { apiKey } = await createUser(t.ctx, { username: `t-pharmacy-${++seq}-${Math.random().toString(36).slice(2, 8)}`, role: 'pharmacy', npi, withApiKey: true });
+  const { apiKey } = await createUser(t.ctx, {
+    username: `t-pharmacy-${++seq}-${Math.random().toString(36).slice(2, 8)}`,
+    role: 'pharmacy',
+    npi,
+    withApiKey: true,
+  });
   return new ApiClient(t.app).withKey(apiKey!);
 }
 
-export interface MemberRow { id: string; plan_id: string; date_of_birth: string; sex: string; language: string; termination_date: string | null }
+export interface MemberRow {
+  id: string;
+  plan_id: string;
+  date_of_birth: string;
+  sex: string;
+  language: string;
+  termination_date: string | null;
+}
 
 export async function members(t: TestApp, where = 'true', params: unknown[] = []): Promise<MemberRow[]> {
-  return t.ctx.database.query<MemberRow>(`select id, plan_id, date_of_birth::text, sex, language, termination_date::text from members where ${where} order by id`, params);
+  return t.ctx.database.query<MemberRow>(
+    `select id, plan_id, date_of_birth::text, sex, language, termination_date::text from members where ${where} order by id`,
+    params,
+  );
 }
 
 export async function firstNpi(t: TestApp, table: 'pharmacies' | 'prescribers', where = 'true'): Promise<string> {
-  const rows = await t.ctx.database.query<{ npi: string }>(`select npi from ${table} where ${where} order by npi limit 1`);
+  const rows = await t.ctx.database.query<{ npi: string }>(
+    `select npi from ${table} where ${where} order by npi limit 1`,
+  );
   return rows[0].npi;
 }
 
 /** NDCs from the loaded catalog whose formulary entry on `planId` matches `pred`. */
-export async function ndcsWhere(t: TestApp, planId: string, pred: (e: NonNullable<ReturnType<typeof findFormularyEntry>> | undefined, c: { rxcui: string; ingredient: string; drugClass: string | null; groupId: string; generic: boolean; name: string }) => boolean) {
+export async function ndcsWhere(
+  t: TestApp,
+  planId: string,
+  pred: (
+    e: NonNullable<ReturnType<typeof findFormularyEntry>> | undefined,
+    c: { rxcui: string; ingredient: string; drugClass: string | null; groupId: string; generic: boolean; name: string },
+  ) => boolean,
+) {
   const ref = await t.ctx.reference.get();
   const out: Array<{ ndc: string; rxcui: string; groupId: string; name: string }> = [];
   for (const p of ref.packages.values()) {
     const c = ref.concepts.get(p.rxcui)!;
-    if (pred(findFormularyEntry(ref, planId, c), c)) out.push({ ndc: p.ndc, rxcui: c.rxcui, groupId: c.groupId, name: c.name });
+    if (pred(findFormularyEntry(ref, planId, c), c))
+      out.push({ ndc: p.ndc, rxcui: c.rxcui, groupId: c.groupId, name: c.name });
   }
   return out.sort((a, b) => a.ndc.localeCompare(b.ndc));
 }
 
 export function claimFor(m: MemberRow, pharmacyNpi: string, prescriberNpi: string, over: Record<string, unknown> = {}) {
   return {
-    bin: '610011', pcn: 'BAYRX', groupId: null, cardholderId: m.id, patient: { dateOfBirth: m.date_of_birth },
-    pharmacyNpi, prescriptionNumber: `RX${++seq}${Math.floor(Math.random() * 1e6)}`, fillNumber: 0, dateOfService: '2026-11-20',
-    productId: '', quantityDispensed: 30, daysSupply: 30, prescriberNpi, submittedIngredientCost: '25.00', usualAndCustomaryCharge: '40.00',
+    bin: '610011',
+    pcn: 'BAYRX',
+    groupId: null,
+    cardholderId: m.id,
+    patient: { dateOfBirth: m.date_of_birth },
+    pharmacyNpi,
+    prescriptionNumber: `RX${++seq}${Math.floor(Math.random() * 1e6)}`,
+    fillNumber: 0,
+    dateOfService: '2026-11-20',
+    productId: '',
+    quantityDispensed: 30,
+    daysSupply: 30,
+    prescriberNpi,
+    submittedIngredientCost: '25.00',
+    usualAndCustomaryCharge: '40.00',
     ...over,
   };
 }

@@ -49,11 +49,20 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   return { database, drop: () => database.close() };
 }
 
-export async function createTestApp(options: { clockStart?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clockStart?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = new ManualClock(new Date(options.clockStart ?? TEST_CLOCK_START));
   // Tokens outlive the manual clock's jumps (days) unless a test asks for the real lifetime.
-  const config = { ...loadConfig({ NODE_ENV: 'test', CLOCK: 'manual', TOKEN_TTL_SECONDS: String(400 * 86_400), ...options.env } as NodeJS.ProcessEnv) };
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      CLOCK: 'manual',
+      TOKEN_TTL_SECONDS: String(400 * 86_400),
+      ...options.env,
+    } as NodeJS.ProcessEnv),
+  };
   const ctx = createContext(config, database, clock);
   const app = await buildApp(ctx);
   await app.ready();

@@ -26,8 +26,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'OpenPBM API', version: '1', description: 'Pharmacy benefit and prior authorization. Errors are RFC 9457 problem+json.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Access token (POST /api/v1/auth/token) or API key' } } },
+      info: {
+        title: 'OpenPBM API',
+        version: '1',
+        description: 'Pharmacy benefit and prior authorization. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Access token (POST /api/v1/auth/token) or API key' },
+        },
+      },
       security: [{ bearer: [] }],
     },
   });
@@ -49,11 +57,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(async (api) => {
-    registerAuth(api, ctx);
-    api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-    await apiRoutes(api, ctx);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      registerAuth(api, ctx);
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      await apiRoutes(api, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
 
   return app;
 }

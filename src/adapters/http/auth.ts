@@ -21,7 +21,12 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) request.principal = await authenticateBearer(ctx, header.slice(7).trim());
     if (!request.principal && !request.routeOptions.config?.public) {
-      throw new DomainError('UNAUTHENTICATED', header ? 'The access token or API key is not valid or has expired' : 'Send Authorization: Bearer <token or API key>');
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        header
+          ? 'The access token or API key is not valid or has expired'
+          : 'Send Authorization: Bearer <token or API key>',
+      );
     }
   });
 }

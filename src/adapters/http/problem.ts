@@ -12,10 +12,23 @@ export interface Problem {
   [extra: string]: unknown;
 }
 
-export function problemFor(code: ErrorCode, detail: string, errors: FieldError[] = [], extra: Record<string, unknown> = {}): Problem {
+export function problemFor(
+  code: ErrorCode,
+  detail: string,
+  errors: FieldError[] = [],
+  extra: Record<string, unknown> = {},
+): Problem {
   const { status, title } = ERROR_CODES[code];
   // Extension members (RFC 9457 §3.2) never override the standard ones.
-  return { ...extra, type: `https://openpbm.org/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status, detail, code, errors };
+  return {
+    ...extra,
+    type: `https://openpbm.org/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    detail,
+    code,
+    errors,
+  };
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem) {
@@ -36,7 +49,7 @@ function fieldErrors(err: FastifyError & { validation?: AjvError[]; validationCo
     if (v.params?.missingProperty) p = p ? `${p}.${v.params.missingProperty}` : v.params.missingProperty;
     if (v.params?.additionalProperty) p = p ? `${p}.${v.params.additionalProperty}` : v.params.additionalProperty;
     const where = err.validationContext && err.validationContext !== 'body' ? `${err.validationContext}.` : '';
-    const message = v.params?.additionalProperty ? 'is not a known field' : v.message ?? 'is not valid';
+    const message = v.params?.additionalProperty ? 'is not a known field' : (v.message ?? 'is not valid');
     return { path: `${where}${p}` || err.validationContext || 'body', message };
   });
 }
@@ -52,9 +65,14 @@ export function errorToProblem(error: unknown, request: FastifyRequest): Problem
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problemFor('PAYLOAD_TOO_LARGE', 'The request body is larger than this endpoint accepts');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problemFor('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted here`);
+      return problemFor(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted here`,
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problemFor('VALIDATION_FAILED', 'The request body is empty; a JSON object is required', [{ path: 'body', message: 'is required' }]);
+      return problemFor('VALIDATION_FAILED', 'The request body is empty; a JSON object is required', [
+        { path: 'body', message: 'is required' },
+      ]);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problemFor('VALIDATION_FAILED', 'Content-Length does not match the body');
     case 'FST_REQ_FILE_TOO_LARGE':

@@ -1,7 +1,11 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 
 /** Shared TypeBox pieces; every route's schema feeds the OpenAPI document. */
-export const Money = Type.String({ pattern: '^-?\\d+\\.\\d{2}$', description: 'Decimal string, two places', examples: ['12.50'] });
+export const Money = Type.String({
+  pattern: '^-?\\d+\\.\\d{2}$',
+  description: 'Decimal string, two places',
+  examples: ['12.50'],
+});
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const Instant = Type.String({ format: 'date-time' });
 export const Ndc = Type.String({ pattern: '^\\d{11}$', description: 'NDC, 11 digits (5-4-2), no dashes' });

@@ -13,7 +13,10 @@ export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.me
  * files that do not exist keep their problem+json 404.
  * Returns the fallback for the not-found handler, or null when no build is present.
  */
-export async function serveWebApp(app: FastifyInstance, webDir: string): Promise<((req: FastifyRequest, reply: FastifyReply) => boolean) | null> {
+export async function serveWebApp(
+  app: FastifyInstance,
+  webDir: string,
+): Promise<((req: FastifyRequest, reply: FastifyReply) => boolean) | null> {
   if (!existsSync(path.join(webDir, 'index.html'))) return null;
   await app.register(fastifyStatic, {
     root: webDir,
@@ -22,12 +25,16 @@ export async function serveWebApp(app: FastifyInstance, webDir: string): Promise
     wildcard: true,
     // Hashed asset names change on every build; index.html must always be fresh.
     setHeaders(res, filePath) {
-      res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   return (req, reply) => {
     const url = req.url.split('?')[0];
-    const isPage = req.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/healthz') && !path.extname(url);
+    const isPage =
+      req.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/healthz') && !path.extname(url);
     if (!isPage) return false;
     void reply.header('cache-control', 'no-cache').sendFile('index.html');
     return true;

@@ -10,11 +10,22 @@ export type AppealUrgency = 'standard' | 'urgent';
  * zone). Examples: CA H&S §1368.01(a)/(b) 30 days / 72 hours; 42 CFR 438.408(b) 30 days /
  * 72 hours; Part D redetermination 7 days / 72 hours (42 CFR 423.590(a), (d)).
  */
-export function computeAppealDueAt(args: { receivedAt: Date; urgency: AppealUrgency; appeals: PlanPolicy['appeals']; timeZone: string }): Date {
+export function computeAppealDueAt(args: {
+  receivedAt: Date;
+  urgency: AppealUrgency;
+  appeals: PlanPolicy['appeals'];
+  timeZone: string;
+}): Date {
   return computeDueAt({
     receivedAt: args.receivedAt,
     urgency: args.urgency,
     // onMissed and warnBefore do not affect the due time; an appeal's miss is handled in appeal-deadlines.ts.
-    clock: { standard: args.appeals.standard, urgent: args.appeals.expedited, onMissed: 'escalate', warnBefore: { hours: 0 }, timeZone: args.timeZone },
+    clock: {
+      standard: args.appeals.standard,
+      urgent: args.appeals.expedited,
+      onMissed: 'escalate',
+      warnBefore: { hours: 0 },
+      timeZone: args.timeZone,
+    },
   });
 }

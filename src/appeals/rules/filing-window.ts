@@ -21,7 +21,12 @@ export interface FilingWindow {
  * (45 CFR 147.136(b), incorporating 29 CFR 2560.503-1(h)(3)(i); CA H&S §1368). The notice date is day 0, so the deadline is the
  * notice date plus the window; filing on the deadline itself is on time.
  */
-export function appealFilingWindow(args: { decidedAt: Date; receivedAt: Date; filingWindowDays: number; timeZone: string }): FilingWindow {
+export function appealFilingWindow(args: {
+  decidedAt: Date;
+  receivedAt: Date;
+  filingWindowDays: number;
+  timeZone: string;
+}): FilingWindow {
   const noticeDate = toLocalDate(args.decidedAt, args.timeZone);
   const deadline = addDays(noticeDate, args.filingWindowDays);
   const receivedOn = toLocalDate(args.receivedAt, args.timeZone);

@@ -8,7 +8,10 @@ import { CLINICIAN_ROLES, type Role } from '../../identity/roles.js';
  * in making the coverage determination"), 45 CFR 147.136(b)(2)(ii)(D) (independence and
  * impartiality). 'system' (an automatic closure) excludes nobody.
  */
-export function reviewersInvolved(decidedBy: string | null, history: Array<{ actor: string; actorRole: string }>): Set<string> {
+export function reviewersInvolved(
+  decidedBy: string | null,
+  history: Array<{ actor: string; actorRole: string }>,
+): Set<string> {
   const involved = new Set<string>();
   if (decidedBy && decidedBy !== 'system') involved.add(decidedBy);
   for (const h of history) if (CLINICIAN_ROLES.includes(h.actorRole as Role)) involved.add(h.actor);

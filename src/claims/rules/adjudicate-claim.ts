@@ -12,8 +12,15 @@ import { REJECT } from './reject-codes.js';
 import { routeToPlan } from './routing.js';
 import type { Step } from './step.js';
 import {
-  describePrerequisites, exceedsQuantityLimit, findAuthorization, isContinuingTherapy, isStepTherapyMet, maxQuantityFor,
-  refillTooSoon, type ActiveAuthorization, type HistoryFill,
+  describePrerequisites,
+  exceedsQuantityLimit,
+  findAuthorization,
+  isContinuingTherapy,
+  isStepTherapyMet,
+  maxQuantityFor,
+  refillTooSoon,
+  type ActiveAuthorization,
+  type HistoryFill,
 } from './utilization.js';
 
 export interface AdjudicationInput {
@@ -51,7 +58,11 @@ function rejected(step: NonNullable<Step>, planId: string | null, drug: DrugConc
   };
 }
 
-function paStep(plan: PlanRow, ref: ReferenceSnapshot, entry: FormularyRow): NonNullable<NextSteps['priorAuthorization']> {
+function paStep(
+  plan: PlanRow,
+  ref: ReferenceSnapshot,
+  entry: FormularyRow,
+): NonNullable<NextSteps['priorAuthorization']> {
   const processor = ref.processors.get(plan.processorId);
   const pa = plan.policy.priorAuthorization;
   return {
@@ -77,39 +88,83 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
   if (eligibility) return rejected(eligibility, input.member?.planId ?? null, null);
   const member = input.member!;
   const memberPlan = ref.plans.get(member.planId);
-  if (!memberPlan) return rejected({ reject: REJECT.NOT_COVERED_PATIENT, message: 'This member has no pharmacy plan on file.' }, null, null);
+  if (!memberPlan)
+    return rejected(
+      { reject: REJECT.NOT_COVERED_PATIENT, message: 'This member has no pharmacy plan on file.' },
+      null,
+      null,
+    );
 
-  const routed = routeToPlan({ bin: request.bin, pcn: request.pcn ?? null, groupId: request.groupId ?? null, memberPlan, plans: ref.plans, processors: ref.processors });
+  const routed = routeToPlan({
+    bin: request.bin,
+    pcn: request.pcn ?? null,
+    groupId: request.groupId ?? null,
+    memberPlan,
+    plans: ref.plans,
+    processors: ref.processors,
+  });
   if ('step' in routed) return rejected(routed.step, memberPlan.id, null);
   const plan = routed.plan;
 
   const pkg = ref.packages.get(request.productId);
-  const drug = pkg ? ref.concepts.get(pkg.rxcui) ?? null : null;
+  const drug = pkg ? (ref.concepts.get(pkg.rxcui) ?? null) : null;
   if (!pkg || !drug) {
-    return rejected({ reject: REJECT.PRODUCT, message: `NDC ${request.productId} is not in the plan's drug catalog. Check the NDC on the package.` }, plan.id, null);
+    return rejected(
+      {
+        reject: REJECT.PRODUCT,
+        message: `NDC ${request.productId} is not in the plan's drug catalog. Check the NDC on the package.`,
+      },
+      plan.id,
+      null,
+    );
   }
-  const alternatives = () => findAlternatives(ref, plan, drug, input.pharmacyType, { quantity: request.quantityDispensed });
+  const alternatives = () =>
+    findAlternatives(ref, plan, drug, input.pharmacyType, { quantity: request.quantityDispensed });
 
   const entry = findFormularyEntry(ref, plan.id, drug);
   if (!entry || !entry.covered) {
-    return rejected({
-      reject: REJECT.NOT_COVERED,
-      message: `${drug.name} is not on ${plan.name}'s list of covered drugs (formulary). Your doctor can switch to a covered drug listed below, or ask for a formulary exception.`,
-      nextSteps: { alternatives: alternatives(), priorAuthorization: { ...paStep(plan, ref, entry ?? ({} as FormularyRow)), required: false } },
-    }, plan.id, drug);
+    return rejected(
+      {
+        reject: REJECT.NOT_COVERED,
+        message: `${drug.name} is not on ${plan.name}'s list of covered drugs (formulary). Your doctor can switch to a covered drug listed below, or ask for a formulary exception.`,
+        nextSteps: {
+          alternatives: alternatives(),
+          priorAuthorization: { ...paStep(plan, ref, entry ?? ({} as FormularyRow)), required: false },
+        },
+      },
+      plan.id,
+      drug,
+    );
   }
 
   const age = ageOn(member.dateOfBirth, dos);
   if ((entry.minAge !== null && age < entry.minAge) || (entry.maxAge !== null && age > entry.maxAge)) {
-    const range = entry.minAge !== null && entry.maxAge !== null ? `ages ${entry.minAge} to ${entry.maxAge}` : entry.minAge !== null ? `age ${entry.minAge} and older` : `age ${entry.maxAge} and younger`;
-    return rejected({
-      reject: REJECT.AGE,
-      message: `${drug.name} is covered for ${range}. The prescriber can ask for an exception (prior authorization).`,
-      nextSteps: { priorAuthorization: paStep(plan, ref, entry), alternatives: alternatives() },
-    }, plan.id, drug);
+    const range =
+      entry.minAge !== null && entry.maxAge !== null
+        ? `ages ${entry.minAge} to ${entry.maxAge}`
+        : entry.minAge !== null
+          ? `age ${entry.minAge} and older`
+          : `age ${entry.maxAge} and younger`;
+    return rejected(
+      {
+        reject: REJECT.AGE,
+        message: `${drug.name} is covered for ${range}. The prescriber can ask for an exception (prior authorization).`,
+        nextSteps: { priorAuthorization: paStep(plan, ref, entry), alternatives: alternatives() },
+      },
+      plan.id,
+      drug,
+    );
   }
   if (entry.sex && member.sex !== 'U' && entry.sex !== member.sex) {
-    return rejected({ reject: REJECT.SEX, message: `${drug.name} is not covered for this member's sex on file. The prescriber can ask for an exception.`, nextSteps: { priorAuthorization: paStep(plan, ref, entry) } }, plan.id, drug);
+    return rejected(
+      {
+        reject: REJECT.SEX,
+        message: `${drug.name} is not covered for this member's sex on file. The prescriber can ask for an exception.`,
+        nextSteps: { priorAuthorization: paStep(plan, ref, entry) },
+      },
+      plan.id,
+      drug,
+    );
   }
 
   const authorization = findAuthorization(input.authorizations, drug, dos);
@@ -121,50 +176,78 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     if (request.emergencySupply && emergencyAllowed && request.daysSupply <= emergencyAllowed.maxDaysSupply) {
       emergencySupply = true; // Medi-Cal: up to 72 hours without PA in an emergency (W&I Code §14185(a)(4))
     } else {
-      const emergencyNote = request.emergencySupply && emergencyAllowed
-        ? ` An emergency supply without approval is limited to ${emergencyAllowed.maxDaysSupply} days.` : '';
-      return rejected({
-        reject: REJECT.PA_REQUIRED,
-        message: `${drug.name} needs approval from ${paStep(plan, ref, entry).processorName} before the plan pays (prior authorization). The pharmacy can let your prescriber know; your prescriber sends the request.${emergencyNote}`,
-        nextSteps: { priorAuthorization: paStep(plan, ref, entry), alternatives: alternatives() },
-      }, plan.id, drug);
+      const emergencyNote =
+        request.emergencySupply && emergencyAllowed
+          ? ` An emergency supply without approval is limited to ${emergencyAllowed.maxDaysSupply} days.`
+          : '';
+      return rejected(
+        {
+          reject: REJECT.PA_REQUIRED,
+          message: `${drug.name} needs approval from ${paStep(plan, ref, entry).processorName} before the plan pays (prior authorization). The pharmacy can let your prescriber know; your prescriber sends the request.${emergencyNote}`,
+          nextSteps: { priorAuthorization: paStep(plan, ref, entry), alternatives: alternatives() },
+        },
+        plan.id,
+        drug,
+      );
     }
   }
 
-  if (entry.stepTherapy && !authorization && !continuing && !emergencySupply && !isStepTherapyMet(entry.stepTherapy, input.history, dos)) {
+  if (
+    entry.stepTherapy &&
+    !authorization &&
+    !continuing &&
+    !emergencySupply &&
+    !isStepTherapyMet(entry.stepTherapy, input.history, dos)
+  ) {
     const prereq = describePrerequisites(entry.stepTherapy);
-    return rejected({
-      reject: REJECT.PA_REQUIRED,
-      extraRejects: [REJECT.STEP_THERAPY],
-      message: `The plan covers ${drug.name} after you have tried ${prereq} (step therapy). We found no fill of it in the last ${entry.stepTherapy.lookbackDays} days. Your prescriber can ask for a step-therapy exception.`,
-      nextSteps: {
-        priorAuthorization: paStep(plan, ref, entry),
-        stepTherapy: { prerequisites: prereq, lookbackDays: entry.stepTherapy.lookbackDays },
-        alternatives: alternatives(),
+    return rejected(
+      {
+        reject: REJECT.PA_REQUIRED,
+        extraRejects: [REJECT.STEP_THERAPY],
+        message: `The plan covers ${drug.name} after you have tried ${prereq} (step therapy). We found no fill of it in the last ${entry.stepTherapy.lookbackDays} days. Your prescriber can ask for a step-therapy exception.`,
+        nextSteps: {
+          priorAuthorization: paStep(plan, ref, entry),
+          stepTherapy: { prerequisites: prereq, lookbackDays: entry.stepTherapy.lookbackDays },
+          alternatives: alternatives(),
+        },
       },
-    }, plan.id, drug);
+      plan.id,
+      drug,
+    );
   }
 
   // An authorization's own quantity replaces the formulary limit (the reviewer approved that amount).
-  const limit = authorization?.maxUnits != null && authorization.perDays != null
-    ? { units: authorization.maxUnits, days: authorization.perDays }
-    : entry.quantityLimit;
+  const limit =
+    authorization?.maxUnits != null && authorization.perDays != null
+      ? { units: authorization.maxUnits, days: authorization.perDays }
+      : entry.quantityLimit;
   if (limit && exceedsQuantityLimit(limit, request.quantityDispensed, request.daysSupply)) {
     const max = maxQuantityFor(limit, request.daysSupply);
-    return rejected({
-      reject: REJECT.LIMIT,
-      message: `The plan covers up to ${limit.units} units of ${drug.name} every ${limit.days} days (${max} for a ${request.daysSupply}-day supply); ${request.quantityDispensed} were billed. The prescriber can ask for a quantity-limit exception.`,
-      nextSteps: { quantityLimit: { units: limit.units, days: limit.days, maxForDaysSupply: max }, priorAuthorization: paStep(plan, ref, entry) },
-    }, plan.id, drug);
+    return rejected(
+      {
+        reject: REJECT.LIMIT,
+        message: `The plan covers up to ${limit.units} units of ${drug.name} every ${limit.days} days (${max} for a ${request.daysSupply}-day supply); ${request.quantityDispensed} were billed. The prescriber can ask for a quantity-limit exception.`,
+        nextSteps: {
+          quantityLimit: { units: limit.units, days: limit.days, maxForDaysSupply: max },
+          priorAuthorization: paStep(plan, ref, entry),
+        },
+      },
+      plan.id,
+      drug,
+    );
   }
 
   const tooSoon = refillTooSoon(input.history, drug.groupId, dos, plan.policy.refillTooSoonPercent);
   if (tooSoon) {
-    return rejected({
-      reject: REJECT.REFILL_TOO_SOON,
-      message: `This refill is too soon: the last fill on ${tooSoon.lastFill.dateOfService} was for ${tooSoon.lastFill.daysSupply} days. It can be filled on or after ${tooSoon.allowedOn}.`,
-      nextSteps: { refillAllowedOn: tooSoon.allowedOn },
-    }, plan.id, drug);
+    return rejected(
+      {
+        reject: REJECT.REFILL_TOO_SOON,
+        message: `This refill is too soon: the last fill on ${tooSoon.lastFill.dateOfService} was for ${tooSoon.lastFill.daysSupply} days. It can be filled on or after ${tooSoon.allowedOn}.`,
+        nextSteps: { refillAllowedOn: tooSoon.allowedOn },
+      },
+      plan.id,
+      drug,
+    );
   }
 
   const pricing = priceClaim({
@@ -179,7 +262,9 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
   const pays = toCents(pricing.patientPay) === 0 ? 'You pay nothing for this fill.' : `You pay $${pricing.patientPay}.`;
   const why = emergencySupply
     ? ' Paid as an emergency supply; prior authorization is still needed for more.'
-    : authorization ? ` Approved under authorization ${authorization.number}.` : '';
+    : authorization
+      ? ` Approved under authorization ${authorization.number}.`
+      : '';
   return {
     transactionStatus: 'P',
     rejects: [],
@@ -192,4 +277,3 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     emergencySupply,
   };
 }
-

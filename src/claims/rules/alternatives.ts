@@ -5,7 +5,14 @@ import { findFormularyEntry, type ReferenceSnapshot } from '../../reference/refe
 import type { Alternative } from '../claim-types.js';
 import { estimatePatientPay } from './pricing.js';
 
-const TIER_ORDER = ['generic', 'preferred-generic', 'preferred-brand', 'non-preferred-generic', 'non-preferred-brand', 'specialty'];
+const TIER_ORDER = [
+  'generic',
+  'preferred-generic',
+  'preferred-brand',
+  'non-preferred-generic',
+  'non-preferred-brand',
+  'specialty',
+];
 const tierRank = (tier: string | null) => {
   const i = tier ? TIER_ORDER.indexOf(tier.toLowerCase()) : -1;
   return i === -1 ? TIER_ORDER.length : i;
@@ -17,7 +24,10 @@ const tierRank = (tier: string | null) => {
  * drug-form group and brand; no-PA and lower tiers first.
  */
 export function findAlternatives(
-  snap: ReferenceSnapshot, plan: PlanRow, requested: DrugConcept, pharmacyType: PharmacyType,
+  snap: ReferenceSnapshot,
+  plan: PlanRow,
+  requested: DrugConcept,
+  pharmacyType: PharmacyType,
   options: { quantity: number; limit?: number } = { quantity: 30 },
 ): Alternative[] {
   if (!requested.drugClass) return [];
@@ -28,7 +38,8 @@ export function findAlternatives(
     if (c.rxcui === requested.rxcui) continue;
     const entry = findFormularyEntry(snap, plan.id, c);
     if (!entry || !entry.covered) continue;
-    if (c.groupId === requested.groupId && c.generic === requested.generic && c.brandName === requested.brandName) continue; // another strength of the same thing
+    if (c.groupId === requested.groupId && c.generic === requested.generic && c.brandName === requested.brandName)
+      continue; // another strength of the same thing
     const key = `${c.groupId}|${c.brandName ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -37,7 +48,13 @@ export function findAlternatives(
       rxcui: c.rxcui,
       name: c.name,
       tier: entry.tier,
-      estimatedPatientPay: estimatePatientPay(plan.policy, entry.tier, pharmacyType, pkg?.unitPrice ?? null, options.quantity),
+      estimatedPatientPay: estimatePatientPay(
+        plan.policy,
+        entry.tier,
+        pharmacyType,
+        pkg?.unitPrice ?? null,
+        options.quantity,
+      ),
       priorAuthorizationRequired: entry.priorAuthorization,
       rank: (entry.priorAuthorization ? 100 : 0) + tierRank(entry.tier) * 10 + (c.generic ? 0 : 1),
     });

@@ -13,14 +13,24 @@ export interface MemberFacts {
 /** Member found, date of birth matches the card, coverage in force on the date of service. */
 export function checkEligibility(member: MemberFacts | null, dateOfBirth: string, dateOfService: string): Step {
   if (!member) {
-    return { reject: REJECT.CARDHOLDER, message: 'We could not find this member ID. Check the ID card and the cardholder ID sent.' };
+    return {
+      reject: REJECT.CARDHOLDER,
+      message: 'We could not find this member ID. Check the ID card and the cardholder ID sent.',
+    };
   }
   if (member.dateOfBirth !== dateOfBirth) {
     return { reject: REJECT.DOB, message: 'The date of birth does not match our records for this member ID.' };
   }
-  if (dateOfService < member.effectiveDate || (member.terminationDate !== null && dateOfService > member.terminationDate)) {
-    const when = dateOfService < member.effectiveDate ? `starts on ${member.effectiveDate}` : `ended on ${member.terminationDate}`;
-    return { reject: REJECT.NOT_COVERED_PATIENT, message: `This member's coverage ${when}, so the plan cannot pay for a fill on ${dateOfService}.` };
+  if (
+    dateOfService < member.effectiveDate ||
+    (member.terminationDate !== null && dateOfService > member.terminationDate)
+  ) {
+    const when =
+      dateOfService < member.effectiveDate ? `starts on ${member.effectiveDate}` : `ended on ${member.terminationDate}`;
+    return {
+      reject: REJECT.NOT_COVERED_PATIENT,
+      message: `This member's coverage ${when}, so the plan cannot pay for a fill on ${dateOfService}.`,
+    };
   }
   return null;
 }

@@ -5,7 +5,10 @@ import { findFormularyEntry, type ReferenceSnapshot } from '../../reference/refe
  * continuation of therapy) and any plan's step-therapy prerequisites for it. Reading only these
  * keeps a claim's cost flat however long the member's history is.
  */
-export function historyScopeFor(ref: ReferenceSnapshot, ndc: string): { groupIds: string[]; ingredients: string[]; drugClasses: string[] } {
+export function historyScopeFor(
+  ref: ReferenceSnapshot,
+  ndc: string,
+): { groupIds: string[]; ingredients: string[]; drugClasses: string[] } {
   const pkg = ref.packages.get(ndc);
   const concept = pkg ? ref.concepts.get(pkg.rxcui) : undefined;
   if (!concept) return { groupIds: [], ingredients: [], drugClasses: [] };

@@ -5,19 +5,80 @@ import type { PlanRow, ProcessorRow } from '../../plans/plans.repo.js';
 import { buildSnapshot, type ReferenceSnapshot } from '../../reference/reference-cache.js';
 
 /** A handful of real catalog rows (reference-data/drugs.csv) for pure-rule tests. */
-const rows: Array<[ndc: string, rxcui: string, name: string, ingredient: string, groupId: string, brand: string | null, cls: string, unitPrice: string | null]> = [
+const rows: Array<
+  [
+    ndc: string,
+    rxcui: string,
+    name: string,
+    ingredient: string,
+    groupId: string,
+    brand: string | null,
+    cls: string,
+    unitPrice: string | null,
+  ]
+> = [
   ['76282041901', '314076', 'lisinopril 10 MG Oral Tablet', 'lisinopril', '372614', null, 'ACE inhibitor', null],
-  ['52427044090', '104377', 'lisinopril 10 MG Oral Tablet [Zestril]', 'lisinopril', '372614', 'Zestril', 'ACE inhibitor', null],
+  [
+    '52427044090',
+    '104377',
+    'lisinopril 10 MG Oral Tablet [Zestril]',
+    'lisinopril',
+    '372614',
+    'Zestril',
+    'ACE inhibitor',
+    null,
+  ],
   ['68180021101', '979492', 'losartan potassium 50 MG Oral Tablet', 'losartan', '372651', null, 'ARB', null],
-  ['83301001002', '861004', 'metformin hydrochloride 1000 MG Oral Tablet', 'metformin', '372803', null, 'biguanide', '0.02366'],
-  ['00169413211', '1991311', '0.25 MG, 0.5 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]', 'semaglutide', '1991305', 'Ozempic', 'GLP-1 agonist', null],
-  ['00169413611', '1991317', '1 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]', 'semaglutide', '1991305', 'Ozempic', 'GLP-1 agonist', null],
-  ['00169430301', '2200654', 'semaglutide 3 MG Oral Tablet [Rybelsus]', 'semaglutide', '2200643', 'Rybelsus', 'GLP-1 agonist', null],
+  [
+    '83301001002',
+    '861004',
+    'metformin hydrochloride 1000 MG Oral Tablet',
+    'metformin',
+    '372803',
+    null,
+    'biguanide',
+    '0.02366',
+  ],
+  [
+    '00169413211',
+    '1991311',
+    '0.25 MG, 0.5 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]',
+    'semaglutide',
+    '1991305',
+    'Ozempic',
+    'GLP-1 agonist',
+    null,
+  ],
+  [
+    '00169413611',
+    '1991317',
+    '1 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]',
+    'semaglutide',
+    '1991305',
+    'Ozempic',
+    'GLP-1 agonist',
+    null,
+  ],
+  [
+    '00169430301',
+    '2200654',
+    'semaglutide 3 MG Oral Tablet [Rybelsus]',
+    'semaglutide',
+    '2200643',
+    'Rybelsus',
+    'GLP-1 agonist',
+    null,
+  ],
 ];
 
 export const NDC = {
-  lisinopril: '76282041901', zestril: '52427044090', losartan: '68180021101', metformin: '83301001002',
-  ozempicLow: '00169413211', ozempicHigh: '00169413611', rybelsus: '00169430301',
+  lisinopril: '76282041901',
+  zestril: '52427044090',
+  losartan: '68180021101',
+  metformin: '83301001002',
+  ozempicLow: '00169413211',
+  ozempicHigh: '00169413611',
+  rybelsus: '00169430301',
 };
 
 export const policy = (over: Partial<PlanPolicy> = {}): PlanPolicy => ({
@@ -32,33 +93,116 @@ export const policy = (over: Partial<PlanPolicy> = {}): PlanPolicy => ({
   },
   refillTooSoonPercent: 75,
   priorAuthorization: { howToRequest: ['epa', 'portal', 'fax'], fax: '1-555-010-0199', phone: '1-555-010-0198' },
-  review: { standard: { amount: 72, unit: 'hours' }, urgent: { amount: 24, unit: 'hours' }, onMissed: 'deem-approved', warnBeforeHours: 4, timeZone: 'America/Los_Angeles' },
+  review: {
+    standard: { amount: 72, unit: 'hours' },
+    urgent: { amount: 24, unit: 'hours' },
+    onMissed: 'deem-approved',
+    warnBeforeHours: 4,
+    timeZone: 'America/Los_Angeles',
+  },
   informationRequests: { max: 2, responseWindowHours: 72 },
   renewalWindowDays: 60,
-  appeals: { filingWindowDays: 180, standard: { amount: 30, unit: 'calendar-days' }, expedited: { amount: 72, unit: 'hours' }, nextLevel: 'Independent Medical Review' },
+  appeals: {
+    filingWindowDays: 180,
+    standard: { amount: 30, unit: 'calendar-days' },
+    expedited: { amount: 72, unit: 'hours' },
+    nextLevel: 'Independent Medical Review',
+  },
   letterLanguages: ['en', 'es'],
   ...over,
 });
 
 const entry = (planId: string, groupId: string, over: Partial<FormularyRow> = {}): FormularyRow => ({
-  id: 0, planId, rxcui: null, groupId, covered: true, tier: 'generic', priorAuthorization: false, criteriaId: null, stepTherapy: null,
-  quantityLimit: null, minAge: null, maxAge: null, sex: null, newStartsOnly: false, source: 'test', ...over,
+  id: 0,
+  planId,
+  rxcui: null,
+  groupId,
+  covered: true,
+  tier: 'generic',
+  priorAuthorization: false,
+  criteriaId: null,
+  stepTherapy: null,
+  quantityLimit: null,
+  minAge: null,
+  maxAge: null,
+  sex: null,
+  newStartsOnly: false,
+  source: 'test',
+  ...over,
 });
 
 export function buildFixtureSnapshot(): ReferenceSnapshot {
   const concepts: DrugConcept[] = rows.map(([, rxcui, name, ingredient, groupId, brand, cls]) => ({
-    rxcui, tty: brand ? 'SBD' : 'SCD', name, ingredient, ingredientRxcui: null, strength: null, doseForm: 'x', groupId, groupName: groupId,
-    brandName: brand, generic: !brand, genericScdRxcui: null, drugClass: cls, updatedAt: new Date(0),
+    rxcui,
+    tty: brand ? 'SBD' : 'SCD',
+    name,
+    ingredient,
+    ingredientRxcui: null,
+    strength: null,
+    doseForm: 'x',
+    groupId,
+    groupName: groupId,
+    brandName: brand,
+    generic: !brand,
+    genericScdRxcui: null,
+    drugClass: cls,
+    updatedAt: new Date(0),
   }));
-  const packages: DrugPackage[] = rows.map(([ndc, rxcui, , , , , , unitPrice]) => ({ ndc, rxcui, unitPrice, priceUnit: unitPrice ? 'EA' : null, priceEffectiveDate: null }));
+  const packages: DrugPackage[] = rows.map(([ndc, rxcui, , , , , , unitPrice]) => ({
+    ndc,
+    rxcui,
+    unitPrice,
+    priceUnit: unitPrice ? 'EA' : null,
+    priceEffectiveDate: null,
+  }));
   const processors: ProcessorRow[] = [
-    { id: 'bayrx', name: 'Bay Area Rx PBM', bin: '610011', pcn: 'BAYRX', groupId: null, helpDeskPhone: '1-555-010-0100', paFax: '1-555-010-0199', paPhone: '1-555-010-0198', updatedAt: new Date(0) },
-    { id: 'medi-cal-rx', name: 'Medi-Cal Rx', bin: '022659', pcn: '6334225', groupId: 'MediCalRx', helpDeskPhone: '1-800-977-2273', paFax: null, paPhone: null, updatedAt: new Date(0) },
+    {
+      id: 'bayrx',
+      name: 'Bay Area Rx PBM',
+      bin: '610011',
+      pcn: 'BAYRX',
+      groupId: null,
+      helpDeskPhone: '1-555-010-0100',
+      paFax: '1-555-010-0199',
+      paPhone: '1-555-010-0198',
+      updatedAt: new Date(0),
+    },
+    {
+      id: 'medi-cal-rx',
+      name: 'Medi-Cal Rx',
+      bin: '022659',
+      pcn: '6334225',
+      groupId: 'MediCalRx',
+      helpDeskPhone: '1-800-977-2273',
+      paFax: null,
+      paPhone: null,
+      updatedAt: new Date(0),
+    },
   ];
-  const plan = (id: string, processorId: string, groupId: string, p: PlanPolicy, carveOutPlanId: string | null = null): PlanRow => ({
-    id, name: `Plan ${id}`, lineOfBusiness: 'commercial', processorId, groupId, carveOutPlanId, policy: p, source: 'test', updatedAt: new Date(0),
+  const plan = (
+    id: string,
+    processorId: string,
+    groupId: string,
+    p: PlanPolicy,
+    carveOutPlanId: string | null = null,
+  ): PlanRow => ({
+    id,
+    name: `Plan ${id}`,
+    lineOfBusiness: 'commercial',
+    processorId,
+    groupId,
+    carveOutPlanId,
+    policy: p,
+    source: 'test',
+    updatedAt: new Date(0),
   });
-  const zeroCopay = policy({ costSharing: { dispensingFee: '1.75', tiers: { generic: { retail: { copay: '0.00' } }, 'preferred-brand': { retail: { copay: '0.00' } } } }, emergencySupply: { maxDaysSupply: 3 } });
+  const zeroCopay = policy({
+    costSharing: {
+      dispensingFee: '1.75',
+      tiers: { generic: { retail: { copay: '0.00' } }, 'preferred-brand': { retail: { copay: '0.00' } } },
+    },
+    emergencySupply: { maxDaysSupply: 3 },
+  });
   const plans = [
     plan('IHSS01', 'bayrx', 'IHSS01', policy()),
     plan('MCAL-MC', 'bayrx', 'MCALMC', policy(), 'MCRX-FFS'),
@@ -72,10 +216,19 @@ export function buildFixtureSnapshot(): ReferenceSnapshot {
       entry(planId, '372651'),
       entry(planId, '372803'),
       entry(planId, '1991305', {
-        tier: 'preferred-brand', priorAuthorization: true, criteriaId: 'glp1-t2dm', quantityLimit: { units: 3, days: 28 },
+        tier: 'preferred-brand',
+        priorAuthorization: true,
+        criteriaId: 'glp1-t2dm',
+        quantityLimit: { units: 3, days: 28 },
       }),
       entry(planId, '2200643', {
-        tier: 'preferred-brand', stepTherapy: { prerequisites: { ingredients: ['metformin'] }, lookbackDays: 365, minDaysSupply: 1, description: 'metformin' },
+        tier: 'preferred-brand',
+        stepTherapy: {
+          prerequisites: { ingredients: ['metformin'] },
+          lookbackDays: 365,
+          minDaysSupply: 1,
+          description: 'metformin',
+        },
       }),
     );
   }

@@ -17,5 +17,8 @@ export const REJECT = {
   LIMIT: { code: '76', description: 'Plan Limitations Exceeded' },
   REFILL_TOO_SOON: { code: '79', description: 'Refill Too Soon' },
   REVERSAL_NOT_PROCESSED: { code: '87', description: 'Reversal Not Processed' },
-  STEP_THERAPY: { code: '608', description: 'Step Therapy, Alternate Drug Therapy Required Prior To Use Of Submitted Product Service ID' },
+  STEP_THERAPY: {
+    code: '608',
+    description: 'Step Therapy, Alternate Drug Therapy Required Prior To Use Of Submitted Product Service ID',
+  },
 } as const satisfies Record<string, Reject>;

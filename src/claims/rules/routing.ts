@@ -25,7 +25,7 @@ export function otherProcessorOf(plan: PlanRow, processors: Map<string, Processo
  */
 export function routeToPlan(input: RoutingInput): { plan: PlanRow } | { step: NonNullable<Step> } {
   const { memberPlan, plans, processors } = input;
-  const payer = memberPlan.carveOutPlanId ? plans.get(memberPlan.carveOutPlanId) ?? memberPlan : memberPlan;
+  const payer = memberPlan.carveOutPlanId ? (plans.get(memberPlan.carveOutPlanId) ?? memberPlan) : memberPlan;
   const payerProcessor = processors.get(payer.processorId);
   if (!payerProcessor || payerProcessor.bin !== input.bin) {
     const other = otherProcessorOf(payer, processors);
@@ -41,11 +41,23 @@ export function routeToPlan(input: RoutingInput): { plan: PlanRow } | { step: No
     };
   }
   if (input.pcn && payerProcessor.pcn && input.pcn !== payerProcessor.pcn) {
-    return { step: { reject: REJECT.PCN, message: `The processor control number should be ${payerProcessor.pcn}.`, nextSteps: { otherProcessor: otherProcessorOf(payer, processors)! } } };
+    return {
+      step: {
+        reject: REJECT.PCN,
+        message: `The processor control number should be ${payerProcessor.pcn}.`,
+        nextSteps: { otherProcessor: otherProcessorOf(payer, processors)! },
+      },
+    };
   }
   const expectedGroup = payer.groupId ?? payerProcessor.groupId;
   if (input.groupId && expectedGroup && input.groupId !== expectedGroup) {
-    return { step: { reject: REJECT.GROUP, message: `The group ID for this member should be ${expectedGroup}.`, nextSteps: { otherProcessor: otherProcessorOf(payer, processors)! } } };
+    return {
+      step: {
+        reject: REJECT.GROUP,
+        message: `The group ID for this member should be ${expectedGroup}.`,
+        nextSteps: { otherProcessor: otherProcessorOf(payer, processors)! },
+      },
+    };
   }
   return { plan: payer };
 }

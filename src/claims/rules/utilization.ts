@@ -26,12 +26,20 @@ export interface ActiveAuthorization {
 }
 
 /** An authorization covers every strength of its drug-form group (brand-only: that brand only). */
-export function findAuthorization(auths: ActiveAuthorization[], concept: DrugConcept, dateOfService: string): ActiveAuthorization | null {
-  return auths.find((a) =>
-    a.groupId === concept.groupId &&
-    a.effectiveFrom <= dateOfService && dateOfService <= a.effectiveTo &&
-    (a.scope !== 'brand-only' || a.brandName === concept.brandName),
-  ) ?? null;
+export function findAuthorization(
+  auths: ActiveAuthorization[],
+  concept: DrugConcept,
+  dateOfService: string,
+): ActiveAuthorization | null {
+  return (
+    auths.find(
+      (a) =>
+        a.groupId === concept.groupId &&
+        a.effectiveFrom <= dateOfService &&
+        dateOfService <= a.effectiveTo &&
+        (a.scope !== 'brand-only' || a.brandName === concept.brandName),
+    ) ?? null
+  );
 }
 
 function matchesPrerequisite(fill: HistoryFill, step: StepTherapy): boolean {
@@ -59,7 +67,12 @@ export function describePrerequisites(step: StepTherapy): string {
 }
 
 /** Continuation of therapy: the member already filled this drug-form group within the window. */
-export function isContinuingTherapy(history: HistoryFill[], groupId: string, dateOfService: string, lookbackDays = 180): boolean {
+export function isContinuingTherapy(
+  history: HistoryFill[],
+  groupId: string,
+  dateOfService: string,
+  lookbackDays = 180,
+): boolean {
   const since = addDays(dateOfService, -lookbackDays);
   return history.some((f) => f.groupId === groupId && f.dateOfService >= since && f.dateOfService <= dateOfService);
 }
@@ -77,7 +90,12 @@ export function exceedsQuantityLimit(limit: QuantityLimit, quantity: number, day
  * NCPDP 79: the last fill of the same drug-form group must be at least `percent` % used up.
  * Returns the first date a refill pays, or null when it is not too soon.
  */
-export function refillTooSoon(history: HistoryFill[], groupId: string, dateOfService: string, percent: number): { lastFill: HistoryFill; allowedOn: string } | null {
+export function refillTooSoon(
+  history: HistoryFill[],
+  groupId: string,
+  dateOfService: string,
+  percent: number,
+): { lastFill: HistoryFill; allowedOn: string } | null {
   let last: HistoryFill | null = null;
   for (const f of history) {
     if (f.groupId !== groupId || f.dateOfService > dateOfService) continue;

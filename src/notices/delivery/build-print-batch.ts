@@ -10,31 +10,44 @@ import { renderNoticeDocument } from './render-notice-document.js';
 
 /** An address page (for window envelopes) in front of each mailed letter. */
 function renderAddressPage(lines: string[], reference: string): Promise<Buffer> {
-  return renderPdf((doc) => {
-    doc.fontSize(11).font('Helvetica').text('Return service requested', 72, 72);
-    doc.fontSize(12).text(lines.join('\n'), 90, 170, { width: 300 });
-    doc.fontSize(8).fillColor('#555').text(reference, 72, 700);
-  }, { margin: 72 });
+  return renderPdf(
+    (doc) => {
+      doc.fontSize(11).font('Helvetica').text('Return service requested', 72, 72);
+      doc.fontSize(12).text(lines.join('\n'), 90, 170, { width: 300 });
+      doc.fontSize(8).fillColor('#555').text(reference, 72, 700);
+    },
+    { margin: 72 },
+  );
 }
 
 /**
  * The daily print batch: every mailed letter not yet printed, each behind its address page, in
  * one PDF for the mail house; the letters are then marked sent with the batch as their reference.
  */
-export async function buildPrintBatch(ctx: AppContext, now: Date): Promise<{ file: string | null; letters: number; pages: number }> {
+export async function buildPrintBatch(
+  ctx: AppContext,
+  now: Date,
+): Promise<{ file: string | null; letters: number; pages: number }> {
   const db = ctx.database.db;
   const pending: NoticeRow[] = await selectUnbatchedMail(db, 1000);
   if (pending.length === 0) return { file: null, letters: 0, pages: 0 };
   const parts: Buffer[] = [];
   for (const n of pending) {
     const m = n.recipient === 'member' ? await findMemberById(db, n.recipientId) : undefined;
-    const address = m ? [`${m.firstName} ${m.lastName}`, m.addressLine1 ?? '', `${m.city ?? ''}, ${m.state ?? ''} ${m.zip ?? ''}`] : [n.address ?? ''];
+    const address = m
+      ? [`${m.firstName} ${m.lastName}`, m.addressLine1 ?? '', `${m.city ?? ''}, ${m.state ?? ''} ${m.zip ?? ''}`]
+      : [n.address ?? ''];
     parts.push(await renderAddressPage(address, `${n.id} · ${n.kind}`), await renderNoticeDocument(ctx, n));
   }
   const { pdf, pages } = await concatPdfs(parts);
   mkdirSync(ctx.delivery.printDir, { recursive: true });
   const file = path.join(ctx.delivery.printDir, `print-batch-${toLocalDate(now)}-${now.getTime()}.pdf`);
   writeFileSync(file, pdf);
-  await markBatched(db, pending.map((n) => n.id), file, now);
+  await markBatched(
+    db,
+    pending.map((n) => n.id),
+    file,
+    now,
+  );
   return { file, letters: pending.length, pages };
 }

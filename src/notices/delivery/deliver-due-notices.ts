@@ -1,16 +1,28 @@
 import type { AppContext } from '../../app-context.js';
 import { openWorkItem } from '../../work-items/work-items.repo.js';
-import { claimNoticeForDelivery, recordDeliveryResult, selectDeliverableNotices, type NoticeRow } from '../notices.repo.js';
+import {
+  claimNoticeForDelivery,
+  recordDeliveryResult,
+  selectDeliverableNotices,
+  type NoticeRow,
+} from '../notices.repo.js';
 import { concatPdfs, pageCount, renderCoverSheet } from './fax-cover-sheet.js';
 import { nextAttemptAt } from './retry-policy.js';
 import { renderNoticeDocument } from './render-notice-document.js';
 
 const SUBJECTS: Record<string, string> = {
-  approval: 'Prior authorization approved', 'partial-approval': 'Prior authorization partially approved', denial: 'Prior authorization denied',
-  'information-request': 'Information needed for a prior authorization request', 'incomplete-request': 'Prior authorization request incomplete',
-  'closure-no-response': 'Prior authorization request closed', 'urgency-reclassified': 'Prior authorization request reclassified',
-  'deemed-approval': 'Prior authorization approved (time limit passed)', 'renewal-reminder': 'Prior authorization ending soon',
-  'pa-needed': 'Prior authorization needed for a prescription', 'appeal-acknowledgment': 'Appeal received', 'appeal-decision': 'Appeal decision',
+  approval: 'Prior authorization approved',
+  'partial-approval': 'Prior authorization partially approved',
+  denial: 'Prior authorization denied',
+  'information-request': 'Information needed for a prior authorization request',
+  'incomplete-request': 'Prior authorization request incomplete',
+  'closure-no-response': 'Prior authorization request closed',
+  'urgency-reclassified': 'Prior authorization request reclassified',
+  'deemed-approval': 'Prior authorization approved (time limit passed)',
+  'renewal-reminder': 'Prior authorization ending soon',
+  'pa-needed': 'Prior authorization needed for a prescription',
+  'appeal-acknowledgment': 'Appeal received',
+  'appeal-decision': 'Appeal decision',
 };
 
 async function sendOne(ctx: AppContext, notice: NoticeRow, now: Date): Promise<string> {
@@ -22,24 +34,39 @@ async function sendOne(ctx: AppContext, notice: NoticeRow, now: Date): Promise<s
       if (!notice.address) throw new Error('no fax number on file');
       const letter = await renderNoticeDocument(ctx, notice);
       const cover = await renderCoverSheet({
-        to: notice.recipient === 'prescriber' ? `Prescriber NPI ${notice.recipientId}` : `Pharmacy NPI ${notice.recipientId}`,
-        toFax: notice.address, from: 'Pharmacy prior authorization', fromFax: g.fromFax, fromPhone: g.fromFax,
-        subject: SUBJECTS[notice.kind] ?? notice.kind, sentAt: now, pages: await pageCount(letter),
+        to:
+          notice.recipient === 'prescriber'
+            ? `Prescriber NPI ${notice.recipientId}`
+            : `Pharmacy NPI ${notice.recipientId}`,
+        toFax: notice.address,
+        from: 'Pharmacy prior authorization',
+        fromFax: g.fromFax,
+        fromPhone: g.fromFax,
+        subject: SUBJECTS[notice.kind] ?? notice.kind,
+        sentAt: now,
+        pages: await pageCount(letter),
       });
       const fax = await concatPdfs([cover, letter]);
-      return (await g.fax.send({ noticeId: notice.id, to: notice.address, from: g.fromFax, pdf: fax.pdf, pages: fax.pages })).reference;
+      return (
+        await g.fax.send({ noticeId: notice.id, to: notice.address, from: g.fromFax, pdf: fax.pdf, pages: fax.pages })
+      ).reference;
     }
     case 'email': {
       if (!notice.address) throw new Error('no e-mail address on file');
       const letter = await renderNoticeDocument(ctx, notice);
       const es = notice.language === 'es';
-      return (await g.email.send({
-        noticeId: notice.id, to: notice.address, from: g.fromEmail,
-        subject: SUBJECTS[notice.kind] ?? notice.kind,
-        text: es ? 'Tiene una carta nueva de su plan de salud sobre su medicamento. La carta está adjunta y en su portal de miembro.'
-          : 'You have a new letter from your health plan about your medicine. It is attached and in your member portal.',
-        attachment: { filename: `${notice.kind}-${notice.id}.pdf`, content: letter },
-      })).reference;
+      return (
+        await g.email.send({
+          noticeId: notice.id,
+          to: notice.address,
+          from: g.fromEmail,
+          subject: SUBJECTS[notice.kind] ?? notice.kind,
+          text: es
+            ? 'Tiene una carta nueva de su plan de salud sobre su medicamento. La carta está adjunta y en su portal de miembro.'
+            : 'You have a new letter from your health plan about your medicine. It is attached and in your member portal.',
+          attachment: { filename: `${notice.kind}-${notice.id}.pdf`, content: letter },
+        })
+      ).reference;
     }
     default:
       throw new Error(`channel ${notice.channel} is delivered by print batch`);
@@ -51,7 +78,11 @@ async function sendOne(ctx: AppContext, notice: NoticeRow, now: Date): Promise<s
  * workers never send one twice), rendered and sent; failures wait and retry; after the last
  * attempt the notice is failed and a work item asks staff to deliver it another way.
  */
-export async function deliverDueNotices(ctx: AppContext, now: Date, limit = 50): Promise<{ sent: number; failed: number; retrying: number }> {
+export async function deliverDueNotices(
+  ctx: AppContext,
+  now: Date,
+  limit = 50,
+): Promise<{ sent: number; failed: number; retrying: number }> {
   const result = { sent: 0, failed: 0, retrying: 0 };
   const db = ctx.database.db;
   for (const candidate of await selectDeliverableNotices(db, now, limit)) {
@@ -59,7 +90,13 @@ export async function deliverDueNotices(ctx: AppContext, now: Date, limit = 50):
     if (!notice) continue;
     try {
       const reference = await sendOne(ctx, notice, now);
-      await recordDeliveryResult(db, notice.id, { status: notice.channel === 'portal' ? 'delivered' : 'sent', sentAt: now, lastError: null, nextAttemptAt: null, deliveryReference: reference });
+      await recordDeliveryResult(db, notice.id, {
+        status: notice.channel === 'portal' ? 'delivered' : 'sent',
+        sentAt: now,
+        lastError: null,
+        nextAttemptAt: null,
+        deliveryReference: reference,
+      });
       result.sent++;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -70,11 +107,17 @@ export async function deliverDueNotices(ctx: AppContext, now: Date, limit = 50):
       } else {
         await db.transaction(async (tx) => {
           await recordDeliveryResult(tx, notice.id, { status: 'failed', nextAttemptAt: null, lastError: message });
-          await openWorkItem(tx, {
-            kind: 'notice-delivery-failed', entityType: 'notice', entityId: notice.id,
-            summary: `${notice.kind} ${notice.channel} to ${notice.recipient} ${notice.recipientId} failed ${notice.attempts} times: ${message}`,
-            details: { paRequestId: notice.paRequestId, appealId: notice.appealId, address: notice.address },
-          }, now);
+          await openWorkItem(
+            tx,
+            {
+              kind: 'notice-delivery-failed',
+              entityType: 'notice',
+              entityId: notice.id,
+              summary: `${notice.kind} ${notice.channel} to ${notice.recipient} ${notice.recipientId} failed ${notice.attempts} times: ${message}`,
+              details: { paRequestId: notice.paRequestId, appealId: notice.appealId, address: notice.address },
+            },
+            now,
+          );
         });
         result.failed++;
       }

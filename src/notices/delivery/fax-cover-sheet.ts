@@ -17,7 +17,8 @@ export function renderCoverSheet(c: CoverSheet): Promise<Buffer> {
   return renderPdf((doc) => {
     doc.font('Helvetica-Bold').fontSize(28).text('FAX', { align: 'left' }).moveDown();
     doc.fontSize(12);
-    const row = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+    const row = (label: string, value: string) =>
+      doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
     row('To', c.to);
     row('Fax', c.toFax);
     row('From', c.from);
@@ -26,11 +27,15 @@ export function renderCoverSheet(c: CoverSheet): Promise<Buffer> {
     row('Date', c.sentAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
     row('Pages (including this one)', String(c.pages + 1));
     row('Re', c.subject);
-    doc.moveDown(2).font('Helvetica-Oblique').fontSize(10).text(
-      'CONFIDENTIALITY NOTICE: This facsimile contains protected health information that is privileged and confidential under ' +
-      'federal and state law (HIPAA, 45 CFR Parts 160 and 164). It is intended only for the addressee. If you received it in error, ' +
-      `call ${c.fromPhone} and destroy all copies. Any other use or disclosure is prohibited.`,
-    );
+    doc
+      .moveDown(2)
+      .font('Helvetica-Oblique')
+      .fontSize(10)
+      .text(
+        'CONFIDENTIALITY NOTICE: This facsimile contains protected health information that is privileged and confidential under ' +
+          'federal and state law (HIPAA, 45 CFR Parts 160 and 164). It is intended only for the addressee. If you received it in error, ' +
+          `call ${c.fromPhone} and destroy all copies. Any other use or disclosure is prohibited.`,
+      );
   });
 }
 

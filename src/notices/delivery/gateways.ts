@@ -39,7 +39,10 @@ export class FileDropFaxGateway implements FaxGateway {
     mkdirSync(this.dir, { recursive: true });
     const base = path.join(this.dir, `${fax.noticeId}`);
     writeFileSync(`${base}.pdf`, fax.pdf);
-    writeFileSync(`${base}.json`, JSON.stringify({ to: fax.to, from: fax.from, noticeId: fax.noticeId, bytes: fax.pdf.length }, null, 2));
+    writeFileSync(
+      `${base}.json`,
+      JSON.stringify({ to: fax.to, from: fax.from, noticeId: fax.noticeId, bytes: fax.pdf.length }, null, 2),
+    );
     return { reference: `${base}.pdf` };
   }
 }
@@ -51,7 +54,13 @@ export class MailboxEmailGateway implements EmailGateway {
   constructor(private readonly dir: string) {}
   async send(mail: EmailMessage) {
     mkdirSync(this.dir, { recursive: true });
-    const info = await this.transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: [mail.attachment] });
+    const info = await this.transport.sendMail({
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      attachments: [mail.attachment],
+    });
     const file = path.join(this.dir, `${mail.noticeId}.eml`);
     writeFileSync(file, info.message as Buffer);
     return { reference: file };
@@ -66,7 +75,13 @@ export class SmtpEmailGateway implements EmailGateway {
     this.transport = nodemailer.createTransport(url);
   }
   async send(mail: EmailMessage) {
-    const info = await this.transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: [mail.attachment] });
+    const info = await this.transport.sendMail({
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      attachments: [mail.attachment],
+    });
     return { reference: String(info.messageId) };
   }
 }

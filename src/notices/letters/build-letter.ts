@@ -29,7 +29,18 @@ export function buildLetter(input: LetterInput): Letter {
     const next = nextLevelBlocks(c, 'after-appeal');
     if (next.length) sections.push({ heading: t.appealRights.nextHeadingAfterAppeal, blocks: next });
   }
-  sections.push({ heading: t.questions.heading, blocks: [{ type: 'paragraph', text: c.audience === 'member' ? t.questions.member(c.helpPhone) : t.questions.provider(c.contacts.priorAuthPhone ?? c.helpPhone) }] });
+  sections.push({
+    heading: t.questions.heading,
+    blocks: [
+      {
+        type: 'paragraph',
+        text:
+          c.audience === 'member'
+            ? t.questions.member(c.helpPhone)
+            : t.questions.provider(c.contacts.priorAuthPhone ?? c.helpPhone),
+      },
+    ],
+  });
   const title = template.title(c);
   return {
     language: c.language,
@@ -46,9 +57,19 @@ export function buildLetter(input: LetterInput): Letter {
     closing: t.closing(input.plan.name),
     appealForm: path === 'plan-appeal' ? appealFormPage(c) : undefined,
     languageAssistance: c.audience === 'member' ? languageAssistancePage(c) : undefined,
-    footer: [t.footer(input.notice.id), input.notice.paRequestId ? `${t.labels.requestNumber} ${input.notice.paRequestId}` : null].filter(Boolean).join(' - '),
+    footer: [
+      t.footer(input.notice.id),
+      input.notice.paRequestId ? `${t.labels.requestNumber} ${input.notice.paRequestId}` : null,
+    ]
+      .filter(Boolean)
+      .join(' - '),
     pageWords: t.pageWords,
-    metadata: { title, subject: `${input.notice.kind} ${input.notice.paRequestId ?? ''}`.trim(), author: input.plan.name, lang: t.pdfLang },
+    metadata: {
+      title,
+      subject: `${input.notice.kind} ${input.notice.paRequestId ?? ''}`.trim(),
+      author: input.plan.name,
+      lang: t.pdfLang,
+    },
   };
 }
 
@@ -56,19 +77,45 @@ export function buildLetter(input: LetterInput): Letter {
 export function letterToPlainText(letter: Letter): string {
   const out: string[] = [letter.letterhead.name, ...letter.letterhead.lines, ''];
   if (letter.languageNotice) out.push(letter.languageNotice, '');
-  out.push(letter.date, '', ...letter.recipient, '', ...letter.reference.map(([k, v]) => `${k}: ${v}`), '', letter.title, '', letter.greeting, '');
+  out.push(
+    letter.date,
+    '',
+    ...letter.recipient,
+    '',
+    ...letter.reference.map(([k, v]) => `${k}: ${v}`),
+    '',
+    letter.title,
+    '',
+    letter.greeting,
+    '',
+  );
   const sections = (list: Section[]) => {
     for (const s of list) {
       if (s.heading) out.push(s.heading);
       for (const b of s.blocks) {
         switch (b.type) {
-          case 'paragraph': case 'note': out.push(b.text); break;
-          case 'bullets': out.push(...b.items.map((i) => `- ${i}`)); break;
-          case 'numbered': out.push(...b.items.map((i, n) => `${n + 1}. ${i}`)); break;
-          case 'fields': out.push(...b.rows.map(([k, v]) => `${k}: ${v}`)); break;
-          case 'checkbox': out.push(`[ ] ${b.label}`); break;
-          case 'write-in': out.push(b.label, ...Array.from({ length: b.lines }, () => '________')); break;
-          case 'signature': out.push(b.labels.map((l) => `${l}: ________`).join('   ')); break;
+          case 'paragraph':
+          case 'note':
+            out.push(b.text);
+            break;
+          case 'bullets':
+            out.push(...b.items.map((i) => `- ${i}`));
+            break;
+          case 'numbered':
+            out.push(...b.items.map((i, n) => `${n + 1}. ${i}`));
+            break;
+          case 'fields':
+            out.push(...b.rows.map(([k, v]) => `${k}: ${v}`));
+            break;
+          case 'checkbox':
+            out.push(`[ ] ${b.label}`);
+            break;
+          case 'write-in':
+            out.push(b.label, ...Array.from({ length: b.lines }, () => '________'));
+            break;
+          case 'signature':
+            out.push(b.labels.map((l) => `${l}: ________`).join('   '));
+            break;
         }
       }
       out.push('');

@@ -25,7 +25,9 @@ export function formatDate(date: string, locale: string): string {
 export function formatDateAndTime(instant: Date, locale: string, timeZone: string): { date: string; time: string } {
   return {
     date: plainSpaces(format(locale, { dateStyle: 'long', timeZone }).format(instant)),
-    time: plainSpaces(format(locale, { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(instant)),
+    time: plainSpaces(
+      format(locale, { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(instant),
+    ),
   };
 }
 
@@ -40,4 +42,3 @@ export function addMonths(date: string, months: number): string {
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
 }
-

@@ -63,7 +63,9 @@ export function letterContext(input: LetterInput): LetterContext {
     contacts,
     drug: content.drugName ?? content.scope ?? '-',
     memberName: m ? joinName(m.firstName, m.lastName) : t.printedNotOnFile,
-    prescriberName: p ? `${joinName(p.firstName, p.lastName)}${p.credential ? `, ${p.credential}` : ''}` : t.printedNotOnFile,
+    prescriberName: p
+      ? `${joinName(p.firstName, p.lastName)}${p.credential ? `, ${p.credential}` : ''}`
+      : t.printedNotOnFile,
     pharmacyName: input.pharmacy?.name ?? t.printedNotOnFile,
     date: (d) => formatDate(d, locale),
     dateTime,
@@ -72,7 +74,10 @@ export function letterContext(input: LetterInput): LetterContext {
     number: (v) => formatNumber(Number(v), locale),
     appealDeadline: addDays(input.today, appealFilingDays),
     appealFilingDays,
-    reviewer: (d) => (d && d.role !== 'system' ? { name: `${d.name}${d.credential ? `, ${d.credential}` : ''}`, role: t.reviewerRole(d.role) } : null),
+    reviewer: (d) =>
+      d && d.role !== 'system'
+        ? { name: `${d.name}${d.credential ? `, ${d.credential}` : ''}`, role: t.reviewerRole(d.role) }
+        : null,
     helpPhone: contacts.memberServicesPhone ?? contacts.priorAuthPhone ?? '711',
   };
 }

@@ -60,13 +60,34 @@ export interface Letter {
   metadata: { title: string; subject: string; author: string; lang: string };
 }
 
-export type LetterMember = Pick<MemberRow, 'id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'language' | 'addressLine1' | 'city' | 'state' | 'zip'>;
-export type LetterPrescriber = Pick<PrescriberRow, 'npi' | 'firstName' | 'lastName' | 'credential' | 'phone' | 'fax' | 'addressLine1' | 'city' | 'state' | 'zip'>;
-export type LetterPharmacy = Pick<PharmacyRow, 'npi' | 'name' | 'phone' | 'fax' | 'addressLine1' | 'city' | 'state' | 'zip'>;
+export type LetterMember = Pick<
+  MemberRow,
+  'id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'language' | 'addressLine1' | 'city' | 'state' | 'zip'
+>;
+export type LetterPrescriber = Pick<
+  PrescriberRow,
+  'npi' | 'firstName' | 'lastName' | 'credential' | 'phone' | 'fax' | 'addressLine1' | 'city' | 'state' | 'zip'
+>;
+export type LetterPharmacy = Pick<
+  PharmacyRow,
+  'npi' | 'name' | 'phone' | 'fax' | 'addressLine1' | 'city' | 'state' | 'zip'
+>;
 
 /** Everything a letter states. Rendering reads nothing else (no database, no clock). */
 export interface LetterInput {
-  notice: Pick<NoticeRow, 'id' | 'kind' | 'recipient' | 'recipientId' | 'channel' | 'language' | 'content' | 'paRequestId' | 'appealId' | 'address'>;
+  notice: Pick<
+    NoticeRow,
+    | 'id'
+    | 'kind'
+    | 'recipient'
+    | 'recipientId'
+    | 'channel'
+    | 'language'
+    | 'content'
+    | 'paRequestId'
+    | 'appealId'
+    | 'address'
+  >;
   /** The plan that decided the case (for a carved-out benefit: the pharmacy plan, e.g. Medi-Cal Rx). */
   plan: Pick<PlanRow, 'id' | 'name' | 'lineOfBusiness' | 'policy'>;
   processor: Pick<ProcessorRow, 'name' | 'helpDeskPhone' | 'paFax' | 'paPhone'> | null;

@@ -30,7 +30,9 @@ export async function loadLetterInput(ctx: AppContext, notice: NoticeRow): Promi
     member: member ?? null,
     prescriber: (prescriberNpi ? await findPrescriber(db, prescriberNpi) : undefined) ?? null,
     pharmacy: (pharmacyNpi ? await findPharmacy(db, pharmacyNpi) : undefined) ?? null,
-    request: pa ? { quantity: pa.quantity, daysSupply: pa.daysSupply, urgency: pa.urgency, receivedAt: pa.receivedAt } : null,
+    request: pa
+      ? { quantity: pa.quantity, daysSupply: pa.daysSupply, urgency: pa.urgency, receivedAt: pa.receivedAt }
+      : null,
     criteriaRules: criteria ? Object.fromEntries(criteria.body.rules.map((r) => [r.id, r.text])) : undefined,
     today: toLocalDate(notice.createdAt, plan.policy.review.timeZone),
   };

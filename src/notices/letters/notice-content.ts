@@ -62,8 +62,14 @@ export interface NoticeContent {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() && Number.isFinite(Number(v)) ? Number(v) : null);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+const num = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() && Number.isFinite(Number(v))
+      ? Number(v)
+      : null;
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 
 function decidedBy(v: unknown): DecidedBy | null {
   if (!isObject(v)) return null;
@@ -74,7 +80,13 @@ function decidedBy(v: unknown): DecidedBy | null {
 function authorization(v: Json): AuthorizationFacts | null {
   const number = str(v.authorizationNumber);
   if (!number) return null;
-  return { authorizationNumber: number, effectiveFrom: str(v.effectiveFrom), effectiveTo: str(v.effectiveTo), approvedQuantity: num(v.approvedQuantity), perDays: num(v.perDays) };
+  return {
+    authorizationNumber: number,
+    effectiveFrom: str(v.effectiveFrom),
+    effectiveTo: str(v.effectiveTo),
+    approvedQuantity: num(v.approvedQuantity),
+    perDays: num(v.perDays),
+  };
 }
 
 function denialLanguage(v: unknown): Record<string, Record<string, string>> {
@@ -83,7 +95,8 @@ function denialLanguage(v: unknown): Record<string, Record<string, string>> {
   for (const [ruleId, texts] of Object.entries(v)) {
     if (!isObject(texts)) continue;
     const byLanguage: Record<string, string> = {};
-    for (const [lang, text] of Object.entries(texts)) if (typeof text === 'string' && text.trim()) byLanguage[lang] = text;
+    for (const [lang, text] of Object.entries(texts))
+      if (typeof text === 'string' && text.trim()) byLanguage[lang] = text;
     out[ruleId] = byLanguage;
   }
   return out;
@@ -109,7 +122,10 @@ export function readNoticeContent(content: Json): NoticeContent {
     appealFilingDays: num(content.appealFilingDays),
     nextLevel: str(content.nextLevel),
     items: Array.isArray(content.items)
-      ? content.items.filter(isObject).map((i) => ({ question: str(i.question) ?? undefined, document: str(i.document) ?? undefined })).filter((i) => i.question || i.document)
+      ? content.items
+          .filter(isObject)
+          .map((i) => ({ question: str(i.question) ?? undefined, document: str(i.document) ?? undefined }))
+          .filter((i) => i.question || i.document)
       : [],
     note: str(content.note),
     dueAt: str(content.dueAt),

@@ -32,16 +32,36 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
     // The appeal form starts its own page, filled in, with the urgent box and the signature line.
     const form = p.findIndex((page) => page.startsWith('Formulario de solicitud de apelación'));
     expect(form).toBeGreaterThan(0);
-    for (const v of ['María José Hernández', 'M100200300', '5 de marzo de 1978', 'par_TEST0001', '19 de enero de 2027', 'APELACIÓN RÁPIDA', 'Firma', 'Fecha', 'Por teléfono: llame al 1-800-977-2273']) expect(p[form]).toContain(v);
+    for (const v of [
+      'María José Hernández',
+      'M100200300',
+      '5 de marzo de 1978',
+      'par_TEST0001',
+      '19 de enero de 2027',
+      'APELACIÓN RÁPIDA',
+      'Firma',
+      'Fecha',
+      'Por teléfono: llame al 1-800-977-2273',
+    ])
+      expect(p[form]).toContain(v);
     // One sheet: the next page is the taglines page.
     expect(p[form + 1]).toMatch(/^Ayuda con idiomas y sus derechos/);
 
     // The last page: taglines in five languages and the non-discrimination notice.
     const last = p[p.length - 1];
     expect(last).toMatch(/^Ayuda con idiomas y sus derechos/);
-    for (const t of ['ATTENTION: If you need help in your language', 'ATENCIÓN: si habla español', 'Tiếng Việt (Vietnamese): CHÚ Ý: Nếu bạn nói Tiếng Việt, có các dịch vụ hỗ trợ ngôn ngữ miễn phí dành cho bạn.', 'PAUNAWA: Kung nagsasalita', 'Sección 1557']) expect(last).toContain(t);
+    for (const t of [
+      'ATTENTION: If you need help in your language',
+      'ATENCIÓN: si habla español',
+      'Tiếng Việt (Vietnamese): CHÚ Ý: Nếu bạn nói Tiếng Việt, có các dịch vụ hỗ trợ ngôn ngữ miễn phí dành cho bạn.',
+      'PAUNAWA: Kung nagsasalita',
+      'Sección 1557',
+    ])
+      expect(last).toContain(t);
     // Chinese is printed in Chinese characters and read back as such (a line may break anywhere in it: compare without spaces).
-    expect(last.replace(/\s/g, '')).toContain('中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电1-800-977-2273（TTY：711）。');
+    expect(last.replace(/\s/g, '')).toContain(
+      '中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电1-800-977-2273（TTY：711）。',
+    );
 
     expect(p[0]).toContain(`Página 1 de ${p.length}`);
   });
@@ -49,9 +69,20 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
   it('an English denial faxed to the prescriber: patient identification, criteria not met, reviewer, no taglines', async () => {
     const p = await pages(letterInput({ kind: 'denial', recipient: 'prescriber', lob: 'commercial' }));
     const all = p.join(' ');
-    for (const v of ['Prior authorization fax: 1-510-555-0101', 'Grace Okafor, MD', 'NPI: 1234567893', 'Date of birth March 5, 1978', 'Member ID M100200300',
-      'Prior authorization denied', 'HbA1c at or above 7% within the last 6 months', 'Reviewed by Dana Doctor, MD (physician).', 'may appeal by May 19, 2027',
-      'Independent Medical Review', 'By fax: send the appeal form to 1-510-555-0101.']) expect(all).toContain(v);
+    for (const v of [
+      'Prior authorization fax: 1-510-555-0101',
+      'Grace Okafor, MD',
+      'NPI: 1234567893',
+      'Date of birth March 5, 1978',
+      'Member ID M100200300',
+      'Prior authorization denied',
+      'HbA1c at or above 7% within the last 6 months',
+      'Reviewed by Dana Doctor, MD (physician).',
+      'may appeal by May 19, 2027',
+      'Independent Medical Review',
+      'By fax: send the appeal form to 1-510-555-0101.',
+    ])
+      expect(all).toContain(v);
     // The appeal form is the last page, on one sheet, for a Medicare plan too (it adds the CMS-1696 line).
     expect(p[p.length - 1]).toMatch(/^Appeal request form.*Signature/);
     const partD = await pages(letterInput({ kind: 'denial', recipient: 'member', lob: 'medicare-d', language: 'es' }));
@@ -70,7 +101,12 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
   });
 
   it('prints a Vietnamese name and tagline with their diacritics', async () => {
-    const input = letterInput({ kind: 'approval', recipient: 'member', language: 'vi', member: { firstName: 'Thị Hương', lastName: 'Nguyễn', language: 'vi' } });
+    const input = letterInput({
+      kind: 'approval',
+      recipient: 'member',
+      language: 'vi',
+      member: { firstName: 'Thị Hương', lastName: 'Nguyễn', language: 'vi' },
+    });
     const [first] = await pages(input);
     expect(first).toContain('Thị Hương Nguyễn');
     expect(first).toContain('Tiếng Việt (Vietnamese): CHÚ Ý: Nếu bạn nói Tiếng Việt');
@@ -78,13 +114,24 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
   });
 
   it('prints the Chinese tagline in Chinese characters, with the font embedded', async () => {
-    const pdf = await renderNoticePdf(letterInput({ kind: 'denial', recipient: 'member', language: 'zh', member: { firstName: 'Wei', lastName: '王', language: 'zh' } }));
+    const pdf = await renderNoticePdf(
+      letterInput({
+        kind: 'denial',
+        recipient: 'member',
+        language: 'zh',
+        member: { firstName: 'Wei', lastName: '王', language: 'zh' },
+      }),
+    );
     const p = pdfPages(pdf);
     // An English letter (no Chinese template) with the Chinese tagline first.
-    expect(p[0].replace(/\s/g, '')).toContain('Freehelpinyourlanguage:中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电1-800-977-2273（TTY：711）。');
+    expect(p[0].replace(/\s/g, '')).toContain(
+      'Freehelpinyourlanguage:中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电1-800-977-2273（TTY：711）。',
+    );
     // The CJK font is a subset: a Chinese character the letters do not use prints as "?", not as an empty box.
     expect(p[0]).toContain('Wei ?');
-    expect(p[p.length - 1].replace(/\s/g, '')).toContain('中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电1-800-977-2273（TTY：711）。');
+    expect(p[p.length - 1].replace(/\s/g, '')).toContain(
+      '中文(Chinese):注意：如果您使用简体中文，您可以免费获得语言援助服务。请致电1-800-977-2273（TTY：711）。',
+    );
     // Only the embedded fonts (subsets), none of the standard 14.
     const fonts = execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' });
     expect(fonts).toMatch(/\+NotoSans-Regular +CID TrueType +Identity-H +yes +yes +yes/);
@@ -96,7 +143,10 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
   it('renders every kind, in English and Spanish, for every recipient', async () => {
     for (const kind of NOTICE_KINDS) {
       for (const recipient of ['member', 'prescriber', 'pharmacy'] as const) {
-        const content = kind === 'appeal-decision' ? contentFor(kind, PLANS['medi-cal'].plan, { decision: 'partially-overturned' }) : undefined;
+        const content =
+          kind === 'appeal-decision'
+            ? contentFor(kind, PLANS['medi-cal'].plan, { decision: 'partially-overturned' })
+            : undefined;
         for (const language of ['en', 'es']) {
           const p = await pages(letterInput({ kind, recipient, language, content }));
           expect(p.length, `${kind}/${recipient}/${language}`).toBeGreaterThan(0);
@@ -112,7 +162,13 @@ describe('letter fonts', () => {
     expect(fontFor('Nguyễn', 'bold')).toBe('bold');
     expect(fontFor('中文 (Chinese): 注意', 'bold')).toBe('cjk');
     expect(unprintableChars('¿Qué pasó? Añadir: ü – “ok” • 5 € Nguyễn Thị Hương, Trần Đức, 9:00\u202fAM')).toEqual([]);
-    for (const tl of TAGLINES) expect(unprintableChars(`${en.languageAssistance.otherLanguageNotice} ${es.languageAssistance.otherLanguageNotice} ${tl.name}: ${tl.text('1-800-977-2273')}`), tl.language).toEqual([]);
+    for (const tl of TAGLINES)
+      expect(
+        unprintableChars(
+          `${en.languageAssistance.otherLanguageNotice} ${es.languageAssistance.otherLanguageNotice} ${tl.name}: ${tl.text('1-800-977-2273')}`,
+        ),
+        tl.language,
+      ).toEqual([]);
     // A Chinese character not in the subset is reported (rebuild it with scripts/subset-cjk-font.ts).
     expect(unprintableChars('注意：龍')).toEqual(['龍']);
   });

@@ -14,7 +14,11 @@ type Doc = PDFKit.PDFDocument;
  * use (built by scripts/subset-cjk-font.ts). Files and licence: reference-data/fonts/.
  */
 export const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference-data/fonts');
-const FONT_FILES = { regular: 'NotoSans_400Regular.ttf', bold: 'NotoSans_700Bold.ttf', cjk: 'NotoSansSC-taglines.ttf' } as const;
+const FONT_FILES = {
+  regular: 'NotoSans_400Regular.ttf',
+  bold: 'NotoSans_700Bold.ttf',
+  cjk: 'NotoSansSC-taglines.ttf',
+} as const;
 type FontName = keyof typeof FONT_FILES;
 
 /** Han characters and CJK / full-width punctuation (the Chinese tagline). */
@@ -74,8 +78,14 @@ const hasGlyph = (font: FontName, ch: string) => letterFonts()[font].hasGlyphFor
 export function printable(text: string, font: FontName): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
-    if (ch === '\n' || hasGlyph(font, ch)) { out += ch; continue; }
-    if (/\s/u.test(ch)) { out += ' '; continue; }
+    if (ch === '\n' || hasGlyph(font, ch)) {
+      out += ch;
+      continue;
+    }
+    if (/\s/u.test(ch)) {
+      out += ' ';
+      continue;
+    }
     const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
     out += base && [...base].every((c) => hasGlyph(font, c)) ? base : '?';
   }
@@ -98,21 +108,29 @@ export function unprintableChars(text: string): string[] {
  * each start on a new page; every page carries the notice id and "Page n of N".
  */
 export function writeLetterPdf(letter: Letter): Promise<Buffer> {
-  return renderPdf((doc) => {
-    // pdfkit's types list only files and bytes as font sources; it also takes an opened fontkit font.
-    const faces = letterFonts();
-    for (const name of Object.keys(faces) as FontName[]) doc.registerFont(name, faces[name] as unknown as Buffer);
-    const w = new LetterWriter(doc);
-    w.letterhead(letter);
-    w.body(letter);
-    for (const page of [letter.appealForm, letter.languageAssistance]) if (page) w.extraPage(page);
-    w.footers(letter);
-  }, {
-    bufferPages: true,
-    lang: letter.metadata.lang,
-    displayTitle: true,
-    info: { Title: letter.metadata.title, Author: letter.metadata.author, Subject: letter.metadata.subject, Creator: 'OpenPBM' },
-  });
+  return renderPdf(
+    (doc) => {
+      // pdfkit's types list only files and bytes as font sources; it also takes an opened fontkit font.
+      const faces = letterFonts();
+      for (const name of Object.keys(faces) as FontName[]) doc.registerFont(name, faces[name] as unknown as Buffer);
+      const w = new LetterWriter(doc);
+      w.letterhead(letter);
+      w.body(letter);
+      for (const page of [letter.appealForm, letter.languageAssistance]) if (page) w.extraPage(page);
+      w.footers(letter);
+    },
+    {
+      bufferPages: true,
+      lang: letter.metadata.lang,
+      displayTitle: true,
+      info: {
+        Title: letter.metadata.title,
+        Author: letter.metadata.author,
+        Subject: letter.metadata.subject,
+        Creator: 'OpenPBM',
+      },
+    },
+  );
 }
 
 const BODY = 10.5;
@@ -129,10 +147,18 @@ class LetterWriter {
   constructor(private readonly doc: Doc) {}
 
   /** Body text size: a little smaller on the extra pages, where Noto Sans (wider and taller than Helvetica) would push the appeal form onto a second sheet. */
-  private get bodySize() { return this.compact ? COMPACT_BODY : BODY; }
-  private get left() { return this.doc.page.margins.left; }
-  private get width() { return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right; }
-  private get bottom() { return this.doc.page.height - this.doc.page.margins.bottom; }
+  private get bodySize() {
+    return this.compact ? COMPACT_BODY : BODY;
+  }
+  private get left() {
+    return this.doc.page.margins.left;
+  }
+  private get width() {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+  private get bottom() {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
 
   /** Starts a new page when `height` would not fit on this one (keeps a bullet with its text, a heading with what follows). */
   private ensureSpace(height: number) {
@@ -151,7 +177,10 @@ class LetterWriter {
     return printable(text, name);
   }
 
-  private text(text: string, options: { font?: FontName; size?: number; x?: number; width?: number; gap?: number; color?: string } = {}) {
+  private text(
+    text: string,
+    options: { font?: FontName; size?: number; x?: number; width?: number; gap?: number; color?: string } = {},
+  ) {
     const { doc } = this;
     const x = options.x ?? this.left;
     const width = options.width ?? this.width - (x - this.left);
@@ -164,7 +193,14 @@ class LetterWriter {
 
   private rule(color = '#999999') {
     const { doc } = this;
-    doc.save().moveTo(this.left, doc.y).lineTo(this.left + this.width, doc.y).lineWidth(0.75).strokeColor(color).stroke().restore();
+    doc
+      .save()
+      .moveTo(this.left, doc.y)
+      .lineTo(this.left + this.width, doc.y)
+      .lineWidth(0.75)
+      .strokeColor(color)
+      .stroke()
+      .restore();
     doc.y += 8;
   }
 
@@ -211,15 +247,23 @@ class LetterWriter {
 
   private block(b: Block) {
     switch (b.type) {
-      case 'paragraph': return this.text(b.text, { font: b.bold ? 'bold' : 'regular', gap: 6 });
+      case 'paragraph':
+        return this.text(b.text, { font: b.bold ? 'bold' : 'regular', gap: 6 });
       // Notes were Helvetica-Oblique; no italic face is embedded, so they are set small in the regular face.
-      case 'note': return this.text(b.text, { size: SMALL, gap: 6 });
-      case 'bullets': return this.list(b.items.map((item) => ['\u2022', item]));
-      case 'numbered': return this.list(b.items.map((item, i) => [`${i + 1}.`, item]));
-      case 'fields': return this.fields(b.rows, this.compact ? SMALL + 1 : BODY);
-      case 'checkbox': return this.checkbox(b.label);
-      case 'write-in': return this.writeIn(b.label, b.lines);
-      case 'signature': return this.signature(b.labels);
+      case 'note':
+        return this.text(b.text, { size: SMALL, gap: 6 });
+      case 'bullets':
+        return this.list(b.items.map((item) => ['\u2022', item]));
+      case 'numbered':
+        return this.list(b.items.map((item, i) => [`${i + 1}.`, item]));
+      case 'fields':
+        return this.fields(b.rows, this.compact ? SMALL + 1 : BODY);
+      case 'checkbox':
+        return this.checkbox(b.label);
+      case 'write-in':
+        return this.writeIn(b.label, b.lines);
+      case 'signature':
+        return this.signature(b.labels);
     }
   }
 
@@ -229,7 +273,9 @@ class LetterWriter {
     for (const [marker, item] of items) {
       const t = this.use('regular', this.bodySize, item);
       doc.fillColor('black');
-      this.ensureSpace(Math.min(doc.heightOfString(t, { width: this.width - indent }), 3 * doc.currentLineHeight(true)));
+      this.ensureSpace(
+        Math.min(doc.heightOfString(t, { width: this.width - indent }), 3 * doc.currentLineHeight(true)),
+      );
       const y = doc.y;
       doc.text(marker, this.left + 2, y, { width: indent - 2, lineBreak: false });
       doc.text(t, this.left + indent, y, { width: this.width - indent });
@@ -261,7 +307,13 @@ class LetterWriter {
     const height = doc.heightOfString(t, { width: this.width - 18 });
     this.ensureSpace(height);
     const y = doc.y;
-    doc.save().rect(this.left, y + 1, 10, 10).lineWidth(1).strokeColor('black').stroke().restore();
+    doc
+      .save()
+      .rect(this.left, y + 1, 10, 10)
+      .lineWidth(1)
+      .strokeColor('black')
+      .stroke()
+      .restore();
     doc.fillColor('black').text(t, this.left + 18, y, { width: this.width - 18 });
     doc.y = y + Math.max(height, 12) + 4;
   }
@@ -276,14 +328,28 @@ class LetterWriter {
       const y = doc.y + 8;
       doc.text(t, this.left, y, { width: this.width, lineBreak: false });
       const lineY = y + doc.currentLineHeight();
-      doc.save().moveTo(this.left + doc.widthOfString(t) + 6, lineY).lineTo(this.left + this.width, lineY).lineWidth(0.5).strokeColor('#777777').stroke().restore();
+      doc
+        .save()
+        .moveTo(this.left + doc.widthOfString(t) + 6, lineY)
+        .lineTo(this.left + this.width, lineY)
+        .lineWidth(0.5)
+        .strokeColor('#777777')
+        .stroke()
+        .restore();
       doc.y = lineY + 6;
       return;
     }
     if (t) this.text(label, { gap: 0 });
     for (let i = 0; i < lines; i += 1) {
       doc.y += 19;
-      doc.save().moveTo(this.left, doc.y).lineTo(this.left + this.width, doc.y).lineWidth(0.5).strokeColor('#777777').stroke().restore();
+      doc
+        .save()
+        .moveTo(this.left, doc.y)
+        .lineTo(this.left + this.width, doc.y)
+        .lineWidth(0.5)
+        .strokeColor('#777777')
+        .stroke()
+        .restore();
     }
     doc.y += 8;
   }
@@ -296,7 +362,14 @@ class LetterWriter {
     const lineY = doc.y + 26;
     labels.forEach((label, i) => {
       const x = this.left + i * (each + gap);
-      doc.save().moveTo(x, lineY).lineTo(x + (i === 0 ? each : each * 0.6), lineY).lineWidth(0.75).strokeColor('black').stroke().restore();
+      doc
+        .save()
+        .moveTo(x, lineY)
+        .lineTo(x + (i === 0 ? each : each * 0.6), lineY)
+        .lineWidth(0.75)
+        .strokeColor('black')
+        .stroke()
+        .restore();
       const t = this.use('regular', SMALL, label);
       doc.fillColor('black').text(t, x, lineY + 3, { width: each, lineBreak: false });
     });
@@ -313,7 +386,9 @@ class LetterWriter {
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       const footer = this.use('regular', 8, `${letter.footer} - ${page} ${i - range.start + 1} ${of} ${range.count}`);
-      doc.fillColor(GREY).text(footer, this.left, doc.page.height - 36, { width: this.width, align: 'center', lineBreak: false });
+      doc
+        .fillColor(GREY)
+        .text(footer, this.left, doc.page.height - 36, { width: this.width, align: 'center', lineBreak: false });
       doc.page.margins.bottom = bottom;
     }
   }

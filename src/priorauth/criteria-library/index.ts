@@ -12,7 +12,16 @@ import testosterone from './testosterone.json' with { type: 'json' };
 
 /** The criteria sets the demo formulary refers to (data: edit the JSON, never code). */
 export const criteriaLibrary = [
-  glp1, sglt2, doac, biologic, pcsk9, adhd, testosterone, buprenorphine, generalMedicalNecessity, stepTherapyException,
+  glp1,
+  sglt2,
+  doac,
+  biologic,
+  pcsk9,
+  adhd,
+  testosterone,
+  buprenorphine,
+  generalMedicalNecessity,
+  stepTherapyException,
 ] as unknown as CriteriaSet[];
 
 /** Used when a formulary entry requires PA but names no criteria (imported QHP formularies). */

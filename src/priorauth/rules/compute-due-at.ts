@@ -27,10 +27,30 @@ const HOUR = 3_600_000;
  *   approval — a missed clock is escalated (auto-forward to the IRE, 42 CFR 423.568(h)).
  */
 export const DEFAULT_CLOCK_POLICIES: Record<'commercial' | 'ihss' | 'medi-cal' | 'medicare-d', ReviewClockPolicy> = {
-  commercial: { standard: { amount: 72, unit: 'hours' }, urgent: { amount: 24, unit: 'hours' }, onMissed: 'deem-approved', warnBefore: { hours: 8 } },
-  ihss: { standard: { amount: 72, unit: 'hours' }, urgent: { amount: 24, unit: 'hours' }, onMissed: 'deem-approved', warnBefore: { hours: 8 } },
-  'medi-cal': { standard: { amount: 24, unit: 'hours' }, urgent: { amount: 24, unit: 'hours' }, onMissed: 'escalate', warnBefore: { hours: 4 } },
-  'medicare-d': { standard: { amount: 72, unit: 'hours' }, urgent: { amount: 24, unit: 'hours' }, onMissed: 'escalate', warnBefore: { hours: 8 } },
+  commercial: {
+    standard: { amount: 72, unit: 'hours' },
+    urgent: { amount: 24, unit: 'hours' },
+    onMissed: 'deem-approved',
+    warnBefore: { hours: 8 },
+  },
+  ihss: {
+    standard: { amount: 72, unit: 'hours' },
+    urgent: { amount: 24, unit: 'hours' },
+    onMissed: 'deem-approved',
+    warnBefore: { hours: 8 },
+  },
+  'medi-cal': {
+    standard: { amount: 24, unit: 'hours' },
+    urgent: { amount: 24, unit: 'hours' },
+    onMissed: 'escalate',
+    warnBefore: { hours: 4 },
+  },
+  'medicare-d': {
+    standard: { amount: 72, unit: 'hours' },
+    urgent: { amount: 24, unit: 'hours' },
+    onMissed: 'escalate',
+    warnBefore: { hours: 8 },
+  },
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -90,9 +110,20 @@ export function addBusinessDays(date: string, n: number): string {
 
 /** Wall-clock parts of an instant in a zone. */
 function zoned(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
 }
 
@@ -112,7 +143,11 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Da
  * business days end at the same wall-clock time on the Nth business day after receipt, skipping
  * weekends and observed federal holidays; calendar days likewise on the Nth day.
  */
-export function computeDueAt(args: { receivedAt: Date; urgency: 'standard' | 'urgent'; clock: ReviewClockPolicy }): Date {
+export function computeDueAt(args: {
+  receivedAt: Date;
+  urgency: 'standard' | 'urgent';
+  clock: ReviewClockPolicy;
+}): Date {
   const span = args.clock[args.urgency];
   const zone = args.clock.timeZone ?? DEFAULT_ZONE;
   switch (span.unit) {

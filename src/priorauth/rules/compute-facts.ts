@@ -4,7 +4,13 @@ import type { CriteriaSet } from './criteria-set.js';
 
 export interface FactInput {
   member: { dateOfBirth: string; sex: 'M' | 'F' | 'U' };
-  claimHistory: Array<{ dateOfService: string; daysSupply: number; ingredient: string; drugClass: string; groupId: string }>;
+  claimHistory: Array<{
+    dateOfService: string;
+    daysSupply: number;
+    ingredient: string;
+    drugClass: string;
+    groupId: string;
+  }>;
   requestedGroupId: string;
   today: string;
 }
@@ -28,7 +34,8 @@ export function computeFacts(set: CriteriaSet, input: FactInput): Record<string,
         const windowStart = addDays(input.today, -f.lookbackDays + 1);
         const covered = new Set<string>();
         for (const fill of input.claimHistory) {
-          const matches = (f.ingredients?.includes(fill.ingredient) ?? false) || (f.drugClasses?.includes(fill.drugClass) ?? false);
+          const matches =
+            (f.ingredients?.includes(fill.ingredient) ?? false) || (f.drugClasses?.includes(fill.drugClass) ?? false);
           if (!matches || (f.excludeRequestedGroup && fill.groupId === input.requestedGroupId)) continue;
           for (let d = 0; d < fill.daysSupply; d++) {
             const day = addDays(fill.dateOfService, d);

@@ -1,4 +1,9 @@
-import type { Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen, QuestionnaireResponseItemAnswer } from '@medplum/fhirtypes';
+import type {
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireItemEnableWhen,
+  QuestionnaireResponseItemAnswer,
+} from '@medplum/fhirtypes';
 
 /**
  * FHIR R4 `enableWhen`, one implementation for both sides: the server's completeness check and
@@ -9,25 +14,52 @@ export type Answer = QuestionnaireResponseItemAnswer;
 
 /** The comparable value of an answer: codes for codings, numbers for quantities. */
 export function answerValue(a: Answer): unknown {
-  return a.valueBoolean ?? a.valueDecimal ?? a.valueInteger ?? a.valueDate ?? a.valueDateTime ?? a.valueTime ?? a.valueString ?? a.valueUri
-    ?? a.valueCoding?.code ?? a.valueQuantity?.value ?? a.valueAttachment;
+  return (
+    a.valueBoolean ??
+    a.valueDecimal ??
+    a.valueInteger ??
+    a.valueDate ??
+    a.valueDateTime ??
+    a.valueTime ??
+    a.valueString ??
+    a.valueUri ??
+    a.valueCoding?.code ??
+    a.valueQuantity?.value ??
+    a.valueAttachment
+  );
 }
 
 function expectedValue(ew: QuestionnaireItemEnableWhen): unknown {
-  return ew.answerBoolean ?? ew.answerDecimal ?? ew.answerInteger ?? ew.answerDate ?? ew.answerDateTime ?? ew.answerTime ?? ew.answerString
-    ?? ew.answerCoding?.code ?? ew.answerQuantity?.value;
+  return (
+    ew.answerBoolean ??
+    ew.answerDecimal ??
+    ew.answerInteger ??
+    ew.answerDate ??
+    ew.answerDateTime ??
+    ew.answerTime ??
+    ew.answerString ??
+    ew.answerCoding?.code ??
+    ew.answerQuantity?.value
+  );
 }
 
 function compare(actual: unknown, op: string, expected: unknown): boolean {
   if (actual === undefined) return false;
   switch (op) {
-    case '=': return actual === expected;
-    case '!=': return actual !== expected;
-    case '>': return (actual as number) > (expected as number);
-    case '<': return (actual as number) < (expected as number);
-    case '>=': return (actual as number) >= (expected as number);
-    case '<=': return (actual as number) <= (expected as number);
-    default: return false;
+    case '=':
+      return actual === expected;
+    case '!=':
+      return actual !== expected;
+    case '>':
+      return (actual as number) > (expected as number);
+    case '<':
+      return (actual as number) < (expected as number);
+    case '>=':
+      return (actual as number) >= (expected as number);
+    case '<=':
+      return (actual as number) <= (expected as number);
+    default:
+      return false;
   }
 }
 
@@ -42,7 +74,7 @@ export function isItemEnabled(item: QuestionnaireItem, answers: Map<string, Answ
   if (conditions.length === 0) return true;
   const results = conditions.map((ew) => {
     const given = answers.get(ew.question) ?? [];
-    if (ew.operator === 'exists') return (given.length > 0) === (ew.answerBoolean ?? true);
+    if (ew.operator === 'exists') return given.length > 0 === (ew.answerBoolean ?? true);
     return given.some((a) => compare(answerValue(a), ew.operator ?? '=', expectedValue(ew)));
   });
   return item.enableBehavior === 'any' ? results.some(Boolean) : results.every(Boolean);

@@ -21,18 +21,25 @@ export interface Evaluation {
   rules: RuleTrace[];
 }
 
-function valuesUsed(expression: string, response: QuestionnaireResponse, facts: Record<string, unknown>): Record<string, unknown> {
+function valuesUsed(
+  expression: string,
+  response: QuestionnaireResponse,
+  facts: Record<string, unknown>,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const m of expression.matchAll(/linkId\s*=\s*'([^']+)'/g)) {
     const item = findItem(response.item, m[1]);
     const answer = item?.answer?.[0];
-    values[m[1]] = answer ? Object.entries(answer).find(([k]) => k.startsWith('value'))?.[1] ?? null : null;
+    values[m[1]] = answer ? (Object.entries(answer).find(([k]) => k.startsWith('value'))?.[1] ?? null) : null;
   }
   for (const m of expression.matchAll(/%facts\.(\w+)/g)) values[`facts.${m[1]}`] = facts[m[1]] ?? null;
   return values;
 }
 
-function findItem(items: QuestionnaireResponse['item'], linkId: string): NonNullable<QuestionnaireResponse['item']>[number] | undefined {
+function findItem(
+  items: QuestionnaireResponse['item'],
+  linkId: string,
+): NonNullable<QuestionnaireResponse['item']>[number] | undefined {
   for (const it of items ?? []) {
     if (it.linkId === linkId) return it;
     const inner = findItem(it.item, linkId) ?? it.answer?.map((a) => findItem(a.item, linkId)).find(Boolean);
@@ -46,7 +53,12 @@ function findItem(items: QuestionnaireResponse['item'], linkId: string): NonNull
  * [false] → not met, [] (unanswered, or disabled by enableWhen) → unknown; an evaluation error is
  * unknown with its text. Every rule met → approve; anything else → clinical review.
  */
-export function evaluateCriteria(set: CriteriaSet, response: QuestionnaireResponse, facts: Record<string, unknown>, today: string): Evaluation {
+export function evaluateCriteria(
+  set: CriteriaSet,
+  response: QuestionnaireResponse,
+  facts: Record<string, unknown>,
+  today: string,
+): Evaluation {
   // Answers to questions that enableWhen switched off do not count.
   const active = activeResponse(set.questionnaire, response);
   const rules: RuleTrace[] = set.rules.map((rule) => {
@@ -54,7 +66,8 @@ export function evaluateCriteria(set: CriteriaSet, response: QuestionnaireRespon
     try {
       // Synchronous: no async option, so the result is an array, never a Promise.
       const out = fhirpath.evaluate(active as object, rule.expression, { facts, today }, r4) as unknown[];
-      const result: RuleResult = out.length === 1 && out[0] === true ? 'met' : out.length === 1 && out[0] === false ? 'not-met' : 'unknown';
+      const result: RuleResult =
+        out.length === 1 && out[0] === true ? 'met' : out.length === 1 && out[0] === false ? 'not-met' : 'unknown';
       return { id: rule.id, text: rule.text, result, values };
     } catch (e) {
       return { id: rule.id, text: rule.text, result: 'unknown', values, error: (e as Error).message.split('\n')[0] };

@@ -4,6 +4,9 @@ export function canRequestInformation(args: { count: number; maxRequests: number
 }
 
 /** When the last allowed request expires unanswered the case closes; otherwise it returns to review. */
-export function nextStateOnInformationExpiry(args: { count: number; maxRequests: number }): 'closed-no-response' | 'in-review' {
+export function nextStateOnInformationExpiry(args: {
+  count: number;
+  maxRequests: number;
+}): 'closed-no-response' | 'in-review' {
   return args.count >= args.maxRequests ? 'closed-no-response' : 'in-review';
 }

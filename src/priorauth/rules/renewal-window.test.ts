@@ -11,6 +11,9 @@ describe('isWithinRenewalWindow (60 days before the end date by default)', () =>
     expect(isWithinRenewalWindow({ authorizationEndDate: end, today })).toEqual({ open, opensOn: '2026-12-31' });
   });
   it('honors a plan window', () => {
-    expect(isWithinRenewalWindow({ authorizationEndDate: '2027-03-01', today: '2027-02-01', windowDays: 14 })).toEqual({ open: false, opensOn: '2027-02-15' });
+    expect(isWithinRenewalWindow({ authorizationEndDate: '2027-03-01', today: '2027-02-01', windowDays: 14 })).toEqual({
+      open: false,
+      opensOn: '2027-02-15',
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  computeTurnaroundMetrics, defaultRange, hoursToDecision, isAutomatic, isOnTime, isoWeekStart, median, rangeProblem, type AppealRow, type CaseRow,
+  computeTurnaroundMetrics,
+  defaultRange,
+  hoursToDecision,
+  isAutomatic,
+  isOnTime,
+  isoWeekStart,
+  median,
+  rangeProblem,
+  type AppealRow,
+  type CaseRow,
 } from './turnaround-metrics.js';
 
 const at = (iso: string) => new Date(iso);
@@ -11,7 +20,14 @@ function kase(over: Partial<CaseRow> & { decided?: string; hours?: number } = {}
   const { decided: _d, hours, ...rest } = over;
   const decidedAt = over.decidedAt !== undefined ? over.decidedAt : new Date(submittedAt.getTime() + (hours ?? 0) * H);
   return {
-    urgency: 'standard', status: 'approved', channel: 'portal', receivedAt: submittedAt, submittedAt, dueAt: null, decidedAt, decidedBy: 'system',
+    urgency: 'standard',
+    status: 'approved',
+    channel: 'portal',
+    receivedAt: submittedAt,
+    submittedAt,
+    dueAt: null,
+    decidedAt,
+    decidedBy: 'system',
     ...rest,
   };
 }
@@ -44,11 +60,31 @@ describe('isoWeekStart (Monday, UTC)', () => {
 describe('per-case rules', () => {
   it.each([
     ['automatic approval: no due time, on time', kase({}), { auto: true, onTime: true }],
-    ['clinician approval before due', kase({ decidedBy: 'pat', dueAt: at('2026-11-05T10:00:00Z'), hours: 24 }), { auto: false, onTime: true }],
-    ['clinician denial exactly at due', kase({ status: 'denied', decidedBy: 'pat', dueAt: at('2026-11-03T10:00:00Z'), hours: 24 }), { auto: false, onTime: true }],
-    ['denial after due', kase({ status: 'denied', decidedBy: 'pat', dueAt: at('2026-11-03T10:00:00Z'), hours: 25 }), { auto: false, onTime: false }],
-    ['deemed approval: system, never on time', kase({ status: 'deemed-approved', dueAt: at('2026-11-03T10:00:00Z'), hours: 24 }), { auto: false, onTime: false }],
-    ['closure for no response: on time', kase({ status: 'closed-no-response', dueAt: at('2026-11-03T10:00:00Z'), hours: 146 }), { auto: false, onTime: true }],
+    [
+      'clinician approval before due',
+      kase({ decidedBy: 'pat', dueAt: at('2026-11-05T10:00:00Z'), hours: 24 }),
+      { auto: false, onTime: true },
+    ],
+    [
+      'clinician denial exactly at due',
+      kase({ status: 'denied', decidedBy: 'pat', dueAt: at('2026-11-03T10:00:00Z'), hours: 24 }),
+      { auto: false, onTime: true },
+    ],
+    [
+      'denial after due',
+      kase({ status: 'denied', decidedBy: 'pat', dueAt: at('2026-11-03T10:00:00Z'), hours: 25 }),
+      { auto: false, onTime: false },
+    ],
+    [
+      'deemed approval: system, never on time',
+      kase({ status: 'deemed-approved', dueAt: at('2026-11-03T10:00:00Z'), hours: 24 }),
+      { auto: false, onTime: false },
+    ],
+    [
+      'closure for no response: on time',
+      kase({ status: 'closed-no-response', dueAt: at('2026-11-03T10:00:00Z'), hours: 146 }),
+      { auto: false, onTime: true },
+    ],
   ])('%s', (_n, c, expected) => {
     expect({ auto: isAutomatic(c), onTime: isOnTime(c) }).toEqual(expected);
   });
@@ -56,7 +92,11 @@ describe('per-case rules', () => {
   it.each([
     ['portal: from submission', kase({ receivedAt: at('2026-11-01T10:00:00Z'), hours: 6 }), 6],
     ['fax: from arrival', kase({ channel: 'fax', receivedAt: at('2026-11-02T04:00:00Z'), hours: 6 }), 12],
-    ['never submitted (closed): from receipt', kase({ submittedAt: null, receivedAt: at('2026-11-02T10:00:00Z'), decidedAt: at('2026-11-02T13:30:00Z') }), 3.5],
+    [
+      'never submitted (closed): from receipt',
+      kase({ submittedAt: null, receivedAt: at('2026-11-02T10:00:00Z'), decidedAt: at('2026-11-02T13:30:00Z') }),
+      3.5,
+    ],
   ])('hours to decision, %s', (_n, c, hours) => {
     expect(hoursToDecision(c)).toBe(hours);
   });
@@ -84,15 +124,46 @@ describe('computeTurnaroundMetrics', () => {
   const cases: CaseRow[] = [
     kase({ decided: '2026-11-09T10:00:00Z', hours: 0 }), // automatic
     kase({ decided: '2026-11-10T10:00:00Z', hours: 10, decidedBy: 'pat', dueAt: at('2026-11-13T10:00:00Z') }),
-    kase({ decided: '2026-11-10T10:00:00Z', hours: 30, status: 'partially-approved', decidedBy: 'pat', dueAt: at('2026-11-13T10:00:00Z') }),
-    kase({ decided: '2026-11-16T10:00:00Z', hours: 80, status: 'denied', decidedBy: 'dana', dueAt: at('2026-11-19T10:00:00Z') }),
-    kase({ decided: '2026-11-17T10:00:00Z', hours: 24, urgency: 'urgent', status: 'deemed-approved', dueAt: at('2026-11-18T10:00:00Z') }),
-    kase({ decided: '2026-11-17T10:00:00Z', hours: 4, urgency: 'urgent', status: 'denied', decidedBy: 'dana', dueAt: at('2026-11-18T10:00:00Z') }),
+    kase({
+      decided: '2026-11-10T10:00:00Z',
+      hours: 30,
+      status: 'partially-approved',
+      decidedBy: 'pat',
+      dueAt: at('2026-11-13T10:00:00Z'),
+    }),
+    kase({
+      decided: '2026-11-16T10:00:00Z',
+      hours: 80,
+      status: 'denied',
+      decidedBy: 'dana',
+      dueAt: at('2026-11-19T10:00:00Z'),
+    }),
+    kase({
+      decided: '2026-11-17T10:00:00Z',
+      hours: 24,
+      urgency: 'urgent',
+      status: 'deemed-approved',
+      dueAt: at('2026-11-18T10:00:00Z'),
+    }),
+    kase({
+      decided: '2026-11-17T10:00:00Z',
+      hours: 4,
+      urgency: 'urgent',
+      status: 'denied',
+      decidedBy: 'dana',
+      dueAt: at('2026-11-18T10:00:00Z'),
+    }),
     // Outside the range, cancelled, or open.
     kase({ decided: '2026-10-01T10:00:00Z', hours: 1 }),
     kase({ status: 'cancelled', decidedAt: null }),
     kase({ status: 'in-review', decidedAt: null, decidedBy: null, dueAt: at('2026-11-19T10:00:00Z') }),
-    kase({ status: 'in-review', decidedAt: null, decidedBy: null, urgency: 'urgent', dueAt: at('2026-11-21T10:00:00Z') }),
+    kase({
+      status: 'in-review',
+      decidedAt: null,
+      decidedBy: null,
+      urgency: 'urgent',
+      dueAt: at('2026-11-21T10:00:00Z'),
+    }),
     kase({ status: 'awaiting-information', decidedAt: null, decidedBy: null, receivedAt: at('2026-11-25T10:00:00Z') }), // received after the range
   ];
   const appeals: AppealRow[] = [
@@ -104,9 +175,63 @@ describe('computeTurnaroundMetrics', () => {
   const m = computeTurnaroundMetrics({ from: '2026-11-05', to: '2026-11-20', cases, appeals, now });
 
   it.each([
-    ['total', { decided: 6, approved: { count: 4, percent: 66.7 }, partiallyApproved: 1, denied: { count: 2, percent: 33.3 }, closedNoResponse: { count: 0, percent: 0 }, deemedApproved: { count: 1, percent: 16.7 }, automatic: { count: 1, percent: 16.7 }, onTime: { count: 4, percent: 66.7 }, averageHours: 24.7, medianHours: 17, appealsDecided: 3, approvedAfterAppeal: { count: 2, percent: 66.7 }, open: 2, overdue: 1 }],
-    ['standard', { decided: 4, approved: { count: 3, percent: 75 }, partiallyApproved: 1, denied: { count: 1, percent: 25 }, closedNoResponse: { count: 0, percent: 0 }, deemedApproved: { count: 0, percent: 0 }, automatic: { count: 1, percent: 25 }, onTime: { count: 3, percent: 75 }, averageHours: 30, medianHours: 20, appealsDecided: 2, approvedAfterAppeal: { count: 1, percent: 50 }, open: 1, overdue: 1 }],
-    ['expedited', { decided: 2, approved: { count: 1, percent: 50 }, partiallyApproved: 0, denied: { count: 1, percent: 50 }, closedNoResponse: { count: 0, percent: 0 }, deemedApproved: { count: 1, percent: 50 }, automatic: { count: 0, percent: 0 }, onTime: { count: 1, percent: 50 }, averageHours: 14, medianHours: 14, appealsDecided: 1, approvedAfterAppeal: { count: 1, percent: 100 }, open: 1, overdue: 0 }],
+    [
+      'total',
+      {
+        decided: 6,
+        approved: { count: 4, percent: 66.7 },
+        partiallyApproved: 1,
+        denied: { count: 2, percent: 33.3 },
+        closedNoResponse: { count: 0, percent: 0 },
+        deemedApproved: { count: 1, percent: 16.7 },
+        automatic: { count: 1, percent: 16.7 },
+        onTime: { count: 4, percent: 66.7 },
+        averageHours: 24.7,
+        medianHours: 17,
+        appealsDecided: 3,
+        approvedAfterAppeal: { count: 2, percent: 66.7 },
+        open: 2,
+        overdue: 1,
+      },
+    ],
+    [
+      'standard',
+      {
+        decided: 4,
+        approved: { count: 3, percent: 75 },
+        partiallyApproved: 1,
+        denied: { count: 1, percent: 25 },
+        closedNoResponse: { count: 0, percent: 0 },
+        deemedApproved: { count: 0, percent: 0 },
+        automatic: { count: 1, percent: 25 },
+        onTime: { count: 3, percent: 75 },
+        averageHours: 30,
+        medianHours: 20,
+        appealsDecided: 2,
+        approvedAfterAppeal: { count: 1, percent: 50 },
+        open: 1,
+        overdue: 1,
+      },
+    ],
+    [
+      'expedited',
+      {
+        decided: 2,
+        approved: { count: 1, percent: 50 },
+        partiallyApproved: 0,
+        denied: { count: 1, percent: 50 },
+        closedNoResponse: { count: 0, percent: 0 },
+        deemedApproved: { count: 1, percent: 50 },
+        automatic: { count: 0, percent: 0 },
+        onTime: { count: 1, percent: 50 },
+        averageHours: 14,
+        medianHours: 14,
+        appealsDecided: 1,
+        approvedAfterAppeal: { count: 1, percent: 100 },
+        open: 1,
+        overdue: 0,
+      },
+    ],
   ] as const)('%s', (key, expected) => {
     expect(m[key]).toEqual(expected);
   });
@@ -121,6 +246,11 @@ describe('computeTurnaroundMetrics', () => {
 
   it('has no percentages or hours when nothing was decided', () => {
     const empty = computeTurnaroundMetrics({ from: '2026-01-01', to: '2026-01-07', cases: [], appeals: [], now });
-    expect(empty.total).toMatchObject({ decided: 0, approved: { count: 0, percent: null }, averageHours: null, medianHours: null });
+    expect(empty.total).toMatchObject({
+      decided: 0,
+      approved: { count: 0, percent: null },
+      averageHours: null,
+      medianHours: null,
+    });
   });
 });

@@ -76,7 +76,13 @@ export interface TurnaroundMetrics {
   weekly: WeekPoint[];
 }
 
-export const DECIDED_STATUSES = ['approved', 'partially-approved', 'deemed-approved', 'denied', 'closed-no-response'] as const;
+export const DECIDED_STATUSES = [
+  'approved',
+  'partially-approved',
+  'deemed-approved',
+  'denied',
+  'closed-no-response',
+] as const;
 export const OPEN_REVIEW_STATUSES = ['submitted', 'in-review', 'awaiting-information'] as const;
 const APPROVED = new Set(['approved', 'partially-approved', 'deemed-approved']);
 const OVERTURNED = new Set(['overturned', 'partially-overturned']);
@@ -95,7 +101,7 @@ export function median(values: number[]): number | null {
 
 /** When the payer had the request: a fax when it arrived, other channels when submitted. */
 export function startOf(c: CaseRow): Date {
-  return c.channel === 'fax' ? c.receivedAt : c.submittedAt ?? c.receivedAt;
+  return c.channel === 'fax' ? c.receivedAt : (c.submittedAt ?? c.receivedAt);
 }
 
 export function hoursToDecision(c: CaseRow): number {
@@ -115,7 +121,10 @@ export function isOnTime(c: CaseRow): boolean {
 
 /** Monday (YYYY-MM-DD) of the ISO week holding `day` (YYYY-MM-DD or an instant), in UTC. */
 export function isoWeekStart(day: string | Date): string {
-  const d = typeof day === 'string' ? new Date(`${day}T00:00:00Z`) : new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  const d =
+    typeof day === 'string'
+      ? new Date(`${day}T00:00:00Z`)
+      : new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
   const back = (d.getUTCDay() + 6) % 7;
   return new Date(d.getTime() - back * DAY_MS).toISOString().slice(0, 10);
 }
@@ -127,19 +136,35 @@ export function rangeBounds(from: string, to: string): { start: Date; end: Date 
 
 function splitOf(cases: CaseRow[], appeals: AppealRow[], range: { start: Date; end: Date }, now: Date): SplitMetrics {
   const inRange = (d: Date | null) => d !== null && d >= range.start && d < range.end;
-  const decided = cases.filter((c) => (DECIDED_STATUSES as readonly string[]).includes(c.status) && inRange(c.decidedAt));
-  const open = cases.filter((c) => (OPEN_REVIEW_STATUSES as readonly string[]).includes(c.status) && c.receivedAt < range.end);
+  const decided = cases.filter(
+    (c) => (DECIDED_STATUSES as readonly string[]).includes(c.status) && inRange(c.decidedAt),
+  );
+  const open = cases.filter(
+    (c) => (OPEN_REVIEW_STATUSES as readonly string[]).includes(c.status) && c.receivedAt < range.end,
+  );
   const hours = decided.map(hoursToDecision);
   const n = decided.length;
   const count = (p: (c: CaseRow) => boolean) => decided.filter(p).length;
   const appealsInRange = appeals.filter((a) => inRange(a.decidedAt));
   return {
     decided: n,
-    approved: share(count((c) => APPROVED.has(c.status)), n),
+    approved: share(
+      count((c) => APPROVED.has(c.status)),
+      n,
+    ),
     partiallyApproved: count((c) => c.status === 'partially-approved'),
-    denied: share(count((c) => c.status === 'denied'), n),
-    closedNoResponse: share(count((c) => c.status === 'closed-no-response'), n),
-    deemedApproved: share(count((c) => c.status === 'deemed-approved'), n),
+    denied: share(
+      count((c) => c.status === 'denied'),
+      n,
+    ),
+    closedNoResponse: share(
+      count((c) => c.status === 'closed-no-response'),
+      n,
+    ),
+    deemedApproved: share(
+      count((c) => c.status === 'deemed-approved'),
+      n,
+    ),
     automatic: share(count(isAutomatic), n),
     onTime: share(count(isOnTime), n),
     averageHours: n ? round1(hours.reduce((a, b) => a + b, 0) / n) : null,
@@ -153,10 +178,21 @@ function splitOf(cases: CaseRow[], appeals: AppealRow[], range: { start: Date; e
 
 function weeklyTrend(cases: CaseRow[], from: string, to: string): WeekPoint[] {
   const byWeek = new Map<string, CaseRow[]>();
-  for (let w = isoWeekStart(from); w <= to; w = new Date(new Date(`${w}T00:00:00Z`).getTime() + 7 * DAY_MS).toISOString().slice(0, 10)) byWeek.set(w, []);
+  for (
+    let w = isoWeekStart(from);
+    w <= to;
+    w = new Date(new Date(`${w}T00:00:00Z`).getTime() + 7 * DAY_MS).toISOString().slice(0, 10)
+  )
+    byWeek.set(w, []);
   const range = rangeBounds(from, to);
   for (const c of cases) {
-    if (!(DECIDED_STATUSES as readonly string[]).includes(c.status) || !c.decidedAt || c.decidedAt < range.start || c.decidedAt >= range.end) continue;
+    if (
+      !(DECIDED_STATUSES as readonly string[]).includes(c.status) ||
+      !c.decidedAt ||
+      c.decidedAt < range.start ||
+      c.decidedAt >= range.end
+    )
+      continue;
     byWeek.get(isoWeekStart(c.decidedAt))?.push(c);
   }
   return [...byWeek.entries()].map(([weekStart, rows]) => {
@@ -170,9 +206,21 @@ function weeklyTrend(cases: CaseRow[], from: string, to: string): WeekPoint[] {
   });
 }
 
-export function computeTurnaroundMetrics(input: { from: string; to: string; cases: CaseRow[]; appeals: AppealRow[]; now: Date }): TurnaroundMetrics {
+export function computeTurnaroundMetrics(input: {
+  from: string;
+  to: string;
+  cases: CaseRow[];
+  appeals: AppealRow[];
+  now: Date;
+}): TurnaroundMetrics {
   const range = rangeBounds(input.from, input.to);
-  const of = (u: Urgency) => splitOf(input.cases.filter((c) => c.urgency === u), input.appeals.filter((a) => a.requestUrgency === u), range, input.now);
+  const of = (u: Urgency) =>
+    splitOf(
+      input.cases.filter((c) => c.urgency === u),
+      input.appeals.filter((a) => a.requestUrgency === u),
+      range,
+      input.now,
+    );
   return {
     from: input.from,
     to: input.to,

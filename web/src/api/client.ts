@@ -26,7 +26,9 @@ export class ApiError extends Error {
 
 export function describeProblem(status: number, problem: Problem): string {
   const main = problem.detail || problem.title || `The server answered ${status}.`;
-  const fields = (problem.errors ?? []).map((e) => (e.path ? `${e.path.replace(/^\//, '').replace(/\//g, ' › ')}: ${e.message}` : e.message));
+  const fields = (problem.errors ?? []).map((e) =>
+    e.path ? `${e.path.replace(/^\//, '').replace(/\//g, ' › ')}: ${e.message}` : e.message,
+  );
   return fields.length ? `${main} (${fields.join('; ')})` : main;
 }
 
@@ -39,7 +41,8 @@ export const tokenStore = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
   set: (token: string, expiresInSeconds?: number) => {
     sessionStorage.setItem(TOKEN_KEY, token);
-    if (expiresInSeconds) sessionStorage.setItem(ISSUED_KEY, JSON.stringify({ at: Date.now(), expiresInMs: expiresInSeconds * 1000 }));
+    if (expiresInSeconds)
+      sessionStorage.setItem(ISSUED_KEY, JSON.stringify({ at: Date.now(), expiresInMs: expiresInSeconds * 1000 }));
   },
   issued: (): { at: number; expiresInMs: number } | null => {
     const raw = sessionStorage.getItem(ISSUED_KEY);
@@ -113,7 +116,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** POST a file's bytes as the body (e.g. `/imports/{kind}` takes the CSV or JSON itself). */
-  postFile: <T>(path: string, data: Blob | string, contentType: string) => request<T>('POST', path, new RawBody(data, contentType)),
+  postFile: <T>(path: string, data: Blob | string, contentType: string) =>
+    request<T>('POST', path, new RawBody(data, contentType)),
   upload: <T>(path: string, file: File, fields: Record<string, string> = {}) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);

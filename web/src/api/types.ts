@@ -64,7 +64,14 @@ import type { Alternative } from '../../../src/claims/claim-types';
 
 /** What to do after a rejected claim. */
 export interface NextSteps {
-  priorAuthorization?: { required: boolean; processorName: string; howToRequest: string[]; fax?: string; phone?: string; criteriaId?: string };
+  priorAuthorization?: {
+    required: boolean;
+    processorName: string;
+    howToRequest: string[];
+    fax?: string;
+    phone?: string;
+    criteriaId?: string;
+  };
   otherProcessor?: Processor;
   alternatives?: Alternative[];
   refillAllowedOn?: string;
@@ -329,7 +336,12 @@ export interface AppealView extends AppealSummary {
   filingDeadline: string;
   escalatedAt: string | null;
   assignedAt: string | null;
-  originalDetermination: { decision: string | null; reasons: string[]; decidedAt: string | null; decidedBy: { name: string | null; credential: string | null } | null } | null;
+  originalDetermination: {
+    decision: string | null;
+    reasons: string[];
+    decidedAt: string | null;
+    decidedBy: { name: string | null; credential: string | null } | null;
+  } | null;
   reasons: string[];
   decidedBy: { username: string; name: string; credential: string | null } | null;
   authorizationNumber: string | null;

@@ -20,8 +20,24 @@ const PORTALS: Record<Role, () => Promise<Portal>> = {
 };
 
 const TEXT = {
-  en: { skip: 'Skip to content', signOut: 'Sign out', language: 'Language', notFound: 'Page not found', notFoundBody: 'There is nothing at this address for your account.', home: 'Go to my home page', nav: 'Main' },
-  es: { skip: 'Saltar al contenido', signOut: 'Cerrar sesión', language: 'Idioma', notFound: 'Página no encontrada', notFoundBody: 'No hay nada en esta dirección para su cuenta.', home: 'Ir a mi página de inicio', nav: 'Principal' },
+  en: {
+    skip: 'Skip to content',
+    signOut: 'Sign out',
+    language: 'Language',
+    notFound: 'Page not found',
+    notFoundBody: 'There is nothing at this address for your account.',
+    home: 'Go to my home page',
+    nav: 'Main',
+  },
+  es: {
+    skip: 'Saltar al contenido',
+    signOut: 'Cerrar sesión',
+    language: 'Idioma',
+    notFound: 'Página no encontrada',
+    notFoundBody: 'No hay nada en esta dirección para su cuenta.',
+    home: 'Ir a mi página de inicio',
+    nav: 'Principal',
+  },
 };
 
 export function App() {
@@ -50,7 +66,10 @@ function PortalLoader({ role }: { role: Role }) {
     setState({ role });
     PORTALS[role]()
       .then((portal) => live && setState({ role, portal }))
-      .catch(() => live && setState({ role, error: 'The page could not be loaded. Check your connection and reload the page.' }));
+      .catch(
+        () =>
+          live && setState({ role, error: 'The page could not be loaded. Check your connection and reload the page.' }),
+      );
     return () => {
       live = false;
     };
@@ -105,7 +124,12 @@ function Shell({ portal }: { portal: Portal }) {
           <ul>
             {portal.nav.map((item) => (
               <li key={item.to}>
-                <Link to={item.to} aria-current={path === item.to || (item.to !== portal.home && path.startsWith(`${item.to}/`)) ? 'page' : undefined}>
+                <Link
+                  to={item.to}
+                  aria-current={
+                    path === item.to || (item.to !== portal.home && path.startsWith(`${item.to}/`)) ? 'page' : undefined
+                  }
+                >
                   {item.label[lang]}
                 </Link>
               </li>

@@ -2,7 +2,15 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { api, ApiError, onUnauthorized, tokenStore } from '../api/client';
 import { useTokenRefresh } from './token-refresh';
 
-export type Role = 'member' | 'prescriber' | 'pharmacy' | 'intake' | 'reviewer-pharmacist' | 'reviewer-physician' | 'member-services' | 'admin';
+export type Role =
+  | 'member'
+  | 'prescriber'
+  | 'pharmacy'
+  | 'intake'
+  | 'reviewer-pharmacist'
+  | 'reviewer-physician'
+  | 'member-services'
+  | 'admin';
 
 export interface Me {
   username: string;
@@ -75,7 +83,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
-  return <SessionContext.Provider value={{ me, checking, endedReason, signIn, signOut, clockOffsetMs }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ me, checking, endedReason, signIn, signOut, clockOffsetMs }}>
+      {children}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionState {
@@ -90,4 +102,3 @@ export function useMe(): Me {
   if (!me) throw new Error('useMe without a session');
   return me;
 }
-

@@ -5,10 +5,26 @@ import { useText } from '../i18n/i18n';
 import { useSession } from './session';
 
 const TEXT = {
-  en: { title: 'Sign in to OpenPBM', username: 'Username', password: 'Password', submit: 'Sign in', busy: 'Signing in…', intro: 'Members, prescribers, pharmacies and plan staff sign in here.',
-    expired: 'Your session has ended. Please sign in again.', unreachable: 'OpenPBM could not be reached to resume your session. Check your connection, then sign in.' },
-  es: { title: 'Iniciar sesión en OpenPBM', username: 'Usuario', password: 'Contraseña', submit: 'Iniciar sesión', busy: 'Iniciando sesión…', intro: 'Afiliados, recetadores, farmacias y personal del plan inician sesión aquí.',
-    expired: 'Su sesión terminó. Inicie sesión de nuevo.', unreachable: 'No se pudo contactar a OpenPBM para continuar su sesión. Revise su conexión e inicie sesión.' },
+  en: {
+    title: 'Sign in to OpenPBM',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    busy: 'Signing in…',
+    intro: 'Members, prescribers, pharmacies and plan staff sign in here.',
+    expired: 'Your session has ended. Please sign in again.',
+    unreachable: 'OpenPBM could not be reached to resume your session. Check your connection, then sign in.',
+  },
+  es: {
+    title: 'Iniciar sesión en OpenPBM',
+    username: 'Usuario',
+    password: 'Contraseña',
+    submit: 'Iniciar sesión',
+    busy: 'Iniciando sesión…',
+    intro: 'Afiliados, recetadores, farmacias y personal del plan inician sesión aquí.',
+    expired: 'Su sesión terminó. Inicie sesión de nuevo.',
+    unreachable: 'No se pudo contactar a OpenPBM para continuar su sesión. Revise su conexión e inicie sesión.',
+  },
 };
 
 export function SignInPage() {
@@ -28,9 +44,30 @@ export function SignInPage() {
         <p>{t.intro}</p>
         {endedReason ? <Notice tone="warning">{t[endedReason]}</Notice> : null}
         <ErrorBanner error={action.error} />
-        <Field label={t.username}>{(p) => <input {...p} name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />}</Field>
+        <Field label={t.username}>
+          {(p) => (
+            <input
+              {...p}
+              name="username"
+              autoComplete="username"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          )}
+        </Field>
         <Field label={t.password}>
-          {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
         </Field>
         <button type="submit" className="primary" disabled={action.busy}>
           {action.busy ? t.busy : t.submit}

@@ -7,7 +7,12 @@ import { api, tokenStore } from '../api/client';
  * that long without activity the token simply expires and the next request asks to sign in
  * again (automatic logoff, HIPAA 45 CFR 164.312(a)(2)(iii)).
  */
-export function shouldRefresh(args: { issuedAt: number; expiresInMs: number; lastActivityAt: number; now: number }): boolean {
+export function shouldRefresh(args: {
+  issuedAt: number;
+  expiresInMs: number;
+  lastActivityAt: number;
+  now: number;
+}): boolean {
   const age = args.now - args.issuedAt;
   if (age >= args.expiresInMs) return false; // already expired: nothing to renew
   if (age < args.expiresInMs / 2) return false;
@@ -28,7 +33,12 @@ export function useTokenRefresh(signedIn: boolean): void {
     let busy = false;
     const timer = window.setInterval(() => {
       const issued = tokenStore.issued();
-      if (busy || !issued || !shouldRefresh({ issuedAt: issued.at, expiresInMs: issued.expiresInMs, lastActivityAt, now: Date.now() })) return;
+      if (
+        busy ||
+        !issued ||
+        !shouldRefresh({ issuedAt: issued.at, expiresInMs: issued.expiresInMs, lastActivityAt, now: Date.now() })
+      )
+        return;
       busy = true;
       api
         .post<{ accessToken: string; expiresIn: number }>('/auth/refresh')

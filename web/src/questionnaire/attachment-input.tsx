@@ -32,7 +32,15 @@ export function attachmentFromUpload(result: UploadResult, file: File): Attachme
  * the attachment id the server gave it, with the file name as title. Upload errors are shown in
  * words; a failed replacement keeps the earlier file.
  */
-export function AttachmentItemInput({ item, label, answers, setAnswers, error, onUpload, renderAttachment }: ItemInputProps & { onUpload?: UploadFn; renderAttachment?: (a: Attachment) => ReactNode }) {
+export function AttachmentItemInput({
+  item,
+  label,
+  answers,
+  setAnswers,
+  error,
+  onUpload,
+  renderAttachment,
+}: ItemInputProps & { onUpload?: UploadFn; renderAttachment?: (a: Attachment) => ReactNode }) {
   const t = useQuestionnaireText();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);

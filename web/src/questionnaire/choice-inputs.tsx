@@ -5,7 +5,19 @@ import type { ItemInputProps } from './item-props';
 import { useQuestionnaireText } from './questionnaire-text';
 
 /** Radio buttons or check boxes under one legend, with the error under them. */
-function ChoiceGroup({ label, error, radio, required, children }: { label: string; error?: string; radio: boolean; required?: boolean; children: ReactNode }) {
+function ChoiceGroup({
+  label,
+  error,
+  radio,
+  required,
+  children,
+}: {
+  label: string;
+  error?: string;
+  radio: boolean;
+  required?: boolean;
+  children: ReactNode;
+}) {
   const errorId = `${useId()}-error`;
   return (
     <fieldset
@@ -26,7 +38,19 @@ function ChoiceGroup({ label, error, radio, required, children }: { label: strin
   );
 }
 
-function Option({ type, name, label, checked, onChange }: { type: 'radio' | 'checkbox'; name: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+function Option({
+  type,
+  name,
+  label,
+  checked,
+  onChange,
+}: {
+  type: 'radio' | 'checkbox';
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   const id = useId();
   return (
     <div className="choice">
@@ -43,8 +67,20 @@ export function BooleanItemInput({ item, label, answers, setAnswers, error }: It
   const value = answers[0]?.valueBoolean;
   return (
     <ChoiceGroup label={label} error={error} radio required={item.required}>
-      <Option type="radio" name={name} label={t.yes} checked={value === true} onChange={() => setAnswers([{ valueBoolean: true }])} />
-      <Option type="radio" name={name} label={t.no} checked={value === false} onChange={() => setAnswers([{ valueBoolean: false }])} />
+      <Option
+        type="radio"
+        name={name}
+        label={t.yes}
+        checked={value === true}
+        onChange={() => setAnswers([{ valueBoolean: true }])}
+      />
+      <Option
+        type="radio"
+        name={name}
+        label={t.no}
+        checked={value === false}
+        onChange={() => setAnswers([{ valueBoolean: false }])}
+      />
       {!item.required && value !== undefined ? (
         <button type="button" className="link-button" onClick={() => setAnswers([])}>
           {t.clear}
@@ -64,7 +100,8 @@ export function ChoiceItemInput({ item, label, answers, setAnswers, error }: Ite
   const name = useId();
   const options = item.answerOption ?? [];
   const open = item.type === 'open-choice';
-  const otherText = answers.find((a) => a.valueString !== undefined && !options.some((o) => answerIsOption(a, o)))?.valueString ?? '';
+  const otherText =
+    answers.find((a) => a.valueString !== undefined && !options.some((o) => answerIsOption(a, o)))?.valueString ?? '';
   const chosen = options.map((o) => answers.some((a) => answerIsOption(a, o)));
   const control = itemControl(item);
 
@@ -135,7 +172,14 @@ export function ChoiceItemInput({ item, label, answers, setAnswers, error }: Ite
   return (
     <ChoiceGroup label={label} error={error} radio required={item.required}>
       {options.map((o, i) => (
-        <Option key={i} type="radio" name={name} label={optionLabel(o)} checked={chosen[i]} onChange={() => setAnswers([optionAnswer(o)])} />
+        <Option
+          key={i}
+          type="radio"
+          name={name}
+          label={optionLabel(o)}
+          checked={chosen[i]}
+          onChange={() => setAnswers([optionAnswer(o)])}
+        />
       ))}
       {other}
       {!item.required && answers.length > 0 ? (

@@ -2,17 +2,29 @@ import { useState } from 'react';
 import type { Coding } from '@medplum/fhirtypes';
 import { Field } from '../ui/components';
 import { fill } from '../i18n/i18n';
-import { entryFormat, fixedUnit, numericBounds, parseNumber, unitLabel, unitOptions, type Parsed } from './questionnaire-extensions';
+import {
+  entryFormat,
+  fixedUnit,
+  numericBounds,
+  parseNumber,
+  unitLabel,
+  unitOptions,
+  type Parsed,
+} from './questionnaire-extensions';
 import type { ItemInputProps } from './item-props';
 import { useQuestionnaireText, type QuestionnaireText } from './questionnaire-text';
 
 function problemText(p: Parsed, t: QuestionnaireText, bounds: { min?: number; max?: number }): string | undefined {
   if (p.ok) return undefined;
   switch (p.reason) {
-    case 'not-number': return t.notNumber;
-    case 'not-whole': return t.notWhole;
-    case 'too-small': return fill(t.tooSmall, { min: bounds.min ?? '' });
-    case 'too-large': return fill(t.tooLarge, { max: bounds.max ?? '' });
+    case 'not-number':
+      return t.notNumber;
+    case 'not-whole':
+      return t.notWhole;
+    case 'too-small':
+      return fill(t.tooSmall, { min: bounds.min ?? '' });
+    case 'too-large':
+      return fill(t.tooLarge, { max: bounds.max ?? '' });
   }
 }
 
@@ -39,17 +51,24 @@ export function NumberItemInput({ item, label, answers, setAnswers, error }: Ite
   const t = useQuestionnaireText();
   const kind = item.type === 'integer' ? 'integer' : 'decimal';
   const bounds = numericBounds(item);
-  const current = kind === 'integer' ? answers[0]?.valueInteger : answers[0]?.valueDecimal ?? answers[0]?.valueInteger;
+  const current =
+    kind === 'integer' ? answers[0]?.valueInteger : (answers[0]?.valueDecimal ?? answers[0]?.valueInteger);
   const { text, setDraft } = useNumberDraft(current);
   const parsed = parseNumber(text, kind, bounds);
   const unit = unitLabel(fixedUnit(item));
   const onText = (v: string) => {
     setDraft(v);
     const p = parseNumber(v, kind, bounds);
-    setAnswers(p.ok && p.value !== null ? [kind === 'integer' ? { valueInteger: p.value } : { valueDecimal: p.value }] : []);
+    setAnswers(
+      p.ok && p.value !== null ? [kind === 'integer' ? { valueInteger: p.value } : { valueDecimal: p.value }] : [],
+    );
   };
   return (
-    <Field label={label} hint={joinHints(entryFormat(item), boundsHint(bounds, t))} error={problemText(parsed, t, bounds) ?? error}>
+    <Field
+      label={label}
+      hint={joinHints(entryFormat(item), boundsHint(bounds, t))}
+      error={problemText(parsed, t, bounds) ?? error}
+    >
       {(p) => (
         <span className="qr-number">
           <input
@@ -70,8 +89,18 @@ export function NumberItemInput({ item, label, answers, setAnswers, error }: Ite
   );
 }
 
-const quantityFrom = (value: number, unit: Coding | undefined) =>
-  ({ valueQuantity: { value, ...(unit ? { unit: unitLabel(unit), ...(unit.system ? { system: unit.system } : {}), ...(unit.code ? { code: unit.code } : {}) } : {}) } });
+const quantityFrom = (value: number, unit: Coding | undefined) => ({
+  valueQuantity: {
+    value,
+    ...(unit
+      ? {
+          unit: unitLabel(unit),
+          ...(unit.system ? { system: unit.system } : {}),
+          ...(unit.code ? { code: unit.code } : {}),
+        }
+      : {}),
+  },
+});
 
 /**
  * quantity → valueQuantity { value, unit, system, code }. The unit comes from questionnaire-unit
@@ -84,7 +113,9 @@ export function QuantityItemInput({ item, label, answers, setAnswers, error }: I
   const fixed = fixedUnit(item) ?? (options.length === 1 ? options[0] : undefined);
   const current = answers[0]?.valueQuantity;
   const { text, setDraft } = useNumberDraft(current?.value);
-  const [unitCode, setUnitCode] = useState<string>(current?.code ?? options.find((o) => o.display === current?.unit)?.code ?? '');
+  const [unitCode, setUnitCode] = useState<string>(
+    current?.code ?? options.find((o) => o.display === current?.unit)?.code ?? '',
+  );
   const chosen = fixed ?? options.find((o) => o.code === unitCode);
   const parsed = parseNumber(text, 'decimal', bounds);
   const needsUnit = options.length > 1 && !chosen && parsed.ok && parsed.value !== null;
@@ -96,7 +127,11 @@ export function QuantityItemInput({ item, label, answers, setAnswers, error }: I
   };
   const fixedText = fixed ? unitLabel(fixed) : '';
   return (
-    <Field label={label} hint={joinHints(entryFormat(item), boundsHint(bounds, t))} error={problemText(parsed, t, bounds) ?? (needsUnit ? t.unitMissing : undefined) ?? error}>
+    <Field
+      label={label}
+      hint={joinHints(entryFormat(item), boundsHint(bounds, t))}
+      error={problemText(parsed, t, bounds) ?? (needsUnit ? t.unitMissing : undefined) ?? error}
+    >
       {(p) => (
         <span className="qr-number">
           <input
@@ -120,7 +155,10 @@ export function QuantityItemInput({ item, label, answers, setAnswers, error }: I
               value={unitCode}
               onChange={(e) => {
                 setUnitCode(e.target.value);
-                store(text, options.find((o) => o.code === e.target.value));
+                store(
+                  text,
+                  options.find((o) => o.code === e.target.value),
+                );
               }}
             >
               <option value="">{t.chooseUnit}</option>

@@ -62,7 +62,9 @@ export function optionAnswer(o: QuestionnaireItemAnswerOption): Answer {
 export function answerIsOption(a: Answer, o: QuestionnaireItemAnswerOption): boolean {
   if (o.valueCoding) {
     const c = a.valueCoding;
-    return !!c && c.code === o.valueCoding.code && (!c.system || !o.valueCoding.system || c.system === o.valueCoding.system);
+    return (
+      !!c && c.code === o.valueCoding.code && (!c.system || !o.valueCoding.system || c.system === o.valueCoding.system)
+    );
   }
   if (o.valueString !== undefined) return a.valueString === o.valueString;
   if (o.valueInteger !== undefined) return a.valueInteger === o.valueInteger;
@@ -71,19 +73,25 @@ export function answerIsOption(a: Answer, o: QuestionnaireItemAnswerOption): boo
   return !!o.valueReference && a.valueReference?.reference === o.valueReference.reference;
 }
 
-export type Parsed = { ok: true; value: number | null } | { ok: false; reason: 'not-number' | 'not-whole' | 'too-small' | 'too-large' };
+export type Parsed =
+  { ok: true; value: number | null } | { ok: false; reason: 'not-number' | 'not-whole' | 'too-small' | 'too-large' };
 
 /**
  * Reads what was typed in a number box: '' is no answer; anything else must be a plain number
  * (digits, one decimal point, optional sign — no commas or units), whole for integers, in bounds.
  */
-export function parseNumber(text: string, kind: 'decimal' | 'integer', bounds: { min?: number; max?: number } = {}): Parsed {
+export function parseNumber(
+  text: string,
+  kind: 'decimal' | 'integer',
+  bounds: { min?: number; max?: number } = {},
+): Parsed {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return { ok: false, reason: 'not-number' };
   const value = Number(t);
   if (!Number.isFinite(value)) return { ok: false, reason: 'not-number' };
-  if (kind === 'integer' && !(Number.isSafeInteger(value) && /^[-+]?\d+\.?0*$/.test(t))) return { ok: false, reason: 'not-whole' };
+  if (kind === 'integer' && !(Number.isSafeInteger(value) && /^[-+]?\d+\.?0*$/.test(t)))
+    return { ok: false, reason: 'not-whole' };
   if (bounds.min !== undefined && value < bounds.min) return { ok: false, reason: 'too-small' };
   if (bounds.max !== undefined && value > bounds.max) return { ok: false, reason: 'too-large' };
   return { ok: true, value };

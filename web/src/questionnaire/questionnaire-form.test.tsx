@@ -35,12 +35,21 @@ function renderForm(questionnaire: Questionnaire, props: Partial<QuestionnaireFo
       />
     );
   }
-  render(lang ? <I18nProvider lang={lang}><Harness /></I18nProvider> : <Harness />);
+  render(
+    lang ? (
+      <I18nProvider lang={lang}>
+        <Harness />
+      </I18nProvider>
+    ) : (
+      <Harness />
+    ),
+  );
   return { changes, last: () => changes.at(-1) ?? null };
 }
 
 const group = (name: RegExp) => screen.getByRole('radiogroup', { name });
-const choose = (groupName: RegExp, option: string | RegExp) => fireEvent.click(within(group(groupName)).getByLabelText(option));
+const choose = (groupName: RegExp, option: string | RegExp) =>
+  fireEvent.click(within(group(groupName)).getByLabelText(option));
 const type = (label: RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 describe('QuestionnaireForm with a real criteria set (GLP-1)', () => {
@@ -64,7 +73,9 @@ describe('QuestionnaireForm with a real criteria set (GLP-1)', () => {
     expect(screen.getAllByText('Answer this question.')).toHaveLength(5);
     const a1c = screen.getByLabelText(/Most recent HbA1c/);
     expect(a1c.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(a1c.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent).toBe('Answer this question.');
+    expect(document.getElementById(a1c.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent).toBe(
+      'Answer this question.',
+    );
     expect(group(/weight loss only/).getAttribute('aria-describedby')).toBeTruthy();
 
     type(/Most recent HbA1c/, '8.2');
@@ -73,14 +84,23 @@ describe('QuestionnaireForm with a real criteria set (GLP-1)', () => {
     // Answering "Yes" shows a new required question, which is unanswered.
     choose(/metformin\?/, 'Yes');
     expect(screen.getAllByText('Answer this question.')).toHaveLength(3);
-    expect(within(screen.getByLabelText(/Describe the contraindication/).closest('.field')!).getByText('Answer this question.')).toBeTruthy();
+    expect(
+      within(screen.getByLabelText(/Describe the contraindication/).closest('.field')!).getByText(
+        'Answer this question.',
+      ),
+    ).toBeTruthy();
   });
 
   it('a choice answer is the option’s valueCoding (system, code, display)', () => {
     const { last } = renderForm(glp1);
     choose(/Diagnosis/, 'Type 2 diabetes mellitus with hyperglycemia');
-    expect(getAnswers(last(), 'dx')).toEqual([{ valueCoding: { system: ICD, code: 'E11.65', display: 'Type 2 diabetes mellitus with hyperglycemia' } }]);
-    expect((within(group(/Diagnosis/)).getByLabelText('Type 2 diabetes mellitus with hyperglycemia') as HTMLInputElement).checked).toBe(true);
+    expect(getAnswers(last(), 'dx')).toEqual([
+      { valueCoding: { system: ICD, code: 'E11.65', display: 'Type 2 diabetes mellitus with hyperglycemia' } },
+    ]);
+    expect(
+      (within(group(/Diagnosis/)).getByLabelText('Type 2 diabetes mellitus with hyperglycemia') as HTMLInputElement)
+        .checked,
+    ).toBe(true);
   });
 
   it('shows the follow-up when its controlling answer is "Yes", and removes its answer when that changes', () => {
@@ -107,13 +127,29 @@ describe('QuestionnaireForm with a real criteria set (GLP-1)', () => {
     choose(/metformin\?/, 'No');
     choose(/weight loss only/, 'No');
     expect(last()).toEqual({
-      resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: 'https://openpbm.org/Questionnaire/glp1-t2dm|1',
+      resourceType: 'QuestionnaireResponse',
+      status: 'in-progress',
+      questionnaire: 'https://openpbm.org/Questionnaire/glp1-t2dm|1',
       item: [
-        { linkId: 'dx', text: 'Diagnosis (ICD-10-CM)', answer: [{ valueCoding: { system: ICD, code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' } }] },
+        {
+          linkId: 'dx',
+          text: 'Diagnosis (ICD-10-CM)',
+          answer: [
+            { valueCoding: { system: ICD, code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' } },
+          ],
+        },
         { linkId: 'a1c', text: 'Most recent HbA1c (%)', answer: [{ valueDecimal: 8.2 }] },
         { linkId: 'a1c-date', text: 'Date of that HbA1c', answer: [{ valueDate: '2026-10-01' }] },
-        { linkId: 'metformin-contra', text: 'Does the patient have a contraindication or intolerance to metformin?', answer: [{ valueBoolean: false }] },
-        { linkId: 'weight-only', text: 'Is the drug prescribed for weight loss only?', answer: [{ valueBoolean: false }] },
+        {
+          linkId: 'metformin-contra',
+          text: 'Does the patient have a contraindication or intolerance to metformin?',
+          answer: [{ valueBoolean: false }],
+        },
+        {
+          linkId: 'weight-only',
+          text: 'Is the drug prescribed for weight loss only?',
+          answer: [{ valueBoolean: false }],
+        },
       ],
     });
   });
@@ -158,31 +194,83 @@ describe('enableWhen on other real criteria sets', () => {
 });
 
 const numbers: Questionnaire = {
-  resourceType: 'Questionnaire', status: 'active',
+  resourceType: 'Questionnaire',
+  status: 'active',
   item: [
     { linkId: 'crcl', text: 'Creatinine clearance', type: 'decimal', required: true },
     { linkId: 'fills', text: 'Number of fills', type: 'integer' },
-    { linkId: 'dose', text: 'Dose', type: 'quantity', required: true, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit', valueCoding: { system: UCUM, code: 'mg', display: 'mg' } }] },
-    { linkId: 'weight', text: 'Body weight', type: 'quantity', extension: [
-      { url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption', valueCoding: { system: UCUM, code: 'kg', display: 'kg' } },
-      { url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption', valueCoding: { system: UCUM, code: '[lb_av]', display: 'lb' } },
-    ] },
-    { linkId: 'age', text: 'Age', type: 'integer', extension: [
-      { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 0 },
-      { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 120 },
-    ] },
+    {
+      linkId: 'dose',
+      text: 'Dose',
+      type: 'quantity',
+      required: true,
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
+          valueCoding: { system: UCUM, code: 'mg', display: 'mg' },
+        },
+      ],
+    },
+    {
+      linkId: 'weight',
+      text: 'Body weight',
+      type: 'quantity',
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption',
+          valueCoding: { system: UCUM, code: 'kg', display: 'kg' },
+        },
+        {
+          url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption',
+          valueCoding: { system: UCUM, code: '[lb_av]', display: 'lb' },
+        },
+      ],
+    },
+    {
+      linkId: 'age',
+      text: 'Age',
+      type: 'integer',
+      extension: [
+        { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 0 },
+        { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 120 },
+      ],
+    },
   ],
 };
 
 describe('numbers and quantities', () => {
   it.each<[string, RegExp, string, string | null, unknown]>([
     ['decimal', /Creatinine clearance/, '42.5', null, [{ valueDecimal: 42.5 }]],
-    ['decimal refuses words', /Creatinine clearance/, 'forty', 'Enter a number, like 7.5 (digits and one decimal point only).', []],
-    ['decimal refuses commas', /Creatinine clearance/, '1,200', 'Enter a number, like 7.5 (digits and one decimal point only).', []],
-    ['decimal refuses a unit typed in', /Creatinine clearance/, '42 mL/min', 'Enter a number, like 7.5 (digits and one decimal point only).', []],
+    [
+      'decimal refuses words',
+      /Creatinine clearance/,
+      'forty',
+      'Enter a number, like 7.5 (digits and one decimal point only).',
+      [],
+    ],
+    [
+      'decimal refuses commas',
+      /Creatinine clearance/,
+      '1,200',
+      'Enter a number, like 7.5 (digits and one decimal point only).',
+      [],
+    ],
+    [
+      'decimal refuses a unit typed in',
+      /Creatinine clearance/,
+      '42 mL/min',
+      'Enter a number, like 7.5 (digits and one decimal point only).',
+      [],
+    ],
     ['integer', /Number of fills/, '3', null, [{ valueInteger: 3 }]],
     ['integer refuses fractions', /Number of fills/, '2.5', 'Enter a whole number, like 12.', []],
-    ['integer refuses words', /Number of fills/, 'two', 'Enter a number, like 7.5 (digits and one decimal point only).', []],
+    [
+      'integer refuses words',
+      /Number of fills/,
+      'two',
+      'Enter a number, like 7.5 (digits and one decimal point only).',
+      [],
+    ],
     ['integer above maxValue', /^Age/, '130', 'Enter 120 or less.', []],
   ])('%s', (_name, label, text, message, answers) => {
     const { last } = renderForm(numbers);
@@ -214,7 +302,9 @@ describe('numbers and quantities', () => {
     const dose = screen.getByLabelText('Dose (required)');
     expect(document.getElementById(dose.getAttribute('aria-describedby')!)?.textContent).toBe('mg');
     type(/^Dose/, '2.5');
-    expect(getAnswers(last(), 'dose')).toEqual([{ valueQuantity: { value: 2.5, unit: 'mg', system: UCUM, code: 'mg' } }]);
+    expect(getAnswers(last(), 'dose')).toEqual([
+      { valueQuantity: { value: 2.5, unit: 'mg', system: UCUM, code: 'mg' } },
+    ]);
   });
 
   it('a quantity with unit options needs a unit before it is stored', () => {
@@ -224,12 +314,15 @@ describe('numbers and quantities', () => {
     expect(getAnswers(last(), 'weight')).toEqual([]);
     fireEvent.change(screen.getByLabelText('Unit: Body weight'), { target: { value: '[lb_av]' } });
     expect(screen.queryByText('Choose a unit for this amount.')).toBeNull();
-    expect(getAnswers(last(), 'weight')).toEqual([{ valueQuantity: { value: 70, unit: 'lb', system: UCUM, code: '[lb_av]' } }]);
+    expect(getAnswers(last(), 'weight')).toEqual([
+      { valueQuantity: { value: 70, unit: 'lb', system: UCUM, code: '[lb_av]' } },
+    ]);
   });
 });
 
 const withAttachment: Questionnaire = {
-  resourceType: 'Questionnaire', status: 'active',
+  resourceType: 'Questionnaire',
+  status: 'active',
   item: [{ linkId: 'notes', text: 'Chart notes', type: 'attachment', required: true }],
 };
 
@@ -237,14 +330,20 @@ describe('attachments', () => {
   const pdf = () => new File(['%PDF-1.4 test'], 'chart-notes.pdf', { type: 'application/pdf' });
 
   it('uploads the chosen file and stores its attachment id and name', async () => {
-    const onUpload = vi.fn(async (file: File) => ({ attachmentId: 'att_01TEST', fileName: file.name, contentType: 'application/pdf' }));
+    const onUpload = vi.fn(async (file: File) => ({
+      attachmentId: 'att_01TEST',
+      fileName: file.name,
+      contentType: 'application/pdf',
+    }));
     const { last } = renderForm(withAttachment, { onUpload, showRequiredErrors: true });
     expect(screen.getByText('Answer this question.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Chart notes (required)'), { target: { files: [pdf()] } });
     expect(await screen.findByText('Attached: chart-notes.pdf')).toBeTruthy();
     expect(onUpload).toHaveBeenCalledTimes(1);
     expect(onUpload.mock.calls[0][0].name).toBe('chart-notes.pdf');
-    expect(getAnswers(last(), 'notes')).toEqual([{ valueAttachment: { id: 'att_01TEST', title: 'chart-notes.pdf', contentType: 'application/pdf' } }]);
+    expect(getAnswers(last(), 'notes')).toEqual([
+      { valueAttachment: { id: 'att_01TEST', title: 'chart-notes.pdf', contentType: 'application/pdf' } },
+    ]);
     expect(screen.queryByText('Answer this question.')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove file' }));
@@ -259,14 +358,21 @@ describe('attachments', () => {
     const { changes } = renderForm(withAttachment, { onUpload });
     fireEvent.change(screen.getByLabelText(/Chart notes/), { target: { files: [pdf()] } });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('The file was not attached: Attach a PDF, PNG, JPEG or TIFF file (the content is checked, not the name)');
+    expect(alert.textContent).toBe(
+      'The file was not attached: Attach a PDF, PNG, JPEG or TIFF file (the content is checked, not the name)',
+    );
     expect(changes).toHaveLength(0);
     expect(screen.queryByText(/Attached:/)).toBeNull();
   });
 
   it('answers given while a file uploads are kept when the upload finishes (GLP-1 chart notes)', async () => {
     let finish!: (v: { attachmentId: string }) => void;
-    const onUpload = vi.fn(() => new Promise<{ attachmentId: string }>((resolve) => { finish = resolve; }));
+    const onUpload = vi.fn(
+      () =>
+        new Promise<{ attachmentId: string }>((resolve) => {
+          finish = resolve;
+        }),
+    );
     const { last } = renderForm(glp1, { onUpload });
     fireEvent.change(screen.getByLabelText('Chart notes (optional)'), { target: { files: [pdf()] } });
     expect(screen.getByText('Uploading chart-notes.pdf…')).toBeTruthy();
@@ -275,7 +381,9 @@ describe('attachments', () => {
     finish({ attachmentId: 'att_LATE' });
     expect(await screen.findByText('Attached: chart-notes.pdf')).toBeTruthy();
     expect(getAnswers(last(), 'a1c')).toEqual([{ valueDecimal: 9.1 }]);
-    expect(getAnswers(last(), 'chart-notes')).toEqual([{ valueAttachment: { id: 'att_LATE', title: 'chart-notes.pdf', contentType: 'application/pdf' } }]);
+    expect(getAnswers(last(), 'chart-notes')).toEqual([
+      { valueAttachment: { id: 'att_LATE', title: 'chart-notes.pdf', contentType: 'application/pdf' } },
+    ]);
   });
 
   it('without an upload function the file box is disabled and says so', () => {
@@ -288,12 +396,25 @@ describe('attachments', () => {
 describe('read-only', () => {
   it('shows the answers as text, without inputs, and leaves hidden questions out', () => {
     let r = emptyResponse(glp1);
-    r = setAnswer(r, 'dx', [{ valueCoding: { system: ICD, code: 'E11.65', display: 'Type 2 diabetes mellitus with hyperglycemia' } }], glp1);
+    r = setAnswer(
+      r,
+      'dx',
+      [{ valueCoding: { system: ICD, code: 'E11.65', display: 'Type 2 diabetes mellitus with hyperglycemia' } }],
+      glp1,
+    );
     r = setAnswer(r, 'a1c', [{ valueDecimal: 8.2 }], glp1);
     r = setAnswer(r, 'a1c-date', [{ valueDate: '2026-10-01' }], glp1);
     r = setAnswer(r, 'metformin-contra', [{ valueBoolean: false }], glp1);
     r = setAnswer(r, 'chart-notes', [{ valueAttachment: { id: 'att_1', title: 'notes.pdf' } }], glp1);
-    const { container } = render(<QuestionnaireForm questionnaire={glp1} response={r} onChange={() => {}} readOnly renderAttachment={(a) => <a href={`#${a.id}`}>{a.title}</a>} />);
+    const { container } = render(
+      <QuestionnaireForm
+        questionnaire={glp1}
+        response={r}
+        onChange={() => {}}
+        readOnly
+        renderAttachment={(a) => <a href={`#${a.id}`}>{a.title}</a>}
+      />,
+    );
     expect(container.querySelectorAll('input, select, textarea, button')).toHaveLength(0);
     const answerTo = (question: string) => screen.getByText(question).nextElementSibling?.textContent;
     expect(answerTo('Diagnosis (ICD-10-CM)')).toBe('Type 2 diabetes mellitus with hyperglycemia');
@@ -308,17 +429,30 @@ describe('read-only', () => {
 
 describe('groups, display text and language', () => {
   const q: Questionnaire = {
-    resourceType: 'Questionnaire', status: 'active',
+    resourceType: 'Questionnaire',
+    status: 'active',
     item: [
       { linkId: 'intro', text: 'Answer for the current episode of care.', type: 'display' },
-      { linkId: 'labs', text: 'Laboratory results', type: 'group', item: [
-        { linkId: 'ldl', text: 'LDL-C (mg/dL)', type: 'decimal', required: true },
-        { linkId: 'panel', text: 'Lipid panel date', type: 'date' },
-      ] },
+      {
+        linkId: 'labs',
+        text: 'Laboratory results',
+        type: 'group',
+        item: [
+          { linkId: 'ldl', text: 'LDL-C (mg/dL)', type: 'decimal', required: true },
+          { linkId: 'panel', text: 'Lipid panel date', type: 'date' },
+        ],
+      },
       { linkId: 'notes', text: 'Anything else', type: 'text' },
-      { linkId: 'tried', text: 'Drugs tried', type: 'choice', repeats: true, answerOption: [
-        { valueCoding: { code: 'atorva', display: 'Atorvastatin' } }, { valueCoding: { code: 'rosuva', display: 'Rosuvastatin' } },
-      ] },
+      {
+        linkId: 'tried',
+        text: 'Drugs tried',
+        type: 'choice',
+        repeats: true,
+        answerOption: [
+          { valueCoding: { code: 'atorva', display: 'Atorvastatin' } },
+          { valueCoding: { code: 'rosuva', display: 'Rosuvastatin' } },
+        ],
+      },
     ],
   };
 
@@ -329,7 +463,13 @@ describe('groups, display text and language', () => {
     expect(within(labs).getByLabelText('LDL-C (mg/dL) (required)')).toBeTruthy();
     expect(screen.getByLabelText('Anything else').tagName).toBe('TEXTAREA');
     fireEvent.change(within(labs).getByLabelText(/LDL-C/), { target: { value: '160' } });
-    expect(last()?.item).toEqual([{ linkId: 'labs', text: 'Laboratory results', item: [{ linkId: 'ldl', text: 'LDL-C (mg/dL)', answer: [{ valueDecimal: 160 }] }] }]);
+    expect(last()?.item).toEqual([
+      {
+        linkId: 'labs',
+        text: 'Laboratory results',
+        item: [{ linkId: 'ldl', text: 'LDL-C (mg/dL)', answer: [{ valueDecimal: 160 }] }],
+      },
+    ]);
   });
 
   it('a repeating choice is check boxes with one valueCoding per ticked option', () => {
@@ -337,15 +477,30 @@ describe('groups, display text and language', () => {
     const tried = screen.getByRole('group', { name: 'Drugs tried' });
     fireEvent.click(within(tried).getByLabelText('Rosuvastatin'));
     fireEvent.click(within(tried).getByLabelText('Atorvastatin'));
-    expect(getAnswers(last(), 'tried')).toEqual([{ valueCoding: { code: 'atorva', display: 'Atorvastatin' } }, { valueCoding: { code: 'rosuva', display: 'Rosuvastatin' } }]);
+    expect(getAnswers(last(), 'tried')).toEqual([
+      { valueCoding: { code: 'atorva', display: 'Atorvastatin' } },
+      { valueCoding: { code: 'rosuva', display: 'Rosuvastatin' } },
+    ]);
     fireEvent.click(within(tried).getByLabelText('Atorvastatin'));
     expect(getAnswers(last(), 'tried')).toEqual([{ valueCoding: { code: 'rosuva', display: 'Rosuvastatin' } }]);
   });
 
   it('an open choice takes an option (valueCoding) or typed words (valueString)', () => {
-    const open: Questionnaire = { resourceType: 'Questionnaire', status: 'active', item: [
-      { linkId: 'route', text: 'Route', type: 'open-choice', answerOption: [{ valueCoding: { code: 'po', display: 'By mouth' } }, { valueCoding: { code: 'sc', display: 'Under the skin' } }] },
-    ] };
+    const open: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        {
+          linkId: 'route',
+          text: 'Route',
+          type: 'open-choice',
+          answerOption: [
+            { valueCoding: { code: 'po', display: 'By mouth' } },
+            { valueCoding: { code: 'sc', display: 'Under the skin' } },
+          ],
+        },
+      ],
+    };
     const { last } = renderForm(open);
     const route = group(/^Route$/);
     fireEvent.change(within(route).getByLabelText('Other (type it)'), { target: { value: 'Nasal spray' } });
@@ -358,9 +513,21 @@ describe('groups, display text and language', () => {
   });
 
   it('more than six options become a labelled drop-down list', () => {
-    const many: Questionnaire = { resourceType: 'Questionnaire', status: 'active', item: [
-      { linkId: 'state', text: 'State', type: 'choice', required: true, answerOption: ['CA', 'NV', 'OR', 'WA', 'AZ', 'UT', 'ID'].map((code) => ({ valueCoding: { code, display: code } })) },
-    ] };
+    const many: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        {
+          linkId: 'state',
+          text: 'State',
+          type: 'choice',
+          required: true,
+          answerOption: ['CA', 'NV', 'OR', 'WA', 'AZ', 'UT', 'ID'].map((code) => ({
+            valueCoding: { code, display: code },
+          })),
+        },
+      ],
+    };
     const { last } = renderForm(many);
     const select = screen.getByLabelText('State (required)') as HTMLSelectElement;
     expect(select.tagName).toBe('SELECT');

@@ -5,7 +5,15 @@ import { BooleanItemInput, ChoiceItemInput } from './choice-inputs';
 import type { ItemInputProps } from './item-props';
 import { NumberItemInput, QuantityItemInput } from './number-inputs';
 import { ReadOnlyAnswers } from './read-only-answers';
-import { answersByLinkId, emptyResponse, enabledLinkIds, missingRequired, pruneDisabled, setAnswer, type Answer } from './questionnaire-response';
+import {
+  answersByLinkId,
+  emptyResponse,
+  enabledLinkIds,
+  missingRequired,
+  pruneDisabled,
+  setAnswer,
+  type Answer,
+} from './questionnaire-response';
 import { useQuestionnaireText } from './questionnaire-text';
 import { DateItemInput, TextItemInput } from './text-inputs';
 import './questionnaire.css';
@@ -37,12 +45,18 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
   const response = useMemo(() => props.response ?? emptyResponse(q), [props.response, q]);
   const answers = useMemo(() => answersByLinkId(response), [response]);
   const enabled = useMemo(() => enabledLinkIds(q, response), [q, response]);
-  const missing = useMemo(() => new Set(showRequiredErrors ? missingRequired(q, response) : []), [q, response, showRequiredErrors]);
+  const missing = useMemo(
+    () => new Set(showRequiredErrors ? missingRequired(q, response) : []),
+    [q, response, showRequiredErrors],
+  );
   // The newest response, so a late change (an upload finishing) never undoes answers given meanwhile.
   const latest = useRef(response);
   latest.current = response;
 
-  if (props.readOnly) return <ReadOnlyAnswers questionnaire={q} answers={answers} enabled={enabled} renderAttachment={renderAttachment} />;
+  if (props.readOnly)
+    return (
+      <ReadOnlyAnswers questionnaire={q} answers={answers} enabled={enabled} renderAttachment={renderAttachment} />
+    );
 
   const update = (linkId: string, next: Answer[]) => {
     latest.current = pruneDisabled(q, setAnswer(latest.current, linkId, next, q));
@@ -50,37 +64,39 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
   };
 
   const renderItems = (items: QuestionnaireItem[] | undefined): ReactNode =>
-    (items ?? []).filter((it) => enabled.has(it.linkId)).map((it) => {
-      const title = [it.prefix, it.text ?? it.linkId].filter(Boolean).join(' ');
-      if (it.type === 'group') {
+    (items ?? [])
+      .filter((it) => enabled.has(it.linkId))
+      .map((it) => {
+        const title = [it.prefix, it.text ?? it.linkId].filter(Boolean).join(' ');
+        if (it.type === 'group') {
+          return (
+            <fieldset key={it.linkId} className="qr-group">
+              {it.text ? <legend>{title}</legend> : null}
+              {renderItems(it.item)}
+            </fieldset>
+          );
+        }
+        if (it.type === 'display') {
+          return (
+            <p key={it.linkId} className="qr-display">
+              {title}
+            </p>
+          );
+        }
+        const input: ItemInputProps = {
+          item: it,
+          label: it.required ? `${title} (${t.required})` : title,
+          answers: answers.get(it.linkId) ?? [],
+          setAnswers: (next) => update(it.linkId, next),
+          error: missing.has(it.linkId) ? t.requiredError : undefined,
+        };
         return (
-          <fieldset key={it.linkId} className="qr-group">
-            {it.text ? <legend>{title}</legend> : null}
-            {renderItems(it.item)}
-          </fieldset>
+          <div key={it.linkId} className="qr-item" data-link-id={it.linkId}>
+            <ItemInput {...input} onUpload={onUpload} renderAttachment={renderAttachment} />
+            {it.item?.length ? <div className="qr-children">{renderItems(it.item)}</div> : null}
+          </div>
         );
-      }
-      if (it.type === 'display') {
-        return (
-          <p key={it.linkId} className="qr-display">
-            {title}
-          </p>
-        );
-      }
-      const input: ItemInputProps = {
-        item: it,
-        label: it.required ? `${title} (${t.required})` : title,
-        answers: answers.get(it.linkId) ?? [],
-        setAnswers: (next) => update(it.linkId, next),
-        error: missing.has(it.linkId) ? t.requiredError : undefined,
-      };
-      return (
-        <div key={it.linkId} className="qr-item" data-link-id={it.linkId}>
-          <ItemInput {...input} onUpload={onUpload} renderAttachment={renderAttachment} />
-          {it.item?.length ? <div className="qr-children">{renderItems(it.item)}</div> : null}
-        </div>
-      );
-    });
+      });
 
   return <div className="questionnaire">{renderItems(q.item)}</div>;
 }

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen, QuestionnaireResponse } from '@medplum/fhirtypes';
+import type {
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireItemEnableWhen,
+  QuestionnaireResponse,
+} from '@medplum/fhirtypes';
 import glp1Set from '../../../src/priorauth/criteria-library/glp1-t2dm.json';
 import testosteroneSet from '../../../src/priorauth/criteria-library/testosterone.json';
 import {
-  answersByLinkId, attachmentIdOf, emptyResponse, enabledLinkIds, getAnswers, isEnabled, missingRequired, pruneDisabled, setAnswer, type Answer,
+  answersByLinkId,
+  attachmentIdOf,
+  emptyResponse,
+  enabledLinkIds,
+  getAnswers,
+  isEnabled,
+  missingRequired,
+  pruneDisabled,
+  setAnswer,
+  type Answer,
 } from './questionnaire-response';
 import { parseNumber } from './questionnaire-extensions';
 
@@ -21,38 +35,59 @@ function answer(q: Questionnaire, pairs: [string, Answer[]][]): QuestionnaireRes
 describe('emptyResponse', () => {
   it('points at the questionnaire (url|version) and holds no answers', () => {
     expect(emptyResponse(glp1)).toEqual({
-      resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: 'https://openpbm.org/Questionnaire/glp1-t2dm|1', item: [],
+      resourceType: 'QuestionnaireResponse',
+      status: 'in-progress',
+      questionnaire: 'https://openpbm.org/Questionnaire/glp1-t2dm|1',
+      item: [],
     });
   });
 });
 
 const grouped: Questionnaire = {
-  resourceType: 'Questionnaire', status: 'active',
+  resourceType: 'Questionnaire',
+  status: 'active',
   item: [
     { linkId: 'first', text: 'First', type: 'string' },
-    { linkId: 'labs', text: 'Labs', type: 'group', item: [
-      { linkId: 'ldl', text: 'LDL', type: 'decimal', required: true },
-      { linkId: 'ldl-date', text: 'LDL date', type: 'date', required: true },
-    ] },
+    {
+      linkId: 'labs',
+      text: 'Labs',
+      type: 'group',
+      item: [
+        { linkId: 'ldl', text: 'LDL', type: 'decimal', required: true },
+        { linkId: 'ldl-date', text: 'LDL date', type: 'date', required: true },
+      ],
+    },
     { linkId: 'last', text: 'Last', type: 'boolean' },
   ],
 };
 
 describe('setAnswer', () => {
   it('puts answers inside their group, in questionnaire order, whatever order they come in', () => {
-    const r = answer(grouped, [['last', [{ valueBoolean: true }]], ['ldl-date', [{ valueDate: '2026-01-02' }]], ['first', [{ valueString: 'a' }]], ['ldl', [{ valueDecimal: 130 }]]]);
+    const r = answer(grouped, [
+      ['last', [{ valueBoolean: true }]],
+      ['ldl-date', [{ valueDate: '2026-01-02' }]],
+      ['first', [{ valueString: 'a' }]],
+      ['ldl', [{ valueDecimal: 130 }]],
+    ]);
     expect(r.item).toEqual([
       { linkId: 'first', text: 'First', answer: [{ valueString: 'a' }] },
-      { linkId: 'labs', text: 'Labs', item: [
-        { linkId: 'ldl', text: 'LDL', answer: [{ valueDecimal: 130 }] },
-        { linkId: 'ldl-date', text: 'LDL date', answer: [{ valueDate: '2026-01-02' }] },
-      ] },
+      {
+        linkId: 'labs',
+        text: 'Labs',
+        item: [
+          { linkId: 'ldl', text: 'LDL', answer: [{ valueDecimal: 130 }] },
+          { linkId: 'ldl-date', text: 'LDL date', answer: [{ valueDate: '2026-01-02' }] },
+        ],
+      },
       { linkId: 'last', text: 'Last', answer: [{ valueBoolean: true }] },
     ]);
   });
 
   it('removes the item (and an emptied group) when given no answers', () => {
-    const r = answer(grouped, [['ldl', [{ valueDecimal: 130 }]], ['first', [{ valueString: 'a' }]]]);
+    const r = answer(grouped, [
+      ['ldl', [{ valueDecimal: 130 }]],
+      ['first', [{ valueString: 'a' }]],
+    ]);
     const cleared = setAnswer(r, 'ldl', [], grouped);
     expect(cleared.item).toEqual([{ linkId: 'first', text: 'First', answer: [{ valueString: 'a' }] }]);
   });
@@ -69,41 +104,129 @@ describe('setAnswer', () => {
 
   it('keeps the response’s own fields (id, status, authored)', () => {
     const base: QuestionnaireResponse = { ...emptyResponse(grouped), id: 'qr1', authored: '2026-01-01' };
-    expect(setAnswer(base, 'first', [{ valueString: 'a' }], grouped)).toMatchObject({ id: 'qr1', authored: '2026-01-01', status: 'in-progress' });
+    expect(setAnswer(base, 'first', [{ valueString: 'a' }], grouped)).toMatchObject({
+      id: 'qr1',
+      authored: '2026-01-01',
+      status: 'in-progress',
+    });
   });
 });
 
 describe('isEnabled', () => {
-  const item = (enableWhen: QuestionnaireItemEnableWhen[], enableBehavior?: 'all' | 'any'): QuestionnaireItem =>
-    ({ linkId: 'x', type: 'string', enableWhen, ...(enableBehavior ? { enableBehavior } : {}) });
+  const item = (enableWhen: QuestionnaireItemEnableWhen[], enableBehavior?: 'all' | 'any'): QuestionnaireItem => ({
+    linkId: 'x',
+    type: 'string',
+    enableWhen,
+    ...(enableBehavior ? { enableBehavior } : {}),
+  });
   const given = (entries: Record<string, Answer[]>) => new Map(Object.entries(entries));
   const num = (v: number) => [{ valueDecimal: v }];
 
   it.each<[string, QuestionnaireItemEnableWhen[], Record<string, Answer[]>, boolean, ('all' | 'any')?]>([
     ['no conditions', [], {}, true],
-    ['exists (answered)', [{ question: 'a', operator: 'exists', answerBoolean: true }], { a: [{ valueString: 'x' }] }, true],
+    [
+      'exists (answered)',
+      [{ question: 'a', operator: 'exists', answerBoolean: true }],
+      { a: [{ valueString: 'x' }] },
+      true,
+    ],
     ['exists (unanswered)', [{ question: 'a', operator: 'exists', answerBoolean: true }], {}, false],
     ['exists false (unanswered)', [{ question: 'a', operator: 'exists', answerBoolean: false }], {}, true],
     ['exists false (answered)', [{ question: 'a', operator: 'exists', answerBoolean: false }], { a: num(1) }, false],
     ['= boolean true', [{ question: 'a', operator: '=', answerBoolean: true }], { a: [{ valueBoolean: true }] }, true],
-    ['= boolean false', [{ question: 'a', operator: '=', answerBoolean: true }], { a: [{ valueBoolean: false }] }, false],
-    ['= coding (code)', [{ question: 'a', operator: '=', answerCoding: { system: ICD, code: 'E11.9' } }], { a: [{ valueCoding: { system: ICD, code: 'E11.9', display: 'T2DM' } }] }, true],
-    ['= coding (other code)', [{ question: 'a', operator: '=', answerCoding: { system: ICD, code: 'E11.9' } }], { a: [{ valueCoding: { system: ICD, code: 'E66.9' } }] }, false],
-    ['!= coding (other code)', [{ question: 'a', operator: '!=', answerCoding: { code: 'F64.0' } }], { a: [{ valueCoding: { code: 'E29.1' } }] }, true],
-    ['!= coding (same code)', [{ question: 'a', operator: '!=', answerCoding: { code: 'F64.0' } }], { a: [{ valueCoding: { code: 'F64.0' } }] }, false],
-    ['!= unanswered (as the server: nothing to compare)', [{ question: 'a', operator: '!=', answerCoding: { code: 'F64.0' } }], {}, false],
+    [
+      '= boolean false',
+      [{ question: 'a', operator: '=', answerBoolean: true }],
+      { a: [{ valueBoolean: false }] },
+      false,
+    ],
+    [
+      '= coding (code)',
+      [{ question: 'a', operator: '=', answerCoding: { system: ICD, code: 'E11.9' } }],
+      { a: [{ valueCoding: { system: ICD, code: 'E11.9', display: 'T2DM' } }] },
+      true,
+    ],
+    [
+      '= coding (other code)',
+      [{ question: 'a', operator: '=', answerCoding: { system: ICD, code: 'E11.9' } }],
+      { a: [{ valueCoding: { system: ICD, code: 'E66.9' } }] },
+      false,
+    ],
+    [
+      '!= coding (other code)',
+      [{ question: 'a', operator: '!=', answerCoding: { code: 'F64.0' } }],
+      { a: [{ valueCoding: { code: 'E29.1' } }] },
+      true,
+    ],
+    [
+      '!= coding (same code)',
+      [{ question: 'a', operator: '!=', answerCoding: { code: 'F64.0' } }],
+      { a: [{ valueCoding: { code: 'F64.0' } }] },
+      false,
+    ],
+    [
+      '!= unanswered (as the server: nothing to compare)',
+      [{ question: 'a', operator: '!=', answerCoding: { code: 'F64.0' } }],
+      {},
+      false,
+    ],
     ['> 24 with 28', [{ question: 'a', operator: '>', answerDecimal: 24 }], { a: num(28) }, true],
     ['> 24 with 24', [{ question: 'a', operator: '>', answerDecimal: 24 }], { a: num(24) }, false],
     ['< 24 with 10', [{ question: 'a', operator: '<', answerDecimal: 24 }], { a: num(10) }, true],
     ['>= 24 with 24', [{ question: 'a', operator: '>=', answerDecimal: 24 }], { a: num(24) }, true],
     ['<= 24 with 25', [{ question: 'a', operator: '<=', answerDecimal: 24 }], { a: num(25) }, false],
     ['> integer', [{ question: 'a', operator: '>', answerInteger: 2 }], { a: [{ valueInteger: 3 }] }, true],
-    ['>= date', [{ question: 'a', operator: '>=', answerDate: '2026-01-01' }], { a: [{ valueDate: '2026-03-01' }] }, true],
-    ['> quantity', [{ question: 'a', operator: '>', answerQuantity: { value: 5, unit: 'mg' } }], { a: [{ valueQuantity: { value: 6, unit: 'mg' } }] }, true],
-    ['all: one fails', [{ question: 'a', operator: '=', answerBoolean: true }, { question: 'b', operator: 'exists', answerBoolean: true }], { a: [{ valueBoolean: true }] }, false],
-    ['all: both hold', [{ question: 'a', operator: '=', answerBoolean: true }, { question: 'b', operator: 'exists', answerBoolean: true }], { a: [{ valueBoolean: true }], b: num(1) }, true, 'all'],
-    ['any: one holds', [{ question: 'a', operator: '=', answerBoolean: true }, { question: 'b', operator: 'exists', answerBoolean: true }], { b: num(1) }, true, 'any'],
-    ['any: none holds', [{ question: 'a', operator: '=', answerBoolean: true }, { question: 'b', operator: 'exists', answerBoolean: true }], {}, false, 'any'],
+    [
+      '>= date',
+      [{ question: 'a', operator: '>=', answerDate: '2026-01-01' }],
+      { a: [{ valueDate: '2026-03-01' }] },
+      true,
+    ],
+    [
+      '> quantity',
+      [{ question: 'a', operator: '>', answerQuantity: { value: 5, unit: 'mg' } }],
+      { a: [{ valueQuantity: { value: 6, unit: 'mg' } }] },
+      true,
+    ],
+    [
+      'all: one fails',
+      [
+        { question: 'a', operator: '=', answerBoolean: true },
+        { question: 'b', operator: 'exists', answerBoolean: true },
+      ],
+      { a: [{ valueBoolean: true }] },
+      false,
+    ],
+    [
+      'all: both hold',
+      [
+        { question: 'a', operator: '=', answerBoolean: true },
+        { question: 'b', operator: 'exists', answerBoolean: true },
+      ],
+      { a: [{ valueBoolean: true }], b: num(1) },
+      true,
+      'all',
+    ],
+    [
+      'any: one holds',
+      [
+        { question: 'a', operator: '=', answerBoolean: true },
+        { question: 'b', operator: 'exists', answerBoolean: true },
+      ],
+      { b: num(1) },
+      true,
+      'any',
+    ],
+    [
+      'any: none holds',
+      [
+        { question: 'a', operator: '=', answerBoolean: true },
+        { question: 'b', operator: 'exists', answerBoolean: true },
+      ],
+      {},
+      false,
+      'any',
+    ],
   ])('%s', (_name, conditions, answers, expected, behavior) => {
     expect(isEnabled(item(conditions, behavior), given(answers))).toBe(expected);
   });
@@ -117,20 +240,35 @@ describe('isEnabled', () => {
 });
 
 const chained: Questionnaire = {
-  resourceType: 'Questionnaire', status: 'active',
+  resourceType: 'Questionnaire',
+  status: 'active',
   item: [
     { linkId: 'a', text: 'A', type: 'boolean' },
     { linkId: 'b', text: 'B', type: 'boolean', enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }] },
-    { linkId: 'c', text: 'C', type: 'string', required: true, enableWhen: [{ question: 'b', operator: '=', answerBoolean: true }] },
-    { linkId: 'g', text: 'G', type: 'group', enableWhen: [{ question: 'a', operator: '=', answerBoolean: false }], item: [
-      { linkId: 'g1', text: 'G1', type: 'string', required: true },
-    ] },
+    {
+      linkId: 'c',
+      text: 'C',
+      type: 'string',
+      required: true,
+      enableWhen: [{ question: 'b', operator: '=', answerBoolean: true }],
+    },
+    {
+      linkId: 'g',
+      text: 'G',
+      type: 'group',
+      enableWhen: [{ question: 'a', operator: '=', answerBoolean: false }],
+      item: [{ linkId: 'g1', text: 'G1', type: 'string', required: true }],
+    },
   ],
 };
 
 describe('pruneDisabled and enabledLinkIds', () => {
   it('drops the answer of a question that became hidden, and of questions it enabled in turn', () => {
-    const r = answer(chained, [['a', [{ valueBoolean: true }]], ['b', [{ valueBoolean: true }]], ['c', [{ valueString: 'why' }]]]);
+    const r = answer(chained, [
+      ['a', [{ valueBoolean: true }]],
+      ['b', [{ valueBoolean: true }]],
+      ['c', [{ valueString: 'why' }]],
+    ]);
     expect(enabledLinkIds(chained, r)).toEqual(new Set(['a', 'b', 'c']));
     // Change A: B is hidden, so C (enabled by B's old answer) goes too.
     const changed = pruneDisabled(chained, setAnswer(r, 'a', [{ valueBoolean: false }], chained));
@@ -139,14 +277,20 @@ describe('pruneDisabled and enabledLinkIds', () => {
   });
 
   it('a hidden group hides (and clears) its children', () => {
-    const r = answer(chained, [['a', [{ valueBoolean: false }]], ['g1', [{ valueString: 'x' }]]]);
+    const r = answer(chained, [
+      ['a', [{ valueBoolean: false }]],
+      ['g1', [{ valueString: 'x' }]],
+    ]);
     expect(getAnswers(r, 'g1')).toEqual([{ valueString: 'x' }]);
     const pruned = pruneDisabled(chained, setAnswer(r, 'a', [{ valueBoolean: true }], chained));
     expect(getAnswers(pruned, 'g1')).toEqual([]);
   });
 
   it('leaves a response with nothing hidden unchanged', () => {
-    const r = answer(glp1, [['metformin-contra', [{ valueBoolean: true }]], ['metformin-contra-detail', [{ valueString: 'GI upset' }]]]);
+    const r = answer(glp1, [
+      ['metformin-contra', [{ valueBoolean: true }]],
+      ['metformin-contra-detail', [{ valueString: 'GI upset' }]],
+    ]);
     expect(pruneDisabled(glp1, r)).toEqual(r);
   });
 
@@ -159,7 +303,9 @@ describe('missingRequired', () => {
   it('lists the shown required questions of a real criteria set (GLP-1) that have no answer', () => {
     expect(missingRequired(glp1, null)).toEqual(['dx', 'a1c', 'a1c-date', 'metformin-contra', 'weight-only']);
     const r = answer(glp1, [
-      ['dx', [{ valueCoding: { system: ICD, code: 'E11.9' } }]], ['a1c', [{ valueDecimal: 8.1 }]], ['a1c-date', [{ valueDate: '2026-10-01' }]],
+      ['dx', [{ valueCoding: { system: ICD, code: 'E11.9' } }]],
+      ['a1c', [{ valueDecimal: 8.1 }]],
+      ['a1c-date', [{ valueDate: '2026-10-01' }]],
       ['metformin-contra', [{ valueBoolean: true }]],
     ]);
     // The follow-up question is now shown, so it is now required.
@@ -174,10 +320,19 @@ describe('missingRequired', () => {
   });
 
   it('ignores required groups and display items, and requires nested questions', () => {
-    const q: Questionnaire = { resourceType: 'Questionnaire', status: 'active', item: [
-      { linkId: 'note', text: 'Read this', type: 'display', required: true },
-      { linkId: 'grp', type: 'group', required: true, item: [{ linkId: 'inner', text: 'Inner', type: 'integer', required: true }] },
-    ] };
+    const q: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        { linkId: 'note', text: 'Read this', type: 'display', required: true },
+        {
+          linkId: 'grp',
+          type: 'group',
+          required: true,
+          item: [{ linkId: 'inner', text: 'Inner', type: 'integer', required: true }],
+        },
+      ],
+    };
     expect(missingRequired(q, null)).toEqual(['inner']);
   });
 });

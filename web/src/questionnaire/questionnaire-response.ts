@@ -37,7 +37,12 @@ export function allItems(q: Questionnaire): QuestionnaireItem[] {
 /** A response with no answers yet, pointing at the questionnaire. */
 export function emptyResponse(q: Questionnaire): QuestionnaireResponse {
   const canonical = q.url ? (q.version ? `${q.url}|${q.version}` : q.url) : undefined;
-  return { resourceType: 'QuestionnaireResponse', status: 'in-progress', ...(canonical ? { questionnaire: canonical } : {}), item: [] };
+  return {
+    resourceType: 'QuestionnaireResponse',
+    status: 'in-progress',
+    ...(canonical ? { questionnaire: canonical } : {}),
+    item: [],
+  };
 }
 
 /** linkId → answers, from anywhere in the response (nested items and answer.item too). */
@@ -66,7 +71,7 @@ function rebuild(q: Questionnaire, base: QuestionnaireResponse, answers: Map<str
   const build = (items: QuestionnaireItem[] | undefined): QuestionnaireResponseItem[] => {
     const out: QuestionnaireResponseItem[] = [];
     for (const it of items ?? []) {
-      const own = it.type === 'group' || it.type === 'display' ? [] : answers.get(it.linkId) ?? [];
+      const own = it.type === 'group' || it.type === 'display' ? [] : (answers.get(it.linkId) ?? []);
       const children = build(it.item);
       if (own.length === 0 && children.length === 0) continue;
       out.push({
@@ -86,8 +91,14 @@ function rebuild(q: Questionnaire, base: QuestionnaireResponse, answers: Map<str
  * so a new answer lands in its proper place (inside its group, in order); without it, a question
  * not yet in the response is added at the top level.
  */
-export function setAnswer(resp: QuestionnaireResponse | null, linkId: string, answers: Answer[], q?: Questionnaire): QuestionnaireResponse {
-  const base: QuestionnaireResponse = resp ?? (q ? emptyResponse(q) : { resourceType: 'QuestionnaireResponse', status: 'in-progress', item: [] });
+export function setAnswer(
+  resp: QuestionnaireResponse | null,
+  linkId: string,
+  answers: Answer[],
+  q?: Questionnaire,
+): QuestionnaireResponse {
+  const base: QuestionnaireResponse =
+    resp ?? (q ? emptyResponse(q) : { resourceType: 'QuestionnaireResponse', status: 'in-progress', item: [] });
   if (q) {
     const map = answersByLinkId(base);
     if (answers.length) map.set(linkId, answers);
@@ -119,14 +130,20 @@ export { answerValue };
  * Whether the item's own enableWhen conditions hold for these answers; parents are not
  * considered here: use enabledLinkIds for that.
  */
-export function isEnabled(item: QuestionnaireItem, resp: QuestionnaireResponse | Map<string, Answer[]> | null | undefined): boolean {
+export function isEnabled(
+  item: QuestionnaireItem,
+  resp: QuestionnaireResponse | Map<string, Answer[]> | null | undefined,
+): boolean {
   return isItemEnabled(item, resp instanceof Map ? resp : answersByLinkId(resp));
 }
 
 const enabledFor = enabledItems;
 
 /** Answers left once disabled questions are cleared, repeated until nothing more changes. */
-function activeAnswers(q: Questionnaire, resp: QuestionnaireResponse | null | undefined): { answers: Map<string, Answer[]>; enabled: Set<string> } {
+function activeAnswers(
+  q: Questionnaire,
+  resp: QuestionnaireResponse | null | undefined,
+): { answers: Map<string, Answer[]>; enabled: Set<string> } {
   const answers = answersByLinkId(resp);
   for (;;) {
     const enabled = enabledFor(q, answers);
@@ -154,7 +171,14 @@ export function pruneDisabled(q: Questionnaire, resp: QuestionnaireResponse | nu
 export function missingRequired(q: Questionnaire, resp: QuestionnaireResponse | null): string[] {
   const { answers, enabled } = activeAnswers(q, resp);
   return allItems(q)
-    .filter((it) => it.required && it.type !== 'group' && it.type !== 'display' && enabled.has(it.linkId) && !(answers.get(it.linkId)?.length))
+    .filter(
+      (it) =>
+        it.required &&
+        it.type !== 'group' &&
+        it.type !== 'display' &&
+        enabled.has(it.linkId) &&
+        !answers.get(it.linkId)?.length,
+    )
     .map((it) => it.linkId);
 }
 

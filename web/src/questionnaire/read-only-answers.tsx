@@ -9,13 +9,22 @@ import { useQuestionnaireText, type QuestionnaireText } from './questionnaire-te
 type RenderAttachment = ((a: Attachment) => ReactNode) | undefined;
 
 /** One answer in words (option display, Yes/No, number with unit, date, file name). */
-export function formatAnswer(item: QuestionnaireItem, a: Answer, t: QuestionnaireText, lang: Lang, renderAttachment?: RenderAttachment): ReactNode {
+export function formatAnswer(
+  item: QuestionnaireItem,
+  a: Answer,
+  t: QuestionnaireText,
+  lang: Lang,
+  renderAttachment?: RenderAttachment,
+): ReactNode {
   if (a.valueBoolean !== undefined) return a.valueBoolean ? t.yes : t.no;
   if (a.valueCoding) {
     const option = item.answerOption?.find((o) => answerIsOption(a, o));
     return a.valueCoding.display ?? (option ? optionLabel(option) : a.valueCoding.code);
   }
-  if (a.valueQuantity) return [a.valueQuantity.value, a.valueQuantity.unit ?? a.valueQuantity.code].filter((x) => x !== undefined).join(' ');
+  if (a.valueQuantity)
+    return [a.valueQuantity.value, a.valueQuantity.unit ?? a.valueQuantity.code]
+      .filter((x) => x !== undefined)
+      .join(' ');
   const unit = unitLabel(fixedUnit(item));
   if (a.valueDecimal !== undefined) return unit ? `${a.valueDecimal} ${unit}` : String(a.valueDecimal);
   if (a.valueInteger !== undefined) {
@@ -27,13 +36,19 @@ export function formatAnswer(item: QuestionnaireItem, a: Answer, t: Questionnair
   if (a.valueTime !== undefined) return a.valueTime.slice(0, 5);
   if (a.valueString !== undefined) return <span className="qr-text">{a.valueString}</span>;
   if (a.valueUri !== undefined) return a.valueUri;
-  if (a.valueAttachment) return renderAttachment?.(a.valueAttachment) ?? a.valueAttachment.title ?? a.valueAttachment.id ?? '';
+  if (a.valueAttachment)
+    return renderAttachment?.(a.valueAttachment) ?? a.valueAttachment.title ?? a.valueAttachment.id ?? '';
   if (a.valueReference) return a.valueReference.display ?? a.valueReference.reference ?? '';
   return '';
 }
 
 /** The answers as a description list (question → answer); disabled items are left out. */
-export function ReadOnlyAnswers({ questionnaire, answers, enabled, renderAttachment }: {
+export function ReadOnlyAnswers({
+  questionnaire,
+  answers,
+  enabled,
+  renderAttachment,
+}: {
   questionnaire: Questionnaire;
   answers: Map<string, Answer[]>;
   enabled: Set<string>;
@@ -43,37 +58,39 @@ export function ReadOnlyAnswers({ questionnaire, answers, enabled, renderAttachm
   const { lang } = useLang();
   const list = (items: QuestionnaireItem[] | undefined): ReactNode => (
     <dl className="qr-answers">
-      {(items ?? []).filter((it) => enabled.has(it.linkId) && it.type !== 'display').map((it) => {
-        const given = answers.get(it.linkId) ?? [];
-        const title = [it.prefix, it.text ?? it.linkId].filter(Boolean).join(' ');
-        if (it.type === 'group') {
+      {(items ?? [])
+        .filter((it) => enabled.has(it.linkId) && it.type !== 'display')
+        .map((it) => {
+          const given = answers.get(it.linkId) ?? [];
+          const title = [it.prefix, it.text ?? it.linkId].filter(Boolean).join(' ');
+          if (it.type === 'group') {
+            return (
+              <div key={it.linkId} className="qr-answers-group">
+                <dt>{title}</dt>
+                <dd>{list(it.item)}</dd>
+              </div>
+            );
+          }
           return (
-            <div key={it.linkId} className="qr-answers-group">
+            <div key={it.linkId}>
               <dt>{title}</dt>
-              <dd>{list(it.item)}</dd>
+              <dd>
+                {given.length === 0 ? (
+                  <span className="muted">{t.notAnswered}</span>
+                ) : given.length === 1 ? (
+                  formatAnswer(it, given[0], t, lang, renderAttachment)
+                ) : (
+                  <ul>
+                    {given.map((a, i) => (
+                      <li key={i}>{formatAnswer(it, a, t, lang, renderAttachment)}</li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+              {it.item?.length ? <dd>{list(it.item)}</dd> : null}
             </div>
           );
-        }
-        return (
-          <div key={it.linkId}>
-            <dt>{title}</dt>
-            <dd>
-              {given.length === 0 ? (
-                <span className="muted">{t.notAnswered}</span>
-              ) : given.length === 1 ? (
-                formatAnswer(it, given[0], t, lang, renderAttachment)
-              ) : (
-                <ul>
-                  {given.map((a, i) => (
-                    <li key={i}>{formatAnswer(it, a, t, lang, renderAttachment)}</li>
-                  ))}
-                </ul>
-              )}
-            </dd>
-            {it.item?.length ? <dd>{list(it.item)}</dd> : null}
-          </div>
-        );
-      })}
+        })}
     </dl>
   );
   return <div className="qr-readonly">{list(questionnaire.item)}</div>;

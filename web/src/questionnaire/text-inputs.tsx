@@ -11,7 +11,13 @@ export function TextItemInput({ item, label, answers, setAnswers, error }: ItemI
     <Field label={label} hint={entryFormat(item)} error={error}>
       {(p) =>
         item.type === 'text' ? (
-          <textarea {...p} value={value} maxLength={item.maxLength} aria-required={item.required || undefined} onChange={(e) => set(e.target.value)} />
+          <textarea
+            {...p}
+            value={value}
+            maxLength={item.maxLength}
+            aria-required={item.required || undefined}
+            onChange={(e) => set(e.target.value)}
+          />
         ) : (
           <input
             {...p}
@@ -47,7 +53,15 @@ export function DateItemInput({ item, label, answers, setAnswers, error }: ItemI
   }
   return (
     <Field label={label} hint={entryFormat(item)} error={error}>
-      {(p) => <input {...p} type={type} value={value} aria-required={item.required || undefined} onChange={(e) => set(e.target.value)} />}
+      {(p) => (
+        <input
+          {...p}
+          type={type}
+          value={value}
+          aria-required={item.required || undefined}
+          onChange={(e) => set(e.target.value)}
+        />
+      )}
     </Field>
   );
 }

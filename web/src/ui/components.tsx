@@ -7,8 +7,24 @@ import { formatDuration, statusLabel, statusTone } from './format';
 import type { ApiState } from './use-api';
 
 const COMMON = {
-  en: { loading: 'Loading…', retry: 'Try again', left: 'left', overdue: 'overdue', open: 'Open', close: 'Close', opening: 'Opening…' },
-  es: { loading: 'Cargando…', retry: 'Intentar de nuevo', left: 'restante', overdue: 'vencida', open: 'Abrir', close: 'Cerrar', opening: 'Abriendo…' },
+  en: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    left: 'left',
+    overdue: 'overdue',
+    open: 'Open',
+    close: 'Close',
+    opening: 'Opening…',
+  },
+  es: {
+    loading: 'Cargando…',
+    retry: 'Intentar de nuevo',
+    left: 'restante',
+    overdue: 'vencida',
+    open: 'Abrir',
+    close: 'Cerrar',
+    opening: 'Abriendo…',
+  },
 };
 
 /** A page's heading gets focus when the page opens, so screen readers announce where you are. */
@@ -78,7 +94,17 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** Loading, error (with retry) and empty states for one API resource, in one place. */
-export function Async<T>({ state, children, empty, isEmpty }: { state: ApiState<T>; children: (data: T) => ReactNode; empty?: ReactNode; isEmpty?: (data: T) => boolean }) {
+export function Async<T>({
+  state,
+  children,
+  empty,
+  isEmpty,
+}: {
+  state: ApiState<T>;
+  children: (data: T) => ReactNode;
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+}) {
   if (state.error) return <ErrorBanner error={state.error} onRetry={state.reload} />;
   if (state.data === undefined) return state.loading ? <Loading /> : null;
   if (empty !== undefined && isEmpty?.(state.data)) return <Empty>{empty}</Empty>;
@@ -91,7 +117,17 @@ export function StatusBadge({ status, label }: { status: string; label?: string 
 }
 
 /** Text input / select / textarea with its label, hint and error wired for screen readers. */
-export function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string | null; children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -160,7 +196,12 @@ export function FileLink({ path, children }: { path: string; children: ReactNode
       >
         {busy ? COMMON[lang].opening : children}
       </button>
-      {error ? <span className="field-error" role="alert"> {error}</span> : null}
+      {error ? (
+        <span className="field-error" role="alert">
+          {' '}
+          {error}
+        </span>
+      ) : null}
     </>
   );
 }
@@ -184,7 +225,8 @@ export function InlineFile({ path, contentType, title }: { path: string; content
   }, [path]);
   if (error) return <ErrorBanner error={error} />;
   if (!url) return <Loading />;
-  if (contentType.startsWith('image/') && contentType !== 'image/tiff') return <img className="inline-file" src={url} alt={title} />;
+  if (contentType.startsWith('image/') && contentType !== 'image/tiff')
+    return <img className="inline-file" src={url} alt={title} />;
   return <iframe className="inline-file" src={url} title={title} />;
 }
 

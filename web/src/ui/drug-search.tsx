@@ -7,14 +7,46 @@ import type { FormularyHit, PlanSummary } from '../api/types';
 
 const TEXT = {
   en: {
-    plan: 'Plan formulary', choosePlan: 'Choose a plan', drug: 'Drug name, ingredient, NDC or RxCUI', search: 'Search drugs', searching: 'Searching…',
-    none: 'No drug matches on this plan’s formulary.', results: 'Drugs found', name: 'Drug', coverage: 'Coverage', ndc: 'NDC', use: 'Use', covered: 'Covered',
-    notCovered: 'Not covered', tier: 'tier', pa: 'PA required', step: 'Step therapy', ql: 'Limit {units} per {days} days', ndcFor: 'NDC for', useConcept: 'Use (no package NDC)',
+    plan: 'Plan formulary',
+    choosePlan: 'Choose a plan',
+    drug: 'Drug name, ingredient, NDC or RxCUI',
+    search: 'Search drugs',
+    searching: 'Searching…',
+    none: 'No drug matches on this plan’s formulary.',
+    results: 'Drugs found',
+    name: 'Drug',
+    coverage: 'Coverage',
+    ndc: 'NDC',
+    use: 'Use',
+    covered: 'Covered',
+    notCovered: 'Not covered',
+    tier: 'tier',
+    pa: 'PA required',
+    step: 'Step therapy',
+    ql: 'Limit {units} per {days} days',
+    ndcFor: 'NDC for',
+    useConcept: 'Use (no package NDC)',
   },
   es: {
-    plan: 'Formulario del plan', choosePlan: 'Elija un plan', drug: 'Medicamento, ingrediente, NDC o RxCUI', search: 'Buscar medicamentos', searching: 'Buscando…',
-    none: 'Ningún medicamento coincide en el formulario de este plan.', results: 'Medicamentos encontrados', name: 'Medicamento', coverage: 'Cobertura', ndc: 'NDC', use: 'Usar', covered: 'Cubierto',
-    notCovered: 'No cubierto', tier: 'nivel', pa: 'Requiere PA', step: 'Terapia escalonada', ql: 'Límite {units} cada {days} días', ndcFor: 'NDC de', useConcept: 'Usar (sin NDC de envase)',
+    plan: 'Formulario del plan',
+    choosePlan: 'Elija un plan',
+    drug: 'Medicamento, ingrediente, NDC o RxCUI',
+    search: 'Buscar medicamentos',
+    searching: 'Buscando…',
+    none: 'Ningún medicamento coincide en el formulario de este plan.',
+    results: 'Medicamentos encontrados',
+    name: 'Medicamento',
+    coverage: 'Cobertura',
+    ndc: 'NDC',
+    use: 'Usar',
+    covered: 'Cubierto',
+    notCovered: 'No cubierto',
+    tier: 'nivel',
+    pa: 'Requiere PA',
+    step: 'Terapia escalonada',
+    ql: 'Límite {units} cada {days} días',
+    ndcFor: 'NDC de',
+    useConcept: 'Usar (sin NDC de envase)',
   },
 };
 
@@ -29,13 +61,23 @@ export interface DrugChoice {
  * Searches a plan's formulary (GET /plans/{planId}/formulary) and hands back the chosen package NDC.
  * Claims need a package NDC; a PA request may name the drug by RxCUI (`allowConcept`).
  */
-export function DrugSearch({ planId, onSelect, allowConcept = false }: { planId?: string | null; onSelect: (d: DrugChoice) => void; allowConcept?: boolean }) {
+export function DrugSearch({
+  planId,
+  onSelect,
+  allowConcept = false,
+}: {
+  planId?: string | null;
+  onSelect: (d: DrugChoice) => void;
+  allowConcept?: boolean;
+}) {
   const t = useText(TEXT);
   const plans = useApi<{ items: PlanSummary[] }>('/plans');
   const [plan, setPlan] = useState(planId ?? '');
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<FormularyHit[] | null>(null);
-  const search = useAction((p: string, query: string) => api.get<{ items: FormularyHit[] }>(`/plans/${encodeURIComponent(p)}/formulary`, { q: query, limit: 20 }));
+  const search = useAction((p: string, query: string) =>
+    api.get<{ items: FormularyHit[] }>(`/plans/${encodeURIComponent(p)}/formulary`, { q: query, limit: 20 }),
+  );
   useEffect(() => {
     if (planId) setPlan(planId);
   }, [planId]);
@@ -54,7 +96,13 @@ export function DrugSearch({ planId, onSelect, allowConcept = false }: { planId?
           <div style={{ flex: '1 1 16rem', minWidth: 0 }}>
             <Field label={t.plan}>
               {(p) => (
-                <select {...p} value={plan} onChange={(e) => setPlan(e.target.value)} required style={{ width: '100%' }}>
+                <select
+                  {...p}
+                  value={plan}
+                  onChange={(e) => setPlan(e.target.value)}
+                  required
+                  style={{ width: '100%' }}
+                >
                   <option value="">{t.choosePlan}</option>
                   {plans.data?.items.map((pl) => (
                     <option key={pl.id} value={pl.id}>
@@ -65,7 +113,18 @@ export function DrugSearch({ planId, onSelect, allowConcept = false }: { planId?
               )}
             </Field>
           </div>
-          <Field label={t.drug}>{(p) => <input {...p} value={q} onChange={(e) => setQ(e.target.value)} required minLength={2} autoComplete="off" />}</Field>
+          <Field label={t.drug}>
+            {(p) => (
+              <input
+                {...p}
+                value={q}
+                onChange={(e) => setQ(e.target.value)}
+                required
+                minLength={2}
+                autoComplete="off"
+              />
+            )}
+          </Field>
           <div className="field">
             <button type="submit" disabled={search.busy}>
               {search.busy ? t.searching : t.search}
@@ -105,7 +164,9 @@ function DrugRow({ hit, onSelect }: { hit: FormularyHit; onSelect: (d: DrugChoic
     hit.covered ? `${t.covered}${hit.tier ? ` (${hit.tier} ${t.tier})` : ''}` : t.notCovered,
     hit.priorAuthorization ? t.pa : null,
     hit.stepTherapy ? t.step : null,
-    hit.quantityLimit ? t.ql.replace('{units}', String(hit.quantityLimit.units)).replace('{days}', String(hit.quantityLimit.days)) : null,
+    hit.quantityLimit
+      ? t.ql.replace('{units}', String(hit.quantityLimit.units)).replace('{days}', String(hit.quantityLimit.days))
+      : null,
   ].filter(Boolean);
   return (
     <tr>
@@ -113,7 +174,11 @@ function DrugRow({ hit, onSelect }: { hit: FormularyHit; onSelect: (d: DrugChoic
       <td>{notes.join(' · ')}</td>
       <td>
         {hit.ndcs.length === 0 ? (
-          <button type="button" onClick={() => onSelect({ ndc: '', rxcui: hit.rxcui, name: hit.name })} aria-label={`${t.use} RxCUI ${hit.rxcui} (${hit.name})`}>
+          <button
+            type="button"
+            onClick={() => onSelect({ ndc: '', rxcui: hit.rxcui, name: hit.name })}
+            aria-label={`${t.use} RxCUI ${hit.rxcui} (${hit.name})`}
+          >
             {t.useConcept}
           </button>
         ) : (
@@ -125,7 +190,11 @@ function DrugRow({ hit, onSelect }: { hit: FormularyHit; onSelect: (d: DrugChoic
                 </option>
               ))}
             </select>
-            <button type="button" onClick={() => onSelect({ ndc, rxcui: hit.rxcui, name: hit.name })} aria-label={`${t.use} ${ndc} (${hit.name})`}>
+            <button
+              type="button"
+              onClick={() => onSelect({ ndc, rxcui: hit.rxcui, name: hit.name })}
+              aria-label={`${t.use} ${ndc} (${hit.name})`}
+            >
               {t.use}
             </button>
           </div>

@@ -11,7 +11,14 @@ export function formatDate(value: string | null | undefined, lang: Lang = 'en'):
 
 export function formatDateTime(value: string | null | undefined, lang: Lang = 'en'): string {
   if (!value) return '—';
-  return new Date(value).toLocaleString(locale(lang), { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  return new Date(value).toLocaleString(locale(lang), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 }
 
 export function formatMoney(value: number | string | null | undefined, lang: Lang = 'en'): string {
@@ -59,7 +66,20 @@ export function statusLabel(status: string, lang: Lang = 'en'): string {
 
 /** The badge colour family for a status. */
 export function statusTone(status: string): 'good' | 'bad' | 'wait' | 'neutral' {
-  if (['approved', 'partially-approved', 'deemed-approved', 'overturned', 'partially-overturned', 'delivered', 'sent', 'P', 'paid'].includes(status)) return 'good';
+  if (
+    [
+      'approved',
+      'partially-approved',
+      'deemed-approved',
+      'overturned',
+      'partially-overturned',
+      'delivered',
+      'sent',
+      'P',
+      'paid',
+    ].includes(status)
+  )
+    return 'good';
   if (['denied', 'closed-no-response', 'upheld', 'failed', 'R', 'rejected'].includes(status)) return 'bad';
   if (['cancelled', 'not-required', 'withdrawn'].includes(status)) return 'neutral';
   return 'wait';

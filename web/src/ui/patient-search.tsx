@@ -8,19 +8,51 @@ import type { Patient } from '../api/types';
 
 const TEXT = {
   en: {
-    lastName: 'Last name', dob: 'Date of birth', firstName: 'First name (optional)', zip: 'ZIP code (optional)', search: 'Search', searching: 'Searching…',
-    none: 'No member matches. Check the spelling and the date of birth.', results: 'Members found', name: 'Name', memberId: 'Member ID', plan: 'Plan', coverage: 'Coverage',
-    eligible: 'Covered', notEligible: 'Not covered today', select: 'Use this member', selected: 'Selected',
+    lastName: 'Last name',
+    dob: 'Date of birth',
+    firstName: 'First name (optional)',
+    zip: 'ZIP code (optional)',
+    search: 'Search',
+    searching: 'Searching…',
+    none: 'No member matches. Check the spelling and the date of birth.',
+    results: 'Members found',
+    name: 'Name',
+    memberId: 'Member ID',
+    plan: 'Plan',
+    coverage: 'Coverage',
+    eligible: 'Covered',
+    notEligible: 'Not covered today',
+    select: 'Use this member',
+    selected: 'Selected',
   },
   es: {
-    lastName: 'Apellido', dob: 'Fecha de nacimiento', firstName: 'Nombre (opcional)', zip: 'Código postal (opcional)', search: 'Buscar', searching: 'Buscando…',
-    none: 'Ningún afiliado coincide. Revise el apellido y la fecha de nacimiento.', results: 'Afiliados encontrados', name: 'Nombre', memberId: 'Núm. de afiliado', plan: 'Plan', coverage: 'Cobertura',
-    eligible: 'Con cobertura', notEligible: 'Sin cobertura hoy', select: 'Usar este afiliado', selected: 'Seleccionado',
+    lastName: 'Apellido',
+    dob: 'Fecha de nacimiento',
+    firstName: 'Nombre (opcional)',
+    zip: 'Código postal (opcional)',
+    search: 'Buscar',
+    searching: 'Buscando…',
+    none: 'Ningún afiliado coincide. Revise el apellido y la fecha de nacimiento.',
+    results: 'Afiliados encontrados',
+    name: 'Nombre',
+    memberId: 'Núm. de afiliado',
+    plan: 'Plan',
+    coverage: 'Cobertura',
+    eligible: 'Con cobertura',
+    notEligible: 'Sin cobertura hoy',
+    select: 'Usar este afiliado',
+    selected: 'Seleccionado',
   },
 };
 
 /** Patient insurance search (GET /members/search): last name + date of birth, optionally first name and ZIP. */
-export function PatientSearch({ onSelect, selectedId }: { onSelect: (p: Patient) => void; selectedId?: string | null }) {
+export function PatientSearch({
+  onSelect,
+  selectedId,
+}: {
+  onSelect: (p: Patient) => void;
+  selectedId?: string | null;
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const [q, setQ] = useState({ lastName: '', dateOfBirth: '', firstName: '', zip: '' });
@@ -38,10 +70,44 @@ export function PatientSearch({ onSelect, selectedId }: { onSelect: (p: Patient)
     <div>
       <form onSubmit={submit} aria-label={t.search}>
         <div className="row">
-          <Field label={t.lastName}>{(p) => <input {...p} value={q.lastName} onChange={(e) => set('lastName')(e.target.value)} required autoComplete="off" />}</Field>
-          <Field label={t.dob}>{(p) => <input {...p} type="date" value={q.dateOfBirth} onChange={(e) => set('dateOfBirth')(e.target.value)} required />}</Field>
-          <Field label={t.firstName}>{(p) => <input {...p} value={q.firstName} onChange={(e) => set('firstName')(e.target.value)} autoComplete="off" />}</Field>
-          <Field label={t.zip}>{(p) => <input {...p} value={q.zip} onChange={(e) => set('zip')(e.target.value)} inputMode="numeric" pattern="\d{5}(-?\d{4})?" />}</Field>
+          <Field label={t.lastName}>
+            {(p) => (
+              <input
+                {...p}
+                value={q.lastName}
+                onChange={(e) => set('lastName')(e.target.value)}
+                required
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field label={t.dob}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={q.dateOfBirth}
+                onChange={(e) => set('dateOfBirth')(e.target.value)}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t.firstName}>
+            {(p) => (
+              <input {...p} value={q.firstName} onChange={(e) => set('firstName')(e.target.value)} autoComplete="off" />
+            )}
+          </Field>
+          <Field label={t.zip}>
+            {(p) => (
+              <input
+                {...p}
+                value={q.zip}
+                onChange={(e) => set('zip')(e.target.value)}
+                inputMode="numeric"
+                pattern="\d{5}(-?\d{4})?"
+              />
+            )}
+          </Field>
           <div className="field">
             <button type="submit" disabled={search.busy}>
               {search.busy ? t.searching : t.search}
@@ -81,7 +147,11 @@ export function PatientSearch({ onSelect, selectedId }: { onSelect: (p: Patient)
                     {selectedId === p.memberId ? (
                       <strong>{t.selected}</strong>
                     ) : (
-                      <button type="button" onClick={() => onSelect(p)} aria-label={`${t.select}: ${p.firstName} ${p.lastName} (${p.memberId})`}>
+                      <button
+                        type="button"
+                        onClick={() => onSelect(p)}
+                        aria-label={`${t.select}: ${p.firstName} ${p.lastName} (${p.memberId})`}
+                      >
                         {t.select}
                       </button>
                     )}

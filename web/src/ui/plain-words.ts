@@ -9,7 +9,8 @@ import { statusLabel } from './format';
 export type Words = Record<string, { en: string; es: string }>;
 
 /** The word for `key`, or the code itself in words when the table has none. */
-export const pickWord = (table: Words, key: string, lang: Lang, fallback = key.replace(/-/g, ' ')): string => table[key]?.[lang] ?? fallback;
+export const pickWord = (table: Words, key: string, lang: Lang, fallback = key.replace(/-/g, ' ')): string =>
+  table[key]?.[lang] ?? fallback;
 
 /** "Dana Whitfield, MD": the credential once, even when the name already carries it. */
 export function nameWithCredential(name: string, credential: string | null | undefined): string {
@@ -49,7 +50,10 @@ export const STAFF_HISTORY_ACTIONS: Words = {
   'appeal-filed': { en: 'Appeal filed', es: 'Apelación presentada' },
   'appeal-withdrawn': { en: 'Appeal withdrawn', es: 'Apelación retirada' },
   'appeal-overturned': { en: 'Appeal decided: overturned', es: 'Apelación decidida: revocada' },
-  'appeal-partially-overturned': { en: 'Appeal decided: partly overturned', es: 'Apelación decidida: revocada en parte' },
+  'appeal-partially-overturned': {
+    en: 'Appeal decided: partly overturned',
+    es: 'Apelación decidida: revocada en parte',
+  },
   'appeal-upheld': { en: 'Appeal decided: upheld', es: 'Apelación decidida: confirmada' },
 };
 

@@ -13,4 +13,5 @@ export const OPEN_PA: readonly string[] = ['awaiting-answers', ...ON_CLOCK];
 export const isOnClock = (status: string) => ON_CLOCK.includes(status);
 export const isOpenPa = (status: string) => OPEN_PA.includes(status);
 export const isOpenAppeal = (status: string) => (OPEN_APPEAL_STATUSES as readonly string[]).includes(status);
-export const isAppealable = (caseStatus: string) => (APPEALABLE_CASE_STATUSES as readonly string[]).includes(caseStatus);
+export const isAppealable = (caseStatus: string) =>
+  (APPEALABLE_CASE_STATUSES as readonly string[]).includes(caseStatus);

@@ -10,7 +10,10 @@ export interface ApiState<T> {
 
 /** GET a resource; `path` null waits (e.g. until a search is typed). Re-fetches when path/query change. */
 export function useApi<T>(path: string | null, query?: Record<string, string | number | undefined>): ApiState<T> {
-  const [state, setState] = useState<{ data?: T; error: ApiError | null; loading: boolean }>({ error: null, loading: path !== null });
+  const [state, setState] = useState<{ data?: T; error: ApiError | null; loading: boolean }>({
+    error: null,
+    loading: path !== null,
+  });
   const [tick, setTick] = useState(0);
   const key = path === null ? null : `${path}?${JSON.stringify(query ?? {})}`;
   useEffect(() => {

@@ -8,31 +8,34 @@ import type { ReviewClock } from '../../../plans/plan-policy.js';
 const dmhcStatement = (planPhone: string) =>
   // California Health and Safety Code §1368.02(b): this statement must appear in the plan's
   // grievance and appeal notices, with the plan's telephone number.
-  'The California Department of Managed Health Care is responsible for regulating health care service plans. If you have a grievance '
-  + `against your health plan, you should first telephone your health plan at ${planPhone} and use your health plan's grievance process `
-  + 'before contacting the department. Utilizing this grievance procedure does not prohibit any potential legal rights or remedies that may '
-  + 'be available to you. If you need help with a grievance involving an emergency, a grievance that has not been satisfactorily resolved by '
-  + 'your health plan, or a grievance that has remained unresolved for more than 30 days, you may call the department for assistance. You may '
-  + 'also be eligible for an Independent Medical Review (IMR). If you are eligible for IMR, the IMR process will provide an impartial review of '
-  + 'medical decisions made by a health plan related to the medical necessity of a proposed service or treatment, coverage decisions for '
-  + 'treatments that are experimental or investigational in nature and payment disputes for emergency or urgent medical services. The '
-  + 'department also has a toll-free telephone number (1-888-466-2219) and a TDD line (1-877-688-9891) for the hearing and speech impaired. '
-  + "The department's internet website www.dmhc.ca.gov has complaint forms, IMR application forms and instructions online.";
+  'The California Department of Managed Health Care is responsible for regulating health care service plans. If you have a grievance ' +
+  `against your health plan, you should first telephone your health plan at ${planPhone} and use your health plan's grievance process ` +
+  'before contacting the department. Utilizing this grievance procedure does not prohibit any potential legal rights or remedies that may ' +
+  'be available to you. If you need help with a grievance involving an emergency, a grievance that has not been satisfactorily resolved by ' +
+  'your health plan, or a grievance that has remained unresolved for more than 30 days, you may call the department for assistance. You may ' +
+  'also be eligible for an Independent Medical Review (IMR). If you are eligible for IMR, the IMR process will provide an impartial review of ' +
+  'medical decisions made by a health plan related to the medical necessity of a proposed service or treatment, coverage decisions for ' +
+  'treatments that are experimental or investigational in nature and payment disputes for emergency or urgent medical services. The ' +
+  'department also has a toll-free telephone number (1-888-466-2219) and a TDD line (1-877-688-9891) for the hearing and speech impaired. ' +
+  "The department's internet website www.dmhc.ca.gov has complaint forms, IMR application forms and instructions online.";
 
 export const en = {
   locale: 'en-US',
   pdfLang: 'en-US',
 
   // ---- small words and units -------------------------------------------------------------------
-  clock: (c: ReviewClock): string => `${c.amount} ${c.unit === 'hours' ? (c.amount === 1 ? 'hour' : 'hours') : c.unit === 'business-days' ? (c.amount === 1 ? 'business day' : 'business days') : c.amount === 1 ? 'day' : 'days'}`,
+  clock: (c: ReviewClock): string =>
+    `${c.amount} ${c.unit === 'hours' ? (c.amount === 1 ? 'hour' : 'hours') : c.unit === 'business-days' ? (c.amount === 1 ? 'business day' : 'business days') : c.amount === 1 ? 'day' : 'days'}`,
   dateAtTime: (date: string, time: string) => `${date} at ${time}`,
   amountPerDays: (units: string, days: number) => `${units} units every ${days} days`,
   amountForDays: (units: string, days: number) => `${units} units for ${days} days`,
-  asPrescribedWithinLimits: 'As prescribed, within the plan\'s quantity limits',
+  asPrescribedWithinLimits: "As prescribed, within the plan's quantity limits",
   period: (from: string, to: string) => `${from} through ${to}`,
   urgencyName: (urgency: string): string => (urgency === 'urgent' ? 'fast (expedited)' : 'standard'),
-  filedByName: (who: string): string => (who === 'member' ? 'the member' : who === 'prescriber' ? 'the prescriber' : 'a representative'),
-  reviewerRole: (role: string | null): string => (role === 'reviewer-physician' ? 'physician' : role === 'reviewer-pharmacist' ? 'pharmacist' : 'clinical reviewer'),
+  filedByName: (who: string): string =>
+    who === 'member' ? 'the member' : who === 'prescriber' ? 'the prescriber' : 'a representative',
+  reviewerRole: (role: string | null): string =>
+    role === 'reviewer-physician' ? 'physician' : role === 'reviewer-pharmacist' ? 'pharmacist' : 'clinical reviewer',
 
   // ---- letterhead, reference block, greeting, closing -----------------------------------------
   letterhead: {
@@ -75,7 +78,8 @@ export const en = {
   closing: (plan: string) => ['Sincerely,', plan, 'Pharmacy Services'],
   questions: {
     heading: 'Questions?',
-    member: (phone: string) => `Call member services at ${phone} (TTY 711). The call is free. We can help you in your language.`,
+    member: (phone: string) =>
+      `Call member services at ${phone} (TTY 711). The call is free. We can help you in your language.`,
     provider: (phone: string) => `Call prior authorization at ${phone}. Please have the request number ready.`,
   },
   footer: (noticeId: string) => `Notice ${noticeId}`,
@@ -84,7 +88,7 @@ export const en = {
 
   // ---- who decided --------------------------------------------------------------------------------
   decision: {
-    automated: 'This approval was made automatically: the request met all of the plan\'s coverage rules.',
+    automated: "This approval was made automatically: the request met all of the plan's coverage rules.",
     reviewedByMember: (name: string, role: string) => `A ${role} reviewed your request: ${name}.`,
     reviewedByProvider: (name: string, role: string) => `Reviewed by ${name} (${role}).`,
     peerToPeer: (phone: string) => `To discuss this decision with the reviewer (peer-to-peer), call ${phone}.`,
@@ -97,33 +101,42 @@ export const en = {
       intro: (drug: string) => `Good news. We approved your request for ${drug}.`,
       askedBy: (prescriber: string) => `Your prescriber, ${prescriber}, asked us to cover this drug for you.`,
       covers: (scope: string) => `The approval covers ${scope}, in any strength.`,
-      pharmacy: 'Your pharmacy can fill this drug now. If the pharmacy has a question, give them the authorization number above.',
-      renew: (to: string, days: number) => `This approval ends on ${to}. To keep getting this drug after that, ask your prescriber to send a renewal request. They can send it up to ${days} days before the end date.`,
+      pharmacy:
+        'Your pharmacy can fill this drug now. If the pharmacy has a question, give them the authorization number above.',
+      renew: (to: string, days: number) =>
+        `This approval ends on ${to}. To keep getting this drug after that, ask your prescriber to send a renewal request. They can send it up to ${days} days before the end date.`,
     },
     provider: {
-      intro: (drug: string, patient: string) => `The prior authorization request for ${drug} for your patient ${patient} is approved.`,
-      claims: (scope: string, to: string) => `Pharmacy claims for ${scope} (every strength) will pay under this authorization through ${to}, within the approved amount.`,
-      renew: (days: number) => `A renewal request can be sent from ${days} days before the end date; link it to this authorization number.`,
+      intro: (drug: string, patient: string) =>
+        `The prior authorization request for ${drug} for your patient ${patient} is approved.`,
+      claims: (scope: string, to: string) =>
+        `Pharmacy claims for ${scope} (every strength) will pay under this authorization through ${to}, within the approved amount.`,
+      renew: (days: number) =>
+        `A renewal request can be sent from ${days} days before the end date; link it to this authorization number.`,
     },
   },
   partialApproval: {
     title: { member: 'Your drug is approved in part', provider: 'Prior authorization partially approved' },
     member: {
-      intro: (drug: string) => `We approved part of your request for ${drug}. We did not approve all of what was asked for.`,
+      intro: (drug: string) =>
+        `We approved part of your request for ${drug}. We did not approve all of what was asked for.`,
       whyHeading: 'Why we did not approve all of it',
     },
     provider: {
-      intro: (drug: string, patient: string) => `The prior authorization request for ${drug} for your patient ${patient} is approved in part, for less than was requested.`,
+      intro: (drug: string, patient: string) =>
+        `The prior authorization request for ${drug} for your patient ${patient} is approved in part, for less than was requested.`,
       whyHeading: 'Reasons for the partial approval',
     },
   },
   deemedApproval: {
     title: { member: 'Your drug is approved', provider: 'Prior authorization approved: decision time limit passed' },
     member: {
-      intro: (drug: string) => `We did not make a decision on your request for ${drug} in the time the law allows. Because of this, your request is approved.`,
+      intro: (drug: string) =>
+        `We did not make a decision on your request for ${drug} in the time the law allows. Because of this, your request is approved.`,
     },
     provider: {
-      intro: (drug: string, patient: string) => `No decision was made on the request for ${drug} for your patient ${patient} within the required time, so the request is deemed approved.`,
+      intro: (drug: string, patient: string) =>
+        `No decision was made on the request for ${drug} for your patient ${patient} within the required time, so the request is deemed approved.`,
     },
     // California Health and Safety Code §1367.241: a request not answered in time is deemed granted.
     californiaLaw: 'California Health and Safety Code section 1367.241.',
@@ -133,76 +146,106 @@ export const en = {
   denial: {
     title: { member: 'We denied your request for drug coverage', provider: 'Prior authorization denied' },
     member: {
-      intro: (drug: string, prescriber: string) => `Your prescriber, ${prescriber}, asked us to cover ${drug} for you. We reviewed the request. We cannot approve it.`,
+      intro: (drug: string, prescriber: string) =>
+        `Your prescriber, ${prescriber}, asked us to cover ${drug} for you. We reviewed the request. We cannot approve it.`,
       whyHeading: 'Why we said no',
       reviewerWrote: 'What the reviewer wrote',
       rulesHeading: (title: string) => `Our rules for this drug (${title}) that were not met`,
-      copyOfRules: (phone: string) => `You can ask for a free copy of the rules and the records we used to make this decision. Call ${phone} (TTY 711).`,
-      notTheEnd: 'You can still get this drug if you pay for it yourself. You can also ask your prescriber about other drugs that the plan covers.',
+      copyOfRules: (phone: string) =>
+        `You can ask for a free copy of the rules and the records we used to make this decision. Call ${phone} (TTY 711).`,
+      notTheEnd:
+        'You can still get this drug if you pay for it yourself. You can also ask your prescriber about other drugs that the plan covers.',
     },
     provider: {
-      intro: (drug: string, patient: string) => `The prior authorization request for ${drug} for your patient ${patient} is denied.`,
+      intro: (drug: string, patient: string) =>
+        `The prior authorization request for ${drug} for your patient ${patient} is denied.`,
       whyHeading: 'Reasons for the denial',
       criteriaHeading: (title: string) => `Criteria not met (${title})`,
-      alternatives: 'Consider a covered alternative, or send a new request with documentation that the criteria are met.',
+      alternatives:
+        'Consider a covered alternative, or send a new request with documentation that the criteria are met.',
     },
   },
   closure: {
-    title: { member: 'We closed your request', provider: 'Prior authorization request closed: information not received' },
+    title: {
+      member: 'We closed your request',
+      provider: 'Prior authorization request closed: information not received',
+    },
     member: {
-      intro: (drug: string) => `Your prescriber asked us to cover ${drug} for you. We needed more information from your prescriber to decide. We did not get it in time, so we closed the request without a decision.`,
+      intro: (drug: string) =>
+        `Your prescriber asked us to cover ${drug} for you. We needed more information from your prescriber to decide. We did not get it in time, so we closed the request without a decision.`,
       whatNow: 'What you can do',
-      options: ['Ask your prescriber to send a new request with the information.', 'Or ask us for an appeal (see below).'],
+      options: [
+        'Ask your prescriber to send a new request with the information.',
+        'Or ask us for an appeal (see below).',
+      ],
     },
     provider: {
-      intro: (drug: string, patient: string) => `The prior authorization request for ${drug} for your patient ${patient} is closed: the information we requested was not received by the due date.`,
+      intro: (drug: string, patient: string) =>
+        `The prior authorization request for ${drug} for your patient ${patient} is closed: the information we requested was not received by the due date.`,
       whyHeading: 'Reason',
-      resubmit: 'You may send a new request with the requested information at any time, or appeal on the patient\'s behalf.',
+      resubmit:
+        "You may send a new request with the requested information at any time, or appeal on the patient's behalf.",
     },
   },
 
   // ---- information requests ---------------------------------------------------------------------------
   informationRequest: {
     title: { member: 'We asked your prescriber for more information', provider: 'Request for additional information' },
-    incompleteTitle: { member: 'We asked your prescriber for more information', provider: 'Incomplete request: information needed' },
+    incompleteTitle: {
+      member: 'We asked your prescriber for more information',
+      provider: 'Incomplete request: information needed',
+    },
     provider: {
-      intro: (drug: string, patient: string) => `To decide the prior authorization request for ${drug} for your patient ${patient}, we need the following:`,
-      incompleteIntro: (drug: string, patient: string) => `The prior authorization request for ${drug} for your patient ${patient} is missing information we need to review it:`,
+      intro: (drug: string, patient: string) =>
+        `To decide the prior authorization request for ${drug} for your patient ${patient}, we need the following:`,
+      incompleteIntro: (drug: string, patient: string) =>
+        `The prior authorization request for ${drug} for your patient ${patient} is missing information we need to review it:`,
       question: (q: string) => `Question: ${q}`,
       document: (d: string) => `Document: ${d}`,
       reviewerNote: (note: string) => `Reviewer's note: ${note}`,
       sendBy: (when: string) => `Please send it by ${when}.`,
       sequence: (n: number, max: number) => `This is information request ${n} of at most ${max} for this case.`,
-      ifLate: 'If we do not receive it by then, the reviewer will decide with the information on file or ask once more.',
-      ifLateLast: 'If we do not receive it by then, the request will be closed without a decision. You can then send a new request.',
+      ifLate:
+        'If we do not receive it by then, the reviewer will decide with the information on file or ask once more.',
+      ifLateLast:
+        'If we do not receive it by then, the request will be closed without a decision. You can then send a new request.',
       howHeading: 'How to send the information',
       portal: 'Provider portal: open the request and answer there.',
       fax: (fax: string) => `Fax: ${fax}. Put the request number on every page.`,
       phone: (phone: string) => `Phone: ${phone}.`,
     },
     member: {
-      intro: (drug: string) => `We are reviewing the request to cover ${drug} for you. We need more information from your prescriber, and we asked them for it.`,
+      intro: (drug: string) =>
+        `We are reviewing the request to cover ${drug} for you. We need more information from your prescriber, and we asked them for it.`,
       items: 'We asked for:',
-      due: (when: string) => `Your prescriber needs to send it by ${when}. You may want to call your prescriber's office to remind them.`,
+      due: (when: string) =>
+        `Your prescriber needs to send it by ${when}. You may want to call your prescriber's office to remind them.`,
     },
   },
 
   // ---- urgency reclassified ----------------------------------------------------------------------------
   reclassified: {
-    title: { member: 'Your request will be reviewed on the standard timeline', provider: 'Expedited review not granted: reviewed as standard' },
+    title: {
+      member: 'Your request will be reviewed on the standard timeline',
+      provider: 'Expedited review not granted: reviewed as standard',
+    },
     member: {
-      intro: (drug: string) => `Your prescriber asked for a fast (urgent) review of the request for ${drug}. A clinical reviewer decided that the request does not meet the rules for a fast review.`,
-      reason: 'The reviewer\'s reason',
+      intro: (drug: string) =>
+        `Your prescriber asked for a fast (urgent) review of the request for ${drug}. A clinical reviewer decided that the request does not meet the rules for a fast review.`,
+      reason: "The reviewer's reason",
       due: (when: string) => `We will review it on the standard timeline. We will decide by ${when}.`,
       noDue: 'We will review it on the standard timeline.',
-      disagree: (phone: string) => `If you do not agree, you can file a complaint (grievance). Call ${phone} (TTY 711). If your prescriber tells us that waiting could seriously harm your health, we will review your request fast.`,
+      disagree: (phone: string) =>
+        `If you do not agree, you can file a complaint (grievance). Call ${phone} (TTY 711). If your prescriber tells us that waiting could seriously harm your health, we will review your request fast.`,
     },
     provider: {
-      intro: (drug: string, patient: string) => `The request for ${drug} for your patient ${patient} was submitted as expedited. The reviewer found it does not meet the expedited definition (serious jeopardy to the patient's life, health or ability to regain maximum function) and reclassified it as standard.`,
+      intro: (drug: string, patient: string) =>
+        `The request for ${drug} for your patient ${patient} was submitted as expedited. The reviewer found it does not meet the expedited definition (serious jeopardy to the patient's life, health or ability to regain maximum function) and reclassified it as standard.`,
       reason: 'Reason',
       due: (when: string) => `The decision is now due by ${when}.`,
       noDue: 'The standard review clock starts when the request is complete.',
-      disagree: (phone: string) => `If you believe applying the standard timeframe could seriously jeopardize the patient, call ${phone} and say so.`,
+      disagree: (phone: string) =>
+        `If you believe applying the standard timeframe could seriously jeopardize the patient, call ${phone} and say so.`,
     },
   },
 
@@ -214,8 +257,10 @@ export const en = {
       ask: 'To keep getting this drug after that date, ask your prescriber to send a renewal request now.',
     },
     provider: {
-      intro: (drug: string, patient: string, to: string) => `The authorization for ${drug} for your patient ${patient} ends on ${to}.`,
-      ask: (number: string) => `A renewal request can be sent now. Link it to authorization ${number} so coverage continues without a gap.`,
+      intro: (drug: string, patient: string, to: string) =>
+        `The authorization for ${drug} for your patient ${patient} ends on ${to}.`,
+      ask: (number: string) =>
+        `A renewal request can be sent now. Link it to authorization ${number} so coverage continues without a gap.`,
     },
   },
   paNeeded: {
@@ -224,7 +269,8 @@ export const en = {
       intro: (drug: string) => `Your plan needs to approve ${drug} before it pays for it. We told your prescriber.`,
     },
     provider: {
-      intro: (drug: string, patient: string, pharmacy: string) => `${pharmacy} tried to fill ${drug} for your patient ${patient}. The plan requires prior authorization for this drug.`,
+      intro: (drug: string, patient: string, pharmacy: string) =>
+        `${pharmacy} tried to fill ${drug} for your patient ${patient}. The plan requires prior authorization for this drug.`,
       opened: 'A request has been opened for you under the request number above. Please complete it.',
       howHeading: 'How to send the request',
       ways: {
@@ -237,13 +283,25 @@ export const en = {
   },
   cancellation: {
     title: { member: 'Your request was cancelled', provider: 'Prior authorization request cancelled' },
-    member: { intro: (drug: string) => `The request to cover ${drug} for you was cancelled. No decision was made. Your prescriber can send a new request at any time.` },
-    provider: { intro: (drug: string, patient: string) => `The prior authorization request for ${drug} for your patient ${patient} was cancelled without a decision.` },
+    member: {
+      intro: (drug: string) =>
+        `The request to cover ${drug} for you was cancelled. No decision was made. Your prescriber can send a new request at any time.`,
+    },
+    provider: {
+      intro: (drug: string, patient: string) =>
+        `The prior authorization request for ${drug} for your patient ${patient} was cancelled without a decision.`,
+    },
   },
   escalation: {
     title: { member: 'Your request is taking longer than it should', provider: 'Decision overdue: escalated' },
-    member: { intro: (drug: string) => `We have not yet decided the request for ${drug}. It is past the time we should have decided. A supervisor is now handling it.` },
-    provider: { intro: (drug: string, patient: string) => `The decision on the request for ${drug} for your patient ${patient} is overdue and has been escalated to the review supervisor.` },
+    member: {
+      intro: (drug: string) =>
+        `We have not yet decided the request for ${drug}. It is past the time we should have decided. A supervisor is now handling it.`,
+    },
+    provider: {
+      intro: (drug: string, patient: string) =>
+        `The decision on the request for ${drug} for your patient ${patient} is overdue and has been escalated to the review supervisor.`,
+    },
   },
 
   // ---- appeals ----------------------------------------------------------------------------------------------
@@ -258,27 +316,38 @@ export const en = {
       filedBy: (who: string) => `The appeal was filed by ${who}.`,
     },
     provider: {
-      intro: (drug: string, patient: string, received: string) => `We received an appeal of the decision on ${drug} for your patient ${patient} on ${received}.`,
-      due: (urgency: string, when: string) => `It is being reviewed as a ${urgency} appeal; the decision is due by ${when}.`,
-      more: (fax: string | null) => `Supporting documentation may be sent ${fax ? `by fax to ${fax} or ` : ''}through the provider portal, referencing the appeal number.`,
+      intro: (drug: string, patient: string, received: string) =>
+        `We received an appeal of the decision on ${drug} for your patient ${patient} on ${received}.`,
+      due: (urgency: string, when: string) =>
+        `It is being reviewed as a ${urgency} appeal; the decision is due by ${when}.`,
+      more: (fax: string | null) =>
+        `Supporting documentation may be sent ${fax ? `by fax to ${fax} or ` : ''}through the provider portal, referencing the appeal number.`,
     },
   },
   appealDecision: {
     title: {
       overturned: { member: 'We approved your appeal', provider: 'Appeal decision: overturned (approved)' },
-      partiallyOverturned: { member: 'We approved part of your appeal', provider: 'Appeal decision: partially overturned' },
+      partiallyOverturned: {
+        member: 'We approved part of your appeal',
+        provider: 'Appeal decision: partially overturned',
+      },
       upheld: { member: 'We did not change our decision', provider: 'Appeal decision: denial upheld' },
     },
     member: {
-      overturned: (drug: string) => `We looked at your appeal about ${drug} again. We changed our decision. Your drug is now approved.`,
+      overturned: (drug: string) =>
+        `We looked at your appeal about ${drug} again. We changed our decision. Your drug is now approved.`,
       partiallyOverturned: (drug: string) => `We looked at your appeal about ${drug} again. We approved part of it.`,
-      upheld: (drug: string) => `We looked at your appeal about ${drug} again. We did not change our decision. The drug is still not approved.`,
+      upheld: (drug: string) =>
+        `We looked at your appeal about ${drug} again. We did not change our decision. The drug is still not approved.`,
       whyHeading: 'Why',
     },
     provider: {
-      overturned: (drug: string, patient: string) => `On appeal, the prior authorization for ${drug} for your patient ${patient} is approved.`,
-      partiallyOverturned: (drug: string, patient: string) => `On appeal, the prior authorization for ${drug} for your patient ${patient} is approved in part.`,
-      upheld: (drug: string, patient: string) => `On appeal, the denial of ${drug} for your patient ${patient} is upheld.`,
+      overturned: (drug: string, patient: string) =>
+        `On appeal, the prior authorization for ${drug} for your patient ${patient} is approved.`,
+      partiallyOverturned: (drug: string, patient: string) =>
+        `On appeal, the prior authorization for ${drug} for your patient ${patient} is approved in part.`,
+      upheld: (drug: string, patient: string) =>
+        `On appeal, the denial of ${drug} for your patient ${patient} is upheld.`,
       whyHeading: 'Reasons',
     },
   },
@@ -287,23 +356,30 @@ export const en = {
   appealRights: {
     heading: 'Your right to appeal',
     providerHeading: 'Appeal rights',
-    whatIsIt: (called: string) => `If you do not agree with this decision, you can ask us to look at it again. This is called ${called}.`,
+    whatIsIt: (called: string) =>
+      `If you do not agree with this decision, you can ask us to look at it again. This is called ${called}.`,
     appealWord: 'an appeal',
     redeterminationWord: 'an appeal (a "redetermination")',
     deadline: (date: string) => `You must ask for an appeal by ${date}.`,
     deadlineDays: (days: number) => `That is ${days} days from the date of this letter.`,
     who: 'You, your prescriber, or someone you choose to act for you can ask for the appeal.',
-    review: (standard: string) => `A reviewer who did not make this decision will look at your appeal. We will decide within ${standard}.`,
-    fast: (standard: string, fast: string) => `If waiting ${standard} could seriously harm your health, ask for a fast appeal. We will decide a fast appeal within ${fast}.`,
-    providerSummary: (date: string, standard: string, fast: string) => `The member, the prescriber on the member's behalf, or the member's representative may appeal by ${date}. Standard appeals are decided within ${standard}; expedited appeals within ${fast}, by a reviewer not involved in this decision.`,
+    review: (standard: string) =>
+      `A reviewer who did not make this decision will look at your appeal. We will decide within ${standard}.`,
+    fast: (standard: string, fast: string) =>
+      `If waiting ${standard} could seriously harm your health, ask for a fast appeal. We will decide a fast appeal within ${fast}.`,
+    providerSummary: (date: string, standard: string, fast: string) =>
+      `The member, the prescriber on the member's behalf, or the member's representative may appeal by ${date}. Standard appeals are decided within ${standard}; expedited appeals within ${fast}, by a reviewer not involved in this decision.`,
     howHeading: 'How to appeal',
     portal: 'Online: sign in to the member portal and choose "Appeal". Prescribers: use the provider portal.',
     fax: (fax: string) => `By fax: send the appeal form to ${fax}.`,
-    mail: (plan: string) => `By mail: send the appeal form to ${plan}, Attention: Appeals, at the mailing address on your member ID card.`,
-    mailProvider: (plan: string) => `By mail: ${plan}, Attention: Appeals, at the mailing address on the member's ID card.`,
+    mail: (plan: string) =>
+      `By mail: send the appeal form to ${plan}, Attention: Appeals, at the mailing address on your member ID card.`,
+    mailProvider: (plan: string) =>
+      `By mail: ${plan}, Attention: Appeals, at the mailing address on the member's ID card.`,
     mailTo: (address: string) => `By mail: send the appeal form to ${address}.`,
     phone: (phone: string) => `By phone: call ${phone} (TTY 711).`,
-    include: 'Use the appeal form at the end of this letter. Send any records or a letter from your prescriber that may help.',
+    include:
+      'Use the appeal form at the end of this letter. Send any records or a letter from your prescriber that may help.',
     includeProvider: 'Use the appeal form at the end of this letter and attach supporting clinical documentation.',
     nextHeading: 'If we say no to your appeal',
     nextHeadingAfterAppeal: 'What you can do next',
@@ -358,15 +434,17 @@ export const en = {
     aboutHeading: 'About the member',
     whoHeading: 'Who is asking for the appeal?',
     whoMember: 'The member',
-    whoPrescriber: 'The member\'s prescriber',
+    whoPrescriber: "The member's prescriber",
     whoRepresentative: 'Someone else acting for the member (representative)',
-    representative: 'Representative\'s name and relationship to the member:',
-    representativeMedicare: 'If a representative (not the prescriber) files, attach form CMS-1696 (Appointment of Representative) or a similar signed paper.',
+    representative: "Representative's name and relationship to the member:",
+    representativeMedicare:
+      'If a representative (not the prescriber) files, attach form CMS-1696 (Appointment of Representative) or a similar signed paper.',
     contactPhone: 'Phone number where we can reach you:',
     whyHeading: 'Why do you disagree with our decision?',
     why: 'Tell us in your own words. You can add pages, medical records or a letter from the prescriber.',
     fastHeading: 'Do you need a fast appeal?',
-    fast: (standard: string, fast: string) => `FAST APPEAL: Check this box if waiting ${standard} could seriously harm the member's life, health or ability to regain maximum function. We will decide within ${fast}.`,
+    fast: (standard: string, fast: string) =>
+      `FAST APPEAL: Check this box if waiting ${standard} could seriously harm the member's life, health or ability to regain maximum function. We will decide within ${fast}.`,
     signatureHeading: 'Signature',
     signature: 'Signature',
     date: 'Date',
@@ -384,7 +462,8 @@ export const en = {
       `We give free aids and services to people with disabilities, such as qualified sign language interpreters and written information in other formats (large print, audio, accessible electronic formats). We give free language services to people whose first language is not English, such as qualified interpreters and information written in other languages. To get these services, call ${phone} (TTY 711).`,
       `If you believe we did not provide these services or treated you unfairly in another way, you can file a grievance with us: call ${phone} (TTY 711). You can also file a civil rights complaint with the U.S. Department of Health and Human Services, Office for Civil Rights, at ocrportal.hhs.gov, or call 1-800-368-1019 (TDD 1-800-537-7697).`,
     ],
-    otherLanguageNotice: 'This letter is in English because we do not yet write letters in your language. Free help in your language:',
+    otherLanguageNotice:
+      'This letter is in English because we do not yet write letters in your language. Free help in your language:',
   },
 };
 

@@ -20,12 +20,14 @@ export const TAGLINES: Tagline[] = [
   {
     language: 'en',
     name: 'English',
-    text: (phone) => `ATTENTION: If you need help in your language, call ${phone} (TTY: 711). Aids and services for people with disabilities, like documents in braille and large print, are also available. These services are free of charge.`,
+    text: (phone) =>
+      `ATTENTION: If you need help in your language, call ${phone} (TTY: 711). Aids and services for people with disabilities, like documents in braille and large print, are also available. These services are free of charge.`,
   },
   {
     language: 'es',
     name: 'Español (Spanish)',
-    text: (phone) => `ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos de asistencia lingüística. Llame al ${phone} (TTY: 711).`,
+    text: (phone) =>
+      `ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos de asistencia lingüística. Llame al ${phone} (TTY: 711).`,
   },
   {
     language: 'zh',
@@ -35,12 +37,14 @@ export const TAGLINES: Tagline[] = [
   {
     language: 'vi',
     name: 'Tiếng Việt (Vietnamese)',
-    text: (phone) => `CHÚ Ý: Nếu bạn nói Tiếng Việt, có các dịch vụ hỗ trợ ngôn ngữ miễn phí dành cho bạn. Gọi số ${phone} (TTY: 711).`,
+    text: (phone) =>
+      `CHÚ Ý: Nếu bạn nói Tiếng Việt, có các dịch vụ hỗ trợ ngôn ngữ miễn phí dành cho bạn. Gọi số ${phone} (TTY: 711).`,
   },
   {
     language: 'tl',
     name: 'Tagalog',
-    text: (phone) => `PAUNAWA: Kung nagsasalita ka ng Tagalog, maaari kang gumamit ng mga serbisyo ng tulong sa wika nang walang bayad. Tumawag sa ${phone} (TTY: 711).`,
+    text: (phone) =>
+      `PAUNAWA: Kung nagsasalita ka ng Tagalog, maaari kang gumamit ng mga serbisyo ng tulong sa wika nang walang bayad. Tumawag sa ${phone} (TTY: 711).`,
   },
 ];
 

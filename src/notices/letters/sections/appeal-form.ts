@@ -13,7 +13,8 @@ export function appealFormPage(c: LetterContext): ExtraPage {
   const f = t.appealForm;
   const appeals = input.plan.policy.appeals;
   const about: Array<[string, string]> = [[t.labels.member, c.memberName]];
-  if (input.member) about.push([t.labels.memberId, input.member.id], [t.labels.dateOfBirth, c.date(input.member.dateOfBirth)]);
+  if (input.member)
+    about.push([t.labels.memberId, input.member.id], [t.labels.dateOfBirth, c.date(input.member.dateOfBirth)]);
   about.push([t.labels.drug, c.drug]);
   const requestId = input.notice.paRequestId ?? c.content.paRequestId;
   if (requestId) about.push([t.labels.requestNumber, requestId]);
@@ -33,8 +34,17 @@ export function appealFormPage(c: LetterContext): ExtraPage {
       { heading: f.sendHeading, blocks: [{ type: 'bullets', items: howToAppealItems(c) }] },
       { heading: f.aboutHeading, blocks: [{ type: 'fields', rows: about }] },
       { heading: f.whoHeading, blocks: who },
-      { heading: f.whyHeading, blocks: [{ type: 'note', text: f.why }, { type: 'write-in', label: '', lines: 5 }] },
-      { heading: f.fastHeading, blocks: [{ type: 'checkbox', label: f.fast(c.clock(appeals.standard), c.clock(appeals.expedited)) }] },
+      {
+        heading: f.whyHeading,
+        blocks: [
+          { type: 'note', text: f.why },
+          { type: 'write-in', label: '', lines: 5 },
+        ],
+      },
+      {
+        heading: f.fastHeading,
+        blocks: [{ type: 'checkbox', label: f.fast(c.clock(appeals.standard), c.clock(appeals.expedited)) }],
+      },
       { blocks: [{ type: 'signature', labels: [f.signature, f.date] }] },
     ],
   };

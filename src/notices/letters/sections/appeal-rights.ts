@@ -9,7 +9,10 @@ export function howToAppealItems(c: LetterContext): string[] {
   if (contacts.appealsFax) items.push(t.appealRights.fax(contacts.appealsFax));
   const address = contacts.appealsMailingAddress?.join(', ');
   if (address) items.push(t.appealRights.mailTo(address));
-  else items.push(c.audience === 'member' ? t.appealRights.mail(c.input.plan.name) : t.appealRights.mailProvider(c.input.plan.name));
+  else
+    items.push(
+      c.audience === 'member' ? t.appealRights.mail(c.input.plan.name) : t.appealRights.mailProvider(c.input.plan.name),
+    );
   if (contacts.appealsPhone) items.push(t.appealRights.phone(contacts.appealsPhone));
   return items;
 }
@@ -26,18 +29,36 @@ export function appealRightsSections(c: LetterContext): Section[] {
   const standard = c.clock(appeals.standard);
   const fast = c.clock(appeals.expedited);
   const deadline = c.date(c.appealDeadline);
-  const rights: Block[] = c.audience === 'member'
-    ? [
-      { type: 'paragraph', text: t.appealRights.whatIsIt(input.plan.lineOfBusiness === 'medicare-d' ? t.appealRights.redeterminationWord : t.appealRights.appealWord) },
-      { type: 'paragraph', text: `${t.appealRights.deadline(deadline)} ${t.appealRights.deadlineDays(c.appealFilingDays)}`, bold: true },
-      { type: 'paragraph', text: t.appealRights.who },
-      { type: 'paragraph', text: t.appealRights.review(standard) },
-      { type: 'paragraph', text: t.appealRights.fast(standard, fast) },
-    ]
-    : [{ type: 'paragraph', text: t.appealRights.providerSummary(deadline, standard, fast), bold: true }];
+  const rights: Block[] =
+    c.audience === 'member'
+      ? [
+          {
+            type: 'paragraph',
+            text: t.appealRights.whatIsIt(
+              input.plan.lineOfBusiness === 'medicare-d'
+                ? t.appealRights.redeterminationWord
+                : t.appealRights.appealWord,
+            ),
+          },
+          {
+            type: 'paragraph',
+            text: `${t.appealRights.deadline(deadline)} ${t.appealRights.deadlineDays(c.appealFilingDays)}`,
+            bold: true,
+          },
+          { type: 'paragraph', text: t.appealRights.who },
+          { type: 'paragraph', text: t.appealRights.review(standard) },
+          { type: 'paragraph', text: t.appealRights.fast(standard, fast) },
+        ]
+      : [{ type: 'paragraph', text: t.appealRights.providerSummary(deadline, standard, fast), bold: true }];
   const sections: Section[] = [
     { heading: c.audience === 'member' ? t.appealRights.heading : t.appealRights.providerHeading, blocks: rights },
-    { heading: t.appealRights.howHeading, blocks: [{ type: 'bullets', items: howToAppealItems(c) }, { type: 'paragraph', text: c.audience === 'member' ? t.appealRights.include : t.appealRights.includeProvider }] },
+    {
+      heading: t.appealRights.howHeading,
+      blocks: [
+        { type: 'bullets', items: howToAppealItems(c) },
+        { type: 'paragraph', text: c.audience === 'member' ? t.appealRights.include : t.appealRights.includeProvider },
+      ],
+    },
   ];
   const next = nextLevelBlocks(c, 'after-determination');
   if (next.length) sections.push({ heading: t.appealRights.nextHeading, blocks: next });

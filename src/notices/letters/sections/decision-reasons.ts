@@ -15,9 +15,11 @@ export function memberReasonSections(c: LetterContext, heading: string): Section
   const sections: Section[] = [];
   if (plain.length) {
     sections.push({ heading, blocks: [{ type: 'bullets', items: plain }] });
-    if (content.reasons.length) sections.push({ heading: t.denial.member.reviewerWrote, blocks: [{ type: 'bullets', items: content.reasons }] });
+    if (content.reasons.length)
+      sections.push({ heading: t.denial.member.reviewerWrote, blocks: [{ type: 'bullets', items: content.reasons }] });
   } else if (content.reasons.length) {
-    const blocks: Block[] = language === 'en' ? [] : [{ type: 'paragraph', text: t.denial.member.reviewerWrote, bold: true }];
+    const blocks: Block[] =
+      language === 'en' ? [] : [{ type: 'paragraph', text: t.denial.member.reviewerWrote, bold: true }];
     sections.push({ heading, blocks: [...blocks, { type: 'bullets', items: content.reasons }] });
   }
   return sections;
@@ -33,6 +35,17 @@ export function criteriaNotMetItems(c: LetterContext): string[] {
 export function reviewerBlocks(c: LetterContext, options: { automatedNote?: boolean } = {}): Block[] {
   const { t, content } = c;
   const reviewer = c.reviewer(content.decidedBy);
-  if (!reviewer) return options.automatedNote && content.decidedBy?.role === 'system' ? [{ type: 'paragraph', text: t.decision.automated }] : [];
-  return [{ type: 'paragraph', text: c.audience === 'member' ? t.decision.reviewedByMember(reviewer.name, reviewer.role) : t.decision.reviewedByProvider(reviewer.name, reviewer.role) }];
+  if (!reviewer)
+    return options.automatedNote && content.decidedBy?.role === 'system'
+      ? [{ type: 'paragraph', text: t.decision.automated }]
+      : [];
+  return [
+    {
+      type: 'paragraph',
+      text:
+        c.audience === 'member'
+          ? t.decision.reviewedByMember(reviewer.name, reviewer.role)
+          : t.decision.reviewedByProvider(reviewer.name, reviewer.role),
+    },
+  ];
 }

@@ -25,10 +25,22 @@ export function recipientBlock(c: LetterContext): string[] {
   const { notice, member, prescriber, pharmacy } = input;
   if (notice.recipient === 'member' && member) return lines(c.memberName, member.addressLine1, cityLine(member));
   if (notice.recipient === 'prescriber' && prescriber) {
-    return lines(c.prescriberName, `${t.labels.npi}: ${prescriber.npi}`, prescriber.fax ? `${t.labels.fax}: ${prescriber.fax}` : null, prescriber.addressLine1, cityLine(prescriber));
+    return lines(
+      c.prescriberName,
+      `${t.labels.npi}: ${prescriber.npi}`,
+      prescriber.fax ? `${t.labels.fax}: ${prescriber.fax}` : null,
+      prescriber.addressLine1,
+      cityLine(prescriber),
+    );
   }
   if (notice.recipient === 'pharmacy' && pharmacy) {
-    return lines(pharmacy.name, `${t.labels.npi}: ${pharmacy.npi}`, pharmacy.fax ? `${t.labels.fax}: ${pharmacy.fax}` : null, pharmacy.addressLine1, cityLine(pharmacy));
+    return lines(
+      pharmacy.name,
+      `${t.labels.npi}: ${pharmacy.npi}`,
+      pharmacy.fax ? `${t.labels.fax}: ${pharmacy.fax}` : null,
+      pharmacy.addressLine1,
+      cityLine(pharmacy),
+    );
   }
   return lines(notice.address ?? notice.recipientId);
 }
@@ -47,8 +59,10 @@ export function referenceRows(c: LetterContext): Array<[string, string]> {
     if (input.member) rows.push([t.labels.memberId, input.member.id]);
   } else {
     rows.push([t.labels.patient, c.memberName]);
-    if (input.member) rows.push([t.labels.memberId, input.member.id], [t.labels.dateOfBirth, c.date(input.member.dateOfBirth)]);
-    if (input.notice.recipient === 'pharmacy' && input.prescriber) rows.push([t.labels.prescriber, `${c.prescriberName} (${t.labels.npi} ${input.prescriber.npi})`]);
+    if (input.member)
+      rows.push([t.labels.memberId, input.member.id], [t.labels.dateOfBirth, c.date(input.member.dateOfBirth)]);
+    if (input.notice.recipient === 'pharmacy' && input.prescriber)
+      rows.push([t.labels.prescriber, `${c.prescriberName} (${t.labels.npi} ${input.prescriber.npi})`]);
   }
   rows.push([t.labels.drug, c.drug]);
   if (requestId) rows.push([t.labels.requestNumber, requestId]);

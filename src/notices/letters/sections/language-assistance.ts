@@ -12,8 +12,16 @@ export function languageAssistancePage(c: LetterContext): ExtraPage {
   return {
     title: t.languageAssistance.title,
     sections: [
-      { heading: t.languageAssistance.taglinesHeading, blocks: TAGLINES.map((tl) => ({ type: 'paragraph' as const, text: `${tl.name}: ${tl.text(phone)}` })) },
-      { heading: t.languageAssistance.nondiscriminationHeading, blocks: t.languageAssistance.nondiscrimination(c.input.plan.name, phone).map((text) => ({ type: 'paragraph' as const, text })) },
+      {
+        heading: t.languageAssistance.taglinesHeading,
+        blocks: TAGLINES.map((tl) => ({ type: 'paragraph' as const, text: `${tl.name}: ${tl.text(phone)}` })),
+      },
+      {
+        heading: t.languageAssistance.nondiscriminationHeading,
+        blocks: t.languageAssistance
+          .nondiscrimination(c.input.plan.name, phone)
+          .map((text) => ({ type: 'paragraph' as const, text })),
+      },
     ],
   };
 }
@@ -27,5 +35,7 @@ export function languageNotice(c: LetterContext): string | undefined {
   const wanted = (c.content.requestedLanguage ?? c.input.notice.language).toLowerCase().split(/[-_]/)[0];
   if (wanted === c.language) return undefined;
   const tagline = taglineFor(wanted);
-  return tagline ? `${c.t.languageAssistance.otherLanguageNotice} ${tagline.name}: ${tagline.text(c.helpPhone)}` : undefined;
+  return tagline
+    ? `${c.t.languageAssistance.otherLanguageNotice} ${tagline.name}: ${tagline.text(c.helpPhone)}`
+    : undefined;
 }

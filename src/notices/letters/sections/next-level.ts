@@ -9,12 +9,17 @@ export type NextLevelRoute = 'dmhcImr' | 'stateFairHearing' | 'partDIre';
 export function nextLevelRoute(lineOfBusiness: string): NextLevelRoute | null {
   switch (lineOfBusiness) {
     // Knox-Keene plans regulated by the California DMHC: Independent Medical Review (H&S §1374.30).
-    case 'commercial': case 'ihss': return 'dmhcImr';
+    case 'commercial':
+    case 'ihss':
+      return 'dmhcImr';
     // Medicaid: State Fair Hearing after the plan's appeal (42 CFR 438.408(f); W&I Code §10950).
-    case 'medi-cal': return 'stateFairHearing';
+    case 'medi-cal':
+      return 'stateFairHearing';
     // Part D: reconsideration by the Independent Review Entity after redetermination (42 CFR 423.600).
-    case 'medicare-d': return 'partDIre';
-    default: return null;
+    case 'medicare-d':
+      return 'partDIre';
+    default:
+      return null;
   }
 }
 
@@ -25,9 +30,12 @@ export function nextLevelRoute(lineOfBusiness: string): NextLevelRoute | null {
  */
 export function nextLevelDeadline(route: NextLevelRoute, noticeDate: string): string {
   switch (route) {
-    case 'dmhcImr': return addMonths(noticeDate, 6);
-    case 'stateFairHearing': return addDays(noticeDate, 120);
-    case 'partDIre': return addDays(noticeDate, 65);
+    case 'dmhcImr':
+      return addMonths(noticeDate, 6);
+    case 'stateFairHearing':
+      return addDays(noticeDate, 120);
+    case 'partDIre':
+      return addDays(noticeDate, 65);
   }
 }
 
@@ -43,10 +51,12 @@ export function nextLevelBlocks(c: LetterContext, stage: 'after-determination' |
     const text = content.nextLevel ?? input.plan.policy.appeals.nextLevel;
     return text ? [{ type: 'paragraph', text: t.nextLevel.other(text) }] : [];
   }
-  const paragraphs = stage === 'after-determination'
-    ? t.nextLevel[route].afterDetermination
-    : t.nextLevel[route].afterAppeal(c.date(nextLevelDeadline(route, input.today)));
+  const paragraphs =
+    stage === 'after-determination'
+      ? t.nextLevel[route].afterDetermination
+      : t.nextLevel[route].afterAppeal(c.date(nextLevelDeadline(route, input.today)));
   const blocks: Block[] = paragraphs.map((text) => ({ type: 'paragraph', text }));
-  if (route === 'dmhcImr' && c.audience === 'member') blocks.push({ type: 'note', text: t.nextLevel.dmhcImr.statement(c.helpPhone) });
+  if (route === 'dmhcImr' && c.audience === 'member')
+    blocks.push({ type: 'note', text: t.nextLevel.dmhcImr.statement(c.helpPhone) });
   return blocks;
 }

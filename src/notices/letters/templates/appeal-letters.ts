@@ -17,11 +17,27 @@ export const appealAcknowledgmentLetter: LetterTemplate = {
     const due = content.dueAt ? c.dateTime(content.dueAt) : null;
     if (c.audience === 'member') {
       const m = t.appealAcknowledgment.member;
-      const who = content.filedBy === 'representative' && content.representativeName ? content.representativeName : content.filedBy ? t.filedByName(content.filedBy) : null;
-      return [paragraphs(m.intro(c.drug, received), m.kind(urgency), due && m.due(due), m.independent, who && m.filedBy(who), m.more)];
+      const who =
+        content.filedBy === 'representative' && content.representativeName
+          ? content.representativeName
+          : content.filedBy
+            ? t.filedByName(content.filedBy)
+            : null;
+      return [
+        paragraphs(
+          m.intro(c.drug, received),
+          m.kind(urgency),
+          due && m.due(due),
+          m.independent,
+          who && m.filedBy(who),
+          m.more,
+        ),
+      ];
     }
     const p = t.appealAcknowledgment.provider;
-    return [paragraphs(p.intro(c.drug, c.memberName, received), due && p.due(urgency, due), p.more(c.contacts.appealsFax))];
+    return [
+      paragraphs(p.intro(c.drug, c.memberName, received), due && p.due(urgency, due), p.more(c.contacts.appealsFax)),
+    ];
   },
 };
 
@@ -44,10 +60,15 @@ export const appealDecisionLetter: LetterTemplate = {
     const member = c.audience === 'member';
     const intro = member ? t.appealDecision.member[o](c.drug) : t.appealDecision.provider[o](c.drug, c.memberName);
     const sections: Section[] = [paragraphs(intro)];
-    if (o !== 'upheld') sections.push({ blocks: authorizationFields(c, { withRequested: o === 'partiallyOverturned' }) });
+    if (o !== 'upheld')
+      sections.push({ blocks: authorizationFields(c, { withRequested: o === 'partiallyOverturned' }) });
     if (o !== 'overturned') {
       if (member) sections.push(...memberReasonSections(c, t.appealDecision.member.whyHeading));
-      else if (content.reasons.length) sections.push({ heading: t.appealDecision.provider.whyHeading, blocks: [{ type: 'bullets', items: content.reasons }] });
+      else if (content.reasons.length)
+        sections.push({
+          heading: t.appealDecision.provider.whyHeading,
+          blocks: [{ type: 'bullets', items: content.reasons }],
+        });
     }
     if (o === 'overturned' && member) sections.push(paragraphs(t.approval.member.pharmacy));
     sections.push({ blocks: reviewerBlocks(c) });

@@ -11,8 +11,11 @@ export const urgencyReclassifiedLetter: LetterTemplate = {
   body: (c) => {
     const { t, content } = c;
     const r = forAudience(c, t.reclassified);
-    const intro = c.audience === 'member' ? t.reclassified.member.intro(c.drug) : t.reclassified.provider.intro(c.drug, c.memberName);
-    const phone = c.audience === 'member' ? c.helpPhone : c.contacts.priorAuthPhone ?? c.helpPhone;
+    const intro =
+      c.audience === 'member'
+        ? t.reclassified.member.intro(c.drug)
+        : t.reclassified.provider.intro(c.drug, c.memberName);
+    const phone = c.audience === 'member' ? c.helpPhone : (c.contacts.priorAuthPhone ?? c.helpPhone);
     const sections: Section[] = [paragraphs(intro)];
     if (content.reason) sections.push({ heading: r.reason, blocks: [{ type: 'paragraph', text: content.reason }] });
     sections.push(paragraphs(content.dueAt ? r.due(c.dateTime(content.dueAt)) : r.noDue, r.disagree(phone)));
@@ -28,7 +31,12 @@ export const renewalReminderLetter: LetterTemplate = {
     const a = content.authorization;
     const to = a?.effectiveTo ? c.date(a.effectiveTo) : '-';
     if (c.audience === 'member') return [paragraphs(t.renewal.member.intro(c.drug, to), t.renewal.member.ask)];
-    return [paragraphs(t.renewal.provider.intro(c.drug, c.memberName, to), a && t.renewal.provider.ask(a.authorizationNumber))];
+    return [
+      paragraphs(
+        t.renewal.provider.intro(c.drug, c.memberName, to),
+        a && t.renewal.provider.ask(a.authorizationNumber),
+      ),
+    ];
   },
 };
 
@@ -55,11 +63,23 @@ export const paNeededLetter: LetterTemplate = {
 
 export const cancellationLetter: LetterTemplate = {
   title: (c) => forAudience(c, c.t.cancellation.title),
-  body: (c) => [paragraphs(c.audience === 'member' ? c.t.cancellation.member.intro(c.drug) : c.t.cancellation.provider.intro(c.drug, c.memberName))],
+  body: (c) => [
+    paragraphs(
+      c.audience === 'member'
+        ? c.t.cancellation.member.intro(c.drug)
+        : c.t.cancellation.provider.intro(c.drug, c.memberName),
+    ),
+  ],
 };
 
 /** Queued without recipients today (an internal event); a letter still renders if one is ever addressed. */
 export const escalationLetter: LetterTemplate = {
   title: (c) => forAudience(c, c.t.escalation.title),
-  body: (c) => [paragraphs(c.audience === 'member' ? c.t.escalation.member.intro(c.drug) : c.t.escalation.provider.intro(c.drug, c.memberName))],
+  body: (c) => [
+    paragraphs(
+      c.audience === 'member'
+        ? c.t.escalation.member.intro(c.drug)
+        : c.t.escalation.provider.intro(c.drug, c.memberName),
+    ),
+  ],
 };

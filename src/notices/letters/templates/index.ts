@@ -1,7 +1,19 @@
 import type { NoticeKind } from '../../queue-notices.js';
 import { appealAcknowledgmentLetter, appealDecisionLetter } from './appeal-letters.js';
-import { cancellationLetter, escalationLetter, paNeededLetter, renewalReminderLetter, urgencyReclassifiedLetter } from './case-update-letters.js';
-import { approvalLetter, closureLetter, deemedApprovalLetter, denialLetter, partialApprovalLetter } from './determination-letters.js';
+import {
+  cancellationLetter,
+  escalationLetter,
+  paNeededLetter,
+  renewalReminderLetter,
+  urgencyReclassifiedLetter,
+} from './case-update-letters.js';
+import {
+  approvalLetter,
+  closureLetter,
+  deemedApprovalLetter,
+  denialLetter,
+  partialApprovalLetter,
+} from './determination-letters.js';
 import { incompleteRequestLetter, informationRequestLetter } from './information-request-letters.js';
 import type { LetterTemplate } from './letter-template.js';
 

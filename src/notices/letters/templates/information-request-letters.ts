@@ -14,7 +14,11 @@ function informationRequestBody(c: LetterContext, incomplete: boolean): Section[
   const due = content.dueAt ? c.dateTime(content.dueAt) : null;
   if (c.audience === 'member') {
     const m = t.informationRequest.member;
-    return [paragraphs(m.intro(c.drug)), { heading: m.items, blocks: [{ type: 'numbered', items }] }, paragraphs(due && m.due(due))];
+    return [
+      paragraphs(m.intro(c.drug)),
+      { heading: m.items, blocks: [{ type: 'numbered', items }] },
+      paragraphs(due && m.due(due)),
+    ];
   }
   const last = content.sequence !== null && content.maxRequests !== null && content.sequence >= content.maxRequests;
   const how = [p.portal];
@@ -26,7 +30,9 @@ function informationRequestBody(c: LetterContext, incomplete: boolean): Section[
     paragraphs(content.note && p.reviewerNote(content.note)),
     { blocks: due ? [{ type: 'paragraph', text: p.sendBy(due), bold: true }] : [] },
     paragraphs(
-      content.sequence !== null && content.maxRequests !== null ? p.sequence(content.sequence, content.maxRequests) : null,
+      content.sequence !== null && content.maxRequests !== null
+        ? p.sequence(content.sequence, content.maxRequests)
+        : null,
       last ? p.ifLateLast : p.ifLate,
     ),
     { heading: p.howHeading, blocks: [{ type: 'bullets', items: how }] },

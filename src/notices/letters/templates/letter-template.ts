@@ -14,8 +14,11 @@ export interface LetterTemplate {
   appealPath?(c: LetterContext): AppealPath;
 }
 
-export const forAudience = <T>(c: LetterContext, texts: { member: T; provider: T }): T => (c.audience === 'member' ? texts.member : texts.provider);
+export const forAudience = <T>(c: LetterContext, texts: { member: T; provider: T }): T =>
+  c.audience === 'member' ? texts.member : texts.provider;
 
 export const paragraphs = (...texts: Array<string | null | undefined | false>): Section => ({
-  blocks: texts.filter((x): x is string => typeof x === 'string' && x !== '').map((text) => ({ type: 'paragraph' as const, text })),
+  blocks: texts
+    .filter((x): x is string => typeof x === 'string' && x !== '')
+    .map((text) => ({ type: 'paragraph' as const, text })),
 });

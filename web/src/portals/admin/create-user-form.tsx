@@ -4,30 +4,69 @@ import { useText } from '../../i18n/i18n';
 import { ErrorBanner, Field } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
 
-export const ROLES = ['member', 'prescriber', 'pharmacy', 'intake', 'reviewer-pharmacist', 'reviewer-physician', 'member-services', 'admin'] as const;
+export const ROLES = [
+  'member',
+  'prescriber',
+  'pharmacy',
+  'intake',
+  'reviewer-pharmacist',
+  'reviewer-physician',
+  'member-services',
+  'admin',
+] as const;
 type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: { en: Record<Role, string>; es: Record<Role, string> } = {
   en: {
-    member: 'Member', prescriber: 'Prescriber', pharmacy: 'Pharmacy', intake: 'Fax intake', 'reviewer-pharmacist': 'Reviewer (pharmacist)',
-    'reviewer-physician': 'Reviewer (physician)', 'member-services': 'Member services', admin: 'Plan administrator',
+    member: 'Member',
+    prescriber: 'Prescriber',
+    pharmacy: 'Pharmacy',
+    intake: 'Fax intake',
+    'reviewer-pharmacist': 'Reviewer (pharmacist)',
+    'reviewer-physician': 'Reviewer (physician)',
+    'member-services': 'Member services',
+    admin: 'Plan administrator',
   },
   es: {
-    member: 'Afiliado', prescriber: 'Médico', pharmacy: 'Farmacia', intake: 'Recepción de faxes', 'reviewer-pharmacist': 'Revisor (farmacéutico)',
-    'reviewer-physician': 'Revisor (médico)', 'member-services': 'Servicios al afiliado', admin: 'Administrador del plan',
+    member: 'Afiliado',
+    prescriber: 'Médico',
+    pharmacy: 'Farmacia',
+    intake: 'Recepción de faxes',
+    'reviewer-pharmacist': 'Revisor (farmacéutico)',
+    'reviewer-physician': 'Revisor (médico)',
+    'member-services': 'Servicios al afiliado',
+    admin: 'Administrador del plan',
   },
 };
 
 const TEXT = {
   en: {
-    username: 'Username', usernameHint: '3–64 letters, digits, dot, dash or underscore', displayName: 'Name shown on screens and letters', role: 'Role',
-    password: 'Password', passwordHint: 'At least 8 characters; leave empty for an API-key-only system account', credential: 'Credential (e.g. PharmD, MD)',
-    memberId: 'Member ID', npi: 'NPI', apiKey: 'Issue an API key (pharmacy systems, ePA networks)', submit: 'Create user', busy: 'Creating…',
+    username: 'Username',
+    usernameHint: '3–64 letters, digits, dot, dash or underscore',
+    displayName: 'Name shown on screens and letters',
+    role: 'Role',
+    password: 'Password',
+    passwordHint: 'At least 8 characters; leave empty for an API-key-only system account',
+    credential: 'Credential (e.g. PharmD, MD)',
+    memberId: 'Member ID',
+    npi: 'NPI',
+    apiKey: 'Issue an API key (pharmacy systems, ePA networks)',
+    submit: 'Create user',
+    busy: 'Creating…',
   },
   es: {
-    username: 'Usuario', usernameHint: '3–64 letras, dígitos, punto, guion o guion bajo', displayName: 'Nombre en pantallas y cartas', role: 'Rol',
-    password: 'Contraseña', passwordHint: 'Al menos 8 caracteres; vacía para una cuenta de sistema con clave de API', credential: 'Credencial (p. ej., PharmD, MD)',
-    memberId: 'ID de afiliado', npi: 'NPI', apiKey: 'Emitir una clave de API (sistemas de farmacia, redes ePA)', submit: 'Crear usuario', busy: 'Creando…',
+    username: 'Usuario',
+    usernameHint: '3–64 letras, dígitos, punto, guion o guion bajo',
+    displayName: 'Nombre en pantallas y cartas',
+    role: 'Rol',
+    password: 'Contraseña',
+    passwordHint: 'Al menos 8 caracteres; vacía para una cuenta de sistema con clave de API',
+    credential: 'Credencial (p. ej., PharmD, MD)',
+    memberId: 'ID de afiliado',
+    npi: 'NPI',
+    apiKey: 'Emitir una clave de API (sistemas de farmacia, redes ePA)',
+    submit: 'Crear usuario',
+    busy: 'Creando…',
   },
 };
 
@@ -37,7 +76,16 @@ export interface CreatedUser {
   apiKey?: string;
 }
 
-const EMPTY = { username: '', displayName: '', role: 'intake' as Role, password: '', credential: '', memberId: '', npi: '', withApiKey: false };
+const EMPTY = {
+  username: '',
+  displayName: '',
+  role: 'intake' as Role,
+  password: '',
+  credential: '',
+  memberId: '',
+  npi: '',
+  withApiKey: false,
+};
 
 /** POST /users: the fields a role needs appear with it (member id, NPI, credential). */
 export function CreateUserForm({ onCreated, onStart }: { onCreated: (u: CreatedUser) => void; onStart?: () => void }) {
@@ -46,7 +94,8 @@ export function CreateUserForm({ onCreated, onStart }: { onCreated: (u: CreatedU
   const [form, setForm] = useState(EMPTY);
   const create = useAction((body: Record<string, unknown>) => api.post<CreatedUser>('/users', body));
   const set = (patch: Partial<typeof EMPTY>) => setForm((f) => ({ ...f, ...patch }));
-  const fieldError = (path: string) => create.error?.problem.errors?.find((e) => e.path?.replace(/^\/?(body[./])?/, '') === path)?.message ?? null;
+  const fieldError = (path: string) =>
+    create.error?.problem.errors?.find((e) => e.path?.replace(/^\/?(body[./])?/, '') === path)?.message ?? null;
   const needsNpi = form.role === 'prescriber' || form.role === 'pharmacy';
   const clinician = form.role === 'reviewer-pharmacist' || form.role === 'reviewer-physician';
   const submit = async (e: FormEvent) => {
@@ -70,9 +119,19 @@ export function CreateUserForm({ onCreated, onStart }: { onCreated: (u: CreatedU
       <ErrorBanner error={create.error} />
       <div className="grid">
         <Field label={t.username} hint={t.usernameHint} error={fieldError('username')}>
-          {(p) => <input {...p} required autoComplete="off" value={form.username} onChange={(e) => set({ username: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              required
+              autoComplete="off"
+              value={form.username}
+              onChange={(e) => set({ username: e.target.value })}
+            />
+          )}
         </Field>
-        <Field label={t.displayName}>{(p) => <input {...p} value={form.displayName} onChange={(e) => set({ displayName: e.target.value })} />}</Field>
+        <Field label={t.displayName}>
+          {(p) => <input {...p} value={form.displayName} onChange={(e) => set({ displayName: e.target.value })} />}
+        </Field>
         <Field label={t.role} error={fieldError('role')}>
           {(p) => (
             <select {...p} value={form.role} onChange={(e) => set({ role: e.target.value as Role })}>
@@ -85,10 +144,20 @@ export function CreateUserForm({ onCreated, onStart }: { onCreated: (u: CreatedU
           )}
         </Field>
         <Field label={t.password} hint={t.passwordHint} error={fieldError('password')}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" value={form.password} onChange={(e) => set({ password: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => set({ password: e.target.value })}
+            />
+          )}
         </Field>
         {clinician ? (
-          <Field label={t.credential}>{(p) => <input {...p} value={form.credential} onChange={(e) => set({ credential: e.target.value })} />}</Field>
+          <Field label={t.credential}>
+            {(p) => <input {...p} value={form.credential} onChange={(e) => set({ credential: e.target.value })} />}
+          </Field>
         ) : null}
         {form.role === 'member' ? (
           <Field label={t.memberId} error={fieldError('memberId')}>
@@ -97,12 +166,22 @@ export function CreateUserForm({ onCreated, onStart }: { onCreated: (u: CreatedU
         ) : null}
         {needsNpi ? (
           <Field label={t.npi} error={fieldError('npi')}>
-            {(p) => <input {...p} required inputMode="numeric" maxLength={10} value={form.npi} onChange={(e) => set({ npi: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                required
+                inputMode="numeric"
+                maxLength={10}
+                value={form.npi}
+                onChange={(e) => set({ npi: e.target.value })}
+              />
+            )}
           </Field>
         ) : null}
       </div>
       <label className="choice">
-        <input type="checkbox" checked={form.withApiKey} onChange={(e) => set({ withApiKey: e.target.checked })} /> {t.apiKey}
+        <input type="checkbox" checked={form.withApiKey} onChange={(e) => set({ withApiKey: e.target.checked })} />{' '}
+        {t.apiKey}
       </label>
       <button type="submit" className="primary" disabled={create.busy}>
         {create.busy ? t.busy : t.submit}

@@ -9,18 +9,56 @@ import { QuestionList } from './question-list';
 
 const TEXT = {
   en: {
-    back: 'All criteria', summary: 'Summary', version: 'Version', effective: 'In effect since', scope: 'Authorization covers', scopeGroup: 'Every strength of the drug-form group',
-    scopeBrand: 'The brand only', duration: 'Approval lasts', days: '{n} days', quantity: 'Quantity limit on approval', qty: '{units} per {days} days', none: 'None',
-    drugs: 'Drugs covered', questions: 'Questions', rules: 'Rules (all must be met to approve automatically)', rule: 'Rule', meaning: 'Meaning', expression: 'FHIRPath expression',
-    documents: 'Required documents', noDocuments: 'No document is required.', facts: 'Facts the plan computes (never asked)', lookback: 'look-back {n} days',
-    versions: 'Other versions', current: 'current',
+    back: 'All criteria',
+    summary: 'Summary',
+    version: 'Version',
+    effective: 'In effect since',
+    scope: 'Authorization covers',
+    scopeGroup: 'Every strength of the drug-form group',
+    scopeBrand: 'The brand only',
+    duration: 'Approval lasts',
+    days: '{n} days',
+    quantity: 'Quantity limit on approval',
+    qty: '{units} per {days} days',
+    none: 'None',
+    drugs: 'Drugs covered',
+    questions: 'Questions',
+    rules: 'Rules (all must be met to approve automatically)',
+    rule: 'Rule',
+    meaning: 'Meaning',
+    expression: 'FHIRPath expression',
+    documents: 'Required documents',
+    noDocuments: 'No document is required.',
+    facts: 'Facts the plan computes (never asked)',
+    lookback: 'look-back {n} days',
+    versions: 'Other versions',
+    current: 'current',
   },
   es: {
-    back: 'Todos los criterios', summary: 'Resumen', version: 'Versión', effective: 'Vigente desde', scope: 'La autorización cubre', scopeGroup: 'Todas las concentraciones del grupo',
-    scopeBrand: 'Solo la marca', duration: 'La aprobación dura', days: '{n} días', quantity: 'Límite de cantidad al aprobar', qty: '{units} cada {days} días', none: 'Ninguno',
-    drugs: 'Medicamentos cubiertos', questions: 'Preguntas', rules: 'Reglas (todas deben cumplirse para aprobar automáticamente)', rule: 'Regla', meaning: 'Significado', expression: 'Expresión FHIRPath',
-    documents: 'Documentos requeridos', noDocuments: 'No se requiere ningún documento.', facts: 'Datos que calcula el plan (no se preguntan)', lookback: 'últimos {n} días',
-    versions: 'Otras versiones', current: 'vigente',
+    back: 'Todos los criterios',
+    summary: 'Resumen',
+    version: 'Versión',
+    effective: 'Vigente desde',
+    scope: 'La autorización cubre',
+    scopeGroup: 'Todas las concentraciones del grupo',
+    scopeBrand: 'Solo la marca',
+    duration: 'La aprobación dura',
+    days: '{n} días',
+    quantity: 'Límite de cantidad al aprobar',
+    qty: '{units} cada {days} días',
+    none: 'Ninguno',
+    drugs: 'Medicamentos cubiertos',
+    questions: 'Preguntas',
+    rules: 'Reglas (todas deben cumplirse para aprobar automáticamente)',
+    rule: 'Regla',
+    meaning: 'Significado',
+    expression: 'Expresión FHIRPath',
+    documents: 'Documentos requeridos',
+    noDocuments: 'No se requiere ningún documento.',
+    facts: 'Datos que calcula el plan (no se preguntan)',
+    lookback: 'últimos {n} días',
+    versions: 'Otras versiones',
+    current: 'vigente',
   },
 };
 
@@ -47,20 +85,33 @@ export function CriteriaDetailPage({ id }: { id: string }) {
                     [t.effective, meta ? formatDate(meta.createdAt, lang) : '—'],
                     [t.scope, c.scope === 'brand-only' ? t.scopeBrand : t.scopeGroup],
                     [t.duration, fill(t.days, { n: c.approval.durationDays })],
-                    [t.quantity, c.approval.maxQuantityPerDays ? fill(t.qty, { units: c.approval.maxQuantityPerDays.units, days: c.approval.maxQuantityPerDays.days }) : t.none],
+                    [
+                      t.quantity,
+                      c.approval.maxQuantityPerDays
+                        ? fill(t.qty, {
+                            units: c.approval.maxQuantityPerDays.units,
+                            days: c.approval.maxQuantityPerDays.days,
+                          })
+                        : t.none,
+                    ],
                   ]}
                 />
                 {versions.length > 1 ? (
                   <p>
                     {t.versions}:{' '}
-                    {versions.filter((v) => v.version !== c.version).map((v, i) => (
-                      <span key={v.version}>
-                        {i > 0 ? ', ' : ''}
-                        <Link to={`/admin/criteria/${encodeURIComponent(c.id)}${v.current ? '' : `?version=${v.version}`}`}>
-                          v{v.version}{v.current ? ` (${t.current})` : ''}
-                        </Link>
-                      </span>
-                    ))}
+                    {versions
+                      .filter((v) => v.version !== c.version)
+                      .map((v, i) => (
+                        <span key={v.version}>
+                          {i > 0 ? ', ' : ''}
+                          <Link
+                            to={`/admin/criteria/${encodeURIComponent(c.id)}${v.current ? '' : `?version=${v.version}`}`}
+                          >
+                            v{v.version}
+                            {v.current ? ` (${t.current})` : ''}
+                          </Link>
+                        </span>
+                      ))}
                   </p>
                 ) : null}
               </Section>
@@ -94,7 +145,15 @@ export function CriteriaDetailPage({ id }: { id: string }) {
                 </div>
               </Section>
               <Section title={t.documents}>
-                {c.requiredDocuments.length ? <ul>{c.requiredDocuments.map((d) => <li key={d.id}>{d.text}</li>)}</ul> : <p className="muted">{t.noDocuments}</p>}
+                {c.requiredDocuments.length ? (
+                  <ul>
+                    {c.requiredDocuments.map((d) => (
+                      <li key={d.id}>{d.text}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="muted">{t.noDocuments}</p>
+                )}
                 {c.facts.length ? (
                   <>
                     <h3>{t.facts}</h3>

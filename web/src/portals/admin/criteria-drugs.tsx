@@ -39,7 +39,9 @@ export function CriteriaDrugs({ groupIds }: { groupIds: string[] }) {
     <Async state={plans}>
       {(p) => (
         <ul>
-          {groupIds.map((g) => (p.items[0] ? <GroupDrugs key={g} planId={p.items[0].id} groupId={g} /> : <li key={g}>{g}</li>))}
+          {groupIds.map((g) =>
+            p.items[0] ? <GroupDrugs key={g} planId={p.items[0].id} groupId={g} /> : <li key={g}>{g}</li>,
+          )}
         </ul>
       )}
     </Async>

@@ -8,14 +8,34 @@ import type { CriteriaSummary } from './api-types';
 
 const TEXT = {
   en: {
-    title: 'Coverage criteria', intro: 'Criteria sets are versioned: a change is a new version, and open cases keep the version they started with.',
-    empty: 'No criteria sets are loaded.', caption: 'Criteria sets and their versions', set: 'Criteria set', version: 'Version', effective: 'In effect since', by: 'Loaded by',
-    status: 'Status', current: 'Current', previous: 'Previous version', open: 'v{version}', load: 'Load or update criteria',
+    title: 'Coverage criteria',
+    intro: 'Criteria sets are versioned: a change is a new version, and open cases keep the version they started with.',
+    empty: 'No criteria sets are loaded.',
+    caption: 'Criteria sets and their versions',
+    set: 'Criteria set',
+    version: 'Version',
+    effective: 'In effect since',
+    by: 'Loaded by',
+    status: 'Status',
+    current: 'Current',
+    previous: 'Previous version',
+    open: 'v{version}',
+    load: 'Load or update criteria',
   },
   es: {
-    title: 'Criterios de cobertura', intro: 'Los criterios tienen versiones: un cambio crea una versión nueva y los casos abiertos conservan la suya.',
-    empty: 'No hay criterios cargados.', caption: 'Criterios y sus versiones', set: 'Criterio', version: 'Versión', effective: 'Vigente desde', by: 'Cargado por',
-    status: 'Estado', current: 'Vigente', previous: 'Versión anterior', open: 'v{version}', load: 'Cargar o actualizar criterios',
+    title: 'Criterios de cobertura',
+    intro: 'Los criterios tienen versiones: un cambio crea una versión nueva y los casos abiertos conservan la suya.',
+    empty: 'No hay criterios cargados.',
+    caption: 'Criterios y sus versiones',
+    set: 'Criterio',
+    version: 'Versión',
+    effective: 'Vigente desde',
+    by: 'Cargado por',
+    status: 'Estado',
+    current: 'Vigente',
+    previous: 'Versión anterior',
+    open: 'v{version}',
+    load: 'Cargar o actualizar criterios',
   },
 };
 
@@ -29,7 +49,9 @@ export function CriteriaPage() {
       <p>{t.intro}</p>
       <Async state={criteria} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
         {(d) => {
-          const rows = [...d.items].sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id) || b.version - a.version);
+          const rows = [...d.items].sort(
+            (a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id) || b.version - a.version,
+          );
           return (
             <div className="card table-wrap">
               <table>
@@ -47,13 +69,20 @@ export function CriteriaPage() {
                   {rows.map((c) => (
                     <tr key={`${c.id}-${c.version}`}>
                       <th scope="row">
-                        <Link to={`/admin/criteria/${encodeURIComponent(c.id)}${c.current ? '' : `?version=${c.version}`}`}>{c.title}</Link>
+                        <Link
+                          to={`/admin/criteria/${encodeURIComponent(c.id)}${c.current ? '' : `?version=${c.version}`}`}
+                        >
+                          {c.title}
+                        </Link>
                         <div className="muted">{c.id}</div>
                       </th>
                       <td>{fill(t.open, { version: c.version })}</td>
                       <td>{formatDate(c.createdAt, lang)}</td>
                       <td>
-                        <StatusBadge status={c.current ? 'approved' : 'cancelled'} label={c.current ? t.current : t.previous} />
+                        <StatusBadge
+                          status={c.current ? 'approved' : 'cancelled'}
+                          label={c.current ? t.current : t.previous}
+                        />
                       </td>
                       <td>{c.createdBy}</td>
                     </tr>

@@ -14,14 +14,21 @@ import { WeeklyTrendChart } from './weekly-trend-chart';
 
 const TEXT = {
   en: {
-    title: 'Turnaround dashboard', intro: 'Prior authorization requests decided in the range, split by standard and expedited (the figures CMS asks plans to publish).',
+    title: 'Turnaround dashboard',
+    intro:
+      'Prior authorization requests decided in the range, split by standard and expedited (the figures CMS asks plans to publish).',
     empty: 'No prior authorization was decided, appealed or open in this range. Choose other dates or another plan.',
-    showing: 'Decided {from} to {to} · {plan} · as of {at}', allPlans: 'all plans',
+    showing: 'Decided {from} to {to} · {plan} · as of {at}',
+    allPlans: 'all plans',
   },
   es: {
-    title: 'Panel de tiempos de respuesta', intro: 'Solicitudes de autorización previa decididas en el período, estándar y aceleradas (las cifras que CMS pide publicar).',
-    empty: 'No hubo autorizaciones previas decididas, apeladas ni abiertas en este período. Elija otras fechas u otro plan.',
-    showing: 'Decididas del {from} al {to} · {plan} · a las {at}', allPlans: 'todos los planes',
+    title: 'Panel de tiempos de respuesta',
+    intro:
+      'Solicitudes de autorización previa decididas en el período, estándar y aceleradas (las cifras que CMS pide publicar).',
+    empty:
+      'No hubo autorizaciones previas decididas, apeladas ni abiertas en este período. Elija otras fechas u otro plan.',
+    showing: 'Decididas del {from} al {to} · {plan} · a las {at}',
+    allPlans: 'todos los planes',
   },
 };
 
@@ -32,17 +39,30 @@ export function DashboardPage() {
   const me = useMe();
   const [query, setQuery] = useState<ReportQuery>(() => ({ ...defaultRange(me.serverTime), planId: '' }));
   const plans = useApi<{ items: PlanSummary[] }>('/plans');
-  const report = useApi<TurnaroundReport>('/reports/turnaround', { from: query.from, to: query.to, planId: query.planId || undefined });
-  const planName = (id: string | null) => (id ? plans.data?.items.find((p) => p.id === id)?.name ?? id : t.allPlans);
+  const report = useApi<TurnaroundReport>('/reports/turnaround', {
+    from: query.from,
+    to: query.to,
+    planId: query.planId || undefined,
+  });
+  const planName = (id: string | null) => (id ? (plans.data?.items.find((p) => p.id === id)?.name ?? id) : t.allPlans);
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
       <ReportFilters value={query} plans={plans} onApply={setQuery} />
-      <Async state={report} empty={t.empty} isEmpty={(r) => r.total.decided === 0 && r.total.open === 0 && r.total.appealsDecided === 0}>
+      <Async
+        state={report}
+        empty={t.empty}
+        isEmpty={(r) => r.total.decided === 0 && r.total.open === 0 && r.total.appealsDecided === 0}
+      >
         {(r) => (
           <>
             <p className="muted" aria-live="polite">
-              {fill(t.showing, { from: formatDate(r.from, lang), to: formatDate(r.to, lang), plan: planName(r.planId), at: formatDateTime(r.generatedAt, lang) })}
+              {fill(t.showing, {
+                from: formatDate(r.from, lang),
+                to: formatDate(r.to, lang),
+                plan: planName(r.planId),
+                at: formatDateTime(r.generatedAt, lang),
+              })}
             </p>
             <MetricTiles report={r} />
             <div className="admin-charts">

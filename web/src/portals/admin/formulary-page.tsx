@@ -11,14 +11,30 @@ const MAX = 500;
 
 const TEXT = {
   en: {
-    title: 'Formulary of {plan}', back: 'All plans', search: 'Drug name, ingredient, class, NDC or RxCUI', searchButton: 'Search', coveredOnly: 'Covered drugs only',
-    hint: 'Leave empty to list the formulary from the top.', carved: 'This plan’s pharmacy benefit is paid by {payer}; its formulary is shown.',
-    empty: 'No drug matches. Try part of the name or the ingredient.', more: 'Show more', showing: 'Showing {n} drugs', capped: 'Showing the first {n}; narrow the search to see others.',
+    title: 'Formulary of {plan}',
+    back: 'All plans',
+    search: 'Drug name, ingredient, class, NDC or RxCUI',
+    searchButton: 'Search',
+    coveredOnly: 'Covered drugs only',
+    hint: 'Leave empty to list the formulary from the top.',
+    carved: 'This plan’s pharmacy benefit is paid by {payer}; its formulary is shown.',
+    empty: 'No drug matches. Try part of the name or the ingredient.',
+    more: 'Show more',
+    showing: 'Showing {n} drugs',
+    capped: 'Showing the first {n}; narrow the search to see others.',
   },
   es: {
-    title: 'Formulario de {plan}', back: 'Todos los planes', search: 'Nombre, ingrediente, clase, NDC o RxCUI', searchButton: 'Buscar', coveredOnly: 'Solo medicamentos cubiertos',
-    hint: 'Déjelo vacío para ver el formulario desde el principio.', carved: 'El beneficio de farmacia de este plan lo paga {payer}; se muestra su formulario.',
-    empty: 'Ningún medicamento coincide. Pruebe con parte del nombre o el ingrediente.', more: 'Mostrar más', showing: 'Se muestran {n} medicamentos', capped: 'Se muestran los primeros {n}; afine la búsqueda para ver otros.',
+    title: 'Formulario de {plan}',
+    back: 'Todos los planes',
+    search: 'Nombre, ingrediente, clase, NDC o RxCUI',
+    searchButton: 'Buscar',
+    coveredOnly: 'Solo medicamentos cubiertos',
+    hint: 'Déjelo vacío para ver el formulario desde el principio.',
+    carved: 'El beneficio de farmacia de este plan lo paga {payer}; se muestra su formulario.',
+    empty: 'Ningún medicamento coincide. Pruebe con parte del nombre o el ingrediente.',
+    more: 'Mostrar más',
+    showing: 'Se muestran {n} medicamentos',
+    capped: 'Se muestran los primeros {n}; afine la búsqueda para ver otros.',
   },
 };
 
@@ -30,7 +46,9 @@ export function FormularyPage({ planId }: { planId: string }) {
   const [draft, setDraft] = useState({ q: '', coveredOnly: false });
   const [search, setSearch] = useState({ q: '', coveredOnly: false, limit: PAGE });
   const formulary = useApi<FormularyAnswer>(`/plans/${encodeURIComponent(planId)}/formulary`, {
-    q: search.q || undefined, coveredOnly: search.coveredOnly ? 'true' : undefined, limit: search.limit,
+    q: search.q || undefined,
+    coveredOnly: search.coveredOnly ? 'true' : undefined,
+    limit: search.limit,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -41,26 +59,49 @@ export function FormularyPage({ planId }: { planId: string }) {
       <form className="card" onSubmit={submit} role="search">
         <div className="row">
           <Field label={t.search} hint={t.hint}>
-            {(p) => <input {...p} type="search" value={draft.q} maxLength={100} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="search"
+                value={draft.q}
+                maxLength={100}
+                onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+              />
+            )}
           </Field>
           <div className="field">
             <label className="choice">
-              <input type="checkbox" checked={draft.coveredOnly} onChange={(e) => setDraft({ ...draft, coveredOnly: e.target.checked })} /> {t.coveredOnly}
+              <input
+                type="checkbox"
+                checked={draft.coveredOnly}
+                onChange={(e) => setDraft({ ...draft, coveredOnly: e.target.checked })}
+              />{' '}
+              {t.coveredOnly}
             </label>
           </div>
           <div className="field">
-            <button type="submit" className="primary">{t.searchButton}</button>
+            <button type="submit" className="primary">
+              {t.searchButton}
+            </button>
           </div>
         </div>
       </form>
       <Async state={formulary} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
           <>
-            {d.formularyPlanId !== d.planId ? <p className="banner banner-info">{fill(t.carved, { payer: d.formularyPlanId })}</p> : null}
-            <p className="muted" aria-live="polite">{fill(t.showing, { n: d.items.length })}</p>
+            {d.formularyPlanId !== d.planId ? (
+              <p className="banner banner-info">{fill(t.carved, { payer: d.formularyPlanId })}</p>
+            ) : null}
+            <p className="muted" aria-live="polite">
+              {fill(t.showing, { n: d.items.length })}
+            </p>
             <FormularyTable items={d.items} />
             {d.items.length >= search.limit && search.limit < MAX ? (
-              <button type="button" onClick={() => setSearch({ ...search, limit: Math.min(MAX, search.limit + PAGE) })} disabled={formulary.loading}>
+              <button
+                type="button"
+                onClick={() => setSearch({ ...search, limit: Math.min(MAX, search.limit + PAGE) })}
+                disabled={formulary.loading}
+              >
                 {t.more}
               </button>
             ) : null}

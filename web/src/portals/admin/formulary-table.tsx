@@ -3,12 +3,40 @@ import type { FormularyHit } from '../../api/types';
 
 const TEXT = {
   en: {
-    caption: 'Formulary drugs', drug: 'Drug', group: 'Drug-form group', covered: 'Covered', tier: 'Tier', rules: 'Rules', yes: 'Yes', no: 'Not covered',
-    pa: 'PA', paTitle: 'Prior authorization ({criteria})', step: 'Step', ql: 'QL {units} per {days} days', age: 'Age {min}–{max}', none: 'None', generic: 'generic', brand: 'brand',
+    caption: 'Formulary drugs',
+    drug: 'Drug',
+    group: 'Drug-form group',
+    covered: 'Covered',
+    tier: 'Tier',
+    rules: 'Rules',
+    yes: 'Yes',
+    no: 'Not covered',
+    pa: 'PA',
+    paTitle: 'Prior authorization ({criteria})',
+    step: 'Step',
+    ql: 'QL {units} per {days} days',
+    age: 'Age {min}–{max}',
+    none: 'None',
+    generic: 'generic',
+    brand: 'brand',
   },
   es: {
-    caption: 'Medicamentos del formulario', drug: 'Medicamento', group: 'Grupo forma farmacéutica', covered: 'Cubierto', tier: 'Nivel', rules: 'Reglas', yes: 'Sí', no: 'No cubierto',
-    pa: 'AP', paTitle: 'Autorización previa ({criteria})', step: 'Escalonada', ql: 'LC {units} cada {days} días', age: 'Edad {min}–{max}', none: 'Ninguna', generic: 'genérico', brand: 'marca',
+    caption: 'Medicamentos del formulario',
+    drug: 'Medicamento',
+    group: 'Grupo forma farmacéutica',
+    covered: 'Cubierto',
+    tier: 'Nivel',
+    rules: 'Reglas',
+    yes: 'Sí',
+    no: 'No cubierto',
+    pa: 'AP',
+    paTitle: 'Autorización previa ({criteria})',
+    step: 'Escalonada',
+    ql: 'LC {units} cada {days} días',
+    age: 'Edad {min}–{max}',
+    none: 'Ninguna',
+    generic: 'genérico',
+    brand: 'marca',
   },
 };
 
@@ -31,17 +59,34 @@ export function FormularyTable({ items }: { items: FormularyHit[] }) {
         <tbody>
           {items.map((d) => {
             const flags = [
-              d.priorAuthorization ? <span key="pa" className="badge badge-wait" title={fill(t.paTitle, { criteria: d.criteriaId ?? '—' })}>{t.pa}{d.criteriaId ? `: ${d.criteriaId}` : ''}</span> : null,
-              d.stepTherapy ? <span key="st" className="badge badge-wait" title={d.stepTherapy}>{t.step}: {d.stepTherapy}</span> : null,
-              d.quantityLimit ? <span key="ql" className="badge badge-neutral">{fill(t.ql, { units: d.quantityLimit.units, days: d.quantityLimit.days })}</span> : null,
-              d.minAge !== null || d.maxAge !== null ? <span key="age" className="badge badge-neutral">{fill(t.age, { min: d.minAge ?? 0, max: d.maxAge ?? '∞' })}</span> : null,
+              d.priorAuthorization ? (
+                <span key="pa" className="badge badge-wait" title={fill(t.paTitle, { criteria: d.criteriaId ?? '—' })}>
+                  {t.pa}
+                  {d.criteriaId ? `: ${d.criteriaId}` : ''}
+                </span>
+              ) : null,
+              d.stepTherapy ? (
+                <span key="st" className="badge badge-wait" title={d.stepTherapy}>
+                  {t.step}: {d.stepTherapy}
+                </span>
+              ) : null,
+              d.quantityLimit ? (
+                <span key="ql" className="badge badge-neutral">
+                  {fill(t.ql, { units: d.quantityLimit.units, days: d.quantityLimit.days })}
+                </span>
+              ) : null,
+              d.minAge !== null || d.maxAge !== null ? (
+                <span key="age" className="badge badge-neutral">
+                  {fill(t.age, { min: d.minAge ?? 0, max: d.maxAge ?? '∞' })}
+                </span>
+              ) : null,
             ].filter(Boolean);
             return (
               <tr key={d.rxcui}>
                 <th scope="row">
                   {d.name}
                   <div className="muted">
-                    RxCUI {d.rxcui} · {d.generic ? t.generic : d.brandName ?? t.brand}
+                    RxCUI {d.rxcui} · {d.generic ? t.generic : (d.brandName ?? t.brand)}
                   </div>
                 </th>
                 <td>
@@ -50,7 +95,9 @@ export function FormularyTable({ items }: { items: FormularyHit[] }) {
                 </td>
                 <td>{d.covered ? t.yes : <span className="badge badge-bad">{t.no}</span>}</td>
                 <td>{d.tier ?? '—'}</td>
-                <td>{flags.length ? <div className="admin-flags">{flags}</div> : <span className="muted">{t.none}</span>}</td>
+                <td>
+                  {flags.length ? <div className="admin-flags">{flags}</div> : <span className="muted">{t.none}</span>}
+                </td>
               </tr>
             );
           })}

@@ -11,11 +11,32 @@ export interface ImportSummary {
   warnings: string[];
 }
 
-export const loadedText = (loaded: Record<string, number>) => Object.entries(loaded).map(([k, n]) => `${n} ${k}`).join(', ') || '0';
+export const loadedText = (loaded: Record<string, number>) =>
+  Object.entries(loaded)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ') || '0';
 
 const TEXT = {
-  en: { result: 'Result', loaded: 'Loaded', rejected: 'Rows not loaded', row: 'Row', id: 'Id', reason: 'Reason', warnings: 'Warnings', nothingRejected: 'Every row loaded.' },
-  es: { result: 'Resultado', loaded: 'Cargado', rejected: 'Filas no cargadas', row: 'Fila', id: 'Id', reason: 'Motivo', warnings: 'Advertencias', nothingRejected: 'Se cargaron todas las filas.' },
+  en: {
+    result: 'Result',
+    loaded: 'Loaded',
+    rejected: 'Rows not loaded',
+    row: 'Row',
+    id: 'Id',
+    reason: 'Reason',
+    warnings: 'Warnings',
+    nothingRejected: 'Every row loaded.',
+  },
+  es: {
+    result: 'Resultado',
+    loaded: 'Cargado',
+    rejected: 'Filas no cargadas',
+    row: 'Fila',
+    id: 'Id',
+    reason: 'Motivo',
+    warnings: 'Advertencias',
+    nothingRejected: 'Se cargaron todas las filas.',
+  },
 };
 
 export function ImportResult({ result }: { result: ImportSummary }) {
@@ -23,7 +44,8 @@ export function ImportResult({ result }: { result: ImportSummary }) {
   return (
     <Section title={t.result}>
       <Notice tone={result.rejected.length ? 'warning' : 'success'}>
-        {t.loaded}: {loadedText(result.loaded)}. {result.rejected.length ? `${t.rejected}: ${result.rejected.length}.` : t.nothingRejected}
+        {t.loaded}: {loadedText(result.loaded)}.{' '}
+        {result.rejected.length ? `${t.rejected}: ${result.rejected.length}.` : t.nothingRejected}
       </Notice>
       {result.rejected.length ? (
         <div className="table-wrap">

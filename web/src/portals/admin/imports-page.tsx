@@ -8,11 +8,21 @@ import { ImportResult, loadedText, type ImportSummary } from './import-result';
 
 /** The import kinds of POST /imports/{kind} and the file each takes (docs/plan-bundle-format.md, README). */
 const KINDS = [
-  { kind: 'plan-bundle', type: 'application/json', en: 'Plan bundle: plans, policy and formulary (JSON)', es: 'Paquete de planes: planes, política y formulario (JSON)' },
+  {
+    kind: 'plan-bundle',
+    type: 'application/json',
+    en: 'Plan bundle: plans, policy and formulary (JSON)',
+    es: 'Paquete de planes: planes, política y formulario (JSON)',
+  },
   { kind: 'members', type: 'text/csv', en: 'Members / eligibility (CSV)', es: 'Miembros / elegibilidad (CSV)' },
   { kind: 'prescribers', type: 'text/csv', en: 'Prescribers (CSV)', es: 'Recetadores (CSV)' },
   { kind: 'pharmacies', type: 'text/csv', en: 'Pharmacies (CSV)', es: 'Farmacias (CSV)' },
-  { kind: 'drug-catalog', type: 'text/csv', en: 'Drug catalog (RxNorm/NDC CSV)', es: 'Catálogo de medicamentos (CSV RxNorm/NDC)' },
+  {
+    kind: 'drug-catalog',
+    type: 'text/csv',
+    en: 'Drug catalog (RxNorm/NDC CSV)',
+    es: 'Catálogo de medicamentos (CSV RxNorm/NDC)',
+  },
   { kind: 'qhp-plans', type: 'application/json', en: 'CMS QHP plans.json', es: 'CMS QHP plans.json' },
   { kind: 'qhp-drugs', type: 'application/json', en: 'CMS QHP drugs.json', es: 'CMS QHP drugs.json' },
 ] as const;
@@ -29,19 +39,46 @@ interface ImportRun {
 
 const TEXT = {
   en: {
-    title: 'Imports', intro: 'Load reference data the same way the command line does. Rows with problems are listed with the reason; the rest load.',
-    upload: 'Import a file', kind: 'What the file holds', file: 'File', send: 'Import', busy: 'Importing…', chooseFile: 'Choose a file to import.',
-    loaded: 'Loaded', rejected: 'Rows not loaded',
-    runs: 'Recent imports', runsCaption: 'Import runs, newest first', started: 'Started', by: 'By', summary: 'Summary', none: 'No imports yet.', unfinished: 'did not finish',
+    title: 'Imports',
+    intro:
+      'Load reference data the same way the command line does. Rows with problems are listed with the reason; the rest load.',
+    upload: 'Import a file',
+    kind: 'What the file holds',
+    file: 'File',
+    send: 'Import',
+    busy: 'Importing…',
+    chooseFile: 'Choose a file to import.',
+    loaded: 'Loaded',
+    rejected: 'Rows not loaded',
+    runs: 'Recent imports',
+    runsCaption: 'Import runs, newest first',
+    started: 'Started',
+    by: 'By',
+    summary: 'Summary',
+    none: 'No imports yet.',
+    unfinished: 'did not finish',
   },
   es: {
-    title: 'Importaciones', intro: 'Cargue datos de referencia igual que con la línea de comandos. Las filas con problemas se listan con el motivo; el resto se carga.',
-    upload: 'Importar un archivo', kind: 'Qué contiene el archivo', file: 'Archivo', send: 'Importar', busy: 'Importando…', chooseFile: 'Elija un archivo para importar.',
-    loaded: 'Cargado', rejected: 'Filas no cargadas',
-    runs: 'Importaciones recientes', runsCaption: 'Importaciones, la más reciente primero', started: 'Inicio', by: 'Por', summary: 'Resumen', none: 'Aún no hay importaciones.', unfinished: 'no terminó',
+    title: 'Importaciones',
+    intro:
+      'Cargue datos de referencia igual que con la línea de comandos. Las filas con problemas se listan con el motivo; el resto se carga.',
+    upload: 'Importar un archivo',
+    kind: 'Qué contiene el archivo',
+    file: 'Archivo',
+    send: 'Importar',
+    busy: 'Importando…',
+    chooseFile: 'Elija un archivo para importar.',
+    loaded: 'Cargado',
+    rejected: 'Filas no cargadas',
+    runs: 'Importaciones recientes',
+    runsCaption: 'Importaciones, la más reciente primero',
+    started: 'Inicio',
+    by: 'Por',
+    summary: 'Resumen',
+    none: 'Aún no hay importaciones.',
+    unfinished: 'no terminó',
   },
 };
-
 
 /** POST /imports/{kind} with the file as the body; GET /imports for the history. */
 export function ImportsPage() {
@@ -52,7 +89,9 @@ export function ImportsPage() {
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
   const [result, setResult] = useState<ImportSummary | null>(null);
-  const action = useAction(async (k: string, f: File) => api.postFile<ImportSummary>(`/imports/${k}`, f, KINDS.find((x) => x.kind === k)!.type));
+  const action = useAction(async (k: string, f: File) =>
+    api.postFile<ImportSummary>(`/imports/${k}`, f, KINDS.find((x) => x.kind === k)!.type),
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -86,7 +125,14 @@ export function ImportsPage() {
             )}
           </Field>
           <Field label={t.file} error={missingFile ? t.chooseFile : null}>
-            {(p) => <input {...p} type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="file"
+                accept=".csv,.json,text/csv,application/json"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            )}
           </Field>
           <ErrorBanner error={action.error} />
           <button type="submit" className="primary" disabled={action.busy}>
@@ -115,7 +161,11 @@ export function ImportsPage() {
                       <td>{formatDateTime(r.startedAt, lang)}</td>
                       <td>{r.kind}</td>
                       <td>{r.actor}</td>
-                      <td>{r.summary ? `${t.loaded}: ${loadedText(r.summary.loaded)} · ${t.rejected}: ${r.summary.rejected.length}` : t.unfinished}</td>
+                      <td>
+                        {r.summary
+                          ? `${t.loaded}: ${loadedText(r.summary.loaded)} · ${t.rejected}: ${r.summary.rejected.length}`
+                          : t.unfinished}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

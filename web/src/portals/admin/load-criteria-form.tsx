@@ -7,12 +7,20 @@ import { ImportResult, type ImportSummary } from './import-result';
 
 const TEXT = {
   en: {
-    file: 'Criteria file (JSON)', hint: 'One criteria set, or { "criteriaSets": [...] } as exported by GET /api/v1/criteria/export. A changed set becomes a new version.',
-    send: 'Load criteria', busy: 'Loading…', chooseFile: 'Choose a JSON file.', notJson: 'This file is not valid JSON: {reason}',
+    file: 'Criteria file (JSON)',
+    hint: 'One criteria set, or { "criteriaSets": [...] } as exported by GET /api/v1/criteria/export. A changed set becomes a new version.',
+    send: 'Load criteria',
+    busy: 'Loading…',
+    chooseFile: 'Choose a JSON file.',
+    notJson: 'This file is not valid JSON: {reason}',
   },
   es: {
-    file: 'Archivo de criterios (JSON)', hint: 'Un criterio, o { "criteriaSets": [...] } como lo exporta GET /api/v1/criteria/export. Un criterio modificado se convierte en una versión nueva.',
-    send: 'Cargar criterios', busy: 'Cargando…', chooseFile: 'Elija un archivo JSON.', notJson: 'Este archivo no es JSON válido: {reason}',
+    file: 'Archivo de criterios (JSON)',
+    hint: 'Un criterio, o { "criteriaSets": [...] } como lo exporta GET /api/v1/criteria/export. Un criterio modificado se convierte en una versión nueva.',
+    send: 'Cargar criterios',
+    busy: 'Cargando…',
+    chooseFile: 'Elija un archivo JSON.',
+    notJson: 'Este archivo no es JSON válido: {reason}',
   },
 };
 
@@ -46,7 +54,14 @@ export function LoadCriteriaForm({ onLoaded }: { onLoaded: () => void }) {
     <>
       <form onSubmit={submit} noValidate>
         <Field label={t.file} hint={t.hint} error={problem}>
-          {(p) => <input {...p} type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
         </Field>
         <ErrorBanner error={action.error} />
         <button type="submit" className="primary" disabled={action.busy}>

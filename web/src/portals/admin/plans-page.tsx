@@ -6,13 +6,29 @@ import type { PlanSummary } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'Plans', intro: 'Benefit plans, their processors and routing. Open a plan to browse its formulary.', empty: 'No plans are loaded. Import a plan bundle.',
-    caption: 'Benefit plans', plan: 'Plan', line: 'Line of business', processor: 'Processor', routing: 'BIN / PCN / group', carveOut: 'Pharmacy benefit carved out to', formulary: 'Formulary',
+    title: 'Plans',
+    intro: 'Benefit plans, their processors and routing. Open a plan to browse its formulary.',
+    empty: 'No plans are loaded. Import a plan bundle.',
+    caption: 'Benefit plans',
+    plan: 'Plan',
+    line: 'Line of business',
+    processor: 'Processor',
+    routing: 'BIN / PCN / group',
+    carveOut: 'Pharmacy benefit carved out to',
+    formulary: 'Formulary',
     browse: 'Browse formulary of {name}',
   },
   es: {
-    title: 'Planes', intro: 'Planes de beneficios, sus procesadores y enrutamiento. Abra un plan para ver su formulario.', empty: 'No hay planes cargados. Importe un paquete de planes.',
-    caption: 'Planes de beneficios', plan: 'Plan', line: 'Línea de negocio', processor: 'Procesador', routing: 'BIN / PCN / grupo', carveOut: 'Beneficio de farmacia trasladado a', formulary: 'Formulario',
+    title: 'Planes',
+    intro: 'Planes de beneficios, sus procesadores y enrutamiento. Abra un plan para ver su formulario.',
+    empty: 'No hay planes cargados. Importe un paquete de planes.',
+    caption: 'Planes de beneficios',
+    plan: 'Plan',
+    line: 'Línea de negocio',
+    processor: 'Procesador',
+    routing: 'BIN / PCN / grupo',
+    carveOut: 'Beneficio de farmacia trasladado a',
+    formulary: 'Formulario',
     browse: 'Ver el formulario de {name}',
   },
 };
@@ -48,11 +64,18 @@ export function PlansPage() {
                     <td>{p.lineOfBusiness}</td>
                     <td>
                       {p.processorName}
-                      {p.carveOutPlanId ? <div className="muted">{t.carveOut} {p.carveOutPlanId}</div> : null}
+                      {p.carveOutPlanId ? (
+                        <div className="muted">
+                          {t.carveOut} {p.carveOutPlanId}
+                        </div>
+                      ) : null}
                     </td>
                     <td>{[p.bin, p.pcn ?? '—', p.groupId ?? '—'].join(' / ')}</td>
                     <td>
-                      <Link to={`/admin/plans/${encodeURIComponent(p.id)}`} aria-label={t.browse.replace('{name}', p.name)}>
+                      <Link
+                        to={`/admin/plans/${encodeURIComponent(p.id)}`}
+                        aria-label={t.browse.replace('{name}', p.name)}
+                      >
                         {t.formulary}
                       </Link>
                     </td>

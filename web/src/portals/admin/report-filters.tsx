@@ -11,12 +11,38 @@ export interface ReportQuery {
 }
 
 const TEXT = {
-  en: { legend: 'Report range', from: 'From', to: 'To', plan: 'Plan', allPlans: 'All plans', apply: 'Show', hint: 'Calendar days in UTC, both included', plansFailed: 'Plans could not be loaded' },
-  es: { legend: 'Período del informe', from: 'Desde', to: 'Hasta', plan: 'Plan', allPlans: 'Todos los planes', apply: 'Mostrar', hint: 'Días en UTC, ambos incluidos', plansFailed: 'No se pudieron cargar los planes' },
+  en: {
+    legend: 'Report range',
+    from: 'From',
+    to: 'To',
+    plan: 'Plan',
+    allPlans: 'All plans',
+    apply: 'Show',
+    hint: 'Calendar days in UTC, both included',
+    plansFailed: 'Plans could not be loaded',
+  },
+  es: {
+    legend: 'Período del informe',
+    from: 'Desde',
+    to: 'Hasta',
+    plan: 'Plan',
+    allPlans: 'Todos los planes',
+    apply: 'Mostrar',
+    hint: 'Días en UTC, ambos incluidos',
+    plansFailed: 'No se pudieron cargar los planes',
+  },
 };
 
 /** From / to dates and a plan; the report reloads when the form is submitted. */
-export function ReportFilters({ value, plans, onApply }: { value: ReportQuery; plans: ApiState<{ items: PlanSummary[] }>; onApply: (q: ReportQuery) => void }) {
+export function ReportFilters({
+  value,
+  plans,
+  onApply,
+}: {
+  value: ReportQuery;
+  plans: ApiState<{ items: PlanSummary[] }>;
+  onApply: (q: ReportQuery) => void;
+}) {
   const t = useText(TEXT);
   const [draft, setDraft] = useState(value);
   const submit = (e: FormEvent) => {
@@ -27,10 +53,26 @@ export function ReportFilters({ value, plans, onApply }: { value: ReportQuery; p
     <form className="card admin-filters" onSubmit={submit} aria-label={t.legend}>
       <div className="row">
         <Field label={t.from}>
-          {(p) => <input {...p} type="date" required value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              required
+              value={draft.from}
+              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t.to}>
-          {(p) => <input {...p} type="date" required value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              required
+              value={draft.to}
+              onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t.plan} error={plans.error ? `${t.plansFailed}: ${plans.error.message}` : null}>
           {(p) => (

@@ -7,12 +7,28 @@ import { CreateUserForm, ROLE_LABELS, type CreatedUser } from './create-user-for
 
 const TEXT = {
   en: {
-    title: 'Users', list: 'Accounts', caption: 'User accounts', username: 'Username', name: 'Name', role: 'Role', empty: 'No users yet.', create: 'Create a user',
-    created: 'Account {username} was created.', apiKey: 'API key (shown once — copy it now):',
+    title: 'Users',
+    list: 'Accounts',
+    caption: 'User accounts',
+    username: 'Username',
+    name: 'Name',
+    role: 'Role',
+    empty: 'No users yet.',
+    create: 'Create a user',
+    created: 'Account {username} was created.',
+    apiKey: 'API key (shown once — copy it now):',
   },
   es: {
-    title: 'Usuarios', list: 'Cuentas', caption: 'Cuentas de usuario', username: 'Usuario', name: 'Nombre', role: 'Rol', empty: 'Aún no hay usuarios.', create: 'Crear un usuario',
-    created: 'Se creó la cuenta {username}.', apiKey: 'Clave de API (se muestra una sola vez; cópiela ahora):',
+    title: 'Usuarios',
+    list: 'Cuentas',
+    caption: 'Cuentas de usuario',
+    username: 'Usuario',
+    name: 'Nombre',
+    role: 'Rol',
+    empty: 'Aún no hay usuarios.',
+    create: 'Crear un usuario',
+    created: 'Se creó la cuenta {username}.',
+    apiKey: 'Clave de API (se muestra una sola vez; cópiela ahora):',
   },
 };
 

@@ -16,18 +16,66 @@ import { isOnClock } from '../../ui/statuses';
 
 const TEXT = {
   en: {
-    title: 'Fax from {from}', back: 'Back to inbound faxes', details: 'About this fax', document: 'The fax',
-    received: 'Received', from: 'From (fax)', kind: 'Document', status: 'Status', filedWith: 'Filed with', handledBy: 'Filed by', handledAt: 'Filed at', note: 'Note',
-    file: 'File this fax', what: 'What is this fax?', create: 'A new PA request: create a case', attachCase: 'Documents for an existing case', fileAppeal: 'A new appeal of a denied request: file the appeal', attachAppeal: 'Documents for an open appeal',
-    created: 'Case {id} was created from this fax. Its clock started when the fax arrived.', attachedCase: 'The fax was attached to case {id}.', answered: 'It was filed as the answer to the open information request.',
-    attachedAppeal: 'The fax was attached to appeal {id}.', appealFiled: 'Appeal {id} of case {case} was filed from this fax, received when the fax arrived.', theCase: 'The case', drug: 'Drug', member: 'Member', due: 'Decision due', caseLabel: 'Case', appealLabel: 'Appeal',
+    title: 'Fax from {from}',
+    back: 'Back to inbound faxes',
+    details: 'About this fax',
+    document: 'The fax',
+    received: 'Received',
+    from: 'From (fax)',
+    kind: 'Document',
+    status: 'Status',
+    filedWith: 'Filed with',
+    handledBy: 'Filed by',
+    handledAt: 'Filed at',
+    note: 'Note',
+    file: 'File this fax',
+    what: 'What is this fax?',
+    create: 'A new PA request: create a case',
+    attachCase: 'Documents for an existing case',
+    fileAppeal: 'A new appeal of a denied request: file the appeal',
+    attachAppeal: 'Documents for an open appeal',
+    created: 'Case {id} was created from this fax. Its clock started when the fax arrived.',
+    attachedCase: 'The fax was attached to case {id}.',
+    answered: 'It was filed as the answer to the open information request.',
+    attachedAppeal: 'The fax was attached to appeal {id}.',
+    appealFiled: 'Appeal {id} of case {case} was filed from this fax, received when the fax arrived.',
+    theCase: 'The case',
+    drug: 'Drug',
+    member: 'Member',
+    due: 'Decision due',
+    caseLabel: 'Case',
+    appealLabel: 'Appeal',
   },
   es: {
-    title: 'Fax de {from}', back: 'Volver a los faxes', details: 'Sobre este fax', document: 'El fax',
-    received: 'Recibido', from: 'De (fax)', kind: 'Documento', status: 'Estado', filedWith: 'Archivado en', handledBy: 'Archivado por', handledAt: 'Archivado el', note: 'Nota',
-    file: 'Archivar este fax', what: '¿Qué es este fax?', create: 'Una nueva solicitud de PA: crear un caso', attachCase: 'Documentos de un caso existente', fileAppeal: 'Una nueva apelación de una solicitud denegada: presentarla', attachAppeal: 'Documentos de una apelación abierta',
-    created: 'Se creó el caso {id} con este fax. Su plazo empezó al llegar el fax.', attachedCase: 'El fax se adjuntó al caso {id}.', answered: 'Se archivó como respuesta a la solicitud de información abierta.',
-    attachedAppeal: 'El fax se adjuntó a la apelación {id}.', appealFiled: 'Se presentó la apelación {id} del caso {case} con este fax, recibida al llegar el fax.', theCase: 'El caso', drug: 'Medicamento', member: 'Afiliado', due: 'Decisión antes de', caseLabel: 'Caso', appealLabel: 'Apelación',
+    title: 'Fax de {from}',
+    back: 'Volver a los faxes',
+    details: 'Sobre este fax',
+    document: 'El fax',
+    received: 'Recibido',
+    from: 'De (fax)',
+    kind: 'Documento',
+    status: 'Estado',
+    filedWith: 'Archivado en',
+    handledBy: 'Archivado por',
+    handledAt: 'Archivado el',
+    note: 'Nota',
+    file: 'Archivar este fax',
+    what: '¿Qué es este fax?',
+    create: 'Una nueva solicitud de PA: crear un caso',
+    attachCase: 'Documentos de un caso existente',
+    fileAppeal: 'Una nueva apelación de una solicitud denegada: presentarla',
+    attachAppeal: 'Documentos de una apelación abierta',
+    created: 'Se creó el caso {id} con este fax. Su plazo empezó al llegar el fax.',
+    attachedCase: 'El fax se adjuntó al caso {id}.',
+    answered: 'Se archivó como respuesta a la solicitud de información abierta.',
+    attachedAppeal: 'El fax se adjuntó a la apelación {id}.',
+    appealFiled: 'Se presentó la apelación {id} del caso {case} con este fax, recibida al llegar el fax.',
+    theCase: 'El caso',
+    drug: 'Medicamento',
+    member: 'Afiliado',
+    due: 'Decisión antes de',
+    caseLabel: 'Caso',
+    appealLabel: 'Apelación',
   },
 };
 
@@ -50,12 +98,22 @@ export function FaxDetailPage({ faxId }: { faxId: string }) {
     faxState.reload();
   };
   const onAttached = (r: AttachResult) => {
-    setDone([r.appealId ? t.attachedAppeal.replace('{id}', r.appealId) : t.attachedCase.replace('{id}', r.paRequestId ?? ''), r.answeredInformationRequest ? t.answered : ''].join(' ').trim());
+    setDone(
+      [
+        r.appealId ? t.attachedAppeal.replace('{id}', r.appealId) : t.attachedCase.replace('{id}', r.paRequestId ?? ''),
+        r.answeredInformationRequest ? t.answered : '',
+      ]
+        .join(' ')
+        .trim(),
+    );
     faxState.reload();
   };
 
   return (
-    <Page title={t.title.replace('{from}', faxState.data?.senderFax ?? '…')} actions={<Link to="/intake">{t.back}</Link>}>
+    <Page
+      title={t.title.replace('{from}', faxState.data?.senderFax ?? '…')}
+      actions={<Link to="/intake">{t.back}</Link>}
+    >
       {done ? <Notice tone="success">{done}</Notice> : null}
       <Async state={faxState}>
         {(fax) => (
@@ -66,10 +124,22 @@ export function FaxDetailPage({ faxId }: { faxId: string }) {
                   [t.received, formatDateTime(fax.receivedAt, lang)],
                   [t.from, fax.senderFax],
                   [t.kind, `${documentKind(fax.contentType)} · ${formatSize(fax.size)}`],
-                  [t.status, <StatusBadge key="s" status={faxStatusTone(fax.status)} label={faxStatusLabel(fax.status, lang)} />],
+                  [
+                    t.status,
+                    <StatusBadge key="s" status={faxStatusTone(fax.status)} label={faxStatusLabel(fax.status, lang)} />,
+                  ],
                   ...(fax.status !== 'new'
                     ? ([
-                        [t.filedWith, <LongId key="w">{fax.appealId ? `${t.appealLabel} ${fax.appealId}` : fax.paRequestId ? `${t.caseLabel} ${fax.paRequestId}` : '—'}</LongId>],
+                        [
+                          t.filedWith,
+                          <LongId key="w">
+                            {fax.appealId
+                              ? `${t.appealLabel} ${fax.appealId}`
+                              : fax.paRequestId
+                                ? `${t.caseLabel} ${fax.paRequestId}`
+                                : '—'}
+                          </LongId>,
+                        ],
                         [t.handledBy, fax.handledBy ?? '—'],
                         [t.handledAt, formatDateTime(fax.handledAt, lang)],
                       ] as [string, ReactNode][])
@@ -95,15 +165,25 @@ export function FaxDetailPage({ faxId }: { faxId: string }) {
                     ] as [Action, string][]
                   ).map(([value, label]) => (
                     <label key={value} className="choice">
-                      <input type="radio" name="fax-action" value={value} checked={action === value} onChange={() => setAction(value)} />
+                      <input
+                        type="radio"
+                        name="fax-action"
+                        value={value}
+                        checked={action === value}
+                        onChange={() => setAction(value)}
+                      />
                       {label}
                     </label>
                   ))}
                 </fieldset>
                 {action === 'create' ? <CreateCaseForm faxId={fax.id} onCreated={onCreated} /> : null}
-                {action === 'attach-case' ? <AttachForm key="case" faxId={fax.id} target="case" onAttached={onAttached} /> : null}
+                {action === 'attach-case' ? (
+                  <AttachForm key="case" faxId={fax.id} target="case" onAttached={onAttached} />
+                ) : null}
                 {action === 'file-appeal' ? <FileAppealForm faxId={fax.id} onFiled={onFiled} /> : null}
-                {action === 'attach-appeal' ? <AttachForm key="appeal" faxId={fax.id} target="appeal" onAttached={onAttached} /> : null}
+                {action === 'attach-appeal' ? (
+                  <AttachForm key="appeal" faxId={fax.id} target="appeal" onAttached={onAttached} />
+                ) : null}
               </Section>
             ) : null}
           </>

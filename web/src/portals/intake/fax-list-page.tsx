@@ -8,14 +8,44 @@ import type { FaxItem } from './types';
 
 const TEXT = {
   en: {
-    title: 'Inbound faxes', show: 'Show', newOnly: 'New faxes to file', caseCreated: 'Cases created', attached: 'Filed with a case or appeal', all: 'All faxes',
-    empty: 'No faxes here.', emptyNew: 'No new faxes. Everything received has been filed.', caption: 'Faxes, oldest first', received: 'Received', from: 'From (fax)', document: 'Document',
-    status: 'Status', filedWith: 'Filed with', open: 'Open fax from {from} received {at}', refresh: 'Refresh', caseLabel: 'Case', appealLabel: 'Appeal',
+    title: 'Inbound faxes',
+    show: 'Show',
+    newOnly: 'New faxes to file',
+    caseCreated: 'Cases created',
+    attached: 'Filed with a case or appeal',
+    all: 'All faxes',
+    empty: 'No faxes here.',
+    emptyNew: 'No new faxes. Everything received has been filed.',
+    caption: 'Faxes, oldest first',
+    received: 'Received',
+    from: 'From (fax)',
+    document: 'Document',
+    status: 'Status',
+    filedWith: 'Filed with',
+    open: 'Open fax from {from} received {at}',
+    refresh: 'Refresh',
+    caseLabel: 'Case',
+    appealLabel: 'Appeal',
   },
   es: {
-    title: 'Faxes recibidos', show: 'Mostrar', newOnly: 'Faxes nuevos por archivar', caseCreated: 'Casos creados', attached: 'Archivados en un caso o apelación', all: 'Todos los faxes',
-    empty: 'No hay faxes.', emptyNew: 'No hay faxes nuevos.', caption: 'Faxes, el más antiguo primero', received: 'Recibido', from: 'De (fax)', document: 'Documento',
-    status: 'Estado', filedWith: 'Archivado en', open: 'Abrir fax de {from} recibido {at}', refresh: 'Actualizar', caseLabel: 'Caso', appealLabel: 'Apelación',
+    title: 'Faxes recibidos',
+    show: 'Mostrar',
+    newOnly: 'Faxes nuevos por archivar',
+    caseCreated: 'Casos creados',
+    attached: 'Archivados en un caso o apelación',
+    all: 'Todos los faxes',
+    empty: 'No hay faxes.',
+    emptyNew: 'No hay faxes nuevos.',
+    caption: 'Faxes, el más antiguo primero',
+    received: 'Recibido',
+    from: 'De (fax)',
+    document: 'Documento',
+    status: 'Estado',
+    filedWith: 'Archivado en',
+    open: 'Abrir fax de {from} recibido {at}',
+    refresh: 'Actualizar',
+    caseLabel: 'Caso',
+    appealLabel: 'Apelación',
   },
 };
 
@@ -26,9 +56,16 @@ export function FaxListPage() {
   const t = useText(TEXT);
   const { lang } = useLang();
   const { search, navigate } = useRouter();
-  const status = (FILTERS as readonly string[]).includes(search.get('status') ?? '') ? (search.get('status') as string) : 'new';
+  const status = (FILTERS as readonly string[]).includes(search.get('status') ?? '')
+    ? (search.get('status') as string)
+    : 'new';
   const faxes = useApi<{ items: FaxItem[] }>('/fax/inbound', { status: status === 'all' ? undefined : status });
-  const labels: Record<string, string> = { new: t.newOnly, 'case-created': t.caseCreated, attached: t.attached, all: t.all };
+  const labels: Record<string, string> = {
+    new: t.newOnly,
+    'case-created': t.caseCreated,
+    attached: t.attached,
+    all: t.all,
+  };
 
   return (
     <Page
@@ -42,7 +79,13 @@ export function FaxListPage() {
       <div className="row">
         <Field label={t.show}>
           {(p) => (
-            <select {...p} value={status} onChange={(e) => navigate(e.target.value === 'new' ? '/intake' : `/intake?status=${e.target.value}`, { replace: true })}>
+            <select
+              {...p}
+              value={status}
+              onChange={(e) =>
+                navigate(e.target.value === 'new' ? '/intake' : `/intake?status=${e.target.value}`, { replace: true })
+              }
+            >
               {FILTERS.map((f) => (
                 <option key={f} value={f}>
                   {labels[f]}
@@ -72,7 +115,12 @@ export function FaxListPage() {
                 {d.items.map((f) => (
                   <tr key={f.id}>
                     <td>
-                      <Link to={`/intake/faxes/${encodeURIComponent(f.id)}`} aria-label={t.open.replace('{from}', f.senderFax).replace('{at}', formatDateTime(f.receivedAt, lang))}>
+                      <Link
+                        to={`/intake/faxes/${encodeURIComponent(f.id)}`}
+                        aria-label={t.open
+                          .replace('{from}', f.senderFax)
+                          .replace('{at}', formatDateTime(f.receivedAt, lang))}
+                      >
                         {formatDateTime(f.receivedAt, lang)}
                       </Link>
                     </td>
@@ -84,7 +132,11 @@ export function FaxListPage() {
                       <StatusBadge status={faxStatusTone(f.status)} label={faxStatusLabel(f.status, lang)} />
                     </td>
                     <td>
-                      {f.appealId ? `${t.appealLabel} ${f.appealId}` : f.paRequestId ? `${t.caseLabel} ${f.paRequestId}` : '—'}
+                      {f.appealId
+                        ? `${t.appealLabel} ${f.appealId}`
+                        : f.paRequestId
+                          ? `${t.caseLabel} ${f.paRequestId}`
+                          : '—'}
                     </td>
                   </tr>
                 ))}

@@ -11,7 +11,12 @@ export const faxStatusLabel = (status: string, lang: Lang) => LABELS[status]?.[l
 export const faxStatusTone = (status: string) => (status === 'new' ? 'awaiting-information' : 'approved');
 
 export function formatSize(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export const documentKind = (contentType: string) => (contentType === 'image/tiff' ? 'TIFF' : contentType === 'application/pdf' ? 'PDF' : contentType);
+export const documentKind = (contentType: string) =>
+  contentType === 'image/tiff' ? 'TIFF' : contentType === 'application/pdf' ? 'PDF' : contentType;

@@ -5,18 +5,38 @@ import { howToRequest, rejectInWords } from './words';
 
 const TEXT = {
   en: {
-    why: 'Why it was not paid', told: 'What the pharmacy and the member were told:', code: 'Code {code}', next: 'What happens next',
-    pa: 'Prior authorization from {who}. The prescriber can ask by {how}.', paFax: 'Fax {fax}', paPhone: 'Phone {phone}',
-    other: 'Bill {name} instead: BIN {bin}, PCN {pcn}, group {group}.', otherPhone: 'Its help desk: {phone}.',
-    refill: 'Can be refilled on {date}.', step: 'Try first: {drugs} (within the last {days} days).', limit: 'The plan allows {units} per {days} days ({max} for this fill).',
-    alternatives: 'Covered alternatives', alt: '{name} — tier {tier}, about {pay}', altPa: ' (needs approval too)',
+    why: 'Why it was not paid',
+    told: 'What the pharmacy and the member were told:',
+    code: 'Code {code}',
+    next: 'What happens next',
+    pa: 'Prior authorization from {who}. The prescriber can ask by {how}.',
+    paFax: 'Fax {fax}',
+    paPhone: 'Phone {phone}',
+    other: 'Bill {name} instead: BIN {bin}, PCN {pcn}, group {group}.',
+    otherPhone: 'Its help desk: {phone}.',
+    refill: 'Can be refilled on {date}.',
+    step: 'Try first: {drugs} (within the last {days} days).',
+    limit: 'The plan allows {units} per {days} days ({max} for this fill).',
+    alternatives: 'Covered alternatives',
+    alt: '{name} — tier {tier}, about {pay}',
+    altPa: ' (needs approval too)',
   },
   es: {
-    why: 'Por qué no se pagó', told: 'Lo que se dijo a la farmacia y al afiliado:', code: 'Código {code}', next: 'Qué sigue',
-    pa: 'Autorización previa de {who}. El médico puede pedirla por {how}.', paFax: 'Fax {fax}', paPhone: 'Teléfono {phone}',
-    other: 'Facturar a {name}: BIN {bin}, PCN {pcn}, grupo {group}.', otherPhone: 'Su línea de ayuda: {phone}.',
-    refill: 'Se puede surtir de nuevo el {date}.', step: 'Probar primero: {drugs} (en los últimos {days} días).', limit: 'El plan permite {units} cada {days} días ({max} para este surtido).',
-    alternatives: 'Alternativas cubiertas', alt: '{name} — nivel {tier}, aprox. {pay}', altPa: ' (también necesita aprobación)',
+    why: 'Por qué no se pagó',
+    told: 'Lo que se dijo a la farmacia y al afiliado:',
+    code: 'Código {code}',
+    next: 'Qué sigue',
+    pa: 'Autorización previa de {who}. El médico puede pedirla por {how}.',
+    paFax: 'Fax {fax}',
+    paPhone: 'Teléfono {phone}',
+    other: 'Facturar a {name}: BIN {bin}, PCN {pcn}, grupo {group}.',
+    otherPhone: 'Su línea de ayuda: {phone}.',
+    refill: 'Se puede surtir de nuevo el {date}.',
+    step: 'Probar primero: {drugs} (en los últimos {days} días).',
+    limit: 'El plan permite {units} cada {days} días ({max} para este surtido).',
+    alternatives: 'Alternativas cubiertas',
+    alt: '{name} — nivel {tier}, aprox. {pay}',
+    altPa: ' (también necesita aprobación)',
   },
 };
 
@@ -27,11 +47,14 @@ export function ClaimExplanation({ claim }: { claim: ClaimSummary }) {
   return (
     <div>
       <h4>{t.why}</h4>
-      <p><span className="muted">{t.told}</span> {claim.message}</p>
+      <p>
+        <span className="muted">{t.told}</span> {claim.message}
+      </p>
       <ul>
         {claim.rejects.map((r) => (
           <li key={r.code}>
-            <strong>{fill(t.code, { code: r.code })}</strong> ({r.description}){rejectInWords(r.code, lang) ? `: ${rejectInWords(r.code, lang)}` : ''}
+            <strong>{fill(t.code, { code: r.code })}</strong> ({r.description})
+            {rejectInWords(r.code, lang) ? `: ${rejectInWords(r.code, lang)}` : ''}
           </li>
         ))}
       </ul>
@@ -46,7 +69,9 @@ function NextStepsList({ steps }: { steps: NextSteps }) {
   const items: string[] = [];
   const pa = steps.priorAuthorization;
   if (pa?.required) {
-    items.push(fill(t.pa, { who: pa.processorName, how: pa.howToRequest.map((h) => howToRequest(h, lang)).join(', ') }));
+    items.push(
+      fill(t.pa, { who: pa.processorName, how: pa.howToRequest.map((h) => howToRequest(h, lang)).join(', ') }),
+    );
     if (pa.fax) items.push(fill(t.paFax, { fax: pa.fax }));
     if (pa.phone) items.push(fill(t.paPhone, { phone: pa.phone }));
   }
@@ -56,20 +81,39 @@ function NextStepsList({ steps }: { steps: NextSteps }) {
     if (o.phone) items.push(fill(t.otherPhone, { phone: o.phone }));
   }
   if (steps.refillAllowedOn) items.push(fill(t.refill, { date: formatDate(steps.refillAllowedOn, lang) }));
-  if (steps.stepTherapy) items.push(fill(t.step, { drugs: steps.stepTherapy.prerequisites, days: steps.stepTherapy.lookbackDays }));
-  if (steps.quantityLimit) items.push(fill(t.limit, { units: steps.quantityLimit.units, days: steps.quantityLimit.days, max: steps.quantityLimit.maxForDaysSupply }));
+  if (steps.stepTherapy)
+    items.push(fill(t.step, { drugs: steps.stepTherapy.prerequisites, days: steps.stepTherapy.lookbackDays }));
+  if (steps.quantityLimit)
+    items.push(
+      fill(t.limit, {
+        units: steps.quantityLimit.units,
+        days: steps.quantityLimit.days,
+        max: steps.quantityLimit.maxForDaysSupply,
+      }),
+    );
   const alternatives = steps.alternatives ?? [];
   if (items.length === 0 && alternatives.length === 0) return null;
   return (
     <>
       <h4>{t.next}</h4>
-      {items.length ? <ul>{items.map((i) => <li key={i}>{i}</li>)}</ul> : null}
+      {items.length ? (
+        <ul>
+          {items.map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ul>
+      ) : null}
       {alternatives.length ? (
         <>
-          <p><strong>{t.alternatives}</strong></p>
+          <p>
+            <strong>{t.alternatives}</strong>
+          </p>
           <ul>
             {alternatives.map((a) => (
-              <li key={a.rxcui}>{fill(t.alt, { name: a.name, tier: a.tier ?? '—', pay: formatMoney(a.estimatedPatientPay, lang) })}{a.priorAuthorizationRequired ? t.altPa : ''}</li>
+              <li key={a.rxcui}>
+                {fill(t.alt, { name: a.name, tier: a.tier ?? '—', pay: formatMoney(a.estimatedPatientPay, lang) })}
+                {a.priorAuthorizationRequired ? t.altPa : ''}
+              </li>
             ))}
           </ul>
         </>

@@ -10,10 +10,22 @@ import type { CallNote } from './types';
 
 const TEXT = {
   en: { title: 'Call notes', none: 'No calls recorded for this member yet.', saved: 'Call note saved ({time}).' },
-  es: { title: 'Notas de llamadas', none: 'Aún no hay llamadas registradas para este afiliado.', saved: 'Nota guardada ({time}).' },
+  es: {
+    title: 'Notas de llamadas',
+    none: 'Aún no hay llamadas registradas para este afiliado.',
+    saved: 'Nota guardada ({time}).',
+  },
 };
 
-export function MemberCallNotes({ memberId, state, related }: { memberId: string; state: ApiState<Items<CallNote>>; related: Related }) {
+export function MemberCallNotes({
+  memberId,
+  state,
+  related,
+}: {
+  memberId: string;
+  state: ApiState<Items<CallNote>>;
+  related: Related;
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const [saved, setSaved] = useState<CallNote | null>(null);

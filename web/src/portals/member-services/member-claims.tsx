@@ -7,12 +7,28 @@ import type { ClaimSummary, Items } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'Pharmacy claims', none: 'No pharmacy claims on file for this member.', paid: 'Paid', rejected: 'Not paid', duplicate: 'Duplicate', reversed: 'Reversed',
-    filled: 'Filled {date}', rx: 'Rx {rx}, fill {fill}, {qty} for {days} days, pharmacy NPI {npi}', pay: 'Member paid {pay}; plan paid {plan}', auth: 'Authorization {n}',
+    title: 'Pharmacy claims',
+    none: 'No pharmacy claims on file for this member.',
+    paid: 'Paid',
+    rejected: 'Not paid',
+    duplicate: 'Duplicate',
+    reversed: 'Reversed',
+    filled: 'Filled {date}',
+    rx: 'Rx {rx}, fill {fill}, {qty} for {days} days, pharmacy NPI {npi}',
+    pay: 'Member paid {pay}; plan paid {plan}',
+    auth: 'Authorization {n}',
   },
   es: {
-    title: 'Reclamaciones de farmacia', none: 'No hay reclamaciones de farmacia para este afiliado.', paid: 'Pagada', rejected: 'No pagada', duplicate: 'Duplicada', reversed: 'Revertida',
-    filled: 'Surtida el {date}', rx: 'Receta {rx}, surtido {fill}, {qty} para {days} días, farmacia NPI {npi}', pay: 'El afiliado pagó {pay}; el plan pagó {plan}', auth: 'Autorización {n}',
+    title: 'Reclamaciones de farmacia',
+    none: 'No hay reclamaciones de farmacia para este afiliado.',
+    paid: 'Pagada',
+    rejected: 'No pagada',
+    duplicate: 'Duplicada',
+    reversed: 'Revertida',
+    filled: 'Surtida el {date}',
+    rx: 'Receta {rx}, surtido {fill}, {qty} para {days} días, farmacia NPI {npi}',
+    pay: 'El afiliado pagó {pay}; el plan pagó {plan}',
+    auth: 'Autorización {n}',
   },
 };
 
@@ -23,7 +39,9 @@ export function MemberClaims({ state }: { state: ApiState<Items<ClaimSummary>> }
       <Async state={state} empty={t.none} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
           <div>
-            {d.items.map((c) => <ClaimItem key={c.claimId} claim={c} />)}
+            {d.items.map((c) => (
+              <ClaimItem key={c.claimId} claim={c} />
+            ))}
           </div>
         )}
       </Async>
@@ -34,14 +52,27 @@ export function MemberClaims({ state }: { state: ApiState<Items<ClaimSummary>> }
 function ClaimItem({ claim: c }: { claim: ClaimSummary }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const status = c.reversed ? { key: 'cancelled', label: t.reversed } : c.transactionStatus === 'P' ? { key: 'P', label: t.paid } : c.transactionStatus === 'R' ? { key: 'R', label: t.rejected } : { key: 'neutral', label: t.duplicate };
+  const status = c.reversed
+    ? { key: 'cancelled', label: t.reversed }
+    : c.transactionStatus === 'P'
+      ? { key: 'P', label: t.paid }
+      : c.transactionStatus === 'R'
+        ? { key: 'R', label: t.rejected }
+        : { key: 'neutral', label: t.duplicate };
   return (
     <article style={{ borderTop: '1px solid var(--line)', paddingTop: '0.5rem' }}>
       <h3>
         {c.drugName ?? c.productId} <StatusBadge status={status.key} label={status.label} />
       </h3>
       <p className="muted">
-        {fill(t.filled, { date: formatDate(c.dateOfService, lang) })} · {fill(t.rx, { rx: c.prescriptionNumber, fill: c.fillNumber, qty: c.quantity, days: c.daysSupply, npi: c.pharmacyNpi })}
+        {fill(t.filled, { date: formatDate(c.dateOfService, lang) })} ·{' '}
+        {fill(t.rx, {
+          rx: c.prescriptionNumber,
+          fill: c.fillNumber,
+          qty: c.quantity,
+          days: c.daysSupply,
+          npi: c.pharmacyNpi,
+        })}
       </p>
       {c.transactionStatus === 'R' ? (
         <ClaimExplanation claim={c} />

@@ -5,16 +5,50 @@ import type { Patient } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'Eligibility, plan and processor', memberId: 'Member ID', born: 'Date of birth', zip: 'ZIP', language: 'Letter language',
-    coverage: 'Coverage today', covered: 'Covered', notCovered: 'Not covered', from: 'Covered from', to: 'Covered until', open: 'No end date',
-    plan: 'Plan', line: 'Line of business', benefit: 'Pharmacy benefit paid by', processor: 'Processor', bin: 'BIN', pcn: 'PCN', group: 'Group', helpDesk: 'Help desk phone',
-    carvedOut: 'This member’s prescriptions are paid by {name}, not by the plan: pharmacies bill it with the BIN, PCN and group below.',
+    title: 'Eligibility, plan and processor',
+    memberId: 'Member ID',
+    born: 'Date of birth',
+    zip: 'ZIP',
+    language: 'Letter language',
+    coverage: 'Coverage today',
+    covered: 'Covered',
+    notCovered: 'Not covered',
+    from: 'Covered from',
+    to: 'Covered until',
+    open: 'No end date',
+    plan: 'Plan',
+    line: 'Line of business',
+    benefit: 'Pharmacy benefit paid by',
+    processor: 'Processor',
+    bin: 'BIN',
+    pcn: 'PCN',
+    group: 'Group',
+    helpDesk: 'Help desk phone',
+    carvedOut:
+      'This member’s prescriptions are paid by {name}, not by the plan: pharmacies bill it with the BIN, PCN and group below.',
   },
   es: {
-    title: 'Elegibilidad, plan y procesador', memberId: 'Número de afiliado', born: 'Fecha de nacimiento', zip: 'Código postal', language: 'Idioma de las cartas',
-    coverage: 'Cobertura hoy', covered: 'Cubierto', notCovered: 'Sin cobertura', from: 'Cubierto desde', to: 'Cubierto hasta', open: 'Sin fecha de fin',
-    plan: 'Plan', line: 'Línea de negocio', benefit: 'Beneficio de farmacia pagado por', processor: 'Procesador', bin: 'BIN', pcn: 'PCN', group: 'Grupo', helpDesk: 'Teléfono de ayuda',
-    carvedOut: 'Las recetas de este afiliado las paga {name}, no el plan: las farmacias le facturan con el BIN, PCN y grupo indicados.',
+    title: 'Elegibilidad, plan y procesador',
+    memberId: 'Número de afiliado',
+    born: 'Fecha de nacimiento',
+    zip: 'Código postal',
+    language: 'Idioma de las cartas',
+    coverage: 'Cobertura hoy',
+    covered: 'Cubierto',
+    notCovered: 'Sin cobertura',
+    from: 'Cubierto desde',
+    to: 'Cubierto hasta',
+    open: 'Sin fecha de fin',
+    plan: 'Plan',
+    line: 'Línea de negocio',
+    benefit: 'Beneficio de farmacia pagado por',
+    processor: 'Procesador',
+    bin: 'BIN',
+    pcn: 'PCN',
+    group: 'Grupo',
+    helpDesk: 'Teléfono de ayuda',
+    carvedOut:
+      'Las recetas de este afiliado las paga {name}, no el plan: las farmacias le facturan con el BIN, PCN y grupo indicados.',
   },
 };
 
@@ -34,7 +68,14 @@ export function MemberOverview({ member }: { member: Patient }) {
           [t.born, formatDate(member.dateOfBirth, lang)],
           [t.zip, member.zip ?? '—'],
           [t.language, LANGUAGES[member.language] ?? member.language],
-          [t.coverage, <StatusBadge key="c" status={member.eligible ? 'approved' : 'denied'} label={member.eligible ? t.covered : t.notCovered} />],
+          [
+            t.coverage,
+            <StatusBadge
+              key="c"
+              status={member.eligible ? 'approved' : 'denied'}
+              label={member.eligible ? t.covered : t.notCovered}
+            />,
+          ],
           [t.from, formatDate(member.effectiveDate, lang)],
           [t.to, member.terminationDate ? formatDate(member.terminationDate, lang) : t.open],
           [t.plan, member.plan?.name ?? '—'],

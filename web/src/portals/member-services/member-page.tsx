@@ -12,14 +12,30 @@ import type { CallNote } from './types';
 
 const TEXT = {
   en: {
-    loading: 'Member {id}', notFound: 'Member not found', notFoundBody: 'No member has ID {id}.', back: 'Find another member',
-    verify: 'Verify the caller’s identity before you discuss anything on this page. If you cannot, give only general information and record the call as not verified.',
-    onPage: 'On this page', claims: 'Claims', pas: 'Prior authorizations', appeals: 'Appeals', notes: 'Call notes',
+    loading: 'Member {id}',
+    notFound: 'Member not found',
+    notFoundBody: 'No member has ID {id}.',
+    back: 'Find another member',
+    verify:
+      'Verify the caller’s identity before you discuss anything on this page. If you cannot, give only general information and record the call as not verified.',
+    onPage: 'On this page',
+    claims: 'Claims',
+    pas: 'Prior authorizations',
+    appeals: 'Appeals',
+    notes: 'Call notes',
   },
   es: {
-    loading: 'Afiliado {id}', notFound: 'Afiliado no encontrado', notFoundBody: 'Ningún afiliado tiene el número {id}.', back: 'Buscar otro afiliado',
-    verify: 'Verifique la identidad de quien llama antes de hablar de algo de esta página. Si no puede, dé solo información general y registre la llamada como no verificada.',
-    onPage: 'En esta página', claims: 'Reclamaciones', pas: 'Autorizaciones previas', appeals: 'Apelaciones', notes: 'Notas de llamadas',
+    loading: 'Afiliado {id}',
+    notFound: 'Afiliado no encontrado',
+    notFoundBody: 'Ningún afiliado tiene el número {id}.',
+    back: 'Buscar otro afiliado',
+    verify:
+      'Verifique la identidad de quien llama antes de hablar de algo de esta página. Si no puede, dé solo información general y registre la llamada como no verificada.',
+    onPage: 'En esta página',
+    claims: 'Reclamaciones',
+    pas: 'Autorizaciones previas',
+    appeals: 'Apelaciones',
+    notes: 'Notas de llamadas',
   },
 };
 
@@ -44,7 +60,10 @@ export function MemberPage({ id }: { id: string }) {
   }
   const m = member.data;
   return (
-    <Page title={m ? `${m.firstName} ${m.lastName}` : fill(t.loading, { id })} actions={<Link to="/services">{t.back}</Link>}>
+    <Page
+      title={m ? `${m.firstName} ${m.lastName}` : fill(t.loading, { id })}
+      actions={<Link to="/services">{t.back}</Link>}
+    >
       {member.error ? <ErrorBanner error={member.error} onRetry={member.reload} /> : null}
       {!m && !member.error ? <Loading /> : null}
       {m ? (
@@ -52,17 +71,33 @@ export function MemberPage({ id }: { id: string }) {
           <Notice tone="info">{t.verify}</Notice>
           <nav aria-label={t.onPage} className="card">
             <ul className="row" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              <li><a href="#claims">{t.claims}</a></li>
-              <li><a href="#prior-authorizations">{t.pas}</a></li>
-              <li><a href="#appeals">{t.appeals}</a></li>
-              <li><a href="#call-notes">{t.notes}</a></li>
+              <li>
+                <a href="#claims">{t.claims}</a>
+              </li>
+              <li>
+                <a href="#prior-authorizations">{t.pas}</a>
+              </li>
+              <li>
+                <a href="#appeals">{t.appeals}</a>
+              </li>
+              <li>
+                <a href="#call-notes">{t.notes}</a>
+              </li>
             </ul>
           </nav>
           <MemberOverview member={m} />
           <MemberClaims state={claims} />
           <MemberPas state={pas} />
           <MemberAppeals state={appeals} />
-          <MemberCallNotes memberId={m.memberId} state={notes} related={{ pas: pas.data?.items ?? [], claims: claims.data?.items ?? [], appeals: appeals.data?.items ?? [] }} />
+          <MemberCallNotes
+            memberId={m.memberId}
+            state={notes}
+            related={{
+              pas: pas.data?.items ?? [],
+              claims: claims.data?.items ?? [],
+              appeals: appeals.data?.items ?? [],
+            }}
+          />
         </>
       ) : null}
     </Page>

@@ -8,8 +8,28 @@ import type { Items, RequestSummary } from '../../api/types';
 import { urgencyLabel } from './words';
 
 const TEXT = {
-  en: { title: 'Prior authorizations', none: 'No prior authorization requests for this member.', drug: 'Drug', status: 'Status', urgency: 'Urgency', received: 'Received', due: 'Decision due', escalated: 'escalated', caption: 'Prior authorization requests, newest first' },
-  es: { title: 'Autorizaciones previas', none: 'No hay solicitudes de autorización previa para este afiliado.', drug: 'Medicamento', status: 'Estado', urgency: 'Urgencia', received: 'Recibida', due: 'Decisión vence', escalated: 'escalada', caption: 'Solicitudes de autorización previa, las más recientes primero' },
+  en: {
+    title: 'Prior authorizations',
+    none: 'No prior authorization requests for this member.',
+    drug: 'Drug',
+    status: 'Status',
+    urgency: 'Urgency',
+    received: 'Received',
+    due: 'Decision due',
+    escalated: 'escalated',
+    caption: 'Prior authorization requests, newest first',
+  },
+  es: {
+    title: 'Autorizaciones previas',
+    none: 'No hay solicitudes de autorización previa para este afiliado.',
+    drug: 'Medicamento',
+    status: 'Estado',
+    urgency: 'Urgencia',
+    received: 'Recibida',
+    due: 'Decisión vence',
+    escalated: 'escalada',
+    caption: 'Solicitudes de autorización previa, las más recientes primero',
+  },
 };
 
 export function MemberPas({ state }: { state: ApiState<Items<RequestSummary>> }) {
@@ -23,16 +43,44 @@ export function MemberPas({ state }: { state: ApiState<Items<RequestSummary>> })
             <table>
               <caption className="visually-hidden">{t.caption}</caption>
               <thead>
-                <tr><th scope="col">{t.drug}</th><th scope="col">{t.status}</th><th scope="col">{t.urgency}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th></tr>
+                <tr>
+                  <th scope="col">{t.drug}</th>
+                  <th scope="col">{t.status}</th>
+                  <th scope="col">{t.urgency}</th>
+                  <th scope="col">{t.received}</th>
+                  <th scope="col">{t.due}</th>
+                </tr>
               </thead>
               <tbody>
                 {d.items.map((pa) => (
                   <tr key={pa.id}>
-                    <td><Link to={`/services/pa/${encodeURIComponent(pa.id)}`}>{pa.drug.name}</Link><br /><span className="muted">{pa.id}</span></td>
-                    <td><StatusBadge status={pa.status} />{pa.escalated ? <> <span className="badge badge-bad">{t.escalated}</span></> : null}</td>
+                    <td>
+                      <Link to={`/services/pa/${encodeURIComponent(pa.id)}`}>{pa.drug.name}</Link>
+                      <br />
+                      <span className="muted">{pa.id}</span>
+                    </td>
+                    <td>
+                      <StatusBadge status={pa.status} />
+                      {pa.escalated ? (
+                        <>
+                          {' '}
+                          <span className="badge badge-bad">{t.escalated}</span>
+                        </>
+                      ) : null}
+                    </td>
                     <td>{urgencyLabel(pa.urgency, lang)}</td>
                     <td>{formatDateTime(pa.receivedAt, lang)}</td>
-                    <td>{isOnClock(pa.status) && pa.dueAt ? <>{formatDateTime(pa.dueAt, lang)}<br /><DueIn dueAt={pa.dueAt} /></> : '—'}</td>
+                    <td>
+                      {isOnClock(pa.status) && pa.dueAt ? (
+                        <>
+                          {formatDateTime(pa.dueAt, lang)}
+                          <br />
+                          <DueIn dueAt={pa.dueAt} />
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,32 +1,132 @@
 import { Link } from '../../app/router';
 import { fill, useLang, useText } from '../../i18n/i18n';
-import { Async, DueIn, Empty, ErrorBanner, FileLink, KeyValues, Loading, Page, Section, StatusBadge } from '../../ui/components';
+import {
+  Async,
+  DueIn,
+  Empty,
+  ErrorBanner,
+  FileLink,
+  KeyValues,
+  Loading,
+  Page,
+  Section,
+  StatusBadge,
+} from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { nameWithCredential } from '../../ui/plain-words';
 import { AppealsTable } from './appeals-table';
 import { isOnClock } from '../../ui/statuses';
-import type { AppealSummary, Determination, InformationRequest, Items, NoticeSummary, RequestView } from '../../api/types';
+import type {
+  AppealSummary,
+  Determination,
+  InformationRequest,
+  Items,
+  NoticeSummary,
+  RequestView,
+} from '../../api/types';
 import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
 
 const TEXT = {
   en: {
-    title: 'PA request {id}', back: 'Back to the member', readOnly: 'Read-only view for member services: changes are made by the prescriber, intake or the clinical reviewers.',
-    summary: 'The request', status: 'Status', drug: 'Drug', scope: 'Covers', qty: 'Quantity', days: 'Days’ supply', urgency: 'Urgency', urgencyReason: 'Why urgent', channel: 'Sent by',
-    received: 'Received', complete: 'Complete', due: 'Decision due', left: 'Time left', prescriber: 'Prescriber NPI', member: 'Member', criteria: 'Criteria',
-    decision: 'Decision', noDecision: 'No decision yet.', decided: 'Decided', by: 'Decided by', reasons: 'Reasons', notMet: 'Criteria rules not met', auth: 'Authorization number', from: 'Valid from', to: 'Valid until', approvedQty: 'Approved quantity',
-    info: 'Information requests', noInfo: 'The plan has not asked for more information.', infoN: 'Request {n}', asked: 'Asked {at}, answer due {due}', answered: 'Answered {at}', question: 'Question', document: 'Document',
-    letters: 'Letters', noLetters: 'No letters for this request yet.', letter: 'Letter', to_: 'To', sentBy: 'How', delivery: 'Delivery', openPdf: 'Open PDF ({lang})',
-    appeals: 'Appeals on this request', noAppeals: 'No appeals on this request.', history: 'History', escalated: 'Escalated',
+    title: 'PA request {id}',
+    back: 'Back to the member',
+    readOnly:
+      'Read-only view for member services: changes are made by the prescriber, intake or the clinical reviewers.',
+    summary: 'The request',
+    status: 'Status',
+    drug: 'Drug',
+    scope: 'Covers',
+    qty: 'Quantity',
+    days: 'Days’ supply',
+    urgency: 'Urgency',
+    urgencyReason: 'Why urgent',
+    channel: 'Sent by',
+    received: 'Received',
+    complete: 'Complete',
+    due: 'Decision due',
+    left: 'Time left',
+    prescriber: 'Prescriber NPI',
+    member: 'Member',
+    criteria: 'Criteria',
+    decision: 'Decision',
+    noDecision: 'No decision yet.',
+    decided: 'Decided',
+    by: 'Decided by',
+    reasons: 'Reasons',
+    notMet: 'Criteria rules not met',
+    auth: 'Authorization number',
+    from: 'Valid from',
+    to: 'Valid until',
+    approvedQty: 'Approved quantity',
+    info: 'Information requests',
+    noInfo: 'The plan has not asked for more information.',
+    infoN: 'Request {n}',
+    asked: 'Asked {at}, answer due {due}',
+    answered: 'Answered {at}',
+    question: 'Question',
+    document: 'Document',
+    letters: 'Letters',
+    noLetters: 'No letters for this request yet.',
+    letter: 'Letter',
+    to_: 'To',
+    sentBy: 'How',
+    delivery: 'Delivery',
+    openPdf: 'Open PDF ({lang})',
+    appeals: 'Appeals on this request',
+    noAppeals: 'No appeals on this request.',
+    history: 'History',
+    escalated: 'Escalated',
   },
   es: {
-    title: 'Solicitud de PA {id}', back: 'Volver al afiliado', readOnly: 'Vista de solo lectura para servicios al afiliado: los cambios los hacen el médico, la recepción o los revisores clínicos.',
-    summary: 'La solicitud', status: 'Estado', drug: 'Medicamento', scope: 'Cubre', qty: 'Cantidad', days: 'Días de suministro', urgency: 'Urgencia', urgencyReason: 'Por qué es urgente', channel: 'Enviada por',
-    received: 'Recibida', complete: 'Completa', due: 'Decisión vence', left: 'Tiempo restante', prescriber: 'NPI del médico', member: 'Afiliado', criteria: 'Criterios',
-    decision: 'Decisión', noDecision: 'Aún no hay decisión.', decided: 'Decidida', by: 'Decidida por', reasons: 'Razones', notMet: 'Reglas de criterios no cumplidas', auth: 'Número de autorización', from: 'Válida desde', to: 'Válida hasta', approvedQty: 'Cantidad aprobada',
-    info: 'Solicitudes de información', noInfo: 'El plan no ha pedido más información.', infoN: 'Solicitud {n}', asked: 'Pedida {at}, respuesta vence {due}', answered: 'Respondida {at}', question: 'Pregunta', document: 'Documento',
-    letters: 'Cartas', noLetters: 'Aún no hay cartas para esta solicitud.', letter: 'Carta', to_: 'Para', sentBy: 'Cómo', delivery: 'Entrega', openPdf: 'Abrir PDF ({lang})',
-    appeals: 'Apelaciones de esta solicitud', noAppeals: 'No hay apelaciones de esta solicitud.', history: 'Historial', escalated: 'Escalada',
+    title: 'Solicitud de PA {id}',
+    back: 'Volver al afiliado',
+    readOnly:
+      'Vista de solo lectura para servicios al afiliado: los cambios los hacen el médico, la recepción o los revisores clínicos.',
+    summary: 'La solicitud',
+    status: 'Estado',
+    drug: 'Medicamento',
+    scope: 'Cubre',
+    qty: 'Cantidad',
+    days: 'Días de suministro',
+    urgency: 'Urgencia',
+    urgencyReason: 'Por qué es urgente',
+    channel: 'Enviada por',
+    received: 'Recibida',
+    complete: 'Completa',
+    due: 'Decisión vence',
+    left: 'Tiempo restante',
+    prescriber: 'NPI del médico',
+    member: 'Afiliado',
+    criteria: 'Criterios',
+    decision: 'Decisión',
+    noDecision: 'Aún no hay decisión.',
+    decided: 'Decidida',
+    by: 'Decidida por',
+    reasons: 'Razones',
+    notMet: 'Reglas de criterios no cumplidas',
+    auth: 'Número de autorización',
+    from: 'Válida desde',
+    to: 'Válida hasta',
+    approvedQty: 'Cantidad aprobada',
+    info: 'Solicitudes de información',
+    noInfo: 'El plan no ha pedido más información.',
+    infoN: 'Solicitud {n}',
+    asked: 'Pedida {at}, respuesta vence {due}',
+    answered: 'Respondida {at}',
+    question: 'Pregunta',
+    document: 'Documento',
+    letters: 'Cartas',
+    noLetters: 'Aún no hay cartas para esta solicitud.',
+    letter: 'Carta',
+    to_: 'Para',
+    sentBy: 'Cómo',
+    delivery: 'Entrega',
+    openPdf: 'Abrir PDF ({lang})',
+    appeals: 'Apelaciones de esta solicitud',
+    noAppeals: 'No hay apelaciones de esta solicitud.',
+    history: 'Historial',
+    escalated: 'Escalada',
   },
 };
 
@@ -38,7 +138,16 @@ export function PaCasePage({ id }: { id: string }) {
   const appeals = useApi<Items<AppealSummary>>(pa.data ? '/appeals' : null, { paRequestId: id });
   const c = pa.data;
   return (
-    <Page title={fill(t.title, { id })} actions={c ? <Link to={`/services/members/${encodeURIComponent(c.memberId)}`}>{t.back}</Link> : <Link to="/services">{t.back}</Link>}>
+    <Page
+      title={fill(t.title, { id })}
+      actions={
+        c ? (
+          <Link to={`/services/members/${encodeURIComponent(c.memberId)}`}>{t.back}</Link>
+        ) : (
+          <Link to="/services">{t.back}</Link>
+        )
+      }
+    >
       {pa.error ? <ErrorBanner error={pa.error} onRetry={pa.reload} /> : null}
       {!c && !pa.error ? <Loading /> : null}
       {c ? (
@@ -72,8 +181,24 @@ function CaseSummary({ c }: { c: RequestView }) {
     <Section title={t.summary}>
       <KeyValues
         rows={[
-          [t.status, <span key="s"><StatusBadge status={c.status} />{c.escalated ? <> <span className="badge badge-bad">{t.escalated}</span></> : null}</span>],
-          [t.member, <Link key="m" to={`/services/members/${encodeURIComponent(c.memberId)}`}>{c.memberId}</Link>],
+          [
+            t.status,
+            <span key="s">
+              <StatusBadge status={c.status} />
+              {c.escalated ? (
+                <>
+                  {' '}
+                  <span className="badge badge-bad">{t.escalated}</span>
+                </>
+              ) : null}
+            </span>,
+          ],
+          [
+            t.member,
+            <Link key="m" to={`/services/members/${encodeURIComponent(c.memberId)}`}>
+              {c.memberId}
+            </Link>,
+          ],
           [t.drug, c.drug.name],
           [t.scope, c.drug.scope],
           [t.qty, String(c.quantity)],
@@ -108,20 +233,39 @@ function DecisionSection({ d }: { d: Determination | null }) {
               [t.decision, <StatusBadge key="d" status={d.decision} />],
               [t.decided, formatDateTime(d.decidedAt, lang)],
               [t.by, d.decidedBy ? nameWithCredential(d.decidedBy.name, d.decidedBy.credential) : '—'],
-              ...(d.authorizationNumber ? ([[t.auth, d.authorizationNumber], [t.from, formatDate(d.effectiveFrom, lang)], [t.to, formatDate(d.effectiveTo, lang)]] as [string, string][]) : []),
-              ...(d.approvedQuantity ? ([[t.approvedQty, `${d.approvedQuantity}${d.perDays ? ` / ${d.perDays} d` : ''}`]] as [string, string][]) : []),
+              ...(d.authorizationNumber
+                ? ([
+                    [t.auth, d.authorizationNumber],
+                    [t.from, formatDate(d.effectiveFrom, lang)],
+                    [t.to, formatDate(d.effectiveTo, lang)],
+                  ] as [string, string][])
+                : []),
+              ...(d.approvedQuantity
+                ? ([[t.approvedQty, `${d.approvedQuantity}${d.perDays ? ` / ${d.perDays} d` : ''}`]] as [
+                    string,
+                    string,
+                  ][])
+                : []),
             ]}
           />
           {d.reasons.length ? (
             <>
               <h3>{t.reasons}</h3>
-              <ul>{d.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+              <ul>
+                {d.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
             </>
           ) : null}
           {d.criteriaNotMet?.length ? (
             <>
               <h3>{t.notMet}</h3>
-              <ul>{d.criteriaNotMet.map((r) => <li key={r}>{r}</li>)}</ul>
+              <ul>
+                {d.criteriaNotMet.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
             </>
           ) : null}
         </>
@@ -140,13 +284,17 @@ function InfoRequests({ items }: { items: InformationRequest[] }) {
       ) : (
         items.map((r) => (
           <article key={r.id}>
-            <h3>{fill(t.infoN, { n: r.sequence })} <StatusBadge status={r.status} /></h3>
+            <h3>
+              {fill(t.infoN, { n: r.sequence })} <StatusBadge status={r.status} />
+            </h3>
             <p className="muted">
               {fill(t.asked, { at: formatDateTime(r.requestedAt, lang), due: formatDateTime(r.dueAt, lang) })}
               {r.respondedAt ? ` · ${fill(t.answered, { at: formatDateTime(r.respondedAt, lang) })}` : ''}
             </p>
             <ul>
-              {r.items.map((i, n) => <li key={n}>{i.question ? `${t.question}: ${i.question}` : `${t.document}: ${i.document ?? ''}`}</li>)}
+              {r.items.map((i, n) => (
+                <li key={n}>{i.question ? `${t.question}: ${i.question}` : `${t.document}: ${i.document ?? ''}`}</li>
+              ))}
             </ul>
             {r.note ? <p>{r.note}</p> : null}
           </article>
@@ -163,16 +311,32 @@ function Letters({ items }: { items: NoticeSummary[] }) {
     <div className="table-wrap">
       <table>
         <thead>
-          <tr><th scope="col">{t.letter}</th><th scope="col">{t.to_}</th><th scope="col">{t.sentBy}</th><th scope="col">{t.delivery}</th><th scope="col">PDF</th></tr>
+          <tr>
+            <th scope="col">{t.letter}</th>
+            <th scope="col">{t.to_}</th>
+            <th scope="col">{t.sentBy}</th>
+            <th scope="col">{t.delivery}</th>
+            <th scope="col">PDF</th>
+          </tr>
         </thead>
         <tbody>
           {items.map((n) => (
             <tr key={n.id}>
-              <td>{noticeLabel(n.kind, lang)}<br /><span className="muted">{formatDateTime(n.createdAt, lang)}</span></td>
+              <td>
+                {noticeLabel(n.kind, lang)}
+                <br />
+                <span className="muted">{formatDateTime(n.createdAt, lang)}</span>
+              </td>
               <td>{recipientLabel(n.recipient, lang)}</td>
               <td>{channelLabel(n.channel, lang)}</td>
-              <td><StatusBadge status={n.status} /></td>
-              <td><FileLink path={`/notices/${encodeURIComponent(n.id)}/pdf`}>{fill(t.openPdf, { lang: n.language.toUpperCase() })}</FileLink></td>
+              <td>
+                <StatusBadge status={n.status} />
+              </td>
+              <td>
+                <FileLink path={`/notices/${encodeURIComponent(n.id)}/pdf`}>
+                  {fill(t.openPdf, { lang: n.language.toUpperCase() })}
+                </FileLink>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -190,7 +354,10 @@ function History({ c }: { c: RequestView }) {
         {c.history.map((h, i) => (
           <li key={i}>
             <strong>{actionLabel(h.action, lang)}</strong>
-            <span className="muted"> · {formatDateTime(h.at, lang)} · {h.actor} ({h.actorRole})</span>
+            <span className="muted">
+              {' '}
+              · {formatDateTime(h.at, lang)} · {h.actor} ({h.actorRole})
+            </span>
             {h.reason ? <p>{h.reason}</p> : null}
           </li>
         ))}

@@ -7,29 +7,63 @@ import type { AppealView } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'File an appeal', intro: 'Tell the plan why the decision should change. A different reviewer will look at your case.',
-    urgency: 'How fast do you need a decision?', standard: 'Standard', standardHint: 'Decided within the plan’s standard appeal time.',
-    urgent: 'Urgent (expedited)', urgentHint: 'Waiting could seriously harm your life or health.',
-    why: 'Why is this urgent?', whyHint: 'For example: I will run out of my medicine in 3 days.', whyNeeded: 'Please say why waiting could harm your health.',
-    statement: 'Why should the decision change?', statementHint: 'In your own words. You can mention your doctor’s notes or other treatments you tried.', statementNeeded: 'Please write why the decision should change.',
-    files: 'Documents (optional)', filesHint: 'PDF, PNG, JPEG or TIFF, up to 20 MB each.', filedBy: 'You are filing this appeal yourself, as the member.',
-    submit: 'Send my appeal', sending: 'Sending…', cancel: 'Cancel', urgentPrefix: 'Why this is urgent (member): {why}',
+    title: 'File an appeal',
+    intro: 'Tell the plan why the decision should change. A different reviewer will look at your case.',
+    urgency: 'How fast do you need a decision?',
+    standard: 'Standard',
+    standardHint: 'Decided within the plan’s standard appeal time.',
+    urgent: 'Urgent (expedited)',
+    urgentHint: 'Waiting could seriously harm your life or health.',
+    why: 'Why is this urgent?',
+    whyHint: 'For example: I will run out of my medicine in 3 days.',
+    whyNeeded: 'Please say why waiting could harm your health.',
+    statement: 'Why should the decision change?',
+    statementHint: 'In your own words. You can mention your doctor’s notes or other treatments you tried.',
+    statementNeeded: 'Please write why the decision should change.',
+    files: 'Documents (optional)',
+    filesHint: 'PDF, PNG, JPEG or TIFF, up to 20 MB each.',
+    filedBy: 'You are filing this appeal yourself, as the member.',
+    submit: 'Send my appeal',
+    sending: 'Sending…',
+    cancel: 'Cancel',
+    urgentPrefix: 'Why this is urgent (member): {why}',
     uploadFailed: 'Your appeal was filed, but “{file}” could not be attached: {error}',
   },
   es: {
-    title: 'Presentar una apelación', intro: 'Explique al plan por qué la decisión debe cambiar. Otro revisor estudiará su caso.',
-    urgency: '¿Qué tan rápido necesita una decisión?', standard: 'Estándar', standardHint: 'Se decide dentro del plazo estándar de apelación del plan.',
-    urgent: 'Urgente (acelerada)', urgentHint: 'Esperar podría dañar gravemente su vida o su salud.',
-    why: '¿Por qué es urgente?', whyHint: 'Por ejemplo: me quedaré sin mi medicamento en 3 días.', whyNeeded: 'Diga por qué esperar podría dañar su salud.',
-    statement: '¿Por qué debe cambiar la decisión?', statementHint: 'Con sus propias palabras. Puede mencionar las notas de su médico u otros tratamientos que probó.', statementNeeded: 'Escriba por qué debe cambiar la decisión.',
-    files: 'Documentos (opcional)', filesHint: 'PDF, PNG, JPEG o TIFF, hasta 20 MB cada uno.', filedBy: 'Usted presenta esta apelación como miembro.',
-    submit: 'Enviar mi apelación', sending: 'Enviando…', cancel: 'Cancelar', urgentPrefix: 'Por qué es urgente (miembro): {why}',
+    title: 'Presentar una apelación',
+    intro: 'Explique al plan por qué la decisión debe cambiar. Otro revisor estudiará su caso.',
+    urgency: '¿Qué tan rápido necesita una decisión?',
+    standard: 'Estándar',
+    standardHint: 'Se decide dentro del plazo estándar de apelación del plan.',
+    urgent: 'Urgente (acelerada)',
+    urgentHint: 'Esperar podría dañar gravemente su vida o su salud.',
+    why: '¿Por qué es urgente?',
+    whyHint: 'Por ejemplo: me quedaré sin mi medicamento en 3 días.',
+    whyNeeded: 'Diga por qué esperar podría dañar su salud.',
+    statement: '¿Por qué debe cambiar la decisión?',
+    statementHint: 'Con sus propias palabras. Puede mencionar las notas de su médico u otros tratamientos que probó.',
+    statementNeeded: 'Escriba por qué debe cambiar la decisión.',
+    files: 'Documentos (opcional)',
+    filesHint: 'PDF, PNG, JPEG o TIFF, hasta 20 MB cada uno.',
+    filedBy: 'Usted presenta esta apelación como miembro.',
+    submit: 'Enviar mi apelación',
+    sending: 'Enviando…',
+    cancel: 'Cancelar',
+    urgentPrefix: 'Por qué es urgente (miembro): {why}',
     uploadFailed: 'Su apelación se presentó, pero no se pudo adjuntar “{file}”: {error}',
   },
 };
 
 /** POST /appeals (filed by the member), then each document to POST /appeals/{id}/attachments. */
-export function AppealForm({ paRequestId, onFiled, onCancel }: { paRequestId: string; onFiled: (appeal: AppealView, warnings: string[]) => void; onCancel: () => void }) {
+export function AppealForm({
+  paRequestId,
+  onFiled,
+  onCancel,
+}: {
+  paRequestId: string;
+  onFiled: (appeal: AppealView, warnings: string[]) => void;
+  onCancel: () => void;
+}) {
   const t = useText(TEXT);
   const headingId = useId();
   const [urgency, setUrgency] = useState<'standard' | 'urgent'>('standard');
@@ -38,7 +72,8 @@ export function AppealForm({ paRequestId, onFiled, onCancel }: { paRequestId: st
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<{ why?: string; statement?: string }>({});
   const action = useAction(async () => {
-    const text = urgency === 'urgent' ? `${statement.trim()}\n\n${fill(t.urgentPrefix, { why: why.trim() })}` : statement.trim();
+    const text =
+      urgency === 'urgent' ? `${statement.trim()}\n\n${fill(t.urgentPrefix, { why: why.trim() })}` : statement.trim();
     const appeal = await api.post<AppealView>('/appeals', { paRequestId, urgency, statement: text, filedBy: 'member' });
     const warnings: string[] = [];
     for (const file of files) {
@@ -69,24 +104,48 @@ export function AppealForm({ paRequestId, onFiled, onCancel }: { paRequestId: st
           <legend>{t.urgency}</legend>
           {(['standard', 'urgent'] as const).map((u) => (
             <label className="choice" key={u}>
-              <input type="radio" name="appeal-urgency" value={u} checked={urgency === u} onChange={() => setUrgency(u)} />
+              <input
+                type="radio"
+                name="appeal-urgency"
+                value={u}
+                checked={urgency === u}
+                onChange={() => setUrgency(u)}
+              />
               <span>
-                {u === 'standard' ? t.standard : t.urgent} <span className="muted">— {u === 'standard' ? t.standardHint : t.urgentHint}</span>
+                {u === 'standard' ? t.standard : t.urgent}{' '}
+                <span className="muted">— {u === 'standard' ? t.standardHint : t.urgentHint}</span>
               </span>
             </label>
           ))}
         </fieldset>
         {urgency === 'urgent' ? (
           <Field label={t.why} hint={t.whyHint} error={errors.why}>
-            {(props) => <textarea {...props} value={why} onChange={(e) => setWhy(e.target.value)} maxLength={1500} required />}
+            {(props) => (
+              <textarea {...props} value={why} onChange={(e) => setWhy(e.target.value)} maxLength={1500} required />
+            )}
           </Field>
         ) : null}
         <Field label={t.statement} hint={t.statementHint} error={errors.statement}>
-          {(props) => <textarea {...props} value={statement} onChange={(e) => setStatement(e.target.value)} maxLength={6000} rows={6} required />}
+          {(props) => (
+            <textarea
+              {...props}
+              value={statement}
+              onChange={(e) => setStatement(e.target.value)}
+              maxLength={6000}
+              rows={6}
+              required
+            />
+          )}
         </Field>
         <Field label={t.files} hint={t.filesHint}>
           {(props) => (
-            <input {...props} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff" onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />
+            <input
+              {...props}
+              type="file"
+              multiple
+              accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff"
+              onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+            />
           )}
         </Field>
         <p className="muted">{t.filedBy}</p>

@@ -12,24 +12,62 @@ import { WithdrawAppeal } from './withdraw-appeal';
 
 const TEXT = {
   en: {
-    title: 'Appeals', none: 'No appeal has been filed for this request.', file: 'File an appeal',
-    canAppeal: 'You can ask the plan to look at this decision again. Your denial letter says how many days you have to appeal.',
+    title: 'Appeals',
+    none: 'No appeal has been filed for this request.',
+    file: 'File an appeal',
+    canAppeal:
+      'You can ask the plan to look at this decision again. Your denial letter says how many days you have to appeal.',
     appealBy: 'You can ask the plan to look at this decision again. Appeal by {date}.',
-    closed: 'The time to appeal this decision ended on {date}. Call member services if you think you still have a right to appeal.',
-    openAlready: 'Your appeal is open. The plan will decide by the due date below.', won: 'Your appeal was won, so there is nothing more to appeal here.',
-    filed: 'Your appeal was received.', appeal: 'Appeal filed {date}', status: 'Status', received: 'Received', due: 'Decision due', urgency: 'Speed', urgent: 'Urgent (expedited)', standard: 'Standard',
-    decided: 'Decided', reasons: 'Reasons', auth: 'Authorization number', period: 'Approved from – to', nextLevel: 'If you disagree, next you can go to', statement: 'What you wrote',
-    documents: 'Documents you sent', letters: 'Letters about this appeal', by: 'Decided by',
+    closed:
+      'The time to appeal this decision ended on {date}. Call member services if you think you still have a right to appeal.',
+    openAlready: 'Your appeal is open. The plan will decide by the due date below.',
+    won: 'Your appeal was won, so there is nothing more to appeal here.',
+    filed: 'Your appeal was received.',
+    appeal: 'Appeal filed {date}',
+    status: 'Status',
+    received: 'Received',
+    due: 'Decision due',
+    urgency: 'Speed',
+    urgent: 'Urgent (expedited)',
+    standard: 'Standard',
+    decided: 'Decided',
+    reasons: 'Reasons',
+    auth: 'Authorization number',
+    period: 'Approved from – to',
+    nextLevel: 'If you disagree, next you can go to',
+    statement: 'What you wrote',
+    documents: 'Documents you sent',
+    letters: 'Letters about this appeal',
+    by: 'Decided by',
   },
   es: {
-    title: 'Apelaciones', none: 'No se ha presentado ninguna apelación para esta solicitud.', file: 'Presentar una apelación',
-    canAppeal: 'Puede pedir al plan que revise esta decisión otra vez. Su carta de denegación indica cuántos días tiene para apelar.',
+    title: 'Apelaciones',
+    none: 'No se ha presentado ninguna apelación para esta solicitud.',
+    file: 'Presentar una apelación',
+    canAppeal:
+      'Puede pedir al plan que revise esta decisión otra vez. Su carta de denegación indica cuántos días tiene para apelar.',
     appealBy: 'Puede pedir al plan que revise esta decisión otra vez. Apele a más tardar el {date}.',
-    closed: 'El plazo para apelar esta decisión terminó el {date}. Llame a servicios al miembro si cree que todavía tiene derecho a apelar.',
-    openAlready: 'Su apelación está abierta. El plan decidirá antes de la fecha límite que aparece abajo.', won: 'Usted ganó la apelación, así que no hay nada más que apelar aquí.',
-    filed: 'Se recibió su apelación.', appeal: 'Apelación presentada el {date}', status: 'Estado', received: 'Recibida', due: 'Fecha límite de decisión', urgency: 'Rapidez', urgent: 'Urgente (acelerada)', standard: 'Estándar',
-    decided: 'Decidida', reasons: 'Motivos', auth: 'Número de autorización', period: 'Aprobado desde – hasta', nextLevel: 'Si no está de acuerdo, después puede acudir a', statement: 'Lo que usted escribió',
-    documents: 'Documentos que envió', letters: 'Cartas sobre esta apelación', by: 'Decidida por',
+    closed:
+      'El plazo para apelar esta decisión terminó el {date}. Llame a servicios al miembro si cree que todavía tiene derecho a apelar.',
+    openAlready: 'Su apelación está abierta. El plan decidirá antes de la fecha límite que aparece abajo.',
+    won: 'Usted ganó la apelación, así que no hay nada más que apelar aquí.',
+    filed: 'Se recibió su apelación.',
+    appeal: 'Apelación presentada el {date}',
+    status: 'Estado',
+    received: 'Recibida',
+    due: 'Fecha límite de decisión',
+    urgency: 'Rapidez',
+    urgent: 'Urgente (acelerada)',
+    standard: 'Estándar',
+    decided: 'Decidida',
+    reasons: 'Motivos',
+    auth: 'Número de autorización',
+    period: 'Aprobado desde – hasta',
+    nextLevel: 'Si no está de acuerdo, después puede acudir a',
+    statement: 'Lo que usted escribió',
+    documents: 'Documentos que envió',
+    letters: 'Cartas sobre esta apelación',
+    by: 'Decidida por',
   },
 };
 
@@ -57,7 +95,9 @@ export function AppealsSection({ pa, onChanged }: { pa: RequestView; onChanged: 
       ) : null}
       {appealable && !filing ? (
         <>
-          <p>{pa.appealFiling ? fill(t.appealBy, { date: formatDate(pa.appealFiling.deadline, lang) }) : t.canAppeal}</p>
+          <p>
+            {pa.appealFiling ? fill(t.appealBy, { date: formatDate(pa.appealFiling.deadline, lang) }) : t.canAppeal}
+          </p>
           <button type="button" className="primary" onClick={() => setFiling(true)}>
             {t.file}
           </button>
@@ -76,13 +116,22 @@ export function AppealsSection({ pa, onChanged }: { pa: RequestView; onChanged: 
         />
       ) : null}
       {open ? <p>{t.openAlready}</p> : null}
-      {windowClosed && !open && !won && items.length === 0 && pa.appealFiling ? <p>{fill(t.closed, { date: formatDate(pa.appealFiling.deadline, lang) })}</p> : null}
+      {windowClosed && !open && !won && items.length === 0 && pa.appealFiling ? (
+        <p>{fill(t.closed, { date: formatDate(pa.appealFiling.deadline, lang) })}</p>
+      ) : null}
       {won ? <p>{t.won}</p> : null}
       <Async state={list} empty={t.none} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
           <>
             {d.items.map((a) => (
-              <AppealCard key={`${a.id}-${a.status}`} id={a.id} onChanged={() => { list.reload(); onChanged(); }} />
+              <AppealCard
+                key={`${a.id}-${a.status}`}
+                id={a.id}
+                onChanged={() => {
+                  list.reload();
+                  onChanged();
+                }}
+              />
             ))}
           </>
         )}
@@ -108,15 +157,27 @@ function AppealCard({ id, onChanged }: { id: string; onChanged: () => void }) {
                   [t.status, <StatusBadge status={a.status} />],
                   [t.urgency, a.urgency === 'urgent' ? t.urgent : t.standard],
                   [t.received, formatDateTime(a.receivedAt, lang)],
-                  [t.due, isOpen ? (
-                    <>
-                      {formatDateTime(a.dueAt, lang)} <DueIn dueAt={a.dueAt} />
-                    </>
-                  ) : formatDateTime(a.dueAt, lang)],
+                  [
+                    t.due,
+                    isOpen ? (
+                      <>
+                        {formatDateTime(a.dueAt, lang)} <DueIn dueAt={a.dueAt} />
+                      </>
+                    ) : (
+                      formatDateTime(a.dueAt, lang)
+                    ),
+                  ],
                   ...(a.decidedAt ? ([[t.decided, formatDateTime(a.decidedAt, lang)]] as [string, string][]) : []),
-                  ...(a.decidedBy ? ([[t.by, nameWithCredential(a.decidedBy.name, a.decidedBy.credential)]] as [string, string][]) : []),
+                  ...(a.decidedBy
+                    ? ([[t.by, nameWithCredential(a.decidedBy.name, a.decidedBy.credential)]] as [string, string][])
+                    : []),
                   ...(a.authorizationNumber ? ([[t.auth, a.authorizationNumber]] as [string, string][]) : []),
-                  ...(a.effectiveFrom ? ([[t.period, `${formatDate(a.effectiveFrom, lang)} – ${formatDate(a.effectiveTo, lang)}`]] as [string, string][]) : []),
+                  ...(a.effectiveFrom
+                    ? ([[t.period, `${formatDate(a.effectiveFrom, lang)} – ${formatDate(a.effectiveTo, lang)}`]] as [
+                        string,
+                        string,
+                      ][])
+                    : []),
                 ]}
               />
               {a.reasons.length ? (

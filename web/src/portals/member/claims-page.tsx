@@ -8,18 +8,42 @@ import { RejectExplanation } from './reject-explanation';
 
 const TEXT = {
   en: {
-    title: 'My claims', intro: 'Every prescription a pharmacy billed to your plan, newest first.', empty: 'No pharmacy has billed your plan yet.',
-    caption: 'My pharmacy claims', date: 'Date filled', amount: 'Amount', pharmacy: 'Pharmacy', paid: 'Paid', rejected: 'Not paid', reversed: 'Reversed (cancelled by the pharmacy)',
-    iPaid: 'What I paid', qty: '{qty} for {days} days', rx: 'Rx {rx}', npi: 'NPI {npi}', authLabel: 'Authorization number', unknownDrug: 'Drug code {ndc}',
+    title: 'My claims',
+    intro: 'Every prescription a pharmacy billed to your plan, newest first.',
+    empty: 'No pharmacy has billed your plan yet.',
+    caption: 'My pharmacy claims',
+    date: 'Date filled',
+    amount: 'Amount',
+    pharmacy: 'Pharmacy',
+    paid: 'Paid',
+    rejected: 'Not paid',
+    reversed: 'Reversed (cancelled by the pharmacy)',
+    iPaid: 'What I paid',
+    qty: '{qty} for {days} days',
+    rx: 'Rx {rx}',
+    npi: 'NPI {npi}',
+    authLabel: 'Authorization number',
+    unknownDrug: 'Drug code {ndc}',
   },
   es: {
-    title: 'Mis reclamos', intro: 'Cada receta que una farmacia facturó a su plan, de la más reciente a la más antigua.', empty: 'Ninguna farmacia ha facturado a su plan todavía.',
-    caption: 'Mis reclamos de farmacia', date: 'Fecha de surtido', amount: 'Cantidad', pharmacy: 'Farmacia', paid: 'Pagado', rejected: 'No pagado', reversed: 'Anulado (cancelado por la farmacia)',
-    iPaid: 'Lo que pagué', qty: '{qty} para {days} días', rx: 'Receta {rx}', npi: 'NPI {npi}', authLabel: 'Número de autorización', unknownDrug: 'Código de medicamento {ndc}',
+    title: 'Mis reclamos',
+    intro: 'Cada receta que una farmacia facturó a su plan, de la más reciente a la más antigua.',
+    empty: 'Ninguna farmacia ha facturado a su plan todavía.',
+    caption: 'Mis reclamos de farmacia',
+    date: 'Fecha de surtido',
+    amount: 'Cantidad',
+    pharmacy: 'Farmacia',
+    paid: 'Pagado',
+    rejected: 'No pagado',
+    reversed: 'Anulado (cancelado por la farmacia)',
+    iPaid: 'Lo que pagué',
+    qty: '{qty} para {days} días',
+    rx: 'Receta {rx}',
+    npi: 'NPI {npi}',
+    authLabel: 'Número de autorización',
+    unknownDrug: 'Código de medicamento {ndc}',
   },
 };
-
-
 
 /** GET /claims?memberId=…: date, drug, pharmacy, paid or not, what the member paid, and why any claim was not paid. */
 export function ClaimsPage() {
@@ -40,18 +64,30 @@ export function ClaimsPage() {
                 <li key={c.claimId} className="card">
                   <h2 className="claim-title">
                     <span>{c.drugName ?? fill(t.unknownDrug, { ndc: c.productId })}</span>{' '}
-                    <StatusBadge status={rejected ? 'rejected' : c.reversed ? 'cancelled' : 'paid'} label={rejected ? t.rejected : c.reversed ? t.reversed : t.paid} />
+                    <StatusBadge
+                      status={rejected ? 'rejected' : c.reversed ? 'cancelled' : 'paid'}
+                      label={rejected ? t.rejected : c.reversed ? t.reversed : t.paid}
+                    />
                   </h2>
                   <KeyValues
                     rows={[
                       [t.date, formatDate(c.dateOfService, lang)],
                       [t.amount, fill(t.qty, { qty: c.quantity, days: c.daysSupply })],
-                      [t.pharmacy, `${fill(t.npi, { npi: c.pharmacyNpi })} · ${fill(t.rx, { rx: c.prescriptionNumber })}`],
+                      [
+                        t.pharmacy,
+                        `${fill(t.npi, { npi: c.pharmacyNpi })} · ${fill(t.rx, { rx: c.prescriptionNumber })}`,
+                      ],
                       [t.iPaid, paid ? formatMoney(c.patientPay ?? '0', lang) : '—'],
-                      ...(paid && c.authorizationNumber ? ([[t.authLabel, c.authorizationNumber]] as [string, string][]) : []),
+                      ...(paid && c.authorizationNumber
+                        ? ([[t.authLabel, c.authorizationNumber]] as [string, string][])
+                        : []),
                     ]}
                   />
-                  {rejected ? c.rejects.map((r) => <RejectExplanation key={r.code} reject={r} nextSteps={c.nextSteps} message={c.message} />) : null}
+                  {rejected
+                    ? c.rejects.map((r) => (
+                        <RejectExplanation key={r.code} reject={r} nextSteps={c.nextSteps} message={c.message} />
+                      ))
+                    : null}
                 </li>
               );
             })}

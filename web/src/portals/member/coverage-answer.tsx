@@ -8,39 +8,86 @@ import { tierLabel } from './plain-words';
 
 const TEXT = {
   en: {
-    title: 'My coverage for {name}', coverage: 'Coverage', covered: 'Covered', notCovered: 'Not covered', tier: 'Tier', cost: 'My estimated cost (30-day supply at a retail pharmacy)',
-    noCost: 'No estimate', plan: 'Paid by', rules: 'What the plan needs first', noRules: 'No extra steps: your pharmacy can fill it.',
+    title: 'My coverage for {name}',
+    coverage: 'Coverage',
+    covered: 'Covered',
+    notCovered: 'Not covered',
+    tier: 'Tier',
+    cost: 'My estimated cost (30-day supply at a retail pharmacy)',
+    noCost: 'No estimate',
+    plan: 'Paid by',
+    rules: 'What the plan needs first',
+    noRules: 'No extra steps: your pharmacy can fill it.',
     pa: 'Your prescriber must get approval from the plan first (prior authorization). You can follow the request under Prior Authorizations.',
     auth: 'You are already approved: authorization {number}, from {from} to {to}.',
     stepMet: 'Step therapy: the plan covers this after you try {drug}. Our records show you have — this step is met.',
-    stepNotMet: 'Step therapy: the plan covers this after you try {drug} first (we look back {days} days). Your prescriber can ask for an exception.',
+    stepNotMet:
+      'Step therapy: the plan covers this after you try {drug} first (we look back {days} days). Your prescriber can ask for an exception.',
     ql: 'Quantity limit: up to {units} every {days} days ({max} for a 30-day supply).',
     ageMet: 'Age limit: covered for your age.',
     ageNotMet: 'Age limit: not covered at your age without an exception ({range}).',
     notEligible: 'Your coverage is not active today, so a pharmacy claim would not be paid.',
-    notOnList: 'This drug is not on your plan’s list of covered drugs. Ask your prescriber about a covered alternative below, or to ask for a formulary exception.',
-    alternatives: 'Covered alternatives', noAlternatives: 'The plan lists no covered alternatives for this drug.', drug: 'Drug', needsPa: 'Approval needed', yes: 'Yes', no: 'No',
-    myCost: 'My estimated cost', close: 'Close', ages: 'ages {min} to {max}', planSays: 'The plan says:',
+    notOnList:
+      'This drug is not on your plan’s list of covered drugs. Ask your prescriber about a covered alternative below, or to ask for a formulary exception.',
+    alternatives: 'Covered alternatives',
+    noAlternatives: 'The plan lists no covered alternatives for this drug.',
+    drug: 'Drug',
+    needsPa: 'Approval needed',
+    yes: 'Yes',
+    no: 'No',
+    myCost: 'My estimated cost',
+    close: 'Close',
+    ages: 'ages {min} to {max}',
+    planSays: 'The plan says:',
   },
   es: {
-    title: 'Mi cobertura de {name}', coverage: 'Cobertura', covered: 'Cubierto', notCovered: 'No cubierto', tier: 'Nivel', cost: 'Mi costo estimado (30 días en una farmacia minorista)',
-    noCost: 'Sin estimado', plan: 'Lo paga', rules: 'Lo que el plan necesita primero', noRules: 'No hay pasos adicionales: su farmacia puede surtirlo.',
+    title: 'Mi cobertura de {name}',
+    coverage: 'Cobertura',
+    covered: 'Cubierto',
+    notCovered: 'No cubierto',
+    tier: 'Nivel',
+    cost: 'Mi costo estimado (30 días en una farmacia minorista)',
+    noCost: 'Sin estimado',
+    plan: 'Lo paga',
+    rules: 'Lo que el plan necesita primero',
+    noRules: 'No hay pasos adicionales: su farmacia puede surtirlo.',
     pa: 'Su médico debe obtener primero la aprobación del plan (autorización previa). Puede seguir la solicitud en Autorizaciones previas.',
     auth: 'Ya está aprobado: autorización {number}, del {from} al {to}.',
-    stepMet: 'Terapia escalonada: el plan lo cubre después de probar {drug}. Nuestros registros muestran que lo hizo: este paso se cumple.',
-    stepNotMet: 'Terapia escalonada: el plan lo cubre después de probar primero {drug} (revisamos {days} días atrás). Su médico puede pedir una excepción.',
+    stepMet:
+      'Terapia escalonada: el plan lo cubre después de probar {drug}. Nuestros registros muestran que lo hizo: este paso se cumple.',
+    stepNotMet:
+      'Terapia escalonada: el plan lo cubre después de probar primero {drug} (revisamos {days} días atrás). Su médico puede pedir una excepción.',
     ql: 'Límite de cantidad: hasta {units} cada {days} días ({max} para 30 días).',
     ageMet: 'Límite de edad: cubierto para su edad.',
     ageNotMet: 'Límite de edad: no está cubierto a su edad sin una excepción ({range}).',
     notEligible: 'Su cobertura no está activa hoy, así que la farmacia no recibiría pago.',
-    notOnList: 'Este medicamento no está en la lista de medicamentos cubiertos de su plan. Pregunte a su médico por una alternativa cubierta o pídale que solicite una excepción.',
-    alternatives: 'Alternativas cubiertas', noAlternatives: 'El plan no tiene alternativas cubiertas para este medicamento.', drug: 'Medicamento', needsPa: 'Requiere aprobación', yes: 'Sí', no: 'No',
-    myCost: 'Mi costo estimado', close: 'Cerrar', ages: 'edades {min} a {max}', planSays: 'El plan dice:',
+    notOnList:
+      'Este medicamento no está en la lista de medicamentos cubiertos de su plan. Pregunte a su médico por una alternativa cubierta o pídale que solicite una excepción.',
+    alternatives: 'Alternativas cubiertas',
+    noAlternatives: 'El plan no tiene alternativas cubiertas para este medicamento.',
+    drug: 'Medicamento',
+    needsPa: 'Requiere aprobación',
+    yes: 'Sí',
+    no: 'No',
+    myCost: 'Mi costo estimado',
+    close: 'Cerrar',
+    ages: 'edades {min} a {max}',
+    planSays: 'El plan dice:',
   },
 };
 
 /** The real-time coverage check for one drug (GET /coverage?memberId=…&rxcui=…). */
-export function CoverageAnswer({ memberId, rxcui, name, onClose }: { memberId: string; rxcui: string; name: string; onClose: () => void }) {
+export function CoverageAnswer({
+  memberId,
+  rxcui,
+  name,
+  onClose,
+}: {
+  memberId: string;
+  rxcui: string;
+  name: string;
+  onClose: () => void;
+}) {
   const t = useText(TEXT);
   const state = useApi<Coverage>('/coverage', { memberId, rxcui });
   const ref = useRef<HTMLDivElement>(null);
@@ -62,17 +109,43 @@ function CoverageDetails({ c }: { c: Coverage }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const rules: string[] = [];
-  if (c.activeAuthorization) rules.push(fill(t.auth, { number: c.activeAuthorization.number, from: formatDate(c.activeAuthorization.effectiveFrom, lang), to: formatDate(c.activeAuthorization.effectiveTo, lang) }));
+  if (c.activeAuthorization)
+    rules.push(
+      fill(t.auth, {
+        number: c.activeAuthorization.number,
+        from: formatDate(c.activeAuthorization.effectiveFrom, lang),
+        to: formatDate(c.activeAuthorization.effectiveTo, lang),
+      }),
+    );
   else if (c.priorAuthorizationRequired) rules.push(t.pa);
-  if (c.stepTherapy) rules.push(fill(c.stepTherapy.met ? t.stepMet : t.stepNotMet, { drug: c.stepTherapy.prerequisites, days: c.stepTherapy.lookbackDays }));
-  if (c.quantityLimit) rules.push(fill(t.ql, { units: c.quantityLimit.units, days: c.quantityLimit.days, max: c.quantityLimit.maxForDaysSupply }));
-  if (c.ageLimit) rules.push(c.ageLimit.met ? t.ageMet : fill(t.ageNotMet, { range: fill(t.ages, { min: c.ageLimit.minAge ?? 0, max: c.ageLimit.maxAge ?? '—' }) }));
+  if (c.stepTherapy)
+    rules.push(
+      fill(c.stepTherapy.met ? t.stepMet : t.stepNotMet, {
+        drug: c.stepTherapy.prerequisites,
+        days: c.stepTherapy.lookbackDays,
+      }),
+    );
+  if (c.quantityLimit)
+    rules.push(
+      fill(t.ql, { units: c.quantityLimit.units, days: c.quantityLimit.days, max: c.quantityLimit.maxForDaysSupply }),
+    );
+  if (c.ageLimit)
+    rules.push(
+      c.ageLimit.met
+        ? t.ageMet
+        : fill(t.ageNotMet, { range: fill(t.ages, { min: c.ageLimit.minAge ?? 0, max: c.ageLimit.maxAge ?? '—' }) }),
+    );
   return (
     <>
       {!c.eligible ? <Notice tone="warning">{t.notEligible}</Notice> : null}
       <KeyValues
         rows={[
-          [t.coverage, <span className={c.covered ? 'badge badge-good' : 'badge badge-bad'}>{c.covered ? t.covered : t.notCovered}</span>],
+          [
+            t.coverage,
+            <span className={c.covered ? 'badge badge-good' : 'badge badge-bad'}>
+              {c.covered ? t.covered : t.notCovered}
+            </span>,
+          ],
           [t.tier, tierLabel(c.tier, lang)],
           [t.cost, c.estimatedPatientPay !== null ? formatMoney(c.estimatedPatientPay, lang) : t.noCost],
           [t.plan, `${c.planName} (${c.processor.name})`],

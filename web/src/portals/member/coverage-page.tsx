@@ -9,8 +9,16 @@ import { DrugSearch } from './drug-search';
 import { PlanCard } from './plan-card';
 
 const TEXT = {
-  en: { title: 'My coverage', noMember: 'Your account is not linked to a member record. Call member services.', noPlan: 'Drug search needs a plan on file.' },
-  es: { title: 'Mi cobertura', noMember: 'Su cuenta no está vinculada a un registro de miembro. Llame a servicios para miembros.', noPlan: 'La búsqueda de medicamentos necesita un plan registrado.' },
+  en: {
+    title: 'My coverage',
+    noMember: 'Your account is not linked to a member record. Call member services.',
+    noPlan: 'Drug search needs a plan on file.',
+  },
+  es: {
+    title: 'Mi cobertura',
+    noMember: 'Su cuenta no está vinculada a un registro de miembro. Llame a servicios para miembros.',
+    noPlan: 'La búsqueda de medicamentos necesita un plan registrado.',
+  },
 };
 
 /** Home: the member's plan and eligibility, a drug search, and the coverage check for a chosen drug. */
@@ -30,14 +38,19 @@ export function CoveragePage() {
             <>
               <PlanCard member={m} />
               {m.plan ? (
-                <DrugSearch
-                  planId={m.plan.id}
-                  onChoose={(hit) => setChosen({ rxcui: hit.rxcui, name: hit.name })}
-                />
+                <DrugSearch planId={m.plan.id} onChoose={(hit) => setChosen({ rxcui: hit.rxcui, name: hit.name })} />
               ) : (
                 <Notice tone="warning">{t.noPlan}</Notice>
               )}
-              {chosen ? <CoverageAnswer key={chosen.rxcui} memberId={m.memberId} rxcui={chosen.rxcui} name={chosen.name} onClose={() => setChosen(null)} /> : null}
+              {chosen ? (
+                <CoverageAnswer
+                  key={chosen.rxcui}
+                  memberId={m.memberId}
+                  rxcui={chosen.rxcui}
+                  name={chosen.name}
+                  onClose={() => setChosen(null)}
+                />
+              ) : null}
             </>
           )}
         </Async>

@@ -7,15 +7,35 @@ import { tierLabel } from './plain-words';
 
 const TEXT = {
   en: {
-    title: 'Look up a drug', label: 'Drug name', hint: 'Brand or generic name, for example metformin or Ozempic.', search: 'Search',
-    results: 'Drugs matching “{q}”', none: 'No drug on your plan’s list matches that name. Check the spelling or try the generic name.',
-    covered: 'On my plan:', tier: 'Tier', pa: 'Approval needed', yes: 'Yes', no: 'No', check: 'Check my coverage', checkFor: 'Check my coverage for {name}',
+    title: 'Look up a drug',
+    label: 'Drug name',
+    hint: 'Brand or generic name, for example metformin or Ozempic.',
+    search: 'Search',
+    results: 'Drugs matching “{q}”',
+    none: 'No drug on your plan’s list matches that name. Check the spelling or try the generic name.',
+    covered: 'On my plan:',
+    tier: 'Tier',
+    pa: 'Approval needed',
+    yes: 'Yes',
+    no: 'No',
+    check: 'Check my coverage',
+    checkFor: 'Check my coverage for {name}',
     tooShort: 'Type at least 2 letters.',
   },
   es: {
-    title: 'Buscar un medicamento', label: 'Nombre del medicamento', hint: 'Nombre de marca o genérico, por ejemplo metformina u Ozempic.', search: 'Buscar',
-    results: 'Medicamentos que coinciden con “{q}”', none: 'Ningún medicamento de la lista de su plan coincide con ese nombre. Revise la ortografía o pruebe el nombre genérico.',
-    covered: 'En mi plan:', tier: 'Nivel', pa: 'Requiere aprobación', yes: 'Sí', no: 'No', check: 'Ver mi cobertura', checkFor: 'Ver mi cobertura de {name}',
+    title: 'Buscar un medicamento',
+    label: 'Nombre del medicamento',
+    hint: 'Nombre de marca o genérico, por ejemplo metformina u Ozempic.',
+    search: 'Buscar',
+    results: 'Medicamentos que coinciden con “{q}”',
+    none: 'Ningún medicamento de la lista de su plan coincide con ese nombre. Revise la ortografía o pruebe el nombre genérico.',
+    covered: 'En mi plan:',
+    tier: 'Nivel',
+    pa: 'Requiere aprobación',
+    yes: 'Sí',
+    no: 'No',
+    check: 'Ver mi cobertura',
+    checkFor: 'Ver mi cobertura de {name}',
     tooShort: 'Escriba al menos 2 letras.',
   },
 };
@@ -28,7 +48,10 @@ export function DrugSearch({ planId, onChoose }: { planId: string; onChoose: (hi
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const results = useApi<{ items: FormularyHit[] }>(query ? `/plans/${encodeURIComponent(planId)}/formulary` : null, query ? { q: query, limit: 25 } : undefined);
+  const results = useApi<{ items: FormularyHit[] }>(
+    query ? `/plans/${encodeURIComponent(planId)}/formulary` : null,
+    query ? { q: query, limit: 25 } : undefined,
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,7 +68,9 @@ export function DrugSearch({ planId, onChoose }: { planId: string; onChoose: (hi
     <Section title={t.title}>
       <form className="row" role="search" onSubmit={submit}>
         <Field label={t.label} hint={t.hint} error={error}>
-          {(props) => <input {...props} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />}
+          {(props) => (
+            <input {...props} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+          )}
         </Field>
         <div className="field">
           <button type="submit" className="primary">
@@ -69,7 +94,11 @@ export function DrugSearch({ planId, onChoose }: { planId: string; onChoose: (hi
                           : `${t.covered} ${t.no}`}
                       </div>
                     </div>
-                    <button type="button" onClick={() => onChoose(hit)} aria-label={fill(t.checkFor, { name: hit.name })}>
+                    <button
+                      type="button"
+                      onClick={() => onChoose(hit)}
+                      aria-label={fill(t.checkFor, { name: hit.name })}
+                    >
                       {t.check}
                     </button>
                   </li>

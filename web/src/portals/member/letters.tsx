@@ -6,12 +6,30 @@ import type { NoticeSummary } from '../../api/types';
 import { noticeLabel } from './plain-words';
 
 const TEXT = {
-  en: { empty: 'No letters yet.', open: 'Open the PDF', sent: 'Sent', notSent: 'Being prepared', language: { en: 'English', es: 'Spanish' } as Record<string, string> },
-  es: { empty: 'Todavía no hay cartas.', open: 'Abrir el PDF', sent: 'Enviada', notSent: 'En preparación', language: { en: 'inglés', es: 'español' } as Record<string, string> },
+  en: {
+    empty: 'No letters yet.',
+    open: 'Open the PDF',
+    sent: 'Sent',
+    notSent: 'Being prepared',
+    language: { en: 'English', es: 'Spanish' } as Record<string, string>,
+  },
+  es: {
+    empty: 'Todavía no hay cartas.',
+    open: 'Abrir el PDF',
+    sent: 'Enviada',
+    notSent: 'En preparación',
+    language: { en: 'inglés', es: 'español' } as Record<string, string>,
+  },
 };
 
 /** The letters the member received about a case or an appeal (GET /notices?…), each opening as a PDF. */
-export function Letters({ query, only }: { query: { paRequestId?: string; appealId?: string }; only?: (n: NoticeSummary) => boolean }) {
+export function Letters({
+  query,
+  only,
+}: {
+  query: { paRequestId?: string; appealId?: string };
+  only?: (n: NoticeSummary) => boolean;
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const state = useApi<{ items: NoticeSummary[] }>('/notices', query);
@@ -26,7 +44,8 @@ export function Letters({ query, only }: { query: { paRequestId?: string; appeal
                 {noticeLabel(n.kind, lang)} — {t.open}
               </FileLink>{' '}
               <span className="muted">
-                {formatDateTime(n.createdAt, lang)} · {t.language[n.language.slice(0, 2)] ?? n.language} · {n.status === 'sent' || n.status === 'delivered' ? t.sent : t.notSent}
+                {formatDateTime(n.createdAt, lang)} · {t.language[n.language.slice(0, 2)] ?? n.language} ·{' '}
+                {n.status === 'sent' || n.status === 'delivered' ? t.sent : t.notSent}
               </span>
             </li>
           ))}

@@ -12,17 +12,53 @@ import { historyLabel, infoStatus } from './plain-words';
 
 const TEXT = {
   en: {
-    title: 'Prior authorization', titleFor: 'Prior authorization: {drug}', back: 'All my prior authorizations', summary: 'Request', status: 'Status', drug: 'Drug',
-    amount: 'Amount', amountValue: '{qty} for {days} days', urgency: 'Speed', urgent: 'Urgent', standard: 'Standard', received: 'Received', due: 'Decision due', completed: 'Finished',
-    info: 'Information the plan asked for', infoIntro: 'The plan asked your prescriber for these. You do not need to send them yourself.', infoDue: 'Due {date}', answered: 'Answered {date}',
-    history: 'What happened', letters: 'My letters', waiting: 'The plan is still working on this request.', ref: 'Request number',
+    title: 'Prior authorization',
+    titleFor: 'Prior authorization: {drug}',
+    back: 'All my prior authorizations',
+    summary: 'Request',
+    status: 'Status',
+    drug: 'Drug',
+    amount: 'Amount',
+    amountValue: '{qty} for {days} days',
+    urgency: 'Speed',
+    urgent: 'Urgent',
+    standard: 'Standard',
+    received: 'Received',
+    due: 'Decision due',
+    completed: 'Finished',
+    info: 'Information the plan asked for',
+    infoIntro: 'The plan asked your prescriber for these. You do not need to send them yourself.',
+    infoDue: 'Due {date}',
+    answered: 'Answered {date}',
+    history: 'What happened',
+    letters: 'My letters',
+    waiting: 'The plan is still working on this request.',
+    ref: 'Request number',
     notYours: 'This request does not exist or is not yours. Your own requests are listed under Prior Authorizations.',
   },
   es: {
-    title: 'Autorización previa', titleFor: 'Autorización previa: {drug}', back: 'Todas mis autorizaciones previas', summary: 'Solicitud', status: 'Estado', drug: 'Medicamento',
-    amount: 'Cantidad', amountValue: '{qty} para {days} días', urgency: 'Rapidez', urgent: 'Urgente', standard: 'Estándar', received: 'Recibida', due: 'Fecha límite de decisión', completed: 'Terminada',
-    info: 'Información que pidió el plan', infoIntro: 'El plan pidió esto a su médico. Usted no necesita enviarlo.', infoDue: 'Vence el {date}', answered: 'Respondida el {date}',
-    history: 'Lo que pasó', letters: 'Mis cartas', waiting: 'El plan todavía está trabajando en esta solicitud.', ref: 'Número de solicitud',
+    title: 'Autorización previa',
+    titleFor: 'Autorización previa: {drug}',
+    back: 'Todas mis autorizaciones previas',
+    summary: 'Solicitud',
+    status: 'Estado',
+    drug: 'Medicamento',
+    amount: 'Cantidad',
+    amountValue: '{qty} para {days} días',
+    urgency: 'Rapidez',
+    urgent: 'Urgente',
+    standard: 'Estándar',
+    received: 'Recibida',
+    due: 'Fecha límite de decisión',
+    completed: 'Terminada',
+    info: 'Información que pidió el plan',
+    infoIntro: 'El plan pidió esto a su médico. Usted no necesita enviarlo.',
+    infoDue: 'Vence el {date}',
+    answered: 'Respondida el {date}',
+    history: 'Lo que pasó',
+    letters: 'Mis cartas',
+    waiting: 'El plan todavía está trabajando en esta solicitud.',
+    ref: 'Número de solicitud',
     notYours: 'Esta solicitud no existe o no es suya. Sus solicitudes aparecen en Autorizaciones previas.',
   },
 };
@@ -36,7 +72,10 @@ export function PaDetailPage({ id }: { id: string }) {
     <Page title={title} actions={<Link to="/member/prior-authorizations">{t.back}</Link>}>
       {state.error ? (
         <>
-          <ErrorBanner error={state.error} onRetry={state.error.status === 403 || state.error.status === 404 ? undefined : state.reload} />
+          <ErrorBanner
+            error={state.error}
+            onRetry={state.error.status === 403 || state.error.status === 404 ? undefined : state.reload}
+          />
           {state.error.status === 403 || state.error.status === 404 ? <p>{t.notYours}</p> : null}
         </>
       ) : (
@@ -61,11 +100,16 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
             [t.urgency, pa.urgency === 'urgent' ? t.urgent : t.standard],
             [t.received, formatDateTime(pa.receivedAt, lang)],
             open
-              ? [t.due, pa.dueAt ? (
-                  <>
-                    {formatDateTime(pa.dueAt, lang)} <DueIn dueAt={pa.dueAt} />
-                  </>
-                ) : '—']
+              ? [
+                  t.due,
+                  pa.dueAt ? (
+                    <>
+                      {formatDateTime(pa.dueAt, lang)} <DueIn dueAt={pa.dueAt} />
+                    </>
+                  ) : (
+                    '—'
+                  ),
+                ]
               : [t.completed, formatDateTime(pa.completedAt, lang)],
             [t.ref, pa.id],
           ]}
@@ -79,9 +123,19 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
           <ul>
             {pa.informationRequests.map((r) => (
               <li key={r.id}>
-                <StatusBadge status={r.status === 'answered' ? 'approved' : r.status === 'expired' ? 'failed' : 'submitted'} label={infoStatus(r.status, lang)} />{' '}
-                {r.items.map((i) => i.question ?? i.document).filter(Boolean).join('; ')}{' '}
-                <span className="muted">{r.respondedAt ? fill(t.answered, { date: formatDate(r.respondedAt, lang) }) : fill(t.infoDue, { date: formatDateTime(r.dueAt, lang) })}</span>
+                <StatusBadge
+                  status={r.status === 'answered' ? 'approved' : r.status === 'expired' ? 'failed' : 'submitted'}
+                  label={infoStatus(r.status, lang)}
+                />{' '}
+                {r.items
+                  .map((i) => i.question ?? i.document)
+                  .filter(Boolean)
+                  .join('; ')}{' '}
+                <span className="muted">
+                  {r.respondedAt
+                    ? fill(t.answered, { date: formatDate(r.respondedAt, lang) })
+                    : fill(t.infoDue, { date: formatDateTime(r.dueAt, lang) })}
+                </span>
               </li>
             ))}
           </ul>
@@ -95,7 +149,8 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
         <ol className="timeline">
           {pa.history.map((h, i) => (
             <li key={`${h.at}-${i}`}>
-              <strong>{historyLabel(h.action, lang)}</strong> <span className="muted">{formatDateTime(h.at, lang)}</span>
+              <strong>{historyLabel(h.action, lang)}</strong>{' '}
+              <span className="muted">{formatDateTime(h.at, lang)}</span>
               {h.reason && h.action.startsWith('determination') ? <div>{h.reason}</div> : null}
             </li>
           ))}

@@ -8,17 +8,32 @@ import { isOpenPa } from '../../ui/statuses';
 
 const TEXT = {
   en: {
-    title: 'Prior Authorizations', intro: 'Requests your prescriber sent to the plan to approve a drug. Open one to see the decision, letters and how to appeal.',
-    empty: 'There are no prior authorization requests for you.', caption: 'My prior authorization requests', status: 'Status', drug: 'Drug', received: 'Received',
-    due: 'Decision due', decided: 'Decided', urgent: 'Urgent',
+    title: 'Prior Authorizations',
+    intro:
+      'Requests your prescriber sent to the plan to approve a drug. Open one to see the decision, letters and how to appeal.',
+    empty: 'There are no prior authorization requests for you.',
+    caption: 'My prior authorization requests',
+    status: 'Status',
+    drug: 'Drug',
+    received: 'Received',
+    due: 'Decision due',
+    decided: 'Decided',
+    urgent: 'Urgent',
   },
   es: {
-    title: 'Autorizaciones previas', intro: 'Solicitudes que su médico envió al plan para aprobar un medicamento. Abra una para ver la decisión, las cartas y cómo apelar.',
-    empty: 'No hay solicitudes de autorización previa para usted.', caption: 'Mis solicitudes de autorización previa', status: 'Estado', drug: 'Medicamento', received: 'Recibida',
-    due: 'Fecha límite de decisión', decided: 'Decidida', urgent: 'Urgente',
+    title: 'Autorizaciones previas',
+    intro:
+      'Solicitudes que su médico envió al plan para aprobar un medicamento. Abra una para ver la decisión, las cartas y cómo apelar.',
+    empty: 'No hay solicitudes de autorización previa para usted.',
+    caption: 'Mis solicitudes de autorización previa',
+    status: 'Estado',
+    drug: 'Medicamento',
+    received: 'Recibida',
+    due: 'Fecha límite de decisión',
+    decided: 'Decidida',
+    urgent: 'Urgente',
   },
 };
-
 
 /** GET /pa-requests: the member's own cases with status, drug, dates and time left. */
 export function PaListPage() {

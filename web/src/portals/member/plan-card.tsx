@@ -5,14 +5,38 @@ import type { Patient } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'My plan', name: 'Name', memberId: 'Member ID', plan: 'Plan', status: 'Coverage', active: 'Active', inactive: 'Not active today',
-    since: 'Covered since', until: 'Coverage ends', pharmacy: 'Pharmacy benefit', processor: 'Processor', phone: 'Pharmacy help line', card: 'For the pharmacy (BIN / PCN / Group)',
-    none: 'No plan is on file for you. Call member services.', carved: 'Your drugs are paid by {name}, not by your health plan.',
+    title: 'My plan',
+    name: 'Name',
+    memberId: 'Member ID',
+    plan: 'Plan',
+    status: 'Coverage',
+    active: 'Active',
+    inactive: 'Not active today',
+    since: 'Covered since',
+    until: 'Coverage ends',
+    pharmacy: 'Pharmacy benefit',
+    processor: 'Processor',
+    phone: 'Pharmacy help line',
+    card: 'For the pharmacy (BIN / PCN / Group)',
+    none: 'No plan is on file for you. Call member services.',
+    carved: 'Your drugs are paid by {name}, not by your health plan.',
   },
   es: {
-    title: 'Mi plan', name: 'Nombre', memberId: 'Número de miembro', plan: 'Plan', status: 'Cobertura', active: 'Activa', inactive: 'No activa hoy',
-    since: 'Cubierto desde', until: 'La cobertura termina', pharmacy: 'Beneficio de farmacia', processor: 'Procesador', phone: 'Línea de ayuda de farmacia', card: 'Para la farmacia (BIN / PCN / Grupo)',
-    none: 'No tenemos un plan registrado para usted. Llame a servicios para miembros.', carved: 'Sus medicamentos los paga {name}, no su plan de salud.',
+    title: 'Mi plan',
+    name: 'Nombre',
+    memberId: 'Número de miembro',
+    plan: 'Plan',
+    status: 'Cobertura',
+    active: 'Activa',
+    inactive: 'No activa hoy',
+    since: 'Cubierto desde',
+    until: 'La cobertura termina',
+    pharmacy: 'Beneficio de farmacia',
+    processor: 'Procesador',
+    phone: 'Línea de ayuda de farmacia',
+    card: 'Para la farmacia (BIN / PCN / Grupo)',
+    none: 'No tenemos un plan registrado para usted. Llame a servicios para miembros.',
+    carved: 'Sus medicamentos los paga {name}, no su plan de salud.',
   },
 };
 
@@ -32,9 +56,16 @@ export function PlanCard({ member }: { member: Patient }) {
           [t.name, `${member.firstName} ${member.lastName}`],
           [t.memberId, member.memberId],
           [t.plan, member.plan?.name ?? '—'],
-          [t.status, <span className={member.eligible ? 'badge badge-good' : 'badge badge-bad'}>{member.eligible ? t.active : t.inactive}</span>],
+          [
+            t.status,
+            <span className={member.eligible ? 'badge badge-good' : 'badge badge-bad'}>
+              {member.eligible ? t.active : t.inactive}
+            </span>,
+          ],
           [t.since, formatDate(member.effectiveDate, lang)],
-          ...(member.terminationDate ? ([[t.until, formatDate(member.terminationDate, lang)]] as [string, string][]) : []),
+          ...(member.terminationDate
+            ? ([[t.until, formatDate(member.terminationDate, lang)]] as [string, string][])
+            : []),
           [t.pharmacy, benefit?.planName ?? '—'],
           [t.processor, proc?.name ?? '—'],
           [t.card, proc ? [proc.bin, proc.pcn, proc.groupId].filter(Boolean).join(' / ') : '—'],

@@ -6,12 +6,26 @@ import { rejectHelp } from './plain-words';
 
 const TEXT = {
   en: {
-    why: 'Why', next: 'What to do next', refill: 'It can be refilled on or after {date}.', other: 'Bill {name}: BIN {bin}, PCN {pcn}, group {group}.', phone: 'Phone: {phone}',
-    pa: '{name} must approve it first. Your prescriber can request it ({how}).', step: 'First try: {drug}.', ql: 'Limit: {units} every {days} days ({max} for this fill).', planSays: 'The plan told the pharmacy:',
+    why: 'Why',
+    next: 'What to do next',
+    refill: 'It can be refilled on or after {date}.',
+    other: 'Bill {name}: BIN {bin}, PCN {pcn}, group {group}.',
+    phone: 'Phone: {phone}',
+    pa: '{name} must approve it first. Your prescriber can request it ({how}).',
+    step: 'First try: {drug}.',
+    ql: 'Limit: {units} every {days} days ({max} for this fill).',
+    planSays: 'The plan told the pharmacy:',
   },
   es: {
-    why: 'Por qué', next: 'Qué hacer', refill: 'Se puede volver a surtir a partir del {date}.', other: 'Facturar a {name}: BIN {bin}, PCN {pcn}, grupo {group}.', phone: 'Teléfono: {phone}',
-    pa: '{name} debe aprobarlo primero. Su médico puede pedirlo ({how}).', step: 'Primero pruebe: {drug}.', ql: 'Límite: {units} cada {days} días ({max} para este surtido).', planSays: 'El plan le dijo a la farmacia:',
+    why: 'Por qué',
+    next: 'Qué hacer',
+    refill: 'Se puede volver a surtir a partir del {date}.',
+    other: 'Facturar a {name}: BIN {bin}, PCN {pcn}, grupo {group}.',
+    phone: 'Teléfono: {phone}',
+    pa: '{name} debe aprobarlo primero. Su médico puede pedirlo ({how}).',
+    step: 'Primero pruebe: {drug}.',
+    ql: 'Límite: {units} cada {days} días ({max} para este surtido).',
+    planSays: 'El plan le dijo a la farmacia:',
   },
 };
 
@@ -23,13 +37,22 @@ const HOW: Record<string, { en: string; es: string }> = {
 };
 
 /** One reject on a claim: the reason and the next step in plain words, with the claim's next-step details. */
-export function RejectExplanation({ reject, nextSteps, message }: { reject: { code: string; description: string }; nextSteps?: NextSteps; message: string }) {
+export function RejectExplanation({
+  reject,
+  nextSteps,
+  message,
+}: {
+  reject: { code: string; description: string };
+  nextSteps?: NextSteps;
+  message: string;
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const help = rejectHelp(reject.code, reject.description, lang);
   const details: string[] = [];
   const ns = nextSteps ?? {};
-  if (reject.code === '79' && ns.refillAllowedOn) details.push(fill(t.refill, { date: formatDate(ns.refillAllowedOn, lang) }));
+  if (reject.code === '79' && ns.refillAllowedOn)
+    details.push(fill(t.refill, { date: formatDate(ns.refillAllowedOn, lang) }));
   if (reject.code === '41' && ns.otherProcessor) {
     const o = ns.otherProcessor;
     details.push(fill(t.other, { name: o.name, bin: o.bin, pcn: o.pcn ?? '—', group: o.groupId ?? '—' }));
@@ -40,7 +63,14 @@ export function RejectExplanation({ reject, nextSteps, message }: { reject: { co
     details.push(fill(t.pa, { name: p.processorName, how: p.howToRequest.map((h) => HOW[h]?.[lang] ?? h).join(', ') }));
   }
   if (reject.code === '608' && ns.stepTherapy) details.push(fill(t.step, { drug: ns.stepTherapy.prerequisites }));
-  if (reject.code === '76' && ns.quantityLimit) details.push(fill(t.ql, { units: ns.quantityLimit.units, days: ns.quantityLimit.days, max: ns.quantityLimit.maxForDaysSupply }));
+  if (reject.code === '76' && ns.quantityLimit)
+    details.push(
+      fill(t.ql, {
+        units: ns.quantityLimit.units,
+        days: ns.quantityLimit.days,
+        max: ns.quantityLimit.maxForDaysSupply,
+      }),
+    );
   return (
     <div className="reject">
       <p>
@@ -61,7 +91,9 @@ export function RejectExplanation({ reject, nextSteps, message }: { reject: { co
           {t.planSays} {message}
         </p>
       ) : null}
-      {(reject.code === '70' || reject.code === '75' || reject.code === '608') && ns.alternatives?.length ? <Alternatives items={ns.alternatives} /> : null}
+      {(reject.code === '70' || reject.code === '75' || reject.code === '608') && ns.alternatives?.length ? (
+        <Alternatives items={ns.alternatives} />
+      ) : null}
     </div>
   );
 }

@@ -6,12 +6,22 @@ import { useAction } from '../../ui/use-api';
 
 const TEXT = {
   en: {
-    withdraw: 'Withdraw my appeal', reason: 'Why are you withdrawing it?', confirm: 'Yes, withdraw my appeal', keep: 'Keep my appeal', busy: 'Withdrawing…',
-    needReason: 'Tell us why, in a few words.', warning: 'The plan will stop reviewing your appeal. You can file again while the time to appeal is still open.',
+    withdraw: 'Withdraw my appeal',
+    reason: 'Why are you withdrawing it?',
+    confirm: 'Yes, withdraw my appeal',
+    keep: 'Keep my appeal',
+    busy: 'Withdrawing…',
+    needReason: 'Tell us why, in a few words.',
+    warning: 'The plan will stop reviewing your appeal. You can file again while the time to appeal is still open.',
   },
   es: {
-    withdraw: 'Retirar mi apelación', reason: '¿Por qué la retira?', confirm: 'Sí, retirar mi apelación', keep: 'Mantener mi apelación', busy: 'Retirando…',
-    needReason: 'Díganos por qué, en pocas palabras.', warning: 'El plan dejará de revisar su apelación. Puede apelar de nuevo mientras el plazo siga abierto.',
+    withdraw: 'Retirar mi apelación',
+    reason: '¿Por qué la retira?',
+    confirm: 'Sí, retirar mi apelación',
+    keep: 'Mantener mi apelación',
+    busy: 'Retirando…',
+    needReason: 'Díganos por qué, en pocas palabras.',
+    warning: 'El plan dejará de revisar su apelación. Puede apelar de nuevo mientras el plazo siga abierto.',
   },
 };
 
@@ -21,7 +31,9 @@ export function WithdrawAppeal({ appealId, onWithdrawn }: { appealId: string; on
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const action = useAction((why: string) => api.post(`/appeals/${encodeURIComponent(appealId)}/withdraw`, { reason: why }));
+  const action = useAction((why: string) =>
+    api.post(`/appeals/${encodeURIComponent(appealId)}/withdraw`, { reason: why }),
+  );
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)}>

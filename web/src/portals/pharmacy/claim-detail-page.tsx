@@ -9,12 +9,36 @@ import type { ClaimSummary } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'Claim', claimId: 'Claim ID', back: 'Back to my claims', details: 'What was sent', answer: 'Answer', member: 'Member ID', rx: 'Prescription number', fill: 'Fill number',
-    dos: 'Date of service', ndc: 'NDC', drug: 'Drug', qty: 'Quantity', days: 'Days supply', received: 'Received',
+    title: 'Claim',
+    claimId: 'Claim ID',
+    back: 'Back to my claims',
+    details: 'What was sent',
+    answer: 'Answer',
+    member: 'Member ID',
+    rx: 'Prescription number',
+    fill: 'Fill number',
+    dos: 'Date of service',
+    ndc: 'NDC',
+    drug: 'Drug',
+    qty: 'Quantity',
+    days: 'Days supply',
+    received: 'Received',
   },
   es: {
-    title: 'Reclamación', claimId: 'ID de reclamación', back: 'Volver a mis reclamaciones', details: 'Lo enviado', answer: 'Respuesta', member: 'Núm. de afiliado', rx: 'Número de receta', fill: 'Número de surtido',
-    dos: 'Fecha de servicio', ndc: 'NDC', drug: 'Medicamento', qty: 'Cantidad', days: 'Días de suministro', received: 'Recibida',
+    title: 'Reclamación',
+    claimId: 'ID de reclamación',
+    back: 'Volver a mis reclamaciones',
+    details: 'Lo enviado',
+    answer: 'Respuesta',
+    member: 'Núm. de afiliado',
+    rx: 'Número de receta',
+    fill: 'Número de surtido',
+    dos: 'Fecha de servicio',
+    ndc: 'NDC',
+    drug: 'Medicamento',
+    qty: 'Cantidad',
+    days: 'Días de suministro',
+    received: 'Recibida',
   },
 };
 
@@ -47,7 +71,17 @@ export function ClaimDetailPage({ claimId }: { claimId: string }) {
             <Section title={t.answer}>
               <ClaimAnswer
                 answer={fromSummary(c)}
-                paContext={c.memberId ? { memberId: c.memberId, prescriberNpi: '', productId: c.productId, quantity: c.quantity, daysSupply: c.daysSupply } : null}
+                paContext={
+                  c.memberId
+                    ? {
+                        memberId: c.memberId,
+                        prescriberNpi: '',
+                        productId: c.productId,
+                        quantity: c.quantity,
+                        daysSupply: c.daysSupply,
+                      }
+                    : null
+                }
               />
             </Section>
           </>

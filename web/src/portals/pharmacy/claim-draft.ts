@@ -24,8 +24,23 @@ export interface ClaimDraft {
 
 export function emptyDraft(today: string): ClaimDraft {
   return {
-    bin: '', pcn: '', groupId: '', cardholderId: '', dateOfBirth: '', prescriptionNumber: '', fillNumber: '0', dateOfService: today, prescriberNpi: '',
-    productId: '', drugName: '', quantityDispensed: '', daysSupply: '', dawCode: '0', priorAuthorizationNumber: '', submittedIngredientCost: '', usualAndCustomaryCharge: '',
+    bin: '',
+    pcn: '',
+    groupId: '',
+    cardholderId: '',
+    dateOfBirth: '',
+    prescriptionNumber: '',
+    fillNumber: '0',
+    dateOfService: today,
+    prescriberNpi: '',
+    productId: '',
+    drugName: '',
+    quantityDispensed: '',
+    daysSupply: '',
+    dawCode: '0',
+    priorAuthorizationNumber: '',
+    submittedIngredientCost: '',
+    usualAndCustomaryCharge: '',
     emergencySupply: false,
   };
 }
@@ -59,5 +74,10 @@ export function toClaimRequest(d: ClaimDraft, pharmacyNpi: string): ClaimRequest
 
 /** Today's date on the server's clock (the test clock may differ from the browser's), in California. */
 export function serverToday(clockOffsetMs: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + clockOffsetMs));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Los_Angeles',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + clockOffsetMs));
 }

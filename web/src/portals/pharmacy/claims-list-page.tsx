@@ -9,15 +9,53 @@ import type { ClaimSummary, ReversalResponse } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'My claims', member: 'Member ID', filter: 'Show', all: 'Show all', empty: 'No claims yet from this pharmacy.', caption: 'Claims sent by this pharmacy, newest first',
-    received: 'Received', rxShort: 'Rx', drug: 'Drug', qtyShort: '{q} for {d} days', amounts: 'Amounts', status: 'Status', patientPays: 'Patient pays', planPays: 'Plan pays', actions: 'Actions',
-    paid: 'Paid', rejected: 'Rejected', duplicate: 'Duplicate', reversed: 'Reversed', open: 'Open claim {id}', newClaim: 'Submit a claim', dos: 'Service date',
+    title: 'My claims',
+    member: 'Member ID',
+    filter: 'Show',
+    all: 'Show all',
+    empty: 'No claims yet from this pharmacy.',
+    caption: 'Claims sent by this pharmacy, newest first',
+    received: 'Received',
+    rxShort: 'Rx',
+    drug: 'Drug',
+    qtyShort: '{q} for {d} days',
+    amounts: 'Amounts',
+    status: 'Status',
+    patientPays: 'Patient pays',
+    planPays: 'Plan pays',
+    actions: 'Actions',
+    paid: 'Paid',
+    rejected: 'Rejected',
+    duplicate: 'Duplicate',
+    reversed: 'Reversed',
+    open: 'Open claim {id}',
+    newClaim: 'Submit a claim',
+    dos: 'Service date',
     reversedNotice: 'Claim {id}: {message}',
   },
   es: {
-    title: 'Mis reclamaciones', member: 'Núm. de afiliado', filter: 'Mostrar', all: 'Mostrar todas', empty: 'Esta farmacia aún no tiene reclamaciones.', caption: 'Reclamaciones de esta farmacia, la más reciente primero',
-    received: 'Recibida', rxShort: 'Receta', drug: 'Medicamento', qtyShort: '{q} para {d} días', amounts: 'Importes', status: 'Estado', patientPays: 'Paga el paciente', planPays: 'Paga el plan', actions: 'Acciones',
-    paid: 'Pagada', rejected: 'Rechazada', duplicate: 'Duplicada', reversed: 'Revertida', open: 'Abrir reclamación {id}', newClaim: 'Enviar una reclamación', dos: 'Fecha de servicio',
+    title: 'Mis reclamaciones',
+    member: 'Núm. de afiliado',
+    filter: 'Mostrar',
+    all: 'Mostrar todas',
+    empty: 'Esta farmacia aún no tiene reclamaciones.',
+    caption: 'Reclamaciones de esta farmacia, la más reciente primero',
+    received: 'Recibida',
+    rxShort: 'Receta',
+    drug: 'Medicamento',
+    qtyShort: '{q} para {d} días',
+    amounts: 'Importes',
+    status: 'Estado',
+    patientPays: 'Paga el paciente',
+    planPays: 'Paga el plan',
+    actions: 'Acciones',
+    paid: 'Pagada',
+    rejected: 'Rechazada',
+    duplicate: 'Duplicada',
+    reversed: 'Revertida',
+    open: 'Abrir reclamación {id}',
+    newClaim: 'Enviar una reclamación',
+    dos: 'Fecha de servicio',
     reversedNotice: 'Reclamación {id}: {message}',
   },
 };
@@ -35,24 +73,54 @@ export function ClaimsListPage() {
     e.preventDefault();
     setMemberId(memberInput.trim());
   };
-  const label = (c: ClaimSummary) => (c.reversed ? t.reversed : c.transactionStatus === 'P' ? t.paid : c.transactionStatus === 'R' ? t.rejected : c.transactionStatus === 'D' ? t.duplicate : c.transactionStatus);
+  const label = (c: ClaimSummary) =>
+    c.reversed
+      ? t.reversed
+      : c.transactionStatus === 'P'
+        ? t.paid
+        : c.transactionStatus === 'R'
+          ? t.rejected
+          : c.transactionStatus === 'D'
+            ? t.duplicate
+            : c.transactionStatus;
 
   return (
     <Page title={t.title} actions={<Link to="/pharmacy">{t.newClaim}</Link>}>
       <form onSubmit={filter} className="row" aria-label={t.filter}>
-        <Field label={t.member}>{(p) => <input {...p} value={memberInput} onChange={(e) => setMemberInput(e.target.value)} maxLength={20} autoComplete="off" />}</Field>
+        <Field label={t.member}>
+          {(p) => (
+            <input
+              {...p}
+              value={memberInput}
+              onChange={(e) => setMemberInput(e.target.value)}
+              maxLength={20}
+              autoComplete="off"
+            />
+          )}
+        </Field>
         <div className="field">
           <button type="submit">{t.filter}</button>
         </div>
         {memberId ? (
           <div className="field">
-            <button type="button" className="link-button" onClick={() => { setMemberInput(''); setMemberId(''); }}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setMemberInput('');
+                setMemberId('');
+              }}
+            >
               {t.all}
             </button>
           </div>
         ) : null}
       </form>
-      {reversal ? <Notice tone={reversal.transactionStatus === 'A' ? 'success' : 'warning'}>{t.reversedNotice.replace('{id}', reversal.claimId).replace('{message}', reversal.message)}</Notice> : null}
+      {reversal ? (
+        <Notice tone={reversal.transactionStatus === 'A' ? 'success' : 'warning'}>
+          {t.reversedNotice.replace('{id}', reversal.claimId).replace('{message}', reversal.message)}
+        </Notice>
+      ) : null}
       <Async state={claims} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
           <div className="table-wrap card">
@@ -72,23 +140,30 @@ export function ClaimsListPage() {
                 {d.items.map((c) => (
                   <tr key={c.claimId}>
                     <td>
-                      <Link to={`/pharmacy/claims/${encodeURIComponent(c.claimId)}`} aria-label={t.open.replace('{id}', c.claimId)}>
+                      <Link
+                        to={`/pharmacy/claims/${encodeURIComponent(c.claimId)}`}
+                        aria-label={t.open.replace('{id}', c.claimId)}
+                      >
                         {formatDateTime(c.receivedAt, lang)}
                       </Link>
                       <div className="muted">
-                        {t.rxShort} {c.prescriptionNumber} / {c.fillNumber} · {t.dos} {formatDate(c.dateOfService, lang)}
+                        {t.rxShort} {c.prescriptionNumber} / {c.fillNumber} · {t.dos}{' '}
+                        {formatDate(c.dateOfService, lang)}
                       </div>
                     </td>
                     <td>{c.memberId ?? '—'}</td>
                     <td>
                       {c.drugName ?? '—'}
                       <div className="muted">
-                        {c.productId} · {t.qtyShort.replace('{q}', String(c.quantity)).replace('{d}', String(c.daysSupply))}
+                        {c.productId} ·{' '}
+                        {t.qtyShort.replace('{q}', String(c.quantity)).replace('{d}', String(c.daysSupply))}
                       </div>
                     </td>
                     <td>
                       <StatusBadge status={c.reversed ? 'cancelled' : c.transactionStatus} label={label(c)} />
-                      {c.rejects.length ? <div className="muted">{c.rejects.map((r) => `${r.code} ${r.description}`).join('; ')}</div> : null}
+                      {c.rejects.length ? (
+                        <div className="muted">{c.rejects.map((r) => `${r.code} ${r.description}`).join('; ')}</div>
+                      ) : null}
                     </td>
                     <td>
                       {c.planPay !== null || c.patientPay !== null ? (

@@ -9,18 +9,44 @@ import type { PaNotRequired, RequestView } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'Notify the prescriber that PA is needed', intro: 'OpenPBM opens a prior authorization request for this prescription and sends the prescriber a notice with the plan’s questions.',
-    prescriber: 'Prescriber NPI', urgency: 'Urgency', standard: 'Standard (decision within 72 hours)', urgent: 'Urgent (decision within 24 hours)',
-    reason: 'Why is it urgent?', reasonHint: 'Waiting could seriously jeopardize the patient’s life, health or function, or cause severe pain.',
-    send: 'Notify the prescriber', sending: 'Sending…', sent: 'The prescriber has been notified.', request: 'PA request', status: 'Status', drug: 'Drug',
-    notices: 'Notices', next: 'The prescriber answers the plan’s questions. Once the plan approves, resubmit the claim; it will pay.', notRequired: 'No prior authorization is needed',
+    title: 'Notify the prescriber that PA is needed',
+    intro:
+      'OpenPBM opens a prior authorization request for this prescription and sends the prescriber a notice with the plan’s questions.',
+    prescriber: 'Prescriber NPI',
+    urgency: 'Urgency',
+    standard: 'Standard (decision within 72 hours)',
+    urgent: 'Urgent (decision within 24 hours)',
+    reason: 'Why is it urgent?',
+    reasonHint: 'Waiting could seriously jeopardize the patient’s life, health or function, or cause severe pain.',
+    send: 'Notify the prescriber',
+    sending: 'Sending…',
+    sent: 'The prescriber has been notified.',
+    request: 'PA request',
+    status: 'Status',
+    drug: 'Drug',
+    notices: 'Notices',
+    next: 'The prescriber answers the plan’s questions. Once the plan approves, resubmit the claim; it will pay.',
+    notRequired: 'No prior authorization is needed',
   },
   es: {
-    title: 'Avisar al médico que se necesita PA', intro: 'OpenPBM abre una solicitud de autorización previa y envía al médico un aviso con las preguntas del plan.',
-    prescriber: 'NPI del médico', urgency: 'Urgencia', standard: 'Estándar (decisión en 72 horas)', urgent: 'Urgente (decisión en 24 horas)',
-    reason: '¿Por qué es urgente?', reasonHint: 'Esperar podría poner en grave peligro la vida, la salud o la función del paciente, o causar dolor intenso.',
-    send: 'Avisar al médico', sending: 'Enviando…', sent: 'Se avisó al médico.', request: 'Solicitud de PA', status: 'Estado', drug: 'Medicamento',
-    notices: 'Avisos', next: 'El médico responde las preguntas del plan. Cuando el plan apruebe, vuelva a enviar la reclamación.', notRequired: 'No se necesita autorización previa',
+    title: 'Avisar al médico que se necesita PA',
+    intro: 'OpenPBM abre una solicitud de autorización previa y envía al médico un aviso con las preguntas del plan.',
+    prescriber: 'NPI del médico',
+    urgency: 'Urgencia',
+    standard: 'Estándar (decisión en 72 horas)',
+    urgent: 'Urgente (decisión en 24 horas)',
+    reason: '¿Por qué es urgente?',
+    reasonHint:
+      'Esperar podría poner en grave peligro la vida, la salud o la función del paciente, o causar dolor intenso.',
+    send: 'Avisar al médico',
+    sending: 'Enviando…',
+    sent: 'Se avisó al médico.',
+    request: 'Solicitud de PA',
+    status: 'Estado',
+    drug: 'Medicamento',
+    notices: 'Avisos',
+    next: 'El médico responde las preguntas del plan. Cuando el plan apruebe, vuelva a enviar la reclamación.',
+    notRequired: 'No se necesita autorización previa',
   },
 };
 
@@ -44,8 +70,14 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
   const [result, setResult] = useState<RequestView | PaNotRequired | null>(null);
   const action = useAction(() =>
     api.post<RequestView | PaNotRequired>('/pa-requests', {
-      memberId: context.memberId, prescriberNpi: npi.trim(), productId: context.productId, quantity: context.quantity, daysSupply: context.daysSupply,
-      urgency, ...(urgency === 'urgent' ? { urgencyReason: reason.trim() } : {}), channel: 'pharmacy',
+      memberId: context.memberId,
+      prescriberNpi: npi.trim(),
+      productId: context.productId,
+      quantity: context.quantity,
+      daysSupply: context.daysSupply,
+      urgency,
+      ...(urgency === 'urgent' ? { urgencyReason: reason.trim() } : {}),
+      channel: 'pharmacy',
     }),
   );
   const submit = async (e: FormEvent) => {
@@ -73,7 +105,13 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
             [t.request, <LongId key="id">{c.id}</LongId>],
             [t.status, <StatusBadge key="s" status={c.status} />],
             [t.drug, c.drug.name],
-            [t.notices, (c.notices ?? []).filter((n) => n.recipient === 'prescriber').map((n) => `${n.channel} · ${statusLabel(n.status, lang)}`).join(', ') || '—'],
+            [
+              t.notices,
+              (c.notices ?? [])
+                .filter((n) => n.recipient === 'prescriber')
+                .map((n) => `${n.channel} · ${statusLabel(n.status, lang)}`)
+                .join(', ') || '—',
+            ],
           ]}
         />
       </div>
@@ -84,7 +122,19 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
       <h3>{t.title}</h3>
       <p className="muted">{t.intro}</p>
       <div className="row">
-        <Field label={t.prescriber}>{(p) => <input {...p} value={npi} onChange={(e) => setNpi(e.target.value)} required inputMode="numeric" pattern="\d{10}" maxLength={10} />}</Field>
+        <Field label={t.prescriber}>
+          {(p) => (
+            <input
+              {...p}
+              value={npi}
+              onChange={(e) => setNpi(e.target.value)}
+              required
+              inputMode="numeric"
+              pattern="\d{10}"
+              maxLength={10}
+            />
+          )}
+        </Field>
       </div>
       <fieldset>
         <legend>{t.urgency}</legend>
@@ -99,7 +149,9 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
       </fieldset>
       {urgency === 'urgent' ? (
         <Field label={t.reason} hint={t.reasonHint}>
-          {(p) => <textarea {...p} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />}
+          {(p) => (
+            <textarea {...p} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} />
+          )}
         </Field>
       ) : null}
       <ErrorBanner error={action.error} />

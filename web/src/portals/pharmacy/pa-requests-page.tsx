@@ -7,14 +7,32 @@ import { isOnClock } from '../../ui/statuses';
 
 const TEXT = {
   en: {
-    title: 'PA requests I started', intro: 'Prior authorization requests this pharmacy opened for a prescriber after a 75 reject. Resubmit the claim once one is approved.',
-    empty: 'This pharmacy has not started any PA requests.', caption: 'PA requests started by this pharmacy', id: 'Request', member: 'Member ID', drug: 'Drug', prescriber: 'Prescriber NPI',
-    status: 'Status', started: 'Started', due: 'Decision due',
+    title: 'PA requests I started',
+    intro:
+      'Prior authorization requests this pharmacy opened for a prescriber after a 75 reject. Resubmit the claim once one is approved.',
+    empty: 'This pharmacy has not started any PA requests.',
+    caption: 'PA requests started by this pharmacy',
+    id: 'Request',
+    member: 'Member ID',
+    drug: 'Drug',
+    prescriber: 'Prescriber NPI',
+    status: 'Status',
+    started: 'Started',
+    due: 'Decision due',
   },
   es: {
-    title: 'Solicitudes de PA iniciadas', intro: 'Solicitudes de autorización previa que esta farmacia abrió para un médico tras un rechazo 75. Vuelva a enviar la reclamación cuando se apruebe.',
-    empty: 'Esta farmacia no ha iniciado solicitudes de PA.', caption: 'Solicitudes de PA iniciadas por esta farmacia', id: 'Solicitud', member: 'Núm. de afiliado', drug: 'Medicamento', prescriber: 'NPI del médico',
-    status: 'Estado', started: 'Iniciada', due: 'Decisión antes de',
+    title: 'Solicitudes de PA iniciadas',
+    intro:
+      'Solicitudes de autorización previa que esta farmacia abrió para un médico tras un rechazo 75. Vuelva a enviar la reclamación cuando se apruebe.',
+    empty: 'Esta farmacia no ha iniciado solicitudes de PA.',
+    caption: 'Solicitudes de PA iniciadas por esta farmacia',
+    id: 'Solicitud',
+    member: 'Núm. de afiliado',
+    drug: 'Medicamento',
+    prescriber: 'NPI del médico',
+    status: 'Estado',
+    started: 'Iniciada',
+    due: 'Decisión antes de',
   },
 };
 

@@ -7,11 +7,17 @@ import type { ReversalResponse } from '../../api/types';
 
 const TEXT = {
   en: {
-    reverse: 'Reverse this claim', confirm: 'Reverse claim {id}? The plan will pay nothing for it and the patient’s share is void.', yes: 'Yes, reverse it', no: 'Keep the claim',
+    reverse: 'Reverse this claim',
+    confirm: 'Reverse claim {id}? The plan will pay nothing for it and the patient’s share is void.',
+    yes: 'Yes, reverse it',
+    no: 'Keep the claim',
     reversing: 'Reversing…',
   },
   es: {
-    reverse: 'Revertir esta reclamación', confirm: '¿Revertir la reclamación {id}? El plan no pagará nada por ella.', yes: 'Sí, revertir', no: 'No revertir',
+    reverse: 'Revertir esta reclamación',
+    confirm: '¿Revertir la reclamación {id}? El plan no pagará nada por ella.',
+    yes: 'Sí, revertir',
+    no: 'No revertir',
     reversing: 'Revirtiendo…',
   },
 };

@@ -15,14 +15,30 @@ import type { ClaimRequest } from './claim-request';
 
 const TEXT = {
   en: {
-    title: 'Submit a claim', findPatient: 'Find the patient (optional)', findPatientHint: 'Fills in the member ID, date of birth and the BIN, PCN and group of the plan that pays.',
-    findDrug: 'Find the drug (optional)', claim: 'Claim', answer: 'Answer', history: 'My claims', newClaim: 'Start a new claim', noNpi: 'This account has no pharmacy NPI; claims cannot be sent from it.',
-    chosen: 'Using {name} ({id}).', drugChosen: 'Using NDC {ndc}: {name}.',
+    title: 'Submit a claim',
+    findPatient: 'Find the patient (optional)',
+    findPatientHint: 'Fills in the member ID, date of birth and the BIN, PCN and group of the plan that pays.',
+    findDrug: 'Find the drug (optional)',
+    claim: 'Claim',
+    answer: 'Answer',
+    history: 'My claims',
+    newClaim: 'Start a new claim',
+    noNpi: 'This account has no pharmacy NPI; claims cannot be sent from it.',
+    chosen: 'Using {name} ({id}).',
+    drugChosen: 'Using NDC {ndc}: {name}.',
   },
   es: {
-    title: 'Enviar una reclamación', findPatient: 'Buscar al paciente (opcional)', findPatientHint: 'Completa el número de afiliado, la fecha de nacimiento y el BIN, PCN y grupo del plan que paga.',
-    findDrug: 'Buscar el medicamento (opcional)', claim: 'Reclamación', answer: 'Respuesta', history: 'Mis reclamaciones', newClaim: 'Nueva reclamación', noNpi: 'Esta cuenta no tiene NPI de farmacia.',
-    chosen: 'Usando a {name} ({id}).', drugChosen: 'Usando el NDC {ndc}: {name}.',
+    title: 'Enviar una reclamación',
+    findPatient: 'Buscar al paciente (opcional)',
+    findPatientHint: 'Completa el número de afiliado, la fecha de nacimiento y el BIN, PCN y grupo del plan que paga.',
+    findDrug: 'Buscar el medicamento (opcional)',
+    claim: 'Reclamación',
+    answer: 'Respuesta',
+    history: 'Mis reclamaciones',
+    newClaim: 'Nueva reclamación',
+    noNpi: 'Esta cuenta no tiene NPI de farmacia.',
+    chosen: 'Usando a {name} ({id}).',
+    drugChosen: 'Usando el NDC {ndc}: {name}.',
   },
 };
 
@@ -37,7 +53,10 @@ export function SubmitClaimPage() {
   const [note, setNote] = useState<string | null>(null);
   const answerRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
-  const submit = useAction(async (request: ClaimRequest) => ({ request, response: await api.post<ClaimResponse>('/claims', request) }));
+  const submit = useAction(async (request: ClaimRequest) => ({
+    request,
+    response: await api.post<ClaimResponse>('/claims', request),
+  }));
 
   useEffect(() => {
     if (sent) answerRef.current?.focus();
@@ -46,7 +65,14 @@ export function SubmitClaimPage() {
   const choosePatient = (p: Patient) => {
     const proc = p.pharmacyBenefit?.processor;
     setPatient(p);
-    setDraft((d) => ({ ...d, cardholderId: p.memberId, dateOfBirth: p.dateOfBirth, bin: proc?.bin ?? d.bin, pcn: proc?.pcn ?? '', groupId: proc?.groupId ?? '' }));
+    setDraft((d) => ({
+      ...d,
+      cardholderId: p.memberId,
+      dateOfBirth: p.dateOfBirth,
+      bin: proc?.bin ?? d.bin,
+      pcn: proc?.pcn ?? '',
+      groupId: proc?.groupId ?? '',
+    }));
     setNote(t.chosen.replace('{name}', `${p.firstName} ${p.lastName}`).replace('{id}', p.memberId));
   };
 
@@ -92,8 +118,11 @@ export function SubmitClaimPage() {
               key={sent.response.claimId + sent.response.transactionStatus}
               answer={fromResponse(sent.response)}
               paContext={{
-                memberId: sent.request.cardholderId, prescriberNpi: sent.request.prescriberNpi, productId: sent.request.productId,
-                quantity: sent.request.quantityDispensed, daysSupply: sent.request.daysSupply,
+                memberId: sent.request.cardholderId,
+                prescriberNpi: sent.request.prescriberNpi,
+                productId: sent.request.productId,
+                quantity: sent.request.quantityDispensed,
+                daysSupply: sent.request.daysSupply,
               }}
               onUseProcessor={(p) => {
                 setDraft((d) => ({ ...d, bin: p.bin, pcn: p.pcn ?? '', groupId: p.groupId ?? '' }));

@@ -8,14 +8,34 @@ import type { Attachment } from '../../api/types';
 
 const TEXT = {
   en: {
-    file: 'File (PDF, PNG, JPEG or TIFF, up to 20 MB)', which: 'Which document is this?', other: 'Other supporting document', upload: 'Attach file', uploading: 'Attaching…',
-    chooseFile: 'Choose a file first', attached: 'Attached: {name}', none: 'No documents attached yet.', list: 'Attached documents', by: 'by {who}',
-    needed: 'Documents the plan needs', stillNeeded: 'still needed', done: 'attached',
+    file: 'File (PDF, PNG, JPEG or TIFF, up to 20 MB)',
+    which: 'Which document is this?',
+    other: 'Other supporting document',
+    upload: 'Attach file',
+    uploading: 'Attaching…',
+    chooseFile: 'Choose a file first',
+    attached: 'Attached: {name}',
+    none: 'No documents attached yet.',
+    list: 'Attached documents',
+    by: 'by {who}',
+    needed: 'Documents the plan needs',
+    stillNeeded: 'still needed',
+    done: 'attached',
   },
   es: {
-    file: 'Archivo (PDF, PNG, JPEG o TIFF, hasta 20 MB)', which: '¿Qué documento es?', other: 'Otro documento de respaldo', upload: 'Adjuntar archivo', uploading: 'Adjuntando…',
-    chooseFile: 'Primero elija un archivo', attached: 'Adjunto: {name}', none: 'Aún no hay documentos adjuntos.', list: 'Documentos adjuntos', by: 'por {who}',
-    needed: 'Documentos que el plan necesita', stillNeeded: 'falta', done: 'adjunto',
+    file: 'Archivo (PDF, PNG, JPEG o TIFF, hasta 20 MB)',
+    which: '¿Qué documento es?',
+    other: 'Otro documento de respaldo',
+    upload: 'Adjuntar archivo',
+    uploading: 'Adjuntando…',
+    chooseFile: 'Primero elija un archivo',
+    attached: 'Adjunto: {name}',
+    none: 'Aún no hay documentos adjuntos.',
+    list: 'Documentos adjuntos',
+    by: 'por {who}',
+    needed: 'Documentos que el plan necesita',
+    stillNeeded: 'falta',
+    done: 'adjunto',
   },
 };
 
@@ -30,17 +50,34 @@ export interface UploadResult {
 
 /** POST /pa-requests/{id}/attachments (multipart field "file", optional "documentId"). */
 export function uploadAttachment(caseId: string, file: File, documentId?: string) {
-  return api.upload<UploadResult>(`/pa-requests/${encodeURIComponent(caseId)}/attachments`, file, documentId ? { documentId } : {});
+  return api.upload<UploadResult>(
+    `/pa-requests/${encodeURIComponent(caseId)}/attachments`,
+    file,
+    documentId ? { documentId } : {},
+  );
 }
 
 /** The required documents not yet attached — the same rule the server's completeness check uses. */
-export function missingDocuments(required: { id: string; text: string }[], attachments: Pick<Attachment, 'documentId'>[]) {
+export function missingDocuments(
+  required: { id: string; text: string }[],
+  attachments: Pick<Attachment, 'documentId'>[],
+) {
   const untagged = attachments.some((a) => !a.documentId);
-  return required.filter((d) => !attachments.some((a) => a.documentId === d.id) && !(required.length === 1 && untagged));
+  return required.filter(
+    (d) => !attachments.some((a) => a.documentId === d.id) && !(required.length === 1 && untagged),
+  );
 }
 
 /** Pick a file (and which required document it is), attach it to the case. */
-export function AttachmentUploader({ caseId, requiredDocuments, onUploaded }: { caseId: string; requiredDocuments: { id: string; text: string }[]; onUploaded: (r: UploadResult) => void }) {
+export function AttachmentUploader({
+  caseId,
+  requiredDocuments,
+  onUploaded,
+}: {
+  caseId: string;
+  requiredDocuments: { id: string; text: string }[];
+  onUploaded: (r: UploadResult) => void;
+}) {
   const t = useText(TEXT);
   const input = useRef<HTMLInputElement>(null);
   const [documentId, setDocumentId] = useState('');
@@ -96,7 +133,15 @@ export function AttachmentUploader({ caseId, requiredDocuments, onUploaded }: { 
 }
 
 /** The case's documents, each opening in a new tab. */
-export function AttachmentList({ caseId, attachments, requiredDocuments }: { caseId: string; attachments: Attachment[]; requiredDocuments: { id: string; text: string }[] }) {
+export function AttachmentList({
+  caseId,
+  attachments,
+  requiredDocuments,
+}: {
+  caseId: string;
+  attachments: Attachment[];
+  requiredDocuments: { id: string; text: string }[];
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const listId = useId();
@@ -109,7 +154,10 @@ export function AttachmentList({ caseId, attachments, requiredDocuments }: { cas
           <ul>
             {requiredDocuments.map((d) => (
               <li key={d.id}>
-                {d.text} — <span className={`badge badge-${missing.includes(d) ? 'wait' : 'good'}`}>{missing.includes(d) ? t.stillNeeded : t.done}</span>
+                {d.text} —{' '}
+                <span className={`badge badge-${missing.includes(d) ? 'wait' : 'good'}`}>
+                  {missing.includes(d) ? t.stillNeeded : t.done}
+                </span>
               </li>
             ))}
           </ul>
@@ -120,9 +168,12 @@ export function AttachmentList({ caseId, attachments, requiredDocuments }: { cas
         <ul aria-labelledby={listId}>
           {attachments.map((a) => (
             <li key={a.id}>
-              <FileLink path={`/pa-requests/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(a.id)}`}>{a.filename}</FileLink>{' '}
+              <FileLink path={`/pa-requests/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(a.id)}`}>
+                {a.filename}
+              </FileLink>{' '}
               <span className="muted">
-                {Math.max(1, Math.round(a.size / 1024))} KB · {formatDateTime(a.uploadedAt, lang)} · {t.by.replace('{who}', a.uploadedBy)}
+                {Math.max(1, Math.round(a.size / 1024))} KB · {formatDateTime(a.uploadedAt, lang)} ·{' '}
+                {t.by.replace('{who}', a.uploadedBy)}
                 {a.documentId ? ` · ${requiredDocuments.find((d) => d.id === a.documentId)?.text ?? a.documentId}` : ''}
               </span>
             </li>

@@ -8,20 +8,43 @@ import type { RequestView } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'Decision', decision: 'Decision', decidedAt: 'Decided', decidedBy: 'Decided by', reasons: 'Reasons', authorization: 'Authorization number',
-    period: 'Authorized period', periodText: '{from} through {to}', quantity: 'Approved quantity', quantityText: '{units} per {days} days', note: 'Reviewer’s note',
-    renew: 'Renew this authorization', renewOpens: 'Renewal opens {date}', renewHint: 'A renewal can be sent from {date} (authorization ends {end}).',
+    title: 'Decision',
+    decision: 'Decision',
+    decidedAt: 'Decided',
+    decidedBy: 'Decided by',
+    reasons: 'Reasons',
+    authorization: 'Authorization number',
+    period: 'Authorized period',
+    periodText: '{from} through {to}',
+    quantity: 'Approved quantity',
+    quantityText: '{units} per {days} days',
+    note: 'Reviewer’s note',
+    renew: 'Renew this authorization',
+    renewOpens: 'Renewal opens {date}',
+    renewHint: 'A renewal can be sent from {date} (authorization ends {end}).',
     renewOpen: 'The renewal window is open: authorization {number} ends {end}.',
   },
   es: {
-    title: 'Decisión', decision: 'Decisión', decidedAt: 'Decidida', decidedBy: 'Decidida por', reasons: 'Motivos', authorization: 'Número de autorización',
-    period: 'Periodo autorizado', periodText: 'del {from} al {to}', quantity: 'Cantidad aprobada', quantityText: '{units} cada {days} días', note: 'Nota del revisor',
-    renew: 'Renovar esta autorización', renewOpens: 'La renovación abre el {date}', renewHint: 'Se puede enviar una renovación a partir del {date} (la autorización termina el {end}).',
+    title: 'Decisión',
+    decision: 'Decisión',
+    decidedAt: 'Decidida',
+    decidedBy: 'Decidida por',
+    reasons: 'Motivos',
+    authorization: 'Número de autorización',
+    period: 'Periodo autorizado',
+    periodText: 'del {from} al {to}',
+    quantity: 'Cantidad aprobada',
+    quantityText: '{units} cada {days} días',
+    note: 'Nota del revisor',
+    renew: 'Renovar esta autorización',
+    renewOpens: 'La renovación abre el {date}',
+    renewHint: 'Se puede enviar una renovación a partir del {date} (la autorización termina el {end}).',
     renewOpen: 'La renovación está abierta: la autorización {number} termina el {end}.',
   },
 };
 
-const fillIn = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
+const fillIn = (s: string, v: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 
 /** The determination in words: decision, reasons, authorization number and period, and Renew. */
 export function CaseDecision({ view }: { view: RequestView }) {
@@ -35,9 +58,15 @@ export function CaseDecision({ view }: { view: RequestView }) {
     [t.decidedAt, formatDateTime(d.decidedAt, lang)],
   ];
   if (by) rows.push([t.decidedBy, by]);
-  if (d.authorizationNumber) rows.push([t.authorization, <strong className="auth-number">{d.authorizationNumber}</strong>]);
-  if (d.effectiveFrom && d.effectiveTo) rows.push([t.period, fillIn(t.periodText, { from: formatDate(d.effectiveFrom, lang), to: formatDate(d.effectiveTo, lang) })]);
-  if (d.approvedQuantity && d.perDays) rows.push([t.quantity, fillIn(t.quantityText, { units: d.approvedQuantity, days: d.perDays })]);
+  if (d.authorizationNumber)
+    rows.push([t.authorization, <strong className="auth-number">{d.authorizationNumber}</strong>]);
+  if (d.effectiveFrom && d.effectiveTo)
+    rows.push([
+      t.period,
+      fillIn(t.periodText, { from: formatDate(d.effectiveFrom, lang), to: formatDate(d.effectiveTo, lang) }),
+    ]);
+  if (d.approvedQuantity && d.perDays)
+    rows.push([t.quantity, fillIn(t.quantityText, { units: d.approvedQuantity, days: d.perDays })]);
   const r = view.renewal;
   return (
     <Section title={t.title}>
@@ -57,7 +86,14 @@ export function CaseDecision({ view }: { view: RequestView }) {
           {r.open ? (
             <>
               <p>{fillIn(t.renewOpen, { number: r.authorizationNumber, end: formatDate(r.effectiveTo, lang) })}</p>
-              <Link className="button-link" to={withQuery('/prescriber/new', { memberId: view.memberId, rxcui: view.drug.rxcui, renewalOf: r.authorizationNumber })}>
+              <Link
+                className="button-link"
+                to={withQuery('/prescriber/new', {
+                  memberId: view.memberId,
+                  rxcui: view.drug.rxcui,
+                  renewalOf: r.authorizationNumber,
+                })}
+              >
                 {t.renew}
               </Link>
             </>

@@ -15,8 +15,10 @@ const ACTION: Words = {
   'urgency-reclassified': { en: 'Urgency changed to standard', es: 'Urgencia cambiada a estándar' },
 };
 
-const TEXT = { en: { title: 'History', by: 'by {who}', system: 'OpenPBM' }, es: { title: 'Historial', by: 'por {who}', system: 'OpenPBM' } };
-
+const TEXT = {
+  en: { title: 'History', by: 'by {who}', system: 'OpenPBM' },
+  es: { title: 'Historial', by: 'por {who}', system: 'OpenPBM' },
+};
 
 /** Every step of the case, oldest first. */
 export function CaseHistory({ history }: { history: HistoryEntry[] }) {
@@ -27,7 +29,8 @@ export function CaseHistory({ history }: { history: HistoryEntry[] }) {
       <ol className="timeline">
         {history.map((h, i) => (
           <li key={i}>
-            <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time> — <strong>{historyActionLabel(ACTION, h.action, lang)}</strong>{' '}
+            <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time> —{' '}
+            <strong>{historyActionLabel(ACTION, h.action, lang)}</strong>{' '}
             <span className="muted">{t.by.replace('{who}', h.actor === 'system' ? t.system : h.actor)}</span>
             {h.reason ? <div>{h.reason}</div> : null}
           </li>

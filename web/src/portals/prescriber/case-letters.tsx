@@ -19,8 +19,33 @@ const KIND: Words = {
 };
 
 const TEXT = {
-  en: { title: 'Letters', none: 'No letters yet.', letter: 'Letter', to: 'To', via: 'Sent by', status: 'Delivery', date: 'Date', open: 'Open PDF', recipients: { member: 'Patient', prescriber: 'You', pharmacy: 'Pharmacy' } as Record<string, string>, channels: { mail: 'Mail', fax: 'Fax', email: 'Email', portal: 'Portal' } as Record<string, string> },
-  es: { title: 'Cartas', none: 'Aún no hay cartas.', letter: 'Carta', to: 'Para', via: 'Enviada por', status: 'Entrega', date: 'Fecha', open: 'Abrir PDF', recipients: { member: 'Paciente', prescriber: 'Usted', pharmacy: 'Farmacia' } as Record<string, string>, channels: { mail: 'Correo postal', fax: 'Fax', email: 'Correo electrónico', portal: 'Portal' } as Record<string, string> },
+  en: {
+    title: 'Letters',
+    none: 'No letters yet.',
+    letter: 'Letter',
+    to: 'To',
+    via: 'Sent by',
+    status: 'Delivery',
+    date: 'Date',
+    open: 'Open PDF',
+    recipients: { member: 'Patient', prescriber: 'You', pharmacy: 'Pharmacy' } as Record<string, string>,
+    channels: { mail: 'Mail', fax: 'Fax', email: 'Email', portal: 'Portal' } as Record<string, string>,
+  },
+  es: {
+    title: 'Cartas',
+    none: 'Aún no hay cartas.',
+    letter: 'Carta',
+    to: 'Para',
+    via: 'Enviada por',
+    status: 'Entrega',
+    date: 'Fecha',
+    open: 'Abrir PDF',
+    recipients: { member: 'Paciente', prescriber: 'Usted', pharmacy: 'Farmacia' } as Record<string, string>,
+    channels: { mail: 'Correo postal', fax: 'Fax', email: 'Correo electrónico', portal: 'Portal' } as Record<
+      string,
+      string
+    >,
+  },
 };
 
 /** The case's letters (GET /notices?paRequestId=), each opening as a PDF. */
@@ -55,7 +80,9 @@ export function CaseLetters({ caseId, version }: { caseId: string; version: stri
                 {d.items.map((n) => (
                   <tr key={n.id}>
                     <td>
-                      <FileLink path={`/notices/${encodeURIComponent(n.id)}/pdf`}>{KIND[n.kind]?.[lang] ?? n.kind}</FileLink>
+                      <FileLink path={`/notices/${encodeURIComponent(n.id)}/pdf`}>
+                        {KIND[n.kind]?.[lang] ?? n.kind}
+                      </FileLink>
                       <span className="visually-hidden"> ({t.open})</span>
                     </td>
                     <td>{t.recipients[n.recipient] ?? n.recipient}</td>

@@ -19,18 +19,58 @@ import { WithdrawRequest } from './withdraw-request';
 
 const TEXT = {
   en: {
-    title: 'Prior authorization request', back: 'All my requests', summary: 'Request', status: 'Status', patient: 'Patient', drug: 'Drug', covers: 'Covers',
-    quantity: 'Quantity', quantityText: '{q} for {d} days', urgency: 'Urgency', standard: 'Standard', urgent: 'Urgent', reason: 'Why urgent', received: 'Received',
-    submitted: 'Submitted', due: 'Decision due', left: 'Time left', id: 'Request ID', criteria: 'Criteria', renewalOf: 'Renews authorization',
-    reviewing: 'The plan is reviewing this request. You will get a letter with the decision; this page updates when it is made.',
-    answers: 'Answers sent', documents: 'Documents', add: 'Add a document for the reviewer',
+    title: 'Prior authorization request',
+    back: 'All my requests',
+    summary: 'Request',
+    status: 'Status',
+    patient: 'Patient',
+    drug: 'Drug',
+    covers: 'Covers',
+    quantity: 'Quantity',
+    quantityText: '{q} for {d} days',
+    urgency: 'Urgency',
+    standard: 'Standard',
+    urgent: 'Urgent',
+    reason: 'Why urgent',
+    received: 'Received',
+    submitted: 'Submitted',
+    due: 'Decision due',
+    left: 'Time left',
+    id: 'Request ID',
+    criteria: 'Criteria',
+    renewalOf: 'Renews authorization',
+    reviewing:
+      'The plan is reviewing this request. You will get a letter with the decision; this page updates when it is made.',
+    answers: 'Answers sent',
+    documents: 'Documents',
+    add: 'Add a document for the reviewer',
   },
   es: {
-    title: 'Solicitud de autorización previa', back: 'Todas mis solicitudes', summary: 'Solicitud', status: 'Estado', patient: 'Paciente', drug: 'Medicamento', covers: 'Cubre',
-    quantity: 'Cantidad', quantityText: '{q} para {d} días', urgency: 'Urgencia', standard: 'Estándar', urgent: 'Urgente', reason: 'Por qué es urgente', received: 'Recibida',
-    submitted: 'Enviada', due: 'La decisión vence', left: 'Tiempo restante', id: 'ID de la solicitud', criteria: 'Criterios', renewalOf: 'Renueva la autorización',
-    reviewing: 'El plan está revisando esta solicitud. Recibirá una carta con la decisión; esta página se actualiza cuando se tome.',
-    answers: 'Respuestas enviadas', documents: 'Documentos', add: 'Agregar un documento para el revisor',
+    title: 'Solicitud de autorización previa',
+    back: 'Todas mis solicitudes',
+    summary: 'Solicitud',
+    status: 'Estado',
+    patient: 'Paciente',
+    drug: 'Medicamento',
+    covers: 'Cubre',
+    quantity: 'Cantidad',
+    quantityText: '{q} para {d} días',
+    urgency: 'Urgencia',
+    standard: 'Estándar',
+    urgent: 'Urgente',
+    reason: 'Por qué es urgente',
+    received: 'Recibida',
+    submitted: 'Enviada',
+    due: 'La decisión vence',
+    left: 'Tiempo restante',
+    id: 'ID de la solicitud',
+    criteria: 'Criterios',
+    renewalOf: 'Renueva la autorización',
+    reviewing:
+      'El plan está revisando esta solicitud. Recibirá una carta con la decisión; esta página se actualiza cuando se tome.',
+    answers: 'Respuestas enviadas',
+    documents: 'Documentos',
+    add: 'Agregar un documento para el revisor',
   },
 };
 
@@ -66,8 +106,11 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
   if (view.renewalOf) rows.push([t.renewalOf, view.renewalOf]);
   rows.push([t.criteria, view.criteria.title]);
   rows.push([t.id, view.id]);
-  const openInfo = view.status === 'awaiting-information' ? view.informationRequests.find((r) => r.status === 'open') : undefined;
-  const version = view.history.length ? view.history[view.history.length - 1].at + view.history.length : view.receivedAt;
+  const openInfo =
+    view.status === 'awaiting-information' ? view.informationRequests.find((r) => r.status === 'open') : undefined;
+  const version = view.history.length
+    ? view.history[view.history.length - 1].at + view.history.length
+    : view.receivedAt;
 
   return (
     <>
@@ -81,7 +124,13 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
       <PastInformationRequests requests={view.informationRequests} />
       {view.status !== 'awaiting-answers' && view.questionnaire && view.answers ? (
         <Section title={t.answers}>
-          <QuestionnaireForm questionnaire={view.questionnaire} response={view.answers} onChange={() => undefined} readOnly renderAttachment={renderAttachmentLink(view.id)} />
+          <QuestionnaireForm
+            questionnaire={view.questionnaire}
+            response={view.answers}
+            onChange={() => undefined}
+            readOnly
+            renderAttachment={renderAttachmentLink(view.id)}
+          />
         </Section>
       ) : null}
       {view.status !== 'awaiting-answers' && !openInfo ? (

@@ -8,23 +8,58 @@ import type { Coverage } from '../../api/types';
 
 const TEXT = {
   en: {
-    covered: 'Covered', notCovered: 'Not covered', tier: 'Tier', cost: 'Estimated patient cost (30 days)', pa: 'Prior authorization',
-    paRequired: 'Required', paNotRequired: 'Not required', step: 'Step therapy', stepMet: 'met ({what})', stepNotMet: 'not met: try {what} first (last {days} days)',
-    ql: 'Quantity limit', qlText: '{units} per {days} days', age: 'Age limit', ageText: 'ages {min}–{max}', ageMet: 'met', ageNotMet: 'not met',
-    processor: 'Processor', active: 'Authorization {number} already covers this drug from {from} through {to}.',
-    start: 'Start a prior authorization', alternatives: 'Covered alternatives', alt: '{name}: tier {tier}, about {pay}', altPa: ' (PA required)', none: '—',
+    covered: 'Covered',
+    notCovered: 'Not covered',
+    tier: 'Tier',
+    cost: 'Estimated patient cost (30 days)',
+    pa: 'Prior authorization',
+    paRequired: 'Required',
+    paNotRequired: 'Not required',
+    step: 'Step therapy',
+    stepMet: 'met ({what})',
+    stepNotMet: 'not met: try {what} first (last {days} days)',
+    ql: 'Quantity limit',
+    qlText: '{units} per {days} days',
+    age: 'Age limit',
+    ageText: 'ages {min}–{max}',
+    ageMet: 'met',
+    ageNotMet: 'not met',
+    processor: 'Processor',
+    active: 'Authorization {number} already covers this drug from {from} through {to}.',
+    start: 'Start a prior authorization',
+    alternatives: 'Covered alternatives',
+    alt: '{name}: tier {tier}, about {pay}',
+    altPa: ' (PA required)',
+    none: '—',
     startException: 'Request an exception (prior authorization)',
   },
   es: {
-    covered: 'Cubierto', notCovered: 'No cubierto', tier: 'Nivel', cost: 'Costo estimado para el paciente (30 días)', pa: 'Autorización previa',
-    paRequired: 'Requerida', paNotRequired: 'No requerida', step: 'Terapia escalonada', stepMet: 'cumplida ({what})', stepNotMet: 'no cumplida: probar {what} primero (últimos {days} días)',
-    ql: 'Límite de cantidad', qlText: '{units} cada {days} días', age: 'Límite de edad', ageText: 'edades {min}–{max}', ageMet: 'cumplido', ageNotMet: 'no cumplido',
-    processor: 'Procesador', active: 'La autorización {number} ya cubre este medicamento del {from} al {to}.',
-    start: 'Iniciar una autorización previa', alternatives: 'Alternativas cubiertas', alt: '{name}: nivel {tier}, aproximadamente {pay}', altPa: ' (requiere AP)', none: '—',
+    covered: 'Cubierto',
+    notCovered: 'No cubierto',
+    tier: 'Nivel',
+    cost: 'Costo estimado para el paciente (30 días)',
+    pa: 'Autorización previa',
+    paRequired: 'Requerida',
+    paNotRequired: 'No requerida',
+    step: 'Terapia escalonada',
+    stepMet: 'cumplida ({what})',
+    stepNotMet: 'no cumplida: probar {what} primero (últimos {days} días)',
+    ql: 'Límite de cantidad',
+    qlText: '{units} cada {days} días',
+    age: 'Límite de edad',
+    ageText: 'edades {min}–{max}',
+    ageMet: 'cumplido',
+    ageNotMet: 'no cumplido',
+    processor: 'Procesador',
+    active: 'La autorización {number} ya cubre este medicamento del {from} al {to}.',
+    start: 'Iniciar una autorización previa',
+    alternatives: 'Alternativas cubiertas',
+    alt: '{name}: nivel {tier}, aproximadamente {pay}',
+    altPa: ' (requiere AP)',
+    none: '—',
     startException: 'Solicitar una excepción (autorización previa)',
   },
 };
-
 
 /** The real-time benefit answer for one drug, with the way forward (start a PA, or a covered alternative). */
 export function CoverageResult({ memberId, coverage: c }: { memberId: string; coverage: Coverage }) {
@@ -36,10 +71,24 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
     [t.cost, formatMoney(c.estimatedPatientPay, lang)],
     [t.pa, c.priorAuthorizationRequired ? <span className="badge badge-wait">{t.paRequired}</span> : t.paNotRequired],
   ];
-  if (c.stepTherapy) rows.push([t.step, fill(c.stepTherapy.met ? t.stepMet : t.stepNotMet, { what: c.stepTherapy.prerequisites, days: c.stepTherapy.lookbackDays })]);
+  if (c.stepTherapy)
+    rows.push([
+      t.step,
+      fill(c.stepTherapy.met ? t.stepMet : t.stepNotMet, {
+        what: c.stepTherapy.prerequisites,
+        days: c.stepTherapy.lookbackDays,
+      }),
+    ]);
   if (c.quantityLimit) rows.push([t.ql, fill(t.qlText, { units: c.quantityLimit.units, days: c.quantityLimit.days })]);
-  if (c.ageLimit) rows.push([t.age, `${fill(t.ageText, { min: c.ageLimit.minAge ?? 0, max: c.ageLimit.maxAge ?? '' })} — ${c.ageLimit.met ? t.ageMet : t.ageNotMet}`]);
-  rows.push([t.processor, `${c.processor.name} (BIN ${c.processor.bin}${c.processor.pcn ? `, PCN ${c.processor.pcn}` : ''}${c.processor.groupId ? `, ${c.processor.groupId}` : ''})`]);
+  if (c.ageLimit)
+    rows.push([
+      t.age,
+      `${fill(t.ageText, { min: c.ageLimit.minAge ?? 0, max: c.ageLimit.maxAge ?? '' })} — ${c.ageLimit.met ? t.ageMet : t.ageNotMet}`,
+    ]);
+  rows.push([
+    t.processor,
+    `${c.processor.name} (BIN ${c.processor.bin}${c.processor.pcn ? `, PCN ${c.processor.pcn}` : ''}${c.processor.groupId ? `, ${c.processor.groupId}` : ''})`,
+  ]);
   return (
     <section className="coverage" aria-live="polite">
       <h3>
@@ -50,7 +99,11 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
       <KeyValues rows={rows} />
       {c.activeAuthorization ? (
         <Notice tone="success">
-          {fill(t.active, { number: c.activeAuthorization.number, from: formatDate(c.activeAuthorization.effectiveFrom, lang), to: formatDate(c.activeAuthorization.effectiveTo, lang) })}
+          {fill(t.active, {
+            number: c.activeAuthorization.number,
+            from: formatDate(c.activeAuthorization.effectiveFrom, lang),
+            to: formatDate(c.activeAuthorization.effectiveTo, lang),
+          })}
         </Notice>
       ) : null}
       {c.covered && needsRequest && !c.activeAuthorization ? (

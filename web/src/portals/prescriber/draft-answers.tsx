@@ -6,28 +6,58 @@ import { ErrorBanner, FileLink, Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
 import { QuestionnaireForm } from '../../questionnaire/questionnaire-form';
-import { allItems, attachmentIdOf, emptyResponse, missingRequired, pruneDisabled } from '../../questionnaire/questionnaire-response';
+import {
+  allItems,
+  attachmentIdOf,
+  emptyResponse,
+  missingRequired,
+  pruneDisabled,
+} from '../../questionnaire/questionnaire-response';
 import { AttachmentList, AttachmentUploader, missingDocuments, uploadAttachment } from './attachments';
 import type { RequestView } from '../../api/types';
 import { lastDraftSave, useDraftAutosave } from './use-draft-autosave';
 
 const TEXT = {
   en: {
-    questions: 'Questions from the plan', documents: 'Supporting documents', intro: 'Your answers are saved as a draft while you type. Submit when every required question is answered.',
-    saving: 'Saving draft…', pending: 'Unsaved changes…', saved: 'Draft saved at {time}', notSaved: 'No draft saved yet', saveFailed: 'The draft was not saved: {reason}', retry: 'Save again',
-    submit: 'Submit the request', submitting: 'Submitting…', missing: 'Answer these required questions before submitting:', missingDocs: 'These documents are still needed (you can submit now; the plan will ask for them and the review clock starts when they arrive):',
+    questions: 'Questions from the plan',
+    documents: 'Supporting documents',
+    intro: 'Your answers are saved as a draft while you type. Submit when every required question is answered.',
+    saving: 'Saving draft…',
+    pending: 'Unsaved changes…',
+    saved: 'Draft saved at {time}',
+    notSaved: 'No draft saved yet',
+    saveFailed: 'The draft was not saved: {reason}',
+    retry: 'Save again',
+    submit: 'Submit the request',
+    submitting: 'Submitting…',
+    missing: 'Answer these required questions before submitting:',
+    missingDocs:
+      'These documents are still needed (you can submit now; the plan will ask for them and the review clock starts when they arrive):',
     noQuestionnaire: 'This request has no question set. Attach supporting documents and submit.',
   },
   es: {
-    questions: 'Preguntas del plan', documents: 'Documentos de respaldo', intro: 'Sus respuestas se guardan como borrador mientras escribe. Envíe cuando todas las preguntas obligatorias tengan respuesta.',
-    saving: 'Guardando borrador…', pending: 'Cambios sin guardar…', saved: 'Borrador guardado a las {time}', notSaved: 'Aún no hay borrador guardado', saveFailed: 'El borrador no se guardó: {reason}', retry: 'Guardar de nuevo',
-    submit: 'Enviar la solicitud', submitting: 'Enviando…', missing: 'Responda estas preguntas obligatorias antes de enviar:', missingDocs: 'Aún faltan estos documentos (puede enviar ahora; el plan los pedirá y el plazo de revisión empieza cuando lleguen):',
+    questions: 'Preguntas del plan',
+    documents: 'Documentos de respaldo',
+    intro:
+      'Sus respuestas se guardan como borrador mientras escribe. Envíe cuando todas las preguntas obligatorias tengan respuesta.',
+    saving: 'Guardando borrador…',
+    pending: 'Cambios sin guardar…',
+    saved: 'Borrador guardado a las {time}',
+    notSaved: 'Aún no hay borrador guardado',
+    saveFailed: 'El borrador no se guardó: {reason}',
+    retry: 'Guardar de nuevo',
+    submit: 'Enviar la solicitud',
+    submitting: 'Enviando…',
+    missing: 'Responda estas preguntas obligatorias antes de enviar:',
+    missingDocs:
+      'Aún faltan estos documentos (puede enviar ahora; el plan los pedirá y el plazo de revisión empieza cuando lleguen):',
     noQuestionnaire: 'Esta solicitud no tiene preguntas. Adjunte los documentos de respaldo y envíe.',
   },
 };
 
 /** The case's attachment download path, for attached files shown in the form. */
-export const attachmentPath = (caseId: string, attachmentId: string) => `/pa-requests/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
+export const attachmentPath = (caseId: string, attachmentId: string) =>
+  `/pa-requests/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 export function renderAttachmentLink(caseId: string) {
   return (a: Attachment) => {
@@ -59,7 +89,10 @@ export function DraftAnswers({ view, onChanged }: { view: RequestView; onChanged
     setMissing([]);
     await autosave.stop();
     try {
-      const next = await api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/submit`, answers ? { answers } : {});
+      const next = await api.post<RequestView>(
+        `/pa-requests/${encodeURIComponent(view.id)}/submit`,
+        answers ? { answers } : {},
+      );
       onChanged(next);
     } catch (e) {
       // Not submitted: keep saving the draft.
@@ -74,7 +107,7 @@ export function DraftAnswers({ view, onChanged }: { view: RequestView; onChanged
     if (showErrors && q) setMissing(missingRequired(q, prepare(next)));
   };
   const s = autosave.state;
-  const textOf = (linkId: string) => (q ? allItems(q).find((i) => i.linkId === linkId)?.text ?? linkId : linkId);
+  const textOf = (linkId: string) => (q ? (allItems(q).find((i) => i.linkId === linkId)?.text ?? linkId) : linkId);
   const docsMissing = missingDocuments(view.requiredDocuments, view.attachments);
 
   return (
@@ -91,7 +124,12 @@ export function DraftAnswers({ view, onChanged }: { view: RequestView; onChanged
               onUpload={async (file) => {
                 const r = await uploadAttachment(view.id, file);
                 onChanged();
-                return { attachmentId: r.attachmentId, fileName: r.filename, contentType: r.contentType, url: attachmentPath(view.id, r.attachmentId) };
+                return {
+                  attachmentId: r.attachmentId,
+                  fileName: r.filename,
+                  contentType: r.contentType,
+                  url: attachmentPath(view.id, r.attachmentId),
+                };
               }}
               renderAttachment={renderAttachmentLink(view.id)}
             />
@@ -119,7 +157,11 @@ export function DraftAnswers({ view, onChanged }: { view: RequestView; onChanged
       </Section>
       <Section title={t.documents}>
         <AttachmentList caseId={view.id} attachments={view.attachments} requiredDocuments={view.requiredDocuments} />
-        <AttachmentUploader caseId={view.id} requiredDocuments={view.requiredDocuments} onUploaded={() => onChanged()} />
+        <AttachmentUploader
+          caseId={view.id}
+          requiredDocuments={view.requiredDocuments}
+          onUploaded={() => onChanged()}
+        />
       </Section>
       <section className="card" aria-label={t.submit}>
         {missing.length ? (

@@ -13,25 +13,59 @@ import type { InformationRequest, RequestView } from '../../api/types';
 
 const TEXT = {
   en: {
-    asked: 'The plan needs more information', askedOn: 'Asked {date} by {who}', due: 'Answer by {date}', left: 'Time left:',
-    question: 'Question', document: 'Document to send', system: 'the plan’s completeness check', reviewer: 'the reviewer',
-    respond: 'Your answer', note: 'Note to the reviewer', noteHint: 'Answer the questions above in words, or explain what you are sending.',
-    answers: 'Update answers (optional)', showAnswers: 'Change answers to the plan’s questions', hideAnswers: 'Hide the questions',
-    files: 'Documents', attachedNow: 'Will be sent with this answer: {names}',
-    send: 'Send the information', sending: 'Sending…', empty: 'Write a note, change an answer, or attach a document before sending.',
+    asked: 'The plan needs more information',
+    askedOn: 'Asked {date} by {who}',
+    due: 'Answer by {date}',
+    left: 'Time left:',
+    question: 'Question',
+    document: 'Document to send',
+    system: 'the plan’s completeness check',
+    reviewer: 'the reviewer',
+    respond: 'Your answer',
+    note: 'Note to the reviewer',
+    noteHint: 'Answer the questions above in words, or explain what you are sending.',
+    answers: 'Update answers (optional)',
+    showAnswers: 'Change answers to the plan’s questions',
+    hideAnswers: 'Hide the questions',
+    files: 'Documents',
+    attachedNow: 'Will be sent with this answer: {names}',
+    send: 'Send the information',
+    sending: 'Sending…',
+    empty: 'Write a note, change an answer, or attach a document before sending.',
   },
   es: {
-    asked: 'El plan necesita más información', askedOn: 'Pedida el {date} por {who}', due: 'Responda antes del {date}', left: 'Tiempo restante:',
-    question: 'Pregunta', document: 'Documento que debe enviar', system: 'la revisión automática de la solicitud', reviewer: 'el revisor',
-    respond: 'Su respuesta', note: 'Nota para el revisor', noteHint: 'Responda las preguntas de arriba con palabras, o explique lo que envía.',
-    answers: 'Actualizar respuestas (opcional)', showAnswers: 'Cambiar las respuestas a las preguntas del plan', hideAnswers: 'Ocultar las preguntas',
-    files: 'Documentos', attachedNow: 'Se enviará con esta respuesta: {names}',
-    send: 'Enviar la información', sending: 'Enviando…', empty: 'Escriba una nota, cambie una respuesta o adjunte un documento antes de enviar.',
+    asked: 'El plan necesita más información',
+    askedOn: 'Pedida el {date} por {who}',
+    due: 'Responda antes del {date}',
+    left: 'Tiempo restante:',
+    question: 'Pregunta',
+    document: 'Documento que debe enviar',
+    system: 'la revisión automática de la solicitud',
+    reviewer: 'el revisor',
+    respond: 'Su respuesta',
+    note: 'Nota para el revisor',
+    noteHint: 'Responda las preguntas de arriba con palabras, o explique lo que envía.',
+    answers: 'Actualizar respuestas (opcional)',
+    showAnswers: 'Cambiar las respuestas a las preguntas del plan',
+    hideAnswers: 'Ocultar las preguntas',
+    files: 'Documentos',
+    attachedNow: 'Se enviará con esta respuesta: {names}',
+    send: 'Enviar la información',
+    sending: 'Enviando…',
+    empty: 'Escriba una nota, cambie una respuesta o adjunte un documento antes de enviar.',
   },
 };
 
 /** What the reviewer asked (questions, documents, due time), and the form that answers it. */
-export function InformationResponse({ view, open, onChanged }: { view: RequestView; open: InformationRequest; onChanged: () => void }) {
+export function InformationResponse({
+  view,
+  open,
+  onChanged,
+}: {
+  view: RequestView;
+  open: InformationRequest;
+  onChanged: () => void;
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const [note, setNote] = useState('');
@@ -66,9 +100,12 @@ export function InformationResponse({ view, open, onChanged }: { view: RequestVi
     <>
       <Section title={t.asked}>
         <p>
-          {t.askedOn.replace('{date}', formatDateTime(open.requestedAt, lang)).replace('{who}', open.requestedBy === 'system' ? t.system : t.reviewer)}
+          {t.askedOn
+            .replace('{date}', formatDateTime(open.requestedAt, lang))
+            .replace('{who}', open.requestedBy === 'system' ? t.system : t.reviewer)}
           <br />
-          <strong>{t.due.replace('{date}', formatDateTime(open.dueAt, lang))}</strong> — {t.left} <DueIn dueAt={open.dueAt} />
+          <strong>{t.due.replace('{date}', formatDateTime(open.dueAt, lang))}</strong> — {t.left}{' '}
+          <DueIn dueAt={open.dueAt} />
         </p>
         <ol className="info-items">
           {open.items.map((item, i) => (
@@ -117,14 +154,21 @@ export function InformationResponse({ view, open, onChanged }: { view: RequestVi
                   onUpload={async (file) => {
                     const r = await uploadAttachment(view.id, file);
                     onUploaded(r);
-                    return { attachmentId: r.attachmentId, fileName: r.filename, contentType: r.contentType, url: attachmentPath(view.id, r.attachmentId) };
+                    return {
+                      attachmentId: r.attachmentId,
+                      fileName: r.filename,
+                      contentType: r.contentType,
+                      url: attachmentPath(view.id, r.attachmentId),
+                    };
                   }}
                   renderAttachment={renderAttachmentLink(view.id)}
                 />
               ) : null}
             </>
           ) : null}
-          {uploaded.length ? <p>{t.attachedNow.replace('{names}', uploaded.map((u) => u.filename).join(', '))}</p> : null}
+          {uploaded.length ? (
+            <p>{t.attachedNow.replace('{names}', uploaded.map((u) => u.filename).join(', '))}</p>
+          ) : null}
           {emptyError ? <ErrorBanner error={emptyError} /> : null}
           <ErrorBanner error={send.error} />
           <button type="submit" className="primary" disabled={send.busy}>

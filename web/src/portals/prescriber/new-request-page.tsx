@@ -12,31 +12,72 @@ import type { Coverage, PaNotRequired, Patient, RequestView } from '../../api/ty
 
 const TEXT = {
   en: {
-    title: 'New prior authorization request', renewTitle: 'Renew prior authorization {number}', noPatient: 'Find the patient first.', findPatient: 'Find a patient',
-    patient: 'Patient', drug: 'Drug', chooseDrug: 'Choose the drug', changeDrug: 'Choose another drug',
-    quantity: 'Quantity', quantityHint: 'Units per fill (e.g. pens, tablets, mL)', days: 'Days supply', daysHint: '1 to 365 days',
-    qlHint: 'Plan limit: {units} per {days} days', urgency: 'How soon is a decision needed?', standard: 'Standard (decision within the plan’s standard time)',
-    urgent: 'Urgent (expedited decision)', reason: 'Why is this urgent?', reasonHint: 'Explain why waiting the standard time could seriously jeopardize the patient’s life or health or ability to regain maximum function.',
-    send: 'Start the request', sending: 'Starting…', renewalOf: 'This renews authorization {number}.',
-    required: 'Required', positive: 'Enter a number greater than 0', daysRange: 'Enter whole days from 1 to 365', reasonRequired: 'An urgent request needs the reason',
-    notRequired: 'No prior authorization is needed.', notRequiredNext: 'The pharmacy can fill this prescription. No request was opened.',
-    active: 'Authorization {number} already covers this drug through {to}. No new request was opened.', renewFrom: 'A renewal can be sent from {date}.',
+    title: 'New prior authorization request',
+    renewTitle: 'Renew prior authorization {number}',
+    noPatient: 'Find the patient first.',
+    findPatient: 'Find a patient',
+    patient: 'Patient',
+    drug: 'Drug',
+    chooseDrug: 'Choose the drug',
+    changeDrug: 'Choose another drug',
+    quantity: 'Quantity',
+    quantityHint: 'Units per fill (e.g. pens, tablets, mL)',
+    days: 'Days supply',
+    daysHint: '1 to 365 days',
+    qlHint: 'Plan limit: {units} per {days} days',
+    urgency: 'How soon is a decision needed?',
+    standard: 'Standard (decision within the plan’s standard time)',
+    urgent: 'Urgent (expedited decision)',
+    reason: 'Why is this urgent?',
+    reasonHint:
+      'Explain why waiting the standard time could seriously jeopardize the patient’s life or health or ability to regain maximum function.',
+    send: 'Start the request',
+    sending: 'Starting…',
+    renewalOf: 'This renews authorization {number}.',
+    required: 'Required',
+    positive: 'Enter a number greater than 0',
+    daysRange: 'Enter whole days from 1 to 365',
+    reasonRequired: 'An urgent request needs the reason',
+    notRequired: 'No prior authorization is needed.',
+    notRequiredNext: 'The pharmacy can fill this prescription. No request was opened.',
+    active: 'Authorization {number} already covers this drug through {to}. No new request was opened.',
+    renewFrom: 'A renewal can be sent from {date}.',
     windowClosed: 'Authorization {number} ends {to}. A renewal can be sent from {date}.',
   },
   es: {
-    title: 'Nueva solicitud de autorización previa', renewTitle: 'Renovar la autorización previa {number}', noPatient: 'Primero busque al paciente.', findPatient: 'Buscar un paciente',
-    patient: 'Paciente', drug: 'Medicamento', chooseDrug: 'Elija el medicamento', changeDrug: 'Elegir otro medicamento',
-    quantity: 'Cantidad', quantityHint: 'Unidades por surtido (p. ej., plumas, tabletas, mL)', days: 'Días de suministro', daysHint: 'De 1 a 365 días',
-    qlHint: 'Límite del plan: {units} cada {days} días', urgency: '¿Qué tan pronto se necesita la decisión?', standard: 'Estándar (decisión dentro del plazo estándar del plan)',
-    urgent: 'Urgente (decisión acelerada)', reason: '¿Por qué es urgente?', reasonHint: 'Explique por qué esperar el plazo estándar podría poner en grave peligro la vida o la salud del paciente o su capacidad de recuperar la función máxima.',
-    send: 'Iniciar la solicitud', sending: 'Iniciando…', renewalOf: 'Esta solicitud renueva la autorización {number}.',
-    required: 'Obligatorio', positive: 'Escriba un número mayor que 0', daysRange: 'Escriba días enteros de 1 a 365', reasonRequired: 'Una solicitud urgente necesita el motivo',
-    notRequired: 'No se necesita autorización previa.', notRequiredNext: 'La farmacia puede surtir esta receta. No se abrió ninguna solicitud.',
-    active: 'La autorización {number} ya cubre este medicamento hasta el {to}. No se abrió una nueva solicitud.', renewFrom: 'Se puede enviar una renovación a partir del {date}.',
+    title: 'Nueva solicitud de autorización previa',
+    renewTitle: 'Renovar la autorización previa {number}',
+    noPatient: 'Primero busque al paciente.',
+    findPatient: 'Buscar un paciente',
+    patient: 'Paciente',
+    drug: 'Medicamento',
+    chooseDrug: 'Elija el medicamento',
+    changeDrug: 'Elegir otro medicamento',
+    quantity: 'Cantidad',
+    quantityHint: 'Unidades por surtido (p. ej., plumas, tabletas, mL)',
+    days: 'Días de suministro',
+    daysHint: 'De 1 a 365 días',
+    qlHint: 'Límite del plan: {units} cada {days} días',
+    urgency: '¿Qué tan pronto se necesita la decisión?',
+    standard: 'Estándar (decisión dentro del plazo estándar del plan)',
+    urgent: 'Urgente (decisión acelerada)',
+    reason: '¿Por qué es urgente?',
+    reasonHint:
+      'Explique por qué esperar el plazo estándar podría poner en grave peligro la vida o la salud del paciente o su capacidad de recuperar la función máxima.',
+    send: 'Iniciar la solicitud',
+    sending: 'Iniciando…',
+    renewalOf: 'Esta solicitud renueva la autorización {number}.',
+    required: 'Obligatorio',
+    positive: 'Escriba un número mayor que 0',
+    daysRange: 'Escriba días enteros de 1 a 365',
+    reasonRequired: 'Una solicitud urgente necesita el motivo',
+    notRequired: 'No se necesita autorización previa.',
+    notRequiredNext: 'La farmacia puede surtir esta receta. No se abrió ninguna solicitud.',
+    active: 'La autorización {number} ya cubre este medicamento hasta el {to}. No se abrió una nueva solicitud.',
+    renewFrom: 'Se puede enviar una renovación a partir del {date}.',
     windowClosed: 'La autorización {number} termina el {to}. Se puede enviar una renovación a partir del {date}.',
   },
 };
-
 
 /** `/prescriber/new?memberId=…&rxcui=…[&renewalOf=…]`: quantity, days supply, urgency → POST /pa-requests. */
 export function NewRequestPage() {
@@ -57,20 +98,31 @@ export function NewRequestPage() {
       </Page>
     );
   }
-  const here = (next: Record<string, string | null>) => withQuery('/prescriber/new', { memberId, rxcui, renewalOf, ...next });
+  const here = (next: Record<string, string | null>) =>
+    withQuery('/prescriber/new', { memberId, rxcui, renewalOf, ...next });
   return (
     <Page title={title}>
       <Async state={patient}>
         {(p) => (
           <>
             <p>
-              <strong>{t.patient}:</strong> {patientName(p)} ({p.memberId}) — {p.pharmacyBenefit?.planName ?? p.plan?.name}
+              <strong>{t.patient}:</strong> {patientName(p)} ({p.memberId}) —{' '}
+              {p.pharmacyBenefit?.planName ?? p.plan?.name}
             </p>
             {rxcui ? (
-              <RequestForm patient={p} rxcui={rxcui} renewalOf={renewalOf} onChangeDrug={() => navigate(here({ rxcui: null }))} />
+              <RequestForm
+                patient={p}
+                rxcui={rxcui}
+                renewalOf={renewalOf}
+                onChangeDrug={() => navigate(here({ rxcui: null }))}
+              />
             ) : p.pharmacyBenefit ? (
               <Section title={t.chooseDrug}>
-                <DrugSearch planId={p.pharmacyBenefit.planId} selected={null} onSelect={(hit) => navigate(here({ rxcui: hit.rxcui }))} />
+                <DrugSearch
+                  planId={p.pharmacyBenefit.planId}
+                  selected={null}
+                  onSelect={(hit) => navigate(here({ rxcui: hit.rxcui }))}
+                />
               </Section>
             ) : null}
           </>
@@ -80,16 +132,33 @@ export function NewRequestPage() {
   );
 }
 
-function RequestForm({ patient, rxcui, renewalOf, onChangeDrug }: { patient: Patient; rxcui: string; renewalOf: string | null; onChangeDrug: () => void }) {
+function RequestForm({
+  patient,
+  rxcui,
+  renewalOf,
+  onChangeDrug,
+}: {
+  patient: Patient;
+  rxcui: string;
+  renewalOf: string | null;
+  onChangeDrug: () => void;
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const me = useMe();
   const { navigate } = useRouter();
   const coverage = useApi<Coverage>('/coverage', { memberId: patient.memberId, rxcui });
-  const [form, setForm] = useState({ quantity: '', daysSupply: '30', urgency: 'standard' as 'standard' | 'urgent', urgencyReason: '' });
+  const [form, setForm] = useState({
+    quantity: '',
+    daysSupply: '30',
+    urgency: 'standard' as 'standard' | 'urgent',
+    urgencyReason: '',
+  });
   const [errors, setErrors] = useState<Partial<Record<keyof typeof form, string>>>({});
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ kind: 'not-required'; message: string } | { kind: 'problem'; error: ApiError } | null>(null);
+  const [outcome, setOutcome] = useState<
+    { kind: 'not-required'; message: string } | { kind: 'problem'; error: ApiError } | null
+  >(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -106,9 +175,15 @@ function RequestForm({ patient, rxcui, renewalOf, onChangeDrug }: { patient: Pat
     setOutcome(null);
     try {
       const body = {
-        memberId: patient.memberId, prescriberNpi: me.npi, rxcui, quantity, daysSupply: days, urgency: form.urgency,
+        memberId: patient.memberId,
+        prescriberNpi: me.npi,
+        rxcui,
+        quantity,
+        daysSupply: days,
+        urgency: form.urgency,
         ...(form.urgency === 'urgent' ? { urgencyReason: form.urgencyReason.trim() } : {}),
-        channel: 'portal', ...(renewalOf ? { renewalOf } : {}),
+        channel: 'portal',
+        ...(renewalOf ? { renewalOf } : {}),
       };
       const r = await api.post<RequestView | PaNotRequired>('/pa-requests', body);
       if (r.status === 'not-required') setOutcome({ kind: 'not-required', message: (r as PaNotRequired).message });
@@ -119,7 +194,8 @@ function RequestForm({ patient, rxcui, renewalOf, onChangeDrug }: { patient: Pat
       setBusy(false);
     }
   };
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
   const ql = coverage.data?.quantityLimit;
 
   return (
@@ -140,25 +216,60 @@ function RequestForm({ patient, rxcui, renewalOf, onChangeDrug }: { patient: Pat
       {renewalOf ? <p>{fill(t.renewalOf, { number: renewalOf })}</p> : null}
       <form onSubmit={submit} noValidate>
         <div className="row">
-          <Field label={t.quantity} hint={ql ? fill(t.qlHint, { units: String(ql.units), days: String(ql.days) }) : t.quantityHint} error={errors.quantity}>
-            {(p) => <input {...p} type="number" inputMode="decimal" min="0" step="any" value={form.quantity} onChange={set('quantity')} required />}
+          <Field
+            label={t.quantity}
+            hint={ql ? fill(t.qlHint, { units: String(ql.units), days: String(ql.days) }) : t.quantityHint}
+            error={errors.quantity}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="decimal"
+                min="0"
+                step="any"
+                value={form.quantity}
+                onChange={set('quantity')}
+                required
+              />
+            )}
           </Field>
           <Field label={t.days} hint={t.daysHint} error={errors.daysSupply}>
-            {(p) => <input {...p} type="number" inputMode="numeric" min="1" max="365" step="1" value={form.daysSupply} onChange={set('daysSupply')} required />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                min="1"
+                max="365"
+                step="1"
+                value={form.daysSupply}
+                onChange={set('daysSupply')}
+                required
+              />
+            )}
           </Field>
         </div>
         <fieldset>
           <legend>{t.urgency}</legend>
           {(['standard', 'urgent'] as const).map((u) => (
             <label key={u} className="choice">
-              <input type="radio" name="urgency" value={u} checked={form.urgency === u} onChange={() => setForm((f) => ({ ...f, urgency: u }))} />
+              <input
+                type="radio"
+                name="urgency"
+                value={u}
+                checked={form.urgency === u}
+                onChange={() => setForm((f) => ({ ...f, urgency: u }))}
+              />
               {u === 'standard' ? t.standard : t.urgent}
             </label>
           ))}
         </fieldset>
         {form.urgency === 'urgent' ? (
           <Field label={t.reason} hint={t.reasonHint} error={errors.urgencyReason}>
-            {(p) => <textarea {...p} value={form.urgencyReason} onChange={set('urgencyReason')} maxLength={2000} required />}
+            {(p) => (
+              <textarea {...p} value={form.urgencyReason} onChange={set('urgencyReason')} maxLength={2000} required />
+            )}
           </Field>
         ) : null}
         {outcome?.kind === 'not-required' ? (
@@ -178,7 +289,12 @@ function RequestForm({ patient, rxcui, renewalOf, onChangeDrug }: { patient: Pat
 /** 409s that are answers, not failures: an authorization already exists, or its renewal window is not open yet. */
 function InitiateProblem({ error, lang }: { error: ApiError; lang: 'en' | 'es' }) {
   const t = useText(TEXT);
-  const p = error.problem as { authorizationNumber?: string; effectiveTo?: string; renewalOpensOn?: string; firstAllowedDate?: string };
+  const p = error.problem as {
+    authorizationNumber?: string;
+    effectiveTo?: string;
+    renewalOpensOn?: string;
+    firstAllowedDate?: string;
+  };
   if (error.code === 'ACTIVE_AUTHORIZATION_EXISTS' && p.authorizationNumber) {
     return (
       <Notice tone="warning">
@@ -188,7 +304,15 @@ function InitiateProblem({ error, lang }: { error: ApiError; lang: 'en' | 'es' }
     );
   }
   if (error.code === 'RENEWAL_WINDOW_NOT_OPEN' && p.firstAllowedDate) {
-    return <Notice tone="warning">{fill(t.windowClosed, { number: p.authorizationNumber ?? '', to: formatDate(p.effectiveTo, lang), date: formatDate(p.firstAllowedDate, lang) })}</Notice>;
+    return (
+      <Notice tone="warning">
+        {fill(t.windowClosed, {
+          number: p.authorizationNumber ?? '',
+          to: formatDate(p.effectiveTo, lang),
+          date: formatDate(p.firstAllowedDate, lang),
+        })}
+      </Notice>
+    );
   }
   return <ErrorBanner error={error} />;
 }

@@ -5,12 +5,26 @@ import type { InformationRequest } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'Earlier requests for information', asked: 'Asked {date}', answered: 'Answered {date}', expired: 'Not answered by {date}', status: { answered: 'Answered', expired: 'Expired', cancelled: 'Cancelled' } as Record<string, string>,
-    note: 'Your note:', files: '{n} document(s) sent', question: 'Question', document: 'Document',
+    title: 'Earlier requests for information',
+    asked: 'Asked {date}',
+    answered: 'Answered {date}',
+    expired: 'Not answered by {date}',
+    status: { answered: 'Answered', expired: 'Expired', cancelled: 'Cancelled' } as Record<string, string>,
+    note: 'Your note:',
+    files: '{n} document(s) sent',
+    question: 'Question',
+    document: 'Document',
   },
   es: {
-    title: 'Solicitudes de información anteriores', asked: 'Pedida el {date}', answered: 'Respondida el {date}', expired: 'Sin respuesta antes del {date}', status: { answered: 'Respondida', expired: 'Vencida', cancelled: 'Cancelada' } as Record<string, string>,
-    note: 'Su nota:', files: '{n} documento(s) enviado(s)', question: 'Pregunta', document: 'Documento',
+    title: 'Solicitudes de información anteriores',
+    asked: 'Pedida el {date}',
+    answered: 'Respondida el {date}',
+    expired: 'Sin respuesta antes del {date}',
+    status: { answered: 'Respondida', expired: 'Vencida', cancelled: 'Cancelada' } as Record<string, string>,
+    note: 'Su nota:',
+    files: '{n} documento(s) enviado(s)',
+    question: 'Pregunta',
+    document: 'Documento',
   },
 };
 
@@ -27,7 +41,9 @@ export function PastInformationRequests({ requests }: { requests: InformationReq
           <li key={r.id}>
             <p>
               {t.asked.replace('{date}', formatDateTime(r.requestedAt, lang))} —{' '}
-              {r.respondedAt ? t.answered.replace('{date}', formatDateTime(r.respondedAt, lang)) : `${t.status[r.status] ?? r.status}: ${t.expired.replace('{date}', formatDateTime(r.dueAt, lang))}`}
+              {r.respondedAt
+                ? t.answered.replace('{date}', formatDateTime(r.respondedAt, lang))
+                : `${t.status[r.status] ?? r.status}: ${t.expired.replace('{date}', formatDateTime(r.dueAt, lang))}`}
             </p>
             <ul>
               {r.items.map((item, i) => (
@@ -41,7 +57,9 @@ export function PastInformationRequests({ requests }: { requests: InformationReq
                 <strong>{t.note}</strong> {r.response.note}
               </p>
             ) : null}
-            {r.response?.attachmentIds?.length ? <p className="muted">{t.files.replace('{n}', String(r.response.attachmentIds.length))}</p> : null}
+            {r.response?.attachmentIds?.length ? (
+              <p className="muted">{t.files.replace('{n}', String(r.response.attachmentIds.length))}</p>
+            ) : null}
           </li>
         ))}
       </ol>

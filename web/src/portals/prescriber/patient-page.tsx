@@ -13,12 +13,24 @@ import type { Coverage, Patient, RequestSummary } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'Patient', insurance: 'Insurance and eligibility', back: 'Back to patient search', coverage: 'Check drug coverage', noPlan: 'This member has no pharmacy benefit on file.',
-    requests: 'Your requests for this patient', noRequests: 'None yet.', received: 'received {date}',
+    title: 'Patient',
+    insurance: 'Insurance and eligibility',
+    back: 'Back to patient search',
+    coverage: 'Check drug coverage',
+    noPlan: 'This member has no pharmacy benefit on file.',
+    requests: 'Your requests for this patient',
+    noRequests: 'None yet.',
+    received: 'received {date}',
   },
   es: {
-    title: 'Paciente', insurance: 'Seguro y elegibilidad', back: 'Volver a la búsqueda de pacientes', coverage: 'Revisar la cobertura de un medicamento', noPlan: 'Este miembro no tiene beneficio de farmacia registrado.',
-    requests: 'Sus solicitudes para este paciente', noRequests: 'Ninguna todavía.', received: 'recibida {date}',
+    title: 'Paciente',
+    insurance: 'Seguro y elegibilidad',
+    back: 'Volver a la búsqueda de pacientes',
+    coverage: 'Revisar la cobertura de un medicamento',
+    noPlan: 'Este miembro no tiene beneficio de farmacia registrado.',
+    requests: 'Sus solicitudes para este paciente',
+    noRequests: 'Ninguna todavía.',
+    received: 'recibida {date}',
   },
 };
 
@@ -31,7 +43,11 @@ export function PatientPage({ memberId }: { memberId: string }) {
   const pick = (next: string) => {
     setRxcui(next);
     // Keep the choice in the address (reload, share) without the router's scroll to top.
-    window.history.replaceState(null, '', withQuery(`/prescriber/patients/${encodeURIComponent(memberId)}`, { rxcui: next }));
+    window.history.replaceState(
+      null,
+      '',
+      withQuery(`/prescriber/patients/${encodeURIComponent(memberId)}`, { rxcui: next }),
+    );
   };
   const patient = useApi<Patient>(`/members/${encodeURIComponent(memberId)}`);
   const coverage = useApi<Coverage>(rxcui ? '/coverage' : null, { memberId, rxcui: rxcui ?? undefined });
@@ -46,12 +62,10 @@ export function PatientPage({ memberId }: { memberId: string }) {
             <Section title={t.coverage}>
               {p.pharmacyBenefit ? (
                 <>
-                  <DrugSearch
-                    planId={p.pharmacyBenefit.planId}
-                    selected={rxcui}
-                    onSelect={(hit) => pick(hit.rxcui)}
-                  />
-                  {rxcui ? <Async state={coverage}>{(c) => <CoverageResult memberId={memberId} coverage={c} />}</Async> : null}
+                  <DrugSearch planId={p.pharmacyBenefit.planId} selected={rxcui} onSelect={(hit) => pick(hit.rxcui)} />
+                  {rxcui ? (
+                    <Async state={coverage}>{(c) => <CoverageResult memberId={memberId} coverage={c} />}</Async>
+                  ) : null}
                 </>
               ) : (
                 <p>{t.noPlan}</p>
@@ -66,7 +80,8 @@ export function PatientPage({ memberId }: { memberId: string }) {
             <ul>
               {d.items.map((r) => (
                 <li key={r.id}>
-                  <Link to={`/prescriber/requests/${encodeURIComponent(r.id)}`}>{r.drug.name}</Link> <StatusBadge status={r.status} />{' '}
+                  <Link to={`/prescriber/requests/${encodeURIComponent(r.id)}`}>{r.drug.name}</Link>{' '}
+                  <StatusBadge status={r.status} />{' '}
                   <span className="muted">{t.received.replace('{date}', formatDate(r.receivedAt, lang))}</span>
                 </li>
               ))}

@@ -9,17 +9,34 @@ import type { Patient } from '../../api/types';
 
 const TEXT = {
   en: {
-    title: 'Find a patient’s insurance', intro: 'Search by last name and date of birth. Add the first name or ZIP code when there are several matches.',
-    lastName: 'Last name', dob: 'Date of birth', firstName: 'First name (optional)', zip: 'ZIP code (optional)', search: 'Search',
-    required: 'Required', zipFormat: 'Five digits, or ZIP+4',
-    results: 'Patients found', notFound: 'No member found with that last name and date of birth. Check the spelling and the date, or ask the patient for their member ID card.',
+    title: 'Find a patient’s insurance',
+    intro: 'Search by last name and date of birth. Add the first name or ZIP code when there are several matches.',
+    lastName: 'Last name',
+    dob: 'Date of birth',
+    firstName: 'First name (optional)',
+    zip: 'ZIP code (optional)',
+    search: 'Search',
+    required: 'Required',
+    zipFormat: 'Five digits, or ZIP+4',
+    results: 'Patients found',
+    notFound:
+      'No member found with that last name and date of birth. Check the spelling and the date, or ask the patient for their member ID card.',
     open: 'Check coverage and start a request',
   },
   es: {
-    title: 'Buscar el seguro de un paciente', intro: 'Busque por apellido y fecha de nacimiento. Agregue el nombre o el código postal si hay varias coincidencias.',
-    lastName: 'Apellido', dob: 'Fecha de nacimiento', firstName: 'Nombre (opcional)', zip: 'Código postal (opcional)', search: 'Buscar',
-    required: 'Obligatorio', zipFormat: 'Cinco dígitos, o ZIP+4',
-    results: 'Pacientes encontrados', notFound: 'No se encontró ningún miembro con ese apellido y fecha de nacimiento. Revise la ortografía y la fecha, o pida al paciente su tarjeta de miembro.',
+    title: 'Buscar el seguro de un paciente',
+    intro:
+      'Busque por apellido y fecha de nacimiento. Agregue el nombre o el código postal si hay varias coincidencias.',
+    lastName: 'Apellido',
+    dob: 'Fecha de nacimiento',
+    firstName: 'Nombre (opcional)',
+    zip: 'Código postal (opcional)',
+    search: 'Buscar',
+    required: 'Obligatorio',
+    zipFormat: 'Cinco dígitos, o ZIP+4',
+    results: 'Pacientes encontrados',
+    notFound:
+      'No se encontró ningún miembro con ese apellido y fecha de nacimiento. Revise la ortografía y la fecha, o pida al paciente su tarjeta de miembro.',
     open: 'Revisar cobertura e iniciar una solicitud',
   },
 };
@@ -54,7 +71,8 @@ export function PatientSearchPage() {
     if (Object.keys(next).length) return;
     navigate(withQuery('/prescriber/patients', form));
   };
-  const set = (k: keyof typeof query) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof query) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   return (
     <Page title={t.title}>
@@ -68,7 +86,9 @@ export function PatientSearchPage() {
             <Field label={t.dob} error={errors.dateOfBirth}>
               {(p) => <input {...p} type="date" value={form.dateOfBirth} onChange={set('dateOfBirth')} required />}
             </Field>
-            <Field label={t.firstName}>{(p) => <input {...p} value={form.firstName} onChange={set('firstName')} autoComplete="off" />}</Field>
+            <Field label={t.firstName}>
+              {(p) => <input {...p} value={form.firstName} onChange={set('firstName')} autoComplete="off" />}
+            </Field>
             <Field label={t.zip} error={errors.zip}>
               {(p) => <input {...p} value={form.zip} onChange={set('zip')} inputMode="numeric" size={10} />}
             </Field>

@@ -10,20 +10,50 @@ import { isOnClock } from '../../ui/statuses';
 
 const TEXT = {
   en: {
-    title: 'My prior authorization requests', newRequest: 'New request', show: 'Show', all: 'All requests',
+    title: 'My prior authorization requests',
+    newRequest: 'New request',
+    show: 'Show',
+    all: 'All requests',
     empty: 'You have no prior authorization requests yet. Start one from a patient’s insurance search.',
     noneInGroup: 'No requests here.',
-    drug: 'Drug', member: 'Patient', status: 'Status', received: 'Received', due: 'Decision due', decision: 'Decision', open: 'Open',
-    urgent: 'Urgent', renewal: 'Renewal',
-    groups: { action: 'Needs your action', waiting: 'Waiting for a decision', decided: 'Decided', withdrawn: 'Withdrawn' },
+    drug: 'Drug',
+    member: 'Patient',
+    status: 'Status',
+    received: 'Received',
+    due: 'Decision due',
+    decision: 'Decision',
+    open: 'Open',
+    urgent: 'Urgent',
+    renewal: 'Renewal',
+    groups: {
+      action: 'Needs your action',
+      waiting: 'Waiting for a decision',
+      decided: 'Decided',
+      withdrawn: 'Withdrawn',
+    },
   },
   es: {
-    title: 'Mis solicitudes de autorización previa', newRequest: 'Nueva solicitud', show: 'Mostrar', all: 'Todas las solicitudes',
+    title: 'Mis solicitudes de autorización previa',
+    newRequest: 'Nueva solicitud',
+    show: 'Mostrar',
+    all: 'Todas las solicitudes',
     empty: 'Aún no tiene solicitudes de autorización previa. Inicie una desde la búsqueda de seguro del paciente.',
     noneInGroup: 'No hay solicitudes aquí.',
-    drug: 'Medicamento', member: 'Paciente', status: 'Estado', received: 'Recibida', due: 'Decisión vence', decision: 'Decisión', open: 'Abrir',
-    urgent: 'Urgente', renewal: 'Renovación',
-    groups: { action: 'Requiere su acción', waiting: 'Esperando una decisión', decided: 'Decididas', withdrawn: 'Retiradas' },
+    drug: 'Medicamento',
+    member: 'Paciente',
+    status: 'Estado',
+    received: 'Recibida',
+    due: 'Decisión vence',
+    decision: 'Decisión',
+    open: 'Abrir',
+    urgent: 'Urgente',
+    renewal: 'Renovación',
+    groups: {
+      action: 'Requiere su acción',
+      waiting: 'Esperando una decisión',
+      decided: 'Decididas',
+      withdrawn: 'Retiradas',
+    },
   },
 };
 
@@ -105,8 +135,18 @@ function RequestTable({ rows }: { rows: RequestSummary[] }) {
             <tr key={r.id}>
               <td>
                 <Link to={`/prescriber/requests/${encodeURIComponent(r.id)}`}>{r.drug.name}</Link>
-                {r.urgency === 'urgent' ? <> <span className="badge badge-bad">{t.urgent}</span></> : null}
-                {r.renewalOf ? <> <span className="badge badge-neutral">{t.renewal}</span></> : null}
+                {r.urgency === 'urgent' ? (
+                  <>
+                    {' '}
+                    <span className="badge badge-bad">{t.urgent}</span>
+                  </>
+                ) : null}
+                {r.renewalOf ? (
+                  <>
+                    {' '}
+                    <span className="badge badge-neutral">{t.renewal}</span>
+                  </>
+                ) : null}
               </td>
               <td>
                 <NameWithId name={r.memberName} id={r.memberId} />

@@ -4,7 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError } from '../../api/client';
 import { useDraftAutosave } from './use-draft-autosave';
 
-const resp = (a1c: number): QuestionnaireResponse => ({ resourceType: 'QuestionnaireResponse', status: 'in-progress', item: [{ linkId: 'a1c', answer: [{ valueDecimal: a1c }] }] });
+const resp = (a1c: number): QuestionnaireResponse => ({
+  resourceType: 'QuestionnaireResponse',
+  status: 'in-progress',
+  item: [{ linkId: 'a1c', answer: [{ valueDecimal: a1c }] }],
+});
 const savedView = (at: string) => ({ history: [{ action: 'answers-saved', at }] });
 
 describe('useDraftAutosave', () => {
@@ -34,7 +38,10 @@ describe('useDraftAutosave', () => {
   });
 
   it('keeps the answers after a failed save and sends them again on the next try', async () => {
-    const put = vi.spyOn(api, 'put').mockRejectedValueOnce(new ApiError(503, { title: 'Service unavailable' })).mockResolvedValue(savedView('2026-11-20T17:06:00.000Z'));
+    const put = vi
+      .spyOn(api, 'put')
+      .mockRejectedValueOnce(new ApiError(503, { title: 'Service unavailable' }))
+      .mockResolvedValue(savedView('2026-11-20T17:06:00.000Z'));
     const { result } = renderHook(() => useDraftAutosave('par_1', '2026-11-20T17:00:00.000Z', (r) => r));
     act(() => result.current.change(resp(9)));
     await act(async () => {

@@ -21,7 +21,12 @@ export function lastDraftSave(view: Pick<RequestView, 'history'>): string | null
  * at a time and always the newest answers. Pending changes are sent when the page is left inside
  * the app, and the browser warns before closing the tab while a save is outstanding.
  */
-export function useDraftAutosave(caseId: string, initialSavedAt: string | null, prepare: (r: QuestionnaireResponse) => QuestionnaireResponse, delayMs = 1000) {
+export function useDraftAutosave(
+  caseId: string,
+  initialSavedAt: string | null,
+  prepare: (r: QuestionnaireResponse) => QuestionnaireResponse,
+  delayMs = 1000,
+) {
   const [state, setState] = useState<SaveState>({ kind: 'idle', savedAt: initialSavedAt });
   const latest = useRef<QuestionnaireResponse | null>(null);
   const dirty = useRef(false);
@@ -41,7 +46,8 @@ export function useDraftAutosave(caseId: string, initialSavedAt: string | null, 
       if (mounted.current) setState((s) => ({ kind: 'saving', savedAt: s.savedAt }));
       try {
         const view = await api.put<RequestView>(`/pa-requests/${encodeURIComponent(caseId)}/answers`, { answers });
-        if (mounted.current && !dirty.current) setState({ kind: 'saved', savedAt: lastDraftSave(view) ?? new Date().toISOString() });
+        if (mounted.current && !dirty.current)
+          setState({ kind: 'saved', savedAt: lastDraftSave(view) ?? new Date().toISOString() });
       } catch (e) {
         dirty.current = true; // keep the answers for the next try
         if (mounted.current) setState((s) => ({ kind: 'error', savedAt: s.savedAt, error: toApiError(e) }));

@@ -46,7 +46,8 @@ const TEXT = {
     actions: 'Actions',
     assignedToYou: 'This appeal is assigned to you.',
     assignedTo: 'This appeal is assigned to {who}.',
-    unassigned: 'Nobody has taken this appeal yet. A clinician who took no part in the original decision must review it.',
+    unassigned:
+      'Nobody has taken this appeal yet. A clinician who took no part in the original decision must review it.',
     assign: 'Assign to me',
     assignedDone: 'The appeal is assigned to you.',
     decide: 'Decide the appeal',
@@ -136,7 +137,8 @@ function AppealBody({ view, onDone }: { view: AppealView; onDone: (m: string) =>
               t.due,
               open ? (
                 <span>
-                  {view.overdue ? <span className="badge badge-bad">{t.overdue}</span> : null} <DueIn dueAt={view.dueAt} />
+                  {view.overdue ? <span className="badge badge-bad">{t.overdue}</span> : null}{' '}
+                  <DueIn dueAt={view.dueAt} />
                 </span>
               ) : (
                 '—'
@@ -179,7 +181,10 @@ function AppealBody({ view, onDone }: { view: AppealView; onDone: (m: string) =>
         <p style={{ whiteSpace: 'pre-wrap' }}>{view.statement}</p>
       </Section>
       <Section title={t.attachments}>
-        <AttachmentList attachments={view.attachments} pathFor={(a) => `/appeals/${encodeURIComponent(view.id)}/attachments/${encodeURIComponent(a.id)}`} />
+        <AttachmentList
+          attachments={view.attachments}
+          pathFor={(a) => `/appeals/${encodeURIComponent(view.id)}/attachments/${encodeURIComponent(a.id)}`}
+        />
       </Section>
       <Section title={t.notices}>
         <NoticeTable notices={view.notices} />
@@ -216,7 +221,15 @@ function AppealActions({ view, onDone }: { view: AppealView; onDone: (m: string)
       <DecisionForm
         kind="appeal"
         requestedQuantity={null}
-        onSubmit={(body) => api.post<AppealView>(`/appeals/${encodeURIComponent(view.id)}/decision`, { decision: body.decision, reasons: body.reasons, approvedQuantity: body.approvedQuantity, effectiveTo: body.effectiveTo, expectedVersion: view.version })}
+        onSubmit={(body) =>
+          api.post<AppealView>(`/appeals/${encodeURIComponent(view.id)}/decision`, {
+            decision: body.decision,
+            reasons: body.reasons,
+            approvedQuantity: body.approvedQuantity,
+            effectiveTo: body.effectiveTo,
+            expectedVersion: view.version,
+          })
+        }
         onDone={(decision) => onDone(fill(t.decided, { decision }))}
       />
     </Section>
@@ -235,8 +248,15 @@ function AppealOutcome({ view }: { view: AppealView }) {
           [t.decidedBy, personName(view.decidedBy)],
           [t.decidedAt, formatDateTime(view.decidedAt, lang)],
           ...(view.authorizationNumber ? ([[t.authorization, view.authorizationNumber]] as [string, string][]) : []),
-          ...(view.effectiveFrom ? ([[t.period, `${formatDate(view.effectiveFrom, lang)} – ${formatDate(view.effectiveTo, lang)}`]] as [string, string][]) : []),
-          ...(view.approvedQuantity != null ? ([[t.approvedQuantity, String(view.approvedQuantity)]] as [string, string][]) : []),
+          ...(view.effectiveFrom
+            ? ([[t.period, `${formatDate(view.effectiveFrom, lang)} – ${formatDate(view.effectiveTo, lang)}`]] as [
+                string,
+                string,
+              ][])
+            : []),
+          ...(view.approvedQuantity != null
+            ? ([[t.approvedQuantity, String(view.approvedQuantity)]] as [string, string][])
+            : []),
           ...(view.nextLevel ? ([[t.nextLevel, view.nextLevel]] as [string, string][]) : []),
         ]}
       />

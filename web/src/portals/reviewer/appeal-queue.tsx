@@ -14,13 +14,20 @@ export function AppealQueue({ items }: { items: AppealSummary[] }) {
   const { lang } = useLang();
   const narrow = useNarrow();
   const appealLink = (a: AppealSummary) => <Link to={`/review/appeals/${encodeURIComponent(a.id)}`}>{a.id}</Link>;
-  const caseLink = (a: AppealSummary) => <Link to={`/review/cases/${encodeURIComponent(a.paRequestId)}`}>{a.paRequestId}</Link>;
+  const caseLink = (a: AppealSummary) => (
+    <Link to={`/review/cases/${encodeURIComponent(a.paRequestId)}`}>{a.paRequestId}</Link>
+  );
   const filedBy = (a: AppealSummary) => (a.representativeName ? `${a.filedBy} (${a.representativeName})` : a.filedBy);
   if (narrow) {
     return (
       <ul aria-label={t.appealsCaption} style={{ padding: 0, margin: 0 }}>
         {items.map((a) => (
-          <li key={a.id} className={a.overdue ? 'card overdue' : 'card'} style={{ ...cardStyle(Boolean(a.overdue)), overflowWrap: 'anywhere' }} data-appeal-id={a.id}>
+          <li
+            key={a.id}
+            className={a.overdue ? 'card overdue' : 'card'}
+            style={{ ...cardStyle(Boolean(a.overdue)), overflowWrap: 'anywhere' }}
+            data-appeal-id={a.id}
+          >
             <h3 style={{ marginTop: 0 }}>{appealLink(a)}</h3>
             <p>
               <StatusBadge status={a.status} /> <UrgencyLabel urgency={a.urgency} />

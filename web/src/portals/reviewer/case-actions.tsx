@@ -33,7 +33,8 @@ const TEXT = {
     decideTitle: 'Decide',
     decided: 'Decision recorded: {decision}.',
     urgencyTitle: 'Reclassify as standard',
-    urgencyHint: 'Only when the request does not meet the urgent definition (serious jeopardy to life, health or function, or severe pain). The prescriber and member are told.',
+    urgencyHint:
+      'Only when the request does not meet the urgent definition (serious jeopardy to life, health or function, or severe pain). The prescriber and member are told.',
     reason: 'Why it is not urgent',
     reclassify: 'Reclassify as standard',
     needReason: 'Say why the request is not urgent.',
@@ -61,7 +62,8 @@ const TEXT = {
     decideTitle: 'Decidir',
     decided: 'Decisión registrada: {decision}.',
     urgencyTitle: 'Reclasificar como estándar',
-    urgencyHint: 'Solo cuando la solicitud no cumple la definición de urgente (riesgo grave para la vida, la salud o la función, o dolor intenso). Se avisa al recetador y al afiliado.',
+    urgencyHint:
+      'Solo cuando la solicitud no cumple la definición de urgente (riesgo grave para la vida, la salud o la función, o dolor intenso). Se avisa al recetador y al afiliado.',
     reason: 'Por qué no es urgente',
     reclassify: 'Reclasificar como estándar',
     needReason: 'Diga por qué la solicitud no es urgente.',
@@ -88,7 +90,9 @@ export function CaseActions({ view, onDone }: { view: RequestView; onDone: (mess
           <DecisionForm
             kind="case"
             requestedQuantity={view.quantity}
-            onSubmit={(body) => api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/determination`, body)}
+            onSubmit={(body) =>
+              api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/determination`, body)
+            }
             onDone={(decision) => onDone(fill(t.decided, { decision }))}
           />
           <InformationRequestForm view={view} t={t} onDone={onDone} />
@@ -99,7 +103,17 @@ export function CaseActions({ view, onDone }: { view: RequestView; onDone: (mess
   );
 }
 
-function AssignAction({ view, mine, t, onDone }: { view: RequestView; mine: boolean; t: Text; onDone: (m: string) => void }) {
+function AssignAction({
+  view,
+  mine,
+  t,
+  onDone,
+}: {
+  view: RequestView;
+  mine: boolean;
+  t: Text;
+  onDone: (m: string) => void;
+}) {
   const action = useAction(() => api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/assign`));
   return (
     <div>
@@ -126,10 +140,15 @@ function InformationRequestForm({ view, t, onDone }: { view: RequestView; t: Tex
   const [documents, setDocuments] = useState('');
   const [note, setNote] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
-  const action = useAction((body: unknown) => api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/information-requests`, body));
+  const action = useAction((body: unknown) =>
+    api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/information-requests`, body),
+  );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const items = [...reasonLines(questions).map((question) => ({ question })), ...reasonLines(documents).map((document) => ({ document }))];
+    const items = [
+      ...reasonLines(questions).map((question) => ({ question })),
+      ...reasonLines(documents).map((document) => ({ document })),
+    ];
     if (items.length === 0) {
       setInvalid(t.needItem);
       return;
@@ -163,7 +182,9 @@ function InformationRequestForm({ view, t, onDone }: { view: RequestView; t: Tex
 function ReclassifyForm({ view, t, onDone }: { view: RequestView; t: Text; onDone: (m: string) => void }) {
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
-  const action = useAction((r: string) => api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/urgency`, { urgency: 'standard', reason: r }));
+  const action = useAction((r: string) =>
+    api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/urgency`, { urgency: 'standard', reason: r }),
+  );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) {

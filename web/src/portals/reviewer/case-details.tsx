@@ -1,7 +1,11 @@
 import { fill, useLang, useText, type Lang } from '../../i18n/i18n';
 import { Empty, KeyValues } from '../../ui/components';
 import { formatDate, formatDateTime, statusLabel } from '../../ui/format';
-import type { QuestionnaireItem, QuestionnaireResponseItem as ResponseItem, QuestionnaireResponseItemAnswer as ResponseAnswer } from '@medplum/fhirtypes';
+import type {
+  QuestionnaireItem,
+  QuestionnaireResponseItem as ResponseItem,
+  QuestionnaireResponseItemAnswer as ResponseAnswer,
+} from '@medplum/fhirtypes';
 import type { Determination, InformationRequest, RequestView, RuleTrace } from '../../api/types';
 import { personName } from './text-helpers';
 
@@ -115,11 +119,23 @@ interface AnswerRow {
   depth: number;
 }
 
-function answerRows(items: ResponseItem[] | undefined, texts: Map<string, string>, t: (typeof TEXT)['en'], lang: Lang, depth = 0, out: AnswerRow[] = []): AnswerRow[] {
+function answerRows(
+  items: ResponseItem[] | undefined,
+  texts: Map<string, string>,
+  t: (typeof TEXT)['en'],
+  lang: Lang,
+  depth = 0,
+  out: AnswerRow[] = [],
+): AnswerRow[] {
   for (const it of items ?? []) {
     const question = texts.get(it.linkId) ?? it.text ?? it.linkId;
     const answers = it.answer ?? [];
-    if (answers.length > 0 || !it.item?.length) out.push({ question, answer: answers.length ? answers.map((a) => answerText(a, t, lang)).join('; ') : t.unanswered, depth });
+    if (answers.length > 0 || !it.item?.length)
+      out.push({
+        question,
+        answer: answers.length ? answers.map((a) => answerText(a, t, lang)).join('; ') : t.unanswered,
+        depth,
+      });
     answerRows(it.item, texts, t, lang, depth + 1, out);
     for (const a of answers) answerRows(a.item, texts, t, lang, depth + 1, out);
   }
@@ -145,7 +161,8 @@ export function AnswerList({ view }: { view: RequestView }) {
 
 function ResultBadge({ result }: { result: RuleTrace['result'] }) {
   const t = useText(TEXT);
-  const [tone, label] = result === 'met' ? ['good', t.met] : result === 'not-met' ? ['bad', t.notMet] : ['wait', t.unknown];
+  const [tone, label] =
+    result === 'met' ? ['good', t.met] : result === 'not-met' ? ['bad', t.notMet] : ['wait', t.unknown];
   return <span className={`badge badge-${tone}`}>{label}</span>;
 }
 
@@ -168,7 +185,9 @@ export function CriteriaTrace({ view }: { view: RequestView }) {
     <>
       <p>
         {t.outcome}: <strong>{ev.evaluation?.outcome === 'approve' ? t.approve : t.review}</strong>
-        {ev.evaluatedAt ? <span className="muted"> · {fill(t.evaluated, { at: formatDateTime(ev.evaluatedAt, lang) })}</span> : null}
+        {ev.evaluatedAt ? (
+          <span className="muted"> · {fill(t.evaluated, { at: formatDateTime(ev.evaluatedAt, lang) })}</span>
+        ) : null}
       </p>
       <ul className="timeline criteria-trace">
         {rules.map((r) => (
@@ -176,7 +195,10 @@ export function CriteriaTrace({ view }: { view: RequestView }) {
             <ResultBadge result={r.result} /> {r.text}
             {r.values && Object.keys(r.values).length ? (
               <div className="muted">
-                {t.used}: {Object.entries(r.values).map(([k, v]) => `${k} = ${valueText(v)}`).join(', ')}
+                {t.used}:{' '}
+                {Object.entries(r.values)
+                  .map(([k, v]) => `${k} = ${valueText(v)}`)
+                  .join(', ')}
               </div>
             ) : null}
             {r.error ? <div className="field-error">{r.error}</div> : null}
@@ -201,7 +223,13 @@ function InformationRequestItem({ r }: { r: InformationRequest }) {
       <h3>
         {fill(t.request, { n: r.sequence })} · {statusLabel(r.status, lang)}
       </h3>
-      <p className="muted">{fill(t.requestedBy, { by: r.requestedBy, at: formatDateTime(r.requestedAt, lang), due: formatDateTime(r.dueAt, lang) })}</p>
+      <p className="muted">
+        {fill(t.requestedBy, {
+          by: r.requestedBy,
+          at: formatDateTime(r.requestedAt, lang),
+          due: formatDateTime(r.dueAt, lang),
+        })}
+      </p>
       <p>{t.items}:</p>
       <ul>
         {r.items.map((it) => (
@@ -220,10 +248,14 @@ function InformationRequestItem({ r }: { r: InformationRequest }) {
       <h4>{t.response}</h4>
       {r.respondedAt ? (
         <div>
-          <p className="muted">{fill(t.respondedAt, { at: formatDateTime(r.respondedAt, lang), by: r.response?.by ?? '—' })}</p>
+          <p className="muted">
+            {fill(t.respondedAt, { at: formatDateTime(r.respondedAt, lang), by: r.response?.by ?? '—' })}
+          </p>
           {r.response?.note ? <p>{r.response.note}</p> : null}
           {r.response?.answered ? <p>{t.answersUpdated}</p> : null}
-          {r.response?.attachmentIds?.length ? <p>{fill(t.attachmentsSent, { n: r.response.attachmentIds.length })}</p> : null}
+          {r.response?.attachmentIds?.length ? (
+            <p>{fill(t.attachmentsSent, { n: r.response.attachmentIds.length })}</p>
+          ) : null}
         </div>
       ) : (
         <p className="empty">{t.noResponse}</p>
@@ -255,8 +287,15 @@ export function DeterminationSummary({ d, traceTexts }: { d: Determination; trac
           [t.decidedBy, personName(d.decidedBy)],
           [t.decidedAt, formatDateTime(d.decidedAt, lang)],
           ...(d.authorizationNumber ? ([[t.authorization, d.authorizationNumber]] as [string, string][]) : []),
-          ...(d.effectiveFrom ? ([[t.period, `${formatDate(d.effectiveFrom, lang)} – ${formatDate(d.effectiveTo, lang)}`]] as [string, string][]) : []),
-          ...(d.approvedQuantity != null ? ([[t.approvedQuantity, String(d.approvedQuantity)]] as [string, string][]) : []),
+          ...(d.effectiveFrom
+            ? ([[t.period, `${formatDate(d.effectiveFrom, lang)} – ${formatDate(d.effectiveTo, lang)}`]] as [
+                string,
+                string,
+              ][])
+            : []),
+          ...(d.approvedQuantity != null
+            ? ([[t.approvedQuantity, String(d.approvedQuantity)]] as [string, string][])
+            : []),
         ]}
       />
       {d.reasons?.length ? (

@@ -96,7 +96,11 @@ const TEXT = {
 export function CasePage({ id }: { id: string }) {
   const t = useText(TEXT);
   return (
-    <RecordPage<RequestView> title={fill(t.title, { id })} back={t.back} path={`/pa-requests/${encodeURIComponent(id)}`}>
+    <RecordPage<RequestView>
+      title={fill(t.title, { id })}
+      back={t.back}
+      path={`/pa-requests/${encodeURIComponent(id)}`}
+    >
       {(view, onDone) => <CaseBody view={view} onDone={onDone} />}
     </RecordPage>
   );
@@ -149,7 +153,12 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
       ) : null}
       <Section title={t.parties}>
         <MemberFacts memberId={view.memberId} />
-        <KeyValues rows={[[t.prescriber, view.prescriberNpi], ...(view.pharmacyNpi ? ([[t.pharmacy, view.pharmacyNpi]] as [string, string][]) : [])]} />
+        <KeyValues
+          rows={[
+            [t.prescriber, view.prescriberNpi],
+            ...(view.pharmacyNpi ? ([[t.pharmacy, view.pharmacyNpi]] as [string, string][]) : []),
+          ]}
+        />
       </Section>
       <Section title={t.trace}>
         <CriteriaTrace view={view} />
@@ -168,7 +177,10 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
         ) : null}
       </Section>
       <Section title={t.attachments}>
-        <AttachmentList attachments={view.attachments} pathFor={(a) => `/pa-requests/${encodeURIComponent(view.id)}/attachments/${encodeURIComponent(a.id)}`} />
+        <AttachmentList
+          attachments={view.attachments}
+          pathFor={(a) => `/pa-requests/${encodeURIComponent(view.id)}/attachments/${encodeURIComponent(a.id)}`}
+        />
       </Section>
       <Section title={t.info}>
         <InformationRequests requests={view.informationRequests} />

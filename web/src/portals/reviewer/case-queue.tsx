@@ -21,7 +21,9 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
   const [status, setStatus] = useState('');
   const shown = items.filter((c) => (!urgency || c.urgency === urgency) && (!status || c.status === status));
   const link = (c: RequestSummary) => <Link to={`/review/cases/${encodeURIComponent(c.id)}`}>{c.drug.name}</Link>;
-  const due = (c: RequestSummary) => <DueCell dueAt={c.dueAt} overdue={Boolean(c.overdue)} stopped={c.status === 'awaiting-information'} />;
+  const due = (c: RequestSummary) => (
+    <DueCell dueAt={c.dueAt} overdue={Boolean(c.overdue)} stopped={c.status === 'awaiting-information'} />
+  );
   return (
     <>
       <div className="row">
@@ -55,7 +57,12 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
       ) : narrow ? (
         <ul aria-label={t.caption} style={{ padding: 0, margin: 0 }}>
           {shown.map((c) => (
-            <li key={c.id} className={c.overdue ? 'card overdue' : 'card'} style={cardStyle(Boolean(c.overdue))} data-case-id={c.id}>
+            <li
+              key={c.id}
+              className={c.overdue ? 'card overdue' : 'card'}
+              style={cardStyle(Boolean(c.overdue))}
+              data-case-id={c.id}
+            >
               <h3 style={{ marginTop: 0 }}>{link(c)}</h3>
               <p>
                 <StatusBadge status={c.status} /> <UrgencyLabel urgency={c.urgency} />

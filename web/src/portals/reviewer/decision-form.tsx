@@ -72,7 +72,17 @@ export interface DecisionBody {
   note?: string;
 }
 
-export function DecisionForm({ kind, requestedQuantity, onSubmit, onDone }: { kind: 'case' | 'appeal'; requestedQuantity: number | null; onSubmit: (body: DecisionBody) => Promise<unknown>; onDone: (decisionLabel: string) => void }) {
+export function DecisionForm({
+  kind,
+  requestedQuantity,
+  onSubmit,
+  onDone,
+}: {
+  kind: 'case' | 'appeal';
+  requestedQuantity: number | null;
+  onSubmit: (body: DecisionBody) => Promise<unknown>;
+  onDone: (decisionLabel: string) => void;
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const groupId = useId();
@@ -111,7 +121,13 @@ export function DecisionForm({ kind, requestedQuantity, onSubmit, onDone }: { ki
         <legend>{t.decision}</legend>
         {CHOICES[kind].map((c) => (
           <label key={c} className="choice">
-            <input type="radio" name={`${groupId}-decision`} value={c} checked={decision === c} onChange={() => setDecision(c)} />
+            <input
+              type="radio"
+              name={`${groupId}-decision`}
+              value={c}
+              checked={decision === c}
+              onChange={() => setDecision(c)}
+            />
             {t[c]}
           </label>
         ))}
@@ -123,8 +139,22 @@ export function DecisionForm({ kind, requestedQuantity, onSubmit, onDone }: { ki
       </fieldset>
       {partial ? (
         <div className="row">
-          <Field label={t.quantity} hint={requestedQuantity != null ? fill(t.quantityHint, { q: requestedQuantity }) : undefined} error={errors.partial}>
-            {(p) => <input {...p} type="number" min="0" step="any" inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} />}
+          <Field
+            label={t.quantity}
+            hint={requestedQuantity != null ? fill(t.quantityHint, { q: requestedQuantity }) : undefined}
+            error={errors.partial}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min="0"
+                step="any"
+                inputMode="decimal"
+                value={quantity}
+                onChange={(e) => setQuantity(e.target.value)}
+              />
+            )}
           </Field>
           <Field label={t.effectiveTo} hint={t.effectiveToHint}>
             {(p) => <input {...p} type="date" value={effectiveTo} onChange={(e) => setEffectiveTo(e.target.value)} />}
@@ -134,9 +164,17 @@ export function DecisionForm({ kind, requestedQuantity, onSubmit, onDone }: { ki
       <Field label={t.reasons} hint={full ? t.reasonsOptional : t.reasonsHint} error={errors.reasons}>
         {(p) => <textarea {...p} rows={4} value={reasons} onChange={(e) => setReasons(e.target.value)} />}
       </Field>
-      {kind === 'case' ? <Field label={t.note}>{(p) => <textarea {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field> : null}
+      {kind === 'case' ? (
+        <Field label={t.note}>
+          {(p) => <textarea {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+      ) : null}
       <ErrorBanner error={action.error} />
-      <button type="submit" className={decision === 'denied' || decision === 'upheld' ? 'danger' : 'primary'} disabled={action.busy}>
+      <button
+        type="submit"
+        className={decision === 'denied' || decision === 'upheld' ? 'danger' : 'primary'}
+        disabled={action.busy}
+      >
         {action.busy ? t.saving : t.submit}
       </button>
     </form>

@@ -24,4 +24,7 @@ export function DueCell({ dueAt, overdue, stopped }: { dueAt: string | null; ove
 }
 
 /** Stacked cards on phones: an overdue one is tinted as well as labelled. */
-export const cardStyle = (overdue: boolean) => ({ listStyle: 'none', ...(overdue ? { background: 'var(--bad-bg)' } : {}) });
+export const cardStyle = (overdue: boolean) => ({
+  listStyle: 'none',
+  ...(overdue ? { background: 'var(--bad-bg)' } : {}),
+});

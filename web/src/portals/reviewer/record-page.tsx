@@ -7,7 +7,17 @@ import { useApi } from '../../ui/use-api';
  * The frame of a case or appeal page: loads the record, links back to the queue, and after an
  * action shows what was done (in words) and reloads the record.
  */
-export function RecordPage<T>({ title, back, path, children }: { title: string; back: string; path: string; children: (view: T, onDone: (message: string) => void) => ReactNode }) {
+export function RecordPage<T>({
+  title,
+  back,
+  path,
+  children,
+}: {
+  title: string;
+  back: string;
+  path: string;
+  children: (view: T, onDone: (message: string) => void) => ReactNode;
+}) {
   const state = useApi<T>(path);
   const [done, setDone] = useState<string | null>(null);
   return (

@@ -57,7 +57,13 @@ export function actionLabel(action: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function AttachmentList({ attachments, pathFor }: { attachments: Attachment[]; pathFor: (a: Attachment) => string }) {
+export function AttachmentList({
+  attachments,
+  pathFor,
+}: {
+  attachments: Attachment[];
+  pathFor: (a: Attachment) => string;
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const [open, setOpen] = useState<Record<string, boolean>>({});
@@ -69,9 +75,14 @@ export function AttachmentList({ attachments, pathFor }: { attachments: Attachme
           <div className="row">
             <strong>{a.filename}</strong>
             <span className="muted">
-              {a.contentType} · {Math.max(1, Math.round(a.size / 1024))} KB · {fill(t.uploaded, { at: formatDateTime(a.uploadedAt, lang), by: a.uploadedBy ?? '—' })}
+              {a.contentType} · {Math.max(1, Math.round(a.size / 1024))} KB ·{' '}
+              {fill(t.uploaded, { at: formatDateTime(a.uploadedAt, lang), by: a.uploadedBy ?? '—' })}
             </span>
-            <button type="button" aria-expanded={Boolean(open[a.id])} onClick={() => setOpen((o) => ({ ...o, [a.id]: !o[a.id] }))}>
+            <button
+              type="button"
+              aria-expanded={Boolean(open[a.id])}
+              onClick={() => setOpen((o) => ({ ...o, [a.id]: !o[a.id] }))}
+            >
               {open[a.id] ? t.hide : t.show} <span className="visually-hidden">{a.filename}</span>
             </button>
           </div>
@@ -115,7 +126,10 @@ export function NoticeTable({ notices }: { notices: NoticeRef[] }) {
               <td>{formatDateTime(n.createdAt, lang)}</td>
               <td>
                 <FileLink path={`/notices/${encodeURIComponent(n.id)}/pdf`}>
-                  {t.openPdf} <span className="visually-hidden">{actionLabel(n.kind)} → {n.recipient}</span>
+                  {t.openPdf}{' '}
+                  <span className="visually-hidden">
+                    {actionLabel(n.kind)} → {n.recipient}
+                  </span>
                 </FileLink>
               </td>
             </tr>
