@@ -25,7 +25,8 @@ export async function makeTarget(kind: 'pglite' | 'postgres', label: string): Pr
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const name = `openpbm_bench_${label}`;
+  // The pid keeps two checkouts benchmarking on one server from dropping each other's database.
+  const name = `openpbm_bench_${label}_${process.pid}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`drop database if exists ${name}`);
