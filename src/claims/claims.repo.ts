@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../platform/db.js';
 import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';

@@ -301,8 +301,8 @@ export function generateDemoPeople(): DemoPeople {
   const usedFirst = new Map<Language, Set<string>>();
 
   const members = ROSTER.map((tpl, i): DemoMember => {
-    let first = '';
-    let last = '';
+    let first: string;
+    let last: string;
     // Distinct full names, and first names not reused within a language while any remain.
     for (let attempt = 0; ; attempt++) {
       const pool = FIRST_NAMES[tpl.language][tpl.sex];

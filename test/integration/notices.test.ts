@@ -142,7 +142,7 @@ describe('notices API: a denied case for a Spanish-speaking Medi-Cal member', ()
       [DEMO.plans.mediCalManagedCare],
     );
     const name = `${vi.first_name} ${vi.last_name}`;
-    expect(name).toMatch(/[^\x00-\x7f]/);
+    expect(name).toMatch(/[^\p{ASCII}]/u);
     const started = await prescriber.post('pa-requests', {
       memberId: vi.id,
       prescriberNpi,

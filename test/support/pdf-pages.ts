@@ -17,6 +17,7 @@ export function pdfPages(pdf: Buffer): string[] {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(
         'pdftotext is not installed: run `apt-get install -y poppler-utils` (CI installs it). Letter tests read PDFs with it.',
+        { cause: err },
       );
     }
     throw err;

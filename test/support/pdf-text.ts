@@ -6,7 +6,7 @@ export function pdfText(pdf: Buffer): string {
     return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error('pdftotext is missing: apt-get install poppler-utils (CI installs it)');
+      throw new Error('pdftotext is missing: apt-get install poppler-utils (CI installs it)', { cause: err });
     throw err;
   }
 }

@@ -98,7 +98,7 @@ async function request<T>(method: string, path: string, body?: unknown, init: { 
   }
   if (res.status === 401 && token) unauthorizedListener?.();
   if (!res.ok) {
-    let problem: Problem = {};
+    let problem: Problem;
     try {
       problem = (await res.json()) as Problem;
     } catch {

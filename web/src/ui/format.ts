@@ -27,7 +27,7 @@ export function formatMoney(value: number | string | null | undefined, lang: Lan
 }
 
 /** "2 d 4 h", "3 h 12 min", "45 min" — for time left or overdue. */
-export function formatDuration(ms: number, lang: Lang = 'en'): string {
+export function formatDuration(ms: number, _lang: Lang = 'en'): string {
   const abs = Math.abs(ms);
   const min = Math.floor(abs / 60_000);
   const h = Math.floor(min / 60);

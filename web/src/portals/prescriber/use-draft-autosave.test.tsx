@@ -26,7 +26,9 @@ describe('useDraftAutosave', () => {
     const { result } = renderHook(() => useDraftAutosave('par_1', null, (r) => r));
     expect(result.current.state).toEqual({ kind: 'idle', savedAt: null });
     act(() => result.current.change(resp(7)));
-    act(() => vi.advanceTimersByTime(600));
+    act(() => {
+      vi.advanceTimersByTime(600);
+    });
     act(() => result.current.change(resp(8.2)));
     expect(result.current.state.kind).toBe('pending');
     await act(async () => {
