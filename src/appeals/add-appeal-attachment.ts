@@ -16,7 +16,7 @@ export interface AppealAttachmentInput {
 }
 
 /**
- * A document supporting an open appeal (DESIGN §4.4: "with a statement and attachments"), from
+ * A document supporting an open appeal (docs/design.md#appeals), from
  * the member, the prescriber, or staff (a faxed or mailed document). Same rules as PA documents:
  * at most MAX_ATTACHMENT_BYTES, PDF/PNG/JPEG/TIFF by content, stored with its SHA-256.
  */

@@ -3,7 +3,7 @@ import { DomainError, notFound } from '../platform/errors.js';
 import type { AppealRow } from './appeals.repo.js';
 
 /**
- * Who may see an appeal: the same rule as its PA case (DESIGN §7) — the member their own, the
+ * Who may see an appeal: the same rule as its PA case (docs/design.md#access) — the member their own, the
  * prescriber on the case, staff all. Pharmacies are not parties to an appeal. A member asking
  * for another's appeal gets 404 (no existence leak); others 403.
  */

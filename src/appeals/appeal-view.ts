@@ -33,7 +33,7 @@ export function toAppealSummary(row: AppealRow, now?: Date) {
   };
 }
 
-/** The full appeal (API.md "Appeals"): statement, documents, outcome, letters and history. */
+/** The full appeal (docs/design.md#api): statement, documents, outcome, letters and history. */
 export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = ctx.database.db) {
   const [pa, history, attachments, notices, authorization] = await Promise.all([
     findPaRequest(db, row.paRequestId),

@@ -27,7 +27,7 @@ const TAGS = ['appeals'];
 const appealResponse = { 200: AppealViewSchema, ...errorResponses(400, 401, 403, 404, 409) };
 const id = (req: { params: unknown }) => (req.params as { id: string }).id;
 
-/** API.md "Appeals". The multipart parser for attachments is registered once for /api/v1 (adapters/http/routes.ts). */
+/** docs/design.md#api. The multipart parser for attachments is registered once for /api/v1 (adapters/http/routes.ts). */
 export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post(
     '/appeals',

@@ -14,7 +14,7 @@ import {
 import { bytea } from '../platform/db-types.js';
 
 /**
- * An appeal of a PA determination (DESIGN §4.4): filed by the member, the prescriber or a
+ * An appeal of a PA determination (docs/design.md#appeals): filed by the member, the prescriber or a
  * representative against a denial, partial approval or closure, on its own clock, decided by a
  * clinician who took no part in the original decision.
  */
@@ -73,7 +73,7 @@ export const appeals = pgTable(
   ],
 );
 
-/** Every transition of an appeal: who, when, from → to, why (DESIGN §7). */
+/** Every transition of an appeal: who, when, from → to, why (docs/design.md#records). */
 export const appealHistory = pgTable(
   'appeal_history',
   {

@@ -63,7 +63,7 @@ function validate(input: AppealDecisionInput, reasons: string[], requestedQuanti
 }
 
 /**
- * A clinician's appeal decision (DESIGN §4.4), by someone who took no part in the original
+ * A clinician's appeal decision (docs/design.md#appeals), by someone who took no part in the original
  * determination (403 otherwise). Overturned, in whole or in part → the authorization an approval
  * creates (createAuthorization: same number, scope, period and renewal reminder), replacing any
  * partial one; the case keeps its own decision and records that an appeal changed it. Upheld →

@@ -32,7 +32,7 @@ export interface FileAppealInput {
 const STAFF_FILERS = ['intake', 'member-services', 'admin'] as const;
 
 /**
- * Who may file (DESIGN §4.4): the member (their own case), the prescriber on the case, or staff
+ * Who may file (docs/design.md#appeals): the member (their own case), the prescriber on the case, or staff
  * recording an appeal received by phone, mail or fax — from the member, the prescriber, or a
  * representative. A member or prescriber files in their own name only.
  */
@@ -60,7 +60,7 @@ function checkFiler(caller: Principal, filedBy: FiledBy): void {
 }
 
 /**
- * Files an appeal against a denial, partial approval or closure (DESIGN §4.4): within the plan's
+ * Files an appeal against a denial, partial approval or closure (docs/design.md#appeals): within the plan's
  * filing window counted from the notice date, one open appeal per case, on the plan's appeal
  * clock (a durable `appeal-due` deadline), with an acknowledgment to the member and prescriber —
  * all in one transaction with its history (on the appeal and on the case).

@@ -1,6 +1,6 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Who did what, when, to which record, and why (DESIGN §7); PHI reads by staff included. */
+/** Who did what, when, to which record, and why (docs/design.md#records); PHI reads by staff included. */
 export const auditEvents = pgTable(
   'audit_events',
   {

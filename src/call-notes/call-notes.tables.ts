@@ -1,7 +1,7 @@
 import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * A member-services call about a member (DESIGN §2): who called, whether their identity was
+ * A member-services call about a member (docs/design.md#actors): who called, whether their identity was
  * verified before anything was discussed (and how), the topic, what was said, and who recorded
  * it when. An unverified caller's note is kept too, and says so.
  */

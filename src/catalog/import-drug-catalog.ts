@@ -188,7 +188,7 @@ export function parseDrugCatalog(csvText: string): ParsedCatalog {
     if (!seen) concepts.set(rxcui, { row: concept, line: record.line });
   }
 
-  // RxNorm: a brand's SBD sits in its generic's drug-form group (DESIGN §3). Say so when a file disagrees.
+  // RxNorm: a brand's SBD sits in its generic's drug-form group (docs/design.md#glossary). Say so when a file disagrees.
   for (const { row, line } of concepts.values()) {
     if (row.tty !== 'SBD' || !row.genericScdRxcui) continue;
     const scd = concepts.get(row.genericScdRxcui);

@@ -1,6 +1,6 @@
 import type { Money } from '../plans/plan-policy.js';
 
-/** NCPDP D.0 B1 billing, as JSON (API.md "Claims"); field numbers in comments. */
+/** NCPDP D.0 B1 billing, as JSON (docs/design.md#api); field numbers in comments. */
 export interface ClaimRequest {
   bin: string; // 101-A1
   pcn?: string | null; // 104-A4

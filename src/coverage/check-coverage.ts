@@ -50,7 +50,7 @@ export interface CoverageInput {
 }
 
 /**
- * The payer side of a real-time benefit check (DESIGN §4.2): the same rules as a claim, for the
+ * The payer side of a real-time benefit check (docs/design.md#coverage): the same rules as a claim, for the
  * plan that would pay it (a carved-out benefit answers for the other processor), nothing recorded.
  */
 export function checkCoverage(input: CoverageInput): CoverageAnswer {

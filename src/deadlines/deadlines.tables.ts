@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
- * Every legal clock is a durable row (DESIGN §5): a sweep at the injected `now` selects the due
+ * Every legal clock is a durable row (docs/design.md#time): a sweep at the injected `now` selects the due
  * ones and claims each with a conditional update, so a deadline fires exactly once however many
  * workers run and whatever restarts in between.
  */

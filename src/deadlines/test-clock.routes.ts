@@ -8,7 +8,7 @@ import { DomainError, invalid } from '../platform/errors.js';
 import { runSweeps } from '../platform/run-sweeps.js';
 
 /**
- * The test clock (API.md): only registered when the server runs with CLOCK=manual, which
+ * The test clock (docs/design.md#api): only registered when the server runs with CLOCK=manual, which
  * configuration refuses in production. Moving time runs every deadline that became due.
  */
 export async function testClockRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -120,7 +120,7 @@ export async function attachFaxToAppeal(
 /**
  * An appeal that arrives by fax (the appeal form from the letter, or a prescriber's request for
  * redetermination): filed as received at the fax's receipt time — the filing window and the
- * appeal clock run from when the plan got it, not from when it was keyed in (DESIGN §4.4) — with
+ * appeal clock run from when the plan got it, not from when it was keyed in (docs/design.md#appeals) — with
  * the fax as its first document.
  */
 export async function fileAppealFromFax(

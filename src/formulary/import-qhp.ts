@@ -11,9 +11,8 @@ import { loadAllFormularyEntries, replacePlanFormulary } from './formulary.repo.
 import type { formularyEntries } from './formulary.tables.js';
 
 /**
- * CMS QHP machine-readable formulary files (CMSgov/QHP-provider-formulary-APIs README; excerpt in
- * shared/examples/qhp/schema-notes.md). Real files stray from the README (MANIFEST "QHP quirks"):
- * options outside the enums, null options, tier names beyond the examples, a plan's formulary
+ * CMS QHP machine-readable formulary files (the schema in the CMSgov/QHP-provider-formulary-APIs
+ * README). Real files published by issuers stray from it: options outside the enums, null options, tier names beyond the examples, a plan's formulary
  * as one object or a list. Those load with a warning; only what cannot be mapped is rejected.
  */
 

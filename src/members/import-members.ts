@@ -100,7 +100,7 @@ export async function importMembers(
     }
     firstLine.set(id, record.line);
     // Not a reason to refuse eligibility (the member still needs the counter to work), but letters
-    // would not reach them (DESIGN §4.3 step 7): said in the summary.
+    // would not reach them (docs/design.md#notices): said in the summary.
     if (contact === 'email' && !email)
       unreachable.push(`line ${record.line} (${id}): prefers e-mail, no e-mail address`);
     if (contact === 'mail' && !(address.addressLine1 && address.city && address.state && address.zip))

@@ -70,7 +70,7 @@ export async function importPrescribers(
       zip: contact.zip,
     });
   }
-  // Letters and information requests go to prescribers by fax (DESIGN §1); without one they wait in the portal.
+  // Letters and information requests go to prescribers by fax (docs/design.md#notices); without one they wait in the portal.
   if (withoutFax)
     summary.warnings.push(
       `${withoutFax} prescriber${withoutFax > 1 ? 's have' : ' has'} no fax number: their notices go to the portal only`,

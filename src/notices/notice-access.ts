@@ -9,7 +9,7 @@ export interface NoticeCase {
 }
 
 /**
- * Who may read a notice (DESIGN §7, minimum necessary): staff every notice; a member the letters
+ * Who may read a notice (docs/design.md#access, minimum necessary): staff every notice; a member the letters
  * addressed to them; a prescriber the letters addressed to them and every letter on a case they
  * prescribed; a pharmacy the letters addressed to it. Anything else is answered as not found.
  */

@@ -66,7 +66,7 @@ function caseLookup(ctx: AppContext) {
   };
 }
 
-/** Staff reading letters is a PHI read, audited like any other (DESIGN §7). */
+/** Staff reading letters is a PHI read, audited like any other (docs/design.md#records). */
 function auditRead(
   ctx: AppContext,
   caller: Principal,
@@ -87,7 +87,7 @@ function auditRead(
 }
 
 /**
- * The notices API (API.md "Notices"): a case's or appeal's letters with their delivery status,
+ * The notices API (docs/design.md#api): a case's or appeal's letters with their delivery status,
  * and each letter as the PDF its recipient gets, rendered on demand from the notice row.
  */
 export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {

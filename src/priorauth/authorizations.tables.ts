@@ -1,7 +1,7 @@
 import { date, index, integer, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * What an approval creates (DESIGN §3): the scope is a drug-form group, so every strength of the
+ * What an approval creates (docs/design.md#authorizations): the scope is a drug-form group, so every strength of the
  * same medication and dose form is covered; `brandRxcui` narrows it to a brand when the criteria
  * say so. Claims look these up.
  */

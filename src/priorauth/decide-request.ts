@@ -19,7 +19,7 @@ export interface DecisionInput {
 }
 
 /**
- * A clinician's determination (DESIGN §4.3 step 6). The system never denies on its own: a denial
+ * A clinician's determination (docs/design.md#determinations). The system never denies on its own: a denial
  * needs a clinician and specific reasons. Deciding a case already decided, or assigned to another
  * reviewer, is a 409.
  */

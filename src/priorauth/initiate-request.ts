@@ -78,7 +78,7 @@ function checkCaller(caller: Principal, input: InitiateInput): void {
 }
 
 /**
- * DESIGN §4.3 step 1: find the member's plan and processor and the drug's group; answer
+ * docs/design.md#prior-authorization: find the member's plan and processor and the drug's group; answer
  * "not required" or "an authorization already covers it"; otherwise open the case and return
  * the criteria's question set.
  */
@@ -246,7 +246,7 @@ export async function initiateRequest(
       },
     });
     if (input.channel === 'pharmacy') {
-      // The pharmacy tells the prescriber that PA is needed (DESIGN §2, pharmacy).
+      // The pharmacy tells the prescriber that PA is needed (docs/design.md#actors).
       await queueNotices(
         tx,
         {

@@ -58,7 +58,7 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
   if (caller.role !== 'admin') assertClinician(caller);
   const now = ctx.clock.now();
   const rows = await listReviewQueue(ctx.database.db, limit);
-  // The queue shows who each case is for: a PHI read by staff, recorded (DESIGN §7).
+  // The queue shows who each case is for: a PHI read by staff, recorded (docs/design.md#records).
   await writeAudit(ctx.database.db, {
     at: now,
     actor: caller,

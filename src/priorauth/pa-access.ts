@@ -3,7 +3,7 @@ import { DomainError, notFound } from '../platform/errors.js';
 import type { PaRequestRow } from './priorauth.repo.js';
 
 /**
- * Who may see a case (DESIGN §7): the member their own, the prescriber their own patients'
+ * Who may see a case (docs/design.md#access): the member their own, the prescriber their own patients'
  * requests, a pharmacy the requests it started, staff all. A case the caller may not see is
  * answered 404 for members (no existence leak) and 403 for others.
  */

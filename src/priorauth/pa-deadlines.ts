@@ -16,7 +16,7 @@ import { transitionRequest } from './transition-request.js';
 const REVIEWABLE = ['submitted', 'in-review'] as const;
 
 /**
- * What happens when a case's clock runs (DESIGN §4.3 step 4). Every handler re-reads the case:
+ * What happens when a case's clock runs (docs/design.md#clocks). Every handler re-reads the case:
  * a case decided since the deadline was set makes the deadline a no-op.
  */
 export function registerPaDeadlines(): void {

@@ -79,7 +79,7 @@ export const paRequests = pgTable(
   ],
 );
 
-/** Every transition: who, when, from → to, why (DESIGN §7). */
+/** Every transition: who, when, from → to, why (docs/design.md#records). */
 export const paHistory = pgTable(
   'pa_history',
   {

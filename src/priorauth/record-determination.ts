@@ -62,7 +62,7 @@ export interface AuthorizationGrant {
 }
 
 /**
- * What an approval creates (DESIGN §3), in the caller's transaction: the authorization (scope: the
+ * What an approval creates (docs/design.md#authorizations), in the caller's transaction: the authorization (scope: the
  * case's drug-form group, so every strength is covered, or the brand when the criteria say so),
  * effective from today in the plan's zone (a renewal from the day after the one it renews) for
  * the criteria's approval.durationDays, with the approved or criteria quantity, and its renewal

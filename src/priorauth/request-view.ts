@@ -82,7 +82,7 @@ async function appealFilingOf(ctx: AppContext, row: PaRequestRow, now: Date) {
   return { noticeDate: w.noticeDate, deadline: w.deadline, open: w.open };
 }
 
-/** The full case (API.md "Prior authorization"), with what each audience needs to act. */
+/** The full case (docs/design.md#api), with what each audience needs to act. */
 export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: Db = ctx.database.db) {
   const now = ctx.clock.now();
   const [history, infoRequests, attachments, notices, criteria, renewal, appealFiling] = await Promise.all([

@@ -34,7 +34,7 @@ export async function missingItems(ctx: AppContext, row: PaRequestRow, criteria:
 }
 
 /**
- * DESIGN §4.3 steps 2–4. A complete request whose rules are all met is approved in this
+ * docs/design.md#prior-authorization. A complete request whose rules are all met is approved in this
  * response; otherwise it goes to clinical review with the trace and its clock running. An
  * incomplete one gets an information request listing what is missing (ePA, being synchronous,
  * gets the list as a 400 and nothing changes).

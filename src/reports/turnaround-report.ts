@@ -19,7 +19,7 @@ export interface TurnaroundQuery {
 export type TurnaroundReport = TurnaroundMetrics & { planId: string | null; generatedAt: string };
 
 /**
- * DESIGN §4.5: the turnaround metrics for PA requests decided between `from` and `to` (UTC
+ * docs/design.md#metrics: the turnaround metrics for PA requests decided between `from` and `to` (UTC
  * calendar days, both included; the last 12 weeks by default), for one plan or all of them.
  */
 export async function turnaroundReport(ctx: AppContext, query: TurnaroundQuery): Promise<TurnaroundReport> {

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-describe('point-of-sale adjudication through the HTTP API (issue 2 "done when")', () => {
+describe('point-of-sale adjudication through the HTTP API (docs/design.md#claims)', () => {
   it('pays a covered generic with the tier copay, and the member sees it', async () => {
     const [generic] = await ndcsWhere(
       t,

@@ -76,7 +76,7 @@ function paStep(
 }
 
 /**
- * Point-of-sale adjudication, in the order of DESIGN §4.1: eligibility, processor routing,
+ * Point-of-sale adjudication, in the order of docs/design.md#claims: eligibility, processor routing,
  * product, formulary, age/sex, authorization (else PA), step therapy, quantity limit, refill too
  * soon, pricing. Pure: everything it needs is in the input.
  */

@@ -1,4 +1,4 @@
-/** Money as integer cents inside rules; decimal strings ("12.50") at the edges (API.md). */
+/** Money as integer cents inside rules; decimal strings ("12.50") at the edges (docs/design.md#api). */
 export function toCents(value: string | number): number {
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(n)) throw new Error(`not a money amount: ${value}`);

@@ -4,7 +4,7 @@ import { writeLetterPdf } from './write-letter-pdf.js';
 
 export type { LetterInput } from './letter.js';
 
-/** A notice as the PDF letter its recipient gets (issue 4 item 1): build the letter, lay it out. */
+/** A notice as the PDF letter its recipient gets (docs/design.md#notices): build the letter, lay it out. */
 export function renderNoticePdf(input: LetterInput): Promise<Buffer> {
   return writeLetterPdf(buildLetter(input));
 }

@@ -2,7 +2,7 @@ import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4/index.js';
 import type { Questionnaire, QuestionnaireItem } from '@medplum/fhirtypes';
 
-/** A fact the engine computes (never asks) when the plan already knows it (design/README.md). */
+/** A fact the engine computes (never asks) when the plan already knows it (docs/design.md#glossary). */
 export type FactDefinition =
   | { name: string; kind: 'member-age' }
   | { name: string; kind: 'member-sex' }
@@ -23,7 +23,7 @@ export interface CriteriaRule {
   expression: string;
 }
 
-/** Drug-specific criteria as versioned data (DESIGN §3): questions, computed facts, rules. */
+/** Drug-specific criteria as versioned data (docs/design.md#glossary): questions, computed facts, rules. */
 export interface CriteriaSet {
   id: string;
   version: number;

@@ -16,7 +16,7 @@ export interface RuleTrace {
 }
 
 export interface Evaluation {
-  /** The system approves or routes to a clinician; it never denies (DESIGN §4.3 step 3). */
+  /** The system approves or routes to a clinician; it never denies (docs/design.md#prior-authorization). */
   outcome: 'approve' | 'review';
   rules: RuleTrace[];
 }

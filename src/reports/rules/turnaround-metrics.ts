@@ -1,5 +1,5 @@
 /**
- * Prior-authorization turnaround metrics (DESIGN §4.5; the set CMS-0057-F asks payers to publish):
+ * Prior-authorization turnaround metrics (docs/design.md#metrics; the set CMS-0057-F asks payers to publish):
  * approvals, denials, approvals after appeal, time from submission to decision, on-time share,
  * automatic share and deemed approvals, split by standard and expedited, plus a weekly trend.
  * Pure: the caller passes the rows and `now`; dates are calendar days in UTC.

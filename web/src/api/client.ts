@@ -1,5 +1,5 @@
 /**
- * The portals speak the same JSON API as partners (API.md): bearer token, problem+json errors.
+ * The portals speak the same JSON API as partners (docs/design.md#api): bearer token, problem+json errors.
  * Every failure becomes an ApiError whose message is words a person can read.
  */
 export interface Problem {

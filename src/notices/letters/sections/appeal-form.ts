@@ -3,7 +3,7 @@ import type { Block, ExtraPage } from '../letter.js';
 import { howToAppealItems } from './appeal-rights.js';
 
 /**
- * The appeal form, on its own page (issue 4: "an appeal form page"): filled in with who and what
+ * The appeal form, on its own page (docs/design.md#notices): filled in with who and what
  * the appeal is about, with room for the reasons, the fast-appeal box (the expedited standard of
  * 42 CFR 438.410 / 423.584: serious jeopardy to life, health or ability to regain maximum
  * function), signature and date, and where to send it by the deadline. It fits on one page.

@@ -18,7 +18,7 @@ export function howToAppealItems(c: LetterContext): string[] {
 }
 
 /**
- * Appeal rights on an adverse decision (denial, partial approval, closure; DESIGN §4.4): the
+ * Appeal rights on an adverse decision (denial, partial approval, closure; docs/design.md#appeals): the
  * deadline as a date, who may appeal, the plan's standard and expedited appeal clocks, how to
  * appeal, and the next level by line of business. Medicare Part D calls the first appeal a
  * redetermination (42 CFR 423.580).

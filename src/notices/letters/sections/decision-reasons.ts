@@ -2,7 +2,7 @@ import type { LetterContext } from '../letter-context.js';
 import type { Block, Section } from '../letter.js';
 
 /**
- * The specific reasons in plain language for a member (DESIGN §4.3 step 6; e.g. 42 CFR 438.404(b),
+ * The specific reasons in plain language for a member (docs/design.md#determinations; e.g. 42 CFR 438.404(b),
  * 42 CFR 423.568(g), CA H&S §1367.01(h)(4)): the criteria set's ready wording for each criterion
  * not met, in the letter's language, when it has one; otherwise the reviewer's own reasons. The
  * reviewer's words are always kept (they are the case-specific clinical reasons), marked as
@@ -31,7 +31,7 @@ export function criteriaNotMetItems(c: LetterContext): string[] {
   return c.content.criteriaNotMet.map((id) => rules[id] ?? id);
 }
 
-/** Who decided, with their credential (DESIGN §4.3 step 6: the reviewer's credentials). */
+/** Who decided, with their credential (docs/design.md#determinations: the reviewer's credentials). */
 export function reviewerBlocks(c: LetterContext, options: { automatedNote?: boolean } = {}): Block[] {
   const { t, content } = c;
   const reviewer = c.reviewer(content.decidedBy);

@@ -3,7 +3,7 @@ import { addMonths } from '../format-letter-values.js';
 import type { LetterContext } from '../letter-context.js';
 import type { Block } from '../letter.js';
 
-/** Who reviews after the plan's own appeal, by line of business (DESIGN §4.4). */
+/** Who reviews after the plan's own appeal, by line of business (docs/design.md#appeals). */
 export type NextLevelRoute = 'dmhcImr' | 'stateFairHearing' | 'partDIre';
 
 export function nextLevelRoute(lineOfBusiness: string): NextLevelRoute | null {

@@ -5,7 +5,7 @@ import type { Section } from '../letter.js';
 import { forAudience, paragraphs, type LetterTemplate } from './letter-template.js';
 
 /**
- * Appeal acknowledgment (DESIGN §4.4): received when, fast or standard, decided by when, by a
+ * Appeal acknowledgment (docs/design.md#appeals): received when, fast or standard, decided by when, by a
  * reviewer who took no part in the first decision, and how to add evidence.
  */
 export const appealAcknowledgmentLetter: LetterTemplate = {

@@ -23,7 +23,7 @@ export const urgencyReclassifiedLetter: LetterTemplate = {
   },
 };
 
-/** Before an authorization ends (DESIGN §4.3 step 8): renew within the window. */
+/** Before an authorization ends (docs/design.md#renewals): renew within the window. */
 export const renewalReminderLetter: LetterTemplate = {
   title: (c) => forAudience(c, c.t.renewal.title),
   body: (c) => {
@@ -40,7 +40,7 @@ export const renewalReminderLetter: LetterTemplate = {
   },
 };
 
-/** A pharmacy saw a PA-required reject and tells the prescriber (DESIGN §2, pharmacy). */
+/** A pharmacy saw a PA-required reject and tells the prescriber (docs/design.md#actors). */
 export const paNeededLetter: LetterTemplate = {
   title: (c) => forAudience(c, c.t.paNeeded.title),
   body: (c: LetterContext) => {

@@ -113,7 +113,7 @@ export const denialLetter: LetterTemplate = {
   appealPath: () => 'plan-appeal',
 };
 
-/** Closed for lack of information (DESIGN §4.3 step 5): how to resubmit or appeal. */
+/** Closed for lack of information (docs/design.md#information-requests): how to resubmit or appeal. */
 export const closureLetter: LetterTemplate = {
   title: (c) => forAudience(c, c.t.closure.title),
   body: (c) => {

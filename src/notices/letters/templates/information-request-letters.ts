@@ -3,7 +3,7 @@ import type { Section } from '../letter.js';
 import { forAudience, paragraphs, type LetterTemplate } from './letter-template.js';
 
 /**
- * An information request (DESIGN §4.3 step 5): exactly the items needed, the due date and time,
+ * An information request (docs/design.md#information-requests): exactly the items needed, the due date and time,
  * which request of the plan's maximum this is, what happens when it is not answered (back to the
  * reviewer; after the last one the case closes), and how to send the answer.
  */
@@ -44,7 +44,7 @@ export const informationRequestLetter: LetterTemplate = {
   body: (c) => informationRequestBody(c, false),
 };
 
-/** An incomplete submission (completeness check, DESIGN §4.3 step 2) asks the same way. */
+/** An incomplete submission (completeness check, docs/design.md#prior-authorization) asks the same way. */
 export const incompleteRequestLetter: LetterTemplate = {
   title: (c) => forAudience(c, c.t.informationRequest.incompleteTitle),
   body: (c) => informationRequestBody(c, true),
