@@ -1,0 +1,38 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where the development-only conformance files live: beside the repository, never shipped in it. */
+export const SHARED_EXAMPLES = path.resolve(REPO_ROOT, '../shared/examples');
+
+/**
+ * The directory of public example files a conformance test reads. When ../shared is absent the
+ * test fails with where the files come from; it never passes or skips silently.
+ */
+export function sharedExamplesDir(sub: string): string {
+  const dir = path.join(SHARED_EXAMPLES, sub);
+  if (!existsSync(dir))
+    throw new Error(
+      `${dir} is missing. These conformance files are public examples that the project does not ship: ` +
+        `${sub} files come from the repositories listed in ../shared/examples/MANIFEST.md ` +
+        '(for NCPDP: EdiFabric/NCPDP.NET Files/ and transactrx/NCPDPSerDe test constants, byte for byte). ' +
+        'Check out the shared folder beside this repository (../shared) to run this test.',
+    );
+  return dir;
+}
+
+/** Every file under a shared examples directory (relative paths, sorted), with its bytes. */
+export function sharedExampleFiles(sub: string): Array<{ name: string; bytes: Buffer }> {
+  const dir = sharedExamplesDir(sub);
+  const out: Array<{ name: string; bytes: Buffer }> = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d).sort()) {
+      const full = path.join(d, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push({ name: path.relative(dir, full), bytes: readFileSync(full) });
+    }
+  };
+  walk(dir);
+  return out;
+}
