@@ -15,5 +15,5 @@ export function bytesToText(bytes: Uint8Array): string {
 
 /** The codec's text form → bytes (characters above U+00FF cannot occur in parsed text; they become '?'). */
 export function textToBytes(text: string): Buffer {
-  return Buffer.from(text.replace(/[^\x00-\xff]/g, '?'), 'latin1');
+  return Buffer.from(text.replace(/[\u0100-\uffff]/g, '?'), 'latin1');
 }
