@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { plans } from '../plans/plans.tables.js';
 import type { QuantityLimit, StepTherapy } from './formulary-entry.js';
 
@@ -26,6 +26,8 @@ export const formularyEntries = pgTable(
     sex: text('sex'),
     newStartsOnly: boolean('new_starts_only').notNull().default(false),
     source: text('source').notNull().default('openpbm'),
+    /** When this entry last changed (FHIR meta.lastUpdated, `_lastUpdated` searches); an import that keeps a row keeps its time. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('formulary_entries_plan_rxcui_uq').on(t.planId, t.rxcui),

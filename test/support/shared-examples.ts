@@ -16,7 +16,8 @@ export function sharedExamplesDir(sub: string): string {
     throw new Error(
       `${dir} is missing. These conformance files are public examples that the project does not ship: ` +
         `${sub} files come from the repositories listed in ../shared/examples/MANIFEST.md ` +
-        '(for NCPDP: EdiFabric/NCPDP.NET Files/ and transactrx/NCPDPSerDe test constants, byte for byte). ' +
+        '(for NCPDP: EdiFabric/NCPDP.NET Files/ and transactrx/NCPDPSerDe test constants, byte for byte; for FHIR: HL7/davinci-crd, ' +
+        'HL7-DaVinci/drug-formulary-ri and the inferno-framework PAS and DTR test kits). ' +
         'Check out the shared folder beside this repository (../shared) to run this test.',
     );
   return dir;
@@ -35,4 +36,17 @@ export function sharedExampleFiles(sub: string): Array<{ name: string; bytes: Bu
   };
   walk(dir);
   return out;
+}
+
+/** One JSON example, e.g. readExample('crd/CRDServices.json'); fails with the files' origin when ../shared is absent. */
+export function readExample<T = any>(relativePath: string): T {
+  const dir = sharedExamplesDir(path.dirname(relativePath));
+  return JSON.parse(readFileSync(path.join(dir, path.basename(relativePath)), 'utf8')) as T;
+}
+
+/** File names (sorted) in one examples folder, e.g. listExamples('pas/ig-2.2.1-examples', /^Bundle-/). */
+export function listExamples(sub: string, pattern: RegExp = /\.json$/): string[] {
+  return readdirSync(sharedExamplesDir(sub))
+    .filter((f) => pattern.test(f))
+    .sort();
 }

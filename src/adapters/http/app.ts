@@ -9,6 +9,8 @@ import { errorToProblem, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { apiRoutes } from './routes.js';
 import { DEFAULT_WEB_DIR, serveWebApp } from '../web/serve-web-app.js';
+import { registerFhirRoutes } from '../../fhir/fhir-edge.js';
+import { fhirRoutes } from '../../fhir/fhir-routes.js';
 
 export type App = FastifyInstance;
 
@@ -65,6 +67,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // FHIR R4 (docs/fhir.md): its own auth resolution and OperationOutcome errors.
+  await app.register((fhir) => registerFhirRoutes(fhir, ctx, fhirRoutes(), '/fhir'), { prefix: '/fhir' });
 
   return app;
 }

@@ -128,6 +128,7 @@ const entry = (planId: string, groupId: string, over: Partial<FormularyRow> = {}
   sex: null,
   newStartsOnly: false,
   source: 'test',
+  updatedAt: new Date('2026-01-01T00:00:00Z'),
   ...over,
 });
 
