@@ -28,6 +28,15 @@ export interface Config {
   smtpUrl?: string;
   /** The built portals (`npm run build:web`); absent → dist/web beside the sources. */
   webDir?: string;
+  /** NCPDP D.0 over TCP (docs/ncpdp-telecom.md); null (the default) = no listener. */
+  ncpdp: NcpdpTcpConfig | null;
+}
+
+export interface NcpdpTcpConfig {
+  port: number;
+  host: string;
+  /** PEM files: the listener speaks TLS. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export class ConfigError extends Error {}
@@ -69,7 +78,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxDir: path.resolve(env.OUTBOX_DIR ?? path.join(env.DATA_DIR ?? './data', 'outbox')),
     smtpUrl: env.SMTP_URL || undefined,
     webDir: env.WEB_DIR ? path.resolve(env.WEB_DIR) : undefined,
+    ncpdp: parseNcpdpTcp(env, environment),
   };
+}
+
+const LOOPBACK = ['127.0.0.1', '::1', 'localhost'];
+
+/**
+ * The D.0 TCP listener is off unless NCPDP_PORT is set, and listens on loopback unless
+ * NCPDP_HOST says otherwise. Claims carry PHI: in production a listener other hosts can reach
+ * must speak TLS (NCPDP_TLS_CERT + NCPDP_TLS_KEY), or stay on loopback behind a TLS terminator.
+ */
+function parseNcpdpTcp(env: NodeJS.ProcessEnv, environment: Environment): NcpdpTcpConfig | null {
+  if (!env.NCPDP_PORT) return null;
+  const port = Number(env.NCPDP_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`NCPDP_PORT must be a port number, got "${env.NCPDP_PORT}"`);
+  const host = env.NCPDP_HOST ?? '127.0.0.1';
+  if (!!env.NCPDP_TLS_CERT !== !!env.NCPDP_TLS_KEY)
+    throw new ConfigError('NCPDP_TLS_CERT and NCPDP_TLS_KEY go together (PEM certificate and key files)');
+  const tls = env.NCPDP_TLS_CERT
+    ? { certFile: path.resolve(env.NCPDP_TLS_CERT), keyFile: path.resolve(env.NCPDP_TLS_KEY!) }
+    : undefined;
+  if (environment === 'production' && !tls && !LOOPBACK.includes(host))
+    throw new ConfigError(
+      `NCPDP_HOST=${host} would carry claims (PHI) in clear text: set NCPDP_TLS_CERT and NCPDP_TLS_KEY, or keep the listener on 127.0.0.1 behind a TLS terminator`,
+    );
+  return { port, host, ...(tls ? { tls } : {}) };
 }
 
 function parseEnvironment(value: string | undefined): Environment {

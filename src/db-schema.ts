@@ -15,3 +15,4 @@ export * from './work-items/work-items.tables.js';
 export * from './fax/fax.tables.js';
 export * from './appeals/appeals.tables.js';
 export * from './call-notes/call-notes.tables.js';
+export * from './ncpdp/ncpdp.tables.js';

@@ -4,6 +4,8 @@ import { DEMO_ACCOUNTS_TEXT } from './demo/demo-accounts.js';
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo-data.js';
 import { startJobs } from './platform/jobs.js';
 import { startContext } from './platform/start-context.js';
+import { startNcpdpListener, type NcpdpListener } from './ncpdp/tcp-listener.js';
+import { readFileSync } from 'node:fs';
 
 async function main() {
   const config = loadConfig();
@@ -21,6 +23,16 @@ async function main() {
   // Deadlines and follow-up work run in this process too (workers can also run separately).
   const jobs = process.env.JOBS === 'off' ? null : await startJobs(ctx);
   await app.listen({ port: config.port, host: config.host });
+  let ncpdp: NcpdpListener | null = null;
+  if (config.ncpdp) {
+    const { port, host, tls } = config.ncpdp;
+    ncpdp = await startNcpdpListener(ctx, {
+      port,
+      host,
+      ...(tls ? { tls: { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } } : {}),
+      log: app.log,
+    });
+  }
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
   const lines = [
     '',
@@ -28,11 +40,14 @@ async function main() {
     `  database: ${ctx.database.kind}${ctx.database.kind === 'pglite' ? ` (${config.dataDir})` : ''}   clock: ${ctx.clock.kind}`,
     `  API docs: ${url}/api/v1/docs   OpenAPI: ${url}/api/v1/openapi.json   health: ${url}/healthz`,
   ];
+  if (ncpdp && config.ncpdp)
+    lines.push(`  NCPDP D.0 over TCP: ${config.ncpdp.host}:${ncpdp.port}${config.ncpdp.tls ? ' (TLS)' : ''}`);
   if (demo) lines.push('', DEMO_ACCOUNTS_TEXT);
   process.stdout.write(lines.join('\n') + '\n');
 
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await ncpdp?.close();
     await app.close();
     await jobs?.stop({ graceful: true, wait: true });
     await ctx.database.close();

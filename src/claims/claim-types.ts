@@ -66,6 +66,8 @@ export interface NextSteps {
   alternatives?: Alternative[];
   /** 79: the first date the refill will pay. */
   refillAllowedOn?: string;
+  /** 79: the fill that makes this one too soon (the D.0 DUR response reports it: 530-FU, 531-FV). */
+  previousFill?: { dateOfService: string; daysSupply: number; quantity: number };
   stepTherapy?: { prerequisites: string; lookbackDays: number };
   quantityLimit?: { units: number; days: number; maxForDaysSupply: number };
 }

@@ -55,6 +55,9 @@ export const NextStepsSchema = Type.Object({
   ),
   alternatives: Type.Optional(Type.Array(AlternativeSchema)),
   refillAllowedOn: Type.Optional(Type.String()),
+  previousFill: Type.Optional(
+    Type.Object({ dateOfService: Type.String(), daysSupply: Type.Integer(), quantity: Type.Number() }),
+  ),
   stepTherapy: Type.Optional(Type.Object({ prerequisites: Type.String(), lookbackDays: Type.Integer() })),
   quantityLimit: Type.Optional(
     Type.Object({ units: Type.Number(), days: Type.Number(), maxForDaysSupply: Type.Number() }),

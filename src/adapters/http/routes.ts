@@ -9,6 +9,7 @@ import { workItemRoutes } from '../../work-items/work-items.routes.js';
 import { MAX_ATTACHMENT_BYTES } from '../../priorauth/add-attachment.js';
 import type { AppContext } from '../../app-context.js';
 import { claimRoutes } from '../../claims/claims.routes.js';
+import { ncpdpRoutes } from '../../ncpdp/ncpdp.routes.js';
 import { coverageRoutes } from '../../coverage/coverage.routes.js';
 import { testClockRoutes } from '../../deadlines/test-clock.routes.js';
 import { identityRoutes } from '../../identity/identity.routes.js';
@@ -24,6 +25,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 6 } });
   await identityRoutes(app, ctx);
   await claimRoutes(app, ctx);
+  await ncpdpRoutes(app, ctx);
   await coverageRoutes(app, ctx);
   await memberRoutes(app, ctx);
   await callNoteRoutes(app, ctx);

@@ -239,7 +239,7 @@ describe('adjudicateClaim — what a pharmacist would list', () => {
       codes: ['75', '608'],
     },
     {
-      name: 'refill at 50 % of the last supply → 79 with the first allowed date',
+      name: 'refill at 50 % of the last supply → 79 with the first allowed date and the fill it follows',
       input: {
         history: [
           fill({
@@ -252,7 +252,10 @@ describe('adjudicateClaim — what a pharmacist would list', () => {
       },
       status: 'R',
       codes: ['79'],
-      check: (r) => expect(r.nextSteps?.refillAllowedOn).toBe('2026-11-28'),
+      check: (r) => {
+        expect(r.nextSteps?.refillAllowedOn).toBe('2026-11-28');
+        expect(r.nextSteps?.previousFill).toEqual({ dateOfService: '2026-11-05', daysSupply: 30, quantity: 30 });
+      },
     },
     {
       name: 'refill at 77 % of the last supply pays',

@@ -243,7 +243,14 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
       {
         reject: REJECT.REFILL_TOO_SOON,
         message: `This refill is too soon: the last fill on ${tooSoon.lastFill.dateOfService} was for ${tooSoon.lastFill.daysSupply} days. It can be filled on or after ${tooSoon.allowedOn}.`,
-        nextSteps: { refillAllowedOn: tooSoon.allowedOn },
+        nextSteps: {
+          refillAllowedOn: tooSoon.allowedOn,
+          previousFill: {
+            dateOfService: tooSoon.lastFill.dateOfService,
+            daysSupply: tooSoon.lastFill.daysSupply,
+            quantity: tooSoon.lastFill.quantity,
+          },
+        },
       },
       plan.id,
       drug,

@@ -1,0 +1,294 @@
+import type { AppContext } from '../app-context.js';
+import type { Reject } from '../claims/claim-types.js';
+import { reverseClaimByKey } from '../claims/reverse-claim-by-key.js';
+import { submitClaim } from '../claims/submit-claim.js';
+import type { Principal } from '../identity/roles.js';
+import { verifyEligibility } from '../members/verify-eligibility.js';
+import { newId } from '../platform/ids.js';
+import { trimmed } from './telecom/header.js';
+import { fieldValue, findSegment } from './telecom/segments.js';
+import { bytesToText, textToBytes } from './telecom/separators.js';
+import {
+  newTransmission,
+  parseTransmission,
+  serializeTransmission,
+  type Segment,
+  type Transmission,
+} from './telecom/transmission.js';
+import { D0_REJECT, type FieldReject } from './d0-rejects.js';
+import { insertExchanges, type NewExchangeRow } from './ncpdp.repo.js';
+import {
+  checkRequestHeader,
+  readClaimRequest,
+  readEligibilityQuestion,
+  readReversalKey,
+  type RequestHeaderFacts,
+} from './read-request.js';
+import { rejectForError } from './reject-for-error.js';
+import { responseContext } from './response-context.js';
+import {
+  claimGroup,
+  eligibilityResponse,
+  messageSegment,
+  rejectedGroup,
+  responseHeader,
+  reversalGroup,
+  type ResponseContext,
+} from './write-response.js';
+
+/** What the edge logs about a transmission: codes and counts, never PHI. */
+export interface TransmissionSummary {
+  transactionCode: string | null;
+  bin: string | null;
+  pharmacyNpi: string | null;
+  headerStatus: 'A' | 'R';
+  /** 112-AN of each group answered. */
+  statuses: string[];
+  rejectCodes: string[];
+  requestBytes: number;
+  responseBytes: number;
+  /** Faults on OpenPBM's side (answered 99); the edge logs them as errors. */
+  faults: unknown[];
+}
+
+export interface TransmissionAnswer {
+  response: Buffer;
+  summary: TransmissionSummary;
+}
+
+interface GroupAnswer {
+  segments: Segment[];
+  /** The claim the group concerned (its wire copy is kept with it). */
+  claimId: string | null;
+  fault?: unknown;
+}
+
+const rxOf = (group: Segment[] | undefined) => {
+  const d2 = fieldValue(findSegment(group ?? [], 'AM07'), 'D2')?.trim();
+  return d2 && /^[A-Za-z0-9-]{1,12}$/.test(d2) ? d2 : null;
+};
+
+function readError(e: FieldReject, group: Segment[] | undefined, rc: ResponseContext): GroupAnswer {
+  return {
+    segments: rejectedGroup(e.reject, `${e.field}: ${e.message}`, rxOf(group), rc),
+    claimId: null,
+  };
+}
+
+function failure(err: unknown, group: Segment[] | undefined, rc: ResponseContext, prefix = ''): GroupAnswer {
+  const { reject, message, unexpected } = rejectForError(err);
+  return {
+    segments: rejectedGroup(reject, prefix + message, rxOf(group), rc),
+    claimId: null,
+    ...(unexpected ? { fault: err } : {}),
+  };
+}
+
+async function bill(
+  ctx: AppContext,
+  caller: Principal,
+  t: Transmission,
+  h: RequestHeaderFacts,
+  group: Segment[],
+  rc: ResponseContext,
+): Promise<GroupAnswer> {
+  const read = readClaimRequest(t, h, group);
+  if (!read.ok) return readError(read.error, group, rc);
+  const request = read.value;
+  let reversedNote = '';
+  if (h.transactionCode === 'B3') {
+    // Rebill: reverse the paid claim, then bill the corrected one (NCPDP B3 = B2 + B1 in one).
+    const key = readReversalKey(h, group);
+    if (!key.ok) return readError(key.error, group, rc);
+    try {
+      const reversal = await reverseClaimByKey(ctx, caller, { ...key.value, productId: null });
+      if (reversal.transactionStatus !== 'A')
+        return {
+          segments: reversalGroup(request.prescriptionNumber, reversal, rc),
+          claimId: null,
+        };
+      reversedNote = 'The original claim was reversed; the rebill was rejected: ';
+    } catch (err) {
+      return failure(err, group, rc);
+    }
+  }
+  try {
+    const answer = await submitClaim(ctx, caller, request);
+    return {
+      segments: claimGroup(request.prescriptionNumber, answer, rc),
+      claimId: answer.claimId,
+    };
+  } catch (err) {
+    return failure(err, group, rc, reversedNote);
+  }
+}
+
+async function reverse(
+  ctx: AppContext,
+  caller: Principal,
+  h: RequestHeaderFacts,
+  group: Segment[],
+  rc: ResponseContext,
+): Promise<GroupAnswer> {
+  const key = readReversalKey(h, group);
+  if (!key.ok) return readError(key.error, group, rc);
+  try {
+    const answer = await reverseClaimByKey(ctx, caller, key.value);
+    return {
+      segments: reversalGroup(key.value.prescriptionNumber, answer, rc),
+      claimId: answer.claimId,
+    };
+  } catch (err) {
+    return failure(err, group, rc);
+  }
+}
+
+async function checkEligibility(
+  ctx: AppContext,
+  caller: Principal,
+  t: Transmission,
+  h: RequestHeaderFacts,
+  rc: ResponseContext,
+): Promise<{ segments: Segment[]; answer: GroupAnswer }> {
+  const q = readEligibilityQuestion(t, h, t.groups[0]);
+  if (!q.ok) return { segments: [], answer: readError(q.error, undefined, rc) };
+  try {
+    const e = eligibilityResponse(await verifyEligibility(ctx, caller, q.value), rc);
+    return { segments: e.segments, answer: { segments: e.group, claimId: null } };
+  } catch (err) {
+    return { segments: [], answer: failure(err, undefined, rc) };
+  }
+}
+
+/** A transmission rejected as a whole (501-F1 = R): the header echoed as far as it could be read. */
+function rejectTransmission(t: Transmission, reject: Reject, message: string, rc: ResponseContext): Transmission {
+  const readable = t.kind === 'request';
+  return newTransmission(
+    responseHeader(readable ? t.header : null, 'R', 1),
+    [messageSegment(`Transmission rejected: ${message}`)],
+    [rejectedGroup(reject, message, null, rc)],
+    { stx: t.stx, etx: t.etx },
+  );
+}
+
+/**
+ * Answers one D.0 transmission. The claims in it go through the same use cases as the JSON
+ * routes (submitClaim, reverseClaimByKey, verifyEligibility), one group at a time in order, so
+ * the answers are the same. Never throws for any input and never pays what it could not read:
+ * a field in error rejects its group with that field's code; a header in error rejects the
+ * transmission; a fault on OpenPBM's side answers 99.
+ */
+export async function answerTransmission(
+  ctx: AppContext,
+  caller: Principal,
+  bytes: Uint8Array,
+  channel: 'http' | 'tcp',
+): Promise<TransmissionAnswer> {
+  const receivedAt = ctx.clock.now();
+  const t = parseTransmission(bytesToText(bytes));
+  const faults: unknown[] = [];
+  const ref = await ctx.reference.get();
+  const bin = t.kind === 'request' ? (t.header.values.bin ?? null) : null;
+  const rc = responseContext(
+    ref,
+    bin ?? undefined,
+    t.kind === 'request' ? trimmed(t.header, 'processorControlNumber') || null : null,
+  );
+
+  let response: Transmission;
+  let answers: GroupAnswer[] = [];
+  const checked = checkRequestHeader(t);
+  if (!checked.ok) {
+    response = rejectTransmission(t, checked.error.reject, `${checked.error.field}: ${checked.error.message}`, rc);
+  } else if (caller.npi !== checked.value.pharmacyNpi) {
+    response = rejectTransmission(
+      t,
+      D0_REJECT.NON_MATCHED_PHARMACY,
+      '201-B1 is not the NPI of the pharmacy this connection authenticated as.',
+      rc,
+    );
+  } else {
+    const h = checked.value;
+    if (h.transactionCode === 'E1') {
+      const e1 = await checkEligibility(ctx, caller, t, h, rc);
+      answers = [e1.answer];
+      response = newTransmission(responseHeader(t.header, 'A', 1, 'E1'), e1.segments, [e1.answer.segments], {
+        stx: t.stx,
+        etx: t.etx,
+      });
+    } else {
+      for (const group of t.groups)
+        answers.push(
+          h.transactionCode === 'B2'
+            ? await reverse(ctx, caller, h, group, rc)
+            : await bill(ctx, caller, t, h, group, rc),
+        );
+      response = newTransmission(
+        responseHeader(t.header, 'A', answers.length, h.transactionCode),
+        [],
+        answers.map((a) => a.segments),
+        { stx: t.stx, etx: t.etx },
+      );
+    }
+  }
+  for (const a of answers) if (a.fault) faults.push(a.fault);
+  const responseBytes = textToBytes(serializeTransmission(response));
+
+  const requestBytes = Buffer.from(bytes);
+  const exchanges: NewExchangeRow[] = answers.flatMap((a, i) =>
+    a.claimId && checked.ok
+      ? [
+          {
+            id: newId('ncx', receivedAt),
+            claimId: a.claimId,
+            transactionCode: checked.value.transactionCode,
+            groupIndex: i,
+            status: fieldValue(findSegment(a.segments, 'AM21'), 'AN') ?? '',
+            pharmacyNpi: checked.value.pharmacyNpi,
+            channel,
+            request: requestBytes,
+            response: responseBytes,
+            receivedAt,
+          },
+        ]
+      : [],
+  );
+  try {
+    await insertExchanges(ctx.database.db, exchanges);
+  } catch (err) {
+    faults.push(err); // the claims stand; only the wire copy is missing
+  }
+
+  const headerStatus = response.header.values.headerResponseStatus === 'R' ? 'R' : 'A';
+  const statuses = response.groups.map((g) => fieldValue(findSegment(g, 'AM21'), 'AN') ?? '');
+  return {
+    response: responseBytes,
+    summary: {
+      transactionCode: checked.ok ? checked.value.transactionCode : null,
+      bin: checked.ok ? checked.value.bin : null,
+      pharmacyNpi: checked.ok ? checked.value.pharmacyNpi : null,
+      headerStatus,
+      statuses,
+      rejectCodes: response.groups.flatMap((g) => fieldValuesOf(findSegment(g, 'AM21'), 'FB')),
+      requestBytes: bytes.byteLength,
+      responseBytes: responseBytes.byteLength,
+      faults,
+    },
+  };
+}
+
+function fieldValuesOf(segment: Segment | undefined, id: string): string[] {
+  return segment ? segment.fields.filter((f) => f.id === id).map((f) => f.value) : [];
+}
+
+/**
+ * The answer when OpenPBM fails before it can answer at all (its database is unreachable): the
+ * transmission rejected with 99, never a payment. The pharmacy resubmits; a claim that was in
+ * fact paid then answers D with its original response.
+ */
+export function hostErrorResponse(bytes: Uint8Array): Buffer {
+  const t = parseTransmission(bytesToText(bytes));
+  const none: ResponseContext = { helpDeskPhone: null, ndcForRxcui: () => null };
+  const message = 'The processor could not answer. Resubmit the transmission; if it fails again, call the help desk.';
+  return textToBytes(serializeTransmission(rejectTransmission(t, D0_REJECT.HOST_ERROR, message, none)));
+}
