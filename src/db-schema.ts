@@ -7,7 +7,7 @@ export * from './identity/identity.tables.js';
 export * from './audit/audit.tables.js';
 export * from './imports/imports.tables.js';
 export * from './claims/claims.tables.js';
-export * from './priorauth/authorizations.tables.js';
+export * from './authorizations/authorizations.tables.js';
 export * from './deadlines/deadlines.tables.js';
 export * from './priorauth/priorauth.tables.js';
 export * from './notices/notices.tables.js';

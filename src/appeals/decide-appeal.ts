@@ -6,13 +6,9 @@ import { queueNotices } from '../notices/queue-notices.js';
 import { toLocalDate } from '../platform/clock.js';
 import { DomainError, type FieldError } from '../platform/errors.js';
 import { actorName } from '../priorauth/pa-status.js';
-import {
-  findPaRequest,
-  insertHistory,
-  revokeAuthorization,
-  type AuthorizationRow,
-} from '../priorauth/priorauth.repo.js';
-import { createAuthorization } from '../priorauth/record-determination.js';
+import { createAuthorization, revokeAuthorization, type AuthorizationRow } from '../authorizations/index.js';
+import { caseGrant } from '../priorauth/case-grant.js';
+import { findCriteriaVersion, findPaRequest, insertHistory } from '../priorauth/priorauth.repo.js';
 import { listAppealsForCase } from './appeals.repo.js';
 import { openAppealForReview } from './open-appeal-for-review.js';
 import { buildAppealView, type AppealView } from './appeal-view.js';
@@ -65,7 +61,7 @@ function validate(input: AppealDecisionInput, reasons: string[], requestedQuanti
 /**
  * A clinician's appeal decision (docs/design.md#appeals), by someone who took no part in the original
  * determination (403 otherwise). Overturned, in whole or in part → the authorization an approval
- * creates (createAuthorization: same number, scope, period and renewal reminder), replacing any
+ * creates (createAuthorization: a new number, the same scope, period and renewal reminder), replacing any
  * partial one; the case keeps its own decision and records that an appeal changed it. Upheld →
  * the letter names the next level. Decision notices to member and prescriber; deciding an appeal
  * already decided (or assigned to someone else) is a 409.
@@ -107,8 +103,7 @@ export async function decideAppeal(
       ];
       for (const number of earlier) if (number && (await revokeAuthorization(tx, number))) replaced.push(number);
       authorization = await createAuthorization(tx, {
-        request: pa,
-        plan,
+        ...caseGrant(pa, plan, await findCriteriaVersion(tx, pa.criteriaId, pa.criteriaVersion)),
         now,
         approvedQuantity: input.approvedQuantity,
         effectiveTo: input.effectiveTo,

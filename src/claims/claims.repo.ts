@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { activeAuthorizationsJsonSql } from '../authorizations/index.js';
 import type { Database, Db } from '../platform/db.js';
 import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';
@@ -30,10 +31,7 @@ const CLAIM_CONTEXT_SQL = `
       where c.member_id = $1 and c.transaction_status = 'P' and c.reversed_at is null
         and c.date_of_service >= $6::date and c.date_of_service <= $5::date
         and ($7::boolean or c.group_id = any($8::text[]) or c.ingredient = any($9::text[]) or c.drug_class = any($10::text[]))) as history,
-    (select coalesce(json_agg(json_build_object('number', a.number, 'groupId', a.group_id, 'scope', a.scope, 'brandName', a.brand_name,
-            'effectiveFrom', a.effective_from::text, 'effectiveTo', a.effective_to::text, 'maxUnits', a.max_units::float8, 'perDays', a.per_days)), '[]'::json)
-       from authorizations a
-      where a.member_id = $1 and a.status = 'active' and a.effective_from <= $5::date and a.effective_to >= $5::date) as authorizations,
+    ${activeAuthorizationsJsonSql('$1', '$5')} as authorizations,
     (select d.response from claims d
       where d.pharmacy_npi = $2 and d.prescription_number = $3 and d.fill_number = $4 and d.date_of_service = $5::date
         and d.transaction_status = 'P' and d.reversed_at is null limit 1) as duplicate`;

@@ -13,9 +13,8 @@ import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from './criteria-libr
 import { findBenefit } from './find-benefit.js';
 import { actorName } from './pa-status.js';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
+import { findActiveAuthorization, findAuthorizationByNumber, hasValidCheckDigit } from '../authorizations/index.js';
 import {
-  findActiveAuthorizations,
-  findAuthorizationByNumber,
   findCurrentCriteria,
   findPaRequest,
   insertHistory,
@@ -143,12 +142,16 @@ export async function initiateRequest(
     };
   }
 
-  const active = await findActiveAuthorizations(db, member.id, drug.groupId, today);
+  const active = await findActiveAuthorization(db, { memberId: member.id, groupId: drug.groupId, date: today });
   let renewalOf: string | null = null;
   let priorCase: PaRequestRow | undefined;
   if (input.renewalOf) {
     const prior = await findAuthorizationByNumber(db, input.renewalOf);
-    if (!prior || prior.memberId !== member.id) throw notFound('Authorization', input.renewalOf);
+    if (!prior || prior.memberId !== member.id) {
+      if (!prior && !hasValidCheckDigit(input.renewalOf))
+        throw invalid('renewalOf', `${input.renewalOf} is not an authorization number (check digit); check the number`);
+      throw notFound('Authorization', input.renewalOf);
+    }
     if (prior.groupId !== drug.groupId)
       throw invalid('renewalOf', 'the authorization is for a different drug or dose form');
     const window = isWithinRenewalWindow({
@@ -171,8 +174,8 @@ export async function initiateRequest(
     }
     renewalOf = prior.number;
     if (prior.paRequestId) priorCase = await findPaRequest(db, prior.paRequestId);
-  } else if (active.length > 0) {
-    const a = active[0];
+  } else if (active) {
+    const a = active;
     throw new DomainError(
       'ACTIVE_AUTHORIZATION_EXISTS',
       `Authorization ${a.number} already covers ${drug.groupName} through ${a.effectiveTo}`,

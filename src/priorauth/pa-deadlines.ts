@@ -1,8 +1,8 @@
 import { registerDeadlineHandler } from '../deadlines/run-due-deadlines.js';
 import { queueNotices } from '../notices/queue-notices.js';
+import { findAuthorizationByNumber } from '../authorizations/index.js';
 import {
   closeInformationRequest,
-  findAuthorizationByNumber,
   findPaRequest,
   insertHistory,
   listInformationRequests,

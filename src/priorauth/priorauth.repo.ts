@@ -1,14 +1,12 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { members, prescribers } from '../members/members.tables.js';
-import { authorizations } from './authorizations.tables.js';
 import { criteriaSets, paAttachments, paHistory, paInformationRequests, paRequests } from './priorauth.tables.js';
 
 export type PaRequestRow = typeof paRequests.$inferSelect;
 export type PaHistoryRow = typeof paHistory.$inferSelect;
 export type AttachmentRow = typeof paAttachments.$inferSelect;
 export type InformationRequestRow = typeof paInformationRequests.$inferSelect;
-export type AuthorizationRow = typeof authorizations.$inferSelect;
 export type CriteriaSetRow = typeof criteriaSets.$inferSelect;
 
 // ---- criteria sets -------------------------------------------------------------------------
@@ -213,66 +211,4 @@ export async function closeInformationRequest(
     .where(and(eq(paInformationRequests.id, id), eq(paInformationRequests.status, 'open')))
     .returning({ id: paInformationRequests.id });
   return rows.length === 1;
-}
-
-// ---- authorizations ------------------------------------------------------------------------
-
-export async function insertAuthorization(db: Db, row: typeof authorizations.$inferInsert): Promise<AuthorizationRow> {
-  return (await db.insert(authorizations).values(row).returning())[0];
-}
-
-/** Retires an authorization (e.g. a partial one an appeal replaces); false when it was not active. */
-export async function revokeAuthorization(db: Db, number: string): Promise<boolean> {
-  const rows = await db
-    .update(authorizations)
-    .set({ status: 'revoked' })
-    .where(and(eq(authorizations.number, number), eq(authorizations.status, 'active')))
-    .returning({ id: authorizations.id });
-  return rows.length === 1;
-}
-
-export async function findAuthorizationByNumber(db: Db, number: string): Promise<AuthorizationRow | undefined> {
-  return (await db.select().from(authorizations).where(eq(authorizations.number, number)).limit(1))[0];
-}
-
-/** Active authorizations of a member for a drug-form group that cover `date` or start later. */
-export function findActiveAuthorizations(
-  db: Db,
-  memberId: string,
-  groupId: string,
-  date: string,
-): Promise<AuthorizationRow[]> {
-  return db
-    .select()
-    .from(authorizations)
-    .where(
-      and(
-        eq(authorizations.memberId, memberId),
-        eq(authorizations.groupId, groupId),
-        eq(authorizations.status, 'active'),
-        gte(authorizations.effectiveTo, date),
-      ),
-    )
-    .orderBy(desc(authorizations.effectiveTo));
-}
-
-export function listAuthorizationsForMember(db: Db, memberId: string): Promise<AuthorizationRow[]> {
-  return db
-    .select()
-    .from(authorizations)
-    .where(eq(authorizations.memberId, memberId))
-    .orderBy(desc(authorizations.effectiveTo));
-}
-
-export function authorizationsEndingBetween(db: Db, from: string, to: string) {
-  return db
-    .select()
-    .from(authorizations)
-    .where(
-      and(
-        eq(authorizations.status, 'active'),
-        gte(authorizations.effectiveTo, from),
-        lte(authorizations.effectiveTo, to),
-      ),
-    );
 }

@@ -1,9 +1,9 @@
-import { date, index, integer, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, index, integer, numeric, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * What an approval creates (docs/design.md#authorizations): the scope is a drug-form group, so every strength of the
- * same medication and dose form is covered; `brandRxcui` narrows it to a brand when the criteria
- * say so. Claims look these up.
+ * same medication and dose form is covered; `brandName` narrows it to a brand when the criteria
+ * say so. Claims and coverage checks read these; only this module writes them.
  */
 export const authorizations = pgTable(
   'authorizations',
@@ -25,3 +25,6 @@ export const authorizations = pgTable(
   },
   (t) => [index('authorizations_member_group_idx').on(t.memberId, t.groupId)],
 );
+
+/** The serial inside every authorization number (authorization-number.ts): never reused, even after a rollback. */
+export const authorizationSerial = pgSequence('authorization_serial_seq', { startWith: 1 });

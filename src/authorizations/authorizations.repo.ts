@@ -1,0 +1,76 @@
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import type { Db } from '../platform/db.js';
+import { authorizations } from './authorizations.tables.js';
+
+export type AuthorizationRow = typeof authorizations.$inferSelect;
+export type NewAuthorizationRow = typeof authorizations.$inferInsert;
+
+/** The next serial for an authorization number (a sequence: concurrent approvals never share one). */
+export async function nextAuthorizationSerial(db: Db): Promise<number> {
+  // node-postgres and PGlite both answer execute() with { rows }.
+  const result = (await db.execute(sql`select nextval('authorization_serial_seq')::text as serial`)) as unknown as {
+    rows: Array<{ serial: string }>;
+  };
+  return Number(result.rows[0].serial);
+}
+
+/** Inserts unless the number is taken (a number issued before serials existed); undefined then. */
+export async function insertAuthorization(db: Db, row: NewAuthorizationRow): Promise<AuthorizationRow | undefined> {
+  const inserted = await db
+    .insert(authorizations)
+    .values(row)
+    .onConflictDoNothing({ target: authorizations.number })
+    .returning();
+  return inserted[0];
+}
+
+/** Retires an authorization (e.g. a partial one an appeal replaces); false when it was not active. */
+export async function revokeAuthorization(db: Db, number: string): Promise<boolean> {
+  const rows = await db
+    .update(authorizations)
+    .set({ status: 'revoked' })
+    .where(and(eq(authorizations.number, number), eq(authorizations.status, 'active')))
+    .returning({ id: authorizations.id });
+  return rows.length === 1;
+}
+
+export async function findAuthorizationByNumber(db: Db, number: string): Promise<AuthorizationRow | undefined> {
+  return (await db.select().from(authorizations).where(eq(authorizations.number, number)).limit(1))[0];
+}
+
+/**
+ * The member's active authorization for a drug-form group that covers `date` or starts later
+ * (the one ending last), or undefined.
+ */
+export async function findActiveAuthorization(
+  db: Db,
+  key: { memberId: string; groupId: string; date: string },
+): Promise<AuthorizationRow | undefined> {
+  const rows = await db
+    .select()
+    .from(authorizations)
+    .where(
+      and(
+        eq(authorizations.memberId, key.memberId),
+        eq(authorizations.groupId, key.groupId),
+        eq(authorizations.status, 'active'),
+        gte(authorizations.effectiveTo, key.date),
+      ),
+    )
+    .orderBy(desc(authorizations.effectiveTo))
+    .limit(1);
+  return rows[0];
+}
+
+/**
+ * The piece of a larger SQL statement that yields, as a JSON array, the member's active
+ * authorizations covering a date (the shape of claims' ActiveAuthorization): the claim context
+ * reads them in its one round trip. `member` and `date` are the statement's parameter
+ * placeholders, e.g. `$1` and `$5`.
+ */
+export function activeAuthorizationsJsonSql(member: string, date: string): string {
+  return `(select coalesce(json_agg(json_build_object('number', a.number, 'groupId', a.group_id, 'scope', a.scope, 'brandName', a.brand_name,
+            'effectiveFrom', a.effective_from::text, 'effectiveTo', a.effective_to::text, 'maxUnits', a.max_units::float8, 'perDays', a.per_days)), '[]'::json)
+       from authorizations a
+      where a.member_id = ${member} and a.status = 'active' and a.effective_from <= ${date}::date and a.effective_to >= ${date}::date)`;
+}

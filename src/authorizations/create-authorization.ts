@@ -1,0 +1,91 @@
+import { addDays } from '../claims/rules/dates.js';
+import { scheduleDeadline } from '../deadlines/schedule-deadline.js';
+import { toLocalDate } from '../platform/clock.js';
+import type { Db } from '../platform/db.js';
+import { newId } from '../platform/ids.js';
+import { formatAuthorizationNumber } from './authorization-number.js';
+import {
+  findAuthorizationByNumber,
+  insertAuthorization,
+  nextAuthorizationSerial,
+  type AuthorizationRow,
+} from './authorizations.repo.js';
+import { authorizationPeriod } from './rules/authorization-period.js';
+
+export interface AuthorizationGrant {
+  /** Who and what: the member, the drug-form group, and the brand when the criteria cover only it. */
+  memberId: string;
+  groupId: string;
+  brandName: string | null;
+  /** The case the authorization answers (a PA request, or the case an appeal overturned). */
+  paRequestId: string;
+  /** The authorization number this one renews, if any. */
+  renewalOf: string | null;
+  /** The case's days' supply: a reviewer's lower quantity is per this many days. */
+  daysSupply: number;
+  /** The criteria set's approval: how long, and how much per how many days. */
+  approval: { durationDays: number; maxQuantityPerDays?: { units: number; days: number } } | null;
+  /** Plan policy: dates are the plan's dates; the renewal reminder goes out this many days before the end. */
+  timeZone: string;
+  renewalWindowDays: number;
+  now: Date;
+  /** A reviewer's lower quantity (partial approval), per the case's days' supply. */
+  approvedQuantity?: number;
+  /** A reviewer's shorter period (checked by the caller against authorizationPeriod). */
+  effectiveTo?: string;
+}
+
+/** Legacy numbers (random digits, issued before serials) can share a serial number's shape: skip past them. */
+const MAX_NUMBER_DRAWS = 20;
+
+/**
+ * What an approval creates (docs/design.md#authorizations), in the caller's transaction: the authorization (scope:
+ * the drug-form group, so every strength is covered, or the brand), effective from today in the
+ * plan's zone (a renewal from the day after the one it renews ends) for the criteria's approval
+ * duration, with the approved or criteria quantity, a collision-free number, and its renewal
+ * reminder deadline. Every approval comes through here: automatic, clinician, deemed, and an
+ * appeal overturn.
+ */
+export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promise<AuthorizationRow> {
+  const today = toLocalDate(g.now, g.timeZone);
+  const prior = g.renewalOf ? await findAuthorizationByNumber(tx, g.renewalOf) : undefined;
+  const period = authorizationPeriod({
+    today,
+    durationDays: g.approval?.durationDays ?? 365,
+    renewsEndingOn: prior?.effectiveTo ?? null,
+  });
+  const effectiveTo = g.effectiveTo ?? period.latestEffectiveTo;
+  const limit = g.approval?.maxQuantityPerDays;
+  const maxUnits = g.approvedQuantity ?? limit?.units ?? null;
+  const perDays = g.approvedQuantity !== undefined ? g.daysSupply : (limit?.days ?? null);
+  let authorization: AuthorizationRow | undefined;
+  for (let draw = 0; !authorization && draw < MAX_NUMBER_DRAWS; draw++) {
+    authorization = await insertAuthorization(tx, {
+      id: newId('aut', g.now),
+      number: formatAuthorizationNumber(await nextAuthorizationSerial(tx), Number(today.slice(0, 4))),
+      memberId: g.memberId,
+      groupId: g.groupId,
+      scope: g.brandName ? 'brand-only' : 'drug-form-group',
+      brandName: g.brandName,
+      effectiveFrom: period.effectiveFrom,
+      effectiveTo,
+      maxUnits: maxUnits === null ? null : String(maxUnits),
+      perDays,
+      paRequestId: g.paRequestId,
+      createdAt: g.now,
+    });
+  }
+  if (!authorization) throw new Error(`no free authorization number after ${MAX_NUMBER_DRAWS} serials`);
+  const remindOn = addDays(effectiveTo, -g.renewalWindowDays);
+  await scheduleDeadline(
+    tx,
+    {
+      kind: 'pa-renewal-reminder',
+      entityId: authorization.number,
+      dueAt: new Date(`${remindOn}T16:00:00Z`),
+      payload: { paRequestId: g.paRequestId },
+    },
+    g.now,
+  );
+  return authorization;
+}
