@@ -8,6 +8,7 @@ import { PHARMACY_COLUMNS } from '../members/import-pharmacies.js';
 import { PRESCRIBER_COLUMNS } from '../members/import-prescribers.js';
 import { DomainError } from '../platform/errors.js';
 import { openCliContext } from './cli-context.js';
+import { ncpdpDecode, ncpdpSend } from './ncpdp-commands.js';
 import {
   demoLoadCommand,
   importCommand,
@@ -28,6 +29,12 @@ const USAGE = `OpenPBM operator commands:  npm run cli -- <command>
             [--api-key] [--display-name <name>] [--credential <PharmD|MD|…>]
   users list
   demo load                            load the demo data set (idempotent) and print its logins
+  ncpdp decode <file>                  an NCPDP D.0 transmission (or batch file) as readable JSON
+  ncpdp send --to <url> [--key <k>] <file>
+                                       send a D.0 transmission to a running OpenPBM and print the
+                                       decoded response; url: http(s)://host:port (POST
+                                       /api/v1/ncpdp/telecom) or tcp://host:port (NCPDP_PORT);
+                                       key: a pharmacy API key (or OPENPBM_API_KEY)
   help
 
 Files: drug-catalog = CSV like reference-data/drugs.csv; qhp-plans / qhp-drugs = CMS QHP plans.json /
@@ -54,6 +61,8 @@ const OPTIONS = {
   'api-key': { type: 'boolean' },
   'display-name': { type: 'string' },
   credential: { type: 'string' },
+  to: { type: 'string' },
+  key: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,6 +79,13 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
   if (!command || command === 'help' || v.help) {
     out.log(USAGE);
     return command || v.help ? 0 : 1;
+  }
+  if (command === 'ncpdp') {
+    // Works on files and over the network: no database needed.
+    if (sub === 'decode') ncpdpDecode(out, rest[0]);
+    else if (sub === 'send') await ncpdpSend(out, { file: rest[0], to: v.to, key: v.key });
+    else throw new DomainError('VALIDATION_FAILED', 'usage: ncpdp decode <file> | ncpdp send --to <url> <file>');
+    return 0;
   }
   const known = ['migrate', 'import', 'imports', 'users', 'demo'];
   if (!known.includes(command)) {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { runCli } from '../../src/cli/main.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,5 +212,67 @@ describe('the TCP listener configuration', () => {
     expect(readGroup(d0(await c.request(writeBillingRequest([claim('T40', 4)]))))).toMatchObject({ status: 'P' });
     c.close();
     await secure.close();
+  });
+});
+
+describe('npm run cli -- ncpdp send / decode', () => {
+  function capture() {
+    const lines: string[] = [];
+    const errs: string[] = [];
+    const err = { write: (s: string) => errs.push(s) > 0, isTTY: false } as unknown as NodeJS.WriteStream;
+    return { out: { log: (s: string) => lines.push(s), err }, lines, errs };
+  }
+  const file = (bytes: Buffer) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ncpdp-cli-'));
+    const f = path.join(dir, 'b1.d0');
+    writeFileSync(f, bytes);
+    return f;
+  };
+
+  it('sends a transmission over HTTP and prints the decoded response (status line on stderr)', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    const c = capture();
+    const code = await runCli(
+      ['ncpdp', 'send', '--to', url, '--key', KEY, file(writeBillingRequest([claim('T60', 5)]))],
+      c.out,
+    );
+    expect(code).toBe(0);
+    expect(c.errs.join('')).toBe('B1 response: header A; group 1: P\n');
+    const decoded = JSON.parse(c.lines.join('\n'));
+    expect(decoded.groups[0][0]).toMatchObject({ id: 'AM21', name: 'Response Status' });
+  });
+
+  it('sends over the TCP listener (tcp://host:port) the same way', async () => {
+    const c = capture();
+    const to = `tcp://127.0.0.1:${listener.port}`;
+    expect(
+      await runCli(['ncpdp', 'send', '--to', to, '--key', KEY, file(writeBillingRequest([claim('T61', 6)]))], c.out),
+    ).toBe(0);
+    expect(c.errs.join('')).toBe('B1 response: header A; group 1: P\n');
+  });
+
+  it('fails with a message (exit 1) when the key is refused', async () => {
+    const to = `tcp://127.0.0.1:${listener.port}`;
+    await expect(
+      runCli(
+        ['ncpdp', 'send', '--to', to, '--key', 'opbm_nope', file(writeBillingRequest([claim('T62', 7)]))],
+        capture().out,
+      ),
+    ).rejects.toThrow(/refused the API key/);
+  });
+
+  it('decodes a transmission: segments and fields named, amounts and dates read', async () => {
+    const c = capture();
+    expect(await runCli(['ncpdp', 'decode', file(writeBillingRequest([claim('T63')]))], c.out)).toBe(0);
+    const decoded = JSON.parse(c.lines.join('\n'));
+    const pricing = decoded.groups[0].find((s: { id: string }) => s.id === 'AM11');
+    expect(pricing.fields[0]).toEqual({
+      id: 'D9',
+      element: '409-D9',
+      name: 'Ingredient Cost Submitted',
+      value: '80{',
+      reading: '8.00',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { createUser } from '../../src/identity/create-user.js';
 import { parseTransmission, type Transmission } from '../../src/ncpdp/telecom/transmission.js';
 import { bytesToText } from '../../src/ncpdp/telecom/separators.js';
 import { fieldValue, fieldValues, findSegment } from '../../src/ncpdp/telecom/segments.js';
@@ -57,4 +58,16 @@ export function readGroup(t: Transmission, i = 0) {
       : undefined,
     segments: g,
   };
+}
+
+let keySeq = 0;
+/** A new pharmacy account with an API key, for a switch sending as that pharmacy. */
+export async function pharmacyApiKey(t: TestApp, npi: string): Promise<string> {
+  const { apiKey } = await createUser(t.ctx, {
+    username: `t-d0-pharmacy-${++keySeq}-${Math.random().toString(36).slice(2, 8)}`,
+    role: 'pharmacy',
+    npi,
+    withApiKey: true,
+  });
+  return apiKey!;
 }

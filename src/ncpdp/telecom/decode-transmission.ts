@@ -50,7 +50,7 @@ function decodeHeader(h: Header): DecodedField[] {
     .filter((f) => h.values[f.key] !== undefined)
     .map((f) => {
       const value = h.values[f.key]!;
-      const out: DecodedField = { id: f.id, element: f.id, name: f.name, value };
+      const out: DecodedField = { id: f.id.slice(-2), element: f.id, name: f.name, value };
       if (f.key === 'dateOfService') out.reading = readDate(value);
       return out;
     });

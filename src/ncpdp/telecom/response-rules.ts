@@ -22,6 +22,9 @@ export function missingMandatoryFields(t: Transmission): string[] {
   return out;
 }
 
+/** AM23 amounts that also enter the total paid: taxes, incentive, professional fee, other amounts, other payers. */
+const OTHER_AMOUNTS = ['AW', 'AX', 'FL', 'J1', 'J4', 'J5', 'EQ', '2Y', 'FN', 'NZ'];
+
 function groupProblems(g: Segment[], code: string, headerStatus: string): string[] {
   const out: string[] = [];
   const status = findSegment(g, 'AM21');
@@ -49,7 +52,9 @@ function groupProblems(g: Segment[], code: string, headerStatus: string): string
     };
     for (const id of ['F5', 'F6', 'F7', 'F9']) if (cents(id) === null) out.push(`AM23 ${id} missing or not an amount`);
     const [f5, f6, f7, f9] = ['F5', 'F6', 'F7', 'F9'].map(cents);
-    if (f5 !== null && f6 !== null && f7 !== null && f9 !== null && f6 + f7 - f5 !== f9)
+    // With taxes, incentives, fees or other amounts in play the sum has more terms; checked only without them.
+    const simple = !p?.fields.some((f) => OTHER_AMOUNTS.includes(f.id));
+    if (simple && f5 !== null && f6 !== null && f7 !== null && f9 !== null && f6 + f7 - f5 !== f9)
       out.push('509-F9 is not ingredient cost + dispensing fee − patient pay');
   }
   if (headerStatus === 'A' && code !== 'E1') {

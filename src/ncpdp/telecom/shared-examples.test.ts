@@ -6,6 +6,7 @@ import { fieldValue, fieldValues, findSegment } from './segments.js';
 import { bytesToText } from './separators.js';
 import { parseTransmission, serializeTransmission, type Transmission } from './transmission.js';
 import { trimmed } from './header.js';
+import { missingMandatoryFields } from './response-rules.js';
 
 /**
  * Conformance evidence: public D.0 examples that nobody on this project wrote
@@ -66,6 +67,26 @@ describe('the public D.0 examples in ../shared/examples/ncpdp', () => {
           expect(t.header.complete).toBe(true);
         }
       });
+  });
+
+  it('every response carries the mandatory fields for its status, except the rejected claims without codes', () => {
+    const responses = files.flatMap((f) => {
+      const t = text(f.name);
+      const all = looksLikeBatch(t) ? details(parseBatch(t)) : [parseTransmission(t)];
+      return all
+        .filter((x) => x.kind === 'response')
+        .map((x) => ({ name: f.name, problems: missingMandatoryFields(x) }));
+    });
+    expect(responses).toHaveLength(17); // 8 files + the 9 answers in ClaimBillingAndResponse
+    expect(responses.filter((r) => r.problems.length)).toEqual([
+      {
+        name: 'RESPONSE_REJECTED_BATCH.d0',
+        problems: [1, 2, 3, 4].flatMap((g) => [
+          `group ${g}: 511-FB: 0 reject codes (1 to 5)`,
+          `group ${g}: 510-FA does not count the 511-FB codes`,
+        ]),
+      },
+    ]);
   });
 
   it('REQUEST_B1: reads the claim: Rx 6000001, NDC 00172240780, quantity 1.000, 30 days, PA number in 462-EV of AM07', () => {
