@@ -30,6 +30,8 @@ export interface Config {
   webDir?: string;
   /** NCPDP D.0 over TCP (docs/ncpdp-telecom.md); null (the default) = no listener. */
   ncpdp: NcpdpTcpConfig | null;
+  /** EHR clients may use their API key on /fhir and /cds-services (default: outside production only). */
+  fhirApiKeys: boolean;
 }
 
 export interface NcpdpTcpConfig {
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     webDir: env.WEB_DIR ? path.resolve(env.WEB_DIR) : undefined,
     ncpdp: parseNcpdpTcp(env, environment),
+    fhirApiKeys: parseFhirApiKeys(env.FHIR_API_KEYS, environment),
   };
 }
 
@@ -105,6 +108,14 @@ function parseNcpdpTcp(env: NodeJS.ProcessEnv, environment: Environment): NcpdpT
       `NCPDP_HOST=${host} would carry claims (PHI) in clear text: set NCPDP_TLS_CERT and NCPDP_TLS_KEY, or keep the listener on 127.0.0.1 behind a TLS terminator`,
     );
   return { port, host, ...(tls ? { tls } : {}) };
+}
+
+/** SMART Backend Services is the production way in; API keys there only when an operator says so. */
+function parseFhirApiKeys(value: string | undefined, environment: Environment): boolean {
+  if (value === undefined || value === '') return environment !== 'production';
+  if (value === 'allow') return true;
+  if (value === 'refuse') return false;
+  throw new ConfigError(`FHIR_API_KEYS must be "allow" or "refuse", got "${value}"`);
 }
 
 function parseEnvironment(value: string | undefined): Environment {

@@ -16,3 +16,5 @@ export * from './fax/fax.tables.js';
 export * from './appeals/appeals.tables.js';
 export * from './call-notes/call-notes.tables.js';
 export * from './ncpdp/ncpdp.tables.js';
+export * from './ehr-clients/ehr-clients.tables.js';
+export * from './fhir/pas/pas.tables.js';

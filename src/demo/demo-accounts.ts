@@ -1,4 +1,5 @@
 import type { Role } from '../identity/roles.js';
+import { makeNpi } from '../shared/npi.js';
 import { DEMO_PLAN_IDS, DEMO_PROCESSORS } from './demo-plans.js';
 import {
   asciiFold,
@@ -120,6 +121,28 @@ function buildAccounts() {
 
 export const DEMO_ACCOUNTS = buildAccounts();
 
+/**
+ * The demo EHR: a primary-care practice's system that calls CRD, DTR and PAS for its two
+ * prescribers. Its API key is published like the pharmacies' (demo data only); production
+ * refuses API keys on FHIR routes unless FHIR_API_KEYS=allow.
+ */
+export const DEMO_EHR_CLIENT = {
+  clientId: 'demo-ehr',
+  name: 'Poppy Primary Care EHR (demo)',
+  apiKey: 'opbm_demo_ehr_3b9e7c1a5d2f8e406c1b9a7d3e5f2c81',
+  prescriberNpis: DEMO_ACCOUNTS.prescribers.map((p) => p.npi!),
+  /** The practice's organization NPI (fictional; valid check digit), for PAS subscription filters. */
+  organizationIdentifier: makeNpi('226099001'),
+  scopes: [
+    'cds-hooks',
+    'system/Questionnaire.r',
+    'system/QuestionnaireResponse.c',
+    'system/Claim.c',
+    'system/ClaimResponse.r',
+    'system/Subscription.cruds',
+  ],
+};
+
 export function allDemoAccounts(): DemoAccount[] {
   const a = DEMO_ACCOUNTS;
   return [
@@ -152,6 +175,8 @@ function renderAccountsText(): string {
     '',
     'Pharmacy API keys (Authorization: Bearer <key>):',
     ...keys,
+    '',
+    `EHR client ${DEMO_EHR_CLIENT.clientId} (${DEMO_EHR_CLIENT.name}: CRD at /cds-services, DTR and PAS at /fhir) API key: ${DEMO_EHR_CLIENT.apiKey}`,
     '',
     `Processors: ${pbm.name} BIN ${pbm.bin} PCN ${pbm.pcn} (groups IHSS01, CACOM1, PARTD1, MCALMC); ${mediCalRx.name} BIN ${mediCalRx.bin} PCN ${mediCalRx.pcn} group ${mediCalRx.groupId}.`,
     `Try a claim for member ${m.ihss.memberId} (IHSS01, born ${m.ihss.dateOfBirth}) with NDC 76282041901 (lisinopril, pays), 00169413211 (Ozempic, needs PA),`,

@@ -10,7 +10,9 @@ import { runImport, type ImportKind } from '../imports/run-import.js';
 import { loadAllPlans } from '../plans/plans.repo.js';
 import { criteriaLibrary } from '../priorauth/criteria-library/index.js';
 import { importCriteriaBundle } from '../priorauth/import-criteria.js';
-import { allDemoAccounts } from './demo-accounts.js';
+import { findEhrClientByClientId } from '../ehr-clients/ehr-clients.repo.js';
+import { registerEhrClient } from '../ehr-clients/register-ehr-client.js';
+import { allDemoAccounts, DEMO_EHR_CLIENT } from './demo-accounts.js';
 import { buildDemoPlanBundle } from './demo-plans.js';
 import { demoPeople, membersCsv, pharmaciesCsv, prescribersCsv } from './demo-people.js';
 
@@ -89,5 +91,10 @@ export async function loadDemoData(
     accountsCreated.push(a.username);
   }
   options.onProgress?.(`accounts (${accountsCreated.length} created)`);
+  // The demo EHR registers through the same function as the admin screen (POST /api/v1/ehr-clients).
+  if (!(await findEhrClientByClientId(ctx.database.db, DEMO_EHR_CLIENT.clientId))) {
+    await registerEhrClient(ctx, SYSTEM, { ...DEMO_EHR_CLIENT });
+    accountsCreated.push(`ehr-client:${DEMO_EHR_CLIENT.clientId}`);
+  }
   return { imports, accountsCreated };
 }

@@ -57,6 +57,79 @@ export const FORMULARY_SUPPORT: ResourceSupport[] = [
   },
 ];
 
+const SMART_CS = 'http://terminology.hl7.org/CodeSystem/restful-security-service';
+const PAS_IG = 'http://hl7.org/fhir/us/davinci-pas';
+const DTR_IG = 'http://hl7.org/fhir/us/davinci-dtr';
+
+/** EHR-client (SMART Backend Services) and member resources, with the scope each needs (docs/fhir.md). */
+export const CLIENT_AND_MEMBER_SUPPORT: ResourceSupport[] = [
+  {
+    type: 'Claim',
+    interactions: [],
+    operations: [
+      {
+        name: 'submit',
+        definition: `${PAS_IG}/OperationDefinition/Claim-submit`,
+        documentation: 'PAS request Bundle → response Bundle with ClaimResponse (scope system/Claim.c)',
+      },
+      {
+        name: 'inquire',
+        definition: `${PAS_IG}/OperationDefinition/Claim-inquiry`,
+        documentation: 'PAS inquiry Bundle → the current decision (scope system/ClaimResponse.r)',
+      },
+    ],
+    documentation: 'Da Vinci PAS 2.x for drugs: one PA case per drug item, the same case the portals and ePA show.',
+  },
+  {
+    type: 'Subscription',
+    profiles: [`${PAS_IG}/StructureDefinition/profile-subscription`],
+    interactions: ['create', 'read', 'search-type', 'delete'],
+    documentation:
+      'PASSubscriptionTopic, rest-hook, filter org-identifier=<client organization> (scopes system/Subscription.c/.r/.d)',
+  },
+  {
+    type: 'Questionnaire',
+    interactions: [],
+    operations: [
+      {
+        name: 'questionnaire-package',
+        definition: `${DTR_IG}/OperationDefinition/questionnaire-package`,
+        documentation: 'The criteria Questionnaire with SDC prefill (scope system/Questionnaire.r)',
+      },
+    ],
+  },
+  {
+    type: 'QuestionnaireResponse',
+    interactions: ['create'],
+    documentation:
+      "A case's answers: basedOn identifier https://openpbm.org/fhir/sid/pa-request (scope system/QuestionnaireResponse.c)",
+  },
+  {
+    type: 'Patient',
+    profiles: ['http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Patient'],
+    interactions: ['read', 'search-type'],
+    searchParams: [{ name: '_id', type: 'token', documentation: 'The member themself' }],
+    documentation: "The signed-in member's own record (member access token); others are 404.",
+  },
+  {
+    type: 'Coverage',
+    profiles: ['http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Coverage'],
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: 'patient', type: 'reference', documentation: 'The member themself' },
+      { name: 'beneficiary', type: 'reference', documentation: 'The member themself' },
+    ],
+    documentation: "The signed-in member's coverage.",
+  },
+  {
+    type: 'ExplanationOfBenefit',
+    profiles: ['http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-ExplanationOfBenefit-Pharmacy'],
+    interactions: ['read', 'search-type'],
+    searchParams: [{ name: 'patient', type: 'reference', documentation: 'The member themself' }],
+    documentation: "The signed-in member's pharmacy claims, paid and rejected.",
+  },
+];
+
 function restResource(r: ResourceSupport): CapabilityStatementRestResource {
   return {
     type: r.type as CapabilityStatementRestResource['type'],
@@ -105,11 +178,25 @@ export function capabilityStatement(options: {
     format: ['application/fhir+json', 'json'],
     implementationGuide: [
       'http://hl7.org/fhir/us/davinci-drug-formulary/ImplementationGuide/hl7.fhir.us.davinci-drug-formulary',
+      'http://hl7.org/fhir/us/davinci-pas/ImplementationGuide/hl7.fhir.us.davinci-pas',
+      'http://hl7.org/fhir/us/davinci-dtr/ImplementationGuide/hl7.fhir.us.davinci-dtr',
+      'http://hl7.org/fhir/us/carin-bb/ImplementationGuide/hl7.fhir.us.carin-bb',
     ],
     rest: [
       {
         mode: 'server',
         documentation: 'Errors are OperationOutcome resources. Unknown search parameters are refused (400).',
+        security: {
+          service: [{ coding: [{ system: SMART_CS, code: 'SMART-on-FHIR' }] }],
+          description:
+            'Formulary resources are public. EHR clients use SMART Backend Services (private_key_jwt, POST /oauth/token, see /fhir/.well-known/smart-configuration); members use their portal access token.',
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [{ url: 'token', valueUri: `${options.baseUrl.replace(/\/fhir$/, '')}/oauth/token` }],
+            },
+          ],
+        },
         resource: options.resources.map(restResource),
       },
     ],

@@ -1,10 +1,13 @@
 import type { AppContext } from '../app-context.js';
 import { runDueDeadlines } from '../deadlines/run-due-deadlines.js';
 import { deliverDueNotices } from '../notices/delivery/deliver-due-notices.js';
+import { deliverPasNotifications } from '../fhir/pas/deliver-pas-notifications.js';
 
 /** Everything time-driven, at `now`: legal deadlines first (they queue notices), then delivery. */
 export async function runSweeps(ctx: AppContext, now: Date) {
   const deadlines = await runDueDeadlines(ctx, now);
   const delivery = await deliverDueNotices(ctx, now);
-  return { deadlines, delivery };
+  // PAS subscribers hear of decisions on their pended requests (rest-hook).
+  const pasNotifications = await deliverPasNotifications(ctx, now);
+  return { deadlines, delivery, pasNotifications };
 }

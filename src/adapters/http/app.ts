@@ -11,6 +11,8 @@ import { apiRoutes } from './routes.js';
 import { DEFAULT_WEB_DIR, serveWebApp } from '../web/serve-web-app.js';
 import { registerFhirRoutes } from '../../fhir/fhir-edge.js';
 import { fhirRoutes } from '../../fhir/fhir-routes.js';
+import { crdRoutes } from '../../fhir/crd/crd-routes.js';
+import { oauthRoutes } from '../../fhir/smart/oauth-routes.js';
 
 export type App = FastifyInstance;
 
@@ -69,6 +71,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   );
   // FHIR R4 (docs/fhir.md): its own auth resolution and OperationOutcome errors.
   await app.register((fhir) => registerFhirRoutes(fhir, ctx, fhirRoutes(), '/fhir'), { prefix: '/fhir' });
+  // CDS Hooks (Da Vinci CRD) and the SMART Backend Services token endpoint.
+  await app.register((cds) => registerFhirRoutes(cds, ctx, crdRoutes(), '/cds-services'), { prefix: '/cds-services' });
+  await app.register((oauth) => oauthRoutes(oauth, ctx), { prefix: '/oauth' });
 
   return app;
 }

@@ -18,6 +18,7 @@ import { planRoutes } from '../../plans/plans.routes.js';
 import { criteriaRoutes } from '../../priorauth/criteria.routes.js';
 import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';
 import { reportRoutes } from '../../reports/reports.routes.js';
+import { ehrClientRoutes } from '../../ehr-clients/ehr-clients.routes.js';
 
 /** Every module's JSON routes under /api/v1. */
 export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -39,4 +40,5 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await testClockRoutes(app, ctx);
   await importRoutes(app, ctx);
   await reportRoutes(app, ctx);
+  await ehrClientRoutes(app, ctx);
 }

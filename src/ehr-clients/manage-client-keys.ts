@@ -1,0 +1,85 @@
+import type { AppContext } from '../app-context.js';
+import { writeAudit } from '../audit/write-audit.js';
+import type { Principal } from '../identity/roles.js';
+import { DomainError, notFound } from '../platform/errors.js';
+import { checkPublicJwk } from './client-keys.js';
+import { findEhrClientById, updateEhrClient, type EhrClientRow } from './ehr-clients.repo.js';
+
+async function load(ctx: AppContext, id: string): Promise<EhrClientRow> {
+  const client = await findEhrClientById(ctx.database.db, id);
+  if (!client) throw notFound('EHR client', id);
+  return client;
+}
+
+/** Adds a public key (key rotation: register the new key, switch, then remove the old one). */
+export async function addClientKey(ctx: AppContext, actor: Principal, id: string, jwk: unknown): Promise<EhrClientRow> {
+  const client = await load(ctx, id);
+  const checked = await checkPublicJwk(jwk, 'jwk');
+  if (!checked.jwk)
+    throw new DomainError('VALIDATION_FAILED', checked.errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+      errors: checked.errors,
+    });
+  if (client.jwks.keys.some((k) => k.kid === checked.jwk!.kid))
+    throw new DomainError('CONFLICT', `Key ${checked.jwk.kid} is already registered for ${client.clientId}`);
+  return change(ctx, actor, client, { jwks: { keys: [...client.jwks.keys, checked.jwk] } }, 'ehr-client.key-added', {
+    kid: checked.jwk.kid,
+  });
+}
+
+export async function removeClientKey(
+  ctx: AppContext,
+  actor: Principal,
+  id: string,
+  kid: string,
+): Promise<EhrClientRow> {
+  const client = await load(ctx, id);
+  if (!client.jwks.keys.some((k) => k.kid === kid)) throw notFound('Key', kid);
+  return change(
+    ctx,
+    actor,
+    client,
+    { jwks: { keys: client.jwks.keys.filter((k) => k.kid !== kid) } },
+    'ehr-client.key-removed',
+    { kid },
+  );
+}
+
+/** A disabled client gets no token, and its tokens and API key stop working at once. */
+export async function setClientDisabled(
+  ctx: AppContext,
+  actor: Principal,
+  id: string,
+  disabled: boolean,
+): Promise<EhrClientRow> {
+  const client = await load(ctx, id);
+  return change(
+    ctx,
+    actor,
+    client,
+    { disabledAt: disabled ? ctx.clock.now() : null },
+    disabled ? 'ehr-client.disabled' : 'ehr-client.enabled',
+    {},
+  );
+}
+
+async function change(
+  ctx: AppContext,
+  actor: Principal,
+  client: EhrClientRow,
+  changes: Parameters<typeof updateEhrClient>[2],
+  action: string,
+  details: Record<string, unknown>,
+): Promise<EhrClientRow> {
+  return ctx.database.db.transaction(async (tx) => {
+    const updated = await updateEhrClient(tx, client.id, changes);
+    await writeAudit(tx, {
+      at: ctx.clock.now(),
+      actor,
+      action,
+      entityType: 'ehr-client',
+      entityId: client.clientId,
+      details,
+    });
+    return updated!;
+  });
+}
