@@ -1,12 +1,4 @@
-import type {
-  Bundle,
-  Coverage,
-  MedicationRequest,
-  OperationOutcomeIssue,
-  Parameters,
-  Questionnaire,
-  Resource,
-} from '@medplum/fhirtypes';
+import type { Bundle, Coverage, OperationOutcomeIssue, Parameters, Questionnaire, Resource } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import { addDays } from '../../claims/rules/dates.js';

@@ -101,16 +101,16 @@ export function parsePasBundle(body: unknown, kind: 'submit' | 'inquire'): PasBu
     }
     return undefined;
   };
-  entries.forEach((e, i) => {
-    for (const { path, reference } of referencesIn(e.resource, `Bundle.entry[${i}].resource`)) {
-      if (reference.startsWith('#')) continue;
-      if (!resolve(reference))
-        errors.push({
-          path,
-          message: `refers to ${reference}, which is not in the Bundle (PAS: every referenced resource is included)`,
-        });
-    }
-  });
+  // The Claim's references must resolve inside the Bundle (PAS: the Claim and every resource it
+  // references travel together); deeper links (a PractitionerRole's Location) may point outside.
+  for (const { path, reference } of referencesIn(claim, 'Bundle.entry[0].resource')) {
+    if (reference.startsWith('#')) continue;
+    if (!resolve(reference))
+      errors.push({
+        path,
+        message: `refers to ${reference}, which is not in the Bundle (PAS: every resource the Claim references is included)`,
+      });
+  }
   if (errors.length) fail(errors);
 
   const patient = resolve(claim.patient!.reference) as Patient;

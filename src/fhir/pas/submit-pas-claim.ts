@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.js';
 import { initiateRequest } from '../../priorauth/initiate-request.js';
 import { findCriteriaVersion, findPaRequest } from '../../priorauth/priorauth.repo.js';
 import { saveAnswers } from '../../priorauth/save-answers.js';
-import { missingItems, submitRequest } from '../../priorauth/submit-request.js';
+import { assertAnswersValid, missingItems, submitRequest } from '../../priorauth/submit-request.js';
 import { normalizeNdc } from '../../shared/field-checks.js';
 import type { Principal } from '../../identity/roles.js';
 import type { ClientIdentity } from '../fhir-request.js';
@@ -117,6 +117,8 @@ async function answerCase(
   const criteria = (await findCriteriaVersion(ctx.database.db, row.criteriaId, row.criteriaVersion))!.body;
   const answers = answersFor(parsed, criteria.questionnaire.url);
   if (!answers) return decisionOfCase(row);
+  // Answers that do not fit the questions are refused (400 naming the item), never stored.
+  assertAnswersValid(criteria, answers);
   const completeness = await missingItems(ctx, row, criteria, answers);
   if (!completeness.complete) {
     await saveAnswers(ctx, acting, caseId, { ...answers, status: 'in-progress' });
