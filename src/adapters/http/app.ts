@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +19,8 @@ import { oauthRoutes } from '../../fhir/smart/oauth-routes.js';
 
 export type App = FastifyInstance;
 
+const FHIR_GUIDE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/fhir.md');
+
 /** JSON bodies up to 1 MB (attachments have their own multipart limit). */
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -33,7 +38,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       info: {
         title: 'OpenPBM API',
         version: '1',
-        description: 'Pharmacy benefit and prior authorization. Errors are RFC 9457 problem+json.',
+        description:
+          "Pharmacy benefit and prior authorization. Errors are RFC 9457 problem+json. FHIR R4 (US Drug Formulary, CRD, DTR, PAS, members' records) is at /fhir and CDS Hooks at /cds-services: see docs/fhir.md (served at /docs/fhir.md).",
       },
       components: {
         securitySchemes: {
@@ -41,6 +47,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         },
       },
       security: [{ bearer: [] }],
+      externalDocs: { description: 'FHIR, CDS Hooks and SMART Backend Services (docs/fhir.md)', url: '/docs/fhir.md' },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
@@ -51,6 +58,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (pageFallback?.(request, reply)) return;
     sendProblem(reply, problemFor('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
+
+  // The FHIR guide, linked from the OpenAPI document (the repository's docs/fhir.md, as text).
+  app.get('/docs/fhir.md', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/markdown; charset=utf-8').send(await readFile(FHIR_GUIDE, 'utf8')),
+  );
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
     try {

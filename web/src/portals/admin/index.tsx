@@ -3,6 +3,7 @@ import './admin.css';
 import { CriteriaDetailPage } from './criteria-detail-page';
 import { CriteriaPage } from './criteria-page';
 import { DashboardPage } from './dashboard-page';
+import { EhrClientsPage } from './ehr-clients-page';
 import { FormularyPage } from './formulary-page';
 import { ImportsPage } from './imports-page';
 import { PlansPage } from './plans-page';
@@ -17,6 +18,7 @@ export const adminPortal: Portal = {
     { to: '/admin/criteria', label: { en: 'Criteria', es: 'Criterios' } },
     { to: '/admin/users', label: { en: 'Users', es: 'Usuarios' } },
     { to: '/admin/imports', label: { en: 'Imports', es: 'Importaciones' } },
+    { to: '/admin/ehr-clients', label: { en: 'EHR clients', es: 'Clientes EHR' } },
   ],
   routes: [
     { path: '/admin', render: () => <DashboardPage /> },
@@ -26,5 +28,6 @@ export const adminPortal: Portal = {
     { path: '/admin/criteria/:id', render: ({ id }) => <CriteriaDetailPage key={id} id={id} /> },
     { path: '/admin/users', render: () => <UsersPage /> },
     { path: '/admin/imports', render: () => <ImportsPage /> },
+    { path: '/admin/ehr-clients', render: () => <EhrClientsPage /> },
   ],
 };
