@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('administrator portal: EHR clients (SMART Backend 
       await page.getByLabel('Name', { exact: true }).fill('Oak Street Clinic EHR');
       await page.getByLabel('Client ID').fill('oak-street-ehr');
       await page.getByLabel('Prescriber NPIs it submits for').fill('2260010006');
-      await page.getByLabel('Public key (JWK, RS384 or EC P-384, with kid)').fill(JSON.stringify(jwk));
+      await page.getByLabel('Public key (JWK, RS384 or EC P-384, with kid)', { exact: true }).fill(JSON.stringify(jwk));
       for (const scope of ['system/Claim.c', 'system/ClaimResponse.r'])
         await page.getByRole('checkbox', { name: new RegExp(scope.replace('.', '\\.')) }).check();
     };
