@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { deadlines } from './deadlines.tables.js';
 
@@ -24,29 +24,42 @@ export async function cancelDeadlines(db: Db, entityId: string, kinds: string[],
   return rows.length;
 }
 
-export function selectDueDeadlines(db: Db, now: Date, limit: number): Promise<DeadlineRow[]> {
-  return db
+const pending = () => and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt), isNull(deadlines.deadLetteredAt));
+
+/**
+ * Locks the earliest-due row that may run at `now` (due, and past its backoff), skipping rows
+ * another sweeper holds: two sweepers never wait on each other and never take the same row.
+ * Call inside the transaction that runs the handler and records the outcome.
+ */
+export async function lockNextDueDeadline(tx: Db, now: Date): Promise<DeadlineRow | undefined> {
+  const rows = await tx
     .select()
     .from(deadlines)
-    .where(and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt), lte(deadlines.dueAt, now)))
-    .orderBy(asc(deadlines.dueAt))
-    .limit(limit);
+    .where(and(pending(), lte(deadlines.dueAt, now), or(isNull(deadlines.retryAt), lte(deadlines.retryAt, now))))
+    .orderBy(asc(deadlines.dueAt), asc(deadlines.id))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return rows[0];
 }
 
-/** The conditional update that makes firing exactly-once: only one transaction can flip fired_at. */
-export async function claimDeadline(db: Db, id: string, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(deadlines)
-    .set({ firedAt: now, attempts: sql`${deadlines.attempts} + 1` })
-    .where(and(eq(deadlines.id, id), isNull(deadlines.firedAt), isNull(deadlines.cancelledAt)))
-    .returning({ id: deadlines.id });
-  return rows.length === 1;
+export async function markDeadlineFired(tx: Db, id: string, now: Date): Promise<void> {
+  await tx.update(deadlines).set({ firedAt: now, retryAt: null }).where(eq(deadlines.id, id));
 }
 
-export async function recordDeadlineFailure(db: Db, id: string, error: string): Promise<void> {
-  await db
+/** A failed attempt: the count, the error, and either the next attempt's time or the dead letter. */
+export async function markDeadlineFailed(
+  tx: Db,
+  id: string,
+  outcome: { attempts: number; error: string; retryAt: Date | null; deadLetteredAt: Date | null },
+): Promise<void> {
+  await tx
     .update(deadlines)
-    .set({ attempts: sql`${deadlines.attempts} + 1`, lastError: error.slice(0, 2000) })
+    .set({
+      attempts: outcome.attempts,
+      lastError: outcome.error.slice(0, 2000),
+      retryAt: outcome.retryAt,
+      deadLetteredAt: outcome.deadLetteredAt,
+    })
     .where(eq(deadlines.id, id));
 }
 
@@ -58,7 +71,7 @@ export async function nextPendingDueAt(db: Db): Promise<Date | null> {
   const rows = await db
     .select({ dueAt: deadlines.dueAt })
     .from(deadlines)
-    .where(and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt)))
+    .where(pending())
     .orderBy(asc(deadlines.dueAt))
     .limit(1);
   return rows[0]?.dueAt ?? null;

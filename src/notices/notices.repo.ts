@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { notices } from './notices.tables.js';
 
@@ -20,35 +20,52 @@ export async function findNotice(db: Db, id: string): Promise<NoticeRow | undefi
   return (await db.select().from(notices).where(eq(notices.id, id)).limit(1))[0];
 }
 
+/** How long a sender holds a notice it is sending; a fax or an e-mail hand-off takes seconds. */
+export const SENDING_LEASE_MS = 15 * 60_000;
+
+/** Due for an attempt: queued or retrying and due, or `sending` under a lease that ran out (the sender died). */
+const deliverable = (now: Date) =>
+  or(
+    and(inArray(notices.status, ['queued', 'retrying']), lte(notices.nextAttemptAt, now)),
+    and(eq(notices.status, 'sending'), lte(notices.claimedUntil, now)),
+  );
+
 /** Notices whose next delivery attempt is due (fax, e-mail, portal; mail goes by print batch). */
 export function selectDeliverableNotices(db: Db, now: Date, limit: number): Promise<NoticeRow[]> {
   return db
     .select()
     .from(notices)
-    .where(
-      and(
-        inArray(notices.status, ['queued', 'retrying']),
-        inArray(notices.channel, ['fax', 'email', 'portal']),
-        lte(notices.nextAttemptAt, now),
-      ),
-    )
+    .where(and(inArray(notices.channel, ['fax', 'email', 'portal']), deliverable(now)))
     .orderBy(asc(notices.nextAttemptAt))
     .limit(limit);
 }
 
-/** Claims a notice for one attempt (status → sending) so two workers never send it twice. */
-export async function claimNoticeForDelivery(db: Db, id: string): Promise<NoticeRow | undefined> {
+/**
+ * Claims a notice for one attempt (status → sending, under a lease until `now` + SENDING_LEASE_MS)
+ * so two workers never send it at once; a conditional update, so of two workers reclaiming an
+ * expired lease only one wins.
+ */
+export async function claimNoticeForDelivery(db: Db, id: string, now: Date): Promise<NoticeRow | undefined> {
   const rows = await db
     .update(notices)
-    .set({ status: 'sending', attempts: sql`${notices.attempts} + 1` })
-    .where(and(eq(notices.id, id), inArray(notices.status, ['queued', 'retrying'])))
+    .set({
+      status: 'sending',
+      attempts: sql`${notices.attempts} + 1`,
+      claimedUntil: new Date(now.getTime() + SENDING_LEASE_MS),
+    })
+    .where(and(eq(notices.id, id), deliverable(now)))
     .returning();
   return rows[0];
 }
 
+/**
+ * Records an attempt's outcome for the sender that holds the lease (`claim` is the row its claim
+ * returned). False when the lease had run out and another worker took the notice over: that
+ * worker's outcome stands.
+ */
 export async function recordDeliveryResult(
   db: Db,
-  id: string,
+  claim: Pick<NoticeRow, 'id' | 'claimedUntil'>,
   changes: {
     status: string;
     nextAttemptAt?: Date | null;
@@ -56,12 +73,20 @@ export async function recordDeliveryResult(
     lastError?: string | null;
     deliveryReference?: string | null;
   },
-): Promise<void> {
+): Promise<boolean> {
   const { deliveryReference, ...rest } = changes;
-  await db
+  const rows = await db
     .update(notices)
-    .set({ ...rest, ...(deliveryReference !== undefined ? { deliveryReference } : {}) })
-    .where(eq(notices.id, id));
+    .set({ ...rest, claimedUntil: null, ...(deliveryReference !== undefined ? { deliveryReference } : {}) })
+    .where(
+      and(
+        eq(notices.id, claim.id),
+        eq(notices.status, 'sending'),
+        claim.claimedUntil ? eq(notices.claimedUntil, claim.claimedUntil) : undefined,
+      ),
+    )
+    .returning({ id: notices.id });
+  return rows.length === 1;
 }
 
 /** Mailed letters not yet in a print batch, oldest first. */

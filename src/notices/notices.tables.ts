@@ -17,11 +17,13 @@ export const notices = pgTable(
     channel: text('channel').notNull(), // fax | mail | portal | email
     address: text('address'),
     language: text('language').notNull(),
-    status: text('status').notNull().default('queued'), // queued | sent | delivered | failed
+    status: text('status').notNull().default('queued'), // queued | sending | retrying | sent | delivered | failed
     attempts: integer('attempts').notNull().default(0),
     content: jsonb('content').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** While `sending`: the sender's lease. Past it, the sender is presumed dead and another worker retries. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
     /** Where it went: the fax reference, the .eml file, the print batch. */

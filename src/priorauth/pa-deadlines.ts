@@ -35,87 +35,96 @@ export function registerPaDeadlines(): void {
     });
   });
 
-  registerDeadlineHandler('pa-due', async (ctx, tx, d, now, ref) => {
-    const row = await findPaRequest(tx, d.entityId);
-    if (!row || !REVIEWABLE.includes(row.status as never)) return;
-    const plan = ref.plans.get(row.planId)!;
-    if (plan.policy.review.onMissed === 'deem-approved') {
-      // CA Health & Safety Code §1367.241(b): a request not answered in time is deemed granted.
-      await recordDetermination(ctx, tx, row, {
-        decision: 'deemed-approved',
+  registerDeadlineHandler(
+    'pa-due',
+    async (ctx, tx, d, now, ref) => {
+      const row = await findPaRequest(tx, d.entityId);
+      if (!row || !REVIEWABLE.includes(row.status as never)) return;
+      const plan = ref.plans.get(row.planId)!;
+      if (plan.policy.review.onMissed === 'deem-approved') {
+        // CA Health & Safety Code §1367.241(b): a request not answered in time is deemed granted.
+        await recordDetermination(ctx, tx, row, {
+          decision: 'deemed-approved',
+          actor: 'system',
+          now,
+          from: [...REVIEWABLE],
+          plan,
+          reasons: ['The plan did not decide the request within the time the law allows, so it is approved.'],
+        });
+        return;
+      }
+      // Medicare Part D (42 CFR 423.568/423.572): no deemed approval; a missed clock is escalated
+      // (the case would be auto-forwarded to the IRE), never approved by default.
+      await transitionRequest(tx, row, {
+        action: 'escalated',
         actor: 'system',
-        now,
+        at: now,
         from: [...REVIEWABLE],
-        plan,
-        reasons: ['The plan did not decide the request within the time the law allows, so it is approved.'],
+        changes: { escalatedAt: now },
+        reason: 'The decision is overdue; escalated to the review supervisor',
       });
-      return;
-    }
-    // Medicare Part D (42 CFR 423.568/423.572): no deemed approval; a missed clock is escalated
-    // (the case would be auto-forwarded to the IRE), never approved by default.
-    await transitionRequest(tx, row, {
-      action: 'escalated',
-      actor: 'system',
-      at: now,
-      from: [...REVIEWABLE],
-      changes: { escalatedAt: now },
-      reason: 'The decision is overdue; escalated to the review supervisor',
-    });
-    await queueNotices(
-      tx,
-      {
-        kind: 'escalation',
-        memberId: row.memberId,
-        prescriberNpi: row.prescriberNpi,
-        paRequestId: row.id,
-        recipients: [],
-        letterLanguages: plan.policy.letterLanguages,
-        content: { paRequestId: row.id },
-      },
-      now,
-    );
-  });
-
-  registerDeadlineHandler('pa-info-request-due', async (ctx, tx, d, now, ref) => {
-    const row = await findPaRequest(tx, d.entityId);
-    if (!row || row.status !== 'awaiting-information') return;
-    const infoId = String(d.payload?.informationRequestId ?? '');
-    if (!(await closeInformationRequest(tx, infoId, { status: 'expired' }))) return;
-    const plan = ref.plans.get(row.planId)!;
-    const count = (await listInformationRequests(tx, row.id)).length;
-    if (
-      nextStateOnInformationExpiry({ count, maxRequests: plan.policy.informationRequests.max }) === 'closed-no-response'
-    ) {
-      await recordDetermination(ctx, tx, row, {
-        decision: 'closed-no-response',
-        actor: 'system',
+      await queueNotices(
+        tx,
+        {
+          kind: 'escalation',
+          memberId: row.memberId,
+          prescriberNpi: row.prescriberNpi,
+          paRequestId: row.id,
+          recipients: [],
+          letterLanguages: plan.policy.letterLanguages,
+          content: { paRequestId: row.id },
+        },
         now,
-        from: ['awaiting-information'],
-        plan,
-        reasons: [
-          `We asked for more information ${count} time${count === 1 ? '' : 's'} and did not receive it in time, so the request is closed. Your prescriber can send a new request with the information, or you can appeal.`,
-        ],
+      );
+    },
+    { deadLetterQueue: 'supervisors' },
+  );
+
+  registerDeadlineHandler(
+    'pa-info-request-due',
+    async (ctx, tx, d, now, ref) => {
+      const row = await findPaRequest(tx, d.entityId);
+      if (!row || row.status !== 'awaiting-information') return;
+      const infoId = String(d.payload?.informationRequestId ?? '');
+      if (!(await closeInformationRequest(tx, infoId, { status: 'expired' }))) return;
+      const plan = ref.plans.get(row.planId)!;
+      const count = (await listInformationRequests(tx, row.id)).length;
+      if (
+        nextStateOnInformationExpiry({ count, maxRequests: plan.policy.informationRequests.max }) ===
+        'closed-no-response'
+      ) {
+        await recordDetermination(ctx, tx, row, {
+          decision: 'closed-no-response',
+          actor: 'system',
+          now,
+          from: ['awaiting-information'],
+          plan,
+          reasons: [
+            `We asked for more information ${count} time${count === 1 ? '' : 's'} and did not receive it in time, so the request is closed. Your prescriber can send a new request with the information, or you can appeal.`,
+          ],
+        });
+        return;
+      }
+      // Back to the reviewer, who may ask once more or decide; the clock restarts now.
+      const dueAt = await scheduleReviewClock(tx, {
+        paRequestId: row.id,
+        startAt: now,
+        urgency: row.urgency as 'standard' | 'urgent',
+        policy: plan.policy,
+        now,
       });
-      return;
-    }
-    // Back to the reviewer, who may ask once more or decide; the clock restarts now.
-    const dueAt = await scheduleReviewClock(tx, {
-      paRequestId: row.id,
-      startAt: now,
-      urgency: row.urgency as 'standard' | 'urgent',
-      policy: plan.policy,
-      now,
-    });
-    await transitionRequest(tx, row, {
-      to: 'in-review',
-      action: 'information-not-received',
-      actor: 'system',
-      at: now,
-      from: ['awaiting-information'],
-      reason: 'The information request expired unanswered',
-      changes: { dueAt, completedAt: row.completedAt ?? now },
-    });
-  });
+      await transitionRequest(tx, row, {
+        to: 'in-review',
+        action: 'information-not-received',
+        actor: 'system',
+        at: now,
+        from: ['awaiting-information'],
+        reason: 'The information request expired unanswered',
+        changes: { dueAt, completedAt: row.completedAt ?? now },
+      });
+    },
+    { deadLetterQueue: 'supervisors' },
+  );
 
   registerDeadlineHandler('pa-renewal-reminder', async (_ctx, tx, d, now, ref) => {
     const auth = await findAuthorizationByNumber(tx, d.entityId);

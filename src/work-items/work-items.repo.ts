@@ -5,19 +5,42 @@ import { workItems } from './work-items.tables.js';
 
 export type WorkItemRow = typeof workItems.$inferSelect;
 
+/** `supervisors`: missed legal clocks and cases that must leave the plan's hands; `operations`: the rest. */
+export const WORK_QUEUES = ['operations', 'supervisors'] as const;
+export type WorkQueue = (typeof WORK_QUEUES)[number];
+
 export async function openWorkItem(
   db: Db,
-  item: { kind: string; entityType: string; entityId: string; summary: string; details?: Record<string, unknown> },
+  item: {
+    kind: string;
+    queue?: WorkQueue;
+    entityType: string;
+    entityId: string;
+    summary: string;
+    details?: Record<string, unknown>;
+  },
   now: Date,
 ): Promise<void> {
-  await db.insert(workItems).values({ id: newId('wki', now), ...item, details: item.details ?? null, createdAt: now });
+  await db.insert(workItems).values({
+    id: newId('wki', now),
+    ...item,
+    queue: item.queue ?? 'operations',
+    details: item.details ?? null,
+    createdAt: now,
+  });
 }
 
-export function listOpenWorkItems(db: Db, kind?: string): Promise<WorkItemRow[]> {
+export function listOpenWorkItems(db: Db, filter: { kind?: string; queue?: WorkQueue } = {}): Promise<WorkItemRow[]> {
   return db
     .select()
     .from(workItems)
-    .where(and(isNull(workItems.resolvedAt), kind ? eq(workItems.kind, kind) : undefined))
+    .where(
+      and(
+        isNull(workItems.resolvedAt),
+        filter.kind ? eq(workItems.kind, filter.kind) : undefined,
+        filter.queue ? eq(workItems.queue, filter.queue) : undefined,
+      ),
+    )
     .orderBy(asc(workItems.createdAt));
 }
 

@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { DomainError } from '../platform/errors.js';
-import { listOpenWorkItems, resolveWorkItem } from './work-items.repo.js';
+import { listOpenWorkItems, resolveWorkItem, WORK_QUEUES, type WorkQueue } from './work-items.repo.js';
 
 const STAFF = ['intake', 'member-services', 'admin', 'reviewer-pharmacist', 'reviewer-physician'] as const;
 
@@ -14,14 +14,19 @@ export async function workItemRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['operations'],
-        summary: 'Open work items for staff (e.g. a notice that could not be delivered)',
-        querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 60 })) }),
+        summary:
+          "Open work items for staff: the supervisors' queue (missed clocks, cases forwarded to the independent review entity, legal clocks that could not run) and operations (e.g. a notice that could not be delivered)",
+        querystring: Type.Object({
+          kind: Type.Optional(Type.String({ maxLength: 60 })),
+          queue: Type.Optional(Type.Union(WORK_QUEUES.map((q) => Type.Literal(q)))),
+        }),
         response: {
           200: Type.Object({
             items: Type.Array(
               Type.Object({
                 id: Type.String(),
                 kind: Type.String(),
+                queue: Type.Union(WORK_QUEUES.map((q) => Type.Literal(q))),
                 entityType: Type.String(),
                 entityId: Type.String(),
                 summary: Type.String(),
@@ -35,11 +40,12 @@ export async function workItemRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       requireRole(req, ...STAFF);
-      const rows = await listOpenWorkItems(ctx.database.db, (req.query as { kind?: string }).kind);
+      const rows = await listOpenWorkItems(ctx.database.db, req.query as { kind?: string; queue?: WorkQueue });
       return {
         items: rows.map((r) => ({
           id: r.id,
           kind: r.kind,
+          queue: r.queue as WorkQueue,
           entityType: r.entityType,
           entityId: r.entityId,
           summary: r.summary,

@@ -1,11 +1,15 @@
 import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Things a person must do that the system could not (a fax that never went through, …). */
+/**
+ * Things a person must do that the system could not (a fax that never went through, a missed
+ * clock, a deadline that kept failing …), in a queue: `operations` or `supervisors`.
+ */
 export const workItems = pgTable(
   'work_items',
   {
     id: text('id').primaryKey(),
     kind: text('kind').notNull(),
+    queue: text('queue').notNull().default('operations'),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
     summary: text('summary').notNull(),

@@ -91,3 +91,28 @@ export function claimFor(m: MemberRow, pharmacyNpi: string, prescriberNpi: strin
     ...over,
   };
 }
+
+const MEMBERS_CSV_HEADER =
+  'member_id,plan_id,first_name,last_name,date_of_birth,sex,language,contact_preference,email,phone,address_line1,city,state,zip,effective_date,termination_date';
+
+/**
+ * Loads `count` synthetic adult members of a plan through the members import (ids `prefix` +
+ * six digits), for tests whose cases each need a member of their own (an approval covers the
+ * member's drug-form group for a year). Returns their ids.
+ */
+export async function importMembers(
+  t: TestApp,
+  o: { planId: string; prefix: string; count: number },
+): Promise<string[]> {
+  const ids = Array.from({ length: o.count }, (_, i) => `${o.prefix}${String(i).padStart(6, '0')}`);
+  const rows = ids.map(
+    (id, i) =>
+      `${id},${o.planId},Test,Member${i},1970-01-15,${i % 2 ? 'F' : 'M'},en,mail,,,1 Main St,Oakland,CA,94612,2026-01-01,`,
+  );
+  const admin = await signIn(t, 'admin');
+  const r = await admin.post('imports/members', [MEMBERS_CSV_HEADER, ...rows].join('\n') + '\n', {
+    'content-type': 'text/csv',
+  });
+  if (r.status !== 200) throw new Error(`members import failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return ids;
+}

@@ -74,8 +74,9 @@ async function sendOne(ctx: AppContext, notice: NoticeRow, now: Date): Promise<s
 }
 
 /**
- * The outbox sweep: every fax, e-mail and portal notice whose attempt is due is claimed (so two
- * workers never send one twice), rendered and sent; failures wait and retry; after the last
+ * The outbox sweep: every fax, e-mail and portal notice whose attempt is due is claimed under a
+ * lease (so two workers never send one at once, and a notice whose sender died mid-send is
+ * retried once the lease runs out), rendered and sent; failures wait and retry; after the last
  * attempt the notice is failed and a work item asks staff to deliver it another way.
  */
 export async function deliverDueNotices(
@@ -86,11 +87,11 @@ export async function deliverDueNotices(
   const result = { sent: 0, failed: 0, retrying: 0 };
   const db = ctx.database.db;
   for (const candidate of await selectDeliverableNotices(db, now, limit)) {
-    const notice = await claimNoticeForDelivery(db, candidate.id);
+    const notice = await claimNoticeForDelivery(db, candidate.id, now);
     if (!notice) continue;
     try {
       const reference = await sendOne(ctx, notice, now);
-      await recordDeliveryResult(db, notice.id, {
+      await recordDeliveryResult(db, notice, {
         status: notice.channel === 'portal' ? 'delivered' : 'sent',
         sentAt: now,
         lastError: null,
@@ -102,11 +103,13 @@ export async function deliverDueNotices(
       const message = err instanceof Error ? err.message : String(err);
       const next = nextAttemptAt(notice.attempts, now);
       if (next) {
-        await recordDeliveryResult(db, notice.id, { status: 'retrying', nextAttemptAt: next, lastError: message });
+        await recordDeliveryResult(db, notice, { status: 'retrying', nextAttemptAt: next, lastError: message });
         result.retrying++;
       } else {
         await db.transaction(async (tx) => {
-          await recordDeliveryResult(tx, notice.id, { status: 'failed', nextAttemptAt: null, lastError: message });
+          // A sender that lost its lease leaves the outcome to the worker that took over.
+          if (!(await recordDeliveryResult(tx, notice, { status: 'failed', nextAttemptAt: null, lastError: message })))
+            return;
           await openWorkItem(
             tx,
             {
