@@ -15,5 +15,5 @@ export function listExchangesForClaim(db: Db, claimId: string): Promise<Exchange
     .select()
     .from(ncpdpExchanges)
     .where(eq(ncpdpExchanges.claimId, claimId))
-    .orderBy(asc(ncpdpExchanges.receivedAt), asc(ncpdpExchanges.id));
+    .orderBy(asc(ncpdpExchanges.receivedAt), asc(ncpdpExchanges.seq));
 }

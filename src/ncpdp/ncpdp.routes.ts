@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
+import { Type } from '@sinclair/typebox';
 import { DomainError } from '../platform/errors.js';
+import { principalOf } from '../adapters/http/auth.js';
+import { getClaimExchanges } from './get-claim-exchanges.js';
+import { ClaimExchangesSchema } from './ncpdp.schemas.js';
 import { answerTransmission, hostErrorResponse } from './answer-transmission.js';
 import { faultFields, logFields, MAX_TRANSMISSION_BYTES } from './transmission-log.js';
 
@@ -57,4 +61,17 @@ export async function ncpdpRoutes(app: FastifyInstance, ctx: AppContext): Promis
       },
     );
   });
+
+  app.get(
+    '/claims/:claimId/ncpdp',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: 'The D.0 transmissions of a claim that came over the wire, decoded (the sending pharmacy and staff)',
+        params: Type.Object({ claimId: Type.String({ maxLength: 64 }) }),
+        response: { 200: ClaimExchangesSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => getClaimExchanges(ctx, principalOf(req), (req.params as { claimId: string }).claimId),
+  );
 }

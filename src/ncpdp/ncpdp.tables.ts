@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from '../platform/db-types.js';
 
 /**
@@ -22,6 +22,8 @@ export const ncpdpExchanges = pgTable(
     request: bytea('request').notNull(),
     response: bytea('response').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    /** Arrival order where the clock cannot tell (the manual demo clock stands still). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('ncpdp_exchanges_claim_idx').on(t.claimId, t.receivedAt)],
 );

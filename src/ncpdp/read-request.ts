@@ -172,8 +172,23 @@ export function readClaimRequest(t: Transmission, header: RequestHeaderFacts, gr
   if (!claim) return fail(fieldReject(D0_REJECT.CLAIM_SEGMENT, 'AM07', 'The claim segment (AM07) is missing.'));
   const rx = readPrescription(claim);
   if (!rx.ok) return rx;
+  // 406-D6 2 = compound: its ingredients (AM10) are not adjudicated here.
+  if (fieldValue(claim, 'D6') === '2')
+    return fail(
+      fieldReject(D0_REJECT.COMPOUND_CODE, '406-D6', 'Compound claims are not taken over D.0; call the help desk.'),
+    );
   const product = readProduct(claim);
   if (!product.ok) return product;
+  // 308-C8: OpenPBM pays as the primary payer only; a claim after another payer would pay twice.
+  const otherCoverage = fieldValue(claim, 'C8');
+  if (otherCoverage !== undefined && !/^[01]$/.test(otherCoverage))
+    return fail(
+      fieldReject(
+        D0_REJECT.OTHER_COVERAGE,
+        '308-C8',
+        'OpenPBM pays as primary only: send 308-C8 as 0 or 1 (coordination of benefits is not supported).',
+      ),
+    );
   const quantity = readQuantity(fieldValue(claim, 'E7'));
   if (quantity === null || quantity <= 0)
     return fail(fieldReject(D0_REJECT.QUANTITY, '442-E7', 'The quantity dispensed is missing or zero.'));

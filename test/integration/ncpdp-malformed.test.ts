@@ -167,6 +167,18 @@ describe('a field in error: the header echoed, the first field in error answered
       headerStatus: 'A',
     },
     {
+      name: 'a compound (406-D6 = 2)',
+      make: () => validText().replace(`${FS}D7`, `${FS}D62${FS}D7`),
+      code: '20',
+      headerStatus: 'A',
+    },
+    {
+      name: 'other coverage billed (308-C8 = 2): no coordination of benefits',
+      make: () => validText().replace(`${FS}D7`, `${FS}C82${FS}D7`),
+      code: '13',
+      headerStatus: 'A',
+    },
+    {
       name: 'no claim segment',
       make: () => validText().replace(new RegExp(`${SS}${FS}AM07[^${SS}]*`), ''),
       code: 'PC',

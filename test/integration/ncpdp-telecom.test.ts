@@ -5,9 +5,9 @@ import { fieldValue, findSegment } from '../../src/ncpdp/telecom/segments.js';
 import { trimmed } from '../../src/ncpdp/telecom/header.js';
 import { writeBillingRequest, writeEligibilityRequest, writeReversalRequest } from '../../src/ncpdp/write-request.js';
 import { missingMandatoryFields } from '../../src/ncpdp/telecom/response-rules.js';
-import { ApiClient } from '../support/http.js';
+import { ApiClient, expectProblem } from '../support/http.js';
 import { readGroup, sendD0, type WireReply } from '../support/d0.js';
-import { members, type MemberRow } from '../support/scenario.js';
+import { members, signIn, type MemberRow } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { TEST_TODAY } from '../support/constants.js';
 import { toAscii } from '../../src/ncpdp/message-lines.js';
@@ -25,7 +25,9 @@ const NPI = DEMO.pharmacies.retail.npi;
 const member: Record<string, MemberRow> = {};
 
 beforeAll(async () => {
-  [wire, json] = await Promise.all([createTestApp(), createTestApp()]);
+  // One after the other: two apps starting at once on a loaded machine can miss Fastify's plugin timeout.
+  wire = await createTestApp();
+  json = await createTestApp();
   jsonPharmacy = new ApiClient(json.app).withKey(KEY);
   for (const [k, id] of Object.entries({
     ihss: DEMO.members.ihss,
@@ -296,5 +298,50 @@ describe('E1 eligibility over the wire', () => {
     const r = await sendD0(wire, KEY, writeEligibilityRequest(claim(member.ihss, { cardholderId: 'NOPE0000' })));
     expect(readGroup(r.d0!)).toMatchObject({ status: 'R', rejects: ['52'] });
     expect(findSegment(r.d0!.segments, 'AM29')).toBeUndefined();
+  });
+});
+
+describe('the raw transmissions, kept with the claim', () => {
+  it('shows the pharmacy the decoded request and response of its B1 and B2, in order; a JSON claim has none', async () => {
+    const c = claim(member.commercial, { prescriptionNumber: 'W4001', productId: DEMO.ndcs.metformin });
+    const claimId = readGroup((await bill(c)).d0!).claimId!;
+    await sendD0(wire, KEY, writeReversalRequest([c]));
+    const pharmacy = new ApiClient(wire.app).withKey(KEY);
+    const r = await pharmacy.get(`claims/${claimId}/ncpdp`);
+    expect(r.status).toBe(200);
+    expect(r.body.items.map((x: { transactionCode: string; status: string }) => [x.transactionCode, x.status])).toEqual(
+      [
+        ['B1', 'P'],
+        ['B2', 'A'],
+      ],
+    );
+    const request = r.body.items[0].request;
+    const am07 = request.groups[0].find((s: { id: string }) => s.id === 'AM07');
+    expect(am07.fields.find((f: { id: string }) => f.id === 'D2')).toMatchObject({
+      element: '402-D2',
+      name: 'Prescription/Service Reference Number',
+      value: 'W4001',
+    });
+    const pricing = r.body.items[0].response.groups[0].find((s: { id: string }) => s.id === 'AM23');
+    expect(pricing.fields.find((f: { id: string }) => f.id === 'F9').reading).toMatch(/^\d+\.\d{2}$/);
+
+    const viaJson = await new ApiClient(wire.app).withKey(KEY).post('claims', { ...c, prescriptionNumber: 'W4002' });
+    expect((await pharmacy.get(`claims/${viaJson.body.claimId}/ncpdp`)).body.items).toEqual([]);
+  });
+
+  it('refuses another pharmacy and members (403), lets staff read it with an audit row, and 404s an unknown claim', async () => {
+    const claimId = readGroup((await bill(claim(member.ihss2, { prescriptionNumber: 'W4003' }))).d0!).claimId!;
+    const other = new ApiClient(wire.app).withKey(DEMO.pharmacies.retail2.apiKey);
+    expectProblem(await other.get(`claims/${claimId}/ncpdp`), 403, 'FORBIDDEN');
+    const m = await signIn(wire, 'member', { memberId: member.ihss2.id });
+    expectProblem(await m.get(`claims/${claimId}/ncpdp`), 403, 'FORBIDDEN');
+    const staff = await signIn(wire, 'member-services');
+    expect((await staff.get(`claims/${claimId}/ncpdp`)).body.items).toHaveLength(1);
+    const audit = await wire.ctx.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where entity_type = 'claim-ncpdp' and entity_id = $1`,
+      [claimId],
+    );
+    expect(audit[0].n).toBe(1);
+    expectProblem(await staff.get('claims/clm_nope/ncpdp'), 404, 'NOT_FOUND');
   });
 });

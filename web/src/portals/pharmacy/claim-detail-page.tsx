@@ -4,6 +4,7 @@ import { Async, KeyValues, Page, Section } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { ClaimAnswer, fromSummary } from './claim-answer';
+import { D0Exchanges } from './d0-exchanges';
 import { LongId } from '../../ui/long-id';
 import type { ClaimSummary } from '../../api/types';
 
@@ -84,6 +85,7 @@ export function ClaimDetailPage({ claimId }: { claimId: string }) {
                 }
               />
             </Section>
+            <D0Exchanges claimId={c.claimId} />
           </>
         )}
       </Async>

@@ -1,0 +1,1 @@
+ALTER TABLE "ncpdp_exchanges" ADD COLUMN "seq" bigserial NOT NULL;
