@@ -3,8 +3,14 @@
  * (paid, rejected 75/70/79, duplicates), beside a baseline measured in the same run: the
  * database's own rate for the statements one adjudication issues (one context read + one insert).
  *
+ * D.0 mode: the same mix, against the same server in the same run, as raw NCPDP D.0 transmissions
+ * (POST /api/v1/ncpdp/telecom) — JSON claims go to even-numbered members, D.0 claims to odd ones,
+ * so neither phase's fills make the other's refills too soon. The codec micro-benchmark (parse +
+ * serialize of a B1 on one core) runs first.
+ *
  * Env: BENCH_DBS=pglite,postgres  BENCH_HISTORY=0,1000000  BENCH_CLAIMS=20000  BENCH_CONCURRENCY=16
- *      BENCH_MEMBERS=20000  BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test
+ *      BENCH_MEMBERS=20000  BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test  BENCH_MODES=json,d0
+ *      BENCH_CODEC_ONLY=1 (the codec micro-benchmark alone)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,12 +37,15 @@ import {
 } from './bench-setup.js';
 import { startServer } from './bench-server.js';
 import { runClosedLoop } from './stats.js';
+import { benchCodec, d0Outcome } from './d0-codec.bench.js';
+import { writeBillingRequest } from '../src/ncpdp/write-request.js';
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 20000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 20000);
 const DBS = (process.env.BENCH_DBS ?? 'pglite,postgres').split(',');
 const HISTORIES = (process.env.BENCH_HISTORY ?? '0,1000000').split(',').map(Number);
+const MODES = (process.env.BENCH_MODES ?? 'json,d0').split(',');
 const PHARMACY_NPI = makeNpi('198765432');
 const PRESCRIBER_NPI = makeNpi('176543210');
 
@@ -111,8 +120,11 @@ function claimBody(rx: string, member: number, ndc: string, dos: string) {
   };
 }
 
-/** The mix: 65 % new paid fills, 10 % PA drugs (75), 5 % non-formulary (70), 10 % early refills (79), 10 % resubmissions (D). */
-function buildMix(pools: Pools, dos: string, seed: number) {
+/**
+ * The mix: 65 % new paid fills, 10 % PA drugs (75), 5 % non-formulary (70), 10 % early refills (79), 10 % resubmissions (D).
+ * `parity` picks even (0) or odd (1) members, so two phases of one run do not share members.
+ */
+function buildMix(pools: Pools, dos: string, seed: number, parity = 0) {
   // mulberry32: a small PRNG with full 32-bit state (a naive LCG in doubles loses its low bits).
   let s = seed >>> 0;
   const rand = () => {
@@ -123,17 +135,18 @@ function buildMix(pools: Pools, dos: string, seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
   const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)];
+  const member = () => 2 * Math.floor((rand() * MEMBERS) / 2) + parity;
   const paid: Array<ReturnType<typeof claimBody>> = [];
   const mix: Array<ReturnType<typeof claimBody>> = [];
   for (let i = 0; i < CLAIMS; i++) {
     const r = rand();
     const rx = `R${seed}${i}`;
     if (r < 0.65 || paid.length < 10) {
-      const c = claimBody(rx, Math.floor(rand() * MEMBERS), pick(pools.paid), dos);
+      const c = claimBody(rx, member(), pick(pools.paid), dos);
       paid.push(c);
       mix.push(c);
-    } else if (r < 0.75) mix.push(claimBody(rx, Math.floor(rand() * MEMBERS), pick(pools.pa), dos));
-    else if (r < 0.8) mix.push(claimBody(rx, Math.floor(rand() * MEMBERS), pick(pools.notCovered), dos));
+    } else if (r < 0.75) mix.push(claimBody(rx, member(), pick(pools.pa), dos));
+    else if (r < 0.8) mix.push(claimBody(rx, member(), pick(pools.notCovered), dos));
     else if (r < 0.9) {
       const p = pick(paid);
       mix.push({ ...p, prescriptionNumber: rx });
@@ -209,6 +222,31 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
     const k = r.transactionStatus === 'R' ? `R${r.rejects[0]?.code}` : r.transactionStatus;
     outcomes[k] = (outcomes[k] ?? 0) + 1;
   });
+  // The same mix as D.0 transmissions, on the other half of the members, same server.
+  let d0: Awaited<ReturnType<typeof runClosedLoop>> | null = null;
+  const d0Outcomes: Record<string, number> = {};
+  if (MODES.includes('d0')) {
+    const send = async (body: ReturnType<typeof claimBody>) => {
+      const r = await pool.request({
+        path: '/api/v1/ncpdp/telecom',
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/octet-stream' },
+        body: writeBillingRequest([body as never]),
+      });
+      const bytes = Buffer.from(await r.body.arrayBuffer());
+      if (r.statusCode !== 200) throw new Error(`D.0 claim → ${r.statusCode} ${bytes.toString('utf8')}`);
+      return d0Outcome(bytes);
+    };
+    const warmD0 = buildMix(pools, today, 8, 1).slice(0, 500);
+    await runClosedLoop(warmD0.length, CONCURRENCY, async (i) => {
+      await send({ ...warmD0[i], prescriptionNumber: `V${i}` });
+    });
+    const mixD0 = buildMix(pools, today, 42, 1);
+    d0 = await runClosedLoop(mixD0.length, CONCURRENCY, async (i) => {
+      const k = await send(mixD0[i]);
+      d0Outcomes[k] = (d0Outcomes[k] ?? 0) + 1;
+    });
+  }
   const peakRssMb = server.peakRssMb();
   await pool.close();
   await server.stop();
@@ -257,6 +295,8 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
     http,
     baseline,
     ratio: http.rate / baseline.rate,
+    d0,
+    d0Outcomes,
     peakRssMb,
     outcomes,
     historySeconds,
@@ -265,6 +305,12 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
 
 async function main() {
   mkdirSync(WORK, { recursive: true });
+  const codec = benchCodec();
+  console.log(
+    `\nD.0 codec, one core: ${codec.parseSerialize.toFixed(0)} B1 parse+serialize/s (median of ${codec.runs} runs of ${codec.iterations}), ` +
+      `${codec.readAndAnswer.toFixed(0)} B1 read (header + claim checks) + response written/s; ${codec.bytes}-byte transmission`,
+  );
+  if (process.env.BENCH_CODEC_ONLY) return;
   const results = [];
   for (const kind of DBS as Array<'pglite' | 'postgres'>) {
     if (kind === 'postgres' && !(await postgresAvailable())) {
@@ -293,7 +339,24 @@ async function main() {
         .join(' ')} |`,
     );
   }
-  writeFileSync(path.join(WORK, `claims-${Date.now()}.json`), JSON.stringify(results, null, 2));
+  if (results.some((r) => r.d0)) {
+    console.log('\nD.0 mode (same mix on the other half of the members, same server, same run):');
+    console.log(
+      '| database | history | JSON claims/s | D.0 claims/s | ratio | JSON p99 ms | D.0 p99 ms | p99 ratio | D.0 outcomes |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const r of results) {
+      if (!r.d0) continue;
+      console.log(
+        `| ${r.kind} | ${r.history.toLocaleString()} | ${f(r.http.rate, 0)} | ${f(r.d0.rate, 0)} | ${f(r.d0.rate / r.http.rate, 2)} | ${f(r.http.p99)} | ${f(r.d0.p99)} | ${f(r.d0.p99 / r.http.p99, 2)} | ${Object.entries(
+          r.d0Outcomes,
+        )
+          .map(([k, v]) => `${k}:${v}`)
+          .join(' ')} |`,
+      );
+    }
+  }
+  writeFileSync(path.join(WORK, `claims-${Date.now()}.json`), JSON.stringify({ codec, results }, null, 2));
 }
 
 main().catch((e) => {

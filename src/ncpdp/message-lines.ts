@@ -14,6 +14,7 @@ export interface MessageLine {
 
 /** D.0 text is ASCII: accents dropped, typographic punctuation made plain, anything else a space. */
 export function toAscii(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.replace(/ {2,}/g, ' ').trim(); // most text: nothing to fold
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

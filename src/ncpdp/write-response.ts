@@ -116,7 +116,9 @@ function claimSegment(prescriptionNumber: string | null, answer: ClaimResponse |
     ['EM', prescriptionNumber ? '1' : null],
     ['D2', prescriptionNumber],
   ];
-  const preferred = (answer?.nextSteps?.alternatives ?? [])
+  // Alternatives that pay without PA first: those are what a pharmacist can dispense today.
+  const preferred = [...(answer?.nextSteps?.alternatives ?? [])]
+    .sort((x, y) => Number(x.priorAuthorizationRequired) - Number(y.priorAuthorizationRequired))
     .map((a) => ({ a, ndc: ctx.ndcForRxcui(a.rxcui) }))
     .filter((x) => x.ndc)
     .slice(0, MAX_PREFERRED_PRODUCTS);
