@@ -125,6 +125,8 @@ function claimBody(rx: string, member: number, ndc: string, dos: string) {
  * `parity` picks even (0) or odd (1) members, so two phases of one run do not share members.
  */
 function buildMix(pools: Pools, dos: string, seed: number, parity = 0) {
+  // Prescription numbers differ by phase: the duplicate key is pharmacy + Rx + fill + date, whatever the member.
+  const prefix = parity ? 'N' : 'R';
   // mulberry32: a small PRNG with full 32-bit state (a naive LCG in doubles loses its low bits).
   let s = seed >>> 0;
   const rand = () => {
@@ -140,7 +142,7 @@ function buildMix(pools: Pools, dos: string, seed: number, parity = 0) {
   const mix: Array<ReturnType<typeof claimBody>> = [];
   for (let i = 0; i < CLAIMS; i++) {
     const r = rand();
-    const rx = `R${seed}${i}`;
+    const rx = `${prefix}${seed}${i}`;
     if (r < 0.65 || paid.length < 10) {
       const c = claimBody(rx, member(), pick(pools.paid), dos);
       paid.push(c);
