@@ -9,6 +9,7 @@ import type { CostShare, PharmacyType, PlanPolicy } from '../plans/plan-policy.j
 import { loadAllPlans, loadAllProcessors, upsertPlan, upsertProcessor, type PlanRow } from '../plans/plans.repo.js';
 import { loadAllFormularyEntries, replacePlanFormulary } from './formulary.repo.js';
 import type { formularyEntries } from './formulary.tables.js';
+import { moneyFromNumber } from '../shared/money.js';
 
 /**
  * CMS QHP machine-readable formulary files (the schema in the CMSgov/QHP-provider-formulary-APIs
@@ -113,7 +114,7 @@ function toCostShare(item: Record<string, unknown>, where: string, warnings: War
   const coinsApplies = rate !== null && rate > 0 && !coinsOpt?.startsWith('NO-CHARGE');
   if (copayApplies && coinsApplies)
     warnings.add('both a copay and coinsurance apply; OpenPBM applies one cost share per tier: the copay', where);
-  if (copayApplies) return { copay: copay!.toFixed(2) };
+  if (copayApplies) return { copay: moneyFromNumber(copay!) };
   if (coinsApplies) return { coinsurance: String(rate) };
   return { copay: '0.00' };
 }

@@ -1,6 +1,6 @@
 import type { CostShare, PharmacyType, PlanPolicy } from '../../plans/plan-policy.js';
 import type { Pricing } from '../claim-types.js';
-import { applyRate, fromCents, toCents } from './money.js';
+import { applyRate, extendedCents, fromCents, toCents } from './money.js';
 
 export interface PriceInput {
   policy: PlanPolicy;
@@ -23,7 +23,7 @@ export function patientPayCents(share: CostShare, totalCents: number): number {
   let pay = 0;
   if (share.copay !== undefined) pay = toCents(share.copay);
   else if (share.coinsurance !== undefined) {
-    pay = applyRate(totalCents, Number(share.coinsurance));
+    pay = applyRate(totalCents, share.coinsurance);
     if (share.coinsuranceMax !== undefined) pay = Math.min(pay, toCents(share.coinsuranceMax));
   }
   return Math.max(0, Math.min(pay, totalCents));
@@ -39,8 +39,8 @@ export function priceClaim(input: PriceInput): Pricing {
   let ingredient: number;
   let basis: Pricing['basis'];
   if (input.unitPrice !== null) {
-    // unit prices carry 5 decimals: price from the exact value, not a cent-rounded one
-    ingredient = Math.round(Number(input.unitPrice) * input.quantity * 100);
+    // unit prices carry 5 decimals: price from the exact product, rounded once (docs/design.md#money)
+    ingredient = extendedCents(input.unitPrice, input.quantity);
     basis = 'catalog-unit-price';
   } else {
     ingredient = toCents(input.submittedIngredientCost);
@@ -78,6 +78,6 @@ export function estimatePatientPay(
   const share = costShareFor(policy, tier, pharmacyType);
   if (share.copay !== undefined && share.coinsurance === undefined) return fromCents(toCents(share.copay));
   if (unitPrice === null) return share.coinsurance === undefined ? fromCents(0) : null;
-  const total = Math.round(Number(unitPrice) * quantity * 100) + toCents(policy.costSharing.dispensingFee);
+  const total = extendedCents(unitPrice, quantity) + toCents(policy.costSharing.dispensingFee);
   return fromCents(patientPayCents(share, total));
 }

@@ -1,6 +1,7 @@
 import type { InsurancePlanPlanSpecificCost } from '@medplum/fhirtypes';
 import type { CostShare, PlanPolicy } from '../../plans/plan-policy.js';
 import { BENEFIT_TYPE_BY_PHARMACY, DRUG_TIER_DISPLAY, USDF } from './usdf.js';
+import { moneyAsJsonNumber, rateAsPercent, toCents } from '../../shared/money.js';
 
 /** Tier keys outside USDF's DrugTierCS (QHP files name their own) keep a local code system. */
 export const LOCAL_TIER_SYSTEM = 'https://openpbm.org/fhir/CodeSystem/drug-tier';
@@ -27,11 +28,11 @@ const option = (code: string, display: string) => ({
 function costs(share: CostShare) {
   const out = [];
   if (share.copay !== undefined) {
-    const zero = Number(share.copay) === 0;
+    const zero = toCents(share.copay) === 0;
     out.push({
       type: { coding: [{ system: USDF.cs.benefitCostType, code: 'copay', display: 'Copay' }] },
       qualifiers: [zero ? option('no-charge', 'No Charge') : option('charge', 'Charge')],
-      value: { value: Number(share.copay), unit: '$', system: 'urn:iso:std:iso:4217', code: 'USD' },
+      value: { value: moneyAsJsonNumber(share.copay), unit: '$', system: 'urn:iso:std:iso:4217', code: 'USD' },
     });
   }
   if (share.coinsurance !== undefined) {
@@ -39,7 +40,7 @@ function costs(share: CostShare) {
       type: { coding: [{ system: USDF.cs.benefitCostType, code: 'coinsurance', display: 'Coinsurance' }] },
       qualifiers: [option('charge', 'Charge')],
       value: {
-        value: Math.round(Number(share.coinsurance) * 10000) / 100,
+        value: rateAsPercent(share.coinsurance),
         system: 'http://unitsofmeasure.org',
         code: '%',
       },

@@ -4,6 +4,7 @@ import type { MemberRow } from '../../members/members.repo.js';
 import type { PlanRow, ProcessorRow } from '../../plans/plans.repo.js';
 import { payerPlanId } from '../formulary/to-insurance-plans.js';
 import { C4BB, coverageId, MEMBER_ID_SYSTEM, NDC, NPI } from './carin-bb.js';
+import { moneyAsJsonNumber } from '../../shared/money.js';
 
 const GENDER: Record<string, Patient['gender']> = { F: 'female', M: 'male', U: 'unknown' };
 
@@ -130,7 +131,7 @@ export function toCoverage(m: MemberRow, plan: PlanRow, processor: ProcessorRow 
   };
 }
 
-const money = (value: string | null) => ({ value: Number(value ?? 0), currency: 'USD' as const });
+const money = (value: string | null) => ({ value: moneyAsJsonNumber(value ?? '0.00'), currency: 'USD' as const });
 const adjudicationCode = (code: string, display: string) => ({
   coding: [{ system: C4BB.adjudication, code, display }],
 });

@@ -1,3 +1,5 @@
+import { fromCents, toCents } from '../../shared/money.js';
+
 /**
  * Signed overpunch, the D.0 format of dollar amounts (s9(n)v99): two implied decimals, and the
  * last digit carries the sign — `{` and `A`–`I` are 0–9 positive, `}` and `J`–`R` are 0–9
@@ -40,14 +42,9 @@ export function encodeOverpunch(cents: number): string {
 
 /** "12.50" / "-4.00" (the API's money strings) → cents; null when the text is not such an amount. */
 export function moneyToCents(money: string): number | null {
-  const m = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(money);
-  if (!m) return null;
-  const cents = Number(m[2]) * 100 + Number((m[3] ?? '0').padEnd(2, '0'));
-  return m[1] ? -cents : cents;
+  // D.0 amounts have exactly two implied decimals: a third decimal is not an amount here, not rounded.
+  return /^-?\d{1,13}(?:\.\d{1,2})?$/.test(money) ? toCents(money) : null;
 }
 
-/** cents → "12.50" */
-export function centsToMoney(cents: number): string {
-  const abs = Math.abs(cents);
-  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** cents → "12.50" (the one money format, src/shared/money.ts) */
+export const centsToMoney = fromCents;

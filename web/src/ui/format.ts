@@ -1,3 +1,4 @@
+import { fromCents, isMoneyText, toCents } from '../../../src/shared/money';
 import type { Lang } from '../i18n/i18n';
 
 const locale = (lang: Lang) => (lang === 'es' ? 'es-US' : 'en-US');
@@ -21,9 +22,21 @@ export function formatDateTime(value: string | null | undefined, lang: Lang = 'e
   });
 }
 
-export function formatMoney(value: number | string | null | undefined, lang: Lang = 'en'): string {
+const currency = new Map<Lang, Intl.NumberFormat>();
+
+/**
+ * "12.50" → "$12.50". The API's money strings are formatted as they are (Intl reads a numeric
+ * string as an exact decimal), never through a float (docs/design.md#money).
+ */
+export function formatMoney(value: string | null | undefined, lang: Lang = 'en'): string {
   if (value === null || value === undefined || value === '') return '—';
-  return Number(value).toLocaleString(locale(lang), { style: 'currency', currency: 'USD' });
+  if (!isMoneyText(value)) return value;
+  let format = currency.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'USD' });
+    currency.set(lang, format);
+  }
+  return format.format(fromCents(toCents(value)) as Intl.StringNumericLiteral);
 }
 
 /** "2 d 4 h", "3 h 12 min", "45 min" — for time left or overdue. */

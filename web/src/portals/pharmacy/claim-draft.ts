@@ -1,3 +1,4 @@
+import { fromCents, isMoneyText, toCents } from '../../../../src/shared/money';
 import type { ClaimRequest } from './claim-request';
 
 /** What the claim form holds while it is typed: every field as text. */
@@ -45,7 +46,8 @@ export function emptyDraft(today: string): ClaimDraft {
   };
 }
 
-const money = (s: string) => (s.trim() === '' || Number.isNaN(Number(s)) ? s.trim() : Number(s).toFixed(2));
+/** "12.5" → "12.50" (half-up to the cent, the one money rule); anything else is sent as typed for the API to refuse. */
+const money = (s: string) => (isMoneyText(s) ? fromCents(toCents(s)) : s.trim());
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** The B1 request the API expects (ClaimRequestSchema); the pharmacy is always the caller. */
