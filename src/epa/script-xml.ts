@@ -1,0 +1,155 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MESSAGE, SCRIPT_NAMESPACE, SCRIPT_VERSION, type InboundTransaction } from './script-messages.js';
+import { ScriptSchemaError, validateAgainst, type ScriptNode } from './script-schema.js';
+
+/** A message is at most this large (ten attachments of a few MB, base64). */
+export const MAX_SCRIPT_BYTES = 30 * 1024 * 1024;
+
+export interface ScriptHeader {
+  to: string;
+  from: string;
+  messageId: string;
+  relatesToMessageId?: string;
+  sentTime: string;
+  prescriberOrderNumber?: string;
+}
+
+export interface InboundMessage {
+  header: ScriptHeader;
+  transaction: InboundTransaction;
+  body: Record<string, ScriptNode | ScriptNode[] | undefined>;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  // Every element an array: the schema decides what may repeat.
+  isArray: (_name, _jpath, _isLeaf, isAttribute) => !isAttribute,
+  // No DOCTYPE entities are ever expanded (they are refused before parsing anyway).
+  processEntities: true,
+  htmlEntities: false,
+});
+
+/** The header's MessageID even from a message that fails validation (so an Error can relate to it). */
+export function sniffMessageId(xml: string): string | undefined {
+  return /<(?:\w+:)?MessageID>\s*([^<\s]{1,35})\s*</.exec(xml)?.[1];
+}
+
+/**
+ * Reads one SCRIPT message: well-formed XML, no DOCTYPE, root Message in the SCRIPT namespace,
+ * and every element as OpenPBM's schema for the subset declares it. Throws ScriptSchemaError
+ * naming the element in error (or `Message` for XML that does not parse).
+ */
+export function parseScriptMessage(xml: string): InboundMessage {
+  if (/<!DOCTYPE/i.test(xml)) throw new ScriptSchemaError('Message', 'a DOCTYPE is not allowed');
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true)
+    throw new ScriptSchemaError(
+      'Message',
+      `is not well-formed XML (line ${wellFormed.err.line}, column ${wellFormed.err.col}: ${wellFormed.err.msg})`,
+    );
+  const doc = parser.parse(xml) as Record<string, unknown[]>;
+  const roots = Object.keys(doc).filter((k) => k !== '?xml');
+  if (roots.length !== 1 || roots[0] !== 'Message')
+    throw new ScriptSchemaError(roots[0] ?? 'Message', 'the root element must be Message');
+  const root = (doc.Message as unknown[])[0];
+  // The parser drops namespace prefixes; the root's own declaration is read from its start tag.
+  const start = /<(?:(\w+):)?Message\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const prefix = /<(\w+):Message/.exec(start)?.[1];
+  const ns = new RegExp(`\\sxmlns${prefix ? `:${prefix}` : ''}="([^"]*)"`).exec(start)?.[1];
+  if (ns !== undefined && ns !== SCRIPT_NAMESPACE)
+    throw new ScriptSchemaError('Message/@xmlns', `must be ${SCRIPT_NAMESPACE}`);
+  const message = validateAgainst(MESSAGE, root) as Record<string, Record<string, ScriptNode>>;
+  const h = message.Header as Record<string, ScriptNode>;
+  const body = message.Body as Record<string, ScriptNode>;
+  const transaction = Object.keys(body)[0] as InboundTransaction;
+  return {
+    header: {
+      to: text(h.To)!,
+      from: text(h.From)!,
+      messageId: text(h.MessageID)!,
+      relatesToMessageId: text(h.RelatesToMessageID),
+      sentTime: text(h.SentTime)!,
+      prescriberOrderNumber: text(h.PrescriberOrderNumber),
+    },
+    transaction,
+    body: body[transaction] as InboundMessage['body'],
+  };
+}
+
+/** A leaf's value (its text, also when it carries attributes). */
+export function text(node: ScriptNode | ScriptNode[] | undefined): string | undefined {
+  if (node === undefined || Array.isArray(node)) return undefined;
+  return typeof node === 'string' ? node : (node['#text'] as string | undefined);
+}
+
+/** Child element of a validated node. */
+export function child(node: ScriptNode | ScriptNode[] | undefined, ...names: string[]): ScriptNode | undefined {
+  let cur: ScriptNode | ScriptNode[] | undefined = node;
+  for (const n of names) {
+    if (cur === undefined || typeof cur === 'string' || Array.isArray(cur)) return undefined;
+    cur = cur[n];
+  }
+  return Array.isArray(cur) ? cur[0] : cur;
+}
+
+export function children(node: ScriptNode | undefined, name: string): ScriptNode[] {
+  if (node === undefined || typeof node === 'string') return [];
+  const v = node[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** Outbound element trees: plain objects in element order; attributes as `@_Name`. */
+export type OutNode = string | number | OutNode[] | { [name: string]: OutNode | null | undefined };
+
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+  processEntities: true,
+});
+
+/** Drops undefined members so optional elements are simply absent. */
+function prune(node: OutNode | null | undefined): OutNode | undefined {
+  if (node === undefined || node === null) return undefined;
+  if (Array.isArray(node)) return node.map(prune).filter((n): n is OutNode => n !== undefined);
+  if (typeof node !== 'object') return node;
+  const out: Record<string, OutNode> = {};
+  for (const [k, v] of Object.entries(node)) {
+    const p = prune(v);
+    if (p !== undefined) out[k] = p;
+  }
+  return out;
+}
+
+/** Writes one SCRIPT message: the envelope, the header and the transaction body. */
+export function buildScriptMessage(header: ScriptHeader, transaction: string, body: OutNode): string {
+  const message = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    Message: {
+      '@_xmlns': SCRIPT_NAMESPACE,
+      '@_DatatypesVersion': SCRIPT_VERSION,
+      '@_TransportVersion': SCRIPT_VERSION,
+      '@_TransactionDomain': 'SCRIPT',
+      '@_TransactionVersion': SCRIPT_VERSION,
+      '@_StructuresVersion': SCRIPT_VERSION,
+      '@_ECLVersion': SCRIPT_VERSION,
+      Header: {
+        To: { '#text': header.to, '@_Qualifier': header.to === 'OPENPBM' ? 'P' : 'ZZZ' },
+        From: { '#text': header.from, '@_Qualifier': header.from === 'OPENPBM' ? 'P' : 'ZZZ' },
+        MessageID: header.messageId,
+        RelatesToMessageID: header.relatesToMessageId,
+        SentTime: header.sentTime,
+        PrescriberOrderNumber: header.prescriberOrderNumber,
+      },
+      Body: { [transaction]: body },
+    },
+  };
+  return builder.build(prune(message as OutNode)) as string;
+}
