@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
+import { conflictToDomainError } from '../platform/db-conflicts.js';
 import { DomainError } from '../platform/errors.js';
 import type { FhirCaller, FhirRequest, FhirResponse } from './fhir-request.js';
 import type { FhirRoute } from './fhir-route.js';
@@ -43,6 +44,11 @@ export function mapFhirError(error: unknown, request: FastifyRequest): MappedOut
     };
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500)
     return { status: err.statusCode, outcome: operationOutcome('error', 'invalid', err.message) };
+  const conflict = conflictToDomainError(error);
+  if (conflict) {
+    request.log.warn({ route: request.routeOptions.url, ...conflict.details }, 'lost a race with another request');
+    return outcomeForDomainError(conflict);
+  }
   request.log.error({ err }, 'unhandled error at the FHIR edge');
   return {
     status: 500,

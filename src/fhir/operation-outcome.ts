@@ -18,6 +18,8 @@ const BY_CODE: Record<ErrorCode, { status: number; issue: IssueType }> = {
   RENEWAL_WINDOW_NOT_OPEN: { status: 422, issue: 'business-rule' },
   APPEAL_WINDOW_CLOSED: { status: 422, issue: 'business-rule' },
   INVALID_STATE: { status: 422, issue: 'business-rule' },
+  CONCURRENT_CHANGE: { status: 409, issue: 'conflict' },
+  ALREADY_EXISTS: { status: 409, issue: 'duplicate' },
   PAYLOAD_TOO_LARGE: { status: 413, issue: 'too-costly' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, issue: 'not-supported' },
   IMPORT_FAILED: { status: 422, issue: 'processing' },

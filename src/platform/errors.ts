@@ -14,6 +14,9 @@ export const ERROR_CODES = {
   RENEWAL_WINDOW_NOT_OPEN: { status: 409, title: 'The renewal window is not open yet' },
   APPEAL_WINDOW_CLOSED: { status: 409, title: 'The appeal filing window has closed' },
   INVALID_STATE: { status: 409, title: 'Not possible in the current state' },
+  // A lost race the database reported (db-conflicts.ts): retried first, then told, never a 500.
+  CONCURRENT_CHANGE: { status: 409, title: 'Changed at the same moment by another request' },
+  ALREADY_EXISTS: { status: 409, title: 'Created at the same moment by another request' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   IMPORT_FAILED: { status: 422, title: 'The import file could not be read' },

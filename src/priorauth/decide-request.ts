@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../identity/roles.js';
+import { retryOnConflict } from '../platform/db-conflicts.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { assertClinician } from './pa-access.js';
 import { findPaRequest } from './priorauth.repo.js';
@@ -73,19 +74,21 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
     (input.decision === 'denied' ? trace.filter((r) => r.result !== 'met').map((r) => r.id) : []);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const now = ctx.clock.now();
-  const updated = await db.transaction((tx) =>
-    recordDetermination(ctx, tx, row, {
-      decision: input.decision,
-      reasons: reasons.length ? reasons : ['The coverage criteria were reviewed and met.'],
-      criteriaNotMet,
-      approvedQuantity: input.approvedQuantity,
-      effectiveTo: input.effectiveTo,
-      note: input.note,
-      actor: caller,
-      now,
-      from: ['submitted', 'in-review'],
-      plan,
-    }),
+  const updated = await retryOnConflict(() =>
+    db.transaction((tx) =>
+      recordDetermination(ctx, tx, row, {
+        decision: input.decision,
+        reasons: reasons.length ? reasons : ['The coverage criteria were reviewed and met.'],
+        criteriaNotMet,
+        approvedQuantity: input.approvedQuantity,
+        effectiveTo: input.effectiveTo,
+        note: input.note,
+        actor: caller,
+        now,
+        from: ['submitted', 'in-review'],
+        plan,
+      }),
+    ),
   );
   return buildRequestView(ctx, updated);
 }

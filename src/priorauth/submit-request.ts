@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../identity/roles.js';
+import { retryOnConflict } from '../platform/db-conflicts.js';
 import { DomainError } from '../platform/errors.js';
 import { openInformationRequest } from './open-information-request.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';
@@ -76,75 +77,78 @@ export async function submitRequest(
   }
 
   const evaluation = completeness.complete ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
-  const updated = await db.transaction(async (tx) => {
-    if (!evaluation) {
+  // A deadlock or serialization loss rolls the whole transaction back: run it again (issue #9 item 11).
+  const updated = await retryOnConflict(() =>
+    db.transaction(async (tx) => {
+      if (!evaluation) {
+        const submitted = await transitionRequest(tx, row, {
+          to: 'awaiting-information',
+          action: 'submitted-incomplete',
+          actor: caller,
+          at: now,
+          from: ['awaiting-answers'],
+          changes: { answers: answers as Record<string, unknown>, submittedAt: now },
+          details: { missing: completeness.missing },
+        });
+        await openInformationRequest(tx, {
+          row: submitted,
+          now,
+          policy: plan.policy,
+          planName: plan.name,
+          actor: 'system',
+          reason: 'incomplete',
+          items: completeness.missing.map((m, i) => ({
+            id: `missing-${i + 1}`,
+            ...(m.documentId ? { document: m.text } : { question: m.text, linkId: m.linkId }),
+          })),
+          note: 'The request is missing required information. The review clock starts when it is complete.',
+        });
+        return submitted;
+      }
+      // The clock runs from receipt of the complete request; a fax was received when it arrived.
+      const completedAt = row.channel === 'fax' ? row.receivedAt : now;
       const submitted = await transitionRequest(tx, row, {
-        to: 'awaiting-information',
-        action: 'submitted-incomplete',
+        to: 'submitted',
+        action: 'submitted',
         actor: caller,
         at: now,
         from: ['awaiting-answers'],
-        changes: { answers: answers as Record<string, unknown>, submittedAt: now },
-        details: { missing: completeness.missing },
+        changes: {
+          answers: answers as Record<string, unknown>,
+          submittedAt: now,
+          completedAt,
+          criteriaEvaluation: evaluation,
+        },
+        details: { outcome: evaluation.evaluation.outcome },
       });
-      await openInformationRequest(tx, {
-        row: submitted,
-        now,
+      if (evaluation.evaluation.outcome === 'approve') {
+        return recordDetermination(ctx, tx, submitted, {
+          decision: 'approved',
+          reasons: ['Every coverage criterion was met.'],
+          actor: 'system',
+          now,
+          from: ['submitted'],
+          plan,
+        });
+      }
+      const dueAt = await scheduleReviewClock(tx, {
+        paRequestId: row.id,
+        startAt: completedAt,
+        urgency: row.urgency as 'standard' | 'urgent',
         policy: plan.policy,
-        planName: plan.name,
-        actor: 'system',
-        reason: 'incomplete',
-        items: completeness.missing.map((m, i) => ({
-          id: `missing-${i + 1}`,
-          ...(m.documentId ? { document: m.text } : { question: m.text, linkId: m.linkId }),
-        })),
-        note: 'The request is missing required information. The review clock starts when it is complete.',
-      });
-      return submitted;
-    }
-    // The clock runs from receipt of the complete request; a fax was received when it arrived.
-    const completedAt = row.channel === 'fax' ? row.receivedAt : now;
-    const submitted = await transitionRequest(tx, row, {
-      to: 'submitted',
-      action: 'submitted',
-      actor: caller,
-      at: now,
-      from: ['awaiting-answers'],
-      changes: {
-        answers: answers as Record<string, unknown>,
-        submittedAt: now,
-        completedAt,
-        criteriaEvaluation: evaluation,
-      },
-      details: { outcome: evaluation.evaluation.outcome },
-    });
-    if (evaluation.evaluation.outcome === 'approve') {
-      return recordDetermination(ctx, tx, submitted, {
-        decision: 'approved',
-        reasons: ['Every coverage criterion was met.'],
-        actor: 'system',
         now,
-        from: ['submitted'],
-        plan,
       });
-    }
-    const dueAt = await scheduleReviewClock(tx, {
-      paRequestId: row.id,
-      startAt: completedAt,
-      urgency: row.urgency as 'standard' | 'urgent',
-      policy: plan.policy,
-      now,
-    });
-    return transitionRequest(tx, submitted, {
-      to: 'in-review',
-      action: 'routed-to-review',
-      actor: 'system',
-      at: now,
-      from: ['submitted'],
-      changes: { dueAt },
-      reason: 'Not every criterion could be confirmed automatically',
-      details: { notMet: evaluation.evaluation.rules.filter((r) => r.result !== 'met').map((r) => r.id) },
-    });
-  });
+      return transitionRequest(tx, submitted, {
+        to: 'in-review',
+        action: 'routed-to-review',
+        actor: 'system',
+        at: now,
+        from: ['submitted'],
+        changes: { dueAt },
+        reason: 'Not every criterion could be confirmed automatically',
+        details: { notMet: evaluation.evaluation.rules.filter((r) => r.result !== 'met').map((r) => r.id) },
+      });
+    }),
+  );
   return buildRequestView(ctx, updated);
 }

@@ -23,7 +23,7 @@ export interface TestApp {
 }
 
 /** A database cloned from the run's migrated, demo-loaded template (see global-setup.ts). */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(poolSize = 5): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `openpbm_t_${randomBytes(6).toString('hex')}`;
@@ -32,7 +32,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
     await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
     const u = new URL(url);
     u.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 5 });
+    const database = await openDatabase({ databaseUrl: u.toString(), poolSize });
     return {
       database,
       drop: async () => {
@@ -50,9 +50,14 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
 }
 
 export async function createTestApp(
-  options: { clockStart?: string; env?: Record<string, string> } = {},
+  options: {
+    clockStart?: string;
+    env?: Record<string, string>;
+    /** PostgreSQL connections (default 5). */
+    poolSize?: number;
+  } = {},
 ): Promise<TestApp> {
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = await openTestDatabase(options.poolSize);
   const clock = new ManualClock(new Date(options.clockStart ?? TEST_CLOCK_START));
   // Tokens outlive the manual clock's jumps (days) unless a test asks for the real lifetime.
   const config = {

@@ -1,0 +1,84 @@
+import { DomainError } from './errors.js';
+
+/**
+ * PostgreSQL's answers to two transactions meeting (SQLSTATE, PostgreSQL 15 appendix A):
+ * 40001 serialization_failure and 40P01 deadlock_detected mean "run it again" — the other
+ * transaction won and nothing of ours was kept; 55P03 lock_not_available (a NOWAIT/lock_timeout)
+ * is the same kind of loss; 23505 unique_violation means the thing already exists, and running
+ * again would only meet it again.
+ */
+const RETRYABLE = new Set(['40001', '40P01', '55P03']);
+const UNIQUE_VIOLATION = '23505';
+
+interface PgErrorFields {
+  code?: unknown;
+  constraint?: unknown;
+  table?: unknown;
+  cause?: unknown;
+}
+
+/** The PostgreSQL error inside whatever wrapped it (Drizzle's DrizzleQueryError keeps it as `cause`). */
+function pgError(error: unknown): { code: string; constraint?: string; table?: string } | null {
+  for (let e = error as PgErrorFields | undefined, depth = 0; e && depth < 5; e = e.cause as PgErrorFields, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+      return {
+        code: e.code,
+        constraint: typeof e.constraint === 'string' ? e.constraint : undefined,
+        table: typeof e.table === 'string' ? e.table : undefined,
+      };
+  }
+  return null;
+}
+
+export const isRetryableConflict = (error: unknown) => RETRYABLE.has(pgError(error)?.code ?? '');
+
+/**
+ * A lost race as the domain error the edges map to a 409 with a stable code, or null when the
+ * error is something else. Names the constraint or table (never the values: they may be PHI).
+ */
+export function conflictToDomainError(error: unknown): DomainError | null {
+  const pg = pgError(error);
+  if (!pg) return null;
+  if (RETRYABLE.has(pg.code))
+    return new DomainError(
+      'CONCURRENT_CHANGE',
+      'Another change to the same records was being made at the same moment; nothing was applied — send the request again',
+      { details: { sqlState: pg.code } },
+    );
+  if (pg.code === UNIQUE_VIOLATION)
+    return new DomainError(
+      'ALREADY_EXISTS',
+      'The same record was created by another request at the same moment; reload to see it',
+      { details: { sqlState: pg.code, ...(pg.constraint ? { constraint: pg.constraint } : {}) } },
+    );
+  return null;
+}
+
+export interface RetryOptions {
+  /** Runs in all (the first try included). */
+  attempts?: number;
+  /** Wait before retry n (1-based), in ms; jittered so the losers do not meet again in step. */
+  backoffMs?: (retry: number) => number;
+  onRetry?: (error: unknown, retry: number) => void;
+}
+
+const defaultBackoff = (retry: number) => Math.random() * 10 * 2 ** retry;
+
+/**
+ * Runs a unit of work (one transaction) again when PostgreSQL chose it as the loser of a
+ * deadlock or a serialization conflict: the transaction was rolled back whole, so running it again
+ * is safe. After the last attempt the error is a 409 CONCURRENT_CHANGE, never a 500.
+ */
+export async function retryOnConflict<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? 4;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isRetryableConflict(error)) throw error;
+      if (attempt >= attempts) throw conflictToDomainError(error) ?? error;
+      options.onRetry?.(error, attempt);
+      await new Promise((r) => setTimeout(r, (options.backoffMs ?? defaultBackoff)(attempt)));
+    }
+  }
+}
