@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS_TEXT } from './demo/demo-accounts.js';
 import { isDatabaseEmpty, loadDemoData } from './demo/load-demo-data.js';
 import { startJobs } from './platform/jobs.js';
 import { startContext } from './platform/start-context.js';
+import { portProblem } from './platform/port-check.js';
 import { startNcpdpListener, type NcpdpListener } from './ncpdp/tcp-listener.js';
 import { readFileSync } from 'node:fs';
 
@@ -58,8 +59,13 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
   if (err instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${err.message}\n`);
+  } else if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    // Taken between the start-up check and listen (or NCPDP_PORT): the same words, no stack trace.
+    const config = loadConfig();
+    process.stderr.write(`${portProblem(config.host, config.port, code)}\n`);
   } else {
     process.stderr.write(`OpenPBM failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
   }
