@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { activeAuthorizationsJsonSql } from '../authorizations/index.js';
-import type { Database, Db } from '../platform/db.js';
+import type { Database, Db, TxDatabase } from '../platform/db.js';
 import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';
 import { claims } from './claims.tables.js';
@@ -44,7 +44,7 @@ const CLAIM_CONTEXT_SQL = `
  * cost flat however long a member's history grows.
  */
 export async function loadClaimContext(
-  database: Database,
+  database: Pick<Database, 'query'>,
   key: {
     memberId: string;
     pharmacyNpi: string;
@@ -87,6 +87,17 @@ export async function loadClaimContext(
     authorizations: row.authorizations,
     duplicate: row.duplicate,
   };
+}
+
+/**
+ * Serializes adjudication per member: a transaction-scoped advisory lock on the member, taken
+ * before the claim context is read, so two claims for one member never both decide on a history
+ * that lacks the other (refill too soon, quantity windows, step therapy, accumulators). Released
+ * at commit or rollback. The key space (first argument) keeps it apart from other advisory locks;
+ * hashtext collisions only make two members wait on each other, never skip the lock.
+ */
+export async function lockMemberForAdjudication(tx: TxDatabase, memberId: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock(9009, hashtext($1))', [memberId], 'claims-member-lock');
 }
 
 /** Inserts the claim; returns null when a paid twin won the race (the partial unique index). */

@@ -2,7 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Principal } from '../identity/roles.js';
 import { forbidden, notFound } from '../platform/errors.js';
-import { findClaimById, markClaimReversed } from './claims.repo.js';
+import { findClaimById, lockMemberForAdjudication, markClaimReversed } from './claims.repo.js';
 import { REJECT } from './rules/reject-codes.js';
 
 export interface ReversalResponse {
@@ -12,7 +12,11 @@ export interface ReversalResponse {
   message: string;
 }
 
-/** B2 reversal: voids a paid claim once; anything else is answered R / 87. */
+/**
+ * B2 reversal: voids a paid claim once; anything else is answered R / 87. It takes the member's
+ * adjudication lock, so a claim being decided for the member sees the fill either paid or void,
+ * never half undone (docs/design.md#serialization).
+ */
 export async function reverseClaim(ctx: AppContext, caller: Principal, claimId: string): Promise<ReversalResponse> {
   const db = ctx.database.db;
   const claim = await findClaimById(db, claimId);
@@ -20,10 +24,11 @@ export async function reverseClaim(ctx: AppContext, caller: Principal, claimId: 
   if (caller.role === 'pharmacy' && claim.pharmacyNpi !== caller.npi)
     throw forbidden('A pharmacy reverses only its own claims');
   const now = ctx.clock.now();
-  const reversed = await db.transaction(async (tx) => {
-    const ok = await markClaimReversed(tx, claimId, now);
+  const reversed = await ctx.database.transaction(async (tx) => {
+    await lockMemberForAdjudication(tx, claim.cardholderId);
+    const ok = await markClaimReversed(tx.db, claimId, now);
     if (ok)
-      await writeAudit(tx, {
+      await writeAudit(tx.db, {
         at: now,
         actor: caller,
         action: 'claim.reversed',

@@ -1,4 +1,6 @@
 import type { AppContext } from '../app-context.js';
+import type { TxDatabase } from '../platform/db.js';
+import type { ReferenceSnapshot } from '../reference/reference-cache.js';
 import type { Principal } from '../identity/roles.js';
 import type { PharmacyType } from '../plans/plan-policy.js';
 import { toLocalDate } from '../platform/clock.js';
@@ -6,7 +8,7 @@ import { DomainError, forbidden, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';
 import type { ClaimRequest, ClaimResponse } from './claim-types.js';
-import { insertClaim, findPaidClaimByKey, loadClaimContext } from './claims.repo.js';
+import { insertClaim, findPaidClaimByKey, loadClaimContext, lockMemberForAdjudication } from './claims.repo.js';
 import { adjudicateClaim } from './rules/adjudicate-claim.js';
 import { addDays, isRealDate } from './rules/dates.js';
 import { historyScopeFor } from './rules/history-scope.js';
@@ -38,7 +40,11 @@ function duplicateOf(original: ClaimResponse): ClaimResponse {
 /**
  * B1 billing. A resubmission of a paid claim (same pharmacy + Rx number + fill + date of
  * service) returns the original answer as `D` and never pays twice; the partial unique index
- * decides races between concurrent twins.
+ * decides races between concurrent twins. The JSON API and the D.0 edge both come here.
+ *
+ * Read, decide and insert run in one transaction holding the member's advisory lock
+ * (docs/design.md#serialization): at READ COMMITTED, two claims for one member read each other's
+ * absence otherwise, and both pay (two pharmacies, same drug, different Rx numbers).
  */
 export async function submitClaim(ctx: AppContext, caller: Principal, request: ClaimRequest): Promise<ClaimResponse> {
   const now = ctx.clock.now();
@@ -48,9 +54,21 @@ export async function submitClaim(ctx: AppContext, caller: Principal, request: C
   if (caller.role === 'pharmacy' && caller.npi !== request.pharmacyNpi) {
     throw forbidden('A pharmacy submits claims under its own NPI only (201-B1 must be the caller)');
   }
-  const db = ctx.database.db;
   const reference = await ctx.reference.get();
-  const claimCtx = await loadClaimContext(ctx.database, {
+  return ctx.database.transaction(async (tx) => {
+    await lockMemberForAdjudication(tx, request.cardholderId);
+    return adjudicateAndRecord(tx, now, request, reference);
+  });
+}
+
+async function adjudicateAndRecord(
+  tx: TxDatabase,
+  now: Date,
+  request: ClaimRequest,
+  reference: ReferenceSnapshot,
+): Promise<ClaimResponse> {
+  const db = tx.db;
+  const claimCtx = await loadClaimContext(tx, {
     memberId: request.cardholderId,
     pharmacyNpi: request.pharmacyNpi,
     prescriptionNumber: request.prescriptionNumber,

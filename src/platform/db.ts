@@ -22,12 +22,21 @@ export interface Database {
    * statement on PostgreSQL (parsed and planned once per connection).
    */
   query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
+  /**
+   * Runs `fn` in one transaction on one connection, with both the Drizzle builder and raw
+   * (named, prepared) queries bound to it — for hot paths that need raw SQL and a lock in the
+   * same transaction (the claim's per-member advisory lock). Rolls back when `fn` throws.
+   */
+  transaction<T>(fn: (tx: TxDatabase) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
   /** The PostgreSQL connection string (for pg-boss, which keeps its own pool). */
   url?: string;
 }
+
+/** A transaction's view of the database: the same two query layers, bound to its connection. */
+export type TxDatabase = Pick<Database, 'db' | 'kind' | 'query'>;
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -48,6 +57,9 @@ export interface OpenOptions {
   pgliteSharedBuffers?: string;
 }
 
+/** Pooled connections live long: build each one's Drizzle instance once. */
+const drizzleByClient = new WeakMap<pg.PoolClient, Db>();
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -62,6 +74,34 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           ? await pool.query({ name, text, values: params as unknown[] })
           : await pool.query(text, params as unknown[]);
         return r.rows as T[];
+      },
+      async transaction<T>(fn: (tx: TxDatabase) => Promise<T>): Promise<T> {
+        const client = await pool.connect();
+        let txDb = drizzleByClient.get(client);
+        if (!txDb) drizzleByClient.set(client, (txDb = drizzlePg(client, { schema }) as unknown as Db));
+        const tx: TxDatabase = {
+          db: txDb,
+          kind: 'postgres',
+          async query<R>(text: string, params?: unknown[], name?: string) {
+            const r = name
+              ? await client.query({ name, text, values: params as unknown[] })
+              : await client.query(text, params as unknown[]);
+            return r.rows as R[];
+          },
+        };
+        let broken = false;
+        try {
+          await client.query('begin');
+          const out = await fn(tx);
+          await client.query('commit');
+          return out;
+        } catch (e) {
+          // A failed rollback means the connection is unusable: destroy it instead of pooling it.
+          await client.query('rollback').catch(() => (broken = true));
+          throw e;
+        } finally {
+          client.release(broken);
+        }
       },
       close: () => pool.end(),
     };
@@ -85,6 +125,19 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     async query<T>(text: string, params?: unknown[]) {
       const r = await pgl.query(text, params as unknown[]);
       return r.rows as T[];
+    },
+    transaction<T>(fn: (tx: TxDatabase) => Promise<T>): Promise<T> {
+      // PGlite's transaction object answers query() like the client, so Drizzle runs on it as well.
+      return pgl.transaction((t) =>
+        fn({
+          db: drizzlePglite(t as unknown as PGlite, { schema }) as unknown as Db,
+          kind: 'pglite',
+          async query<R>(text: string, params?: unknown[]) {
+            const r = await t.query(text, params as unknown[]);
+            return r.rows as R[];
+          },
+        }),
+      );
     },
     close: () => pgl.close(),
   };
