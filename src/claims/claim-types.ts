@@ -69,7 +69,18 @@ export interface NextSteps {
   /** 79: the fill that makes this one too soon (the D.0 DUR response reports it: 530-FU, 531-FV). */
   previousFill?: { dateOfService: string; daysSupply: number; quantity: number };
   stepTherapy?: { prerequisites: string; lookbackDays: number };
-  quantityLimit?: { units: number; days: number; maxForDaysSupply: number };
+  /** 76: the limit, and the fullest rolling window holding the claim — what it has paid and what remains. */
+  quantityLimit?: {
+    units: number;
+    days: number;
+    maxForDaysSupply: number;
+    windowStart?: string;
+    windowEnd?: string;
+    paidInWindow?: number;
+    remaining?: number;
+    /** The first date the billed quantity pays (absent when it is over the limit on its own). */
+    payableOn?: string;
+  };
 }
 
 export type TransactionStatus = 'P' | 'R' | 'D';

@@ -26,10 +26,11 @@ const CLAIM_CONTEXT_SQL = `
        from members m where m.id = $1) as member,
     (select p.pharmacy_type from pharmacies p where p.npi = $2) as pharmacy_type,
     (select coalesce(json_agg(json_build_object('claimId', c.id, 'dateOfService', c.date_of_service::text, 'daysSupply', c.days_supply,
-            'quantity', c.quantity::float8, 'rxcui', c.rxcui, 'groupId', c.group_id, 'ingredient', c.ingredient, 'drugClass', c.drug_class)), '[]'::json)
+            'quantity', c.quantity::float8, 'rxcui', c.rxcui, 'groupId', c.group_id, 'ingredient', c.ingredient, 'drugClass', c.drug_class,
+            'supplyKind', c.supply_kind)), '[]'::json)
        from claims c
       where c.member_id = $1 and c.transaction_status = 'P' and c.reversed_at is null
-        and c.date_of_service >= $6::date and c.date_of_service <= $5::date
+        and c.date_of_service >= $6::date and c.date_of_service <= $5::date + 365
         and ($7::boolean or c.group_id = any($8::text[]) or c.ingredient = any($9::text[]) or c.drug_class = any($10::text[]))) as history,
     ${activeAuthorizationsJsonSql('$1', '$5')} as authorizations,
     (select d.response from claims d
@@ -38,7 +39,9 @@ const CLAIM_CONTEXT_SQL = `
 
 /**
  * Everything adjudication reads about a member, in one round trip (a named prepared statement
- * on PostgreSQL): eligibility, the pharmacy's type, the paid history the rules need, active
+ * on PostgreSQL): eligibility, the pharmacy's type, the paid history the rules need (from
+ * `historySince` to a year after the date of service: quantity windows see fills billed out of
+ * date order; the rules ignore what they do not need), active
  * authorizations, and a paid claim with the same pharmacy + Rx number + fill + date of service
  * (a duplicate). Scoping history to the drug's group and step prerequisites keeps the claim's
  * cost flat however long a member's history grows.

@@ -60,7 +60,16 @@ export const NextStepsSchema = Type.Object({
   ),
   stepTherapy: Type.Optional(Type.Object({ prerequisites: Type.String(), lookbackDays: Type.Integer() })),
   quantityLimit: Type.Optional(
-    Type.Object({ units: Type.Number(), days: Type.Number(), maxForDaysSupply: Type.Number() }),
+    Type.Object({
+      units: Type.Number(),
+      days: Type.Number(),
+      maxForDaysSupply: Type.Number(),
+      windowStart: Type.Optional(Type.String()),
+      windowEnd: Type.Optional(Type.String()),
+      paidInWindow: Type.Optional(Type.Number()),
+      remaining: Type.Optional(Type.Number()),
+      payableOn: Type.Optional(Type.String()),
+    }),
   ),
 });
 

@@ -32,6 +32,8 @@ export const claims = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     authorizationNumber: text('authorization_number'),
+    /** null: a regular fill; 'emergency' | 'transition': a temporary supply, never continuing therapy. */
+    supplyKind: text('supply_kind'),
     patientPay: numeric('patient_pay', { precision: 12, scale: 2 }),
     planPay: numeric('plan_pay', { precision: 12, scale: 2 }),
     request: jsonb('request').$type<ClaimRequest>().notNull(),

@@ -119,6 +119,7 @@ async function adjudicateAndRecord(
     transactionStatus: result.transactionStatus,
     rejectCodes: result.rejects.map((r) => r.code),
     authorizationNumber: result.authorizationNumber,
+    supplyKind: result.transactionStatus === 'P' && result.emergencySupply ? 'emergency' : null,
     patientPay: result.pricing?.patientPay ?? null,
     planPay: result.pricing?.planPay ?? null,
     request,

@@ -202,7 +202,17 @@ describe('adjudicateClaim — what a pharmacist would list', () => {
       },
       status: 'R',
       codes: ['76'],
-      check: (r) => expect(r.nextSteps?.quantityLimit).toEqual({ units: 3, days: 28, maxForDaysSupply: 3 }),
+      // Over the limit on its own: nothing in the window yet, and no later date makes 4 pay.
+      check: (r) =>
+        expect(r.nextSteps?.quantityLimit).toEqual({
+          units: 3,
+          days: 28,
+          maxForDaysSupply: 3,
+          windowStart: '2026-10-24',
+          windowEnd: '2026-11-20',
+          paidInWindow: 0,
+          remaining: 3,
+        }),
     },
     {
       name: 'authorization quantity replaces the formulary limit',

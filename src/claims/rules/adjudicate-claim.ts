@@ -8,12 +8,12 @@ import { findAlternatives } from './alternatives.js';
 import { ageOn, checkEligibility, type MemberFacts } from './eligibility.js';
 import { fromCents, toCents } from './money.js';
 import { priceClaim } from './pricing.js';
+import { quantityWindowExcess, type LimitScope } from './quantity-window.js';
 import { REJECT } from './reject-codes.js';
 import { routeToPlan } from './routing.js';
 import type { Step } from './step.js';
 import {
   describePrerequisites,
-  exceedsQuantityLimit,
   findAuthorization,
   isContinuingTherapy,
   isStepTherapyMet,
@@ -28,7 +28,10 @@ export interface AdjudicationInput {
   member: MemberFacts | null;
   pharmacyType: PharmacyType;
   reference: ReferenceSnapshot;
-  /** The member's paid, unreversed claims of the last 365 days (this claim excluded). */
+  /**
+   * The member's paid, unreversed claims from 365 days before the date of service to 365 days
+   * after (claims may be billed out of date order; each rule reads the dates it needs), this claim excluded.
+   */
   history: HistoryFill[];
   authorizations: ActiveAuthorization[];
 }
@@ -216,19 +219,51 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     );
   }
 
-  // An authorization's own quantity replaces the formulary limit (the reviewer approved that amount).
-  const limit =
-    authorization?.maxUnits != null && authorization.perDays != null
-      ? { units: authorization.maxUnits, days: authorization.perDays }
-      : entry.quantityLimit;
-  if (limit && exceedsQuantityLimit(limit, request.quantityDispensed, request.daysSupply)) {
+  // An authorization's own quantity replaces the formulary limit (the reviewer approved that amount);
+  // either counts every paid fill of its scope in the rolling window (docs/design.md#quantity-limits).
+  const authorizedLimit = authorization?.maxUnits != null && authorization.perDays != null;
+  const limit = authorizedLimit
+    ? { units: authorization!.maxUnits!, days: authorization!.perDays! }
+    : entry.quantityLimit;
+  const scope: LimitScope =
+    !authorizedLimit && entry.rxcui
+      ? { kind: 'product', rxcui: entry.rxcui }
+      : { kind: 'group', groupId: drug.groupId };
+  const excess = limit
+    ? quantityWindowExcess({
+        limit,
+        scope,
+        history: input.history,
+        dateOfService: dos,
+        quantity: request.quantityDispensed,
+        daysSupply: request.daysSupply,
+      })
+    : null;
+  if (limit && excess) {
     const max = maxQuantityFor(limit, request.daysSupply);
+    const perClaim = `The plan covers up to ${limit.units} units of ${drug.name} every ${limit.days} days (${max} for a ${request.daysSupply}-day supply)`;
+    const when = excess.payableOn
+      ? ` ${request.quantityDispensed} can be paid on or after ${excess.payableOn}, as earlier fills leave the window.`
+      : '';
+    const message =
+      request.quantityDispensed > max
+        ? `${perClaim}; ${request.quantityDispensed} were billed. The prescriber can ask for a quantity-limit exception.`
+        : `${perClaim}. ${excess.paidInWindow} were already paid in the ${excess.windowDays} days from ${excess.windowStart} to ${excess.windowEnd}, so ${excess.remaining} more can be paid now; ${request.quantityDispensed} were billed.${when} The prescriber can ask for a quantity-limit exception.`;
     return rejected(
       {
         reject: REJECT.LIMIT,
-        message: `The plan covers up to ${limit.units} units of ${drug.name} every ${limit.days} days (${max} for a ${request.daysSupply}-day supply); ${request.quantityDispensed} were billed. The prescriber can ask for a quantity-limit exception.`,
+        message,
         nextSteps: {
-          quantityLimit: { units: limit.units, days: limit.days, maxForDaysSupply: max },
+          quantityLimit: {
+            units: limit.units,
+            days: limit.days,
+            maxForDaysSupply: max,
+            windowStart: excess.windowStart,
+            windowEnd: excess.windowEnd,
+            paidInWindow: excess.paidInWindow,
+            remaining: excess.remaining,
+            ...(excess.payableOn ? { payableOn: excess.payableOn } : {}),
+          },
           priorAuthorization: paStep(plan, ref, entry),
         },
       },

@@ -4,6 +4,8 @@ import { addDays, daysBetween } from './dates.js';
 
 /** A paid, unreversed claim from the member's history. */
 export interface HistoryFill {
+  /** How the fill was paid: absent for a regular fill; an emergency or transition supply is temporary. */
+  supplyKind?: 'emergency' | 'transition';
   claimId: string;
   dateOfService: string;
   daysSupply: number;
@@ -66,7 +68,12 @@ export function describePrerequisites(step: StepTherapy): string {
   return step.description ?? (names.length ? names.join(' or ') : 'a preferred drug');
 }
 
-/** Continuation of therapy: the member already filled this drug-form group within the window. */
+/**
+ * Continuation of therapy: the member already had a regular fill of this drug-form group within the
+ * window. An emergency supply (Medi-Cal's 72 hours without PA) or a transition fill is a bridge to
+ * a PA decision, not therapy the plan approved: counting it would let every later fill pay
+ * without PA (docs/design.md#claims, step 6).
+ */
 export function isContinuingTherapy(
   history: HistoryFill[],
   groupId: string,
@@ -74,16 +81,14 @@ export function isContinuingTherapy(
   lookbackDays = 180,
 ): boolean {
   const since = addDays(dateOfService, -lookbackDays);
-  return history.some((f) => f.groupId === groupId && f.dateOfService >= since && f.dateOfService <= dateOfService);
+  return history.some(
+    (f) => f.groupId === groupId && !f.supplyKind && f.dateOfService >= since && f.dateOfService <= dateOfService,
+  );
 }
 
 /** Most units allowed for a days' supply under "units per days" (rounded down to whole units). */
 export function maxQuantityFor(limit: QuantityLimit, daysSupply: number): number {
   return Math.floor((limit.units * Math.max(daysSupply, limit.days)) / limit.days + 1e-9);
-}
-
-export function exceedsQuantityLimit(limit: QuantityLimit, quantity: number, daysSupply: number): boolean {
-  return quantity > maxQuantityFor(limit, daysSupply) + 1e-9;
 }
 
 /**
