@@ -5,6 +5,7 @@
 export { formatAuthorizationNumber, hasValidCheckDigit } from './authorization-number.js';
 export {
   activeAuthorizationsJsonSql,
+  caseAuthorizationJsonSql,
   findActiveAuthorization,
   findAuthorizationByNumber,
   revokeAuthorization,

@@ -102,6 +102,7 @@ export const ClaimSummarySchema = Type.Object({
   dateOfService: Type.String(),
   productId: Type.String(),
   drugName: Nullable(Type.String()),
+  drugGroupId: Type.Optional(Nullable(Type.String({ description: 'the drug-form group an authorization covers' }))),
   quantity: Type.Number(),
   daysSupply: Type.Integer(),
   transactionStatus: Type.String(),

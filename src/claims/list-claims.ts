@@ -14,6 +14,8 @@ export function toClaimSummary(c: ClaimRow) {
     dateOfService: c.dateOfService,
     productId: c.productId,
     drugName: c.response.drug?.name ?? null,
+    /** The drug-form group an authorization covers: portals match a rejected claim to a later approval. */
+    drugGroupId: c.response.drug?.groupId ?? null,
     quantity: Number(c.quantity),
     daysSupply: c.daysSupply,
     transactionStatus: c.transactionStatus,

@@ -15,6 +15,7 @@ const BY_CODE: Record<ErrorCode, { status: number; issue: IssueType }> = {
   NOT_FOUND: { status: 404, issue: 'not-found' },
   CONFLICT: { status: 409, issue: 'conflict' },
   ACTIVE_AUTHORIZATION_EXISTS: { status: 422, issue: 'business-rule' },
+  REQUEST_ALREADY_OPEN: { status: 422, issue: 'business-rule' },
   RENEWAL_WINDOW_NOT_OPEN: { status: 422, issue: 'business-rule' },
   APPEAL_WINDOW_CLOSED: { status: 422, issue: 'business-rule' },
   INVALID_STATE: { status: 422, issue: 'business-rule' },

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   CONFLICT: { status: 409, title: 'Conflict' },
   ACTIVE_AUTHORIZATION_EXISTS: { status: 409, title: 'An active authorization already covers this drug' },
+  REQUEST_ALREADY_OPEN: { status: 409, title: 'A request for this drug is already open' },
   RENEWAL_WINDOW_NOT_OPEN: { status: 409, title: 'The renewal window is not open yet' },
   APPEAL_WINDOW_CLOSED: { status: 409, title: 'The appeal filing window has closed' },
   INVALID_STATE: { status: 409, title: 'Not possible in the current state' },

@@ -6,6 +6,7 @@ import { queueNotices } from '../notices/queue-notices.js';
 import { toLocalDate } from '../platform/clock.js';
 import { DomainError, forbidden, invalid, notFound, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import type { Db } from '../platform/db.js';
 import { isValidNpi } from '../shared/npi.js';
 import { loadMemberBenefits } from '../claims/claims.repo.js';
 import { isStepTherapyMet } from '../claims/rules/utilization.js';
@@ -18,11 +19,15 @@ import {
   findCurrentCriteria,
   findPaRequest,
   insertHistory,
+  listCasesForDrug,
+  listStandingFacts,
   insertPaRequest,
   type PaRequestRow,
 } from './priorauth.repo.js';
 import { buildRequestView, type RequestView } from './request-view.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
+import { caseStanding } from './rules/case-standing.js';
+import { OPEN_STATUSES } from './pa-status.js';
 
 export const CHANNELS = ['epa', 'portal', 'fax', 'pharmacy', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -182,6 +187,7 @@ export async function initiateRequest(
       {
         details: {
           authorizationNumber: a.number,
+          paRequestId: a.paRequestId,
           effectiveFrom: a.effectiveFrom,
           effectiveTo: a.effectiveTo,
           renewalOpensOn: addDays(a.effectiveTo, -plan.policy.renewalWindowDays),
@@ -189,6 +195,8 @@ export async function initiateRequest(
       },
     );
   }
+
+  await refuseSecondRequest(db, member.id, drug.groupId, drug.groupName);
 
   const criteria = await findCurrentCriteria(db, criteriaId);
   if (!criteria)
@@ -274,6 +282,33 @@ export async function initiateRequest(
     return created;
   });
   return { kind: 'created', request: await buildRequestView(ctx, row) };
+}
+
+/**
+ * One request per drug at a time (issue #14 item 4): while a case for the same member and
+ * drug-form group is open (a draft included) or its decision is under appeal, a second one would
+ * split the review and the letters; the caller is pointed at the existing case instead. An
+ * approved one is refused above (ACTIVE_AUTHORIZATION_EXISTS, also after an appeal was won).
+ */
+async function refuseSecondRequest(db: Db, memberId: string, groupId: string, groupName: string) {
+  const cases = await listCasesForDrug(db, memberId, groupId);
+  const open = cases.find((c) => (OPEN_STATUSES as string[]).includes(c.status));
+  const facts = open
+    ? undefined
+    : await listStandingFacts(
+        db,
+        cases.map((c) => c.id),
+      );
+  const appealed = open ? undefined : cases.find((c) => caseStanding(c.status, facts!.get(c.id)!).appeal === 'open');
+  const existing = open ?? appealed;
+  if (!existing) return;
+  throw new DomainError(
+    'REQUEST_ALREADY_OPEN',
+    open
+      ? `Request ${existing.id} for ${groupName} is already open (${existing.status}); continue it instead of starting another`
+      : `The decision on request ${existing.id} for ${groupName} is under appeal; follow the appeal instead of starting another request`,
+    { details: { paRequestId: existing.id, caseStatus: existing.status, underAppeal: !open } },
+  );
 }
 
 /** The response without attachment answers (they point at another case's documents). */

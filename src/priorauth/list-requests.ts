@@ -4,7 +4,8 @@ import { isStaff, type Principal } from '../identity/roles.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { PA_STATUSES } from './pa-status.js';
 import { assertClinician } from './pa-access.js';
-import { listPaRequests, listReviewQueue, type NamedPaRequestRow } from './priorauth.repo.js';
+import { listPaRequests, listReviewQueue, listStandingFacts, type NamedPaRequestRow } from './priorauth.repo.js';
+import type { StandingFacts } from './rules/case-standing.js';
 import { toRequestSummary } from './request-view.js';
 
 export interface ListQuery {
@@ -50,7 +51,11 @@ export async function listRequestsFor(ctx: AppContext, caller: Principal, q: Lis
       rows = await listPaRequests(db, { memberId: q.memberId, prescriberNpi: q.prescriberNpi, statuses, limit });
   }
   const now = ctx.clock.now();
-  return { items: rows.map((r) => namedSummary(r, now)) };
+  const facts = await listStandingFacts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => namedSummary(r, now, facts.get(r.id))) };
 }
 
 /** The clinical review queue ordered by due time, with time left (negative: overdue). */
@@ -77,6 +82,6 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
 }
 
 /** A list row: the summary, and who the case is for and who asked (lists show names, not only ids). */
-function namedSummary(r: NamedPaRequestRow, now: Date) {
-  return { ...toRequestSummary(r, now), memberName: r.memberName, prescriberName: r.prescriberName };
+function namedSummary(r: NamedPaRequestRow, now: Date, facts?: StandingFacts) {
+  return { ...toRequestSummary(r, now, facts), memberName: r.memberName, prescriberName: r.prescriberName };
 }

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { caseAuthorizationJsonSql } from '../authorizations/index.js';
+import type { StandingFacts } from './rules/case-standing.js';
 import { members, prescribers } from '../members/members.tables.js';
 import { criteriaSets, paAttachments, paHistory, paInformationRequests, paRequests } from './priorauth.tables.js';
 
@@ -126,6 +128,47 @@ export async function listReviewQueue(db: Db, limit: number): Promise<NamedPaReq
       .orderBy(sql`${paRequests.dueAt} asc nulls last`, asc(paRequests.receivedAt))
       .limit(limit),
   );
+}
+
+/**
+ * What caseStanding needs for each case, in one query: the case's last appeal step from its own
+ * history and the authorization it stands on (authorizations module's SQL piece).
+ */
+export async function listStandingFacts(db: Db, ids: string[]): Promise<Map<string, StandingFacts>> {
+  const facts = new Map<string, StandingFacts>();
+  if (ids.length === 0) return facts;
+  const result = (await db.execute(sql`
+    select r.id,
+           (select h.action from pa_history h
+             where h.pa_request_id = r.id and h.action like 'appeal-%'
+             order by h.at desc, h.id desc limit 1) as last_appeal_action,
+           ${sql.raw(caseAuthorizationJsonSql('r.id'))} as authorization
+      from pa_requests r
+     where r.id in (${sql.join(
+       ids.map((id) => sql`${id}`),
+       sql`, `,
+     )})`)) as unknown as {
+    rows: Array<{
+      id: string;
+      last_appeal_action: string | null;
+      authorization: StandingFacts['authorization'] | string | null;
+    }>;
+  };
+  for (const row of result.rows) {
+    const a = typeof row.authorization === 'string' ? JSON.parse(row.authorization) : row.authorization;
+    facts.set(row.id, { lastAppealAction: row.last_appeal_action, authorization: a ?? null });
+  }
+  return facts;
+}
+
+/** The member's cases for a drug-form group, newest first (few: one per request ever made for it). */
+export function listCasesForDrug(db: Db, memberId: string, groupId: string): Promise<PaRequestRow[]> {
+  return db
+    .select()
+    .from(paRequests)
+    .where(and(eq(paRequests.memberId, memberId), eq(paRequests.groupId, groupId)))
+    .orderBy(desc(paRequests.receivedAt))
+    .limit(50);
 }
 
 // ---- history, attachments, information requests ---------------------------------------------

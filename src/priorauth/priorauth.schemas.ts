@@ -29,6 +29,30 @@ export const InitiateBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Where a case stands after appeals (src/priorauth/rules/case-standing.ts). */
+const StandingSchema = Type.Object(
+  {
+    status: Type.String({
+      description: 'the case status, or approved-on-appeal / partially-approved-on-appeal after an appeal was won',
+    }),
+    appeal: Type.Union([
+      Type.String({ description: 'open | withdrawn | overturned | partially-overturned | upheld' }),
+      Type.Null(),
+    ]),
+    authorization: Type.Union([
+      Type.Object({
+        number: Type.String(),
+        effectiveFrom: Type.String(),
+        effectiveTo: Type.String(),
+        maxUnits: Type.Union([Type.Number(), Type.Null()]),
+        perDays: Type.Union([Type.Number(), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+  },
+  { description: 'What people read: the authorization the member can fill on, and any appeal' },
+);
+
 export const RequestSummarySchema = Loose('A PA request in a list or queue', {
   id: Type.String(),
   status: Type.String(),
@@ -44,6 +68,7 @@ export const RequestSummarySchema = Loose('A PA request in a list or queue', {
   urgency: Type.String(),
   receivedAt: Type.String(),
   dueAt: Type.Union([Type.String(), Type.Null()]),
+  standing: StandingSchema,
 });
 
 export const RequestViewSchema = Loose(
@@ -65,6 +90,7 @@ export const RequestViewSchema = Loose(
     informationRequests: Type.Array(Loose('information request')),
     notices: Type.Array(Loose('notice')),
     history: Type.Array(Loose('history entry')),
+    standing: StandingSchema,
     renewal: Type.Optional(
       Type.Union([
         Type.Object(

@@ -7,14 +7,18 @@ import {
   listAttachments,
   listHistory,
   listInformationRequests,
+  listStandingFacts,
   type PaRequestRow,
 } from './priorauth.repo.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
+import { caseStanding, type CaseStanding, type StandingFacts } from './rules/case-standing.js';
 import { APPEALABLE_CASE_STATUSES } from '../appeals/appeal-status.js';
 import { appealFilingWindow } from '../appeals/rules/filing-window.js';
 
-/** The summary shape for lists and queues. */
-export function toRequestSummary(row: PaRequestRow, now?: Date) {
+const NO_FACTS: StandingFacts = { lastAppealAction: null, authorization: null };
+
+/** The summary shape for lists and queues; `facts` (listStandingFacts) say where the case stands after appeals. */
+export function toRequestSummary(row: PaRequestRow, now?: Date, facts: StandingFacts = NO_FACTS) {
   return {
     id: row.id,
     status: row.status,
@@ -38,6 +42,8 @@ export function toRequestSummary(row: PaRequestRow, now?: Date) {
     assignedTo: row.assignedTo,
     decision: (row.determination as { decision?: string } | null)?.decision ?? null,
     renewalOf: row.renewalOf,
+    /** What people read: "approved on appeal" with the authorization, an open appeal, or the case's own status. */
+    standing: caseStanding(row.status, facts),
   };
 }
 
@@ -47,9 +53,14 @@ const RENEWABLE = ['approved', 'partially-approved', 'deemed-approved'];
  * For an approved case: when a renewal of its authorization can be sent (the same window
  * initiateRequest enforces: end date − the plan's renewalWindowDays, in the clock's today).
  */
-async function renewalOf(ctx: AppContext, row: PaRequestRow, now: Date) {
-  const d = row.determination as { authorizationNumber?: string; effectiveTo?: string } | null;
-  if (!RENEWABLE.includes(row.status) || !d?.authorizationNumber || !d.effectiveTo) return null;
+async function renewalOf(ctx: AppContext, row: PaRequestRow, now: Date, standing: CaseStanding) {
+  // The authorization the case stands on: its own approval's, or the one an appeal overturn created.
+  const own = row.determination as { authorizationNumber?: string; effectiveTo?: string } | null;
+  const d = standing.authorization
+    ? { authorizationNumber: standing.authorization.number, effectiveTo: standing.authorization.effectiveTo }
+    : own;
+  if (!(RENEWABLE.includes(row.status) || standing.status.endsWith('on-appeal'))) return null;
+  if (!d?.authorizationNumber || !d.effectiveTo) return null;
   const plan = (await ctx.reference.get()).plans.get(row.planId);
   const window = isWithinRenewalWindow({
     authorizationEndDate: d.effectiveTo,
@@ -69,8 +80,10 @@ async function renewalOf(ctx: AppContext, row: PaRequestRow, now: Date) {
  * (calendar days from the notice date in the plan's zone), so portals can say "appeal by <date>"
  * and offer the appeal only while it is open.
  */
-async function appealFilingOf(ctx: AppContext, row: PaRequestRow, now: Date) {
+async function appealFilingOf(ctx: AppContext, row: PaRequestRow, now: Date, standing: CaseStanding) {
   if (!(APPEALABLE_CASE_STATUSES as readonly string[]).includes(row.status)) return null;
+  // An appeal that overturned the decision in whole leaves nothing to appeal (fileAppeal refuses it).
+  if (standing.appeal === 'overturned') return null;
   const plan = (await ctx.reference.get()).plans.get(row.planId);
   if (!plan) return null;
   const w = appealFilingWindow({
@@ -85,17 +98,19 @@ async function appealFilingOf(ctx: AppContext, row: PaRequestRow, now: Date) {
 /** The full case (docs/design.md#api), with what each audience needs to act. */
 export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: Db = ctx.database.db) {
   const now = ctx.clock.now();
+  const facts = (await listStandingFacts(db, [row.id])).get(row.id);
+  const standing = caseStanding(row.status, facts ?? NO_FACTS);
   const [history, infoRequests, attachments, notices, criteria, renewal, appealFiling] = await Promise.all([
     listHistory(db, row.id),
     listInformationRequests(db, row.id),
     listAttachments(db, row.id),
     listNoticesForRequest(db, row.id),
     findCriteriaVersion(db, row.criteriaId, row.criteriaVersion),
-    renewalOf(ctx, row, now),
-    appealFilingOf(ctx, row, now),
+    renewalOf(ctx, row, now, standing),
+    appealFilingOf(ctx, row, now, standing),
   ]);
   return {
-    ...toRequestSummary(row, now),
+    ...toRequestSummary(row, now, facts),
     pharmacyNpi: row.pharmacyNpi,
     quantity: Number(row.quantity),
     daysSupply: row.daysSupply,

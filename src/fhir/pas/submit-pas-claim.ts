@@ -93,7 +93,8 @@ async function openCase(
         },
       };
     }
-    if (e.code === 'INVALID_STATE' || e.code === 'NOT_FOUND')
+    // A case for the drug is already open or under appeal: the payer's staff follow that one.
+    if (e.code === 'INVALID_STATE' || e.code === 'NOT_FOUND' || e.code === 'REQUEST_ALREADY_OPEN')
       return { decision: { kind: 'contact-payer', note: e.message } };
     throw e;
   }

@@ -115,6 +115,8 @@ export interface ClaimSummary {
   dateOfService: string;
   productId: string;
   drugName: string | null;
+  /** The drug-form group (what an authorization covers). */
+  drugGroupId?: string | null;
   quantity: number;
   daysSupply: number;
   transactionStatus: string;
@@ -137,6 +139,21 @@ export interface ReversalResponse {
   message: string;
 }
 
+/** Where a case stands after appeals (src/priorauth/rules/case-standing.ts). */
+export interface CaseStandingView {
+  /** The case status, or approved-on-appeal / partially-approved-on-appeal. */
+  status: string;
+  appeal: 'open' | 'withdrawn' | 'overturned' | 'partially-overturned' | 'upheld' | null;
+  /** The authorization the member can fill on; null when nothing is approved. */
+  authorization: {
+    number: string;
+    effectiveFrom: string;
+    effectiveTo: string;
+    maxUnits: number | null;
+    perDays: number | null;
+  } | null;
+}
+
 /** A PA request in GET /pa-requests and GET /review-queue. */
 export interface RequestSummary {
   id: string;
@@ -156,6 +173,8 @@ export interface RequestSummary {
   assignedTo: string | null;
   decision: string | null;
   renewalOf: string | null;
+  /** What people read: approved on appeal with the authorization, an open appeal, or the case's own status. */
+  standing?: CaseStandingView;
   /** GET /review-queue only. */
   overdue?: boolean;
   /** Lists (GET /pa-requests, /review-queue): who the case is for and who asked. */

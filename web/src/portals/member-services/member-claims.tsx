@@ -3,7 +3,8 @@ import { Async, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import type { ApiState } from '../../ui/use-api';
 import { ClaimExplanation } from './claim-explanation';
-import type { ClaimSummary, Items } from '../../api/types';
+import type { CaseStandingView, ClaimSummary, Items, RequestSummary } from '../../api/types';
+import { approvalFor, ApprovedSinceNotice } from '../../ui/approved-since';
 
 const TEXT = {
   en: {
@@ -32,7 +33,14 @@ const TEXT = {
   },
 };
 
-export function MemberClaims({ state }: { state: ApiState<Items<ClaimSummary>> }) {
+export function MemberClaims({
+  state,
+  cases,
+}: {
+  state: ApiState<Items<ClaimSummary>>;
+  /** The member's cases: a claim rejected before an approval is advised from it. */
+  cases?: RequestSummary[];
+}) {
   const t = useText(TEXT);
   return (
     <Section title={t.title} id="claims">
@@ -40,7 +48,7 @@ export function MemberClaims({ state }: { state: ApiState<Items<ClaimSummary>> }
         {(d) => (
           <div>
             {d.items.map((c) => (
-              <ClaimItem key={c.claimId} claim={c} />
+              <ClaimItem key={c.claimId} claim={c} approval={approvalFor(c, cases)} />
             ))}
           </div>
         )}
@@ -49,7 +57,7 @@ export function MemberClaims({ state }: { state: ApiState<Items<ClaimSummary>> }
   );
 }
 
-function ClaimItem({ claim: c }: { claim: ClaimSummary }) {
+function ClaimItem({ claim: c, approval }: { claim: ClaimSummary; approval?: CaseStandingView }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const status = c.reversed
@@ -74,6 +82,7 @@ function ClaimItem({ claim: c }: { claim: ClaimSummary }) {
           npi: c.pharmacyNpi,
         })}
       </p>
+      {c.transactionStatus === 'R' && approval ? <ApprovedSinceNotice standing={approval} audience="staff" /> : null}
       {c.transactionStatus === 'R' ? (
         <ClaimExplanation claim={c} />
       ) : (

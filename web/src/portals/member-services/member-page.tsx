@@ -86,7 +86,7 @@ export function MemberPage({ id }: { id: string }) {
             </ul>
           </nav>
           <MemberOverview member={m} />
-          <MemberClaims state={claims} />
+          <MemberClaims state={claims} cases={pas.data?.items} />
           <MemberPas state={pas} />
           <MemberAppeals state={appeals} />
           <MemberCallNotes

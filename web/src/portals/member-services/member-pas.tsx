@@ -1,11 +1,12 @@
 import { Link } from '../../app/router';
 import { useLang, useText } from '../../i18n/i18n';
-import { Async, DueIn, Section, StatusBadge } from '../../ui/components';
+import { Async, DueIn, Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import type { ApiState } from '../../ui/use-api';
 import { isOnClock } from '../../ui/statuses';
 import type { Items, RequestSummary } from '../../api/types';
 import { urgencyLabel } from './words';
+import { CaseStatusBadge } from '../../ui/case-standing';
 
 const TEXT = {
   en: {
@@ -60,7 +61,7 @@ export function MemberPas({ state }: { state: ApiState<Items<RequestSummary>> })
                       <span className="muted">{pa.id}</span>
                     </td>
                     <td>
-                      <StatusBadge status={pa.status} />
+                      <CaseStatusBadge c={pa} />
                       {pa.escalated ? (
                         <>
                           {' '}

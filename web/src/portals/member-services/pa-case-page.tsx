@@ -26,6 +26,7 @@ import type {
   RequestView,
 } from '../../api/types';
 import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
+import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 
 const TEXT = {
   en: {
@@ -153,6 +154,7 @@ export function PaCasePage({ id }: { id: string }) {
       {c ? (
         <>
           <p className="muted">{t.readOnly}</p>
+          <StandingNotice c={c} audience="staff" />
           <CaseSummary c={c} />
           <DecisionSection d={c.determination} />
           <InfoRequests items={c.informationRequests} />
@@ -184,7 +186,7 @@ function CaseSummary({ c }: { c: RequestView }) {
           [
             t.status,
             <span key="s">
-              <StatusBadge status={c.status} />
+              <CaseStatusBadge c={c} />
               {c.escalated ? (
                 <>
                   {' '}

@@ -3,8 +3,9 @@ import { Async, KeyValues, Page, StatusBadge } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { useMe } from '../../app/session';
-import type { ClaimSummary } from '../../api/types';
+import type { ClaimSummary, RequestSummary } from '../../api/types';
 import { RejectExplanation } from './reject-explanation';
+import { approvalFor, ApprovedSinceNotice } from '../../ui/approved-since';
 
 const TEXT = {
   en: {
@@ -51,6 +52,8 @@ export function ClaimsPage() {
   const { lang } = useLang();
   const me = useMe();
   const claims = useApi<{ items: ClaimSummary[] }>('/claims', { memberId: me.memberId });
+  // A claim rejected before an approval (on appeal, deemed, or the plan's own) is advised from the approval.
+  const cases = useApi<{ items: RequestSummary[] }>('/pa-requests');
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
@@ -83,6 +86,9 @@ export function ClaimsPage() {
                         : []),
                     ]}
                   />
+                  {rejected && approvalFor(c, cases.data?.items) ? (
+                    <ApprovedSinceNotice standing={approvalFor(c, cases.data?.items)!} audience="member" />
+                  ) : null}
                   {rejected
                     ? c.rejects.map((r) => (
                         <RejectExplanation key={r.code} reject={r} nextSteps={c.nextSteps} message={c.message} />

@@ -3,7 +3,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Notice, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { nameWithCredential } from '../../ui/plain-words';
-import type { Determination } from '../../api/types';
+import type { CaseStandingView, Determination } from '../../api/types';
 
 const TEXT = {
   en: {
@@ -43,11 +43,14 @@ const TEXT = {
 };
 
 /** The case's determination: decision, reasons, authorization number and period. */
-export function PaDecision({ d }: { d: Determination }) {
+export function PaDecision({ d, standing }: { d: Determination; standing?: CaseStandingView }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const help =
-    d.decision === 'approved' || d.decision === 'deemed-approved'
+  // After an appeal was won the banner above says so; this decision's own advice ("appeal below") no longer holds.
+  const wonOnAppeal = standing?.status.endsWith('on-appeal') ?? false;
+  const help = wonOnAppeal
+    ? null
+    : d.decision === 'approved' || d.decision === 'deemed-approved'
       ? t.approvedHelp
       : d.decision === 'partially-approved'
         ? t.partialHelp

@@ -8,6 +8,7 @@ import { AppealsSection } from './appeals-section';
 import { Letters } from './letters';
 import { isOpenPa } from '../../ui/statuses';
 import { PaDecision } from './pa-decision';
+import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { historyLabel, infoStatus } from './plain-words';
 
 const TEXT = {
@@ -91,10 +92,11 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
   const open = isOpenPa(pa.status);
   return (
     <>
+      <StandingNotice c={pa} audience="member" />
       <Section title={t.summary}>
         <KeyValues
           rows={[
-            [t.status, <StatusBadge status={pa.status} />],
+            [t.status, <CaseStatusBadge c={pa} />],
             [t.drug, pa.drug.name],
             [t.amount, fill(t.amountValue, { qty: pa.quantity, days: pa.daysSupply })],
             [t.urgency, pa.urgency === 'urgent' ? t.urgent : t.standard],
@@ -116,7 +118,7 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
         />
         {open ? <p>{t.waiting}</p> : null}
       </Section>
-      {pa.determination ? <PaDecision d={pa.determination} /> : null}
+      {pa.determination ? <PaDecision d={pa.determination} standing={pa.standing} /> : null}
       {pa.informationRequests.length ? (
         <Section title={t.info}>
           <p>{t.infoIntro}</p>

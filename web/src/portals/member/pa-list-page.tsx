@@ -1,10 +1,11 @@
 import { Link } from '../../app/router';
 import { useLang, useText } from '../../i18n/i18n';
-import { Async, DueIn, Page, StatusBadge } from '../../ui/components';
+import { Async, DueIn, Page } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { RequestSummary } from '../../api/types';
 import { isOpenPa } from '../../ui/statuses';
+import { CaseStatusBadge } from '../../ui/case-standing';
 
 const TEXT = {
   en: {
@@ -71,7 +72,7 @@ export function PaListPage() {
                         ) : null}
                       </td>
                       <td>
-                        <StatusBadge status={p.status} />
+                        <CaseStatusBadge c={p} />
                       </td>
                       <td>{formatDate(p.receivedAt, lang)}</td>
                       <td>

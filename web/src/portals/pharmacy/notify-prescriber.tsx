@@ -6,6 +6,7 @@ import { statusLabel } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
 import { LongId } from '../../ui/long-id';
 import type { PaNotRequired, RequestView } from '../../api/types';
+import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
 
 const TEXT = {
   en: {
@@ -154,7 +155,11 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
           )}
         </Field>
       ) : null}
-      <ErrorBanner error={action.error} />
+      {action.error && isExistingRequest(action.error) ? (
+        <ExistingRequestNotice error={action.error} />
+      ) : (
+        <ErrorBanner error={action.error} />
+      )}
       <button type="submit" className="primary" disabled={action.busy}>
         {action.busy ? t.sending : t.send}
       </button>

@@ -1,9 +1,10 @@
 import { useLang, useText } from '../../i18n/i18n';
-import { Async, DueIn, Page, StatusBadge } from '../../ui/components';
+import { Async, DueIn, Page } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { LongId } from '../../ui/long-id';
 import { isOnClock } from '../../ui/statuses';
+import { CaseStatusBadge } from '../../ui/case-standing';
 
 const TEXT = {
   en: {
@@ -81,7 +82,7 @@ export function PaRequestsPage() {
                     <td>{r.memberId}</td>
                     <td>{r.drug.name}</td>
                     <td>
-                      <StatusBadge status={r.status} />
+                      <CaseStatusBadge c={r} />
                     </td>
                     <td>{formatDateTime(r.receivedAt, lang)}</td>
                     <td>{isOnClock(r.status) ? <DueIn dueAt={r.dueAt} /> : '—'}</td>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '../../app/router';
 import { useLang, useText } from '../../i18n/i18n';
-import { Async, DueIn, KeyValues, Notice, Page, Section, StatusBadge } from '../../ui/components';
+import { Async, DueIn, KeyValues, Notice, Page, Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { QuestionnaireForm } from '../../questionnaire/questionnaire-form';
@@ -16,6 +16,7 @@ import { PastInformationRequests } from './past-information-requests';
 import type { RequestView } from '../../api/types';
 import { isOnClock, isOpenPa } from '../../ui/statuses';
 import { WithdrawRequest } from './withdraw-request';
+import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 
 const TEXT = {
   en: {
@@ -90,7 +91,7 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
   const { lang } = useLang();
   const reviewing = isOnClock(view.status);
   const rows: [string, ReactNode][] = [
-    [t.status, <StatusBadge status={view.status} />],
+    [t.status, <CaseStatusBadge c={view} />],
     [t.patient, <MemberName memberId={view.memberId} />],
     [t.covers, view.drug.scope],
     [t.quantity, t.quantityText.replace('{q}', String(view.quantity)).replace('{d}', String(view.daysSupply))],
@@ -114,6 +115,7 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
 
   return (
     <>
+      <StandingNotice c={view} audience="prescriber" />
       <Section title={t.summary}>
         <KeyValues rows={rows} />
       </Section>

@@ -8,6 +8,7 @@ import { formatDate } from '../../ui/format';
 import { toApiError, useApi } from '../../ui/use-api';
 import { DrugSearch } from './drug-search';
 import { patientName } from './member-name';
+import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
 import type { Coverage, PaNotRequired, Patient, RequestView } from '../../api/types';
 
 const TEXT = {
@@ -40,8 +41,6 @@ const TEXT = {
     reasonRequired: 'An urgent request needs the reason',
     notRequired: 'No prior authorization is needed.',
     notRequiredNext: 'The pharmacy can fill this prescription. No request was opened.',
-    active: 'Authorization {number} already covers this drug through {to}. No new request was opened.',
-    renewFrom: 'A renewal can be sent from {date}.',
     windowClosed: 'Authorization {number} ends {to}. A renewal can be sent from {date}.',
   },
   es: {
@@ -73,8 +72,6 @@ const TEXT = {
     reasonRequired: 'Una solicitud urgente necesita el motivo',
     notRequired: 'No se necesita autorización previa.',
     notRequiredNext: 'La farmacia puede surtir esta receta. No se abrió ninguna solicitud.',
-    active: 'La autorización {number} ya cubre este medicamento hasta el {to}. No se abrió una nueva solicitud.',
-    renewFrom: 'Se puede enviar una renovación a partir del {date}.',
     windowClosed: 'La autorización {number} termina el {to}. Se puede enviar una renovación a partir del {date}.',
   },
 };
@@ -295,14 +292,9 @@ function InitiateProblem({ error, lang }: { error: ApiError; lang: 'en' | 'es' }
     renewalOpensOn?: string;
     firstAllowedDate?: string;
   };
-  if (error.code === 'ACTIVE_AUTHORIZATION_EXISTS' && p.authorizationNumber) {
-    return (
-      <Notice tone="warning">
-        {fill(t.active, { number: p.authorizationNumber, to: formatDate(p.effectiveTo, lang) })}
-        {p.renewalOpensOn ? ` ${fill(t.renewFrom, { date: formatDate(p.renewalOpensOn, lang) })}` : ''}
-      </Notice>
-    );
-  }
+  // One request per drug: the existing case (open, under appeal, or approved) is linked instead.
+  if (isExistingRequest(error))
+    return <ExistingRequestNotice error={error} caseHref={(id) => `/prescriber/requests/${encodeURIComponent(id)}`} />;
   if (error.code === 'RENEWAL_WINDOW_NOT_OPEN' && p.firstAllowedDate) {
     return (
       <Notice tone="warning">

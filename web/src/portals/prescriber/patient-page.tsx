@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { withQuery } from '../../api/client';
 import { Link, useRouter } from '../../app/router';
 import { useLang, useText } from '../../i18n/i18n';
-import { Async, Page, Section, StatusBadge } from '../../ui/components';
+import { Async, Page, Section } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { CoverageResult } from './coverage-result';
@@ -10,6 +10,7 @@ import { DrugSearch } from './drug-search';
 import { InsuranceCard } from './insurance-card';
 import { patientName } from './member-name';
 import type { Coverage, Patient, RequestSummary } from '../../api/types';
+import { CaseStatusBadge } from '../../ui/case-standing';
 
 const TEXT = {
   en: {
@@ -81,7 +82,7 @@ export function PatientPage({ memberId }: { memberId: string }) {
               {d.items.map((r) => (
                 <li key={r.id}>
                   <Link to={`/prescriber/requests/${encodeURIComponent(r.id)}`}>{r.drug.name}</Link>{' '}
-                  <StatusBadge status={r.status} />{' '}
+                  <CaseStatusBadge c={r} />{' '}
                   <span className="muted">{t.received.replace('{date}', formatDate(r.receivedAt, lang))}</span>
                 </li>
               ))}

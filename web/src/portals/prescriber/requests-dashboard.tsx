@@ -7,6 +7,7 @@ import { useApi } from '../../ui/use-api';
 import { NameWithId } from './member-name';
 import type { RequestSummary } from '../../api/types';
 import { isOnClock } from '../../ui/statuses';
+import { CaseStatusBadge } from '../../ui/case-standing';
 
 const TEXT = {
   en: {
@@ -152,11 +153,17 @@ function RequestTable({ rows }: { rows: RequestSummary[] }) {
                 <NameWithId name={r.memberName} id={r.memberId} />
               </td>
               <td>
-                <StatusBadge status={r.status} />
+                <CaseStatusBadge c={r} />
               </td>
               <td>{formatDateTime(r.receivedAt, lang)}</td>
               <td>{isOnClock(r.status) ? <DueIn dueAt={r.dueAt} /> : '—'}</td>
-              <td>{r.decision ? <StatusBadge status={r.decision} /> : '—'}</td>
+              <td>
+                {r.decision ? (
+                  <StatusBadge status={r.standing?.status.endsWith('on-appeal') ? r.standing.status : r.decision} />
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
