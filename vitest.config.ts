@@ -25,6 +25,15 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          // test/security (docs/security.md): access matrix, fuzz, hostile input, headers, logs, throttling.
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
         plugins: [react()],
         test: { name: 'web', include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'], environment: 'jsdom' },
       },

@@ -22,6 +22,7 @@ const BY_CODE: Record<ErrorCode, { status: number; issue: IssueType }> = {
   CONCURRENT_CHANGE: { status: 409, issue: 'conflict' },
   ALREADY_EXISTS: { status: 409, issue: 'duplicate' },
   PAYLOAD_TOO_LARGE: { status: 413, issue: 'too-costly' },
+  URI_TOO_LONG: { status: 414, issue: 'too-long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, issue: 'not-supported' },
   IMPORT_FAILED: { status: 422, issue: 'processing' },
   RATE_LIMITED: { status: 429, issue: 'throttled' },

@@ -42,8 +42,13 @@ export interface MemberSearch {
  * of birth must match exactly (case-insensitive); first name and ZIP narrow the result.
  */
 export function searchMembers(db: Db, q: MemberSearch): Promise<MemberRow[]> {
-  const conditions = [ilike(members.lastName, literal(q.lastName.trim())), eq(members.dateOfBirth, q.dateOfBirth)];
-  if (q.firstName?.trim()) conditions.push(ilike(members.firstName, `${literal(q.firstName.trim())}%`));
+  // Names compare in Unicode NFC on both sides: "Muñoz" typed as n + U+0303 finds the stored "Muñoz".
+  const nfc = (s: string) => literal(s.trim().normalize('NFC'));
+  const conditions = [
+    ilike(sql`normalize(${members.lastName}, NFC)`, nfc(q.lastName)),
+    eq(members.dateOfBirth, q.dateOfBirth),
+  ];
+  if (q.firstName?.trim()) conditions.push(ilike(sql`normalize(${members.firstName}, NFC)`, `${nfc(q.firstName)}%`));
   if (q.zip?.trim()) conditions.push(sql`left(${members.zip}, 5) = ${q.zip.trim().slice(0, 5)}`);
   return db
     .select()

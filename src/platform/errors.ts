@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   CONCURRENT_CHANGE: { status: 409, title: 'Changed at the same moment by another request' },
   ALREADY_EXISTS: { status: 409, title: 'Created at the same moment by another request' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  URI_TOO_LONG: { status: 414, title: 'The URI is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   IMPORT_FAILED: { status: 422, title: 'The import file could not be read' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },

@@ -10,6 +10,7 @@ import { loggerOptions } from '../../platform/logger.js';
 import { registerAuth } from './auth.js';
 import { errorToProblem, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
+import { refuseHostileInput } from './hostile-input.js';
 import { apiRoutes } from './routes.js';
 import { DEFAULT_WEB_DIR, serveWebApp } from '../web/serve-web-app.js';
 import { registerFhirRoutes } from '../../fhir/fhir-edge.js';
@@ -29,7 +30,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger: loggerOptions(ctx.config.logLevel),
     bodyLimit: BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // The router's own answers (a malformed %-escape, a path parameter over 100 characters) are
+    // problem+json like every other error (docs/design.md#errors), not Fastify's default JSON.
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(reply, errorToProblem(error, request));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  refuseHostileInput(app);
 
   app.addSchema(ProblemSchema);
   await app.register(swagger, {

@@ -55,6 +55,8 @@ function fieldErrors(err: FastifyError & { validation?: AjvError[]; validationCo
   });
 }
 
+const BUSBOY_ERRORS = /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data)/;
+
 export function errorToProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof DomainError) return problemFor(error.code, error.message, error.errors, error.details);
   const err = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
@@ -82,6 +84,18 @@ export function errorToProblem(error: unknown, request: FastifyRequest): Problem
       return problemFor('PAYLOAD_TOO_LARGE', err.message);
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return problemFor('UNSUPPORTED_MEDIA_TYPE', 'A multipart/form-data body is required');
+    case 'FST_ERR_BAD_URL':
+      return problemFor('VALIDATION_FAILED', 'The URL has a malformed %-escape', [
+        { path: 'url', message: 'is not valid' },
+      ]);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problemFor('URI_TOO_LONG', 'A path parameter is longer than 100 characters; no record has such an id');
+  }
+  // The multipart parser (busboy) throws plain Errors for a missing boundary or a truncated body.
+  if (!err.code && typeof err.message === 'string' && BUSBOY_ERRORS.test(err.message)) {
+    return problemFor('VALIDATION_FAILED', `The multipart body cannot be read: ${err.message}`, [
+      { path: 'body', message: 'is not a well-formed multipart/form-data body' },
+    ]);
   }
   if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return problemFor('MALFORMED_JSON', `The body is not valid JSON: ${err.message}`);
