@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './identity/sign-in-throttle.js';
 
 export type Environment = 'development' | 'test' | 'production';
 export type ClockMode = 'system' | 'manual';
@@ -32,6 +33,12 @@ export interface Config {
   ncpdp: NcpdpTcpConfig | null;
   /** EHR clients may use their API key on /fhir and /cds-services (default: outside production only). */
   fhirApiKeys: boolean;
+  /** Send HSTS for requests a TLS terminator forwards as https (HSTS=on); over direct TLS it is always sent. */
+  hsts: boolean;
+  /** Sign-in throttling and account lock (docs/security.md#sign-in). */
+  signIn: SignInLimits;
+  /** Requests per minute per API key (docs/security.md#sign-in). */
+  apiKeyRequestsPerMinute: number;
 }
 
 export interface NcpdpTcpConfig {
@@ -82,7 +89,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: env.WEB_DIR ? path.resolve(env.WEB_DIR) : undefined,
     ncpdp: parseNcpdpTcp(env, environment),
     fhirApiKeys: parseFhirApiKeys(env.FHIR_API_KEYS, environment),
+    hsts: env.HSTS === 'on',
+    signIn: {
+      perUsername: positiveInt(env, 'SIGN_IN_PER_USERNAME_PER_MINUTE', DEFAULT_SIGN_IN_LIMITS.perUsername),
+      perAddress: positiveInt(env, 'SIGN_IN_PER_ADDRESS_PER_MINUTE', DEFAULT_SIGN_IN_LIMITS.perAddress),
+      windowSeconds: DEFAULT_SIGN_IN_LIMITS.windowSeconds,
+      lockAfterFailures: positiveInt(env, 'SIGN_IN_LOCK_AFTER_FAILURES', DEFAULT_SIGN_IN_LIMITS.lockAfterFailures),
+      lockMinutes: positiveInt(env, 'SIGN_IN_LOCK_MINUTES', DEFAULT_SIGN_IN_LIMITS.lockMinutes),
+    },
+    // Generous by default: a busy pharmacy switch sends claims in bursts (bench:claims stays under it).
+    apiKeyRequestsPerMinute: positiveInt(env, 'API_KEY_REQUESTS_PER_MINUTE', 60_000),
   };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
 }
 
 const LOOPBACK = ['127.0.0.1', '::1', 'localhost'];

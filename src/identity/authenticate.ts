@@ -3,6 +3,7 @@ import { DomainError } from '../platform/errors.js';
 import { hashApiKey, looksLikeApiKey, signAccessToken, verifyAccessToken, verifyPassword } from './credentials.js';
 import { findUserByApiKeyHash, findUserByUsername, type UserRow } from './identity.repo.js';
 import type { Principal, Role } from './roles.js';
+import { ACCOUNT_STATE_TTL_MS, isAccountActive } from './account-state.js';
 
 function toPrincipal(user: UserRow, via: Principal['via']): Principal {
   return {
@@ -59,10 +60,15 @@ async function tokenFor(ctx: AppContext, user: UserRow) {
 
 /**
  * API keys are looked up by hash; a short cache keeps the claim hot path off the database.
- * A revoked key stops working within API_KEY_CACHE_MS.
+ * A revoked key or a disabled account stops working within API_KEY_CACHE_MS (docs/security.md#revocation).
  */
-const API_KEY_CACHE_MS = 30_000;
+const API_KEY_CACHE_MS = ACCOUNT_STATE_TTL_MS;
 const apiKeyCache = new Map<string, { principal: Principal | null; until: number }>();
+
+/** A key was revoked or an account disabled in this process: drop every cached key at once. */
+export function forgetApiKeys(): void {
+  apiKeyCache.clear();
+}
 
 export async function authenticateBearer(ctx: AppContext, token: string): Promise<Principal | null> {
   if (looksLikeApiKey(token)) {
@@ -76,5 +82,8 @@ export async function authenticateBearer(ctx: AppContext, token: string): Promis
     apiKeyCache.set(keyHash, { principal, until: nowMs + API_KEY_CACHE_MS });
     return principal;
   }
-  return verifyAccessToken(token, ctx.config.jwtSecret, ctx.clock.now());
+  const principal = await verifyAccessToken(token, ctx.config.jwtSecret, ctx.clock.now());
+  // A signed token outlives a disabled account by up to its lifetime: check the account too.
+  if (principal && !(await isAccountActive(ctx.database.db, principal.userId))) return null;
+  return principal;
 }

@@ -11,6 +11,7 @@ import { registerAuth } from './auth.js';
 import { errorToProblem, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { refuseHostileInput } from './hostile-input.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { apiRoutes } from './routes.js';
 import { DEFAULT_WEB_DIR, serveWebApp } from '../web/serve-web-app.js';
 import { registerFhirRoutes } from '../../fhir/fhir-edge.js';
@@ -38,6 +39,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   refuseHostileInput(app);
+  await registerSecurityHeaders(app, { hsts: ctx.config.hsts });
 
   app.addSchema(ProblemSchema);
   await app.register(swagger, {

@@ -13,6 +13,7 @@ import { ncpdpRoutes } from '../../ncpdp/ncpdp.routes.js';
 import { coverageRoutes } from '../../coverage/coverage.routes.js';
 import { testClockRoutes } from '../../deadlines/test-clock.routes.js';
 import { identityRoutes } from '../../identity/identity.routes.js';
+import { userAdminRoutes } from '../../identity/user-admin.routes.js';
 import { importRoutes } from '../../imports/imports.routes.js';
 import { planRoutes } from '../../plans/plans.routes.js';
 import { criteriaRoutes } from '../../priorauth/criteria.routes.js';
@@ -25,6 +26,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   // One multipart parser for every upload route (PA and appeal attachments, inbound faxes).
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 6 } });
   await identityRoutes(app, ctx);
+  await userAdminRoutes(app, ctx);
   await claimRoutes(app, ctx);
   await ncpdpRoutes(app, ctx);
   await coverageRoutes(app, ctx);

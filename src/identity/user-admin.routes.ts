@@ -1,0 +1,54 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { requireRole } from '../adapters/http/auth.js';
+import { errorResponses } from '../adapters/http/schemas.js';
+import { revokeApiKeys, setUserDisabled } from './disable-user.js';
+
+const UserParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 200, description: 'User id or username' }),
+});
+const UserState = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  role: Type.String(),
+  disabled: Type.Boolean(),
+});
+
+/** Admin: disable and enable accounts, revoke API keys (issue #13 item 7; docs/security.md#revocation). */
+export async function userAdminRoutes(app: FastifyInstance, ctx: AppContext) {
+  for (const action of ['disable', 'enable'] as const) {
+    app.post(
+      `/users/:id/${action}`,
+      {
+        schema: {
+          tags: ['admin'],
+          summary:
+            action === 'disable'
+              ? "Disable a user (admin): the account's tokens and API keys stop working within 5 seconds"
+              : 'Enable a disabled user again (admin)',
+          params: UserParams,
+          response: { 200: UserState, ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (req) =>
+        setUserDisabled(ctx, requireRole(req, 'admin'), (req.params as { id: string }).id, action === 'disable'),
+    );
+  }
+
+  app.post(
+    '/users/:id/api-keys/revoke',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke every API key of a user (admin): they stop working within 5 seconds',
+        params: UserParams,
+        response: {
+          200: Type.Object({ username: Type.String(), revoked: Type.Integer() }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    async (req) => revokeApiKeys(ctx, requireRole(req, 'admin'), (req.params as { id: string }).id),
+  );
+}
