@@ -21,9 +21,11 @@ async function main() {
     demo = true;
   }
   const app = await buildApp(ctx);
-  // Deadlines and follow-up work run in this process too (workers can also run separately).
-  const jobs = process.env.JOBS === 'off' ? null : await startJobs(ctx);
   await app.listen({ port: config.port, host: config.host });
+  // Deadlines and follow-up work run in this process too (workers can also run separately). They
+  // start after the server listens: they live in tables, so nothing the API does waits for them,
+  // and pg-boss's own start-up (its schema check) no longer delays the first answer.
+  const jobs = process.env.JOBS === 'off' ? null : await startJobs(ctx);
   let ncpdp: NcpdpListener | null = null;
   if (config.ncpdp) {
     const { port, host, tls } = config.ncpdp;

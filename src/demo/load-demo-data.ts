@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../app-context.js';
 import { parseDrugCatalog } from '../catalog/import-drug-catalog.js';
 import { createUser } from '../identity/create-user.js';
@@ -15,12 +13,10 @@ import { registerEhrClient } from '../ehr-clients/register-ehr-client.js';
 import { allDemoAccounts, DEMO_EHR_CLIENT } from './demo-accounts.js';
 import { buildDemoPlanBundle } from './demo-plans.js';
 import { demoPeople, membersCsv, pharmaciesCsv, prescribersCsv } from './demo-people.js';
+import { fromProjectRoot } from '../platform/project-root.js';
 
 /** The product's own copy of the catalog (public-domain RxNorm facts), so it runs without ../shared. */
-export const DRUG_CATALOG_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../reference-data/drugs.csv',
-);
+export const DRUG_CATALOG_FILE = fromProjectRoot('reference-data', 'drugs.csv');
 
 const SYSTEM = { username: 'system', role: 'system' };
 

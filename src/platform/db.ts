@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -9,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from '../db-schema.js';
+import { fromProjectRoot } from './project-root.js';
 
 export type Schema = typeof schema;
 /** One query layer for both engines: PGlite and node-postgres share Drizzle's PgDatabase. */
@@ -38,7 +38,7 @@ export interface Database {
 /** A transaction's view of the database: the same two query layers, bound to its connection. */
 export type TxDatabase = Pick<Database, 'db' | 'kind' | 'query'>;
 
-export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+export const MIGRATIONS_FOLDER = fromProjectRoot('migrations');
 
 // PostgreSQL returns DATE as a JS Date by default, which shifts with the process time zone.
 // Dates are plain YYYY-MM-DD strings everywhere in OpenPBM.

@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,10 +16,11 @@ import { registerFhirRoutes } from '../../fhir/fhir-edge.js';
 import { fhirRoutes } from '../../fhir/fhir-routes.js';
 import { crdRoutes } from '../../fhir/crd/crd-routes.js';
 import { oauthRoutes } from '../../fhir/smart/oauth-routes.js';
+import { fromProjectRoot } from '../../platform/project-root.js';
 
 export type App = FastifyInstance;
 
-const FHIR_GUIDE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/fhir.md');
+const FHIR_GUIDE = fromProjectRoot('docs', 'fhir.md');
 
 /** JSON bodies up to 1 MB (attachments have their own multipart limit). */
 export const BODY_LIMIT = 1024 * 1024;

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fromProjectRoot } from '../../platform/project-root.js';
 
 /** Where `vite build` puts the portals (see vite.config.ts). */
-export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+export const DEFAULT_WEB_DIR = fromProjectRoot('dist', 'web');
 
 /**
  * Serves the built web app at `/`. The app routes in the browser (history API), so a GET for a

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { renderPdf } from '../render-pdf.js';
 import type { Block, ExtraPage, Letter, Section } from './letter.js';
+import { fromProjectRoot } from '../../platform/project-root.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -13,7 +13,7 @@ type Doc = PDFKit.PDFDocument;
  * diacritics) and, for Chinese, a subset of Noto Sans SC holding only the characters the letters
  * use (built by scripts/subset-cjk-font.ts). Files and licence: reference-data/fonts/.
  */
-export const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference-data/fonts');
+export const FONT_DIR = fromProjectRoot('reference-data', 'fonts');
 const FONT_FILES = {
   regular: 'NotoSans_400Regular.ttf',
   bold: 'NotoSans_700Bold.ttf',
