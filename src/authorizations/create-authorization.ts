@@ -10,7 +10,8 @@ import {
   nextAuthorizationSerial,
   type AuthorizationRow,
 } from './authorizations.repo.js';
-import { authorizationPeriod } from './rules/authorization-period.js';
+import { DomainError } from '../platform/errors.js';
+import { authorizationPeriod, effectiveToProblem, type AuthorizationPeriod } from './rules/authorization-period.js';
 
 export interface AuthorizationGrant {
   /** Who and what: the member, the drug-form group, and the brand when the criteria cover only it. */
@@ -35,6 +36,28 @@ export interface AuthorizationGrant {
   effectiveTo?: string;
 }
 
+/**
+ * The period an approval of this grant may cover, as of `now` in the plan's zone: from today (or
+ * the day after the authorization it renews ends) for the criteria's approval duration. Callers
+ * check a reviewer's effectiveTo against it before opening a transaction.
+ */
+export async function grantPeriod(
+  db: Db,
+  g: Pick<AuthorizationGrant, 'renewalOf' | 'approval' | 'timeZone' | 'now'>,
+): Promise<{ today: string; period: AuthorizationPeriod & { earliestEffectiveTo: string } }> {
+  const today = toLocalDate(g.now, g.timeZone);
+  const prior = g.renewalOf ? await findAuthorizationByNumber(db, g.renewalOf) : undefined;
+  const period = authorizationPeriod({
+    today,
+    durationDays: g.approval?.durationDays ?? 365,
+    renewsEndingOn: prior?.effectiveTo ?? null,
+  });
+  return {
+    today,
+    period: { ...period, earliestEffectiveTo: period.effectiveFrom > today ? period.effectiveFrom : today },
+  };
+}
+
 /** Legacy numbers (random digits, issued before serials) can share a serial number's shape: skip past them. */
 const MAX_NUMBER_DRAWS = 20;
 
@@ -47,13 +70,17 @@ const MAX_NUMBER_DRAWS = 20;
  * appeal overturn.
  */
 export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promise<AuthorizationRow> {
-  const today = toLocalDate(g.now, g.timeZone);
-  const prior = g.renewalOf ? await findAuthorizationByNumber(tx, g.renewalOf) : undefined;
-  const period = authorizationPeriod({
-    today,
-    durationDays: g.approval?.durationDays ?? 365,
-    renewsEndingOn: prior?.effectiveTo ?? null,
-  });
+  const { today, period } = await grantPeriod(tx, g);
+  // Every approval path (a reviewer, an appeal) is held to the same range: never a period that
+  // already ended, never longer than the criteria set's approval duration (issue #9 item 10).
+  if (g.effectiveTo !== undefined) {
+    const problem = effectiveToProblem(g.effectiveTo, period, today);
+    if (problem)
+      throw new DomainError('VALIDATION_FAILED', `effectiveTo ${problem}`, {
+        errors: [{ path: 'effectiveTo', message: problem }],
+        details: { earliestEffectiveTo: period.earliestEffectiveTo, latestEffectiveTo: period.latestEffectiveTo },
+      });
+  }
   const effectiveTo = g.effectiveTo ?? period.latestEffectiveTo;
   const limit = g.approval?.maxQuantityPerDays;
   const maxUnits = g.approvedQuantity ?? limit?.units ?? null;

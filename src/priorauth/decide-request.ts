@@ -3,7 +3,9 @@ import type { Principal } from '../identity/roles.js';
 import { retryOnConflict } from '../platform/db-conflicts.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { assertClinician } from './pa-access.js';
-import { findPaRequest } from './priorauth.repo.js';
+import { effectiveToProblem, grantPeriod } from '../authorizations/index.js';
+import { caseGrant } from './case-grant.js';
+import { findCriteriaVersion, findPaRequest } from './priorauth.repo.js';
 import { recordDetermination } from './record-determination.js';
 import { buildRequestView } from './request-view.js';
 import { isRealDate } from '../claims/rules/dates.js';
@@ -66,6 +68,18 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
     throw new DomainError('VALIDATION_FAILED', 'effectiveTo is not a date', {
       errors: [{ path: 'effectiveTo', message: 'is not a real date' }],
     });
+  const grants = input.decision === 'approved' || input.decision === 'partially-approved';
+  if (!grants && (input.effectiveTo !== undefined || input.approvedQuantity !== undefined))
+    throw new DomainError('VALIDATION_FAILED', 'Only an approval sets a period or a quantity', {
+      errors: [
+        ...(input.effectiveTo !== undefined
+          ? [{ path: 'effectiveTo', message: 'only an approval sets a period' }]
+          : []),
+        ...(input.approvedQuantity !== undefined
+          ? [{ path: 'approvedQuantity', message: 'only an approval sets a quantity' }]
+          : []),
+      ],
+    });
   const trace =
     (row.criteriaEvaluation as { evaluation?: { rules?: Array<{ id: string; result: string }> } } | null)?.evaluation
       ?.rules ?? [];
@@ -74,6 +88,19 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
     (input.decision === 'denied' ? trace.filter((r) => r.result !== 'met').map((r) => r.id) : []);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const now = ctx.clock.now();
+  if (input.effectiveTo !== undefined) {
+    // The same range createAuthorization holds every approval to, checked before any write so the
+    // reviewer is told the allowed dates: from today (not a period already over) to the end of the
+    // criteria set's approval duration.
+    const criteria = await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion);
+    const { today, period } = await grantPeriod(db, { ...caseGrant(row, plan, criteria), now });
+    const problem = effectiveToProblem(input.effectiveTo, period, today);
+    if (problem)
+      throw new DomainError('VALIDATION_FAILED', `effectiveTo ${problem}`, {
+        errors: [{ path: 'effectiveTo', message: problem }],
+        details: { earliestEffectiveTo: period.earliestEffectiveTo, latestEffectiveTo: period.latestEffectiveTo },
+      });
+  }
   const updated = await retryOnConflict(() =>
     db.transaction((tx) =>
       recordDetermination(ctx, tx, row, {
