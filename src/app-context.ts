@@ -1,9 +1,7 @@
-import { registerAppealDeadlines } from './appeals/appeal-deadlines.js';
 import type { Config } from './config.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db.js';
 import { defaultGateways, type DeliveryGateways } from './notices/delivery/gateways.js';
-import { registerPaDeadlines } from './priorauth/pa-deadlines.js';
 import { ReferenceCache } from './reference/reference-cache.js';
 
 /** What every use case needs: config, the database, the injected clock, in-process caches. */
@@ -16,9 +14,11 @@ export interface AppContext {
   delivery: DeliveryGateways;
 }
 
+/**
+ * Builds the context only: deadline handlers and jobs are wired in the composition root
+ * (src/composition), so building a context in a test or a command has no side effects.
+ */
 export function createContext(config: Config, database: Database, clock: Clock): AppContext {
-  registerPaDeadlines();
-  registerAppealDeadlines();
   return {
     config,
     database,

@@ -5,7 +5,7 @@ import { isOpenAppeal, OPEN_APPEAL_STATUSES } from './appeal-status.js';
 import { transitionAppeal } from './transition-appeal.js';
 
 /**
- * What happens when an appeal's clock runs out (called once from createContext). The handler
+ * What happens when an appeal's clock runs out (registered once, by src/composition/deadline-handlers.ts). The handler
  * re-reads the appeal: one decided since the deadline was set makes it a no-op.
  */
 export function registerAppealDeadlines(): void {

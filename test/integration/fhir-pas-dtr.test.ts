@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_EHR_CLIENT } from '../../src/demo/demo-accounts.js';
-import { runSweeps } from '../../src/platform/run-sweeps.js';
+import { runSweeps } from '../../src/composition/run-sweeps.js';
 import { demoEhr, FHIR_JSON } from '../support/fhir-clients.js';
 import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';

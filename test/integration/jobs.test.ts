@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PgBoss from 'pg-boss';
 import { scheduleDeadline } from '../../src/deadlines/schedule-deadline.js';
 import { registerDeadlineHandler } from '../../src/deadlines/run-due-deadlines.js';
-import { startJobs, SWEEP_QUEUE } from '../../src/platform/jobs.js';
+import { startJobs, SWEEP_QUEUE } from '../../src/composition/jobs.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;

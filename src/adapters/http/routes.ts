@@ -11,7 +11,7 @@ import type { AppContext } from '../../app-context.js';
 import { claimRoutes } from '../../claims/claims.routes.js';
 import { ncpdpRoutes } from '../../ncpdp/ncpdp.routes.js';
 import { coverageRoutes } from '../../coverage/coverage.routes.js';
-import { testClockRoutes } from '../../deadlines/test-clock.routes.js';
+import { testClockRoutes } from '../../composition/test-clock.routes.js';
 import { identityRoutes } from '../../identity/identity.routes.js';
 import { userAdminRoutes } from '../../identity/user-admin.routes.js';
 import { importRoutes } from '../../imports/imports.routes.js';

@@ -9,15 +9,8 @@ export const DELIVERY_QUEUE = 'notice-delivery';
 export const PRINT_QUEUE = 'print-batch';
 export const MAINTENANCE_QUEUE = 'pglite-analyze';
 
-type Handler = (ctx: AppContext, data: Record<string, unknown>) => Promise<void>;
-const queues = new Map<string, Handler>();
-
-/** Job registry (after Documenso): name → handler; registered by modules at import time. */
-export function registerJob(name: string, handler: Handler): void {
-  queues.set(name, handler);
-}
-
 /**
+ * Every scheduled job, in one place (the composition root; after Documenso's job definitions):
  * pg-boss on the same database. On PGlite it runs in-process through `db.executeSql`; a
  * multi-statement query must return an array of results, as `pg` does. pg-boss's own
  * `startAfter` compares with the database's now(), not the injected clock, so it only wakes the
@@ -67,12 +60,6 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
     await boss.schedule(MAINTENANCE_QUEUE, '*/10 * * * *', {});
     await boss.work(MAINTENANCE_QUEUE, async () => {
       await database.query('analyze');
-    });
-  }
-  for (const [name, handler] of queues) {
-    await boss.createQueue(name);
-    await boss.work<Record<string, unknown>>(name, async (jobs) => {
-      for (const job of jobs) await handler(ctx, job.data);
     });
   }
   return boss;

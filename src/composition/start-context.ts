@@ -1,8 +1,8 @@
-import type { AppContext } from '../app-context.js';
-import { createContext } from '../app-context.js';
+import { createContext, type AppContext } from '../app-context.js';
 import type { Config } from '../config.js';
-import { ManualClock, systemClock, type Clock } from './clock.js';
-import { openDatabase, runMigrations } from './db.js';
+import { ManualClock, systemClock, type Clock } from '../platform/clock.js';
+import { openDatabase, runMigrations } from '../platform/db.js';
+import { registerDeadlineHandlers } from './deadline-handlers.js';
 
 export function clockFor(config: Config): Clock {
   if (config.clock === 'manual') {
@@ -13,7 +13,7 @@ export function clockFor(config: Config): Clock {
   return systemClock;
 }
 
-/** Opens the configured database, applies migrations, and builds the application context. */
+/** Opens the configured database, applies migrations, wires the deadline handlers and builds the application context. */
 export async function startContext(config: Config): Promise<AppContext> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -21,5 +21,6 @@ export async function startContext(config: Config): Promise<AppContext> {
     poolSize: config.databasePoolSize,
   });
   await runMigrations(database);
+  registerDeadlineHandlers();
   return createContext(config, database, clockFor(config));
 }

@@ -5,7 +5,7 @@ import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { ManualClock, parseDuration } from '../platform/clock.js';
 import { DomainError, invalid } from '../platform/errors.js';
-import { runSweeps } from '../platform/run-sweeps.js';
+import { runSweeps } from './run-sweeps.js';
 
 /**
  * The test clock (docs/design.md#api): only registered when the server runs with CLOCK=manual, which
