@@ -8,8 +8,8 @@ import { DEMO_ACCOUNTS_TEXT } from '../demo/demo-accounts.js';
 import { createUser } from '../identity/create-user.js';
 import { listUsers } from '../identity/identity.repo.js';
 import { ROLES } from '../identity/roles.js';
-import { listImportRuns } from '../imports/imports.repo.js';
-import { IMPORT_KINDS, isImportKind, runImport } from '../imports/run-import.js';
+import { listImportRuns } from '../imports/index.js';
+import { IMPORT_KINDS, isImportKind, runImport } from '../operator-imports/run-import.js';
 import { DomainError } from '../platform/errors.js';
 import { formatSummary, progressReporter } from './format-summary.js';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { IMPORT_KINDS } from '../imports/run-import.js';
+import { IMPORT_KINDS } from '../operator-imports/run-import.js';
 import { MEMBER_COLUMNS } from '../members/import-members.js';
 import { PHARMACY_COLUMNS } from '../members/import-pharmacies.js';
 import { PRESCRIBER_COLUMNS } from '../members/import-prescribers.js';

@@ -4,7 +4,7 @@ import { parseDrugCatalog } from '../catalog/import-drug-catalog.js';
 import { createUser } from '../identity/create-user.js';
 import { findUserByUsername } from '../identity/identity.repo.js';
 import type { ImportSummary } from '../imports/import-summary.js';
-import { runImport, type ImportKind } from '../imports/run-import.js';
+import { runImport, type ImportKind } from '../operator-imports/run-import.js';
 import { loadAllPlans } from '../plans/plans.repo.js';
 import { criteriaLibrary } from '../priorauth/criteria-library/index.js';
 import { importCriteriaBundle } from '../priorauth/import-criteria.js';

@@ -14,7 +14,7 @@ import { coverageRoutes } from '../../coverage/coverage.routes.js';
 import { testClockRoutes } from '../../composition/test-clock.routes.js';
 import { identityRoutes } from '../../identity/identity.routes.js';
 import { userAdminRoutes } from '../../identity/user-admin.routes.js';
-import { importRoutes } from '../../imports/imports.routes.js';
+import { importRoutes } from '../../operator-imports/imports.routes.js';
 import { planRoutes } from '../../plans/plans.routes.js';
 import { criteriaRoutes } from '../../priorauth/criteria.routes.js';
 import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';

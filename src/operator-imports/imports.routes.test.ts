@@ -7,7 +7,7 @@ import { errorToProblem, sendProblem } from '../adapters/http/problem.js';
 import { ProblemSchema } from '../adapters/http/schemas.js';
 import type { AppContext } from '../app-context.js';
 import { createUser } from '../identity/create-user.js';
-import { countRows, openTestContext, readRepoFile } from './test-context.test-support.js';
+import { countRows, openTestContext, readRepoFile } from '../imports/test-context.test-support.js';
 import { importRoutes } from './imports.routes.js';
 
 /**

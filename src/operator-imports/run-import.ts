@@ -6,8 +6,8 @@ import { importPharmacies } from '../members/import-pharmacies.js';
 import { importPrescribers } from '../members/import-prescribers.js';
 import { newId } from '../platform/ids.js';
 import { importPlanBundle } from '../plans/import-plan-bundle.js';
-import type { ImportOptions } from './import-run.js';
-import type { ImportSummary, ProgressFn } from './import-summary.js';
+import type { ImportOptions } from '../imports/import-run.js';
+import type { ImportSummary, ProgressFn } from '../imports/import-summary.js';
 
 export const IMPORT_KINDS = [
   'drug-catalog',

@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { DomainError } from '../platform/errors.js';
-import { listImportRuns } from './imports.repo.js';
+import { listImportRuns } from '../imports/index.js';
 import { IMPORT_FORMAT, IMPORT_KINDS, runImport, type ImportKind } from './run-import.js';
 
 /** Import files are larger than API bodies (a national formulary, an eligibility file): 50 MB. */
