@@ -19,7 +19,7 @@ import { loadClaimContext, insertClaim } from '../src/claims/claims.repo.js';
 import { toLocalDate } from '../src/platform/clock.js';
 import type { Database } from '../src/platform/db.js';
 import { newId } from '../src/platform/ids.js';
-import { addDays } from '../src/claims/rules/dates.js';
+import { addDays } from '../src/platform/dates.js';
 import { historyScopeFor } from '../src/claims/rules/history-scope.js';
 import { ReferenceCache } from '../src/reference/reference-cache.js';
 import { makeNpi } from '../src/shared/npi.js';

@@ -17,7 +17,6 @@ export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
 export const FILED_BY = ['member', 'prescriber', 'representative'] as const;
 export type FiledBy = (typeof FILED_BY)[number];
 
-/** The PA outcomes an appeal can be filed against (docs/design.md#appeals: a denial, partial approval or closure). */
-export const APPEALABLE_CASE_STATUSES = ['denied', 'partially-approved', 'closed-no-response'] as const;
+export { APPEALABLE_CASE_STATUSES } from '../priorauth/pa-status.js';
 
 export const isOpenAppeal = (status: string) => OPEN_APPEAL_STATUSES.includes(status as AppealStatus);

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { isRealDate } from '../claims/rules/dates.js';
+import { isRealDate } from '../platform/dates.js';
 import { cancelDeadlines } from '../deadlines/deadlines.repo.js';
 import type { Principal } from '../identity/roles.js';
 import { queueNotices } from '../notices/queue-notices.js';

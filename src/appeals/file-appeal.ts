@@ -11,7 +11,7 @@ import { insertAppeal, insertAppealHistory, listAppealsForCase } from './appeals
 import { buildAppealView, type AppealView } from './appeal-view.js';
 import { APPEALABLE_CASE_STATUSES, isOpenAppeal, type FiledBy } from './appeal-status.js';
 import { computeAppealDueAt, type AppealUrgency } from './rules/appeal-clock.js';
-import { appealFilingWindow } from './rules/filing-window.js';
+import { appealFilingWindow } from '../priorauth/rules/appeal-filing-window.js';
 
 export const APPEAL_DEADLINE_KINDS = ['appeal-due'];
 

@@ -1,4 +1,4 @@
-import { addDays } from '../claims/rules/dates.js';
+import { addDays } from '../platform/dates.js';
 import { scheduleDeadline } from '../deadlines/schedule-deadline.js';
 import { toLocalDate } from '../platform/clock.js';
 import type { Db } from '../platform/db.js';

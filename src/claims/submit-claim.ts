@@ -10,7 +10,7 @@ import { isValidNpi } from '../shared/npi.js';
 import type { ClaimRequest, ClaimResponse } from './claim-types.js';
 import { insertClaim, findPaidClaimByKey, loadClaimContext, lockMemberForAdjudication } from './claims.repo.js';
 import { adjudicateClaim } from './rules/adjudicate-claim.js';
-import { addDays, isRealDate } from './rules/dates.js';
+import { addDays, isRealDate } from '../platform/dates.js';
 import { historyScopeFor } from './rules/history-scope.js';
 
 /** NCPDP timely filing: OpenPBM accepts dates of service up to a year back. */

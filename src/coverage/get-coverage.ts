@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { loadMemberBenefits } from '../claims/claims.repo.js';
-import { addDays } from '../claims/rules/dates.js';
+import { addDays } from '../platform/dates.js';
 import { isStaff, type Principal } from '../identity/roles.js';
 import { toLocalDate } from '../platform/clock.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';

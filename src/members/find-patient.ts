@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { isRealDate } from '../claims/rules/dates.js';
+import { isRealDate } from '../platform/dates.js';
 import { otherProcessorOf } from '../claims/rules/routing.js';
 import type { Principal } from '../identity/roles.js';
 import { toLocalDate } from '../platform/clock.js';

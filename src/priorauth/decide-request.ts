@@ -8,7 +8,7 @@ import { caseGrant } from './case-grant.js';
 import { findCriteriaVersion, findPaRequest } from './priorauth.repo.js';
 import { recordDetermination } from './record-determination.js';
 import { buildRequestView } from './request-view.js';
-import { isRealDate } from '../claims/rules/dates.js';
+import { isRealDate } from '../platform/dates.js';
 
 export interface DecisionInput {
   decision: 'approved' | 'partially-approved' | 'denied' | 'closed-no-response';

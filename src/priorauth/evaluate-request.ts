@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { loadMemberBenefits } from '../claims/claims.repo.js';
-import { addDays } from '../claims/rules/dates.js';
+import { addDays } from '../platform/dates.js';
 import { findMemberById } from '../members/members.repo.js';
 import { toLocalDate } from '../platform/clock.js';
 import type { PaRequestRow } from './priorauth.repo.js';

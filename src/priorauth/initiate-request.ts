@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { addDays } from '../claims/rules/dates.js';
+import { addDays } from '../platform/dates.js';
 import type { Principal } from '../identity/roles.js';
 import { findMemberById } from '../members/members.repo.js';
 import { queueNotices } from '../notices/queue-notices.js';

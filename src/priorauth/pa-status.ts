@@ -33,3 +33,10 @@ export function actorName(actor: Actor): { actor: string; actorRole: string } {
     ? { actor: 'system', actorRole: 'system' }
     : { actor: actor.username, actorRole: actor.role };
 }
+
+/**
+ * The PA outcomes an appeal can be filed against (docs/design.md#appeals: a denial, partial
+ * approval or closure). Here, not in appeals/, because the case view offers the appeal: appeals
+ * depends on priorauth, never the other way round.
+ */
+export const APPEALABLE_CASE_STATUSES = ['denied', 'partially-approved', 'closed-no-response'] as const;

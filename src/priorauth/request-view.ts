@@ -12,8 +12,8 @@ import {
 } from './priorauth.repo.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
 import { caseStanding, type CaseStanding, type StandingFacts } from './rules/case-standing.js';
-import { APPEALABLE_CASE_STATUSES } from '../appeals/appeal-status.js';
-import { appealFilingWindow } from '../appeals/rules/filing-window.js';
+import { APPEALABLE_CASE_STATUSES } from './pa-status.js';
+import { appealFilingWindow } from './rules/appeal-filing-window.js';
 
 const NO_FACTS: StandingFacts = { lastAppealAction: null, authorization: null };
 

@@ -1,6 +1,6 @@
 import type { DrugConcept } from '../../catalog/catalog.repo.js';
 import type { QuantityLimit, StepTherapy } from '../../formulary/formulary-entry.js';
-import { addDays, daysBetween } from './dates.js';
+import { addDays, daysBetween } from '../../platform/dates.js';
 
 /** A paid, unreversed claim from the member's history. */
 export interface HistoryFill {

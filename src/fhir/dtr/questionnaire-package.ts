@@ -1,7 +1,7 @@
 import type { Bundle, Coverage, OperationOutcomeIssue, Parameters, Questionnaire, Resource } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
-import { addDays } from '../../claims/rules/dates.js';
+import { addDays } from '../../platform/dates.js';
 import { loadMemberBenefits } from '../../claims/claims.repo.js';
 import { isStepTherapyMet } from '../../claims/rules/utilization.js';
 import { toLocalDate } from '../../platform/clock.js';

@@ -7,7 +7,7 @@ import {
   contentFor,
   type LineOfBusiness,
 } from '../../../test/support/letter-fixtures.js';
-import { appealFilingWindow } from '../../appeals/rules/filing-window.js';
+import { appealFilingWindow } from '../../priorauth/rules/appeal-filing-window.js';
 import { NOTICE_KINDS } from '../queue-notices.js';
 import { buildLetter, letterToPlainText } from './build-letter.js';
 import { addMonths } from './format-letter-values.js';

@@ -1,4 +1,4 @@
-import { addDays } from '../../claims/rules/dates.js';
+import { addDays } from '../../platform/dates.js';
 import type { ReviewClock } from '../../plans/plan-policy.js';
 import { formatDate, formatDateAndTime, formatNumber } from './format-letter-values.js';
 import { letterStrings, type LetterStrings } from './i18n/index.js';
@@ -50,7 +50,7 @@ export function letterContext(input: LetterInput): LetterContext {
     return t.dateAtTime(date, time);
   };
   // The appeal window is counted from the notice date, in calendar days, filing on the last day
-  // being on time: the same rule appeals/rules/filing-window.ts enforces (e.g. 42 CFR
+  // being on time: the same rule priorauth/rules/appeal-filing-window.ts enforces (e.g. 42 CFR
   // 438.402(c)(2)(ii) 60 days; 42 CFR 423.582(b) 65 days; 180 days commercial). The window the
   // decision recorded wins over today's plan policy, so a re-rendered letter says what it said.
   const appealFilingDays = content.appealFilingDays ?? input.plan.policy.appeals.filingWindowDays;

@@ -1,4 +1,4 @@
-import { addDays } from '../../claims/rules/dates.js';
+import { addDays } from '../../platform/dates.js';
 
 export interface ClockSpan {
   amount: number;

@@ -1,4 +1,4 @@
-import { addDays } from '../../claims/rules/dates.js';
+import { addDays } from '../../platform/dates.js';
 import { ageOn } from '../../claims/rules/eligibility.js';
 import type { CriteriaSet } from './criteria-set.js';
 

@@ -1,4 +1,4 @@
-import { addDays } from '../../claims/rules/dates.js';
+import { addDays } from '../../platform/dates.js';
 
 /**
  * ePA renewals may be sent within the window before the prior authorization's end date

@@ -1,4 +1,4 @@
-import { addDays } from '../../../claims/rules/dates.js';
+import { addDays } from '../../../platform/dates.js';
 import { addMonths } from '../format-letter-values.js';
 import type { LetterContext } from '../letter-context.js';
 import type { Block } from '../letter.js';

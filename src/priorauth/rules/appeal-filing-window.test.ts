@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appealFilingWindow } from './filing-window.js';
+import { appealFilingWindow } from './appeal-filing-window.js';
 
 const LA = 'America/Los_Angeles';
 const NY = 'America/New_York';
