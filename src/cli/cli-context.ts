@@ -2,7 +2,7 @@ import { createContext, type AppContext } from '../app-context.js';
 import type { Config } from '../config.js';
 import { systemClock } from '../platform/clock.js';
 import { openDatabase, runMigrations } from '../platform/db.js';
-import { registerDeadlineHandlers } from '../composition/deadline-handlers.js';
+import { wireModules } from '../composition/wire-modules.js';
 
 /**
  * The database from config (DATABASE_URL, else the embedded PGlite in DATA_DIR), migrated: every
@@ -17,6 +17,6 @@ export async function openCliContext(config: Config): Promise<AppContext> {
     await database.close();
     throw err;
   }
-  registerDeadlineHandlers();
+  wireModules();
   return createContext(config, database, systemClock);
 }

@@ -2,7 +2,7 @@ import { createContext, type AppContext } from '../app-context.js';
 import type { Config } from '../config.js';
 import { ManualClock, systemClock, type Clock } from '../platform/clock.js';
 import { openDatabase, runMigrations } from '../platform/db.js';
-import { registerDeadlineHandlers } from './deadline-handlers.js';
+import { wireModules } from './wire-modules.js';
 
 export function clockFor(config: Config): Clock {
   if (config.clock === 'manual') {
@@ -13,7 +13,7 @@ export function clockFor(config: Config): Clock {
   return systemClock;
 }
 
-/** Opens the configured database, applies migrations, wires the deadline handlers and builds the application context. */
+/** Opens the configured database, applies migrations, wires the modules and builds the application context. */
 export async function startContext(config: Config): Promise<AppContext> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -21,6 +21,6 @@ export async function startContext(config: Config): Promise<AppContext> {
     poolSize: config.databasePoolSize,
   });
   await runMigrations(database);
-  registerDeadlineHandlers();
+  wireModules();
   return createContext(config, database, clockFor(config));
 }

@@ -6,9 +6,9 @@ import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { isStaff, type Principal } from '../identity/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
-import { findPaRequest } from '../priorauth/priorauth.repo.js';
 import { renderNoticeLetter } from './letters/render-notice-letter.js';
 import { canSeeNotice, type NoticeCase } from './notice-access.js';
+import { findNoticeCase } from './notice-case-source.js';
 import { findNotice, listNotices, type NoticeRow } from './notices.repo.js';
 
 const NoticeSummary = Type.Object({
@@ -57,7 +57,7 @@ function caseLookup(ctx: AppContext) {
     if (!n.paRequestId) return Promise.resolve(null);
     let found = cache.get(n.paRequestId);
     if (!found) {
-      found = findPaRequest(ctx.database.db, n.paRequestId).then((pa) =>
+      found = findNoticeCase(ctx.database.db, n.paRequestId).then((pa) =>
         pa ? { memberId: pa.memberId, prescriberNpi: pa.prescriberNpi, pharmacyNpi: pa.pharmacyNpi } : null,
       );
       cache.set(n.paRequestId, found);

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/adapters/http/app.js';
 import { createContext, type AppContext } from '../../src/app-context.js';
-import { registerDeadlineHandlers } from '../../src/composition/deadline-handlers.js';
+import { wireModules } from '../../src/composition/wire-modules.js';
 import { loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { openDatabase, type Database } from '../../src/platform/db.js';
@@ -70,7 +70,7 @@ export async function createTestApp(
     } as NodeJS.ProcessEnv),
   };
   // What the server's composition root (src/composition/start-context.ts) wires, the tests wire too.
-  registerDeadlineHandlers();
+  wireModules();
   const ctx = createContext(config, database, clock);
   const app = await buildApp(ctx);
   await app.ready();

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { findMemberById, findPharmacy, findPrescriber } from '../../members/members.repo.js';
 import { toLocalDate } from '../../platform/clock.js';
-import { findCriteriaVersion, findPaRequest } from '../../priorauth/priorauth.repo.js';
+import { findNoticeCase } from '../notice-case-source.js';
 import type { NoticeRow } from '../notices.repo.js';
 import type { LetterInput } from './letter.js';
 
@@ -15,14 +15,13 @@ import type { LetterInput } from './letter.js';
 export async function loadLetterInput(ctx: AppContext, notice: NoticeRow): Promise<LetterInput> {
   const db = ctx.database.db;
   const ref = await ctx.reference.get();
-  const pa = notice.paRequestId ? await findPaRequest(db, notice.paRequestId) : undefined;
+  const pa = notice.paRequestId ? await findNoticeCase(db, notice.paRequestId) : undefined;
   const member = notice.memberId ? await findMemberById(db, notice.memberId) : undefined;
   const planId = pa?.planId ?? member?.planId;
   const plan = planId ? ref.plans.get(planId) : undefined;
   if (!plan) throw new Error(`Notice ${notice.id}: no plan to write the letter for`);
   const prescriberNpi = notice.recipient === 'prescriber' ? notice.recipientId : pa?.prescriberNpi;
   const pharmacyNpi = notice.recipient === 'pharmacy' ? notice.recipientId : pa?.pharmacyNpi;
-  const criteria = pa ? await findCriteriaVersion(db, pa.criteriaId, pa.criteriaVersion) : undefined;
   return {
     notice,
     plan,
@@ -33,7 +32,7 @@ export async function loadLetterInput(ctx: AppContext, notice: NoticeRow): Promi
     request: pa
       ? { quantity: pa.quantity, daysSupply: pa.daysSupply, urgency: pa.urgency, receivedAt: pa.receivedAt }
       : null,
-    criteriaRules: criteria ? Object.fromEntries(criteria.body.rules.map((r) => [r.id, r.text])) : undefined,
+    criteriaRules: pa?.criteriaRules,
     today: toLocalDate(notice.createdAt, plan.policy.review.timeZone),
   };
 }
