@@ -1,5 +1,5 @@
 import { registerDeadlineHandler } from '../deadlines/run-due-deadlines.js';
-import { openWorkItem } from '../work-items/work-items.repo.js';
+import { openWorkItem } from '../work-items/index.js';
 import { findAppeal } from './appeals.repo.js';
 import { isOpenAppeal, OPEN_APPEAL_STATUSES } from './appeal-status.js';
 import { transitionAppeal } from './transition-appeal.js';

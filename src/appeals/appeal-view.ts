@@ -1,8 +1,8 @@
 import type { AppContext } from '../app-context.js';
-import { listNotices } from '../notices/notices.repo.js';
+import { listNotices } from '../notices/index.js';
 import type { Db } from '../platform/db.js';
 import { findAuthorizationByNumber } from '../authorizations/index.js';
-import { findPaRequest } from '../priorauth/priorauth.repo.js';
+import { findPaRequest } from '../priorauth/index.js';
 import { listAppealAttachments, listAppealHistory, type AppealRow } from './appeals.repo.js';
 import { isOpenAppeal } from './appeal-status.js';
 

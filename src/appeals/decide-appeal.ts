@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { isRealDate } from '../platform/dates.js';
-import { cancelDeadlines } from '../deadlines/deadlines.repo.js';
+import { cancelDeadlines } from '../deadlines/index.js';
 import type { Principal } from '../identity/roles.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import { toLocalDate } from '../platform/clock.js';
@@ -8,7 +8,7 @@ import { DomainError, type FieldError } from '../platform/errors.js';
 import { actorName } from '../priorauth/pa-status.js';
 import { createAuthorization, revokeAuthorization, type AuthorizationRow } from '../authorizations/index.js';
 import { caseGrant } from '../priorauth/case-grant.js';
-import { findCriteriaVersion, findPaRequest, insertHistory } from '../priorauth/priorauth.repo.js';
+import { findCriteriaVersion, findPaRequest, insertHistory } from '../priorauth/index.js';
 import { listAppealsForCase } from './appeals.repo.js';
 import { openAppealForReview } from './open-appeal-for-review.js';
 import { buildAppealView, type AppealView } from './appeal-view.js';

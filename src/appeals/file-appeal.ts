@@ -6,7 +6,7 @@ import { DomainError, forbidden, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { assertCanSee } from '../priorauth/pa-access.js';
 import { actorName } from '../priorauth/pa-status.js';
-import { findPaRequest, insertHistory } from '../priorauth/priorauth.repo.js';
+import { findPaRequest, insertHistory } from '../priorauth/index.js';
 import { insertAppeal, insertAppealHistory, listAppealsForCase } from './appeals.repo.js';
 import { buildAppealView, type AppealView } from './appeal-view.js';
 import { APPEALABLE_CASE_STATUSES, isOpenAppeal, type FiledBy } from './appeal-status.js';

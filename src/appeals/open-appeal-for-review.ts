@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../identity/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
-import { findPaRequest, listHistory } from '../priorauth/priorauth.repo.js';
+import { findPaRequest, listHistory } from '../priorauth/index.js';
 import { assertAppealReviewer, assertNotInvolved } from './appeal-access.js';
 import { isOpenAppeal } from './appeal-status.js';
 import { findAppeal, type AppealRow } from './appeals.repo.js';

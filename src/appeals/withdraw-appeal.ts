@@ -1,9 +1,9 @@
 import type { AppContext } from '../app-context.js';
-import { cancelDeadlines } from '../deadlines/deadlines.repo.js';
+import { cancelDeadlines } from '../deadlines/index.js';
 import type { Principal } from '../identity/roles.js';
 import { forbidden } from '../platform/errors.js';
 import { actorName } from '../priorauth/pa-status.js';
-import { insertHistory } from '../priorauth/priorauth.repo.js';
+import { insertHistory } from '../priorauth/index.js';
 import { assertCanSeeAppeal } from './appeal-access.js';
 import { OPEN_APPEAL_STATUSES } from './appeal-status.js';
 import { APPEAL_DEADLINE_KINDS } from './file-appeal.js';

@@ -1,12 +1,12 @@
 import type { AppContext } from '../app-context.js';
-import { findAppeal } from '../appeals/appeals.repo.js';
+import { findAppeal } from '../appeals/index.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { findClaimById } from '../claims/claims.repo.js';
+import { findClaimById } from '../claims/index.js';
 import type { Principal, Role } from '../identity/roles.js';
-import { findMemberById } from '../members/members.repo.js';
+import { findMemberById } from '../members/index.js';
 import { DomainError, forbidden, notFound, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
-import { findPaRequest } from '../priorauth/priorauth.repo.js';
+import { findPaRequest } from '../priorauth/index.js';
 import type { CallerRelationship, CallTopic, VerificationMethod } from './call-note-rules.js';
 import { toCallNoteView, type CallNoteView } from './call-note-view.js';
 import { insertCallNote } from './call-notes.repo.js';

@@ -1,4 +1,4 @@
-import type { DrugConcept } from '../catalog/catalog.repo.js';
+import type { DrugConcept } from '../catalog/index.js';
 import type { Alternative, OtherProcessor } from '../claims/claim-types.js';
 import { findAlternatives } from '../claims/rules/alternatives.js';
 import { ageOn, type MemberFacts } from '../claims/rules/eligibility.js';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { loadMemberBenefits } from '../claims/claims.repo.js';
+import { loadMemberBenefits } from '../claims/index.js';
 import { addDays } from '../platform/dates.js';
 import { isStaff, type Principal } from '../identity/roles.js';
 import { toLocalDate } from '../platform/clock.js';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../platform/db.js';
 import type { ReferenceSnapshot } from '../reference/reference-cache.js';
-import { openWorkItem, type WorkQueue } from '../work-items/work-items.repo.js';
+import { openWorkItem, type WorkQueue } from '../work-items/index.js';
 import { lockNextDueDeadline, markDeadlineFailed, markDeadlineFired, type DeadlineRow } from './deadlines.repo.js';
 import { DEADLINE_MAX_ATTEMPTS, nextDeadlineAttemptAt } from './retry-policy.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app-context.js';
 import { authenticateBearer, issueToken } from '../identity/authenticate.js';
 import { countRows, openTestContext } from '../imports/test-context.test-support.js';
-import { findMemberById, searchMembers } from '../members/members.repo.js';
+import { findMemberById, searchMembers } from '../members/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../reference/reference-cache.js';
 import { DEMO } from './demo-data.js';
 import { isDatabaseEmpty, loadDemoData } from './load-demo-data.js';

@@ -5,7 +5,7 @@ import { addAttachment } from '../priorauth/add-attachment.js';
 import { cancelRequest } from '../priorauth/cancel-request.js';
 import { initiateRequest, type InitiateInput } from '../priorauth/initiate-request.js';
 import { respondToInformationRequest } from '../priorauth/respond-to-information-request.js';
-import { findPaRequest } from '../priorauth/priorauth.repo.js';
+import { findPaRequest } from '../priorauth/index.js';
 import { addAppealAttachment } from '../appeals/add-appeal-attachment.js';
 import { fileAppeal, type FileAppealInput } from '../appeals/file-appeal.js';
 import { findFaxItem, markFaxHandled, type FaxItemRow } from './fax.repo.js';

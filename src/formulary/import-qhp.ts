@@ -1,12 +1,12 @@
 import type { AppContext } from '../app-context.js';
-import { loadAllConcepts } from '../catalog/catalog.repo.js';
+import { loadAllConcepts } from '../catalog/index.js';
 import { countLoaded, emptySummary, type ImportSummary } from '../imports/import-summary.js';
 import { recordImportRun, type ImportOptions } from '../imports/import-run.js';
 import { readJsonFile } from '../imports/read-import-file.js';
 import { DomainError } from '../platform/errors.js';
 import { marketplacePolicy } from '../plans/default-policy.js';
 import type { CostShare, PharmacyType, PlanPolicy } from '../plans/plan-policy.js';
-import { loadAllPlans, loadAllProcessors, upsertPlan, upsertProcessor, type PlanRow } from '../plans/plans.repo.js';
+import { loadAllPlans, loadAllProcessors, upsertPlan, upsertProcessor, type PlanRow } from '../plans/index.js';
 import { loadAllFormularyEntries, replacePlanFormulary } from './formulary.repo.js';
 import type { formularyEntries } from './formulary.tables.js';
 import { moneyFromNumber } from '../shared/money.js';

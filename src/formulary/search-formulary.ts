@@ -1,4 +1,4 @@
-import type { DrugConcept } from '../catalog/catalog.repo.js';
+import type { DrugConcept } from '../catalog/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../reference/reference-cache.js';
 
 export interface FormularyHit {

@@ -4,7 +4,7 @@ import { newId } from '../platform/ids.js';
 import { hashApiKey, hashPassword, newApiKey } from './credentials.js';
 import { findUserByUsername, insertApiKey, insertUser, type UserRow } from './identity.repo.js';
 import { isRole, type Role } from './roles.js';
-import { findMemberById } from '../members/members.repo.js';
+import { findMemberById } from '../members/index.js';
 import { isValidNpi } from '../shared/npi.js';
 
 export interface CreateUserOptions {

@@ -3,7 +3,7 @@ import { countLoaded, emptySummary, type ImportSummary } from '../imports/import
 import { recordImportRun, type ImportOptions } from '../imports/import-run.js';
 import { fieldCountProblem, readCsvFile } from '../imports/read-import-file.js';
 import { toLocalDate } from '../platform/clock.js';
-import { loadAllPlans } from '../plans/plans.repo.js';
+import { loadAllPlans } from '../plans/index.js';
 import { isCalendarDate, isEmail } from '../shared/field-checks.js';
 import { isKnownLanguage } from '../shared/languages.js';
 import { readContactFields } from './contact-fields.js';

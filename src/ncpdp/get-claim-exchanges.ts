@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { findClaimById } from '../claims/claims.repo.js';
+import { findClaimById } from '../claims/index.js';
 import { isStaff, type Principal } from '../identity/roles.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { decodeTransmission, type DecodedTransmission } from './telecom/decode-transmission.js';

@@ -1,4 +1,4 @@
-import { findMemberById, findPharmacy, findPrescriber } from '../members/members.repo.js';
+import { findMemberById, findPharmacy, findPrescriber } from '../members/index.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { insertNotices } from './notices.repo.js';

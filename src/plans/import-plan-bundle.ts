@@ -1,14 +1,14 @@
 import { Value } from '@sinclair/typebox/value';
 import type { AppContext } from '../app-context.js';
-import { loadAllConcepts } from '../catalog/catalog.repo.js';
+import { loadAllConcepts } from '../catalog/index.js';
 import type { StepTherapy } from '../formulary/formulary-entry.js';
-import { replacePlanFormulary } from '../formulary/formulary.repo.js';
-import type { formularyEntries } from '../formulary/formulary.tables.js';
+import { replacePlanFormulary } from '../formulary/index.js';
+import type { FormularyEntryInsert } from '../formulary/index.js';
 import { countLoaded, emptySummary, type ImportSummary } from '../imports/import-summary.js';
 import { recordImportRun, type ImportOptions } from '../imports/import-run.js';
 import { readJsonFile } from '../imports/read-import-file.js';
 import { DomainError, type FieldError } from '../platform/errors.js';
-import { listCriteria } from '../priorauth/priorauth.repo.js';
+import { listCriteria } from '../priorauth/index.js';
 import {
   PLAN_BUNDLE_FORMAT,
   PlanBundleSchema,
@@ -17,7 +17,7 @@ import {
 } from './plan-bundle.schema.js';
 import { loadAllPlans, loadAllProcessors, upsertPlan, upsertProcessor } from './plans.repo.js';
 
-type EntryInsert = typeof formularyEntries.$inferInsert;
+type EntryInsert = FormularyEntryInsert;
 
 const MAX_REPORTED_ERRORS = 50;
 

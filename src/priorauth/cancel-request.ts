@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../identity/roles.js';
-import { cancelDeadlines } from '../deadlines/deadlines.repo.js';
+import { cancelDeadlines } from '../deadlines/index.js';
 import { DomainError } from '../platform/errors.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';
 import { OPEN_STATUSES } from './pa-status.js';

@@ -1,5 +1,5 @@
 import type { AuthorizationGrant } from '../authorizations/index.js';
-import type { PlanRow } from '../plans/plans.repo.js';
+import type { PlanRow } from '../plans/index.js';
 import type { CriteriaSetRow, PaRequestRow } from './priorauth.repo.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
-import { loadMemberBenefits } from '../claims/claims.repo.js';
+import { loadMemberBenefits } from '../claims/index.js';
 import { addDays } from '../platform/dates.js';
-import { findMemberById } from '../members/members.repo.js';
+import { findMemberById } from '../members/index.js';
 import { toLocalDate } from '../platform/clock.js';
 import type { PaRequestRow } from './priorauth.repo.js';
 import { computeFacts } from './rules/compute-facts.js';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
-import type { DrugConcept } from '../catalog/catalog.repo.js';
-import type { FormularyRow } from '../formulary/formulary.repo.js';
-import type { PlanRow, ProcessorRow } from '../plans/plans.repo.js';
+import type { DrugConcept } from '../catalog/index.js';
+import type { FormularyRow } from '../formulary/index.js';
+import type { PlanRow, ProcessorRow } from '../plans/index.js';
 import { findFormularyEntry } from '../reference/reference-cache.js';
 import { notFound, invalid } from '../platform/errors.js';
 

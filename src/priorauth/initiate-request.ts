@@ -1,14 +1,14 @@
 import type { AppContext } from '../app-context.js';
 import { addDays } from '../platform/dates.js';
 import type { Principal } from '../identity/roles.js';
-import { findMemberById } from '../members/members.repo.js';
+import { findMemberById } from '../members/index.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import { toLocalDate } from '../platform/clock.js';
 import { DomainError, forbidden, invalid, notFound, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Db } from '../platform/db.js';
 import { isValidNpi } from '../shared/npi.js';
-import { loadMemberBenefits } from '../claims/claims.repo.js';
+import { loadMemberBenefits } from '../claims/index.js';
 import { isStepTherapyMet } from '../claims/rules/utilization.js';
 import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from './criteria-library/index.js';
 import { findBenefit } from './find-benefit.js';

@@ -1,8 +1,8 @@
 import type { AppContext } from '../app-context.js';
 import { createAuthorization, type AuthorizationRow } from '../authorizations/index.js';
-import { cancelDeadlines } from '../deadlines/deadlines.repo.js';
+import { cancelDeadlines } from '../deadlines/index.js';
 import { queueNotices, type NoticeKind } from '../notices/queue-notices.js';
-import type { PlanRow } from '../plans/plans.repo.js';
+import type { PlanRow } from '../plans/index.js';
 import type { Db } from '../platform/db.js';
 import { caseGrant } from './case-grant.js';
 import { FINAL_STATUSES, type Actor, type Decision, type PaStatus } from './pa-status.js';

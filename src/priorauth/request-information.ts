@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../identity/roles.js';
-import { cancelDeadlines } from '../deadlines/deadlines.repo.js';
+import { cancelDeadlines } from '../deadlines/index.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { openInformationRequest } from './open-information-request.js';
 import { assertClinician } from './pa-access.js';

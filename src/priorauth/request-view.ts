@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { listNoticesForRequest } from '../notices/notices.repo.js';
+import { listNoticesForRequest } from '../notices/index.js';
 import { toLocalDate } from '../platform/clock.js';
 import type { Db } from '../platform/db.js';
 import {

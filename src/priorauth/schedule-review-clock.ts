@@ -1,4 +1,4 @@
-import { cancelDeadlines } from '../deadlines/deadlines.repo.js';
+import { cancelDeadlines } from '../deadlines/index.js';
 import { scheduleDeadline } from '../deadlines/schedule-deadline.js';
 import type { PlanPolicy } from '../plans/plan-policy.js';
 import type { Db } from '../platform/db.js';

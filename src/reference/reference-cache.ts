@@ -1,6 +1,6 @@
-import { loadAllConcepts, loadAllPackages, type DrugConcept, type DrugPackage } from '../catalog/catalog.repo.js';
-import { loadAllFormularyEntries, type FormularyRow } from '../formulary/formulary.repo.js';
-import { loadAllPlans, loadAllProcessors, type PlanRow, type ProcessorRow } from '../plans/plans.repo.js';
+import { loadAllConcepts, loadAllPackages, type DrugConcept, type DrugPackage } from '../catalog/index.js';
+import { loadAllFormularyEntries, type FormularyRow } from '../formulary/index.js';
+import { loadAllPlans, loadAllProcessors, type PlanRow, type ProcessorRow } from '../plans/index.js';
 import type { Db } from '../platform/db.js';
 
 export interface PlanFormulary {

@@ -1,7 +1,7 @@
-import type { DrugConcept } from '../../catalog/catalog.repo.js';
-import type { FormularyRow } from '../../formulary/formulary.repo.js';
+import type { DrugConcept } from '../../catalog/index.js';
+import type { FormularyRow } from '../../formulary/index.js';
 import type { PharmacyType } from '../../plans/plan-policy.js';
-import type { PlanRow } from '../../plans/plans.repo.js';
+import type { PlanRow } from '../../plans/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../../reference/reference-cache.js';
 import type { ClaimRequest, NextSteps, Pricing, Reject, TransactionStatus } from '../claim-types.js';
 import { findAlternatives } from './alternatives.js';

@@ -1,6 +1,6 @@
-import type { DrugConcept } from '../../catalog/catalog.repo.js';
+import type { DrugConcept } from '../../catalog/index.js';
 import type { PharmacyType } from '../../plans/plan-policy.js';
-import type { PlanRow } from '../../plans/plans.repo.js';
+import type { PlanRow } from '../../plans/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../../reference/reference-cache.js';
 import type { Alternative } from '../claim-types.js';
 import { estimatePatientPay } from './pricing.js';

@@ -1,7 +1,7 @@
-import type { DrugConcept, DrugPackage } from '../../catalog/catalog.repo.js';
-import type { FormularyRow } from '../../formulary/formulary.repo.js';
+import type { DrugConcept, DrugPackage } from '../../catalog/index.js';
+import type { FormularyRow } from '../../formulary/index.js';
 import type { PlanPolicy } from '../../plans/plan-policy.js';
-import type { PlanRow, ProcessorRow } from '../../plans/plans.repo.js';
+import type { PlanRow, ProcessorRow } from '../../plans/index.js';
 import { buildSnapshot, type ReferenceSnapshot } from '../../reference/reference-cache.js';
 
 /** A handful of real catalog rows (reference-data/drugs.csv) for pure-rule tests. */

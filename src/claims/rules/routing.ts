@@ -1,4 +1,4 @@
-import type { PlanRow, ProcessorRow } from '../../plans/plans.repo.js';
+import type { PlanRow, ProcessorRow } from '../../plans/index.js';
 import type { OtherProcessor } from '../claim-types.js';
 import { REJECT } from './reject-codes.js';
 import type { Step } from './step.js';

@@ -1,4 +1,4 @@
-import type { DrugConcept } from '../../catalog/catalog.repo.js';
+import type { DrugConcept } from '../../catalog/index.js';
 import type { QuantityLimit, StepTherapy } from '../../formulary/formulary-entry.js';
 import { addDays, daysBetween } from '../../platform/dates.js';
 

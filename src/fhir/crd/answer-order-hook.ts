@@ -5,7 +5,7 @@ import { getCoverage } from '../../coverage/get-coverage.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from '../../priorauth/criteria-library/index.js';
-import { findCurrentCriteria } from '../../priorauth/priorauth.repo.js';
+import { findCurrentCriteria } from '../../priorauth/index.js';
 import type { ClientIdentity } from '../fhir-request.js';
 import { actingPrescriber } from '../shared/acting-principal.js';
 import { alternativesCard, coverageCard, infoCard, type Card } from './cards.js';

@@ -1,5 +1,5 @@
 import type { Bundle, Medication, MedicationRequest, Reference, Resource } from '@medplum/fhirtypes';
-import type { DrugConcept } from '../../catalog/catalog.repo.js';
+import type { DrugConcept } from '../../catalog/index.js';
 import type { ReferenceSnapshot } from '../../reference/reference-cache.js';
 import { normalizeNdc } from '../../shared/field-checks.js';
 import type { HookRequest } from './hook-request.js';

@@ -1,6 +1,6 @@
 import type { Coverage, Patient } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
-import { findMemberById, type MemberRow } from '../../members/members.repo.js';
+import { findMemberById, type MemberRow } from '../../members/index.js';
 
 export interface IdentifiedMember {
   member: MemberRow;

@@ -1,7 +1,7 @@
 import type { Coverage } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
-import { findMemberById } from '../../members/members.repo.js';
-import type { PlanRow } from '../../plans/plans.repo.js';
+import { findMemberById } from '../../members/index.js';
+import type { PlanRow } from '../../plans/index.js';
 
 /** The plan a DTR Coverage names: the member's (by member id), else a plan or group class value. */
 export async function identifyPlan(

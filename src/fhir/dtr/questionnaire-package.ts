@@ -2,11 +2,11 @@ import type { Bundle, Coverage, OperationOutcomeIssue, Parameters, Questionnaire
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import { addDays } from '../../platform/dates.js';
-import { loadMemberBenefits } from '../../claims/claims.repo.js';
+import { loadMemberBenefits } from '../../claims/index.js';
 import { isStepTherapyMet } from '../../claims/rules/utilization.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from '../../priorauth/criteria-library/index.js';
-import { findCurrentCriteria, listCriteria } from '../../priorauth/priorauth.repo.js';
+import { findCurrentCriteria, listCriteria } from '../../priorauth/index.js';
 import { findFormularyEntry } from '../../reference/reference-cache.js';
 import type { FhirRequest, FhirResponse } from '../fhir-request.js';
 import { invalidElement } from '../operation-outcome.js';

@@ -1,7 +1,7 @@
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { findCriteriaVersion, findPaRequest } from '../../priorauth/priorauth.repo.js';
+import { findCriteriaVersion, findPaRequest } from '../../priorauth/index.js';
 import { saveAnswers } from '../../priorauth/save-answers.js';
 import { submitRequest } from '../../priorauth/submit-request.js';
 import type { FhirRequest, FhirResponse } from '../fhir-request.js';

@@ -1,5 +1,5 @@
 import type { MedicationKnowledge } from '@medplum/fhirtypes';
-import type { DrugConcept } from '../../catalog/catalog.repo.js';
+import type { DrugConcept } from '../../catalog/index.js';
 import { RXNORM, USDF } from './usdf.js';
 
 export const formularyDrugId = (rxcui: string) => `FormularyDrug-${rxcui}`;

@@ -1,7 +1,7 @@
 import type { Basic, Extension } from '@medplum/fhirtypes';
-import type { DrugConcept } from '../../catalog/catalog.repo.js';
-import type { FormularyRow } from '../../formulary/formulary.repo.js';
-import type { PlanRow } from '../../plans/plans.repo.js';
+import type { DrugConcept } from '../../catalog/index.js';
+import type { FormularyRow } from '../../formulary/index.js';
+import type { PlanRow } from '../../plans/index.js';
 import { benefitTypesOf, tierCoding } from './cost-sharing.js';
 import { formularyDrugId } from './to-formulary-drug.js';
 import { fhirIdPart, formularyId } from './to-insurance-plans.js';

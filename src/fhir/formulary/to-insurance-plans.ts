@@ -1,5 +1,5 @@
 import type { InsurancePlan } from '@medplum/fhirtypes';
-import type { PlanRow, ProcessorRow } from '../../plans/plans.repo.js';
+import type { PlanRow, ProcessorRow } from '../../plans/index.js';
 import { specificCosts } from './cost-sharing.js';
 import { ACT_CODE, INSURANCE_PLAN_TYPE, PLAN_NET_PRODUCT_TYPE, USDF } from './usdf.js';
 

@@ -1,7 +1,7 @@
 import type { Coverage, ExplanationOfBenefit, Organization, Patient } from '@medplum/fhirtypes';
-import type { ClaimRow } from '../../claims/claims.repo.js';
-import type { MemberRow } from '../../members/members.repo.js';
-import type { PlanRow, ProcessorRow } from '../../plans/plans.repo.js';
+import type { ClaimRow } from '../../claims/index.js';
+import type { MemberRow } from '../../members/index.js';
+import type { PlanRow, ProcessorRow } from '../../plans/index.js';
 import { payerPlanId } from '../formulary/to-insurance-plans.js';
 import { C4BB, coverageId, MEMBER_ID_SYSTEM, NDC, NPI } from './carin-bb.js';
 import { moneyAsJsonNumber } from '../../shared/money.js';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { FINAL_STATUSES, type PaStatus } from '../../priorauth/pa-status.js';
-import { findPaRequest } from '../../priorauth/priorauth.repo.js';
+import { findPaRequest } from '../../priorauth/index.js';
 import { decisionResponse } from './claim-response.js';
 import { decisionOfCase } from './item-decision.js';
 import { parsePasBundle, PAS } from './parse-pas-bundle.js';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import { findMemberById, type MemberRow } from '../../members/members.repo.js';
+import { findMemberById, type MemberRow } from '../../members/index.js';
 import type { PasBundle } from './parse-pas-bundle.js';
 
 /**

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
-import { findPaRequest } from '../../priorauth/priorauth.repo.js';
+import { findPaRequest } from '../../priorauth/index.js';
 import type { ClientIdentity } from '../fhir-request.js';
 import { decisionResponse, errorResponse, type ResponseContext } from './claim-response.js';
 import { identifyPasMember } from './identify-pas-member.js';

@@ -1,4 +1,4 @@
-import type { PaRequestRow } from '../../priorauth/priorauth.repo.js';
+import type { PaRequestRow } from '../../priorauth/index.js';
 
 /** One Claim item's answer, in X12 278 terms (PAS reviewActionCode, X12 306). */
 export type ItemDecision =

@@ -1,12 +1,12 @@
 import type { Bundle, QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
-import type { DrugConcept } from '../../catalog/catalog.repo.js';
+import type { DrugConcept } from '../../catalog/index.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { initiateRequest } from '../../priorauth/initiate-request.js';
-import { findCriteriaVersion, findPaRequest } from '../../priorauth/priorauth.repo.js';
+import { findCriteriaVersion, findPaRequest } from '../../priorauth/index.js';
 import { saveAnswers } from '../../priorauth/save-answers.js';
 import { assertAnswersValid, missingItems, submitRequest } from '../../priorauth/submit-request.js';
 import { normalizeNdc } from '../../shared/field-checks.js';

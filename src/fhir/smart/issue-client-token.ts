@@ -2,7 +2,7 @@ import { createLocalJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVeri
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import { ASSERTION_ALGORITHMS } from '../../ehr-clients/client-keys.js';
-import { findEhrClientByClientId, recordAssertionJti } from '../../ehr-clients/ehr-clients.repo.js';
+import { findEhrClientByClientId, recordAssertionJti } from '../../ehr-clients/index.js';
 import { CLIENT_TOKEN_TTL_SECONDS, signClientToken } from './client-tokens.js';
 import { grantScopes } from './scopes.js';
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderPdf } from '../render-pdf.js';
 import type { AppContext } from '../../app-context.js';
-import { findMemberById } from '../../members/members.repo.js';
+import { findMemberById } from '../../members/index.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { markBatched, selectUnbatchedMail, type NoticeRow } from '../notices.repo.js';
 import { concatPdfs } from './fax-cover-sheet.js';

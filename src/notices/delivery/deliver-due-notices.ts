@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import { openWorkItem } from '../../work-items/work-items.repo.js';
+import { openWorkItem } from '../../work-items/index.js';
 import {
   claimNoticeForDelivery,
   recordDeliveryResult,

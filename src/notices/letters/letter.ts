@@ -1,5 +1,5 @@
-import type { MemberRow, PharmacyRow, PrescriberRow } from '../../members/members.repo.js';
-import type { PlanRow, ProcessorRow } from '../../plans/plans.repo.js';
+import type { MemberRow, PharmacyRow, PrescriberRow } from '../../members/index.js';
+import type { PlanRow, ProcessorRow } from '../../plans/index.js';
 import type { NoticeRow } from '../notices.repo.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import { findMemberById, findPharmacy, findPrescriber } from '../../members/members.repo.js';
+import { findMemberById, findPharmacy, findPrescriber } from '../../members/index.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { findNoticeCase } from '../notice-case-source.js';
 import type { NoticeRow } from '../notices.repo.js';

@@ -1,0 +1,2 @@
+/** The claims module's public API: what other modules may use (its repository and tables stay its own). */
+export { findClaimById, listClaims, loadMemberBenefits, type ClaimRow } from './claims.repo.js';

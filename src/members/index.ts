@@ -1,0 +1,10 @@
+/** The members module's public API: what other modules may use (its repository and tables stay its own). */
+export {
+  findMemberById,
+  findPharmacy,
+  findPrescriber,
+  searchMembers,
+  type MemberRow,
+  type PharmacyRow,
+  type PrescriberRow,
+} from './members.repo.js';

@@ -1,0 +1,10 @@
+/** The priorauth module's public API: what other modules may use (its repository and tables stay its own). */
+export {
+  findCriteriaVersion,
+  findCurrentCriteria,
+  findPaRequest,
+  insertHistory,
+  listCriteria,
+  listHistory,
+  type PaRequestRow,
+} from './priorauth.repo.js';
