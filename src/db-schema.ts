@@ -18,3 +18,4 @@ export * from './call-notes/call-notes.tables.js';
 export * from './ncpdp/ncpdp.tables.js';
 export * from './ehr-clients/ehr-clients.tables.js';
 export * from './fhir/pas/pas.tables.js';
+export * from './epa/epa.tables.js';

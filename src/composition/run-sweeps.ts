@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { runDueDeadlines } from '../deadlines/run-due-deadlines.js';
 import { deliverDueNotices } from '../notices/delivery/deliver-due-notices.js';
 import { deliverPasNotifications } from '../fhir/pas/deliver-pas-notifications.js';
+import { deliverEpaNotifications } from '../epa/deliver-epa-notifications.js';
 
 /** Everything time-driven, at `now`: legal deadlines first (they queue notices), then delivery. */
 export async function runSweeps(ctx: AppContext, now: Date) {
@@ -9,5 +10,7 @@ export async function runSweeps(ctx: AppContext, now: Date) {
   const delivery = await deliverDueNotices(ctx, now);
   // PAS subscribers hear of decisions on their pended requests (rest-hook).
   const pasNotifications = await deliverPasNotifications(ctx, now);
-  return { deadlines, delivery, pasNotifications };
+  // ePA senders hear of decisions and information requests on their cases (PANotification).
+  const epaNotifications = await deliverEpaNotifications(ctx, now);
+  return { deadlines, delivery, pasNotifications, epaNotifications };
 }

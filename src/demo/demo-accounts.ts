@@ -143,6 +143,19 @@ export const DEMO_EHR_CLIENT = {
   ],
 };
 
+/**
+ * The demo ePA hub: a CoverMyMeds/Surescripts-style switch that relays NCPDP SCRIPT ePA and RTPB
+ * for the demo prescribers (POST /api/v1/epa, /api/v1/rtpb). Its API key is published like the
+ * pharmacies'; it has no notification endpoint until an administrator sets one.
+ */
+export const DEMO_EPA_HUB = {
+  clientId: 'demo-hub',
+  name: 'Demo ePA hub (SCRIPT ePA and RTPB switch)',
+  apiKey: 'opbm_demo_hub_7d41c9e2a86b3f05e1d7c2a94b6f8e13',
+  prescriberNpis: DEMO_ACCOUNTS.prescribers.map((p) => p.npi!),
+  scopes: ['epa', 'rtpb'],
+};
+
 export function allDemoAccounts(): DemoAccount[] {
   const a = DEMO_ACCOUNTS;
   return [
@@ -177,6 +190,7 @@ function renderAccountsText(): string {
     ...keys,
     '',
     `EHR client ${DEMO_EHR_CLIENT.clientId} (${DEMO_EHR_CLIENT.name}: CRD at /cds-services, DTR and PAS at /fhir) API key: ${DEMO_EHR_CLIENT.apiKey}`,
+    `ePA hub ${DEMO_EPA_HUB.clientId} (${DEMO_EPA_HUB.name}: SCRIPT ePA at POST /api/v1/epa, RTPB at POST /api/v1/rtpb) API key: ${DEMO_EPA_HUB.apiKey}`,
     '',
     `Processors: ${pbm.name} BIN ${pbm.bin} PCN ${pbm.pcn} (groups IHSS01, CACOM1, PARTD1, MCALMC); ${mediCalRx.name} BIN ${mediCalRx.bin} PCN ${mediCalRx.pcn} group ${mediCalRx.groupId}.`,
     `Try a claim for member ${m.ihss.memberId} (IHSS01, born ${m.ihss.dateOfBirth}) with NDC 76282041901 (lisinopril, pays), 00169413211 (Ozempic, needs PA),`,

@@ -10,7 +10,7 @@ import { criteriaLibrary } from '../priorauth/criteria-library/index.js';
 import { importCriteriaBundle } from '../priorauth/import-criteria.js';
 import { findEhrClientByClientId } from '../ehr-clients/index.js';
 import { registerEhrClient } from '../ehr-clients/register-ehr-client.js';
-import { allDemoAccounts, DEMO_EHR_CLIENT } from './demo-accounts.js';
+import { allDemoAccounts, DEMO_EHR_CLIENT, DEMO_EPA_HUB } from './demo-accounts.js';
 import { buildDemoPlanBundle } from './demo-plans.js';
 import { demoPeople, membersCsv, pharmaciesCsv, prescribersCsv } from './demo-people.js';
 import { fromProjectRoot } from '../platform/project-root.js';
@@ -91,6 +91,11 @@ export async function loadDemoData(
   if (!(await findEhrClientByClientId(ctx.database.db, DEMO_EHR_CLIENT.clientId))) {
     await registerEhrClient(ctx, SYSTEM, { ...DEMO_EHR_CLIENT });
     accountsCreated.push(`ehr-client:${DEMO_EHR_CLIENT.clientId}`);
+  }
+  // The demo ePA hub is an EHR client of the same registry (its key machinery, its admin screen).
+  if (!(await findEhrClientByClientId(ctx.database.db, DEMO_EPA_HUB.clientId))) {
+    await registerEhrClient(ctx, SYSTEM, { ...DEMO_EPA_HUB });
+    accountsCreated.push(`ehr-client:${DEMO_EPA_HUB.clientId}`);
   }
   return { imports, accountsCreated };
 }

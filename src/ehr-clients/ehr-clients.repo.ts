@@ -35,7 +35,9 @@ export function listEhrClients(db: Db): Promise<EhrClientRow[]> {
 export async function updateEhrClient(
   db: Db,
   id: string,
-  changes: Partial<Pick<EhrClientRow, 'jwks' | 'disabledAt' | 'scopes' | 'prescriberNpis' | 'apiKeyHash'>>,
+  changes: Partial<
+    Pick<EhrClientRow, 'jwks' | 'disabledAt' | 'scopes' | 'prescriberNpis' | 'apiKeyHash' | 'epaEndpoint'>
+  >,
 ): Promise<EhrClientRow | undefined> {
   const [row] = await db.update(ehrClients).set(changes).where(eq(ehrClients.id, id)).returning();
   return row;

@@ -5,7 +5,7 @@ import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { CLIENT_SCOPES } from '../fhir/smart/client-scopes.js';
 import { listEhrClients, type EhrClientRow } from './ehr-clients.repo.js';
-import { addClientKey, removeClientKey, setClientDisabled } from './manage-client-keys.js';
+import { addClientKey, removeClientKey, setClientDisabled, setEpaEndpoint } from './manage-client-keys.js';
 import { registerEhrClient } from './register-ehr-client.js';
 
 const Jwk = Type.Record(Type.String(), Type.Unknown(), { description: 'A public JWK (RSA or EC P-384) with kid' });
@@ -19,6 +19,7 @@ const EhrClientSchema = Type.Object({
   organizationIdentifier: Nullable(Type.String()),
   keys: Type.Array(Type.Object({ kid: Type.String(), kty: Type.String(), alg: Nullable(Type.String()) })),
   hasApiKey: Type.Boolean(),
+  epaEndpoint: Nullable(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
   disabledAt: Nullable(Type.String({ format: 'date-time' })),
 });
@@ -33,6 +34,7 @@ function view(c: EhrClientRow) {
     organizationIdentifier: c.organizationIdentifier,
     keys: c.jwks.keys.map((k) => ({ kid: String(k.kid), kty: String(k.kty), alg: k.alg ?? null })),
     hasApiKey: c.apiKeyHash !== null,
+    epaEndpoint: c.epaEndpoint,
     createdAt: c.createdAt.toISOString(),
     disabledAt: c.disabledAt?.toISOString() ?? null,
   };
@@ -79,6 +81,7 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
             organizationIdentifier: Type.Optional(Type.String({ maxLength: 40 })),
             keys: Type.Optional(Type.Array(Jwk, { maxItems: 10 })),
             withApiKey: Type.Optional(Type.Boolean()),
+            epaEndpoint: Type.Optional(Type.String({ maxLength: 500 })),
           },
           { additionalProperties: false },
         ),
@@ -160,5 +163,29 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) =>
       view(await setClientDisabled(ctx, requireRole(req, 'admin'), (req.params as { id: string }).id, false)),
+  );
+
+  app.post(
+    '/ehr-clients/:id/epa-endpoint',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          "Set (or clear, with null) an ePA hub's PANotification endpoint; open cases keep the one recorded at initiation",
+        params: IdParams,
+        body: Type.Object({ epaEndpoint: Nullable(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        response: { 200: EhrClientSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) =>
+      view(
+        await setEpaEndpoint(
+          ctx,
+          requireRole(req, 'admin'),
+          (req.params as { id: string }).id,
+          // The JSON coercion turns null into '' for a nullable string: both clear the endpoint.
+          (req.body as { epaEndpoint: string | null }).epaEndpoint || null,
+        ),
+      ),
   );
 }

@@ -23,6 +23,8 @@ export const ehrClients = pgTable('ehr_clients', {
   jwks: jsonb('jwks').$type<JSONWebKeySet>().notNull(),
   /** SHA-256 of the client's API key, when it has one (refused in production unless FHIR_API_KEYS=allow). */
   apiKeyHash: text('api_key_hash').unique(),
+  /** ePA hubs: where PANotifications for the cases they open are POSTed (recorded on each case at initiation). */
+  epaEndpoint: text('epa_endpoint'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   createdBy: text('created_by').notNull(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),

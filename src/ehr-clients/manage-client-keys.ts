@@ -4,6 +4,7 @@ import type { Principal } from '../identity/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { checkPublicJwk } from './client-keys.js';
 import { findEhrClientById, updateEhrClient, type EhrClientRow } from './ehr-clients.repo.js';
+import { isHttpUrl } from './register-ehr-client.js';
 
 async function load(ctx: AppContext, id: string): Promise<EhrClientRow> {
   const client = await findEhrClientById(ctx.database.db, id);
@@ -60,6 +61,21 @@ export async function setClientDisabled(
     disabled ? 'ehr-client.disabled' : 'ehr-client.enabled',
     {},
   );
+}
+
+/** An ePA hub's notification endpoint (cases keep the endpoint recorded when they were opened). */
+export async function setEpaEndpoint(
+  ctx: AppContext,
+  actor: Principal,
+  id: string,
+  endpoint: string | null,
+): Promise<EhrClientRow> {
+  const client = await load(ctx, id);
+  if (endpoint !== null && !isHttpUrl(endpoint))
+    throw new DomainError('VALIDATION_FAILED', 'epaEndpoint: must be an http(s) URL', {
+      errors: [{ path: 'epaEndpoint', message: 'must be an http(s) URL' }],
+    });
+  return change(ctx, actor, client, { epaEndpoint: endpoint }, 'ehr-client.epa-endpoint-set', { endpoint });
 }
 
 async function change(

@@ -22,6 +22,8 @@ export interface RegisterEhrClientOptions {
   withApiKey?: boolean;
   /** A fixed API key (the demo data set's published key only). */
   apiKey?: string;
+  /** ePA hubs: the endpoint PANotifications are POSTed to (http or https URL). */
+  epaEndpoint?: string;
 }
 
 function validate(o: RegisterEhrClientOptions): FieldError[] {
@@ -32,14 +34,28 @@ function validate(o: RegisterEhrClientOptions): FieldError[] {
   if (!o.scopes.length) errors.push({ path: 'scopes', message: 'at least one scope' });
   o.scopes.forEach((s, i) => {
     if (!isKnownScope(s))
-      errors.push({ path: `scopes.${i}`, message: `"${s}" is not a system/<Resource>.<cruds> scope or cds-hooks` });
+      errors.push({
+        path: `scopes.${i}`,
+        message: `"${s}" is not a system/<Resource>.<cruds> scope, cds-hooks, epa or rtpb`,
+      });
   });
   o.prescriberNpis.forEach((n, i) => {
     if (!isValidNpi(n)) errors.push({ path: `prescriberNpis.${i}`, message: 'is not a valid NPI (check digit)' });
   });
   if (o.organizationIdentifier !== undefined && !/^[A-Za-z0-9.-]{1,40}$/.test(o.organizationIdentifier))
     errors.push({ path: 'organizationIdentifier', message: 'letters, digits, dot or dash (≤ 40)' });
+  if (o.epaEndpoint !== undefined && !isHttpUrl(o.epaEndpoint))
+    errors.push({ path: 'epaEndpoint', message: 'must be an http(s) URL' });
   return errors;
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && value.length <= 500;
+  } catch {
+    return false;
+  }
 }
 
 /** An administrator registers an EHR or hub system (admin portal → POST /api/v1/ehr-clients). */
@@ -74,6 +90,7 @@ export async function registerEhrClient(
       organizationIdentifier: options.organizationIdentifier ?? null,
       jwks: { keys },
       apiKeyHash: apiKey ? hashApiKey(apiKey) : null,
+      epaEndpoint: options.epaEndpoint ?? null,
       createdAt: now,
       createdBy: actor.username,
     });

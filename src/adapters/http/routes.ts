@@ -20,6 +20,7 @@ import { criteriaRoutes } from '../../priorauth/criteria.routes.js';
 import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';
 import { reportRoutes } from '../../reports/reports.routes.js';
 import { ehrClientRoutes } from '../../ehr-clients/ehr-clients.routes.js';
+import { epaRoutes } from '../../epa/epa.routes.js';
 
 /** Every module's JSON routes under /api/v1. */
 export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -43,4 +44,5 @@ export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   await importRoutes(app, ctx);
   await reportRoutes(app, ctx);
   await ehrClientRoutes(app, ctx);
+  await epaRoutes(app, ctx);
 }

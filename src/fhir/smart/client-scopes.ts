@@ -9,6 +9,8 @@ export const CLIENT_SCOPES = [
   { scope: 'system/Claim.c', allows: 'PAS: Claim/$submit' },
   { scope: 'system/ClaimResponse.r', allows: 'PAS: Claim/$inquire' },
   { scope: 'system/Subscription.cruds', allows: 'PAS: subscribe to decisions on pended requests' },
+  { scope: 'epa', allows: 'NCPDP SCRIPT ePA: POST /api/v1/epa (hubs and EHRs), PANotifications to its endpoint' },
+  { scope: 'rtpb', allows: 'Real-time prescription benefit: POST /api/v1/rtpb' },
 ] as const;
 
 export const SCOPE = {

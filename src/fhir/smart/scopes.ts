@@ -13,8 +13,11 @@ function parse(scope: string): { resource: string; perms: string } | null {
   return { resource: m[1], perms };
 }
 
+/** Scopes for services that are not FHIR resources: CDS Hooks, SCRIPT ePA (/api/v1/epa) and RTPB (/api/v1/rtpb). */
+const NON_FHIR_SCOPES = ['cds-hooks', 'epa', 'rtpb'];
+
 export function isKnownScope(scope: string): boolean {
-  return scope === 'cds-hooks' || parse(scope) !== null;
+  return NON_FHIR_SCOPES.includes(scope) || parse(scope) !== null;
 }
 
 export function scopeGrants(granted: readonly string[], needed: string): boolean {

@@ -1,0 +1,103 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../platform/db.js';
+import { epaCases, epaMessages, epaNotifications } from './epa.tables.js';
+
+export type EpaMessageRow = typeof epaMessages.$inferSelect;
+export type EpaCaseRow = typeof epaCases.$inferSelect;
+export type EpaNotificationRow = typeof epaNotifications.$inferSelect;
+
+/**
+ * Takes a message for answering: true when this call inserted the row. The unique index on
+ * (sender, MessageID) makes a resend or a concurrent twin lose here instead of acting twice.
+ */
+export async function claimMessage(db: Db, row: typeof epaMessages.$inferInsert): Promise<boolean> {
+  const inserted = await db.insert(epaMessages).values(row).onConflictDoNothing().returning({ id: epaMessages.id });
+  return inserted.length === 1;
+}
+
+export async function findMessage(db: Db, clientId: string, messageId: string): Promise<EpaMessageRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(epaMessages)
+    .where(and(eq(epaMessages.clientId, clientId), eq(epaMessages.messageId, messageId)))
+    .limit(1);
+  return row;
+}
+
+export async function completeMessage(
+  db: Db,
+  id: string,
+  values: { responseXml: string; paRequestId: string | null; answeredAt: Date },
+): Promise<void> {
+  await db.update(epaMessages).set(values).where(eq(epaMessages.id, id));
+}
+
+/** A message that failed for a reason of ours is forgotten, so its resend is answered afresh. */
+export async function releaseMessage(db: Db, id: string): Promise<void> {
+  await db.delete(epaMessages).where(eq(epaMessages.id, id));
+}
+
+export async function recordEpaCase(db: Db, row: typeof epaCases.$inferInsert): Promise<void> {
+  await db.insert(epaCases).values(row).onConflictDoNothing();
+}
+
+export async function findEpaCase(db: Db, paRequestId: string): Promise<EpaCaseRow | undefined> {
+  const [row] = await db.select().from(epaCases).where(eq(epaCases.paRequestId, paRequestId)).limit(1);
+  return row;
+}
+
+/** What the sender now knows of the case (answered in a response, or notified); final cases are settled. */
+export async function markEventKnown(
+  db: Db,
+  paRequestId: string,
+  event: string,
+  settledAt: Date | null,
+): Promise<void> {
+  await db.update(epaCases).set({ lastEvent: event, settledAt }).where(eq(epaCases.paRequestId, paRequestId));
+}
+
+export function listUnsettledCases(db: Db): Promise<EpaCaseRow[]> {
+  return db.select().from(epaCases).where(isNull(epaCases.settledAt)).orderBy(epaCases.createdAt);
+}
+
+export async function queueNotification(db: Db, row: typeof epaNotifications.$inferInsert): Promise<boolean> {
+  const rows = await db
+    .insert(epaNotifications)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: epaNotifications.id });
+  return rows.length === 1;
+}
+
+/** Claims one due notification (SKIP LOCKED: another worker takes the next one) inside the caller's transaction. */
+export async function claimDueNotification(db: Db, now: Date): Promise<EpaNotificationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(epaNotifications)
+    .where(
+      sql`${epaNotifications.deliveredAt} is null and ${epaNotifications.failedAt} is null and ${epaNotifications.nextAttemptAt} <= ${now}`,
+    )
+    .orderBy(epaNotifications.nextAttemptAt)
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return row;
+}
+
+export async function updateNotification(
+  db: Db,
+  id: string,
+  values: Partial<
+    Pick<EpaNotificationRow, 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'failedAt' | 'lastError' | 'log'>
+  >,
+): Promise<void> {
+  await db.update(epaNotifications).set(values).where(eq(epaNotifications.id, id));
+}
+
+/** The delivery log of a case's notifications (admin and tests). */
+export function listNotifications(db: Db, paRequestId: string): Promise<EpaNotificationRow[]> {
+  return db
+    .select()
+    .from(epaNotifications)
+    .where(eq(epaNotifications.paRequestId, paRequestId))
+    .orderBy(epaNotifications.createdAt);
+}

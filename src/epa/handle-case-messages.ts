@@ -1,0 +1,260 @@
+import type { QuestionnaireResponse } from '@medplum/fhirtypes';
+import type { AppContext } from '../app-context.js';
+import { addAppealAttachment } from '../appeals/add-appeal-attachment.js';
+import { fileAppeal } from '../appeals/file-appeal.js';
+import { actingPrescriber } from '../fhir/shared/acting-principal.js';
+import { clientIdentity } from '../fhir/smart/resolve-caller.js';
+import type { Principal } from '../identity/roles.js';
+import { addAttachment, MAX_ATTACHMENT_BYTES } from '../priorauth/add-attachment.js';
+import { sniffFileType } from '../priorauth/sniff-file-type.js';
+import { cancelRequest } from '../priorauth/cancel-request.js';
+import { findCriteriaVersion, findPaRequest, type PaRequestRow } from '../priorauth/priorauth.repo.js';
+import { respondToInformationRequest } from '../priorauth/respond-to-information-request.js';
+import { buildRequestView, type RequestView } from '../priorauth/request-view.js';
+import type { CriteriaSet } from '../priorauth/rules/criteria-set.js';
+import { saveAnswers } from '../priorauth/save-answers.js';
+import { mergeAnswers } from '../priorauth/merge-answers.js';
+import { assertAnswersValid, missingItems, submitRequest } from '../priorauth/submit-request.js';
+import type { Hub } from './authenticate-hub.js';
+import { caseEvent, caseOutcome, isFinalEvent } from './case-outcome.js';
+import { EpaRefusal } from './epa-refusal.js';
+import { findEpaCase, markEventKnown } from './epa.repo.js';
+import type { HandledMessage } from './handled-message.js';
+import { answersDeadline } from './handle-initiation.js';
+import { answersToResponse, informationRequestQuestionSet, toQuestionSet } from './question-set.js';
+import { answersOf, attachmentsOf, bodyPath, prescriberNpi } from './read-messages.js';
+import { caseResponseBody, type CaseOutcome } from './script-responses.js';
+import type { InboundMessage } from './script-xml.js';
+
+interface CaseContext {
+  row: PaRequestRow;
+  acting: Principal;
+  criteria: CriteriaSet;
+}
+
+/**
+ * The case a message names, if this hub opened it over ePA and the message's prescriber is the
+ * case's: any other case is "not found" (a hub learns nothing of cases it did not send).
+ */
+async function loadCase(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<CaseContext> {
+  const id = m.body.PAReferenceID as string;
+  const link = await findEpaCase(ctx.database.db, id);
+  const row = link && link.clientId === hub.row.id ? await findPaRequest(ctx.database.db, id) : undefined;
+  if (!row)
+    throw new EpaRefusal(
+      'CASE_NOT_FOUND',
+      `${bodyPath(m)}/PAReferenceID: no ePA request ${id} was opened by this sender`,
+    );
+  const npi = prescriberNpi(m.body);
+  if (npi !== row.prescriberNpi)
+    throw new EpaRefusal(
+      'NOT_AUTHORIZED',
+      `${bodyPath(m)}/Prescriber/NonVeterinarian/Identification/NPI: ${npi} is not the prescriber of request ${id}`,
+    );
+  const criteria = (await findCriteriaVersion(ctx.database.db, row.criteriaId, row.criteriaVersion))!.body;
+  return { row, acting: actingPrescriber(clientIdentity(hub.row), npi), criteria };
+}
+
+export async function outcomeOf(ctx: AppContext, view: RequestView, criteria: CriteriaSet): Promise<CaseOutcome> {
+  const plan = (await ctx.reference.get()).plans.get(view.planId)!;
+  return caseOutcome(view, criteria, {
+    answersDeadline: answersDeadline(new Date(view.receivedAt), plan.policy.informationRequests.responseWindowHours),
+    appealRights: `The prescriber or the member may appeal within ${plan.policy.appeals.filingWindowDays} days of the notice date: PAAppealRequest, the prescriber portal, fax or phone.`,
+  });
+}
+
+/** Answers the case's current state and records that the sender knows it (no PANotification repeats it). */
+async function answerWithCase(ctx: AppContext, transaction: string, view: RequestView, criteria: CriteriaSet) {
+  const event = caseEvent(view);
+  if (event) await markEventKnown(ctx.database.db, view.id, event, isFinalEvent(event) ? ctx.clock.now() : null);
+  return { transaction, paRequestId: view.id, body: caseResponseBody(view.id, await outcomeOf(ctx, view, criteria)) };
+}
+
+/** Refuses a document that is not a PDF, PNG, JPEG or TIFF before anything is changed. */
+function checkAttachments(m: InboundMessage) {
+  for (const a of attachmentsOf(m.body, bodyPath(m))) {
+    if (!a.data.length) throw new EpaRefusal('SCHEMA', `${a.path}/AttachmentData: is empty`);
+    if (a.data.length > MAX_ATTACHMENT_BYTES)
+      throw new EpaRefusal('SCHEMA', `${a.path}/AttachmentData: larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+    if (!sniffFileType(a.data))
+      throw new EpaRefusal(
+        'SCHEMA',
+        `${a.path}/AttachmentData: is not a PDF, PNG, JPEG or TIFF (the content is checked)`,
+      );
+  }
+}
+
+/** Stores the message's documents on the case; attachments answering an attachment question are returned as answers. */
+async function storeAttachments(ctx: AppContext, c: CaseContext, m: InboundMessage) {
+  const ids: string[] = [];
+  const answers: NonNullable<QuestionnaireResponse['item']> = [];
+  const attachmentItems = new Set(
+    (c.criteria.questionnaire.item ?? []).filter((i) => i.type === 'attachment').map((i) => i.linkId),
+  );
+  const documentIds = new Set(c.criteria.requiredDocuments.map((d) => d.id));
+  for (const a of attachmentsOf(m.body, bodyPath(m))) {
+    let stored;
+    try {
+      stored = await addAttachment(ctx, c.acting, c.row.id, {
+        filename: a.description ?? `attachment.${a.mimeType.split('/')[1]}`,
+        bytes: a.data,
+        ...(a.attachmentId && documentIds.has(a.attachmentId) ? { documentId: a.attachmentId } : {}),
+      });
+    } catch (e) {
+      throw new EpaRefusal('SCHEMA', `${a.path}/AttachmentData: ${(e as Error).message}`);
+    }
+    ids.push(stored.attachmentId);
+    if (a.attachmentId && attachmentItems.has(a.attachmentId))
+      answers.push({
+        linkId: a.attachmentId,
+        answer: [
+          { valueAttachment: { id: stored.attachmentId, title: stored.filename, contentType: stored.contentType } },
+        ],
+      });
+  }
+  return { ids, answers };
+}
+
+function withItems(r: QuestionnaireResponse | undefined, extra: NonNullable<QuestionnaireResponse['item']>) {
+  if (!r && !extra.length) return undefined;
+  const base: QuestionnaireResponse = r ?? { resourceType: 'QuestionnaireResponse', status: 'completed', item: [] };
+  return { ...base, item: [...(base.item ?? []), ...extra] };
+}
+
+/**
+ * PARequest → PAResponse. On a case awaiting answers: complete answers are submitted (approved in
+ * this response when every criterion is met, else pended for a clinician with the due time);
+ * incomplete ones are kept as a draft and answered with the questions still missing (ePA is
+ * synchronous: nothing starts until the request is complete, docs/design.md#prior-authorization).
+ * On a case with an open information request: the answers respond to it (a further request
+ * follows the plan's maximum, two). Otherwise: the case's current outcome (a status inquiry).
+ */
+export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<HandledMessage> {
+  const c = await loadCase(ctx, hub, m);
+  checkAttachments(m);
+  const scriptAnswers = answersOf(m.body, bodyPath(m));
+  const note = typeof m.body.PANote === 'string' ? m.body.PANote : undefined;
+  const hasAttachments = Boolean(m.body.Attachment);
+  if (c.row.status === 'awaiting-answers') {
+    if (!scriptAnswers && !hasAttachments)
+      return answerWithCase(ctx, 'PAResponse', await buildRequestView(ctx, c.row), c.criteria);
+    const fhir = scriptAnswers ? answersToResponse(c.criteria.questionnaire, scriptAnswers) : undefined;
+    const stored = await storeAttachments(ctx, c, m);
+    // Answers add to the draft a previous (incomplete) PARequest left, question by question.
+    const merged = fhir ? (mergeAnswers(c.row.answers, fhir) as unknown as QuestionnaireResponse) : undefined;
+    const answers = withItems(merged ?? (c.row.answers as QuestionnaireResponse | null) ?? undefined, stored.answers);
+    if (answers) answers.status = 'completed';
+    if (!answers) throw new EpaRefusal('INVALID_ANSWERS', `${bodyPath(m)}/QuestionSet: answer the question set`);
+    assertAnswersValid(c.criteria, answers);
+    const row = (await findPaRequest(ctx.database.db, c.row.id))!;
+    const completeness = await missingItems(ctx, row, c.criteria, answers);
+    if (!completeness.complete) {
+      const view = await saveAnswers(ctx, c.acting, row.id, { ...answers, status: 'in-progress' });
+      const outcome = await outcomeOf(ctx, view, c.criteria);
+      const missing = informationRequestQuestionSet(
+        row.id,
+        0,
+        completeness.missing.map((x, i) => ({
+          id: x.documentId ?? `missing-${i + 1}`,
+          ...(x.documentId ? { document: x.text } : { question: x.text, linkId: x.linkId }),
+        })),
+        toQuestionSet(c.criteria.questionnaire, c.criteria),
+      );
+      return {
+        transaction: 'PAResponse',
+        paRequestId: row.id,
+        body: caseResponseBody(row.id, {
+          kind: 'open',
+          questionSet: { ...missing, id: `${c.criteria.id}|${c.criteria.version}`, title: 'Still needed' },
+          deadline: outcome.kind === 'open' ? outcome.deadline : ctx.clock.now().toISOString(),
+          note: `The request is incomplete: ${completeness.missing.map((x) => x.text).join('; ')}. The review clock starts when it is complete.`,
+        }),
+      };
+    }
+    const view = await submitRequest(ctx, c.acting, row.id, { answers });
+    return answerWithCase(ctx, 'PAResponse', view, c.criteria);
+  }
+  if (c.row.status === 'awaiting-information' && (scriptAnswers || hasAttachments || note)) {
+    const open = (await buildRequestView(ctx, c.row)).informationRequests.find((r) => r.status === 'open');
+    const asked = new Map(
+      ((open?.items ?? []) as Array<{ id: string; question?: string; linkId?: string }>)
+        .filter((i) => i.question && !i.linkId)
+        .map((i) => [i.id, i.question!]),
+    );
+    // Answers to the reviewer's own questions (free text) go in the note; criteria questions are answers.
+    const free = (scriptAnswers ?? []).filter((a) => asked.has(a.questionId));
+    const criteriaAnswers = (scriptAnswers ?? []).filter((a) => !asked.has(a.questionId));
+    const fhir = criteriaAnswers.length ? answersToResponse(c.criteria.questionnaire, criteriaAnswers) : undefined;
+    const stored = await storeAttachments(ctx, c, m);
+    const text = [
+      ...free.map(
+        (a) => `${asked.get(a.questionId)} — ${a.freeText ?? a.numeric ?? a.date ?? a.choiceIds?.join(', ')}`,
+      ),
+      ...(note ? [note] : []),
+    ].join('\n');
+    const view = await respondToInformationRequest(ctx, c.acting, c.row.id, {
+      ...(fhir || stored.answers.length ? { answers: withItems(fhir, stored.answers) } : {}),
+      ...(text ? { note: text } : {}),
+      ...(stored.ids.length ? { attachmentIds: stored.ids } : {}),
+    });
+    return answerWithCase(ctx, 'PAResponse', view, c.criteria);
+  }
+  return answerWithCase(ctx, 'PAResponse', await buildRequestView(ctx, c.row), c.criteria);
+}
+
+/** PACancelRequest → PACancelResponse: the requester withdraws an open case (its clocks stop). */
+export async function handleCancel(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<HandledMessage> {
+  const c = await loadCase(ctx, hub, m);
+  const reason = typeof m.body.CancelReason === 'string' ? m.body.CancelReason : undefined;
+  const view = await cancelRequest(ctx, c.acting, c.row.id, { reason: reason ?? 'Withdrawn by the prescriber (ePA)' });
+  await markEventKnown(ctx.database.db, view.id, 'cancelled', ctx.clock.now());
+  return {
+    transaction: 'PACancelResponse',
+    paRequestId: view.id,
+    body: {
+      PAReferenceID: view.id,
+      Response: { Cancelled: { Description: 'The request is withdrawn; its clocks stopped.' } },
+    },
+  };
+}
+
+/**
+ * PAAppealRequest → PAAppealResponse: the prescriber appeals a denial, partial approval or closure
+ * (fileAppeal: the plan's filing window, one open appeal per case, the appeal clock, an
+ * independent reviewer); documents go to the appeal.
+ */
+export async function handleAppeal(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<HandledMessage> {
+  const c = await loadCase(ctx, hub, m);
+  checkAttachments(m);
+  const urgent = m.body.PAPriorityIndicator === 'EX';
+  const appeal = await fileAppeal(ctx, c.acting, {
+    paRequestId: c.row.id,
+    urgency: urgent ? 'urgent' : 'standard',
+    statement: m.body.AppealReason as string,
+    filedBy: 'prescriber',
+  });
+  for (const a of attachmentsOf(m.body, bodyPath(m))) {
+    try {
+      await addAppealAttachment(ctx, c.acting, appeal.id, {
+        filename: a.description ?? `appeal-document.${a.mimeType.split('/')[1]}`,
+        bytes: a.data,
+      });
+    } catch (e) {
+      throw new EpaRefusal('SCHEMA', `${a.path}/AttachmentData: ${(e as Error).message}`);
+    }
+  }
+  return {
+    transaction: 'PAAppealResponse',
+    paRequestId: c.row.id,
+    body: {
+      PAReferenceID: c.row.id,
+      Response: {
+        Received: {
+          AppealID: appeal.id,
+          DueTime: { DateTime: appeal.dueAt },
+          Note: 'An independent reviewer decides the appeal by the due time; the decision is sent by letter and fax.',
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { OutNode } from './script-xml.js';
+
+/** A transaction's answer before it is wrapped in the envelope: its name, its body, and the case it concerns. */
+export interface HandledMessage {
+  transaction: string;
+  body: OutNode;
+  paRequestId?: string;
+}
