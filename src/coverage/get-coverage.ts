@@ -6,6 +6,7 @@ import { isStaff, type Principal } from '../identity/roles.js';
 import { toLocalDate } from '../platform/clock.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { checkCoverage, type CoverageAnswer } from './check-coverage.js';
+import type { PharmacyType } from '../plans/plan-policy.js';
 
 export interface CoverageQuery {
   memberId: string;
@@ -13,6 +14,8 @@ export interface CoverageQuery {
   rxcui?: string;
   quantity?: number;
   daysSupply?: number;
+  /** Where it would be filled (patient pay differs by pharmacy type); retail unless said. */
+  pharmacyType?: PharmacyType;
 }
 
 export async function getCoverage(ctx: AppContext, caller: Principal, q: CoverageQuery): Promise<CoverageAnswer> {
@@ -50,6 +53,6 @@ export async function getCoverage(ctx: AppContext, caller: Principal, q: Coverag
     today,
     quantity: q.quantity ?? 30,
     daysSupply: q.daysSupply ?? 30,
-    pharmacyType: 'retail',
+    pharmacyType: q.pharmacyType ?? 'retail',
   });
 }

@@ -7,6 +7,7 @@ import { EpaRefusal } from './epa-refusal.js';
 import { claimMessage, completeMessage, findMessage, releaseMessage } from './epa.repo.js';
 import { handleAppeal, handleCancel, handlePaRequest } from './handle-case-messages.js';
 import { handleInitiation } from './handle-initiation.js';
+import { handleRtpb } from './handle-rtpb.js';
 import type { HandledMessage } from './handled-message.js';
 import { bodyPath, prescriberNpi } from './read-messages.js';
 import { errorBody } from './script-responses.js';
@@ -27,6 +28,52 @@ export interface EpaAnswer {
   xml: string;
   /** For the request log (no PHI): what came in and how it was answered. */
   summary: { transaction: string | null; messageId: string | null; answer: string; replayed: boolean; fault?: unknown };
+}
+
+function checkPrescriber(hub: Hub, m: InboundMessage): void {
+  const npi = prescriberNpi(m.body);
+  // A hub acts for the prescribers registered for it (docs/epa-script.md#identity-and-routing).
+  if (!hub.row.prescriberNpis.includes(npi))
+    throw new EpaRefusal(
+      'PRESCRIBER_NOT_ALLOWED',
+      `${bodyPath(m)}/Prescriber/NonVeterinarian/Identification/NPI: this sender is not registered to send for prescriber ${npi}`,
+    );
+}
+
+/** RTPB is a question, not a change: answered without the message log (nothing to replay), as fast as a coverage check. */
+async function answerRtpb(
+  ctx: AppContext,
+  hub: Hub,
+  m: InboundMessage,
+  refuse: (r: EpaRefusal) => string,
+): Promise<EpaAnswer> {
+  const summary = { transaction: m.transaction, messageId: m.header.messageId, replayed: false };
+  if (m.transaction !== 'RTPBRequest') {
+    const r = new EpaRefusal('SCHEMA', `Message/Body/${m.transaction}: send ePA transactions to POST /api/v1/epa`);
+    return { xml: refuse(r), summary: { ...summary, answer: 'Error SCHEMA' } };
+  }
+  try {
+    checkPrescriber(hub, m);
+    const answer = await handleRtpb(ctx, hub, m);
+    return {
+      xml: envelope(ctx, hub, m.header.messageId, answer.transaction, answer.body),
+      summary: { ...summary, answer: answer.transaction },
+    };
+  } catch (e) {
+    const r =
+      e instanceof EpaRefusal
+        ? e
+        : e instanceof ScriptSchemaError
+          ? new EpaRefusal('SCHEMA', e.message)
+          : e instanceof DomainError
+            ? refusalOf(e, m)
+            : null;
+    if (!r) {
+      const fault = new EpaRefusal('SYSTEM', 'OpenPBM could not answer this message; resend it later', '602');
+      return { xml: refuse(fault), summary: { ...summary, answer: 'Error SYSTEM', fault: e } };
+    }
+    return { xml: refuse(r), summary: { ...summary, answer: `Error ${r.descriptionCode}` } };
+  }
 }
 
 function envelope(
@@ -77,7 +124,12 @@ function refusalOf(e: DomainError, m: InboundMessage): EpaRefusal {
  * the same MessageID from the same sender gets the original answer, and a twin arriving while
  * the first is being answered is told to resend (601).
  */
-export async function answerEpaMessage(ctx: AppContext, hub: Hub, xml: string): Promise<EpaAnswer> {
+export async function answerEpaMessage(
+  ctx: AppContext,
+  hub: Hub,
+  xml: string,
+  route: 'epa' | 'rtpb' = 'epa',
+): Promise<EpaAnswer> {
   let m: InboundMessage;
   try {
     m = parseScriptMessage(xml);
@@ -91,6 +143,7 @@ export async function answerEpaMessage(ctx: AppContext, hub: Hub, xml: string): 
   }
   const refuse = (r: EpaRefusal) =>
     envelope(ctx, hub, m.header.messageId, 'Error', errorBody(r.code, r.descriptionCode, r.description));
+  if (route === 'rtpb') return answerRtpb(ctx, hub, m, refuse);
   const handler = HANDLERS[m.transaction];
   if (!handler) {
     const r = new EpaRefusal('SCHEMA', `Message/Body/${m.transaction}: send RTPB requests to POST /api/v1/rtpb`);
@@ -122,13 +175,7 @@ export async function answerEpaMessage(ctx: AppContext, hub: Hub, xml: string): 
   }
   let answer: HandledMessage | EpaRefusal;
   try {
-    const npi = prescriberNpi(m.body);
-    // A hub acts for the prescribers registered for it (docs/epa-script.md#identity-and-routing).
-    if (!hub.row.prescriberNpis.includes(npi))
-      throw new EpaRefusal(
-        'PRESCRIBER_NOT_ALLOWED',
-        `${bodyPath(m)}/Prescriber/NonVeterinarian/Identification/NPI: this sender is not registered to send for prescriber ${npi}`,
-      );
+    checkPrescriber(hub, m);
     answer = await handler(ctx, hub, m);
   } catch (e) {
     if (e instanceof EpaRefusal) answer = e;

@@ -53,5 +53,30 @@ export async function epaRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         return reply.type('application/xml; charset=utf-8').send(answer.xml);
       },
     );
+    scope.post(
+      '/rtpb',
+      {
+        bodyLimit: MAX_SCRIPT_BYTES,
+        config: { public: true },
+        schema: {
+          tags: ['epa'],
+          summary:
+            'Real-time prescription benefit (RTPBRequest → RTPBResponse): coverage status, retail and mail patient pay, PA/step/quantity flags, up to five alternatives',
+          description:
+            'Authorization: Bearer <hub API key or access token with scope rtpb>. The same dry-run adjudication as GET /api/v1/coverage. See docs/epa-script.md#rtpb.',
+          consumes: XML_TYPES,
+          produces: ['application/xml'],
+          response: errorResponses(401, 403, 413, 415),
+        },
+      },
+      async (req, reply) => {
+        const hub = await authenticateHub(ctx, req.headers.authorization, 'rtpb');
+        if (typeof req.body !== 'string')
+          throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send one RTPBRequest with Content-Type: application/xml');
+        const answer = await answerEpaMessage(ctx, hub, req.body, 'rtpb');
+        if (answer.summary.fault) req.log.error(faultFields(answer.summary.fault), 'rtpb message answered 602');
+        return reply.type('application/xml; charset=utf-8').send(answer.xml);
+      },
+    );
   });
 }
