@@ -9,6 +9,7 @@ import { PRESCRIBER_COLUMNS } from '../members/import-prescribers.js';
 import { DomainError } from '../platform/errors.js';
 import { openCliContext } from './cli-context.js';
 import { ncpdpDecode, ncpdpSend } from './ncpdp-commands.js';
+import { epaSimulate } from './epa-commands.js';
 import {
   demoLoadCommand,
   importCommand,
@@ -35,6 +36,12 @@ const USAGE = `OpenPBM operator commands:  npm run cli -- <command>
                                        decoded response; url: http(s)://host:port (POST
                                        /api/v1/ncpdp/telecom) or tcp://host:port (NCPDP_PORT);
                                        key: a pharmacy API key (or OPENPBM_API_KEY)
+  epa simulate --prescriber <npi> --member <id> --ndc <ndc> [--dob <YYYY-MM-DD>] [--to <url>]
+               [--key <hub key>] [--answers <file.json>] [--listen <port>] [--wait <seconds>]
+                                       play the EHR side of SCRIPT ePA against a running OpenPBM:
+                                       initiation, the question set (file or prompts), PARequest,
+                                       and the decision (PANotification on --listen, else polling);
+                                       docs/epa-script.md
   help
 
 Files: drug-catalog = CSV like reference-data/drugs.csv; qhp-plans / qhp-drugs = CMS QHP plans.json /
@@ -63,6 +70,13 @@ const OPTIONS = {
   credential: { type: 'string' },
   to: { type: 'string' },
   key: { type: 'string' },
+  prescriber: { type: 'string' },
+  member: { type: 'string' },
+  ndc: { type: 'string' },
+  dob: { type: 'string' },
+  answers: { type: 'string' },
+  listen: { type: 'string' },
+  wait: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -85,6 +99,13 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
     if (sub === 'decode') ncpdpDecode(out, rest[0]);
     else if (sub === 'send') await ncpdpSend(out, { file: rest[0], to: v.to, key: v.key });
     else throw new DomainError('VALIDATION_FAILED', 'usage: ncpdp decode <file> | ncpdp send --to <url> <file>');
+    return 0;
+  }
+  if (command === 'epa') {
+    // Plays an EHR over the network: no database needed.
+    if (sub !== 'simulate')
+      throw new DomainError('VALIDATION_FAILED', 'usage: epa simulate --prescriber <npi> --member <id> --ndc <ndc>');
+    await epaSimulate(out, v);
     return 0;
   }
   const known = ['migrate', 'import', 'imports', 'users', 'demo'];
