@@ -90,7 +90,49 @@ describe('docs/examples/epa', () => {
         (await send('PACancelRequest', fresh(withCase(example('PACancelRequest'), cancelled)))).raw,
       );
 
-      // A case pended for review, denied in the portal (PANotification), appealed.
+      // A case approved in the same response.
+      const third = (await send('PAInitiationRequest', fresh(example('PAInitiationRequest')))).script!.body.Response
+        .Open.PAReferenceID;
+      const approved = await send('PARequest', fresh(withCase(example('PARequest'), third)));
+      expect(approved.script!.body.Response.Approved.AuthorizationNumber).toMatch(/^PA/);
+      keep('PAResponse', approved.raw);
+
+      // An Error names the element.
+      const bad = await sendScript(
+        t.app,
+        DEMO_EPA_HUB.apiKey,
+        fresh(example('PAInitiationRequest')).replace('<DaysSupply>28</DaysSupply>', ''),
+      );
+      expect(bad.script!.transaction).toBe('Error');
+      keep('Error', bad.raw);
+    } finally {
+      server.close();
+    }
+  });
+
+  // A denial under appeal blocks new requests for the drug (and an approval blocks a denial path),
+  // so the pended → denied → appealed path runs on a database of its own.
+  it('a pended case denied in the portal is notified (PANotification) and appealed (PAAppealRequest)', async () => {
+    const own = await createTestApp();
+    const hook: string[] = [];
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        hook.push(body);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const main = t;
+    t = own;
+    try {
+      const admin = await signIn(t, 'admin');
+      const hub = (await admin.get('ehr-clients')).body.items.find((c: any) => c.clientId === DEMO_EPA_HUB.clientId);
+      await admin.post(`ehr-clients/${hub.id}/epa-endpoint`, {
+        epaEndpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/epa`,
+      });
+      // The case pended for review, denied in the portal (PANotification), appealed.
       const second = (await send('PAInitiationRequest', fresh(example('PAInitiationRequest')))).script!.body.Response
         .Open.PAReferenceID;
       const review = withCase(example('PARequest'), second).replace(
@@ -112,24 +154,10 @@ describe('docs/examples/epa', () => {
         'PAAppealResponse',
         (await send('PAAppealRequest', fresh(withCase(example('PAAppealRequest'), second)))).raw,
       );
-
-      // A case approved in the same response.
-      const third = (await send('PAInitiationRequest', fresh(example('PAInitiationRequest')))).script!.body.Response
-        .Open.PAReferenceID;
-      const approved = await send('PARequest', fresh(withCase(example('PARequest'), third)));
-      expect(approved.script!.body.Response.Approved.AuthorizationNumber).toMatch(/^PA/);
-      keep('PAResponse', approved.raw);
-
-      // An Error names the element.
-      const bad = await sendScript(
-        t.app,
-        DEMO_EPA_HUB.apiKey,
-        fresh(example('PAInitiationRequest')).replace('<DaysSupply>28</DaysSupply>', ''),
-      );
-      expect(bad.script!.transaction).toBe('Error');
-      keep('Error', bad.raw);
     } finally {
+      t = main;
       server.close();
+      await own.close();
     }
   });
 });
