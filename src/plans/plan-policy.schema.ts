@@ -74,6 +74,7 @@ export const PlanPolicySchema = Type.Object(
       {
         max: Type.Integer({ minimum: 0, maximum: 10 }),
         responseWindowHours: Type.Integer({ minimum: 1, maximum: 24 * 90 }),
+        clock: Type.Optional(Type.Union([Type.Literal('continues'), Type.Literal('restarts-on-answer')])),
       },
       { additionalProperties: false },
     ),

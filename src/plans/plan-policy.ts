@@ -11,6 +11,8 @@ export interface CostShare {
   coinsuranceMax?: Money;
 }
 
+export type InformationRequestClock = 'continues' | 'restarts-on-answer';
+
 export interface ReviewClock {
   amount: number;
   unit: 'hours' | 'business-days' | 'calendar-days';
@@ -40,7 +42,19 @@ export interface PlanPolicy {
     warnBeforeHours: number;
     timeZone: string;
   };
-  informationRequests: { max: number; responseWindowHours: number };
+  informationRequests: {
+    max: number;
+    responseWindowHours: number;
+    /**
+     * What a reviewer's information request does to the review clock (docs/clocks.md):
+     * `continues` — the due time does not move (Medicare Part D, 42 CFR 423.568/423.570; commercial
+     * requests complete at receipt); `restarts-on-answer` — the clock stops and a full span starts
+     * when the answer arrives (Medi-Cal Rx). Absent → the line of business's default
+     * (informationRequestClock). Incomplete requests caught at submit never started a clock:
+     * theirs starts on completion whatever this says.
+     */
+    clock?: InformationRequestClock;
+  };
   renewalWindowDays: number;
   appeals: {
     filingWindowDays: number;

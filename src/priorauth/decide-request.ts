@@ -3,6 +3,7 @@ import type { Principal } from '../identity/roles.js';
 import { retryOnConflict } from '../platform/db-conflicts.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { assertClinician } from './pa-access.js';
+import type { PaStatus } from './pa-status.js';
 import { effectiveToProblem, grantPeriod } from '../authorizations/index.js';
 import { caseGrant } from './case-grant.js';
 import { findCriteriaVersion, findPaRequest } from './priorauth.repo.js';
@@ -31,7 +32,14 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
   const db = ctx.database.db;
   const row = await findPaRequest(db, id);
   if (!row) throw notFound('PA request', id);
-  if (!['submitted', 'in-review'].includes(row.status)) {
+  // While a reviewer's information request is open on a clock that continues through it (dueAt
+  // kept, docs/clocks.md), the plan may decide on the record it has.
+  const decidableFrom: PaStatus[] = [
+    'submitted',
+    'in-review',
+    ...(row.dueAt ? (['awaiting-information'] as const) : []),
+  ];
+  if (!decidableFrom.includes(row.status as PaStatus)) {
     throw new DomainError('CONFLICT', `The request is already ${row.status}`, {
       details: { currentStatus: row.status },
     });
@@ -112,7 +120,7 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
         note: input.note,
         actor: caller,
         now,
-        from: ['submitted', 'in-review'],
+        from: decidableFrom,
         plan,
       }),
     ),

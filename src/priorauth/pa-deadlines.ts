@@ -9,11 +9,18 @@ import {
   listPaRequests,
 } from './priorauth.repo.js';
 import { recordDetermination } from './record-determination.js';
-import { nextStateOnInformationExpiry } from './rules/information-request-rules.js';
+import { escalateOverdueCase } from './escalate-overdue-case.js';
+import { informationRequestClock, nextStateOnInformationExpiry } from './rules/information-request-rules.js';
 import { scheduleReviewClock } from './schedule-review-clock.js';
 import { transitionRequest } from './transition-request.js';
 
 const REVIEWABLE = ['submitted', 'in-review'] as const;
+/**
+ * Where a running review clock can find a case: in review, or waiting on a reviewer's information
+ * request on a plan whose clock `continues` through it (a `restarts-on-answer` request cancels the
+ * clock's deadlines, so they never fire then).
+ */
+const CLOCK_RUNNING = [...REVIEWABLE, 'awaiting-information'] as const;
 
 /**
  * What happens when a case's clock runs (docs/design.md#clocks). Every handler re-reads the case:
@@ -22,7 +29,7 @@ const REVIEWABLE = ['submitted', 'in-review'] as const;
 export function registerPaDeadlines(): void {
   registerDeadlineHandler('pa-warning', async (_ctx, tx, d, now) => {
     const row = await findPaRequest(tx, d.entityId);
-    if (!row || !REVIEWABLE.includes(row.status as never)) return;
+    if (!row || !CLOCK_RUNNING.includes(row.status as never)) return;
     await insertHistory(tx, {
       paRequestId: row.id,
       at: now,
@@ -39,7 +46,7 @@ export function registerPaDeadlines(): void {
     'pa-due',
     async (ctx, tx, d, now, ref) => {
       const row = await findPaRequest(tx, d.entityId);
-      if (!row || !REVIEWABLE.includes(row.status as never)) return;
+      if (!row || !CLOCK_RUNNING.includes(row.status as never)) return;
       const plan = ref.plans.get(row.planId)!;
       if (plan.policy.review.onMissed === 'deem-approved') {
         // CA Health & Safety Code §1367.241(b): a request not answered in time is deemed granted.
@@ -47,35 +54,13 @@ export function registerPaDeadlines(): void {
           decision: 'deemed-approved',
           actor: 'system',
           now,
-          from: [...REVIEWABLE],
+          from: [...CLOCK_RUNNING],
           plan,
           reasons: ['The plan did not decide the request within the time the law allows, so it is approved.'],
         });
         return;
       }
-      // Medicare Part D (42 CFR 423.568/423.572): no deemed approval; a missed clock is escalated
-      // (the case would be auto-forwarded to the IRE), never approved by default.
-      await transitionRequest(tx, row, {
-        action: 'escalated',
-        actor: 'system',
-        at: now,
-        from: [...REVIEWABLE],
-        changes: { escalatedAt: now },
-        reason: 'The decision is overdue; escalated to the review supervisor',
-      });
-      await queueNotices(
-        tx,
-        {
-          kind: 'escalation',
-          memberId: row.memberId,
-          prescriberNpi: row.prescriberNpi,
-          paRequestId: row.id,
-          recipients: [],
-          letterLanguages: plan.policy.letterLanguages,
-          content: { paRequestId: row.id },
-        },
-        now,
-      );
+      await escalateOverdueCase(tx, row, plan, now, [...CLOCK_RUNNING]);
     },
     { deadLetterQueue: 'supervisors' },
   );
@@ -105,14 +90,19 @@ export function registerPaDeadlines(): void {
         });
         return;
       }
-      // Back to the reviewer, who may ask once more or decide; the clock restarts now.
-      const dueAt = await scheduleReviewClock(tx, {
-        paRequestId: row.id,
-        startAt: now,
-        urgency: row.urgency as 'standard' | 'urgent',
-        policy: plan.policy,
-        now,
-      });
+      // Back to the reviewer, who may ask once more or decide. A clock that continued through the
+      // request keeps its due time; otherwise (restarts-on-answer, or an incomplete request that
+      // never had a clock) it starts now.
+      const dueAt =
+        row.dueAt && informationRequestClock(plan.policy, plan.lineOfBusiness) === 'continues'
+          ? row.dueAt
+          : await scheduleReviewClock(tx, {
+              paRequestId: row.id,
+              startAt: now,
+              urgency: row.urgency as 'standard' | 'urgent',
+              policy: plan.policy,
+              now,
+            });
       await transitionRequest(tx, row, {
         to: 'in-review',
         action: 'information-not-received',

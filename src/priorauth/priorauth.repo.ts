@@ -255,3 +255,13 @@ export async function closeInformationRequest(
     .returning({ id: paInformationRequests.id });
   return rows.length === 1;
 }
+
+/** Closes the case's open information requests as `withdrawn`: the case was decided without the answer. */
+export async function withdrawOpenInformationRequests(db: Db, paRequestId: string): Promise<number> {
+  const rows = await db
+    .update(paInformationRequests)
+    .set({ status: 'withdrawn' })
+    .where(and(eq(paInformationRequests.paRequestId, paRequestId), eq(paInformationRequests.status, 'open')))
+    .returning({ id: paInformationRequests.id });
+  return rows.length;
+}

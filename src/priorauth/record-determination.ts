@@ -6,7 +6,7 @@ import type { PlanRow } from '../plans/index.js';
 import type { Db } from '../platform/db.js';
 import { caseGrant } from './case-grant.js';
 import { FINAL_STATUSES, type Actor, type Decision, type PaStatus } from './pa-status.js';
-import { findCriteriaVersion, type PaRequestRow } from './priorauth.repo.js';
+import { findCriteriaVersion, withdrawOpenInformationRequests, type PaRequestRow } from './priorauth.repo.js';
 import { transitionRequest } from './transition-request.js';
 
 export const CASE_DEADLINE_KINDS = ['pa-warning', 'pa-due', 'pa-info-request-due'];
@@ -101,6 +101,9 @@ export async function recordDetermination(
     details: authorization ? { authorizationNumber: authorization.number } : undefined,
   });
   await cancelDeadlines(tx, row.id, CASE_DEADLINE_KINDS, d.now);
+  // Decided while a reviewer's information request was open (the clock continued through it and
+  // ran out, or the reviewer decided on the record): the request is withdrawn, not left open.
+  if (row.status === 'awaiting-information') await withdrawOpenInformationRequests(tx, row.id);
   await queueNotices(
     tx,
     {

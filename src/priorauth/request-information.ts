@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../platform/errors.js';
 import { openInformationRequest } from './open-information-request.js';
 import { assertClinician } from './pa-access.js';
 import { findPaRequest, listInformationRequests } from './priorauth.repo.js';
-import { canRequestInformation } from './rules/information-request-rules.js';
+import { canRequestInformation, informationRequestClock } from './rules/information-request-rules.js';
 import { buildRequestView } from './request-view.js';
 import { transitionRequest } from './transition-request.js';
 
@@ -16,7 +16,9 @@ export interface InformationRequestInput {
 
 /**
  * A reviewer asks for specific items; at most `informationRequests.max` per case (plan policy).
- * The review clock stops while the prescriber answers and restarts on the answer.
+ * What it does to the review clock is plan policy (informationRequestClock): `continues` keeps the
+ * due time and its deadlines (the plan decides on the record it has by then); `restarts-on-answer`
+ * stops the clock until the answer.
  */
 export async function requestInformation(
   ctx: AppContext,
@@ -49,6 +51,7 @@ export async function requestInformation(
       { details: { informationRequests: previous.length, max } },
     );
   const now = ctx.clock.now();
+  const clock = informationRequestClock(plan.policy, plan.lineOfBusiness);
   const updated = await db.transaction(async (tx) => {
     const next = await transitionRequest(tx, row, {
       to: 'awaiting-information',
@@ -56,11 +59,11 @@ export async function requestInformation(
       actor: caller,
       at: now,
       from: ['submitted', 'in-review'],
-      changes: { dueAt: null },
-      details: { items },
+      changes: clock === 'continues' ? {} : { dueAt: null },
+      details: { items, clock, dueAt: clock === 'continues' ? (row.dueAt?.toISOString() ?? null) : null },
       reason: input.note ?? null,
     });
-    await cancelDeadlines(tx, row.id, ['pa-warning', 'pa-due'], now);
+    if (clock === 'restarts-on-answer') await cancelDeadlines(tx, row.id, ['pa-warning', 'pa-due'], now);
     await openInformationRequest(tx, {
       row: next,
       items,

@@ -18,6 +18,7 @@ import { scheduleReviewClock } from './schedule-review-clock.js';
 import { assertAnswersValid, missingItems } from './submit-request.js';
 import { transitionRequest } from './transition-request.js';
 import { evaluateRequest } from './evaluate-request.js';
+import { informationRequestClock } from './rules/information-request-rules.js';
 
 export interface InformationResponseInput {
   answers?: unknown;
@@ -27,9 +28,12 @@ export interface InformationResponseInput {
 }
 
 /**
- * The prescriber answers (API, portal, or fax through intake). The case returns to review with
- * its clock restarted from the answer; criteria are re-evaluated so the reviewer sees a fresh
- * trace. A request that was only incomplete is decided automatically when every rule is now met.
+ * The prescriber answers (API, portal, or fax through intake). The case returns to review;
+ * criteria are re-evaluated so the reviewer sees a fresh trace. The clock: a request that was
+ * incomplete at submit starts its clock now (it had none); after a reviewer's request it keeps
+ * its due time when the plan's information-request clock `continues`, and starts a full span
+ * from the answer when it `restarts-on-answer` (docs/clocks.md). A request that was only
+ * incomplete is decided automatically when every rule is now met.
  */
 export async function respondToInformationRequest(
   ctx: AppContext,
@@ -55,6 +59,11 @@ export async function respondToInformationRequest(
   const completeness = await missingItems(ctx, row, criteria, answers);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const systemAsked = open.requestedBy === 'system';
+  // The due time a reviewer's request left running (clock `continues`): the answer does not move it.
+  const keptDueAt =
+    !systemAsked && row.dueAt && informationRequestClock(plan.policy, plan.lineOfBusiness) === 'continues'
+      ? row.dueAt
+      : null;
   const now = ctx.clock.now();
   const evaluation =
     completeness.complete || !systemAsked ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
@@ -109,7 +118,11 @@ export async function respondToInformationRequest(
       actor: caller,
       at: now,
       from: ['awaiting-information'],
-      changes: { answers: answers as Record<string, unknown>, completedAt: now, criteriaEvaluation: evaluation },
+      changes: {
+        answers: answers as Record<string, unknown>,
+        completedAt: keptDueAt ? row.completedAt : now,
+        criteriaEvaluation: evaluation,
+      },
       details: { informationRequest: open.sequence, outcome: evaluation.evaluation.outcome },
     });
     if (systemAsked && evaluation.evaluation.outcome === 'approve') {
@@ -122,13 +135,15 @@ export async function respondToInformationRequest(
         plan,
       });
     }
-    const dueAt = await scheduleReviewClock(tx, {
-      paRequestId: row.id,
-      startAt: now,
-      urgency: row.urgency as 'standard' | 'urgent',
-      policy: plan.policy,
-      now,
-    });
+    const dueAt =
+      keptDueAt ??
+      (await scheduleReviewClock(tx, {
+        paRequestId: row.id,
+        startAt: now,
+        urgency: row.urgency as 'standard' | 'urgent',
+        policy: plan.policy,
+        now,
+      }));
     return transitionRequest(tx, received, {
       to: 'in-review',
       action: 'returned-to-review',
@@ -136,6 +151,7 @@ export async function respondToInformationRequest(
       at: now,
       from: ['submitted'],
       changes: { dueAt },
+      details: { clock: keptDueAt ? 'continues' : 'started' },
     });
   });
   return buildRequestView(ctx, updated);

@@ -3,7 +3,15 @@ import { runDueDeadlines } from '../../src/deadlines/run-due-deadlines.js';
 import type { ManualClock } from '../../src/platform/clock.js';
 import { questionnaireResponse } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
-import { claimFor, firstNpi, members, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
+import {
+  claimFor,
+  firstNpi,
+  importMembers,
+  members,
+  pharmacyWithKey,
+  signIn,
+  type MemberRow,
+} from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Ozempic pens: two strengths of the same drug-form group (RxNorm SCDF 1991305, semaglutide Pen Injector).
@@ -238,8 +246,10 @@ describe('answers that do not meet criteria go to a clinician', () => {
   });
 
   it('two unanswered information requests close the case for lack of information', async () => {
-    const m = await memberOf('IHSS01', 2);
-    const c = await startCase(m);
+    // Medi-Cal Rx: its clock restarts on the answer, so the case waits out both requests (on a
+    // plan whose clock continues, the review clock would run out first: docs/clocks.md).
+    const [mediCal] = await importMembers(t, { planId: 'MCRX-FFS', prefix: 'PAMC', count: 1 });
+    const c = await startCase({ id: mediCal } as MemberRow);
     await prescriber.post(`pa-requests/${c.id}/submit`, { answers: failsGlp1 });
     await pharmacist.post(`pa-requests/${c.id}/information-requests`, { items: [{ document: 'Chart notes' }] });
     await advance('PT73H');
@@ -374,6 +384,11 @@ describe('clocks', () => {
     expect(after.body.status).toBe('in-review');
     expect(after.body.escalated).toBe(true);
     expect(after.body.history.map((h: { action: string }) => h.action)).toContain('escalated');
+    // Never approved by default: no determination, no authorization, no approval letter.
+    expect(after.body.determination).toBeNull();
+    expect(after.body.history.map((h: { action: string }) => h.action)).not.toContain('determination:deemed-approved');
+    expect(await t.ctx.database.query('select 1 from authorizations where pa_request_id = $1', [c.id])).toEqual([]);
+    expect(after.body.notices.map((n: { kind: string }) => n.kind)).not.toContain('deemed-approval');
   });
 
   it('a reviewer reclassifies an urgent request to standard with a reason; the clock and notices follow', async () => {

@@ -214,11 +214,19 @@ const KINDS: Array<{ kind: string; member?: { en: string[]; es: string[] }; prov
     member: { en: ['was cancelled'], es: ['fue cancelada'] },
     provider: ['cancelled without a decision'],
   },
+  {
+    kind: 'escalation',
+    member: {
+      en: ['taking longer than it should', 'A supervisor is now handling it'],
+      es: ['Ahora la atiende un supervisor'],
+    },
+    provider: ['Decision overdue', 'escalated to the review supervisor'],
+  },
 ];
 
 describe('buildLetter: every kind × audience × language', () => {
-  it('has a template and a test row for every notice kind (escalation has no recipients)', () => {
-    expect(new Set([...KINDS.map((k) => k.kind), 'escalation'])).toEqual(new Set(NOTICE_KINDS));
+  it('has a template and a test row for every notice kind', () => {
+    expect(new Set(KINDS.map((k) => k.kind))).toEqual(new Set(NOTICE_KINDS));
   });
 
   const cases = KINDS.flatMap((k) => [
@@ -469,5 +477,51 @@ describe('templates', () => {
     expect(addMonths('2026-11-20', 6)).toBe('2027-05-20');
     expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
     expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+  });
+});
+
+describe('escalation on Medicare Part D: the request was forwarded to the IRE (42 CFR 423.568(h))', () => {
+  const content = (plan: Parameters<typeof contentFor>[1]) => ({
+    ...contentFor('escalation', plan),
+    dueAt: '2026-11-23T17:00:00.000Z',
+    forwardedTo: 'the Part D Independent Review Entity (IRE)',
+  });
+  const partD = PLANS['medicare-d'].plan;
+
+  it.each([
+    [
+      'member',
+      'en',
+      [
+        'We sent your request to an independent reviewer',
+        'Medicare rules treat this as a denial',
+        'the Part D Independent Review Entity (IRE)',
+        'will write to you with its decision',
+      ],
+    ],
+    [
+      'member',
+      'es',
+      [
+        'Enviamos su solicitud a un revisor independiente',
+        'consideran esto como una negación',
+        'the Part D Independent Review Entity (IRE)',
+      ],
+    ],
+    [
+      'prescriber',
+      'en',
+      [
+        'forwarded to the Independent Review Entity',
+        '42 CFR 423.568(h)',
+        'adverse coverage determination',
+        'the Part D Independent Review Entity (IRE)',
+      ],
+    ],
+  ] as const)('to the %s in %s says where the request went and what happens next', (recipient, language, expected) => {
+    const body = text(build({ kind: 'escalation', recipient, language, lob: 'medicare-d', content: content(partD) }));
+    for (const phrase of expected) expect(body).toContain(phrase);
+    // Not the "a supervisor has it" letter other plans get.
+    expect(body).not.toContain('supervisor');
   });
 });

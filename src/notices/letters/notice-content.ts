@@ -57,6 +57,8 @@ export interface NoticeContent {
   receivedAt: string | null;
   filedBy: string | null;
   representativeName: string | null;
+  /** Escalations: who the overdue request was forwarded to (Part D: the IRE), or null. */
+  forwardedTo: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -139,5 +141,6 @@ export function readNoticeContent(content: Json): NoticeContent {
     receivedAt: str(content.receivedAt),
     filedBy: str(content.filedBy),
     representativeName: str(content.representativeName),
+    forwardedTo: str(content.forwardedTo),
   };
 }

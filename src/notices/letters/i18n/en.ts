@@ -302,6 +302,27 @@ export const en = {
       intro: (drug: string, patient: string) =>
         `The decision on the request for ${drug} for your patient ${patient} is overdue and has been escalated to the review supervisor.`,
     },
+    // Medicare Part D, 42 CFR 423.568(h): a decision not made in time is an adverse decision that
+    // the plan forwards to the Independent Review Entity, which decides instead.
+    forwardedTitle: {
+      member: 'We sent your request to an independent reviewer',
+      provider: 'Decision overdue: forwarded to the Independent Review Entity',
+    },
+    forwarded: {
+      member: {
+        intro: (drug: string, due: string | null) =>
+          `We did not decide your request for ${drug} in the time Medicare allows${due ? ` (by ${due})` : ''}.`,
+        what: (to: string) =>
+          `Medicare rules treat this as a denial. So we have sent your request to ${to}, an organization that is not part of our plan. It will review your request and decide.`,
+        next: 'You do not need to do anything. The independent reviewer will write to you with its decision. You can send it more information through us.',
+      },
+      provider: {
+        intro: (drug: string, patient: string, due: string | null) =>
+          `No coverage determination was made on the request for ${drug} for your patient ${patient} within the Part D time frame${due ? ` (due ${due})` : ''}.`,
+        what: (to: string) =>
+          `Under 42 CFR 423.568(h) this is an adverse coverage determination, and the request has been forwarded to ${to} for reconsideration. The IRE may contact you for supporting information.`,
+      },
+    },
   },
 
   // ---- appeals ----------------------------------------------------------------------------------------------

@@ -303,6 +303,25 @@ export const es: LetterStrings = {
       intro: (drug: string, patient: string) =>
         `La decisión sobre la solicitud de ${drug} para su paciente ${patient} está vencida y se escaló al supervisor de revisión.`,
     },
+    forwardedTitle: {
+      member: 'Enviamos su solicitud a un revisor independiente',
+      provider: 'Decisión vencida: enviada a la Entidad de Revisión Independiente',
+    },
+    forwarded: {
+      member: {
+        intro: (drug: string, due: string | null) =>
+          `No decidimos su solicitud de ${drug} en el tiempo que permite Medicare${due ? ` (a más tardar el ${due})` : ''}.`,
+        what: (to: string) =>
+          `Las reglas de Medicare consideran esto como una negación. Por eso enviamos su solicitud a ${to}, una organización que no es parte de nuestro plan. Esa organización revisará su solicitud y decidirá.`,
+        next: 'No necesita hacer nada. El revisor independiente le escribirá con su decisión. Puede enviarle más información a través de nosotros.',
+      },
+      provider: {
+        intro: (drug: string, patient: string, due: string | null) =>
+          `No se tomó una determinación de cobertura sobre la solicitud de ${drug} para su paciente ${patient} dentro del plazo de la Parte D${due ? ` (vencía el ${due})` : ''}.`,
+        what: (to: string) =>
+          `Según 42 CFR 423.568(h), esto es una determinación de cobertura adversa y la solicitud se envió a ${to} para su reconsideración. La IRE puede comunicarse con usted para pedir información.`,
+      },
+    },
   },
 
   appealAcknowledgment: {

@@ -72,14 +72,26 @@ export const cancellationLetter: LetterTemplate = {
   ],
 };
 
-/** Queued without recipients today (an internal event); a letter still renders if one is ever addressed. */
+/**
+ * A missed review clock on a plan without deemed approval (src/priorauth/escalate-overdue-case.ts),
+ * to the member and the prescriber. Medicare Part D: the request has gone to the IRE, which will
+ * decide and write to them (42 CFR 423.568(h)); other plans: a supervisor has it.
+ */
 export const escalationLetter: LetterTemplate = {
-  title: (c) => forAudience(c, c.t.escalation.title),
-  body: (c) => [
-    paragraphs(
-      c.audience === 'member'
-        ? c.t.escalation.member.intro(c.drug)
-        : c.t.escalation.provider.intro(c.drug, c.memberName),
-    ),
-  ],
+  title: (c) => forAudience(c, c.content.forwardedTo ? c.t.escalation.forwardedTitle : c.t.escalation.title),
+  body: (c) => {
+    const { t, content } = c;
+    const due = content.dueAt ? c.dateTime(content.dueAt) : null;
+    if (content.forwardedTo) {
+      const f = t.escalation.forwarded;
+      return c.audience === 'member'
+        ? [paragraphs(f.member.intro(c.drug, due), f.member.what(content.forwardedTo), f.member.next)]
+        : [paragraphs(f.provider.intro(c.drug, c.memberName, due), f.provider.what(content.forwardedTo))];
+    }
+    return [
+      paragraphs(
+        c.audience === 'member' ? t.escalation.member.intro(c.drug) : t.escalation.provider.intro(c.drug, c.memberName),
+      ),
+    ];
+  },
 };

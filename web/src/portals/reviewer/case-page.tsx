@@ -109,7 +109,10 @@ export function CasePage({ id }: { id: string }) {
 function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: string) => void }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const running = ['submitted', 'in-review'].includes(view.status);
+  // A reviewer's information request on a plan whose clock continues keeps the due time running
+  // (docs/clocks.md): such a case is still on the clock.
+  const running =
+    ['submitted', 'in-review'].includes(view.status) || (view.status === 'awaiting-information' && view.dueAt !== null);
   const overdue = running && view.dueAt !== null && view.timeLeftSeconds !== undefined && view.timeLeftSeconds < 0;
   const traceTexts = new Map((view.criteriaEvaluation?.evaluation?.rules ?? []).map((r) => [r.id, r.text]));
   return (
