@@ -357,7 +357,7 @@ describe('one open appeal per case', () => {
 });
 
 describe('two reviewers deciding at once', () => {
-  it('one decision wins, the other is a 409, and exactly one authorization exists', async () => {
+  it('one decision wins, the other is a 409 with a code, and an authorization exists only if the overturn won', async () => {
     const c = await denied(ihss[9]);
     const a = (await (await memberClient(ihss[9])).post('appeals', appealBody(c.id))).body;
     const [x, y] = await Promise.all([
@@ -365,6 +365,9 @@ describe('two reviewers deciding at once', () => {
       reviewerC.post(`appeals/${a.id}/decision`, { decision: 'upheld', reasons: ['Criteria not met.'] }),
     ]);
     expect([x.status, y.status].sort(), JSON.stringify([x.body, y.body]).slice(0, 1500)).toEqual([200, 409]);
+    const loser = x.status === 409 ? x : y;
+    expect(loser.headers['content-type']).toContain('application/problem+json');
+    expect(['CONFLICT', 'INVALID_STATE', 'CONCURRENT_CHANGE']).toContain(loser.body.code);
     const final = (await reviewerB.get(`appeals/${a.id}`)).body;
     expect(final.history.filter((h: { action: string }) => h.action.startsWith('decision:'))).toHaveLength(1);
     const auths = await t.ctx.database.query('select 1 from authorizations where pa_request_id = $1', [c.id]);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/adapters/http/app.js';
+import { createContext } from '../../src/app-context.js';
 import { loadConfig, ConfigError } from '../../src/config.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { ApiClient, expectProblem } from '../support/http.js';
 import { firstNpi, members, pharmacyWithKey, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -134,5 +137,23 @@ describe('configuration', () => {
   it('has no test clock route unless the clock is manual', async () => {
     const admin = await signIn(t, 'admin');
     expect((await admin.get('test/clock')).status).toBe(200);
+    // Unauthenticated, the manual-clock server knows the route (401); a server on the system
+    // clock over the same database does not have it at all (404).
+    const ask = (app: typeof t.app) => app.inject({ method: 'GET', url: '/api/v1/test/clock' });
+    expect((await ask(t.app)).statusCode).toBe(401);
+    const onSystemClock = await buildApp(createContext(t.ctx.config, t.ctx.database, systemClock));
+    try {
+      const r = await ask(onSystemClock);
+      expect(r.statusCode).toBe(404);
+      expect(r.json().code).toBe('NOT_FOUND');
+      const post = await onSystemClock.inject({
+        method: 'POST',
+        url: '/api/v1/test/clock',
+        payload: { advanceBy: 'PT1H' },
+      });
+      expect(post.statusCode).toBe(404);
+    } finally {
+      await onSystemClock.close();
+    }
   });
 });
