@@ -33,6 +33,25 @@ export interface Pricing {
   patientPay: Money;
   planPay: Money;
   basis: 'catalog-unit-price' | 'submitted-ingredient-cost' | 'usual-and-customary';
+  /** How patient pay is made up (docs/design.md#accumulators): deductible first (517-FH), then copay (518-FI) or coinsurance (572-4U). */
+  deductibleApplied?: Money;
+  copay?: Money;
+  coinsurance?: Money;
+  /** What the out-of-pocket maximum took off the member's share (the plan paid it). */
+  overOutOfPocketMax?: Money;
+}
+
+/** The member's plan-year standing after a paid claim, and from GET /members/{id}/accumulators. */
+export interface AccumulatorStanding {
+  planId: string;
+  planYearStart: string;
+  planYearEnd: string;
+  deductible: Money | null;
+  deductibleMet: Money;
+  deductibleRemaining: Money | null;
+  outOfPocketMax: Money | null;
+  outOfPocketSpent: Money;
+  outOfPocketRemaining: Money | null;
 }
 
 export interface Alternative {
@@ -95,4 +114,6 @@ export interface ClaimResponse {
   nextSteps?: NextSteps;
   drug?: { rxcui: string; name: string; groupId: string } | null;
   emergencySupply?: boolean;
+  /** Paid claims: the member's deductible and out-of-pocket standing for the plan year, this claim included. */
+  accumulators?: AccumulatorStanding;
 }

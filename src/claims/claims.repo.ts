@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { activeAuthorizationsJsonSql } from '../authorizations/index.js';
 import type { Database, Db, TxDatabase } from '../platform/db.js';
+import type { AccumulatorRow } from './rules/accumulators.js';
 import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';
 import { claims } from './claims.tables.js';
@@ -13,6 +14,8 @@ export interface ClaimContext {
   pharmacyType: string | null;
   history: HistoryFill[];
   authorizations: ActiveAuthorization[];
+  /** Plan-year totals for the plan years that may hold the date of service. */
+  accumulators: AccumulatorRow[];
   duplicate: ClaimRow['response'] | null;
 }
 
@@ -33,6 +36,10 @@ const CLAIM_CONTEXT_SQL = `
         and c.date_of_service >= $6::date and c.date_of_service <= $5::date + 365
         and ($7::boolean or c.group_id = any($8::text[]) or c.ingredient = any($9::text[]) or c.drug_class = any($10::text[]))) as history,
     ${activeAuthorizationsJsonSql('$1', '$5')} as authorizations,
+    (select coalesce(json_agg(json_build_object('planId', a.plan_id, 'planYearStart', a.plan_year_start::text,
+            'deductibleMet', a.deductible_met::text, 'outOfPocketSpent', a.out_of_pocket_spent::text)), '[]'::json)
+       from member_accumulators a
+      where a.member_id = $1 and a.plan_year_start <= $5::date and a.plan_year_start > $5::date - 366) as accumulators,
     (select d.response from claims d
       where d.pharmacy_npi = $2 and d.prescription_number = $3 and d.fill_number = $4 and d.date_of_service = $5::date
         and d.transaction_status = 'P' and d.reversed_at is null limit 1) as duplicate`;
@@ -65,6 +72,7 @@ export async function loadClaimContext(
     pharmacy_type: string | null;
     history: HistoryFill[];
     authorizations: ActiveAuthorization[];
+    accumulators: AccumulatorRow[];
     duplicate: ClaimRow['response'] | null;
   }>(
     CLAIM_CONTEXT_SQL,
@@ -88,6 +96,7 @@ export async function loadClaimContext(
     pharmacyType: row.pharmacy_type,
     history: row.history,
     authorizations: row.authorizations,
+    accumulators: row.accumulators,
     duplicate: row.duplicate,
   };
 }

@@ -5,7 +5,9 @@ import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { notFound, forbidden } from '../platform/errors.js';
 import { findClaimById } from './claims.repo.js';
+import { getMemberAccumulators } from './get-accumulators.js';
 import {
+  AccumulatorStandingSchema,
   ClaimRequestSchema,
   ClaimResponseSchema,
   ClaimSummarySchema,
@@ -65,6 +67,31 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
       const rows = await listClaimsFor(ctx, principalOf(req), req.query as { memberId?: string; limit?: number });
       return { items: rows.map(toClaimSummary) };
     },
+  );
+
+  app.get(
+    '/members/:id/accumulators',
+    {
+      schema: {
+        tags: ['members'],
+        summary: "A member's deductible and out-of-pocket standing per plan year (docs/design.md#accumulators)",
+        params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
+        querystring: Type.Object(
+          { date: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD; default today' })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            memberId: Type.String(),
+            asOf: Type.String(),
+            items: Type.Array(AccumulatorStandingSchema),
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) =>
+      getMemberAccumulators(ctx, principalOf(req), (req.params as { id: string }).id, req.query as { date?: string }),
   );
 
   app.get(

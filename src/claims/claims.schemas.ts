@@ -73,6 +73,18 @@ export const NextStepsSchema = Type.Object({
   ),
 });
 
+export const AccumulatorStandingSchema = Type.Object({
+  planId: Type.String(),
+  planYearStart: Type.String(),
+  planYearEnd: Type.String(),
+  deductible: Nullable(Type.String()),
+  deductibleMet: Type.String(),
+  deductibleRemaining: Nullable(Type.String()),
+  outOfPocketMax: Nullable(Type.String()),
+  outOfPocketSpent: Type.String(),
+  outOfPocketRemaining: Nullable(Type.String()),
+});
+
 export const ClaimResponseSchema = Type.Object({
   claimId: Type.String(),
   transactionStatus: Type.Union([Type.Literal('P'), Type.Literal('R'), Type.Literal('D')]),
@@ -86,11 +98,16 @@ export const ClaimResponseSchema = Type.Object({
       patientPay: Type.String(),
       planPay: Type.String(),
       basis: Type.String(),
+      deductibleApplied: Type.Optional(Type.String()),
+      copay: Type.Optional(Type.String()),
+      coinsurance: Type.Optional(Type.String()),
+      overOutOfPocketMax: Type.Optional(Type.String()),
     }),
   ),
   nextSteps: Type.Optional(NextStepsSchema),
   drug: Type.Optional(Nullable(Type.Object({ rxcui: Type.String(), name: Type.String(), groupId: Type.String() }))),
   emergencySupply: Type.Optional(Type.Boolean()),
+  accumulators: Type.Optional(AccumulatorStandingSchema),
 });
 
 export const ClaimSummarySchema = Type.Object({

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { ClaimRequest, ClaimResponse } from './claim-types.js';
 
 /**
@@ -36,6 +47,9 @@ export const claims = pgTable(
     supplyKind: text('supply_kind'),
     patientPay: numeric('patient_pay', { precision: 12, scale: 2 }),
     planPay: numeric('plan_pay', { precision: 12, scale: 2 }),
+    /** Paid claims: what went to the deductible (517-FH), and the plan year it counted in (reversal takes it back out). */
+    deductibleApplied: numeric('deductible_applied', { precision: 12, scale: 2 }),
+    planYearStart: date('plan_year_start', { mode: 'string' }),
     request: jsonb('request').$type<ClaimRequest>().notNull(),
     response: jsonb('response').$type<ClaimResponse>().notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
@@ -48,4 +62,22 @@ export const claims = pgTable(
     index('claims_member_dos_idx').on(t.memberId, t.dateOfService),
     index('claims_pharmacy_idx').on(t.pharmacyNpi, t.receivedAt),
   ],
+);
+
+/**
+ * Per member, per plan, per plan year (docs/design.md#accumulators): the deductible met and the
+ * out-of-pocket spending so far. Paid claims add to it and reversals subtract, each in the claim's
+ * own transaction under the member's adjudication lock.
+ */
+export const memberAccumulators = pgTable(
+  'member_accumulators',
+  {
+    memberId: text('member_id').notNull(),
+    planId: text('plan_id').notNull(),
+    planYearStart: date('plan_year_start', { mode: 'string' }).notNull(),
+    deductibleMet: numeric('deductible_met', { precision: 12, scale: 2 }).notNull().default('0'),
+    outOfPocketSpent: numeric('out_of_pocket_spent', { precision: 12, scale: 2 }).notNull().default('0'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.planId, t.planYearStart] })],
 );

@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
 import type { Principal } from '../identity/roles.js';
 import { forbidden, notFound } from '../platform/errors.js';
+import { subtractFromAccumulators } from './accumulators.repo.js';
 import { findClaimById, lockMemberForAdjudication, markClaimReversed } from './claims.repo.js';
 import { REJECT } from './rules/reject-codes.js';
 
@@ -27,6 +28,8 @@ export async function reverseClaim(ctx: AppContext, caller: Principal, claimId: 
   const reversed = await ctx.database.transaction(async (tx) => {
     await lockMemberForAdjudication(tx, claim.cardholderId);
     const ok = await markClaimReversed(tx.db, claimId, now);
+    // The claim's share leaves the plan-year totals with it (docs/design.md#accumulators).
+    if (ok) await subtractFromAccumulators(tx, claimId, now);
     if (ok)
       await writeAudit(tx.db, {
         at: now,

@@ -9,8 +9,10 @@ import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';
 import type { ClaimRequest, ClaimResponse } from './claim-types.js';
 import { insertClaim, findPaidClaimByKey, loadClaimContext, lockMemberForAdjudication } from './claims.repo.js';
+import { addToAccumulators } from './accumulators.repo.js';
 import { adjudicateClaim } from './rules/adjudicate-claim.js';
 import { addDays, isRealDate } from '../platform/dates.js';
+import { fromCents } from './rules/money.js';
 import { historyScopeFor } from './rules/history-scope.js';
 
 /** NCPDP timely filing: OpenPBM accepts dates of service up to a year back. */
@@ -86,6 +88,7 @@ async function adjudicateAndRecord(
     reference,
     history: claimCtx.history,
     authorizations: claimCtx.authorizations,
+    accumulators: claimCtx.accumulators,
   });
   const claimId = newId('clm', now);
   const response: ClaimResponse = {
@@ -98,6 +101,7 @@ async function adjudicateAndRecord(
     ...(result.nextSteps ? { nextSteps: result.nextSteps } : {}),
     drug: result.drug ? { rxcui: result.drug.rxcui, name: result.drug.name, groupId: result.drug.groupId } : null,
     ...(result.emergencySupply ? { emergencySupply: true } : {}),
+    ...(result.accumulation ? { accumulators: result.accumulation.after } : {}),
   };
   const inserted = await insertClaim(db, {
     id: claimId,
@@ -122,6 +126,8 @@ async function adjudicateAndRecord(
     supplyKind: result.transactionStatus === 'P' && result.emergencySupply ? 'emergency' : null,
     patientPay: result.pricing?.patientPay ?? null,
     planPay: result.pricing?.planPay ?? null,
+    deductibleApplied: result.pricing?.deductibleApplied ?? null,
+    planYearStart: result.accumulation?.planYearStart ?? null,
     request,
     response,
     receivedAt: now,
@@ -131,5 +137,14 @@ async function adjudicateAndRecord(
     if (twin) return duplicateOf(twin.response);
     throw new DomainError('CONFLICT', 'The claim collided with a concurrent submission; resubmit it');
   }
+  if (inserted.transactionStatus === 'P' && result.accumulation && inserted.memberId && result.planId)
+    await addToAccumulators(tx, {
+      memberId: inserted.memberId,
+      planId: result.planId,
+      planYearStart: result.accumulation.planYearStart,
+      deductible: fromCents(result.accumulation.deductibleCents),
+      outOfPocket: fromCents(result.accumulation.outOfPocketCents),
+      at: now,
+    });
   return response;
 }

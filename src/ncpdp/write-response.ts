@@ -1,4 +1,4 @@
-import type { ClaimResponse, NextSteps, Pricing, Reject } from '../claims/claim-types.js';
+import type { AccumulatorStanding, ClaimResponse, NextSteps, Pricing, Reject } from '../claims/claim-types.js';
 import type { KeyedReversal } from '../claims/reverse-claim-by-key.js';
 import type { EligibilityAnswer } from '../members/verify-eligibility.js';
 import { formatHeader, type Header } from './telecom/header.js';
@@ -32,6 +32,10 @@ const amount = (money: string | null | undefined): string | null => {
   const cents = moneyToCents(money);
   return cents === null ? null : encodeOverpunch(cents);
 };
+
+/** An amount only where it applies (a zero deductible or copay is left out of the response). */
+const nonZero = (money: string | null | undefined): string | null =>
+  money && moneyToCents(money) !== 0 ? amount(money) : null;
 
 const ways = (how: string[], fax?: string, phone?: string) =>
   how
@@ -137,13 +141,20 @@ const BASIS: Record<Pricing['basis'], string> = {
 };
 
 /** AM23 Response Pricing: patient pay, ingredient cost paid, dispensing fee paid, total paid, basis. */
-function pricingSegment(p: Pricing): Segment {
+function pricingSegment(p: Pricing, acc: AccumulatorStanding | undefined): Segment {
   return buildSegment('AM23', [
     ['F5', amount(p.patientPay)],
     ['F6', amount(p.ingredientCost)],
     ['F7', amount(p.dispensingFee)],
     ['F9', amount(p.planPay)],
     ['FM', BASIS[p.basis]],
+    // Plan-year accumulators (docs/design.md#accumulators): accumulated / remaining deductible, then
+    // how patient pay is made up — 517-FH deductible, 518-FI copay, 572-4U coinsurance — where they apply.
+    ['FC', acc?.deductible != null ? amount(acc.deductibleMet) : null],
+    ['FD', acc?.deductibleRemaining != null ? amount(acc.deductibleRemaining) : null],
+    ['FH', nonZero(p.deductibleApplied)],
+    ['FI', nonZero(p.copay)],
+    ['4U', nonZero(p.coinsurance)],
   ]);
 }
 
@@ -190,7 +201,8 @@ export function claimGroup(prescriptionNumber: string, answer: ClaimResponse, ct
   ];
   const claim = claimSegment(prescriptionNumber, answer, ctx);
   if (claim) group.push(claim);
-  if (answer.pricing && answer.transactionStatus !== 'R') group.push(pricingSegment(answer.pricing));
+  if (answer.pricing && answer.transactionStatus !== 'R')
+    group.push(pricingSegment(answer.pricing, answer.accumulators));
   if (answer.rejects.some((r) => r.code === '79') && answer.nextSteps) {
     const dur = refillTooSoonDur(answer.nextSteps);
     if (dur) group.push(dur);

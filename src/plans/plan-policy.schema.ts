@@ -44,6 +44,19 @@ export const PlanPolicySchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    accumulators: Type.Optional(
+      Type.Object(
+        {
+          planYearStartMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+          deductible: Type.Optional(Money),
+          deductibleExemptTiers: Type.Optional(
+            Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }), { uniqueItems: true }),
+          ),
+          outOfPocketMax: Type.Optional(Money),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     refillTooSoonPercent: Type.Integer({ minimum: 1, maximum: 100 }),
     emergencySupply: Type.Optional(
       Type.Object({ maxDaysSupply: Type.Integer({ minimum: 1, maximum: 34 }) }, { additionalProperties: false }),

@@ -18,12 +18,31 @@ export interface ReviewClock {
   unit: 'hours' | 'business-days' | 'calendar-days';
 }
 
+/**
+ * Per member, per plan year (docs/design.md#accumulators). Absent: no deductible and no
+ * out-of-pocket maximum (the member's spending is still kept).
+ */
+export interface AccumulatorPolicy {
+  /** Month the plan year starts (1 = January, the default; Medicare Part D is always the calendar year). */
+  planYearStartMonth?: number;
+  /** The member pays the whole cost of covered drugs until this much is met in the plan year. */
+  deductible?: Money;
+  /** Tiers the deductible does not apply to: their copay or coinsurance applies from the first fill. */
+  deductibleExemptTiers?: string[];
+  /**
+   * After the member has paid this much in the plan year they pay nothing more. For Medicare
+   * Part D this is the annual out-of-pocket threshold set under the Inflation Reduction Act ($2,100 for 2026).
+   */
+  outOfPocketMax?: Money;
+}
+
 export interface PlanPolicy {
   costSharing: {
     dispensingFee: Money;
     /** Tier name → pharmacy type → cost share. A tier missing a pharmacy type falls back to retail. */
     tiers: Record<string, Partial<Record<PharmacyType, CostShare>>>;
   };
+  accumulators?: AccumulatorPolicy;
   /** NCPDP 79: refill too soon when less than this share of the last fill's supply has elapsed. */
   refillTooSoonPercent: number;
   /** Medi-Cal: up to 72 hours without PA when the pharmacy flags an emergency (W&I Code §14185). */

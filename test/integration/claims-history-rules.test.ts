@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/claims/rules/dates.js';
+import { addDays } from '../../src/platform/dates.js';
 import { DEMO } from '../../src/demo/demo-data.js';
 import type { ApiClient } from '../support/http.js';
 import { TEST_TODAY } from '../support/constants.js';

@@ -346,6 +346,9 @@ describe('pricing', () => {
       patientPay: '3.17',
       planPay: '0.00',
       basis: 'catalog-unit-price',
+      deductibleApplied: '0.00',
+      copay: '3.17',
+      coinsurance: '0.00',
     });
   });
   it('falls back to the submitted ingredient cost, and U&C caps the total', () => {
@@ -356,6 +359,9 @@ describe('pricing', () => {
       patientPay: '5.00',
       planPay: '4.00',
       basis: 'usual-and-customary',
+      deductibleApplied: '0.00',
+      copay: '5.00',
+      coinsurance: '0.00',
     });
   });
   it('pays submitted cost + fee when U&C is higher', () => {
@@ -366,6 +372,37 @@ describe('pricing', () => {
       patientPay: '5.00',
       planPay: '8.75',
       basis: 'submitted-ingredient-cost',
+      deductibleApplied: '0.00',
+      copay: '5.00',
+      coinsurance: '0.00',
+    });
+  });
+  it('takes what is left of the deductible first, then the copay, and reports the plan-year standing after the claim', () => {
+    const plan = snapshot.plans.get('IHSS01')!;
+    const accumulators = { deductible: '10.00', outOfPocketMax: '100.00' };
+    const reference = {
+      ...snapshot,
+      plans: new Map(snapshot.plans).set('IHSS01', { ...plan, policy: { ...plan.policy, accumulators } }),
+    };
+    const r = run({
+      reference,
+      accumulators: [
+        { planId: 'IHSS01', planYearStart: '2026-01-01', deductibleMet: '4.00', outOfPocketSpent: '4.00' },
+      ],
+      request: claim({ submittedIngredientCost: '12.00', usualAndCustomaryCharge: '20.00' }),
+    });
+    // Total $13.75: the $6 left of the deductible, then the $5 copay on the remaining $7.75.
+    expect(r.pricing).toMatchObject({ deductibleApplied: '6.00', copay: '5.00', patientPay: '11.00', planPay: '2.75' });
+    expect(r.accumulation).toMatchObject({
+      planYearStart: '2026-01-01',
+      deductibleCents: 600,
+      outOfPocketCents: 1100,
+      after: {
+        deductibleMet: '10.00',
+        deductibleRemaining: '0.00',
+        outOfPocketSpent: '15.00',
+        outOfPocketRemaining: '85.00',
+      },
     });
   });
 });

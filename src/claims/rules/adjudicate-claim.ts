@@ -3,11 +3,19 @@ import type { FormularyRow } from '../../formulary/index.js';
 import type { PharmacyType } from '../../plans/plan-policy.js';
 import type { PlanRow } from '../../plans/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../../reference/reference-cache.js';
-import type { ClaimRequest, NextSteps, Pricing, Reject, TransactionStatus } from '../claim-types.js';
+import type {
+  AccumulatorStanding,
+  ClaimRequest,
+  NextSteps,
+  Pricing,
+  Reject,
+  TransactionStatus,
+} from '../claim-types.js';
 import { findAlternatives } from './alternatives.js';
 import { ageOn, checkEligibility, type MemberFacts } from './eligibility.js';
 import { fromCents, toCents } from './money.js';
-import { priceClaim } from './pricing.js';
+import { memberShare, planYearOf, standing, totalsFor, type AccumulatorRow } from './accumulators.js';
+import { costShareFor, priceClaim } from './pricing.js';
 import { quantityWindowExcess, type LimitScope } from './quantity-window.js';
 import { REJECT } from './reject-codes.js';
 import { routeToPlan } from './routing.js';
@@ -34,6 +42,8 @@ export interface AdjudicationInput {
    */
   history: HistoryFill[];
   authorizations: ActiveAuthorization[];
+  /** The member's plan-year totals on file (docs/design.md#accumulators); none yet when absent. */
+  accumulators?: AccumulatorRow[];
 }
 
 export interface Adjudication {
@@ -46,6 +56,13 @@ export interface Adjudication {
   nextSteps?: NextSteps;
   authorizationNumber: string | null;
   emergencySupply: boolean;
+  /** Paid: the plan year the claim counts in, what it adds to the totals, and the standing after it. */
+  accumulation?: {
+    planYearStart: string;
+    deductibleCents: number;
+    outOfPocketCents: number;
+    after: AccumulatorStanding;
+  };
 }
 
 function rejected(step: NonNullable<Step>, planId: string | null, drug: DrugConcept | null): Adjudication {
@@ -292,7 +309,7 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     );
   }
 
-  const pricing = priceClaim({
+  const priced = priceClaim({
     policy: plan.policy,
     tier: entry.tier,
     pharmacyType: input.pharmacyType,
@@ -300,6 +317,31 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     unitPrice: pkg.unitPrice,
     submittedIngredientCost: request.submittedIngredientCost ?? fromCents(0),
     usualAndCustomary: request.usualAndCustomaryCharge ?? null,
+  });
+  // Deductible first, then the tier's copay or coinsurance, nothing past the out-of-pocket maximum.
+  const benefit = plan.policy.accumulators;
+  const year = planYearOf(benefit, dos);
+  const before = totalsFor(input.accumulators ?? [], plan.id, year.start);
+  const totalCents = toCents(priced.ingredientCost) + toCents(priced.dispensingFee);
+  const share = memberShare({
+    totalCents,
+    share: costShareFor(plan.policy, entry.tier, input.pharmacyType),
+    tier: entry.tier,
+    policy: benefit,
+    before,
+  });
+  const pricing: Pricing = {
+    ...priced,
+    patientPay: fromCents(share.patientPayCents),
+    planPay: fromCents(totalCents - share.patientPayCents),
+    deductibleApplied: fromCents(share.deductibleCents),
+    copay: fromCents(share.copayCents),
+    coinsurance: fromCents(share.coinsuranceCents),
+    ...(share.overOutOfPocketMaxCents > 0 ? { overOutOfPocketMax: fromCents(share.overOutOfPocketMaxCents) } : {}),
+  };
+  const after = standing(benefit, plan.id, year, {
+    deductibleMetCents: before.deductibleMetCents + share.deductibleCents,
+    outOfPocketCents: before.outOfPocketCents + share.patientPayCents,
   });
   const pays = toCents(pricing.patientPay) === 0 ? 'You pay nothing for this fill.' : `You pay $${pricing.patientPay}.`;
   const why = emergencySupply
@@ -317,5 +359,11 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     nextSteps: emergencySupply ? { priorAuthorization: paStep(plan, ref, entry) } : undefined,
     authorizationNumber: authorization?.number ?? null,
     emergencySupply,
+    accumulation: {
+      planYearStart: year.start,
+      deductibleCents: share.deductibleCents,
+      outOfPocketCents: share.patientPayCents,
+      after,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { QuantityLimit } from '../../formulary/formulary-entry.js';
-import { addDays, daysBetween } from './dates.js';
+import { addDays, daysBetween } from '../../platform/dates.js';
 import { maxQuantityFor, type HistoryFill } from './utilization.js';
 
 /**

@@ -1,0 +1,58 @@
+import type { AppContext } from '../app-context.js';
+import { writeAudit } from '../audit/write-audit.js';
+import { isStaff, type Principal } from '../identity/roles.js';
+import { toLocalDate } from '../platform/clock.js';
+import { forbidden, invalid, notFound } from '../platform/errors.js';
+import { loadMemberAccumulators } from './accumulators.repo.js';
+import { planYearOf, standing, totalsFor, type AccumulatorStanding } from './rules/accumulators.js';
+import { isRealDate } from '../platform/dates.js';
+
+export interface MemberAccumulators {
+  memberId: string;
+  /** The date the plan years are taken at (YYYY-MM-DD). */
+  asOf: string;
+  /** The plan that pays the member's pharmacy claims first, then any other plan with totals in a plan year holding `asOf`. */
+  items: AccumulatorStanding[];
+}
+
+/**
+ * GET /members/{id}/accumulators (docs/design.md#accumulators): deductible met, out-of-pocket
+ * spent and what is left, per plan year. The same access as the member record: the member
+ * (another member's id is 404), prescribers and staff — a staff read of PHI is audited.
+ */
+export async function getMemberAccumulators(
+  ctx: AppContext,
+  caller: Principal,
+  memberId: string,
+  query: { date?: string } = {},
+): Promise<MemberAccumulators> {
+  if (caller.role === 'member' && caller.memberId !== memberId) throw notFound('Member', memberId);
+  if (caller.role !== 'member' && caller.role !== 'prescriber' && !isStaff(caller)) throw forbidden('Not allowed');
+  if (query.date !== undefined && !isRealDate(query.date)) throw invalid('date', 'is not a real date');
+  const asOf = query.date ?? toLocalDate(ctx.clock.now());
+  const found = await loadMemberAccumulators(ctx.database, memberId, asOf);
+  if (!found) throw notFound('Member', memberId);
+  if (caller.role !== 'member')
+    await writeAudit(ctx.database.db, {
+      at: ctx.clock.now(),
+      actor: caller,
+      action: 'phi.read',
+      entityType: 'member-accumulators',
+      entityId: memberId,
+    });
+  const ref = await ctx.reference.get();
+  const memberPlan = found.planId ? ref.plans.get(found.planId) : undefined;
+  // A carved-out pharmacy benefit is paid (and counted) by the plan it is carved out to.
+  const payingPlanId = memberPlan?.carveOutPlanId ?? memberPlan?.id;
+  const planIds = [...new Set([...(payingPlanId ? [payingPlanId] : []), ...found.rows.map((r) => r.planId)])];
+  const items: AccumulatorStanding[] = [];
+  for (const planId of planIds) {
+    const policy = ref.plans.get(planId)?.policy.accumulators;
+    const year = planYearOf(policy, asOf);
+    const totals = totalsFor(found.rows, planId, year.start);
+    if (planId !== payingPlanId && found.rows.every((r) => r.planId !== planId || r.planYearStart !== year.start))
+      continue;
+    items.push(standing(policy, planId, year, totals));
+  }
+  return { memberId, asOf, items };
+}
