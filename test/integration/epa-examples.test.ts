@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EPA_HUB } from '../../src/demo/demo-accounts.js';
-import { runSweeps } from '../../src/platform/run-sweeps.js';
+import { runSweeps } from '../../src/composition/run-sweeps.js';
 import { readScript, sendScript } from '../support/epa.js';
 import { signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

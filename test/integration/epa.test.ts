@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_EHR_CLIENT, DEMO_EPA_HUB } from '../../src/demo/demo-accounts.js';
 import { registerEhrClient } from '../../src/ehr-clients/register-ehr-client.js';
 import { MAX_ATTEMPTS } from '../../src/epa/deliver-epa-notifications.js';
-import { runSweeps } from '../../src/platform/run-sweeps.js';
+import { runSweeps } from '../../src/composition/run-sweeps.js';
 import {
   envelope,
   GLP1_MEETS,
