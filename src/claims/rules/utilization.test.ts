@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DrugConcept } from '../../catalog/catalog.repo.js';
+import type { DrugConcept } from '../../catalog/index.js';
 import { inLimitScope, quantityWindowExcess, type LimitScope } from './quantity-window.js';
 import {
   findAuthorization,

@@ -6,7 +6,7 @@ import type {
   QuestionnaireResponseItemAnswer,
 } from '@medplum/fhirtypes';
 import { allItems } from './criteria-set.js';
-import { enabledItems } from './enable-when.js';
+import { enabledItems } from '../../shared/enable-when.js';
 
 export interface Problem {
   path: string;

@@ -5,6 +5,7 @@
  * src/notices/notices.routes.ts.
  */
 import type { Questionnaire, QuestionnaireResponse } from '@medplum/fhirtypes';
+import type { ApiAnswer, ApiBody } from './api-shapes';
 
 /** A list answer: { items: [...] }. */
 export type Items<T> = { items: T[] };
@@ -46,21 +47,13 @@ export interface PlanSummary {
   carveOutPlanId: string | null;
 }
 
-/** GET /plans/{planId}/formulary items: the server's own shape. */
-export type { FormularyHit } from '../../../src/formulary/search-formulary';
-import type { FormularyHit } from '../../../src/formulary/search-formulary';
-
 /** GET /plans/{planId}/formulary: the plan's entries (formularyPlanId: the plan whose list it uses). */
-export interface FormularyAnswer {
-  planId: string;
-  formularyPlanId: string;
-  items: FormularyHit[];
-}
+export type FormularyAnswer = ApiAnswer<'/api/v1/plans/{planId}/formulary', 'get'>;
+export type FormularyHit = FormularyAnswer['items'][number];
 
 /** A covered drug offered instead (coverage answers and claim next steps), and GET /coverage: the server's own shapes. */
-export type { Alternative } from '../../../src/claims/claim-types';
-export type { CoverageAnswer as Coverage } from '../../../src/coverage/check-coverage';
-import type { Alternative } from '../../../src/claims/claim-types';
+export type Coverage = ApiAnswer<'/api/v1/coverage', 'get'>;
+export type Alternative = NonNullable<Coverage['alternatives']>[number];
 
 /** What to do after a rejected claim. */
 export interface NextSteps {
@@ -91,6 +84,9 @@ export interface Pricing {
   planPay: string;
   basis: string;
 }
+
+/** POST /claims: the claim fields the pharmacy keys in (ClaimRequestSchema). */
+export type ClaimRequest = ApiBody<'/api/v1/claims', 'post'>;
 
 /** POST /claims answer. */
 export interface ClaimResponse {

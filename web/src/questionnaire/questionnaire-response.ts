@@ -17,7 +17,7 @@ import type {
  * left out, so a saved response holds only what was answered.
  */
 
-import { answerValue, enabledItems, isItemEnabled } from '../../../src/priorauth/rules/enable-when';
+import { answerValue, enabledItems, isItemEnabled } from '../../../src/shared/enable-when';
 
 export type Answer = QuestionnaireResponseItemAnswer;
 

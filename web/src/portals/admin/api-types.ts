@@ -1,19 +1,12 @@
 /** Shapes of the API answers only the administrator screens read (src/reports, criteria, identity routes); plans and formulary are in web/src/api/types.ts. */
 
-// The metric shapes are the server's own (the pure rule the report is computed by): one definition.
-import type { SplitMetrics, WeekPoint } from '../../../../src/reports/rules/turnaround-metrics';
-export type { Share, SplitMetrics, WeekPoint } from '../../../../src/reports/rules/turnaround-metrics';
+import type { ApiAnswer } from '../../api/api-shapes';
 
-export interface TurnaroundReport {
-  from: string;
-  to: string;
-  planId: string | null;
-  generatedAt: string;
-  total: SplitMetrics;
-  standard: SplitMetrics;
-  expedited: SplitMetrics;
-  weekly: WeekPoint[];
-}
+/** GET /reports/turnaround, as generated from the route's schema (src/reports/reports.schemas.ts). */
+export type TurnaroundReport = ApiAnswer<'/api/v1/reports/turnaround', 'get'>;
+export type SplitMetrics = TurnaroundReport['total'];
+export type WeekPoint = TurnaroundReport['weekly'][number];
+export type Share = SplitMetrics['approved'];
 
 export interface CriteriaSummary {
   id: string;

@@ -1,5 +1,5 @@
 import { fromCents, isMoneyText, toCents } from '../../../../src/shared/money';
-import type { ClaimRequest } from './claim-request';
+import type { ClaimRequest } from '../../api/types';
 
 /** What the claim form holds while it is typed: every field as text. */
 export interface ClaimDraft {

@@ -2,20 +2,12 @@ import { useLang, useText } from '../../i18n/i18n';
 import { Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import type { DecodedSegment, DecodedTransmission } from '../../../../src/ncpdp/telecom/decode-transmission';
+import type { ApiAnswer } from '../../api/api-shapes';
 
-/** GET /claims/{id}/ncpdp (src/ncpdp/get-claim-exchanges.ts). */
-interface ClaimExchanges {
-  claimId: string;
-  items: Array<{
-    transactionCode: string;
-    status: string;
-    channel: string;
-    receivedAt: string;
-    request: DecodedTransmission;
-    response: DecodedTransmission;
-  }>;
-}
+/** GET /claims/{id}/ncpdp (src/ncpdp/get-claim-exchanges.ts), as generated from its schema. */
+type ClaimExchanges = ApiAnswer<'/api/v1/claims/{claimId}/ncpdp', 'get'>;
+type DecodedTransmission = ClaimExchanges['items'][number]['request'];
+type DecodedSegment = DecodedTransmission['segments'][number];
 
 const TEXT = {
   en: {

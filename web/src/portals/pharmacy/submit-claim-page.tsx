@@ -11,7 +11,7 @@ import { emptyDraft, serverToday, toClaimRequest, type ClaimDraft } from './clai
 import { ClaimForm } from './claim-form';
 import { DrugSearch } from '../../ui/drug-search';
 import type { ClaimResponse, Patient } from '../../api/types';
-import type { ClaimRequest } from './claim-request';
+import type { ClaimRequest } from '../../api/types';
 
 const TEXT = {
   en: {
