@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app-context.js';
 import { importDrugCatalog } from '../catalog/import-drug-catalog.js';
 import { countRows, openTestContext, readRepoFile, REPO_ROOT } from '../imports/test-context.test-support.js';
 import { findFormularyEntry } from '../reference/reference-cache.js';
+import { available } from '../shared/test-needs.test-support.js';
 import { importQhpDrugs, importQhpPlans, QHP_UNASSIGNED_PROCESSOR } from './import-qhp.js';
 
 const QHP_DIR = path.resolve(REPO_ROOT, '../shared/examples/qhp');
@@ -18,7 +19,13 @@ beforeAll(async () => {
 });
 afterAll(() => close?.());
 
-describe.skipIf(!existsSync(QHP_DIR))('the real CMS QHP example files (../shared/examples/qhp)', () => {
+const hasQhpExamples = available(
+  QHP_DIR,
+  'The CMS QHP example files',
+  'They are public examples the project does not ship: check out the shared folder beside this repository (../shared).',
+);
+
+describe.skipIf(!hasQhpExamples)('the real CMS QHP example files (../shared/examples/qhp)', () => {
   it('plans.json imports cleanly: three plans, their tiers and cost sharing, and the quirks as warnings', async () => {
     const summary = await importQhpPlans(ctx, qhp('plans.json'), { source: 'plans.json' });
     expect(summary.rejected).toEqual([]);

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { available } from '../../../src/shared/test-needs.test-support.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,7 +31,11 @@ export interface BrowserRig {
   close(): Promise<void>;
 }
 
-export const hasChromium = existsSync(CHROMIUM);
+export const hasChromium = available(
+  CHROMIUM,
+  'Chromium, which the browser journeys drive',
+  'Install it (apt-get install chromium, as .ci/run does) or point CHROMIUM_PATH at one.',
+);
 
 export async function startBrowserRig(): Promise<BrowserRig> {
   const t = await createTestApp({ env: { WEB_DIR: inject('webDir') } });
