@@ -1,17 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { CallNoteListQuery, CallNoteSchema, MemberIdParams, RecordCallNoteBody } from './call-notes.schemas.js';
 import { listCallNotes } from './list-call-notes.js';
-import { assertCanWriteCallNotes, recordCallNote, type RecordCallNoteInput } from './record-call-note.js';
+import { assertCanWriteCallNotes, recordCallNote } from './record-call-note.js';
 
 const TAGS = ['member services'];
-const memberId = (req: { params: unknown }) => (req.params as { id: string }).id;
-
 /** Member-services call notes on a member. */
-export async function callNoteRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function callNoteRoutes(app: ApiApp, ctx: AppContext) {
   app.post(
     '/members/:id/call-notes',
     {
@@ -25,8 +23,7 @@ export async function callNoteRoutes(app: FastifyInstance, ctx: AppContext) {
       // The role is checked before the body: someone who may not write call notes hears 403, whatever they sent.
       preValidation: async (req) => assertCanWriteCallNotes(principalOf(req)),
     },
-    async (req, reply) =>
-      reply.code(201).send(await recordCallNote(ctx, principalOf(req), memberId(req), req.body as RecordCallNoteInput)),
+    async (req, reply) => reply.code(201).send(await recordCallNote(ctx, principalOf(req), req.params.id, req.body)),
   );
 
   app.get(
@@ -40,6 +37,6 @@ export async function callNoteRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Type.Object({ items: Type.Array(CallNoteSchema) }), ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (req) => listCallNotes(ctx, principalOf(req), memberId(req), (req.query as { limit?: number }).limit),
+    async (req) => listCallNotes(ctx, principalOf(req), req.params.id, req.query.limit),
   );
 }

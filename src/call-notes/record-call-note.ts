@@ -1,3 +1,4 @@
+import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../app-context.js';
 import { findAppeal } from '../appeals/index.js';
 import { writeAudit } from '../audit/write-audit.js';
@@ -7,23 +8,14 @@ import { findMemberById } from '../members/index.js';
 import { DomainError, forbidden, notFound, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { findPaRequest } from '../priorauth/index.js';
-import type { CallerRelationship, CallTopic, VerificationMethod } from './call-note-rules.js';
 import { toCallNoteView, type CallNoteView } from './call-note-view.js';
 import { insertCallNote } from './call-notes.repo.js';
+import type { RecordCallNoteBody } from './call-notes.schemas.js';
 
 export const CALL_NOTE_WRITERS: readonly Role[] = ['member-services', 'admin'];
 
-export interface RecordCallNoteInput {
-  callerName: string;
-  callerRelationship: CallerRelationship;
-  identityVerified: boolean;
-  verificationMethod?: VerificationMethod | null;
-  topic: CallTopic;
-  note: string;
-  paRequestId?: string | null;
-  claimId?: string | null;
-  appealId?: string | null;
-}
+/** The route's body schema is the input's type: one schema, one type. */
+export type RecordCallNoteInput = Static<typeof RecordCallNoteBody>;
 
 export function assertCanWriteCallNotes(caller: Principal): void {
   if (!CALL_NOTE_WRITERS.includes(caller.role))

@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from './api-app.js';
 import { appealRoutes } from '../../appeals/appeals.routes.js';
 import { callNoteRoutes } from '../../call-notes/call-notes.routes.js';
 import { faxRoutes } from '../../fax/fax.routes.js';
@@ -23,7 +23,7 @@ import { ehrClientRoutes } from '../../ehr-clients/ehr-clients.routes.js';
 import { epaRoutes } from '../../epa/epa.routes.js';
 
 /** Every module's JSON routes under /api/v1. */
-export async function apiRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function apiRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
   // One multipart parser for every upload route (PA and appeal attachments, inbound faxes).
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 6 } });
   await identityRoutes(app, ctx);
