@@ -18,10 +18,34 @@ const tierRank = (tier: string | null) => {
   return i === -1 ? TIER_ORDER.length : i;
 };
 
+/** The concepts a pharmacy can actually dispense (at least one package NDC), per snapshot. */
+const dispensableCache = new WeakMap<ReferenceSnapshot, Set<string>>();
+function dispensable(snap: ReferenceSnapshot): Set<string> {
+  let set = dispensableCache.get(snap);
+  if (!set) {
+    set = new Set([...snap.packages.values()].map((p) => p.rxcui));
+    dispensableCache.set(snap, set);
+  }
+  return set;
+}
+
+const strengthValue = (c: DrugConcept) => {
+  const n = Number.parseFloat(c.strength ?? '');
+  return Number.isFinite(n) ? n : Number.POSITIVE_INFINITY;
+};
+
 /**
- * Covered drugs in the same therapeutic class (other products of the same group included: a
- * brand's covered generic is the first thing a prescriber wants to see). One product per
- * drug-form group and brand; no-PA and lower tiers first.
+ * Covered alternatives (issue #14 item 2): *different products* that treat the same condition —
+ * the same therapeutic class in the plan's data — each at the requested strength where that
+ * product has it, with tier, the member's estimated pay and whether PA is needed.
+ *
+ * - Other strengths of the requested product (same drug-form group) are not alternatives: "Zestril
+ *   10 mg → lisinopril 2.5 mg" or "Ozempic → another Ozempic pen" helps no one. The one exception
+ *   is a brand's generic equivalent at the same strength (RxNorm's generic SCD), listed first.
+ * - Only concepts with a package NDC: a generic SCD no one sells is not something to fill.
+ * - One concept per product (drug-form group and brand): the one at the requested strength, else
+ *   the product's lowest strength (a starting dose).
+ * - Then no-PA and lower tiers first.
  */
 export function findAlternatives(
   snap: ReferenceSnapshot,
@@ -32,17 +56,23 @@ export function findAlternatives(
 ): Alternative[] {
   if (!requested.drugClass) return [];
   const candidates = snap.conceptsByClass.get(requested.drugClass) ?? [];
-  const seen = new Set<string>();
-  const found: Array<Alternative & { rank: number }> = [];
+  const sellable = dispensable(snap);
+  const genericEquivalent = requested.generic ? null : requested.genericScdRxcui;
+  const byProduct = new Map<string, DrugConcept>();
   for (const c of candidates) {
-    if (c.rxcui === requested.rxcui) continue;
+    if (c.rxcui === requested.rxcui || !sellable.has(c.rxcui)) continue;
+    if (c.groupId === requested.groupId && c.rxcui !== genericEquivalent) continue;
     const entry = findFormularyEntry(snap, plan.id, c);
     if (!entry || !entry.covered) continue;
-    if (c.groupId === requested.groupId && c.generic === requested.generic && c.brandName === requested.brandName)
-      continue; // another strength of the same thing
     const key = `${c.groupId}|${c.brandName ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const chosen = byProduct.get(key);
+    const matches = (x: DrugConcept) => x.strength !== null && x.strength === requested.strength;
+    if (!chosen || (matches(c) && !matches(chosen)) || (!matches(chosen) && strengthValue(c) < strengthValue(chosen)))
+      byProduct.set(key, c);
+  }
+  const found: Array<Alternative & { rank: number }> = [];
+  for (const c of byProduct.values()) {
+    const entry = findFormularyEntry(snap, plan.id, c)!;
     const pkg = snap.pricedPackageByRxcui.get(c.rxcui);
     found.push({
       rxcui: c.rxcui,
@@ -56,7 +86,11 @@ export function findAlternatives(
         options.quantity,
       ),
       priorAuthorizationRequired: entry.priorAuthorization,
-      rank: (entry.priorAuthorization ? 100 : 0) + tierRank(entry.tier) * 10 + (c.generic ? 0 : 1),
+      rank:
+        (c.rxcui === genericEquivalent ? -1000 : 0) +
+        (entry.priorAuthorization ? 100 : 0) +
+        tierRank(entry.tier) * 10 +
+        (c.generic ? 0 : 1),
     });
   }
   found.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));

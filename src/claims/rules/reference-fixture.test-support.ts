@@ -139,13 +139,16 @@ export function buildFixtureSnapshot(): ReferenceSnapshot {
     name,
     ingredient,
     ingredientRxcui: null,
-    strength: null,
+    // As RxNorm gives them: the strength, and a brand's generic equivalent (the SCD of its name without the brand).
+    strength: / (\d[\d.]* MG(?:\/ML)?) /.exec(name)?.[1] ?? null,
     doseForm: 'x',
     groupId,
     groupName: groupId,
     brandName: brand,
     generic: !brand,
-    genericScdRxcui: null,
+    genericScdRxcui: brand
+      ? (rows.find((r) => r[4] === groupId && !r[5] && r[2] === name.replace(/ \[[^\]]+\]$/, ''))?.[1] ?? null)
+      : rxcui,
     drugClass: cls,
     updatedAt: new Date(0),
   }));
