@@ -80,6 +80,13 @@ export const PlanPolicySchema = Type.Object(
         onMissed: Type.Union([Type.Literal('deem-approved'), Type.Literal('escalate')]),
         warnBeforeHours: Type.Integer({ minimum: 0, maximum: 720 }),
         timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+        adverseDecisionRoles: Type.Optional(
+          Type.Array(Type.Union([Type.Literal('reviewer-pharmacist'), Type.Literal('reviewer-physician')]), {
+            minItems: 1,
+            uniqueItems: true,
+          }),
+        ),
+        autoApproveOnInformation: Type.Optional(Type.Boolean()),
       },
       { additionalProperties: false },
     ),

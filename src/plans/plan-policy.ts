@@ -60,6 +60,16 @@ export interface PlanPolicy {
     onMissed: 'deem-approved' | 'escalate';
     warnBeforeHours: number;
     timeZone: string;
+    /**
+     * Reviewer roles that may deny or approve in part (absent → any clinical reviewer). Medicare
+     * Part D is physicians only whatever this says (priorauth/rules/adverse-decision-authority.ts).
+     */
+    adverseDecisionRoles?: Array<'reviewer-pharmacist' | 'reviewer-physician'>;
+    /**
+     * A prescriber's answer to a reviewer's information request that now meets every criterion is
+     * approved at once (absent → true); false sends it back to the reviewer. Denials are never automatic.
+     */
+    autoApproveOnInformation?: boolean;
   };
   informationRequests: {
     max: number;

@@ -10,6 +10,7 @@ import { findCriteriaVersion, findPaRequest } from './priorauth.repo.js';
 import { recordDetermination } from './record-determination.js';
 import { buildRequestView } from './request-view.js';
 import { isRealDate } from '../platform/dates.js';
+import { adverseDecisionRoles, isAdverse, mayMakeAdverseDecision } from './rules/adverse-decision-authority.js';
 
 export interface DecisionInput {
   decision: 'approved' | 'partially-approved' | 'denied' | 'closed-no-response';
@@ -25,7 +26,8 @@ export interface DecisionInput {
 /**
  * A clinician's determination (docs/design.md#determinations). The system never denies on its own: a denial
  * needs a clinician and specific reasons. Deciding a case already decided, or assigned to another
- * reviewer, is a 409.
+ * reviewer, is a 409; a denial or partial approval also needs the case assigned to the decider
+ * (409) and a role the plan lets deny (403; Part D: physicians).
  */
 export async function decideRequest(ctx: AppContext, caller: Principal, id: string, input: DecisionInput) {
   assertClinician(caller);
@@ -48,6 +50,25 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
     throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`, {
       details: { assignedTo: row.assignedTo },
     });
+  const plan = (await ctx.reference.get()).plans.get(row.planId)!;
+  if (isAdverse(input.decision)) {
+    // A denial is deliberate (docs/design.md#determinations): the decider has taken the case, so
+    // two reviewers never deny the same case at once, and holds a role the plan lets deny.
+    if (row.assignedTo !== caller.username)
+      throw new DomainError('INVALID_STATE', 'Assign the case to yourself before denying it or approving it in part', {
+        details: { reason: 'assignment-required', assignedTo: row.assignedTo },
+      });
+    if (!mayMakeAdverseDecision(caller.role, plan.lineOfBusiness, plan.policy)) {
+      const roles = adverseDecisionRoles(plan.lineOfBusiness, plan.policy);
+      throw new DomainError(
+        'FORBIDDEN',
+        plan.lineOfBusiness === 'medicare-d'
+          ? 'A Medicare Part D medical-necessity denial is made by a physician (42 CFR 423.566(d)): ask a physician reviewer to decide'
+          : `On this plan only ${roles.join(' or ')} reviewers may deny or approve in part`,
+        { details: { reason: 'role-may-not-deny', allowedRoles: roles } },
+      );
+    }
+  }
   if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
     throw new DomainError('CONFLICT', 'The request changed since you opened it; reload it');
   const reasons = input.reasons.map((r) => r.trim()).filter(Boolean);
@@ -94,7 +115,6 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
   const criteriaNotMet =
     input.criteriaNotMet ??
     (input.decision === 'denied' ? trace.filter((r) => r.result !== 'met').map((r) => r.id) : []);
-  const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const now = ctx.clock.now();
   if (input.effectiveTo !== undefined) {
     // The same range createAuthorization holds every approval to, checked before any write so the

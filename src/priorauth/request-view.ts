@@ -10,6 +10,7 @@ import {
   listStandingFacts,
   type PaRequestRow,
 } from './priorauth.repo.js';
+import { adverseDecisionRoles } from './rules/adverse-decision-authority.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
 import { caseStanding, type CaseStanding, type StandingFacts } from './rules/case-standing.js';
 import { APPEALABLE_CASE_STATUSES } from './pa-status.js';
@@ -100,6 +101,7 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
   const now = ctx.clock.now();
   const facts = (await listStandingFacts(db, [row.id])).get(row.id);
   const standing = caseStanding(row.status, facts ?? NO_FACTS);
+  const plan = (await ctx.reference.get()).plans.get(row.planId);
   const [history, infoRequests, attachments, notices, criteria, renewal, appealFiling] = await Promise.all([
     listHistory(db, row.id),
     listInformationRequests(db, row.id),
@@ -138,6 +140,8 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     renewal,
     /** Appealable cases: the notice date, the last day to file, and whether that is still ahead. */
     appealFiling,
+    /** Reviewer roles that may deny or approve in part on this plan (Part D: physicians). */
+    adverseDecisionRoles: plan ? adverseDecisionRoles(plan.lineOfBusiness, plan.policy) : [],
     criteriaEvaluation: row.criteriaEvaluation ?? null,
     notices: notices.map((n) => ({
       id: n.id,

@@ -125,7 +125,11 @@ export async function respondToInformationRequest(
       },
       details: { informationRequest: open.sequence, outcome: evaluation.evaluation.outcome },
     });
-    if (systemAsked && evaluation.evaluation.outcome === 'approve') {
+    // The answer is evaluated again like a new submission: criteria now met → approved at once
+    // (the system never denies on its own), unless the plan wants its reviewers to see answers to
+    // their own questions (policy.review.autoApproveOnInformation = false).
+    const autoApprove = systemAsked || plan.policy.review.autoApproveOnInformation !== false;
+    if (autoApprove && evaluation.evaluation.outcome === 'approve') {
       return recordDetermination(ctx, tx, received, {
         decision: 'approved',
         reasons: ['Every coverage criterion was met.'],

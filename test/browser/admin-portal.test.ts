@@ -53,6 +53,7 @@ async function seedDecisions(rig: BrowserRig) {
   const review = await submit(b.id, fails);
   expect(review.status).toBe('in-review');
   await admin.post('test/clock', { advanceBy: 'PT5H' });
+  await physician.post(`pa-requests/${review.id}/assign`);
   const denied = await physician.post(`pa-requests/${review.id}/determination`, {
     decision: 'denied',
     reasons: ['HbA1c is below 7 %.'],

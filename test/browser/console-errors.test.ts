@@ -76,6 +76,7 @@ describe.skipIf(!hasChromium)('no console errors on any portal page', () => {
     expect(
       (await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers: glp1Answers({ a1c: 6.1 }) })).body.status,
     ).toBe('in-review');
+    await physician.post(`pa-requests/${c.body.id}/assign`);
     const denied = await physician.post(`pa-requests/${c.body.id}/determination`, {
       decision: 'denied',
       reasons: ['HbA1c is below 7 %.'],

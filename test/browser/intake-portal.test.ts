@@ -218,6 +218,7 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     ).body;
     const fails = glp1Answers({ a1c: 6.1 });
     await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails });
+    await physician.post(`pa-requests/${c.id}/assign`);
     expect(
       (
         await physician.post(`pa-requests/${c.id}/determination`, {

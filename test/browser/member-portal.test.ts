@@ -58,6 +58,7 @@ describe.skipIf(!hasChromium)('member portal', () => {
     caseId = started.body.id;
     expect((await drPark.post(`pa-requests/${caseId}/submit`, { answers: failsGlp1 })).body.status).toBe('in-review');
     const physician = await ApiClient.login(app, 'physician', 'demo-reviewer');
+    await physician.post(`pa-requests/${caseId}/assign`);
     const denied = await physician.post(`pa-requests/${caseId}/determination`, {
       decision: 'denied',
       reasons: [DENIAL_REASON],

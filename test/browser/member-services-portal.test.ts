@@ -49,6 +49,7 @@ describe.skipIf(!hasChromium)('member services portal', () => {
     deniedId = first.body.id;
     expect((await drPark.post(`pa-requests/${deniedId}/submit`, { answers: fails })).body.status).toBe('in-review');
     const physician = await ApiClient.login(t.app, 'physician', 'demo-reviewer');
+    await physician.post(`pa-requests/${deniedId}/assign`);
     const denied = await physician.post(`pa-requests/${deniedId}/determination`, {
       decision: 'denied',
       reasons: ['HbA1c is below 7 % and metformin has not been tried.'],

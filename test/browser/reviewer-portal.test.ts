@@ -130,6 +130,15 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
         'HbA1c is 6.4 %, below the 7 % the plan requires.\nMetformin has not been tried for 90 days and there is no contraindication.',
       );
     await page.getByRole('button', { name: 'Record decision' }).click();
+    // Nothing is sent until the reviewer has read the reasons as the letter will give them.
+    const confirm = page.getByRole('group', { name: 'Check what the member and prescriber will read' });
+    await expect
+      .poll(() => confirm.getByRole('listitem').allTextContents())
+      .toEqual([
+        'HbA1c is 6.4 %, below the 7 % the plan requires.',
+        'Metformin has not been tried for 90 days and there is no contraindication.',
+      ]);
+    await confirm.getByRole('button', { name: 'Confirm: deny the request' }).click();
     await page.getByText('Decision recorded: Denied.').waitFor();
     const summary = page.getByRole('region', { name: 'Request', exact: true });
     await expect.poll(() => summary.getByText('Denied').count()).toBe(1);
@@ -201,6 +210,7 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     await page.getByText('Give a lower quantity or an end date.').waitFor();
     await page.getByLabel('Approved quantity').fill('2');
     await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('button', { name: 'Confirm: approve in part' }).click();
     await page.getByText('Decision recorded: Partly approved.').waitFor();
     const decision = page.getByRole('region', { name: 'Decision', exact: true });
     await expect.poll(() => decision.textContent()).toMatch(/Approved quantity\s*2/);

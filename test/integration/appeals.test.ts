@@ -44,6 +44,7 @@ async function denied(m: MemberRow, decision: 'denied' | 'partially-approved' = 
   ).body;
   const s = await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails });
   expect(s.body.status).toBe('in-review');
+  await reviewerA.post(`pa-requests/${c.id}/assign`);
   const d = await reviewerA.post(
     `pa-requests/${c.id}/determination`,
     decision === 'denied'

@@ -41,6 +41,7 @@ async function deniedCase(m: MemberRow) {
     })
   ).body;
   await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails });
+  await physician.post(`pa-requests/${c.id}/assign`);
   const d = await physician.post(`pa-requests/${c.id}/determination`, {
     decision: 'denied',
     reasons: ['HbA1c is below 7 %.'],

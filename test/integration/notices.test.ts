@@ -63,6 +63,7 @@ beforeAll(async () => {
   caseId = started.body.id;
   const submitted = await prescriber.post(`pa-requests/${caseId}/submit`, { answers: failsGlp1 });
   expect(submitted.body.status).toBe('in-review');
+  await physician.post(`pa-requests/${caseId}/assign`);
   const denied = await physician.post(`pa-requests/${caseId}/determination`, {
     decision: 'denied',
     reasons: [REVIEWER_REASON],
@@ -156,6 +157,7 @@ describe('notices API: a denied case for a Spanish-speaking Medi-Cal member', ()
     expect((await prescriber.post(`pa-requests/${started.body.id}/submit`, { answers: failsGlp1 })).body.status).toBe(
       'in-review',
     );
+    await physician.post(`pa-requests/${started.body.id}/assign`);
     expect(
       (
         await physician.post(`pa-requests/${started.body.id}/determination`, {

@@ -269,6 +269,7 @@ describe('answers that do not meet criteria go to a clinician', () => {
     const m = await memberOf('IHSS01', 3);
     const c = await startCase(m);
     await prescriber.post(`pa-requests/${c.id}/submit`, { answers: failsGlp1 });
+    await physician.post(`pa-requests/${c.id}/assign`);
     expectProblem(
       await physician.post(`pa-requests/${c.id}/determination`, { decision: 'denied', reasons: [] }),
       400,
@@ -292,6 +293,7 @@ describe('answers that do not meet criteria go to a clinician', () => {
     const m = await memberOf('IHSS01', 16);
     const c = await startCase(m);
     await prescriber.post(`pa-requests/${c.id}/submit`, { answers: failsGlp1 });
+    await physician.post(`pa-requests/${c.id}/assign`);
     const r = await physician.post(`pa-requests/${c.id}/determination`, {
       decision: 'partially-approved',
       approvedQuantity: 2,

@@ -88,6 +88,7 @@ beforeAll(async () => {
     ).body.status,
   ).toBe('approved');
   await advance('PT8H');
+  await physician.post(`pa-requests/${denied.id}/assign`);
   expect(
     (
       await physician.post(`pa-requests/${denied.id}/determination`, {

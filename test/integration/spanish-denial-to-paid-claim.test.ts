@@ -73,6 +73,7 @@ describe('a Spanish-speaking member: denied, letters, appeal by the member with 
       })
     ).body;
     expect((await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails })).body.status).toBe('in-review');
+    await denier.post(`pa-requests/${c.id}/assign`);
     const denied = await denier.post(`pa-requests/${c.id}/determination`, { decision: 'denied', reasons: [REASON] });
     expect(denied.body.status, JSON.stringify(denied.body)).toBe('denied');
 
@@ -170,6 +171,7 @@ describe('faxes for appeals', () => {
       })
     ).body;
     await prescriber.post(`pa-requests/${c.id}/submit`, { answers: fails });
+    await denier.post(`pa-requests/${c.id}/assign`);
     await denier.post(`pa-requests/${c.id}/determination`, { decision: 'denied', reasons: [REASON] });
 
     // The plan's appeals unit (policy.appeals) is where the letter and its appeal form send appeals.

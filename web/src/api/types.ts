@@ -307,6 +307,8 @@ export interface RequestView extends RequestSummary {
   determination: Determination | null;
   renewal?: Renewal | null;
   appealFiling?: AppealFiling | null;
+  /** Reviewer roles that may deny or approve in part on this plan (Part D: physicians only). */
+  adverseDecisionRoles?: string[];
   criteriaEvaluation: CriteriaEvaluation | null;
   notices: NoticeRef[];
   history: HistoryEntry[];

@@ -90,6 +90,9 @@ export function CaseActions({ view, onDone }: { view: RequestView; onDone: (mess
           <DecisionForm
             kind="case"
             requestedQuantity={view.quantity}
+            assignedToMe={mine}
+            adverseRoles={view.adverseDecisionRoles}
+            myRole={me.role}
             onSubmit={(body) =>
               api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/determination`, body)
             }

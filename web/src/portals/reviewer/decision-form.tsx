@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field } from '../../ui/components';
 import { statusLabel } from '../../ui/format';
@@ -32,6 +32,19 @@ const TEXT = {
     submit: 'Record decision',
     saving: 'Recording…',
     pick: 'Choose a decision.',
+    confirmTitle: 'Check what the member and prescriber will read',
+    confirmLead: 'The letter gives these reasons, word for word:',
+    confirmQuantity: 'Approved quantity: {q}.',
+    confirmTo: 'Authorization ends on {d}.',
+    confirmDeny: 'Confirm: deny the request',
+    confirmPartial: 'Confirm: approve in part',
+    confirmUphold: 'Confirm: uphold the denial',
+    confirmPartialAppeal: 'Confirm: overturn in part',
+    edit: 'Go back and edit',
+    assignFirst: 'Assign the case to yourself before you deny it or approve it in part.',
+    roleMayNot: 'On this plan only {roles} reviewers may deny or approve in part.',
+    physician: 'physician',
+    pharmacist: 'pharmacist',
   },
   es: {
     decision: 'Decisión',
@@ -54,6 +67,19 @@ const TEXT = {
     submit: 'Registrar decisión',
     saving: 'Registrando…',
     pick: 'Elija una decisión.',
+    confirmTitle: 'Revise lo que leerán el afiliado y el recetador',
+    confirmLead: 'La carta da estos motivos, palabra por palabra:',
+    confirmQuantity: 'Cantidad aprobada: {q}.',
+    confirmTo: 'La autorización termina el {d}.',
+    confirmDeny: 'Confirmar: denegar la solicitud',
+    confirmPartial: 'Confirmar: aprobar en parte',
+    confirmUphold: 'Confirmar: mantener la denegación',
+    confirmPartialAppeal: 'Confirmar: revocar en parte',
+    edit: 'Volver y corregir',
+    assignFirst: 'Asígnese el caso antes de denegarlo o aprobarlo en parte.',
+    roleMayNot: 'En este plan solo los revisores {roles} pueden denegar o aprobar en parte.',
+    physician: 'médicos',
+    pharmacist: 'farmacéuticos',
   },
 };
 
@@ -72,14 +98,24 @@ export interface DecisionBody {
   note?: string;
 }
 
+const ADVERSE: readonly string[] = ['denied', 'partially-approved', 'upheld', 'partially-overturned'];
+
 export function DecisionForm({
   kind,
   requestedQuantity,
   onSubmit,
   onDone,
+  assignedToMe = true,
+  adverseRoles,
+  myRole,
 }: {
   kind: 'case' | 'appeal';
   requestedQuantity: number | null;
+  /** Cases: a denial needs the case assigned to the decider (the server refuses it otherwise). */
+  assignedToMe?: boolean;
+  /** Cases: the reviewer roles the plan lets deny; absent → no limit shown. */
+  adverseRoles?: string[];
+  myRole?: string;
   onSubmit: (body: DecisionBody) => Promise<unknown>;
   onDone: (decisionLabel: string) => void;
 }) {
@@ -92,6 +128,15 @@ export function DecisionForm({
   const [effectiveTo, setEffectiveTo] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ decision?: string; reasons?: string; partial?: string }>({});
+  /** The body waiting for the reviewer's confirmation (adverse decisions only). */
+  const [pending, setPending] = useState<DecisionBody | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (pending) confirmRef.current?.focus();
+  }, [pending]);
+  const roleName = (r: string) =>
+    r === 'reviewer-physician' ? t.physician : r === 'reviewer-pharmacist' ? t.pharmacist : r;
+  const mayNotDeny = adverseRoles && myRole && !adverseRoles.includes(myRole);
   const action = useAction(onSubmit);
   const full = decision === 'approved' || decision === 'overturned';
   const partial = decision === 'partially-approved' || decision === 'partially-overturned';
@@ -103,6 +148,10 @@ export function DecisionForm({
     if (!decision) next.decision = t.pick;
     if (decision && !full && lines.length === 0) next.reasons = t.needReasons;
     if (partial && !quantity && !effectiveTo) next.partial = t.needPartial;
+    if (kind === 'case' && ADVERSE.includes(decision)) {
+      if (mayNotDeny) next.decision = fill(t.roleMayNot, { roles: adverseRoles.map(roleName).join(' / ') });
+      else if (!assignedToMe) next.decision = t.assignFirst;
+    }
     setErrors(next);
     if (Object.keys(next).length || !decision) return;
     const body: DecisionBody = {
@@ -112,8 +161,61 @@ export function DecisionForm({
       ...(partial && effectiveTo ? { effectiveTo } : {}),
       ...(kind === 'case' && note.trim() ? { note: note.trim() } : {}),
     };
+    // Anything short of a yes is confirmed first, showing the reasons exactly as the letter will.
+    if (ADVERSE.includes(decision)) {
+      setPending(body);
+      return;
+    }
     if (await action.run(body)) onDone(statusLabel(decision, lang));
   };
+
+  if (pending) {
+    const label =
+      pending.decision === 'denied'
+        ? t.confirmDeny
+        : pending.decision === 'partially-approved'
+          ? t.confirmPartial
+          : pending.decision === 'upheld'
+            ? t.confirmUphold
+            : t.confirmPartialAppeal;
+    return (
+      <div
+        className="confirm-decision"
+        role="group"
+        aria-labelledby={`${groupId}-confirm`}
+        tabIndex={-1}
+        ref={confirmRef}
+      >
+        <h4 id={`${groupId}-confirm`}>{t.confirmTitle}</h4>
+        <p>{t.confirmLead}</p>
+        <ul className="letter-reasons">
+          {pending.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+        {pending.approvedQuantity !== undefined ? (
+          <p>{fill(t.confirmQuantity, { q: pending.approvedQuantity })}</p>
+        ) : null}
+        {pending.effectiveTo ? <p>{fill(t.confirmTo, { d: pending.effectiveTo })}</p> : null}
+        <ErrorBanner error={action.error} />
+        <div className="row">
+          <button
+            type="button"
+            className="danger"
+            disabled={action.busy}
+            onClick={async () => {
+              if (await action.run(pending)) onDone(statusLabel(pending.decision, lang));
+            }}
+          >
+            {action.busy ? t.saving : label}
+          </button>
+          <button type="button" disabled={action.busy} onClick={() => setPending(null)}>
+            {t.edit}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <form onSubmit={submit} noValidate>
