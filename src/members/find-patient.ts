@@ -42,30 +42,49 @@ async function toPatient(ctx: AppContext, m: MemberRow) {
 
 /**
  * Patient insurance search (the FAQ's "route the request to the right plan/PBM"): last name and
- * date of birth, optionally first name and ZIP. Every search by staff or a prescriber is audited.
+ * date of birth, optionally first name and ZIP; or the member ID printed on the card. Prescribers
+ * and pharmacies give the date of birth with a member ID (the same two identifiers a claim
+ * carries), so a typed ID alone does not reveal someone else's name; staff may search by ID
+ * alone (a faxed form often carries only the ID). Every search by staff or a prescriber is audited.
  */
 export async function findPatients(
   ctx: AppContext,
   caller: Principal,
-  q: { lastName: string; dateOfBirth: string; firstName?: string; zip?: string },
+  q: { lastName?: string; dateOfBirth?: string; firstName?: string; zip?: string; memberId?: string },
 ) {
   if (!SEARCH_ROLES.includes(caller.role)) throw forbidden('Patient search is for prescribers, pharmacies and staff');
-  if (!q.lastName.trim()) throw invalid('lastName', 'is required');
-  if (!isRealDate(q.dateOfBirth)) throw invalid('dateOfBirth', 'is not a real date');
-  const rows = await searchMembers(ctx.database.db, {
-    lastName: q.lastName,
-    dateOfBirth: q.dateOfBirth,
-    firstName: q.firstName,
-    zip: q.zip,
-    limit: 10,
-  });
+  if (q.dateOfBirth !== undefined && q.dateOfBirth !== '' && !isRealDate(q.dateOfBirth))
+    throw invalid('dateOfBirth', 'is not a real date');
+  let rows: MemberRow[];
+  const memberId = q.memberId?.trim();
+  if (memberId) {
+    const outside = caller.role === 'prescriber' || caller.role === 'pharmacy';
+    if (outside && !q.dateOfBirth) throw invalid('dateOfBirth', 'is required with a member ID');
+    const m = await findMemberById(ctx.database.db, memberId.toUpperCase());
+    rows =
+      m &&
+      (!q.dateOfBirth || m.dateOfBirth === q.dateOfBirth) &&
+      (!q.lastName?.trim() || m.lastName.toLowerCase() === q.lastName.trim().toLowerCase())
+        ? [m]
+        : [];
+  } else {
+    if (!q.lastName?.trim()) throw invalid('lastName', 'is required (or search by member ID)');
+    if (!q.dateOfBirth) throw invalid('dateOfBirth', 'is required');
+    rows = await searchMembers(ctx.database.db, {
+      lastName: q.lastName,
+      dateOfBirth: q.dateOfBirth,
+      firstName: q.firstName,
+      zip: q.zip,
+      limit: 10,
+    });
+  }
   await writeAudit(ctx.database.db, {
     at: ctx.clock.now(),
     actor: caller,
     action: 'phi.search',
     entityType: 'member',
     entityId: rows.map((r) => r.id).join(',') || '(none)',
-    details: { matches: rows.length },
+    details: { matches: rows.length, by: memberId ? 'member-id' : 'name-and-birth-date' },
   });
   return { items: await Promise.all(rows.map((r) => toPatient(ctx, r))) };
 }

@@ -39,11 +39,13 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['members'],
-        summary: 'Patient insurance search: last name + date of birth (+ first name, ZIP) → member, plan, processor',
+        summary:
+          'Patient insurance search: last name + date of birth (+ first name, ZIP), or member ID (+ date of birth for prescribers and pharmacies) → member, plan, processor',
         querystring: Type.Object(
           {
-            lastName: Type.String({ minLength: 1, maxLength: 100 }),
-            dateOfBirth: DateString,
+            lastName: Type.Optional(Type.String({ maxLength: 100 })),
+            dateOfBirth: Type.Optional(DateString),
+            memberId: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' })),
             firstName: Type.Optional(Type.String({ maxLength: 100 })),
             zip: Type.Optional(Type.String({ pattern: '^\\d{5}(-?\\d{4})?$' })),
           },
@@ -56,7 +58,7 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
       findPatients(
         ctx,
         principalOf(req),
-        req.query as { lastName: string; dateOfBirth: string; firstName?: string; zip?: string },
+        req.query as { lastName?: string; dateOfBirth?: string; firstName?: string; zip?: string; memberId?: string },
       ),
   );
 

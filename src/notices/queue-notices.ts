@@ -19,6 +19,7 @@ export const NOTICE_KINDS = [
   'escalation',
   'appeal-acknowledgment',
   'appeal-decision',
+  'request-acknowledgment',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export type Recipient = 'member' | 'prescriber' | 'pharmacy';

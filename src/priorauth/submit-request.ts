@@ -1,3 +1,4 @@
+import { queueNotices } from '../notices/queue-notices.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../identity/roles.js';
 import { retryOnConflict } from '../platform/db-conflicts.js';
@@ -138,6 +139,28 @@ export async function submitRequest(
         policy: plan.policy,
         now,
       });
+      // A faxed request has no portal screen or ePA reply to tell the prescriber it arrived: an
+      // acknowledgment goes back by fax with the due time (docs/design.md#notices).
+      if (row.channel === 'fax')
+        await queueNotices(
+          tx,
+          {
+            kind: 'request-acknowledgment',
+            memberId: row.memberId,
+            prescriberNpi: row.prescriberNpi,
+            paRequestId: row.id,
+            recipients: ['prescriber'],
+            letterLanguages: plan.policy.letterLanguages,
+            content: {
+              paRequestId: row.id,
+              drugName: row.drugName,
+              planName: plan.name,
+              receivedAt: row.receivedAt.toISOString(),
+              dueAt: dueAt.toISOString(),
+            },
+          },
+          now,
+        );
       return transitionRequest(tx, submitted, {
         to: 'in-review',
         action: 'routed-to-review',

@@ -18,6 +18,7 @@ const SUBJECTS: Record<string, string> = {
   'incomplete-request': 'Prior authorization request incomplete',
   'closure-no-response': 'Prior authorization request closed',
   'urgency-reclassified': 'Prior authorization request reclassified',
+  'request-acknowledgment': 'Prior authorization request received',
   'deemed-approval': 'Prior authorization approved (time limit passed)',
   'renewal-reminder': 'Prior authorization ending soon',
   'pa-needed': 'Prior authorization needed for a prescription',

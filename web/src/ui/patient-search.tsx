@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useLang, useText } from '../i18n/i18n';
 import { Empty, ErrorBanner, Field } from './components';
@@ -24,6 +24,12 @@ const TEXT = {
     notEligible: 'Not covered today',
     select: 'Use this member',
     selected: 'Selected',
+    findBy: 'Find the member by',
+    byName: 'Name and date of birth',
+    byId: 'Member ID',
+    idField: 'Member ID on the card',
+    idDob: 'Date of birth (prescribers and pharmacies)',
+    noneById: 'No member has this ID (with this date of birth). Check the card.',
   },
   es: {
     lastName: 'Apellido',
@@ -42,10 +48,19 @@ const TEXT = {
     notEligible: 'Sin cobertura hoy',
     select: 'Usar este afiliado',
     selected: 'Seleccionado',
+    findBy: 'Buscar al afiliado por',
+    byName: 'Nombre y fecha de nacimiento',
+    byId: 'Núm. de afiliado',
+    idField: 'Núm. de afiliado de la tarjeta',
+    idDob: 'Fecha de nacimiento (recetadores y farmacias)',
+    noneById: 'Ningún afiliado tiene este número (con esta fecha de nacimiento). Revise la tarjeta.',
   },
 };
 
-/** Patient insurance search (GET /members/search): last name + date of birth, optionally first name and ZIP. */
+/**
+ * Patient insurance search (GET /members/search): last name + date of birth, optionally first name
+ * and ZIP; or the member ID from the card (a faxed form often has only that).
+ */
 export function PatientSearch({
   onSelect,
   selectedId,
@@ -55,13 +70,20 @@ export function PatientSearch({
 }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const [q, setQ] = useState({ lastName: '', dateOfBirth: '', firstName: '', zip: '' });
+  const formId = useId();
+  const [mode, setMode] = useState<'name' | 'id'>('name');
+  const [q, setQ] = useState({ lastName: '', dateOfBirth: '', firstName: '', zip: '', memberId: '' });
   const [results, setResults] = useState<Patient[] | null>(null);
-  const search = useAction((query: typeof q) => api.get<{ items: Patient[] }>('/members/search', query));
+  const search = useAction((query: Record<string, string>) => api.get<{ items: Patient[] }>('/members/search', query));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await search.run(q);
+    setResults(null);
+    const query: Record<string, string> =
+      mode === 'id'
+        ? { memberId: q.memberId.trim(), ...(q.dateOfBirth ? { dateOfBirth: q.dateOfBirth } : {}) }
+        : { lastName: q.lastName, dateOfBirth: q.dateOfBirth, firstName: q.firstName, zip: q.zip };
+    const r = await search.run(query);
     setResults(r ? r.items : null);
   };
   const set = (k: keyof typeof q) => (v: string) => setQ((s) => ({ ...s, [k]: v }));
@@ -69,54 +91,109 @@ export function PatientSearch({
   return (
     <div>
       <form onSubmit={submit} aria-label={t.search}>
-        <div className="row">
-          <Field label={t.lastName}>
-            {(p) => (
+        <fieldset className="inline-choices">
+          <legend>{t.findBy}</legend>
+          {(
+            [
+              ['name', t.byName],
+              ['id', t.byId],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="choice">
               <input
-                {...p}
-                value={q.lastName}
-                onChange={(e) => set('lastName')(e.target.value)}
-                required
-                autoComplete="off"
+                type="radio"
+                name={`${formId}-by`}
+                value={value}
+                checked={mode === value}
+                onChange={() => {
+                  setMode(value);
+                  setResults(null);
+                }}
               />
-            )}
-          </Field>
-          <Field label={t.dob}>
-            {(p) => (
-              <input
-                {...p}
-                type="date"
-                value={q.dateOfBirth}
-                onChange={(e) => set('dateOfBirth')(e.target.value)}
-                required
-              />
-            )}
-          </Field>
-          <Field label={t.firstName}>
-            {(p) => (
-              <input {...p} value={q.firstName} onChange={(e) => set('firstName')(e.target.value)} autoComplete="off" />
-            )}
-          </Field>
-          <Field label={t.zip}>
-            {(p) => (
-              <input
-                {...p}
-                value={q.zip}
-                onChange={(e) => set('zip')(e.target.value)}
-                inputMode="numeric"
-                pattern="\d{5}(-?\d{4})?"
-              />
-            )}
-          </Field>
-          <div className="field">
-            <button type="submit" disabled={search.busy}>
-              {search.busy ? t.searching : t.search}
-            </button>
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        {mode === 'id' ? (
+          <div className="row">
+            <Field label={t.idField}>
+              {(p) => (
+                <input
+                  {...p}
+                  value={q.memberId}
+                  onChange={(e) => set('memberId')(e.target.value)}
+                  required
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+              )}
+            </Field>
+            <Field label={t.idDob}>
+              {(p) => (
+                <input {...p} type="date" value={q.dateOfBirth} onChange={(e) => set('dateOfBirth')(e.target.value)} />
+              )}
+            </Field>
+            <div className="field">
+              <button type="submit" disabled={search.busy}>
+                {search.busy ? t.searching : t.search}
+              </button>
+            </div>
           </div>
-        </div>
+        ) : (
+          <div className="row">
+            <Field label={t.lastName}>
+              {(p) => (
+                <input
+                  {...p}
+                  value={q.lastName}
+                  onChange={(e) => set('lastName')(e.target.value)}
+                  required
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <Field label={t.dob}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="date"
+                  value={q.dateOfBirth}
+                  onChange={(e) => set('dateOfBirth')(e.target.value)}
+                  required
+                />
+              )}
+            </Field>
+            <Field label={t.firstName}>
+              {(p) => (
+                <input
+                  {...p}
+                  value={q.firstName}
+                  onChange={(e) => set('firstName')(e.target.value)}
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <Field label={t.zip}>
+              {(p) => (
+                <input
+                  {...p}
+                  value={q.zip}
+                  onChange={(e) => set('zip')(e.target.value)}
+                  inputMode="numeric"
+                  pattern="\d{5}(-?\d{4})?"
+                />
+              )}
+            </Field>
+            <div className="field">
+              <button type="submit" disabled={search.busy}>
+                {search.busy ? t.searching : t.search}
+              </button>
+            </div>
+          </div>
+        )}
       </form>
       <ErrorBanner error={search.error} />
-      {results && results.length === 0 ? <Empty>{t.none}</Empty> : null}
+      {results && results.length === 0 ? <Empty>{mode === 'id' ? t.noneById : t.none}</Empty> : null}
       {results && results.length > 0 ? (
         <div className="table-wrap">
           <table>

@@ -26,6 +26,7 @@ export const LETTER_KINDS: Words = {
   'information-request': { en: 'Request for more information', es: 'Solicitud de más información' },
   'incomplete-request': { en: 'Incomplete request letter', es: 'Carta de solicitud incompleta' },
   cancellation: { en: 'Withdrawal letter', es: 'Carta de retiro' },
+  'request-acknowledgment': { en: 'Request received letter', es: 'Carta de solicitud recibida' },
 };
 
 /** Letters as the staff screens (member services, prescriber) name them. */

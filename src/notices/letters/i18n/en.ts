@@ -223,6 +223,27 @@ export const en = {
     },
   },
 
+  // ---- request acknowledgment (a faxed request keyed in by intake) -----------------------------------------
+  acknowledgment: {
+    title: {
+      member: 'We received a request for your drug',
+      provider: 'Prior authorization request received',
+    },
+    member: {
+      intro: (drug: string, received: string) =>
+        `Your prescriber asked us on ${received} to cover ${drug} for you. A clinical reviewer is looking at the request.`,
+      due: (when: string) => `We will decide by ${when} and write to you.`,
+      noDue: 'We will write to you when we decide.',
+    },
+    provider: {
+      intro: (drug: string, patient: string, received: string) =>
+        `We received your faxed prior authorization request for ${drug} for your patient ${patient} on ${received}. It is complete and is with a clinical reviewer.`,
+      due: (when: string) =>
+        `The decision is due by ${when}. Use the request number above when you call or fax about this request.`,
+      noDue: 'Use the request number above when you call or fax about this request.',
+    },
+  },
+
   // ---- urgency reclassified ----------------------------------------------------------------------------
   reclassified: {
     title: {

@@ -223,6 +223,26 @@ export const es: LetterStrings = {
     },
   },
 
+  acknowledgment: {
+    title: {
+      member: 'Recibimos una solicitud para su medicamento',
+      provider: 'Solicitud de autorización previa recibida',
+    },
+    member: {
+      intro: (drug: string, received: string) =>
+        `Su médico nos pidió el ${received} que cubramos ${drug} para usted. Un revisor clínico está revisando la solicitud.`,
+      due: (when: string) => `Decidiremos a más tardar el ${when} y le escribiremos.`,
+      noDue: 'Le escribiremos cuando decidamos.',
+    },
+    provider: {
+      intro: (drug: string, patient: string, received: string) =>
+        `Recibimos por fax su solicitud de autorización previa de ${drug} para su paciente ${patient} el ${received}. Está completa y la tiene un revisor clínico.`,
+      due: (when: string) =>
+        `La decisión vence el ${when}. Use el número de solicitud de arriba cuando llame o envíe un fax sobre esta solicitud.`,
+      noDue: 'Use el número de solicitud de arriba cuando llame o envíe un fax sobre esta solicitud.',
+    },
+  },
+
   reclassified: {
     title: {
       member: 'Revisaremos su solicitud en el plazo estándar',

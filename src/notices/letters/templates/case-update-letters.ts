@@ -95,3 +95,21 @@ export const escalationLetter: LetterTemplate = {
     ];
   },
 };
+
+/**
+ * A faxed request intake keyed in and submitted: the prescriber learns it arrived complete, when
+ * (the fax's receipt starts the clock, docs/design.md#clocks) and when the decision is due.
+ */
+export const requestAcknowledgmentLetter: LetterTemplate = {
+  title: (c) => forAudience(c, c.t.acknowledgment.title),
+  body: (c) => {
+    const { t, content } = c;
+    const a = forAudience(c, t.acknowledgment);
+    const received = content.receivedAt ? c.dateTime(content.receivedAt) : '-';
+    const intro =
+      c.audience === 'member'
+        ? t.acknowledgment.member.intro(c.drug, received)
+        : t.acknowledgment.provider.intro(c.drug, c.memberName, received);
+    return [paragraphs(intro, content.dueAt ? a.due(c.dateTime(content.dueAt)) : a.noDue)];
+  },
+};

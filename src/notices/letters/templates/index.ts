@@ -5,6 +5,7 @@ import {
   escalationLetter,
   paNeededLetter,
   renewalReminderLetter,
+  requestAcknowledgmentLetter,
   urgencyReclassifiedLetter,
 } from './case-update-letters.js';
 import {
@@ -35,6 +36,7 @@ export const LETTER_TEMPLATES_BY_KIND: Record<NoticeKind, LetterTemplate> = {
   escalation: escalationLetter,
   'appeal-acknowledgment': appealAcknowledgmentLetter,
   'appeal-decision': appealDecisionLetter,
+  'request-acknowledgment': requestAcknowledgmentLetter,
 };
 
 export function letterTemplateFor(kind: string): LetterTemplate | undefined {

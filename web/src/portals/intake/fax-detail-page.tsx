@@ -10,7 +10,9 @@ import { CreateCaseForm } from './create-case-form';
 import { FaxDocument } from './fax-document';
 import { FileAppealForm, type FiledAppeal } from './file-appeal-form';
 import { documentKind, faxStatusLabel, faxStatusTone, formatSize } from './fax-status';
-import type { RequestSummary } from '../../api/types';
+import type { RequestView } from '../../api/types';
+import { DraftAnswers } from '../prescriber/draft-answers';
+import { statusLabel } from '../../ui/format';
 import type { AttachResult, CreatedCase, FaxItem } from './types';
 import { isOnClock } from '../../ui/statuses';
 
@@ -45,6 +47,13 @@ const TEXT = {
     due: 'Decision due',
     caseLabel: 'Case',
     appealLabel: 'Appeal',
+    receivedClock: 'Received (the clock runs from here)',
+    keyAnswers:
+      'Key the answers the fax gives to the plan’s questions, with the fax beside you. Submitting marks the request complete: it goes to a clinical reviewer (or is approved at once when every criterion is met) and the prescriber is faxed an acknowledgment.',
+    submittedReview:
+      'The request is complete and in the reviewers’ queue; its clock runs from the fax’s receipt. The prescriber is sent an acknowledgment.',
+    submittedIncomplete: 'The request is still missing information: the prescriber was asked for it.',
+    submittedDecided: 'The request was submitted and decided at once: {status}.',
   },
   es: {
     title: 'Fax de {from}',
@@ -76,6 +85,13 @@ const TEXT = {
     due: 'Decisión antes de',
     caseLabel: 'Caso',
     appealLabel: 'Apelación',
+    receivedClock: 'Recibido (el plazo corre desde aquí)',
+    keyAnswers:
+      'Anote las respuestas que da el fax a las preguntas del plan, con el fax a la vista. Al enviar, la solicitud queda completa: pasa a un revisor clínico (o se aprueba al instante si cumple todos los criterios) y se envía al recetador un acuse de recibo por fax.',
+    submittedReview:
+      'La solicitud está completa y en la cola de los revisores; su plazo corre desde la llegada del fax. Se envía al recetador un acuse de recibo.',
+    submittedIncomplete: 'A la solicitud aún le falta información: se la pedimos al recetador.',
+    submittedDecided: 'La solicitud se envió y se decidió al instante: {status}.',
   },
 };
 
@@ -118,74 +134,85 @@ export function FaxDetailPage({ faxId }: { faxId: string }) {
       <Async state={faxState}>
         {(fax) => (
           <>
-            <Section title={t.details}>
-              <KeyValues
-                rows={[
-                  [t.received, formatDateTime(fax.receivedAt, lang)],
-                  [t.from, fax.senderFax],
-                  [t.kind, `${documentKind(fax.contentType)} · ${formatSize(fax.size)}`],
-                  [
-                    t.status,
-                    <StatusBadge key="s" status={faxStatusTone(fax.status)} label={faxStatusLabel(fax.status, lang)} />,
-                  ],
-                  ...(fax.status !== 'new'
-                    ? ([
+            {/* Two panes on a wide screen: the fax stays in view while intake keys what it says. */}
+            <div className="two-panes">
+              <div className="pane pane-sticky">
+                <Section title={t.document}>
+                  <FaxDocument fax={fax} />
+                </Section>
+              </div>
+              <div className="pane">
+                <Section title={t.details}>
+                  <KeyValues
+                    rows={[
+                      [t.received, formatDateTime(fax.receivedAt, lang)],
+                      [t.from, fax.senderFax],
+                      [t.kind, `${documentKind(fax.contentType)} · ${formatSize(fax.size)}`],
+                      [
+                        t.status,
+                        <StatusBadge
+                          key="s"
+                          status={faxStatusTone(fax.status)}
+                          label={faxStatusLabel(fax.status, lang)}
+                        />,
+                      ],
+                      ...(fax.status !== 'new'
+                        ? ([
+                            [
+                              t.filedWith,
+                              <LongId key="w">
+                                {fax.appealId
+                                  ? `${t.appealLabel} ${fax.appealId}`
+                                  : fax.paRequestId
+                                    ? `${t.caseLabel} ${fax.paRequestId}`
+                                    : '—'}
+                              </LongId>,
+                            ],
+                            [t.handledBy, fax.handledBy ?? '—'],
+                            [t.handledAt, formatDateTime(fax.handledAt, lang)],
+                          ] as [string, ReactNode][])
+                        : []),
+                      ...(fax.note ? ([[t.note, fax.note]] as [string, string][]) : []),
+                    ]}
+                  />
+                </Section>
+                {fax.paRequestId && !fax.appealId ? <FiledCase id={fax.paRequestId} onSubmitted={setDone} /> : null}
+                {fax.status === 'new' ? (
+                  <Section title={t.file}>
+                    <fieldset>
+                      <legend>{t.what}</legend>
+                      {(
                         [
-                          t.filedWith,
-                          <LongId key="w">
-                            {fax.appealId
-                              ? `${t.appealLabel} ${fax.appealId}`
-                              : fax.paRequestId
-                                ? `${t.caseLabel} ${fax.paRequestId}`
-                                : '—'}
-                          </LongId>,
-                        ],
-                        [t.handledBy, fax.handledBy ?? '—'],
-                        [t.handledAt, formatDateTime(fax.handledAt, lang)],
-                      ] as [string, ReactNode][])
-                    : []),
-                  ...(fax.note ? ([[t.note, fax.note]] as [string, string][]) : []),
-                ]}
-              />
-            </Section>
-            {fax.paRequestId && !fax.appealId ? <FiledCase id={fax.paRequestId} /> : null}
-            <Section title={t.document}>
-              <FaxDocument fax={fax} />
-            </Section>
-            {fax.status === 'new' ? (
-              <Section title={t.file}>
-                <fieldset>
-                  <legend>{t.what}</legend>
-                  {(
-                    [
-                      ['create', t.create],
-                      ['attach-case', t.attachCase],
-                      ['file-appeal', t.fileAppeal],
-                      ['attach-appeal', t.attachAppeal],
-                    ] as [Action, string][]
-                  ).map(([value, label]) => (
-                    <label key={value} className="choice">
-                      <input
-                        type="radio"
-                        name="fax-action"
-                        value={value}
-                        checked={action === value}
-                        onChange={() => setAction(value)}
-                      />
-                      {label}
-                    </label>
-                  ))}
-                </fieldset>
-                {action === 'create' ? <CreateCaseForm faxId={fax.id} onCreated={onCreated} /> : null}
-                {action === 'attach-case' ? (
-                  <AttachForm key="case" faxId={fax.id} target="case" onAttached={onAttached} />
+                          ['create', t.create],
+                          ['attach-case', t.attachCase],
+                          ['file-appeal', t.fileAppeal],
+                          ['attach-appeal', t.attachAppeal],
+                        ] as [Action, string][]
+                      ).map(([value, label]) => (
+                        <label key={value} className="choice">
+                          <input
+                            type="radio"
+                            name="fax-action"
+                            value={value}
+                            checked={action === value}
+                            onChange={() => setAction(value)}
+                          />
+                          {label}
+                        </label>
+                      ))}
+                    </fieldset>
+                    {action === 'create' ? <CreateCaseForm faxId={fax.id} onCreated={onCreated} /> : null}
+                    {action === 'attach-case' ? (
+                      <AttachForm key="case" faxId={fax.id} target="case" onAttached={onAttached} />
+                    ) : null}
+                    {action === 'file-appeal' ? <FileAppealForm faxId={fax.id} onFiled={onFiled} /> : null}
+                    {action === 'attach-appeal' ? (
+                      <AttachForm key="appeal" faxId={fax.id} target="appeal" onAttached={onAttached} />
+                    ) : null}
+                  </Section>
                 ) : null}
-                {action === 'file-appeal' ? <FileAppealForm faxId={fax.id} onFiled={onFiled} /> : null}
-                {action === 'attach-appeal' ? (
-                  <AttachForm key="appeal" faxId={fax.id} target="appeal" onAttached={onAttached} />
-                ) : null}
-              </Section>
-            ) : null}
+              </div>
+            </div>
           </>
         )}
       </Async>
@@ -193,25 +220,53 @@ export function FaxDetailPage({ faxId }: { faxId: string }) {
   );
 }
 
-/** The case the fax belongs to (GET /pa-requests/{id}). */
-function FiledCase({ id }: { id: string }) {
+/**
+ * The case the fax belongs to (GET /pa-requests/{id}). While it is a draft, intake keys the
+ * question-set answers from the fax and submits it: the clock runs from the fax's receipt, the
+ * case goes to the reviewers' queue (or is approved if every criterion is met), and the
+ * prescriber is sent an acknowledgment.
+ */
+function FiledCase({ id, onSubmitted }: { id: string; onSubmitted: (message: string) => void }) {
   const t = useText(TEXT);
-  const c = useApi<RequestSummary>(`/pa-requests/${encodeURIComponent(id)}`);
+  const { lang } = useLang();
+  const c = useApi<RequestView>(`/pa-requests/${encodeURIComponent(id)}`);
   return (
-    <Section title={t.theCase}>
-      <Async state={c}>
-        {(x) => (
-          <KeyValues
-            rows={[
-              [t.caseLabel, <LongId key="id">{x.id}</LongId>],
-              [t.status, <StatusBadge key="s" status={x.status} />],
-              [t.member, x.memberId],
-              [t.drug, x.drug.name],
-              [t.due, isOnClock(x.status) ? <DueIn key="d" dueAt={x.dueAt} /> : '—'],
-            ]}
+    <>
+      <Section title={t.theCase}>
+        <Async state={c}>
+          {(x) => (
+            <KeyValues
+              rows={[
+                [t.caseLabel, <LongId key="id">{x.id}</LongId>],
+                [t.status, <StatusBadge key="s" status={x.status} />],
+                [t.member, x.memberId],
+                [t.drug, x.drug.name],
+                [t.receivedClock, formatDateTime(x.receivedAt, lang)],
+                [t.due, isOnClock(x.status) ? <DueIn key="d" dueAt={x.dueAt} /> : '—'],
+              ]}
+            />
+          )}
+        </Async>
+      </Section>
+      {c.data?.status === 'awaiting-answers' ? (
+        <>
+          <p className="muted">{t.keyAnswers}</p>
+          <DraftAnswers
+            view={c.data}
+            onChanged={(next) => {
+              c.reload();
+              if (next && next.status !== 'awaiting-answers')
+                onSubmitted(
+                  next.status === 'in-review'
+                    ? t.submittedReview
+                    : next.status === 'awaiting-information'
+                      ? t.submittedIncomplete
+                      : t.submittedDecided.replace('{status}', statusLabel(next.status, lang)),
+                );
+            }}
           />
-        )}
-      </Async>
-    </Section>
+        </>
+      ) : null}
+    </>
   );
 }
