@@ -126,6 +126,18 @@ describe('importPlanBundle', () => {
     });
   });
 
+  it('keeps the information-request clock a plan bundle states (docs/clocks.md)', async () => {
+    const stated = { ...policy, informationRequests: { ...policy.informationRequests, clock: 'restarts-on-answer' } };
+    await importPlanBundle(ctx, bundle({}, { policy: stated, formulary: undefined }));
+    expect((await ctx.reference.get()).plans.get('T1')!.policy.informationRequests).toEqual({
+      max: 2,
+      responseWindowHours: 72,
+      clock: 'restarts-on-answer',
+    });
+    await importPlanBundle(ctx, bundle({}, { formulary: undefined }));
+    expect((await ctx.reference.get()).plans.get('T1')!.policy.informationRequests.clock).toBeUndefined();
+  });
+
   it('replaces a listed formulary as a whole, and leaves it alone when the plan lists none', async () => {
     await importPlanBundle(ctx, bundle({}, { formulary: [{ group: '372614', covered: true, tier: 'generic' }] }));
     expect((await ctx.reference.get()).formularies.get('T1')!.entries).toHaveLength(1);
@@ -204,6 +216,11 @@ describe('importPlanBundle', () => {
       'an unknown time zone',
       '/plans/0/policy/review/timeZone',
       bundle({}, { policy: { ...policy, review: { ...policy.review, timeZone: 'Mars/Olympus' } } }),
+    ],
+    [
+      'an information-request clock that is neither continues nor restarts-on-answer',
+      '/plans/0/policy/informationRequests/clock',
+      bundle({}, { policy: { ...policy, informationRequests: { ...policy.informationRequests, clock: 'pauses' } } }),
     ],
   ])('%s → VALIDATION_FAILED naming %s, nothing written', async (_name, path, text) => {
     const before = await countRows(ctx, TABLES);
