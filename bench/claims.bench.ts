@@ -160,7 +160,7 @@ function buildMix(pools: Pools, dos: string, seed: number, parity = 0) {
 async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   const label = `${kind}_${history}_${Date.now()}`;
   const target = await makeTarget(kind, label.replace(/[^a-z0-9_]/g, ''));
-  const today = toLocalDate(new Date());
+  const today = toLocalDate(new Date(), 'America/Los_Angeles'); // the demo plans' zone
   const env = { ...target.env, DEMO_DATA: 'true' };
   // 1. Demo data and bench members through the same import paths users use.
   let server = await startServer(env);

@@ -62,7 +62,7 @@ async function runConfig(kind: 'pglite' | 'postgres') {
     const token = (
       await api(server.url, '', 'POST', '/auth/token', { username: prescriber.username, password: prescriber.password })
     ).accessToken as string;
-    const today = toLocalDate(new Date());
+    const today = toLocalDate(new Date(), 'America/Los_Angeles'); // the demo plans' zone
     const body = JSON.stringify({ answers: answers(today) });
     const call = async (method: 'POST', p: string, payload: string, bearer = token) => {
       const r = await pool.request({

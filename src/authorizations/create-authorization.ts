@@ -1,6 +1,6 @@
 import { addDays } from '../platform/dates.js';
 import { scheduleDeadline } from '../deadlines/schedule-deadline.js';
-import { toLocalDate } from '../platform/clock.js';
+import { localTimeToInstant, todayInZone } from '../platform/plan-time.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { formatAuthorizationNumber } from './authorization-number.js';
@@ -45,7 +45,7 @@ export async function grantPeriod(
   db: Db,
   g: Pick<AuthorizationGrant, 'renewalOf' | 'approval' | 'timeZone' | 'now'>,
 ): Promise<{ today: string; period: AuthorizationPeriod & { earliestEffectiveTo: string } }> {
-  const today = toLocalDate(g.now, g.timeZone);
+  const today = todayInZone(g.now, g.timeZone);
   const prior = g.renewalOf ? await findAuthorizationByNumber(db, g.renewalOf) : undefined;
   const period = authorizationPeriod({
     today,
@@ -57,6 +57,9 @@ export async function grantPeriod(
     period: { ...period, earliestEffectiveTo: period.effectiveFrom > today ? period.effectiveFrom : today },
   };
 }
+
+/** Renewal reminders go out at this wall-clock time in the plan's zone. */
+const RENEWAL_REMINDER_LOCAL_TIME = '09:00';
 
 /** Legacy numbers (random digits, issued before serials) can share a serial number's shape: skip past them. */
 const MAX_NUMBER_DRAWS = 20;
@@ -109,7 +112,8 @@ export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promis
     {
       kind: 'pa-renewal-reminder',
       entityId: authorization.number,
-      dueAt: new Date(`${remindOn}T16:00:00Z`),
+      // 9 a.m. on the reminder day where the plan's members are (a fixed UTC hour drifts with the zone and DST)
+      dueAt: localTimeToInstant(remindOn, RENEWAL_REMINDER_LOCAL_TIME, g.timeZone),
       payload: { paRequestId: g.paRequestId },
     },
     g.now,

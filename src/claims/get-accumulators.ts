@@ -1,7 +1,9 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { isStaff, type Principal } from '../identity/roles.js';
-import { toLocalDate } from '../platform/clock.js';
+import { findMemberById } from '../members/index.js';
+import { planToday } from '../platform/plan-time.js';
+import { payerPlan } from './decide-claim.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import { loadMemberAccumulators } from './accumulators.repo.js';
 import { planYearOf, standing, totalsFor, type AccumulatorStanding } from './rules/accumulators.js';
@@ -29,7 +31,9 @@ export async function getMemberAccumulators(
   if (caller.role === 'member' && caller.memberId !== memberId) throw notFound('Member', memberId);
   if (caller.role !== 'member' && caller.role !== 'prescriber' && !isStaff(caller)) throw forbidden('Not allowed');
   if (query.date !== undefined && !isRealDate(query.date)) throw invalid('date', 'is not a real date');
-  const asOf = query.date ?? toLocalDate(ctx.clock.now());
+  // today in the member's plan's time zone (docs/design.md#time-zones)
+  const member = query.date === undefined ? await findMemberById(ctx.database.db, memberId) : undefined;
+  const asOf = query.date ?? planToday(payerPlan(await ctx.reference.get(), member?.planId), ctx.clock.now());
   const found = await loadMemberAccumulators(ctx.database, memberId, asOf);
   if (!found) throw notFound('Member', memberId);
   if (caller.role !== 'member')

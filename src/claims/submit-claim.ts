@@ -2,32 +2,26 @@ import type { AppContext } from '../app-context.js';
 import type { TxDatabase } from '../platform/db.js';
 import type { ReferenceSnapshot } from '../reference/reference-cache.js';
 import type { Principal } from '../identity/roles.js';
-import type { PharmacyType } from '../plans/plan-policy.js';
-import { toLocalDate } from '../platform/clock.js';
 import { DomainError, forbidden, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';
 import type { ClaimRequest, ClaimResponse } from './claim-types.js';
-import { insertClaim, findPaidClaimByKey, loadClaimContext, lockMemberForAdjudication } from './claims.repo.js';
+import { insertClaim, findPaidClaimByKey, lockMemberForAdjudication } from './claims.repo.js';
 import { addToAccumulators } from './accumulators.repo.js';
-import { adjudicateClaim } from './rules/adjudicate-claim.js';
-import { addDays, isRealDate } from '../platform/dates.js';
+import { decideClaim } from './decide-claim.js';
+import { isRealDate } from '../platform/dates.js';
 import { fromCents } from './rules/money.js';
-import { historyScopeFor } from './rules/history-scope.js';
 
-/** NCPDP timely filing: OpenPBM accepts dates of service up to a year back. */
-const TIMELY_FILING_DAYS = 365;
-
-/** Checks a schema cannot express; every failure names its field (nothing is stored). */
-export function validateClaimRequest(req: ClaimRequest, today: string): FieldError[] {
+/**
+ * Checks a schema cannot express; every failure names its field (nothing is stored). The date of
+ * service is checked against the plan's today once the member is known (decideClaim).
+ */
+export function validateClaimRequest(req: ClaimRequest): FieldError[] {
   const errors: FieldError[] = [];
   if (!isValidNpi(req.pharmacyNpi)) errors.push({ path: 'pharmacyNpi', message: 'is not a valid NPI (check digit)' });
   if (!isValidNpi(req.prescriberNpi))
     errors.push({ path: 'prescriberNpi', message: 'is not a valid NPI (check digit)' });
   if (!isRealDate(req.dateOfService)) errors.push({ path: 'dateOfService', message: 'is not a real date' });
-  else if (req.dateOfService > addDays(today, 1)) errors.push({ path: 'dateOfService', message: 'is in the future' });
-  else if (req.dateOfService < addDays(today, -TIMELY_FILING_DAYS))
-    errors.push({ path: 'dateOfService', message: `is more than ${TIMELY_FILING_DAYS} days ago (timely filing)` });
   const dob = req.patient.dateOfBirth;
   if (!isRealDate(dob)) errors.push({ path: 'patient.dateOfBirth', message: 'is not a real date' });
   else if (dob < '1900-01-01' || (isRealDate(req.dateOfService) && dob > req.dateOfService))
@@ -50,7 +44,7 @@ function duplicateOf(original: ClaimResponse): ClaimResponse {
  */
 export async function submitClaim(ctx: AppContext, caller: Principal, request: ClaimRequest): Promise<ClaimResponse> {
   const now = ctx.clock.now();
-  const errors = validateClaimRequest(request, toLocalDate(now));
+  const errors = validateClaimRequest(request);
   if (errors.length)
     throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   if (caller.role === 'pharmacy' && caller.npi !== request.pharmacyNpi) {
@@ -70,26 +64,10 @@ async function adjudicateAndRecord(
   reference: ReferenceSnapshot,
 ): Promise<ClaimResponse> {
   const db = tx.db;
-  const claimCtx = await loadClaimContext(tx, {
-    memberId: request.cardholderId,
-    pharmacyNpi: request.pharmacyNpi,
-    prescriptionNumber: request.prescriptionNumber,
-    fillNumber: request.fillNumber,
-    dateOfService: request.dateOfService,
-    historySince: addDays(request.dateOfService, -TIMELY_FILING_DAYS),
-    history: historyScopeFor(reference, request.productId),
-  });
-  if (claimCtx.duplicate) return duplicateOf(claimCtx.duplicate);
+  // The same read and decision a coverage check dry-runs (decide-claim.ts); only the insert is extra.
+  const { context: claimCtx, result } = await decideClaim(tx, reference, request, now);
+  if (!result) return duplicateOf(claimCtx.duplicate!);
 
-  const result = adjudicateClaim({
-    request,
-    member: claimCtx.member,
-    pharmacyType: (claimCtx.pharmacyType ?? 'retail') as PharmacyType,
-    reference,
-    history: claimCtx.history,
-    authorizations: claimCtx.authorizations,
-    accumulators: claimCtx.accumulators,
-  });
   const claimId = newId('clm', now);
   const response: ClaimResponse = {
     claimId,

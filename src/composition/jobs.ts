@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../app-context.js';
 import { runDueDeadlines } from '../deadlines/run-due-deadlines.js';
+import { OPERATIONS_TIME_ZONE } from '../platform/plan-time.js';
 import { buildPrintBatch } from '../notices/delivery/build-print-batch.js';
 import { deliverDueNotices } from '../notices/delivery/deliver-due-notices.js';
 
@@ -49,7 +50,7 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
     await deliverDueNotices(ctx, ctx.clock.now());
   });
   await boss.createQueue(PRINT_QUEUE);
-  await boss.schedule(PRINT_QUEUE, '0 17 * * 1-5', {}, { tz: 'America/Los_Angeles' });
+  await boss.schedule(PRINT_QUEUE, '0 17 * * 1-5', {}, { tz: OPERATIONS_TIME_ZONE });
   await boss.work(PRINT_QUEUE, async () => {
     await buildPrintBatch(ctx, ctx.clock.now());
   });

@@ -1,8 +1,10 @@
 import type { DrugConcept } from '../catalog/index.js';
-import type { Alternative, OtherProcessor } from '../claims/claim-types.js';
+import type { Alternative, OtherProcessor, Reject } from '../claims/claim-types.js';
+import type { Adjudication } from '../claims/rules/adjudicate-claim.js';
 import { findAlternatives } from '../claims/rules/alternatives.js';
 import { ageOn, type MemberFacts } from '../claims/rules/eligibility.js';
 import { estimatePatientPay } from '../claims/rules/pricing.js';
+import { REJECT } from '../claims/rules/reject-codes.js';
 import { otherProcessorOf } from '../claims/rules/routing.js';
 import {
   describePrerequisites,
@@ -14,6 +16,7 @@ import {
   type HistoryFill,
 } from '../claims/rules/utilization.js';
 import type { PharmacyType } from '../plans/plan-policy.js';
+import type { PlanRow } from '../plans/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../reference/reference-cache.js';
 
 export interface CoverageAnswer {
@@ -29,38 +32,68 @@ export interface CoverageAnswer {
   stepTherapy?: { prerequisites: string; lookbackDays: number; met: boolean };
   quantityLimit?: { units: number; days: number; maxForDaysSupply: number };
   ageLimit?: { minAge: number | null; maxAge: number | null; met: boolean };
+  sexLimit?: { sex: 'F' | 'M'; met: boolean };
   estimatedPatientPay: string | null;
   processor: OtherProcessor;
   alternatives: Alternative[];
   message: string;
+  /** The dry run: what a claim for this quantity and days' supply on this date would get. */
+  claim: {
+    dateOfService: string;
+    quantity: number;
+    daysSupply: number;
+    wouldPay: boolean;
+    rejects: Reject[];
+    message: string;
+    patientPay: string | null;
+  };
 }
 
 export interface CoverageInput {
   reference: ReferenceSnapshot;
   member: MemberFacts;
   drug: DrugConcept;
-  /** The package when the question names an NDC (its unit price makes the estimate exact). */
+  /** The package priced (the NDC asked about, or the concept's priced package). */
   unitPrice: string | null;
   history: HistoryFill[];
   authorizations: ActiveAuthorization[];
-  today: string;
+  dateOfService: string;
   quantity: number;
   daysSupply: number;
   pharmacyType: PharmacyType;
+  /** The claim pipeline's answer for the same member, drug, quantity and date (decideClaim). */
+  dryRun: Adjudication;
+}
+
+/** The plan that would pay: the member's, or the one its pharmacy benefit is carved out to. */
+function payerOf(ref: ReferenceSnapshot, memberPlan: PlanRow): PlanRow {
+  return memberPlan.carveOutPlanId ? (ref.plans.get(memberPlan.carveOutPlanId) ?? memberPlan) : memberPlan;
 }
 
 /**
- * The payer side of a real-time benefit check (docs/design.md#coverage): the same rules as a claim, for the
- * plan that would pay it (a carved-out benefit answers for the other processor), nothing recorded.
+ * The payer side of a real-time benefit check (docs/design.md#coverage). Whether a claim would
+ * pay, its reject codes and its patient pay are the claim pipeline's own answer (the dry run in
+ * `input.dryRun`); this adds what the plan's entry says about the drug (tier, which limits apply
+ * and whether they are met) for people deciding what to prescribe. Nothing is recorded.
  */
 export function checkCoverage(input: CoverageInput): CoverageAnswer {
-  const { reference: ref, member, drug, today } = input;
+  const { reference: ref, member, drug, dryRun, dateOfService: dos } = input;
   const memberPlan = ref.plans.get(member.planId)!;
-  const plan = memberPlan.carveOutPlanId ? (ref.plans.get(memberPlan.carveOutPlanId) ?? memberPlan) : memberPlan;
+  const plan = payerOf(ref, memberPlan);
   const processor = otherProcessorOf(plan, ref.processors)!;
-  const eligible =
-    today >= member.effectiveDate && (member.terminationDate === null || today <= member.terminationDate);
+  const rejectCodes = dryRun.rejects.map((r) => r.code);
+  const eligible = dos >= member.effectiveDate && (member.terminationDate === null || dos <= member.terminationDate);
   const entry = findFormularyEntry(ref, plan.id, drug);
+  const wouldPay = dryRun.transactionStatus === 'P';
+  const claim = {
+    dateOfService: dos,
+    quantity: input.quantity,
+    daysSupply: input.daysSupply,
+    wouldPay,
+    rejects: dryRun.rejects,
+    message: dryRun.message,
+    patientPay: dryRun.pricing?.patientPay ?? null,
+  };
   const drugInfo = {
     rxcui: drug.rxcui,
     name: drug.name,
@@ -85,11 +118,15 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
       processor,
       alternatives,
       message: `${drug.name} is not on ${plan.name}'s formulary.${carved} Covered alternatives are listed; a formulary exception can be requested.`,
+      claim,
     };
   }
-  const auth = findAuthorization(input.authorizations, drug, today);
-  const continuing = entry.newStartsOnly && isContinuingTherapy(input.history, drug.groupId, today);
-  const age = ageOn(member.dateOfBirth, today);
+  const auth = findAuthorization(input.authorizations, drug, dos);
+  const continuing = entry.newStartsOnly && isContinuingTherapy(input.history, drug.groupId, dos);
+  const age = ageOn(member.dateOfBirth, dos);
+  // The price the claim would be paid at, when the catalog prices the product; otherwise (or when
+  // the claim would not pay today) the tier's cost share on the estimated total.
+  const pricedByCatalog = dryRun.pricing?.basis === 'catalog-unit-price';
   const answer: CoverageAnswer = {
     covered: true,
     eligible,
@@ -97,18 +134,16 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
     planName: plan.name,
     drug: drugInfo,
     tier: entry.tier,
-    priorAuthorizationRequired: entry.priorAuthorization && !auth && !continuing,
+    priorAuthorizationRequired: !wouldPay && entry.priorAuthorization && !auth && !continuing,
     criteriaId: entry.criteriaId,
-    estimatedPatientPay: estimatePatientPay(
-      plan.policy,
-      entry.tier,
-      input.pharmacyType,
-      input.unitPrice,
-      input.quantity,
-    ),
+    estimatedPatientPay:
+      wouldPay && pricedByCatalog
+        ? dryRun.pricing!.patientPay
+        : estimatePatientPay(plan.policy, entry.tier, input.pharmacyType, input.unitPrice, input.quantity),
     processor,
     alternatives,
     message: '',
+    claim,
   };
   if (auth)
     answer.activeAuthorization = {
@@ -120,30 +155,42 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
     answer.stepTherapy = {
       prerequisites: describePrerequisites(entry.stepTherapy),
       lookbackDays: entry.stepTherapy.lookbackDays,
-      met: Boolean(auth) || continuing || isStepTherapyMet(entry.stepTherapy, input.history, today),
+      met:
+        !rejectCodes.includes(REJECT.STEP_THERAPY.code) &&
+        (Boolean(auth) || continuing || isStepTherapyMet(entry.stepTherapy, input.history, dos)),
     };
   }
-  if (entry.quantityLimit)
-    answer.quantityLimit = {
-      ...entry.quantityLimit,
-      maxForDaysSupply: maxQuantityFor(entry.quantityLimit, input.daysSupply),
-    };
+  // The limit the claim checks: an authorization's approved quantity replaces the formulary's.
+  const limit =
+    auth?.maxUnits != null && auth.perDays != null ? { units: auth.maxUnits, days: auth.perDays } : entry.quantityLimit;
+  if (limit) answer.quantityLimit = { ...limit, maxForDaysSupply: maxQuantityFor(limit, input.daysSupply) };
   if (entry.minAge !== null || entry.maxAge !== null) {
     answer.ageLimit = {
       minAge: entry.minAge,
       maxAge: entry.maxAge,
-      met: (entry.minAge === null || age >= entry.minAge) && (entry.maxAge === null || age <= entry.maxAge),
+      met:
+        Boolean(auth) ||
+        ((entry.minAge === null || age >= entry.minAge) && (entry.maxAge === null || age <= entry.maxAge)),
     };
   }
+  if (entry.sex === 'F' || entry.sex === 'M')
+    answer.sexLimit = { sex: entry.sex, met: Boolean(auth) || member.sex === 'U' || member.sex === entry.sex };
   const parts = [`${drug.name} is covered by ${plan.name}${entry.tier ? ` on the ${entry.tier} tier` : ''}.`];
-  if (!eligible) parts.push('This member is not eligible today.');
+  if (!eligible) parts.push(`This member is not eligible on ${dos}.`);
   if (answer.activeAuthorization)
     parts.push(`Approved under authorization ${auth!.number} through ${auth!.effectiveTo}.`);
   else if (answer.priorAuthorizationRequired) parts.push('Prior authorization is required.');
   if (answer.stepTherapy && !answer.stepTherapy.met)
     parts.push(`Step therapy: try ${answer.stepTherapy.prerequisites} first.`);
-  if (answer.quantityLimit) parts.push(`Limit: ${entry.quantityLimit!.units} per ${entry.quantityLimit!.days} days.`);
+  if (limit) parts.push(`Limit: ${limit.units} per ${limit.days} days.`);
   if (answer.ageLimit && !answer.ageLimit.met) parts.push("Not covered at this member's age without an exception.");
+  if (answer.sexLimit && !answer.sexLimit.met)
+    parts.push("Not covered for this member's sex on file without an exception.");
+  parts.push(
+    wouldPay
+      ? `A claim for ${input.quantity} units, ${input.daysSupply} days, on ${dos} would pay.`
+      : `A claim for ${input.quantity} units, ${input.daysSupply} days, on ${dos} would be rejected (${rejectCodes.join(', ')}): ${dryRun.message}`,
+  );
   answer.message = parts.join(' ') + carved;
   return answer;
 }

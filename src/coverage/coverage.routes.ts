@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
-import { errorResponses, Ndc, Nullable } from '../adapters/http/schemas.js';
+import { DateString, errorResponses, Money, Ndc, Nullable } from '../adapters/http/schemas.js';
 import { NextStepsSchema } from '../claims/claims.schemas.js';
 import { getCoverage, type CoverageQuery } from './get-coverage.js';
 
@@ -35,6 +35,9 @@ export const CoverageSchema = Type.Object({
   ageLimit: Type.Optional(
     Type.Object({ minAge: Nullable(Type.Integer()), maxAge: Nullable(Type.Integer()), met: Type.Boolean() }),
   ),
+  sexLimit: Type.Optional(
+    Type.Object({ sex: Type.Union([Type.Literal('F'), Type.Literal('M')]), met: Type.Boolean() }),
+  ),
   estimatedPatientPay: Nullable(Type.String()),
   processor: Type.Object({
     name: Type.String(),
@@ -45,6 +48,18 @@ export const CoverageSchema = Type.Object({
   }),
   alternatives: Type.Unsafe(AlternativeSchema),
   message: Type.String(),
+  claim: Type.Object(
+    {
+      dateOfService: DateString,
+      quantity: Type.Number(),
+      daysSupply: Type.Integer(),
+      wouldPay: Type.Boolean(),
+      rejects: Type.Array(Type.Object({ code: Type.String(), description: Type.String() })),
+      message: Type.String(),
+      patientPay: Nullable(Money),
+    },
+    { description: 'The dry run: what a B1 claim for this member, product, quantity and date would get' },
+  ),
 });
 
 export async function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -53,7 +68,8 @@ export async function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['coverage'],
-        summary: 'Real-time benefit check: covered?, tier, PA/step/quantity rules, estimated patient pay, alternatives',
+        summary:
+          'Real-time benefit check, a dry run of the claim pipeline: would a claim pay, tier, PA/step/quantity/age/sex rules, estimated patient pay, alternatives',
         querystring: Type.Object(
           {
             memberId: Type.String({ minLength: 1, maxLength: 20 }),
@@ -61,6 +77,12 @@ export async function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
             rxcui: Type.Optional(Type.String({ pattern: '^\\d{1,10}$' })),
             quantity: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100000 })),
             daysSupply: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+            dateOfService: Type.Optional(
+              Type.String({
+                pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+                description: "Defaults to today in the plan's time zone",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -4,12 +4,13 @@ import { countLoaded, emptySummary, type ImportSummary } from '../imports/import
 import { recordImportRun, type ImportOptions } from '../imports/import-run.js';
 import { readJsonFile } from '../imports/read-import-file.js';
 import { DomainError } from '../platform/errors.js';
-import { marketplacePolicy } from '../plans/default-policy.js';
+import { DEFAULT_MARKETPLACE_TIME_ZONE, marketplacePolicy } from '../plans/default-policy.js';
 import type { CostShare, PharmacyType, PlanPolicy } from '../plans/plan-policy.js';
 import { loadAllPlans, loadAllProcessors, upsertPlan, upsertProcessor, type PlanRow } from '../plans/index.js';
 import { loadAllFormularyEntries, replacePlanFormulary } from './formulary.repo.js';
 import type { formularyEntries } from './formulary.tables.js';
 import { moneyFromNumber } from '../shared/money.js';
+import { stateOfHiosPlanId, timeZoneOfState } from '../plans/state-time-zones.js';
 
 /**
  * CMS QHP machine-readable formulary files (the schema in the CMSgov/QHP-provider-formulary-APIs
@@ -117,6 +118,18 @@ function toCostShare(item: Record<string, unknown>, where: string, warnings: War
   if (copayApplies) return { copay: moneyFromNumber(copay!) };
   if (coinsApplies) return { coinsurance: String(rate) };
   return { copay: '0.00' };
+}
+
+/**
+ * A new QHP plan counts its days in its state's zone (the HIOS id's characters 6–7); an id without
+ * a known state gets Eastern time, the stated default, with a warning (docs/plan-bundle-format.md).
+ */
+function qhpTimeZone(planId: string, warnings: Warnings): string {
+  const state = stateOfHiosPlanId(planId);
+  const zone = state ? timeZoneOfState(state) : null;
+  if (zone) return zone;
+  warnings.add(`no state in the plan id: its dates are counted in ${DEFAULT_MARKETPLACE_TIME_ZONE}`, planId);
+  return DEFAULT_MARKETPLACE_TIME_ZONE;
 }
 
 interface ParsedQhpPlan {
@@ -256,7 +269,7 @@ export async function importQhpPlans(
       const before = existing.get(p.id);
       const policy: PlanPolicy = before
         ? { ...before.policy, costSharing: { ...before.policy.costSharing, tiers: p.tiers } }
-        : marketplacePolicy({ dispensingFee: '0.00', tiers: p.tiers });
+        : marketplacePolicy({ dispensingFee: '0.00', tiers: p.tiers }, qhpTimeZone(p.id, warnings));
       await upsertPlan(tx, {
         id: p.id,
         name: p.name,

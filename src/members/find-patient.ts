@@ -3,9 +3,9 @@ import { writeAudit } from '../audit/write-audit.js';
 import { isRealDate } from '../platform/dates.js';
 import { otherProcessorOf } from '../claims/rules/routing.js';
 import type { Principal } from '../identity/roles.js';
-import { toLocalDate } from '../platform/clock.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import { findMemberById, searchMembers, type MemberRow } from './members.repo.js';
+import { planToday } from '../platform/plan-time.js';
 
 const SEARCH_ROLES = [
   'prescriber',
@@ -22,7 +22,7 @@ async function toPatient(ctx: AppContext, m: MemberRow) {
   const ref = await ctx.reference.get();
   const memberPlan = ref.plans.get(m.planId);
   const payer = memberPlan?.carveOutPlanId ? (ref.plans.get(memberPlan.carveOutPlanId) ?? memberPlan) : memberPlan;
-  const today = toLocalDate(ctx.clock.now());
+  const today = planToday(payer, ctx.clock.now());
   return {
     memberId: m.id,
     firstName: m.firstName,

@@ -2,12 +2,12 @@ import type { AppContext } from '../app-context.js';
 import { countLoaded, emptySummary, type ImportSummary } from '../imports/import-summary.js';
 import { recordImportRun, type ImportOptions } from '../imports/import-run.js';
 import { fieldCountProblem, readCsvFile } from '../imports/read-import-file.js';
-import { toLocalDate } from '../platform/clock.js';
 import { loadAllPlans } from '../plans/index.js';
 import { isCalendarDate, isEmail } from '../shared/field-checks.js';
 import { isKnownLanguage } from '../shared/languages.js';
 import { readContactFields } from './contact-fields.js';
 import { upsertMembers, type MemberInsert } from './members.repo.js';
+import { planToday } from '../platform/plan-time.js';
 
 export const MEMBER_COLUMNS = [
   'member_id',
@@ -46,7 +46,8 @@ export async function importMembers(
   if (file.unknownColumns.length) summary.warnings.push(`Ignored columns: ${file.unknownColumns.join(', ')}`);
   const db = ctx.database.db;
   const planIds = new Set((await loadAllPlans(db)).map((p) => p.id));
-  const today = toLocalDate(ctx.clock.now());
+  // a date of birth in the future is one after today anywhere a plan can be: the operations zone
+  const today = planToday(null, ctx.clock.now());
   const rows: MemberInsert[] = [];
   const firstLine = new Map<string, number>();
   const unreachable: string[] = [];

@@ -7,7 +7,13 @@ import type { PlanPolicy } from './plan-policy.js';
  * days for a pre-service decision, 72 hours expedited, then external review (45 CFR 147.136).
  * State rules may be stricter: set them with a plan bundle.
  */
-export function marketplacePolicy(costSharing: PlanPolicy['costSharing']): PlanPolicy {
+/** A QHP plan whose HIOS id names no known state counts its days in Eastern time (docs/plan-bundle-format.md). */
+export const DEFAULT_MARKETPLACE_TIME_ZONE = 'America/New_York';
+
+export function marketplacePolicy(
+  costSharing: PlanPolicy['costSharing'],
+  timeZone = DEFAULT_MARKETPLACE_TIME_ZONE,
+): PlanPolicy {
   return {
     costSharing,
     refillTooSoonPercent: 75,
@@ -17,7 +23,7 @@ export function marketplacePolicy(costSharing: PlanPolicy['costSharing']): PlanP
       urgent: { amount: 24, unit: 'hours' },
       onMissed: 'escalate',
       warnBeforeHours: 8,
-      timeZone: 'America/New_York',
+      timeZone,
     },
     informationRequests: { max: 2, responseWindowHours: 72 },
     renewalWindowDays: 60,

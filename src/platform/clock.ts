@@ -28,9 +28,9 @@ export class ManualClock implements Clock {
   }
 }
 
-/** YYYY-MM-DD of an instant in a given IANA time zone (plans count dates in their own zone). */
+/** YYYY-MM-DD of an instant in a given IANA time zone; "today" for a plan is planToday (plan-time.ts). */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-export function toLocalDate(instant: Date, timeZone = 'America/Los_Angeles'): string {
+export function toLocalDate(instant: Date, timeZone: string): string {
   let format = dateFormats.get(timeZone);
   if (!format) {
     // Building a DateTimeFormat is costly; one per zone. en-CA formats as YYYY-MM-DD.

@@ -2,11 +2,11 @@ import type { AppContext } from '../app-context.js';
 import { loadMemberBenefits } from '../claims/index.js';
 import { addDays } from '../platform/dates.js';
 import { findMemberById } from '../members/index.js';
-import { toLocalDate } from '../platform/clock.js';
 import type { PaRequestRow } from './priorauth.repo.js';
 import { computeFacts } from './rules/compute-facts.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
 import { evaluateCriteria } from './rules/evaluate-criteria.js';
+import { planToday } from '../platform/plan-time.js';
 
 /**
  * Gathers the member's facts (age, sex, two years of paid claims) and evaluates the criteria
@@ -20,7 +20,7 @@ export async function evaluateRequest(
   answers: unknown,
   now: Date,
 ) {
-  const today = toLocalDate(now);
+  const today = planToday((await ctx.reference.get()).plans.get(row.planId), now);
   const member = await findMemberById(ctx.database.db, row.memberId);
   const benefits = await loadMemberBenefits(ctx.database, row.memberId, today, addDays(today, -730));
   const facts = computeFacts(criteria, {

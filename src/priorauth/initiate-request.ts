@@ -3,7 +3,6 @@ import { addDays } from '../platform/dates.js';
 import type { Principal } from '../identity/roles.js';
 import { findMemberById } from '../members/index.js';
 import { queueNotices } from '../notices/queue-notices.js';
-import { toLocalDate } from '../platform/clock.js';
 import { DomainError, forbidden, invalid, notFound, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Db } from '../platform/db.js';
@@ -28,6 +27,7 @@ import { buildRequestView, type RequestView } from './request-view.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
 import { caseStanding } from './rules/case-standing.js';
 import { OPEN_STATUSES } from './pa-status.js';
+import { planToday } from '../platform/plan-time.js';
 
 export const CHANNELS = ['epa', 'portal', 'fax', 'pharmacy', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -106,9 +106,9 @@ export async function initiateRequest(
 
   const db = ctx.database.db;
   const now = ctx.clock.now();
-  const today = toLocalDate(now);
   const member = await findMemberById(db, input.memberId);
   if (!member) throw notFound('Member', input.memberId);
+  const today = planToday((await ctx.reference.get()).plans.get(member.planId), now);
   if (today < member.effectiveDate || (member.terminationDate && today > member.terminationDate)) {
     throw new DomainError('INVALID_STATE', `Member ${member.id} is not covered on ${today}`, {
       errors: [{ path: 'memberId', message: 'is not eligible today' }],

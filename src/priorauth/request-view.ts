@@ -1,6 +1,5 @@
 import type { AppContext } from '../app-context.js';
 import { listNoticesForRequest } from '../notices/index.js';
-import { toLocalDate } from '../platform/clock.js';
 import type { Db } from '../platform/db.js';
 import {
   findCriteriaVersion,
@@ -15,6 +14,7 @@ import { isWithinRenewalWindow } from './rules/renewal-window.js';
 import { caseStanding, type CaseStanding, type StandingFacts } from './rules/case-standing.js';
 import { APPEALABLE_CASE_STATUSES } from './pa-status.js';
 import { appealFilingWindow } from './rules/appeal-filing-window.js';
+import { planToday } from '../platform/plan-time.js';
 
 const NO_FACTS: StandingFacts = { lastAppealAction: null, authorization: null };
 
@@ -65,7 +65,7 @@ async function renewalOf(ctx: AppContext, row: PaRequestRow, now: Date, standing
   const plan = (await ctx.reference.get()).plans.get(row.planId);
   const window = isWithinRenewalWindow({
     authorizationEndDate: d.effectiveTo,
-    today: toLocalDate(now),
+    today: planToday(plan, now),
     windowDays: plan?.policy.renewalWindowDays,
   });
   return {

@@ -157,8 +157,14 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     );
   }
 
+  // An approved exception (an active authorization for the drug) lifts the age and sex limits:
+  // the 60/61 answers send the prescriber to ask for exactly that.
+  const authorization = findAuthorization(input.authorizations, drug, dos);
   const age = ageOn(member.dateOfBirth, dos);
-  if ((entry.minAge !== null && age < entry.minAge) || (entry.maxAge !== null && age > entry.maxAge)) {
+  if (
+    !authorization &&
+    ((entry.minAge !== null && age < entry.minAge) || (entry.maxAge !== null && age > entry.maxAge))
+  ) {
     const range =
       entry.minAge !== null && entry.maxAge !== null
         ? `ages ${entry.minAge} to ${entry.maxAge}`
@@ -175,7 +181,7 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
       drug,
     );
   }
-  if (entry.sex && member.sex !== 'U' && entry.sex !== member.sex) {
+  if (!authorization && entry.sex && member.sex !== 'U' && entry.sex !== member.sex) {
     return rejected(
       {
         reject: REJECT.SEX,
@@ -187,7 +193,6 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     );
   }
 
-  const authorization = findAuthorization(input.authorizations, drug, dos);
   const continuing = entry.newStartsOnly && isContinuingTherapy(input.history, drug.groupId, dos);
   const emergencyAllowed = plan.policy.emergencySupply;
   let emergencySupply = false;

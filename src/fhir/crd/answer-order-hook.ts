@@ -2,7 +2,6 @@ import type { MedicationRequest } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import { getCoverage } from '../../coverage/get-coverage.js';
-import { toLocalDate } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from '../../priorauth/criteria-library/index.js';
 import { findCurrentCriteria } from '../../priorauth/index.js';
@@ -15,6 +14,7 @@ import { ordersOf } from './drug-orders.js';
 import { loadHookData } from './hook-data.js';
 import { parseHookRequest } from './hook-request.js';
 import { identifyMember } from './identify-member.js';
+import { planToday } from '../../platform/plan-time.js';
 
 export interface HookResponse {
   cards: Card[];
@@ -89,7 +89,7 @@ export async function answerOrderHook(options: {
 
   const { member, coverage } = identified;
   const now = ctx.clock.now();
-  const today = toLocalDate(now);
+  const today = planToday((await ctx.reference.get()).plans.get(member.planId), now);
   const coverageReference = coverage.id ? `Coverage/${coverage.id}` : 'Coverage';
   const assertions: Array<{ assertionId: string; rxcui: string | null; covered: string; paNeeded?: string }> = [];
   for (const order of drugs) {

@@ -14,8 +14,9 @@ export interface CoverageFinding {
 
 /**
  * What the order needs, from the dry-run answer: an active authorization satisfies it; PA, an
- * unmet step, an age limit or a quantity over the limit each need a request (PA or exception)
- * before the pharmacy claim pays, as the claim would reject 75/76.
+ * unmet step, an age or sex limit or a quantity over the limit (the formulary's or the
+ * authorization's) each need a request (PA or exception) before the pharmacy claim pays, as the
+ * claim would reject 75/608/60/61/76.
  */
 export function findingOf(answer: CoverageAnswer, quantity: number): CoverageFinding {
   if (!answer.covered || !answer.eligible)
@@ -27,14 +28,22 @@ export function findingOf(answer: CoverageAnswer, quantity: number): CoverageFin
           : 'The member is not eligible today',
       ],
     };
-  if (answer.activeAuthorization) return { covered: 'covered', paNeeded: 'satisfied', reasons: [] };
+  // The claim pipeline's dry run decides; the entry's limits explain why in words.
+  const codes = answer.claim.rejects.map((r) => r.code);
   const reasons: string[] = [];
   if (answer.priorAuthorizationRequired) reasons.push('Prior authorization is required');
   if (answer.stepTherapy && !answer.stepTherapy.met)
     reasons.push(`Step therapy: ${answer.stepTherapy.prerequisites} first, or an exception`);
   if (answer.ageLimit && !answer.ageLimit.met) reasons.push("Not covered at this member's age without an exception");
-  if (answer.quantityLimit && quantity > answer.quantityLimit.maxForDaysSupply)
-    reasons.push(`Quantity above the limit of ${answer.quantityLimit.units} per ${answer.quantityLimit.days} days`);
+  if (answer.sexLimit && !answer.sexLimit.met)
+    reasons.push("Not covered for the member's sex on file without an exception");
+  if (codes.includes('76') || (answer.quantityLimit && quantity > answer.quantityLimit.maxForDaysSupply))
+    reasons.push(
+      answer.quantityLimit
+        ? `Quantity above the limit of ${answer.quantityLimit.units} per ${answer.quantityLimit.days} days`
+        : answer.claim.message,
+    );
+  if (answer.activeAuthorization && !reasons.length) return { covered: 'covered', paNeeded: 'satisfied', reasons: [] };
   return { covered: 'covered', paNeeded: reasons.length ? 'auth-needed' : 'no-auth', reasons };
 }
 

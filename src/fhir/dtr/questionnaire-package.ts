@@ -4,7 +4,6 @@ import { writeAudit } from '../../audit/write-audit.js';
 import { addDays } from '../../platform/dates.js';
 import { loadMemberBenefits } from '../../claims/index.js';
 import { isStepTherapyMet } from '../../claims/rules/utilization.js';
-import { toLocalDate } from '../../platform/clock.js';
 import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from '../../priorauth/criteria-library/index.js';
 import { findCurrentCriteria, listCriteria } from '../../priorauth/index.js';
 import { findFormularyEntry } from '../../reference/reference-cache.js';
@@ -12,6 +11,7 @@ import type { FhirRequest, FhirResponse } from '../fhir-request.js';
 import { invalidElement } from '../operation-outcome.js';
 import { ordersOf } from '../crd/drug-orders.js';
 import { identifyPlan } from './identify-plan.js';
+import { planToday } from '../../platform/plan-time.js';
 
 export const DTR = {
   inputProfile: 'http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/dtr-qpackage-input-parameters',
@@ -103,7 +103,7 @@ export async function questionnairePackage(req: FhirRequest, ctx: AppContext): P
       ),
     );
   if (plan) {
-    const today = toLocalDate(ctx.clock.now());
+    const today = planToday(plan, ctx.clock.now());
     for (const order of drugs) {
       if (!order.drug) {
         issues.push(info(`No RxNorm or NDC code on ${order.reference} is in the drug catalog`, 'order'));

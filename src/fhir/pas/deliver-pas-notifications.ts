@@ -1,6 +1,5 @@
 import type { Bundle, Parameters } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
-import { toLocalDate } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { FINAL_STATUSES, type PaStatus } from '../../priorauth/pa-status.js';
 import { findPaRequest } from '../../priorauth/index.js';
@@ -18,6 +17,7 @@ import {
   setSubscriptionStatus,
   type PasNotificationRow,
 } from './pas.repo.js';
+import { planToday } from '../../platform/plan-time.js';
 
 const BACKPORT = 'http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/';
 /** A claimed notification is someone's for this long; after it, another sweep may retry it. */
@@ -136,9 +136,16 @@ async function deliver(ctx: AppContext, n: PasNotificationRow, now: Date): Promi
   const eventNumber = n.eventNumber ?? (await nextEventNumber(db, sub.id));
   const full =
     sub.payloadContent === 'full-resource'
-      ? decisionResponse({ parsed, now, today: toLocalDate(now), responseId: crypto.randomUUID(), inquiry: false }, [
-          { sequence: item.itemSequence, decision: decisionOfCase(row) },
-        ])
+      ? decisionResponse(
+          {
+            parsed,
+            now,
+            today: planToday((await ctx.reference.get()).plans.get(row.planId), now),
+            responseId: crypto.randomUUID(),
+            inquiry: false,
+          },
+          [{ sequence: item.itemSequence, decision: decisionOfCase(row) }],
+        )
       : null;
   const body = notificationBundle({
     subscriptionId: sub.id,

@@ -1,7 +1,6 @@
 import type { Bundle } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
-import { toLocalDate } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import { findPaRequest } from '../../priorauth/index.js';
 import type { ClientIdentity } from '../fhir-request.js';
@@ -10,6 +9,7 @@ import { identifyPasMember } from './identify-pas-member.js';
 import { decisionOfCase } from './item-decision.js';
 import { parsePasBundle } from './parse-pas-bundle.js';
 import { listPasRequestsForClaim } from './pas.repo.js';
+import { planToday } from '../../platform/plan-time.js';
 
 /**
  * PAS `Claim/$inquire`: the current state of a request this client submitted, found by the
@@ -22,11 +22,13 @@ export async function inquirePasClaim(ctx: AppContext, client: ClientIdentity, b
   const rctx: ResponseContext = {
     parsed,
     now,
-    today: toLocalDate(now),
+    today: planToday(null, now),
     responseId: crypto.randomUUID(),
     inquiry: true,
   };
   const member = await identifyPasMember(ctx, parsed);
+  // dates in the answer are the member's plan's dates (docs/design.md#time-zones)
+  if (member) rctx.today = planToday((await ctx.reference.get()).plans.get(member.planId), now);
   if (!member)
     return errorResponse(rctx, [
       {

@@ -2,7 +2,6 @@ import type { Bundle, QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import type { DrugConcept } from '../../catalog/index.js';
-import { toLocalDate } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { initiateRequest } from '../../priorauth/initiate-request.js';
@@ -18,6 +17,7 @@ import { identifyPasMember } from './identify-pas-member.js';
 import { decisionOfCase, type ItemDecision } from './item-decision.js';
 import { parsePasBundle, type PasBundle, type PasItem } from './parse-pas-bundle.js';
 import { claimPasItem, completePasItem, findPasRequest, releasePasItem } from './pas.repo.js';
+import { planToday } from '../../platform/plan-time.js';
 
 const NDC = 'http://hl7.org/fhir/sid/ndc';
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
@@ -144,11 +144,13 @@ export async function submitPasClaim(ctx: AppContext, client: ClientIdentity, bo
   const rctx: ResponseContext = {
     parsed,
     now,
-    today: toLocalDate(now),
+    today: planToday(null, now),
     responseId: crypto.randomUUID(),
     inquiry: false,
   };
   const member = await identifyPasMember(ctx, parsed);
+  // dates in the answer are the member's plan's dates (docs/design.md#time-zones)
+  if (member) rctx.today = planToday((await ctx.reference.get()).plans.get(member.planId), now);
   if (!member)
     return errorResponse(rctx, [
       {

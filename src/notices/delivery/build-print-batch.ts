@@ -7,6 +7,7 @@ import { toLocalDate } from '../../platform/clock.js';
 import { markBatched, selectUnbatchedMail, type NoticeRow } from '../notices.repo.js';
 import { concatPdfs } from './fax-cover-sheet.js';
 import { renderNoticeDocument } from './render-notice-document.js';
+import { OPERATIONS_TIME_ZONE } from '../../platform/plan-time.js';
 
 /** An address page (for window envelopes) in front of each mailed letter. */
 function renderAddressPage(lines: string[], reference: string): Promise<Buffer> {
@@ -41,7 +42,10 @@ export async function buildPrintBatch(
   }
   const { pdf, pages } = await concatPdfs(parts);
   mkdirSync(ctx.delivery.printDir, { recursive: true });
-  const file = path.join(ctx.delivery.printDir, `print-batch-${toLocalDate(now)}-${now.getTime()}.pdf`);
+  const file = path.join(
+    ctx.delivery.printDir,
+    `print-batch-${toLocalDate(now, OPERATIONS_TIME_ZONE)}-${now.getTime()}.pdf`,
+  );
   writeFileSync(file, pdf);
   await markBatched(
     db,

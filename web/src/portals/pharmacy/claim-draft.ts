@@ -74,10 +74,15 @@ export function toClaimRequest(d: ClaimDraft, pharmacyNpi: string): ClaimRequest
   };
 }
 
-/** Today's date on the server's clock (the test clock may differ from the browser's), in California. */
-export function serverToday(clockOffsetMs: number): string {
+/**
+ * Today's date on the server's clock (the test clock may differ from the browser's), where the
+ * pharmacy is: the browser's own time zone. The server counts dates in the plan's zone and accepts
+ * a date of service up to one day after the plan's today (docs/design.md#time-zones), so a
+ * pharmacy ahead of its members' plan is never refused for its own today.
+ */
+export function serverToday(clockOffsetMs: number, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Los_Angeles',
+    timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -1,0 +1,80 @@
+import { DomainError, type FieldError } from '../platform/errors.js';
+import { planToday } from '../platform/plan-time.js';
+import type { PharmacyType } from '../plans/plan-policy.js';
+import type { Database } from '../platform/db.js';
+import type { ReferenceSnapshot } from '../reference/reference-cache.js';
+import type { ClaimRequest } from './claim-types.js';
+import { loadClaimContext, type ClaimContext } from './claims.repo.js';
+import { adjudicateClaim, type Adjudication } from './rules/adjudicate-claim.js';
+import { addDays } from '../platform/dates.js';
+import { historyScopeFor } from './rules/history-scope.js';
+
+/** NCPDP timely filing: OpenPBM accepts dates of service up to a year back. */
+export const TIMELY_FILING_DAYS = 365;
+
+export interface ClaimDecision {
+  context: ClaimContext;
+  /** Null when the claim is a resubmission of a paid one (context.duplicate answers it). */
+  result: Adjudication | null;
+  /** Today in the plan's time zone, the day the date of service was checked against. */
+  today: string;
+}
+
+/**
+ * The date of service against the plan's today (docs/design.md#time-zones): at most one day
+ * ahead (a pharmacy east of its members' plan, or just past midnight, is already on the next
+ * day), and no more than the timely-filing window back.
+ */
+export function checkDateOfService(dateOfService: string, today: string): FieldError | null {
+  if (dateOfService > addDays(today, 1))
+    return { path: 'dateOfService', message: `is in the future (today is ${today} in the plan's time zone)` };
+  if (dateOfService < addDays(today, -TIMELY_FILING_DAYS))
+    return { path: 'dateOfService', message: `is more than ${TIMELY_FILING_DAYS} days ago (timely filing)` };
+  return null;
+}
+
+/**
+ * The claim pipeline without the write: read the claim's context (member, pharmacy, history,
+ * authorizations, a paid duplicate), check the date of service in the plan's time zone, and
+ * adjudicate. A B1 claim records what this decides; a coverage check is this same call with no
+ * insert (docs/design.md#coverage), so the two cannot disagree.
+ */
+export async function decideClaim(
+  database: Pick<Database, 'query'>,
+  reference: ReferenceSnapshot,
+  request: ClaimRequest,
+  now: Date,
+  /** A dry run names no pharmacy: the kind of pharmacy it prices for (a claim uses its pharmacy's). */
+  pharmacyTypeIfNone: PharmacyType = 'retail',
+): Promise<ClaimDecision> {
+  const context = await loadClaimContext(database, {
+    memberId: request.cardholderId,
+    pharmacyNpi: request.pharmacyNpi,
+    prescriptionNumber: request.prescriptionNumber,
+    fillNumber: request.fillNumber,
+    dateOfService: request.dateOfService,
+    historySince: addDays(request.dateOfService, -TIMELY_FILING_DAYS),
+    history: historyScopeFor(reference, request.productId),
+  });
+  const today = planToday(payerPlan(reference, context.member?.planId), now);
+  const dateError = checkDateOfService(request.dateOfService, today);
+  if (dateError)
+    throw new DomainError('VALIDATION_FAILED', `${dateError.path}: ${dateError.message}`, { errors: [dateError] });
+  if (context.duplicate) return { context, result: null, today };
+  const result = adjudicateClaim({
+    request,
+    member: context.member,
+    pharmacyType: (context.pharmacyType ?? pharmacyTypeIfNone) as PharmacyType,
+    reference,
+    history: context.history,
+    authorizations: context.authorizations,
+    accumulators: context.accumulators,
+  });
+  return { context, result, today };
+}
+
+/** The plan that answers for a member's pharmacy benefit: its own, or the one it is carved out to. */
+export function payerPlan(reference: ReferenceSnapshot, memberPlanId: string | null | undefined) {
+  const plan = memberPlanId ? reference.plans.get(memberPlanId) : undefined;
+  return plan?.carveOutPlanId ? (reference.plans.get(plan.carveOutPlanId) ?? plan) : plan;
+}
