@@ -139,7 +139,7 @@ const RECIPIENTS: Words = {
 export const recipientLabel = (r: string, lang: Lang) => pick(RECIPIENTS, r, lang);
 
 const CHANNELS: Words = {
-  epa: { en: 'Electronic PA', es: 'PA electrónica' },
+  epa: { en: 'ePA', es: 'ePA' },
   portal: { en: 'Prescriber portal', es: 'Portal de médicos' },
   fax: { en: 'Fax', es: 'Fax' },
   pharmacy: { en: 'Pharmacy', es: 'Farmacia' },

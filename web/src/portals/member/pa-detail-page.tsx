@@ -10,6 +10,7 @@ import { isOpenPa } from '../../ui/statuses';
 import { PaDecision } from './pa-decision';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { historyLabel, infoStatus } from './plain-words';
+import { requestChannelLabel } from '../../ui/channel-label';
 
 const TEXT = {
   en: {
@@ -25,6 +26,7 @@ const TEXT = {
     urgent: 'Urgent',
     standard: 'Standard',
     received: 'Received',
+    channel: 'Sent by',
     due: 'Decision due',
     completed: 'Finished',
     info: 'Information the plan asked for',
@@ -50,6 +52,7 @@ const TEXT = {
     urgent: 'Urgente',
     standard: 'Estándar',
     received: 'Recibida',
+    channel: 'Enviada por',
     due: 'Fecha límite de decisión',
     completed: 'Terminada',
     info: 'Información que pidió el plan',
@@ -100,6 +103,7 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
             [t.drug, pa.drug.name],
             [t.amount, fill(t.amountValue, { qty: pa.quantity, days: pa.daysSupply })],
             [t.urgency, pa.urgency === 'urgent' ? t.urgent : t.standard],
+            [t.channel, requestChannelLabel(pa.channel, lang)],
             [t.received, formatDateTime(pa.receivedAt, lang)],
             open
               ? [

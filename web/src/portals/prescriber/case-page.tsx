@@ -17,6 +17,7 @@ import type { RequestView } from '../../api/types';
 import { isOnClock, isOpenPa } from '../../ui/statuses';
 import { WithdrawRequest } from './withdraw-request';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
+import { requestChannelLabel } from '../../ui/channel-label';
 
 const TEXT = {
   en: {
@@ -34,6 +35,7 @@ const TEXT = {
     urgent: 'Urgent',
     reason: 'Why urgent',
     received: 'Received',
+    channel: 'Sent by',
     submitted: 'Submitted',
     due: 'Decision due',
     left: 'Time left',
@@ -61,6 +63,7 @@ const TEXT = {
     urgent: 'Urgente',
     reason: 'Por qué es urgente',
     received: 'Recibida',
+    channel: 'Enviada por',
     submitted: 'Enviada',
     due: 'La decisión vence',
     left: 'Tiempo restante',
@@ -98,6 +101,7 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
     [t.urgency, view.urgency === 'urgent' ? t.urgent : t.standard],
   ];
   if (view.urgency === 'urgent' && view.urgencyReason) rows.push([t.reason, view.urgencyReason]);
+  rows.push([t.channel, requestChannelLabel(view.channel, lang)]);
   rows.push([t.received, formatDateTime(view.receivedAt, lang)]);
   if (view.submittedAt) rows.push([t.submitted, formatDateTime(view.submittedAt, lang)]);
   if (reviewing && view.dueAt) {

@@ -7,6 +7,7 @@ import { AnswerList, CriteriaTrace, DeterminationSummary, InformationRequests } 
 import { AttachmentList, HistoryTimeline, NoticeTable, UrgencyLabel } from './record-parts';
 import { RecordPage } from './record-page';
 import type { Patient, RequestView } from '../../api/types';
+import { requestChannelLabel } from '../../ui/channel-label';
 
 const TEXT = {
   en: {
@@ -127,7 +128,7 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
             [t.daysSupply, String(view.daysSupply)],
             [t.urgency, <UrgencyLabel urgency={view.urgency} />],
             ...(view.urgencyReason ? ([[t.urgencyReason, view.urgencyReason]] as [string, string][]) : []),
-            [t.channel, view.channel ?? '—'],
+            [t.channel, view.channel ? requestChannelLabel(view.channel, lang) : '—'],
             [t.received, formatDateTime(view.receivedAt, lang)],
             [t.submitted, formatDateTime(view.submittedAt, lang)],
             [
