@@ -1,7 +1,8 @@
 /**
  * npm run bench:claims — claims through the HTTP API at a fixed concurrency over a realistic mix
- * (paid, rejected 75/70/79, duplicates), beside a baseline measured in the same run: the
- * database's own rate for the statements one adjudication issues (one context read + one insert).
+ * (paid, rejected 75/70/79, duplicates) over members with a year of real history, beside the storage
+ * limit for one claim measured in the same run (../shared/tools/pg-limit: pgbench, the statements of
+ * one adjudication, same concurrency, before any server starts).
  *
  * D.0 mode: the same mix, against the same server in the same run, as raw NCPDP D.0 transmissions
  * (POST /api/v1/ncpdp/telecom) — JSON claims go to even-numbered members, D.0 claims to odd ones,
@@ -11,16 +12,15 @@
  * Env: BENCH_DBS=pglite,postgres  BENCH_HISTORY=0,1000000  BENCH_CLAIMS=20000  BENCH_CONCURRENCY=16
  *      BENCH_MEMBERS=20000  BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test  BENCH_MODES=json,d0
  *      BENCH_CODEC_ONLY=1 (the codec micro-benchmark alone)
+ *      BENCH_PG_LIMIT=path/to/pg-limit/run (default ../shared/tools/pg-limit/run)  BENCH_PG_LIMIT_SECONDS=15
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
-import { loadClaimContext, insertClaim } from '../src/claims/claims.repo.js';
 import { toLocalDate } from '../src/platform/clock.js';
 import type { Database } from '../src/platform/db.js';
-import { newId } from '../src/platform/ids.js';
-import { addDays } from '../src/platform/dates.js';
-import { historyScopeFor } from '../src/claims/rules/history-scope.js';
 import { ReferenceCache } from '../src/reference/reference-cache.js';
 import { makeNpi } from '../src/shared/npi.js';
 import { DEMO } from '../src/demo/demo-data.js';
@@ -46,25 +46,118 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 20000);
 const DBS = (process.env.BENCH_DBS ?? 'pglite,postgres').split(',');
 const HISTORIES = (process.env.BENCH_HISTORY ?? '0,1000000').split(',').map(Number);
 const MODES = (process.env.BENCH_MODES ?? 'json,d0').split(',');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHARMACY_NPI = makeNpi('198765432');
 const PRESCRIBER_NPI = makeNpi('176543210');
 
-/** History: paid claims spread over the members and the last year, on drugs that do not collide with the mix. */
-async function loadHistory(db: Database, n: number, today: string) {
+/**
+ * History: real fills of the formulary's drugs by the benchmark's own members over the last year,
+ * so the claim-context query reads rows that count (it scopes history to the claim's drug-form
+ * group and its step-therapy prerequisites, see claims/rules/history-scope.ts).
+ *
+ * Each member has a regimen of chronic drugs (one in three starts from a step-therapy
+ * prerequisite such as metformin), refilled every 28 days under one prescription number per drug;
+ * ~n / members fills each. The newest fill of each regimen drug ended before today, so the mix's
+ * own outcomes (paid, 75, 70, 79, D) keep their meaning while the history rows are read and
+ * weighed. Members with a PA drug in their regimen get an active authorization for it, as a
+ * member who went through PA would have.
+ */
+async function loadHistory(db: Database, n: number, today: string, pools: Pools) {
   const t0 = performance.now();
-  const batch = 100_000;
-  for (let start = 0; start < n; start += batch) {
+  const ref = await new ReferenceCache(db.db).get();
+  const describe = (ndc: string) => {
+    const pkg = ref.packages.get(ndc);
+    const c = pkg ? ref.concepts.get(pkg.rxcui) : undefined;
+    return c
+      ? { ndc, rxcui: c.rxcui, groupId: c.groupId, ingredient: c.ingredient, drugClass: c.drugClass ?? '' }
+      : null;
+  };
+  // Step-therapy prerequisites named by the plan's formulary.
+  const prereqGroups = new Set<string>();
+  const prereqIngredients = new Set<string>();
+  for (const e of ref.formularies.get(PLAN)?.entries ?? []) {
+    e.stepTherapy?.prerequisites?.groupIds?.forEach((g) => prereqGroups.add(g));
+    e.stepTherapy?.prerequisites?.ingredients?.forEach((i) => prereqIngredients.add(i));
+  }
+  const one = new Map<string, NonNullable<ReturnType<typeof describe>>>(); // one NDC per drug-form group
+  for (const ndc of pools.paid) {
+    const d = describe(ndc);
+    if (d && !one.has(d.groupId)) one.set(d.groupId, d);
+  }
+  const chronic = [...one.values()];
+  const prereq = chronic.filter((d) => prereqGroups.has(d.groupId) || prereqIngredients.has(d.ingredient));
+  const paDrugs = [
+    ...new Map(
+      pools.pa
+        .map(describe)
+        .filter((d) => d !== null)
+        .map((d) => [d.groupId, d]),
+    ).values(),
+  ];
+  if (chronic.length === 0) throw new Error('bench: no paid formulary drugs for history');
+  // Slots 0..R-1 of a member's regimen: slot 0 is a prerequisite for one member in three, a PA
+  // drug (under authorization) for one in ten, else a chronic drug.
+  const perMember = Math.max(1, Math.round(n / MEMBERS));
+  const regimen = Math.max(1, Math.ceil(perMember / 12));
+  const spacing = 28;
+  const products = [...chronic, ...prereq, ...paDrugs];
+  const col = <K extends keyof (typeof products)[number]>(k: K) => products.map((p) => p[k]);
+  const batchMembers = Math.max(1, Math.floor(100_000 / perMember));
+  for (let m0 = 0; m0 < MEMBERS; m0 += batchMembers) {
+    const m1 = Math.min(m0 + batchMembers, MEMBERS) - 1;
     await db.query(
       `
+      with p as (
+        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+          with ordinality as p(ndc, rxcui, grp, ingredient, drug_class, i)),
+      fills as (
+        select m, k, k % $6::int as slot, k / $6::int as refill,
+          case
+            when k % $6::int = 0 and m % 10 = 3 and $12::int > 0 then $10::int + $11::int + 1 + (m % $12::int)
+            when k % $6::int = 0 and m % 3 = 0 and $11::int > 0 then $10::int + 1 + (m % $11::int)
+            else 1 + ((m * 7919 + (k % $6::int) * 104729) % $10::int)
+          end as pi
+        from generate_series($7::int, $8::int) m, generate_series(0, $9::int - 1) k)
       insert into claims (id, pharmacy_npi, prescription_number, fill_number, date_of_service, cardholder_id, member_id, plan_id, product_id,
         rxcui, group_id, ingredient, drug_class, quantity, days_supply, prescriber_npi, transaction_status, request, response, received_at)
-      select 'hist_' || g, $1, 'H' || g, 0, ($2::date - 30 - (g % 330)), 'B' || lpad((g % $3)::text, 7, '0'), 'B' || lpad((g % $3)::text, 7, '0'), $4,
-        '00000000000', 'hist', 'hist-group-' || (g % 7), 'history', 'history', 30, 30, $5, 'P', '{}'::jsonb, '{}'::jsonb, now()
-      from generate_series($6::int, $7::int) g`,
-      [PHARMACY_NPI, today, MEMBERS, PLAN, PRESCRIBER_NPI, start, Math.min(start + batch, n) - 1],
+      select 'hist_' || f.m || '_' || f.k, $13::text, 'H' || f.m || 'S' || f.slot, f.refill,
+        ($14::date - 30 - f.refill * ${spacing} - f.slot), 'B' || lpad(f.m::text, 7, '0'), 'B' || lpad(f.m::text, 7, '0'), $15::text,
+        p.ndc, p.rxcui, p.grp, p.ingredient, nullif(p.drug_class, ''), 28, 28, $16::text, 'P', '{}'::jsonb, '{}'::jsonb, now()
+      from fills f join p on p.i = f.pi
+      where f.refill * ${spacing} + f.slot < 335`,
+      [
+        col('ndc'),
+        col('rxcui'),
+        col('groupId'),
+        col('ingredient'),
+        col('drugClass'),
+        regimen,
+        m0,
+        m1,
+        perMember,
+        chronic.length,
+        prereq.length,
+        paDrugs.length,
+        PHARMACY_NPI,
+        today,
+        PLAN,
+        PRESCRIBER_NPI,
+      ],
     );
   }
-  return (performance.now() - t0) / 1000;
+  // Authorizations for the members whose regimen holds a PA drug (slot 0, m % 10 = 3).
+  if (paDrugs.length > 0) {
+    await db.query(
+      `
+      insert into authorizations (id, number, member_id, group_id, effective_from, effective_to, created_at)
+      select 'hauth_' || m, 'HB' || m, 'B' || lpad(m::text, 7, '0'), ($1::text[])[1 + (m % $2::int)],
+        $3::date - 365, $3::date + 180, now()
+      from generate_series(0, $4::int - 1) m where m % 10 = 3`,
+      [paDrugs.map((d) => d.groupId), paDrugs.length, today, MEMBERS],
+    );
+  }
+  const rows = Number((await db.query<{ n: string }>(`select count(*) as n from claims where id like 'hist_%'`))[0]!.n);
+  return { seconds: (performance.now() - t0) / 1000, rows, prereq: prereq.length, paDrugs: paDrugs.length };
 }
 
 interface Pools {
@@ -192,9 +285,17 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   // 2. Historical claims, loaded directly (a data load, not traffic), then fresh planner
   // statistics in every configuration (autovacuum would get there; the bench should not wait).
   let historySeconds = 0;
+  let historyRows = 0;
   {
     const db = await target.open();
-    if (history > 0) historySeconds = await loadHistory(db, history, today);
+    if (history > 0) {
+      const h = await loadHistory(db, history, today, pools);
+      historySeconds = h.seconds;
+      historyRows = h.rows;
+      process.stderr.write(
+        `bench: ${h.rows.toLocaleString()} history fills (${h.prereq} step prerequisites, ${h.paDrugs} PA drugs under authorization) in ${h.seconds.toFixed(0)} s\n`,
+      );
+    }
     await db.query('analyze');
     await db.close();
   }
@@ -252,42 +353,6 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   const peakRssMb = server.peakRssMb();
   await pool.close();
   await server.stop();
-  // 4. Baseline: the same statements straight on the database, same concurrency, no HTTP, no rules.
-  const db = await target.open();
-  const reference = await new ReferenceCache(db.db).get();
-  const base = buildMix(pools, today, 99);
-  const baseline = await runClosedLoop(base.length, CONCURRENCY, async (i) => {
-    const c = base[i];
-    const ctx = await loadClaimContext(db, {
-      memberId: c.cardholderId,
-      pharmacyNpi: c.pharmacyNpi,
-      prescriptionNumber: c.prescriptionNumber,
-      fillNumber: 0,
-      dateOfService: c.dateOfService,
-      historySince: addDays(today, -365),
-      history: historyScopeFor(reference, c.productId),
-    });
-    if (ctx.duplicate) return;
-    await insertClaim(db.db, {
-      id: newId('bas'),
-      pharmacyNpi: c.pharmacyNpi,
-      prescriptionNumber: `B${c.prescriptionNumber}`,
-      fillNumber: 0,
-      dateOfService: c.dateOfService,
-      cardholderId: c.cardholderId,
-      memberId: c.cardholderId,
-      planId: PLAN,
-      productId: c.productId,
-      quantity: '30',
-      daysSupply: 30,
-      prescriberNpi: c.prescriberNpi,
-      transactionStatus: 'P',
-      request: c as never,
-      response: { claimId: 'x', transactionStatus: 'P', rejects: [], message: 'baseline' },
-      receivedAt: new Date(),
-    });
-  });
-  await db.close();
   await target.cleanup();
   return {
     kind,
@@ -295,14 +360,44 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
     claims: CLAIMS,
     concurrency: CONCURRENCY,
     http,
-    baseline,
-    ratio: http.rate / baseline.rate,
     d0,
     d0Outcomes,
     peakRssMb,
     outcomes,
     historySeconds,
+    historyRows,
   };
+}
+
+/**
+ * The storage limit for one claim (../shared/tools/pg-limit, see its README): pgbench running the
+ * statements of one adjudication (7 indexed reads + 1 durable insert) on a private PostgreSQL, at
+ * 4, 8 and 16 clients. Run in the same invocation, before any server starts, nothing else of the
+ * bench running; claims/s are reported as a ratio of its tps at the bench's concurrency.
+ */
+function runPgLimit(): Map<number, number> | null {
+  const tool = process.env.BENCH_PG_LIMIT ?? path.resolve(ROOT, '../shared/tools/pg-limit/run');
+  if (!existsSync(tool)) {
+    console.log(`no storage-limit baseline: ${tool} not found (set BENCH_PG_LIMIT to its path)`);
+    return null;
+  }
+  if (process.getuid?.() !== 0) {
+    console.log('no storage-limit baseline: pg-limit starts its own PostgreSQL and needs root');
+    return null;
+  }
+  process.stderr.write('bench: storage limit (pg-limit) …\n');
+  const seconds = process.env.BENCH_PG_LIMIT_SECONDS ?? '15';
+  const r = spawnSync(tool, [seconds], { encoding: 'utf8' });
+  const tps = new Map<number, number>();
+  for (const m of r.stdout.matchAll(/clients (\d+): (\d+) tps/g)) tps.set(Number(m[1]), Number(m[2]));
+  if (tps.size === 0) {
+    console.log(`no storage-limit baseline: pg-limit failed\n${r.stdout}${r.stderr}`);
+    return null;
+  }
+  console.log(
+    `storage limit (pg-limit, ${seconds} s per step): ${[...tps].map(([c, t]) => `${c} clients ${t} tps`).join(', ')}`,
+  );
+  return tps;
 }
 
 async function main() {
@@ -313,6 +408,8 @@ async function main() {
       `${codec.readAndAnswer.toFixed(0)} B1 read (header + claim checks) + response written/s; ${codec.bytes}-byte transmission`,
   );
   if (process.env.BENCH_CODEC_ONLY) return;
+  const limit = DBS.includes('postgres') ? runPgLimit() : null;
+  const limitTps = limit?.get(CONCURRENCY) ?? null;
   const results = [];
   for (const kind of DBS as Array<'pglite' | 'postgres'>) {
     if (kind === 'postgres' && !(await postgresAvailable())) {
@@ -329,12 +426,12 @@ async function main() {
     `\nclaims bench: ${CLAIMS} claims per run, concurrency ${CONCURRENCY}, ${MEMBERS} members (${new Date().toISOString()})`,
   );
   console.log(
-    '| database | history | claims/s | p50 ms | p95 ms | p99 ms | peak RSS MB | baseline stmt-pairs/s | ratio | outcomes |',
+    `| database | history | claims/s | p50 ms | p95 ms | p99 ms | peak RSS MB | pg-limit tps at ${CONCURRENCY} clients | claims/s ÷ pg-limit | outcomes |`,
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     console.log(
-      `| ${r.kind} | ${r.history.toLocaleString()} | ${f(r.http.rate, 0)} | ${f(r.http.p50)} | ${f(r.http.p95)} | ${f(r.http.p99)} | ${f(r.peakRssMb, 0)} | ${f(r.baseline.rate, 0)} | ${f(r.ratio, 2)} | ${Object.entries(
+      `| ${r.kind} | ${r.history.toLocaleString()} | ${f(r.http.rate, 0)} | ${f(r.http.p50)} | ${f(r.http.p95)} | ${f(r.http.p99)} | ${f(r.peakRssMb, 0)} | ${r.kind === 'postgres' && limitTps ? limitTps : 'n/a'} | ${r.kind === 'postgres' && limitTps ? f(r.http.rate / limitTps, 2) : 'n/a'} | ${Object.entries(
         r.outcomes,
       )
         .map(([k, v]) => `${k}:${v}`)
@@ -358,7 +455,10 @@ async function main() {
       );
     }
   }
-  writeFileSync(path.join(WORK, `claims-${Date.now()}.json`), JSON.stringify({ codec, results }, null, 2));
+  writeFileSync(
+    path.join(WORK, `claims-${Date.now()}.json`),
+    JSON.stringify({ codec, pgLimit: limit ? Object.fromEntries(limit) : null, results }, null, 2),
+  );
 }
 
 main().catch((e) => {
