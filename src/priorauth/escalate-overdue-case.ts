@@ -15,8 +15,8 @@ export const PART_D_IRE = 'the Part D Independent Review Entity (IRE)';
  * - the case is marked escalated and a work item opens in the supervisors' queue, so a person
  *   owns the overdue case;
  * - Medicare Part D: the missed time frame is an adverse coverage determination that the plan must
- *   forward to the IRE within 24 hours of the time frame's end (42 CFR 423.568(h) standard,
- *   423.572(c)(2)… expedited — the same rule for both clocks): the case records the forward, the
+ *   forward to the IRE within 24 hours of the time frame's end (42 CFR 423.568(h); the expedited
+ *   clock of 423.572 is treated the same way here): the case records the forward, the
  *   work item asks the supervisor to send the case file, and the member and prescriber are told in
  *   writing that the IRE now has the request (CMS Parts C & D appeals guidance);
  * - other plans (Medi-Cal, marketplace): member and prescriber are told the decision is late and a
