@@ -9,6 +9,7 @@ import { UrgencyLabel } from './record-parts';
 import type { RequestSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
 import { ON_CLOCK } from '../../ui/statuses';
+import { useMe } from '../../app/session';
 
 const QUEUE_STATUSES = ON_CLOCK;
 
@@ -19,7 +20,16 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
   const narrow = useNarrow();
   const [urgency, setUrgency] = useState('');
   const [status, setStatus] = useState('');
-  const shown = items.filter((c) => (!urgency || c.urgency === urgency) && (!status || c.status === status));
+  const [mine, setMine] = useState(false);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const me = useMe();
+  const shown = items.filter(
+    (c) =>
+      (!urgency || c.urgency === urgency) &&
+      (!status || c.status === status) &&
+      (!mine || c.assignedTo === me.username) &&
+      (!overdueOnly || Boolean(c.overdue)),
+  );
   const link = (c: RequestSummary) => <Link to={`/review/cases/${encodeURIComponent(c.id)}`}>{c.drug.name}</Link>;
   const due = (c: RequestSummary) => (
     <DueCell dueAt={c.dueAt} overdue={Boolean(c.overdue)} stopped={c.status === 'awaiting-information'} />
@@ -48,6 +58,16 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
             </select>
           )}
         </Field>
+        <div className="field">
+          <label className="choice">
+            <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
+            {t.mine}
+          </label>
+          <label className="choice">
+            <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
+            {t.overdueOnly}
+          </label>
+        </div>
         <p className="muted" aria-live="polite">
           {fill(t.count, { n: shown.length })}
         </p>
