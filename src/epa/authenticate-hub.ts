@@ -1,9 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import {
-  findActiveEhrClientByApiKeyHash,
-  findEhrClientById,
-  type EhrClientRow,
-} from '../ehr-clients/ehr-clients.repo.js';
+import { findActiveEhrClientByApiKeyHash, findEhrClientById, type EhrClientRow } from '../ehr-clients/index.js';
 import { verifyClientToken } from '../fhir/smart/client-tokens.js';
 import { hashApiKey, looksLikeApiKey } from '../identity/credentials.js';
 import { DomainError } from '../platform/errors.js';

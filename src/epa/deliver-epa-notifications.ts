@@ -1,9 +1,9 @@
 import type { AppContext } from '../app-context.js';
-import { findEhrClientById } from '../ehr-clients/ehr-clients.repo.js';
+import { findEhrClientById } from '../ehr-clients/index.js';
 import { newId } from '../platform/ids.js';
-import { findCriteriaVersion, findPaRequest } from '../priorauth/priorauth.repo.js';
+import { findCriteriaVersion, findPaRequest } from '../priorauth/index.js';
 import { buildRequestView } from '../priorauth/request-view.js';
-import { openWorkItem } from '../work-items/work-items.repo.js';
+import { openWorkItem } from '../work-items/index.js';
 import { OPENPBM_ID } from './answer-epa-message.js';
 import { caseEvent, isFinalEvent } from './case-outcome.js';
 import {

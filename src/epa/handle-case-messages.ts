@@ -8,7 +8,7 @@ import type { Principal } from '../identity/roles.js';
 import { addAttachment, MAX_ATTACHMENT_BYTES } from '../priorauth/add-attachment.js';
 import { sniffFileType } from '../priorauth/sniff-file-type.js';
 import { cancelRequest } from '../priorauth/cancel-request.js';
-import { findCriteriaVersion, findPaRequest, type PaRequestRow } from '../priorauth/priorauth.repo.js';
+import { findCriteriaVersion, findPaRequest, type PaRequestRow } from '../priorauth/index.js';
 import { respondToInformationRequest } from '../priorauth/respond-to-information-request.js';
 import { buildRequestView, type RequestView } from '../priorauth/request-view.js';
 import type { CriteriaSet } from '../priorauth/rules/criteria-set.js';

@@ -1,7 +1,7 @@
 import { queueNotices } from '../notices/queue-notices.js';
-import type { PlanRow } from '../plans/plans.repo.js';
+import type { PlanRow } from '../plans/index.js';
 import type { Db } from '../platform/db.js';
-import { openWorkItem } from '../work-items/work-items.repo.js';
+import { openWorkItem } from '../work-items/index.js';
 import type { PaStatus } from './pa-status.js';
 import { insertHistory, type PaRequestRow } from './priorauth.repo.js';
 import { transitionRequest } from './transition-request.js';

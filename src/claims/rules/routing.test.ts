@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanRow, ProcessorRow } from '../../plans/plans.repo.js';
+import type { PlanRow, ProcessorRow } from '../../plans/index.js';
 import { otherProcessorOf, routeToPlan } from './routing.js';
 
 // The demo set-up (src/demo/demo-plans.ts): the PBM (BIN 610011, PCN BAYRX) pays the commercial

@@ -1318,6 +1318,17 @@ export interface paths {
           };
           content: {
             'application/json': {
+              accumulators?: {
+                deductible: string | null;
+                deductibleMet: string;
+                deductibleRemaining: string | null;
+                outOfPocketMax: string | null;
+                outOfPocketRemaining: string | null;
+                outOfPocketSpent: string;
+                planId: string;
+                planYearEnd: string;
+                planYearStart: string;
+              };
               authorizationNumber?: string | null;
               claimId: string;
               drug?: {
@@ -1373,8 +1384,12 @@ export interface paths {
               };
               pricing?: {
                 basis: string;
+                coinsurance?: string;
+                copay?: string;
+                deductibleApplied?: string;
                 dispensingFee: string;
                 ingredientCost: string;
+                overOutOfPocketMax?: string;
                 patientPay: string;
                 planPay: string;
               };
@@ -2115,6 +2130,7 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
                 disabledAt: string | null;
+                epaEndpoint: string | null;
                 hasApiKey: boolean;
                 id: string;
                 keys: {
@@ -2167,6 +2183,7 @@ export interface paths {
         content: {
           'application/json': {
             clientId?: string;
+            epaEndpoint?: string;
             keys?: {
               [key: string]: unknown;
             }[];
@@ -2192,6 +2209,7 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
                 disabledAt: string | null;
+                epaEndpoint: string | null;
                 hasApiKey: boolean;
                 id: string;
                 keys: {
@@ -2283,6 +2301,7 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               disabledAt: string | null;
+              epaEndpoint: string | null;
               hasApiKey: boolean;
               id: string;
               keys: {
@@ -2364,6 +2383,7 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               disabledAt: string | null;
+              epaEndpoint: string | null;
               hasApiKey: boolean;
               id: string;
               keys: {
@@ -2376,6 +2396,103 @@ export interface paths {
               prescriberNpis: string[];
               scopes: string[];
             };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ehr-clients/{id}/epa-endpoint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set (or clear, with null) an ePA hub's PANotification endpoint; open cases keep the one recorded at initiation */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            epaEndpoint: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              clientId: string;
+              /** Format: date-time */
+              createdAt: string;
+              disabledAt: string | null;
+              epaEndpoint: string | null;
+              hasApiKey: boolean;
+              id: string;
+              keys: {
+                alg: string | null;
+                kid: string;
+                kty: string;
+              }[];
+              name: string;
+              organizationIdentifier: string | null;
+              prescriberNpis: string[];
+              scopes: string[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2454,6 +2571,7 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               disabledAt: string | null;
+              epaEndpoint: string | null;
               hasApiKey: boolean;
               id: string;
               keys: {
@@ -2555,6 +2673,7 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               disabledAt: string | null;
+              epaEndpoint: string | null;
               hasApiKey: boolean;
               id: string;
               keys: {
@@ -2598,6 +2717,72 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/epa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * NCPDP SCRIPT ePA (PAInitiationRequest, PARequest, PAAppealRequest, PACancelRequest): one message in, its SCRIPT answer out (application/xml)
+     * @description Authorization: Bearer <hub API key or access token from POST /oauth/token with scope epa>. See docs/epa-script.md.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/xml': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/xml': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/xml': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/xml': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -3482,6 +3667,97 @@ export interface paths {
               terminationDate: string | null;
               zip: string | null;
             };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{id}/accumulators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's deductible and out-of-pocket standing per plan year (docs/design.md#accumulators) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM-DD; default today */
+          date?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              items: {
+                deductible: string | null;
+                deductibleMet: string;
+                deductibleRemaining: string | null;
+                outOfPocketMax: string | null;
+                outOfPocketRemaining: string | null;
+                outOfPocketSpent: string;
+                planId: string;
+                planYearEnd: string;
+                planYearStart: string;
+              }[];
+              memberId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6182,6 +6458,72 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rtpb': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Real-time prescription benefit (RTPBRequest → RTPBResponse): coverage status, retail and mail patient pay, PA/step/quantity flags, up to five alternatives
+     * @description Authorization: Bearer <hub API key or access token with scope rtpb>. The same dry-run adjudication as GET /api/v1/coverage. See docs/epa-script.md#rtpb.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/xml': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/xml': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/xml': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/xml': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
