@@ -4,7 +4,7 @@ import { isRealDate } from '../platform/dates.js';
 import { otherProcessorOf } from '../claims/rules/routing.js';
 import type { Principal } from '../identity/roles.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
-import { findMemberById, searchMembers, type MemberRow } from './members.repo.js';
+import { findMemberById, searchMembers, servesMember, type MemberRow } from './members.repo.js';
 import { planToday } from '../platform/plan-time.js';
 
 const SEARCH_ROLES = [
@@ -89,10 +89,24 @@ export async function findPatients(
   return { items: await Promise.all(rows.map((r) => toPatient(ctx, r))) };
 }
 
-/** One member's eligibility: the member themself, or staff (audited). */
+/** A member found by this user's insurance search may be opened for a working day (8 hours). */
+const SEARCH_GRANT_MS = 8 * 3_600_000;
+
+/**
+ * One member's eligibility: the member themself; staff (audited); a prescriber or a pharmacy only
+ * when the data shows they serve this member (a case, a claim, or their own insurance search that
+ * found the member in the last 8 hours; docs/design.md#access). Anyone
+ * else gets the same 404 as for an id that does not exist: member ids are sequential, and a 403
+ * would confirm that a guessed id is a member (issue #13 item 1). Without a relationship, prescribers
+ * and pharmacies find members through the insurance search (last name + date of birth).
+ */
 export async function getMember(ctx: AppContext, caller: Principal, id: string) {
   if (caller.role === 'member' && caller.memberId !== id) throw notFound('Member', id);
-  if (!['member', ...SEARCH_ROLES].includes(caller.role) || caller.role === 'pharmacy') throw forbidden('Not allowed');
+  if (caller.role === 'prescriber' || caller.role === 'pharmacy') {
+    const searchedSince = new Date(ctx.clock.now().getTime() - SEARCH_GRANT_MS);
+    const party = { kind: caller.role, npi: caller.npi ?? '', username: caller.username, searchedSince };
+    if (!caller.npi || !(await servesMember(ctx.database.db, id, party))) throw notFound('Member', id);
+  } else if (caller.role !== 'member' && !SEARCH_ROLES.includes(caller.role)) throw forbidden('Not allowed');
   const m = await findMemberById(ctx.database.db, id);
   if (!m) throw notFound('Member', id);
   if (caller.role !== 'member')

@@ -127,3 +127,27 @@ export async function upsertPharmacies(db: Db, rows: PharmacyInsert[]): Promise<
       },
     });
 }
+
+/**
+ * Whether the data shows a prescriber or a pharmacy serving this member (docs/design.md#access):
+ * a PA case the prescriber started or was named on, a claim they prescribed or the pharmacy filled,
+ * a case the pharmacy started, or this user's own insurance search finding the member in the last
+ * hours. Read as raw SQL over the owning modules' tables (reads only).
+ */
+export async function servesMember(
+  db: Db,
+  memberId: string,
+  party: { kind: 'prescriber' | 'pharmacy'; npi: string; username: string; searchedSince: Date },
+): Promise<boolean> {
+  const column = party.kind === 'prescriber' ? sql.raw('prescriber_npi') : sql.raw('pharmacy_npi');
+  // node-postgres and PGlite both answer execute() with { rows }. The insurance search writes an
+  // audit row naming the members it found: that user found this member recently.
+  const result = (await db.execute(
+    sql`select exists (select 1 from pa_requests where member_id = ${memberId} and ${column} = ${party.npi})
+        or exists (select 1 from claims where member_id = ${memberId} and ${column} = ${party.npi})
+        or exists (select 1 from audit_events where entity_type = 'member' and action = 'phi.search'
+                   and actor = ${party.username} and at >= ${party.searchedSince.toISOString()}::timestamptz
+                   and ${memberId} = any(string_to_array(entity_id, ','))) as serves`,
+  )) as unknown as { rows: Array<{ serves: boolean }> };
+  return result.rows[0]?.serves === true;
+}
