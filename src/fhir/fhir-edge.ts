@@ -7,6 +7,7 @@ import type { FhirRoute } from './fhir-route.js';
 import { operationOutcome, outcomeForDomainError, type MappedOutcome } from './operation-outcome.js';
 import { assertAccess } from './smart/assert-access.js';
 import { resolveCaller } from './smart/resolve-caller.js';
+import { errorLogFields } from '../platform/error-log-fields.js';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -49,7 +50,7 @@ export function mapFhirError(error: unknown, request: FastifyRequest): MappedOut
     request.log.warn({ route: request.routeOptions.url, ...conflict.details }, 'lost a race with another request');
     return outcomeForDomainError(conflict);
   }
-  request.log.error({ err }, 'unhandled error at the FHIR edge');
+  request.log.error({ route: request.routeOptions.url, ...errorLogFields(err) }, 'unhandled error at the FHIR edge');
   return {
     status: 500,
     outcome: operationOutcome('error', 'exception', 'Something went wrong on our side; the request was not applied'),

@@ -25,9 +25,16 @@ const FHIR_GUIDE = fromProjectRoot('docs', 'fhir.md');
 /** JSON bodies up to 1 MB (attachments have their own multipart limit). */
 export const BODY_LIMIT = 1024 * 1024;
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+/** `logStream`: where log lines go instead of stdout (the log scan in test/security reads them). */
+export async function buildApp(
+  ctx: AppContext,
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(ctx.config.logLevel),
+    logger: {
+      ...(loggerOptions(ctx.config.logLevel) as object),
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     // The router's own answers (a malformed %-escape, a path parameter over 100 characters) are

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { conflictToDomainError } from '../../platform/db-conflicts.js';
 import { DomainError, ERROR_CODES, type ErrorCode, type FieldError } from '../../platform/errors.js';
+import { errorLogFields } from '../../platform/error-log-fields.js';
 
 /** RFC 9457 problem details, with OpenPBM's stable `code` and field `errors`. */
 export interface Problem {
@@ -110,6 +111,6 @@ export function errorToProblem(error: unknown, request: FastifyRequest): Problem
     request.log.warn({ route: request.routeOptions.url, ...conflict.details }, 'lost a race with another request');
     return problemFor(conflict.code, conflict.message, [], conflict.details);
   }
-  request.log.error({ err }, 'unhandled error');
+  request.log.error({ route: request.routeOptions.url, ...errorLogFields(err) }, 'unhandled error');
   return problemFor('INTERNAL', 'Something went wrong on our side; the request was not applied');
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { baseUrlOf } from '../fhir-edge.js';
 import { issueClientToken, OAuthError, type TokenRequest } from './issue-client-token.js';
+import { errorLogFields } from '../../platform/error-log-fields.js';
 
 const FORM_LIMIT = 16 * 1024;
 
@@ -26,7 +27,7 @@ export async function oauthRoutes(app: FastifyInstance, ctx: AppContext): Promis
               : 'the request could not be read',
           );
     if (!(error instanceof OAuthError) && !(error as { statusCode?: number }).statusCode)
-      request.log.error({ err: error }, 'unexpected error at the token endpoint');
+      request.log.error(errorLogFields(error), 'unexpected error at the token endpoint');
     return reply
       .code(e.status)
       .header('cache-control', 'no-store')
