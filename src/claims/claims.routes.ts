@@ -13,7 +13,7 @@ import {
   ClaimSummarySchema,
   ReversalResponseSchema,
 } from './claims.schemas.js';
-import { listClaimsFor, toClaimSummary } from './list-claims.js';
+import { listClaimSummaries, toClaimSummary } from './list-claims.js';
 import { reverseClaim } from './reverse-claim.js';
 import { submitClaim } from './submit-claim.js';
 
@@ -64,8 +64,9 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const rows = await listClaimsFor(ctx, principalOf(req), req.query as { memberId?: string; limit?: number });
-      return { items: rows.map(toClaimSummary) };
+      return {
+        items: await listClaimSummaries(ctx, principalOf(req), req.query as { memberId?: string; limit?: number }),
+      };
     },
   );
 

@@ -119,6 +119,19 @@ export const ClaimSummarySchema = Type.Object({
   dateOfService: Type.String(),
   productId: Type.String(),
   drugName: Nullable(Type.String()),
+  pharmacy: Type.Optional(
+    Nullable(
+      Type.Object(
+        {
+          npi: Type.String(),
+          name: Type.String(),
+          phone: Nullable(Type.String()),
+          address: Nullable(Type.String()),
+        },
+        { description: 'the pharmacy as a member knows it' },
+      ),
+    ),
+  ),
   drugGroupId: Type.Optional(Nullable(Type.String({ description: 'the drug-form group an authorization covers' }))),
   quantity: Type.Number(),
   daysSupply: Type.Integer(),

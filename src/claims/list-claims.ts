@@ -3,8 +3,9 @@ import { writeAudit } from '../audit/write-audit.js';
 import { isStaff, type Principal } from '../identity/roles.js';
 import { forbidden, invalid } from '../platform/errors.js';
 import { listClaims, type ClaimRow } from './claims.repo.js';
+import { findPharmacies, type PharmacyRow } from '../members/members.repo.js';
 
-export function toClaimSummary(c: ClaimRow) {
+export function toClaimSummary(c: ClaimRow, pharmacy?: PharmacyRow) {
   return {
     claimId: c.id,
     memberId: c.memberId,
@@ -28,7 +29,35 @@ export function toClaimSummary(c: ClaimRow) {
     authorizationNumber: c.authorizationNumber,
     ...(c.response.nextSteps ? { nextSteps: c.response.nextSteps } : {}),
     receivedAt: c.receivedAt.toISOString(),
+    /** Who filled it, as a member knows the pharmacy: name, address and phone (issue #14 item 8). */
+    pharmacy: pharmacy
+      ? {
+          npi: pharmacy.npi,
+          name: pharmacy.name,
+          phone: pharmacy.phone,
+          address:
+            [
+              pharmacy.addressLine1,
+              [pharmacy.city, [pharmacy.state, pharmacy.zip].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+            ]
+              .filter(Boolean)
+              .join(', ') || null,
+        }
+      : null,
   };
+}
+
+/** The claim list as the API answers it: each claim with its pharmacy's name, address and phone. */
+export async function listClaimSummaries(
+  ctx: AppContext,
+  caller: Principal,
+  query: { memberId?: string; limit?: number },
+) {
+  const rows = await listClaimsFor(ctx, caller, query);
+  const pharmacies = new Map(
+    (await findPharmacies(ctx.database.db, [...new Set(rows.map((r) => r.pharmacyNpi))])).map((p) => [p.npi, p]),
+  );
+  return rows.map((c) => toClaimSummary(c, pharmacies.get(c.pharmacyNpi)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { members, pharmacies, prescribers } from './members.tables.js';
 
@@ -22,6 +22,12 @@ export async function findPrescriber(db: Db, npi: string): Promise<PrescriberRow
 export async function findPharmacy(db: Db, npi: string): Promise<PharmacyRow | undefined> {
   const [row] = await db.select().from(pharmacies).where(eq(pharmacies.npi, npi)).limit(1);
   return row;
+}
+
+/** Several pharmacies at once (claim lists name each claim's pharmacy). */
+export async function findPharmacies(db: Db, npis: string[]): Promise<PharmacyRow[]> {
+  if (npis.length === 0) return [];
+  return db.select().from(pharmacies).where(inArray(pharmacies.npi, npis));
 }
 
 /** `%`, `_` and `\` are LIKE wildcards/escape: a name is matched literally. */

@@ -113,6 +113,8 @@ export interface ClaimSummary {
   drugName: string | null;
   /** The drug-form group (what an authorization covers). */
   drugGroupId?: string | null;
+  /** The pharmacy as a member knows it. */
+  pharmacy?: { npi: string; name: string; phone: string | null; address: string | null } | null;
   quantity: number;
   daysSupply: number;
   transactionStatus: string;

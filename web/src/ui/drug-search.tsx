@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { useText } from '../i18n/i18n';
+import { useLang, useText } from '../i18n/i18n';
 import { Empty, ErrorBanner, Field } from './components';
 import { useAction, useApi } from './use-api';
 import type { FormularyHit, PlanSummary } from '../api/types';
+import { DrugName } from './drug-name-view';
+import { compareDrugNames } from './drug-name';
 
 const TEXT = {
   en: {
@@ -71,6 +73,7 @@ export function DrugSearch({
   allowConcept?: boolean;
 }) {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const plans = useApi<{ items: PlanSummary[] }>('/plans');
   const [plan, setPlan] = useState(planId ?? '');
   const [q, setQ] = useState('');
@@ -85,7 +88,14 @@ export function DrugSearch({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await search.run(plan, q);
-    setHits(r ? r.items.filter((h) => allowConcept || h.ndcs.length > 0) : null);
+    // Strengths in numeric order (2.5 mg before 10 mg), by the names people read.
+    setHits(
+      r
+        ? r.items
+            .filter((h) => allowConcept || h.ndcs.length > 0)
+            .sort((a, b) => compareDrugNames(a.name, b.name, lang))
+        : null,
+    );
   };
 
   return (
@@ -170,7 +180,9 @@ function DrugRow({ hit, onSelect }: { hit: FormularyHit; onSelect: (d: DrugChoic
   ].filter(Boolean);
   return (
     <tr>
-      <td>{hit.name}</td>
+      <td>
+        <DrugName name={hit.name} />
+      </td>
       <td>{notes.join(' · ')}</td>
       <td>
         {hit.ndcs.length === 0 ? (

@@ -64,3 +64,17 @@ export function historyActionLabel(table: Words, action: string, lang: Lang): st
   if (tail && (head === 'determination' || head === 'decision')) return statusLabel(tail, lang);
   return pickWord(table, action, lang, action.replace(/[-:]/g, ' '));
 }
+
+/** Formulary tiers in words: no portal shows the code ("preferred-brand"). */
+const TIERS: Words = {
+  generic: { en: 'Generic', es: 'Genérico' },
+  'preferred-generic': { en: 'Preferred generic', es: 'Genérico preferido' },
+  'preferred-brand': { en: 'Preferred brand', es: 'Marca preferida' },
+  'non-preferred-generic': { en: 'Non-preferred generic', es: 'Genérico no preferido' },
+  'non-preferred-brand': { en: 'Non-preferred brand', es: 'Marca no preferida' },
+  'non-preferred-drug': { en: 'Non-preferred drug', es: 'Medicamento no preferido' },
+  specialty: { en: 'Specialty', es: 'Especialidad' },
+};
+
+export const tierLabel = (tier: string | null, lang: Lang) =>
+  tier ? pickWord(TIERS, tier, lang, tier.replace(/-/g, ' ')) : '—';

@@ -2,6 +2,8 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatDate, formatMoney } from '../../ui/format';
 import type { ClaimSummary, NextSteps } from '../../api/types';
 import { howToRequest, rejectInWords } from './words';
+import { useDrugName } from '../../ui/drug-name-view';
+import { tierLabel } from '../../ui/plain-words';
 
 const TEXT = {
   en: {
@@ -66,6 +68,7 @@ export function ClaimExplanation({ claim }: { claim: ClaimSummary }) {
 function NextStepsList({ steps }: { steps: NextSteps }) {
   const t = useText(TEXT);
   const { lang } = useLang();
+  const dn = useDrugName();
   const items: string[] = [];
   const pa = steps.priorAuthorization;
   if (pa?.required) {
@@ -111,7 +114,11 @@ function NextStepsList({ steps }: { steps: NextSteps }) {
           <ul>
             {alternatives.map((a) => (
               <li key={a.rxcui}>
-                {fill(t.alt, { name: a.name, tier: a.tier ?? '—', pay: formatMoney(a.estimatedPatientPay, lang) })}
+                {fill(t.alt, {
+                  name: dn(a.name),
+                  tier: tierLabel(a.tier, lang),
+                  pay: formatMoney(a.estimatedPatientPay, lang),
+                })}
                 {a.priorAuthorizationRequired ? t.altPa : ''}
               </li>
             ))}

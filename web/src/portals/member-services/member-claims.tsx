@@ -5,6 +5,7 @@ import type { ApiState } from '../../ui/use-api';
 import { ClaimExplanation } from './claim-explanation';
 import type { CaseStandingView, ClaimSummary, Items, RequestSummary } from '../../api/types';
 import { approvalFor, ApprovedSinceNotice } from '../../ui/approved-since';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -70,7 +71,8 @@ function ClaimItem({ claim: c, approval }: { claim: ClaimSummary; approval?: Cas
   return (
     <article style={{ borderTop: '1px solid var(--line)', paddingTop: '0.5rem' }}>
       <h3>
-        {c.drugName ?? c.productId} <StatusBadge status={status.key} label={status.label} />
+        {c.drugName ? <DrugName name={c.drugName} secondary={false} /> : c.productId}{' '}
+        <StatusBadge status={status.key} label={status.label} />
       </h3>
       <p className="muted">
         {fill(t.filled, { date: formatDate(c.dateOfService, lang) })} ·{' '}

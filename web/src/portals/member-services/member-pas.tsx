@@ -7,6 +7,7 @@ import { isOnClock } from '../../ui/statuses';
 import type { Items, RequestSummary } from '../../api/types';
 import { urgencyLabel } from './words';
 import { CaseStatusBadge } from '../../ui/case-standing';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -56,7 +57,9 @@ export function MemberPas({ state }: { state: ApiState<Items<RequestSummary>> })
                 {d.items.map((pa) => (
                   <tr key={pa.id}>
                     <td>
-                      <Link to={`/services/pa/${encodeURIComponent(pa.id)}`}>{pa.drug.name}</Link>
+                      <Link to={`/services/pa/${encodeURIComponent(pa.id)}`}>
+                        <DrugName name={pa.drug.name} secondary={false} />
+                      </Link>
                       <br />
                       <span className="muted">{pa.id}</span>
                     </td>

@@ -27,6 +27,7 @@ import type {
 } from '../../api/types';
 import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -201,7 +202,7 @@ function CaseSummary({ c }: { c: RequestView }) {
               {c.memberId}
             </Link>,
           ],
-          [t.drug, c.drug.name],
+          [t.drug, <DrugName name={c.drug.name} />],
           [t.scope, c.drug.scope],
           [t.qty, String(c.quantity)],
           [t.days, String(c.daysSupply)],

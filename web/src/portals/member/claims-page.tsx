@@ -6,6 +6,7 @@ import { useMe } from '../../app/session';
 import type { ClaimSummary, RequestSummary } from '../../api/types';
 import { RejectExplanation } from './reject-explanation';
 import { approvalFor, ApprovedSinceNotice } from '../../ui/approved-since';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -21,8 +22,8 @@ const TEXT = {
     reversed: 'Reversed (cancelled by the pharmacy)',
     iPaid: 'What I paid',
     qty: '{qty} for {days} days',
-    rx: 'Rx {rx}',
-    npi: 'NPI {npi}',
+    rxLabel: 'Prescription number',
+    unknownPharmacy: 'A pharmacy',
     authLabel: 'Authorization number',
     unknownDrug: 'Drug code {ndc}',
   },
@@ -39,8 +40,8 @@ const TEXT = {
     reversed: 'Anulado (cancelado por la farmacia)',
     iPaid: 'Lo que pagué',
     qty: '{qty} para {days} días',
-    rx: 'Receta {rx}',
-    npi: 'NPI {npi}',
+    rxLabel: 'Número de receta',
+    unknownPharmacy: 'Una farmacia',
     authLabel: 'Número de autorización',
     unknownDrug: 'Código de medicamento {ndc}',
   },
@@ -66,7 +67,9 @@ export function ClaimsPage() {
               return (
                 <li key={c.claimId} className="card">
                   <h2 className="claim-title">
-                    <span>{c.drugName ?? fill(t.unknownDrug, { ndc: c.productId })}</span>{' '}
+                    <span>
+                      {c.drugName ? <DrugName name={c.drugName} /> : fill(t.unknownDrug, { ndc: c.productId })}
+                    </span>{' '}
                     <StatusBadge
                       status={rejected ? 'rejected' : c.reversed ? 'cancelled' : 'paid'}
                       label={rejected ? t.rejected : c.reversed ? t.reversed : t.paid}
@@ -78,8 +81,19 @@ export function ClaimsPage() {
                       [t.amount, fill(t.qty, { qty: c.quantity, days: c.daysSupply })],
                       [
                         t.pharmacy,
-                        `${fill(t.npi, { npi: c.pharmacyNpi })} · ${fill(t.rx, { rx: c.prescriptionNumber })}`,
+                        // Members know a pharmacy by its name, address and phone, not its NPI.
+                        <span key="ph" className="pharmacy">
+                          <strong>{c.pharmacy?.name ?? t.unknownPharmacy}</strong>
+                          {c.pharmacy?.address ? <span className="muted"> · {c.pharmacy.address}</span> : null}
+                          {c.pharmacy?.phone ? (
+                            <>
+                              {' · '}
+                              <a href={`tel:${c.pharmacy.phone.replace(/[^\d+]/g, '')}`}>{c.pharmacy.phone}</a>
+                            </>
+                          ) : null}
+                        </span>,
                       ],
+                      [t.rxLabel, c.prescriptionNumber],
                       [t.iPaid, paid ? formatMoney(c.patientPay ?? '0', lang) : '—'],
                       ...(paid && c.authorizationNumber
                         ? ([[t.authLabel, c.authorizationNumber]] as [string, string][])

@@ -5,6 +5,7 @@ import { formatDate, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { Alternative, Coverage } from '../../api/types';
 import { tierLabel } from './plain-words';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -196,7 +197,9 @@ export function Alternatives({ items }: { items: Alternative[] | undefined }) {
         <tbody>
           {items.map((a) => (
             <tr key={a.rxcui}>
-              <td>{a.name}</td>
+              <td>
+                <DrugName name={a.name} />
+              </td>
               <td>{tierLabel(a.tier, lang)}</td>
               <td>{a.estimatedPatientPay !== null ? formatMoney(a.estimatedPatientPay, lang) : '—'}</td>
               <td>{a.priorAuthorizationRequired ? t.yes : t.no}</td>

@@ -4,6 +4,8 @@ import { Async, Field, Section } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { FormularyHit } from '../../api/types';
 import { tierLabel } from './plain-words';
+import { DrugName, useDrugName } from '../../ui/drug-name-view';
+import { compareDrugNames } from '../../ui/drug-name';
 
 const TEXT = {
   en: {
@@ -45,6 +47,7 @@ export function DrugSearch({ planId, onChoose }: { planId: string; onChoose: (hi
   const t = useText(TEXT);
   const { lang } = useLang();
   const resultsId = useId();
+  const dn = useDrugName();
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,25 +87,29 @@ export function DrugSearch({ planId, onChoose }: { planId: string; onChoose: (hi
             <>
               <h3 id={resultsId}>{fill(t.results, { q: query })}</h3>
               <ul className="drug-results" aria-labelledby={resultsId}>
-                {d.items.map((hit) => (
-                  <li key={hit.rxcui}>
-                    <div>
-                      <strong>{hit.name}</strong>
-                      <div className="muted">
-                        {hit.covered
-                          ? `${t.covered} ${t.yes} · ${t.tier}: ${tierLabel(hit.tier, lang)} · ${t.pa}: ${hit.priorAuthorization ? t.yes : t.no}`
-                          : `${t.covered} ${t.no}`}
+                {[...d.items]
+                  .sort((a, b) => compareDrugNames(a.name, b.name, lang))
+                  .map((hit) => (
+                    <li key={hit.rxcui}>
+                      <div>
+                        <strong>
+                          <DrugName name={hit.name} />
+                        </strong>
+                        <div className="muted">
+                          {hit.covered
+                            ? `${t.covered} ${t.yes} · ${t.tier}: ${tierLabel(hit.tier, lang)} · ${t.pa}: ${hit.priorAuthorization ? t.yes : t.no}`
+                            : `${t.covered} ${t.no}`}
+                        </div>
                       </div>
-                    </div>
-                    <button
-                      type="button"
-                      onClick={() => onChoose(hit)}
-                      aria-label={fill(t.checkFor, { name: hit.name })}
-                    >
-                      {t.check}
-                    </button>
-                  </li>
-                ))}
+                      <button
+                        type="button"
+                        onClick={() => onChoose(hit)}
+                        aria-label={fill(t.checkFor, { name: dn(hit.name) })}
+                      >
+                        {t.check}
+                      </button>
+                    </li>
+                  ))}
               </ul>
             </>
           )}

@@ -11,6 +11,7 @@ import { PaDecision } from './pa-decision';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { historyLabel, infoStatus } from './plain-words';
 import { requestChannelLabel } from '../../ui/channel-label';
+import { DrugName, useDrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -71,7 +72,8 @@ const TEXT = {
 export function PaDetailPage({ id }: { id: string }) {
   const t = useText(TEXT);
   const state = useApi<RequestView>(`/pa-requests/${encodeURIComponent(id)}`);
-  const title = state.data ? fill(t.titleFor, { drug: state.data.drug.name }) : t.title;
+  const dn = useDrugName();
+  const title = state.data ? fill(t.titleFor, { drug: dn(state.data.drug.name) }) : t.title;
   return (
     <Page title={title} actions={<Link to="/member/prior-authorizations">{t.back}</Link>}>
       {state.error ? (
@@ -100,7 +102,7 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
         <KeyValues
           rows={[
             [t.status, <CaseStatusBadge c={pa} />],
-            [t.drug, pa.drug.name],
+            [t.drug, <DrugName name={pa.drug.name} />],
             [t.amount, fill(t.amountValue, { qty: pa.quantity, days: pa.daysSupply })],
             [t.urgency, pa.urgency === 'urgent' ? t.urgent : t.standard],
             [t.channel, requestChannelLabel(pa.channel, lang)],

@@ -6,6 +6,7 @@ import { useApi } from '../../ui/use-api';
 import type { RequestSummary } from '../../api/types';
 import { isOpenPa } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -63,7 +64,9 @@ export function PaListPage() {
                   return (
                     <tr key={p.id}>
                       <td>
-                        <Link to={`/member/prior-authorizations/${encodeURIComponent(p.id)}`}>{p.drug.name}</Link>
+                        <Link to={`/member/prior-authorizations/${encodeURIComponent(p.id)}`}>
+                          <DrugName name={p.drug.name} secondary={false} />
+                        </Link>
                         {p.urgency === 'urgent' ? (
                           <>
                             {' '}

@@ -1,17 +1,8 @@
 import type { Lang } from '../../i18n/i18n';
 import { LETTER_KINDS, pickWord as pick, type Words } from '../../ui/plain-words';
 
-const TIERS: Words = {
-  generic: { en: 'Generic', es: 'Genérico' },
-  'preferred-generic': { en: 'Preferred generic', es: 'Genérico preferido' },
-  'preferred-brand': { en: 'Preferred brand', es: 'Marca preferida' },
-  'non-preferred-brand': { en: 'Non-preferred brand', es: 'Marca no preferida' },
-  'non-preferred-drug': { en: 'Non-preferred drug', es: 'Medicamento no preferido' },
-  specialty: { en: 'Specialty', es: 'Especialidad' },
-};
-
-export const tierLabel = (tier: string | null, lang: Lang) =>
-  tier ? pick(TIERS, tier, lang, tier.replace(/-/g, ' ')) : '—';
+/** Formulary tiers in words (shared: every portal names them the same way). */
+export { tierLabel } from '../../ui/plain-words';
 
 const NOTICE_KINDS: Words = {
   ...LETTER_KINDS,

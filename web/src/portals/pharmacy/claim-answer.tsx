@@ -7,6 +7,7 @@ import { NotifyPrescriber, type PaContext } from './notify-prescriber';
 import { howToRequestLabel, rejectHelp } from './reject-help';
 import { ReverseClaim } from './reverse-claim';
 import type { ClaimResponse, ClaimSummary, NextSteps, Processor, Reject } from '../../api/types';
+import { DrugName } from '../../ui/drug-name-view';
 
 /** One claim's answer, whether it just came back from B1 or was read from the history. */
 export interface ClaimAnswerView {
@@ -212,7 +213,7 @@ export function ClaimAnswer({
               : []),
             ...(answer.dispensingFee ? ([[t.fee, formatMoney(answer.dispensingFee, lang)]] as [string, string][]) : []),
             ...(answer.basis ? ([[t.basis, basisLabel(answer.basis, lang)]] as [string, string][]) : []),
-            [t.drug, answer.drugName ?? '—'],
+            [t.drug, answer.drugName ? <DrugName name={answer.drugName} /> : '—'],
             ...(answer.authorizationNumber ? ([[t.auth, answer.authorizationNumber]] as [string, string][]) : []),
             ...(answer.emergencySupply ? ([[t.emergency, t.yes]] as [string, string][]) : []),
           ]}
@@ -337,7 +338,9 @@ function NextStepsView({
             <tbody>
               {steps.alternatives.map((a) => (
                 <tr key={a.rxcui}>
-                  <td>{a.name}</td>
+                  <td>
+                    <DrugName name={a.name} />
+                  </td>
                   <td>{a.tier ?? '—'}</td>
                   <td>{formatMoney(a.estimatedPatientPay, lang)}</td>
                   <td>{a.priorAuthorizationRequired ? t.yes : t.no}</td>

@@ -7,6 +7,7 @@ import { ClaimAnswer, fromSummary } from './claim-answer';
 import { D0Exchanges } from './d0-exchanges';
 import { LongId } from '../../ui/long-id';
 import type { ClaimSummary } from '../../api/types';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -61,7 +62,7 @@ export function ClaimDetailPage({ claimId }: { claimId: string }) {
                   [t.rx, c.prescriptionNumber],
                   [t.fill, String(c.fillNumber)],
                   [t.dos, formatDate(c.dateOfService, lang)],
-                  [t.drug, c.drugName],
+                  [t.drug, <DrugName name={c.drugName} />],
                   [t.ndc, c.productId],
                   [t.qty, String(c.quantity)],
                   [t.days, String(c.daysSupply)],

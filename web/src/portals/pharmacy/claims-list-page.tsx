@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { ReverseClaim } from './reverse-claim';
 import type { ClaimSummary, ReversalResponse } from '../../api/types';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -153,7 +154,7 @@ export function ClaimsListPage() {
                     </td>
                     <td>{c.memberId ?? '—'}</td>
                     <td>
-                      {c.drugName ?? '—'}
+                      {c.drugName ? <DrugName name={c.drugName} secondary={false} /> : '—'}
                       <div className="muted">
                         {c.productId} ·{' '}
                         {t.qtyShort.replace('{q}', String(c.quantity)).replace('{d}', String(c.daysSupply))}

@@ -7,6 +7,7 @@ import { useAction } from '../../ui/use-api';
 import { LongId } from '../../ui/long-id';
 import type { PaNotRequired, RequestView } from '../../api/types';
 import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -105,7 +106,7 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
           rows={[
             [t.request, <LongId key="id">{c.id}</LongId>],
             [t.status, <StatusBadge key="s" status={c.status} />],
-            [t.drug, c.drug.name],
+            [t.drug, <DrugName name={c.drug.name} />],
             [
               t.notices,
               (c.notices ?? [])

@@ -5,6 +5,7 @@ import { useApi } from '../../ui/use-api';
 import { LongId } from '../../ui/long-id';
 import { isOnClock } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -80,7 +81,9 @@ export function PaRequestsPage() {
                       </div>
                     </td>
                     <td>{r.memberId}</td>
-                    <td>{r.drug.name}</td>
+                    <td>
+                      <DrugName name={r.drug.name} />
+                    </td>
                     <td>
                       <CaseStatusBadge c={r} />
                     </td>

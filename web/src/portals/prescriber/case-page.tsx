@@ -18,6 +18,7 @@ import { isOnClock, isOpenPa } from '../../ui/statuses';
 import { WithdrawRequest } from './withdraw-request';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { requestChannelLabel } from '../../ui/channel-label';
+import { useDrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -82,8 +83,9 @@ const TEXT = {
 export function CasePage({ id }: { id: string }) {
   const t = useText(TEXT);
   const state = useApi<RequestView>(`/pa-requests/${encodeURIComponent(id)}`);
+  const dn = useDrugName();
   return (
-    <Page title={state.data ? state.data.drug.name : t.title} actions={<Link to="/prescriber">{t.back}</Link>}>
+    <Page title={state.data ? dn(state.data.drug.name) : t.title} actions={<Link to="/prescriber">{t.back}</Link>}>
       <Async state={state}>{(view) => <CaseBody view={view} reload={state.reload} />}</Async>
     </Page>
   );

@@ -5,6 +5,8 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Notice } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import type { Coverage } from '../../api/types';
+import { DrugName, useDrugName } from '../../ui/drug-name-view';
+import { tierLabel } from '../../ui/plain-words';
 
 const TEXT = {
   en: {
@@ -65,6 +67,7 @@ const TEXT = {
 export function CoverageResult({ memberId, coverage: c }: { memberId: string; coverage: Coverage }) {
   const t = useText(TEXT);
   const { lang } = useLang();
+  const dn = useDrugName();
   const needsRequest = c.priorAuthorizationRequired || (c.stepTherapy && !c.stepTherapy.met);
   const rows: [string, ReactNode][] = [
     [t.tier, c.tier ?? t.none],
@@ -92,7 +95,7 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
   return (
     <section className="coverage" aria-live="polite">
       <h3>
-        {c.drug.name}{' '}
+        <DrugName name={c.drug.name} secondary={false} />{' '}
         <span className={`badge badge-${c.covered ? 'good' : 'bad'}`}>{c.covered ? t.covered : t.notCovered}</span>
       </h3>
       <p>{c.message}</p>
@@ -119,7 +122,11 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
           <ul>
             {c.alternatives.map((a) => (
               <li key={a.rxcui}>
-                {fill(t.alt, { name: a.name, tier: a.tier ?? t.none, pay: formatMoney(a.estimatedPatientPay, lang) })}
+                {fill(t.alt, {
+                  name: dn(a.name),
+                  tier: a.tier ? tierLabel(a.tier, lang) : t.none,
+                  pay: formatMoney(a.estimatedPatientPay, lang),
+                })}
                 {a.priorAuthorizationRequired ? t.altPa : ''}
               </li>
             ))}

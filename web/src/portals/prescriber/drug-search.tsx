@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useText } from '../../i18n/i18n';
+import { useLang, useText } from '../../i18n/i18n';
 import { Async, Field } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { FormularyHit } from '../../api/types';
+import { DrugName } from '../../ui/drug-name-view';
+import { compareDrugNames } from '../../ui/drug-name';
 
 const TEXT = {
   en: {
@@ -50,6 +52,7 @@ export function DrugSearch({
   onSelect: (hit: FormularyHit) => void;
 }) {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -91,41 +94,45 @@ export function DrugSearch({
                   </tr>
                 </thead>
                 <tbody>
-                  {d.items.map((h) => (
-                    <tr key={h.rxcui}>
-                      <td>{h.name}</td>
-                      <td>
-                        <span className={`badge badge-${h.covered ? 'good' : 'bad'}`}>
-                          {h.covered ? t.covered : t.notCovered}
-                        </span>{' '}
-                        <span className="muted">
-                          {[
-                            h.tier ? t.tier.replace('{tier}', h.tier) : null,
-                            h.priorAuthorization ? t.pa : null,
-                            h.stepTherapy ? t.step : null,
-                            h.quantityLimit
-                              ? t.ql
-                                  .replace('{units}', String(h.quantityLimit.units))
-                                  .replace('{days}', String(h.quantityLimit.days))
-                              : null,
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </span>
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          aria-pressed={selected === h.rxcui}
-                          onClick={() => onSelect(h)}
-                          style={{ whiteSpace: 'nowrap' }}
-                        >
-                          {t.choose}
-                          <span className="visually-hidden">: {h.name}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
+                  {[...d.items]
+                    .sort((a, b) => compareDrugNames(a.name, b.name, lang))
+                    .map((h) => (
+                      <tr key={h.rxcui}>
+                        <td>
+                          <DrugName name={h.name} />
+                        </td>
+                        <td>
+                          <span className={`badge badge-${h.covered ? 'good' : 'bad'}`}>
+                            {h.covered ? t.covered : t.notCovered}
+                          </span>{' '}
+                          <span className="muted">
+                            {[
+                              h.tier ? t.tier.replace('{tier}', h.tier) : null,
+                              h.priorAuthorization ? t.pa : null,
+                              h.stepTherapy ? t.step : null,
+                              h.quantityLimit
+                                ? t.ql
+                                    .replace('{units}', String(h.quantityLimit.units))
+                                    .replace('{days}', String(h.quantityLimit.days))
+                                : null,
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </span>
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            aria-pressed={selected === h.rxcui}
+                            onClick={() => onSelect(h)}
+                            style={{ whiteSpace: 'nowrap' }}
+                          >
+                            {t.choose}
+                            <span className="visually-hidden">: {h.name}</span>
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </div>

@@ -10,6 +10,7 @@ import { DrugSearch } from './drug-search';
 import { patientName } from './member-name';
 import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
 import type { Coverage, PaNotRequired, Patient, RequestView } from '../../api/types';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -201,7 +202,9 @@ function RequestForm({
         {(c) => (
           <>
             <p>
-              <strong>{c.drug.name}</strong>{' '}
+              <strong>
+                <DrugName name={c.drug.name} />
+              </strong>{' '}
               <button type="button" className="link-button" onClick={onChangeDrug}>
                 {t.changeDrug}
               </button>

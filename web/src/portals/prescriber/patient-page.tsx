@@ -11,6 +11,7 @@ import { InsuranceCard } from './insurance-card';
 import { patientName } from './member-name';
 import type { Coverage, Patient, RequestSummary } from '../../api/types';
 import { CaseStatusBadge } from '../../ui/case-standing';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -81,7 +82,9 @@ export function PatientPage({ memberId }: { memberId: string }) {
             <ul>
               {d.items.map((r) => (
                 <li key={r.id}>
-                  <Link to={`/prescriber/requests/${encodeURIComponent(r.id)}`}>{r.drug.name}</Link>{' '}
+                  <Link to={`/prescriber/requests/${encodeURIComponent(r.id)}`}>
+                    <DrugName name={r.drug.name} secondary={false} />
+                  </Link>{' '}
                   <CaseStatusBadge c={r} />{' '}
                   <span className="muted">{t.received.replace('{date}', formatDate(r.receivedAt, lang))}</span>
                 </li>

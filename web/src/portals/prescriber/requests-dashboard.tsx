@@ -8,6 +8,7 @@ import { NameWithId } from './member-name';
 import type { RequestSummary } from '../../api/types';
 import { isOnClock } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -135,7 +136,9 @@ function RequestTable({ rows }: { rows: RequestSummary[] }) {
           {rows.map((r) => (
             <tr key={r.id}>
               <td>
-                <Link to={`/prescriber/requests/${encodeURIComponent(r.id)}`}>{r.drug.name}</Link>
+                <Link to={`/prescriber/requests/${encodeURIComponent(r.id)}`}>
+                  <DrugName name={r.drug.name} secondary={false} />
+                </Link>
                 {r.urgency === 'urgent' ? (
                   <>
                     {' '}
