@@ -128,9 +128,10 @@ describe('Medicare Part D: an information request does not move the due time (42
     const withAnswer = await view(c.id);
     expect(withAnswer.dueAt).toBe(c.dueAt);
     // The reviewer can still decide on the record while the request is open; it is withdrawn.
+    expect((await reviewer.post(`pa-requests/${c.id}/assign`)).status).toBe(200);
     const decided = await reviewer.post(`pa-requests/${c.id}/determination`, {
-      decision: 'denied',
-      reasons: ['HbA1c is below 7 % and no metformin trial is documented.'],
+      decision: 'approved',
+      reasons: ['The chart already on file documents metformin intolerance.'],
     });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     expect(decided.body.informationRequests.map((r: { status: string }) => r.status)).toEqual(['withdrawn']);

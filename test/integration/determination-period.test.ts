@@ -44,6 +44,8 @@ async function caseInReview() {
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   const s = await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers: fails });
   expect(s.body.status).toBe('in-review');
+  // A determination needs the case assigned to the decider.
+  expect((await reviewer.post(`pa-requests/${c.body.id}/assign`)).status).toBe(200);
   return s.body as { id: string; memberId: string };
 }
 
