@@ -1,10 +1,10 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { isStaff, type Principal } from '../identity/roles.js';
-import { findMemberById } from '../members/index.js';
+import type { Principal } from '../identity/roles.js';
+import { assertCanReadMember, findMemberById } from '../members/index.js';
 import { planToday } from '../platform/plan-time.js';
 import { payerPlan } from './decide-claim.js';
-import { forbidden, invalid, notFound } from '../platform/errors.js';
+import { invalid, notFound } from '../platform/errors.js';
 import { loadMemberAccumulators } from './accumulators.repo.js';
 import { planYearOf, standing, totalsFor, type AccumulatorStanding } from './rules/accumulators.js';
 import { isRealDate } from '../platform/dates.js';
@@ -20,7 +20,7 @@ export interface MemberAccumulators {
 /**
  * GET /members/{id}/accumulators (docs/design.md#accumulators): deductible met, out-of-pocket
  * spent and what is left, per plan year. The same access as the member record: the member
- * (another member's id is 404), prescribers and staff — a staff read of PHI is audited.
+ * (another member's id is 404), prescribers serving the member and staff — a staff read of PHI is audited.
  */
 export async function getMemberAccumulators(
   ctx: AppContext,
@@ -28,8 +28,8 @@ export async function getMemberAccumulators(
   memberId: string,
   query: { date?: string } = {},
 ): Promise<MemberAccumulators> {
-  if (caller.role === 'member' && caller.memberId !== memberId) throw notFound('Member', memberId);
-  if (caller.role !== 'member' && caller.role !== 'prescriber' && !isStaff(caller)) throw forbidden('Not allowed');
+  // The member record's rule (issue #13 item 1): a prescriber only for a member they serve.
+  await assertCanReadMember(ctx, caller, memberId);
   if (query.date !== undefined && !isRealDate(query.date)) throw invalid('date', 'is not a real date');
   // today in the member's plan's time zone (docs/design.md#time-zones)
   const member = query.date === undefined ? await findMemberById(ctx.database.db, memberId) : undefined;

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
-import { issueToken, refreshToken } from './authenticate.js';
+import { refreshToken } from './authenticate.js';
+import { signIn } from './sign-in.js';
 import { createUser } from './create-user.js';
 import { listUsers } from './identity.repo.js';
 import { ROLES } from './roles.js';
@@ -42,13 +43,13 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
             tokenType: Type.Literal('Bearer'),
             expiresIn: Type.Integer(),
           }),
-          ...errorResponses(400, 401),
+          ...errorResponses(400, 401, 429),
         },
       },
     },
     async (req) => {
       const body = req.body as { username: string; password: string };
-      return issueToken(ctx, body.username, body.password);
+      return signIn(ctx, body.username, body.password, req.ip);
     },
   );
 

@@ -89,6 +89,16 @@ export async function findPatients(
   return { items: await Promise.all(rows.map((r) => toPatient(ctx, r))) };
 }
 
+/** Throws unless `caller` may read this member's record (the rule of getMember, for every member route). */
+export async function assertCanReadMember(ctx: AppContext, caller: Principal, id: string): Promise<void> {
+  if (caller.role === 'member' && caller.memberId !== id) throw notFound('Member', id);
+  if (caller.role === 'prescriber' || caller.role === 'pharmacy') {
+    const searchedSince = new Date(ctx.clock.now().getTime() - SEARCH_GRANT_MS);
+    const party = { kind: caller.role, npi: caller.npi ?? '', username: caller.username, searchedSince };
+    if (!caller.npi || !(await servesMember(ctx.database.db, id, party))) throw notFound('Member', id);
+  } else if (caller.role !== 'member' && !SEARCH_ROLES.includes(caller.role)) throw forbidden('Not allowed');
+}
+
 /** A member found by this user's insurance search may be opened for a working day (8 hours). */
 const SEARCH_GRANT_MS = 8 * 3_600_000;
 
@@ -101,12 +111,7 @@ const SEARCH_GRANT_MS = 8 * 3_600_000;
  * and pharmacies find members through the insurance search (last name + date of birth).
  */
 export async function getMember(ctx: AppContext, caller: Principal, id: string) {
-  if (caller.role === 'member' && caller.memberId !== id) throw notFound('Member', id);
-  if (caller.role === 'prescriber' || caller.role === 'pharmacy') {
-    const searchedSince = new Date(ctx.clock.now().getTime() - SEARCH_GRANT_MS);
-    const party = { kind: caller.role, npi: caller.npi ?? '', username: caller.username, searchedSince };
-    if (!caller.npi || !(await servesMember(ctx.database.db, id, party))) throw notFound('Member', id);
-  } else if (caller.role !== 'member' && !SEARCH_ROLES.includes(caller.role)) throw forbidden('Not allowed');
+  await assertCanReadMember(ctx, caller, id);
   const m = await findMemberById(ctx.database.db, id);
   if (!m) throw notFound('Member', id);
   if (caller.role !== 'member')

@@ -8,3 +8,4 @@ export {
   type PharmacyRow,
   type PrescriberRow,
 } from './members.repo.js';
+export { assertCanReadMember } from './find-patient.js';

@@ -34,6 +34,8 @@ export function problemFor(
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem) {
+  // RFC 9110 §10.2.3: a 429 (or 503) says when to come back.
+  if (typeof problem.retryAfter === 'number') void reply.header('retry-after', String(problem.retryAfter));
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 

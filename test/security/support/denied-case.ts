@@ -34,6 +34,8 @@ export async function deniedCase(t: TestApp): Promise<DeniedCase> {
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   const caseId = started.body.id as string;
   await prescriber.post(`pa-requests/${caseId}/submit`, { answers: glp1Answers({ a1c: 6.1 }) });
+  // A clinician takes the case before deciding it (docs/design.md#determinations).
+  await physician.post(`pa-requests/${caseId}/assign`);
   const denied = await physician.post(`pa-requests/${caseId}/determination`, {
     decision: 'denied',
     reasons: ['HbA1c is 6.1% (2026-10-15), below the 7% threshold; no metformin trial documented.'],
