@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.js';
+import { drainOutbox } from '../platform/drain-outbox.js';
 import { findEhrClientById } from '../ehr-clients/index.js';
 import { newId } from '../platform/ids.js';
 import { findCriteriaVersion, findPaRequest } from '../priorauth/index.js';
@@ -146,13 +147,10 @@ export async function deliverEpaNotifications(
   now: Date,
 ): Promise<{ queued: number; delivered: number; failed: number }> {
   const queued = await queueNews(ctx, now);
-  let delivered = 0;
-  let failed = 0;
-  for (let i = 0; i < MAX_PER_SWEEP; i++) {
-    const n = await claimOne(ctx, now);
-    if (!n) break;
-    if (await deliver(ctx, n, now)) delivered++;
-    else failed++;
-  }
+  const { delivered, failed } = await drainOutbox({
+    max: MAX_PER_SWEEP,
+    claimNext: () => claimOne(ctx, now),
+    deliver: (n) => deliver(ctx, n, now),
+  });
   return { queued, delivered, failed };
 }

@@ -1,5 +1,6 @@
 import type { Bundle, Parameters } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
+import { drainOutbox } from '../../platform/drain-outbox.js';
 import { newId } from '../../platform/ids.js';
 import { FINAL_STATUSES, type PaStatus } from '../../priorauth/pa-status.js';
 import { findPaRequest } from '../../priorauth/index.js';
@@ -194,13 +195,10 @@ export async function deliverPasNotifications(
   now: Date,
 ): Promise<{ queued: number; delivered: number; failed: number }> {
   const queued = await queueDecisions(ctx, now);
-  let delivered = 0;
-  let failed = 0;
-  for (let i = 0; i < MAX_PER_SWEEP; i++) {
-    const n = await claimOne(ctx, now);
-    if (!n) break;
-    if (await deliver(ctx, n, now)) delivered++;
-    else failed++;
-  }
+  const { delivered, failed } = await drainOutbox({
+    max: MAX_PER_SWEEP,
+    claimNext: () => claimOne(ctx, now),
+    deliver: (n) => deliver(ctx, n, now),
+  });
   return { queued, delivered, failed };
 }
