@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import { isStaff, type Principal } from '../identity/roles.js';
 import { forbidden, invalid } from '../platform/errors.js';
 import { listClaims, type ClaimRow } from './claims.repo.js';
-import { findPharmacies, type PharmacyRow } from '../members/members.repo.js';
+import { findPharmacies, type PharmacyRow } from '../members/index.js';
 
 export function toClaimSummary(c: ClaimRow, pharmacy?: PharmacyRow) {
   return {

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { countSignInFailures } from '../audit/audit.repo.js';
+import { countSignInFailures } from '../audit/index.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { DomainError } from '../platform/errors.js';
 import { issueToken } from './authenticate.js';

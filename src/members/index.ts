@@ -1,6 +1,7 @@
 /** The members module's public API: what other modules may use (its repository and tables stay its own). */
 export {
   findMemberById,
+  findPharmacies,
   findPharmacy,
   findPrescriber,
   searchMembers,

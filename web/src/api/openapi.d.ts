@@ -1112,6 +1112,15 @@ export interface paths {
             'application/json': components['schemas']['def-0'];
           };
         };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
       };
     };
     delete?: never;
@@ -1202,6 +1211,12 @@ export interface paths {
                   };
                 };
                 patientPay: string | null;
+                pharmacy?: {
+                  address: string | null;
+                  name: string;
+                  npi: string;
+                  phone: string | null;
+                } | null;
                 pharmacyNpi: string;
                 planPay: string | null;
                 prescriptionNumber: string;
@@ -1525,6 +1540,12 @@ export interface paths {
                 };
               };
               patientPay: string | null;
+              pharmacy?: {
+                address: string | null;
+                name: string;
+                npi: string;
+                phone: string | null;
+              } | null;
               pharmacyNpi: string;
               planPay: string | null;
               prescriptionNumber: string;
@@ -1806,10 +1827,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Real-time benefit check: covered?, tier, PA/step/quantity rules, estimated patient pay, alternatives */
+    /** Real-time benefit check, a dry run of the claim pipeline: would a claim pay, tier, PA/step/quantity/age/sex rules, estimated patient pay, alternatives */
     get: {
       parameters: {
         query: {
+          /** @description Defaults to today in the plan's time zone */
+          dateOfService?: string;
           daysSupply?: number;
           memberId: string;
           /** @description NDC, 11 digits (5-4-2), no dashes */
@@ -1847,6 +1870,23 @@ export interface paths {
                 rxcui: string;
                 tier: string | null;
               }[];
+              /** @description The dry run: what a B1 claim for this member, product, quantity and date would get */
+              claim: {
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 */
+                dateOfService: string;
+                daysSupply: number;
+                message: string;
+                patientPay: string | null;
+                quantity: number;
+                rejects: {
+                  code: string;
+                  description: string;
+                }[];
+                wouldPay: boolean;
+              };
               covered: boolean;
               criteriaId: string | null;
               drug: {
@@ -1873,6 +1913,10 @@ export interface paths {
                 days: number;
                 maxForDaysSupply: number;
                 units: number;
+              };
+              sexLimit?: {
+                met: boolean;
+                sex: 'F' | 'M';
               };
               stepTherapy?: {
                 lookbackDays: number;
@@ -4009,14 +4053,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Patient insurance search: last name + date of birth (+ first name, ZIP) → member, plan, processor */
+    /** Patient insurance search: last name + date of birth (+ first name, ZIP), or member ID (+ date of birth for prescribers and pharmacies) → member, plan, processor */
     get: {
       parameters: {
-        query: {
+        query?: {
           /** @description YYYY-MM-DD */
-          dateOfBirth: string;
+          dateOfBirth?: string;
           firstName?: string;
-          lastName: string;
+          lastName?: string;
+          memberId?: string;
           zip?: string;
         };
         header?: never;
