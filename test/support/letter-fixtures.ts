@@ -288,6 +288,8 @@ export function contentFor(
         ...(decision !== 'overturned' ? { nextLevel: 'State Fair Hearing' } : {}),
       };
     }
+    case 'request-acknowledgment':
+      return { ...base, planName, dueAt: '2026-12-20T17:00:00.000Z', receivedAt: DECIDED_AT };
     default:
       throw new Error(`no fixture for ${kind}`);
   }

@@ -222,6 +222,14 @@ const KINDS: Array<{ kind: string; member?: { en: string[]; es: string[] }; prov
     },
     provider: ['Decision overdue', 'escalated to the review supervisor'],
   },
+  {
+    kind: 'request-acknowledgment',
+    member: {
+      en: ['We received a request for your drug', 'A clinical reviewer is looking at the request'],
+      es: ['Recibimos una solicitud para su medicamento', 'Un revisor clínico está revisando la solicitud'],
+    },
+    provider: ['Prior authorization request received', 'is with a clinical reviewer'],
+  },
 ];
 
 describe('buildLetter: every kind × audience × language', () => {
