@@ -55,6 +55,7 @@ describe.skipIf(!hasChromium)('a case approved on appeal', () => {
     caseId = started.body.id;
     await drPark.post(`pa-requests/${caseId}/submit`, { answers: glp1Answers({ a1c: 6.4 }) });
     const physician = await ApiClient.login(t.app, 'physician', 'demo-reviewer');
+    await physician.post(`pa-requests/${caseId}/assign`); // a denial needs the case assigned to its decider
     const denied = await physician.post(`pa-requests/${caseId}/determination`, {
       decision: 'denied',
       reasons: [DENIAL],

@@ -100,6 +100,7 @@ describe.skipIf(!hasChromium)('one request per drug at a time', () => {
 
   it('while the denial is under appeal the prescriber is pointed at the appealed case', async () => {
     const physician = await ApiClient.login(rig.t.app, 'physician', 'demo-reviewer');
+    await physician.post(`pa-requests/${caseId}/assign`); // a denial needs the case assigned to its decider
     const denied = await physician.post(`pa-requests/${caseId}/determination`, {
       decision: 'denied',
       reasons: ['HbA1c is below 7 % and metformin has not been tried.'],

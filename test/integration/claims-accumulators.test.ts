@@ -191,11 +191,11 @@ describe('deductible first, then the copay, nothing past the out-of-pocket maxim
 });
 
 describe('who may read a member’s accumulators', () => {
-  it('another member gets 404, a pharmacy 403, member services 200 with an audit row; a bad date is 400', async () => {
+  it('another member and an unrelated pharmacy get 404 (the member record’s rule), member services 200 with an audit row; a bad date is 400', async () => {
     const [a, b] = await fresh('ACCUMX', 2);
     const memberA = await signIn(t, 'member', { memberId: a.id });
     expectProblem(await memberA.get(`members/${b.id}/accumulators`), 404, 'NOT_FOUND');
-    expectProblem(await pharmacy.get(`members/${a.id}/accumulators`), 403, 'FORBIDDEN');
+    expectProblem(await pharmacy.get(`members/${a.id}/accumulators`), 404, 'NOT_FOUND');
     const staff = await signIn(t, 'member-services');
     const r = await staff.get(`members/${a.id}/accumulators?date=2026-06-30`);
     expect(r.status).toBe(200);

@@ -53,6 +53,9 @@ export async function startBrowserRig(): Promise<BrowserRig> {
         viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
         locale: 'en-US',
         timezoneId: 'America/Los_Angeles',
+        // axe-core is injected as a script tag to check accessibility; the portals' CSP (script-src
+        // 'self') rightly refuses inline scripts, so the test tool bypasses it, not the product.
+        bypassCSP: true,
       });
       const page = await context.newPage();
       await page.goto('/');
