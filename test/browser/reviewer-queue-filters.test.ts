@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/demo/demo-data.js';
-import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
-import { members, type MemberRow } from '../support/scenario.js';
+import { glp1CaseInReview, members, type MemberRow } from '../support/scenario.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 // The review queue narrows to the reviewer's own cases and to overdue ones (issue #14 item 7).
@@ -12,21 +10,7 @@ describe.skipIf(!hasChromium)('review queue filters', () => {
   let prescriber: ApiClient;
   let ihss: MemberRow[];
 
-  async function inReview(m: MemberRow): Promise<string> {
-    const c = await prescriber.post('pa-requests', {
-      memberId: m.id,
-      prescriberNpi: DEMO.prescribers.primaryCare,
-      productId: DEMO.ndcs.semaglutidePenLow,
-      quantity: 3,
-      daysSupply: 28,
-      urgency: 'standard',
-      channel: 'portal',
-    });
-    expect(c.status, JSON.stringify(c.body)).toBe(201);
-    const s = await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers: glp1Answers({ a1c: 6.2 }) });
-    expect(s.body.status).toBe('in-review');
-    return c.body.id;
-  }
+  const inReview = (m: MemberRow) => glp1CaseInReview(prescriber, m.id);
 
   beforeAll(async () => {
     rig = await startBrowserRig();

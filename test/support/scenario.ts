@@ -1,3 +1,6 @@
+import { expect } from 'vitest';
+import { DEMO } from '../../src/demo/demo-data.js';
+import { glp1Answers } from './fhir.js';
 import { createUser } from '../../src/identity/create-user.js';
 import type { Role } from '../../src/identity/roles.js';
 import { findFormularyEntry } from '../../src/reference/reference-cache.js';
@@ -115,4 +118,24 @@ export async function importMembers(
   });
   if (r.status !== 200) throw new Error(`members import failed: ${r.status} ${JSON.stringify(r.body)}`);
   return ids;
+}
+
+/**
+ * A GLP-1 request from dr.park that does not meet the criteria (HbA1c 6.2), submitted, so it waits
+ * in the reviewer queue. Returns the case id.
+ */
+export async function glp1CaseInReview(prescriber: ApiClient, memberId: string): Promise<string> {
+  const c = await prescriber.post('pa-requests', {
+    memberId,
+    prescriberNpi: DEMO.prescribers.primaryCare,
+    productId: DEMO.ndcs.semaglutidePenLow,
+    quantity: 3,
+    daysSupply: 28,
+    urgency: 'standard',
+    channel: 'portal',
+  });
+  expect(c.status, JSON.stringify(c.body)).toBe(201);
+  const s = await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers: glp1Answers({ a1c: 6.2 }) });
+  expect(s.body.status).toBe('in-review');
+  return c.body.id as string;
 }
