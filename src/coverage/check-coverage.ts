@@ -12,6 +12,7 @@ import {
   isContinuingTherapy,
   isStepTherapyMet,
   maxQuantityFor,
+  prerequisiteFills,
   type ActiveAuthorization,
   type HistoryFill,
 } from '../claims/rules/utilization.js';
@@ -29,7 +30,17 @@ export interface CoverageAnswer {
   priorAuthorizationRequired: boolean;
   criteriaId: string | null;
   activeAuthorization?: { number: string; effectiveFrom: string; effectiveTo: string };
-  stepTherapy?: { prerequisites: string; lookbackDays: number; met: boolean };
+  stepTherapy?: {
+    prerequisites: string;
+    lookbackDays: number;
+    met: boolean;
+    /** Why the step does not stand in the way: the history, an authorization, or therapy already under way. */
+    metBy: 'history' | 'authorization' | 'continuing-therapy' | null;
+    /** The facts the rule read: days' supply of the prerequisite in the look-back, the least it needs, the last fill. */
+    daysSupplyFound: number;
+    minDaysSupply: number;
+    lastFillDate: string | null;
+  };
   quantityLimit?: { units: number; days: number; maxForDaysSupply: number };
   ageLimit?: { minAge: number | null; maxAge: number | null; met: boolean };
   sexLimit?: { sex: 'F' | 'M'; met: boolean };
@@ -152,12 +163,26 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
       effectiveTo: auth.effectiveTo,
     };
   if (entry.stepTherapy) {
+    const found = prerequisiteFills(entry.stepTherapy, input.history, dos);
+    // The same order the claim checks in (adjudicate-claim.ts): an authorization, then continuing
+    // therapy, then the history; the words on screen say which one it was.
+    const metBy = rejectCodes.includes(REJECT.STEP_THERAPY.code)
+      ? null
+      : auth
+        ? 'authorization'
+        : continuing
+          ? 'continuing-therapy'
+          : isStepTherapyMet(entry.stepTherapy, input.history, dos)
+            ? 'history'
+            : null;
     answer.stepTherapy = {
       prerequisites: describePrerequisites(entry.stepTherapy),
       lookbackDays: entry.stepTherapy.lookbackDays,
-      met:
-        !rejectCodes.includes(REJECT.STEP_THERAPY.code) &&
-        (Boolean(auth) || continuing || isStepTherapyMet(entry.stepTherapy, input.history, dos)),
+      met: metBy !== null,
+      metBy,
+      daysSupplyFound: found.daysSupply,
+      minDaysSupply: Math.max(entry.stepTherapy.minDaysSupply ?? 1, 1),
+      lastFillDate: found.lastFillDate,
     };
   }
   // The limit the claim checks: an authorization's approved quantity replaces the formulary's.

@@ -27,7 +27,19 @@ export const CoverageSchema = Type.Object({
     Type.Object({ number: Type.String(), effectiveFrom: Type.String(), effectiveTo: Type.String() }),
   ),
   stepTherapy: Type.Optional(
-    Type.Object({ prerequisites: Type.String(), lookbackDays: Type.Integer(), met: Type.Boolean() }),
+    Type.Object({
+      prerequisites: Type.String(),
+      lookbackDays: Type.Integer(),
+      met: Type.Boolean(),
+      metBy: Nullable(
+        Type.Union([Type.Literal('history'), Type.Literal('authorization'), Type.Literal('continuing-therapy')], {
+          description: 'What satisfies the step: the fill history, an active authorization, or continuing therapy',
+        }),
+      ),
+      daysSupplyFound: Type.Integer({ description: "Days' supply of the prerequisite filled within the look-back" }),
+      minDaysSupply: Type.Integer(),
+      lastFillDate: Nullable(DateString),
+    }),
   ),
   quantityLimit: Type.Optional(
     Type.Object({ units: Type.Number(), days: Type.Number(), maxForDaysSupply: Type.Number() }),

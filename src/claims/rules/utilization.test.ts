@@ -5,6 +5,7 @@ import {
   findAuthorization,
   isContinuingTherapy,
   isStepTherapyMet,
+  prerequisiteFills,
   maxQuantityFor,
   refillTooSoon,
   type ActiveAuthorization,
@@ -213,6 +214,13 @@ describe('the other history rules', () => {
     ).toBe(true);
     expect(isStepTherapyMet(step, [fill('2025-06-01', 90, { daysSupply: 90 })], '2026-11-20')).toBe(false);
     expect(isStepTherapyMet({ ...step, minDaysSupply: undefined }, [], '2026-11-20')).toBe(false);
+  });
+
+  it('the prerequisite facts a screen words step therapy from: days found in the look-back and the last fill', () => {
+    const step = { prerequisites: { ingredients: ['metformin'] }, lookbackDays: 365, minDaysSupply: 90 };
+    expect(prerequisiteFills(step, [], '2026-11-20')).toEqual({ daysSupply: 0, lastFillDate: null });
+    const history = [fill('2025-06-01', 30), fill('2026-07-01', 30), fill('2026-06-01', 30)];
+    expect(prerequisiteFills(step, history, '2026-11-20')).toEqual({ daysSupply: 60, lastFillDate: '2026-07-01' });
   });
 
   it('continuing therapy: a regular fill of the group in the last 180 days', () => {

@@ -53,12 +53,27 @@ function matchesPrerequisite(fill: HistoryFill, step: StepTherapy): boolean {
   );
 }
 
+/**
+ * What the history shows about a step's prerequisite within its look-back: the days' supply that
+ * counts toward it and the last such fill. Screens word step therapy from these facts (issue #14
+ * item 3: never "our records show you tried it" over 0 days).
+ */
+export function prerequisiteFills(
+  step: StepTherapy,
+  history: HistoryFill[],
+  dateOfService: string,
+): { daysSupply: number; lastFillDate: string | null } {
+  const since = addDays(dateOfService, -step.lookbackDays);
+  const fills = history.filter(
+    (f) => f.dateOfService >= since && f.dateOfService <= dateOfService && matchesPrerequisite(f, step),
+  );
+  const lastFillDate = fills.reduce<string | null>((d, f) => (d && d > f.dateOfService ? d : f.dateOfService), null);
+  return { daysSupply: fills.reduce((sum, f) => sum + f.daysSupply, 0), lastFillDate };
+}
+
 /** Step therapy is met automatically when history shows the prerequisite within the look-back. */
 export function isStepTherapyMet(step: StepTherapy, history: HistoryFill[], dateOfService: string): boolean {
-  const since = addDays(dateOfService, -step.lookbackDays);
-  const days = history
-    .filter((f) => f.dateOfService >= since && f.dateOfService <= dateOfService && matchesPrerequisite(f, step))
-    .reduce((sum, f) => sum + f.daysSupply, 0);
+  const days = prerequisiteFills(step, history, dateOfService).daysSupply;
   return days >= (step.minDaysSupply ?? 1) && days > 0;
 }
 

@@ -1919,8 +1919,13 @@ export interface paths {
                 sex: 'F' | 'M';
               };
               stepTherapy?: {
+                /** @description Days' supply of the prerequisite filled within the look-back */
+                daysSupplyFound: number;
+                lastFillDate: string | null;
                 lookbackDays: number;
                 met: boolean;
+                metBy: ('history' | 'authorization' | 'continuing-therapy') | null;
+                minDaysSupply: number;
                 prerequisites: string;
               };
               tier: string | null;

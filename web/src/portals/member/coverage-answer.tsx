@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { fill, useLang, useText } from '../../i18n/i18n';
+import { fill, useLang, useText, type Lang } from '../../i18n/i18n';
 import { Async, KeyValues, Notice, Section } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
@@ -21,9 +21,15 @@ const TEXT = {
     noRules: 'No extra steps: your pharmacy can fill it.',
     pa: 'Your prescriber must get approval from the plan first (prior authorization). You can follow the request under Prior Authorizations.',
     auth: 'You are already approved: authorization {number}, from {from} to {to}.',
-    stepMet: 'Step therapy: the plan covers this after you try {drug}. Our records show you have — this step is met.',
-    stepNotMet:
-      'Step therapy: the plan covers this after you try {drug} first (we look back {days} days). Your prescriber can ask for an exception.',
+    stepHistory:
+      'Step therapy: the plan covers this after you try {drug}. Our records show {found} days of it in the last {days} days (last filled {date}) — this step is met.',
+    stepAuth: 'Step therapy: the plan covers this after you try {drug}. Your approval covers this step.',
+    stepContinuing:
+      'Step therapy: the plan covers this after you try {drug}. You already take this drug, so this step does not apply to your refills.',
+    stepNone:
+      'Step therapy: the plan covers this after you try {drug} first. We found no fill of it in the last {days} days. Your prescriber can ask for an exception.',
+    stepShort:
+      'Step therapy: the plan covers this after you try {drug} first. Our records show {found} days of it in the last {days} days; the plan needs at least {min}. Your prescriber can ask for an exception.',
     ql: 'Quantity limit: up to {units} every {days} days ({max} for a 30-day supply).',
     ageMet: 'Age limit: covered for your age.',
     ageNotMet: 'Age limit: not covered at your age without an exception ({range}).',
@@ -54,10 +60,15 @@ const TEXT = {
     noRules: 'No hay pasos adicionales: su farmacia puede surtirlo.',
     pa: 'Su médico debe obtener primero la aprobación del plan (autorización previa). Puede seguir la solicitud en Autorizaciones previas.',
     auth: 'Ya está aprobado: autorización {number}, del {from} al {to}.',
-    stepMet:
-      'Terapia escalonada: el plan lo cubre después de probar {drug}. Nuestros registros muestran que lo hizo: este paso se cumple.',
-    stepNotMet:
-      'Terapia escalonada: el plan lo cubre después de probar primero {drug} (revisamos {days} días atrás). Su médico puede pedir una excepción.',
+    stepHistory:
+      'Terapia escalonada: el plan lo cubre después de probar {drug}. Nuestros registros muestran {found} días de ese medicamento en los últimos {days} días (último surtido el {date}): este paso se cumple.',
+    stepAuth: 'Terapia escalonada: el plan lo cubre después de probar {drug}. Su aprobación cubre este paso.',
+    stepContinuing:
+      'Terapia escalonada: el plan lo cubre después de probar {drug}. Usted ya toma este medicamento, así que este paso no se aplica a sus resurtidos.',
+    stepNone:
+      'Terapia escalonada: el plan lo cubre después de probar primero {drug}. No encontramos ningún surtido en los últimos {days} días. Su médico puede pedir una excepción.',
+    stepShort:
+      'Terapia escalonada: el plan lo cubre después de probar primero {drug}. Nuestros registros muestran {found} días en los últimos {days} días; el plan necesita al menos {min}. Su médico puede pedir una excepción.',
     ql: 'Límite de cantidad: hasta {units} cada {days} días ({max} para 30 días).',
     ageMet: 'Límite de edad: cubierto para su edad.',
     ageNotMet: 'Límite de edad: no está cubierto a su edad sin una excepción ({range}).',
@@ -119,13 +130,7 @@ function CoverageDetails({ c }: { c: Coverage }) {
       }),
     );
   else if (c.priorAuthorizationRequired) rules.push(t.pa);
-  if (c.stepTherapy)
-    rules.push(
-      fill(c.stepTherapy.met ? t.stepMet : t.stepNotMet, {
-        drug: c.stepTherapy.prerequisites,
-        days: c.stepTherapy.lookbackDays,
-      }),
-    );
+  if (c.stepTherapy) rules.push(stepTherapyWords(c.stepTherapy, t, lang));
   if (c.quantityLimit)
     rules.push(
       fill(t.ql, { units: c.quantityLimit.units, days: c.quantityLimit.days, max: c.quantityLimit.maxForDaysSupply }),
@@ -176,6 +181,27 @@ function CoverageDetails({ c }: { c: Coverage }) {
       <Alternatives items={c.alternatives} />
     </>
   );
+}
+
+/** Step therapy in words drawn only from the facts the rule read (issue #14 item 3). */
+function stepTherapyWords(s: NonNullable<Coverage['stepTherapy']>, t: (typeof TEXT)['en'], lang: Lang): string {
+  const template =
+    s.metBy === 'authorization'
+      ? t.stepAuth
+      : s.metBy === 'continuing-therapy'
+        ? t.stepContinuing
+        : s.metBy === 'history'
+          ? t.stepHistory
+          : s.daysSupplyFound > 0
+            ? t.stepShort
+            : t.stepNone;
+  return fill(template, {
+    drug: s.prerequisites,
+    days: s.lookbackDays,
+    found: s.daysSupplyFound,
+    min: s.minDaysSupply,
+    date: s.lastFillDate ? formatDate(s.lastFillDate, lang) : '—',
+  });
 }
 
 export function Alternatives({ items }: { items: Alternative[] | undefined }) {

@@ -18,8 +18,10 @@ const TEXT = {
     paRequired: 'Required',
     paNotRequired: 'Not required',
     step: 'Step therapy',
-    stepMet: 'met ({what})',
-    stepNotMet: 'not met: try {what} first (last {days} days)',
+    stepMet: 'met: {found} days of {what} in the last {days} days',
+    stepMetAuth: 'met by the active authorization',
+    stepMetContinuing: 'does not apply: the patient already takes this drug',
+    stepNotMet: 'not met: {found} days of {what} in the last {days} days (needs {min})',
     ql: 'Quantity limit',
     qlText: '{units} per {days} days',
     age: 'Age limit',
@@ -44,8 +46,10 @@ const TEXT = {
     paRequired: 'Requerida',
     paNotRequired: 'No requerida',
     step: 'Terapia escalonada',
-    stepMet: 'cumplida ({what})',
-    stepNotMet: 'no cumplida: probar {what} primero (últimos {days} días)',
+    stepMet: 'cumplida: {found} días de {what} en los últimos {days} días',
+    stepMetAuth: 'cumplida por la autorización vigente',
+    stepMetContinuing: 'no se aplica: el paciente ya toma este medicamento',
+    stepNotMet: 'no cumplida: {found} días de {what} en los últimos {days} días (necesita {min})',
     ql: 'Límite de cantidad',
     qlText: '{units} cada {days} días',
     age: 'Límite de edad',
@@ -77,10 +81,22 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
   if (c.stepTherapy)
     rows.push([
       t.step,
-      fill(c.stepTherapy.met ? t.stepMet : t.stepNotMet, {
-        what: c.stepTherapy.prerequisites,
-        days: c.stepTherapy.lookbackDays,
-      }),
+      // Words from the facts the rule read (issue #14 item 3), never "met" without saying by what.
+      fill(
+        c.stepTherapy.metBy === 'authorization'
+          ? t.stepMetAuth
+          : c.stepTherapy.metBy === 'continuing-therapy'
+            ? t.stepMetContinuing
+            : c.stepTherapy.met
+              ? t.stepMet
+              : t.stepNotMet,
+        {
+          what: c.stepTherapy.prerequisites,
+          days: c.stepTherapy.lookbackDays,
+          found: c.stepTherapy.daysSupplyFound,
+          min: c.stepTherapy.minDaysSupply,
+        },
+      ),
     ]);
   if (c.quantityLimit) rows.push([t.ql, fill(t.qlText, { units: c.quantityLimit.units, days: c.quantityLimit.days })]);
   if (c.ageLimit)
