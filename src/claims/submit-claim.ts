@@ -10,7 +10,7 @@ import { insertClaim, findPaidClaimByKey, lockMemberForAdjudication } from './cl
 import { addToAccumulators } from './accumulators.repo.js';
 import { decideClaim } from './decide-claim.js';
 import { isRealDate } from '../platform/dates.js';
-import { fromCents } from './rules/money.js';
+import { fromCents } from '../shared/money.js';
 
 /**
  * Checks a schema cannot express; every failure names its field (nothing is stored). The date of

@@ -6,7 +6,7 @@ import type {
   QuestionnaireResponseItem,
   QuestionnaireResponseItemAnswer,
 } from '@medplum/fhirtypes';
-import { isItemEnabled, type Answer } from '../priorauth/rules/enable-when.js';
+import { isItemEnabled, type Answer } from '../shared/enable-when.js';
 import { ScriptSchemaError } from './script-schema.js';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/claims/rules/dates.js';
+import { addDays } from '../../src/platform/dates.js';
 import type { ApiClient } from '../support/http.js';
 import { firstNpi, members, ndcsWhere, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

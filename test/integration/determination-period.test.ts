@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/claims/rules/dates.js';
+import { addDays } from '../../src/platform/dates.js';
 import { glp1Answers } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
 import { firstNpi, importMembers, signIn } from '../support/scenario.js';

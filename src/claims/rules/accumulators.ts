@@ -1,6 +1,6 @@
 import type { AccumulatorPolicy, CostShare, Money } from '../../plans/plan-policy.js';
 import type { AccumulatorStanding } from '../claim-types.js';
-import { fromCents, toCents } from './money.js';
+import { fromCents, toCents } from '../../shared/money.js';
 import { patientPayCents } from './pricing.js';
 
 /** One member's running totals for one plan and plan year, as stored (member_accumulators). */

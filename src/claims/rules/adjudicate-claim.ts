@@ -13,7 +13,7 @@ import type {
 } from '../claim-types.js';
 import { findAlternatives } from './alternatives.js';
 import { ageOn, checkEligibility, type MemberFacts } from './eligibility.js';
-import { fromCents, toCents } from './money.js';
+import { fromCents, toCents } from '../../shared/money.js';
 import { memberShare, planYearOf, standing, totalsFor, type AccumulatorRow } from './accumulators.js';
 import { costShareFor, priceClaim } from './pricing.js';
 import { quantityWindowExcess, type LimitScope } from './quantity-window.js';

@@ -1,6 +1,6 @@
 import type { CostShare, PharmacyType, PlanPolicy } from '../../plans/plan-policy.js';
 import type { Pricing } from '../claim-types.js';
-import { applyRate, extendedCents, fromCents, toCents } from './money.js';
+import { applyRate, extendedCents, fromCents, toCents } from '../../shared/money.js';
 
 export interface PriceInput {
   policy: PlanPolicy;

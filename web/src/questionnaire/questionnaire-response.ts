@@ -121,7 +121,7 @@ export function setAnswer(
   return { ...base, item };
 }
 
-// ---- enableWhen: the server's own rule (src/priorauth/rules/enable-when.ts), so the form hides
+// ---- enableWhen: the server's own rule (src/shared/enable-when.ts), so the form hides
 // exactly what the server's completeness check does not require ----
 
 export { answerValue };
