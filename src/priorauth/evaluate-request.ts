@@ -9,15 +9,13 @@ import { evaluateCriteria } from './rules/evaluate-criteria.js';
 import { planToday } from '../platform/plan-time.js';
 
 /**
- * Gathers the member's facts (age, sex, two years of paid claims) and evaluates the criteria
- * set's rules over the answers. Read-only: call it before opening the transaction that records
- * the outcome (on PGlite a read outside an open transaction would wait for it).
+ * The member's facts a criteria set declares, as of the plan's date at `now` (age, sex, two
+ * years of paid claims up to that date). Read-only.
  */
-export async function evaluateRequest(
+export async function factsAsOf(
   ctx: AppContext,
-  row: PaRequestRow,
+  row: Pick<PaRequestRow, 'memberId' | 'planId' | 'groupId'>,
   criteria: CriteriaSet,
-  answers: unknown,
   now: Date,
 ) {
   const today = planToday((await ctx.reference.get()).plans.get(row.planId), now);
@@ -35,6 +33,23 @@ export async function evaluateRequest(
     requestedGroupId: row.groupId,
     today,
   });
+  return { facts, today };
+}
+
+/**
+ * Gathers the member's facts and evaluates the criteria set's rules over the answers. Read-only:
+ * call it before opening the transaction that records the outcome (on PGlite a read outside an
+ * open transaction would wait for it). The facts are stored with the evaluation, so a later
+ * simulation replays the case on what was true then (rules/replay-criteria.ts).
+ */
+export async function evaluateRequest(
+  ctx: AppContext,
+  row: PaRequestRow,
+  criteria: CriteriaSet,
+  answers: unknown,
+  now: Date,
+) {
+  const { facts, today } = await factsAsOf(ctx, row, criteria, now);
   const evaluation = evaluateCriteria(criteria, answers as never, facts, today);
-  return { facts, evaluation, evaluatedAt: now.toISOString() };
+  return { facts, today, evaluation, evaluatedAt: now.toISOString() };
 }

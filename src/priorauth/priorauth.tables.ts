@@ -29,6 +29,25 @@ export const criteriaSets = pgTable(
   (t) => [primaryKey({ columns: [t.id, t.version] })],
 );
 
+/**
+ * The one draft of a criteria set an administrator is editing (docs/design.md#criteria-authoring).
+ * Drafts are mutable; publishing copies the draft into criteria_sets as a new version, which a
+ * trigger keeps immutable. `simulatedRevision` is the revision the stored simulation replayed:
+ * publishing needs it to equal `revision` (a simulation of the latest content).
+ */
+export const criteriaDrafts = pgTable('criteria_drafts', {
+  id: text('id').primaryKey(),
+  baseVersion: integer('base_version').notNull(),
+  body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+  revision: integer('revision').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  createdBy: text('created_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: text('updated_by').notNull(),
+  simulatedRevision: integer('simulated_revision'),
+  simulation: jsonb('simulation').$type<Record<string, unknown>>(),
+});
+
 /** One PA request (case): one member, one prescriber, one medication in one dose form. */
 export const paRequests = pgTable(
   'pa_requests',

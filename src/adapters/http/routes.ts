@@ -17,6 +17,7 @@ import { userAdminRoutes } from '../../identity/user-admin.routes.js';
 import { importRoutes } from '../../operator-imports/imports.routes.js';
 import { planRoutes } from '../../plans/plans.routes.js';
 import { criteriaRoutes } from '../../priorauth/criteria.routes.js';
+import { criteriaDraftRoutes } from '../../priorauth/criteria-drafts.routes.js';
 import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';
 import { reportRoutes } from '../../reports/reports.routes.js';
 import { ehrClientRoutes } from '../../ehr-clients/ehr-clients.routes.js';
@@ -37,6 +38,7 @@ export async function apiRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
   await priorAuthRoutes(app, ctx);
   await appealRoutes(app, ctx);
   await criteriaRoutes(app, ctx);
+  await criteriaDraftRoutes(app, ctx);
   await faxRoutes(app, ctx);
   await noticeRoutes(app, ctx);
   await workItemRoutes(app, ctx);

@@ -2116,6 +2116,800 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/criteria/{id}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed between two versions (to=draft: the open draft): questions, rules, facts, settings */
+    get: {
+      parameters: {
+        query: {
+          from: number;
+          /** @description A version number, or draft */
+          to: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              facts: {
+                change: 'added' | 'removed' | 'changed';
+                fields: {
+                  after: unknown;
+                  before: unknown;
+                  field: string;
+                }[];
+                id: string;
+              }[];
+              from: number;
+              id: string;
+              questions: {
+                change: 'added' | 'removed' | 'changed';
+                fields: {
+                  after: unknown;
+                  before: unknown;
+                  field: string;
+                }[];
+                id: string;
+              }[];
+              rules: {
+                change: 'added' | 'removed' | 'changed';
+                fields: {
+                  after: unknown;
+                  before: unknown;
+                  field: string;
+                }[];
+                id: string;
+              }[];
+              settings: {
+                after: unknown;
+                before: unknown;
+                field: string;
+              }[];
+              to: 'draft' | number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/criteria/{id}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The open draft, its validation errors and its latest simulation */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              baseVersion: number;
+              body: {
+                [key: string]: unknown;
+              };
+              errors: {
+                message: string;
+                path: string;
+              }[];
+              id: string;
+              revision: number;
+              simulation: {
+                approvalsToDenials: number;
+                byRule: {
+                  id: string;
+                  metToNotMet: number;
+                  notMetToMet: number;
+                  otherChanges: number;
+                  text: string;
+                }[];
+                changes: {
+                  after: 'approve' | 'deny' | 'review';
+                  before: 'approve' | 'deny' | 'review';
+                  caseId: string;
+                  /** Format: date-time */
+                  decidedAt: string;
+                  decision: string;
+                  rules: {
+                    after: 'met' | 'not-met' | 'unknown' | 'absent';
+                    before: 'met' | 'not-met' | 'unknown' | 'absent';
+                    id: string;
+                  }[];
+                }[];
+                criteriaId: string;
+                currentVersion: number;
+                denialsToApprovals: number;
+                draftRevision: number;
+                months: number;
+                notReplayable: {
+                  caseId: string;
+                  reason: string;
+                }[];
+                otherChanges: number;
+                recomputedFacts: string[];
+                replayed: number;
+                /** Format: date-time */
+                simulatedAt: string;
+                /** Format: date-time */
+                since: string;
+                unchanged: number;
+              } | null;
+              simulationCurrent: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    /** Save the draft (kept even while invalid; the answer lists the errors) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            criteriaSet: {
+              [key: string]: unknown;
+            };
+            revision: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              baseVersion: number;
+              body: {
+                [key: string]: unknown;
+              };
+              errors: {
+                message: string;
+                path: string;
+              }[];
+              id: string;
+              revision: number;
+              simulation: {
+                approvalsToDenials: number;
+                byRule: {
+                  id: string;
+                  metToNotMet: number;
+                  notMetToMet: number;
+                  otherChanges: number;
+                  text: string;
+                }[];
+                changes: {
+                  after: 'approve' | 'deny' | 'review';
+                  before: 'approve' | 'deny' | 'review';
+                  caseId: string;
+                  /** Format: date-time */
+                  decidedAt: string;
+                  decision: string;
+                  rules: {
+                    after: 'met' | 'not-met' | 'unknown' | 'absent';
+                    before: 'met' | 'not-met' | 'unknown' | 'absent';
+                    id: string;
+                  }[];
+                }[];
+                criteriaId: string;
+                currentVersion: number;
+                denialsToApprovals: number;
+                draftRevision: number;
+                months: number;
+                notReplayable: {
+                  caseId: string;
+                  reason: string;
+                }[];
+                otherChanges: number;
+                recomputedFacts: string[];
+                replayed: number;
+                /** Format: date-time */
+                simulatedAt: string;
+                /** Format: date-time */
+                since: string;
+                unchanged: number;
+              } | null;
+              simulationCurrent: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    /** Open a draft of a criteria set from its current version (or return the open one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              baseVersion: number;
+              body: {
+                [key: string]: unknown;
+              };
+              errors: {
+                message: string;
+                path: string;
+              }[];
+              id: string;
+              revision: number;
+              simulation: {
+                approvalsToDenials: number;
+                byRule: {
+                  id: string;
+                  metToNotMet: number;
+                  notMetToMet: number;
+                  otherChanges: number;
+                  text: string;
+                }[];
+                changes: {
+                  after: 'approve' | 'deny' | 'review';
+                  before: 'approve' | 'deny' | 'review';
+                  caseId: string;
+                  /** Format: date-time */
+                  decidedAt: string;
+                  decision: string;
+                  rules: {
+                    after: 'met' | 'not-met' | 'unknown' | 'absent';
+                    before: 'met' | 'not-met' | 'unknown' | 'absent';
+                    id: string;
+                  }[];
+                }[];
+                criteriaId: string;
+                currentVersion: number;
+                denialsToApprovals: number;
+                draftRevision: number;
+                months: number;
+                notReplayable: {
+                  caseId: string;
+                  reason: string;
+                }[];
+                otherChanges: number;
+                recomputedFacts: string[];
+                replayed: number;
+                /** Format: date-time */
+                simulatedAt: string;
+                /** Format: date-time */
+                since: string;
+                unchanged: number;
+              } | null;
+              simulationCurrent: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              baseVersion: number;
+              body: {
+                [key: string]: unknown;
+              };
+              errors: {
+                message: string;
+                path: string;
+              }[];
+              id: string;
+              revision: number;
+              simulation: {
+                approvalsToDenials: number;
+                byRule: {
+                  id: string;
+                  metToNotMet: number;
+                  notMetToMet: number;
+                  otherChanges: number;
+                  text: string;
+                }[];
+                changes: {
+                  after: 'approve' | 'deny' | 'review';
+                  before: 'approve' | 'deny' | 'review';
+                  caseId: string;
+                  /** Format: date-time */
+                  decidedAt: string;
+                  decision: string;
+                  rules: {
+                    after: 'met' | 'not-met' | 'unknown' | 'absent';
+                    before: 'met' | 'not-met' | 'unknown' | 'absent';
+                    id: string;
+                  }[];
+                }[];
+                criteriaId: string;
+                currentVersion: number;
+                denialsToApprovals: number;
+                draftRevision: number;
+                months: number;
+                notReplayable: {
+                  caseId: string;
+                  reason: string;
+                }[];
+                otherChanges: number;
+                recomputedFacts: string[];
+                replayed: number;
+                /** Format: date-time */
+                simulatedAt: string;
+                /** Format: date-time */
+                since: string;
+                unchanged: number;
+              } | null;
+              simulationCurrent: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    /** Discard the draft */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/criteria/{id}/draft/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish the simulated draft as the next (immutable) version */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            revision: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/criteria/{id}/simulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replay the draft on the cases decided with the current version; what would change, by rule */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description How far back to replay (default 12) */
+            months?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              approvalsToDenials: number;
+              byRule: {
+                id: string;
+                metToNotMet: number;
+                notMetToMet: number;
+                otherChanges: number;
+                text: string;
+              }[];
+              changes: {
+                after: 'approve' | 'deny' | 'review';
+                before: 'approve' | 'deny' | 'review';
+                caseId: string;
+                /** Format: date-time */
+                decidedAt: string;
+                decision: string;
+                rules: {
+                  after: 'met' | 'not-met' | 'unknown' | 'absent';
+                  before: 'met' | 'not-met' | 'unknown' | 'absent';
+                  id: string;
+                }[];
+              }[];
+              criteriaId: string;
+              currentVersion: number;
+              denialsToApprovals: number;
+              draftRevision: number;
+              months: number;
+              notReplayable: {
+                caseId: string;
+                reason: string;
+              }[];
+              otherChanges: number;
+              recomputedFacts: string[];
+              replayed: number;
+              /** Format: date-time */
+              simulatedAt: string;
+              /** Format: date-time */
+              since: string;
+              unchanged: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/criteria/export': {
     parameters: {
       query?: never;
@@ -2144,6 +2938,81 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/criteria/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Validate a criteria set without saving it (the same checks the editor runs) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              errors: {
+                message: string;
+                path: string;
+              }[];
+              ok: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
