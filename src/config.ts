@@ -4,6 +4,11 @@ import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './identity/sign-in-th
 
 export type Environment = 'development' | 'test' | 'production';
 export type ClockMode = 'system' | 'manual';
+/**
+ * Background jobs (pg-boss) in this process: `on` (beside the API), `off` (API only), `only` (jobs,
+ * no API); `dedicated` (with WORKERS) = the API processes run none and one extra process runs them.
+ */
+export type JobsMode = 'on' | 'off' | 'only' | 'dedicated';
 
 export interface Config {
   env: Environment;
@@ -39,6 +44,9 @@ export interface Config {
   signIn: SignInLimits;
   /** Requests per minute per API key (docs/security.md#sign-in). */
   apiKeyRequestsPerMinute: number;
+  /** API processes on one port (node:cluster, docs/scaling.md#processes); > 1 needs PostgreSQL. */
+  workers: number;
+  jobs: JobsMode;
 }
 
 export interface NcpdpTcpConfig {
@@ -109,7 +117,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // Generous by default: a busy pharmacy switch sends claims in bursts (bench:claims stays under it).
     apiKeyRequestsPerMinute: positiveInt(env, 'API_KEY_REQUESTS_PER_MINUTE', 60_000),
+    ...parseProcesses(env),
   };
+}
+
+const JOBS_MODES: JobsMode[] = ['on', 'off', 'only', 'dedicated'];
+
+/**
+ * WORKERS and JOBS. PGlite is an embedded database: one process opens its data folder, so more
+ * than one process (WORKERS > 1, or a dedicated jobs process) needs PostgreSQL.
+ */
+function parseProcesses(env: NodeJS.ProcessEnv): { workers: number; jobs: JobsMode } {
+  const workers = positiveInt(env, 'WORKERS', 1);
+  const jobs = (env.JOBS || 'on') as JobsMode;
+  if (!JOBS_MODES.includes(jobs))
+    throw new ConfigError(`JOBS must be one of ${JOBS_MODES.join(', ')}, got "${env.JOBS}"`);
+  if (!env.DATABASE_URL && (workers > 1 || jobs === 'dedicated'))
+    throw new ConfigError(
+      `${workers > 1 ? `WORKERS=${workers}` : 'JOBS=dedicated'} needs PostgreSQL: set DATABASE_URL. The embedded database (PGlite, in DATA_DIR) is opened by one process only, so it runs one process (unset WORKERS).`,
+    );
+  return { workers, jobs };
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -6,6 +6,7 @@ import { errorResponses } from '../adapters/http/schemas.js';
 import { ManualClock, parseDuration } from '../platform/clock.js';
 import { DomainError, invalid } from '../platform/errors.js';
 import { runSweeps } from './run-sweeps.js';
+import { shareClockMove } from './shared-clock.js';
 
 /**
  * The test clock (docs/design.md#api): only registered when the server runs with CLOCK=manual, which
@@ -71,6 +72,8 @@ export async function testClockRoutes(app: FastifyInstance, ctx: AppContext) {
           });
         clock.set(target);
       }
+      // Under WORKERS=N every process has the new time before anything runs at it.
+      await shareClockMove(clock);
       const sweep = await runSweeps(ctx, clock.now());
       return { now: clock.now().toISOString(), fired: sweep.deadlines.fired, delivered: sweep.delivery.sent };
     },

@@ -36,6 +36,9 @@ export async function buildApp(
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT,
+    // On SIGTERM a request that arrives on an open keep-alive connection is still served (with
+    // Connection: close) instead of Fastify's plain 503: the shutdown finishes what reached it.
+    return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     // The router's own answers (a malformed %-escape, a path parameter over 100 characters) are
     // problem+json like every other error (docs/design.md#errors), not Fastify's default JSON.
