@@ -7,6 +7,29 @@ import { CLIENT_SCOPES } from '../fhir/smart/client-scopes.js';
 import { listEhrClients, type EhrClientRow } from './ehr-clients.repo.js';
 import { addClientKey, removeClientKey, setClientDisabled, setEpaEndpoint } from './manage-client-keys.js';
 import { registerEhrClient } from './register-ehr-client.js';
+import { epaAuthView, type EpaNotificationAuth } from './epa-notification-auth.js';
+
+const EpaAuthBody = Type.Union(
+  [
+    Type.Object({ scheme: Type.Literal('none') }, { additionalProperties: false }),
+    Type.Object(
+      { scheme: Type.Literal('bearer'), token: Type.String({ maxLength: 4096 }) },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        scheme: Type.Literal('basic'),
+        username: Type.String({ maxLength: 200 }),
+        password: Type.String({ maxLength: 500 }),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  {
+    description:
+      'How PANotification deliveries authenticate to the hub: a bearer token or HTTP Basic (https endpoints only, or loopback); absent keeps the stored credentials',
+  },
+);
 
 const Jwk = Type.Record(Type.String(), Type.Unknown(), { description: 'A public JWK (RSA or EC P-384) with kid' });
 
@@ -20,6 +43,14 @@ const EhrClientSchema = Type.Object({
   keys: Type.Array(Type.Object({ kid: Type.String(), kty: Type.String(), alg: Nullable(Type.String()) })),
   hasApiKey: Type.Boolean(),
   epaEndpoint: Nullable(Type.String()),
+  epaAuth: Type.Object(
+    {
+      scheme: Type.Union([Type.Literal('none'), Type.Literal('bearer'), Type.Literal('basic')]),
+      username: Nullable(Type.String()),
+      secretSet: Type.Boolean({ description: 'Whether a token or password is stored (it is never returned)' }),
+    },
+    { description: 'How PANotification deliveries authenticate to the hub' },
+  ),
   createdAt: Type.String({ format: 'date-time' }),
   disabledAt: Nullable(Type.String({ format: 'date-time' })),
 });
@@ -35,6 +66,7 @@ function view(c: EhrClientRow) {
     keys: c.jwks.keys.map((k) => ({ kid: String(k.kid), kty: String(k.kty), alg: k.alg ?? null })),
     hasApiKey: c.apiKeyHash !== null,
     epaEndpoint: c.epaEndpoint,
+    epaAuth: epaAuthView(c),
     createdAt: c.createdAt.toISOString(),
     disabledAt: c.disabledAt?.toISOString() ?? null,
   };
@@ -171,9 +203,12 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['admin'],
         summary:
-          "Set (or clear, with null) an ePA hub's PANotification endpoint; open cases keep the one recorded at initiation",
+          "Set (or clear, with null) an ePA hub's PANotification endpoint and the credentials deliveries send (never returned); open cases keep the endpoint recorded at initiation",
         params: IdParams,
-        body: Type.Object({ epaEndpoint: Nullable(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { epaEndpoint: Nullable(Type.String({ maxLength: 500 })), epaAuth: Type.Optional(EpaAuthBody) },
+          { additionalProperties: false },
+        ),
         response: { 200: EhrClientSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
@@ -185,6 +220,7 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
           (req.params as { id: string }).id,
           // The JSON coercion turns null into '' for a nullable string: both clear the endpoint.
           (req.body as { epaEndpoint: string | null }).epaEndpoint || null,
+          (req.body as { epaAuth?: EpaNotificationAuth }).epaAuth,
         ),
       ),
   );

@@ -25,6 +25,14 @@ export const ehrClients = pgTable('ehr_clients', {
   apiKeyHash: text('api_key_hash').unique(),
   /** ePA hubs: where PANotifications for the cases they open are POSTed (recorded on each case at initiation). */
   epaEndpoint: text('epa_endpoint'),
+  /**
+   * How PANotification deliveries authenticate to the hub (epa-notification-auth.ts): 'none',
+   * 'bearer' (epaAuthSecret is the token) or 'basic' (epaAuthUsername and epaAuthSecret). The
+   * secret is sent, so it is stored as given; the API never returns it.
+   */
+  epaAuthScheme: text('epa_auth_scheme').notNull().default('none'),
+  epaAuthUsername: text('epa_auth_username'),
+  epaAuthSecret: text('epa_auth_secret'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   createdBy: text('created_by').notNull(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),

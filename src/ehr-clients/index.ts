@@ -6,3 +6,4 @@ export {
   recordAssertionJti,
   type EhrClientRow,
 } from './ehr-clients.repo.js';
+export { epaNotificationHeaders } from './epa-notification-auth.js';

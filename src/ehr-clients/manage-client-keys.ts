@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../platform/errors.js';
 import { checkPublicJwk } from './client-keys.js';
 import { findEhrClientById, updateEhrClient, type EhrClientRow } from './ehr-clients.repo.js';
 import { isHttpUrl } from './register-ehr-client.js';
+import { checkEpaNotificationAuth, epaAuthColumns, type EpaNotificationAuth } from './epa-notification-auth.js';
 
 async function load(ctx: AppContext, id: string): Promise<EhrClientRow> {
   const client = await findEhrClientById(ctx.database.db, id);
@@ -63,19 +64,44 @@ export async function setClientDisabled(
   );
 }
 
-/** An ePA hub's notification endpoint (cases keep the endpoint recorded when they were opened). */
+/**
+ * An ePA hub's notification endpoint and how deliveries authenticate to it (cases keep the
+ * endpoint recorded when they were opened). `auth` absent keeps the stored credentials; clearing
+ * the endpoint clears them too. The audit row names the scheme, never the secret.
+ */
 export async function setEpaEndpoint(
   ctx: AppContext,
   actor: Principal,
   id: string,
   endpoint: string | null,
+  auth?: EpaNotificationAuth,
 ): Promise<EhrClientRow> {
   const client = await load(ctx, id);
   if (endpoint !== null && !isHttpUrl(endpoint))
     throw new DomainError('VALIDATION_FAILED', 'epaEndpoint: must be an http(s) URL', {
       errors: [{ path: 'epaEndpoint', message: 'must be an http(s) URL' }],
     });
-  return change(ctx, actor, client, { epaEndpoint: endpoint }, 'ehr-client.epa-endpoint-set', { endpoint });
+  const kept: EpaNotificationAuth | undefined =
+    auth ?? (endpoint === null ? { scheme: 'none' } : undefined) ?? storedAuth(client);
+  const errors = kept ? checkEpaNotificationAuth(kept, endpoint) : [];
+  if (errors.length)
+    throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  return change(
+    ctx,
+    actor,
+    client,
+    { epaEndpoint: endpoint, ...(kept ? epaAuthColumns(kept) : {}) },
+    'ehr-client.epa-endpoint-set',
+    { endpoint, authScheme: kept?.scheme ?? 'none', credentialsChanged: auth !== undefined },
+  );
+}
+
+/** The stored credentials, re-checked when only the endpoint changes (an https secret must not move to http). */
+function storedAuth(c: EhrClientRow): EpaNotificationAuth | undefined {
+  if (c.epaAuthScheme === 'bearer' && c.epaAuthSecret) return { scheme: 'bearer', token: c.epaAuthSecret };
+  if (c.epaAuthScheme === 'basic' && c.epaAuthSecret && c.epaAuthUsername)
+    return { scheme: 'basic', username: c.epaAuthUsername, password: c.epaAuthSecret };
+  return undefined;
 }
 
 async function change(

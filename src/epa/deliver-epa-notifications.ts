@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { drainOutbox } from '../platform/drain-outbox.js';
-import { findEhrClientById } from '../ehr-clients/index.js';
+import { epaNotificationHeaders, findEhrClientById } from '../ehr-clients/index.js';
 import { newId } from '../platform/ids.js';
 import { findCriteriaVersion, findPaRequest } from '../priorauth/index.js';
 import { buildRequestView } from '../priorauth/request-view.js';
@@ -105,16 +105,22 @@ async function claimOne(ctx: AppContext, now: Date): Promise<EpaNotificationRow 
 }
 
 async function deliver(ctx: AppContext, n: EpaNotificationRow, now: Date): Promise<boolean> {
+  // The hub's credentials as they are now (a rotated token applies to the next attempt).
+  const hub = await findEhrClientById(ctx.database.db, n.clientId);
   let error: string | null = null;
   try {
     const res = await fetch(n.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/xml; charset=utf-8' },
+      headers: { 'content-type': 'application/xml; charset=utf-8', ...epaNotificationHeaders(hub, n.endpoint) },
       body: n.bodyXml,
       redirect: 'error',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    if (!res.ok) error = `endpoint answered ${res.status}`;
+    if (!res.ok)
+      error =
+        res.status === 401 || res.status === 403
+          ? `endpoint refused our credentials (${res.status}): check the hub's notification credentials`
+          : `endpoint answered ${res.status}`;
     await res.body?.cancel();
   } catch (e) {
     error = (e as Error).name === 'TimeoutError' ? 'endpoint timed out' : 'endpoint unreachable';

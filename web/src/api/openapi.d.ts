@@ -3048,6 +3048,13 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
                 disabledAt: string | null;
+                /** @description How PANotification deliveries authenticate to the hub */
+                epaAuth: {
+                  scheme: 'none' | 'bearer' | 'basic';
+                  /** @description Whether a token or password is stored (it is never returned) */
+                  secretSet: boolean;
+                  username: string | null;
+                };
                 epaEndpoint: string | null;
                 hasApiKey: boolean;
                 id: string;
@@ -3127,6 +3134,13 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
                 disabledAt: string | null;
+                /** @description How PANotification deliveries authenticate to the hub */
+                epaAuth: {
+                  scheme: 'none' | 'bearer' | 'basic';
+                  /** @description Whether a token or password is stored (it is never returned) */
+                  secretSet: boolean;
+                  username: string | null;
+                };
                 epaEndpoint: string | null;
                 hasApiKey: boolean;
                 id: string;
@@ -3219,6 +3233,13 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               disabledAt: string | null;
+              /** @description How PANotification deliveries authenticate to the hub */
+              epaAuth: {
+                scheme: 'none' | 'bearer' | 'basic';
+                /** @description Whether a token or password is stored (it is never returned) */
+                secretSet: boolean;
+                username: string | null;
+              };
               epaEndpoint: string | null;
               hasApiKey: boolean;
               id: string;
@@ -3301,6 +3322,13 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               disabledAt: string | null;
+              /** @description How PANotification deliveries authenticate to the hub */
+              epaAuth: {
+                scheme: 'none' | 'bearer' | 'basic';
+                /** @description Whether a token or password is stored (it is never returned) */
+                secretSet: boolean;
+                username: string | null;
+              };
               epaEndpoint: string | null;
               hasApiKey: boolean;
               id: string;
@@ -3360,7 +3388,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Set (or clear, with null) an ePA hub's PANotification endpoint; open cases keep the one recorded at initiation */
+    /** Set (or clear, with null) an ePA hub's PANotification endpoint and the credentials deliveries send (never returned); open cases keep the endpoint recorded at initiation */
     post: {
       parameters: {
         query?: never;
@@ -3373,6 +3401,23 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description How PANotification deliveries authenticate to the hub: a bearer token or HTTP Basic (https endpoints only, or loopback); absent keeps the stored credentials */
+            epaAuth?:
+              | {
+                  /** @enum {string} */
+                  scheme: 'none';
+                }
+              | {
+                  /** @enum {string} */
+                  scheme: 'bearer';
+                  token: string;
+                }
+              | {
+                  password: string;
+                  /** @enum {string} */
+                  scheme: 'basic';
+                  username: string;
+                };
             epaEndpoint: string | null;
           };
         };
@@ -3389,6 +3434,13 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               disabledAt: string | null;
+              /** @description How PANotification deliveries authenticate to the hub */
+              epaAuth: {
+                scheme: 'none' | 'bearer' | 'basic';
+                /** @description Whether a token or password is stored (it is never returned) */
+                secretSet: boolean;
+                username: string | null;
+              };
               epaEndpoint: string | null;
               hasApiKey: boolean;
               id: string;
@@ -3489,6 +3541,13 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               disabledAt: string | null;
+              /** @description How PANotification deliveries authenticate to the hub */
+              epaAuth: {
+                scheme: 'none' | 'bearer' | 'basic';
+                /** @description Whether a token or password is stored (it is never returned) */
+                secretSet: boolean;
+                username: string | null;
+              };
               epaEndpoint: string | null;
               hasApiKey: boolean;
               id: string;
@@ -3591,6 +3650,13 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               disabledAt: string | null;
+              /** @description How PANotification deliveries authenticate to the hub */
+              epaAuth: {
+                scheme: 'none' | 'bearer' | 'basic';
+                /** @description Whether a token or password is stored (it is never returned) */
+                secretSet: boolean;
+                username: string | null;
+              };
               epaEndpoint: string | null;
               hasApiKey: boolean;
               id: string;

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { useText } from '../../i18n/i18n';
 import { Async, ErrorBanner, Field, Notice, Page, Section } from '../../ui/components';
 import { useAction, useApi } from '../../ui/use-api';
+import { EpaNotificationsForm, type EpaHub } from './epa-notifications-form';
 
 /** GET /ehr-clients (src/ehr-clients/ehr-clients.routes.ts). */
 interface EhrClient {
@@ -14,6 +15,8 @@ interface EhrClient {
   organizationIdentifier: string | null;
   keys: Array<{ kid: string; kty: string; alg: string | null }>;
   hasApiKey: boolean;
+  epaEndpoint: string | null;
+  epaAuth: EpaHub['epaAuth'];
   createdAt: string;
   disabledAt: string | null;
 }
@@ -29,6 +32,9 @@ const TEXT = {
       'EHR and hub systems that call CRD, DTR and PAS authenticate with SMART Backend Services: they sign a token request with a private key whose public half is registered here.',
     register: 'Register a client',
     list: 'Registered clients',
+    epa: 'ePA hub notifications',
+    epaIntro:
+      'Where an ePA hub (epa scope) receives PANotifications when a pended case is decided, and the credentials OpenPBM presents to it.',
     caption: 'EHR clients, their keys and scopes',
     empty: 'No EHR clients yet.',
     clientId: 'Client ID',
@@ -61,6 +67,9 @@ const TEXT = {
       'Los sistemas EHR y los intermediarios que llaman a CRD, DTR y PAS se autentican con SMART Backend Services: firman la solicitud de token con una clave privada cuya mitad pública se registra aquí.',
     register: 'Registrar un cliente',
     list: 'Clientes registrados',
+    epa: 'Notificaciones ePA del intermediario',
+    epaIntro:
+      'Adonde un intermediario ePA (permiso epa) recibe las PANotification cuando se decide un caso pendiente, y las credenciales que OpenPBM le presenta.',
     caption: 'Clientes EHR, sus claves y permisos',
     empty: 'Aún no hay clientes EHR.',
     clientId: 'ID de cliente',
@@ -130,6 +139,10 @@ export function EhrClientsPage() {
             </Section>
             <Section title={t.list}>
               {d.items.length ? <ClientTable clients={d.items} onChange={clients.reload} /> : <p>{t.empty}</p>}
+            </Section>
+            <Section title={t.epa}>
+              <p>{t.epaIntro}</p>
+              <EpaNotificationsForm clients={d.items} onSaved={clients.reload} />
             </Section>
           </>
         )}
