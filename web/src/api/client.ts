@@ -115,6 +115,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
   /** POST a file's bytes as the body (e.g. `/imports/{kind}` takes the CSV or JSON itself). */
   postFile: <T>(path: string, data: Blob | string, contentType: string) =>
     request<T>('POST', path, new RawBody(data, contentType)),

@@ -1,9 +1,11 @@
 import { Link, useRouter } from '../../app/router';
 import { fill, useLang, useText } from '../../i18n/i18n';
-import { Async, KeyValues, Page, Section } from '../../ui/components';
+import type { ApiAnswer } from '../../api/api-shapes';
+import { Async, KeyValues, Notice, Page, Section } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { CriteriaSet, CriteriaSummary } from './api-types';
+import { CriteriaDiffView } from './criteria-diff-view';
 import { CriteriaDrugs } from './criteria-drugs';
 import { QuestionList } from './question-list';
 
@@ -33,6 +35,9 @@ const TEXT = {
     lookback: 'look-back {n} days',
     versions: 'Other versions',
     current: 'current',
+    edit: 'Edit (draft)',
+    published: 'Version {v} is published. Cases opened before it keep the version they started with.',
+    changes: 'Changes from version {v}',
   },
   es: {
     back: 'Todos los criterios',
@@ -59,6 +64,9 @@ const TEXT = {
     lookback: 'últimos {n} días',
     versions: 'Otras versiones',
     current: 'vigente',
+    edit: 'Editar (borrador)',
+    published: 'Se publicó la versión {v}. Los casos abiertos antes conservan la versión con la que empezaron.',
+    changes: 'Cambios respecto a la versión {v}',
   },
 };
 
@@ -70,8 +78,23 @@ export function CriteriaDetailPage({ id }: { id: string }) {
   const version = search.get('version') ?? undefined;
   const set = useApi<CriteriaSet>(`/criteria/${encodeURIComponent(id)}`, { version });
   const all = useApi<{ items: CriteriaSummary[] }>('/criteria', { all: 'true' });
+  const published = search.get('published');
+  const shown = set.data?.version;
+  const diff = useApi<ApiAnswer<'/api/v1/criteria/{id}/diff', 'get'>>(
+    shown && shown > 1 ? `/criteria/${encodeURIComponent(id)}/diff` : null,
+    { from: (shown ?? 2) - 1, to: shown ?? 1 },
+  );
   return (
-    <Page title={set.data?.title ?? id} actions={<Link to="/admin/criteria">{t.back}</Link>}>
+    <Page
+      title={set.data?.title ?? id}
+      actions={
+        <>
+          <Link to={`/admin/criteria/${encodeURIComponent(id)}/edit`}>{t.edit}</Link>{' '}
+          <Link to="/admin/criteria">{t.back}</Link>
+        </>
+      }
+    >
+      {published ? <Notice tone="success">{fill(t.published, { v: published })}</Notice> : null}
       <Async state={set}>
         {(c) => {
           const versions = (all.data?.items ?? []).filter((v) => v.id === c.id).sort((a, b) => b.version - a.version);
@@ -115,6 +138,11 @@ export function CriteriaDetailPage({ id }: { id: string }) {
                   </p>
                 ) : null}
               </Section>
+              {c.version > 1 && diff.data ? (
+                <Section title={fill(t.changes, { v: c.version - 1 })}>
+                  <CriteriaDiffView diff={diff.data} />
+                </Section>
+              ) : null}
               <Section title={t.drugs}>
                 {c.appliesTo.note ? <p>{c.appliesTo.note}</p> : null}
                 <CriteriaDrugs groupIds={c.appliesTo.scdf} />

@@ -1,6 +1,7 @@
 import type { Portal } from '../../app/portal';
 import './admin.css';
 import { CriteriaDetailPage } from './criteria-detail-page';
+import { CriteriaEditorPage } from './criteria-editor-page';
 import { CriteriaPage } from './criteria-page';
 import { DashboardPage } from './dashboard-page';
 import { EhrClientsPage } from './ehr-clients-page';
@@ -25,6 +26,7 @@ export const adminPortal: Portal = {
     { path: '/admin/plans', render: () => <PlansPage /> },
     { path: '/admin/plans/:planId', render: ({ planId }) => <FormularyPage key={planId} planId={planId} /> },
     { path: '/admin/criteria', render: () => <CriteriaPage /> },
+    { path: '/admin/criteria/:id/edit', render: ({ id }) => <CriteriaEditorPage key={id} id={id} /> },
     { path: '/admin/criteria/:id', render: ({ id }) => <CriteriaDetailPage key={id} id={id} /> },
     { path: '/admin/users', render: () => <UsersPage /> },
     { path: '/admin/imports', render: () => <ImportsPage /> },
