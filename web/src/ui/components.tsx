@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import type { ApiError } from '../api/client';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
 import { useLang } from '../i18n/i18n';
 import { formatDuration, statusLabel, statusTone } from './format';
+import { validityMessage } from './field-validity';
 import type { ApiState } from './use-api';
 
 const COMMON = {
@@ -131,19 +132,46 @@ export function Field({
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const { lang } = useLang();
+  const box = useRef<HTMLDivElement>(null);
+  // The control the browser's constraint check found wrong (field-validity.ts), until it is right.
+  const [invalid, setInvalid] = useState<HTMLInputElement | null>(null);
+  const [, recheck] = useState(0);
+  useEffect(() => {
+    const div = box.current;
+    if (!div) return;
+    // `invalid` does not bubble, and React has no capture for it on a <div>: listen natively.
+    const onInvalid = (e: Event) => setInvalid(e.target as HTMLInputElement);
+    div.addEventListener('invalid', onInvalid, true);
+    return () => div.removeEventListener('invalid', onInvalid, true);
+  }, []);
+  // Errors clear (or change) as the field is corrected, not only at the next submit. Through
+  // React's events, so the update is batched with the field's own onChange.
+  const onEdit = (e: SyntheticEvent) => {
+    if (!invalid) return;
+    if ((e.target as HTMLInputElement).validity?.valid) setInvalid(null);
+    else recheck((n) => n + 1);
+  };
+  const shown = error || (invalid ? validityMessage(invalid, lang) : null);
+  const describedBy = [hint ? hintId : null, shown ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
+    <div
+      className={`field${shown ? ' field-invalid' : ''}`}
+      ref={box}
+      data-validates=""
+      onInput={onEdit}
+      onChange={onEdit}
+    >
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}
         </p>
       ) : null}
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
-      {error ? (
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': shown ? true : undefined })}
+      {shown ? (
         <p className="field-error" id={errorId}>
-          {error}
+          {shown}
         </p>
       ) : null}
     </div>

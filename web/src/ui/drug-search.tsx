@@ -87,6 +87,7 @@ export function DrugSearch({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setHits(null); // the last search's answer goes as a new one starts (issue #14 item 9)
     const r = await search.run(plan, q);
     // Strengths in numeric order (2.5 mg before 10 mg), by the names people read.
     setHits(

@@ -64,9 +64,12 @@ const TEXT = {
 export function PatientSearch({
   onSelect,
   selectedId,
+  onSearch,
 }: {
   onSelect: (p: Patient) => void;
   selectedId?: string | null;
+  /** A new search began: the page clears the answer it showed for the last patient (issue #14 item 9). */
+  onSearch?: () => void;
 }) {
   const t = useText(TEXT);
   const { lang } = useLang();
@@ -79,6 +82,7 @@ export function PatientSearch({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setResults(null);
+    onSearch?.();
     const query: Record<string, string> =
       mode === 'id'
         ? { memberId: q.memberId.trim(), ...(q.dateOfBirth ? { dateOfBirth: q.dateOfBirth } : {}) }

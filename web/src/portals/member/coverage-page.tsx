@@ -38,7 +38,11 @@ export function CoveragePage() {
             <>
               <PlanCard member={m} />
               {m.plan ? (
-                <DrugSearch planId={m.plan.id} onChoose={(hit) => setChosen({ rxcui: hit.rxcui, name: hit.name })} />
+                <DrugSearch
+                  planId={m.plan.id}
+                  onChoose={(hit) => setChosen({ rxcui: hit.rxcui, name: hit.name })}
+                  onSearch={() => setChosen(null)}
+                />
               ) : (
                 <Notice tone="warning">{t.noPlan}</Notice>
               )}

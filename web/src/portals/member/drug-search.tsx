@@ -43,7 +43,16 @@ const TEXT = {
 };
 
 /** Searches the plan's formulary by name (GET /plans/{planId}/formulary?q=…) and lets the member pick a drug. */
-export function DrugSearch({ planId, onChoose }: { planId: string; onChoose: (hit: FormularyHit) => void }) {
+export function DrugSearch({
+  planId,
+  onChoose,
+  onSearch,
+}: {
+  planId: string;
+  onChoose: (hit: FormularyHit) => void;
+  /** A new search began: the page clears the answer to the last one (issue #14 item 9). */
+  onSearch?: () => void;
+}) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const resultsId = useId();
@@ -65,6 +74,7 @@ export function DrugSearch({ planId, onChoose }: { planId: string; onChoose: (hi
     }
     setError(null);
     setQuery(q);
+    onSearch?.();
   };
 
   return (

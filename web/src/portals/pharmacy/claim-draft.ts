@@ -1,4 +1,5 @@
 import { fromCents, isMoneyText, toCents } from '../../../../src/shared/money';
+import { normalizeNdc } from '../../../../src/shared/field-checks';
 import type { ClaimRequest } from '../../api/types';
 
 /** What the claim form holds while it is typed: every field as text. */
@@ -62,7 +63,8 @@ export function toClaimRequest(d: ClaimDraft, pharmacyNpi: string): ClaimRequest
     prescriptionNumber: d.prescriptionNumber.trim(),
     fillNumber: Number(d.fillNumber),
     dateOfService: d.dateOfService,
-    productId: d.productId.replace(/[^\d]/g, ''),
+    // 4-4-2, 5-3-2 and 5-4-1 become the 11-digit 5-4-2 form (HIPAA); anything else goes as typed for the API to refuse.
+    productId: normalizeNdc(d.productId) ?? d.productId.trim(),
     quantityDispensed: Number(d.quantityDispensed),
     daysSupply: Number(d.daysSupply),
     prescriberNpi: d.prescriberNpi.trim(),

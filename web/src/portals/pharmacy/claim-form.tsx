@@ -19,8 +19,9 @@ const TEXT = {
     fillHint: '0 for a new prescription, 1 for the first refill…',
     dos: 'Date of service',
     prescriber: 'Prescriber NPI',
-    ndc: 'Product NDC (11 digits)',
-    ndcHint: 'No dashes. Or find it with the drug search above.',
+    ndc: 'Product NDC',
+    ndcHint: 'With or without dashes (a 10-digit NDC with its dashes). Or find it with the drug search above.',
+    ndcFormat: 'Type the NDC as 11 digits, or with its dashes: 4-4-2, 5-3-2, 5-4-1 or 5-4-2.',
     qty: 'Quantity dispensed',
     days: 'Days supply',
     daw: 'DAW code',
@@ -46,8 +47,9 @@ const TEXT = {
     fillHint: '0 para receta nueva, 1 para el primer resurtido…',
     dos: 'Fecha de servicio',
     prescriber: 'NPI del médico',
-    ndc: 'NDC del producto (11 dígitos)',
-    ndcHint: 'Sin guiones. Use la búsqueda de medicamentos.',
+    ndc: 'NDC del producto',
+    ndcHint: 'Con o sin guiones (un NDC de 10 dígitos, con sus guiones). O búsquelo arriba.',
+    ndcFormat: 'Escriba el NDC con 11 dígitos, o con sus guiones: 4-4-2, 5-3-2, 5-4-1 o 5-4-2.',
     qty: 'Cantidad surtida',
     days: 'Días de suministro',
     daw: 'Código DAW',
@@ -68,6 +70,9 @@ function fieldError(error: ApiError | null, ...names: string[]): string | null {
   );
   return found?.message ?? null;
 }
+
+const NDC_PATTERN =
+  '\\s*(\\d{11}|\\d{5}-\\d{4}-\\d{2}|\\d{4}-\\d{4}-\\d{2}|\\d{5}-\\d{3}-\\d{2}|\\d{5}-\\d{4}-\\d)\\s*';
 
 type TextKey = { [K in keyof ClaimDraft]: ClaimDraft[K] extends string ? K : never }[keyof ClaimDraft];
 
@@ -138,7 +143,8 @@ export function ClaimForm({
         <div className="row">
           {input('productId', t.ndc, {
             hint: draft.drugName ? `${draft.drugName}` : t.ndcHint,
-            attrs: { required: true, inputMode: 'numeric', pattern: '\\d{5}-?\\d{4}-?\\d{2}', maxLength: 13 },
+            // The 11-digit form, or a hyphenated 10- or 11-digit one (claim-draft.ts normalizes it).
+            attrs: { required: true, pattern: NDC_PATTERN, maxLength: 13, 'data-format': t.ndcFormat },
           })}
           {input('quantityDispensed', t.qty, { attrs: { type: 'number', required: true, min: 0.001, step: 'any' } })}
           {input('daysSupply', t.days, { attrs: { type: 'number', required: true, min: 1, max: 365 } })}

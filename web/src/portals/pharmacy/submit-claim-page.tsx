@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { Link } from '../../app/router';
 import { useMe, useSession } from '../../app/session';
-import { useText } from '../../i18n/i18n';
+import { fill, useText } from '../../i18n/i18n';
 import { Notice, Page, Section } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
 import { PatientSearch } from '../../ui/patient-search';
@@ -65,6 +65,7 @@ export function SubmitClaimPage() {
   const choosePatient = (p: Patient) => {
     const proc = p.pharmacyBenefit?.processor;
     setPatient(p);
+    setSent(null); // another patient: the last claim's answer is not theirs
     setDraft((d) => ({
       ...d,
       cardholderId: p.memberId,
@@ -81,11 +82,20 @@ export function SubmitClaimPage() {
     if (r) setSent(r);
   };
 
+  // The next claim is usually for the same patient (issue #14 item 9): keep the card, clear the prescription.
   const reset = () => {
-    setDraft(emptyDraft(serverToday(clockOffsetMs)));
-    setPatient(null);
+    setDraft((d) => ({
+      ...emptyDraft(serverToday(clockOffsetMs)),
+      cardholderId: d.cardholderId,
+      dateOfBirth: d.dateOfBirth,
+      bin: d.bin,
+      pcn: d.pcn,
+      groupId: d.groupId,
+    }));
     setSent(null);
-    setNote(null);
+    setNote(
+      patient ? fill(t.chosen, { name: `${patient.firstName} ${patient.lastName}`, id: patient.memberId }) : null,
+    );
     submit.clearError();
   };
 
@@ -94,7 +104,7 @@ export function SubmitClaimPage() {
       {!me.npi ? <Notice tone="warning">{t.noNpi}</Notice> : null}
       <Section title={t.findPatient}>
         <p className="muted">{t.findPatientHint}</p>
-        <PatientSearch onSelect={choosePatient} selectedId={patient?.memberId} />
+        <PatientSearch onSelect={choosePatient} selectedId={patient?.memberId} onSearch={() => setSent(null)} />
       </Section>
       <Section title={t.findDrug}>
         <DrugSearch

@@ -46,10 +46,13 @@ export function DrugSearch({
   planId,
   selected,
   onSelect,
+  onSearch,
 }: {
   planId: string;
   selected: string | null;
   onSelect: (hit: FormularyHit) => void;
+  /** A new search began: the page clears the answer to the last one (issue #14 item 9). */
+  onSearch?: () => void;
 }) {
   const t = useText(TEXT);
   const { lang } = useLang();
@@ -65,6 +68,7 @@ export function DrugSearch({
     if (text.trim().length < 2) return setError(t.required);
     setError(null);
     setQ(text.trim());
+    onSearch?.();
   };
   return (
     <div>

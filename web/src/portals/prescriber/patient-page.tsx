@@ -64,7 +64,12 @@ export function PatientPage({ memberId }: { memberId: string }) {
             <Section title={t.coverage}>
               {p.pharmacyBenefit ? (
                 <>
-                  <DrugSearch planId={p.pharmacyBenefit.planId} selected={rxcui} onSelect={(hit) => pick(hit.rxcui)} />
+                  <DrugSearch
+                    planId={p.pharmacyBenefit.planId}
+                    selected={rxcui}
+                    onSelect={(hit) => pick(hit.rxcui)}
+                    onSearch={() => setRxcui(null)}
+                  />
                   {rxcui ? (
                     <Async state={coverage}>{(c) => <CoverageResult memberId={memberId} coverage={c} />}</Async>
                   ) : null}
