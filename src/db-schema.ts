@@ -11,6 +11,7 @@ export * from './authorizations/authorizations.tables.js';
 export * from './deadlines/deadlines.tables.js';
 export * from './priorauth/priorauth.tables.js';
 export * from './notices/notices.tables.js';
+export * from './notices/member-alerts.tables.js';
 export * from './work-items/work-items.tables.js';
 export * from './fax/fax.tables.js';
 export * from './appeals/appeals.tables.js';

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { runDueDeadlines } from '../deadlines/run-due-deadlines.js';
 import { deliverDueNotices } from '../notices/delivery/deliver-due-notices.js';
+import { deliverMemberAlerts } from '../notices/delivery/deliver-member-alerts.js';
 import { deliverPasNotifications } from '../fhir/pas/deliver-pas-notifications.js';
 import { deliverEpaNotifications } from '../epa/deliver-epa-notifications.js';
 
@@ -8,9 +9,11 @@ import { deliverEpaNotifications } from '../epa/deliver-epa-notifications.js';
 export async function runSweeps(ctx: AppContext, now: Date) {
   const deadlines = await runDueDeadlines(ctx, now);
   const delivery = await deliverDueNotices(ctx, now);
+  // Members hear of decisions and information requests the way they asked (e-mail, text, portal).
+  const memberAlerts = await deliverMemberAlerts(ctx, now);
   // PAS subscribers hear of decisions on their pended requests (rest-hook).
   const pasNotifications = await deliverPasNotifications(ctx, now);
   // ePA senders hear of decisions and information requests on their cases (PANotification).
   const epaNotifications = await deliverEpaNotifications(ctx, now);
-  return { deadlines, delivery, pasNotifications, epaNotifications };
+  return { deadlines, delivery, memberAlerts, pasNotifications, epaNotifications };
 }

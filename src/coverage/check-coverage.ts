@@ -19,6 +19,7 @@ import {
 import type { PharmacyType } from '../plans/plan-policy.js';
 import type { PlanRow } from '../plans/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../reference/reference-cache.js';
+import { pharmacyPrices, type PharmacyPrice } from './pharmacy-prices.js';
 
 export interface CoverageAnswer {
   covered: boolean;
@@ -45,6 +46,8 @@ export interface CoverageAnswer {
   ageLimit?: { minAge: number | null; maxAge: number | null; met: boolean };
   sexLimit?: { sex: 'F' | 'M'; met: boolean };
   estimatedPatientPay: string | null;
+  /** Retail (the days' supply asked) and mail order (90 days), where the plan offers mail for the tier. */
+  pharmacyPrices: PharmacyPrice[];
   processor: OtherProcessor;
   alternatives: Alternative[];
   message: string;
@@ -126,6 +129,7 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
       priorAuthorizationRequired: false,
       criteriaId: null,
       estimatedPatientPay: null,
+      pharmacyPrices: [],
       processor,
       alternatives,
       message: `${drug.name} is not on ${plan.name}'s formulary.${carved} Covered alternatives are listed; a formulary exception can be requested.`,
@@ -151,6 +155,7 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
       wouldPay && pricedByCatalog
         ? dryRun.pricing!.patientPay
         : estimatePatientPay(plan.policy, entry.tier, input.pharmacyType, input.unitPrice, input.quantity),
+    pharmacyPrices: pharmacyPrices(plan.policy, entry.tier, input.unitPrice, input.quantity, input.daysSupply),
     processor,
     alternatives,
     message: '',

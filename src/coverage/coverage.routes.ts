@@ -51,6 +51,18 @@ export const CoverageSchema = Type.Object({
     Type.Object({ sex: Type.Union([Type.Literal('F'), Type.Literal('M')]), met: Type.Boolean() }),
   ),
   estimatedPatientPay: Nullable(Type.String()),
+  pharmacyPrices: Type.Array(
+    Type.Object({
+      pharmacyType: Type.Union([Type.Literal('retail'), Type.Literal('mail')]),
+      daysSupply: Type.Integer(),
+      quantity: Type.Number(),
+      patientPay: Nullable(Money),
+    }),
+    {
+      description:
+        "The member's estimated pay at a retail pharmacy (the days' supply asked) and by mail order (90 days), where the plan offers mail for the tier",
+    },
+  ),
   processor: Type.Object({
     name: Type.String(),
     bin: Type.String(),

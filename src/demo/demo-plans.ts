@@ -135,6 +135,13 @@ function policies(): Record<string, PlanPolicy> {
           specialty: { retail: { coinsurance: '0.20', coinsuranceMax: '150.00' } },
         },
       },
+      // A specialty-drug deductible (every other tier pays its copay from the first fill) and a yearly
+      // out-of-pocket maximum, so members see both kinds of progress (GET /members/{id}/accumulators).
+      accumulators: {
+        deductible: '250.00',
+        deductibleExemptTiers: ['generic', 'preferred-brand', 'non-preferred-brand'],
+        outOfPocketMax: '3000.00',
+      },
       priorAuthorization: {
         howToRequest: ['epa', 'portal', 'fax', 'phone'],
         handledBy: 'Bay Area Rx PBM for Poppy Health Plan',

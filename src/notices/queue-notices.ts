@@ -2,6 +2,7 @@ import { findMemberById, findPharmacy, findPrescriber } from '../members/index.j
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { insertNotices } from './notices.repo.js';
+import { queueMemberAlerts } from './queue-member-alerts.js';
 import type { notices } from './notices.tables.js';
 
 export const NOTICE_KINDS = [
@@ -76,6 +77,8 @@ export async function queueNotices(db: Db, event: NoticeEvent, now: Date): Promi
         language,
         content: { ...event.content, requestedLanguage: m.language },
       });
+      // The alerts the member asked for (e-mail, text message, portal), in the same transaction.
+      await queueMemberAlerts(db, m, event, m.language, now);
     } else if (recipient === 'prescriber') {
       const p = await findPrescriber(db, event.prescriberNpi);
       rows.push({

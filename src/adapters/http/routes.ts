@@ -4,6 +4,7 @@ import { appealRoutes } from '../../appeals/appeals.routes.js';
 import { callNoteRoutes } from '../../call-notes/call-notes.routes.js';
 import { faxRoutes } from '../../fax/fax.routes.js';
 import { noticeRoutes } from '../../notices/notices.routes.js';
+import { memberAlertRoutes } from '../../notices/member-alerts.routes.js';
 import { memberRoutes } from '../../members/members.routes.js';
 import { workItemRoutes } from '../../work-items/work-items.routes.js';
 import { MAX_ATTACHMENT_BYTES } from '../../priorauth/add-attachment.js';
@@ -41,6 +42,7 @@ export async function apiRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
   await criteriaDraftRoutes(app, ctx);
   await faxRoutes(app, ctx);
   await noticeRoutes(app, ctx);
+  await memberAlertRoutes(app, ctx);
   await workItemRoutes(app, ctx);
   await testClockRoutes(app, ctx);
   await importRoutes(app, ctx);

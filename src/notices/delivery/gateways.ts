@@ -17,7 +17,37 @@ export interface EmailMessage {
   from: string;
   subject: string;
   text: string;
-  attachment: { filename: string; content: Buffer };
+  /** Letters travel attached; alerts carry none. */
+  attachment?: { filename: string; content: Buffer };
+}
+
+export interface TextMessage {
+  alertId: string;
+  /** The member's phone number on file. */
+  to: string;
+  text: string;
+}
+
+/**
+ * A text-message (SMS) service. No provider is configured in this project: the only
+ * implementation is the outbox below, so texts are written where an operator (or a test) reads
+ * them, never sent to a phone. A production deployment adds a vendor adapter here.
+ */
+export interface TextMessageGateway {
+  readonly name: string;
+  send(message: TextMessage): Promise<{ reference: string }>;
+}
+
+/** Development and demo text messages: one JSON file per message in a folder (the outbox). */
+export class OutboxTextGateway implements TextMessageGateway {
+  readonly name = 'text-outbox-folder';
+  constructor(private readonly dir: string) {}
+  async send(message: TextMessage) {
+    mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${message.alertId}.json`);
+    writeFileSync(file, JSON.stringify(message, null, 2));
+    return { reference: file };
+  }
 }
 
 /** A fax service (the transport is pluggable: a vendor API in production). */
@@ -59,7 +89,7 @@ export class MailboxEmailGateway implements EmailGateway {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
-      attachments: [mail.attachment],
+      attachments: mail.attachment ? [mail.attachment] : [],
     });
     const file = path.join(this.dir, `${mail.noticeId}.eml`);
     writeFileSync(file, info.message as Buffer);
@@ -80,7 +110,7 @@ export class SmtpEmailGateway implements EmailGateway {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
-      attachments: [mail.attachment],
+      attachments: mail.attachment ? [mail.attachment] : [],
     });
     return { reference: String(info.messageId) };
   }
@@ -89,6 +119,7 @@ export class SmtpEmailGateway implements EmailGateway {
 export interface DeliveryGateways {
   fax: FaxGateway;
   email: EmailGateway;
+  text: TextMessageGateway;
   /** Where daily print batches for mailed letters go. */
   printDir: string;
   fromFax: string;
@@ -99,6 +130,7 @@ export function defaultGateways(outboxDir: string, smtpUrl?: string): DeliveryGa
   return {
     fax: new FileDropFaxGateway(path.join(outboxDir, 'fax')),
     email: smtpUrl ? new SmtpEmailGateway(smtpUrl) : new MailboxEmailGateway(path.join(outboxDir, 'mailbox')),
+    text: new OutboxTextGateway(path.join(outboxDir, 'text')),
     printDir: path.join(outboxDir, 'print'),
     fromFax: '1-510-555-0101',
     fromEmail: 'notices@openpbm.local',

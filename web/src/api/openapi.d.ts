@@ -1899,6 +1899,13 @@ export interface paths {
               eligible: boolean;
               estimatedPatientPay: string | null;
               message: string;
+              /** @description The member's estimated pay at a retail pharmacy (the days' supply asked) and by mail order (90 days), where the plan offers mail for the tier */
+              pharmacyPrices: {
+                daysSupply: number;
+                patientPay: string | null;
+                pharmacyType: 'retail' | 'mail';
+                quantity: number;
+              }[];
               planId: string;
               planName: string;
               priorAuthorizationRequired: boolean;
@@ -4781,6 +4788,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/members/{id}/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The member's alerts about PA decisions and information requests, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                appealId: string | null;
+                /** @enum {string} */
+                channel: 'email' | 'text' | 'portal';
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                noticeKind: string;
+                paRequestId: string | null;
+                sentAt: string | null;
+                /** @description queued | retrying | sending | sent | delivered | failed */
+                status: string;
+                /** @enum {string} */
+                topic: 'decision' | 'information-request';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members/{id}/call-notes': {
     parameters: {
       query?: never;
@@ -4980,6 +5068,154 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{id}/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How the member is alerted about PA decisions and information requests (e-mail, text message, portal) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              decisions: ('email' | 'text' | 'portal')[];
+              email: string | null;
+              informationRequests: ('email' | 'text' | 'portal')[];
+              memberId: string;
+              phone: string | null;
+              /** @description False while no SMS provider is configured: text messages wait in the outbox instead of reaching a phone */
+              textMessagesSent: boolean;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    /** Set the member's alert channels per topic (the member or member services; audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            decisions: ('email' | 'text' | 'portal')[];
+            informationRequests: ('email' | 'text' | 'portal')[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              decisions: ('email' | 'text' | 'portal')[];
+              email: string | null;
+              informationRequests: ('email' | 'text' | 'portal')[];
+              memberId: string;
+              phone: string | null;
+              /** @description False while no SMS provider is configured: text messages wait in the outbox instead of reaching a phone */
+              textMessagesSent: boolean;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -6,6 +6,7 @@ import { useApi } from '../../ui/use-api';
 import type { Alternative, Coverage } from '../../api/types';
 import { tierLabel } from './plain-words';
 import { DrugName } from '../../ui/drug-name-view';
+import { PharmacyPrices } from './pharmacy-prices';
 
 const TEXT = {
   en: {
@@ -157,6 +158,7 @@ function CoverageDetails({ c }: { c: Coverage }) {
           [t.plan, `${c.planName} (${c.processor.name})`],
         ]}
       />
+      <PharmacyPrices prices={c.pharmacyPrices} />
       {c.covered ? (
         <>
           <h3>{t.rules}</h3>

@@ -7,6 +7,8 @@ import type { Patient } from '../../api/types';
 import { CoverageAnswer } from './coverage-answer';
 import { DrugSearch } from './drug-search';
 import { PlanCard } from './plan-card';
+import { IdCard } from './id-card';
+import { BenefitProgress } from './benefit-progress';
 
 const TEXT = {
   en: {
@@ -37,6 +39,8 @@ export function CoveragePage() {
           {(m) => (
             <>
               <PlanCard member={m} />
+              <IdCard member={m} />
+              <BenefitProgress memberId={m.memberId} />
               {m.plan ? (
                 <DrugSearch
                   planId={m.plan.id}

@@ -4,6 +4,7 @@ import { ClaimsPage } from './claims-page';
 import { CoveragePage } from './coverage-page';
 import { PaDetailPage } from './pa-detail-page';
 import { PaListPage } from './pa-list-page';
+import { NotificationsPage } from './notifications-page';
 
 /** The member portal: my coverage (plan + drug lookup), my claims, my prior authorizations and appeals. */
 export const memberPortal: Portal = {
@@ -12,11 +13,13 @@ export const memberPortal: Portal = {
     { to: '/member', label: { en: 'My coverage', es: 'Mi cobertura' } },
     { to: '/member/claims', label: { en: 'My claims', es: 'Mis reclamos' } },
     { to: '/member/prior-authorizations', label: { en: 'Prior Authorizations', es: 'Autorizaciones previas' } },
+    { to: '/member/notifications', label: { en: 'Notifications', es: 'Avisos' } },
   ],
   routes: [
     { path: '/member', render: () => <CoveragePage /> },
     { path: '/member/claims', render: () => <ClaimsPage /> },
     { path: '/member/prior-authorizations', render: () => <PaListPage /> },
+    { path: '/member/notifications', render: () => <NotificationsPage /> },
     { path: '/member/prior-authorizations/:id', render: ({ id }) => <PaDetailPage key={id} id={id} /> },
   ],
 };

@@ -16,8 +16,6 @@ const TEXT = {
     until: 'Coverage ends',
     pharmacy: 'Pharmacy benefit',
     processor: 'Processor',
-    phone: 'Pharmacy help line',
-    card: 'For the pharmacy (BIN / PCN / Group)',
     none: 'No plan is on file for you. Call member services.',
     carved: 'Your drugs are paid by {name}, not by your health plan.',
   },
@@ -33,8 +31,6 @@ const TEXT = {
     until: 'La cobertura termina',
     pharmacy: 'Beneficio de farmacia',
     processor: 'Procesador',
-    phone: 'Línea de ayuda de farmacia',
-    card: 'Para la farmacia (BIN / PCN / Grupo)',
     none: 'No tenemos un plan registrado para usted. Llame a servicios para miembros.',
     carved: 'Sus medicamentos los paga {name}, no su plan de salud.',
   },
@@ -68,8 +64,6 @@ export function PlanCard({ member }: { member: Patient }) {
             : []),
           [t.pharmacy, benefit?.planName ?? '—'],
           [t.processor, proc?.name ?? '—'],
-          [t.card, proc ? [proc.bin, proc.pcn, proc.groupId].filter(Boolean).join(' / ') : '—'],
-          [t.phone, proc?.phone ? <a href={`tel:${proc.phone}`}>{proc.phone}</a> : '—'],
         ]}
       />
     </Section>
