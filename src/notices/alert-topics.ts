@@ -1,4 +1,3 @@
-
 export const ALERT_CHANNELS = ['email', 'text', 'portal'] as const;
 export type AlertChannel = (typeof ALERT_CHANNELS)[number];
 export type AlertTopic = 'decision' | 'information-request';
