@@ -1,4 +1,4 @@
-import { CLINICIAN_ROLES, type Principal } from '../identity/roles.js';
+import { CLINICIAN_ROLES, type Principal } from '../platform/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import type { AppealRow } from './appeals.repo.js';
 

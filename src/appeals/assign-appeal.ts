@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { buildAppealView, type AppealView } from './appeal-view.js';
 import { OPEN_APPEAL_STATUSES } from './appeal-status.js';
 import { openAppealForReview } from './open-appeal-for-review.js';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { isRealDate } from '../platform/dates.js';
 import { cancelDeadlines } from '../deadlines/index.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import { toLocalDate } from '../platform/clock.js';
 import { DomainError, type FieldError } from '../platform/errors.js';

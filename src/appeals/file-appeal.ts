@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { scheduleDeadline } from '../deadlines/schedule-deadline.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import { DomainError, forbidden, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';

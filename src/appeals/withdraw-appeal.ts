@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { cancelDeadlines } from '../deadlines/index.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { forbidden } from '../platform/errors.js';
 import { actorName } from '../priorauth/pa-status.js';
 import { insertHistory } from '../priorauth/index.js';

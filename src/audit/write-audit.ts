@@ -1,4 +1,4 @@
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import type { Db } from '../platform/db.js';
 import { auditEvents } from './audit.tables.js';
 

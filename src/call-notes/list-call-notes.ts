@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { isStaff, type Principal } from '../identity/roles.js';
+import { isStaff, type Principal } from '../platform/roles.js';
 import { findMemberById } from '../members/index.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { toCallNoteView } from './call-note-view.js';

@@ -3,7 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { findAppeal } from '../appeals/index.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { findClaimById } from '../claims/index.js';
-import type { Principal, Role } from '../identity/roles.js';
+import type { Principal, Role } from '../platform/roles.js';
 import { findMemberById } from '../members/index.js';
 import { DomainError, forbidden, notFound, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';

@@ -1,4 +1,5 @@
 import type { Money } from '../plans/plan-policy.js';
+import type { OtherProcessor } from '../plans/index.js';
 
 /** NCPDP D.0 B1 billing, as JSON (docs/design.md#api); field numbers in comments. */
 export interface ClaimRequest {
@@ -69,14 +70,6 @@ export interface PriorAuthorizationSteps {
   fax?: string;
   phone?: string;
   criteriaId?: string;
-}
-
-export interface OtherProcessor {
-  name: string;
-  bin: string;
-  pcn: string | null;
-  groupId: string | null;
-  phone: string | null;
 }
 
 export interface NextSteps {

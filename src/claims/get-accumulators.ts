@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { assertCanReadMember, findMemberById } from '../members/index.js';
 import { planToday } from '../platform/plan-time.js';
 import { payerPlan } from './decide-claim.js';

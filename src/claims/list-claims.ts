@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { isStaff, type Principal } from '../identity/roles.js';
+import { isStaff, type Principal } from '../platform/roles.js';
 import { forbidden, invalid } from '../platform/errors.js';
 import { listClaims, type ClaimRow } from './claims.repo.js';
 import { findPharmacies, type PharmacyRow } from '../members/index.js';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { forbidden } from '../platform/errors.js';
 import { findPaidClaimByKey } from './claims.repo.js';
 import { reverseClaim, type ReversalResponse } from './reverse-claim.js';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { subtractFromAccumulators } from './accumulators.repo.js';
 import { findClaimById, lockMemberForAdjudication, markClaimReversed } from './claims.repo.js';

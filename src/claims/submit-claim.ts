@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import type { TxDatabase } from '../platform/db.js';
 import type { ReferenceSnapshot } from '../reference/reference-cache.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { DomainError, forbidden, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';

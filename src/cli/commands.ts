@@ -7,7 +7,7 @@ import { loadDemoData } from '../demo/load-demo-data.js';
 import { DEMO_ACCOUNTS_TEXT } from '../demo/demo-accounts.js';
 import { createUser } from '../identity/create-user.js';
 import { listUsers } from '../identity/index.js';
-import { ROLES } from '../identity/roles.js';
+import { ROLES } from '../platform/roles.js';
 import { listImportRuns } from '../imports/index.js';
 import { IMPORT_KINDS, isImportKind, runImport } from '../operator-imports/run-import.js';
 import { DomainError } from '../platform/errors.js';

@@ -1,11 +1,11 @@
 import type { DrugConcept } from '../catalog/index.js';
-import type { Alternative, OtherProcessor, Reject } from '../claims/claim-types.js';
+import type { Alternative, Reject } from '../claims/claim-types.js';
 import type { Adjudication } from '../claims/rules/adjudicate-claim.js';
 import { findAlternatives } from '../claims/rules/alternatives.js';
 import { ageOn, type MemberFacts } from '../claims/rules/eligibility.js';
 import { estimatePatientPay } from '../claims/rules/pricing.js';
 import { REJECT } from '../claims/rules/reject-codes.js';
-import { otherProcessorOf } from '../claims/rules/routing.js';
+import { otherProcessorOf, type OtherProcessor, type PlanRow } from '../plans/index.js';
 import {
   describePrerequisites,
   findAuthorization,
@@ -17,7 +17,6 @@ import {
   type HistoryFill,
 } from '../claims/rules/utilization.js';
 import type { PharmacyType } from '../plans/plan-policy.js';
-import type { PlanRow } from '../plans/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../reference/reference-cache.js';
 import { pharmacyPrices, type PharmacyPrice } from './pharmacy-prices.js';
 

@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import type { ClaimRequest } from '../claims/claim-types.js';
 import { decideClaim, payerPlan } from '../claims/index.js';
 import { isRealDate } from '../platform/dates.js';
-import { isStaff, type Principal } from '../identity/roles.js';
+import { isStaff, type Principal } from '../platform/roles.js';
 import { findMemberById } from '../members/index.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { planToday } from '../platform/plan-time.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../identity/roles.js';
+import type { Role } from '../platform/roles.js';
 import { makeNpi } from '../shared/npi.js';
 import { DEMO_PLAN_IDS, DEMO_PROCESSORS } from './demo-plans.js';
 import {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { checkPublicJwk } from './client-keys.js';
 import { findEhrClientById, updateEhrClient, type EhrClientRow } from './ehr-clients.repo.js';

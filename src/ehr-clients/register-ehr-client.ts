@@ -2,7 +2,7 @@ import type { JWK } from 'jose';
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { hashApiKey, newApiKey } from '../identity/credentials.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { DomainError, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';

@@ -4,7 +4,7 @@ import { addAppealAttachment } from '../appeals/add-appeal-attachment.js';
 import { fileAppeal } from '../appeals/file-appeal.js';
 import { actingPrescriber } from '../fhir/shared/acting-principal.js';
 import { clientIdentity } from '../fhir/smart/resolve-caller.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { addAttachment, MAX_ATTACHMENT_BYTES } from '../priorauth/add-attachment.js';
 import { sniffFileType } from '../priorauth/sniff-file-type.js';
 import { cancelRequest } from '../priorauth/cancel-request.js';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { addAttachment } from '../priorauth/add-attachment.js';
 import { cancelRequest } from '../priorauth/cancel-request.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { MAX_ATTACHMENT_BYTES } from '../priorauth/add-attachment.js';

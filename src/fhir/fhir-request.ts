@@ -1,5 +1,5 @@
 import type { Resource } from '@medplum/fhirtypes';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 
 /** A registered EHR or hub system acting through SMART Backend Services (or its API key). */
 export interface ClientIdentity {

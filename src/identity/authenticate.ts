@@ -2,7 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { DomainError } from '../platform/errors.js';
 import { hashApiKey, looksLikeApiKey, signAccessToken, verifyAccessToken, verifyPassword } from './credentials.js';
 import { findUserByApiKeyHash, findUserByUsername, type UserRow } from './identity.repo.js';
-import type { Principal, Role } from './roles.js';
+import type { Principal, Role } from '../platform/roles.js';
 import { ACCOUNT_STATE_TTL_MS, isAccountActive } from './account-state.js';
 
 function toPrincipal(user: UserRow, via: Principal['via']): Principal {

@@ -3,7 +3,7 @@ import { DomainError, invalid } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { hashApiKey, hashPassword, newApiKey } from './credentials.js';
 import { findUserByUsername, insertApiKey, insertUser, type UserRow } from './identity.repo.js';
-import { isRole, type Role } from './roles.js';
+import { isRole, type Role } from '../platform/roles.js';
 import { findMemberById } from '../members/index.js';
 import { isValidNpi } from '../shared/npi.js';
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { SignJWT, jwtVerify } from 'jose';
-import type { Principal, Role } from './roles.js';
+import type { Principal, Role } from '../platform/roles.js';
 
 // OWASP password storage: argon2id (the library default) with its recommended parameters.
 export const hashPassword = (password: string) => hash(password);

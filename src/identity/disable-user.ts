@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import { notFound } from '../platform/errors.js';
 import { forgetAccountState } from './account-state.js';
 import { forgetApiKeys } from './authenticate.js';
-import type { Principal } from './roles.js';
+import type { Principal } from '../platform/roles.js';
 import { findUserByIdOrUsername, revokeUserApiKeys, setUserDisabledAt } from './user-admin.repo.js';
 
 /**

@@ -7,7 +7,7 @@ import { refreshToken } from './authenticate.js';
 import { signIn } from './sign-in.js';
 import { createUser } from './create-user.js';
 import { listUsers } from './identity.repo.js';
-import { ROLES } from './roles.js';
+import { ROLES } from '../platform/roles.js';
 
 const Me = Type.Object({
   username: Type.String(),

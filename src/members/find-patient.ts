@@ -1,8 +1,8 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { isRealDate } from '../platform/dates.js';
-import { otherProcessorOf } from '../claims/rules/routing.js';
-import type { Principal } from '../identity/roles.js';
+import { otherProcessorOf } from '../plans/index.js';
+import type { Principal } from '../platform/roles.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import { findMemberById, searchMembers, servesMember, type MemberRow } from './members.repo.js';
 import { planToday } from '../platform/plan-time.js';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
 import { findClaimById } from '../claims/index.js';
-import { isStaff, type Principal } from '../identity/roles.js';
+import { isStaff, type Principal } from '../platform/roles.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { decodeTransmission, type DecodedTransmission } from './telecom/decode-transmission.js';
 import { bytesToText } from './telecom/separators.js';

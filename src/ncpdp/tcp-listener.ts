@@ -2,7 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { AppContext } from '../app-context.js';
 import { authenticateBearer } from '../identity/authenticate.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { answerTransmission, hostErrorResponse } from './answer-transmission.js';
 import { FrameReader, FrameTooLargeError, frame } from './framing.js';
 import { faultFields, logFields, MAX_TRANSMISSION_BYTES } from './transmission-log.js';

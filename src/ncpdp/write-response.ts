@@ -1,6 +1,6 @@
 import type { AccumulatorStanding, ClaimResponse, NextSteps, Pricing, Reject } from '../claims/claim-types.js';
 import type { KeyedReversal } from '../claims/reverse-claim-by-key.js';
-import type { EligibilityAnswer } from '../members/verify-eligibility.js';
+import type { EligibilityAnswer } from '../claims/verify-eligibility.js';
 import { formatHeader, type Header } from './telecom/header.js';
 import { encodeOverpunch, moneyToCents } from './telecom/overpunch.js';
 import { buildSegment, type FieldInput } from './telecom/segments.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal, Role } from '../identity/roles.js';
+import type { Principal, Role } from '../platform/roles.js';
 import { canSeeNotice, type NoticeCase } from './notice-access.js';
 
 const who = (role: Role, extra: Partial<Principal> = {}): Principal => ({

@@ -1,4 +1,4 @@
-import { isStaff, type Principal } from '../identity/roles.js';
+import { isStaff, type Principal } from '../platform/roles.js';
 import type { NoticeRow } from './notices.repo.js';
 
 /** The parties on the case a notice is about (the PA request), when it is about one. */

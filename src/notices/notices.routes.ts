@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { writeAudit } from '../audit/write-audit.js';
-import { isStaff, type Principal } from '../identity/roles.js';
+import { isStaff, type Principal } from '../platform/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { renderNoticeLetter } from './letters/render-notice-letter.js';
 import { canSeeNotice, type NoticeCase } from './notice-access.js';

@@ -7,3 +7,4 @@ export {
   type PlanRow,
   type ProcessorRow,
 } from './plans.repo.js';
+export { otherProcessorOf, type OtherProcessor } from './other-processor.js';

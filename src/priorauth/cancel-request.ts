@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { cancelDeadlines } from '../deadlines/index.js';
 import { DomainError } from '../platform/errors.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';

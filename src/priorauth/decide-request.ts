@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { retryOnConflict } from '../platform/db-conflicts.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { assertClinician } from './pa-access.js';

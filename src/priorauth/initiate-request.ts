@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { addDays } from '../platform/dates.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { findMemberById } from '../members/index.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import { DomainError, forbidden, invalid, notFound, type FieldError } from '../platform/errors.js';

@@ -1,6 +1,6 @@
 import { queueNotices } from '../notices/queue-notices.js';
 import type { AppContext } from '../app-context.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { retryOnConflict } from '../platform/db-conflicts.js';
 import { DomainError } from '../platform/errors.js';
 import { openInformationRequest } from './open-information-request.js';

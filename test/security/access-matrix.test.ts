@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
-import { ROLES, type Role } from '../../src/identity/roles.js';
+import { ROLES, type Role } from '../../src/platform/roles.js';
 import type { ApiClient } from '../support/http.js';
 import { claimFor, members, ndcsWhere, pharmacyWithKey, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../src/identity/roles.js';
+import { ROLES, type Role } from '../../src/platform/roles.js';
 import { firstNpi, members } from '../support/scenario.js';
 import { createUser } from '../../src/identity/create-user.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { glp1Answers } from './fhir.js';
 import { createUser } from '../../src/identity/create-user.js';
-import type { Role } from '../../src/identity/roles.js';
+import type { Role } from '../../src/platform/roles.js';
 import { findFormularyEntry } from '../../src/reference/reference-cache.js';
 import { ApiClient } from './http.js';
 import type { TestApp } from './test-app.js';

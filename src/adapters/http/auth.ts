@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
 import { authenticateBearer } from '../../identity/authenticate.js';
-import type { Principal, Role } from '../../identity/roles.js';
+import type { Principal, Role } from '../../platform/roles.js';
 import { DomainError } from '../../platform/errors.js';
 
 declare module 'fastify' {

@@ -1,4 +1,4 @@
-import { CLINICIAN_ROLES, type Role } from '../../identity/roles.js';
+import { CLINICIAN_ROLES, type Role } from '../../platform/roles.js';
 
 /**
  * The clinicians who took part in the original determination: the one who decided it, and any

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanRow, ProcessorRow } from '../../plans/index.js';
-import { otherProcessorOf, routeToPlan } from './routing.js';
+import { otherProcessorOf } from '../../plans/index.js';
+import { routeToPlan } from './routing.js';
 
 // The demo set-up (src/demo/demo-plans.ts): the PBM (BIN 610011, PCN BAYRX) pays the commercial
 // plan; Medi-Cal managed care is carved out to Medi-Cal Rx (BIN 022659, PCN 6334225, group MediCalRx).

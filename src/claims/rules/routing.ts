@@ -1,5 +1,4 @@
-import type { PlanRow, ProcessorRow } from '../../plans/index.js';
-import type { OtherProcessor } from '../claim-types.js';
+import { otherProcessorOf, type PlanRow, type ProcessorRow } from '../../plans/index.js';
 import { REJECT } from './reject-codes.js';
 import type { Step } from './step.js';
 
@@ -10,12 +9,6 @@ export interface RoutingInput {
   memberPlan: PlanRow;
   plans: Map<string, PlanRow>;
   processors: Map<string, ProcessorRow>;
-}
-
-export function otherProcessorOf(plan: PlanRow, processors: Map<string, ProcessorRow>): OtherProcessor | null {
-  const p = processors.get(plan.processorId);
-  if (!p) return null;
-  return { name: p.name, bin: p.bin, pcn: p.pcn, groupId: plan.groupId ?? p.groupId, phone: p.helpDeskPhone };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../../audit/write-audit.js';
 import { listClaims } from '../../claims/index.js';
-import type { Principal } from '../../identity/roles.js';
+import type { Principal } from '../../platform/roles.js';
 import { findMemberById, type MemberRow } from '../../members/index.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { FhirRequest, FhirResponse } from '../fhir-request.js';

@@ -9,7 +9,7 @@ import { findCriteriaVersion, findPaRequest } from '../../priorauth/index.js';
 import { saveAnswers } from '../../priorauth/save-answers.js';
 import { assertAnswersValid, missingItems, submitRequest } from '../../priorauth/submit-request.js';
 import { normalizeNdc } from '../../shared/field-checks.js';
-import type { Principal } from '../../identity/roles.js';
+import type { Principal } from '../../platform/roles.js';
 import type { ClientIdentity } from '../fhir-request.js';
 import { actingPrescriber } from '../shared/acting-principal.js';
 import { decisionResponse, errorResponse, type ResponseContext } from './claim-response.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../../identity/roles.js';
+import type { Role } from '../../platform/roles.js';
 import type { PlanPolicy } from '../../plans/plan-policy.js';
 
 export type ReviewerRole = 'reviewer-pharmacist' | 'reviewer-physician';

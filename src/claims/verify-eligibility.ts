@@ -1,11 +1,12 @@
 import type { AppContext } from '../app-context.js';
-import type { OtherProcessor, Reject } from '../claims/claim-types.js';
-import { checkEligibility } from '../claims/rules/eligibility.js';
-import { REJECT } from '../claims/rules/reject-codes.js';
-import { otherProcessorOf, routeToPlan } from '../claims/rules/routing.js';
-import type { Principal } from '../identity/roles.js';
+import type { Reject } from './claim-types.js';
+import { checkEligibility } from './rules/eligibility.js';
+import { REJECT } from './rules/reject-codes.js';
+import { otherProcessorOf, type OtherProcessor } from '../plans/index.js';
+import { routeToPlan } from './rules/routing.js';
+import type { Principal } from '../platform/roles.js';
 import { forbidden } from '../platform/errors.js';
-import { findMemberById } from './members.repo.js';
+import { findMemberById } from '../members/index.js';
 
 export interface EligibilityQuestion {
   bin: string;
