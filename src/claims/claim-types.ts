@@ -1,5 +1,5 @@
 import type { Money } from '../plans/plan-policy.js';
-import type { OtherProcessor } from '../plans/index.js';
+import type { OtherProcessor } from '../plans/other-processor.js';
 
 /** NCPDP D.0 B1 billing, as JSON (docs/design.md#api); field numbers in comments. */
 export interface ClaimRequest {

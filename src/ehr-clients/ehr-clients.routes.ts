@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
-import { CLIENT_SCOPES } from '../fhir/smart/client-scopes.js';
+import { CLIENT_SCOPES } from './client-scopes.js';
 import { listEhrClients, type EhrClientRow } from './ehr-clients.repo.js';
 import { addClientKey, removeClientKey, setClientDisabled, setEpaEndpoint } from './manage-client-keys.js';
 import { registerEhrClient } from './register-ehr-client.js';

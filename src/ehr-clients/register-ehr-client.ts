@@ -6,7 +6,7 @@ import type { Principal } from '../platform/roles.js';
 import { DomainError, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';
-import { isKnownScope } from '../fhir/smart/scopes.js';
+import { isKnownScope } from './scopes.js';
 import { checkPublicJwk } from './client-keys.js';
 import { findEhrClientByClientId, insertEhrClient, type EhrClientRow } from './ehr-clients.repo.js';
 

@@ -23,7 +23,7 @@ import {
 } from './member/member-handlers.js';
 import { pasInquireHandler, pasSubmitHandler } from './pas/pas-handlers.js';
 import { createSubscription, deleteSubscription, readSubscription, searchSubscriptions } from './pas/subscriptions.js';
-import { SCOPE } from './smart/client-scopes.js';
+import { SCOPE } from '../ehr-clients/client-scopes.js';
 import { smartConfiguration } from './smart/smart-configuration.js';
 
 const PUBLIC: FhirAccess = { kind: 'public' };

@@ -193,7 +193,7 @@ describe('QHP drugs for RxCUIs the catalog knows', () => {
   });
 
   it('refuses to touch a plan that did not come from QHP, and an unknown processor', async () => {
-    const { importPlanBundle } = await import('../plans/import-plan-bundle.js');
+    const { importPlanBundle } = await import('../operator-imports/import-plan-bundle.js');
     await importPlanBundle(
       ctx,
       JSON.stringify({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app-context.js';
 import { countRows, openTestContext } from '../imports/test-context.test-support.js';
-import { importPlanBundle } from '../plans/import-plan-bundle.js';
+import { importPlanBundle } from '../operator-imports/import-plan-bundle.js';
 import { marketplacePolicy } from '../plans/default-policy.js';
 import { makeNpi } from '../shared/npi.js';
 import { importMembers, MEMBER_COLUMNS } from './import-members.js';

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAuth } from '../adapters/http/auth.js';
+import { authenticateBearer } from '../identity/authenticate.js';
 import { errorToProblem, sendProblem } from '../adapters/http/problem.js';
 import { ProblemSchema } from '../adapters/http/schemas.js';
 import type { AppContext } from '../app-context.js';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   app.setErrorHandler((error, request, reply) => sendProblem(reply, errorToProblem(error, request)));
   await app.register(
     async (api) => {
-      registerAuth(api, ctx);
+      registerAuth(api, (token) => authenticateBearer(ctx, token));
       await importRoutes(api, ctx);
       // Another route in the same parent scope still parses JSON the usual way.
       api.post('/echo', async (req) => ({ got: req.body }));

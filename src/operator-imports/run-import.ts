@@ -5,7 +5,7 @@ import { importMembers } from '../members/import-members.js';
 import { importPharmacies } from '../members/import-pharmacies.js';
 import { importPrescribers } from '../members/import-prescribers.js';
 import { newId } from '../platform/ids.js';
-import { importPlanBundle } from '../plans/import-plan-bundle.js';
+import { importPlanBundle } from './import-plan-bundle.js';
 import type { ImportOptions } from '../imports/import-run.js';
 import type { ImportSummary, ProgressFn } from '../imports/import-summary.js';
 

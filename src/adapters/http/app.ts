@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.js';
 import { loggerOptions } from '../../platform/logger.js';
+import { authenticateBearer } from '../../identity/authenticate.js';
 import { registerAuth } from './auth.js';
 import { errorToProblem, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
@@ -94,7 +95,7 @@ export async function buildApp(
 
   await app.register(
     async (api) => {
-      registerAuth(api, ctx);
+      registerAuth(api, (token) => authenticateBearer(ctx, token));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await apiRoutes(api, ctx);
     },

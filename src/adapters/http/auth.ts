@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app-context.js';
-import { authenticateBearer } from '../../identity/authenticate.js';
 import type { Principal, Role } from '../../platform/roles.js';
 import { DomainError } from '../../platform/errors.js';
 
@@ -14,12 +12,19 @@ declare module 'fastify' {
   }
 }
 
-/** Every /api/v1 route except those marked public requires a principal (a token or an API key). */
-export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+/** Who a bearer token or API key belongs to (identity's authenticateBearer, bound by the app builder). */
+export type Authenticate = (token: string) => Promise<Principal | null>;
+
+/**
+ * Every /api/v1 route except those marked public requires a principal (a token or an API key).
+ * The edge kit knows no feature module: identity's lookup is passed in, so identity's own routes
+ * can use principalOf without a cycle.
+ */
+export function registerAuth(app: FastifyInstance, authenticate: Authenticate): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
-    if (header?.startsWith('Bearer ')) request.principal = await authenticateBearer(ctx, header.slice(7).trim());
+    if (header?.startsWith('Bearer ')) request.principal = await authenticate(header.slice(7).trim());
     if (!request.principal && !request.routeOptions.config?.public) {
       throw new DomainError(
         'UNAUTHENTICATED',

@@ -16,7 +16,7 @@ import { testClockRoutes } from '../../composition/test-clock.routes.js';
 import { identityRoutes } from '../../identity/identity.routes.js';
 import { userAdminRoutes } from '../../identity/user-admin.routes.js';
 import { importRoutes } from '../../operator-imports/imports.routes.js';
-import { planRoutes } from '../../plans/plans.routes.js';
+import { referenceRoutes } from '../../reference/reference.routes.js';
 import { criteriaRoutes } from '../../priorauth/criteria.routes.js';
 import { criteriaDraftRoutes } from '../../priorauth/criteria-drafts.routes.js';
 import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';
@@ -35,7 +35,7 @@ export async function apiRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
   await coverageRoutes(app, ctx);
   await memberRoutes(app, ctx);
   await callNoteRoutes(app, ctx);
-  await planRoutes(app, ctx);
+  await referenceRoutes(app, ctx); // GET /plans and a plan's formulary, read from the reference snapshot
   await priorAuthRoutes(app, ctx);
   await appealRoutes(app, ctx);
   await criteriaRoutes(app, ctx);

@@ -1,7 +1,7 @@
 import { DomainError } from '../../platform/errors.js';
 import type { FhirRequest } from '../fhir-request.js';
 import type { FhirRoute } from '../fhir-route.js';
-import { SCOPE } from '../smart/client-scopes.js';
+import { SCOPE } from '../../ehr-clients/client-scopes.js';
 import { answerOrderHook } from './answer-order-hook.js';
 import { CDS_SERVICES } from './cds-services.js';
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { DomainError } from '../../platform/errors.js';
 import type { FhirAccess, FhirCaller } from '../fhir-request.js';
-import { scopeGrants } from './scopes.js';
+import { scopeGrants } from '../../ehr-clients/scopes.js';
 
 /** The route's declared access, checked before its handler runs (401 without credentials, 403 without the right). */
 export function assertAccess(_ctx: AppContext, caller: FhirCaller, access: FhirAccess): void {

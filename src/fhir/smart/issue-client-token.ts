@@ -4,7 +4,7 @@ import { writeAudit } from '../../audit/write-audit.js';
 import { ASSERTION_ALGORITHMS } from '../../ehr-clients/client-keys.js';
 import { findEhrClientByClientId, recordAssertionJti } from '../../ehr-clients/index.js';
 import { CLIENT_TOKEN_TTL_SECONDS, signClientToken } from './client-tokens.js';
-import { grantScopes } from './scopes.js';
+import { grantScopes } from '../../ehr-clients/scopes.js';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** SMART Backend Services: an assertion expires no more than five minutes after it is made. */

@@ -1,5 +1,5 @@
 import type { FhirRequest, FhirResponse } from '../fhir-request.js';
-import { CLIENT_SCOPES } from './client-scopes.js';
+import { CLIENT_SCOPES } from '../../ehr-clients/client-scopes.js';
 
 /** `GET /fhir/.well-known/smart-configuration` (SMART App Launch 2.0 §Conformance): how to get a token. */
 export async function smartConfiguration(req: FhirRequest): Promise<FhirResponse> {

@@ -14,8 +14,8 @@ import {
   PlanBundleSchema,
   type BundleFormularyEntry,
   type PlanBundle,
-} from './plan-bundle.schema.js';
-import { loadAllPlans, loadAllProcessors, upsertPlan, upsertProcessor } from './plans.repo.js';
+} from '../plans/plan-bundle.schema.js';
+import { loadAllPlans, loadAllProcessors, upsertPlan, upsertProcessor } from '../plans/index.js';
 
 type EntryInsert = FormularyEntryInsert;
 

@@ -1,5 +1,5 @@
 import type { DrugConcept } from '../catalog/index.js';
-import { findFormularyEntry, type ReferenceSnapshot } from '../reference/reference-cache.js';
+import { findFormularyEntry, type ReferenceSnapshot } from './reference-cache.js';
 
 export interface FormularyHit {
   rxcui: string;

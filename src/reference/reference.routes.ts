@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
-import { searchFormulary } from '../formulary/search-formulary.js';
+import { searchFormulary } from './search-formulary.js';
 import { notFound } from '../platform/errors.js';
 
 const PlanSummary = Type.Object({
@@ -41,7 +41,7 @@ const FormularyHitSchema = Type.Object({
   maxAge: Nullable(Type.Integer()),
 });
 
-export async function planRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/plans',
     {

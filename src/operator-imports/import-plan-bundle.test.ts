@@ -4,7 +4,7 @@ import { importDrugCatalog } from '../catalog/import-drug-catalog.js';
 import { DomainError } from '../platform/errors.js';
 import { countRows, openTestContext, readRepoFile } from '../imports/test-context.test-support.js';
 import { importPlanBundle } from './import-plan-bundle.js';
-import type { PlanPolicy } from './plan-policy.js';
+import type { PlanPolicy } from '../plans/plan-policy.js';
 
 const policy: PlanPolicy = {
   costSharing: {
