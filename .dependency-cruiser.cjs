@@ -3,6 +3,8 @@
  * are the ones ARCHITECTURE.md states; a rule's exceptions are listed here by name, with why.
  * A feature module is a folder under src/ (claims, priorauth, …): it owns its *.tables.ts and
  * *.repo.ts, and other modules use its use cases or its index.ts.
+ * `npm run lint:deps` runs this config through scripts/check-module-cycles.ts, which also fails on any
+ * cycle between modules (folders) — dependency-cruiser's no-circular below sees only files.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
