@@ -1,5 +1,7 @@
 import type { QuestionnaireItem } from '@medplum/fhirtypes';
-import { allItems, type CriteriaSet } from './criteria-set.js';
+// Types only: the portal's criteria page draws diffs without loading the FHIRPath parser
+// that validation (criteria-set.ts) needs.
+import type { CriteriaSet } from './criteria-set.js';
 
 /**
  * What changed between two versions of a criteria set (or a version and a draft): questions by
@@ -36,6 +38,15 @@ const QUESTION_FIELDS = [
   'enableWhen',
   'enableBehavior',
 ] as const;
+
+function allItems(items: unknown, out: QuestionnaireItem[] = []): QuestionnaireItem[] {
+  for (const it of Array.isArray(items) ? (items as QuestionnaireItem[]) : []) {
+    if (!it || typeof it !== 'object') continue;
+    out.push(it);
+    allItems(it.item, out);
+  }
+  return out;
+}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -77,8 +88,7 @@ export function diffCriteria(before: CriteriaSet, after: CriteriaSet): CriteriaD
       ...r,
       reason: r && typeof r === 'object' ? s.denialLanguage?.[r.id] : undefined,
     }));
-  const items = (s: CriteriaSet) =>
-    s.questionnaire ? allItems(s.questionnaire).filter((q) => q && typeof q === 'object') : [];
+  const items = (s: CriteriaSet) => allItems(s.questionnaire?.item);
   return {
     questions: diffEntries<QuestionnaireItem>(
       items(before),

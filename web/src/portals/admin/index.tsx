@@ -1,7 +1,8 @@
+import { lazy, Suspense } from 'react';
 import type { Portal } from '../../app/portal';
+import { Loading } from '../../ui/components';
 import './admin.css';
 import { CriteriaDetailPage } from './criteria-detail-page';
-import { CriteriaEditorPage } from './criteria-editor-page';
 import { CriteriaPage } from './criteria-page';
 import { DashboardPage } from './dashboard-page';
 import { EhrClientsPage } from './ehr-clients-page';
@@ -9,6 +10,11 @@ import { FormularyPage } from './formulary-page';
 import { ImportsPage } from './imports-page';
 import { PlansPage } from './plans-page';
 import { UsersPage } from './users-page';
+
+// The editor carries the FHIRPath parser (shared validation): loaded only when an author opens it.
+const CriteriaEditorPage = lazy(() =>
+  import('./criteria-editor-page').then((m) => ({ default: m.CriteriaEditorPage })),
+);
 
 /** The plan administrator: turnaround metrics, plans and formularies, criteria, users, imports. */
 export const adminPortal: Portal = {
@@ -26,7 +32,14 @@ export const adminPortal: Portal = {
     { path: '/admin/plans', render: () => <PlansPage /> },
     { path: '/admin/plans/:planId', render: ({ planId }) => <FormularyPage key={planId} planId={planId} /> },
     { path: '/admin/criteria', render: () => <CriteriaPage /> },
-    { path: '/admin/criteria/:id/edit', render: ({ id }) => <CriteriaEditorPage key={id} id={id} /> },
+    {
+      path: '/admin/criteria/:id/edit',
+      render: ({ id }) => (
+        <Suspense fallback={<Loading />}>
+          <CriteriaEditorPage key={id} id={id} />
+        </Suspense>
+      ),
+    },
     { path: '/admin/criteria/:id', render: ({ id }) => <CriteriaDetailPage key={id} id={id} /> },
     { path: '/admin/users', render: () => <UsersPage /> },
     { path: '/admin/imports', render: () => <ImportsPage /> },
