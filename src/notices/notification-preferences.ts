@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { writeAudit } from '../audit/write-audit.js';
-import type { Principal } from '../identity/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { findMemberById } from '../members/index.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { ALERT_CHANNELS, DEFAULT_PREFERENCES, type AlertChannel } from './alert-topics.js';
