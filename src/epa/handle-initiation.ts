@@ -15,6 +15,7 @@ import { bodyPath, coverageOf, medicationOf, patientOf, prescriberNpi } from './
 import { initiationResponseBody } from './script-responses.js';
 import type { InboundMessage } from './script-xml.js';
 import type { HandledMessage } from './handled-message.js';
+import { coded, termTypeOf } from './drug-coded.js';
 
 /** The member the message names: cardholder ID and date of birth must both match (no other patient is guessed). */
 export async function identifyMember(ctx: AppContext, m: InboundMessage) {
@@ -53,6 +54,14 @@ export async function identifyDrug(ctx: AppContext, m: InboundMessage) {
   if (med.rxcui) {
     if (!ref.concepts.get(med.rxcui))
       throw new EpaRefusal('DRUG_NOT_FOUND', `${at}/DrugDBCode/Code: RxCUI ${med.rxcui} is not in the drug catalog`);
+    // SCD names a clinical (generic) drug and SBD a branded one: a qualifier that contradicts the
+    // catalog means the sender coded a different product than it meant (docs/epa-script.md#drugcoded).
+    const tty = termTypeOf(ref, med.rxcui);
+    if (med.rxcuiQualifier !== tty)
+      throw new EpaRefusal(
+        'SCHEMA',
+        `${at}/DrugDBCode/Qualifier: RxCUI ${med.rxcui} is ${tty === 'SBD' ? 'a branded drug (SBD)' : 'a clinical drug (SCD)'} in the drug catalog, not ${med.rxcuiQualifier}`,
+      );
     return { med, ndc: undefined, rxcui: med.rxcui };
   }
   throw new EpaRefusal('SCHEMA', `${at}: give ProductCode (NDC) or DrugDBCode (RxNorm)`);
@@ -117,7 +126,10 @@ export async function handleInitiation(ctx: AppContext, hub: Hub, m: InboundMess
           kind: 'closed',
           reasonCode: 'NotCovered',
           description: `${e.message}.`,
-          alternatives: coverage.alternatives.filter((a) => a.rxcui !== coverage.drug.rxcui).slice(0, 5),
+          alternatives: coded(
+            await ctx.reference.get(),
+            coverage.alternatives.filter((a) => a.rxcui !== coverage.drug.rxcui).slice(0, 5),
+          ),
         }),
       };
     }

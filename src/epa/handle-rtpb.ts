@@ -4,6 +4,7 @@ import type { CoverageAnswer } from '../coverage/check-coverage.js';
 import { actingPrescriber } from '../fhir/shared/acting-principal.js';
 import { clientIdentity } from '../fhir/smart/resolve-caller.js';
 import type { Hub } from './authenticate-hub.js';
+import { drugDbCode, termTypeOf } from './drug-coded.js';
 import type { HandledMessage } from './handled-message.js';
 import { identifyDrug, identifyMember } from './handle-initiation.js';
 import { prescriberNpi } from './read-messages.js';
@@ -47,6 +48,7 @@ export async function handleRtpb(ctx: AppContext, hub: Hub, m: InboundMessage): 
   };
   const retail = await getCoverage(ctx, acting, { ...query, pharmacyType: 'retail' });
   const mail = await getCoverage(ctx, acting, { ...query, pharmacyType: 'mail' });
+  const ref = await ctx.reference.get();
   const mailAlt = new Map(mail.alternatives.map((a) => [a.rxcui, a]));
   const alternatives = retail.alternatives.filter((a) => a.rxcui !== retail.drug.rxcui).slice(0, MAX_ALTERNATIVES);
   return {
@@ -57,7 +59,7 @@ export async function handleRtpb(ctx: AppContext, hub: Hub, m: InboundMessage): 
         DrugDescription: retail.drug.name,
         DrugCoded: {
           ProductCode: ndc ? { Code: ndc, Qualifier: 'ND' } : undefined,
-          DrugDBCode: { Code: retail.drug.rxcui, Qualifier: 'SCD' },
+          DrugDBCode: drugDbCode(retail.drug.rxcui, termTypeOf(ref, retail.drug.rxcui)),
         },
         FormularyTier: retail.tier,
         PricingAndCoverage: retail.covered ? pay(retail.estimatedPatientPay, mail.estimatedPatientPay) : undefined,
@@ -90,7 +92,7 @@ export async function handleRtpb(ctx: AppContext, hub: Hub, m: InboundMessage): 
         ? {
             Alternative: alternatives.map((a) => ({
               DrugDescription: a.name,
-              DrugCoded: { DrugDBCode: { Code: a.rxcui, Qualifier: 'SCD' } },
+              DrugCoded: { DrugDBCode: drugDbCode(a.rxcui, termTypeOf(ref, a.rxcui)) },
               FormularyTier: a.tier,
               PARequired: String(a.priorAuthorizationRequired),
               PricingAndCoverage: pay(a.estimatedPatientPay, mailAlt.get(a.rxcui)?.estimatedPatientPay),

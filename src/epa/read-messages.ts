@@ -19,6 +19,8 @@ export interface MedicationSegment {
   description?: string;
   ndc?: string;
   rxcui?: string;
+  /** DrugDBCode/Qualifier: the RxNorm term type the sender gave (SCD, SBD …). */
+  rxcuiQualifier?: string;
   quantity: number;
   daysSupply: number;
   diagnosis?: string;
@@ -63,6 +65,7 @@ export function medicationOf(body: ScriptNode): MedicationSegment {
     description: text(child(m, 'DrugDescription')),
     ndc: text(child(m, 'DrugCoded', 'ProductCode', 'Code')),
     rxcui: text(child(m, 'DrugCoded', 'DrugDBCode', 'Code')),
+    rxcuiQualifier: text(child(m, 'DrugCoded', 'DrugDBCode', 'Qualifier')),
     quantity: Number(text(child(m, 'Quantity', 'Value'))),
     daysSupply: Number(text(child(m, 'DaysSupply'))),
     diagnosis: text(child(m, 'Diagnosis', 'Primary', 'Code')),

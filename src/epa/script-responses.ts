@@ -1,4 +1,4 @@
-import type { Alternative } from '../claims/claim-types.js';
+import { drugDbCode, type CodedAlternative } from './drug-coded.js';
 import { questionSetXml } from './question-set-xml.js';
 import type { ScriptQuestionSet } from './question-set.js';
 import type { OutNode } from './script-xml.js';
@@ -47,12 +47,12 @@ function period(from: string, to: string): OutNode {
   return { EffectiveDate: dateOnly(from), ExpirationDate: dateOnly(to) };
 }
 
-export function alternativesXml(alternatives: Alternative[]): OutNode | undefined {
+export function alternativesXml(alternatives: CodedAlternative[]): OutNode | undefined {
   if (!alternatives.length) return undefined;
   return {
     Alternative: alternatives.slice(0, 5).map((a) => ({
       DrugDescription: a.name,
-      DrugCoded: { DrugDBCode: { Code: a.rxcui, Qualifier: 'SCD' } },
+      DrugCoded: { DrugDBCode: drugDbCode(a.rxcui, a.termType) },
       FormularyTier: a.tier,
       PARequired: a.priorAuthorizationRequired ? 'true' : 'false',
       EstimatedPatientPay: a.estimatedPatientPay ?? undefined,
@@ -108,7 +108,7 @@ export type InitiationOutcome =
       reasonCode: ClosedReason;
       description: string;
       authorization?: { number: string; effectiveFrom: string; effectiveTo: string };
-      alternatives?: Alternative[];
+      alternatives?: CodedAlternative[];
     };
 
 export function initiationResponseBody(o: InitiationOutcome): OutNode {

@@ -156,11 +156,20 @@ describe('SCRIPT message parser', () => {
         reasonCode: 'NotCovered',
         description: 'Not on the formulary',
         alternatives: [
-          { rxcui: '1', name: 'Alt', tier: null, estimatedPatientPay: null, priorAuthorizationRequired: false },
+          {
+            rxcui: '1',
+            name: 'Alt',
+            tier: null,
+            estimatedPatientPay: null,
+            priorAuthorizationRequired: false,
+            termType: 'SBD',
+          },
         ],
       }),
     );
     expect(closed).toContain('<ReasonCode>NotCovered</ReasonCode>');
     expect(closed).not.toContain('FormularyTier');
+    // A branded alternative is coded SBD, not SCD.
+    expect(closed).toMatch(/<DrugDBCode>\s*<Code>1<\/Code>\s*<Qualifier>SBD<\/Qualifier>/);
   });
 });
