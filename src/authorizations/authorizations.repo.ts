@@ -44,7 +44,7 @@ export async function findAuthorizationByNumber(db: Db, number: string): Promise
  */
 export async function findActiveAuthorization(
   db: Db,
-  key: { memberId: string; groupId: string; date: string },
+  key: { memberId: string; groupId: string; date: string; kind?: string },
 ): Promise<AuthorizationRow | undefined> {
   const rows = await db
     .select()
@@ -55,6 +55,7 @@ export async function findActiveAuthorization(
         eq(authorizations.groupId, key.groupId),
         eq(authorizations.status, 'active'),
         gte(authorizations.effectiveTo, key.date),
+        ...(key.kind ? [eq(authorizations.kind, key.kind)] : []),
       ),
     )
     .orderBy(desc(authorizations.effectiveTo))
@@ -70,7 +71,8 @@ export async function findActiveAuthorization(
  */
 export function activeAuthorizationsJsonSql(member: string, date: string): string {
   return `(select coalesce(json_agg(json_build_object('number', a.number, 'groupId', a.group_id, 'scope', a.scope, 'brandName', a.brand_name,
-            'effectiveFrom', a.effective_from::text, 'effectiveTo', a.effective_to::text, 'maxUnits', a.max_units::float8, 'perDays', a.per_days)), '[]'::json)
+            'effectiveFrom', a.effective_from::text, 'effectiveTo', a.effective_to::text, 'maxUnits', a.max_units::float8, 'perDays', a.per_days,
+            'kind', a.kind, 'tier', a.tier)), '[]'::json)
        from authorizations a
       where a.member_id = ${member} and a.status = 'active' and a.effective_from <= ${date}::date and a.effective_to >= ${date}::date)`;
 }

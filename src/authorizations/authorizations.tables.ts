@@ -18,7 +18,10 @@ export const authorizations = pgTable(
     effectiveTo: date('effective_to', { mode: 'string' }).notNull(),
     maxUnits: numeric('max_units', { precision: 12, scale: 3 }),
     perDays: integer('per_days'),
+    /** prior-authorization, or the exception kind it grants (src/shared/exception-kinds.ts): what claims do with it. */
     kind: text('kind').notNull().default('prior-authorization'),
+    /** Formulary and tiering exceptions: the tier the decision named (the drug is paid at its cost sharing). */
+    tier: text('tier'),
     status: text('status').notNull().default('active'), // active | revoked
     paRequestId: text('pa_request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

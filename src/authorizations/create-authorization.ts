@@ -34,6 +34,12 @@ export interface AuthorizationGrant {
   approvedQuantity?: number;
   /** A reviewer's shorter period (checked by the caller against authorizationPeriod). */
   effectiveTo?: string;
+  /** prior-authorization, or the exception kind the approval grants (what claims do with it). */
+  kind?: string;
+  /** Formulary and tiering exceptions: the tier the decision named (absent: the rule's default, exception-effect.ts). */
+  tier?: string | null;
+  /** Medicare Part D exceptions: valid through the end of the plan year (42 CFR 423.578(c)(4)). */
+  throughPlanYearEnd?: { startMonth: number };
 }
 
 /**
@@ -43,7 +49,7 @@ export interface AuthorizationGrant {
  */
 export async function grantPeriod(
   db: Db,
-  g: Pick<AuthorizationGrant, 'renewalOf' | 'approval' | 'timeZone' | 'now'>,
+  g: Pick<AuthorizationGrant, 'renewalOf' | 'approval' | 'timeZone' | 'now' | 'throughPlanYearEnd'>,
 ): Promise<{ today: string; period: AuthorizationPeriod & { earliestEffectiveTo: string } }> {
   const today = todayInZone(g.now, g.timeZone);
   const prior = g.renewalOf ? await findAuthorizationByNumber(db, g.renewalOf) : undefined;
@@ -51,10 +57,14 @@ export async function grantPeriod(
     today,
     durationDays: g.approval?.durationDays ?? 365,
     renewsEndingOn: prior?.effectiveTo ?? null,
+    throughPlanYearEnd: g.throughPlanYearEnd,
   });
   return {
     today,
-    period: { ...period, earliestEffectiveTo: period.effectiveFrom > today ? period.effectiveFrom : today },
+    period: {
+      ...period,
+      earliestEffectiveTo: period.minimumEffectiveTo ?? (period.effectiveFrom > today ? period.effectiveFrom : today),
+    },
   };
 }
 
@@ -102,6 +112,8 @@ export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promis
       maxUnits: maxUnits === null ? null : String(maxUnits),
       perDays,
       paRequestId: g.paRequestId,
+      kind: g.kind ?? 'prior-authorization',
+      tier: g.tier ?? null,
       createdAt: g.now,
     });
   }

@@ -1,3 +1,4 @@
+import type { ExceptionKind } from '../shared/exception-kinds.js';
 import type { Money } from '../plans/plan-policy.js';
 import type { OtherProcessor } from '../plans/other-processor.js';
 
@@ -74,6 +75,8 @@ export interface PriorAuthorizationSteps {
 
 export interface NextSteps {
   priorAuthorization?: PriorAuthorizationSteps;
+  /** 70, 60/61, 75 + 608, 76: the exception that lifts the restriction, and its question set (docs/design.md#exceptions). */
+  exception?: { kind: ExceptionKind; criteriaId: string };
   otherProcessor?: OtherProcessor;
   alternatives?: Alternative[];
   /** 79: the first date the refill will pay. */

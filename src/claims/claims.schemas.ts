@@ -1,3 +1,4 @@
+import { EXCEPTION_KINDS } from '../shared/exception-kinds.js';
 import { Type } from '@sinclair/typebox';
 import { DateString, Money, Ndc, Npi, Nullable } from '../adapters/http/schemas.js';
 
@@ -59,6 +60,15 @@ export const NextStepsSchema = Type.Object({
     Type.Object({ dateOfService: Type.String(), daysSupply: Type.Integer(), quantity: Type.Number() }),
   ),
   stepTherapy: Type.Optional(Type.Object({ prerequisites: Type.String(), lookbackDays: Type.Integer() })),
+  exception: Type.Optional(
+    Type.Object(
+      {
+        kind: Type.Union(EXCEPTION_KINDS.map((k) => Type.Literal(k))),
+        criteriaId: Type.String(),
+      },
+      { description: 'The exception that lifts this reject, and the criteria set (question set) it is decided on' },
+    ),
+  ),
   quantityLimit: Type.Optional(
     Type.Object({
       units: Type.Number(),

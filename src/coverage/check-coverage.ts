@@ -8,7 +8,6 @@ import { REJECT } from '../claims/rules/reject-codes.js';
 import { otherProcessorOf, type OtherProcessor, type PlanRow } from '../plans/index.js';
 import {
   describePrerequisites,
-  findAuthorization,
   isContinuingTherapy,
   isStepTherapyMet,
   maxQuantityFor,
@@ -59,6 +58,8 @@ export interface CoverageAnswer {
     rejects: Reject[];
     message: string;
     patientPay: string | null;
+    /** The exception the claim's reject points to, as in the claim's next steps. */
+    exception?: { kind: string; criteriaId: string };
   };
 }
 
@@ -96,7 +97,9 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
   const processor = otherProcessorOf(plan, ref.processors)!;
   const rejectCodes = dryRun.rejects.map((r) => r.code);
   const eligible = dos >= member.effectiveDate && (member.terminationDate === null || dos <= member.terminationDate);
-  const entry = findFormularyEntry(ref, plan.id, drug);
+  // The entry as the member's approved exceptions leave it: the claim pipeline computed it
+  // (src/claims/rules/exception-effect.ts), so coverage and the claim read the same terms.
+  const entry = dryRun.terms ? dryRun.terms.entry : findFormularyEntry(ref, plan.id, drug);
   const wouldPay = dryRun.transactionStatus === 'P';
   const claim = {
     dateOfService: dos,
@@ -106,6 +109,9 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
     rejects: dryRun.rejects,
     message: dryRun.message,
     patientPay: dryRun.pricing?.patientPay ?? null,
+    ...(dryRun.transactionStatus === 'R' && dryRun.nextSteps?.exception
+      ? { exception: dryRun.nextSteps.exception }
+      : {}),
   };
   const drugInfo = {
     rxcui: drug.rxcui,
@@ -135,7 +141,7 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
       claim,
     };
   }
-  const auth = findAuthorization(input.authorizations, drug, dos);
+  const auth = dryRun.terms?.applied[0] ?? null;
   const continuing = entry.newStartsOnly && isContinuingTherapy(input.history, drug.groupId, dos);
   const age = ageOn(member.dateOfBirth, dos);
   // The price the claim would be paid at, when the catalog prices the product; otherwise (or when
@@ -148,7 +154,8 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
     planName: plan.name,
     drug: drugInfo,
     tier: entry.tier,
-    priorAuthorizationRequired: !wouldPay && entry.priorAuthorization && !auth && !continuing,
+    priorAuthorizationRequired:
+      !wouldPay && entry.priorAuthorization && !dryRun.terms?.priorAuthorization && !continuing,
     criteriaId: entry.criteriaId,
     estimatedPatientPay:
       wouldPay && pricedByCatalog
@@ -166,44 +173,46 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
       effectiveFrom: auth.effectiveFrom,
       effectiveTo: auth.effectiveTo,
     };
-  if (entry.stepTherapy) {
-    const found = prerequisiteFills(entry.stepTherapy, input.history, dos);
+  // The formulary's own step edit: an approval lifts it from the entry the claim reads
+  // (exception-effect.ts), and the words then say the approval covers the step.
+  const ownStep = findFormularyEntry(ref, plan.id, drug)?.stepTherapy ?? null;
+  const stepLifted = ownStep !== null && !entry.stepTherapy;
+  const step = entry.stepTherapy ?? ownStep;
+  if (step) {
+    const found = prerequisiteFills(step, input.history, dos);
     // The same order the claim checks in (adjudicate-claim.ts): an authorization, then continuing
     // therapy, then the history; the words on screen say which one it was.
     const metBy = rejectCodes.includes(REJECT.STEP_THERAPY.code)
       ? null
-      : auth
+      : stepLifted
         ? 'authorization'
         : continuing
           ? 'continuing-therapy'
-          : isStepTherapyMet(entry.stepTherapy, input.history, dos)
+          : isStepTherapyMet(step, input.history, dos)
             ? 'history'
             : null;
     answer.stepTherapy = {
-      prerequisites: describePrerequisites(entry.stepTherapy),
-      lookbackDays: entry.stepTherapy.lookbackDays,
+      prerequisites: describePrerequisites(step),
+      lookbackDays: step.lookbackDays,
       met: metBy !== null,
       metBy,
       daysSupplyFound: found.daysSupply,
-      minDaysSupply: Math.max(entry.stepTherapy.minDaysSupply ?? 1, 1),
+      minDaysSupply: Math.max(step.minDaysSupply ?? 1, 1),
       lastFillDate: found.lastFillDate,
     };
   }
   // The limit the claim checks: an authorization's approved quantity replaces the formulary's.
-  const limit =
-    auth?.maxUnits != null && auth.perDays != null ? { units: auth.maxUnits, days: auth.perDays } : entry.quantityLimit;
+  const limit = dryRun.terms?.authorizedLimit ?? entry.quantityLimit;
   if (limit) answer.quantityLimit = { ...limit, maxForDaysSupply: maxQuantityFor(limit, input.daysSupply) };
   if (entry.minAge !== null || entry.maxAge !== null) {
     answer.ageLimit = {
       minAge: entry.minAge,
       maxAge: entry.maxAge,
-      met:
-        Boolean(auth) ||
-        ((entry.minAge === null || age >= entry.minAge) && (entry.maxAge === null || age <= entry.maxAge)),
+      met: (entry.minAge === null || age >= entry.minAge) && (entry.maxAge === null || age <= entry.maxAge),
     };
   }
   if (entry.sex === 'F' || entry.sex === 'M')
-    answer.sexLimit = { sex: entry.sex, met: Boolean(auth) || member.sex === 'U' || member.sex === entry.sex };
+    answer.sexLimit = { sex: entry.sex, met: member.sex === 'U' || member.sex === entry.sex };
   const parts = [`${drug.name} is covered by ${plan.name}${entry.tier ? ` on the ${entry.tier} tier` : ''}.`];
   if (!eligible) parts.push(`This member is not eligible on ${dos}.`);
   if (answer.activeAuthorization)

@@ -81,6 +81,12 @@ export const CoverageSchema = Type.Object({
       rejects: Type.Array(Type.Object({ code: Type.String(), description: Type.String() })),
       message: Type.String(),
       patientPay: Nullable(Money),
+      exception: Type.Optional(
+        Type.Object(
+          { kind: Type.String(), criteriaId: Type.String() },
+          { description: "The exception the claim's reject points to (docs/design.md#exceptions)" },
+        ),
+      ),
     },
     { description: 'The dry run: what a B1 claim for this member, product, quantity and date would get' },
   ),

@@ -1,3 +1,4 @@
+import { EXCEPTION_KINDS } from '../shared/exception-kinds.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
@@ -119,7 +120,8 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['fax intake'],
-        summary: "Create a PA case from a fax (channel fax; the clock starts at the fax's receipt)",
+        summary:
+          "Create a PA or exception case from a fax (channel fax; the clock starts at the fax's receipt, a Part D exception's at the supporting statement's)",
         params: IdParams,
         body: Type.Object(
           {
@@ -131,6 +133,12 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
             daysSupply: Type.Integer({ minimum: 1, maximum: 365 }),
             urgency: Type.Union([Type.Literal('standard'), Type.Literal('urgent')]),
             urgencyReason: Type.Optional(Type.String({ maxLength: 2000 })),
+            kind: Type.Optional(
+              Type.Union(
+                ['prior-authorization', ...EXCEPTION_KINDS].map((k) => Type.Literal(k)),
+                { description: 'prior-authorization (default), or the exception the fax asks for' },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -159,6 +167,12 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
             paRequestId: Type.Optional(Type.String({ maxLength: 64 })),
             appealId: Type.Optional(Type.String({ maxLength: 64 })),
             asInformationResponse: Type.Optional(Type.Boolean()),
+            supportingStatement: Type.Optional(
+              Type.Boolean({
+                description:
+                  "The fax is the prescriber's supporting statement for a Medicare Part D exception: its receipt time starts the case's clock",
+              }),
+            ),
             note: Type.Optional(Type.String({ maxLength: 2000 })),
           },
           { additionalProperties: false },
@@ -180,6 +194,7 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
         paRequestId?: string;
         appealId?: string;
         asInformationResponse?: boolean;
+        supportingStatement?: boolean;
         note?: string;
       };
       const id = (req.params as { id: string }).id;
@@ -198,7 +213,7 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
         );
       }
       if (body.appealId) {
-        if (body.asInformationResponse)
+        if (body.asInformationResponse || body.supportingStatement)
           throw new DomainError('VALIDATION_FAILED', 'asInformationResponse applies to a case, not an appeal', {
             errors: [{ path: 'asInformationResponse', message: 'only with paRequestId' }],
           });

@@ -10,6 +10,7 @@ import { addAppealAttachment } from '../appeals/add-appeal-attachment.js';
 import { fileAppeal, type FileAppealInput } from '../appeals/file-appeal.js';
 import { findFaxItem, markFaxHandled, type FaxItemRow } from './fax.repo.js';
 import { FAX_ROLES } from './receive-fax.js';
+import { SUPPORTING_STATEMENT_LINK_ID } from '../priorauth/rules/exception-clock.js';
 
 async function newFax(ctx: AppContext, caller: Principal, id: string): Promise<FaxItemRow> {
   if (!(FAX_ROLES as readonly string[]).includes(caller.role)) throw forbidden('Faxes are filed by intake staff');
@@ -63,11 +64,17 @@ export async function attachFaxToCase(
   ctx: AppContext,
   caller: Principal,
   faxId: string,
-  input: { paRequestId: string; asInformationResponse?: boolean; note?: string },
+  input: { paRequestId: string; asInformationResponse?: boolean; supportingStatement?: boolean; note?: string },
 ) {
   const item = await newFax(ctx, caller, faxId);
   const row = await findPaRequest(ctx.database.db, input.paRequestId);
   if (!row) throw notFound('PA request', input.paRequestId);
+  if (input.supportingStatement && row.status !== 'awaiting-information')
+    throw new DomainError(
+      'INVALID_STATE',
+      `The request is ${row.status}; a supporting statement is filed as the answer to its open information request`,
+      { errors: [{ path: 'supportingStatement', message: 'the case is not waiting for information' }] },
+    );
   const attachment = await addAttachment(ctx, caller, row.id, { filename: filename(item), bytes: item.content });
   let answered = false;
   if (input.asInformationResponse ?? row.status === 'awaiting-information') {
@@ -76,6 +83,21 @@ export async function attachFaxToCase(
     await respondToInformationRequest(ctx, caller, row.id, {
       attachmentIds: [attachment.attachmentId],
       note: input.note ?? `Received by fax from ${item.senderFax}`,
+      // The prescriber's supporting statement (Part D exceptions) is this fax: received when it arrived.
+      ...(input.supportingStatement
+        ? {
+            answers: {
+              resourceType: 'QuestionnaireResponse',
+              item: [
+                {
+                  linkId: SUPPORTING_STATEMENT_LINK_ID,
+                  answer: [{ valueString: `Faxed statement from ${item.senderFax}, document ${filename(item)}` }],
+                },
+              ],
+            },
+            receivedAt: item.receivedAt,
+          }
+        : {}),
     });
     answered = true;
   }

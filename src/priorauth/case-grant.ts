@@ -1,4 +1,5 @@
 import type { AuthorizationGrant } from '../authorizations/index.js';
+import { isExceptionKind } from '../shared/exception-kinds.js';
 import type { PlanRow } from '../plans/index.js';
 import type { CriteriaSetRow, PaRequestRow } from './priorauth.repo.js';
 
@@ -12,14 +13,28 @@ export function caseGrant(
   plan: PlanRow,
   criteria: CriteriaSetRow | null | undefined,
 ): Omit<AuthorizationGrant, 'now' | 'approvedQuantity' | 'effectiveTo'> {
+  const partDException = plan.lineOfBusiness === 'medicare-d' && isExceptionKind(request.kind);
   return {
+    kind: request.kind,
+    // Part D exceptions hold for refills through the end of the plan year (42 CFR 423.578(c)(4));
+    // Part D's plan year is the calendar year.
+    ...(partDException
+      ? { throughPlanYearEnd: { startMonth: plan.policy.accumulators?.planYearStartMonth ?? 1 } }
+      : {}),
     memberId: request.memberId,
     groupId: request.groupId,
     brandName: request.brandName,
     paRequestId: request.id,
     renewalOf: request.renewalOf,
     daysSupply: request.daysSupply,
-    approval: criteria?.body.approval ?? null,
+    // A quantity-limit exception raises the limit to the quantity asked for, per the case's days' supply.
+    approval:
+      request.kind === 'quantity-limit'
+        ? {
+            durationDays: criteria?.body.approval.durationDays ?? 365,
+            maxQuantityPerDays: { units: Number(request.quantity), days: request.daysSupply },
+          }
+        : (criteria?.body.approval ?? null),
     timeZone: plan.policy.review.timeZone,
     renewalWindowDays: plan.policy.renewalWindowDays,
   };

@@ -11,6 +11,7 @@ import { recordDetermination } from './record-determination.js';
 import { buildRequestView } from './request-view.js';
 import { isRealDate } from '../platform/dates.js';
 import { adverseDecisionRoles, isAdverse, mayMakeAdverseDecision } from './rules/adverse-decision-authority.js';
+import { caseTierChoices } from './exception-tiers.js';
 
 export interface DecisionInput {
   decision: 'approved' | 'partially-approved' | 'denied' | 'closed-no-response';
@@ -18,6 +19,8 @@ export interface DecisionInput {
   criteriaNotMet?: string[];
   approvedQuantity?: number;
   effectiveTo?: string;
+  /** Formulary and tiering exceptions: the tier the drug is paid at (docs/design.md#exceptions). */
+  approvedTier?: string;
   note?: string;
   /** The version the reviewer looked at; a newer one means someone else acted (409). */
   expectedVersion?: number;
@@ -98,6 +101,24 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
       errors: [{ path: 'effectiveTo', message: 'is not a real date' }],
     });
   const grants = input.decision === 'approved' || input.decision === 'partially-approved';
+  if (input.approvedTier !== undefined) {
+    const choices = caseTierChoices(await ctx.reference.get(), row);
+    if (!grants || !choices.includes(input.approvedTier))
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        choices.length
+          ? `approvedTier must be one of: ${choices.join(', ')}`
+          : 'Only an approval of a formulary or tiering exception names a tier',
+        {
+          errors: [
+            {
+              path: 'approvedTier',
+              message: choices.length ? `must be one of: ${choices.join(', ')}` : 'not allowed for this case',
+            },
+          ],
+        },
+      );
+  }
   if (!grants && (input.effectiveTo !== undefined || input.approvedQuantity !== undefined))
     throw new DomainError('VALIDATION_FAILED', 'Only an approval sets a period or a quantity', {
       errors: [
@@ -137,6 +158,7 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
         criteriaNotMet,
         approvedQuantity: input.approvedQuantity,
         effectiveTo: input.effectiveTo,
+        approvedTier: input.approvedTier,
         note: input.note,
         actor: caller,
         now,

@@ -9,7 +9,11 @@ import type { Db } from '../platform/db.js';
 import { isValidNpi } from '../shared/npi.js';
 import { loadMemberBenefits } from '../claims/index.js';
 import { isStepTherapyMet } from '../claims/rules/utilization.js';
-import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from './criteria-library/index.js';
+import { GENERAL_CRITERIA_ID } from './criteria-library/index.js';
+import { EXCEPTION_CRITERIA_ID, type CaseKind, type ExceptionKind } from '../shared/exception-kinds.js';
+import { exceptionProblem, notCoveredExceptionKind, orderedTiers } from '../claims/rules/exception-effect.js';
+import { ageOn } from '../claims/rules/eligibility.js';
+import { withPlanAnswers } from './rules/plan-answers.js';
 import { findBenefit } from './find-benefit.js';
 import { actorName } from './pa-status.js';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
@@ -47,6 +51,8 @@ export interface InitiateInput {
   pharmacyNpi?: string;
   /** Fax intake: when the fax arrived (starts the clock). */
   receivedAt?: Date;
+  /** prior-authorization (default) or the exception asked for (docs/design.md#exceptions). */
+  kind?: CaseKind;
 }
 
 export type InitiateResult =
@@ -116,24 +122,51 @@ export async function initiateRequest(
   }
   const benefit = await findBenefit(ctx, member.planId, input);
   const { drug, plan, processor, entry } = benefit;
-  if (!entry || !entry.covered) {
-    throw new DomainError(
-      'INVALID_STATE',
-      `${drug.name} is not on ${plan.name}'s formulary; request a formulary exception or use a covered alternative`,
-      { errors: [{ path: 'productId', message: 'is not on the formulary' }] },
-    );
+  const groupEntry = (await ctx.reference.get()).formularies.get(plan.id)?.byGroup.get(drug.groupId);
+  // A drug that is not on the formulary is requested as a formulary exception (a brand whose
+  // generic is covered: brand medically necessary); an exception named by the caller must lift a
+  // restriction the drug has for this member (docs/design.md#exceptions).
+  let exceptionKind: ExceptionKind | null =
+    input.kind && input.kind !== 'prior-authorization'
+      ? input.kind
+      : !entry || !entry.covered
+        ? notCoveredExceptionKind(drug, entry, groupEntry)
+        : null;
+  if (exceptionKind) {
+    const problem = exceptionProblem({
+      kind: exceptionKind,
+      entry,
+      groupEntry,
+      drug,
+      lineOfBusiness: plan.lineOfBusiness,
+      tiers: orderedTiers(Object.keys(plan.policy.costSharing.tiers)),
+      member: { age: ageOn(member.dateOfBirth, today), sex: member.sex },
+    });
+    if (problem)
+      throw new DomainError('INVALID_STATE', `No ${exceptionKind} exception applies: ${problem}`, {
+        errors: [{ path: 'kind', message: problem }],
+        details: { reason: 'no-such-restriction', kind: exceptionKind },
+      });
   }
-  let criteriaId = entry.priorAuthorization ? (entry.criteriaId ?? GENERAL_CRITERIA_ID) : null;
-  if (!criteriaId && entry.stepTherapy) {
+  let criteriaId = exceptionKind
+    ? EXCEPTION_CRITERIA_ID[exceptionKind]
+    : entry!.priorAuthorization
+      ? (entry!.criteriaId ?? GENERAL_CRITERIA_ID)
+      : null;
+  if (!criteriaId && entry!.stepTherapy) {
     // A step edit without PA: an exception is needed only when history does not already satisfy it.
     const benefits = await loadMemberBenefits(
       ctx.database,
       member.id,
       today,
-      addDays(today, -entry.stepTherapy.lookbackDays),
+      addDays(today, -entry!.stepTherapy.lookbackDays),
     );
-    if (!isStepTherapyMet(entry.stepTherapy, benefits.history, today)) criteriaId = STEP_EXCEPTION_CRITERIA_ID;
+    if (!isStepTherapyMet(entry!.stepTherapy, benefits.history, today)) {
+      exceptionKind = 'step-therapy';
+      criteriaId = EXCEPTION_CRITERIA_ID[exceptionKind];
+    }
   }
+  const caseKind: CaseKind = exceptionKind ?? 'prior-authorization';
   if (!criteriaId) {
     return {
       kind: 'not-required',
@@ -147,7 +180,13 @@ export async function initiateRequest(
     };
   }
 
-  const active = await findActiveAuthorization(db, { memberId: member.id, groupId: drug.groupId, date: today });
+  // An authorization of the same kind answers the request already (a PA does not stop a quantity-limit exception).
+  const active = await findActiveAuthorization(db, {
+    memberId: member.id,
+    groupId: drug.groupId,
+    date: today,
+    kind: caseKind,
+  });
   let renewalOf: string | null = null;
   let priorCase: PaRequestRow | undefined;
   if (input.renewalOf) {
@@ -196,7 +235,7 @@ export async function initiateRequest(
     );
   }
 
-  await refuseSecondRequest(db, member.id, drug.groupId, drug.groupName);
+  await refuseSecondRequest(db, member.id, drug.groupId, drug.groupName, caseKind);
 
   const criteria = await findCurrentCriteria(db, criteriaId);
   if (!criteria)
@@ -208,10 +247,13 @@ export async function initiateRequest(
   // A renewal starts from the answers of the case it renews (same criteria set): the prescriber
   // reviews and updates them instead of typing them again. Documents belong to their own case,
   // so attachment answers are not carried over; submit judges the answers as of the new case.
-  const carried =
-    priorCase?.criteriaId === criteriaId && priorCase.answers
-      ? withoutAttachments(priorCase.answers as unknown as QuestionnaireResponse)
-      : null;
+  const answersFrom = priorCase?.criteriaId === criteriaId && priorCase.answers ? priorCase : null;
+  // The exception sets' line-of-business question is the plan's to answer (rules/plan-answers.ts).
+  const carried = withPlanAnswers(
+    criteria.body,
+    answersFrom ? withoutAttachments(answersFrom.answers as unknown as QuestionnaireResponse) : null,
+    plan.lineOfBusiness,
+  ) as QuestionnaireResponse | null;
   const receivedAt = input.receivedAt ?? now;
   const row = await db.transaction(async (tx) => {
     const created = await insertPaRequest(tx, {
@@ -234,6 +276,7 @@ export async function initiateRequest(
       urgency: input.urgency,
       urgencyReason: input.urgencyReason ?? null,
       channel: input.channel,
+      kind: caseKind,
       criteriaId: criteria.id,
       criteriaVersion: criteria.version,
       renewalOf,
@@ -251,9 +294,10 @@ export async function initiateRequest(
       toStatus: 'awaiting-answers',
       details: {
         channel: input.channel,
+        kind: caseKind,
         criteria: `${criteria.id} v${criteria.version}`,
         ...(renewalOf ? { renewalOf } : {}),
-        ...(carried ? { answersFrom: priorCase!.id } : {}),
+        ...(answersFrom ? { answersFrom: answersFrom.id } : {}),
       },
     });
     if (input.channel === 'pharmacy') {
@@ -290,8 +334,9 @@ export async function initiateRequest(
  * split the review and the letters; the caller is pointed at the existing case instead. An
  * approved one is refused above (ACTIVE_AUTHORIZATION_EXISTS, also after an appeal was won).
  */
-async function refuseSecondRequest(db: Db, memberId: string, groupId: string, groupName: string) {
-  const cases = await listCasesForDrug(db, memberId, groupId);
+async function refuseSecondRequest(db: Db, memberId: string, groupId: string, groupName: string, kind: CaseKind) {
+  // One request per drug and kind: an open PA does not stop a quantity-limit exception for the same drug.
+  const cases = (await listCasesForDrug(db, memberId, groupId)).filter((c) => c.kind === kind);
   const open = cases.find((c) => (OPEN_STATUSES as string[]).includes(c.status));
   const facts = open
     ? undefined

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { EXCEPTION_KINDS } from '../shared/exception-kinds.js';
 import { Ndc, Npi } from '../adapters/http/schemas.js';
 
 const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {}) =>
@@ -25,6 +26,15 @@ export const InitiateBody = Type.Object(
     channel: Type.Union(['epa', 'portal', 'fax', 'pharmacy', 'phone'].map((c) => Type.Literal(c))),
     renewalOf: Type.Optional(Type.String({ maxLength: 40 })),
     pharmacyNpi: Type.Optional(Npi),
+    kind: Type.Optional(
+      Type.Union(
+        ['prior-authorization', ...EXCEPTION_KINDS].map((k) => Type.Literal(k)),
+        {
+          description:
+            'prior-authorization (default), or the exception asked for; a drug not on the formulary starts a formulary exception without it',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -87,6 +97,14 @@ export const RequestViewSchema = Loose(
     }),
     urgency: Type.String(),
     receivedAt: Type.String(),
+    kind: Type.String({
+      description: 'prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …)',
+    }),
+    exceptionKind: Type.Union([Type.Union(EXCEPTION_KINDS.map((k) => Type.Literal(k))), Type.Null()]),
+    supportingStatementReceivedAt: Type.Union([Type.String(), Type.Null()], {
+      description:
+        "Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b))",
+    }),
     informationRequests: Type.Array(Loose('information request')),
     notices: Type.Array(Loose('notice')),
     history: Type.Array(Loose('history entry')),
@@ -170,6 +188,13 @@ export const DeterminationBody = Type.Object(
     criteriaNotMet: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
     approvedQuantity: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
     effectiveTo: Type.Optional(Type.String({ format: 'date' })),
+    approvedTier: Type.Optional(
+      Type.String({
+        maxLength: 60,
+        description:
+          "Formulary and tiering exceptions: the tier the drug is paid at (one of the plan's tiers; tiering: a lower one)",
+      }),
+    ),
     note: Type.Optional(Type.String({ maxLength: 4000 })),
     expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
   },

@@ -68,7 +68,10 @@ export const paRequests = pgTable(
     urgency: text('urgency').notNull(), // standard | urgent
     urgencyReason: text('urgency_reason'),
     channel: text('channel').notNull(),
+    /** prior-authorization, or the exception kind asked for (src/shared/exception-kinds.ts). */
     kind: text('kind').notNull().default('prior-authorization'),
+    /** Medicare Part D exceptions: when the prescriber's supporting statement arrived (starts the clock, 42 CFR 423.568(b)). */
+    supportingStatementReceivedAt: timestamp('supporting_statement_received_at', { withTimezone: true }),
     criteriaId: text('criteria_id').notNull(),
     criteriaVersion: integer('criteria_version').notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>(),

@@ -18,6 +18,8 @@ export interface DeterminationInput {
   criteriaNotMet?: string[];
   approvedQuantity?: number;
   effectiveTo?: string;
+  /** Formulary and tiering exceptions: the tier named by the reviewer (else the rule's default). */
+  approvedTier?: string;
   actor: Actor;
   now: Date;
   from: PaStatus[];
@@ -56,6 +58,7 @@ export async function recordDetermination(
       now: d.now,
       approvedQuantity: d.approvedQuantity,
       effectiveTo: d.effectiveTo,
+      tier: d.approvedTier ?? null,
     });
   }
 
@@ -81,6 +84,7 @@ export async function recordDetermination(
           effectiveTo: authorization.effectiveTo,
           approvedQuantity: authorization.maxUnits === null ? null : Number(authorization.maxUnits),
           perDays: authorization.perDays,
+          ...(authorization.tier ? { approvedTier: authorization.tier } : {}),
         }
       : {}),
     ...(d.note ? { note: d.note } : {}),

@@ -1,3 +1,4 @@
+import { isExceptionKind } from '../shared/exception-kinds.js';
 import type { AppContext } from '../app-context.js';
 import { listNoticesForRequest } from '../notices/index.js';
 import type { Db } from '../platform/db.js';
@@ -11,6 +12,7 @@ import {
 } from './priorauth.repo.js';
 import { adverseDecisionRoles } from './rules/adverse-decision-authority.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
+import { caseTierChoices } from './exception-tiers.js';
 import { caseStanding, type CaseStanding, type StandingFacts } from './rules/case-standing.js';
 import { APPEALABLE_CASE_STATUSES } from './pa-status.js';
 import { appealFilingWindow } from './rules/appeal-filing-window.js';
@@ -35,6 +37,9 @@ export function toRequestSummary(row: PaRequestRow, now?: Date, facts: StandingF
     },
     urgency: row.urgency,
     channel: row.channel,
+    kind: row.kind,
+    exceptionKind: isExceptionKind(row.kind) ? row.kind : null,
+    supportingStatementReceivedAt: row.supportingStatementReceivedAt?.toISOString() ?? null,
     receivedAt: row.receivedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
     dueAt: row.dueAt?.toISOString() ?? null,
@@ -101,7 +106,8 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
   const now = ctx.clock.now();
   const facts = (await listStandingFacts(db, [row.id])).get(row.id);
   const standing = caseStanding(row.status, facts ?? NO_FACTS);
-  const plan = (await ctx.reference.get()).plans.get(row.planId);
+  const reference = await ctx.reference.get();
+  const plan = reference.plans.get(row.planId);
   const [history, infoRequests, attachments, notices, criteria, renewal, appealFiling] = await Promise.all([
     listHistory(db, row.id),
     listInformationRequests(db, row.id),
@@ -142,6 +148,8 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     appealFiling,
     /** Reviewer roles that may deny or approve in part on this plan (Part D: physicians). */
     adverseDecisionRoles: plan ? adverseDecisionRoles(plan.lineOfBusiness, plan.policy) : [],
+    /** Formulary and tiering exceptions: the tiers an approval may name (approvedTier). */
+    exceptionTiers: caseTierChoices(reference, row),
     criteriaEvaluation: row.criteriaEvaluation ?? null,
     notices: notices.map((n) => ({
       id: n.id,

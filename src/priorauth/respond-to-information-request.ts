@@ -19,12 +19,16 @@ import { assertAnswersValid, missingItems } from './submit-request.js';
 import { transitionRequest } from './transition-request.js';
 import { evaluateRequest } from './evaluate-request.js';
 import { informationRequestClock } from './rules/information-request-rules.js';
+import { withPlanAnswers } from './rules/plan-answers.js';
+import { reviewClockStart, supportingStatementReceipt } from './rules/exception-clock.js';
 
 export interface InformationResponseInput {
   answers?: unknown;
   note?: string;
   /** Ids of attachments uploaded for this response. */
   attachmentIds?: string[];
+  /** Fax intake: when the fax carrying the answer arrived (a supporting statement's receipt time). */
+  receivedAt?: Date;
 }
 
 /**
@@ -54,10 +58,11 @@ export async function respondToInformationRequest(
     });
   }
   const criteria = (await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion))!.body;
-  const answers = input.answers === undefined ? row.answers : mergeAnswers(row.answers, input.answers);
-  if (input.answers !== undefined) assertAnswersValid(criteria, answers);
-  const completeness = await missingItems(ctx, row, criteria, answers);
+  const merged = input.answers === undefined ? row.answers : mergeAnswers(row.answers, input.answers);
+  if (input.answers !== undefined) assertAnswersValid(criteria, merged);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
+  const answers = withPlanAnswers(criteria, merged, plan.lineOfBusiness);
+  const completeness = await missingItems(ctx, row, criteria, answers);
   const systemAsked = open.requestedBy === 'system';
   // The due time a reviewer's request left running (clock `continues`): the answer does not move it.
   const keptDueAt =
@@ -65,6 +70,14 @@ export async function respondToInformationRequest(
       ? row.dueAt
       : null;
   const now = ctx.clock.now();
+  // Part D exceptions: the supporting statement may come with this answer; the clock runs from it.
+  const supportingStatementReceivedAt = supportingStatementReceipt({
+    lineOfBusiness: plan.lineOfBusiness,
+    kind: row.kind,
+    onFile: row.supportingStatementReceivedAt,
+    answers,
+    arrivedAt: input.receivedAt ?? now,
+  });
   const evaluation =
     completeness.complete || !systemAsked ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
 
@@ -91,7 +104,7 @@ export async function respondToInformationRequest(
         actor: caller,
         at: now,
         from: ['awaiting-information'],
-        changes: { answers: answers as Record<string, unknown> },
+        changes: { answers: answers as Record<string, unknown>, supportingStatementReceivedAt },
         details: { stillMissing: completeness.missing },
       });
       if (all.length < plan.policy.informationRequests.max) {
@@ -122,6 +135,7 @@ export async function respondToInformationRequest(
         answers: answers as Record<string, unknown>,
         completedAt: keptDueAt ? row.completedAt : now,
         criteriaEvaluation: evaluation,
+        supportingStatementReceivedAt,
       },
       details: { informationRequest: open.sequence, outcome: evaluation.evaluation.outcome },
     });
@@ -143,7 +157,13 @@ export async function respondToInformationRequest(
       keptDueAt ??
       (await scheduleReviewClock(tx, {
         paRequestId: row.id,
-        startAt: now,
+        startAt:
+          reviewClockStart({
+            lineOfBusiness: plan.lineOfBusiness,
+            kind: row.kind,
+            completeAt: now,
+            supportingStatementReceivedAt,
+          }) ?? now,
         urgency: row.urgency as 'standard' | 'urgent',
         policy: plan.policy,
         now,

@@ -6,6 +6,7 @@ import { findCriteriaVersion, findPaRequest } from './priorauth.repo.js';
 import { buildRequestView } from './request-view.js';
 import { assertAnswersValid } from './submit-request.js';
 import { transitionRequest } from './transition-request.js';
+import { withPlanAnswers } from './rules/plan-answers.js';
 
 /** Draft save: answers are checked for shape (known items, right types), not completeness. */
 export async function saveAnswers(ctx: AppContext, caller: Principal, id: string, answers: unknown) {
@@ -19,6 +20,7 @@ export async function saveAnswers(ctx: AppContext, caller: Principal, id: string
     );
   const criteria = (await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion))!.body;
   assertAnswersValid(criteria, answers);
+  const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const now = ctx.clock.now();
   const updated = await db.transaction((tx) =>
     transitionRequest(tx, row, {
@@ -26,7 +28,7 @@ export async function saveAnswers(ctx: AppContext, caller: Principal, id: string
       actor: caller,
       at: now,
       from: ['awaiting-answers'],
-      changes: { answers: answers as Record<string, unknown> },
+      changes: { answers: withPlanAnswers(criteria, answers, plan.lineOfBusiness) as Record<string, unknown> },
     }),
   );
   return buildRequestView(ctx, updated);

@@ -13,6 +13,8 @@ import type { CriteriaSet } from './rules/criteria-set.js';
 import { scheduleReviewClock } from './schedule-review-clock.js';
 import { transitionRequest } from './transition-request.js';
 import { evaluateRequest } from './evaluate-request.js';
+import { withPlanAnswers } from './rules/plan-answers.js';
+import { reviewClockStart, supportingStatementReceipt } from './rules/exception-clock.js';
 
 export function assertAnswersValid(criteria: CriteriaSet, answers: unknown): void {
   const problems = validateAnswers(criteria.questionnaire, answers as never);
@@ -54,15 +56,25 @@ export async function submitRequest(
     throw new DomainError('INVALID_STATE', `The request is ${row.status}; it was already submitted`);
   const criteriaRow = await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion);
   const criteria = criteriaRow!.body;
-  const answers = input.answers ?? row.answers;
-  if (!answers)
+  const plan = (await ctx.reference.get()).plans.get(row.planId)!;
+  const given = input.answers ?? row.answers;
+  if (!given)
     throw new DomainError('VALIDATION_FAILED', 'Answer the question set before submitting', {
       errors: [{ path: 'answers', message: 'is required' }],
     });
-  assertAnswersValid(criteria, answers);
+  assertAnswersValid(criteria, given);
+  const answers = withPlanAnswers(criteria, given, plan.lineOfBusiness);
   const completeness = await missingItems(ctx, row, criteria, answers);
   const now = ctx.clock.now();
-  const plan = (await ctx.reference.get()).plans.get(row.planId)!;
+  // A fax was received when it arrived; anything else now.
+  const arrivedAt = row.channel === 'fax' ? row.receivedAt : now;
+  const supportingStatementReceivedAt = supportingStatementReceipt({
+    lineOfBusiness: plan.lineOfBusiness,
+    kind: row.kind,
+    onFile: row.supportingStatementReceivedAt,
+    answers,
+    arrivedAt,
+  });
 
   if (!completeness.complete && row.channel === 'epa') {
     throw new DomainError(
@@ -88,7 +100,7 @@ export async function submitRequest(
           actor: caller,
           at: now,
           from: ['awaiting-answers'],
-          changes: { answers: answers as Record<string, unknown>, submittedAt: now },
+          changes: { answers: answers as Record<string, unknown>, submittedAt: now, supportingStatementReceivedAt },
           details: { missing: completeness.missing },
         });
         await openInformationRequest(tx, {
@@ -107,7 +119,7 @@ export async function submitRequest(
         return submitted;
       }
       // The clock runs from receipt of the complete request; a fax was received when it arrived.
-      const completedAt = row.channel === 'fax' ? row.receivedAt : now;
+      const completedAt = arrivedAt;
       const submitted = await transitionRequest(tx, row, {
         to: 'submitted',
         action: 'submitted',
@@ -119,6 +131,7 @@ export async function submitRequest(
           submittedAt: now,
           completedAt,
           criteriaEvaluation: evaluation,
+          supportingStatementReceivedAt,
         },
         details: { outcome: evaluation.evaluation.outcome },
       });
@@ -134,7 +147,14 @@ export async function submitRequest(
       }
       const dueAt = await scheduleReviewClock(tx, {
         paRequestId: row.id,
-        startAt: completedAt,
+        // Part D exceptions: from the supporting statement's receipt (rules/exception-clock.ts).
+        startAt:
+          reviewClockStart({
+            lineOfBusiness: plan.lineOfBusiness,
+            kind: row.kind,
+            completeAt: completedAt,
+            supportingStatementReceivedAt,
+          }) ?? completedAt,
         urgency: row.urgency as 'standard' | 'urgent',
         policy: plan.policy,
         now,

@@ -21,8 +21,14 @@ import { REJECT } from './reject-codes.js';
 import { routeToPlan } from './routing.js';
 import type { Step } from './step.js';
 import {
+  applyExceptions,
+  exceptionStep,
+  notCoveredExceptionKind,
+  orderedTiers,
+  type ExceptionTerms,
+} from './exception-effect.js';
+import {
   describePrerequisites,
-  findAuthorization,
   isContinuingTherapy,
   isStepTherapyMet,
   maxQuantityFor,
@@ -56,6 +62,8 @@ export interface Adjudication {
   nextSteps?: NextSteps;
   authorizationNumber: string | null;
   emergencySupply: boolean;
+  /** The drug's formulary entry as the member's authorizations leave it (exception-effect.ts): coverage reads it. */
+  terms?: ExceptionTerms;
   /** Paid: the plan year the claim counts in, what it adds to the totals, and the standing after it. */
   accumulation?: {
     planYearStart: string;
@@ -65,8 +73,14 @@ export interface Adjudication {
   };
 }
 
-function rejected(step: NonNullable<Step>, planId: string | null, drug: DrugConcept | null): Adjudication {
+function rejected(
+  step: NonNullable<Step>,
+  planId: string | null,
+  drug: DrugConcept | null,
+  terms?: ExceptionTerms,
+): Adjudication {
   return {
+    ...(terms ? { terms } : {}),
     transactionStatus: 'R',
     rejects: [step.reject, ...(step.extraRejects ?? [])],
     message: step.message,
@@ -141,30 +155,40 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
   const alternatives = () =>
     findAlternatives(ref, plan, drug, input.pharmacyType, { quantity: request.quantityDispensed });
 
-  const entry = findFormularyEntry(ref, plan.id, drug);
+  // The entry as the member's approved exceptions and authorizations leave it (docs/design.md#exceptions).
+  const ownEntry = findFormularyEntry(ref, plan.id, drug);
+  const groupEntry = ref.formularies.get(plan.id)?.byGroup.get(drug.groupId);
+  const terms = applyExceptions({
+    entry: ownEntry,
+    groupEntry,
+    drug,
+    authorizations: input.authorizations,
+    dateOfService: dos,
+    tiers: orderedTiers(Object.keys(plan.policy.costSharing.tiers)),
+  });
+  const reject = (step: NonNullable<Step>) => rejected(step, plan.id, drug, terms);
+  const entry = terms.entry;
   if (!entry || !entry.covered) {
-    return rejected(
-      {
-        reject: REJECT.NOT_COVERED,
-        message: `${drug.name} is not on ${plan.name}'s list of covered drugs (formulary). Your doctor can switch to a covered drug listed below, or ask for a formulary exception.`,
-        nextSteps: {
-          alternatives: alternatives(),
-          priorAuthorization: { ...paStep(plan, ref, entry ?? ({} as FormularyRow)), required: false },
-        },
+    const kind = notCoveredExceptionKind(drug, ownEntry, groupEntry);
+    return reject({
+      reject: REJECT.NOT_COVERED,
+      message:
+        kind === 'brand-medically-necessary'
+          ? `${drug.name} is not on ${plan.name}'s list of covered drugs (formulary); its generic is. Your doctor can prescribe the generic, or ask for an exception if the brand is medically necessary.`
+          : `${drug.name} is not on ${plan.name}'s list of covered drugs (formulary). Your doctor can switch to a covered drug listed below, or ask for a formulary exception.`,
+      nextSteps: {
+        alternatives: alternatives(),
+        priorAuthorization: { ...paStep(plan, ref, ownEntry ?? ({} as FormularyRow)), required: false },
+        exception: exceptionStep(kind),
       },
-      plan.id,
-      drug,
-    );
+    });
   }
 
-  // An approved exception (an active authorization for the drug) lifts the age and sex limits:
-  // the 60/61 answers send the prescriber to ask for exactly that.
-  const authorization = findAuthorization(input.authorizations, drug, dos);
+  // An approved exception lifts the age and sex limits (applyExceptions cleared them): the 60/61
+  // answers send the prescriber to ask for exactly that.
+  const authorization = terms.priorAuthorization;
   const age = ageOn(member.dateOfBirth, dos);
-  if (
-    !authorization &&
-    ((entry.minAge !== null && age < entry.minAge) || (entry.maxAge !== null && age > entry.maxAge))
-  ) {
+  if ((entry.minAge !== null && age < entry.minAge) || (entry.maxAge !== null && age > entry.maxAge)) {
     const range =
       entry.minAge !== null && entry.maxAge !== null
         ? `ages ${entry.minAge} to ${entry.maxAge}`
@@ -174,23 +198,24 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     return rejected(
       {
         reject: REJECT.AGE,
-        message: `${drug.name} is covered for ${range}. The prescriber can ask for an exception (prior authorization).`,
-        nextSteps: { priorAuthorization: paStep(plan, ref, entry), alternatives: alternatives() },
+        message: `${drug.name} is covered for ${range}. The prescriber can ask for an age-limit exception.`,
+        nextSteps: {
+          priorAuthorization: paStep(plan, ref, entry),
+          alternatives: alternatives(),
+          exception: exceptionStep('age-limit'),
+        },
       },
       plan.id,
       drug,
+      terms,
     );
   }
-  if (!authorization && entry.sex && member.sex !== 'U' && entry.sex !== member.sex) {
-    return rejected(
-      {
-        reject: REJECT.SEX,
-        message: `${drug.name} is not covered for this member's sex on file. The prescriber can ask for an exception.`,
-        nextSteps: { priorAuthorization: paStep(plan, ref, entry) },
-      },
-      plan.id,
-      drug,
-    );
+  if (entry.sex && member.sex !== 'U' && entry.sex !== member.sex) {
+    return reject({
+      reject: REJECT.SEX,
+      message: `${drug.name} is not covered for this member's sex on file. The prescriber can ask for a sex-limit exception.`,
+      nextSteps: { priorAuthorization: paStep(plan, ref, entry), exception: exceptionStep('sex-limit') },
+    });
   }
 
   const continuing = entry.newStartsOnly && isContinuingTherapy(input.history, drug.groupId, dos);
@@ -213,13 +238,13 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
         },
         plan.id,
         drug,
+        terms,
       );
     }
   }
 
   if (
     entry.stepTherapy &&
-    !authorization &&
     !continuing &&
     !emergencySupply &&
     !isStepTherapyMet(entry.stepTherapy, input.history, dos)
@@ -234,19 +259,19 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
           priorAuthorization: paStep(plan, ref, entry),
           stepTherapy: { prerequisites: prereq, lookbackDays: entry.stepTherapy.lookbackDays },
           alternatives: alternatives(),
+          exception: exceptionStep('step-therapy'),
         },
       },
       plan.id,
       drug,
+      terms,
     );
   }
 
   // An authorization's own quantity replaces the formulary limit (the reviewer approved that amount);
   // either counts every paid fill of its scope in the rolling window (docs/design.md#quantity-limits).
-  const authorizedLimit = authorization?.maxUnits != null && authorization.perDays != null;
-  const limit = authorizedLimit
-    ? { units: authorization!.maxUnits!, days: authorization!.perDays! }
-    : entry.quantityLimit;
+  const authorizedLimit = terms.authorizedLimit !== null;
+  const limit = terms.authorizedLimit ?? entry.quantityLimit;
   const scope: LimitScope =
     !authorizedLimit && entry.rxcui
       ? { kind: 'product', rxcui: entry.rxcui }
@@ -287,10 +312,12 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
             ...(excess.payableOn ? { payableOn: excess.payableOn } : {}),
           },
           priorAuthorization: paStep(plan, ref, entry),
+          exception: exceptionStep('quantity-limit'),
         },
       },
       plan.id,
       drug,
+      terms,
     );
   }
 
@@ -311,6 +338,7 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
       },
       plan.id,
       drug,
+      terms,
     );
   }
 
@@ -349,10 +377,11 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     outOfPocketCents: before.outOfPocketCents + share.patientPayCents,
   });
   const pays = toCents(pricing.patientPay) === 0 ? 'You pay nothing for this fill.' : `You pay $${pricing.patientPay}.`;
+  const granted = terms.applied[0] ?? null;
   const why = emergencySupply
     ? ' Paid as an emergency supply; prior authorization is still needed for more.'
-    : authorization
-      ? ` Approved under authorization ${authorization.number}.`
+    : granted
+      ? ` Approved under authorization ${granted.number}.`
       : '';
   return {
     transactionStatus: 'P',
@@ -362,8 +391,9 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     drug,
     pricing,
     nextSteps: emergencySupply ? { priorAuthorization: paStep(plan, ref, entry) } : undefined,
-    authorizationNumber: authorization?.number ?? null,
+    authorizationNumber: granted?.number ?? null,
     emergencySupply,
+    terms,
     accumulation: {
       planYearStart: year.start,
       deductibleCents: share.deductibleCents,

@@ -25,6 +25,10 @@ export interface ActiveAuthorization {
   effectiveTo: string;
   maxUnits: number | null;
   perDays: number | null;
+  /** prior-authorization, or the exception kind (src/shared/exception-kinds.ts); absent: prior-authorization. */
+  kind?: string;
+  /** Formulary and tiering exceptions: the tier the decision named. */
+  tier?: string | null;
 }
 
 /** An authorization covers every strength of its drug-form group (brand-only: that brand only). */

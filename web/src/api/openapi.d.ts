@@ -1174,6 +1174,18 @@ export interface paths {
                     rxcui: string;
                     tier: string | null;
                   }[];
+                  /** @description The exception that lifts this reject, and the criteria set (question set) it is decided on */
+                  exception?: {
+                    criteriaId: string;
+                    kind:
+                      | 'formulary'
+                      | 'tiering'
+                      | 'quantity-limit'
+                      | 'step-therapy'
+                      | 'age-limit'
+                      | 'sex-limit'
+                      | 'brand-medically-necessary';
+                  };
                   otherProcessor?: {
                     bin: string;
                     groupId: string | null;
@@ -1361,6 +1373,18 @@ export interface paths {
                   rxcui: string;
                   tier: string | null;
                 }[];
+                /** @description The exception that lifts this reject, and the criteria set (question set) it is decided on */
+                exception?: {
+                  criteriaId: string;
+                  kind:
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary';
+                };
                 otherProcessor?: {
                   bin: string;
                   groupId: string | null;
@@ -1503,6 +1527,18 @@ export interface paths {
                   rxcui: string;
                   tier: string | null;
                 }[];
+                /** @description The exception that lifts this reject, and the criteria set (question set) it is decided on */
+                exception?: {
+                  criteriaId: string;
+                  kind:
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary';
+                };
                 otherProcessor?: {
                   bin: string;
                   groupId: string | null;
@@ -1878,6 +1914,11 @@ export interface paths {
                  */
                 dateOfService: string;
                 daysSupply: number;
+                /** @description The exception the claim's reject points to (docs/design.md#exceptions) */
+                exception?: {
+                  criteriaId: string;
+                  kind: string;
+                };
                 message: string;
                 patientPay: string | null;
                 quantity: number;
@@ -4129,6 +4170,8 @@ export interface paths {
             asInformationResponse?: boolean;
             note?: string;
             paRequestId?: string;
+            /** @description The fax is the prescriber's supporting statement for a Medicare Part D exception: its receipt time starts the case's clock */
+            supportingStatement?: boolean;
           };
         };
       };
@@ -4210,7 +4253,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a PA case from a fax (channel fax; the clock starts at the fax's receipt) */
+    /** Create a PA or exception case from a fax (channel fax; the clock starts at the fax's receipt, a Part D exception's at the supporting statement's) */
     post: {
       parameters: {
         query?: never;
@@ -4224,6 +4267,16 @@ export interface paths {
         content: {
           'application/json': {
             daysSupply: number;
+            /** @description prior-authorization (default), or the exception the fax asks for */
+            kind?:
+              | 'prior-authorization'
+              | 'formulary'
+              | 'tiering'
+              | 'quantity-limit'
+              | 'step-therapy'
+              | 'age-limit'
+              | 'sex-limit'
+              | 'brand-medically-necessary';
             memberId: string;
             /** @description NPI, 10 digits with a valid check digit */
             prescriberNpi: string;
@@ -5633,6 +5686,16 @@ export interface paths {
           'application/json': {
             channel: 'epa' | 'portal' | 'fax' | 'pharmacy' | 'phone';
             daysSupply: number;
+            /** @description prior-authorization (default), or the exception asked for; a drug not on the formulary starts a formulary exception without it */
+            kind?:
+              | 'prior-authorization'
+              | 'formulary'
+              | 'tiering'
+              | 'quantity-limit'
+              | 'step-therapy'
+              | 'age-limit'
+              | 'sex-limit'
+              | 'brand-medically-necessary';
             memberId: string;
             /** @description NPI, 10 digits with a valid check digit */
             pharmacyNpi?: string;
@@ -5688,6 +5751,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -5695,6 +5769,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -5722,6 +5798,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;
@@ -5820,6 +5898,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -5827,6 +5916,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -5854,6 +5945,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;
@@ -5972,6 +6065,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -5979,6 +6083,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -6006,6 +6112,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;
@@ -6107,6 +6215,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -6114,6 +6233,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -6141,6 +6262,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;
@@ -6393,6 +6516,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -6400,6 +6534,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -6427,6 +6563,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;
@@ -6509,6 +6647,8 @@ export interface paths {
         content: {
           'application/json': {
             approvedQuantity?: number;
+            /** @description Formulary and tiering exceptions: the tier the drug is paid at (one of the plan's tiers; tiering: a lower one) */
+            approvedTier?: string;
             criteriaNotMet?: string[];
             decision: 'approved' | 'partially-approved' | 'denied' | 'closed-no-response';
             /** Format: date */
@@ -6540,6 +6680,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -6547,6 +6698,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -6574,6 +6727,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;
@@ -6684,6 +6839,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -6691,6 +6857,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -6718,6 +6886,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;
@@ -6837,6 +7007,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -6844,6 +7025,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -6871,6 +7054,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;
@@ -6988,6 +7173,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -6995,6 +7191,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -7022,6 +7220,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;
@@ -7130,6 +7330,17 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              exceptionKind:
+                | (
+                    | 'formulary'
+                    | 'tiering'
+                    | 'quantity-limit'
+                    | 'step-therapy'
+                    | 'age-limit'
+                    | 'sex-limit'
+                    | 'brand-medically-necessary'
+                  )
+                | null;
               history: {
                 [key: string]: unknown;
               }[];
@@ -7137,6 +7348,8 @@ export interface paths {
               informationRequests: {
                 [key: string]: unknown;
               }[];
+              /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+              kind: string;
               memberId: string;
               notices: {
                 [key: string]: unknown;
@@ -7164,6 +7377,8 @@ export interface paths {
                 status: string;
               };
               status: string;
+              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              supportingStatementReceivedAt: string | null;
               urgency: string;
             } & {
               [key: string]: unknown;

@@ -4,6 +4,7 @@
  * src/claims/claims.schemas.ts, src/priorauth/request-view.ts, src/appeals/appeal-view.ts,
  * src/notices/notices.routes.ts.
  */
+import type { ExceptionKind } from '../../../src/shared/exception-kinds';
 import type { Questionnaire, QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { ApiAnswer, ApiBody } from './api-shapes';
 
@@ -70,6 +71,8 @@ export interface NextSteps {
   refillAllowedOn?: string;
   stepTherapy?: { prerequisites: string; lookbackDays: number };
   quantityLimit?: { units: number; days: number; maxForDaysSupply: number };
+  /** The exception that lifts the reject, and its question set (docs/design.md#exceptions). */
+  exception?: { kind: ExceptionKind; criteriaId: string };
 }
 
 export interface Reject {
@@ -295,6 +298,11 @@ export interface AppealFiling {
 
 /** GET /pa-requests/{id} and the answer of every case action (src/priorauth/request-view.ts). */
 export interface RequestView extends RequestSummary {
+  /** prior-authorization, or the exception kind. */
+  kind?: string;
+  exceptionKind?: ExceptionKind | null;
+  /** Medicare Part D exceptions: when the prescriber's supporting statement arrived (the clock runs from it). */
+  supportingStatementReceivedAt?: string | null;
   pharmacyNpi: string | null;
   quantity: number;
   daysSupply: number;
@@ -311,6 +319,8 @@ export interface RequestView extends RequestSummary {
   appealFiling?: AppealFiling | null;
   /** Reviewer roles that may deny or approve in part on this plan (Part D: physicians only). */
   adverseDecisionRoles?: string[];
+  /** Formulary and tiering exceptions: the tiers an approval may name (approvedTier). */
+  exceptionTiers?: string[];
   criteriaEvaluation: CriteriaEvaluation | null;
   notices: NoticeRef[];
   history: HistoryEntry[];
