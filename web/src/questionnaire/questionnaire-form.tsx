@@ -83,6 +83,19 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
             </p>
           );
         }
+        // A question the plan answers itself (readOnly, e.g. the line of business): shown, not asked.
+        if (it.readOnly) {
+          const given = (answers.get(it.linkId) ?? []).map((a) => {
+            const code = a.valueCoding?.code;
+            const option = it.answerOption?.find((o) => o.valueCoding?.code === code)?.valueCoding;
+            return option?.display ?? a.valueCoding?.display ?? code ?? a.valueString ?? '';
+          });
+          return (
+            <p key={it.linkId} className="qr-item qr-readonly" data-link-id={it.linkId}>
+              <strong>{title}:</strong> {given.join(', ') || '—'}
+            </p>
+          );
+        }
         const input: ItemInputProps = {
           item: it,
           label: it.required ? `${title} (${t.required})` : title,

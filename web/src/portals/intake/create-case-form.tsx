@@ -8,6 +8,7 @@ import { DrugSearch } from '../../ui/drug-search';
 import type { Patient } from '../../api/types';
 import type { CreatedCase } from './types';
 import { PatientSearch } from '../../ui/patient-search';
+import { EXCEPTION_KIND_NAMES, EXCEPTION_KINDS } from '../../../../src/shared/exception-kinds';
 
 const TEXT = {
   en: {
@@ -26,6 +27,9 @@ const TEXT = {
     urgent: 'Urgent (24 hours)',
     reason: 'Why is it urgent? (as written on the fax)',
     create: 'Create the PA case',
+    kind: 'What the fax asks for',
+    kindHint: 'An exception (formulary, quantity limit, …) uses its own question set.',
+    priorAuthorization: 'Prior authorization',
     creating: 'Creating…',
     needMember: 'Choose the member first.',
     notCovered: 'Not covered today',
@@ -47,6 +51,9 @@ const TEXT = {
     urgent: 'Urgente (24 horas)',
     reason: '¿Por qué es urgente? (según el fax)',
     create: 'Crear el caso de PA',
+    kind: 'Qué pide el fax',
+    kindHint: 'Una excepción (formulario, límite de cantidad, …) usa su propio cuestionario.',
+    priorAuthorization: 'Autorización previa',
     creating: 'Creando…',
     needMember: 'Primero elija al afiliado.',
     notCovered: 'Sin cobertura hoy',
@@ -68,6 +75,7 @@ export function CreateCaseForm({ faxId, onCreated }: { faxId: string; onCreated:
     daysSupply: '',
     urgency: 'standard' as 'standard' | 'urgent',
     urgencyReason: '',
+    kind: '',
   });
   const [missing, setMissing] = useState(false);
   const action = useAction((body: object) =>
@@ -88,6 +96,7 @@ export function CreateCaseForm({ faxId, onCreated }: { faxId: string; onCreated:
       daysSupply: Number(f.daysSupply),
       urgency: f.urgency,
       ...(f.urgency === 'urgent' ? { urgencyReason: f.urgencyReason.trim() } : {}),
+      ...(f.kind ? { kind: f.kind } : {}),
     });
     if (r) onCreated(r);
   };
@@ -175,6 +184,18 @@ export function CreateCaseForm({ faxId, onCreated }: { faxId: string; onCreated:
             )}
           </Field>
         </div>
+        <Field label={t.kind} hint={t.kindHint}>
+          {(p) => (
+            <select {...p} value={f.kind} onChange={(e) => set('kind')(e.target.value)}>
+              <option value="">{t.priorAuthorization}</option>
+              {EXCEPTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {EXCEPTION_KIND_NAMES[k][lang]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <fieldset>
           <legend>{t.urgency}</legend>
           <label className="choice">

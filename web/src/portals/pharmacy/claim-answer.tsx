@@ -185,7 +185,9 @@ export function ClaimAnswer({
   const { lang } = useLang();
   const [reversed, setReversed] = useState(answer.reversed);
   const paid = answer.status === 'P' || answer.status === 'D';
-  const needsPa = answer.rejects.some((r) => r.code === '75');
+  // A reject that an exception lifts names its kind (nextSteps.exception): the notice opens that question set.
+  const exceptionKind = answer.nextSteps?.exception?.kind ?? null;
+  const needsPa = answer.rejects.some((r) => r.code === '75') || exceptionKind !== null;
   return (
     <div className="claim-answer">
       <p>
@@ -237,7 +239,7 @@ export function ClaimAnswer({
       {answer.nextSteps && answer.status === 'R' ? (
         <NextStepsView steps={answer.nextSteps} t={t} lang={lang} onUseProcessor={onUseProcessor} />
       ) : null}
-      {needsPa && paContext ? <NotifyPrescriber context={paContext} /> : null}
+      {needsPa && paContext ? <NotifyPrescriber context={{ ...paContext, kind: exceptionKind }} /> : null}
       {/* Stays mounted after a reversal so its answer stays on screen. */}
       {paid && !answer.reversed ? (
         <ReverseClaim claimId={answer.claimId} onReversed={(r) => r.transactionStatus === 'A' && setReversed(true)} />

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { useLang, useText } from '../../i18n/i18n';
+import { fill, useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field, KeyValues, Notice, StatusBadge } from '../../ui/components';
 import { statusLabel } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
@@ -8,10 +8,12 @@ import { LongId } from '../../ui/long-id';
 import type { PaNotRequired, RequestView } from '../../api/types';
 import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
 import { DrugName } from '../../ui/drug-name-view';
+import { EXCEPTION_KIND_NAMES, type ExceptionKind } from '../../../../src/shared/exception-kinds';
 
 const TEXT = {
   en: {
     title: 'Notify the prescriber that PA is needed',
+    titleKind: 'Notify the prescriber: {kind} needed',
     intro:
       'OpenPBM opens a prior authorization request for this prescription and sends the prescriber a notice with the plan’s questions.',
     prescriber: 'Prescriber NPI',
@@ -32,6 +34,7 @@ const TEXT = {
   },
   es: {
     title: 'Avisar al médico que se necesita PA',
+    titleKind: 'Avisar al médico: se necesita {kind}',
     intro: 'OpenPBM abre una solicitud de autorización previa y envía al médico un aviso con las preguntas del plan.',
     prescriber: 'NPI del médico',
     urgency: 'Urgencia',
@@ -60,6 +63,8 @@ export interface PaContext {
   productId: string;
   quantity: number;
   daysSupply: number;
+  /** The exception the reject points to (nextSteps.exception); null: prior authorization. */
+  kind?: ExceptionKind | null;
 }
 
 /** After a 75: the pharmacy starts the PA request for the prescriber (POST /pa-requests, channel "pharmacy"). */
@@ -80,8 +85,10 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
       urgency,
       ...(urgency === 'urgent' ? { urgencyReason: reason.trim() } : {}),
       channel: 'pharmacy',
+      ...(context.kind ? { kind: context.kind } : {}),
     }),
   );
+  const title = context.kind ? fill(t.titleKind, { kind: EXCEPTION_KIND_NAMES[context.kind][lang] }) : t.title;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await action.run();
@@ -120,8 +127,8 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
     );
   }
   return (
-    <form onSubmit={submit} aria-label={t.title}>
-      <h3>{t.title}</h3>
+    <form onSubmit={submit} aria-label={title}>
+      <h3>{title}</h3>
       <p className="muted">{t.intro}</p>
       <div className="row">
         <Field label={t.prescriber}>

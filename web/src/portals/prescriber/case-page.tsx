@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { exceptionRows } from '../../ui/exception-rows';
 import { Link } from '../../app/router';
 import { useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, KeyValues, Notice, Page, Section } from '../../ui/components';
@@ -99,6 +100,7 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
     [t.status, <CaseStatusBadge c={view} />],
     [t.patient, <MemberName memberId={view.memberId} />],
     [t.covers, view.drug.scope],
+    ...exceptionRows(view, lang),
     [t.quantity, t.quantityText.replace('{q}', String(view.quantity)).replace('{d}', String(view.daysSupply))],
     [t.urgency, view.urgency === 'urgent' ? t.urgent : t.standard],
   ];

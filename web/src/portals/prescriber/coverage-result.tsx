@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from '../../ui/format';
 import type { Coverage } from '../../api/types';
 import { DrugName, useDrugName } from '../../ui/drug-name-view';
 import { tierLabel } from '../../ui/plain-words';
+import { EXCEPTION_KIND_NAMES, isExceptionKind } from '../../../../src/shared/exception-kinds';
 
 const TEXT = {
   en: {
@@ -36,6 +37,7 @@ const TEXT = {
     altPa: ' (PA required)',
     none: '—',
     startException: 'Request an exception (prior authorization)',
+    requestKind: 'Request: {kind}',
   },
   es: {
     covered: 'Cubierto',
@@ -64,6 +66,7 @@ const TEXT = {
     altPa: ' (requiere AP)',
     none: '—',
     startException: 'Solicitar una excepción (autorización previa)',
+    requestKind: 'Solicitar: {kind}',
   },
 };
 
@@ -72,6 +75,9 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
   const t = useText(TEXT);
   const { lang } = useLang();
   const dn = useDrugName();
+  // The exception the dry-run claim's reject points to (docs/design.md#exceptions) opens its own question set.
+  const claimException = c.claim.exception?.kind;
+  const exceptionKind = isExceptionKind(claimException) ? claimException : null;
   const needsRequest = c.priorAuthorizationRequired || (c.stepTherapy && !c.stepTherapy.met);
   const rows: [string, ReactNode][] = [
     [t.tier, c.tier ?? t.none],
@@ -125,7 +131,16 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
           })}
         </Notice>
       ) : null}
-      {c.covered && needsRequest && !c.activeAuthorization ? (
+      {exceptionKind ? (
+        <p>
+          <Link
+            className="button-link"
+            to={withQuery('/prescriber/new', { memberId, rxcui: c.drug.rxcui, kind: exceptionKind })}
+          >
+            {fill(t.requestKind, { kind: EXCEPTION_KIND_NAMES[exceptionKind][lang] })}
+          </Link>
+        </p>
+      ) : c.covered && needsRequest && !c.activeAuthorization ? (
         <p>
           <Link className="button-link" to={withQuery('/prescriber/new', { memberId, rxcui: c.drug.rxcui })}>
             {c.priorAuthorizationRequired ? t.start : t.startException}

@@ -11,10 +11,12 @@ import { patientName } from './member-name';
 import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
 import type { Coverage, PaNotRequired, Patient, RequestView } from '../../api/types';
 import { DrugName } from '../../ui/drug-name-view';
+import { EXCEPTION_KIND_NAMES, isExceptionKind, type ExceptionKind } from '../../../../src/shared/exception-kinds';
 
 const TEXT = {
   en: {
     title: 'New prior authorization request',
+    exceptionTitle: 'New request: {kind}',
     renewTitle: 'Renew prior authorization {number}',
     noPatient: 'Find the patient first.',
     findPatient: 'Find a patient',
@@ -46,6 +48,7 @@ const TEXT = {
   },
   es: {
     title: 'Nueva solicitud de autorización previa',
+    exceptionTitle: 'Nueva solicitud: {kind}',
     renewTitle: 'Renovar la autorización previa {number}',
     noPatient: 'Primero busque al paciente.',
     findPatient: 'Buscar un paciente',
@@ -77,15 +80,26 @@ const TEXT = {
   },
 };
 
-/** `/prescriber/new?memberId=…&rxcui=…[&renewalOf=…]`: quantity, days supply, urgency → POST /pa-requests. */
+/**
+ * `/prescriber/new?memberId=…&rxcui=…[&renewalOf=…][&kind=…]`: quantity, days supply, urgency →
+ * POST /pa-requests. `kind` names an exception (a claim's or coverage check's next step): the case
+ * opens on that kind's question set.
+ */
 export function NewRequestPage() {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const { search, navigate } = useRouter();
   const memberId = search.get('memberId');
   const rxcui = search.get('rxcui');
   const renewalOf = search.get('renewalOf');
+  const kindParam = search.get('kind');
+  const kind = isExceptionKind(kindParam) ? kindParam : null;
   const patient = useApi<Patient>(memberId ? `/members/${encodeURIComponent(memberId)}` : null);
-  const title = renewalOf ? fill(t.renewTitle, { number: renewalOf }) : t.title;
+  const title = renewalOf
+    ? fill(t.renewTitle, { number: renewalOf })
+    : kind
+      ? fill(t.exceptionTitle, { kind: EXCEPTION_KIND_NAMES[kind][lang] })
+      : t.title;
   if (!memberId) {
     return (
       <Page title={title}>
@@ -97,7 +111,7 @@ export function NewRequestPage() {
     );
   }
   const here = (next: Record<string, string | null>) =>
-    withQuery('/prescriber/new', { memberId, rxcui, renewalOf, ...next });
+    withQuery('/prescriber/new', { memberId, rxcui, renewalOf, kind, ...next });
   return (
     <Page title={title}>
       <Async state={patient}>
@@ -112,6 +126,7 @@ export function NewRequestPage() {
                 patient={p}
                 rxcui={rxcui}
                 renewalOf={renewalOf}
+                kind={kind}
                 onChangeDrug={() => navigate(here({ rxcui: null }))}
               />
             ) : p.pharmacyBenefit ? (
@@ -134,11 +149,13 @@ function RequestForm({
   patient,
   rxcui,
   renewalOf,
+  kind,
   onChangeDrug,
 }: {
   patient: Patient;
   rxcui: string;
   renewalOf: string | null;
+  kind: ExceptionKind | null;
   onChangeDrug: () => void;
 }) {
   const t = useText(TEXT);
@@ -182,6 +199,7 @@ function RequestForm({
         ...(form.urgency === 'urgent' ? { urgencyReason: form.urgencyReason.trim() } : {}),
         channel: 'portal',
         ...(renewalOf ? { renewalOf } : {}),
+        ...(kind ? { kind } : {}),
       };
       const r = await api.post<RequestView | PaNotRequired>('/pa-requests', body);
       if (r.status === 'not-required') setOutcome({ kind: 'not-required', message: (r as PaNotRequired).message });

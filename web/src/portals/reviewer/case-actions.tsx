@@ -92,6 +92,7 @@ export function CaseActions({ view, onDone }: { view: RequestView; onDone: (mess
             requestedQuantity={view.quantity}
             assignedToMe={mine}
             adverseRoles={view.adverseDecisionRoles}
+            tierChoices={view.exceptionTiers}
             myRole={me.role}
             onSubmit={(body) =>
               api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/determination`, body)

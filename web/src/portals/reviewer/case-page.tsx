@@ -1,4 +1,5 @@
 import { fill, useLang, useText } from '../../i18n/i18n';
+import { exceptionRows } from '../../ui/exception-rows';
 import { DueIn, ErrorBanner, KeyValues, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
@@ -123,6 +124,7 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
           rows={[
             [t.status, <StatusBadge status={view.status} />],
             [t.drug, view.drug.name],
+            ...exceptionRows(view, lang),
             [t.scope, view.drug.groupName],
             [t.quantity, String(view.quantity)],
             [t.daysSupply, String(view.daysSupply)],

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { tierLabel } from '../../ui/plain-words';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field } from '../../ui/components';
 import { statusLabel } from '../../ui/format';
@@ -26,6 +27,9 @@ const TEXT = {
     quantity: 'Approved quantity',
     quantityHint: 'At most the requested {q}.',
     effectiveTo: 'Authorization ends on',
+    tier: 'Tier the drug is paid at',
+    tierHint: 'The exception pays the drug at this tier’s cost sharing.',
+    tierDefault: 'The plan’s usual tier for exceptions',
     effectiveToHint: 'Leave empty for the plan’s usual period.',
     needPartial: 'Give a lower quantity or an end date.',
     note: 'Internal note (optional)',
@@ -61,6 +65,9 @@ const TEXT = {
     quantity: 'Cantidad aprobada',
     quantityHint: 'Como máximo la solicitada ({q}).',
     effectiveTo: 'La autorización termina el',
+    tier: 'Nivel al que se paga el medicamento',
+    tierHint: 'La excepción paga el medicamento con el costo compartido de este nivel.',
+    tierDefault: 'El nivel habitual del plan para excepciones',
     effectiveToHint: 'Déjelo vacío para el periodo habitual del plan.',
     needPartial: 'Indique una cantidad menor o una fecha de fin.',
     note: 'Nota interna (opcional)',
@@ -95,6 +102,7 @@ export interface DecisionBody {
   reasons: string[];
   approvedQuantity?: number;
   effectiveTo?: string;
+  approvedTier?: string;
   note?: string;
 }
 
@@ -108,6 +116,7 @@ export function DecisionForm({
   assignedToMe = true,
   adverseRoles,
   myRole,
+  tierChoices = [],
 }: {
   kind: 'case' | 'appeal';
   requestedQuantity: number | null;
@@ -116,6 +125,8 @@ export function DecisionForm({
   /** Cases: the reviewer roles the plan lets deny; absent → no limit shown. */
   adverseRoles?: string[];
   myRole?: string;
+  /** Formulary and tiering exceptions: the tiers an approval may name; empty → no tier asked. */
+  tierChoices?: string[];
   onSubmit: (body: DecisionBody) => Promise<unknown>;
   onDone: (decisionLabel: string) => void;
 }) {
@@ -127,6 +138,7 @@ export function DecisionForm({
   const [quantity, setQuantity] = useState('');
   const [effectiveTo, setEffectiveTo] = useState('');
   const [note, setNote] = useState('');
+  const [tier, setTier] = useState('');
   const [errors, setErrors] = useState<{ decision?: string; reasons?: string; partial?: string }>({});
   /** The body waiting for the reviewer's confirmation (adverse decisions only). */
   const [pending, setPending] = useState<DecisionBody | null>(null);
@@ -159,6 +171,7 @@ export function DecisionForm({
       reasons: lines,
       ...(partial && quantity ? { approvedQuantity: Number(quantity) } : {}),
       ...(partial && effectiveTo ? { effectiveTo } : {}),
+      ...(tier && (decision === 'approved' || decision === 'partially-approved') ? { approvedTier: tier } : {}),
       ...(kind === 'case' && note.trim() ? { note: note.trim() } : {}),
     };
     // Anything short of a yes is confirmed first, showing the reasons exactly as the letter will.
@@ -262,6 +275,20 @@ export function DecisionForm({
             {(p) => <input {...p} type="date" value={effectiveTo} onChange={(e) => setEffectiveTo(e.target.value)} />}
           </Field>
         </div>
+      ) : null}
+      {tierChoices.length && (decision === 'approved' || decision === 'partially-approved') ? (
+        <Field label={t.tier} hint={t.tierHint}>
+          {(p) => (
+            <select {...p} value={tier} onChange={(e) => setTier(e.target.value)}>
+              <option value="">{t.tierDefault}</option>
+              {tierChoices.map((c) => (
+                <option key={c} value={c}>
+                  {tierLabel(c, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       ) : null}
       <Field label={t.reasons} hint={full ? t.reasonsOptional : t.reasonsHint} error={errors.reasons}>
         {(p) => <textarea {...p} rows={4} value={reasons} onChange={(e) => setReasons(e.target.value)} />}
