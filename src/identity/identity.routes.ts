@@ -101,6 +101,7 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
                 username: Type.String(),
                 role: Type.String(),
                 displayName: Type.Union([Type.String(), Type.Null()]),
+                disabled: Type.Boolean({ description: 'Disabled by an admin: no sign-in, tokens or API keys' }),
               }),
             ),
           }),
@@ -111,7 +112,14 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => {
       requireRole(req, 'admin');
       const users = await listUsers(ctx.database.db);
-      return { items: users.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName })) };
+      return {
+        items: users.map((u) => ({
+          username: u.username,
+          role: u.role,
+          displayName: u.displayName,
+          disabled: u.disabledAt !== null,
+        })),
+      };
     },
   );
 

@@ -8100,6 +8100,8 @@ export interface paths {
           content: {
             'application/json': {
               items: {
+                /** @description Disabled by an admin: no sign-in, tokens or API keys */
+                disabled: boolean;
                 displayName: string | null;
                 role: string;
                 username: string;

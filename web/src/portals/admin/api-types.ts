@@ -44,4 +44,5 @@ export interface UserSummary {
   username: string;
   role: string;
   displayName: string | null;
+  disabled: boolean;
 }

@@ -4,6 +4,7 @@ import { Async, Notice, Page, Section } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { UserSummary } from './api-types';
 import { CreateUserForm, ROLE_LABELS, type CreatedUser } from './create-user-form';
+import { UserStatus } from './user-status';
 
 const TEXT = {
   en: {
@@ -13,6 +14,7 @@ const TEXT = {
     username: 'Username',
     name: 'Name',
     role: 'Role',
+    status: 'Status',
     empty: 'No users yet.',
     create: 'Create a user',
     created: 'Account {username} was created.',
@@ -25,6 +27,7 @@ const TEXT = {
     username: 'Usuario',
     name: 'Nombre',
     role: 'Rol',
+    status: 'Estado',
     empty: 'Aún no hay usuarios.',
     create: 'Crear un usuario',
     created: 'Se creó la cuenta {username}.',
@@ -60,14 +63,14 @@ export function UsersPage() {
       </Section>
       <Section title={t.list}>
         <Async state={users} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
-          {(d) => <UserTable users={d.items} />}
+          {(d) => <UserTable users={d.items} onChanged={users.reload} />}
         </Async>
       </Section>
     </Page>
   );
 }
 
-function UserTable({ users }: { users: UserSummary[] }) {
+function UserTable({ users, onChanged }: { users: UserSummary[]; onChanged: () => void }) {
   const t = useText(TEXT);
   const roles = useText(ROLE_LABELS);
   const rows = [...users].sort((a, b) => a.role.localeCompare(b.role) || a.username.localeCompare(b.username));
@@ -80,6 +83,7 @@ function UserTable({ users }: { users: UserSummary[] }) {
             <th scope="col">{t.username}</th>
             <th scope="col">{t.name}</th>
             <th scope="col">{t.role}</th>
+            <th scope="col">{t.status}</th>
           </tr>
         </thead>
         <tbody>
@@ -88,6 +92,9 @@ function UserTable({ users }: { users: UserSummary[] }) {
               <th scope="row">{u.username}</th>
               <td>{u.displayName ?? '—'}</td>
               <td>{roles[u.role as keyof typeof roles] ?? u.role}</td>
+              <td>
+                <UserStatus username={u.username} disabled={u.disabled} onChanged={onChanged} />
+              </td>
             </tr>
           ))}
         </tbody>
