@@ -1,6 +1,6 @@
 /**
  * The shapes the server's JSON API returns, shared by every portal. Each follows the server's own
- * definition: src/members/members.routes.ts, src/plans/plans.routes.ts, src/coverage/coverage.routes.ts,
+ * definition: src/members/members.routes.ts, src/reference/reference.routes.ts, src/coverage/coverage.routes.ts,
  * src/claims/claims.schemas.ts, src/priorauth/request-view.ts, src/appeals/appeal-view.ts,
  * src/notices/notices.routes.ts.
  */
