@@ -114,9 +114,9 @@ describe.skipIf(!hasChromium)('member portal', () => {
     await rig.screenshot(page, 'member-claims');
 
     await page.getByLabel('Language').selectOption('es');
-    await page.getByRole('heading', { level: 1, name: 'Mis reclamos' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mis reclamaciones' }).waitFor();
     const row = page
-      .getByRole('list', { name: 'Mis reclamos de farmacia' })
+      .getByRole('list', { name: 'Mis reclamaciones de farmacia' })
       .locator(':scope > li')
       .filter({ hasText: 'Ozempic' });
     await expect.poll(() => row.textContent()).toContain('El plan debe aprobar primero este medicamento');
@@ -193,8 +193,8 @@ describe.skipIf(!hasChromium)('member portal', () => {
   });
 
   it('lucia.perez, in Spanish on a phone, sees that Medi-Cal Rx pays her drugs and checks metformin', async () => {
+    // Her stored language (es) opens the portal in Spanish without touching the switch.
     const page = await rig.signedIn('lucia.perez', 'demo-member', { mobile: true });
-    await page.getByLabel('Language').selectOption('es');
     await page.getByRole('heading', { level: 1, name: 'Mi cobertura' }).waitFor();
     await page.getByText('Sus medicamentos los paga Medi-Cal Rx, no su plan de salud.').waitFor();
     await page.getByLabel('Nombre del medicamento').fill('metformin');

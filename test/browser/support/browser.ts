@@ -62,7 +62,8 @@ export async function startBrowserRig(): Promise<BrowserRig> {
       await page.getByLabel('Username').fill(username);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      // A Spanish-speaking member's portal opens in Spanish (issue #14 item 11).
+      await page.getByRole('button', { name: /^(Sign out|Cerrar sesión)$/ }).waitFor();
       return page;
     },
     async screenshot(page, name) {

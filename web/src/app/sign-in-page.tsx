@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner, Field, Notice } from '../ui/components';
 import { useAction } from '../ui/use-api';
-import { useText } from '../i18n/i18n';
+import { useLang, useText } from '../i18n/i18n';
+import { api } from '../api/client';
+import type { Patient } from '../api/types';
 import { useSession } from './session';
 
 const TEXT = {
@@ -32,14 +34,21 @@ export function SignInPage() {
   const { signIn, endedReason } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const { setLang } = useLang();
   const action = useAction(signIn);
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    void action.run(username.trim(), password);
+    const me = await action.run(username.trim(), password);
+    // A member's stored language sets the portal's at sign-in (issue #14 item 11); the switch in
+    // the header still changes it afterwards. Languages the portal has no words for stay as they are.
+    if (me?.role === 'member' && me.memberId) {
+      const member = await api.get<Patient>(`/members/${encodeURIComponent(me.memberId)}`).catch(() => null);
+      if (member?.language === 'es' || member?.language === 'en') setLang(member.language);
+    }
   };
   return (
     <main id="main" className="sign-in">
-      <form className="card sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
+      <form className="card sign-in-card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t.title}</h1>
         <p>{t.intro}</p>
         {endedReason ? <Notice tone="warning">{t[endedReason]}</Notice> : null}

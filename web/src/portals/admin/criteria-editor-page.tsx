@@ -62,7 +62,7 @@ const TEXT = {
     settings: 'Ajustes',
     setTitle: 'Título',
     duration: 'La aprobación dura (días)',
-    facts: 'Datos que calcula el plan del historial de reclamos (JSON)',
+    facts: 'Datos que calcula el plan del historial de reclamaciones (JSON)',
     factsHint: 'p. ej. [{"name":"ageYears","kind":"member-age"}]; tipos: member-age, member-sex, days-supply-filled.',
     notJson: 'JSON no válido: {m}',
     questions: 'Preguntas',

@@ -46,7 +46,7 @@ const TEXT = {
     outcome: 'Criterios: ahora → con el borrador',
     rules: 'Reglas que cambian',
     recomputed:
-      'Datos recalculados del historial de reclamos a la fecha de cada decisión (cambió su definición): {names}.',
+      'Datos recalculados del historial de reclamaciones a la fecha de cada decisión (cambió su definición): {names}.',
     notReplayable: '{n} casos decididos no se pudieron repetir: {why}.',
     approve: 'aprobar',
     deny: 'negar',

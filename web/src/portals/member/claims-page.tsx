@@ -28,10 +28,10 @@ const TEXT = {
     unknownDrug: 'Drug code {ndc}',
   },
   es: {
-    title: 'Mis reclamos',
+    title: 'Mis reclamaciones',
     intro: 'Cada receta que una farmacia facturó a su plan, de la más reciente a la más antigua.',
     empty: 'Ninguna farmacia ha facturado a su plan todavía.',
-    caption: 'Mis reclamos de farmacia',
+    caption: 'Mis reclamaciones de farmacia',
     date: 'Fecha de surtido',
     amount: 'Cantidad',
     pharmacy: 'Farmacia',

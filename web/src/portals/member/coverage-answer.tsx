@@ -5,7 +5,7 @@ import { formatDate, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { Alternative, Coverage } from '../../api/types';
 import { tierLabel } from './plain-words';
-import { DrugName } from '../../ui/drug-name-view';
+import { DrugName, useDrugName } from '../../ui/drug-name-view';
 import { PharmacyPrices } from './pharmacy-prices';
 
 const TEXT = {
@@ -102,13 +102,14 @@ export function CoverageAnswer({
   onClose: () => void;
 }) {
   const t = useText(TEXT);
+  const dn = useDrugName();
   const state = useApi<Coverage>('/coverage', { memberId, rxcui });
   const ref = useRef<HTMLDivElement>(null);
   // Move focus to the answer so keyboard and screen-reader users land on it.
   useEffect(() => ref.current?.focus(), [rxcui]);
   return (
     <div ref={ref} tabIndex={-1}>
-      <Section title={fill(t.title, { name })}>
+      <Section title={fill(t.title, { name: dn(name) })}>
         <Async state={state}>{(c) => <CoverageDetails c={c} />}</Async>
         <button type="button" onClick={onClose}>
           {t.close}
@@ -185,6 +186,20 @@ function CoverageDetails({ c }: { c: Coverage }) {
   );
 }
 
+/**
+ * The prerequisite's name without the plan's English note in parentheses ("metformin (90 days'
+ * supply in the past year)"): the days are said from the facts, in the portal's language.
+ */
+function prerequisiteName(text: string, lang: Lang): string {
+  const name = text.replace(/\s*\([^)]*\)\s*$/, '');
+  return lang === 'es' ? (SPANISH_PREREQUISITES[name] ?? name) : name;
+}
+const SPANISH_PREREQUISITES: Record<string, string> = {
+  'a statin': 'una estatina',
+  'a preferred drug': 'un medicamento preferido',
+  metformin: 'metformina',
+};
+
 /** Step therapy in words drawn only from the facts the rule read (issue #14 item 3). */
 function stepTherapyWords(s: NonNullable<Coverage['stepTherapy']>, t: (typeof TEXT)['en'], lang: Lang): string {
   const template =
@@ -198,7 +213,7 @@ function stepTherapyWords(s: NonNullable<Coverage['stepTherapy']>, t: (typeof TE
             ? t.stepShort
             : t.stepNone;
   return fill(template, {
-    drug: s.prerequisites,
+    drug: prerequisiteName(s.prerequisites, lang),
     days: s.lookbackDays,
     found: s.daysSupplyFound,
     min: s.minDaysSupply,

@@ -11,7 +11,7 @@ export const memberPortal: Portal = {
   home: '/member',
   nav: [
     { to: '/member', label: { en: 'My coverage', es: 'Mi cobertura' } },
-    { to: '/member/claims', label: { en: 'My claims', es: 'Mis reclamos' } },
+    { to: '/member/claims', label: { en: 'My claims', es: 'Mis reclamaciones' } },
     { to: '/member/prior-authorizations', label: { en: 'Prior Authorizations', es: 'Autorizaciones previas' } },
     { to: '/member/notifications', label: { en: 'Notifications', es: 'Avisos' } },
   ],

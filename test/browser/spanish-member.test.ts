@@ -1,0 +1,108 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../src/demo/demo-data.js';
+import { ApiClient } from '../support/http.js';
+import { claimFor, members, type MemberRow } from '../support/scenario.js';
+import { TEST_TODAY } from '../support/constants.js';
+import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
+
+const MEDI_CAL_RX = { bin: '022659', pcn: '6334225', groupId: 'MediCalRx' };
+
+/**
+ * English words that have no business on a Spanish screen. Proper names (Medi-Cal Rx, Ozempic),
+ * pharmacies' names, codes people read off cards (BIN, PCN) and RxNorm's long drug name (shown as secondary text,
+ * `.drug-rxnorm`, by design) are not fragments.
+ */
+const ENGLISH =
+  /\b(the|and|your|you|with|this|that|claim|claims|paid|rejected|approved|denied|covered|needs?|approval|supply|days|tier|prior authorization|step therapy|not found|loading)\b/i;
+
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const hide = document.createElement('style');
+    hide.textContent = '.drug-rxnorm { display: none !important; }';
+    document.head.append(hide);
+    const text = document.body.innerText;
+    hide.remove();
+    return text;
+  });
+}
+
+const englishIn = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && ENGLISH.test(l));
+
+/**
+ * Issue #14 item 11: a member's stored language sets the portal's at sign-in, and a Spanish
+ * screen has no English fragments — drug facts, processor names, reasons from the server.
+ */
+describe.skipIf(!hasChromium)('lucia.perez reads her portal in Spanish', () => {
+  let rig: BrowserRig;
+  let lucia: MemberRow;
+
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+    [lucia] = await members(rig.t, 'id = $1', [DEMO.members.spanishSpeaking]);
+    expect(lucia.language).toBe('es');
+    const pharmacy = await ApiClient.login(rig.t.app, DEMO.pharmacies.retail.username, DEMO.pharmacies.retail.password);
+    const npi = DEMO.pharmacies.retail.npi;
+    const paid = await pharmacy.post(
+      'claims',
+      claimFor(lucia, npi, DEMO.prescribers.primaryCare, {
+        ...MEDI_CAL_RX,
+        productId: DEMO.ndcs.metformin,
+        quantityDispensed: 60,
+        daysSupply: 30,
+        dateOfService: TEST_TODAY,
+      }),
+    );
+    expect(paid.body.transactionStatus, JSON.stringify(paid.body)).toBe('P');
+    const rejected = await pharmacy.post(
+      'claims',
+      claimFor(lucia, npi, DEMO.prescribers.primaryCare, {
+        ...MEDI_CAL_RX,
+        productId: DEMO.ndcs.semaglutidePenLow,
+        quantityDispensed: 3,
+        daysSupply: 28,
+        submittedIngredientCost: '900.00',
+        usualAndCustomaryCharge: '950.00',
+        dateOfService: TEST_TODAY,
+      }),
+    );
+    expect(rejected.body.transactionStatus, JSON.stringify(rejected.body)).toBe('R');
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('signs in to a Spanish portal and finds no English on her coverage, claims and requests', async () => {
+    const page = await rig.signedIn('lucia.perez', 'demo-member');
+    await page.getByRole('heading', { level: 1, name: 'Mi cobertura' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    const found: Record<string, string[]> = {};
+
+    await page.getByLabel('Nombre del medicamento').fill('ozempic');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await page
+      .getByRole('button', { name: /Ver mi cobertura de Ozempic/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Lo que el plan necesita primero' }).waitFor();
+    found.coverage = englishIn(await visibleText(page));
+    await rig.screenshot(page, 'spanish-member-coverage');
+
+    await page.getByRole('link', { name: 'Mis reclamaciones' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mis reclamaciones' }).waitFor();
+    await page.getByText('Pagado', { exact: true }).first().waitFor();
+    found.claims = englishIn(await visibleText(page));
+    await rig.screenshot(page, 'spanish-member-claims');
+
+    await page.getByRole('link', { name: 'Autorizaciones previas' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Autorizaciones previas' }).waitFor();
+    found.requests = englishIn(await visibleText(page));
+
+    expect(found).toEqual({ coverage: [], claims: [], requests: [] });
+    await page.context().close();
+  });
+});
