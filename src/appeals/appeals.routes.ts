@@ -46,6 +46,7 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/appeals',
     {
+      config: { phiRead: { resource: 'appeals', reason: 'appeal-review' } },
       schema: {
         tags: TAGS,
         summary: 'Appeals the caller may see; open ones first by due time',
@@ -59,6 +60,7 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/appeals/:id',
     {
+      config: { phiRead: { resource: 'appeal', reason: 'appeal-review' } },
       schema: {
         tags: TAGS,
         summary: 'One appeal with its documents, outcome, letters and history',
@@ -111,6 +113,14 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/appeals/:id/attachments/:attachmentId',
     {
+      config: {
+        phiRead: {
+          resource: 'appeal-attachment',
+          reason: 'appeal-review',
+          idParam: 'attachmentId',
+          member: async (req) => (await findAppeal(ctx.database.db, id(req)))?.memberId,
+        },
+      },
       schema: {
         tags: TAGS,
         summary: 'Download an appeal document',

@@ -1,5 +1,4 @@
 import type { AppContext } from '../app-context.js';
-import { writeAudit } from '../audit/write-audit.js';
 import { isStaff, type Principal } from '../platform/roles.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { listAppeals } from './appeals.repo.js';
@@ -15,7 +14,7 @@ export interface AppealListQuery {
 
 /**
  * Appeals the caller may see (the PA case rule): members their own, prescribers those on their
- * cases, staff all (a staff read of a member's appeals is audited). Open appeals come first, by
+ * cases, staff all (a staff read is audited by the route's declaration). Open appeals come first, by
  * due time: the reviewers' queue.
  */
 export async function listAppealsFor(ctx: AppContext, caller: Principal, q: AppealListQuery) {
@@ -40,14 +39,6 @@ export async function listAppealsFor(ctx: AppContext, caller: Principal, q: Appe
     default:
       if (!isStaff(caller))
         throw forbidden('Appeals are seen by the member, the prescriber on the case, and plan staff');
-      if (q.memberId)
-        await writeAudit(db, {
-          at: ctx.clock.now(),
-          actor: caller,
-          action: 'phi.read',
-          entityType: 'member-appeals',
-          entityId: q.memberId,
-        });
       rows = await listAppeals(db, { ...filter, memberId: q.memberId });
   }
   const now = ctx.clock.now();

@@ -29,6 +29,7 @@ export async function callNoteRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/members/:id/call-notes',
     {
+      config: { phiRead: { resource: 'member-call-notes', reason: 'member-inquiry', member: { param: 'id' } } },
       schema: {
         tags: TAGS,
         summary: "A member's call notes, newest first (staff only)",

@@ -53,6 +53,7 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/claims',
     {
+      config: { phiRead: { resource: 'member-claims', reason: 'claims-inquiry', member: { query: 'memberId' } } },
       schema: {
         tags: ['claims'],
         summary: "A member's claim history with the plain-language reason of every reject",
@@ -73,6 +74,9 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/members/:id/accumulators',
     {
+      config: {
+        phiRead: { resource: 'member-accumulators', reason: 'member-inquiry', member: { param: 'id' }, outsiders: true },
+      },
       schema: {
         tags: ['members'],
         summary: "A member's deductible and out-of-pocket standing per plan year (docs/design.md#accumulators)",
@@ -98,6 +102,7 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/claims/:claimId',
     {
+      config: { phiRead: { resource: 'claim', reason: 'claims-inquiry', idParam: 'claimId' } },
       schema: {
         tags: ['claims'],
         summary: 'One claim',

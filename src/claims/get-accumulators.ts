@@ -1,5 +1,4 @@
 import type { AppContext } from '../app-context.js';
-import { writeAudit } from '../audit/write-audit.js';
 import type { Principal } from '../platform/roles.js';
 import { assertCanReadMember, findMemberById } from '../members/index.js';
 import { planToday } from '../platform/plan-time.js';
@@ -20,7 +19,7 @@ export interface MemberAccumulators {
 /**
  * GET /members/{id}/accumulators (docs/design.md#accumulators): deductible met, out-of-pocket
  * spent and what is left, per plan year. The same access as the member record: the member
- * (another member's id is 404), prescribers serving the member and staff — a staff read of PHI is audited.
+ * (another member's id is 404), prescribers serving the member and staff — a read by anyone but the member is audited by the route's declaration.
  */
 export async function getMemberAccumulators(
   ctx: AppContext,
@@ -36,14 +35,6 @@ export async function getMemberAccumulators(
   const asOf = query.date ?? planToday(payerPlan(await ctx.reference.get(), member?.planId), ctx.clock.now());
   const found = await loadMemberAccumulators(ctx.database, memberId, asOf);
   if (!found) throw notFound('Member', memberId);
-  if (caller.role !== 'member')
-    await writeAudit(ctx.database.db, {
-      at: ctx.clock.now(),
-      actor: caller,
-      action: 'phi.read',
-      entityType: 'member-accumulators',
-      entityId: memberId,
-    });
   const ref = await ctx.reference.get();
   const memberPlan = found.planId ? ref.plans.get(found.planId) : undefined;
   // A carved-out pharmacy benefit is paid (and counted) by the plan it is carved out to.

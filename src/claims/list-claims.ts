@@ -1,5 +1,4 @@
 import type { AppContext } from '../app-context.js';
-import { writeAudit } from '../audit/write-audit.js';
 import { isStaff, type Principal } from '../platform/roles.js';
 import { forbidden, invalid } from '../platform/errors.js';
 import { listClaims, type ClaimRow } from './claims.repo.js';
@@ -62,7 +61,7 @@ export async function listClaimSummaries(
 
 /**
  * Claim history. A member sees only their own claims, a pharmacy only its own, a prescriber
- * only claims for their prescriptions; staff may read any member's (and the read is audited).
+ * only claims for their prescriptions; staff may read any member's (the route's declaration audits the read).
  */
 export async function listClaimsFor(ctx: AppContext, caller: Principal, query: { memberId?: string; limit?: number }) {
   const limit = Math.min(query.limit ?? 100, 500);
@@ -84,13 +83,6 @@ export async function listClaimsFor(ctx: AppContext, caller: Principal, query: {
     case 'admin': {
       if (!isStaff(caller)) throw forbidden('Not allowed');
       if (!query.memberId) throw invalid('memberId', 'is required');
-      await writeAudit(db, {
-        at: ctx.clock.now(),
-        actor: caller,
-        action: 'phi.read',
-        entityType: 'member-claims',
-        entityId: query.memberId,
-      });
       return listClaims(db, { memberId: query.memberId, limit });
     }
   }

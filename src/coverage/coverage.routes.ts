@@ -96,6 +96,7 @@ export async function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/coverage',
     {
+      config: { phiRead: { resource: 'member-coverage', reason: 'member-inquiry', member: { query: 'memberId' } } },
       schema: {
         tags: ['coverage'],
         summary:

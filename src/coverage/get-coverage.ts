@@ -1,5 +1,4 @@
 import type { AppContext } from '../app-context.js';
-import { writeAudit } from '../audit/write-audit.js';
 import type { ClaimRequest } from '../claims/claim-types.js';
 import { decideClaim, payerPlan } from '../claims/index.js';
 import { isRealDate } from '../platform/dates.js';
@@ -59,15 +58,6 @@ export async function getCoverage(ctx: AppContext, caller: Principal, q: Coverag
   const memberPlan = ref.plans.get(member.planId);
   if (!memberPlan) throw notFound('Plan of member', q.memberId);
   const now = ctx.clock.now();
-  if (isStaff(caller)) {
-    await writeAudit(ctx.database.db, {
-      at: now,
-      actor: caller,
-      action: 'phi.read',
-      entityType: 'member-coverage',
-      entityId: q.memberId,
-    });
-  }
   const payer = payerPlan(ref, member.planId)!;
   const processor = ref.processors.get(payer.processorId);
   const pkg = packageFor(ref, drug.rxcui, q.productId);

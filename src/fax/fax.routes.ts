@@ -8,6 +8,8 @@ import { DomainError, notFound } from '../platform/errors.js';
 import { findFaxItem, listFaxItems } from './fax.repo.js';
 import { attachFaxToAppeal, attachFaxToCase, createCaseFromFax, fileAppealFromFax } from './file-fax.js';
 import { receiveFax } from './receive-fax.js';
+import { findPaRequest } from '../priorauth/index.js';
+import { findAppeal } from '../appeals/index.js';
 
 const FaxItem = Type.Object({
   id: Type.String(),
@@ -24,6 +26,14 @@ const FaxItem = Type.Object({
   note: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+/** The member a filed fax concerns (the case's or the appeal's); none while it waits in intake. */
+async function memberOfFax(ctx: AppContext, req: FastifyRequest): Promise<string | undefined> {
+  const item = await findFaxItem(ctx.database.db, (req.params as { id: string }).id);
+  if (item?.paRequestId) return (await findPaRequest(ctx.database.db, item.paRequestId))?.memberId;
+  if (item?.appealId) return (await findAppeal(ctx.database.db, item.appealId))?.memberId;
+  return undefined;
+}
 
 async function readMultipart(req: FastifyRequest) {
   if (!req.isMultipart())
@@ -106,7 +116,11 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/fax/inbound/:id/document',
-    { schema: { tags: ['fax intake'], summary: 'The fax itself', params: IdParams } },
+    {
+      // A faxed form is PHI; once filed, the read names the member of the case or appeal it went to.
+      config: { phiRead: { resource: 'fax', reason: 'fax-intake', member: (req) => memberOfFax(ctx, req) } },
+      schema: { tags: ['fax intake'], summary: 'The fax itself', params: IdParams },
+    },
     async (req, reply) => {
       requireRole(req, 'intake', 'admin', 'reviewer-pharmacist', 'reviewer-physician');
       const item = await findFaxItem(ctx.database.db, (req.params as { id: string }).id);

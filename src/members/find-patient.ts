@@ -1,5 +1,4 @@
 import type { AppContext } from '../app-context.js';
-import { writeAudit } from '../audit/write-audit.js';
 import { isRealDate } from '../platform/dates.js';
 import { otherProcessorOf } from '../plans/index.js';
 import type { Principal } from '../platform/roles.js';
@@ -45,7 +44,7 @@ async function toPatient(ctx: AppContext, m: MemberRow) {
  * date of birth, optionally first name and ZIP; or the member ID printed on the card. Prescribers
  * and pharmacies give the date of birth with a member ID (the same two identifiers a claim
  * carries), so a typed ID alone does not reveal someone else's name; staff may search by ID
- * alone (a faxed form often carries only the ID). Every search by staff or a prescriber is audited.
+ * alone (a faxed form often carries only the ID). Every search by staff, a prescriber or a pharmacy is audited (phi.search, by the route's declaration).
  */
 export async function findPatients(
   ctx: AppContext,
@@ -78,14 +77,6 @@ export async function findPatients(
       limit: 10,
     });
   }
-  await writeAudit(ctx.database.db, {
-    at: ctx.clock.now(),
-    actor: caller,
-    action: 'phi.search',
-    entityType: 'member',
-    entityId: rows.map((r) => r.id).join(',') || '(none)',
-    details: { matches: rows.length, by: memberId ? 'member-id' : 'name-and-birth-date' },
-  });
   return { items: await Promise.all(rows.map((r) => toPatient(ctx, r))) };
 }
 
@@ -114,13 +105,5 @@ export async function getMember(ctx: AppContext, caller: Principal, id: string) 
   await assertCanReadMember(ctx, caller, id);
   const m = await findMemberById(ctx.database.db, id);
   if (!m) throw notFound('Member', id);
-  if (caller.role !== 'member')
-    await writeAudit(ctx.database.db, {
-      at: ctx.clock.now(),
-      actor: caller,
-      action: 'phi.read',
-      entityType: 'member',
-      entityId: id,
-    });
   return toPatient(ctx, m);
 }

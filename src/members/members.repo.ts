@@ -147,13 +147,14 @@ export async function servesMember(
 ): Promise<boolean> {
   const column = party.kind === 'prescriber' ? sql.raw('prescriber_npi') : sql.raw('pharmacy_npi');
   // node-postgres and PGlite both answer execute() with { rows }. The insurance search writes an
-  // audit row naming the members it found: that user found this member recently.
+  // audit row naming the members it found (member_ids; entity_id in rows written before that
+  // column): that user found this member recently.
   const result = (await db.execute(
     sql`select exists (select 1 from pa_requests where member_id = ${memberId} and ${column} = ${party.npi})
         or exists (select 1 from claims where member_id = ${memberId} and ${column} = ${party.npi})
         or exists (select 1 from audit_events where entity_type = 'member' and action = 'phi.search'
                    and actor = ${party.username} and at >= ${party.searchedSince.toISOString()}::timestamptz
-                   and ${memberId} = any(string_to_array(entity_id, ','))) as serves`,
+                   and (${memberId} = any(member_ids) or ${memberId} = any(string_to_array(entity_id, ',')))) as serves`,
   )) as unknown as { rows: Array<{ serves: boolean }> };
   return result.rows[0]?.serves === true;
 }

@@ -37,6 +37,11 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/members/search',
     {
+      // The search is audited for everyone but members; its row grants the prescriber or pharmacy
+      // 8 hours of access to the members it found (members.repo servesMember).
+      config: {
+        phiRead: { resource: 'member', reason: 'patient-search', action: 'phi.search', outsiders: true },
+      },
       schema: {
         tags: ['members'],
         summary:
@@ -65,6 +70,7 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/members/:id',
     {
+      config: { phiRead: { resource: 'member', reason: 'member-inquiry', member: { param: 'id' }, outsiders: true } },
       schema: {
         tags: ['members'],
         summary: "A member's eligibility and pharmacy benefit",

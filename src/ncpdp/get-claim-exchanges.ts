@@ -1,5 +1,4 @@
 import type { AppContext } from '../app-context.js';
-import { writeAudit } from '../audit/write-audit.js';
 import { findClaimById } from '../claims/index.js';
 import { isStaff, type Principal } from '../platform/roles.js';
 import { forbidden, notFound } from '../platform/errors.js';
@@ -21,7 +20,7 @@ export interface ClaimExchange {
 /**
  * The D.0 transmissions that concerned a claim (billing, duplicate, reversal, rebill), decoded
  * for people. The raw bytes hold PHI as the pharmacy sent it: the pharmacy that sent them and
- * staff may read them (a staff read is audited); an empty list when the claim came as JSON.
+ * staff may read them (a staff read is audited by the route's declaration); an empty list when the claim came as JSON.
  */
 export async function getClaimExchanges(
   ctx: AppContext,
@@ -34,14 +33,6 @@ export async function getClaimExchanges(
   if (caller.role === 'pharmacy') {
     if (claim.pharmacyNpi !== caller.npi) throw forbidden('Not your claim');
   } else if (!isStaff(caller)) throw forbidden('The raw transmissions are for the pharmacy that sent them and staff');
-  else
-    await writeAudit(db, {
-      at: ctx.clock.now(),
-      actor: caller,
-      action: 'phi.read',
-      entityType: 'claim-ncpdp',
-      entityId: claimId,
-    });
   const rows = await listExchangesForClaim(db, claimId);
   const decode = (bytes: Buffer) => decodeTransmission(parseTransmission(bytesToText(bytes)));
   return {

@@ -5,6 +5,7 @@ import { errorResponses } from '../adapters/http/schemas.js';
 import { Type } from '@sinclair/typebox';
 import { DomainError } from '../platform/errors.js';
 import { principalOf } from '../adapters/http/auth.js';
+import { findClaimById } from '../claims/index.js';
 import { getClaimExchanges } from './get-claim-exchanges.js';
 import { ClaimExchangesSchema } from './ncpdp.schemas.js';
 import { answerTransmission, hostErrorResponse } from './answer-transmission.js';
@@ -65,6 +66,14 @@ export async function ncpdpRoutes(app: FastifyInstance, ctx: AppContext): Promis
   app.get(
     '/claims/:claimId/ncpdp',
     {
+      config: {
+        phiRead: {
+          resource: 'claim-ncpdp',
+          reason: 'claims-inquiry',
+          idParam: 'claimId',
+          member: async (req) => (await findClaimById(ctx.database.db, (req.params as { claimId: string }).claimId))?.memberId,
+        },
+      },
       schema: {
         tags: ['claims'],
         summary: 'The D.0 transmissions of a claim that came over the wire, decoded (the sending pharmacy and staff)',

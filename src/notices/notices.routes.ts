@@ -3,8 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
-import { writeAudit } from '../audit/write-audit.js';
-import { isStaff, type Principal } from '../platform/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { renderNoticeLetter } from './letters/render-notice-letter.js';
 import { canSeeNotice, type NoticeCase } from './notice-access.js';
@@ -25,6 +23,7 @@ const NoticeSummary = Type.Object({
   sentAt: Nullable(Type.String({ format: 'date-time' })),
   paRequestId: Nullable(Type.String()),
   appealId: Nullable(Type.String()),
+  memberId: Nullable(Type.String({ description: 'The member the letter concerns' })),
 });
 
 const summary = (n: NoticeRow) => ({
@@ -39,6 +38,7 @@ const summary = (n: NoticeRow) => ({
   sentAt: n.sentAt?.toISOString() ?? null,
   paRequestId: n.paRequestId,
   appealId: n.appealId,
+  memberId: n.memberId,
 });
 
 const ListQuery = Type.Object(
@@ -66,26 +66,6 @@ function caseLookup(ctx: AppContext) {
   };
 }
 
-/** Staff reading letters is a PHI read, audited like any other (docs/design.md#records). */
-function auditRead(
-  ctx: AppContext,
-  caller: Principal,
-  entityType: string,
-  entityId: string,
-  details?: Record<string, unknown>,
-) {
-  return isStaff(caller)
-    ? writeAudit(ctx.database.db, {
-        at: ctx.clock.now(),
-        actor: caller,
-        action: 'phi.read',
-        entityType,
-        entityId,
-        details,
-      })
-    : Promise.resolve();
-}
-
 /**
  * The notices API (docs/design.md#api): a case's or appeal's letters with their delivery status,
  * and each letter as the PDF its recipient gets, rendered on demand from the notice row.
@@ -94,6 +74,7 @@ export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/notices',
     {
+      config: { phiRead: { resource: 'notices', reason: 'correspondence' } },
       schema: {
         tags: ['notices'],
         summary: 'Letters and their delivery status for a case, an appeal or a member',
@@ -118,9 +99,6 @@ export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
       const caseOf = caseLookup(ctx);
       const visible: NoticeRow[] = [];
       for (const n of rows) if (canSeeNotice(caller, n, await caseOf(n))) visible.push(n);
-      await auditRead(ctx, caller, 'notices', q.paRequestId ?? q.appealId ?? q.memberId ?? '', {
-        count: visible.length,
-      });
       return { items: visible.map(summary) };
     },
   );
@@ -128,6 +106,13 @@ export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/notices/:id/pdf',
     {
+      config: {
+        phiRead: {
+          resource: 'notice',
+          reason: 'correspondence',
+          member: async (req) => (await findNotice(ctx.database.db, (req.params as { id: string }).id))?.memberId,
+        },
+      },
       schema: {
         tags: ['notices'],
         summary: 'The letter as a PDF',
@@ -150,7 +135,6 @@ export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
       // A notice the caller may not read is answered like one that does not exist (no existence leak).
       if (!n || !canSeeNotice(caller, n, await caseLookup(ctx)(n))) throw notFound('Notice', id);
       const pdf = await renderNoticeLetter(ctx, n);
-      await auditRead(ctx, caller, 'notice', id, { kind: n.kind, recipient: n.recipient });
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${n.kind}-${n.id}.pdf"`)

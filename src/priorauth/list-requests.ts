@@ -1,5 +1,4 @@
 import type { AppContext } from '../app-context.js';
-import { writeAudit } from '../audit/write-audit.js';
 import { isStaff, type Principal } from '../platform/roles.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { PA_STATUSES } from './pa-status.js';
@@ -40,14 +39,6 @@ export async function listRequestsFor(ctx: AppContext, caller: Principal, q: Lis
       break;
     default:
       if (!isStaff(caller)) throw forbidden('Not allowed');
-      if (q.memberId)
-        await writeAudit(db, {
-          at: ctx.clock.now(),
-          actor: caller,
-          action: 'phi.read',
-          entityType: 'member-pa-requests',
-          entityId: q.memberId,
-        });
       rows = await listPaRequests(db, { memberId: q.memberId, prescriberNpi: q.prescriberNpi, statuses, limit });
   }
   const now = ctx.clock.now();
@@ -63,15 +54,7 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
   if (caller.role !== 'admin') assertClinician(caller);
   const now = ctx.clock.now();
   const rows = await listReviewQueue(ctx.database.db, limit);
-  // The queue shows who each case is for: a PHI read by staff, recorded (docs/design.md#records).
-  await writeAudit(ctx.database.db, {
-    at: now,
-    actor: caller,
-    action: 'phi.read',
-    entityType: 'review-queue',
-    entityId: 'open-cases',
-    details: { paRequestIds: rows.map((r) => r.id) },
-  });
+  // The queue shows who each case is for: the route's declaration audits the read (docs/design.md#records).
   return {
     now: now.toISOString(),
     items: rows.map((r) => ({

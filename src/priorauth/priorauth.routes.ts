@@ -57,6 +57,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/pa-requests',
     {
+      config: { phiRead: { resource: 'pa-requests', reason: 'case-review' } },
       schema: {
         tags: ['prior authorization'],
         summary: 'List PA requests the caller may see',
@@ -78,6 +79,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/pa-requests/:id',
     {
+      config: { phiRead: { resource: 'case', reason: 'case-review' } },
       schema: {
         tags: ['prior authorization'],
         summary: 'One PA request with its history',
@@ -174,6 +176,14 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/pa-requests/:id/attachments/:attachmentId',
     {
+      config: {
+        phiRead: {
+          resource: 'case-attachment',
+          reason: 'case-review',
+          idParam: 'attachmentId',
+          member: async (req) => (await findPaRequest(ctx.database.db, id(req)))?.memberId,
+        },
+      },
       schema: {
         tags: ['prior authorization'],
         summary: 'Download an attachment',
@@ -209,6 +219,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/review-queue',
     {
+      config: { phiRead: { resource: 'review-queue', reason: 'case-review' } },
       schema: {
         tags: ['review'],
         summary: 'Open cases ordered by due time, with time left',

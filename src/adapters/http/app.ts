@@ -7,6 +7,7 @@ import type { AppContext } from '../../app-context.js';
 import { loggerOptions } from '../../platform/logger.js';
 import { authenticateBearer } from '../../identity/authenticate.js';
 import { registerAuth } from './auth.js';
+import { listPhiReadRoutes, registerPhiReadAudit } from './phi-read-audit.js';
 import { errorToProblem, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { refuseHostileInput } from './hostile-input.js';
@@ -49,6 +50,7 @@ export async function buildApp(
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   refuseHostileInput(app);
+  listPhiReadRoutes(app);
   await registerSecurityHeaders(app, { hsts: ctx.config.hsts });
 
   app.addSchema(ProblemSchema);
@@ -96,6 +98,7 @@ export async function buildApp(
   await app.register(
     async (api) => {
       registerAuth(api, (token) => authenticateBearer(ctx, token));
+      registerPhiReadAudit(api, ctx);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await apiRoutes(api, ctx);
     },
