@@ -75,7 +75,12 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
     '/members/:id/accumulators',
     {
       config: {
-        phiRead: { resource: 'member-accumulators', reason: 'member-inquiry', member: { param: 'id' }, outsiders: true },
+        phiRead: {
+          resource: 'member-accumulators',
+          reason: 'member-inquiry',
+          member: { param: 'id' },
+          outsiders: true,
+        },
       },
       schema: {
         tags: ['members'],

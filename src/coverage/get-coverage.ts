@@ -2,7 +2,7 @@ import type { AppContext } from '../app-context.js';
 import type { ClaimRequest } from '../claims/claim-types.js';
 import { decideClaim, payerPlan } from '../claims/index.js';
 import { isRealDate } from '../platform/dates.js';
-import { isStaff, type Principal } from '../platform/roles.js';
+import type { Principal } from '../platform/roles.js';
 import { findMemberById } from '../members/index.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { planToday } from '../platform/plan-time.js';

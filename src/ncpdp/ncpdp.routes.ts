@@ -71,7 +71,8 @@ export async function ncpdpRoutes(app: FastifyInstance, ctx: AppContext): Promis
           resource: 'claim-ncpdp',
           reason: 'claims-inquiry',
           idParam: 'claimId',
-          member: async (req) => (await findClaimById(ctx.database.db, (req.params as { claimId: string }).claimId))?.memberId,
+          member: async (req) =>
+            (await findClaimById(ctx.database.db, (req.params as { claimId: string }).claimId))?.memberId,
         },
       },
       schema: {

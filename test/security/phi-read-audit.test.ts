@@ -79,6 +79,8 @@ function readOf(key: string): { url: string; memberId: string } {
     'GET /api/v1/notices': { url: `notices?paRequestId=${denied.caseId}`, memberId: m },
     'GET /api/v1/notices/{id}/pdf': { url: `notices/${denied.noticeIds[0]}/pdf`, memberId: m },
     'GET /api/v1/fax/inbound/{id}/document': { url: `fax/inbound/${faxId}/document`, memberId: m },
+    'GET /api/v1/audit-events': { url: `audit-events?memberId=${m}`, memberId: m },
+    'GET /api/v1/audit-events.csv': { url: `audit-events.csv?memberId=${m}`, memberId: m },
   };
   const read = table[key];
   if (!read) throw new Error(`No fixture for the declared PHI read ${key}: add one to readOf()`);
@@ -155,8 +157,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** "/api/v1/members/:id" (Fastify) → "/api/v1/members/{id}" (OpenAPI). */
-const declared = () =>
-  new Map([...t.app.phiReads].map(([k, v]) => [k.replace(/:(\w+)/g, '{$1}'), v] as const));
+const declared = () => new Map([...t.app.phiReads].map(([k, v]) => [k.replace(/:(\w+)/g, '{$1}'), v] as const));
 
 interface AuditRow {
   actor: string;

@@ -8,6 +8,7 @@ import { loggerOptions } from '../../platform/logger.js';
 import { authenticateBearer } from '../../identity/authenticate.js';
 import { registerAuth } from './auth.js';
 import { listPhiReadRoutes, registerPhiReadAudit } from './phi-read-audit.js';
+import { registerApiKeyRateLimit } from './api-key-rate-limit.js';
 import { errorToProblem, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { refuseHostileInput } from './hostile-input.js';
@@ -99,6 +100,7 @@ export async function buildApp(
     async (api) => {
       registerAuth(api, (token) => authenticateBearer(ctx, token));
       registerPhiReadAudit(api, ctx);
+      await registerApiKeyRateLimit(api, ctx.config.apiKeyRequestsPerMinute);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await apiRoutes(api, ctx);
     },

@@ -39,8 +39,10 @@ export interface PhiReadDeclaration {
   /** The path parameter holding the record's id; lists name their member filter, or "list". */
   idParam?: string;
   member?: MemberSource;
-  /** phi.read unless said (the insurance search records phi.search). */
-  action?: 'phi.read' | 'phi.search';
+  /** phi.read unless said (the insurance search records phi.search, the audit log audit.read). */
+  action?: 'phi.read' | 'phi.search' | 'audit.read';
+  /** Query fields copied into the row's details (the audit log's own filters). */
+  recordQuery?: readonly string[];
   /** Also audit prescribers and pharmacies (member records: reads by a party the data links). */
   outsiders?: boolean;
 }
@@ -68,6 +70,11 @@ function membersInAnswer(answer: unknown): string[] {
   return [...new Set(ids.filter((i): i is string => typeof i === 'string'))];
 }
 
+function recorded(request: FastifyRequest, fields: readonly string[] = []): Record<string, unknown> {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(fields.filter((f) => query[f] !== undefined).map((f) => [f, query[f]]));
+}
+
 async function membersOf(request: FastifyRequest, source: MemberSource): Promise<string[]> {
   if (source === 'answer') return membersInAnswer(request.phiAnswer);
   if (typeof source === 'function') {
@@ -85,7 +92,8 @@ export function listPhiReadRoutes(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const declared = route.config?.phiRead;
     if (!declared) return;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.phiReads.set(`${method} ${route.url}`, declared);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.phiReads.set(`${method} ${route.url}`, declared);
   });
 }
 
@@ -109,6 +117,7 @@ export function registerPhiReadAudit(app: FastifyInstance, ctx: AppContext): voi
     const entityId =
       params[declared.idParam ?? 'id'] ??
       (memberIds.length === 1 ? memberIds[0] : memberIds.length === 0 ? '(none)' : 'list');
+    // entity id: the record read; a list names its one member, else (none) or list.
     await writeAudit(ctx.database.db, {
       at: ctx.clock.now(),
       actor: caller,
@@ -117,7 +126,7 @@ export function registerPhiReadAudit(app: FastifyInstance, ctx: AppContext): voi
       entityId,
       memberIds,
       reason: declared.reason,
-      details: { route: `${request.method} ${request.routeOptions.url}` },
+      details: { route: `${request.method} ${request.routeOptions.url}`, ...recorded(request, declared.recordQuery) },
     });
     return payload;
   });

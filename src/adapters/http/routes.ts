@@ -23,6 +23,7 @@ import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';
 import { reportRoutes } from '../../reports/reports.routes.js';
 import { ehrClientRoutes } from '../../ehr-clients/ehr-clients.routes.js';
 import { epaRoutes } from '../../epa/epa.routes.js';
+import { auditRoutes } from '../../audit/audit.routes.js';
 
 /** Every module's JSON routes under /api/v1. */
 export async function apiRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
@@ -49,4 +50,5 @@ export async function apiRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
   await reportRoutes(app, ctx);
   await ehrClientRoutes(app, ctx);
   await epaRoutes(app, ctx);
+  await auditRoutes(app, ctx);
 }

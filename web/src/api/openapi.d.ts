@@ -995,6 +995,176 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log by member, user and period, newest first (admin); Accept: text/csv exports it */
+    get: {
+      parameters: {
+        query?: {
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          /** @description YYYY-MM-DD (UTC day) or a date-time with offset; inclusive */
+          from?: string;
+          limit?: number;
+          /** @description Rows naming this member */
+          memberId?: string;
+          /** @description YYYY-MM-DD (that whole UTC day included) or a date-time; exclusive */
+          to?: string;
+          /** @description Rows by this user (the user's id or username) */
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description phi.read, phi.search, audit.read, auth.failed, user.disabled, … */
+                action: string;
+                /** @description Username, or "system" */
+                actor: string;
+                actorId: string | null;
+                actorRole: string | null;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                entityId: string;
+                entityType: string;
+                id: string;
+                memberIds: string[];
+                reason: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit-events.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log as CSV (admin): the same filters, up to 50000 rows, formula-like cells defused */
+    get: {
+      parameters: {
+        query?: {
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          /** @description YYYY-MM-DD (UTC day) or a date-time with offset; inclusive */
+          from?: string;
+          limit?: number;
+          /** @description Rows naming this member */
+          memberId?: string;
+          /** @description YYYY-MM-DD (that whole UTC day included) or a date-time; exclusive */
+          to?: string;
+          /** @description Rows by this user (the user's id or username) */
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The export */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/refresh': {
     parameters: {
       query?: never;
@@ -5483,6 +5653,7 @@ export interface paths {
                 kind: string;
                 /** @description The letter's language (BCP 47); English where the plan has no template for the recipient's */
                 language: string;
+                memberId: string | null;
                 paRequestId: string | null;
                 /** @enum {string} */
                 recipient: 'member' | 'prescriber' | 'pharmacy';

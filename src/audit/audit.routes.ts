@@ -1,0 +1,109 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { requireRole } from '../adapters/http/auth.js';
+import { errorResponses, Nullable } from '../adapters/http/schemas.js';
+import type { PhiReadDeclaration } from '../adapters/http/phi-read-audit.js';
+import { auditEventsCsv } from './audit-csv.js';
+import { queryAuditLog, type AuditLogQuery } from './query-audit-log.js';
+
+const Query = Type.Object(
+  {
+    memberId: Type.Optional(Type.String({ maxLength: 20, description: 'Rows naming this member' })),
+    userId: Type.Optional(
+      Type.String({ maxLength: 100, description: "Rows by this user (the user's id or username)" }),
+    ),
+    from: Type.Optional(
+      Type.String({ maxLength: 40, description: 'YYYY-MM-DD (UTC day) or a date-time with offset; inclusive' }),
+    ),
+    to: Type.Optional(
+      Type.String({ maxLength: 40, description: 'YYYY-MM-DD (that whole UTC day included) or a date-time; exclusive' }),
+    ),
+    cursor: Type.Optional(Type.String({ maxLength: 20, description: 'nextCursor of the previous page' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+const AuditEvent = Type.Object({
+  id: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.String({ description: 'Username, or "system"' }),
+  actorId: Nullable(Type.String()),
+  actorRole: Nullable(Type.String()),
+  action: Type.String({ description: 'phi.read, phi.search, audit.read, auth.failed, user.disabled, …' }),
+  entityType: Type.String(),
+  entityId: Type.String(),
+  memberIds: Type.Array(Type.String()),
+  reason: Nullable(Type.String({ description: 'Why-code of a PHI read' })),
+  details: Nullable(Type.Object({}, { additionalProperties: true })),
+});
+
+/** Reading the audit log is itself audited (who looked, with which filters). */
+const AUDIT_READ: PhiReadDeclaration = {
+  resource: 'audit-log',
+  reason: 'audit-oversight',
+  action: 'audit.read',
+  member: { query: 'memberId' },
+  recordQuery: ['memberId', 'userId', 'from', 'to', 'cursor'],
+};
+
+/** The export holds up to this many rows (newest first); narrow the period for more. */
+const CSV_MAX_ROWS = 50_000;
+
+const wantsCsv = (req: FastifyRequest) => /\btext\/csv\b/.test(String(req.headers.accept ?? ''));
+
+/** GET /audit-events (JSON pages, or CSV with Accept: text/csv) and GET /audit-events.csv: admin only. */
+export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get(
+    '/audit-events',
+    {
+      config: { phiRead: AUDIT_READ },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log by member, user and period, newest first (admin); Accept: text/csv exports it',
+        querystring: Query,
+        response: {
+          200: Type.Object({ items: Type.Array(AuditEvent), nextCursor: Nullable(Type.String()) }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req, reply) => {
+      requireRole(req, 'admin');
+      if (wantsCsv(req)) return sendCsv(ctx, req.query as AuditLogQuery, reply);
+      return queryAuditLog(ctx.database.db, req.query as AuditLogQuery, 500);
+    },
+  );
+
+  app.get(
+    '/audit-events.csv',
+    {
+      config: { phiRead: AUDIT_READ },
+      schema: {
+        tags: ['audit'],
+        summary: `The audit log as CSV (admin): the same filters, up to ${CSV_MAX_ROWS} rows, formula-like cells defused`,
+        querystring: Query,
+        response: {
+          200: { description: 'The export', content: { 'text/csv': { schema: { type: 'string' } } } },
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req, reply) => {
+      requireRole(req, 'admin');
+      return sendCsv(ctx, req.query as AuditLogQuery, reply);
+    },
+  );
+}
+
+async function sendCsv(
+  ctx: AppContext,
+  q: AuditLogQuery,
+  reply: { header(k: string, v: string): unknown; type(t: string): { send(b: string): unknown } },
+) {
+  const page = await queryAuditLog(ctx.database.db, { ...q, limit: q.limit ?? CSV_MAX_ROWS }, CSV_MAX_ROWS);
+  if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor);
+  reply.header('content-disposition', 'attachment; filename="audit-events.csv"');
+  return reply.type('text/csv; charset=utf-8').send(auditEventsCsv(page.items));
+}
