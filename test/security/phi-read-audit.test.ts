@@ -21,6 +21,8 @@ const NOT_PHI: Record<string, string> = {
   'GET /api/v1/criteria': 'clinical criteria (reference data)',
   'GET /api/v1/criteria/export': 'clinical criteria (reference data)',
   'GET /api/v1/criteria/{id}': 'clinical criteria (reference data)',
+  'GET /api/v1/criteria/{id}/draft': 'a criteria draft (reference data being authored)',
+  'GET /api/v1/criteria/{id}/diff': 'differences between criteria versions',
   'GET /api/v1/ehr-clients': 'registered EHR systems and their keys',
   'GET /api/v1/test/clock': 'the test clock',
   'GET /api/v1/reports/turnaround': 'counts and medians, no person',
