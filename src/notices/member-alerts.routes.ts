@@ -30,6 +30,9 @@ export async function memberAlertRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/members/:id/notification-preferences',
     {
+      config: {
+        phiRead: { resource: 'member-notification-preferences', reason: 'member-inquiry', member: { param: 'id' } },
+      },
       schema: {
         tags: ['members'],
         summary: 'How the member is alerted about PA decisions and information requests (e-mail, text message, portal)',
@@ -61,6 +64,7 @@ export async function memberAlertRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/members/:id/alerts',
     {
+      config: { phiRead: { resource: 'member-alerts', reason: 'member-inquiry', member: { param: 'id' } } },
       schema: {
         tags: ['members'],
         summary: "The member's alerts about PA decisions and information requests, newest first",

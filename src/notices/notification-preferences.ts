@@ -36,14 +36,7 @@ export async function getNotificationPreferences(
   memberId: string,
 ): Promise<NotificationPreferences> {
   const member = await memberFor(ctx, caller, memberId);
-  if (caller.role !== 'member')
-    await writeAudit(ctx.database.db, {
-      at: ctx.clock.now(),
-      actor: caller,
-      action: 'phi.read',
-      entityType: 'member-notification-preferences',
-      entityId: memberId,
-    });
+  // A staff read is audited by the route's declaration (adapters/http/phi-read-audit.ts).
   const row = await findPreferences(ctx.database.db, memberId);
   return {
     memberId,

@@ -57,6 +57,8 @@ function readOf(key: string): { url: string; memberId: string } {
     },
     'GET /api/v1/members/{id}': { url: `members/${m}`, memberId: m },
     'GET /api/v1/members/{id}/call-notes': { url: `members/${m}/call-notes`, memberId: m },
+    'GET /api/v1/members/{id}/notification-preferences': { url: `members/${m}/notification-preferences`, memberId: m },
+    'GET /api/v1/members/{id}/alerts': { url: `members/${m}/alerts`, memberId: m },
     'GET /api/v1/members/{id}/accumulators': { url: `members/${m}/accumulators`, memberId: m },
     'GET /api/v1/claims': { url: `claims?memberId=${claimMemberId}`, memberId: claimMemberId },
     'GET /api/v1/claims/{claimId}': { url: `claims/${claimId}`, memberId: claimMemberId },

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { Portal } from '../../app/portal';
 import { Loading } from '../../ui/components';
 import './admin.css';
+import { AuditLogPage } from './audit-log-page';
 import { CriteriaDetailPage } from './criteria-detail-page';
 import { CriteriaPage } from './criteria-page';
 import { DashboardPage } from './dashboard-page';
@@ -26,6 +27,7 @@ export const adminPortal: Portal = {
     { to: '/admin/users', label: { en: 'Users', es: 'Usuarios' } },
     { to: '/admin/imports', label: { en: 'Imports', es: 'Importaciones' } },
     { to: '/admin/ehr-clients', label: { en: 'EHR clients', es: 'Clientes EHR' } },
+    { to: '/admin/audit', label: { en: 'Audit log', es: 'Auditoría' } },
   ],
   routes: [
     { path: '/admin', render: () => <DashboardPage /> },
@@ -44,5 +46,6 @@ export const adminPortal: Portal = {
     { path: '/admin/users', render: () => <UsersPage /> },
     { path: '/admin/imports', render: () => <ImportsPage /> },
     { path: '/admin/ehr-clients', render: () => <EhrClientsPage /> },
+    { path: '/admin/audit', render: () => <AuditLogPage /> },
   ],
 };
