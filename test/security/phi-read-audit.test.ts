@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
-import { STAFF_ROLES, type Role } from '../../src/identity/roles.js';
+import { STAFF_ROLES, type Role } from '../../src/platform/roles.js';
 import { multipart, TINY_PDF } from '../support/multipart.js';
 import { claimFor, glp1CaseInReview, members, ndcsWhere, pharmacyWithKey, signIn } from '../support/scenario.js';
 import { ApiClient } from '../support/http.js';
