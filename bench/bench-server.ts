@@ -8,12 +8,35 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export interface BenchServer {
   url: string;
   pid: number;
-  /** Peak resident set size of the server process so far (VmHWM), in MB. */
+  /** Peak resident set size (VmHWM) in MB of the largest server process so far (under WORKERS, of any one). */
   peakRssMb(): number;
+  /** VmHWM of each process: the server, or the supervisor and its workers under WORKERS=N. */
+  peakRssByProcess(): Array<{ pid: number; peakRssMb: number }>;
   stop(): Promise<void>;
 }
 
-/** Starts the real server (node + tsx loader, so the PID is the server itself) and waits for /healthz. */
+function vmHwmMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0; // gone
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Starts the real server (node + tsx loader, so the PID is the server itself, or under WORKERS=N
+ * the supervisor whose children are the workers) and waits for its start banner, which under
+ * WORKERS comes once every worker answers.
+ */
 export async function startServer(env: Record<string, string>): Promise<BenchServer> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -25,27 +48,20 @@ export async function startServer(env: Record<string, string>): Promise<BenchSer
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
+  const deadline = Date.now() + 300_000;
+  while (!output.includes('OpenPBM is running at')) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    try {
-      const r = await fetch(`${url}/healthz`);
-      if (r.ok) break;
-    } catch {
-      /* not up yet */
-    }
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+  const byProcess = () => [child.pid!, ...childrenOf(child.pid!)].map((pid) => ({ pid, peakRssMb: vmHwmMb(pid) }));
   return {
     url,
     pid: child.pid!,
-    peakRssMb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      return kb / 1024;
-    },
+    peakRssByProcess: byProcess,
+    peakRssMb: () => Math.max(...byProcess().map((p) => p.peakRssMb)),
     async stop() {
+      if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     },

@@ -9,7 +9,7 @@
  * so neither phase's fills make the other's refills too soon. The codec micro-benchmark (parse +
  * serialize of a B1 on one core) runs first.
  *
- * Env: BENCH_DBS=pglite,postgres  BENCH_HISTORY=0,1000000  BENCH_CLAIMS=20000  BENCH_CONCURRENCY=16
+ * Env: BENCH_DBS=pglite,postgres  BENCH_HISTORY=0,1000000  BENCH_CLAIMS=20000  BENCH_CONCURRENCY=16  BENCH_WORKERS=1,2
  *      BENCH_MEMBERS=20000  BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test  BENCH_MODES=json,d0
  *      BENCH_CODEC_ONLY=1 (the codec micro-benchmark alone)
  *      BENCH_PG_LIMIT=path/to/pg-limit/run (default ../shared/tools/pg-limit/run)  BENCH_PG_LIMIT_SECONDS=15
@@ -45,6 +45,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 20000);
 const DBS = (process.env.BENCH_DBS ?? 'pglite,postgres').split(',');
 const HISTORIES = (process.env.BENCH_HISTORY ?? '0,1000000').split(',').map(Number);
+/** API processes (WORKERS) on PostgreSQL, each count a full run on its own database; PGlite is one process. */
+const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const MODES = (process.env.BENCH_MODES ?? 'json,d0').split(',');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHARMACY_NPI = makeNpi('198765432');
@@ -250,7 +252,7 @@ function buildMix(pools: Pools, dos: string, seed: number, parity = 0) {
   return mix;
 }
 
-async function runConfig(kind: 'pglite' | 'postgres', history: number) {
+async function runConfig(kind: 'pglite' | 'postgres', history: number, workers: number) {
   const label = `${kind}_${history}_${Date.now()}`;
   const target = await makeTarget(kind, label.replace(/[^a-z0-9_]/g, ''));
   const today = toLocalDate(new Date(), 'America/Los_Angeles'); // the demo plans' zone
@@ -300,7 +302,11 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
     await db.close();
   }
   // 3. Claims through HTTP.
-  server = await startServer({ ...target.env, DEMO_DATA: 'false' });
+  server = await startServer({
+    ...target.env,
+    DEMO_DATA: 'false',
+    ...(workers > 1 ? { WORKERS: String(workers) } : {}),
+  });
   // Keep-alive connections, one per in-flight request, as a pharmacy switch would hold them.
   const pool = new Pool(server.url, { connections: CONCURRENCY });
   const post = async (body: unknown) => {
@@ -357,6 +363,7 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number) {
   return {
     kind,
     history,
+    workers,
     claims: CLAIMS,
     concurrency: CONCURRENCY,
     http,
@@ -416,22 +423,25 @@ async function main() {
       console.log(`skipping postgres: nothing answers at ${PG_URL}`);
       continue;
     }
-    for (const history of HISTORIES) {
-      process.stderr.write(`bench: ${kind}, ${history.toLocaleString()} historical claims …\n`);
-      results.push(await runConfig(kind, history));
-    }
+    for (const history of HISTORIES)
+      for (const workers of kind === 'pglite' ? [1] : WORKER_COUNTS) {
+        process.stderr.write(
+          `bench: ${kind}, ${history.toLocaleString()} historical claims, ${workers} API process(es) …\n`,
+        );
+        results.push(await runConfig(kind, history, workers));
+      }
   }
   const f = (n: number, d = 1) => n.toFixed(d);
   console.log(
     `\nclaims bench: ${CLAIMS} claims per run, concurrency ${CONCURRENCY}, ${MEMBERS} members (${new Date().toISOString()})`,
   );
   console.log(
-    `| database | history | claims/s | p50 ms | p95 ms | p99 ms | peak RSS MB | pg-limit tps at ${CONCURRENCY} clients | claims/s ÷ pg-limit | outcomes |`,
+    `| database | history | API processes | claims/s | p50 ms | p95 ms | p99 ms | peak RSS MB (largest process) | pg-limit tps at ${CONCURRENCY} clients | claims/s ÷ pg-limit | outcomes |`,
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     console.log(
-      `| ${r.kind} | ${r.history.toLocaleString()} | ${f(r.http.rate, 0)} | ${f(r.http.p50)} | ${f(r.http.p95)} | ${f(r.http.p99)} | ${f(r.peakRssMb, 0)} | ${r.kind === 'postgres' && limitTps ? limitTps : 'n/a'} | ${r.kind === 'postgres' && limitTps ? f(r.http.rate / limitTps, 2) : 'n/a'} | ${Object.entries(
+      `| ${r.kind} | ${r.history.toLocaleString()} | ${r.workers} | ${f(r.http.rate, 0)} | ${f(r.http.p50)} | ${f(r.http.p95)} | ${f(r.http.p99)} | ${f(r.peakRssMb, 0)} | ${r.kind === 'postgres' && limitTps ? limitTps : 'n/a'} | ${r.kind === 'postgres' && limitTps ? f(r.http.rate / limitTps, 2) : 'n/a'} | ${Object.entries(
         r.outcomes,
       )
         .map(([k, v]) => `${k}:${v}`)

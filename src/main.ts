@@ -3,12 +3,18 @@ import { ConfigError, loadConfig } from './config.js';
 import { runProcess } from './composition/run-process.js';
 import { superviseWorkers } from './composition/supervisor.js';
 import { portProblem } from './platform/port-check.js';
+import { fileURLToPath } from 'node:url';
+import { prepareNewEmbeddedDatabase, prepareOnly, PREPARE_ONLY } from './composition/prepare-database.js';
 
 async function main() {
   const config = loadConfig();
+  if (process.env[PREPARE_ONLY] === '1') return prepareOnly(config);
   // WORKERS=N (or a dedicated jobs process): this process supervises, the workers serve.
   if (cluster.isPrimary && (config.workers > 1 || config.jobs === 'dedicated')) await superviseWorkers(config);
-  else await runProcess(config);
+  else {
+    await prepareNewEmbeddedDatabase(config, fileURLToPath(import.meta.url));
+    await runProcess(config);
+  }
 }
 
 main().catch((err: unknown) => {
