@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.js';
 import { loggerOptions } from '../../platform/logger.js';
 import { authenticateBearer } from '../../identity/authenticate.js';
+import { writeAudit } from '../../audit/index.js';
 import { registerAuth } from './auth.js';
 import { listPhiReadRoutes, registerPhiReadAudit } from './phi-read-audit.js';
 import { registerApiKeyRateLimit } from './api-key-rate-limit.js';
@@ -99,7 +100,7 @@ export async function buildApp(
   await app.register(
     async (api) => {
       registerAuth(api, (token) => authenticateBearer(ctx, token));
-      registerPhiReadAudit(api, ctx);
+      registerPhiReadAudit(api, ctx, (row) => writeAudit(ctx.database.db, row));
       await registerApiKeyRateLimit(api, ctx.config.apiKeyRequestsPerMinute);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await apiRoutes(api, ctx);

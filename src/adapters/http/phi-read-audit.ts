@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.js';
-import { writeAudit } from '../../audit/index.js';
-import { isStaff } from '../../platform/roles.js';
+import { isStaff, type Principal } from '../../platform/roles.js';
 
 /**
  * Why a route's reader looks at PHI (the audit row's why-code): the purpose the route serves, so
@@ -97,12 +96,25 @@ export function listPhiReadRoutes(app: FastifyInstance): void {
   });
 }
 
+/** One PHI-read audit row, as the audit module writes it (passed in, so this edge kit imports no feature module). */
+export interface PhiReadRow {
+  at: Date;
+  actor: Principal;
+  action: string;
+  entityType: string;
+  entityId: string;
+  memberIds: readonly string[];
+  reason: string;
+  details: Record<string, unknown>;
+}
+export type WritePhiReadRow = (row: PhiReadRow) => Promise<void>;
+
 /**
  * Writes one audit row for every successful read of a declared route by staff (and, where the
  * route says so, by prescribers and pharmacies): who, what (resource, id, members), when, why.
  * In onSend, before the answer leaves: a read whose audit row cannot be written is not answered.
  */
-export function registerPhiReadAudit(app: FastifyInstance, ctx: AppContext): void {
+export function registerPhiReadAudit(app: FastifyInstance, ctx: AppContext, writeRow: WritePhiReadRow): void {
   app.addHook('preSerialization', async (request, _reply, payload) => {
     if (request.routeOptions.config?.phiRead) request.phiAnswer = payload;
     return payload;
@@ -118,7 +130,7 @@ export function registerPhiReadAudit(app: FastifyInstance, ctx: AppContext): voi
       params[declared.idParam ?? 'id'] ??
       (memberIds.length === 1 ? memberIds[0] : memberIds.length === 0 ? '(none)' : 'list');
     // entity id: the record read; a list names its one member, else (none) or list.
-    await writeAudit(ctx.database.db, {
+    await writeRow({
       at: ctx.clock.now(),
       actor: caller,
       action: declared.action ?? 'phi.read',
