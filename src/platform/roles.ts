@@ -1,14 +1,6 @@
-export const ROLES = [
-  'member',
-  'prescriber',
-  'pharmacy',
-  'intake',
-  'reviewer-pharmacist',
-  'reviewer-physician',
-  'member-services',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../shared/role-names.js';
+
+export { ROLES, type Role };
 
 export const CLINICIAN_ROLES: readonly Role[] = ['reviewer-pharmacist', 'reviewer-physician'];
 export const STAFF_ROLES: readonly Role[] = [

@@ -3,7 +3,14 @@ import type { ClaimRequest } from '../../src/claims/claim-types.js';
 import { writeBillingRequest } from '../../src/ncpdp/write-request.js';
 import { pharmacyApiKey, readGroup, sendD0 } from '../support/d0.js';
 import type { ApiClient } from '../support/http.js';
-import { claimFor, importMembers, members, ndcsWhere, pharmacyWithKey, type MemberRow } from '../support/scenario.js';
+import {
+  claimFor,
+  importMembers,
+  members,
+  unrestrictedGenerics,
+  pharmacyWithKey,
+  type MemberRow,
+} from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -35,20 +42,7 @@ beforeAll(async () => {
   pharmacyBKey = await pharmacyApiKey(t, npiB);
   // A covered generic with nothing but refill-too-soon between it and payment; every NDC of its
   // drug-form group (strengths differ, the SCDF is the same).
-  const free = await ndcsWhere(
-    t,
-    'IHSS01',
-    (e, c) =>
-      !!e?.covered &&
-      !e.priorAuthorization &&
-      !e.stepTherapy &&
-      !e.quantityLimit &&
-      !e.newStartsOnly &&
-      e.minAge === null &&
-      e.maxAge === null &&
-      !e.sex &&
-      c.generic,
-  );
+  const free = await unrestrictedGenerics(t, 'IHSS01');
   const group = free[0].groupId;
   ndcs = free.filter((x) => x.groupId === group).map((x) => x.ndc);
 });

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pharmacyApiKey } from '../support/d0.js';
-import { claimFor, importMembers, members, ndcsWhere } from '../support/scenario.js';
+import { claimFor, firstNpi, importMembers, members, unrestrictedGenerics } from '../support/scenario.js';
 import { startServerProcesses, type ServerProcesses } from '../support/server-processes.js';
 import { TEST_CLOCK_START, TEST_TODAY } from '../support/constants.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -56,32 +56,11 @@ describe.skipIf(!onPostgres)('SIGKILL of the server under a claim load with rese
   });
 
   it('every claim is answered in the end, each is stored and paid exactly once, and resends of stored claims answer D with the original', async () => {
-    const npi = (
-      await t.ctx.database.query<{ npi: string }>(
-        "select npi from pharmacies where pharmacy_type = 'retail' order by npi limit 1",
-      )
-    )[0].npi;
+    const npi = await firstNpi(t, 'pharmacies', "pharmacy_type = 'retail'");
     const apiKey = await pharmacyApiKey(t, npi);
-    const prescriberNpi = (
-      await t.ctx.database.query<{ npi: string }>('select npi from prescribers order by npi limit 1')
-    )[0].npi;
+    const prescriberNpi = await firstNpi(t, 'prescribers');
     // A covered generic with no edits, so every first answer is a payment.
-    const productId = (
-      await ndcsWhere(
-        t,
-        'IHSS01',
-        (e, c) =>
-          !!e?.covered &&
-          !e.priorAuthorization &&
-          !e.stepTherapy &&
-          !e.quantityLimit &&
-          !e.newStartsOnly &&
-          e.minAge === null &&
-          e.maxAge === null &&
-          !e.sex &&
-          c.generic,
-      )
-    )[0].ndc;
+    const productId = (await unrestrictedGenerics(t, 'IHSS01'))[0].ndc;
     const ids = await importMembers(t, { planId: 'IHSS01', prefix: 'KILL9', count: TOTAL });
     const rows = await members(t, 'id = any($1)', [ids]);
     const claims = rows.map((m, i) =>

@@ -5,7 +5,15 @@ import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/identity/create-user.js';
 import { pharmacyApiKey } from '../support/d0.js';
-import { claimFor, glp1CaseInReview, importMembers, members, ndcsWhere, signIn } from '../support/scenario.js';
+import {
+  claimFor,
+  firstNpi,
+  glp1CaseInReview,
+  importMembers,
+  members,
+  unrestrictedGenerics,
+  signIn,
+} from '../support/scenario.js';
 import { runServerExpectingFailure, startServerProcesses, type ServerProcesses } from '../support/server-processes.js';
 import { TEST_CLOCK_START } from '../support/constants.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -147,31 +155,10 @@ describe.skipIf(!onPostgres)('two API processes on one PostgreSQL', () => {
 
   it('SIGTERM to one of the two processes under claim load: it exits cleanly, and every acknowledged claim is in the database exactly once', async () => {
     const [victim] = server.workerPids();
-    const npi = (
-      await t.ctx.database.query<{ npi: string }>(
-        "select npi from pharmacies where pharmacy_type = 'retail' order by npi limit 1",
-      )
-    )[0].npi;
+    const npi = await firstNpi(t, 'pharmacies', "pharmacy_type = 'retail'");
     const apiKey = await pharmacyApiKey(t, npi);
-    const prescriberNpi = (
-      await t.ctx.database.query<{ npi: string }>('select npi from prescribers order by npi limit 1')
-    )[0].npi;
-    const productId = (
-      await ndcsWhere(
-        t,
-        'IHSS01',
-        (e, c) =>
-          !!e?.covered &&
-          !e.priorAuthorization &&
-          !e.stepTherapy &&
-          !e.quantityLimit &&
-          !e.newStartsOnly &&
-          e.minAge === null &&
-          e.maxAge === null &&
-          !e.sex &&
-          c.generic,
-      )
-    )[0].ndc;
+    const prescriberNpi = await firstNpi(t, 'prescribers');
+    const productId = (await unrestrictedGenerics(t, 'IHSS01'))[0].ndc;
     const TOTAL = 400;
     const ids = await importMembers(t, { planId: 'IHSS01', prefix: 'TERM2', count: TOTAL });
     const rows = await members(t, 'id = any($1)', [ids]);

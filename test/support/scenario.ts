@@ -139,3 +139,21 @@ export async function glp1CaseInReview(prescriber: ApiClient, memberId: string):
   expect(s.body.status).toBe('in-review');
   return c.body.id as string;
 }
+
+/** Covered generics with no edit on `planId` (no PA, step, quantity limit, new-starts, age or sex limit): every first fill pays. */
+export function unrestrictedGenerics(t: TestApp, planId: string) {
+  return ndcsWhere(
+    t,
+    planId,
+    (e, c) =>
+      !!e?.covered &&
+      !e.priorAuthorization &&
+      !e.stepTherapy &&
+      !e.quantityLimit &&
+      !e.newStartsOnly &&
+      e.minAge === null &&
+      e.maxAge === null &&
+      !e.sex &&
+      c.generic,
+  );
+}

@@ -3,18 +3,7 @@ import { api } from '../../api/client';
 import { useText } from '../../i18n/i18n';
 import { ErrorBanner, Field } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
-
-export const ROLES = [
-  'member',
-  'prescriber',
-  'pharmacy',
-  'intake',
-  'reviewer-pharmacist',
-  'reviewer-physician',
-  'member-services',
-  'admin',
-] as const;
-type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../../../src/shared/role-names';
 
 export const ROLE_LABELS: { en: Record<Role, string>; es: Record<Role, string> } = {
   en: {
