@@ -24,6 +24,24 @@ async function deliverAllDue(ctx: AppContext): Promise<void> {
 }
 
 /**
+ * pg-boss's createQueue and schedule are not safe to run at the same instant from several
+ * processes: on a fresh schema two workers starting together (WORKERS=N) deadlock creating the same
+ * queue (PostgreSQL 40P01, seen in CI). Both are idempotent, so the loser retries after a short,
+ * jittered pause and then finds the queue there.
+ */
+async function evenIfRacing<T>(step: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if ((code !== '40P01' && code !== '23505') || attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
+/**
  * Every scheduled job, in one place (the composition root; after Documenso's job definitions):
  * pg-boss on the same database. On PGlite it runs in-process through `db.executeSql`; a
  * multi-statement query must return an array of results, as `pg` does. pg-boss's own
@@ -50,9 +68,9 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   const boss = new PgBoss({ ...options, schedule: true, supervise: true, migrate: true });
   boss.on('error', (err) => process.stderr.write(`jobs: ${err.message}\n`));
   await boss.start();
-  await boss.createQueue(SWEEP_QUEUE);
+  await evenIfRacing(() => boss.createQueue(SWEEP_QUEUE));
   // Every minute: legal clocks are hours or days, a minute's resolution is well inside them.
-  await boss.schedule(SWEEP_QUEUE, '* * * * *', {}, { singletonKey: 'sweep' });
+  await evenIfRacing(() => boss.schedule(SWEEP_QUEUE, '* * * * *', {}, { singletonKey: 'sweep' }));
   await boss.work(SWEEP_QUEUE, async () => {
     await runDueDeadlines(ctx, ctx.clock.now());
   });
@@ -60,8 +78,8 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   // step is a minute, so every process also asks for a pass every DELIVERY_EVERY_SECONDS
   // (throttled: one job per slot whichever process asks), and a pass keeps taking batches until
   // none is left: one batch of 50 a minute fell behind a few cases a second (bench:pa).
-  await boss.createQueue(DELIVERY_QUEUE);
-  await boss.schedule(DELIVERY_QUEUE, '* * * * *', {}, { singletonKey: 'delivery' });
+  await evenIfRacing(() => boss.createQueue(DELIVERY_QUEUE));
+  await evenIfRacing(() => boss.schedule(DELIVERY_QUEUE, '* * * * *', {}, { singletonKey: 'delivery' }));
   await boss.work(DELIVERY_QUEUE, async () => {
     await deliverAllDue(ctx);
   });
@@ -70,8 +88,8 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   }, DELIVERY_EVERY_SECONDS * 1000);
   wake.unref();
   boss.on('stopped', () => clearInterval(wake));
-  await boss.createQueue(PRINT_QUEUE);
-  await boss.schedule(PRINT_QUEUE, '0 17 * * 1-5', {}, { tz: OPERATIONS_TIME_ZONE });
+  await evenIfRacing(() => boss.createQueue(PRINT_QUEUE));
+  await evenIfRacing(() => boss.schedule(PRINT_QUEUE, '0 17 * * 1-5', {}, { tz: OPERATIONS_TIME_ZONE }));
   await boss.work(PRINT_QUEUE, async () => {
     await buildPrintBatch(ctx, ctx.clock.now());
   });

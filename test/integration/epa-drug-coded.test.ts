@@ -38,9 +38,13 @@ const byRxcui = (memberId: string, rxcui: string, qualifier: string) =>
   );
 
 const casesOf = async (memberId: string) =>
-  (
-    await t.ctx.database.query<{ n: string }>('select count(*) as n from pa_requests where member_id = $1', [memberId])
-  )[0].n;
+  Number(
+    (
+      await t.ctx.database.query<{ n: string }>('select count(*) as n from pa_requests where member_id = $1', [
+        memberId,
+      ])
+    )[0].n,
+  );
 
 describe('DrugCoded SCD / SBD', () => {
   it('RTPB codes the branded drug asked for as SBD and each alternative by its own term type', async () => {
