@@ -4,6 +4,7 @@ import { DEMO } from '../../src/demo/demo-data.js';
 import { demoPeople } from '../../src/demo/demo-people.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
+import { submitPharmacyClaim } from './support/pharmacy-claim.js';
 
 // Issue #17 (exceptions): a claim rejected 70 for a brand whose generic is covered → the pharmacy
 // sees which exception to ask for → the prescriber's coverage check offers that exception's
@@ -12,9 +13,6 @@ const member = demoPeople().members.find((m) => m.memberId === DEMO.members.comm
 const pharmacyAccount = DEMO.pharmacies.retail;
 const ZESTRIL = DEMO.ndcs.nonFormulary;
 const KIND = 'Brand medically necessary (DAW 1)';
-
-const region = (page: Page, name: string | RegExp) =>
-  page.getByRole('region', { name, exact: typeof name === 'string' });
 
 describe.skipIf(!hasChromium)('reject → request an exception → approved → the claim pays', () => {
   let rig: BrowserRig;
@@ -25,22 +23,17 @@ describe.skipIf(!hasChromium)('reject → request an exception → approved → 
     await rig?.close();
   });
 
-  async function submitClaim(page: Page, rx: string) {
-    const claim = region(page, 'Claim');
-    await claim.getByLabel(/Member ID/).fill(member.memberId);
-    await claim.getByLabel('Patient date of birth').fill(member.dateOfBirth);
-    await claim.getByLabel('BIN').fill('610011');
-    await claim.getByLabel('PCN').fill('BAYRX');
-    await claim.getByLabel('Prescription number').fill(rx);
-    await claim.getByLabel('Prescriber NPI').fill(DEMO.prescribers.primaryCare);
-    await claim.getByLabel(/Product NDC/).fill(ZESTRIL);
-    await claim.getByLabel('Quantity dispensed').fill('30');
-    await claim.getByLabel('Days supply').fill('30');
-    await claim.getByLabel(/ingredient cost/).fill('120.00');
-    await claim.getByLabel(/Usual and customary/).fill('150.00');
-    await claim.getByRole('button', { name: 'Submit claim' }).click();
-    return region(page, 'Answer');
-  }
+  const submitClaim = (page: Page, rx: string) =>
+    submitPharmacyClaim(page, {
+      memberId: member.memberId,
+      dateOfBirth: member.dateOfBirth,
+      rx,
+      ndc: ZESTRIL,
+      quantity: '30',
+      daysSupply: '30',
+      ingredientCost: '120.00',
+      usualAndCustomary: '150.00',
+    });
 
   it('the exception named by the reject is the one requested, and its approval pays the brand at the generic’s copay', async () => {
     // 1. The pharmacy's claim is rejected 70; the answer names the exception to ask for.

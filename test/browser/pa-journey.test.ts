@@ -5,6 +5,7 @@ import { demoPeople } from '../../src/demo/demo-people.js';
 import { TINY_PDF } from '../support/multipart.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
+import { region, submitPharmacyClaim } from './support/pharmacy-claim.js';
 
 // Issue 5, item 9: the whole journey through the portals, each person in their own browser
 // session, on the real server and the demo data: pharmacy claim rejected 75 → prescriber finds
@@ -18,9 +19,6 @@ const OZEMPIC_NDC = DEMO.ndcs.semaglutidePenLow;
 const OZEMPIC_NAME = '0.25 MG, 0.5 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]';
 const RX = 'RX810001'; // each test file has its own database: a fixed number is unique
 
-const region = (page: Page, name: string | RegExp) =>
-  page.getByRole('region', { name, exact: typeof name === 'string' });
-
 describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
   let rig: BrowserRig;
   beforeAll(async () => {
@@ -31,22 +29,17 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
   });
 
   /** The pharmacy fills in the same claim each time: Ozempic for the member, today. */
-  async function submitClaim(page: Page) {
-    const claim = region(page, 'Claim');
-    await claim.getByLabel(/Member ID/).fill(member.memberId);
-    await claim.getByLabel('Patient date of birth').fill(member.dateOfBirth);
-    await claim.getByLabel('BIN').fill('610011');
-    await claim.getByLabel('PCN').fill('BAYRX');
-    await claim.getByLabel('Prescription number').fill(RX);
-    await claim.getByLabel('Prescriber NPI').fill(DEMO.prescribers.primaryCare);
-    await claim.getByLabel(/Product NDC/).fill(OZEMPIC_NDC);
-    await claim.getByLabel('Quantity dispensed').fill('3');
-    await claim.getByLabel('Days supply').fill('28');
-    await claim.getByLabel(/ingredient cost/).fill('900.00');
-    await claim.getByLabel(/Usual and customary/).fill('950.00');
-    await claim.getByRole('button', { name: 'Submit claim' }).click();
-    return region(page, 'Answer');
-  }
+  const submitClaim = (page: Page) =>
+    submitPharmacyClaim(page, {
+      memberId: member.memberId,
+      dateOfBirth: member.dateOfBirth,
+      rx: RX,
+      ndc: OZEMPIC_NDC,
+      quantity: '3',
+      daysSupply: '28',
+      ingredientCost: '900.00',
+      usualAndCustomary: '950.00',
+    });
 
   it('rejected 75 → PA with an attachment → information requested and answered → approved → member letter → claim pays', async () => {
     // 1. The pharmacy's claim is rejected: prior authorization required (75).
