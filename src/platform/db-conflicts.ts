@@ -32,6 +32,12 @@ function pgError(error: unknown): { code: string; constraint?: string; table?: s
 
 export const isRetryableConflict = (error: unknown) => RETRYABLE.has(pgError(error)?.code ?? '');
 
+/** True when the error is a unique_violation of the named constraint (a race a use case answers itself). */
+export function isUniqueViolationOf(error: unknown, constraint: string): boolean {
+  const pg = pgError(error);
+  return pg?.code === UNIQUE_VIOLATION && pg.constraint === constraint;
+}
+
 /**
  * A lost race as the domain error the edges map to a 409 with a stable code, or null when the
  * error is something else. Names the constraint or table (never the values: they may be PHI).

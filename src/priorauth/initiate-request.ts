@@ -6,6 +6,8 @@ import { queueNotices } from '../notices/queue-notices.js';
 import { DomainError, forbidden, invalid, notFound, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Db } from '../platform/db.js';
+import { isUniqueViolationOf } from '../platform/db-conflicts.js';
+import { ONE_OPEN_REQUEST_INDEX } from './priorauth.tables.js';
 import { isValidNpi } from '../shared/npi.js';
 import { loadMemberBenefits } from '../claims/index.js';
 import { isStepTherapyMet } from '../claims/rules/utilization.js';
@@ -255,76 +257,84 @@ export async function initiateRequest(
     plan.lineOfBusiness,
   ) as QuestionnaireResponse | null;
   const receivedAt = input.receivedAt ?? now;
-  const row = await db.transaction(async (tx) => {
-    const created = await insertPaRequest(tx, {
-      id: newId('par', now),
-      status: 'awaiting-answers',
-      memberId: member.id,
-      planId: plan.id,
-      prescriberNpi: input.prescriberNpi,
-      pharmacyNpi,
-      requestedRxcui: drug.rxcui,
-      drugName: drug.name,
-      groupId: drug.groupId,
-      groupName:
-        criteria.body.scope === 'brand-only' && drug.brandName
-          ? `${drug.brandName} (${drug.groupName})`
-          : drug.groupName,
-      brandName: criteria.body.scope === 'brand-only' ? drug.brandName : null,
-      quantity: String(input.quantity),
-      daysSupply: input.daysSupply,
-      urgency: input.urgency,
-      urgencyReason: input.urgencyReason ?? null,
-      channel: input.channel,
-      kind: caseKind,
-      criteriaId: criteria.id,
-      criteriaVersion: criteria.version,
-      renewalOf,
-      ...(carried ? { answers: { ...carried, status: 'in-progress' } as Record<string, unknown> } : {}),
-      receivedAt,
-      createdBy: caller.username,
-      updatedAt: now,
-    });
-    await insertHistory(tx, {
-      paRequestId: created.id,
-      at: now,
-      ...actorName(caller),
-      action: 'initiated',
-      fromStatus: null,
-      toStatus: 'awaiting-answers',
-      details: {
+  const row = await db
+    .transaction(async (tx) => {
+      const created = await insertPaRequest(tx, {
+        id: newId('par', now),
+        status: 'awaiting-answers',
+        memberId: member.id,
+        planId: plan.id,
+        prescriberNpi: input.prescriberNpi,
+        pharmacyNpi,
+        requestedRxcui: drug.rxcui,
+        drugName: drug.name,
+        groupId: drug.groupId,
+        groupName:
+          criteria.body.scope === 'brand-only' && drug.brandName
+            ? `${drug.brandName} (${drug.groupName})`
+            : drug.groupName,
+        brandName: criteria.body.scope === 'brand-only' ? drug.brandName : null,
+        quantity: String(input.quantity),
+        daysSupply: input.daysSupply,
+        urgency: input.urgency,
+        urgencyReason: input.urgencyReason ?? null,
         channel: input.channel,
         kind: caseKind,
-        criteria: `${criteria.id} v${criteria.version}`,
-        ...(renewalOf ? { renewalOf } : {}),
-        ...(answersFrom ? { answersFrom: answersFrom.id } : {}),
-      },
-    });
-    if (input.channel === 'pharmacy') {
-      // The pharmacy tells the prescriber that PA is needed (docs/design.md#actors).
-      await queueNotices(
-        tx,
-        {
-          kind: 'pa-needed',
-          memberId: member.id,
-          prescriberNpi: input.prescriberNpi,
-          pharmacyNpi,
-          paRequestId: created.id,
-          recipients: ['prescriber'],
-          letterLanguages: plan.policy.letterLanguages,
-          content: {
-            drugName: drug.name,
-            planName: plan.name,
-            processorName: processor.name,
-            paRequestId: created.id,
-            howToRequest: plan.policy.priorAuthorization.howToRequest,
-          },
+        criteriaId: criteria.id,
+        criteriaVersion: criteria.version,
+        renewalOf,
+        ...(carried ? { answers: { ...carried, status: 'in-progress' } as Record<string, unknown> } : {}),
+        receivedAt,
+        createdBy: caller.username,
+        updatedAt: now,
+      });
+      await insertHistory(tx, {
+        paRequestId: created.id,
+        at: now,
+        ...actorName(caller),
+        action: 'initiated',
+        fromStatus: null,
+        toStatus: 'awaiting-answers',
+        details: {
+          channel: input.channel,
+          kind: caseKind,
+          criteria: `${criteria.id} v${criteria.version}`,
+          ...(renewalOf ? { renewalOf } : {}),
+          ...(answersFrom ? { answersFrom: answersFrom.id } : {}),
         },
-        now,
-      );
-    }
-    return created;
-  });
+      });
+      if (input.channel === 'pharmacy') {
+        // The pharmacy tells the prescriber that PA is needed (docs/design.md#actors).
+        await queueNotices(
+          tx,
+          {
+            kind: 'pa-needed',
+            memberId: member.id,
+            prescriberNpi: input.prescriberNpi,
+            pharmacyNpi,
+            paRequestId: created.id,
+            recipients: ['prescriber'],
+            letterLanguages: plan.policy.letterLanguages,
+            content: {
+              drugName: drug.name,
+              planName: plan.name,
+              processorName: processor.name,
+              paRequestId: created.id,
+              howToRequest: plan.policy.priorAuthorization.howToRequest,
+            },
+          },
+          now,
+        );
+      }
+      return created;
+    })
+    .catch(async (error: unknown) => {
+      // Another submission for the same member, drug and kind committed first (the unique index
+      // decided the race the read above cannot): answer as if it had been there, with its case.
+      if (isUniqueViolationOf(error, ONE_OPEN_REQUEST_INDEX))
+        await refuseSecondRequest(db, member.id, drug.groupId, drug.groupName, caseKind);
+      throw error;
+    });
   return { kind: 'created', request: await buildRequestView(ctx, row) };
 }
 
@@ -352,7 +362,15 @@ async function refuseSecondRequest(db: Db, memberId: string, groupId: string, gr
     open
       ? `Request ${existing.id} for ${groupName} is already open (${existing.status}); continue it instead of starting another`
       : `The decision on request ${existing.id} for ${groupName} is under appeal; follow the appeal instead of starting another request`,
-    { details: { paRequestId: existing.id, caseStatus: existing.status, underAppeal: !open } },
+    {
+      details: {
+        paRequestId: existing.id,
+        caseStatus: existing.status,
+        underAppeal: !open,
+        // The existing case (RFC 9457 extension member): where the caller continues.
+        existingCase: `/api/v1/pa-requests/${existing.id}`,
+      },
+    },
   );
 }
 

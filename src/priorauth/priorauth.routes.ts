@@ -42,7 +42,8 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['prior authorization'],
-        summary: 'Initiate a PA request: returns the question set, "not-required", or 409 ACTIVE_AUTHORIZATION_EXISTS',
+        summary:
+          'Initiate a PA or exception request: returns the question set, "not-required", or 409 (ACTIVE_AUTHORIZATION_EXISTS; REQUEST_ALREADY_OPEN naming the open case in existingCase)',
         body: InitiateBody,
         response: { 201: RequestViewSchema, 200: NotRequiredSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },

@@ -10,8 +10,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { bytea } from '../platform/db-types.js';
+import { OPEN_STATUSES } from './pa-status.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
 
 /** Criteria are versioned data: a change is a new version; open cases keep theirs. */
@@ -47,6 +49,9 @@ export const criteriaDrafts = pgTable('criteria_drafts', {
   simulatedRevision: integer('simulated_revision'),
   simulation: jsonb('simulation').$type<Record<string, unknown>>(),
 });
+
+/** The unique index that keeps one open request per member, drug and kind. */
+export const ONE_OPEN_REQUEST_INDEX = 'pa_requests_one_open_per_drug_kind_uq';
 
 /** One PA request (case): one member, one prescriber, one medication in one dose form. */
 export const paRequests = pgTable(
@@ -98,6 +103,12 @@ export const paRequests = pgTable(
     index('pa_requests_queue_idx')
       .on(t.dueAt)
       .where(sql`status in ('submitted', 'in-review')`),
+    // One open request per member, drug-form group and kind (issue #14 item 4, #17): the check in
+    // initiate-request.ts reads before it writes, so two submissions at the same moment would both
+    // pass it; this index lets only one of them commit (the other gets the existing case, 409).
+    uniqueIndex(ONE_OPEN_REQUEST_INDEX)
+      .on(t.memberId, t.groupId, t.kind)
+      .where(sql.raw(`status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
   ],
 );
 

@@ -5844,7 +5844,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Initiate a PA request: returns the question set, "not-required", or 409 ACTIVE_AUTHORIZATION_EXISTS */
+    /** Initiate a PA or exception request: returns the question set, "not-required", or 409 (ACTIVE_AUTHORIZATION_EXISTS; REQUEST_ALREADY_OPEN naming the open case in existingCase) */
     post: {
       parameters: {
         query?: never;
