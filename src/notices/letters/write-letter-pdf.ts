@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { renderPdf } from '../render-pdf.js';
 import type { Block, ExtraPage, Letter, Section } from './letter.js';
 import { fromProjectRoot } from '../../platform/project-root.js';
@@ -59,13 +60,45 @@ function letterFonts(): Record<FontName, FontkitFont> {
         const ch = String.fromCodePoint(cp);
         if (ch.normalize('NFKC') === ch.normalize('NFC')) font.glyphForCodePoint(cp);
       }
-      const layout = font.layout.bind(font);
-      font.layout = (text, features) => layout(text, features ?? { ccmp: false });
+      font.layout = memoizedLayout(font.layout.bind(font));
       opened[name] = font;
     }
     fonts = opened as Record<FontName, FontkitFont>;
   }
   return fonts;
+}
+
+interface ShapedRun {
+  glyphs: unknown[];
+  positions: Array<Record<string, number>>;
+}
+
+/**
+ * fontkit's layout (OpenType shaping) of a word, remembered for the life of the process. pdfkit
+ * remembers words only per document, and shaping the same template words again for every letter
+ * was most of a letter's cost (a CPU profile of `npm run bench:pa` with letters rendered by the
+ * delivery job: 30 % of the server's CPU in fontkit's lookups). pdfkit scales a run's positions in
+ * place, so each caller gets its own copy of the positions; glyphs are fontkit's shared objects.
+ */
+function memoizedLayout(layout: (text: string, features?: unknown) => unknown) {
+  const runs = new LRUCache<string, ShapedRun>({ max: 20_000 });
+  return (text: string, features?: unknown) => {
+    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    let run = runs.get(key);
+    if (!run) {
+      run = layout(text, features ?? { ccmp: false }) as ShapedRun;
+      runs.set(key, run);
+    }
+    const positions = run.positions.map((p) => ({ ...p }));
+    return {
+      glyphs: run.glyphs,
+      positions,
+      // fontkit's GlyphRun.advanceWidth: the sum of the (possibly rescaled) advances.
+      get advanceWidth() {
+        return positions.reduce((w, p) => w + (p.xAdvance ?? 0), 0);
+      },
+    };
+  };
 }
 
 const hasGlyph = (font: FontName, ch: string) => letterFonts()[font].hasGlyphForCodePoint(ch.codePointAt(0)!);
