@@ -47,6 +47,17 @@ export interface Config {
   /** API processes on one port (node:cluster, docs/scaling.md#processes); > 1 needs PostgreSQL. */
   workers: number;
   jobs: JobsMode;
+  /** Monthly partitions of claims and audit events (docs/scaling.md#partitioning). */
+  partitions: PartitionConfig;
+}
+
+export interface PartitionConfig {
+  /** Months after the current one whose partitions the daily job keeps created. */
+  monthsAhead: number;
+  /** Claims are kept this many years; older months are detachable for archive (CLAIMS_RETENTION_YEARS). */
+  claimsRetentionYears: number;
+  /** Audit events: at least six years (HIPAA, 45 CFR 164.316(b)(2); AUDIT_RETENTION_YEARS). */
+  auditRetentionYears: number;
 }
 
 export interface NcpdpTcpConfig {
@@ -118,6 +129,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Generous by default: a busy pharmacy switch sends claims in bursts (bench:claims stays under it).
     apiKeyRequestsPerMinute: positiveInt(env, 'API_KEY_REQUESTS_PER_MINUTE', 60_000),
     ...parseProcesses(env),
+    partitions: parsePartitions(env),
+  };
+}
+
+/** HIPAA's six years is a floor for the audit log (docs/security.md#audit-log): a shorter setting is refused. */
+function parsePartitions(env: NodeJS.ProcessEnv): PartitionConfig {
+  const auditRetentionYears = positiveInt(env, 'AUDIT_RETENTION_YEARS', 6);
+  if (auditRetentionYears < 6)
+    throw new ConfigError(`AUDIT_RETENTION_YEARS must be at least 6 (HIPAA), got ${auditRetentionYears}`);
+  return {
+    monthsAhead: positiveInt(env, 'PARTITION_MONTHS_AHEAD', 3),
+    claimsRetentionYears: positiveInt(env, 'CLAIMS_RETENTION_YEARS', 10),
+    auditRetentionYears,
   };
 }
 

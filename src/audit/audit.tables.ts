@@ -1,14 +1,17 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Who did what, when, to which record, and why (docs/design.md#records, docs/security.md#audit-log);
  * staff reads of PHI included. `member_ids` names the members a row concerns (a case read names the
  * case's member), so an admin can ask "who read this member's records" in one indexed query.
+ *
+ * Append-only and the fastest-growing table: partitioned by month of `at` (UTC months, migration
+ * 0018, docs/scaling.md#partitioning), so the primary key holds `at`.
  */
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actor: text('actor').notNull(),
     /** The user's id (users.id); null for the system and for rows written before it was kept. */
@@ -24,6 +27,7 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.at] }),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
     index('audit_events_at_idx').on(t.at),
     index('audit_events_actor_idx').on(t.actor, t.at),

@@ -17,11 +17,17 @@ import type { ClaimRequest, ClaimResponse } from './claim-types.js';
  * Every adjudicated B1, paid or rejected (members see their rejects and reasons). Only one paid,
  * unreversed claim may exist per pharmacy + Rx number + fill + date of service: the partial unique
  * index is what makes a duplicate (`D`) impossible to pay twice, even under concurrent resubmission.
+ *
+ * Partitioned by month of date of service (migration 0018, docs/scaling.md#partitioning; drizzle-kit
+ * cannot express PARTITION BY, so only the keys live here). A unique key of a partitioned table must
+ * hold the partition key: the primary key is (id, date_of_service), and the duplicate key already
+ * ends in date_of_service, so one partition's index guards it (a twin has the same date, the same
+ * partition). No table references claims by foreign key.
  */
 export const claims = pgTable(
   'claims',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     pharmacyNpi: text('pharmacy_npi').notNull(),
     prescriptionNumber: text('prescription_number').notNull(),
     fillNumber: integer('fill_number').notNull(),
@@ -56,6 +62,7 @@ export const claims = pgTable(
     reversedAt: timestamp('reversed_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.dateOfService] }),
     uniqueIndex('claims_paid_once_uq')
       .on(t.pharmacyNpi, t.prescriptionNumber, t.fillNumber, t.dateOfService)
       .where(sql`transaction_status = 'P' and reversed_at is null`),

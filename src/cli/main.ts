@@ -10,6 +10,7 @@ import { DomainError } from '../platform/errors.js';
 import { openCliContext } from './cli-context.js';
 import { ncpdpDecode, ncpdpSend } from './ncpdp-commands.js';
 import { epaSimulate } from './epa-commands.js';
+import { partitionsCommand } from './partition-commands.js';
 import {
   demoLoadCommand,
   importCommand,
@@ -30,6 +31,11 @@ const USAGE = `OpenPBM operator commands:  npm run cli -- <command>
             [--api-key] [--display-name <name>] [--credential <PharmD|MD|…>]
   users list
   demo load                            load the demo data set (idempotent) and print its logins
+  partitions list | ahead | detach-expired
+                                       monthly partitions of claims and audit events: list them,
+                                       create this month's and PARTITION_MONTHS_AHEAD more, or
+                                       detach (never drop) months past CLAIMS_RETENTION_YEARS /
+                                       AUDIT_RETENTION_YEARS for archive (docs/scaling.md)
   ncpdp decode <file>                  an NCPDP D.0 transmission (or batch file) as readable JSON
   ncpdp send --to <url> [--key <k>] <file>
                                        send a D.0 transmission to a running OpenPBM and print the
@@ -108,7 +114,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
     await epaSimulate(out, v);
     return 0;
   }
-  const known = ['migrate', 'import', 'imports', 'users', 'demo'];
+  const known = ['migrate', 'import', 'imports', 'users', 'demo', 'partitions'];
   if (!known.includes(command)) {
     out.err.write(`error: unknown command "${command}"\n\n${USAGE}\n`);
     return 1;
@@ -141,6 +147,9 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
       case 'demo':
         if (sub !== 'load') throw new DomainError('VALIDATION_FAILED', 'usage: demo load');
         await demoLoadCommand(ctx, out, { json: v.json });
+        break;
+      case 'partitions':
+        await partitionsCommand(ctx, out, sub);
         break;
     }
     return 0;

@@ -4,11 +4,13 @@ import { runDueDeadlines } from '../deadlines/run-due-deadlines.js';
 import { OPERATIONS_TIME_ZONE } from '../platform/plan-time.js';
 import { buildPrintBatch } from '../notices/delivery/build-print-batch.js';
 import { deliverDueNotices } from '../notices/delivery/deliver-due-notices.js';
+import { createPartitionsAheadForAll } from './partitioned-tables.js';
 
 export const SWEEP_QUEUE = 'deadline-sweep';
 export const DELIVERY_QUEUE = 'notice-delivery';
 export const PRINT_QUEUE = 'print-batch';
 export const MAINTENANCE_QUEUE = 'pglite-analyze';
+export const PARTITION_QUEUE = 'partitions-ahead';
 /** How often due letters are looked for (seconds); the prescriber's fax follows a decision by about this much. */
 export const DELIVERY_EVERY_SECONDS = 10;
 /** One delivery pass stops taking new batches after this long and leaves the rest to the next. */
@@ -93,6 +95,14 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   await boss.work(PRINT_QUEUE, async () => {
     await buildPrintBatch(ctx, ctx.clock.now());
   });
+  // Monthly partitions of claims and audit events, PARTITION_MONTHS_AHEAD ahead (docs/scaling.md#partitioning):
+  // daily, and once at start so a database restored or migrated mid-month has them. Idempotent.
+  await evenIfRacing(() => boss.createQueue(PARTITION_QUEUE));
+  await evenIfRacing(() => boss.schedule(PARTITION_QUEUE, '20 3 * * *', {}, { singletonKey: 'partitions' }));
+  await boss.work(PARTITION_QUEUE, async () => {
+    await createPartitionsAheadForAll(ctx, ctx.clock.now());
+  });
+  await boss.sendThrottled(PARTITION_QUEUE, {}, {}, 60, 'partitions-start');
   if (database.kind === 'pglite') {
     // PGlite runs no autovacuum: refresh planner statistics ourselves, or the claim queries'
     // plans go stale as tables grow (seen in bench:claims as a seq scan on claims).

@@ -1,0 +1,188 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertClaim, type NewClaimRow } from '../../src/claims/claims.repo.js';
+import { PARTITIONED } from '../../src/composition/partitioned-tables.js';
+import { MIGRATIONS_FOLDER, openDatabase, runMigrations, type Database } from '../../src/platform/db.js';
+import {
+  createPartitionsAhead,
+  detachExpiredPartitions,
+  listPartitions,
+} from '../../src/platform/partition-maintenance.js';
+import { openTestDatabase } from '../support/test-app.js';
+
+/**
+ * Monthly partitions of claims and audit events (migration 0018, docs/scaling.md#partitioning), on
+ * PGlite and, with DATABASE_URL, on PostgreSQL: the conversion of a populated table keeps every row
+ * and the duplicate-claim guarantee; a claim dated where no partition exists is stored (DEFAULT
+ * partition) and moves into its month when the job creates it; the job is idempotent; months past
+ * retention are detached, not dropped.
+ */
+
+const claim = (id: string, dateOfService: string, prescriptionNumber = `RX-${id}`): NewClaimRow => ({
+  id,
+  pharmacyNpi: '1234567893',
+  prescriptionNumber,
+  fillNumber: 0,
+  dateOfService,
+  cardholderId: 'PART0001',
+  memberId: 'PART0001',
+  planId: 'part-plan',
+  productId: '00000000000',
+  quantity: '30',
+  daysSupply: 30,
+  prescriberNpi: '1245319599',
+  transactionStatus: 'P',
+  request: {} as never,
+  response: {} as never,
+  receivedAt: new Date('2026-12-03T12:00:00Z'),
+});
+
+const where = async (database: Database, id: string) =>
+  (await database.query<{ part: string }>('select tableoid::regclass::text as part from claims where id = $1', [id]))[0]
+    ?.part;
+
+/** An empty database (no template): the conversion must start from the schema before 0018. */
+async function openEmptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({ pglite: new PGlite() });
+    return { database, drop: () => database.close() };
+  }
+  const name = `openpbm_part_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 2 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    },
+  };
+}
+
+/** The migrations folder as it was before partitioning (journal entries up to 0016). */
+function migrationsBefore0018(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'openpbm-mig-'));
+  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
+  const journalFile = path.join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number }> };
+  journal.entries = journal.entries.filter((e) => e.idx < 18);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return dir;
+}
+
+describe('converting populated claims and audit_events tables', () => {
+  it('keeps every row, in its month, and the duplicate-claim guarantee', async () => {
+    const { database, drop } = await openEmptyDatabase();
+    const folder = migrationsBefore0018();
+    try {
+      if (database.kind === 'postgres') await migratePg(database.db as never, { migrationsFolder: folder });
+      else await migratePglite(database.db as never, { migrationsFolder: folder });
+      expect(await insertClaim(database.db, claim('old-1', '2019-04-30'))).not.toBeNull();
+      expect(await insertClaim(database.db, claim('old-2', '2026-12-02'))).not.toBeNull();
+      await database.query(
+        `insert into audit_events (at, actor, action, entity_type, entity_id) values ('2019-04-30T23:30:00Z', 'a', 'x', 't', '1'), ('2019-05-01T00:30:00Z', 'a', 'x', 't', '2')`,
+      );
+
+      await runMigrations(database);
+
+      expect(await where(database, 'old-1')).toBe('claims_p2019_04');
+      expect(await where(database, 'old-2')).toBe('claims_p2026_12');
+      const audit = await database.query<{ entity_id: string; part: string }>(
+        'select entity_id, tableoid::regclass::text as part from audit_events order by id',
+      );
+      // Cut at UTC midnight: 23:30 on 30 April stays in April.
+      expect(audit).toEqual([
+        { entity_id: '1', part: 'audit_events_p2019_04' },
+        { entity_id: '2', part: 'audit_events_p2019_05' },
+      ]);
+      // The id sequence survived the swap: a new row takes the next id.
+      const next = await database.query<{ id: number }>(
+        `insert into audit_events (at, actor, action, entity_type, entity_id) values (now(), 'a', 'x', 't', '3') returning id`,
+      );
+      expect(Number(next[0]!.id)).toBe(3);
+      // A paid twin of a converted claim (same pharmacy, Rx, fill, date) is refused by the partitioned index.
+      expect(await insertClaim(database.db, claim('twin-1', '2019-04-30', 'RX-old-1'))).toBeNull();
+      const count = await database.query<{ n: string }>(
+        `select count(*)::text as n from claims where prescription_number = 'RX-old-1'`,
+      );
+      expect(count[0]!.n).toBe('1');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      await drop();
+    }
+  });
+});
+
+describe('partitions on a migrated database', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ database, drop } = await openTestDatabase(3));
+  });
+  afterAll(() => drop());
+
+  it('stores a claim dated where no partition exists, then the job moves it into its month, once', async () => {
+    expect(await insertClaim(database.db, claim('far-1', '2041-01-15'))).not.toBeNull();
+    expect(await where(database, 'far-1')).toBe('claims_default');
+    // A twin while it sits in the DEFAULT partition is refused as well.
+    expect(await insertClaim(database.db, claim('far-twin', '2041-01-15', 'RX-far-1'))).toBeNull();
+
+    const created = await createPartitionsAhead(database, PARTITIONED.claims, '2040-12-10', 2);
+    expect(created).toEqual(['claims_p2040_12', 'claims_p2041_01', 'claims_p2041_02']);
+    expect(await where(database, 'far-1')).toBe('claims_p2041_01');
+    // The new month holds the keys: the twin is still refused there.
+    expect(await insertClaim(database.db, claim('far-twin', '2041-01-15', 'RX-far-1'))).toBeNull();
+    expect(await insertClaim(database.db, claim('far-2', '2041-02-03'))).not.toBeNull();
+    expect(await where(database, 'far-2')).toBe('claims_p2041_02');
+
+    // Idempotent: a second run (the daily job, another process, the CLI) creates nothing and moves nothing.
+    expect(await createPartitionsAhead(database, PARTITIONED.claims, '2040-12-10', 2)).toEqual([]);
+    expect(await where(database, 'far-1')).toBe('claims_p2041_01');
+    const months = (await listPartitions(database, PARTITIONED.claims)).map((p) => p.name);
+    expect(months.filter((n) => n === 'claims_p2041_01')).toHaveLength(1);
+    expect(months.at(-1)).toBe('claims_default');
+  });
+
+  it('creates audit months at UTC midnight', async () => {
+    expect(await createPartitionsAhead(database, PARTITIONED.audit_events, '2041-06-30', 0)).toEqual([
+      'audit_events_p2041_06',
+    ]);
+    await database.query(
+      `insert into audit_events (at, actor, action, entity_type, entity_id) values ('2041-06-30T23:59:59Z', 'a', 'x', 't', 'late-june')`,
+    );
+    const r = await database.query<{ part: string }>(
+      `select tableoid::regclass::text as part from audit_events where entity_id = 'late-june'`,
+    );
+    expect(r[0]!.part).toBe('audit_events_p2041_06');
+  });
+
+  it('detaches months past retention for archive, keeping their rows, and leaves the rest', async () => {
+    await createPartitionsAhead(database, PARTITIONED.claims, '2010-03-01', 0);
+    await createPartitionsAhead(database, PARTITIONED.claims, '2016-12-01', 0);
+    expect(await insertClaim(database.db, claim('ancient-1', '2010-03-09'))).not.toBeNull();
+    expect(await insertClaim(database.db, claim('kept-1', '2016-12-05'))).not.toBeNull();
+
+    // Ten years before 2026-12-03: March 2010 is out; December 2016 still has days inside retention.
+    const detached = await detachExpiredPartitions(database, PARTITIONED.claims, '2026-12-03', 10);
+    expect(detached).toEqual(['claims_p2010_03']);
+    expect(await where(database, 'ancient-1')).toBeUndefined();
+    expect(await where(database, 'kept-1')).toBe('claims_p2016_12');
+    // Not dropped: the month is a plain table with its rows, ready for pg_dump -t.
+    const archived = await database.query<{ id: string }>('select id from claims_p2010_03');
+    expect(archived.map((r) => r.id)).toEqual(['ancient-1']);
+    expect(await detachExpiredPartitions(database, PARTITIONED.claims, '2026-12-03', 10)).toEqual([]);
+  });
+});
