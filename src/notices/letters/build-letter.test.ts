@@ -11,8 +11,9 @@ import { appealFilingWindow } from '../../priorauth/rules/appeal-filing-window.j
 import { NOTICE_KINDS } from '../queue-notices.js';
 import { buildLetter, letterToPlainText } from './build-letter.js';
 import { addMonths } from './format-letter-values.js';
-import { en } from './i18n/en.js';
-import { es } from './i18n/es.js';
+import { stringsFor } from './i18n/index.js';
+const en = stringsFor('en');
+const es = stringsFor('es');
 import type { Letter } from './letter.js';
 import { unprintableChars } from './write-letter-pdf.js';
 

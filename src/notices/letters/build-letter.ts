@@ -63,7 +63,7 @@ export function buildLetter(input: LetterInput): Letter {
     ]
       .filter(Boolean)
       .join(' - '),
-    pageWords: t.pageWords,
+    pageOf: t.pageOf,
     metadata: {
       title,
       subject: `${input.notice.kind} ${input.notice.paRequestId ?? ''}`.trim(),

@@ -1,6 +1,7 @@
 import type { MemberRow, PharmacyRow, PrescriberRow } from '../../members/index.js';
 import type { PlanRow, ProcessorRow } from '../../plans/index.js';
 import type { NoticeRow } from '../notices.repo.js';
+import type { LetterLanguage } from './i18n/letter-resources.js';
 
 /**
  * A letter as structured text: what build-letter decides to say, before any layout. The PDF
@@ -31,7 +32,7 @@ export interface ExtraPage {
   sections: Section[];
 }
 
-export type LetterLanguage = 'en' | 'es';
+export type { LetterLanguage };
 export type Audience = 'member' | 'provider';
 
 export interface Letter {
@@ -55,8 +56,8 @@ export interface Letter {
   languageAssistance?: ExtraPage;
   /** Printed at the foot of every page with the page number. */
   footer: string;
-  /** "Page" and "of" in the letter's language, for "Page 2 of 4". */
-  pageWords: { page: string; of: string };
+  /** "Page 2 of 4" in the letter's language. */
+  pageOf: (n: number, total: number) => string;
   metadata: { title: string; subject: string; author: string; lang: string };
 }
 

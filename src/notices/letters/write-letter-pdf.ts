@@ -413,12 +413,11 @@ class LetterWriter {
   footers(letter: Letter) {
     const { doc } = this;
     const range = doc.bufferedPageRange();
-    const { page, of } = letter.pageWords;
     for (let i = range.start; i < range.start + range.count; i += 1) {
       doc.switchToPage(i);
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      const footer = this.use('regular', 8, `${letter.footer} - ${page} ${i - range.start + 1} ${of} ${range.count}`);
+      const footer = this.use('regular', 8, `${letter.footer} - ${letter.pageOf(i - range.start + 1, range.count)}`);
       doc
         .fillColor(GREY)
         .text(footer, this.left, doc.page.height - 36, { width: this.width, align: 'center', lineBreak: false });
