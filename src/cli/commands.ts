@@ -117,6 +117,13 @@ export async function demoLoadCommand(ctx: AppContext, out: Out, args: { json?: 
   out.log(
     `accounts created: ${result.accountsCreated.length ? result.accountsCreated.join(', ') : 'none (they exist already)'}`,
   );
+  const living = result.living;
+  if (living)
+    out.log(
+      living.loaded
+        ? `living demo: ${living.claims.paid} paid and ${living.claims.rejected} rejected claims, cases, an appeal and a fax (${living.steps} steps)`
+        : 'living demo: already loaded',
+    );
   out.log('');
   out.log(DEMO_ACCOUNTS_TEXT);
 }

@@ -63,7 +63,8 @@ const memberAccount = (m: DemoMember, note: string): DemoAccount => ({
   role: 'member',
   displayName: `${m.firstName} ${m.lastName}`,
   memberId: m.memberId,
-  note: `member ${m.memberId}, ${note}`,
+  // Born on: what a pharmacy or member services asks with the member ID (issue #14 item 17).
+  note: `member ${m.memberId}, born ${m.dateOfBirth}, ${note}`,
 });
 
 const prescriberAccount = (p: DemoPrescriber): DemoAccount => ({

@@ -199,7 +199,8 @@ const ROSTER: MemberTemplate[] = [
   t(P.partD, 'senior', 'zh', 'M'),
 ];
 
-export const DEMO_ELIGIBILITY_START = '2026-01-01';
+/** A year before the demo's today and more: the living demo's year of claims finds members covered. */
+export const DEMO_ELIGIBILITY_START = '2025-01-01';
 /** The terminated member's last covered day (claims after it reject 65). */
 export const DEMO_TERMINATION_DATE = '2026-06-30';
 

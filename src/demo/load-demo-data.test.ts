@@ -4,6 +4,7 @@ import { authenticateBearer, issueToken } from '../identity/authenticate.js';
 import { countRows, openTestContext } from '../imports/test-context.test-support.js';
 import { findMemberById, searchMembers } from '../members/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../reference/reference-cache.js';
+import { MAINTENANCE_DRUGS } from './demo-claim-history.js';
 import { DEMO } from './demo-data.js';
 import { isDatabaseEmpty, loadDemoData } from './load-demo-data.js';
 
@@ -29,7 +30,7 @@ let firstCounts: Record<string, number>;
 beforeAll(async () => {
   ({ ctx, close } = await openTestContext());
   expect(await isDatabaseEmpty(ctx)).toBe(true);
-  const result = await loadDemoData(ctx);
+  const result = await loadDemoData(ctx, { living: false });
   expect(result.imports.every((s) => s.rejected.length === 0)).toBe(true);
   // The criteria library loads first, so the formularies name only loaded criteria sets.
   expect(result.imports.map((s) => s.kind)).toEqual([
@@ -60,7 +61,7 @@ describe('loadDemoData', () => {
     expect(firstCounts.pharmacies).toBe(5);
     expect(firstCounts.plans).toBe(5);
     expect(firstCounts.processors).toBe(2);
-    const again = await loadDemoData(ctx);
+    const again = await loadDemoData(ctx, { living: false });
     expect(again.accountsCreated).toEqual([]);
     expect(await countRows(ctx, TABLES)).toEqual(firstCounts);
     const runs = await ctx.database.query<{ kind: string; actor: string }>('select kind, actor from import_runs');
@@ -94,6 +95,18 @@ describe('loadDemoData', () => {
     expect(ref.plans.get('IHSS01')!.policy.costSharing.tiers.generic.retail).toEqual({ copay: '5.00' });
     expect(ref.plans.get('PARTD1')!.policy.appeals.filingWindowDays).toBe(65);
     expect(ref.plans.get('MCRX-FFS')!.policy.appeals.filingWindowDays).toBe(60);
+  });
+
+  it("covers the living demo's maintenance generics on every plan it bills, with no edit that would reject a refill", () => {
+    for (const plan of ['IHSS01', 'CACOM1', 'PARTD1', 'MCRX-FFS'])
+      for (const [name, drug] of Object.entries(MAINTENANCE_DRUGS))
+        expect(entryFor(plan, drug.ndc), `${name} on ${plan}`).toMatchObject({
+          covered: true,
+          tier: 'generic',
+          priorAuthorization: false,
+          stepTherapy: null,
+          quantityLimit: null,
+        });
   });
 
   it('gives each named NDC the formulary status DEMO says it has', () => {
@@ -173,7 +186,12 @@ describe('loadDemoData', () => {
       terminationDate: DEMO.eligibility.terminatedOn,
     });
     const es = (await findMemberById(db, DEMO.members.spanishSpeaking))!;
-    expect(es).toMatchObject({ language: 'es', planId: 'MCAL-MC', effectiveDate: '2026-01-01', terminationDate: null });
+    expect(es).toMatchObject({
+      language: 'es',
+      planId: 'MCAL-MC',
+      effectiveDate: DEMO.eligibility.effectiveDate,
+      terminationDate: null,
+    });
     const found = await searchMembers(db, { lastName: es.lastName.toUpperCase(), dateOfBirth: es.dateOfBirth });
     expect(found.map((m) => m.id)).toContain(es.id);
     expect(

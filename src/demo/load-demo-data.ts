@@ -12,6 +12,7 @@ import { findEhrClientByClientId } from '../ehr-clients/index.js';
 import { registerEhrClient } from '../ehr-clients/register-ehr-client.js';
 import { allDemoAccounts, DEMO_EHR_CLIENT, DEMO_EPA_HUB } from './demo-accounts.js';
 import { buildDemoPlanBundle } from './demo-plans.js';
+import { loadLivingDemo, type LivingDemoResult } from './living-demo.js';
 import { demoPeople, membersCsv, pharmaciesCsv, prescribersCsv } from './demo-people.js';
 import { fromProjectRoot } from '../platform/project-root.js';
 
@@ -28,17 +29,20 @@ export async function isDatabaseEmpty(ctx: AppContext): Promise<boolean> {
 export interface DemoLoadResult {
   imports: ImportSummary[];
   accountsCreated: string[];
+  /** The living demo's claims and cases (absent when not asked for). */
+  living?: LivingDemoResult;
 }
 
 /**
  * Loads the demo data set through the same imports an operator uses: the criteria library, the
  * drug catalog, the plan bundle built over it, members, prescribers and pharmacies (CSV), then
- * the demo logins.
- * Idempotent: imports upsert, and existing accounts are left alone.
+ * the demo logins; then, unless `living` is false, the living demo's year of claims and cases
+ * (living-demo.ts) relative to the clock's now.
+ * Idempotent: imports upsert, existing accounts are left alone, the living demo loads once.
  */
 export async function loadDemoData(
   ctx: AppContext,
-  options: { onProgress?: (step: string) => void } = {},
+  options: { onProgress?: (step: string) => void; living?: boolean } = {},
 ): Promise<DemoLoadResult> {
   const catalogCsv = readFileSync(DRUG_CATALOG_FILE, 'utf8');
   const catalog = parseDrugCatalog(catalogCsv);
@@ -97,5 +101,8 @@ export async function loadDemoData(
     await registerEhrClient(ctx, SYSTEM, { ...DEMO_EPA_HUB });
     accountsCreated.push(`ehr-client:${DEMO_EPA_HUB.clientId}`);
   }
-  return { imports, accountsCreated };
+  if (options.living === false) return { imports, accountsCreated };
+  options.onProgress?.('living demo (a year of claims, cases, an appeal, a fax)');
+  const living = await loadLivingDemo(ctx);
+  return { imports, accountsCreated, living };
 }

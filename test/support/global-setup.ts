@@ -15,6 +15,9 @@ import { TEST_CLOCK_START } from './constants.js';
  * Builds one migrated database with the demo data set, once per run: a PGlite data-dir dump
  * (each test file loads it into memory) or, with DATABASE_URL, a PostgreSQL template database
  * (each test file clones it with CREATE DATABASE … TEMPLATE). A fresh PGlite costs seconds.
+ * Without the living demo's claims and cases (test/integration/living-demo.test.ts loads and
+ * checks them): each test builds the history it asserts on, so a queue or a report it counts
+ * holds only its own cases.
  */
 export default async function setup(project: TestProject) {
   const clock = new ManualClock(new Date(TEST_CLOCK_START));
@@ -30,7 +33,7 @@ export default async function setup(project: TestProject) {
     u.pathname = `/${templateName}`;
     const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 2 });
     await runMigrations(database);
-    await loadDemoData(createContext(config, database, clock));
+    await loadDemoData(createContext(config, database, clock), { living: false });
     await database.close();
     project.provide('pgTemplate', templateName);
     return async () => {
@@ -41,7 +44,7 @@ export default async function setup(project: TestProject) {
   const pglite = new PGlite();
   const database = await openDatabase({ pglite });
   await runMigrations(database);
-  await loadDemoData(createContext(config, database, clock));
+  await loadDemoData(createContext(config, database, clock), { living: false });
   const dump = await pglite.dumpDataDir('none');
   const dir = path.join(os.tmpdir(), 'openpbm-test');
   mkdirSync(dir, { recursive: true });
