@@ -8,7 +8,7 @@ import { DomainError, type FieldError } from '../platform/errors.js';
 import { actorName } from '../priorauth/pa-status.js';
 import { createAuthorization, revokeAuthorization, type AuthorizationRow } from '../authorizations/index.js';
 import { caseGrant } from '../priorauth/case-grant.js';
-import { findCriteriaVersion, findPaRequest, insertHistory } from '../priorauth/index.js';
+import { findPaRequest, insertHistory, findPublishedCriteria } from '../priorauth/index.js';
 import { listAppealsForCase } from './appeals.repo.js';
 import { openAppealForReview } from './open-appeal-for-review.js';
 import { buildAppealView, type AppealView } from './appeal-view.js';
@@ -103,7 +103,7 @@ export async function decideAppeal(
       ];
       for (const number of earlier) if (number && (await revokeAuthorization(tx, number))) replaced.push(number);
       authorization = await createAuthorization(tx, {
-        ...caseGrant(pa, plan, await findCriteriaVersion(tx, pa.criteriaId, pa.criteriaVersion)),
+        ...caseGrant(pa, plan, await findPublishedCriteria(ctx, pa.criteriaId, pa.criteriaVersion, tx)),
         now,
         approvedQuantity: input.approvedQuantity,
         effectiveTo: input.effectiveTo,

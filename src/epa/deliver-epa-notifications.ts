@@ -2,7 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { drainOutbox } from '../platform/drain-outbox.js';
 import { epaNotificationHeaders, findEhrClientById } from '../ehr-clients/index.js';
 import { newId } from '../platform/ids.js';
-import { findCriteriaVersion, findPaRequest } from '../priorauth/index.js';
+import { findPaRequest, findPublishedCriteria } from '../priorauth/index.js';
 import { buildRequestView } from '../priorauth/request-view.js';
 import { openWorkItem } from '../work-items/index.js';
 import { OPENPBM_ID } from './answer-epa-message.js';
@@ -49,7 +49,7 @@ async function queueNews(ctx: AppContext, now: Date): Promise<number> {
       });
       continue;
     }
-    const criteria = (await findCriteriaVersion(ctx.database.db, row.criteriaId, row.criteriaVersion))!.body;
+    const criteria = (await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion))!.body;
     const outcome = await outcomeOf(ctx, view, criteria);
     const hub = await findEhrClientById(ctx.database.db, link.clientId);
     const messageId = newId('epn', now);

@@ -8,7 +8,7 @@ import type { Principal } from '../platform/roles.js';
 import { addAttachment, MAX_ATTACHMENT_BYTES } from '../priorauth/add-attachment.js';
 import { sniffFileType } from '../priorauth/sniff-file-type.js';
 import { cancelRequest } from '../priorauth/cancel-request.js';
-import { findCriteriaVersion, findPaRequest, type PaRequestRow } from '../priorauth/index.js';
+import { findPaRequest, type PaRequestRow, findPublishedCriteria } from '../priorauth/index.js';
 import { respondToInformationRequest } from '../priorauth/respond-to-information-request.js';
 import { buildRequestView, type RequestView } from '../priorauth/request-view.js';
 import type { CriteriaSet } from '../priorauth/rules/criteria-set.js';
@@ -51,7 +51,7 @@ async function loadCase(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<C
       'NOT_AUTHORIZED',
       `${bodyPath(m)}/Prescriber/NonVeterinarian/Identification/NPI: ${npi} is not the prescriber of request ${id}`,
     );
-  const criteria = (await findCriteriaVersion(ctx.database.db, row.criteriaId, row.criteriaVersion))!.body;
+  const criteria = (await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion))!.body;
   return { row, acting: actingPrescriber(clientIdentity(hub.row), npi), criteria };
 }
 

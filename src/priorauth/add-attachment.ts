@@ -1,3 +1,4 @@
+import { findPublishedCriteria } from './published-criteria.js';
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
@@ -5,7 +6,7 @@ import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { assertCanSee } from './pa-access.js';
 import { actorName, FINAL_STATUSES, type PaStatus } from './pa-status.js';
-import { findCriteriaVersion, findPaRequest, insertAttachment, insertHistory } from './priorauth.repo.js';
+import { findPaRequest, insertAttachment, insertHistory } from './priorauth.repo.js';
 import { sniffFileType } from './sniff-file-type.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -39,7 +40,7 @@ export async function addAttachment(ctx: AppContext, caller: Principal, id: stri
       { errors: [{ path: 'file', message: 'is not a PDF, PNG, JPEG or TIFF' }] },
     );
   if (input.documentId) {
-    const criteria = await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion);
+    const criteria = await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db);
     if (!criteria?.body.requiredDocuments.some((d) => d.id === input.documentId)) {
       throw new DomainError(
         'VALIDATION_FAILED',

@@ -1,7 +1,8 @@
 import type { AuthorizationGrant } from '../authorizations/index.js';
 import { isExceptionKind } from '../shared/exception-kinds.js';
 import type { PlanRow } from '../plans/index.js';
-import type { CriteriaSetRow, PaRequestRow } from './priorauth.repo.js';
+import type { PaRequestRow } from './priorauth.repo.js';
+import type { PublishedCriteria } from './published-criteria.js';
 
 /**
  * What an approval of this case grants, before any reviewer's limits: the case's member,
@@ -11,7 +12,7 @@ import type { CriteriaSetRow, PaRequestRow } from './priorauth.repo.js';
 export function caseGrant(
   request: PaRequestRow,
   plan: PlanRow,
-  criteria: CriteriaSetRow | null | undefined,
+  criteria: PublishedCriteria | null | undefined,
 ): Omit<AuthorizationGrant, 'now' | 'approvedQuantity' | 'effectiveTo'> {
   const partDException = plan.lineOfBusiness === 'medicare-d' && isExceptionKind(request.kind);
   return {

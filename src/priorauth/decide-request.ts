@@ -1,3 +1,4 @@
+import { findPublishedCriteria } from './published-criteria.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
 import { retryOnConflict } from '../platform/db-conflicts.js';
@@ -6,7 +7,7 @@ import { assertClinician } from './pa-access.js';
 import type { PaStatus } from './pa-status.js';
 import { effectiveToProblem, grantPeriod } from '../authorizations/index.js';
 import { caseGrant } from './case-grant.js';
-import { findCriteriaVersion, findPaRequest } from './priorauth.repo.js';
+import { findPaRequest } from './priorauth.repo.js';
 import { recordDetermination } from './record-determination.js';
 import { buildRequestView } from './request-view.js';
 import { isRealDate } from '../platform/dates.js';
@@ -141,7 +142,7 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
     // The same range createAuthorization holds every approval to, checked before any write so the
     // reviewer is told the allowed dates: from today (not a period already over) to the end of the
     // criteria set's approval duration.
-    const criteria = await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion);
+    const criteria = await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db);
     const { today, period } = await grantPeriod(db, { ...caseGrant(row, plan, criteria), now });
     const problem = effectiveToProblem(input.effectiveTo, period, today);
     if (problem)

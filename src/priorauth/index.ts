@@ -8,3 +8,4 @@ export {
   listHistory,
   type PaRequestRow,
 } from './priorauth.repo.js';
+export { findPublishedCriteria, type PublishedCriteria } from './published-criteria.js';

@@ -1,3 +1,4 @@
+import { findPublishedCriteria } from './published-criteria.js';
 import type { AppContext } from '../app-context.js';
 import { createAuthorization, type AuthorizationRow } from '../authorizations/index.js';
 import { cancelDeadlines } from '../deadlines/index.js';
@@ -6,7 +7,7 @@ import type { PlanRow } from '../plans/index.js';
 import type { Db } from '../platform/db.js';
 import { caseGrant } from './case-grant.js';
 import { FINAL_STATUSES, type Actor, type Decision, type PaStatus } from './pa-status.js';
-import { findCriteriaVersion, withdrawOpenInformationRequests, type PaRequestRow } from './priorauth.repo.js';
+import { withdrawOpenInformationRequests, type PaRequestRow } from './priorauth.repo.js';
 import { transitionRequest } from './transition-request.js';
 
 export const CASE_DEADLINE_KINDS = ['pa-warning', 'pa-due', 'pa-info-request-due'];
@@ -43,12 +44,12 @@ const NOTICE_FOR: Record<Decision, NoticeKind> = {
  * the case's clocks.
  */
 export async function recordDetermination(
-  _ctx: AppContext,
+  ctx: AppContext,
   tx: Db,
   row: PaRequestRow,
   d: DeterminationInput,
 ): Promise<PaRequestRow> {
-  const criteria = await findCriteriaVersion(tx, row.criteriaId, row.criteriaVersion);
+  const criteria = await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, tx);
   const plan = d.plan;
   let authorization: AuthorizationRow | null = null;
 

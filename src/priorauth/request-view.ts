@@ -1,9 +1,9 @@
+import { findPublishedCriteria } from './published-criteria.js';
 import { isExceptionKind } from '../shared/exception-kinds.js';
 import type { AppContext } from '../app-context.js';
 import { listNoticesForRequest } from '../notices/index.js';
 import type { Db } from '../platform/db.js';
 import {
-  findCriteriaVersion,
   listAttachments,
   listHistory,
   listInformationRequests,
@@ -113,7 +113,7 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     listInformationRequests(db, row.id),
     listAttachments(db, row.id),
     listNoticesForRequest(db, row.id),
-    findCriteriaVersion(db, row.criteriaId, row.criteriaVersion),
+    findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db),
     renewalOf(ctx, row, now, standing),
     appealFilingOf(ctx, row, now, standing),
   ]);

@@ -1,3 +1,4 @@
+import { findPublishedCriteria } from './published-criteria.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
 import { cancelDeadlines } from '../deadlines/index.js';
@@ -6,7 +7,6 @@ import { openInformationRequest } from './open-information-request.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';
 import {
   closeInformationRequest,
-  findCriteriaVersion,
   findOpenInformationRequest,
   findPaRequest,
   listInformationRequests,
@@ -57,7 +57,7 @@ export async function respondToInformationRequest(
       errors: [{ path: 'answers', message: 'answers, note or attachmentIds is required' }],
     });
   }
-  const criteria = (await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion))!.body;
+  const criteria = (await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db))!.body;
   const merged = input.answers === undefined ? row.answers : mergeAnswers(row.answers, input.answers);
   if (input.answers !== undefined) assertAnswersValid(criteria, merged);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;

@@ -1,8 +1,9 @@
+import { findPublishedCriteria } from './published-criteria.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
 import { DomainError } from '../platform/errors.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';
-import { findCriteriaVersion, findPaRequest } from './priorauth.repo.js';
+import { findPaRequest } from './priorauth.repo.js';
 import { buildRequestView } from './request-view.js';
 import { assertAnswersValid } from './submit-request.js';
 import { transitionRequest } from './transition-request.js';
@@ -18,7 +19,7 @@ export async function saveAnswers(ctx: AppContext, caller: Principal, id: string
       'INVALID_STATE',
       `The request is ${row.status}; answers can no longer be edited (answer an information request instead)`,
     );
-  const criteria = (await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion))!.body;
+  const criteria = (await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db))!.body;
   assertAnswersValid(criteria, answers);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const now = ctx.clock.now();

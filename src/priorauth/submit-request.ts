@@ -1,3 +1,4 @@
+import { findPublishedCriteria } from './published-criteria.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
@@ -5,7 +6,7 @@ import { retryOnConflict } from '../platform/db-conflicts.js';
 import { DomainError } from '../platform/errors.js';
 import { openInformationRequest } from './open-information-request.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';
-import { findCriteriaVersion, findPaRequest, listAttachments, type PaRequestRow } from './priorauth.repo.js';
+import { findPaRequest, listAttachments, type PaRequestRow } from './priorauth.repo.js';
 import { recordDetermination } from './record-determination.js';
 import { buildRequestView, type RequestView } from './request-view.js';
 import { checkCompleteness, validateAnswers } from './rules/check-completeness.js';
@@ -54,7 +55,7 @@ export async function submitRequest(
   assertCanAct(caller, row);
   if (row.status !== 'awaiting-answers')
     throw new DomainError('INVALID_STATE', `The request is ${row.status}; it was already submitted`);
-  const criteriaRow = await findCriteriaVersion(db, row.criteriaId, row.criteriaVersion);
+  const criteriaRow = await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db);
   const criteria = criteriaRow!.body;
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const given = input.answers ?? row.answers;

@@ -1,7 +1,7 @@
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { AppContext } from '../../app-context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { findCriteriaVersion, findPaRequest } from '../../priorauth/index.js';
+import { findPaRequest, findPublishedCriteria } from '../../priorauth/index.js';
 import { saveAnswers } from '../../priorauth/save-answers.js';
 import { submitRequest } from '../../priorauth/submit-request.js';
 import type { FhirRequest, FhirResponse } from '../fhir-request.js';
@@ -32,7 +32,7 @@ export async function submitQuestionnaireResponse(req: FhirRequest, ctx: AppCont
   const row = await findPaRequest(ctx.database.db, caseId);
   // A case of another practice does not exist for this client.
   if (!row || !req.caller.client.prescriberNpis.includes(row.prescriberNpi)) throw notFound('PA request', caseId);
-  const criteria = (await findCriteriaVersion(ctx.database.db, row.criteriaId, row.criteriaVersion))!.body;
+  const criteria = (await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion))!.body;
   const url = criteria.questionnaire.url;
   if (!qr.questionnaire || qr.questionnaire.split('|')[0] !== url)
     throw invalidElement('QuestionnaireResponse.questionnaire', `must be ${url} (the questionnaire of this request)`);

@@ -5,7 +5,7 @@ import type { DrugConcept } from '../../catalog/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { initiateRequest } from '../../priorauth/initiate-request.js';
-import { findCriteriaVersion, findPaRequest } from '../../priorauth/index.js';
+import { findPaRequest, findPublishedCriteria } from '../../priorauth/index.js';
 import { saveAnswers } from '../../priorauth/save-answers.js';
 import { assertAnswersValid, missingItems, submitRequest } from '../../priorauth/submit-request.js';
 import { normalizeNdc } from '../../shared/field-checks.js';
@@ -115,7 +115,7 @@ async function answerCase(
 ): Promise<ItemDecision> {
   const row = (await findPaRequest(ctx.database.db, caseId))!;
   if (row.status !== 'awaiting-answers') return decisionOfCase(row);
-  const criteria = (await findCriteriaVersion(ctx.database.db, row.criteriaId, row.criteriaVersion))!.body;
+  const criteria = (await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion))!.body;
   const answers = answersFor(parsed, criteria.questionnaire.url);
   if (!answers) return decisionOfCase(row);
   // Answers that do not fit the questions are refused (400 naming the item), never stored.

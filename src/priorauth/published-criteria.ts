@@ -1,0 +1,37 @@
+import { LRUCache } from 'lru-cache';
+import type { AppContext } from '../app-context.js';
+import type { Db } from '../platform/db.js';
+import { findCriteriaVersion, type CriteriaSetRow } from './priorauth.repo.js';
+
+/** A published criteria version: what a case was started on (without the movable "current" flag). */
+export type PublishedCriteria = Omit<CriteriaSetRow, 'current'>;
+
+const MAX_VERSIONS = 500;
+const caches = new WeakMap<object, LRUCache<string, PublishedCriteria>>();
+
+/**
+ * The criteria version a case uses, read once per process and database. Published versions are
+ * immutable (the criteria_sets_immutable trigger, migration 0012: only "current" may move), and
+ * every PA step reads its case's version several times — a complete ePA PARequest read the same
+ * row four times. Each caller gets its own copy, so a caller that edits what it was given cannot
+ * change what the next one reads. `db` may be a transaction: a miss is read through it.
+ */
+export async function findPublishedCriteria(
+  ctx: Pick<AppContext, 'database'>,
+  id: string,
+  version: number,
+  db: Db = ctx.database.db,
+): Promise<PublishedCriteria | undefined> {
+  let cache = caches.get(ctx.database);
+  if (!cache) caches.set(ctx.database, (cache = new LRUCache({ max: MAX_VERSIONS })));
+  const key = `${id}\u0000${version}`;
+  let published = cache.get(key);
+  if (!published) {
+    const row = await findCriteriaVersion(db, id, version);
+    if (!row) return undefined;
+    const { current: _current, ...rest } = row;
+    published = rest;
+    cache.set(key, published);
+  }
+  return structuredClone(published);
+}
