@@ -9,7 +9,7 @@
  * so neither phase's fills make the other's refills too soon. The codec micro-benchmark (parse +
  * serialize of a B1 on one core) runs first.
  *
- * Env: BENCH_DBS=pglite,postgres  BENCH_HISTORY=0,1000000  BENCH_CLAIMS=20000  BENCH_CONCURRENCY=16  BENCH_WORKERS=1,2
+ * Env: BENCH_DBS=pglite,postgres  BENCH_HISTORY=0,1000000 (10000000: 10 years of history, PostgreSQL)  BENCH_CLAIMS=20000  BENCH_CONCURRENCY=16  BENCH_WORKERS=1,2
  *      BENCH_MEMBERS=20000  BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test  BENCH_MODES=json,d0
  *      BENCH_CODEC_ONLY=1 (the codec micro-benchmark alone)
  *      BENCH_PG_LIMIT=path/to/pg-limit/run (default ../shared/tools/pg-limit/run)  BENCH_PG_LIMIT_SECONDS=15
@@ -39,6 +39,7 @@ import { startServer } from './bench-server.js';
 import { runClosedLoop } from './stats.js';
 import { benchCodec, d0Outcome } from './d0-codec.bench.js';
 import { writeBillingRequest } from '../src/ncpdp/write-request.js';
+import { copyHistory, historyShape } from './history-copy.js';
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 20000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -53,16 +54,10 @@ const PHARMACY_NPI = makeNpi('198765432');
 const PRESCRIBER_NPI = makeNpi('176543210');
 
 /**
- * History: real fills of the formulary's drugs by the benchmark's own members over the last year,
- * so the claim-context query reads rows that count (it scopes history to the claim's drug-form
+ * History: real fills of the formulary's drugs by the benchmark's own members (bench/history-copy.ts:
+ * ~50 a member a year, refills, step-therapy prerequisites, PA drugs under authorization), loaded by
+ * COPY, so the claim-context query reads rows that count (it scopes history to the claim's drug-form
  * group and its step-therapy prerequisites, see claims/rules/history-scope.ts).
- *
- * Each member has a regimen of chronic drugs (one in three starts from a step-therapy
- * prerequisite such as metformin), refilled every 28 days under one prescription number per drug;
- * ~n / members fills each. The newest fill of each regimen drug ended before today, so the mix's
- * own outcomes (paid, 75, 70, 79, D) keep their meaning while the history rows are read and
- * weighed. Members with a PA drug in their regimen get an active authorization for it, as a
- * member who went through PA would have.
  */
 async function loadHistory(db: Database, n: number, today: string, pools: Pools) {
   const t0 = performance.now();
@@ -97,56 +92,17 @@ async function loadHistory(db: Database, n: number, today: string, pools: Pools)
     ).values(),
   ];
   if (chronic.length === 0) throw new Error('bench: no paid formulary drugs for history');
-  // Slots 0..R-1 of a member's regimen: slot 0 is a prerequisite for one member in three, a PA
-  // drug (under authorization) for one in ten, else a chronic drug.
-  const perMember = Math.max(1, Math.round(n / MEMBERS));
-  const regimen = Math.max(1, Math.ceil(perMember / 12));
-  const spacing = 28;
-  const products = [...chronic, ...prereq, ...paDrugs];
-  const col = <K extends keyof (typeof products)[number]>(k: K) => products.map((p) => p[k]);
-  const batchMembers = Math.max(1, Math.floor(100_000 / perMember));
-  for (let m0 = 0; m0 < MEMBERS; m0 += batchMembers) {
-    const m1 = Math.min(m0 + batchMembers, MEMBERS) - 1;
-    await db.query(
-      `
-      with p as (
-        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-          with ordinality as p(ndc, rxcui, grp, ingredient, drug_class, i)),
-      fills as (
-        select m, k, k % $6::int as slot, k / $6::int as refill,
-          case
-            when k % $6::int = 0 and m % 10 = 3 and $12::int > 0 then $10::int + $11::int + 1 + (m % $12::int)
-            when k % $6::int = 0 and m % 3 = 0 and $11::int > 0 then $10::int + 1 + (m % $11::int)
-            else 1 + ((m * 7919 + (k % $6::int) * 104729) % $10::int)
-          end as pi
-        from generate_series($7::int, $8::int) m, generate_series(0, $9::int - 1) k)
-      insert into claims (id, pharmacy_npi, prescription_number, fill_number, date_of_service, cardholder_id, member_id, plan_id, product_id,
-        rxcui, group_id, ingredient, drug_class, quantity, days_supply, prescriber_npi, transaction_status, request, response, received_at)
-      select 'hist_' || f.m || '_' || f.k, $13::text, 'H' || f.m || 'S' || f.slot, f.refill,
-        ($14::date - 30 - f.refill * ${spacing} - f.slot), 'B' || lpad(f.m::text, 7, '0'), 'B' || lpad(f.m::text, 7, '0'), $15::text,
-        p.ndc, p.rxcui, p.grp, p.ingredient, nullif(p.drug_class, ''), 28, 28, $16::text, 'P', '{}'::jsonb, '{}'::jsonb, now()
-      from fills f join p on p.i = f.pi
-      where f.refill * ${spacing} + f.slot < 335`,
-      [
-        col('ndc'),
-        col('rxcui'),
-        col('groupId'),
-        col('ingredient'),
-        col('drugClass'),
-        regimen,
-        m0,
-        m1,
-        perMember,
-        chronic.length,
-        prereq.length,
-        paDrugs.length,
-        PHARMACY_NPI,
-        today,
-        PLAN,
-        PRESCRIBER_NPI,
-      ],
-    );
-  }
+  const method = await copyHistory(db, {
+    members: MEMBERS,
+    rows: n,
+    today,
+    planId: PLAN,
+    pharmacyNpi: PHARMACY_NPI,
+    prescriberNpi: PRESCRIBER_NPI,
+    chronic,
+    prereq,
+    paDrugs,
+  });
   // Authorizations for the members whose regimen holds a PA drug (slot 0, m % 10 = 3).
   if (paDrugs.length > 0) {
     await db.query(
@@ -159,7 +115,44 @@ async function loadHistory(db: Database, n: number, today: string, pools: Pools)
     );
   }
   const rows = Number((await db.query<{ n: string }>(`select count(*) as n from claims where id like 'hist_%'`))[0]!.n);
-  return { seconds: (performance.now() - t0) / 1000, rows, prereq: prereq.length, paDrugs: paDrugs.length };
+  const { years } = historyShape({ members: MEMBERS, rows: n });
+  return {
+    seconds: (performance.now() - t0) / 1000,
+    rows,
+    years,
+    method,
+    prereq: prereq.length,
+    paDrugs: paDrugs.length,
+  };
+}
+
+/**
+ * What the claims table weighs (capacity plan, docs/scaling.md): every partition with its indexes,
+ * and a full adjudicated row (request and response JSON, as the API stores it) beside a history row.
+ */
+async function claimStorage(db: Database, today: string) {
+  const [t] = await db.query<{ total: string; heap: string; rows: string; parts: string; largest: string }>(`
+    select sum(pg_total_relation_size(i.inhrelid))::text as total, sum(pg_relation_size(i.inhrelid))::text as heap,
+      (select count(*) from claims)::text as rows, count(*)::text as parts,
+      max(pg_total_relation_size(i.inhrelid))::text as largest
+    from pg_inherits i where i.inhparent = 'claims'::regclass`);
+  const [r] = await db.query<{ api: string | null; hist: string | null }>(
+    `select avg(pg_column_size(c.*)) filter (where id not like 'hist%')::text as api,
+       avg(pg_column_size(c.*)) filter (where id like 'hist%')::text as hist
+     from claims c where date_of_service >= $1::date - 400`,
+    [today],
+  );
+  const rows = Number(t!.rows);
+  return {
+    rows,
+    partitions: Number(t!.parts),
+    totalBytes: Number(t!.total),
+    bytesPerRow: rows ? Number(t!.total) / rows : 0,
+    heapBytesPerRow: rows ? Number(t!.heap) / rows : 0,
+    largestPartitionBytes: Number(t!.largest),
+    apiRowBytes: Number(r!.api ?? 0),
+    historyRowBytes: Number(r!.hist ?? 0),
+  };
 }
 
 interface Pools {
@@ -288,14 +281,16 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number, workers: 
   // statistics in every configuration (autovacuum would get there; the bench should not wait).
   let historySeconds = 0;
   let historyRows = 0;
+  let historyMethod = '';
   {
     const db = await target.open();
     if (history > 0) {
       const h = await loadHistory(db, history, today, pools);
       historySeconds = h.seconds;
       historyRows = h.rows;
+      historyMethod = h.method;
       process.stderr.write(
-        `bench: ${h.rows.toLocaleString()} history fills (${h.prereq} step prerequisites, ${h.paDrugs} PA drugs under authorization) in ${h.seconds.toFixed(0)} s\n`,
+        `bench: ${h.rows.toLocaleString()} history fills over ${h.years} year(s) by ${h.method} (${h.prereq} step prerequisites, ${h.paDrugs} PA drugs under authorization) in ${h.seconds.toFixed(0)} s\n`,
       );
     }
     await db.query('analyze');
@@ -359,6 +354,9 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number, workers: 
   const peakRssMb = server.peakRssMb();
   await pool.close();
   await server.stop();
+  const storageDb = await target.open();
+  const storage = await claimStorage(storageDb, today);
+  await storageDb.close();
   await target.cleanup();
   return {
     kind,
@@ -373,6 +371,8 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number, workers: 
     outcomes,
     historySeconds,
     historyRows,
+    historyMethod,
+    storage,
   };
 }
 
@@ -447,6 +447,33 @@ async function main() {
         .map(([k, v]) => `${k}:${v}`)
         .join(' ')} |`,
     );
+  }
+  console.log('\nHistory and storage (claims table, every partition with its indexes, after the run):');
+  console.log(
+    '| database | history | load s | loaded by | partitions | claims rows | total MB | bytes/row (heap+indexes) | heap bytes/row | API row bytes | history row bytes | largest partition MB |',
+  );
+  console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const mb = (b: number) => f(b / 1048576, 0);
+  for (const r of results) {
+    const s = r.storage;
+    if (!s) continue;
+    console.log(
+      `| ${r.kind} | ${r.history.toLocaleString()} | ${f(r.historySeconds, 0)} | ${r.historyMethod || '-'} | ${s.partitions} | ${s.rows.toLocaleString()} | ${mb(s.totalBytes)} | ${f(s.bytesPerRow, 0)} | ${f(s.heapBytesPerRow, 0)} | ${f(s.apiRowBytes, 0)} | ${f(s.historyRowBytes, 0)} | ${mb(s.largestPartitionBytes)} |`,
+    );
+  }
+  // Flatness (target: within 20 % of the run without history, same database and process count).
+  const flat = results.filter((r) => r.history > 0);
+  if (flat.length) {
+    console.log('\nFlatness vs the same configuration without history (target: within 20 %):');
+    console.log('| database | API processes | history | claims/s ratio | p99 ratio |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const r of flat) {
+      const base = results.find((b) => b.kind === r.kind && b.workers === r.workers && b.history === 0);
+      if (!base) continue;
+      console.log(
+        `| ${r.kind} | ${r.workers} | ${r.history.toLocaleString()} | ${f(r.http.rate / base.http.rate, 2)} | ${f(r.http.p99 / base.http.p99, 2)} |`,
+      );
+    }
   }
   if (results.some((r) => r.d0)) {
     console.log('\nD.0 mode (same mix on the other half of the members, same server, same run):');
