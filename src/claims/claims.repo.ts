@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, type SQL } from 'drizzle-orm';
 import { activeAuthorizationsJsonSql } from '../authorizations/index.js';
 import type { Database, Db, TxDatabase } from '../platform/db.js';
 import type { AccumulatorRow } from './rules/accumulators.js';
@@ -156,9 +156,17 @@ export async function markClaimReversed(db: Db, id: string, at: Date): Promise<b
 
 export async function listClaims(
   db: Db,
-  filter: { memberId?: string; pharmacyNpi?: string; prescriberNpi?: string; limit: number },
+  filter: {
+    memberId?: string;
+    pharmacyNpi?: string;
+    prescriberNpi?: string;
+    /** Dates of service from this day (YYYY-MM-DD) on. */
+    since?: string;
+    limit: number;
+  },
 ): Promise<ClaimRow[]> {
   const where: SQL[] = [];
+  if (filter.since) where.push(gte(claims.dateOfService, filter.since));
   if (filter.memberId) where.push(eq(claims.memberId, filter.memberId));
   if (filter.pharmacyNpi) where.push(eq(claims.pharmacyNpi, filter.pharmacyNpi));
   if (filter.prescriberNpi) where.push(eq(claims.prescriberNpi, filter.prescriberNpi));

@@ -52,7 +52,18 @@ export async function listClaimSummaries(
   caller: Principal,
   query: { memberId?: string; limit?: number },
 ) {
-  const rows = await listClaimsFor(ctx, caller, query);
+  return withPharmacies(ctx, await listClaimsFor(ctx, caller, query));
+}
+
+/**
+ * A member's claims with dates of service from `since` on, newest first, as the API answers them:
+ * for a reviewer weighing a case (the caller's right to read them is the case route's to check).
+ */
+export async function memberClaimHistory(ctx: AppContext, memberId: string, since: string, limit = 500) {
+  return withPharmacies(ctx, await listClaims(ctx.database.db, { memberId, since, limit }));
+}
+
+async function withPharmacies(ctx: AppContext, rows: ClaimRow[]) {
   const pharmacies = new Map(
     (await findPharmacies(ctx.database.db, [...new Set(rows.map((r) => r.pharmacyNpi))])).map((p) => [p.npi, p]),
   );

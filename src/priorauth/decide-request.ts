@@ -23,6 +23,11 @@ export interface DecisionInput {
   /** Formulary and tiering exceptions: the tier the drug is paid at (docs/design.md#exceptions). */
   approvedTier?: string;
   note?: string;
+  /**
+   * Denials: the reviewer's edited wording, per criterion not met, of the criteria set's ready
+   * denial reasons (issue #14 item 7) — the letters use it instead of the set's wording.
+   */
+  denialLanguage?: Record<string, { en: string; es: string }>;
   /** The version the reviewer looked at; a newer one means someone else acted (409). */
   expectedVersion?: number;
 }
@@ -137,6 +142,7 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
   const criteriaNotMet =
     input.criteriaNotMet ??
     (input.decision === 'denied' ? trace.filter((r) => r.result !== 'met').map((r) => r.id) : []);
+  if (input.denialLanguage !== undefined) deniedWordingProblems(input, criteriaNotMet);
   const now = ctx.clock.now();
   if (input.effectiveTo !== undefined) {
     // The same range createAuthorization holds every approval to, checked before any write so the
@@ -161,6 +167,7 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
         effectiveTo: input.effectiveTo,
         approvedTier: input.approvedTier,
         note: input.note,
+        denialLanguage: input.denialLanguage,
         actor: caller,
         now,
         from: decidableFrom,
@@ -169,4 +176,20 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
     ),
   );
   return buildRequestView(ctx, updated);
+}
+
+/** Edited denial wording is for a denial, names only criteria not met, and says something in each language. */
+function deniedWordingProblems(input: DecisionInput, criteriaNotMet: string[]): void {
+  const errors: Array<{ path: string; message: string }> = [];
+  if (input.decision !== 'denied') errors.push({ path: 'denialLanguage', message: 'only a denial has denial wording' });
+  for (const [ruleId, wording] of Object.entries(input.denialLanguage ?? {})) {
+    if (!criteriaNotMet.includes(ruleId))
+      errors.push({ path: `denialLanguage.${ruleId}`, message: 'is not one of the criteria not met' });
+    for (const lang of ['en', 'es'] as const)
+      if (!wording[lang]?.trim()) errors.push({ path: `denialLanguage.${ruleId}.${lang}`, message: 'is empty' });
+  }
+  if (errors.length)
+    throw new DomainError('VALIDATION_FAILED', `The denial wording is not valid: ${errors[0].path} ${errors[0].message}`, {
+      errors,
+    });
 }

@@ -7,6 +7,8 @@ import { DomainError } from '../platform/errors.js';
 import { addAttachment } from './add-attachment.js';
 import { assignRequest } from './assign-request.js';
 import { cancelRequest } from './cancel-request.js';
+import { caseClaimHistory } from './case-claim-history.js';
+import { ClaimSummarySchema } from '../claims/index.js';
 import { decideRequest, type DecisionInput } from './decide-request.js';
 import { initiateRequest, type InitiateInput } from './initiate-request.js';
 import { getReviewQueue, listRequestsFor, type ListQuery } from './list-requests.js';
@@ -92,6 +94,28 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       const row = assertCanSee(principalOf(req), await findPaRequest(ctx.database.db, id(req)), id(req));
       return buildRequestView(ctx, row);
     },
+  );
+
+  app.get(
+    '/pa-requests/:id/claim-history',
+    {
+      config: { phiRead: { resource: 'case-claim-history', reason: 'case-review', idParam: 'id', member: 'answer' } },
+      schema: {
+        tags: ['review'],
+        summary: "The case member's claims of the last year (paid, rejected, reversed), for the clinical reviewer",
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            memberId: Type.String(),
+            from: Type.String({ description: 'first date of service shown (YYYY-MM-DD)' }),
+            to: Type.String({ description: "today in the plan's time zone" }),
+            items: Type.Array(ClaimSummarySchema),
+          }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    async (req) => caseClaimHistory(ctx, principalOf(req), id(req)),
   );
 
   app.put(

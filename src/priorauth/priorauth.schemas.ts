@@ -123,6 +123,11 @@ export const RequestViewSchema = Loose(
         Type.Null(),
       ]),
     ),
+    denialTemplates: Type.Record(
+      Type.String(),
+      Type.Object({ en: Type.String(), es: Type.String() }),
+      { description: "The criteria set's plain-language denial reason per rule id, English and Spanish" },
+    ),
     appealFiling: Type.Optional(
       Type.Union([
         Type.Object(
@@ -196,6 +201,20 @@ export const DeterminationBody = Type.Object(
       }),
     ),
     note: Type.Optional(Type.String({ maxLength: 4000 })),
+    denialLanguage: Type.Optional(
+      Type.Record(
+        Type.String({ maxLength: 100 }),
+        Type.Object(
+          { en: Type.String({ minLength: 1, maxLength: 2000 }), es: Type.String({ minLength: 1, maxLength: 2000 }) },
+          { additionalProperties: false },
+        ),
+        {
+          maxProperties: 50,
+          description:
+            "Denials: the reviewer's edited wording (English and Spanish) of the criteria set's denial reason, per criterion not met; the letters use it",
+        },
+      ),
+    ),
     expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },

@@ -25,6 +25,8 @@ export interface DeterminationInput {
   now: Date;
   from: PaStatus[];
   note?: string;
+  /** Denials: the reviewer's wording per criterion not met, in place of the criteria set's (letters). */
+  denialLanguage?: Record<string, { en: string; es: string }>;
   /** Fetched before the transaction: on PGlite a query outside the open transaction would wait for it. */
   plan: PlanRow;
 }
@@ -128,7 +130,12 @@ export async function recordDetermination(
         criteriaTitle: criteria?.title ?? row.criteriaId,
         denialLanguage:
           d.decision === 'denied' && criteria
-            ? Object.fromEntries((d.criteriaNotMet ?? []).map((id) => [id, criteria.body.denialLanguage?.[id] ?? null]))
+            ? Object.fromEntries(
+                (d.criteriaNotMet ?? []).map((id) => [
+                  id,
+                  d.denialLanguage?.[id] ?? criteria.body.denialLanguage?.[id] ?? null,
+                ]),
+              )
             : undefined,
         appealFilingDays: plan.policy.appeals.filingWindowDays,
         nextLevel: plan.policy.appeals.nextLevel,

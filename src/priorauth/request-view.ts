@@ -151,6 +151,11 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     /** Formulary and tiering exceptions: the tiers an approval may name (approvedTier). */
     exceptionTiers: caseTierChoices(reference, row),
     criteriaEvaluation: row.criteriaEvaluation ?? null,
+    /**
+     * The criteria set's ready denial reason per rule, English and Spanish: the reviewer's denial
+     * starts from the reasons of the rules not met and edits them (issue #14 item 7).
+     */
+    denialTemplates: criteria?.body.denialLanguage ?? {},
     notices: notices.map((n) => ({
       id: n.id,
       kind: n.kind,

@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('deliberate decisions on the reviewer screen', () 
     await page.getByRole('button', { name: 'Record decision' }).click();
     const confirm = page.getByRole('group', { name: 'Check what the member and prescriber will read' });
     await expect
-      .poll(() => confirm.getByRole('listitem').allTextContents())
+      .poll(() => confirm.locator('ul.letter-reasons').last().getByRole('listitem').allTextContents())
       .toEqual(['HbA1c is 6.2 %, below the 7 % the plan requires.', 'Metformin has not been tried.']);
     // Focus moves to the confirmation, so a keyboard or screen-reader user is told what it is.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('group');

@@ -96,8 +96,10 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     const answers = page.locator('dl.answers');
     await expect.poll(() => answers.textContent()).toContain('Most recent HbA1c (%)');
     await expect.poll(() => answers.textContent()).toContain('Type 2 diabetes mellitus without complications (E11.9)');
-    await page.getByRole('button', { name: /Show.*hba1c-lab-report\.png/ }).click();
+    // Documents are inline in their own tab of the evidence (issue #14 items 7, 10).
+    await page.getByRole('tab', { name: 'Documents (1)' }).click();
     await page.getByRole('img', { name: 'hba1c-lab-report.png' }).waitFor();
+    await page.getByRole('tab', { name: 'Criteria, answers, requests' }).click();
 
     await page.getByRole('button', { name: 'Assign to me' }).click();
     await page.getByText('This case is assigned to you.').waitFor();
@@ -133,7 +135,7 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     // Nothing is sent until the reviewer has read the reasons as the letter will give them.
     const confirm = page.getByRole('group', { name: 'Check what the member and prescriber will read' });
     await expect
-      .poll(() => confirm.getByRole('listitem').allTextContents())
+      .poll(() => confirm.locator('ul.letter-reasons').last().getByRole('listitem').allTextContents())
       .toEqual([
         'HbA1c is 6.4 %, below the 7 % the plan requires.',
         'Metformin has not been tried for 90 days and there is no contraindication.',
@@ -145,15 +147,11 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     const decision = page.getByRole('region', { name: 'Decision', exact: true });
     await expect.poll(() => decision.textContent()).toContain('HbA1c is 6.4 %, below the 7 % the plan requires.');
     await expect.poll(() => decision.textContent()).toContain('Metformin has not been tried for 90 days');
-    // The denial letters are listed, each with its PDF.
-    await page
-      .getByRole('region', { name: 'Letters', exact: true })
-      .getByRole('button', { name: /Open PDF/ })
-      .first()
-      .waitFor();
-    await expect
-      .poll(() => page.getByRole('region', { name: 'History', exact: true }).textContent())
-      .toContain('Determination: denied');
+    // The denial letters are listed, each with its PDF, beside the history.
+    await page.getByRole('tab', { name: 'Letters and history' }).click();
+    const record = page.getByRole('tabpanel', { name: 'Letters and history' });
+    await record.getByRole('button', { name: /Open PDF/ }).first().waitFor();
+    await expect.poll(() => record.textContent()).toContain('Determination: denied');
     await rig.screenshot(page, 'reviewer-case-denied');
     expect((await prescriber.get(`pa-requests/${c.id}`)).body.determination.reasons).toHaveLength(2);
     deniedCaseId = c.id;

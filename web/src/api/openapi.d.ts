@@ -5915,6 +5915,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;
@@ -6062,6 +6069,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;
@@ -6229,6 +6243,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;
@@ -6379,6 +6400,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;
@@ -6680,6 +6708,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;
@@ -6795,6 +6830,164 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/pa-requests/{id}/claim-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case member's claims of the last year (paid, rejected, reversed), for the clinical reviewer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description first date of service shown (YYYY-MM-DD) */
+              from: string;
+              items: {
+                authorizationNumber: string | null;
+                claimId: string;
+                dateOfService: string;
+                daysSupply: number;
+                drugGroupId?: string | null;
+                drugName: string | null;
+                fillNumber: number;
+                memberId: string | null;
+                message: string;
+                nextSteps?: {
+                  alternatives?: {
+                    estimatedPatientPay: string | null;
+                    name: string;
+                    priorAuthorizationRequired: boolean;
+                    rxcui: string;
+                    tier: string | null;
+                  }[];
+                  /** @description The exception that lifts this reject, and the criteria set (question set) it is decided on */
+                  exception?: {
+                    criteriaId: string;
+                    kind:
+                      | 'formulary'
+                      | 'tiering'
+                      | 'quantity-limit'
+                      | 'step-therapy'
+                      | 'age-limit'
+                      | 'sex-limit'
+                      | 'brand-medically-necessary';
+                  };
+                  otherProcessor?: {
+                    bin: string;
+                    groupId: string | null;
+                    name: string;
+                    pcn: string | null;
+                    phone: string | null;
+                  };
+                  previousFill?: {
+                    dateOfService: string;
+                    daysSupply: number;
+                    quantity: number;
+                  };
+                  priorAuthorization?: {
+                    criteriaId?: string;
+                    fax?: string;
+                    howToRequest: string[];
+                    phone?: string;
+                    processorName: string;
+                    required: boolean;
+                  };
+                  quantityLimit?: {
+                    days: number;
+                    maxForDaysSupply: number;
+                    paidInWindow?: number;
+                    payableOn?: string;
+                    remaining?: number;
+                    units: number;
+                    windowEnd?: string;
+                    windowStart?: string;
+                  };
+                  refillAllowedOn?: string;
+                  stepTherapy?: {
+                    lookbackDays: number;
+                    prerequisites: string;
+                  };
+                };
+                patientPay: string | null;
+                pharmacy?: {
+                  address: string | null;
+                  name: string;
+                  npi: string;
+                  phone: string | null;
+                } | null;
+                pharmacyNpi: string;
+                planPay: string | null;
+                prescriptionNumber: string;
+                productId: string;
+                quantity: number;
+                receivedAt: string;
+                rejects: {
+                  code: string;
+                  description: string;
+                }[];
+                reversed: boolean;
+                reversedAt: string | null;
+                transactionStatus: string;
+              }[];
+              memberId: string;
+              /** @description today in the plan's time zone */
+              to: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/pa-requests/{id}/determination': {
     parameters: {
       query?: never;
@@ -6822,6 +7015,13 @@ export interface paths {
             approvedTier?: string;
             criteriaNotMet?: string[];
             decision: 'approved' | 'partially-approved' | 'denied' | 'closed-no-response';
+            /** @description Denials: the reviewer's edited wording (English and Spanish) of the criteria set's denial reason, per criterion not met; the letters use it */
+            denialLanguage?: {
+              [key: string]: {
+                en: string;
+                es: string;
+              };
+            };
             /** Format: date */
             effectiveTo?: string;
             expectedVersion?: number;
@@ -6844,6 +7044,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;
@@ -7003,6 +7210,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;
@@ -7171,6 +7385,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;
@@ -7337,6 +7558,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;
@@ -7494,6 +7722,13 @@ export interface paths {
                 noticeDate: string;
                 open: boolean;
               } | null;
+              /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
+              denialTemplates: {
+                [key: string]: {
+                  en: string;
+                  es: string;
+                };
+              };
               drug: {
                 groupId: string;
                 groupName: string;

@@ -322,8 +322,18 @@ export interface RequestView extends RequestSummary {
   /** Formulary and tiering exceptions: the tiers an approval may name (approvedTier). */
   exceptionTiers?: string[];
   criteriaEvaluation: CriteriaEvaluation | null;
+  /** The criteria set's plain-language denial reason per rule id (en, es): the reviewer's denial starts from these. */
+  denialTemplates?: Record<string, { en: string; es: string }>;
   notices: NoticeRef[];
   history: HistoryEntry[];
+}
+
+/** GET /pa-requests/{id}/claim-history: the case member's claims of the last year (clinicians). */
+export interface CaseClaimHistory {
+  memberId: string;
+  from: string;
+  to: string;
+  items: ClaimSummary[];
 }
 
 /** POST /pa-requests when the drug needs no prior authorization. */

@@ -4,7 +4,7 @@ import { useMe } from '../../app/session';
 import { fill, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field, Section } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
-import { DecisionForm } from './decision-form';
+import { DecisionForm, type DenialTemplate } from './decision-form';
 import type { RequestView } from '../../api/types';
 import { reasonLines } from './text-helpers';
 import { ON_CLOCK } from '../../ui/statuses';
@@ -75,7 +75,24 @@ type Text = (typeof TEXT)['en'];
 const OPEN = ON_CLOCK;
 const DECIDABLE = ['submitted', 'in-review'];
 
-export function CaseActions({ view, onDone }: { view: RequestView; onDone: (message: string) => void }) {
+/** The criteria not met (or not known) with the criteria set's wording: where a denial's reasons start. */
+function denialTemplatesOf(view: RequestView): DenialTemplate[] {
+  const rules = view.criteriaEvaluation?.evaluation?.rules ?? [];
+  return rules
+    .filter((r) => r.result !== 'met' && view.denialTemplates?.[r.id])
+    .map((r) => ({ ruleId: r.id, ruleText: r.text, ...view.denialTemplates![r.id] }));
+}
+
+export function CaseActions({
+  view,
+  onDone,
+  memberLanguage,
+}: {
+  view: RequestView;
+  onDone: (message: string) => void;
+  /** The language the member's letter is written in. */
+  memberLanguage?: 'en' | 'es';
+}) {
   const t = useText(TEXT);
   const me = useMe();
   if (!OPEN.includes(view.status)) return null;
@@ -94,6 +111,8 @@ export function CaseActions({ view, onDone }: { view: RequestView; onDone: (mess
             adverseRoles={view.adverseDecisionRoles}
             tierChoices={view.exceptionTiers}
             myRole={me.role}
+            denialTemplates={denialTemplatesOf(view)}
+            memberLanguage={memberLanguage}
             onSubmit={(body) =>
               api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/determination`, body)
             }

@@ -2,7 +2,9 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { exceptionRows } from '../../ui/exception-rows';
 import { DueIn, ErrorBanner, KeyValues, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { useApi } from '../../ui/use-api';
+import { useApi, type ApiState } from '../../ui/use-api';
+import { Tabs } from '../../ui/tabs';
+import { ClaimHistory } from './claim-history';
 import { CaseActions } from './case-actions';
 import { AnswerList, CriteriaTrace, DeterminationSummary, InformationRequests } from './case-details';
 import { AttachmentList, HistoryTimeline, NoticeTable, UrgencyLabel } from './record-parts';
@@ -51,6 +53,12 @@ const TEXT = {
     determination: 'Decision',
     notices: 'Letters',
     history: 'History',
+    evidence: 'Evidence',
+    tabCriteria: 'Criteria, answers, requests',
+    tabClaims: 'Claims, last year',
+    tabDocuments: 'Documents ({n})',
+    tabRecord: 'Letters and history',
+    claims: 'Pharmacy claims of the last year',
   },
   es: {
     title: 'Caso {id}',
@@ -92,6 +100,12 @@ const TEXT = {
     determination: 'Decisión',
     notices: 'Cartas',
     history: 'Historial',
+    evidence: 'Evidencia',
+    tabCriteria: 'Criterios, respuestas, solicitudes',
+    tabClaims: 'Reclamaciones, último año',
+    tabDocuments: 'Documentos ({n})',
+    tabRecord: 'Cartas e historial',
+    claims: 'Reclamaciones de farmacia del último año',
   },
 };
 
@@ -117,6 +131,7 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
     ['submitted', 'in-review'].includes(view.status) || (view.status === 'awaiting-information' && view.dueAt !== null);
   const overdue = running && view.dueAt !== null && view.timeLeftSeconds !== undefined && view.timeLeftSeconds < 0;
   const traceTexts = new Map((view.criteriaEvaluation?.evaluation?.rules ?? []).map((r) => [r.id, r.text]));
+  const member = useApi<Patient>(`/members/${encodeURIComponent(view.memberId)}`);
   return (
     <>
       <Section title={t.summary}>
@@ -151,60 +166,104 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
           ]}
         />
       </Section>
-      <CaseActions view={view} onDone={onDone} />
-      {view.determination ? (
-        <Section title={t.determination}>
-          <DeterminationSummary d={view.determination} traceTexts={traceTexts} />
-        </Section>
-      ) : null}
-      <Section title={t.parties}>
-        <MemberFacts memberId={view.memberId} />
-        <KeyValues
-          rows={[
-            [t.prescriber, view.prescriberNpi],
-            ...(view.pharmacyNpi ? ([[t.pharmacy, view.pharmacyNpi]] as [string, string][]) : []),
-          ]}
-        />
-      </Section>
-      <Section title={t.trace}>
-        <CriteriaTrace view={view} />
-      </Section>
-      <Section title={t.answers}>
-        <AnswerList view={view} />
-        {view.requiredDocuments.length ? (
-          <>
-            <h3>{t.requiredDocs}</h3>
-            <ul>
-              {view.requiredDocuments.map((d) => (
-                <li key={d.id}>{d.text}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </Section>
-      <Section title={t.attachments}>
-        <AttachmentList
-          attachments={view.attachments}
-          pathFor={(a) => `/pa-requests/${encodeURIComponent(view.id)}/attachments/${encodeURIComponent(a.id)}`}
-        />
-      </Section>
-      <Section title={t.info}>
-        <InformationRequests requests={view.informationRequests} />
-      </Section>
-      <Section title={t.notices}>
-        <NoticeTable notices={view.notices} />
-      </Section>
-      <Section title={t.history}>
-        <HistoryTimeline history={view.history} />
-      </Section>
+      {/* Evidence beside the decision on wide screens (issue #14 item 7): the reviewer reads the
+          criteria trace, answers, claims and documents while the decision form stays in view. */}
+      <div className="two-panes reviewer-panes">
+        <section className="pane card evidence-pane" aria-labelledby={`${view.id}-evidence`}>
+          <h2 id={`${view.id}-evidence`}>{t.evidence}</h2>
+          <Tabs
+            label={t.evidence}
+            tabs={[
+              {
+                id: 'criteria',
+                label: t.tabCriteria,
+                content: (
+                  <>
+                    <h3>{t.trace}</h3>
+                    <CriteriaTrace view={view} />
+                    <h3>{t.answers}</h3>
+                    <AnswerList view={view} />
+                    {view.requiredDocuments.length ? (
+                      <>
+                        <h3>{t.requiredDocs}</h3>
+                        <ul>
+                          {view.requiredDocuments.map((d) => (
+                            <li key={d.id}>{d.text}</li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : null}
+                    <h3>{t.info}</h3>
+                    <InformationRequests requests={view.informationRequests} />
+                  </>
+                ),
+              },
+              {
+                id: 'claims',
+                label: t.tabClaims,
+                content: (
+                  <>
+                    <h3>{t.claims}</h3>
+                    <ClaimHistory caseId={view.id} />
+                  </>
+                ),
+              },
+              {
+                id: 'documents',
+                label: fill(t.tabDocuments, { n: view.attachments.length }),
+                content: (
+                  <>
+                    <h3>{t.attachments}</h3>
+                    <AttachmentList
+                      attachments={view.attachments}
+                      initiallyOpen
+                      pathFor={(a) =>
+                        `/pa-requests/${encodeURIComponent(view.id)}/attachments/${encodeURIComponent(a.id)}`
+                      }
+                    />
+                  </>
+                ),
+              },
+              {
+                id: 'record',
+                label: t.tabRecord,
+                content: (
+                  <>
+                    <h3>{t.notices}</h3>
+                    <NoticeTable notices={view.notices} />
+                    <h3>{t.history}</h3>
+                    <HistoryTimeline history={view.history} />
+                  </>
+                ),
+              },
+            ]}
+          />
+        </section>
+        <div className="pane pane-sticky decision-pane">
+          <CaseActions view={view} onDone={onDone} memberLanguage={member.data?.language === 'es' ? 'es' : 'en'} />
+          {view.determination ? (
+            <Section title={t.determination}>
+              <DeterminationSummary d={view.determination} traceTexts={traceTexts} />
+            </Section>
+          ) : null}
+          <Section title={t.parties}>
+            <MemberFacts memberId={view.memberId} member={member} />
+            <KeyValues
+              rows={[
+                [t.prescriber, view.prescriberNpi],
+                ...(view.pharmacyNpi ? ([[t.pharmacy, view.pharmacyNpi]] as [string, string][]) : []),
+              ]}
+            />
+          </Section>
+        </div>
+      </div>
     </>
   );
 }
 
-function MemberFacts({ memberId }: { memberId: string }) {
+function MemberFacts({ memberId, member }: { memberId: string; member: ApiState<Patient> }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const member = useApi<Patient>(`/members/${encodeURIComponent(memberId)}`);
   if (member.error) {
     return (
       <>

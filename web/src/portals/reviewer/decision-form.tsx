@@ -49,6 +49,14 @@ const TEXT = {
     roleMayNot: 'On this plan only {roles} reviewers may deny or approve in part.',
     physician: 'physician',
     pharmacist: 'pharmacist',
+    wordingTitle: 'What the member reads for each criterion not met',
+    wordingHint:
+      'Started from the criteria set’s wording; edit it for this member (both languages: the letter is sent in the member’s).',
+    english: 'English',
+    spanish: 'Spanish',
+    needWording: 'Write this reason in English and in Spanish.',
+    memberReads: 'The member’s letter ({language}) gives these reasons:',
+    reviewerWords: 'Then your reasons, as you wrote them:',
   },
   es: {
     decision: 'Decisión',
@@ -87,6 +95,14 @@ const TEXT = {
     roleMayNot: 'En este plan solo los revisores {roles} pueden denegar o aprobar en parte.',
     physician: 'médicos',
     pharmacist: 'farmacéuticos',
+    wordingTitle: 'Lo que lee el afiliado por cada criterio no cumplido',
+    wordingHint:
+      'Parte del texto del conjunto de criterios; edítelo para este afiliado (en los dos idiomas: la carta va en el del afiliado).',
+    english: 'Inglés',
+    spanish: 'Español',
+    needWording: 'Escriba este motivo en inglés y en español.',
+    memberReads: 'La carta del afiliado ({language}) da estos motivos:',
+    reviewerWords: 'Después, sus motivos tal como los escribió:',
   },
 };
 
@@ -104,6 +120,19 @@ export interface DecisionBody {
   effectiveTo?: string;
   approvedTier?: string;
   note?: string;
+  /** Denials: the edited wording of each criterion not met, as the letters give it. */
+  denialLanguage?: Record<string, Wording>;
+}
+
+interface Wording {
+  en: string;
+  es: string;
+}
+
+/** A criterion not met and the criteria set's ready denial wording for it (the template the reviewer edits). */
+export interface DenialTemplate extends Wording {
+  ruleId: string;
+  ruleText: string;
 }
 
 const ADVERSE: readonly string[] = ['denied', 'partially-approved', 'upheld', 'partially-overturned'];
@@ -117,6 +146,8 @@ export function DecisionForm({
   adverseRoles,
   myRole,
   tierChoices = [],
+  denialTemplates = [],
+  memberLanguage = 'en',
 }: {
   kind: 'case' | 'appeal';
   requestedQuantity: number | null;
@@ -127,6 +158,10 @@ export function DecisionForm({
   myRole?: string;
   /** Formulary and tiering exceptions: the tiers an approval may name; empty → no tier asked. */
   tierChoices?: string[];
+  /** Cases: the criteria not met with the set's wording; a denial starts from it (issue #14 item 7). */
+  denialTemplates?: DenialTemplate[];
+  /** The language of the member's letter. */
+  memberLanguage?: 'en' | 'es';
   onSubmit: (body: DecisionBody) => Promise<unknown>;
   onDone: (decisionLabel: string) => void;
 }) {
@@ -139,7 +174,15 @@ export function DecisionForm({
   const [effectiveTo, setEffectiveTo] = useState('');
   const [note, setNote] = useState('');
   const [tier, setTier] = useState('');
-  const [errors, setErrors] = useState<{ decision?: string; reasons?: string; partial?: string }>({});
+  const [wording, setWording] = useState<Record<string, Wording>>(() =>
+    Object.fromEntries(denialTemplates.map((d) => [d.ruleId, { en: d.en, es: d.es }])),
+  );
+  const [errors, setErrors] = useState<{
+    decision?: string;
+    reasons?: string;
+    partial?: string;
+    wording?: Record<string, string>;
+  }>({});
   /** The body waiting for the reviewer's confirmation (adverse decisions only). */
   const [pending, setPending] = useState<DecisionBody | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
@@ -160,6 +203,11 @@ export function DecisionForm({
     if (!decision) next.decision = t.pick;
     if (decision && !full && lines.length === 0) next.reasons = t.needReasons;
     if (partial && !quantity && !effectiveTo) next.partial = t.needPartial;
+    const withWording = decision === 'denied' && denialTemplates.length > 0;
+    if (withWording) {
+      const blank = Object.entries(wording).filter(([, w]) => !w.en.trim() || !w.es.trim());
+      if (blank.length) next.wording = Object.fromEntries(blank.map(([id]) => [id, t.needWording]));
+    }
     if (kind === 'case' && ADVERSE.includes(decision)) {
       if (mayNotDeny) next.decision = fill(t.roleMayNot, { roles: adverseRoles.map(roleName).join(' / ') });
       else if (!assignedToMe) next.decision = t.assignFirst;
@@ -173,6 +221,13 @@ export function DecisionForm({
       ...(partial && effectiveTo ? { effectiveTo } : {}),
       ...(tier && (decision === 'approved' || decision === 'partially-approved') ? { approvedTier: tier } : {}),
       ...(kind === 'case' && note.trim() ? { note: note.trim() } : {}),
+      ...(withWording
+        ? {
+            denialLanguage: Object.fromEntries(
+              Object.entries(wording).map(([id, w]) => [id, { en: w.en.trim(), es: w.es.trim() }]),
+            ),
+          }
+        : {}),
     };
     // Anything short of a yes is confirmed first, showing the reasons exactly as the letter will.
     if (ADVERSE.includes(decision)) {
@@ -200,7 +255,19 @@ export function DecisionForm({
         ref={confirmRef}
       >
         <h4 id={`${groupId}-confirm`}>{t.confirmTitle}</h4>
-        <p>{t.confirmLead}</p>
+        {pending.denialLanguage ? (
+          <>
+            <p>{fill(t.memberReads, { language: memberLanguage === 'es' ? t.spanish : t.english })}</p>
+            <ul className="letter-reasons member-reasons" lang={memberLanguage}>
+              {Object.entries(pending.denialLanguage).map(([id, w]) => (
+                <li key={id}>{w[memberLanguage]}</li>
+              ))}
+            </ul>
+            <p>{t.reviewerWords}</p>
+          </>
+        ) : (
+          <p>{t.confirmLead}</p>
+        )}
         <ul className="letter-reasons">
           {pending.reasons.map((r) => (
             <li key={r}>{r}</li>
@@ -289,6 +356,35 @@ export function DecisionForm({
             </select>
           )}
         </Field>
+      ) : null}
+      {decision === 'denied' && denialTemplates.length ? (
+        <fieldset className="denial-wording">
+          <legend>{t.wordingTitle}</legend>
+          <p className="muted">{t.wordingHint}</p>
+          {denialTemplates.map((d) => (
+            <div key={d.ruleId} className="denial-wording-rule" data-rule-id={d.ruleId}>
+              {(['en', 'es'] as const).map((l) => (
+                <Field
+                  key={l}
+                  label={`${l === 'en' ? t.english : t.spanish}: ${d.ruleText}`}
+                  error={wording[d.ruleId]?.[l].trim() ? undefined : errors.wording?.[d.ruleId]}
+                >
+                  {(p) => (
+                    <textarea
+                      {...p}
+                      lang={l}
+                      rows={3}
+                      value={wording[d.ruleId]?.[l] ?? ''}
+                      onChange={(e) =>
+                        setWording((w) => ({ ...w, [d.ruleId]: { ...w[d.ruleId], [l]: e.target.value } }))
+                      }
+                    />
+                  )}
+                </Field>
+              ))}
+            </div>
+          ))}
+        </fieldset>
       ) : null}
       <Field label={t.reasons} hint={full ? t.reasonsOptional : t.reasonsHint} error={errors.reasons}>
         {(p) => <textarea {...p} rows={4} value={reasons} onChange={(e) => setReasons(e.target.value)} />}

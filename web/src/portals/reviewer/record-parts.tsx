@@ -60,13 +60,18 @@ export function actionLabel(action: string): string {
 export function AttachmentList({
   attachments,
   pathFor,
+  initiallyOpen = false,
 }: {
   attachments: Attachment[];
   pathFor: (a: Attachment) => string;
+  /** Show every document inline from the start (the reviewer's evidence pane). */
+  initiallyOpen?: boolean;
 }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const [open, setOpen] = useState<Record<string, boolean>>(() =>
+    initiallyOpen ? Object.fromEntries(attachments.map((a) => [a.id, true])) : {},
+  );
   if (attachments.length === 0) return <Empty>{t.noAttachments}</Empty>;
   return (
     <ul className="timeline">

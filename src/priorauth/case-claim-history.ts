@@ -1,0 +1,25 @@
+import type { AppContext } from '../app-context.js';
+import { memberClaimHistory } from '../claims/index.js';
+import { addDays } from '../platform/dates.js';
+import { planToday } from '../platform/plan-time.js';
+import type { Principal } from '../platform/roles.js';
+import { assertCanSee, assertClinician } from './pa-access.js';
+import { findPaRequest } from './priorauth.repo.js';
+
+/** How far back the reviewer's claim history reaches (issue #14 item 7: "claim history of the last year"). */
+export const CLAIM_HISTORY_DAYS = 365;
+
+/**
+ * The case member's claims of the last year (dates of service from today − 365 days, today in the
+ * plan's zone), paid, rejected and reversed, for the clinician weighing the case: the fills the
+ * criteria's facts were computed from, and what else the member takes. Clinicians only — it is the
+ * member's whole pharmacy history, not just this prescriber's prescriptions.
+ */
+export async function caseClaimHistory(ctx: AppContext, caller: Principal, caseId: string) {
+  assertClinician(caller);
+  const row = assertCanSee(caller, await findPaRequest(ctx.database.db, caseId), caseId);
+  const plan = (await ctx.reference.get()).plans.get(row.planId);
+  const to = planToday(plan, ctx.clock.now());
+  const from = addDays(to, -CLAIM_HISTORY_DAYS);
+  return { memberId: row.memberId, from, to, items: await memberClaimHistory(ctx, row.memberId, from) };
+}

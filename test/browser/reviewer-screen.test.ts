@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../src/demo/demo-data.js';
+import { ApiClient } from '../support/http.js';
+import { multipart, TINY_PDF } from '../support/multipart.js';
+import { pdfPages } from '../support/pdf-pages.js';
+import {
+  claimFor,
+  glp1CaseInReview,
+  members,
+  pharmacyWithKey,
+  unrestrictedGenerics,
+  type MemberRow,
+} from '../support/scenario.js';
+import { seriousAccessibilityViolations } from './support/accessibility.js';
+import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
+
+// The reviewer screen (issue #14 item 7): at 1280 px the evidence (criteria trace with values,
+// answers, the member's claims of the last year, documents inline) sits beside the decision; the
+// evidence is in keyboard-operable tabs (item 10); a denial starts from the criteria set's wording
+// of each criterion not met, the reviewer edits it, and the confirmation shows what the member
+// reads in the member's language — the letter then says exactly that.
+
+describe.skipIf(!hasChromium)('the reviewer screen', () => {
+  let rig: BrowserRig;
+  let prescriber: ApiClient;
+  let member: MemberRow;
+  let caseId: string;
+  let claimId: string;
+
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+    prescriber = await ApiClient.login(rig.t.app, 'dr.park', 'demo-prescriber');
+    [member] = await members(
+      rig.t,
+      "plan_id = 'IHSS01' and language = 'es' and termination_date is null and date_of_birth < '2000-01-01'",
+    );
+    expect(member, 'a Spanish-speaking adult IHSS member').toBeTruthy();
+    // A paid fill in the last year, the document the prescriber sent, and the case in review.
+    const ref = await rig.t.ctx.reference.get();
+    const plan = ref.plans.get('IHSS01')!;
+    const proc = ref.processors.get(plan.processorId)!;
+    const [generic] = await unrestrictedGenerics(rig.t, 'IHSS01');
+    const pharmacy = await pharmacyWithKey(rig.t, DEMO.pharmacies.retail.npi);
+    const paid = await pharmacy.post(
+      'claims',
+      claimFor(member, DEMO.pharmacies.retail.npi, DEMO.prescribers.primaryCare, {
+        bin: proc.bin,
+        pcn: proc.pcn,
+        groupId: plan.groupId,
+        productId: generic.ndc,
+      }),
+    );
+    expect(paid.body.transactionStatus, JSON.stringify(paid.body)).toBe('P');
+    claimId = paid.body.claimId as string;
+    caseId = await glp1CaseInReview(prescriber, member.id);
+    const doc = multipart({}, { name: 'chart-note.pdf', bytes: TINY_PDF, contentType: 'application/pdf' });
+    expect((await prescriber.post(`pa-requests/${caseId}/attachments`, doc.body, doc.headers)).status).toBe(201);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('evidence beside the decision at 1280 px; claims and documents in keyboard tabs; edited denial wording is what the member reads', async () => {
+    const page = await rig.signedIn('physician', 'demo-reviewer');
+    await page.goto(`/review/cases/${caseId}`);
+    await page.getByRole('heading', { level: 1, name: `Case ${caseId}` }).waitFor();
+
+    // Side by side: the evidence pane ends left of where the decision pane starts, and they share rows.
+    const evidence = page.getByRole('region', { name: 'Evidence', exact: true });
+    const decide = page.getByRole('region', { name: 'Actions', exact: true });
+    await evidence.waitFor();
+    const [e, d] = [(await evidence.boundingBox())!, (await decide.boundingBox())!];
+    expect(e.x + e.width, 'evidence left of the decision').toBeLessThanOrEqual(d.x);
+    expect(d.y, 'the decision starts beside the evidence, not under it').toBeLessThan(e.y + e.height);
+
+    // The criteria trace with the values the rules used, and the answers.
+    const trace = page.locator('.criteria-trace');
+    await expect.poll(() => trace.textContent()).toContain('HbA1c at or above 7% within the last 6 months');
+    await expect.poll(() => trace.textContent()).toMatch(/Values used: .*6\.2/);
+
+    // Tabs by keyboard (WAI-ARIA tabs): Right moves to the claims of the last year, then documents.
+    await page.getByRole('tab', { name: 'Criteria, answers, requests' }).focus();
+    await page.keyboard.press('ArrowRight');
+    const claimsTab = page.getByRole('tab', { name: 'Claims, last year' });
+    await expect.poll(() => claimsTab.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Claims, last year');
+    const claims = page.locator('ul.claim-history');
+    await claims.waitFor();
+    await expect.poll(() => claims.textContent()).toContain('Paid');
+    await claims.locator(`[data-claim-id="${claimId}"]`).waitFor();
+    await rig.screenshot(page, 'reviewer-screen-claims');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { name: 'Documents (1)' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    // The document is shown inline without a click.
+    await page.locator('iframe[title="chart-note.pdf"]').waitFor({ state: 'visible' });
+    expect(await seriousAccessibilityViolations(page), 'reviewer case page').toEqual([]);
+
+    // Deny: the wording of each criterion not met is prefilled from the criteria set, in both languages.
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await page.getByText('This case is assigned to you.').waitFor();
+    await page.getByLabel('Deny').check();
+    const spanish = page.getByLabel('Spanish: HbA1c at or above 7% within the last 6 months');
+    const english = page.getByLabel('English: HbA1c at or above 7% within the last 6 months');
+    await expect.poll(() => spanish.inputValue()).toContain('Su prueba de sangre HbA1c reciente es menor de 7%');
+    await expect.poll(() => english.inputValue()).toContain('Your recent HbA1c blood test is below 7%');
+    // An emptied translation is refused in words, before anything is sent.
+    await spanish.fill('');
+    await page.getByLabel('Reasons').fill('HbA1c 6.2 % on 2026-10-15.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByText('Write this reason in English and in Spanish.').waitFor();
+    const editedEs = 'Su HbA1c del 15 de octubre fue 6.2 %. El plan cubre este medicamento desde 7 %.';
+    await spanish.fill(editedEs);
+    await english.fill('Your HbA1c on October 15 was 6.2 %. The plan covers this drug from 7 %.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+
+    // The confirmation shows what the member reads, in her language, then the reviewer's words.
+    const confirm = page.getByRole('group', { name: 'Check what the member and prescriber will read' });
+    await confirm.getByText('The member’s letter (Spanish) gives these reasons:').waitFor();
+    await expect.poll(() => confirm.locator('ul.member-reasons li').allTextContents()).toContain(editedEs);
+    await expect.poll(() => confirm.textContent()).toContain('HbA1c 6.2 % on 2026-10-15.');
+    await rig.screenshot(page, 'reviewer-screen-deny-confirm');
+    await confirm.getByRole('button', { name: 'Confirm: deny the request' }).click();
+    await page.getByText('Decision recorded: Denied.').waitFor();
+
+    // The member's letter says the edited words.
+    const physician = await ApiClient.login(rig.t.app, 'physician', 'demo-reviewer');
+    const notices = (await physician.get(`notices?paRequestId=${caseId}`)).body.items as Array<{
+      id: string;
+      recipient: string;
+      language: string;
+    }>;
+    const letter = notices.find((n) => n.recipient === 'member');
+    expect(letter?.language).toBe('es');
+    const text = pdfPages((await physician.getBytes(`notices/${letter!.id}/pdf`)).bytes).join(' ');
+    expect(text).toContain(editedEs);
+    await page.context().close();
+  });
+});
