@@ -189,7 +189,11 @@ function deniedWordingProblems(input: DecisionInput, criteriaNotMet: string[]): 
       if (!wording[lang]?.trim()) errors.push({ path: `denialLanguage.${ruleId}.${lang}`, message: 'is empty' });
   }
   if (errors.length)
-    throw new DomainError('VALIDATION_FAILED', `The denial wording is not valid: ${errors[0].path} ${errors[0].message}`, {
-      errors,
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The denial wording is not valid: ${errors[0].path} ${errors[0].message}`,
+      {
+        errors,
+      },
+    );
 }

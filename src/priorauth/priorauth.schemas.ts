@@ -123,11 +123,9 @@ export const RequestViewSchema = Loose(
         Type.Null(),
       ]),
     ),
-    denialTemplates: Type.Record(
-      Type.String(),
-      Type.Object({ en: Type.String(), es: Type.String() }),
-      { description: "The criteria set's plain-language denial reason per rule id, English and Spanish" },
-    ),
+    denialTemplates: Type.Record(Type.String(), Type.Object({ en: Type.String(), es: Type.String() }), {
+      description: "The criteria set's plain-language denial reason per rule id, English and Spanish",
+    }),
     appealFiling: Type.Optional(
       Type.Union([
         Type.Object(

@@ -150,7 +150,10 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     // The denial letters are listed, each with its PDF, beside the history.
     await page.getByRole('tab', { name: 'Letters and history' }).click();
     const record = page.getByRole('tabpanel', { name: 'Letters and history' });
-    await record.getByRole('button', { name: /Open PDF/ }).first().waitFor();
+    await record
+      .getByRole('button', { name: /Open PDF/ })
+      .first()
+      .waitFor();
     await expect.poll(() => record.textContent()).toContain('Determination: denied');
     await rig.screenshot(page, 'reviewer-case-denied');
     expect((await prescriber.get(`pa-requests/${c.id}`)).body.determination.reasons).toHaveLength(2);

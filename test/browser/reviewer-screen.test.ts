@@ -90,9 +90,9 @@ describe.skipIf(!hasChromium)('the reviewer screen', () => {
     await claims.locator(`[data-claim-id="${claimId}"]`).waitFor();
     await rig.screenshot(page, 'reviewer-screen-claims');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByRole('tab', { name: 'Documents (1)' }).getAttribute('aria-selected')).toBe(
-      'true',
-    );
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'Documents (1)' }).getAttribute('aria-selected'))
+      .toBe('true');
     // The document is shown inline without a click.
     await page.locator('iframe[title="chart-note.pdf"]').waitFor({ state: 'visible' });
     expect(await seriousAccessibilityViolations(page), 'reviewer case page').toEqual([]);

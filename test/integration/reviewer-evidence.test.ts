@@ -59,7 +59,11 @@ describe("a denial's reasons start from the criteria set's wording and the revie
       { decision: 'approved', reasons: [], denialLanguage: { glycemic: edited } },
     ];
     for (const body of bad) {
-      const p = expectProblem(await physician.post(`pa-requests/${caseId}/determination`, body), 400, 'VALIDATION_FAILED');
+      const p = expectProblem(
+        await physician.post(`pa-requests/${caseId}/determination`, body),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(p.errors[0].path).toMatch(/^denialLanguage/);
     }
     expect((await physician.get(`pa-requests/${caseId}`)).body.status).toBe('in-review');

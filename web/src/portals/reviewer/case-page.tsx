@@ -4,6 +4,7 @@ import { DueIn, ErrorBanner, KeyValues, Section, StatusBadge } from '../../ui/co
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi, type ApiState } from '../../ui/use-api';
 import { Tabs } from '../../ui/tabs';
+import { DrugName } from '../../ui/drug-name-view';
 import { ClaimHistory } from './claim-history';
 import { CaseActions } from './case-actions';
 import { AnswerList, CriteriaTrace, DeterminationSummary, InformationRequests } from './case-details';
@@ -138,7 +139,7 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
         <KeyValues
           rows={[
             [t.status, <StatusBadge status={view.status} />],
-            [t.drug, view.drug.name],
+            [t.drug, <DrugName name={view.drug.name} />],
             ...exceptionRows(view, lang),
             [t.scope, view.drug.groupName],
             [t.quantity, String(view.quantity)],

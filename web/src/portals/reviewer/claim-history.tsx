@@ -76,7 +76,9 @@ function ClaimLine({ claim: c }: { claim: ClaimSummary }) {
         })}
       </div>
       {c.transactionStatus === 'R' && c.rejects.length ? (
-        <div className="muted">{fill(t.rejects, { codes: c.rejects.map((r) => `${r.code} ${r.description}`).join('; ') })}</div>
+        <div className="muted">
+          {fill(t.rejects, { codes: c.rejects.map((r) => `${r.code} ${r.description}`).join('; ') })}
+        </div>
       ) : null}
     </li>
   );
