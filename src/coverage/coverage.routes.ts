@@ -5,6 +5,8 @@ import { principalOf } from '../adapters/http/auth.js';
 import { DateString, errorResponses, Money, Ndc, Nullable } from '../adapters/http/schemas.js';
 import { NextStepsSchema } from '../claims/claims.schemas.js';
 import { getCoverage, type CoverageQuery } from './get-coverage.js';
+import { memberFormulary, type MemberFormularyQuery } from './member-formulary.js';
+import { FormularyHitSchema } from '../reference/formulary.schemas.js';
 
 const AlternativeSchema = NextStepsSchema.properties.alternatives;
 
@@ -121,5 +123,40 @@ export async function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => getCoverage(ctx, principalOf(req), req.query as CoverageQuery),
+  );
+
+  app.get(
+    '/members/:id/formulary',
+    {
+      config: { phiRead: { resource: 'member-formulary', reason: 'member-inquiry', member: { param: 'id' } } },
+      schema: {
+        tags: ['coverage'],
+        summary:
+          "Search the formulary as it applies to one member today: the paying plan's entries with the member's approved exceptions and authorizations applied (tier, quantity, age/sex limits, brand at the generic's tier), as claims and coverage apply them",
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 20 }) }),
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            coveredOnly: Type.Optional(Type.Boolean()),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            memberId: Type.String(),
+            planId: Type.String(),
+            formularyPlanId: Type.String({
+              description: 'The plan whose formulary applies (a carve-out names the payer)',
+            }),
+            asOf: DateString,
+            items: Type.Array(FormularyHitSchema),
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) =>
+      memberFormulary(ctx, principalOf(req), (req.params as { id: string }).id, req.query as MemberFormularyQuery),
   );
 }

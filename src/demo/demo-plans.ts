@@ -166,6 +166,10 @@ function policies(): Record<string, PlanPolicy> {
         howToRequest: ['epa', 'portal', 'fax', 'phone'],
         handledBy: 'Bay Area Rx PBM for Poppy Health Plan',
       },
+      // Generic substitution: a brand whose generic is covered, billed with DAW 0, rejects 22
+      // (dispense the generic); with DAW 1 it needs a brand-medically-necessary exception (75),
+      // which pays the brand at the generic's cost sharing (docs/design.md#dispense-as-written).
+      multiSourceBrand: { substitutionAllowed: 'reject', prescriberRequiresBrand: 'reject' },
       review: californiaKnoxKeeneReview,
       appeals: californiaKnoxKeeneAppeals,
       letterLanguages: ['en', 'es', 'zh'],

@@ -61,6 +61,19 @@ export const PlanPolicySchema = Type.Object(
     emergencySupply: Type.Optional(
       Type.Object({ maxDaysSupply: Type.Integer({ minimum: 1, maximum: 34 }) }, { additionalProperties: false }),
     ),
+    multiSourceBrand: Type.Optional(
+      Type.Object(
+        {
+          substitutionAllowed: Type.Union([Type.Literal('reject'), Type.Literal('brand-cost-share')]),
+          prescriberRequiresBrand: Type.Union([
+            Type.Literal('brand-cost-share'),
+            Type.Literal('generic-cost-share'),
+            Type.Literal('reject'),
+          ]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     priorAuthorization: Type.Object(
       {
         howToRequest: Type.Array(

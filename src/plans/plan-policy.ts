@@ -36,6 +36,18 @@ export interface AccumulatorPolicy {
   outOfPocketMax?: Money;
 }
 
+/**
+ * What a plan does with a brand whose generic equivalent is sold and covered at a lower tier,
+ * by the claim's DAW / product selection code (NCPDP 408-D8). An approved brand-medically-necessary
+ * exception always pays the brand at the generic's cost sharing.
+ */
+export interface MultiSourceBrandPolicy {
+  /** DAW 0 (substitution allowed): `reject` answers 22 (dispense the generic); `brand-cost-share` pays at the brand's tier. */
+  substitutionAllowed: 'reject' | 'brand-cost-share';
+  /** DAW 1 (the prescriber requires the brand) without the exception: pay at the brand's or the generic's tier, or reject 75. */
+  prescriberRequiresBrand: 'brand-cost-share' | 'generic-cost-share' | 'reject';
+}
+
 export interface PlanPolicy {
   costSharing: {
     dispensingFee: Money;
@@ -47,6 +59,8 @@ export interface PlanPolicy {
   refillTooSoonPercent: number;
   /** Medi-Cal: up to 72 hours without PA when the pharmacy flags an emergency (W&I Code §14185). */
   emergencySupply?: { maxDaysSupply: number };
+  /** The brand/generic edit for brands whose generic is covered (docs/design.md#dispense-as-written); absent: none. */
+  multiSourceBrand?: MultiSourceBrandPolicy;
   priorAuthorization: {
     howToRequest: Array<'epa' | 'portal' | 'fax' | 'phone'>;
     fax?: string;

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { searchFormulary } from './search-formulary.js';
+import { FormularyHitSchema } from './formulary.schemas.js';
 import { notFound } from '../platform/errors.js';
 
 const PlanSummary = Type.Object({
@@ -16,29 +17,6 @@ const PlanSummary = Type.Object({
   pcn: Nullable(Type.String()),
   groupId: Nullable(Type.String()),
   carveOutPlanId: Nullable(Type.String()),
-});
-
-const FormularyHitSchema = Type.Object({
-  rxcui: Type.String(),
-  name: Type.String(),
-  tty: Type.String(),
-  generic: Type.Boolean(),
-  brandName: Nullable(Type.String()),
-  ingredient: Type.String(),
-  strength: Nullable(Type.String()),
-  doseForm: Type.String(),
-  groupId: Type.String(),
-  groupName: Type.String(),
-  drugClass: Nullable(Type.String()),
-  ndcs: Type.Array(Type.String()),
-  covered: Type.Boolean(),
-  tier: Nullable(Type.String()),
-  priorAuthorization: Type.Boolean(),
-  criteriaId: Nullable(Type.String()),
-  stepTherapy: Nullable(Type.String()),
-  quantityLimit: Nullable(Type.Object({ units: Type.Number(), days: Type.Number() })),
-  minAge: Nullable(Type.Integer()),
-  maxAge: Nullable(Type.Integer()),
 });
 
 export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -1,5 +1,23 @@
 import type { DrugConcept } from '../catalog/index.js';
+import type { FormularyRow } from '../formulary/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from './reference-cache.js';
+
+/** An authorization whose effect a member's hit shows (GET /members/{id}/formulary). */
+export interface HitAuthorization {
+  number: string;
+  kind: string;
+  effectiveTo: string;
+}
+
+/**
+ * A member's terms for a drug: the plan's entry as their approved exceptions and authorizations
+ * leave it, and the authorizations that changed it (src/claims/rules/exception-effect.ts, passed
+ * in by the caller so this module stays free of claims).
+ */
+export type MemberTerms = (
+  concept: DrugConcept,
+  planEntry: FormularyRow | undefined,
+) => { entry: FormularyRow | undefined; applied: HitAuthorization[] };
 
 export interface FormularyHit {
   rxcui: string;
@@ -22,6 +40,9 @@ export interface FormularyHit {
   quantityLimit: { units: number; days: number } | null;
   minAge: number | null;
   maxAge: number | null;
+  sex: string | null;
+  /** Asked for a member: the authorizations (PA or exceptions) that change this entry for them. */
+  memberAuthorizations?: HitAuthorization[];
 }
 
 function matches(c: DrugConcept, q: string, ndcs: string[]): boolean {
@@ -38,7 +59,7 @@ export function searchFormulary(
   snap: ReferenceSnapshot,
   planId: string,
   q: string | undefined,
-  options: { coveredOnly?: boolean; limit?: number } = {},
+  options: { coveredOnly?: boolean; limit?: number; memberTerms?: MemberTerms } = {},
 ): FormularyHit[] {
   const ndcsByRxcui = new Map<string, string[]>();
   for (const p of snap.packages.values()) {
@@ -50,7 +71,9 @@ export function searchFormulary(
   for (const c of snap.concepts.values()) {
     const ndcs = ndcsByRxcui.get(c.rxcui) ?? [];
     if (q && !matches(c, q.trim(), ndcs)) continue;
-    const e = findFormularyEntry(snap, planId, c);
+    const planEntry = findFormularyEntry(snap, planId, c);
+    const member = options.memberTerms?.(c, planEntry);
+    const e = member ? member.entry : planEntry;
     if (options.coveredOnly && !e?.covered) continue;
     hits.push({
       rxcui: c.rxcui,
@@ -73,6 +96,8 @@ export function searchFormulary(
       quantityLimit: e?.quantityLimit ?? null,
       minAge: e?.minAge ?? null,
       maxAge: e?.maxAge ?? null,
+      sex: e?.sex ?? null,
+      ...(member ? { memberAuthorizations: member.applied } : {}),
     });
   }
   hits.sort((a, b) => Number(b.covered) - Number(a.covered) || a.name.localeCompare(b.name));

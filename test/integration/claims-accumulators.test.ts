@@ -97,6 +97,9 @@ const brandClaim = (m: MemberRow, ndc: string, over: Record<string, unknown> = {
     groupId: PLAN,
     submittedIngredientCost: '80.00',
     usualAndCustomaryCharge: '500.00',
+    // The patient asked for the brand (DAW 2): it pays at its own tier. CACOM1 answers DAW 0 on a
+    // brand whose generic it covers (Synthroid) with 22 (docs/design.md#dispense-as-written).
+    dawCode: '2',
     ...over,
   });
 

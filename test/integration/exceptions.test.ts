@@ -125,6 +125,19 @@ describe('formulary exception', () => {
     expect(paid.body.authorizationNumber).toBe(approved.body.determination.authorizationNumber);
     expect(cov.body.activeAuthorization.number).toBe(paid.body.authorizationNumber);
     expect(paid.body.pricing.patientPay).toBe('35.00'); // CACOM1 preferred-brand retail copay
+
+    // The member's formulary says the same: Wegovy covered for them at the decided tier, under the
+    // exception; the plan's own formulary still lists it as not covered.
+    const mine = await pharmacist.get(`members/${m.id}/formulary?q=${DEMO.ndcs.weightManagement}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items[0]).toMatchObject({
+      covered: true,
+      tier: 'preferred-brand',
+      memberAuthorizations: [{ number: paid.body.authorizationNumber, kind: 'formulary' }],
+    });
+    const plans = await pharmacist.get(`plans/CACOM1/formulary?q=${DEMO.ndcs.weightManagement}`);
+    expect(plans.body.items[0]).toMatchObject({ covered: false, tier: null });
+    expect(plans.body.items[0].memberAuthorizations).toBeUndefined();
   });
 });
 
@@ -147,6 +160,66 @@ describe('brand medically necessary (DAW 1)', () => {
     const paid = await claim(m, DEMO.ndcs.nonFormulary, { dawCode: '1' });
     expect(paid.body.transactionStatus).toBe('P');
     expect(paid.body.pricing.patientPay).toBe('10.00'); // CACOM1 generic retail copay
+  });
+});
+
+describe('a covered brand whose generic is covered: the DAW code decides (CACOM1 substitutes generics)', () => {
+  // Crestor 10 mg: non-preferred brand on CACOM1; rosuvastatin 10 mg, its generic, on the generic tier.
+  const CRESTOR = '00310075139';
+  const ROSUVASTATIN_10 = '859747';
+  it('DAW 0 → 22 naming the generic; DAW 1 → 75 naming the exception; approved, the brand pays at the generic’s $10', async () => {
+    const m = await newMember('CACOM1');
+    const substitutable = await claim(m, CRESTOR, { dawCode: '0' });
+    expect(substitutable.body.rejects.map((r: { code: string }) => r.code)).toEqual(['22']);
+    expect(substitutable.body.message).toContain('dispense the generic');
+    expect(substitutable.body.nextSteps.alternatives[0]).toMatchObject({ rxcui: ROSUVASTATIN_10, tier: 'generic' });
+    expect(substitutable.body.nextSteps.exception).toEqual({
+      kind: 'brand-medically-necessary',
+      criteriaId: 'brand-medically-necessary',
+    });
+    const required = await claim(m, CRESTOR, { dawCode: '1' });
+    expect(required.body.rejects.map((r: { code: string }) => r.code)).toEqual(['75']);
+    expect(required.body.nextSteps.exception.kind).toBe('brand-medically-necessary');
+    // The coverage check is the same dry run (DAW 0: the generic is what the pharmacy would dispense).
+    const before = await coverage(m, CRESTOR);
+    expect(before.body).toMatchObject({ covered: true, tier: 'non-preferred-brand', claim: { wouldPay: false } });
+    expect(before.body.claim.exception.kind).toBe('brand-medically-necessary');
+
+    const c = await start(m, CRESTOR, { kind: 'brand-medically-necessary' });
+    expect(c).toMatchObject({ kind: 'brand-medically-necessary', criteria: { id: 'brand-medically-necessary' } });
+    const decided = await prescriber.post(`pa-requests/${c.id}/submit`, {
+      answers: questionnaireResponse({
+        'generic-failed': true,
+        'generic-detail': 'Myalgia on two generic manufacturers, 2025',
+        'narrow-therapeutic-index': false,
+      }),
+    });
+    expect(decided.body.status).toBe('approved');
+
+    // Coverage first (after the fill, a second one would be a refill too soon).
+    expect((await coverage(m, CRESTOR)).body).toMatchObject({ tier: 'generic', claim: { wouldPay: true } });
+    const paid = await claim(m, CRESTOR, { dawCode: '1' });
+    expect(paid.body.transactionStatus, paid.body.message).toBe('P');
+    expect(paid.body.pricing.patientPay).toBe('10.00'); // CACOM1 generic retail copay, not the brand's $70
+    expect(paid.body.authorizationNumber).toBe(decided.body.determination.authorizationNumber);
+    // The member's formulary view: Crestor at the generic's tier for them, naming the exception.
+    const member = await signIn(t, 'member', { memberId: m.id });
+    const mine = await member.get(`members/${m.id}/formulary?q=${CRESTOR}`);
+    expect(mine.body.items[0]).toMatchObject({
+      tier: 'generic',
+      memberAuthorizations: [{ number: paid.body.authorizationNumber, kind: 'brand-medically-necessary' }],
+    });
+    // Another member without the exception still gets 22 and sees the brand's own tier: the approval is this member's.
+    const other = await newMember('CACOM1');
+    expect((await claim(other, CRESTOR, { dawCode: '0' })).body.rejects[0].code).toBe('22');
+    expect((await pharmacist.get(`members/${other.id}/formulary?q=${CRESTOR}`)).body.items[0]).toMatchObject({
+      tier: 'non-preferred-brand',
+      memberAuthorizations: [],
+    });
+    // A member reads only their own; an unknown member is a 404, a bad query a 400 — problem+json.
+    expectProblem(await member.get(`members/${other.id}/formulary`), 403, 'FORBIDDEN');
+    expectProblem(await pharmacist.get('members/NOSUCH1/formulary'), 404, 'NOT_FOUND');
+    expectProblem(await pharmacist.get(`members/${m.id}/formulary?limit=0`), 400, 'VALIDATION_FAILED');
   });
 });
 

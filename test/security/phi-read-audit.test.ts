@@ -67,6 +67,7 @@ function readOf(key: string): { url: string; memberId: string } {
       url: `coverage?memberId=${m}&productId=${DEMO.ndcs.semaglutidePenLow}`,
       memberId: m,
     },
+    'GET /api/v1/members/{id}/formulary': { url: `members/${m}/formulary?q=semaglutide`, memberId: m },
     'GET /api/v1/pa-requests': { url: `pa-requests?memberId=${m}`, memberId: m },
     'GET /api/v1/pa-requests/{id}': { url: `pa-requests/${denied.caseId}`, memberId: m },
     'GET /api/v1/pa-requests/{id}/claim-history': { url: `pa-requests/${denied.caseId}/claim-history`, memberId: m },

@@ -11,7 +11,8 @@ import type {
   Reject,
   TransactionStatus,
 } from '../claim-types.js';
-import { findAlternatives } from './alternatives.js';
+import { coveredGenericEquivalent, findAlternatives } from './alternatives.js';
+import { dispenseAsWritten } from './dispense-as-written.js';
 import { ageOn, checkEligibility, type MemberFacts } from './eligibility.js';
 import { fromCents, toCents } from '../../shared/money.js';
 import { memberShare, planYearOf, standing, totalsFor, type AccumulatorRow } from './accumulators.js';
@@ -167,7 +168,7 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     tiers: orderedTiers(Object.keys(plan.policy.costSharing.tiers)),
   });
   const reject = (step: NonNullable<Step>) => rejected(step, plan.id, drug, terms);
-  const entry = terms.entry;
+  let entry = terms.entry;
   if (!entry || !entry.covered) {
     const kind = notCoveredExceptionKind(drug, ownEntry, groupEntry);
     return reject({
@@ -183,6 +184,48 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
       },
     });
   }
+
+  // A brand whose generic the plan covers for less: the DAW code decides (docs/design.md#dispense-as-written).
+  const brandRule = plan.policy.multiSourceBrand;
+  const daw = dispenseAsWritten({
+    drug,
+    entry,
+    generic: coveredGenericEquivalent(ref, plan.id, drug),
+    dawCode: request.dawCode,
+    policy: brandRule,
+    brandException: terms.applied.some((a) => a.kind === 'brand-medically-necessary'),
+    tiers: orderedTiers(Object.keys(plan.policy.costSharing.tiers)),
+  });
+  const brandException =
+    brandRule?.prescriberRequiresBrand === 'generic-cost-share'
+      ? {}
+      : { exception: exceptionStep('brand-medically-necessary') };
+  if (daw.kind === 'reject-substitutable') {
+    const withDaw1 =
+      brandRule?.prescriberRequiresBrand === 'reject'
+        ? 'If the prescriber requires the brand, the prescriber can ask for a brand-medically-necessary exception.'
+        : `If the prescriber wrote "dispense as written", send the claim again with DAW 1; it pays at the ${brandRule?.prescriberRequiresBrand === 'generic-cost-share' ? "generic's" : "brand's"} cost sharing.`;
+    return reject({
+      reject: REJECT.DAW,
+      message: `${drug.name} has a generic equivalent ${plan.name} covers at a lower cost (${daw.generic.name}), and the claim allows substitution (DAW 0): dispense the generic. ${withDaw1}`,
+      nextSteps: { alternatives: alternatives(), ...brandException },
+    });
+  }
+  if (daw.kind === 'reject-brand-required') {
+    return reject({
+      reject: REJECT.PA_REQUIRED,
+      message: `${plan.name} pays for ${drug.name} instead of its generic (${daw.generic.name}) only with an approved brand-medically-necessary exception. The prescriber can ask for one, or agree to the generic.`,
+      nextSteps: {
+        priorAuthorization: {
+          ...paStep(plan, ref, entry),
+          criteriaId: exceptionStep('brand-medically-necessary').criteriaId,
+        },
+        alternatives: alternatives(),
+        exception: exceptionStep('brand-medically-necessary'),
+      },
+    });
+  }
+  if (daw.kind === 'generic-cost-share') entry = { ...entry, tier: daw.tier };
 
   // An approved exception lifts the age and sex limits (applyExceptions cleared them): the 60/61
   // answers send the prescriber to ask for exactly that.
@@ -382,7 +425,9 @@ export function adjudicateClaim(input: AdjudicationInput): Adjudication {
     ? ' Paid as an emergency supply; prior authorization is still needed for more.'
     : granted
       ? ` Approved under authorization ${granted.number}.`
-      : '';
+      : daw.kind === 'generic-cost-share'
+        ? ` The prescriber required the brand (DAW 1): paid at the generic's cost sharing.`
+        : '';
   return {
     transactionStatus: 'P',
     rejects: [],

@@ -1,4 +1,5 @@
 import type { DrugConcept } from '../../catalog/index.js';
+import type { FormularyRow } from '../../formulary/index.js';
 import type { PharmacyType } from '../../plans/plan-policy.js';
 import type { PlanRow } from '../../plans/index.js';
 import { findFormularyEntry, type ReferenceSnapshot } from '../../reference/reference-cache.js';
@@ -27,6 +28,22 @@ function dispensable(snap: ReferenceSnapshot): Set<string> {
     dispensableCache.set(snap, set);
   }
   return set;
+}
+
+/**
+ * A brand's generic equivalent on this plan (RxNorm's generic SCD at the same strength), when a
+ * pharmacy can dispense it (a package NDC) and the plan covers it; null otherwise.
+ */
+export function coveredGenericEquivalent(
+  snap: ReferenceSnapshot,
+  planId: string,
+  drug: DrugConcept,
+): { concept: DrugConcept; entry: FormularyRow } | null {
+  if (drug.generic || !drug.genericScdRxcui || drug.genericScdRxcui === drug.rxcui) return null;
+  const concept = snap.concepts.get(drug.genericScdRxcui);
+  if (!concept || !dispensable(snap).has(concept.rxcui)) return null;
+  const entry = findFormularyEntry(snap, planId, concept);
+  return entry?.covered ? { concept, entry } : null;
 }
 
 const strengthValue = (c: DrugConcept) => {

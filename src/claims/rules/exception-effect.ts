@@ -124,6 +124,20 @@ export function applyExceptions(args: {
   return { entry, priorAuthorization: pa, authorizedLimit, applied };
 }
 
+/**
+ * The entry as a claim applies the terms (the member's formulary view shows it): a standing PA
+ * lifts the PA requirement (the claim skips its 75), and an authorization's approved amount is
+ * the quantity limit the claim counts against.
+ */
+export function effectiveEntry(terms: ExceptionTerms): FormularyRow | undefined {
+  if (!terms.entry) return undefined;
+  return {
+    ...terms.entry,
+    ...(terms.priorAuthorization ? { priorAuthorization: false } : {}),
+    ...(terms.authorizedLimit ? { quantityLimit: terms.authorizedLimit } : {}),
+  };
+}
+
 /** The exception a reject points to (its next steps name it, and the portals open its question set). */
 export function exceptionStep(kind: ExceptionKind): { kind: ExceptionKind; criteriaId: string } {
   return { kind, criteriaId: EXCEPTION_CRITERIA_ID[kind] };

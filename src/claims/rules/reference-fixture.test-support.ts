@@ -69,6 +69,18 @@ const rows: Array<
     'GLP-1 agonist',
     null,
   ],
+  // A multi-source brand: Crestor and its generic at the same strength (brand/generic DAW edit).
+  ['13668018005', '859747', 'rosuvastatin calcium 10 MG Oral Tablet', 'rosuvastatin', '402354', null, 'statin', null],
+  [
+    '00310075139',
+    '859749',
+    'rosuvastatin calcium 10 MG Oral Tablet [Crestor]',
+    'rosuvastatin',
+    '402354',
+    'Crestor',
+    'statin',
+    null,
+  ],
 ];
 
 export const NDC = {
@@ -79,6 +91,8 @@ export const NDC = {
   ozempicLow: '00169413211',
   ozempicHigh: '00169413611',
   rybelsus: '00169430301',
+  rosuvastatin: '13668018005',
+  crestor: '00310075139',
 };
 
 export const policy = (over: Partial<PlanPolicy> = {}): PlanPolicy => ({
@@ -225,6 +239,8 @@ export function buildFixtureSnapshot(): ReferenceSnapshot {
         criteriaId: 'glp1-t2dm',
         quantityLimit: { units: 3, days: 28 },
       }),
+      entry(planId, '402354'),
+      { ...entry(planId, null as unknown as string, { rxcui: '859749', tier: 'non-preferred-brand' }), groupId: null },
       entry(planId, '2200643', {
         tier: 'preferred-brand',
         stepTherapy: {

@@ -7,6 +7,7 @@ export const REJECT = {
   GROUP: { code: '06', description: 'M/I Group ID' },
   DOB: { code: '09', description: 'M/I Date Of Birth' },
   OTHER_PROCESSOR: { code: '41', description: 'Submit Bill To Other Processor Or Primary Payer' },
+  DAW: { code: '22', description: 'M/I Dispense As Written (DAW)/Product Selection Code' },
   CARDHOLDER: { code: '52', description: 'Non-Matched Cardholder ID' },
   PRODUCT: { code: '54', description: 'Non-Matched Product/Service ID Number' },
   AGE: { code: '60', description: 'Product/Service Not Covered For Patient Age' },

@@ -5297,6 +5297,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/members/{id}/formulary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the formulary as it applies to one member today: the paying plan's entries with the member's approved exceptions and authorizations applied (tier, quantity, age/sex limits, brand at the generic's tier), as claims and coverage apply them */
+    get: {
+      parameters: {
+        query?: {
+          coveredOnly?: boolean;
+          limit?: number;
+          q?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date
+               * @description YYYY-MM-DD
+               */
+              asOf: string;
+              /** @description The plan whose formulary applies (a carve-out names the payer) */
+              formularyPlanId: string;
+              items: {
+                brandName: string | null;
+                covered: boolean;
+                criteriaId: string | null;
+                doseForm: string;
+                drugClass: string | null;
+                generic: boolean;
+                groupId: string;
+                groupName: string;
+                ingredient: string;
+                maxAge: number | null;
+                /** @description Asked for a member (GET /members/{id}/formulary): the member's authorizations and approved exceptions that change this entry for them */
+                memberAuthorizations?: {
+                  effectiveTo: string;
+                  kind: string;
+                  number: string;
+                }[];
+                minAge: number | null;
+                name: string;
+                ndcs: string[];
+                priorAuthorization: boolean;
+                quantityLimit: {
+                  days: number;
+                  units: number;
+                } | null;
+                rxcui: string;
+                sex: string | null;
+                stepTherapy: string | null;
+                strength: string | null;
+                tier: string | null;
+                tty: string;
+              }[];
+              memberId: string;
+              planId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members/{id}/notification-preferences': {
     parameters: {
       query?: never;
@@ -7943,6 +8063,12 @@ export interface paths {
                 groupName: string;
                 ingredient: string;
                 maxAge: number | null;
+                /** @description Asked for a member (GET /members/{id}/formulary): the member's authorizations and approved exceptions that change this entry for them */
+                memberAuthorizations?: {
+                  effectiveTo: string;
+                  kind: string;
+                  number: string;
+                }[];
                 minAge: number | null;
                 name: string;
                 ndcs: string[];
@@ -7952,6 +8078,7 @@ export interface paths {
                   units: number;
                 } | null;
                 rxcui: string;
+                sex: string | null;
                 stepTherapy: string | null;
                 strength: string | null;
                 tier: string | null;

@@ -30,6 +30,10 @@ const REJECTS: Words = {
     en: 'Another processor pays for this member’s prescriptions (for example Medi-Cal Rx). The pharmacy must bill it instead.',
     es: 'Otro procesador paga las recetas de este afiliado (por ejemplo Medi-Cal Rx). La farmacia debe facturarle a él.',
   },
+  '22': {
+    en: 'The pharmacy billed a brand whose generic the plan covers, allowing substitution (DAW 0). The pharmacy can dispense the generic, or the prescriber can ask for a brand-medically-necessary exception.',
+    es: 'La farmacia facturó una marca cuyo genérico cubre el plan, permitiendo sustituir (DAW 0). La farmacia puede surtir el genérico o el médico puede pedir una excepción de marca médicamente necesaria.',
+  },
   '52': {
     en: 'The pharmacy sent a member ID we do not have.',
     es: 'La farmacia envió un número de afiliado que no existe.',

@@ -76,6 +76,16 @@ export const historyLabel = (action: string, lang: Lang) => pick(ACTIONS, action
 
 /** What a claim reject means for the member and what to do next, by NCPDP reject code. */
 const REJECTS: Record<string, { en: [string, string]; es: [string, string] }> = {
+  '22': {
+    en: [
+      'The pharmacy billed the brand, but the plan covers its generic, which works the same way.',
+      'Ask the pharmacy for the generic. If you need the brand, your prescriber can ask for an exception.',
+    ],
+    es: [
+      'La farmacia facturó la marca, pero el plan cubre su genérico, que funciona igual.',
+      'Pida el genérico a la farmacia. Si necesita la marca, su médico puede pedir una excepción.',
+    ],
+  },
   '41': {
     en: ['Another plan pays for this drug.', 'Ask the pharmacy to bill the other processor shown below.'],
     es: ['Otro plan paga este medicamento.', 'Pida a la farmacia que facture al otro procesador que se muestra abajo.'],

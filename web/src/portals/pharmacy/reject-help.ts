@@ -22,6 +22,10 @@ const HELP: Record<string, { en: string; es: string }> = {
     en: 'Another processor pays for this member’s prescriptions. Resubmit the claim to it with the BIN, PCN and group below.',
     es: 'Otro procesador paga las recetas de este afiliado. Vuelva a enviar con el BIN, PCN y grupo indicados.',
   },
+  '22': {
+    en: 'The plan covers the generic of this brand and the claim allows substitution (DAW 0). Dispense the generic; if the prescriber requires the brand, send DAW 1 (the plan may need a brand-medically-necessary exception).',
+    es: 'El plan cubre el genérico de esta marca y la reclamación permite sustituir (DAW 0). Surta el genérico; si el médico exige la marca, envíe DAW 1 (el plan puede pedir una excepción de marca médicamente necesaria).',
+  },
   '52': {
     en: 'No member has this cardholder ID. Check the card or search for the patient.',
     es: 'Ningún afiliado tiene este número. Revise la tarjeta o busque al paciente.',
