@@ -12,6 +12,7 @@ const BY_CODE: Record<ErrorCode, { status: number; issue: IssueType }> = {
   MALFORMED_JSON: { status: 400, issue: 'structure' },
   UNAUTHENTICATED: { status: 401, issue: 'login' },
   FORBIDDEN: { status: 403, issue: 'forbidden' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, issue: 'login' },
   NOT_FOUND: { status: 404, issue: 'not-found' },
   CONFLICT: { status: 409, issue: 'conflict' },
   ACTIVE_AUTHORIZATION_EXISTS: { status: 422, issue: 'business-rule' },

@@ -1,9 +1,9 @@
 import type { AppContext } from '../app-context.js';
 import { DomainError } from '../platform/errors.js';
-import { hashApiKey, looksLikeApiKey, signAccessToken, verifyAccessToken, verifyPassword } from './credentials.js';
+import { hashApiKey, looksLikeApiKey, readAccessToken, signAccessToken, verifyPassword } from './credentials.js';
 import { findUserByApiKeyHash, findUserByUsername, type UserRow } from './identity.repo.js';
 import type { Principal, Role } from '../platform/roles.js';
-import { ACCOUNT_STATE_TTL_MS, isAccountActive } from './account-state.js';
+import { ACCOUNT_STATE_TTL_MS, isSessionActive } from './account-state.js';
 
 function toPrincipal(user: UserRow, via: Principal['via']): Principal {
   return {
@@ -24,6 +24,11 @@ export async function issueToken(ctx: AppContext, username: string, password: st
   if (!user || !user.passwordHash || user.disabledAt || !(await verifyPassword(user.passwordHash, password))) {
     throw new DomainError('UNAUTHENTICATED', 'The username or password is not correct');
   }
+  // After an admin's reset the temporary password only opens the change form (docs/security.md#sign-in).
+  if (user.mustChangePassword)
+    throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to finish signing in', {
+      details: { reason: 'password-change-required' },
+    });
   return tokenFor(ctx, user);
 }
 
@@ -39,7 +44,7 @@ export async function refreshToken(ctx: AppContext, caller: Principal) {
   return tokenFor(ctx, user);
 }
 
-async function tokenFor(ctx: AppContext, user: UserRow) {
+export async function tokenFor(ctx: AppContext, user: UserRow) {
   const p = toPrincipal(user, 'token');
   const accessToken = await signAccessToken(
     {
@@ -50,6 +55,7 @@ async function tokenFor(ctx: AppContext, user: UserRow) {
       npi: p.npi,
       displayName: p.displayName,
       credential: p.credential,
+      sessionEpoch: user.sessionEpoch,
     },
     ctx.config.jwtSecret,
     ctx.config.tokenTtlSeconds,
@@ -82,8 +88,10 @@ export async function authenticateBearer(ctx: AppContext, token: string): Promis
     apiKeyCache.set(keyHash, { principal, until: nowMs + API_KEY_CACHE_MS });
     return principal;
   }
-  const principal = await verifyAccessToken(token, ctx.config.jwtSecret, ctx.clock.now());
-  // A signed token outlives a disabled account by up to its lifetime: check the account too.
-  if (principal && !(await isAccountActive(ctx.database.db, principal.userId))) return null;
-  return principal;
+  const read = await readAccessToken(token, ctx.config.jwtSecret, ctx.clock.now());
+  if (!read) return null;
+  // A signed token outlives a disabled account or a password reset by up to its lifetime: check
+  // the account and the session epoch too.
+  if (!(await isSessionActive(ctx.database.db, read.principal.userId, read.sessionEpoch))) return null;
+  return read.principal;
 }

@@ -25,6 +25,8 @@ export interface TokenClaims {
   npi?: string | null;
   displayName?: string | null;
   credential?: string | null;
+  /** The account's session epoch when the token was issued (tokens from before a reset stop). */
+  sessionEpoch?: number;
 }
 
 export async function signAccessToken(
@@ -44,12 +46,21 @@ export async function signAccessToken(
 
 /** Verifies signature and expiry against the injected clock (the manual clock moves token expiry too). */
 export async function verifyAccessToken(token: string, secret: string, now: Date): Promise<Principal | null> {
+  return (await readAccessToken(token, secret, now))?.principal ?? null;
+}
+
+/** The principal and the session epoch a token was issued in (0 for tokens from before epochs). */
+export async function readAccessToken(
+  token: string,
+  secret: string,
+  now: Date,
+): Promise<{ principal: Principal; sessionEpoch: number } | null> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       issuer: 'openpbm',
       currentDate: now,
     });
-    return {
+    const principal: Principal = {
       userId: String(payload.sub),
       username: String(payload.username),
       role: payload.role as Role,
@@ -59,6 +70,7 @@ export async function verifyAccessToken(token: string, secret: string, now: Date
       credential: (payload.credential as string | null | undefined) ?? null,
       via: 'token',
     };
+    return { principal, sessionEpoch: typeof payload.sessionEpoch === 'number' ? payload.sessionEpoch : 0 };
   } catch {
     return null;
   }

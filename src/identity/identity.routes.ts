@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { refreshToken } from './authenticate.js';
-import { signIn } from './sign-in.js';
+import { changePassword, signIn } from './sign-in.js';
 import { createUser } from './create-user.js';
 import { listUsers } from './identity.repo.js';
 import { ROLES } from '../platform/roles.js';
@@ -43,7 +43,7 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
             tokenType: Type.Literal('Bearer'),
             expiresIn: Type.Integer(),
           }),
-          ...errorResponses(400, 401, 429),
+          ...errorResponses(400, 401, 403, 429),
         },
       },
     },
@@ -51,6 +51,37 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
       const body = req.body as { username: string; password: string };
       return signIn(ctx, body.username, body.password, req.ip);
     },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Choose a new password with the current one (the temporary one after a reset: /auth/token answers 403 PASSWORD_CHANGE_REQUIRED until then); ends every other session and signs in',
+        security: [],
+        body: Type.Object(
+          {
+            username: Type.String({ minLength: 1, maxLength: 200 }),
+            currentPassword: Type.String({ minLength: 1, maxLength: 500 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 500 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            accessToken: Type.String(),
+            tokenType: Type.Literal('Bearer'),
+            expiresIn: Type.Integer(),
+          }),
+          ...errorResponses(400, 401, 429),
+        },
+      },
+    },
+    async (req) =>
+      changePassword(ctx, req.body as { username: string; currentPassword: string; newPassword: string }, req.ip),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const users = pgTable('users', {
   id: text('id').primaryKey(),
@@ -10,6 +10,10 @@ export const users = pgTable('users', {
   memberId: text('member_id'),
   npi: text('npi'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** Set by an admin's password reset: sign-in asks for a new password first (docs/security.md#sign-in). */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** Tokens carry the epoch they were issued in; a password reset or change moves it on, ending them. */
+  sessionEpoch: integer('session_epoch').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

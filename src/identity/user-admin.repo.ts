@@ -1,4 +1,4 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { apiKeys, users } from './identity.tables.js';
 import type { UserRow } from './identity.repo.js';
@@ -13,9 +13,29 @@ export async function findUserByIdOrUsername(db: Db, idOrUsername: string): Prom
   return row;
 }
 
-export async function userDisabledAt(db: Db, userId: string): Promise<{ disabledAt: Date | null } | undefined> {
-  const [row] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).limit(1);
+export async function userAccountState(
+  db: Db,
+  userId: string,
+): Promise<{ disabledAt: Date | null; sessionEpoch: number } | undefined> {
+  const [row] = await db
+    .select({ disabledAt: users.disabledAt, sessionEpoch: users.sessionEpoch })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   return row;
+}
+
+/** A new password hash; ends every session (epoch + 1) and sets or clears "must change". */
+export async function setUserPassword(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  mustChangePassword: boolean,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+    .where(eq(users.id, userId));
 }
 
 export async function setUserDisabledAt(db: Db, userId: string, at: Date | null): Promise<void> {

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { revokeApiKeys, setUserDisabled } from './disable-user.js';
+import { resetPassword } from './reset-password.js';
 
 const UserParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 200, description: 'User id or username' }),
@@ -50,5 +51,38 @@ export async function userAdminRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => revokeApiKeys(ctx, requireRole(req, 'admin'), (req.params as { id: string }).id),
+  );
+
+  app.post(
+    '/users/:id/password-reset',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          "Reset a user's password (admin): the temporary password given, or one generated and returned once; the user must choose a new one at the next sign-in, and every session ends (within 5 seconds)",
+        params: UserParams,
+        body: Type.Object(
+          { temporaryPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            username: Type.String(),
+            mustChangePassword: Type.Literal(true),
+            temporaryPassword: Type.Optional(
+              Type.String({ description: 'Only when generated: shown once, stored only as a hash' }),
+            ),
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) =>
+      resetPassword(
+        ctx,
+        requireRole(req, 'admin'),
+        (req.params as { id: string }).id,
+        req.body as { temporaryPassword?: string },
+      ),
   );
 }

@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
   UNAUTHENTICATED: { status: 401, title: 'Sign-in required' },
   FORBIDDEN: { status: 403, title: 'Not allowed' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'A new password is required' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   CONFLICT: { status: 409, title: 'Conflict' },
   ACTIVE_AUTHORIZATION_EXISTS: { status: 409, title: 'An active authorization already covers this drug' },

@@ -18,7 +18,7 @@ import { deniedCase, type DeniedCase } from './support/denied-case.js';
  * name fails the "every parameter has a fixture" test until it is added here, so new routes are
  * covered automatically.
  */
-const PUBLIC = new Set(['POST /api/v1/auth/token']);
+const PUBLIC = new Set(['POST /api/v1/auth/token', 'POST /api/v1/auth/password']);
 const EXTERNAL: Role[] = ['member', 'prescriber', 'pharmacy'];
 
 let t: TestApp;

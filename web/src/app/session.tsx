@@ -28,6 +28,8 @@ interface SessionState {
   /** Why the sign-in page is showing: the session expired, or the server could not be reached to resume it. */
   endedReason: 'expired' | 'unreachable' | null;
   signIn: (username: string, password: string) => Promise<Me>;
+  /** After an admin's reset: the temporary password and a new one; signs in (POST /auth/password). */
+  changePassword: (username: string, currentPassword: string, newPassword: string) => Promise<Me>;
   signOut: () => void;
   /** Server clock minus browser clock, ms: due times count from the server's now. */
   clockOffsetMs: number;
@@ -76,6 +78,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [loadMe],
   );
 
+  const changePassword = useCallback(
+    async (username: string, currentPassword: string, newPassword: string) => {
+      const t = await api.post<{ accessToken: string; expiresIn: number }>('/auth/password', {
+        username,
+        currentPassword,
+        newPassword,
+      });
+      tokenStore.set(t.accessToken, t.expiresIn);
+      setEndedReason(null);
+      return loadMe();
+    },
+    [loadMe],
+  );
+
   useTokenRefresh(me !== null);
 
   const signOut = useCallback(() => {
@@ -84,7 +100,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <SessionContext.Provider value={{ me, checking, endedReason, signIn, signOut, clockOffsetMs }}>
+    <SessionContext.Provider value={{ me, checking, endedReason, signIn, changePassword, signOut, clockOffsetMs }}>
       {children}
     </SessionContext.Provider>
   );

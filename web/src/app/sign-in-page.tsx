@@ -4,7 +4,8 @@ import { useAction } from '../ui/use-api';
 import { useLang, useText } from '../i18n/i18n';
 import { api } from '../api/client';
 import type { Patient } from '../api/types';
-import { useSession } from './session';
+import { useSession, type Me } from './session';
+import { NewPasswordForm } from './new-password-form';
 
 const TEXT = {
   en: {
@@ -31,14 +32,15 @@ const TEXT = {
 
 export function SignInPage() {
   const t = useText(TEXT);
-  const { signIn, endedReason } = useSession();
+  const { signIn, changePassword, endedReason } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { setLang } = useLang();
   const action = useAction(signIn);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const me = await action.run(username.trim(), password);
+  // After an admin's password reset the server answers PASSWORD_CHANGE_REQUIRED to the right
+  // temporary password: the person chooses a new one before the portal opens.
+  const mustChange = action.error?.code === 'PASSWORD_CHANGE_REQUIRED';
+  const opened = async (me: Me | undefined) => {
     // A member's stored language sets the portal's at sign-in (issue #14 item 11); the switch in
     // the header still changes it afterwards. Languages the portal has no words for stay as they are.
     if (me?.role === 'member' && me.memberId) {
@@ -46,6 +48,22 @@ export function SignInPage() {
       if (member?.language === 'es' || member?.language === 'en') setLang(member.language);
     }
   };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await opened(await action.run(username.trim(), password));
+  };
+  if (mustChange)
+    return (
+      <main id="main" className="sign-in">
+        <NewPasswordForm
+          onCancel={() => {
+            action.clearError();
+            setPassword('');
+          }}
+          onSubmit={async (newPassword) => opened(await changePassword(username.trim(), password, newPassword))}
+        />
+      </main>
+    );
   return (
     <main id="main" className="sign-in">
       <form className="card sign-in-card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { fill, useText } from '../../i18n/i18n';
 import { ErrorBanner, Notice } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
+import { PasswordReset } from './password-reset';
 
 const TEXT = {
   en: {
@@ -37,7 +38,8 @@ const TEXT = {
 
 /**
  * One account's status and the admin's actions on it: disable (after a confirmation), enable,
- * revoke API keys (POST /users/{id}/disable|enable|api-keys/revoke; the server audits each).
+ * revoke API keys, reset the password (POST /users/{id}/disable|enable|api-keys/revoke|password-reset;
+ * the server audits each).
  */
 export function UserStatus({
   username,
@@ -88,6 +90,7 @@ export function UserStatus({
       <button type="button" className="link-button" disabled={act.busy} onClick={() => void act.run('revoke')}>
         {fill(t.revoke, { username })}
       </button>
+      <PasswordReset username={username} />
       <ErrorBanner error={act.error} />
       {done ? <Notice tone="success">{done}</Notice> : null}
     </div>
