@@ -15,12 +15,23 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../src/platform/db.js';
 import { createPartitionsAhead } from '../src/platform/partition-maintenance.js';
 import { PARTITIONED } from '../src/composition/partitioned-tables.js';
 import { monthOf } from '../src/platform/month-partitions.js';
 import { memberId } from './bench-setup.js';
+
+/**
+ * pg-copy-streams (devDependency) is imported when a PostgreSQL history is loaded, by a specifier
+ * the type checker does not resolve: checkouts whose node_modules predate the dependency (engineers'
+ * worktrees, /work/main) still type-check; `npm ci` installs it for the bench itself.
+ */
+type CopyFrom = (text: string) => NodeJS.WritableStream & { text: string };
+async function loadCopyFrom(): Promise<CopyFrom> {
+  const specifier = 'pg-copy-streams';
+  const mod = (await import(specifier)) as { from: CopyFrom };
+  return mod.from;
+}
 
 export const FILLS_PER_YEAR = 50;
 const SPACING_DAYS = 28;
@@ -150,9 +161,13 @@ export async function copyHistory(db: Database, plan: HistoryPlan): Promise<stri
 
 async function copyRows(db: Database, plan: HistoryPlan): Promise<string> {
   if (db.kind === 'postgres') {
+    const copyFrom = await loadCopyFrom();
     const client = await db.pool!.connect();
     try {
-      await pipeline(Readable.from(historyText(plan)), client.query(copyFrom(`copy claims (${COLUMNS}) from stdin`)));
+      const sink = client.query(
+        copyFrom(`copy claims (${COLUMNS}) from stdin`) as never,
+      ) as unknown as NodeJS.WritableStream;
+      await pipeline(Readable.from(historyText(plan)), sink);
     } finally {
       client.release();
     }
