@@ -28,12 +28,20 @@ export async function runClosedLoop(total: number, concurrency: number, task: (i
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
+  return summarize(latencies, seconds);
+}
+
+export type LoopResult = ReturnType<typeof summarize>;
+
+/** Rate and percentiles of one closed loop, or of several pooled (latencies concatenated, seconds summed). */
+export function summarize(latencies: number[], seconds: number) {
+  const sorted = [...latencies].sort((a, b) => a - b);
   return {
     seconds,
-    rate: total / seconds,
+    rate: sorted.length / seconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
+    latencies: sorted,
   };
 }

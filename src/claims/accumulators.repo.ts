@@ -1,27 +1,6 @@
 import type { Database, TxDatabase } from '../platform/db.js';
 import type { AccumulatorRow } from './rules/accumulators.js';
 
-/**
- * Adds a paid claim's share to the member's totals for its plan and plan year, in the claim's
- * transaction (under the member's adjudication lock, so the totals the claim was priced with are
- * the totals it adds to).
- */
-export async function addToAccumulators(
-  tx: TxDatabase,
-  a: { memberId: string; planId: string; planYearStart: string; deductible: string; outOfPocket: string; at: Date },
-): Promise<void> {
-  await tx.query(
-    `insert into member_accumulators (member_id, plan_id, plan_year_start, deductible_met, out_of_pocket_spent, updated_at)
-     values ($1, $2, $3::date, $4::numeric, $5::numeric, $6)
-     on conflict (member_id, plan_id, plan_year_start) do update set
-       deductible_met = member_accumulators.deductible_met + excluded.deductible_met,
-       out_of_pocket_spent = member_accumulators.out_of_pocket_spent + excluded.out_of_pocket_spent,
-       updated_at = excluded.updated_at`,
-    [a.memberId, a.planId, a.planYearStart, a.deductible, a.outOfPocket, a.at],
-    'accumulators-add',
-  );
-}
-
 /** Takes a reversed claim's share back out of the totals it was added to (the reversal's transaction). */
 export async function subtractFromAccumulators(tx: TxDatabase, claimId: string, at: Date): Promise<void> {
   await tx.query(

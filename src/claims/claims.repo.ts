@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, type SQL } from 'drizzle-orm';
 import { activeAuthorizationsJsonSql } from '../authorizations/index.js';
-import type { Database, Db, TxDatabase } from '../platform/db.js';
+import type { Database, Db, TransactionOptions, TxDatabase } from '../platform/db.js';
 import type { AccumulatorRow } from './rules/accumulators.js';
 import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';
@@ -104,18 +104,145 @@ export async function loadClaimContext(
 /**
  * Serializes adjudication per member: a transaction-scoped advisory lock on the member, taken
  * before the claim context is read, so two claims for one member never both decide on a history
- * that lacks the other (refill too soon, quantity windows, step therapy, accumulators). Released
- * at commit or rollback. The key space (first argument) keeps it apart from other advisory locks;
+ * that lacks the other (refill too soon, quantity windows, step therapy, accumulators). Passed to
+ * `Database.transaction`, which takes it in the same round trip as `begin`; released at commit or
+ * rollback. It cannot go into the context query itself: at READ COMMITTED a statement reads with
+ * the snapshot taken when it started, before it waited for the lock, and would miss the claim
+ * committed meanwhile. The key space (first argument) keeps it apart from other advisory locks;
  * hashtext collisions only make two members wait on each other, never skip the lock.
  */
-export async function lockMemberForAdjudication(tx: TxDatabase, memberId: string): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock(9009, hashtext($1))', [memberId], 'claims-member-lock');
+export function memberAdjudicationLock(memberId: string): TransactionOptions {
+  return { xactLock: { space: 9009, key: memberId } };
 }
 
-/** Inserts the claim; returns null when a paid twin won the race (the partial unique index). */
-export async function insertClaim(db: Db, row: NewClaimRow): Promise<ClaimRow | null> {
-  const inserted = await db.insert(claims).values(row).onConflictDoNothing().returning();
-  return inserted[0] ?? null;
+/** A paid claim's share of the plan-year totals (docs/design.md#accumulators), as decimal strings. */
+export interface AccumulatorShare {
+  memberId: string;
+  planId: string;
+  planYearStart: string;
+  deductible: string;
+  outOfPocket: string;
+}
+
+const CLAIM_COLUMNS = [
+  'id',
+  'pharmacy_npi',
+  'prescription_number',
+  'fill_number',
+  'date_of_service',
+  'cardholder_id',
+  'member_id',
+  'plan_id',
+  'product_id',
+  'rxcui',
+  'group_id',
+  'ingredient',
+  'drug_class',
+  'quantity',
+  'days_supply',
+  'prescriber_npi',
+  'transaction_status',
+  'reject_codes',
+  'authorization_number',
+  'supply_kind',
+  'patient_pay',
+  'plan_pay',
+  'deductible_applied',
+  'plan_year_start',
+  'request',
+  'response',
+  'received_at',
+] as const;
+const CAST: Partial<Record<(typeof CLAIM_COLUMNS)[number], string>> = {
+  date_of_service: 'date',
+  fill_number: 'int',
+  days_supply: 'int',
+  quantity: 'numeric',
+  reject_codes: 'text[]',
+  patient_pay: 'numeric',
+  plan_pay: 'numeric',
+  deductible_applied: 'numeric',
+  plan_year_start: 'date',
+  request: 'jsonb',
+  response: 'jsonb',
+  received_at: 'timestamptz',
+};
+const N = CLAIM_COLUMNS.length;
+
+/**
+ * The claim insert and, when it is paid, its accumulator update in one statement (one round trip;
+ * a data-modifying CTE runs whether or not the outer query reads it). The accumulator row is added
+ * only if the claim row was inserted: a paid twin that won the race (the partial unique index,
+ * ON CONFLICT DO NOTHING) adds nothing, so totals never count a claim twice.
+ */
+const INSERT_CLAIM_SQL = `
+  with inserted as (
+    insert into claims (${CLAIM_COLUMNS.join(', ')})
+    values (${CLAIM_COLUMNS.map((c, i) => `$${i + 1}${CAST[c] ? `::${CAST[c]}` : ''}`).join(', ')})
+    on conflict do nothing
+    returning id, transaction_status),
+  accumulated as (
+    insert into member_accumulators (member_id, plan_id, plan_year_start, deductible_met, out_of_pocket_spent, updated_at)
+    select $${N + 1}::text, $${N + 2}::text, $${N + 3}::date, $${N + 4}::numeric, $${N + 5}::numeric, $${N + 6}::timestamptz
+      from inserted where inserted.transaction_status = 'P' and $${N + 1}::text is not null
+    on conflict (member_id, plan_id, plan_year_start) do update set
+      deductible_met = member_accumulators.deductible_met + excluded.deductible_met,
+      out_of_pocket_spent = member_accumulators.out_of_pocket_spent + excluded.out_of_pocket_spent,
+      updated_at = excluded.updated_at)
+  select id from inserted`;
+
+/**
+ * Inserts the claim, and adds a paid claim's share to its member's accumulators in the same
+ * statement; false when a paid twin won the race (nothing was written).
+ */
+export async function insertClaim(
+  tx: Pick<TxDatabase, 'query'>,
+  row: NewClaimRow,
+  share: AccumulatorShare | null,
+): Promise<boolean> {
+  const values: Record<(typeof CLAIM_COLUMNS)[number], unknown> = {
+    id: row.id,
+    pharmacy_npi: row.pharmacyNpi,
+    prescription_number: row.prescriptionNumber,
+    fill_number: row.fillNumber,
+    date_of_service: row.dateOfService,
+    cardholder_id: row.cardholderId,
+    member_id: row.memberId ?? null,
+    plan_id: row.planId ?? null,
+    product_id: row.productId,
+    rxcui: row.rxcui ?? null,
+    group_id: row.groupId ?? null,
+    ingredient: row.ingredient ?? null,
+    drug_class: row.drugClass ?? null,
+    quantity: row.quantity,
+    days_supply: row.daysSupply,
+    prescriber_npi: row.prescriberNpi,
+    transaction_status: row.transactionStatus,
+    reject_codes: row.rejectCodes ?? [],
+    authorization_number: row.authorizationNumber ?? null,
+    supply_kind: row.supplyKind ?? null,
+    patient_pay: row.patientPay ?? null,
+    plan_pay: row.planPay ?? null,
+    deductible_applied: row.deductibleApplied ?? null,
+    plan_year_start: row.planYearStart ?? null,
+    request: JSON.stringify(row.request),
+    response: JSON.stringify(row.response),
+    received_at: row.receivedAt,
+  };
+  const rows = await tx.query<{ id: string }>(
+    INSERT_CLAIM_SQL,
+    [
+      ...CLAIM_COLUMNS.map((c) => values[c]),
+      share?.memberId ?? null,
+      share?.planId ?? null,
+      share?.planYearStart ?? null,
+      share?.deductible ?? null,
+      share?.outOfPocket ?? null,
+      row.receivedAt,
+    ],
+    'claims-insert',
+  );
+  return rows.length === 1;
 }
 
 export async function findPaidClaimByKey(

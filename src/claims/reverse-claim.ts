@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import type { Principal } from '../platform/roles.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { subtractFromAccumulators } from './accumulators.repo.js';
-import { findClaimById, lockMemberForAdjudication, markClaimReversed } from './claims.repo.js';
+import { findClaimById, markClaimReversed, memberAdjudicationLock } from './claims.repo.js';
 import { REJECT } from './rules/reject-codes.js';
 
 export interface ReversalResponse {
@@ -26,7 +26,6 @@ export async function reverseClaim(ctx: AppContext, caller: Principal, claimId: 
     throw forbidden('A pharmacy reverses only its own claims');
   const now = ctx.clock.now();
   const reversed = await ctx.database.transaction(async (tx) => {
-    await lockMemberForAdjudication(tx, claim.cardholderId);
     const ok = await markClaimReversed(tx.db, claimId, now);
     // The claim's share leaves the plan-year totals with it (docs/design.md#accumulators).
     if (ok) await subtractFromAccumulators(tx, claimId, now);
@@ -40,7 +39,7 @@ export async function reverseClaim(ctx: AppContext, caller: Principal, claimId: 
         details: { from: 'P', to: 'reversed' },
       });
     return ok;
-  });
+  }, memberAdjudicationLock(claim.cardholderId));
   if (reversed)
     return {
       claimId,

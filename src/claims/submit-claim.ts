@@ -6,8 +6,7 @@ import { DomainError, forbidden, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';
 import type { ClaimRequest, ClaimResponse } from './claim-types.js';
-import { insertClaim, findPaidClaimByKey, lockMemberForAdjudication } from './claims.repo.js';
-import { addToAccumulators } from './accumulators.repo.js';
+import { insertClaim, findPaidClaimByKey, memberAdjudicationLock } from './claims.repo.js';
 import { decideClaim } from './decide-claim.js';
 import { isRealDate } from '../platform/dates.js';
 import { fromCents } from '../shared/money.js';
@@ -33,6 +32,15 @@ function duplicateOf(original: ClaimResponse): ClaimResponse {
   return { ...original, transactionStatus: 'D' };
 }
 
+export interface SubmitClaimOptions {
+  /**
+   * Runs in the claim's own transaction with its answer (paid, rejected or duplicate), after the
+   * claim is written and before the commit: what an edge keeps with the claim (the D.0 edge's wire
+   * copy) is then committed with it, in the same durable commit, or not at all.
+   */
+  beforeCommit?: (tx: TxDatabase, answer: ClaimResponse) => Promise<void>;
+}
+
 /**
  * B1 billing. A resubmission of a paid claim (same pharmacy + Rx number + fill + date of
  * service) returns the original answer as `D` and never pays twice; the partial unique index
@@ -42,7 +50,12 @@ function duplicateOf(original: ClaimResponse): ClaimResponse {
  * (docs/design.md#serialization): at READ COMMITTED, two claims for one member read each other's
  * absence otherwise, and both pay (two pharmacies, same drug, different Rx numbers).
  */
-export async function submitClaim(ctx: AppContext, caller: Principal, request: ClaimRequest): Promise<ClaimResponse> {
+export async function submitClaim(
+  ctx: AppContext,
+  caller: Principal,
+  request: ClaimRequest,
+  options: SubmitClaimOptions = {},
+): Promise<ClaimResponse> {
   const now = ctx.clock.now();
   const errors = validateClaimRequest(request);
   if (errors.length)
@@ -52,9 +65,10 @@ export async function submitClaim(ctx: AppContext, caller: Principal, request: C
   }
   const reference = await ctx.reference.get();
   return ctx.database.transaction(async (tx) => {
-    await lockMemberForAdjudication(tx, request.cardholderId);
-    return adjudicateAndRecord(tx, now, request, reference);
-  });
+    const answer = await adjudicateAndRecord(tx, now, request, reference);
+    if (options.beforeCommit) await options.beforeCommit(tx, answer);
+    return answer;
+  }, memberAdjudicationLock(request.cardholderId));
 }
 
 async function adjudicateAndRecord(
@@ -63,7 +77,6 @@ async function adjudicateAndRecord(
   request: ClaimRequest,
   reference: ReferenceSnapshot,
 ): Promise<ClaimResponse> {
-  const db = tx.db;
   // The same read and decision a coverage check dry-runs (decide-claim.ts); only the insert is extra.
   const { context: claimCtx, result } = await decideClaim(tx, reference, request, now);
   if (!result) return duplicateOf(claimCtx.duplicate!);
@@ -81,48 +94,54 @@ async function adjudicateAndRecord(
     ...(result.emergencySupply ? { emergencySupply: true } : {}),
     ...(result.accumulation ? { accumulators: result.accumulation.after } : {}),
   };
-  const inserted = await insertClaim(db, {
-    id: claimId,
-    pharmacyNpi: request.pharmacyNpi,
-    prescriptionNumber: request.prescriptionNumber,
-    fillNumber: request.fillNumber,
-    dateOfService: request.dateOfService,
-    cardholderId: request.cardholderId,
-    memberId: claimCtx.member?.id ?? null,
-    planId: result.planId,
-    productId: request.productId,
-    rxcui: result.drug?.rxcui ?? null,
-    groupId: result.drug?.groupId ?? null,
-    ingredient: result.drug?.ingredient ?? null,
-    drugClass: result.drug?.drugClass ?? null,
-    quantity: String(request.quantityDispensed),
-    daysSupply: request.daysSupply,
-    prescriberNpi: request.prescriberNpi,
-    transactionStatus: result.transactionStatus,
-    rejectCodes: result.rejects.map((r) => r.code),
-    authorizationNumber: result.authorizationNumber,
-    supplyKind: result.transactionStatus === 'P' && result.emergencySupply ? 'emergency' : null,
-    patientPay: result.pricing?.patientPay ?? null,
-    planPay: result.pricing?.planPay ?? null,
-    deductibleApplied: result.pricing?.deductibleApplied ?? null,
-    planYearStart: result.accumulation?.planYearStart ?? null,
-    request,
-    response,
-    receivedAt: now,
-  });
+  const share =
+    result.transactionStatus === 'P' && result.accumulation && claimCtx.member && result.planId
+      ? {
+          memberId: claimCtx.member.id,
+          planId: result.planId,
+          planYearStart: result.accumulation.planYearStart,
+          deductible: fromCents(result.accumulation.deductibleCents),
+          outOfPocket: fromCents(result.accumulation.outOfPocketCents),
+        }
+      : null;
+  // One round trip writes the claim and, when paid, adds it to the accumulators (claims.repo.ts).
+  const inserted = await insertClaim(
+    tx,
+    {
+      id: claimId,
+      pharmacyNpi: request.pharmacyNpi,
+      prescriptionNumber: request.prescriptionNumber,
+      fillNumber: request.fillNumber,
+      dateOfService: request.dateOfService,
+      cardholderId: request.cardholderId,
+      memberId: claimCtx.member?.id ?? null,
+      planId: result.planId,
+      productId: request.productId,
+      rxcui: result.drug?.rxcui ?? null,
+      groupId: result.drug?.groupId ?? null,
+      ingredient: result.drug?.ingredient ?? null,
+      drugClass: result.drug?.drugClass ?? null,
+      quantity: String(request.quantityDispensed),
+      daysSupply: request.daysSupply,
+      prescriberNpi: request.prescriberNpi,
+      transactionStatus: result.transactionStatus,
+      rejectCodes: result.rejects.map((r) => r.code),
+      authorizationNumber: result.authorizationNumber,
+      supplyKind: result.transactionStatus === 'P' && result.emergencySupply ? 'emergency' : null,
+      patientPay: result.pricing?.patientPay ?? null,
+      planPay: result.pricing?.planPay ?? null,
+      deductibleApplied: result.pricing?.deductibleApplied ?? null,
+      planYearStart: result.accumulation?.planYearStart ?? null,
+      request,
+      response,
+      receivedAt: now,
+    },
+    share,
+  );
   if (!inserted) {
-    const twin = await findPaidClaimByKey(db, request);
+    const twin = await findPaidClaimByKey(tx.db, request);
     if (twin) return duplicateOf(twin.response);
     throw new DomainError('CONFLICT', 'The claim collided with a concurrent submission; resubmit it');
   }
-  if (inserted.transactionStatus === 'P' && result.accumulation && inserted.memberId && result.planId)
-    await addToAccumulators(tx, {
-      memberId: inserted.memberId,
-      planId: result.planId,
-      planYearStart: result.accumulation.planYearStart,
-      deductible: fromCents(result.accumulation.deductibleCents),
-      outOfPocket: fromCents(result.accumulation.outOfPocketCents),
-      at: now,
-    });
   return response;
 }

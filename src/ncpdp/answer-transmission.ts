@@ -5,6 +5,7 @@ import { submitClaim } from '../claims/submit-claim.js';
 import type { Principal } from '../platform/roles.js';
 import { verifyEligibility } from '../claims/verify-eligibility.js';
 import { newId } from '../platform/ids.js';
+import type { TxDatabase } from '../platform/db.js';
 import { trimmed } from './telecom/header.js';
 import { fieldValue, findSegment } from './telecom/segments.js';
 import { bytesToText, textToBytes } from './telecom/separators.js';
@@ -60,8 +61,17 @@ interface GroupAnswer {
   segments: Segment[];
   /** The claim the group concerned (its wire copy is kept with it). */
   claimId: string | null;
+  /** Its wire copy was already written in the claim's own transaction (see keepInClaimTransaction). */
+  kept?: boolean;
   fault?: unknown;
 }
+
+/**
+ * Writes the wire copy of a one-claim transmission from inside the claim's transaction, given the
+ * claim's response group: the complete response is known there (one group), so the copy costs no
+ * commit of its own — a durable commit (an fsync of the WAL) per claim, not two.
+ */
+type KeepWireCopy = (tx: TxDatabase, claimId: string, group: Segment[]) => Promise<void>;
 
 const rxOf = (group: Segment[] | undefined) => {
   const d2 = fieldValue(findSegment(group ?? [], 'AM07'), 'D2')?.trim();
@@ -91,6 +101,7 @@ async function bill(
   h: RequestHeaderFacts,
   group: Segment[],
   rc: ResponseContext,
+  keep?: KeepWireCopy,
 ): Promise<GroupAnswer> {
   const read = readClaimRequest(t, h, group);
   if (!read.ok) return readError(read.error, group, rc);
@@ -113,10 +124,23 @@ async function bill(
     }
   }
   try {
-    const answer = await submitClaim(ctx, caller, request);
+    let kept: Segment[] | null = null;
+    const answer = await submitClaim(
+      ctx,
+      caller,
+      request,
+      keep && {
+        beforeCommit: async (tx, a) => {
+          const segments = claimGroup(request.prescriptionNumber, a, rc);
+          await keep(tx, a.claimId, segments);
+          kept = segments;
+        },
+      },
+    );
     return {
-      segments: claimGroup(request.prescriptionNumber, answer, rc),
+      segments: kept ?? claimGroup(request.prescriptionNumber, answer, rc),
       claimId: answer.claimId,
+      kept: kept !== null,
     };
   } catch (err) {
     return failure(err, group, rc, reversedNote);
@@ -197,6 +221,7 @@ export async function answerTransmission(
 
   let response: Transmission;
   let answers: GroupAnswer[] = [];
+  let responseBytesKept: Buffer | null = null;
   const checked = checkRequestHeader(t);
   if (!checked.ok) {
     response = rejectTransmission(t, checked.error.reject, `${checked.error.field}: ${checked.error.message}`, rc);
@@ -217,39 +242,56 @@ export async function answerTransmission(
         etx: t.etx,
       });
     } else {
+      const code = h.transactionCode;
+      const respond = (groups: Segment[][]) =>
+        newTransmission(responseHeader(t.header, 'A', groups.length, code), [], groups, { stx: t.stx, etx: t.etx });
+      // One billing claim (B1, B3: nearly every transmission a switch sends): its wire copy goes
+      // into the claim's own transaction. Several claims: each its own transaction, so the
+      // response exists only after the last; their copies are written afterwards, as are B2's.
+      let keptBytes: Buffer | null = null;
+      const keep: KeepWireCopy | undefined =
+        t.groups.length === 1 && code !== 'B2'
+          ? async (tx, claimId, segments) => {
+              const answered = textToBytes(serializeTransmission(respond([segments])));
+              await insertExchanges(tx.db, [
+                exchangeRow(
+                  { claimId, code, groupIndex: 0, group: segments, npi: h.pharmacyNpi, channel },
+                  bytes,
+                  answered,
+                  receivedAt,
+                ),
+              ]);
+              keptBytes = answered;
+            }
+          : undefined;
       for (const group of t.groups)
         answers.push(
-          h.transactionCode === 'B2'
-            ? await reverse(ctx, caller, h, group, rc)
-            : await bill(ctx, caller, t, h, group, rc),
+          code === 'B2' ? await reverse(ctx, caller, h, group, rc) : await bill(ctx, caller, t, h, group, rc, keep),
         );
-      response = newTransmission(
-        responseHeader(t.header, 'A', answers.length, h.transactionCode),
-        [],
-        answers.map((a) => a.segments),
-        { stx: t.stx, etx: t.etx },
-      );
+      response = respond(answers.map((a) => a.segments));
+      if (answers[0]?.kept) responseBytesKept = keptBytes;
     }
   }
   for (const a of answers) if (a.fault) faults.push(a.fault);
-  const responseBytes = textToBytes(serializeTransmission(response));
+  // The bytes already stored with the claim are the bytes answered (the same response, serialized once).
+  const responseBytes = responseBytesKept ?? textToBytes(serializeTransmission(response));
 
-  const requestBytes = Buffer.from(bytes);
   const exchanges: NewExchangeRow[] = answers.flatMap((a, i) =>
-    a.claimId && checked.ok
+    a.claimId && !a.kept && checked.ok
       ? [
-          {
-            id: newId('ncx', receivedAt),
-            claimId: a.claimId,
-            transactionCode: checked.value.transactionCode,
-            groupIndex: i,
-            status: fieldValue(findSegment(a.segments, 'AM21'), 'AN') ?? '',
-            pharmacyNpi: checked.value.pharmacyNpi,
-            channel,
-            request: requestBytes,
-            response: responseBytes,
+          exchangeRow(
+            {
+              claimId: a.claimId,
+              code: checked.value.transactionCode,
+              groupIndex: i,
+              group: a.segments,
+              npi: checked.value.pharmacyNpi,
+              channel,
+            },
+            bytes,
+            responseBytes,
             receivedAt,
-          },
+          ),
         ]
       : [],
   );
@@ -274,6 +316,27 @@ export async function answerTransmission(
       responseBytes: responseBytes.byteLength,
       faults,
     },
+  };
+}
+
+/** The wire copy of one claim's group: the whole transmission as received and as answered. */
+function exchangeRow(
+  of: { claimId: string; code: string; groupIndex: number; group: Segment[]; npi: string; channel: 'http' | 'tcp' },
+  request: Uint8Array,
+  response: Buffer,
+  receivedAt: Date,
+): NewExchangeRow {
+  return {
+    id: newId('ncx', receivedAt),
+    claimId: of.claimId,
+    transactionCode: of.code,
+    groupIndex: of.groupIndex,
+    status: fieldValue(findSegment(of.group, 'AM21'), 'AN') ?? '',
+    pharmacyNpi: of.npi,
+    channel: of.channel,
+    request: Buffer.from(request),
+    response,
+    receivedAt,
   };
 }
 

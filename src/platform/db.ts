@@ -27,12 +27,22 @@ export interface Database {
    * (named, prepared) queries bound to it — for hot paths that need raw SQL and a lock in the
    * same transaction (the claim's per-member advisory lock). Rolls back when `fn` throws.
    */
-  transaction<T>(fn: (tx: TxDatabase) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: TxDatabase) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
   /** The PostgreSQL connection string (for pg-boss, which keeps its own pool). */
   url?: string;
+}
+
+export interface TransactionOptions {
+  /**
+   * A transaction-scoped advisory lock taken right after `begin`, before `fn` runs:
+   * `pg_advisory_xact_lock(space, hashtext(key))`. On PostgreSQL `begin` and the lock travel in one
+   * round trip (one simple query, the key as an escaped literal); every statement of `fn` then
+   * reads with a snapshot taken after the lock was granted.
+   */
+  xactLock?: { space: number; key: string };
 }
 
 /** A transaction's view of the database: the same two query layers, bound to its connection. */
@@ -75,7 +85,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           : await pool.query(text, params as unknown[]);
         return r.rows as T[];
       },
-      async transaction<T>(fn: (tx: TxDatabase) => Promise<T>): Promise<T> {
+      async transaction<T>(fn: (tx: TxDatabase) => Promise<T>, options?: TransactionOptions): Promise<T> {
         const client = await pool.connect();
         let txDb = drizzleByClient.get(client);
         if (!txDb) drizzleByClient.set(client, (txDb = drizzlePg(client, { schema }) as unknown as Db));
@@ -91,7 +101,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         };
         let broken = false;
         try {
-          await client.query('begin');
+          const lock = options?.xactLock;
+          // A simple query may carry several statements but no parameters: the key goes in as a
+          // literal escaped by the driver (escapeLiteral doubles quotes, E'' for backslashes).
+          await client.query(
+            lock
+              ? `begin; select pg_advisory_xact_lock(${Math.trunc(lock.space)}, hashtext(${client.escapeLiteral(lock.key)}))`
+              : 'begin',
+          );
           const out = await fn(tx);
           await client.query('commit');
           return out;
@@ -126,18 +143,20 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       const r = await pgl.query(text, params as unknown[]);
       return r.rows as T[];
     },
-    transaction<T>(fn: (tx: TxDatabase) => Promise<T>): Promise<T> {
+    transaction<T>(fn: (tx: TxDatabase) => Promise<T>, options?: TransactionOptions): Promise<T> {
       // PGlite's transaction object answers query() like the client, so Drizzle runs on it as well.
-      return pgl.transaction((t) =>
-        fn({
+      return pgl.transaction(async (t) => {
+        const lock = options?.xactLock;
+        if (lock) await t.query('select pg_advisory_xact_lock($1, hashtext($2))', [Math.trunc(lock.space), lock.key]);
+        return fn({
           db: drizzlePglite(t as unknown as PGlite, { schema }) as unknown as Db,
           kind: 'pglite',
           async query<R>(text: string, params?: unknown[]) {
             const r = await t.query(text, params as unknown[]);
             return r.rows as R[];
           },
-        }),
-      );
+        });
+      });
     },
     close: () => pgl.close(),
   };

@@ -177,6 +177,7 @@ describe('B1 over the wire, and the same claim through JSON', () => {
     const c = claim(member.commercial, { prescriptionNumber: 'W1005' });
     const first = await bill(c);
     const again = await bill(c);
+    expect(readGroup(first.d0!).status).toBe('P');
     expect(readGroup(again.d0!).status).toBe('D');
     expect(readGroup(again.d0!).claimId).toBe(readGroup(first.d0!).claimId);
     expect(readGroup(again.d0!).pricing).toEqual(readGroup(first.d0!).pricing);
@@ -327,6 +328,50 @@ describe('the raw transmissions, kept with the claim', () => {
 
     const viaJson = await new ApiClient(wire.app).withKey(KEY).post('claims', { ...c, prescriptionNumber: 'W4002' });
     expect((await pharmacy.get(`claims/${viaJson.body.claimId}/ncpdp`)).body.items).toEqual([]);
+  });
+
+  it('keeps the bytes received and answered, byte for byte: a one-claim B1 (written in the claim’s own transaction), its resubmission (D), and every claim of a 4-claim transmission', async () => {
+    const stored = (claimId: string) =>
+      wire.ctx.database.query<{ status: string; group_index: number; request: Buffer; response: Buffer }>(
+        'select status, group_index, request, response from ncpdp_exchanges where claim_id = $1 order by seq',
+        [claimId],
+      );
+    // A member no other test bills, so the fill pays (and its resubmission is a duplicate).
+    const [m] = await members(
+      wire,
+      "plan_id = 'CACOM1' and termination_date is null and id not in (select member_id from claims where member_id is not null) and id <> $1 and id <> $2",
+      [DEMO.members.commercial, member.fresh.id],
+    );
+    const c = claim(m, { prescriptionNumber: 'W4010' });
+    const sent = writeBillingRequest([c]);
+    const first = await sendD0(wire, KEY, sent);
+    const again = await sendD0(wire, KEY, sent);
+    expect(readGroup(first.d0!).status).toBe('P');
+    expect(readGroup(again.d0!).status).toBe('D');
+    const claimId = readGroup(first.d0!).claimId!;
+    const rows = await stored(claimId);
+    expect(rows.map((r) => [r.status, r.group_index])).toEqual([
+      ['P', 0],
+      ['D', 0],
+    ]);
+    expect(Buffer.from(rows[0].request).equals(Buffer.from(sent))).toBe(true);
+    expect(Buffer.from(rows[0].response).equals(Buffer.from(first.bytes))).toBe(true);
+    expect(Buffer.from(rows[1].response).equals(Buffer.from(again.bytes))).toBe(true);
+
+    const several = writeBillingRequest(
+      [DEMO.ndcs.coveredGeneric, DEMO.ndcs.nonFormulary, DEMO.ndcs.semaglutidePenLow, DEMO.ndcs.metformin].map(
+        (productId, i) => claim(member.ihss2, { prescriptionNumber: `W402${i}`, productId }),
+      ),
+    );
+    const four = await sendD0(wire, KEY, several);
+    const copies = await wire.ctx.database.query<{ status: string; group_index: number; response: Buffer }>(
+      'select status, group_index, response from ncpdp_exchanges where request = $1 order by group_index',
+      [Buffer.from(several)],
+    );
+    expect(copies.map((r) => [r.group_index, r.status])).toEqual(
+      four.d0!.groups.map((_, i) => [i, readGroup(four.d0!, i).status]),
+    );
+    for (const r of copies) expect(Buffer.from(r.response).equals(Buffer.from(four.bytes))).toBe(true);
   });
 
   it('refuses another pharmacy and members (403), lets staff read it with an audit row, and 404s an unknown claim', async () => {

@@ -90,8 +90,8 @@ describe('converting populated claims and audit_events tables', () => {
     try {
       if (database.kind === 'postgres') await migratePg(database.db as never, { migrationsFolder: folder });
       else await migratePglite(database.db as never, { migrationsFolder: folder });
-      expect(await insertClaim(database.db, claim('old-1', '2019-04-30'))).not.toBeNull();
-      expect(await insertClaim(database.db, claim('old-2', '2026-12-02'))).not.toBeNull();
+      expect(await insertClaim(database, claim('old-1', '2019-04-30'), null)).toBe(true);
+      expect(await insertClaim(database, claim('old-2', '2026-12-02'), null)).toBe(true);
       await database.query(
         `insert into audit_events (at, actor, action, entity_type, entity_id) values ('2019-04-30T23:30:00Z', 'a', 'x', 't', '1'), ('2019-05-01T00:30:00Z', 'a', 'x', 't', '2')`,
       );
@@ -114,7 +114,7 @@ describe('converting populated claims and audit_events tables', () => {
       );
       expect(Number(next[0]!.id)).toBe(3);
       // A paid twin of a converted claim (same pharmacy, Rx, fill, date) is refused by the partitioned index.
-      expect(await insertClaim(database.db, claim('twin-1', '2019-04-30', 'RX-old-1'))).toBeNull();
+      expect(await insertClaim(database, claim('twin-1', '2019-04-30', 'RX-old-1'), null)).toBe(false);
       const count = await database.query<{ n: string }>(
         `select count(*)::text as n from claims where prescription_number = 'RX-old-1'`,
       );
@@ -135,17 +135,17 @@ describe('partitions on a migrated database', () => {
   afterAll(() => drop());
 
   it('stores a claim dated where no partition exists, then the job moves it into its month, once', async () => {
-    expect(await insertClaim(database.db, claim('far-1', '2041-01-15'))).not.toBeNull();
+    expect(await insertClaim(database, claim('far-1', '2041-01-15'), null)).toBe(true);
     expect(await where(database, 'far-1')).toBe('claims_default');
     // A twin while it sits in the DEFAULT partition is refused as well.
-    expect(await insertClaim(database.db, claim('far-twin', '2041-01-15', 'RX-far-1'))).toBeNull();
+    expect(await insertClaim(database, claim('far-twin', '2041-01-15', 'RX-far-1'), null)).toBe(false);
 
     const created = await createPartitionsAhead(database, PARTITIONED.claims, '2040-12-10', 2);
     expect(created).toEqual(['claims_p2040_12', 'claims_p2041_01', 'claims_p2041_02']);
     expect(await where(database, 'far-1')).toBe('claims_p2041_01');
     // The new month holds the keys: the twin is still refused there.
-    expect(await insertClaim(database.db, claim('far-twin', '2041-01-15', 'RX-far-1'))).toBeNull();
-    expect(await insertClaim(database.db, claim('far-2', '2041-02-03'))).not.toBeNull();
+    expect(await insertClaim(database, claim('far-twin', '2041-01-15', 'RX-far-1'), null)).toBe(false);
+    expect(await insertClaim(database, claim('far-2', '2041-02-03'), null)).toBe(true);
     expect(await where(database, 'far-2')).toBe('claims_p2041_02');
 
     // Idempotent: a second run (the daily job, another process, the CLI) creates nothing and moves nothing.
@@ -172,8 +172,8 @@ describe('partitions on a migrated database', () => {
   it('detaches months past retention for archive, keeping their rows, and leaves the rest', async () => {
     await createPartitionsAhead(database, PARTITIONED.claims, '2010-03-01', 0);
     await createPartitionsAhead(database, PARTITIONED.claims, '2016-12-01', 0);
-    expect(await insertClaim(database.db, claim('ancient-1', '2010-03-09'))).not.toBeNull();
-    expect(await insertClaim(database.db, claim('kept-1', '2016-12-05'))).not.toBeNull();
+    expect(await insertClaim(database, claim('ancient-1', '2010-03-09'), null)).toBe(true);
+    expect(await insertClaim(database, claim('kept-1', '2016-12-05'), null)).toBe(true);
 
     // Ten years before 2026-12-03: March 2010 is out; December 2016 still has days inside retention.
     const detached = await detachExpiredPartitions(database, PARTITIONED.claims, '2026-12-03', 10);
