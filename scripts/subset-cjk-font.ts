@@ -1,24 +1,37 @@
 /**
- * Builds reference-data/fonts/NotoSansSC-taglines.ttf: the few glyphs of Noto Sans SC that the
- * letters print (the Chinese tagline, read from its source, plus ASCII, Latin-1 and basic CJK and
- * typographic punctuation), so the product ships tens of KB instead of the 10.5 MB font.
+ * Builds the subset fonts in reference-data/fonts (src/notices/letters/font-subsets.ts lists
+ * them): the glyphs of Noto Sans SC, TC and KR that the letters print (the Chinese and Korean
+ * taglines, the Traditional Chinese and Korean letter texts, plus ASCII, Latin-1 and basic CJK
+ * and typographic punctuation), so the product ships a few hundred KB instead of 6–10 MB fonts
+ * and needs none of the source packages at run time.
  *
- *   npx tsx scripts/subset-cjk-font.ts [path/to/NotoSansSC_400Regular.ttf]
+ *   npx tsx scripts/subset-cjk-font.ts [--sources DIR] [sc tc tcBold kr krBold]
  *
- * The source font is NotoSansSC_400Regular.ttf from the npm package
- * @expo-google-fonts/noto-sans-sc (SIL OFL 1.1; see reference-data/fonts/PROVENANCE.md).
- * Rerun it whenever the Chinese text in src/notices/letters/i18n/taglines.ts changes (a unit test
- * fails when the subset lacks a character the letters print).
+ * The source fonts (SIL OFL 1.1; see reference-data/fonts/PROVENANCE.md) come from the npm
+ * packages named in font-subsets.ts, fetched with `npm pack` into DIR (default: a folder in the
+ * system's temporary directory) unless already there, and checked against their sha256.
+ * Rerun it whenever a letter text gains a Chinese or Korean character: the unit test
+ * "font subsets hold every character the texts use" fails until then.
  *
  * fontkit (pdfkit's font engine) writes the glyph tables of a subset (head, hhea, maxp, loca,
  * glyf, hmtx, prep) but no cmap, name, OS/2 or post, which a standalone font needs: without a
  * cmap nothing can map characters to glyphs. This script adds them: a format-4 cmap for the kept
  * characters, and name, OS/2 and post (version 3, no glyph names) copied from the source font.
+ * The output is byte-for-byte reproducible from the same inputs.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  FONT_SUBSETS,
+  wantedCodePoints,
+  type FontSubset,
+  type SubsetName,
+} from '../src/notices/letters/font-subsets.js';
 
 interface FontkitGlyph {
   id: number;
@@ -31,23 +44,25 @@ interface FontkitFont {
 const fontkit = createRequire(import.meta.url)('fontkit') as { create(buffer: Buffer): FontkitFont };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TAGLINE_SOURCE = path.join(ROOT, 'src/notices/letters/i18n/taglines.ts');
-const OUT = path.join(ROOT, 'reference-data/fonts/NotoSansSC-taglines.ttf');
-const SOURCE_FONT = process.argv[2] ?? '/tmp/fontprobe/sc/package/400Regular/NotoSansSC_400Regular.ttf';
+const FONT_DIR = path.join(ROOT, 'reference-data/fonts');
 
-/** Han characters and CJK / full-width punctuation: what Noto Sans cannot print and this font must. */
-export const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-
-function wantedCodePoints(): number[] {
-  const cps = new Set<number>();
-  for (const ch of readFileSync(TAGLINE_SOURCE, 'utf8')) if (CJK.test(ch)) cps.add(ch.codePointAt(0)!);
-  // ASCII and Latin-1 (a Chinese line can carry the phone number, "TTY" and an English or Spanish
-  // lead-in), typographic punctuation, and the common CJK punctuation.
-  for (let cp = 0x20; cp <= 0x7e; cp += 1) cps.add(cp);
-  for (let cp = 0xa0; cp <= 0xff; cp += 1) cps.add(cp);
-  for (const ch of '\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u3000\u3001\u3002\u300a\u300b\u300c\u300d\u3010\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f')
-    cps.add(ch.codePointAt(0)!);
-  return [...cps].sort((a, b) => a - b);
+/** The source font of a subset: from DIR/<package>-<version>/, fetched with `npm pack` when missing, sha256 checked. */
+function sourceFont(subset: FontSubset, dir: string): Buffer {
+  const { source } = subset;
+  const unpacked = path.join(dir, `${source.package.replace(/[@/]/g, '_')}-${source.version}`);
+  const file = path.join(unpacked, 'package', source.file);
+  if (!existsSync(file)) {
+    mkdirSync(unpacked, { recursive: true });
+    const tgz = execFileSync('npm', ['pack', `${source.package}@${source.version}`, '--silent'], {
+      cwd: unpacked,
+      encoding: 'utf8',
+    }).trim();
+    execFileSync('tar', ['xzf', tgz, '-C', unpacked, `package/${source.file}`]);
+  }
+  const data = readFileSync(file);
+  const sha = createHash('sha256').update(data).digest('hex');
+  if (sha !== source.sha256) throw new Error(`${file}: sha256 ${sha}, expected ${source.sha256}`);
+  return data;
 }
 
 interface Table {
@@ -142,13 +157,14 @@ function writeSfnt(tables: Table[]): Buffer {
   return font;
 }
 
-function main() {
-  const source = readFileSync(SOURCE_FONT);
+function buildSubset(name: SubsetName, sources: string) {
+  const spec: FontSubset = FONT_SUBSETS[name];
+  const source = sourceFont(spec, sources);
   const font = fontkit.create(source);
   const subset = font.createSubset();
   const map = new Map<number, number>();
   const missing: string[] = [];
-  for (const cp of wantedCodePoints()) {
+  for (const cp of wantedCodePoints(spec)) {
     if (!font.hasGlyphForCodePoint(cp)) {
       missing.push(`U+${cp.toString(16).toUpperCase()}`);
       continue;
@@ -164,20 +180,28 @@ function main() {
   for (const tag of ['name', 'OS/2']) tables.push({ tag, data: Buffer.from(original.get(tag)!) });
   const out = writeSfnt(tables);
 
-  // Read it back: every kept character maps to a glyph with an outline.
+  // Read it back: every kept character maps to the glyph it was given.
   const check = fontkit.create(out);
-  const hanWithoutOutline = [...map.keys()].filter(
-    (cp) =>
-      CJK.test(String.fromCodePoint(cp)) &&
-      cp !== 0x3000 &&
-      !(check.hasGlyphForCodePoint(cp) && check.glyphForCodePoint(cp).id === map.get(cp)),
+  const unmapped = [...map.keys()].filter(
+    (cp) => !(check.hasGlyphForCodePoint(cp) && check.glyphForCodePoint(cp).id === map.get(cp)),
   );
-  if (hanWithoutOutline.length) throw new Error(`subset does not map ${hanWithoutOutline.length} characters`);
-  writeFileSync(OUT, out);
-  const han = [...map.keys()].filter((cp) => /\p{Script=Han}/u.test(String.fromCodePoint(cp)));
+  if (unmapped.length) throw new Error(`${spec.file}: subset does not map ${unmapped.length} characters`);
+  writeFileSync(path.join(FONT_DIR, spec.file), out);
+  const script = [...map.keys()].filter((cp) => cp > 0x3000 && spec.script.test(String.fromCodePoint(cp)));
   console.log(
-    `${path.relative(ROOT, OUT)}: ${out.length} bytes, ${map.size} characters (${han.length} Han: ${String.fromCodePoint(...han)})${missing.length ? `; not in the font: ${missing.join(' ')}` : ''}`,
+    `reference-data/fonts/${spec.file}: ${out.length} bytes, ${map.size} characters (${script.length} CJK/Hangul)${missing.length ? `; not in the font: ${missing.join(' ')}` : ''}`,
   );
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--sources');
+  const sources = at >= 0 ? path.resolve(args[at + 1]) : path.join(os.tmpdir(), 'openpbm-font-sources');
+  const names = args.filter((a, i) => i !== at && i !== at + 1) as SubsetName[];
+  for (const name of names.length ? names : (Object.keys(FONT_SUBSETS) as SubsetName[])) {
+    if (!(name in FONT_SUBSETS)) throw new Error(`unknown subset ${name}: ${Object.keys(FONT_SUBSETS).join(', ')}`);
+    buildSubset(name, sources);
+  }
 }
 
 main();

@@ -4,7 +4,7 @@ import { recordImportRun, type ImportOptions } from '../imports/import-run.js';
 import { fieldCountProblem, readCsvFile } from '../imports/read-import-file.js';
 import { loadAllPlans } from '../plans/index.js';
 import { isCalendarDate, isEmail } from '../shared/field-checks.js';
-import { isKnownLanguage } from '../shared/languages.js';
+import { normalizeLanguage } from '../shared/languages.js';
 import { readContactFields } from './contact-fields.js';
 import { upsertMembers, type MemberInsert } from './members.repo.js';
 import { planToday } from '../platform/plan-time.js';
@@ -75,9 +75,11 @@ export async function importMembers(
     else if (dob < '1900-01-01') problems.push(`date_of_birth ${dob} is before 1900`);
     const sex = v('sex').toUpperCase();
     if (!['F', 'M', 'U'].includes(sex)) problems.push(`sex "${v('sex')}" must be F, M or U (unknown)`);
-    const language = (v('language') || 'en').toLowerCase();
-    if (!isKnownLanguage(language))
-      problems.push(`language "${v('language')}" is not an ISO 639-1 code (en, es, zh, vi, tl, …)`);
+    const language = normalizeLanguage(v('language') || 'en') ?? '';
+    if (!language)
+      problems.push(
+        `language "${v('language')}" is not an ISO 639-1 code (en, es, zh, zh-Hant, vi, ko, tl, …) or a language name`,
+      );
     const contact = (v('contact_preference') || 'mail').toLowerCase();
     if (!CONTACT_PREFERENCES.has(contact))
       problems.push(`contact_preference "${v('contact_preference')}" must be mail, email or portal`);

@@ -56,6 +56,30 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 describe('importMembers', () => {
+  it('stores the language as a code: Chinese with its script, names and aliases mapped, unknown refused', async () => {
+    const cases: Array<[string, string | null]> = [
+      ['zh-TW', 'zh-Hant'],
+      ['zh-Hant', 'zh-Hant'],
+      ['ZH_hk', 'zh-Hant'],
+      ['zh', 'zh'],
+      ['zh-CN', 'zh-Hans'],
+      ['Tagalog', 'tl'],
+      ['fil', 'tl'],
+      ['Korean', 'ko'],
+      ['ko-KR', 'ko'],
+      ['vi', 'vi'],
+      ['es-MX', 'es'],
+      ['zh-Latn', null],
+      ['tlh', null],
+    ];
+    const csv = [HEADER, ...cases.map(([language], i) => row({ member_id: `LANG${i}`, language }))].join('\n');
+    const summary = await importMembers(ctx, csv);
+    for (const [i, [raw, stored]] of cases.entries()) {
+      if (stored) expect((await findMemberById(ctx.database.db, `LANG${i}`))?.language, raw).toBe(stored);
+      else expect(summary.rejected.find((r) => r.id === `LANG${i}`)?.reason, raw).toContain(`language "${raw}" is not`);
+    }
+  });
+
   it('loads good rows and reports each bad row with its line number and every reason', async () => {
     const csv = [
       HEADER,

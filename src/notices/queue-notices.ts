@@ -1,6 +1,7 @@
 import { findMemberById, findPharmacy, findPrescriber } from '../members/index.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
+import { letterLanguageFor, sendsAlone, type LetterLanguage } from './letters/i18n/index.js';
 import { insertNotices } from './notices.repo.js';
 import { queueMemberAlerts } from './queue-member-alerts.js';
 import type { notices } from './notices.tables.js';
@@ -40,6 +41,19 @@ export interface NoticeEvent {
 }
 
 /**
+ * The language of a member's letters: theirs when letters are written in it (i18n/messages) and
+ * the plan sends letters in it (`letterLanguages` names base languages: "zh" covers zh-Hant),
+ * else English (with the taglines).
+ */
+export function memberLetterLanguage(memberLanguage: string, planLanguages: string[]): LetterLanguage {
+  const letters = letterLanguageFor(memberLanguage);
+  if (!letters) return 'en';
+  const base = (tag: string) => tag.toLowerCase().split('-')[0];
+  const planned = planLanguages.map(base);
+  return planned.includes(base(letters)) || planned.includes(base(memberLanguage)) ? letters : 'en';
+}
+
+/**
  * Queues one notice per recipient in the outbox, in the same transaction as the decision:
  * prescribers by fax (portal when no fax is on file), members by their contact preference and
  * in their language where the plan writes it.
@@ -66,7 +80,7 @@ export async function queueNotices(db: Db, event: NoticeEvent, now: Date): Promi
           : channel === 'mail'
             ? [m.addressLine1, m.city, m.state, m.zip].filter(Boolean).join(', ')
             : null;
-      const language = event.letterLanguages.includes(m.language) ? m.language : 'en';
+      const language = memberLetterLanguage(m.language, event.letterLanguages);
       rows.push({
         ...base,
         id: newId('ntc', now),
@@ -75,7 +89,9 @@ export async function queueNotices(db: Db, event: NoticeEvent, now: Date): Promi
         channel,
         address,
         language,
-        content: { ...event.content, requestedLanguage: m.language },
+        // Recorded now, so the notice keeps the document it was sent as even after the
+        // language's file is reviewed: a translation not yet reviewed goes with the English letter.
+        content: { ...event.content, requestedLanguage: m.language, englishAttached: !sendsAlone(language) },
       });
       // The alerts the member asked for (e-mail, text message, portal), in the same transaction.
       await queueMemberAlerts(db, m, event, m.language, now);

@@ -21,3 +21,46 @@ export const CORE_LANGUAGES = ['en', 'es', 'zh', 'vi', 'tl'] as const;
 export function isKnownLanguage(code: string): boolean {
   return ISO_639_1.has(code) || EXTRA_LANGUAGES.has(code);
 }
+
+/** Language names an eligibility file may carry instead of a code (English names and endonyms). */
+const NAMES: Record<string, string> = {
+  english: 'en',
+  spanish: 'es',
+  español: 'es',
+  espanol: 'es',
+  chinese: 'zh',
+  中文: 'zh',
+  'traditional chinese': 'zh-Hant',
+  'chinese (traditional)': 'zh-Hant',
+  繁體中文: 'zh-Hant',
+  'simplified chinese': 'zh-Hans',
+  'chinese (simplified)': 'zh-Hans',
+  简体中文: 'zh-Hans',
+  vietnamese: 'vi',
+  'tiếng việt': 'vi',
+  korean: 'ko',
+  한국어: 'ko',
+  tagalog: 'tl',
+  filipino: 'tl',
+  hmong: 'hmn',
+};
+
+/**
+ * A member's language as stored: an ISO 639-1 code (or `hmn`), with the script for Chinese when
+ * the file says it (`zh-Hant` for zh-Hant, zh-TW, zh-HK, zh-MO; `zh-Hans` for zh-Hans, zh-CN,
+ * zh-SG; plain `zh` when it does not), from a code in any case with `-` or `_`, or a language
+ * name (Tagalog, Filipino/fil → `tl`). Other regions are dropped (es-MX → es). Null when unknown.
+ */
+export function normalizeLanguage(raw: string): string | null {
+  const text = raw.trim().toLowerCase();
+  if (NAMES[text]) return NAMES[text];
+  const m = /^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$/.exec(text);
+  if (!m) return null;
+  const [, base, script, region] = m;
+  if (base === 'fil') return 'tl';
+  if (!isKnownLanguage(base)) return null;
+  if (base !== 'zh') return base;
+  if (script === 'hant' || ['tw', 'hk', 'mo'].includes(region ?? '')) return 'zh-Hant';
+  if (script === 'hans' || ['cn', 'sg'].includes(region ?? '')) return 'zh-Hans';
+  return script || region ? null : 'zh';
+}

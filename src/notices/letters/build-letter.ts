@@ -5,22 +5,24 @@ import { appealRightsSections } from './sections/appeal-rights.js';
 import { greeting, letterhead, recipientBlock, referenceRows } from './sections/identification.js';
 import { languageAssistancePage, languageNotice } from './sections/language-assistance.js';
 import { nextLevelBlocks } from './sections/next-level.js';
+import { readNoticeContent } from './notice-content.js';
 import { letterTemplateFor } from './templates/index.js';
 
 /**
  * Turns a notice (its row, with the plan, processor, member, prescriber, pharmacy and the notice
- * date) into a structured letter, in the notice's language where a template exists (English and
- * Spanish), else English. Pure: no database, no clock, no PDF.
+ * date) into a structured letter, in the notice's language where letters are written in it
+ * (i18n/messages), else English; `englishCopy` builds the English letter that follows a
+ * translation not yet reviewed. Pure: no database, no clock, no PDF.
  *
  * Every letter: plan letterhead and numbers, date, recipient, who and what it is about, the
  * kind's body. Adverse decisions add the appeal rights and an appeal form page, or after an
  * appeal the next level. Member letters end with the language-assistance taglines and the
  * non-discrimination notice (Section 1557).
  */
-export function buildLetter(input: LetterInput): Letter {
+export function buildLetter(input: LetterInput, options: { englishCopy?: boolean } = {}): Letter {
   const template = letterTemplateFor(input.notice.kind);
   if (!template) throw new Error(`No letter template for notice kind "${input.notice.kind}"`);
-  const c = letterContext(input);
+  const c = letterContext(input, options);
   const { t } = c;
   const path = template.appealPath?.(c) ?? null;
   const sections: Section[] = template.body(c).filter((s) => s.blocks.length > 0);
@@ -47,7 +49,7 @@ export function buildLetter(input: LetterInput): Letter {
     kind: input.notice.kind,
     audience: c.audience,
     letterhead: letterhead(c),
-    languageNotice: languageNotice(c),
+    languageNotice: languageNotice(c, options.englishCopy ?? false),
     date: c.date(input.today),
     recipient: recipientBlock(c),
     reference: referenceRows(c),
@@ -71,6 +73,19 @@ export function buildLetter(input: LetterInput): Letter {
       lang: t.pdfLang,
     },
   };
+}
+
+/**
+ * The letters a notice's PDF holds: the letter, then, when its language's translation was not
+ * reviewed by a qualified translator when the notice was queued (recorded in the notice), the
+ * same letter in English. One PDF rather than two documents: fax, mail, e-mail and the portal
+ * each carry one document per notice, so the English letter cannot be separated from it.
+ */
+export function buildNoticeLetters(input: LetterInput): Letter[] {
+  const letter = buildLetter(input);
+  return letter.language !== 'en' && readNoticeContent(input.notice.content).englishAttached
+    ? [letter, buildLetter(input, { englishCopy: true })]
+    : [letter];
 }
 
 /** The letter as plain text, in reading order (tests; a text body for e-mail or the portal). */

@@ -36,9 +36,11 @@ export interface LetterContext {
 
 const joinName = (...parts: Array<string | null | undefined>) => parts.filter((p) => p && p.trim()).join(' ');
 
-export function letterContext(input: LetterInput): LetterContext {
-  const { language, t } = letterStrings(input.notice.language);
+export function letterContext(input: LetterInput, options: { englishCopy?: boolean } = {}): LetterContext {
   const content = readNoticeContent(input.notice.content);
+  const { language, t } = options.englishCopy
+    ? letterStrings('en')
+    : letterStrings(input.notice.language, { translationsRecorded: content.englishAttached !== null });
   const contacts = planContacts(input);
   const tz = input.plan.policy.review.timeZone;
   const locale = t.locale;

@@ -59,6 +59,12 @@ export interface NoticeContent {
   representativeName: string | null;
   /** Escalations: who the overdue request was forwarded to (Part D: the IRE), or null. */
   forwardedTo: string | null;
+  /**
+   * Member letters queued since letters were translated (#17): true when the letter's language
+   * was not reviewed by a qualified translator, so the English letter is attached; null on older
+   * notices (a letter in a language other than English or Spanish then renders in English, as it did).
+   */
+  englishAttached: boolean | null;
 }
 
 type Json = Record<string, unknown>;
@@ -142,5 +148,6 @@ export function readNoticeContent(content: Json): NoticeContent {
     filedBy: str(content.filedBy),
     representativeName: str(content.representativeName),
     forwardedTo: str(content.forwardedTo),
+    englishAttached: typeof content.englishAttached === 'boolean' ? content.englishAttached : null,
   };
 }

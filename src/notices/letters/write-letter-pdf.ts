@@ -5,29 +5,51 @@ import { LRUCache } from 'lru-cache';
 import { renderPdf } from '../render-pdf.js';
 import type { Block, ExtraPage, Letter, Section } from './letter.js';
 import { fromProjectRoot } from '../../platform/project-root.js';
+import { FONT_SUBSETS } from './font-subsets.js';
 
 type Doc = PDFKit.PDFDocument;
 
 /**
- * The fonts letters are set in, embedded (as subsets) in every PDF so names and taglines print
- * as written: Noto Sans for Latin scripts (Spanish, Tagalog, Vietnamese with its stacked
- * diacritics) and, for Chinese, a subset of Noto Sans SC holding only the characters the letters
- * use (built by scripts/subset-cjk-font.ts). Files and licence: reference-data/fonts/.
+ * The fonts letters are set in, embedded (as subsets) in every PDF so names, letters and taglines
+ * print as written: Noto Sans for Latin scripts (Spanish, Tagalog, Vietnamese with its stacked
+ * diacritics); for Chinese and Korean, subsets of Noto Sans TC, SC and KR holding only the
+ * characters the letters use (src/notices/letters/font-subsets.ts, built by
+ * scripts/subset-cjk-font.ts). Files and licence: reference-data/fonts/.
  */
 export const FONT_DIR = fromProjectRoot('reference-data', 'fonts');
 const FONT_FILES = {
   regular: 'NotoSans_400Regular.ttf',
   bold: 'NotoSans_700Bold.ttf',
-  cjk: 'NotoSansSC-taglines.ttf',
+  sc: FONT_SUBSETS.sc.file,
+  tc: FONT_SUBSETS.tc.file,
+  tcBold: FONT_SUBSETS.tcBold.file,
+  kr: FONT_SUBSETS.kr.file,
+  krBold: FONT_SUBSETS.krBold.file,
 } as const;
 type FontName = keyof typeof FONT_FILES;
+type Weight = 'regular' | 'bold';
 
-/** Han characters and CJK / full-width punctuation (the Chinese tagline). */
+/** Han characters and CJK / full-width punctuation. */
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+const HANGUL = /\p{Script=Hangul}/u;
 
-/** The font a run of text is set in: a line with Chinese in it is set wholly in the CJK font (which also has ASCII and Latin-1). */
-export function fontFor(text: string, font: FontName = 'regular'): FontName {
-  return CJK.test(text) ? 'cjk' : font;
+/**
+ * The font a line of text is set in: Korean when it has Hangul; for Chinese, the Traditional
+ * subset when it holds every Chinese character of the line, else the Simplified one (the
+ * Chinese tagline is in Simplified characters), else whichever lacks fewer; otherwise Noto Sans.
+ * Characters the chosen CJK font lacks (a Vietnamese name in a Korean letter) are set in Noto
+ * Sans within the line (fontRuns).
+ */
+export function fontFor(text: string, weight: Weight = 'regular'): FontName {
+  const bold = weight === 'bold';
+  if (HANGUL.test(text)) return bold ? 'krBold' : 'kr';
+  if (!CJK.test(text)) return weight;
+  const chinese = [...text].filter((ch) => CJK.test(ch));
+  const lacking = (font: FontName) => chinese.filter((ch) => !hasGlyph(font, ch)).length;
+  const tc: FontName = bold ? 'tcBold' : 'tc';
+  if (lacking(tc) === 0) return tc;
+  if (lacking('sc') === 0) return 'sc';
+  return lacking(tc) <= lacking('sc') ? tc : 'sc';
 }
 
 interface FontkitFont {
@@ -39,7 +61,7 @@ interface FontkitFont {
 let fonts: Record<FontName, FontkitFont> | undefined;
 
 /**
- * The three fonts, opened once with fontkit (pdfkit's font engine, a dependency of pdfkit; pdfkit
+ * The fonts, opened once with fontkit (pdfkit's font engine, a dependency of pdfkit; pdfkit
  * takes an opened fontkit font as well as a file, and reopening them for every letter would cost
  * more than the letter). Two fixes so text copied or extracted from the PDF reads as printed
  * (pdfkit writes, as a glyph's text, the characters fontkit noted when it first met that glyph):
@@ -66,6 +88,60 @@ function letterFonts(): Record<FontName, FontkitFont> {
     fonts = opened as Record<FontName, FontkitFont>;
   }
   return fonts;
+}
+
+const hasGlyph = (font: FontName, ch: string) => letterFonts()[font].hasGlyphForCodePoint(ch.codePointAt(0)!);
+
+/**
+ * `text` as it prints in `font`: composed (NFC, so Vietnamese letters use their precomposed
+ * glyphs), with any character the font lacks (a Chinese character outside the CJK subset, say)
+ * folded to its base letter, a space, or "?" rather than an empty box.
+ */
+export function printable(text: string, font: FontName): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    if (ch === '\n' || hasGlyph(font, ch)) {
+      out += ch;
+      continue;
+    }
+    if (/\s/u.test(ch)) {
+      out += ' ';
+      continue;
+    }
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    out += base && [...base].every((c) => hasGlyph(font, c)) ? base : '?';
+  }
+  return out;
+}
+
+/**
+ * A line cut into runs of one font each: the line's font (fontFor) where it has the character,
+ * Noto Sans where only it does (Latin names and drug names with diacritics in a Chinese or
+ * Korean line), each run printable in its font.
+ */
+export function fontRuns(text: string, weight: Weight = 'regular'): Array<[FontName, string]> {
+  const primary = fontFor(text, weight);
+  const runs: Array<[FontName, string]> = [];
+  for (const ch of text.normalize('NFC')) {
+    const font = primary !== weight && !hasGlyph(primary, ch) && hasGlyph(weight, ch) ? weight : primary;
+    const last = runs[runs.length - 1];
+    if (last && last[0] === font) last[1] += ch;
+    else runs.push([font, ch]);
+  }
+  return runs.map(([font, t]) => [font, printable(t, font)]);
+}
+
+/** Characters of `text` that no font of the line it is on can show (tests: letters should have none). */
+export function unprintableChars(text: string): string[] {
+  const missing = new Set<string>();
+  for (const line of text.normalize('NFC').split('\n')) {
+    const primary = fontFor(line);
+    for (const ch of line) {
+      const latin = hasGlyph('regular', ch) && hasGlyph('bold', ch);
+      if (!(primary === 'regular' ? latin : hasGlyph(primary, ch) || latin)) missing.add(ch);
+    }
+  }
+  return [...missing];
 }
 
 interface ShapedRun {
@@ -101,56 +177,38 @@ function memoizedLayout(layout: (text: string, features?: unknown) => unknown) {
   };
 }
 
-const hasGlyph = (font: FontName, ch: string) => letterFonts()[font].hasGlyphForCodePoint(ch.codePointAt(0)!);
-
-/**
- * `text` as it prints in `font`: composed (NFC, so Vietnamese letters use their precomposed
- * glyphs), with any character the font lacks (a Chinese character outside the CJK subset, say)
- * folded to its base letter, a space, or "?" rather than an empty box.
- */
-export function printable(text: string, font: FontName): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    if (ch === '\n' || hasGlyph(font, ch)) {
-      out += ch;
-      continue;
-    }
-    if (/\s/u.test(ch)) {
-      out += ' ';
-      continue;
-    }
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    out += base && [...base].every((c) => hasGlyph(font, c)) ? base : '?';
-  }
-  return out;
-}
-
-/** Characters of `text` the font each of its lines is set in cannot show (tests: letters should have none). */
-export function unprintableChars(text: string): string[] {
-  const missing = new Set<string>();
-  for (const line of text.normalize('NFC').split('\n')) {
-    const fonts: FontName[] = fontFor(line) === 'cjk' ? ['cjk'] : ['regular', 'bold'];
-    for (const ch of line) if (!fonts.every((f) => hasGlyph(f, ch))) missing.add(ch);
-  }
-  return [...missing];
+/** Text ready to set: its runs, and the whole in the line's font for measuring. */
+interface Prepared {
+  runs: Array<[FontName, string]>;
+  measure: string;
+  size: number;
 }
 
 /**
- * Lays a structured letter out on US Letter pages in the embedded fonts above. Sizes stay at
- * 10 pt and up so a faxed copy stays legible. The appeal form and the language-assistance page
- * each start on a new page; every page carries the notice id and "Page n of N".
+ * Lays structured letters out on US Letter pages in the embedded fonts above, each letter from a
+ * new page (a translation, then its English copy). Sizes stay at 10 pt and up so a faxed copy
+ * stays legible. The appeal form and the language-assistance page each start on a new page;
+ * every page carries the notice id and "Page n of N" of its own letter, in its language.
  */
-export function writeLetterPdf(letter: Letter): Promise<Buffer> {
+export function writeLetterPdf(letters: Letter | Letter[]): Promise<Buffer> {
+  const all = Array.isArray(letters) ? letters : [letters];
+  const letter = all[0];
   return renderPdf(
     (doc) => {
       // pdfkit's types list only files and bytes as font sources; it also takes an opened fontkit font.
       const faces = letterFonts();
       for (const name of Object.keys(faces) as FontName[]) doc.registerFont(name, faces[name] as unknown as Buffer);
-      const w = new LetterWriter(doc);
-      w.letterhead(letter);
-      w.body(letter);
-      for (const page of [letter.appealForm, letter.languageAssistance]) if (page) w.extraPage(page);
-      w.footers(letter);
+      const starts: number[] = [];
+      all.forEach((l, i) => {
+        const w = new LetterWriter(doc);
+        if (i > 0) doc.addPage();
+        starts.push(doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
+        w.letterhead(l);
+        w.body(l);
+        for (const page of [l.appealForm, l.languageAssistance]) if (page) w.extraPage(page);
+      });
+      const end = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+      all.forEach((l, i) => new LetterWriter(doc).footers(l, starts[i], (starts[i + 1] ?? end) - starts[i]));
     },
     {
       bufferPages: true,
@@ -199,28 +257,45 @@ class LetterWriter {
   }
 
   /**
-   * Sets the font for `text` (the CJK font when it has Chinese in it) and its size, with lines
-   * LEADING × size apart whatever the font's own metrics, and returns the text as it prints.
+   * Sets the line's font for `text` (Chinese or Korean when it has such characters) and its size,
+   * with lines LEADING × size apart whatever the font's own metrics, and returns it ready to put.
    */
-  private use(font: FontName, size: number, text: string): string {
-    const name = fontFor(text, font);
+  private use(weight: Weight, size: number, text: string): Prepared {
+    const runs = fontRuns(text, weight);
+    const primary = fontFor(text, weight);
+    this.setFont(primary, size);
+    return { runs, measure: printable(text, primary), size };
+  }
+
+  private setFont(font: FontName, size: number) {
     const { doc } = this;
-    doc.font(name).fontSize(size);
+    doc.font(font).fontSize(size);
     doc.lineGap(LEADING * size - doc.currentLineHeight(true));
-    return printable(text, name);
+  }
+
+  /** Sets prepared text at (x, y), run by run (pdfkit continues a line across font changes). */
+  private put(p: Prepared, x: number, y: number, options: PDFKit.Mixins.TextOptions) {
+    const { doc } = this;
+    if (p.runs.length === 0) return;
+    p.runs.forEach(([font, t], i) => {
+      this.setFont(font, p.size);
+      const continued = i < p.runs.length - 1;
+      if (i === 0) doc.text(t, x, y, { ...options, continued });
+      else doc.text(t, { ...options, continued });
+    });
   }
 
   private text(
     text: string,
-    options: { font?: FontName; size?: number; x?: number; width?: number; gap?: number; color?: string } = {},
+    options: { font?: Weight; size?: number; x?: number; width?: number; gap?: number; color?: string } = {},
   ) {
     const { doc } = this;
     const x = options.x ?? this.left;
     const width = options.width ?? this.width - (x - this.left);
     const t = this.use(options.font ?? 'regular', options.size ?? this.bodySize, text);
     doc.fillColor(options.color ?? 'black');
-    this.ensureSpace(Math.min(doc.heightOfString(t, { width }), 3 * doc.currentLineHeight(true)));
-    doc.text(t, x, doc.y, { width });
+    this.ensureSpace(Math.min(doc.heightOfString(t.measure, { width }), 3 * doc.currentLineHeight(true)));
+    this.put(t, x, doc.y, { width });
     doc.y += options.gap ?? 4;
   }
 
@@ -307,11 +382,12 @@ class LetterWriter {
       const t = this.use('regular', this.bodySize, item);
       doc.fillColor('black');
       this.ensureSpace(
-        Math.min(doc.heightOfString(t, { width: this.width - indent }), 3 * doc.currentLineHeight(true)),
+        Math.min(doc.heightOfString(t.measure, { width: this.width - indent }), 3 * doc.currentLineHeight(true)),
       );
       const y = doc.y;
+      this.setFont('regular', this.bodySize);
       doc.text(marker, this.left + 2, y, { width: indent - 2, lineBreak: false });
-      doc.text(t, this.left + indent, y, { width: this.width - indent });
+      this.put(t, this.left + indent, y, { width: this.width - indent });
       doc.y += 3;
     }
     doc.y += 3;
@@ -322,14 +398,14 @@ class LetterWriter {
     const labelWidth = 150;
     for (const [label, value] of rows) {
       const v = this.use('regular', size, value);
-      const valueHeight = doc.heightOfString(v, { width: this.width - labelWidth });
+      const valueHeight = doc.heightOfString(v.measure, { width: this.width - labelWidth });
       const l = this.use('bold', size, label);
-      const height = Math.max(valueHeight, doc.heightOfString(l, { width: labelWidth - 6 }));
+      const height = Math.max(valueHeight, doc.heightOfString(l.measure, { width: labelWidth - 6 }));
       this.ensureSpace(height);
       const y = doc.y;
-      doc.fillColor('black').text(l, this.left, y, { width: labelWidth - 6 });
-      this.use('regular', size, value);
-      doc.text(v, this.left + labelWidth, y, { width: this.width - labelWidth });
+      doc.fillColor('black');
+      this.put(l, this.left, y, { width: labelWidth - 6 });
+      this.put(v, this.left + labelWidth, y, { width: this.width - labelWidth });
       doc.y = y + height + 2;
     }
   }
@@ -337,7 +413,7 @@ class LetterWriter {
   private checkbox(label: string) {
     const { doc } = this;
     const t = this.use('regular', this.bodySize, label);
-    const height = doc.heightOfString(t, { width: this.width - 18 });
+    const height = doc.heightOfString(t.measure, { width: this.width - 18 });
     this.ensureSpace(height);
     const y = doc.y;
     doc
@@ -347,7 +423,8 @@ class LetterWriter {
       .strokeColor('black')
       .stroke()
       .restore();
-    doc.fillColor('black').text(t, this.left + 18, y, { width: this.width - 18 });
+    doc.fillColor('black');
+    this.put(t, this.left + 18, y, { width: this.width - 18 });
     doc.y = y + Math.max(height, 12) + 4;
   }
 
@@ -356,14 +433,15 @@ class LetterWriter {
     this.ensureSpace(lines * 20 + 16);
     const t = this.use('regular', this.bodySize, label);
     doc.fillColor('black');
-    if (lines === 1 && t && doc.widthOfString(t) < this.width * 0.6) {
+    const labelWidth = t.measure ? doc.widthOfString(t.measure) : 0;
+    if (lines === 1 && t.measure && labelWidth < this.width * 0.6) {
       // One line to fill in: the line follows the label on the same row.
       const y = doc.y + 8;
-      doc.text(t, this.left, y, { width: this.width, lineBreak: false });
       const lineY = y + doc.currentLineHeight();
+      this.put(t, this.left, y, { width: this.width, lineBreak: false });
       doc
         .save()
-        .moveTo(this.left + doc.widthOfString(t) + 6, lineY)
+        .moveTo(this.left + labelWidth + 6, lineY)
         .lineTo(this.left + this.width, lineY)
         .lineWidth(0.5)
         .strokeColor('#777777')
@@ -372,7 +450,7 @@ class LetterWriter {
       doc.y = lineY + 6;
       return;
     }
-    if (t) this.text(label, { gap: 0 });
+    if (t.measure) this.text(label, { gap: 0 });
     for (let i = 0; i < lines; i += 1) {
       doc.y += 19;
       doc
@@ -404,23 +482,23 @@ class LetterWriter {
         .stroke()
         .restore();
       const t = this.use('regular', SMALL, label);
-      doc.fillColor('black').text(t, x, lineY + 3, { width: each, lineBreak: false });
+      doc.fillColor('black');
+      this.put(t, x, lineY + 3, { width: each, lineBreak: false });
     });
     doc.y = lineY + 18;
   }
 
-  /** Notice id and page n of N at the foot of every page (the bottom margin is lifted while writing there). */
-  footers(letter: Letter) {
+  /** Notice id and page n of N at the foot of each of a letter's pages (the bottom margin is lifted while writing there). */
+  footers(letter: Letter, start: number, count: number) {
     const { doc } = this;
-    const range = doc.bufferedPageRange();
+    const range = { start, count };
     for (let i = range.start; i < range.start + range.count; i += 1) {
       doc.switchToPage(i);
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       const footer = this.use('regular', 8, `${letter.footer} - ${letter.pageOf(i - range.start + 1, range.count)}`);
-      doc
-        .fillColor(GREY)
-        .text(footer, this.left, doc.page.height - 36, { width: this.width, align: 'center', lineBreak: false });
+      doc.fillColor(GREY);
+      this.put(footer, this.left, doc.page.height - 36, { width: this.width, align: 'center', lineBreak: false });
       doc.page.margins.bottom = bottom;
     }
   }

@@ -15,11 +15,15 @@ export function stringsFor(language: LetterLanguage): LetterStrings {
 
 /**
  * The notice's language picks the letter's; a language without letters gets English, and the
- * taglines tell the reader how to get help in their language.
+ * taglines tell the reader how to get help in their language. A notice queued before letters
+ * were translated (its content does not record whether English is attached) keeps the letter it
+ * had: English, or Spanish, so re-rendering an old notice shows what was sent.
  */
-export function letterStrings(language: string): { language: LetterLanguage; t: LetterStrings } {
-  // Letters are written in English and Spanish only until the Chinese and Korean fonts and the
-  // English copy attached to an unreviewed translation are in place (issue #17).
-  const found = letterLanguageFor(language) === 'es' ? 'es' : 'en';
+export function letterStrings(
+  language: string,
+  options: { translationsRecorded?: boolean } = {},
+): { language: LetterLanguage; t: LetterStrings } {
+  let found = letterLanguageFor(language) ?? 'en';
+  if (!options.translationsRecorded && found !== 'es') found = 'en';
   return { language: found, t: stringsFor(found) };
 }
