@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { principalOf } from '../adapters/http/auth.js';
+import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { DomainError, notFound } from '../platform/errors.js';
+import { LETTER_RESOURCES, reviewStatus } from './letters/i18n/letter-resources.js';
 import { renderNoticeLetter } from './letters/render-notice-letter.js';
 import { canSeeNotice, type NoticeCase } from './notice-access.js';
 import { findNoticeCase } from './notice-case-source.js';
@@ -71,6 +72,50 @@ function caseLookup(ctx: AppContext) {
  * and each letter as the PDF its recipient gets, rendered on demand from the notice row.
  */
 export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get(
+    '/letter-languages',
+    {
+      schema: {
+        tags: ['notices'],
+        summary: "The member-letter languages and each resource file's review status",
+        description:
+          'One resource file per language (src/notices/letters/i18n/messages). A language not reviewed by a qualified translator is sent with the English letter attached. Administrators only.',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                language: Type.String({ description: 'BCP 47 tag of the letters, e.g. zh-Hant' }),
+                name: Type.String({ description: 'The language as its speakers write it' }),
+                englishName: Type.String(),
+                status: Type.String({ enum: ['source', 'reviewed', 'not-reviewed'] }),
+                reviewer: Nullable(Type.String()),
+                reviewedOn: Nullable(Type.String({ format: 'date' })),
+                note: Type.String(),
+                englishAttached: Type.Boolean({ description: 'Letters in it go out with the English letter attached' }),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (req) => {
+      requireRole(req, 'admin');
+      return {
+        items: LETTER_RESOURCES.map((r) => ({
+          language: r.language,
+          name: r.name,
+          englishName: r.englishName,
+          status: reviewStatus(r),
+          reviewer: r.review.reviewer,
+          reviewedOn: r.review.reviewedOn,
+          note: r.review.note,
+          englishAttached: reviewStatus(r) === 'not-reviewed',
+        })),
+      };
+    },
+  );
+
   app.get(
     '/notices',
     {

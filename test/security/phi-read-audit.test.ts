@@ -17,6 +17,7 @@ const NOT_PHI: Record<string, string> = {
   'GET /api/v1/me': "the caller's own account",
   'GET /api/v1/users': 'staff and partner accounts, no members',
   'GET /api/v1/plans': 'reference data',
+  'GET /api/v1/letter-languages': "the letter resource files' review status",
   'GET /api/v1/plans/{planId}/formulary': 'reference data',
   'GET /api/v1/criteria': 'clinical criteria (reference data)',
   'GET /api/v1/criteria/export': 'clinical criteria (reference data)',

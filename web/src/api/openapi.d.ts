@@ -4858,6 +4858,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/letter-languages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The member-letter languages and each resource file's review status
+     * @description One resource file per language (src/notices/letters/i18n/messages). A language not reviewed by a qualified translator is sent with the English letter attached. Administrators only.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Letters in it go out with the English letter attached */
+                englishAttached: boolean;
+                englishName: string;
+                /** @description BCP 47 tag of the letters, e.g. zh-Hant */
+                language: string;
+                /** @description The language as its speakers write it */
+                name: string;
+                note: string;
+                reviewedOn: string | null;
+                reviewer: string | null;
+                /** @enum {string} */
+                status: 'source' | 'reviewed' | 'not-reviewed';
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
