@@ -2,6 +2,7 @@ import { Link } from '../../app/router';
 import { fill, useText } from '../../i18n/i18n';
 import { ErrorBanner, Loading, Notice, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
+import { Tabs } from '../../ui/tabs';
 import { MemberAppeals } from './member-appeals';
 import { MemberCallNotes } from './member-call-notes';
 import { MemberClaims } from './member-claims';
@@ -18,7 +19,7 @@ const TEXT = {
     back: 'Find another member',
     verify:
       'Verify the caller’s identity before you discuss anything on this page. If you cannot, give only general information and record the call as not verified.',
-    onPage: 'On this page',
+    onPage: 'The member’s record',
     claims: 'Claims',
     pas: 'Prior authorizations',
     appeals: 'Appeals',
@@ -31,7 +32,7 @@ const TEXT = {
     back: 'Buscar otro afiliado',
     verify:
       'Verifique la identidad de quien llama antes de hablar de algo de esta página. Si no puede, dé solo información general y registre la llamada como no verificada.',
-    onPage: 'En esta página',
+    onPage: 'El expediente del afiliado',
     claims: 'Reclamaciones',
     pas: 'Autorizaciones previas',
     appeals: 'Apelaciones',
@@ -69,35 +70,32 @@ export function MemberPage({ id }: { id: string }) {
       {m ? (
         <>
           <Notice tone="info">{t.verify}</Notice>
-          <nav aria-label={t.onPage} className="card">
-            <ul className="row" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              <li>
-                <a href="#claims">{t.claims}</a>
-              </li>
-              <li>
-                <a href="#prior-authorizations">{t.pas}</a>
-              </li>
-              <li>
-                <a href="#appeals">{t.appeals}</a>
-              </li>
-              <li>
-                <a href="#call-notes">{t.notes}</a>
-              </li>
-            </ul>
-          </nav>
-          <MemberOverview member={m} />
-          <MemberClaims state={claims} cases={pas.data?.items} />
-          <MemberPas state={pas} />
-          <MemberAppeals state={appeals} />
-          <MemberCallNotes
-            memberId={m.memberId}
-            state={notes}
-            related={{
-              pas: pas.data?.items ?? [],
-              claims: claims.data?.items ?? [],
-              appeals: appeals.data?.items ?? [],
-            }}
-          />
+          {/* Tabs instead of one 4,000 px page (issue #14 item 10); the call notes stay beside them on
+              wide screens, so the agent records the call while reading the member's record. */}
+          <div className="two-panes">
+            <div className="pane">
+              <MemberOverview member={m} />
+              <Tabs
+                label={t.onPage}
+                tabs={[
+                  { id: 'claims', label: t.claims, content: <MemberClaims state={claims} cases={pas.data?.items} /> },
+                  { id: 'pas', label: t.pas, content: <MemberPas state={pas} /> },
+                  { id: 'appeals', label: t.appeals, content: <MemberAppeals state={appeals} /> },
+                ]}
+              />
+            </div>
+            <div className="pane">
+              <MemberCallNotes
+                memberId={m.memberId}
+                state={notes}
+                related={{
+                  pas: pas.data?.items ?? [],
+                  claims: claims.data?.items ?? [],
+                  appeals: appeals.data?.items ?? [],
+                }}
+              />
+            </div>
+          </div>
         </>
       ) : null}
     </Page>

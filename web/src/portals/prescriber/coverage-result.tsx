@@ -1,3 +1,4 @@
+import { useReveal } from '../../ui/use-reveal';
 import type { ReactNode } from 'react';
 import { withQuery } from '../../api/client';
 import { Link } from '../../app/router';
@@ -79,6 +80,8 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
   const claimException = c.claim.exception?.kind;
   const exceptionKind = isExceptionKind(claimException) ? claimException : null;
   const needsRequest = c.priorAuthorizationRequired || (c.stepTherapy && !c.stepTherapy.met);
+  // The answer to "Check coverage" is brought into view and focused (issue #14 item 10).
+  const revealRef = useReveal<HTMLElement>(c.drug.rxcui);
   const rows: [string, ReactNode][] = [
     [t.tier, c.tier ?? t.none],
     [t.cost, formatMoney(c.estimatedPatientPay, lang)],
@@ -115,7 +118,7 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
     `${c.processor.name} (BIN ${c.processor.bin}${c.processor.pcn ? `, PCN ${c.processor.pcn}` : ''}${c.processor.groupId ? `, ${c.processor.groupId}` : ''})`,
   ]);
   return (
-    <section className="coverage" aria-live="polite">
+    <section className="coverage" aria-live="polite" ref={revealRef} tabIndex={-1}>
       <h3>
         <DrugName name={c.drug.name} secondary={false} />{' '}
         <span className={`badge badge-${c.covered ? 'good' : 'bad'}`}>{c.covered ? t.covered : t.notCovered}</span>

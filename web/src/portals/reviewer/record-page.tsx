@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from '../../app/router';
 import { Async, Notice, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
+import { useReveal } from '../../ui/use-reveal';
 
 /**
  * The frame of a case or appeal page: loads the record, links back to the queue, and after an
@@ -19,14 +20,20 @@ export function RecordPage<T>({
   children: (view: T, onDone: (message: string) => void) => ReactNode;
 }) {
   const state = useApi<T>(path);
-  const [done, setDone] = useState<string | null>(null);
+  // What an action did, with a counter so the same message twice is revealed twice.
+  const [done, setDone] = useState<{ message: string; n: number } | null>(null);
+  // After Submit the result is brought into view and focused (issue #14 item 10): the form that
+  // was used may be gone (a decided case has none), and focus would fall back to the page.
+  const revealRef = useReveal<HTMLDivElement>(done?.n);
   return (
     <Page title={title} actions={<Link to="/review">{back}</Link>}>
-      {done ? <Notice tone="success">{done}</Notice> : null}
+      <div ref={revealRef} tabIndex={-1} className="action-result">
+        {done ? <Notice tone="success">{done.message}</Notice> : null}
+      </div>
       <Async state={state}>
         {(view) =>
           children(view, (message) => {
-            setDone(message);
+            setDone((d) => ({ message, n: (d?.n ?? 0) + 1 }));
             state.reload();
           })
         }
