@@ -3,6 +3,8 @@ import { isStaff, type Principal } from '../platform/roles.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { PA_STATUSES } from './pa-status.js';
 import { assertClinician } from './pa-access.js';
+import { computeWarningAt } from './rules/compute-due-at.js';
+import { reviewClockPolicy } from './schedule-review-clock.js';
 import { listPaRequests, listReviewQueue, listStandingFacts, type NamedPaRequestRow } from './priorauth.repo.js';
 import type { StandingFacts } from './rules/case-standing.js';
 import { toRequestSummary } from './request-view.js';
@@ -54,12 +56,21 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
   if (caller.role !== 'admin') assertClinician(caller);
   const now = ctx.clock.now();
   const rows = await listReviewQueue(ctx.database.db, limit);
+  const plans = (await ctx.reference.get()).plans;
+  // At risk of missing its clock: past the plan's warning time (warnBefore hours before due, the
+  // same instant the pa-warning deadline fires) or overdue (issue #14 item 15).
+  const atRisk = (r: NamedPaRequestRow) => {
+    const plan = plans.get(r.planId);
+    if (r.dueAt === null || !plan) return false;
+    return computeWarningAt(r.dueAt, reviewClockPolicy(plan.policy)).getTime() <= now.getTime();
+  };
   // The queue shows who each case is for: the route's declaration audits the read (docs/design.md#records).
   return {
     now: now.toISOString(),
     items: rows.map((r) => ({
       ...namedSummary(r, now),
       overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
+      atRisk: atRisk(r),
     })),
   };
 }

@@ -178,6 +178,8 @@ export interface RequestSummary {
   standing?: CaseStandingView;
   /** GET /review-queue only. */
   overdue?: boolean;
+  /** GET /review-queue: past the plan's warning time before due, or overdue. */
+  atRisk?: boolean;
   /** Lists (GET /pa-requests, /review-queue): who the case is for and who asked. */
   memberName?: string | null;
   prescriberName?: string | null;

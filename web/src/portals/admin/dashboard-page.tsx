@@ -7,6 +7,7 @@ import { useApi } from '../../ui/use-api';
 import type { PlanSummary } from '../../api/types';
 import type { TurnaroundReport } from './api-types';
 import { ApprovalChart } from './approval-chart';
+import { CasesAtRisk } from './cases-at-risk';
 import { defaultRange } from './metric-format';
 import { MetricTiles } from './metric-tiles';
 import { ReportFilters, type ReportQuery } from './report-filters';
@@ -48,6 +49,7 @@ export function DashboardPage() {
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
+      <CasesAtRisk />
       <ReportFilters value={query} plans={plans} onApply={setQuery} />
       <Async
         state={report}
