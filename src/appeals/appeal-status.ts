@@ -8,6 +8,10 @@ export const APPEAL_STATUSES = [
 ] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
+export function isAppealStatus(value: string): value is AppealStatus {
+  return (APPEAL_STATUSES as readonly string[]).includes(value);
+}
+
 /** An appeal waiting for (or in) review; at most one per case. */
 export const OPEN_APPEAL_STATUSES: AppealStatus[] = ['submitted', 'in-review'];
 

@@ -1,3 +1,4 @@
+import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../app-context.js';
 import { listNotices } from '../notices/index.js';
 import type { Db } from '../platform/db.js';
@@ -5,9 +6,14 @@ import { findAuthorizationByNumber } from '../authorizations/index.js';
 import { findPaRequest } from '../priorauth/index.js';
 import { listAppealAttachments, listAppealHistory, type AppealRow } from './appeals.repo.js';
 import { isOpenAppeal } from './appeal-status.js';
+import type { AppealSummarySchema, AppealViewSchema } from './appeals.schemas.js';
+
+/** What GET /appeals lists and GET /appeals/{id} answers: the route's response schemas are the types. */
+export type AppealSummary = Static<typeof AppealSummarySchema>;
+export type AppealView = Static<typeof AppealViewSchema>;
 
 /** The summary shape for lists. */
-export function toAppealSummary(row: AppealRow, now?: Date) {
+export function toAppealSummary(row: AppealRow, now?: Date): AppealSummary {
   const open = isOpenAppeal(row.status);
   return {
     id: row.id,
@@ -35,7 +41,7 @@ export function toAppealSummary(row: AppealRow, now?: Date) {
 }
 
 /** The full appeal (docs/design.md#api): statement, documents, outcome, letters and history. */
-export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = ctx.database.db) {
+export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = ctx.database.db): Promise<AppealView> {
   const [pa, history, attachments, notices, authorization] = await Promise.all([
     findPaRequest(db, row.paRequestId),
     listAppealHistory(db, row.id),
@@ -104,5 +110,3 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
     })),
   };
 }
-
-export type AppealView = Awaited<ReturnType<typeof buildAppealView>>;

@@ -1,3 +1,4 @@
+import type { AppealStatus } from './appeal-status.js';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { appealAttachments, appealHistory, appeals } from './appeals.tables.js';
@@ -35,7 +36,7 @@ export async function updateAppeal(
   id: string,
   expectedVersion: number,
   changes: Partial<typeof appeals.$inferInsert>,
-  fromStatuses?: readonly string[],
+  fromStatuses?: readonly AppealStatus[],
 ): Promise<AppealRow | undefined> {
   const where: SQL[] = [eq(appeals.id, id), eq(appeals.version, expectedVersion)];
   if (fromStatuses) where.push(inArray(appeals.status, [...fromStatuses]));
@@ -51,7 +52,7 @@ export interface AppealFilter {
   paRequestId?: string;
   memberId?: string;
   prescriberNpi?: string;
-  statuses?: string[];
+  statuses?: AppealStatus[];
   limit: number;
 }
 

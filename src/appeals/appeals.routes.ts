@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -19,16 +19,15 @@ import {
   FileAppealBody,
 } from './appeals.schemas.js';
 import { assignAppeal } from './assign-appeal.js';
-import { decideAppeal, type AppealDecisionInput } from './decide-appeal.js';
-import { fileAppeal, type FileAppealInput } from './file-appeal.js';
-import { listAppealsFor, type AppealListQuery as ListQuery } from './list-appeals.js';
+import { decideAppeal } from './decide-appeal.js';
+import { fileAppeal } from './file-appeal.js';
+import { listAppealsFor } from './list-appeals.js';
 
 const TAGS = ['appeals'];
 const appealResponse = { 200: AppealViewSchema, ...errorResponses(400, 401, 403, 404, 409) };
-const id = (req: { params: unknown }) => (req.params as { id: string }).id;
 
 /** docs/design.md#api. The multipart parser for attachments is registered once for /api/v1 (adapters/http/routes.ts). */
-export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function appealRoutes(app: ApiApp, ctx: AppContext) {
   app.post(
     '/appeals',
     {
@@ -40,7 +39,7 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: AppealViewSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) => reply.code(201).send(await fileAppeal(ctx, principalOf(req), req.body as FileAppealInput)),
+    async (req, reply) => reply.code(201).send(await fileAppeal(ctx, principalOf(req), req.body)),
   );
 
   app.get(
@@ -54,7 +53,7 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Type.Object({ items: Type.Array(AppealSummarySchema) }), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => listAppealsFor(ctx, principalOf(req), req.query as ListQuery),
+    async (req) => listAppealsFor(ctx, principalOf(req), req.query),
   );
 
   app.get(
@@ -69,7 +68,7 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const row = assertCanSeeAppeal(principalOf(req), await findAppeal(ctx.database.db, id(req)), id(req));
+      const row = assertCanSeeAppeal(principalOf(req), await findAppeal(ctx.database.db, req.params.id), req.params.id);
       return buildAppealView(ctx, row);
     },
   );
@@ -106,7 +105,7 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
         throw new DomainError('VALIDATION_FAILED', 'No file was sent', {
           errors: [{ path: 'file', message: 'is required' }],
         });
-      return reply.code(201).send(await addAppealAttachment(ctx, caller, id(req), file));
+      return reply.code(201).send(await addAppealAttachment(ctx, caller, req.params.id, file));
     },
   );
 
@@ -118,7 +117,7 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
           resource: 'appeal-attachment',
           reason: 'appeal-review',
           idParam: 'attachmentId',
-          member: async (req) => (await findAppeal(ctx.database.db, id(req)))?.memberId,
+          member: { param: 'id', lookup: async (id) => (await findAppeal(ctx.database.db, id))?.memberId },
         },
       },
       schema: {
@@ -128,8 +127,8 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const { attachmentId } = req.params as { id: string; attachmentId: string };
-      const row = assertCanSeeAppeal(principalOf(req), await findAppeal(ctx.database.db, id(req)), id(req));
+      const { attachmentId } = req.params;
+      const row = assertCanSeeAppeal(principalOf(req), await findAppeal(ctx.database.db, req.params.id), req.params.id);
       const att = await findAppealAttachment(ctx.database.db, row.id, attachmentId);
       if (!att) throw new DomainError('NOT_FOUND', `Attachment ${attachmentId} was not found`);
       return reply
@@ -149,7 +148,7 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
         response: appealResponse,
       },
     },
-    async (req) => assignAppeal(ctx, principalOf(req), id(req)),
+    async (req) => assignAppeal(ctx, principalOf(req), req.params.id),
   );
 
   app.post(
@@ -164,7 +163,7 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
         response: appealResponse,
       },
     },
-    async (req) => withdrawAppeal(ctx, principalOf(req), id(req), req.body as { reason: string }),
+    async (req) => withdrawAppeal(ctx, principalOf(req), req.params.id, req.body),
   );
 
   app.post(
@@ -179,6 +178,6 @@ export async function appealRoutes(app: FastifyInstance, ctx: AppContext) {
         response: appealResponse,
       },
     },
-    async (req) => decideAppeal(ctx, principalOf(req), id(req), req.body as AppealDecisionInput),
+    async (req) => decideAppeal(ctx, principalOf(req), req.params.id, req.body),
   );
 }

@@ -2,9 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { Instant, Nullable } from '../adapters/http/schemas.js';
 import { APPEAL_DECISIONS, APPEAL_STATUSES, FILED_BY } from './appeal-status.js';
 
-const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {}) =>
-  Type.Object(props, { additionalProperties: true, description });
-
 export const FileAppealBody = Type.Object(
   {
     paRequestId: Type.String({
@@ -61,6 +58,30 @@ export const AppealListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** A letter about the appeal (GET /notices/{id} for the letter, …/pdf for the PDF). */
+const NoticeSummarySchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  recipient: Type.String(),
+  channel: Type.String(),
+  language: Type.String(),
+  status: Type.String(),
+  attempts: Type.Integer(),
+  createdAt: Instant,
+});
+
+/** One step in the appeal's life: who moved it from which status to which, and why. */
+const HistoryEntrySchema = Type.Object({
+  at: Instant,
+  actor: Type.String(),
+  actorRole: Nullable(Type.String()),
+  action: Type.String(),
+  from: Nullable(Type.String()),
+  to: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  details: Nullable(Type.Object({}, { additionalProperties: true })),
+});
+
 const summaryProps = {
   id: Type.String(),
   status: Type.Union(APPEAL_STATUSES.map((s) => Type.Literal(s))),
@@ -95,7 +116,17 @@ export const AppealViewSchema = Type.Object(
     filingDeadline: Type.String({ format: 'date', description: 'The last day the appeal could be filed' }),
     escalatedAt: Nullable(Instant),
     assignedAt: Nullable(Instant),
-    originalDetermination: Nullable(Loose('The appealed determination: decision, reasons, date, reviewer')),
+    originalDetermination: Nullable(
+      Type.Object(
+        {
+          decision: Nullable(Type.String()),
+          reasons: Type.Array(Type.String()),
+          decidedAt: Nullable(Instant),
+          decidedBy: Nullable(Type.Object({ name: Nullable(Type.String()), credential: Nullable(Type.String()) })),
+        },
+        { description: 'The appealed determination: decision, reasons, date, reviewer' },
+      ),
+    ),
     reasons: Type.Array(Type.String()),
     decidedBy: Nullable(
       Type.Object({ username: Type.String(), name: Type.String(), credential: Nullable(Type.String()) }),
@@ -106,9 +137,22 @@ export const AppealViewSchema = Type.Object(
     approvedQuantity: Nullable(Type.Number()),
     nextLevel: Nullable(Type.String()),
     version: Type.Integer(),
-    attachments: Type.Array(Loose('attachment (metadata)')),
-    notices: Type.Array(Loose('notice')),
-    history: Type.Array(Loose('history entry: at, actor, actorRole, action, from, to, reason, details')),
+    attachments: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          filename: Type.String(),
+          contentType: Type.String(),
+          size: Type.Integer(),
+          sha256: Type.String(),
+          uploadedBy: Type.String(),
+          uploadedAt: Instant,
+        },
+        { description: 'A document filed with the appeal (metadata; GET …/attachments/{attachmentId} for the file)' },
+      ),
+    ),
+    notices: Type.Array(NoticeSummarySchema),
+    history: Type.Array(HistoryEntrySchema),
   },
   { description: 'An appeal with its statement, documents, outcome, letters and history' },
 );

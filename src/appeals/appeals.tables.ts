@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { bytea } from '../platform/db-types.js';
+import { APPEAL_STATUSES } from './appeal-status.js';
 
 /**
  * An appeal of a PA determination (docs/design.md#appeals): filed by the member, the prescriber or a
@@ -27,7 +28,7 @@ export const appeals = pgTable(
     planId: text('plan_id').notNull(),
     /** The prescriber on the case (who may see the appeal and gets its notices). */
     prescriberNpi: text('prescriber_npi').notNull(),
-    status: text('status').notNull(), // submitted | in-review | overturned | partially-overturned | upheld | withdrawn
+    status: text('status', { enum: APPEAL_STATUSES }).notNull(), // a TypeScript type only: no check constraint
     urgency: text('urgency').notNull(), // standard | urgent (expedited)
     statement: text('statement').notNull(),
     filedBy: text('filed_by').notNull(), // member | prescriber | representative

@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { AppealDecisionBody } from './appeals.schemas.js';
 import type { AppContext } from '../app-context.js';
 import { isRealDate } from '../platform/dates.js';
 import { cancelDeadlines } from '../deadlines/index.js';
@@ -12,20 +14,12 @@ import { findPaRequest, insertHistory, findPublishedCriteria } from '../prioraut
 import { listAppealsForCase } from './appeals.repo.js';
 import { openAppealForReview } from './open-appeal-for-review.js';
 import { buildAppealView, type AppealView } from './appeal-view.js';
-import { OPEN_APPEAL_STATUSES, type AppealDecision } from './appeal-status.js';
+import { OPEN_APPEAL_STATUSES } from './appeal-status.js';
 import { APPEAL_DEADLINE_KINDS } from './file-appeal.js';
 import { transitionAppeal } from './transition-appeal.js';
 
-export interface AppealDecisionInput {
-  decision: AppealDecision;
-  reasons: string[];
-  /** Partially overturned: the quantity approved (per the case's days' supply). */
-  approvedQuantity?: number;
-  /** Partially overturned: a shorter authorization period. */
-  effectiveTo?: string;
-  /** The version the reviewer looked at; a newer one means someone else acted (409). */
-  expectedVersion?: number;
-}
+/** POST /appeals/{id}/decision as its schema accepts it. */
+export type AppealDecisionInput = Static<typeof AppealDecisionBody>;
 
 function validate(input: AppealDecisionInput, reasons: string[], requestedQuantity: number, today: string): void {
   const errors: FieldError[] = [];

@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { FileAppealBody } from './appeals.schemas.js';
 import type { AppContext } from '../app-context.js';
 import { scheduleDeadline } from '../deadlines/schedule-deadline.js';
 import type { Principal } from '../platform/roles.js';
@@ -10,24 +12,17 @@ import { findPaRequest, insertHistory } from '../priorauth/index.js';
 import { insertAppeal, insertAppealHistory, listAppealsForCase } from './appeals.repo.js';
 import { buildAppealView, type AppealView } from './appeal-view.js';
 import { APPEALABLE_CASE_STATUSES, isOpenAppeal, type FiledBy } from './appeal-status.js';
-import { computeAppealDueAt, type AppealUrgency } from './rules/appeal-clock.js';
+import { computeAppealDueAt } from './rules/appeal-clock.js';
 import { appealFilingWindow } from '../priorauth/rules/appeal-filing-window.js';
 
 export const APPEAL_DEADLINE_KINDS = ['appeal-due'];
 
-export interface FileAppealInput {
-  paRequestId: string;
-  urgency: AppealUrgency;
-  statement: string;
-  filedBy: FiledBy;
-  /** Who acts for the member (filedBy "representative"): an authorized representative's name. */
-  representativeName?: string;
-  /**
-   * Staff recording an appeal that arrived by mail or fax: when it was received. Timeliness and
-   * the clock run from receipt (not from when it was keyed in). Not on the HTTP API.
-   */
-  receivedAt?: Date;
-}
+/**
+ * POST /appeals as its schema accepts it. Staff recording an appeal that arrived by mail or fax add
+ * `receivedAt`: timeliness and the clock run from receipt (not from when it was keyed in); it is
+ * not on the HTTP API.
+ */
+export type FileAppealInput = Static<typeof FileAppealBody> & { receivedAt?: Date };
 
 const STAFF_FILERS = ['intake', 'member-services', 'admin'] as const;
 

@@ -1,16 +1,13 @@
+import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../app-context.js';
 import { isStaff, type Principal } from '../platform/roles.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { listAppeals } from './appeals.repo.js';
 import { toAppealSummary } from './appeal-view.js';
-import { APPEAL_STATUSES } from './appeal-status.js';
+import { APPEAL_STATUSES, isAppealStatus } from './appeal-status.js';
+import type { AppealListQuery as AppealListQuerySchema } from './appeals.schemas.js';
 
-export interface AppealListQuery {
-  paRequestId?: string;
-  memberId?: string;
-  status?: string;
-  limit?: number;
-}
+export type AppealListQuery = Static<typeof AppealListQuerySchema>;
 
 /**
  * Appeals the caller may see (the PA case rule): members their own, prescribers those on their
@@ -19,14 +16,14 @@ export interface AppealListQuery {
  */
 export async function listAppealsFor(ctx: AppContext, caller: Principal, q: AppealListQuery) {
   const statuses = q.status ? q.status.split(',').map((s) => s.trim()) : undefined;
-  const bad = statuses?.find((s) => !(APPEAL_STATUSES as readonly string[]).includes(s));
+  const bad = statuses?.find((s) => !isAppealStatus(s));
   if (bad)
     throw new DomainError('VALIDATION_FAILED', `Unknown status "${bad}"`, {
       errors: [{ path: 'status', message: `must be one of ${APPEAL_STATUSES.join(', ')}` }],
     });
   const limit = Math.min(q.limit ?? 100, 500);
   const db = ctx.database.db;
-  const filter = { paRequestId: q.paRequestId, statuses, limit };
+  const filter = { paRequestId: q.paRequestId, statuses: statuses?.filter(isAppealStatus), limit };
   let rows;
   switch (caller.role) {
     case 'member':

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
@@ -54,7 +55,7 @@ const CSV_MAX_ROWS = 50_000;
 const wantsCsv = (req: FastifyRequest) => /\btext\/csv\b/.test(String(req.headers.accept ?? ''));
 
 /** GET /audit-events (JSON pages, or CSV with Accept: text/csv) and GET /audit-events.csv: admin only. */
-export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function auditRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/audit-events',
     {
@@ -71,8 +72,8 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       requireRole(req, 'admin');
-      if (wantsCsv(req)) return sendCsv(ctx, req.query as AuditLogQuery, reply);
-      return queryAuditLog(ctx.database.db, req.query as AuditLogQuery, 500);
+      if (wantsCsv(req)) return sendCsv(ctx, req.query, reply);
+      return queryAuditLog(ctx.database.db, req.query, 500);
     },
   );
 
@@ -92,16 +93,12 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       requireRole(req, 'admin');
-      return sendCsv(ctx, req.query as AuditLogQuery, reply);
+      return sendCsv(ctx, req.query, reply);
     },
   );
 }
 
-async function sendCsv(
-  ctx: AppContext,
-  q: AuditLogQuery,
-  reply: { header(k: string, v: string): unknown; type(t: string): { send(b: string): unknown } },
-) {
+async function sendCsv(ctx: AppContext, q: AuditLogQuery, reply: FastifyReply): Promise<FastifyReply> {
   const page = await queryAuditLog(ctx.database.db, { ...q, limit: q.limit ?? CSV_MAX_ROWS }, CSV_MAX_ROWS);
   if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor);
   reply.header('content-disposition', 'attachment; filename="audit-events.csv"');

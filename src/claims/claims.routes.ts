@@ -1,5 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -17,7 +17,7 @@ import { listClaimSummaries, toClaimSummary } from './list-claims.js';
 import { reverseClaim } from './reverse-claim.js';
 import { submitClaim } from './submit-claim.js';
 
-export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function claimRoutes(app: ApiApp, ctx: AppContext) {
   app.post(
     '/claims',
     {
@@ -30,7 +30,7 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const caller = requireRole(req, 'pharmacy');
-      return submitClaim(ctx, caller, req.body as Static<typeof ClaimRequestSchema>);
+      return submitClaim(ctx, caller, req.body);
     },
   );
 
@@ -46,7 +46,7 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const caller = requireRole(req, 'pharmacy', 'admin');
-      return reverseClaim(ctx, caller, (req.params as { claimId: string }).claimId);
+      return reverseClaim(ctx, caller, req.params.claimId);
     },
   );
 
@@ -66,7 +66,7 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       return {
-        items: await listClaimSummaries(ctx, principalOf(req), req.query as { memberId?: string; limit?: number }),
+        items: await listClaimSummaries(ctx, principalOf(req), req.query),
       };
     },
   );
@@ -100,8 +100,7 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req) =>
-      getMemberAccumulators(ctx, principalOf(req), (req.params as { id: string }).id, req.query as { date?: string }),
+    async (req) => getMemberAccumulators(ctx, principalOf(req), req.params.id, req.query),
   );
 
   app.get(
@@ -117,7 +116,7 @@ export async function claimRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const caller = principalOf(req);
-      const { claimId } = req.params as { claimId: string };
+      const { claimId } = req.params;
       const claim = await findClaimById(ctx.database.db, claimId);
       // Not revealing existence to callers who may not see it.
       if (!claim) throw notFound('Claim', claimId);

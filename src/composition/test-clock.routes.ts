@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -14,7 +14,7 @@ import { shareClockMove } from './shared-clock.js';
  */
 const MAX_ADVANCE_MS = 3660 * 86_400_000;
 
-export async function testClockRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function testClockRoutes(app: ApiApp, ctx: AppContext) {
   const clock = ctx.clock;
   if (!(clock instanceof ManualClock) || ctx.config.env === 'production') return;
 
@@ -54,7 +54,7 @@ export async function testClockRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => {
       // Moving time fires every legal clock and token expiry for everyone: admin only (issue #13 item 8).
       requireRole(req, 'admin');
-      const body = req.body as { advanceBy?: string; set?: string };
+      const body = req.body;
       if (!body.advanceBy === !body.set) throw invalid('advanceBy', 'give exactly one of advanceBy or set');
       if (body.advanceBy) {
         const ms = parseDuration(body.advanceBy);

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { DateString, errorResponses, Money, Ndc, Nullable } from '../adapters/http/schemas.js';
 import { NextStepsSchema } from '../claims/claims.schemas.js';
-import { getCoverage, type CoverageQuery } from './get-coverage.js';
-import { memberFormulary, type MemberFormularyQuery } from './member-formulary.js';
+import { getCoverage } from './get-coverage.js';
+import { memberFormulary } from './member-formulary.js';
 import { FormularyHitSchema } from '../reference/formulary.schemas.js';
 
 const AlternativeSchema = NextStepsSchema.properties.alternatives;
@@ -94,7 +94,7 @@ export const CoverageSchema = Type.Object({
   ),
 });
 
-export async function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function coverageRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/coverage',
     {
@@ -122,7 +122,7 @@ export async function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: CoverageSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (req) => getCoverage(ctx, principalOf(req), req.query as CoverageQuery),
+    async (req) => getCoverage(ctx, principalOf(req), req.query),
   );
 
   app.get(
@@ -156,7 +156,6 @@ export async function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req) =>
-      memberFormulary(ctx, principalOf(req), (req.params as { id: string }).id, req.query as MemberFormularyQuery),
+    async (req) => memberFormulary(ctx, principalOf(req), req.params.id, req.query),
   );
 }

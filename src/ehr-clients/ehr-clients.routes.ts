@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
@@ -7,7 +7,7 @@ import { CLIENT_SCOPES } from './client-scopes.js';
 import { listEhrClients, type EhrClientRow } from './ehr-clients.repo.js';
 import { addClientKey, removeClientKey, setClientDisabled, setEpaEndpoint } from './manage-client-keys.js';
 import { registerEhrClient } from './register-ehr-client.js';
-import { epaAuthView, type EpaNotificationAuth } from './epa-notification-auth.js';
+import { epaAuthView } from './epa-notification-auth.js';
 
 const EpaAuthBody = Type.Union(
   [
@@ -75,7 +75,7 @@ function view(c: EhrClientRow) {
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 /** The EHR client registry (admin): SMART Backend Services clients, their public keys and scopes. */
-export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function ehrClientRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/ehr-clients',
     {
@@ -125,11 +125,7 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const admin = requireRole(req, 'admin');
-      const { client, apiKey } = await registerEhrClient(
-        ctx,
-        admin,
-        req.body as Parameters<typeof registerEhrClient>[2],
-      );
+      const { client, apiKey } = await registerEhrClient(ctx, admin, req.body);
       return reply.code(201).send({ client: view(client), ...(apiKey ? { apiKey } : {}) });
     },
   );
@@ -147,8 +143,8 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const admin = requireRole(req, 'admin');
-      const { id } = req.params as { id: string };
-      return view(await addClientKey(ctx, admin, id, (req.body as { jwk: unknown }).jwk));
+      const { id } = req.params;
+      return view(await addClientKey(ctx, admin, id, req.body.jwk));
     },
   );
 
@@ -164,7 +160,7 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const admin = requireRole(req, 'admin');
-      const { id, kid } = req.params as { id: string; kid: string };
+      const { id, kid } = req.params;
       return view(await removeClientKey(ctx, admin, id, kid));
     },
   );
@@ -179,8 +175,7 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: EhrClientSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req) =>
-      view(await setClientDisabled(ctx, requireRole(req, 'admin'), (req.params as { id: string }).id, true)),
+    async (req) => view(await setClientDisabled(ctx, requireRole(req, 'admin'), req.params.id, true)),
   );
 
   app.post(
@@ -193,8 +188,7 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: EhrClientSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req) =>
-      view(await setClientDisabled(ctx, requireRole(req, 'admin'), (req.params as { id: string }).id, false)),
+    async (req) => view(await setClientDisabled(ctx, requireRole(req, 'admin'), req.params.id, false)),
   );
 
   app.post(
@@ -217,10 +211,10 @@ export async function ehrClientRoutes(app: FastifyInstance, ctx: AppContext) {
         await setEpaEndpoint(
           ctx,
           requireRole(req, 'admin'),
-          (req.params as { id: string }).id,
+          req.params.id,
           // The JSON coercion turns null into '' for a nullable string: both clear the endpoint.
-          (req.body as { epaEndpoint: string | null }).epaEndpoint || null,
-          (req.body as { epaAuth?: EpaNotificationAuth }).epaAuth,
+          req.body.epaEndpoint || null,
+          req.body.epaAuth,
         ),
       ),
   );

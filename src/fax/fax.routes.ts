@@ -1,14 +1,14 @@
-import { EXCEPTION_KINDS } from '../shared/exception-kinds.js';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
-import { errorResponses, Ndc, Npi } from '../adapters/http/schemas.js';
+import { errorResponses } from '../adapters/http/schemas.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { findFaxItem, listFaxItems } from './fax.repo.js';
 import { attachFaxToAppeal, attachFaxToCase, createCaseFromFax, fileAppealFromFax } from './file-fax.js';
 import { receiveFax } from './receive-fax.js';
-import { findPaRequest } from '../priorauth/index.js';
+import { FaxCaseBody, findPaRequest } from '../priorauth/index.js';
 import { findAppeal } from '../appeals/index.js';
 
 const FaxItem = Type.Object({
@@ -28,8 +28,8 @@ const FaxItem = Type.Object({
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 /** The member a filed fax concerns (the case's or the appeal's); none while it waits in intake. */
-async function memberOfFax(ctx: AppContext, req: FastifyRequest): Promise<string | undefined> {
-  const item = await findFaxItem(ctx.database.db, (req.params as { id: string }).id);
+async function memberOfFax(ctx: AppContext, faxId: string): Promise<string | undefined> {
+  const item = await findFaxItem(ctx.database.db, faxId);
   if (item?.paRequestId) return (await findPaRequest(ctx.database.db, item.paRequestId))?.memberId;
   if (item?.appealId) return (await findAppeal(ctx.database.db, item.appealId))?.memberId;
   return undefined;
@@ -57,7 +57,7 @@ async function readMultipart(req: FastifyRequest) {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function faxRoutes(app: ApiApp, ctx: AppContext) {
   app.post(
     '/fax/inbound',
     {
@@ -87,7 +87,7 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       requireRole(req, 'intake', 'admin');
-      const rows = await listFaxItems(ctx.database.db, (req.query as { status?: string }).status);
+      const rows = await listFaxItems(ctx.database.db, req.query.status);
       return {
         items: rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString(), handledAt: iso(r.handledAt) })),
       };
@@ -106,7 +106,7 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       requireRole(req, 'intake', 'admin');
-      const id = (req.params as { id: string }).id;
+      const id = req.params.id;
       const r = await findFaxItem(ctx.database.db, id);
       if (!r) throw notFound('Fax', id);
       const { content: _content, ...item } = r;
@@ -118,13 +118,19 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
     '/fax/inbound/:id/document',
     {
       // A faxed form is PHI; once filed, the read names the member of the case or appeal it went to.
-      config: { phiRead: { resource: 'fax', reason: 'fax-intake', member: (req) => memberOfFax(ctx, req) } },
+      config: {
+        phiRead: {
+          resource: 'fax',
+          reason: 'fax-intake',
+          member: { param: 'id', lookup: (faxId) => memberOfFax(ctx, faxId) },
+        },
+      },
       schema: { tags: ['fax intake'], summary: 'The fax itself', params: IdParams },
     },
     async (req, reply) => {
       requireRole(req, 'intake', 'admin', 'reviewer-pharmacist', 'reviewer-physician');
-      const item = await findFaxItem(ctx.database.db, (req.params as { id: string }).id);
-      if (!item) throw notFound('Fax', (req.params as { id: string }).id);
+      const item = await findFaxItem(ctx.database.db, req.params.id);
+      if (!item) throw notFound('Fax', req.params.id);
       return reply.type(item.contentType).send(item.content);
     },
   );
@@ -137,35 +143,14 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "Create a PA or exception case from a fax (channel fax; the clock starts at the fax's receipt, a Part D exception's at the supporting statement's)",
         params: IdParams,
-        body: Type.Object(
-          {
-            memberId: Type.String({ minLength: 1, maxLength: 20 }),
-            prescriberNpi: Npi,
-            productId: Type.Optional(Ndc),
-            rxcui: Type.Optional(Type.String({ pattern: '^\\d{1,10}$' })),
-            quantity: Type.Number({ exclusiveMinimum: 0, maximum: 100000 }),
-            daysSupply: Type.Integer({ minimum: 1, maximum: 365 }),
-            urgency: Type.Union([Type.Literal('standard'), Type.Literal('urgent')]),
-            urgencyReason: Type.Optional(Type.String({ maxLength: 2000 })),
-            kind: Type.Optional(
-              Type.Union(
-                ['prior-authorization', ...EXCEPTION_KINDS].map((k) => Type.Literal(k)),
-                { description: 'prior-authorization (default), or the exception the fax asks for' },
-              ),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        body: FaxCaseBody,
         response: {
           201: Type.Object({ faxId: Type.String(), paRequestId: Type.String() }),
           ...errorResponses(400, 401, 403, 404, 409),
         },
       },
     },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(await createCaseFromFax(ctx, principalOf(req), (req.params as { id: string }).id, req.body as never)),
+    async (req, reply) => reply.code(201).send(await createCaseFromFax(ctx, principalOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -204,14 +189,8 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const body = req.body as {
-        paRequestId?: string;
-        appealId?: string;
-        asInformationResponse?: boolean;
-        supportingStatement?: boolean;
-        note?: string;
-      };
-      const id = (req.params as { id: string }).id;
+      const body = req.body;
+      const id = req.params.id;
       if (!body.paRequestId === !body.appealId) {
         throw new DomainError(
           'VALIDATION_FAILED',
@@ -261,9 +240,6 @@ export async function faxRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(await fileAppealFromFax(ctx, principalOf(req), (req.params as { id: string }).id, req.body as never)),
+    async (req, reply) => reply.code(201).send(await fileAppealFromFax(ctx, principalOf(req), req.params.id, req.body)),
   );
 }

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -21,7 +21,7 @@ const Me = Type.Object({
   }),
 });
 
-export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function identityRoutes(app: ApiApp, ctx: AppContext) {
   app.post(
     '/auth/token',
     {
@@ -48,7 +48,7 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const body = req.body as { username: string; password: string };
+      const body = req.body;
       return signIn(ctx, body.username, body.password, req.ip);
     },
   );
@@ -181,7 +181,7 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       requireRole(req, 'admin');
-      const { user, apiKey } = await createUser(ctx, req.body as Parameters<typeof createUser>[1]);
+      const { user, apiKey } = await createUser(ctx, req.body);
       return reply.code(201).send({ username: user.username, role: user.role, ...(apiKey ? { apiKey } : {}) });
     },
   );

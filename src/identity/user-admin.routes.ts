@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -17,7 +17,7 @@ const UserState = Type.Object({
 });
 
 /** Admin: disable and enable accounts, revoke API keys (issue #13 item 7; docs/security.md#revocation). */
-export async function userAdminRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function userAdminRoutes(app: ApiApp, ctx: AppContext) {
   for (const action of ['disable', 'enable'] as const) {
     app.post(
       `/users/:id/${action}`,
@@ -32,8 +32,7 @@ export async function userAdminRoutes(app: FastifyInstance, ctx: AppContext) {
           response: { 200: UserState, ...errorResponses(401, 403, 404) },
         },
       },
-      async (req) =>
-        setUserDisabled(ctx, requireRole(req, 'admin'), (req.params as { id: string }).id, action === 'disable'),
+      async (req) => setUserDisabled(ctx, requireRole(req, 'admin'), req.params.id, action === 'disable'),
     );
   }
 
@@ -50,7 +49,7 @@ export async function userAdminRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req) => revokeApiKeys(ctx, requireRole(req, 'admin'), (req.params as { id: string }).id),
+    async (req) => revokeApiKeys(ctx, requireRole(req, 'admin'), req.params.id),
   );
 
   app.post(

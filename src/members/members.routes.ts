@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { DateString, errorResponses, Nullable } from '../adapters/http/schemas.js';
@@ -33,7 +33,7 @@ const Patient = Type.Object({
   ),
 });
 
-export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function memberRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/members/search',
     {
@@ -59,12 +59,7 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Type.Object({ items: Type.Array(Patient) }), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) =>
-      findPatients(
-        ctx,
-        principalOf(req),
-        req.query as { lastName?: string; dateOfBirth?: string; firstName?: string; zip?: string; memberId?: string },
-      ),
+    async (req) => findPatients(ctx, principalOf(req), req.query),
   );
 
   app.get(
@@ -78,6 +73,6 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Patient, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req) => getMember(ctx, principalOf(req), (req.params as { id: string }).id),
+    async (req) => getMember(ctx, principalOf(req), req.params.id),
   );
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -18,7 +18,7 @@ import { faultFields, logFields, MAX_TRANSMISSION_BYTES } from './transmission-l
  * pharmacy's NPI. Transport problems (no credentials, wrong media type, oversized body) are
  * problem+json like every other route.
  */
-export async function ncpdpRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function ncpdpRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
   await app.register(async (scope) => {
     // Scoped to these routes: elsewhere an octet-stream body is still 415.
     scope.addContentTypeParser(
@@ -71,8 +71,10 @@ export async function ncpdpRoutes(app: FastifyInstance, ctx: AppContext): Promis
           resource: 'claim-ncpdp',
           reason: 'claims-inquiry',
           idParam: 'claimId',
-          member: async (req) =>
-            (await findClaimById(ctx.database.db, (req.params as { claimId: string }).claimId))?.memberId,
+          member: {
+            param: 'claimId',
+            lookup: async (claimId) => (await findClaimById(ctx.database.db, claimId))?.memberId,
+          },
         },
       },
       schema: {
@@ -82,6 +84,6 @@ export async function ncpdpRoutes(app: FastifyInstance, ctx: AppContext): Promis
         response: { 200: ClaimExchangesSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req) => getClaimExchanges(ctx, principalOf(req), (req.params as { claimId: string }).claimId),
+    async (req) => getClaimExchanges(ctx, principalOf(req), req.params.claimId),
   );
 }

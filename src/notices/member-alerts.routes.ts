@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
@@ -26,7 +26,7 @@ const Preferences = Type.Object({
 const Params = Type.Object({ id: Type.String({ maxLength: 20 }) });
 
 /** A member's alert choices for PA decisions and information requests, and the alerts sent. */
-export async function memberAlertRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function memberAlertRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/members/:id/notification-preferences',
     {
@@ -40,7 +40,7 @@ export async function memberAlertRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Preferences, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req) => getNotificationPreferences(ctx, principalOf(req), (req.params as { id: string }).id),
+    async (req) => getNotificationPreferences(ctx, principalOf(req), req.params.id),
   );
   app.put(
     '/members/:id/notification-preferences',
@@ -53,13 +53,7 @@ export async function memberAlertRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Preferences, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (req) =>
-      setNotificationPreferences(
-        ctx,
-        principalOf(req),
-        (req.params as { id: string }).id,
-        req.body as { decisions: string[]; informationRequests: string[] },
-      ),
+    async (req) => setNotificationPreferences(ctx, principalOf(req), req.params.id, req.body),
   );
   app.get(
     '/members/:id/alerts',
@@ -89,6 +83,6 @@ export async function memberAlertRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req) => listMemberAlerts(ctx, principalOf(req), (req.params as { id: string }).id),
+    async (req) => listMemberAlerts(ctx, principalOf(req), req.params.id),
   );
 }

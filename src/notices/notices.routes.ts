@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
@@ -71,7 +71,7 @@ function caseLookup(ctx: AppContext) {
  * The notices API (docs/design.md#api): a case's or appeal's letters with their delivery status,
  * and each letter as the PDF its recipient gets, rendered on demand from the notice row.
  */
-export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function noticeRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/letter-languages',
     {
@@ -131,7 +131,7 @@ export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const caller = principalOf(req);
-      const q = req.query as { paRequestId?: string; appealId?: string; memberId?: string };
+      const q = req.query;
       if (!q.paRequestId && !q.appealId && !q.memberId && caller.role !== 'member') {
         throw new DomainError('VALIDATION_FAILED', 'Give paRequestId, appealId or memberId', {
           errors: [{ path: 'paRequestId', message: 'a filter is required' }],
@@ -155,7 +155,7 @@ export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
         phiRead: {
           resource: 'notice',
           reason: 'correspondence',
-          member: async (req) => (await findNotice(ctx.database.db, (req.params as { id: string }).id))?.memberId,
+          member: { param: 'id', lookup: async (id) => (await findNotice(ctx.database.db, id))?.memberId },
         },
       },
       schema: {
@@ -175,7 +175,7 @@ export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const caller = principalOf(req);
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const n = await findNotice(ctx.database.db, id);
       // A notice the caller may not read is answered like one that does not exist (no existence leak).
       if (!n || !canSeeNotice(caller, n, await caseLookup(ctx)(n))) throw notFound('Notice', id);

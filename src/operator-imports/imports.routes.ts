@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { DomainError } from '../platform/errors.js';
 import { listImportRuns } from '../imports/index.js';
-import { IMPORT_FORMAT, IMPORT_KINDS, runImport, type ImportKind } from './run-import.js';
+import { IMPORT_FORMAT, IMPORT_KINDS, runImport } from './run-import.js';
 
 /** Import files are larger than API bodies (a national formulary, an eligibility file): 50 MB. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -40,10 +41,12 @@ const CONTENT_TYPES: Record<'csv' | 'json', string[]> = {
   json: ['application/json', 'text/plain'],
 };
 
-export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function importRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
   // An encapsulated scope: these routes take the raw file text (their own parsers and body
   // limit) without changing how the rest of the API reads JSON.
-  await app.register(async (scoped) => {
+  await app.register(async (plugin) => {
+    // A plugin's instance does not inherit the type provider: ask for it again (one schema, one type).
+    const scoped = plugin.withTypeProvider<TypeBoxTypeProvider>();
     // Admins only, decided before a (up to 50 MB) body is read.
     scoped.addHook('onRequest', async (req) => {
       requireRole(req, 'admin');
@@ -78,20 +81,15 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
             },
             { additionalProperties: false },
           ),
-          body: {
-            content: {
-              'text/csv': { schema: FileBody },
-              'application/json': { schema: FileBody },
-              'text/plain': { schema: FileBody },
-            },
-          },
+          consumes: ['text/csv', 'application/json', 'text/plain'],
+          body: FileBody,
           response: { 200: ImportSummarySchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
         },
       },
       async (req) => {
         const principal = requireRole(req, 'admin');
-        const { kind } = req.params as { kind: ImportKind };
-        const query = req.query as { source?: string; processorId?: string };
+        const { kind } = req.params;
+        const query = req.query;
         const format = IMPORT_FORMAT[kind];
         const mediaType = String(req.headers['content-type'] ?? '')
           .split(';')[0]
@@ -104,7 +102,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
           );
         }
         let lastLogged = 0;
-        const { runId, summary } = await runImport(ctx, kind, req.body as string, {
+        const { runId, summary } = await runImport(ctx, kind, req.body, {
           actor: { username: principal.username, role: principal.role },
           source: query.source,
           processorId: query.processorId,
@@ -139,7 +137,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
       async (req) => {
         requireRole(req, 'admin');
-        const q = req.query as { kind?: ImportKind; limit?: number };
+        const q = req.query;
         const runs = await listImportRuns(ctx.database.db, { kind: q.kind, limit: q.limit });
         return {
           items: runs.map((r) => ({

@@ -1,3 +1,4 @@
+import type { SimulationReport } from './simulate-criteria.js';
 import { and, asc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { criteriaDrafts, paRequests } from './priorauth.tables.js';
@@ -39,7 +40,7 @@ export async function recordDraftSimulation(
   db: Db,
   id: string,
   revision: number,
-  simulation: Record<string, unknown>,
+  simulation: SimulationReport,
 ): Promise<boolean> {
   const rows = await db
     .update(criteriaDrafts)

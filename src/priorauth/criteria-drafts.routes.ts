@@ -1,5 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -25,10 +25,8 @@ import {
 } from './criteria-drafts.js';
 import { simulateDraft } from './simulate-criteria.js';
 
-type Id = Static<typeof CriteriaIdParams>;
-
 /** Criteria authoring for administrators (docs/design.md#criteria-authoring): draft, validate, simulate, publish, diff. */
-export async function criteriaDraftRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function criteriaDraftRoutes(app: ApiApp, ctx: AppContext) {
   const tags = ['criteria'];
 
   app.post(
@@ -43,7 +41,7 @@ export async function criteriaDraftRoutes(app: FastifyInstance, ctx: AppContext)
     },
     async (req, reply) => {
       const actor = requireRole(req, 'admin');
-      const { created, draft } = await openDraft(ctx, (req.params as Id).id, actor);
+      const { created, draft } = await openDraft(ctx, req.params.id, actor);
       return reply.code(created ? 201 : 200).send(draft);
     },
   );
@@ -60,7 +58,7 @@ export async function criteriaDraftRoutes(app: FastifyInstance, ctx: AppContext)
     },
     async (req) => {
       requireRole(req, 'admin');
-      return draftView(await requireDraft(ctx, (req.params as Id).id));
+      return draftView(await requireDraft(ctx, req.params.id));
     },
   );
 
@@ -77,7 +75,7 @@ export async function criteriaDraftRoutes(app: FastifyInstance, ctx: AppContext)
     },
     async (req) => {
       const actor = requireRole(req, 'admin');
-      return saveDraft(ctx, (req.params as Id).id, req.body as Static<typeof SaveDraftBody>, actor);
+      return saveDraft(ctx, req.params.id, req.body, actor);
     },
   );
 
@@ -88,7 +86,7 @@ export async function criteriaDraftRoutes(app: FastifyInstance, ctx: AppContext)
     },
     async (req, reply) => {
       const actor = requireRole(req, 'admin');
-      await discardDraft(ctx, (req.params as Id).id, actor);
+      await discardDraft(ctx, req.params.id, actor);
       return reply.code(204).send();
     },
   );
@@ -129,8 +127,8 @@ export async function criteriaDraftRoutes(app: FastifyInstance, ctx: AppContext)
     },
     async (req) => {
       const actor = requireRole(req, 'admin');
-      const body = (req.body ?? {}) as Static<typeof SimulateBody>;
-      return simulateDraft(ctx, (req.params as Id).id, body, actor);
+      const body = req.body ?? {};
+      return simulateDraft(ctx, req.params.id, body, actor);
     },
   );
 
@@ -150,7 +148,7 @@ export async function criteriaDraftRoutes(app: FastifyInstance, ctx: AppContext)
     },
     async (req) => {
       const actor = requireRole(req, 'admin');
-      return publishDraft(ctx, (req.params as Id).id, req.body as Static<typeof RevisionBody>, actor);
+      return publishDraft(ctx, req.params.id, req.body, actor);
     },
   );
 
@@ -167,8 +165,8 @@ export async function criteriaDraftRoutes(app: FastifyInstance, ctx: AppContext)
     },
     async (req) => {
       requireRole(req, 'admin', 'reviewer-pharmacist', 'reviewer-physician');
-      const q = req.query as Static<typeof DiffQuery>;
-      return criteriaDiff(ctx, (req.params as Id).id, q.from, q.to === 'draft' ? 'draft' : Number(q.to));
+      const q = req.query;
+      return criteriaDiff(ctx, req.params.id, q.from, q.to === 'draft' ? 'draft' : Number(q.to));
     },
   );
 }

@@ -12,6 +12,7 @@ import {
 } from './criteria-drafts.repo.js';
 import { findCriteriaVersion, findCurrentCriteria, insertCriteriaVersion } from './priorauth.repo.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
+import type { SimulationReport } from './simulate-criteria.js';
 
 /**
  * Criteria authoring (docs/design.md#criteria-authoring): an administrator edits one draft per
@@ -30,7 +31,7 @@ export interface DraftView {
   updatedBy: string;
   errors: ValidationError[];
   /** The stored simulation, and whether it replayed the latest revision (publishing needs that). */
-  simulation: Record<string, unknown> | null;
+  simulation: SimulationReport | null;
   simulationCurrent: boolean;
 }
 

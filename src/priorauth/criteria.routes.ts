@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -7,7 +7,7 @@ import { notFound } from '../platform/errors.js';
 import { importCriteriaBundle } from './import-criteria.js';
 import { findCriteriaVersion, findCurrentCriteria, listCriteria } from './priorauth.repo.js';
 
-export async function criteriaRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function criteriaRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/criteria',
     {
@@ -34,7 +34,7 @@ export async function criteriaRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       principalOf(req);
-      const rows = await listCriteria(ctx.database.db, { currentOnly: !(req.query as { all?: boolean }).all });
+      const rows = await listCriteria(ctx.database.db, { currentOnly: !req.query.all });
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -70,8 +70,8 @@ export async function criteriaRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       principalOf(req);
-      const { id } = req.params as { id: string };
-      const { version } = req.query as { version?: number };
+      const { id } = req.params;
+      const { version } = req.query;
       const row = version
         ? await findCriteriaVersion(ctx.database.db, id, version)
         : await findCurrentCriteria(ctx.database.db, id);

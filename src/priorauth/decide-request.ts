@@ -1,4 +1,6 @@
 import { findPublishedCriteria } from './published-criteria.js';
+import type { Static } from '@sinclair/typebox';
+import type { DeterminationBody } from './priorauth.schemas.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
 import { retryOnConflict } from '../platform/db-conflicts.js';
@@ -14,23 +16,8 @@ import { isRealDate } from '../platform/dates.js';
 import { adverseDecisionRoles, isAdverse, mayMakeAdverseDecision } from './rules/adverse-decision-authority.js';
 import { caseTierChoices } from './exception-tiers.js';
 
-export interface DecisionInput {
-  decision: 'approved' | 'partially-approved' | 'denied' | 'closed-no-response';
-  reasons: string[];
-  criteriaNotMet?: string[];
-  approvedQuantity?: number;
-  effectiveTo?: string;
-  /** Formulary and tiering exceptions: the tier the drug is paid at (docs/design.md#exceptions). */
-  approvedTier?: string;
-  note?: string;
-  /**
-   * Denials: the reviewer's edited wording, per criterion not met, of the criteria set's ready
-   * denial reasons (issue #14 item 7) — the letters use it instead of the set's wording.
-   */
-  denialLanguage?: Record<string, { en: string; es: string }>;
-  /** The version the reviewer looked at; a newer one means someone else acted (409). */
-  expectedVersion?: number;
-}
+/** POST /pa-requests/{id}/determination as its schema accepts it. */
+export type DecisionInput = Static<typeof DeterminationBody>;
 
 /**
  * A clinician's determination (docs/design.md#determinations). The system never denies on its own: a denial

@@ -9,3 +9,4 @@ export {
   type PaRequestRow,
 } from './priorauth.repo.js';
 export { findPublishedCriteria, type PublishedCriteria } from './published-criteria.js';
+export { FaxCaseBody } from './priorauth.schemas.js';

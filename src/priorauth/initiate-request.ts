@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { InitiateBody } from './priorauth.schemas.js';
 import type { AppContext } from '../app-context.js';
 import { addDays } from '../platform/dates.js';
 import type { Principal } from '../platform/roles.js';
@@ -35,27 +37,10 @@ import { caseStanding } from './rules/case-standing.js';
 import { OPEN_STATUSES } from './pa-status.js';
 import { planToday } from '../platform/plan-time.js';
 
-export const CHANNELS = ['epa', 'portal', 'fax', 'pharmacy', 'phone'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel } from './priorauth.schemas.js';
 
-export interface InitiateInput {
-  memberId: string;
-  prescriberNpi: string;
-  productId?: string;
-  rxcui?: string;
-  quantity: number;
-  daysSupply: number;
-  urgency: 'standard' | 'urgent';
-  urgencyReason?: string;
-  channel: Channel;
-  renewalOf?: string;
-  /** Pharmacy-initiated requests: the pharmacy that saw the 75. */
-  pharmacyNpi?: string;
-  /** Fax intake: when the fax arrived (starts the clock). */
-  receivedAt?: Date;
-  /** prior-authorization (default) or the exception asked for (docs/design.md#exceptions). */
-  kind?: CaseKind;
-}
+/** A new case as the route's schema accepts it; fax intake adds when the fax arrived (starts the clock). */
+export type InitiateInput = Static<typeof InitiateBody> & { receivedAt?: Date };
 
 export type InitiateResult =
   | { kind: 'created'; request: RequestView }

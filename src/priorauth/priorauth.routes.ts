@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -9,9 +9,9 @@ import { assignRequest } from './assign-request.js';
 import { cancelRequest } from './cancel-request.js';
 import { caseClaimHistory } from './case-claim-history.js';
 import { ClaimSummarySchema } from '../claims/index.js';
-import { decideRequest, type DecisionInput } from './decide-request.js';
-import { initiateRequest, type InitiateInput } from './initiate-request.js';
-import { getReviewQueue, listRequestsFor, type ListQuery } from './list-requests.js';
+import { decideRequest } from './decide-request.js';
+import { initiateRequest } from './initiate-request.js';
+import { getReviewQueue, listRequestsFor } from './list-requests.js';
 import { assertCanSee } from './pa-access.js';
 import { findAttachment, findPaRequest } from './priorauth.repo.js';
 import {
@@ -29,16 +29,15 @@ import {
   UrgencyBody,
 } from './priorauth.schemas.js';
 import { reclassifyUrgency } from './reclassify-urgency.js';
-import { requestInformation, type InformationRequestInput } from './request-information.js';
-import { respondToInformationRequest, type InformationResponseInput } from './respond-to-information-request.js';
+import { requestInformation } from './request-information.js';
+import { respondToInformationRequest } from './respond-to-information-request.js';
 import { buildRequestView } from './request-view.js';
 import { saveAnswers } from './save-answers.js';
 import { submitRequest } from './submit-request.js';
 
 const caseResponse = { 200: RequestViewSchema, ...errorResponses(400, 401, 403, 404, 409) };
-const id = (req: { params: unknown }) => (req.params as { id: string }).id;
 
-export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function priorAuthRoutes(app: ApiApp, ctx: AppContext) {
   app.post(
     '/pa-requests',
     {
@@ -51,7 +50,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const result = await initiateRequest(ctx, principalOf(req), req.body as InitiateInput);
+      const result = await initiateRequest(ctx, principalOf(req), req.body);
       if (result.kind === 'not-required') return reply.code(200).send(result.body);
       return reply.code(201).send(result.request);
     },
@@ -76,7 +75,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Type.Object({ items: Type.Array(RequestSummarySchema) }), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => listRequestsFor(ctx, principalOf(req), req.query as ListQuery),
+    async (req) => listRequestsFor(ctx, principalOf(req), req.query),
   );
 
   app.get(
@@ -91,7 +90,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const row = assertCanSee(principalOf(req), await findPaRequest(ctx.database.db, id(req)), id(req));
+      const row = assertCanSee(principalOf(req), await findPaRequest(ctx.database.db, req.params.id), req.params.id);
       return buildRequestView(ctx, row);
     },
   );
@@ -115,7 +114,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req) => caseClaimHistory(ctx, principalOf(req), id(req)),
+    async (req) => caseClaimHistory(ctx, principalOf(req), req.params.id),
   );
 
   app.put(
@@ -129,7 +128,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: caseResponse,
       },
     },
-    async (req) => saveAnswers(ctx, principalOf(req), id(req), (req.body as { answers: unknown }).answers),
+    async (req) => saveAnswers(ctx, principalOf(req), req.params.id, req.body.answers),
   );
 
   app.post(
@@ -143,7 +142,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: caseResponse,
       },
     },
-    async (req) => submitRequest(ctx, principalOf(req), id(req), req.body as { answers?: unknown }),
+    async (req) => submitRequest(ctx, principalOf(req), req.params.id, req.body),
   );
 
   app.post(
@@ -193,7 +192,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         throw new DomainError('VALIDATION_FAILED', 'No file was sent', {
           errors: [{ path: 'file', message: 'is required' }],
         });
-      const saved = await addAttachment(ctx, caller, id(req), { ...file, documentId });
+      const saved = await addAttachment(ctx, caller, req.params.id, { ...file, documentId });
       return reply.code(201).send(saved);
     },
   );
@@ -206,7 +205,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
           resource: 'case-attachment',
           reason: 'case-review',
           idParam: 'attachmentId',
-          member: async (req) => (await findPaRequest(ctx.database.db, id(req)))?.memberId,
+          member: { param: 'id', lookup: async (id) => (await findPaRequest(ctx.database.db, id))?.memberId },
         },
       },
       schema: {
@@ -216,8 +215,8 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const { attachmentId } = req.params as { id: string; attachmentId: string };
-      const row = assertCanSee(principalOf(req), await findPaRequest(ctx.database.db, id(req)), id(req));
+      const { attachmentId } = req.params;
+      const row = assertCanSee(principalOf(req), await findPaRequest(ctx.database.db, req.params.id), req.params.id);
       const att = await findAttachment(ctx.database.db, row.id, attachmentId);
       if (!att) throw new DomainError('NOT_FOUND', `Attachment ${attachmentId} was not found`);
       return reply
@@ -238,7 +237,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: caseResponse,
       },
     },
-    async (req) => cancelRequest(ctx, principalOf(req), id(req), (req.body as { reason?: string }) ?? {}),
+    async (req) => cancelRequest(ctx, principalOf(req), req.params.id, req.body ?? {}),
   );
 
   app.get(
@@ -255,7 +254,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req) => getReviewQueue(ctx, principalOf(req), (req.query as { limit?: number }).limit),
+    async (req) => getReviewQueue(ctx, principalOf(req), req.query.limit),
   );
 
   app.post(
@@ -268,7 +267,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: caseResponse,
       },
     },
-    async (req) => assignRequest(ctx, principalOf(req), id(req)),
+    async (req) => assignRequest(ctx, principalOf(req), req.params.id),
   );
 
   app.post(
@@ -282,7 +281,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: caseResponse,
       },
     },
-    async (req) => requestInformation(ctx, principalOf(req), id(req), req.body as InformationRequestInput),
+    async (req) => requestInformation(ctx, principalOf(req), req.params.id, req.body),
   );
 
   app.post(
@@ -296,7 +295,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: caseResponse,
       },
     },
-    async (req) => respondToInformationRequest(ctx, principalOf(req), id(req), req.body as InformationResponseInput),
+    async (req) => respondToInformationRequest(ctx, principalOf(req), req.params.id, req.body),
   );
 
   app.post(
@@ -310,7 +309,7 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: caseResponse,
       },
     },
-    async (req) => decideRequest(ctx, principalOf(req), id(req), req.body as DecisionInput),
+    async (req) => decideRequest(ctx, principalOf(req), req.params.id, req.body),
   );
 
   app.post(
@@ -324,7 +323,6 @@ export async function priorAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: caseResponse,
       },
     },
-    async (req) =>
-      reclassifyUrgency(ctx, principalOf(req), id(req), req.body as { urgency: 'standard'; reason: string }),
+    async (req) => reclassifyUrgency(ctx, principalOf(req), req.params.id, req.body),
   );
 }

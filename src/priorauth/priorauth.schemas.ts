@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { EXCEPTION_KINDS } from '../shared/exception-kinds.js';
+import { CASE_KINDS, EXCEPTION_KINDS } from '../shared/exception-kinds.js';
 import { Ndc, Npi } from '../adapters/http/schemas.js';
 
 const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {}) =>
@@ -8,36 +8,59 @@ const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {
 export const QuestionnaireResponseSchema = Type.Object(
   {
     resourceType: Type.Literal('QuestionnaireResponse'),
-    item: Type.Optional(Type.Array(Type.Object({ linkId: Type.String() }, { additionalProperties: true }))),
+    item: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            linkId: Type.String(),
+            answer: Type.Optional(Type.Array(Type.Object({}, { additionalProperties: true }))),
+          },
+          { additionalProperties: true },
+        ),
+      ),
+    ),
   },
   { additionalProperties: true, description: 'FHIR R4 QuestionnaireResponse' },
 );
 
+/** How a case arrived. */
+export const CHANNELS = ['epa', 'portal', 'fax', 'pharmacy', 'phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** What a new case is about (the drug, the prescriber, the member); the web form and fax intake send it. */
+const CaseSubject = {
+  memberId: Type.String({ minLength: 1, maxLength: 20 }),
+  prescriberNpi: Npi,
+  productId: Type.Optional(Ndc),
+  rxcui: Type.Optional(Type.String({ pattern: '^\\d{1,10}$' })),
+  quantity: Type.Number({ exclusiveMinimum: 0, maximum: 100000 }),
+  daysSupply: Type.Integer({ minimum: 1, maximum: 365 }),
+  urgency: Type.Union([Type.Literal('standard'), Type.Literal('urgent')]),
+  urgencyReason: Type.Optional(Type.String({ maxLength: 2000 })),
+  kind: Type.Optional(
+    Type.Union(
+      CASE_KINDS.map((k) => Type.Literal(k)),
+      {
+        description:
+          'prior-authorization (default), or the exception asked for; a drug not on the formulary starts a formulary exception without it',
+      },
+    ),
+  ),
+};
+
+/** POST /pa-requests. */
 export const InitiateBody = Type.Object(
   {
-    memberId: Type.String({ minLength: 1, maxLength: 20 }),
-    prescriberNpi: Npi,
-    productId: Type.Optional(Ndc),
-    rxcui: Type.Optional(Type.String({ pattern: '^\\d{1,10}$' })),
-    quantity: Type.Number({ exclusiveMinimum: 0, maximum: 100000 }),
-    daysSupply: Type.Integer({ minimum: 1, maximum: 365 }),
-    urgency: Type.Union([Type.Literal('standard'), Type.Literal('urgent')]),
-    urgencyReason: Type.Optional(Type.String({ maxLength: 2000 })),
-    channel: Type.Union(['epa', 'portal', 'fax', 'pharmacy', 'phone'].map((c) => Type.Literal(c))),
+    ...CaseSubject,
+    channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))),
     renewalOf: Type.Optional(Type.String({ maxLength: 40 })),
     pharmacyNpi: Type.Optional(Npi),
-    kind: Type.Optional(
-      Type.Union(
-        ['prior-authorization', ...EXCEPTION_KINDS].map((k) => Type.Literal(k)),
-        {
-          description:
-            'prior-authorization (default), or the exception asked for; a drug not on the formulary starts a formulary exception without it',
-        },
-      ),
-    ),
   },
   { additionalProperties: false },
 );
+
+/** POST /fax/inbound/:id/case: the channel is fax and the clock starts at the fax's receipt. */
+export const FaxCaseBody = Type.Object(CaseSubject, { additionalProperties: false });
 
 /** Where a case stands after appeals (src/priorauth/rules/case-standing.ts). */
 const StandingSchema = Type.Object(
@@ -185,7 +208,7 @@ export const InformationResponseBody = Type.Object(
 export const DeterminationBody = Type.Object(
   {
     decision: Type.Union(
-      ['approved', 'partially-approved', 'denied', 'closed-no-response'].map((d) => Type.Literal(d)),
+      (['approved', 'partially-approved', 'denied', 'closed-no-response'] as const).map((d) => Type.Literal(d)),
     ),
     reasons: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 20 }),
     criteriaNotMet: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),

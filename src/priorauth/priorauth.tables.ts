@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SimulationReport } from './simulate-criteria.js';
 import {
   bigserial,
   boolean,
@@ -47,7 +48,7 @@ export const criteriaDrafts = pgTable('criteria_drafts', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   updatedBy: text('updated_by').notNull(),
   simulatedRevision: integer('simulated_revision'),
-  simulation: jsonb('simulation').$type<Record<string, unknown>>(),
+  simulation: jsonb('simulation').$type<SimulationReport>(),
 });
 
 /** The unique index that keeps one open request per member, drug and kind. */

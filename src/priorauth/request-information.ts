@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { InformationRequestBody } from './priorauth.schemas.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
 import { cancelDeadlines } from '../deadlines/index.js';
@@ -9,10 +11,8 @@ import { canRequestInformation, informationRequestClock } from './rules/informat
 import { buildRequestView } from './request-view.js';
 import { transitionRequest } from './transition-request.js';
 
-export interface InformationRequestInput {
-  items: Array<{ question?: string; document?: string }>;
-  note?: string;
-}
+/** POST /pa-requests/{id}/information-requests as its schema accepts it. */
+export type InformationRequestInput = Static<typeof InformationRequestBody>;
 
 /**
  * A reviewer asks for specific items; at most `informationRequests.max` per case (plan policy).

@@ -1,4 +1,6 @@
 import { findPublishedCriteria } from './published-criteria.js';
+import type { Static } from '@sinclair/typebox';
+import type { InformationResponseBody } from './priorauth.schemas.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
 import { cancelDeadlines } from '../deadlines/index.js';
@@ -22,14 +24,11 @@ import { informationRequestClock } from './rules/information-request-rules.js';
 import { withPlanAnswers } from './rules/plan-answers.js';
 import { reviewClockStart, supportingStatementReceipt } from './rules/exception-clock.js';
 
-export interface InformationResponseInput {
-  answers?: unknown;
-  note?: string;
-  /** Ids of attachments uploaded for this response. */
-  attachmentIds?: string[];
-  /** Fax intake: when the fax carrying the answer arrived (a supporting statement's receipt time). */
-  receivedAt?: Date;
-}
+/**
+ * The prescriber's answer as POST /pa-requests/{id}/information-response accepts it; fax intake adds
+ * `receivedAt`, when the fax carrying the answer arrived (a supporting statement's receipt time).
+ */
+export type InformationResponseInput = Static<typeof InformationResponseBody> & { receivedAt?: Date };
 
 /**
  * The prescriber answers (API, portal, or fax through intake). The case returns to review;

@@ -103,7 +103,7 @@ export async function simulateDraft(
     ...replayCriteria(draft, cases),
   };
   await ctx.database.db.transaction(async (tx) => {
-    if (!(await recordDraftSimulation(tx, id, draftRow.revision, report as unknown as Record<string, unknown>)))
+    if (!(await recordDraftSimulation(tx, id, draftRow.revision, report)))
       throw new DomainError('CONFLICT', 'The draft changed while it was being simulated; simulate it again');
     await writeAudit(tx, {
       at: now,

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
@@ -19,7 +19,7 @@ const PlanSummary = Type.Object({
   carveOutPlanId: Nullable(Type.String()),
 });
 
-export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function referenceRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/plans',
     {
@@ -77,8 +77,8 @@ export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       principalOf(req);
-      const { planId } = req.params as { planId: string };
-      const q = req.query as { q?: string; coveredOnly?: boolean; limit?: number };
+      const { planId } = req.params;
+      const q = req.query;
       const ref = await ctx.reference.get();
       const plan = ref.plans.get(planId);
       if (!plan) throw notFound('Plan', planId);

@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { TurnaroundQuerySchema, TurnaroundReportSchema } from './reports.schemas.js';
-import { turnaroundReport, type TurnaroundQuery } from './turnaround-report.js';
+import { turnaroundReport } from './turnaround-report.js';
 
-export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function reportRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/reports/turnaround',
     {
@@ -19,7 +19,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       requireRole(req, 'admin');
-      return turnaroundReport(ctx, req.query as TurnaroundQuery);
+      return turnaroundReport(ctx, req.query);
     },
   );
 }

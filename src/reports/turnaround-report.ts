@@ -1,5 +1,7 @@
+import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../app-context.js';
 import { DomainError, notFound } from '../platform/errors.js';
+import type { TurnaroundQuerySchema } from './reports.schemas.js';
 import { listReportAppeals, listReportCases } from './reports.repo.js';
 import {
   computeTurnaroundMetrics,
@@ -10,11 +12,7 @@ import {
   type TurnaroundMetrics,
 } from './rules/turnaround-metrics.js';
 
-export interface TurnaroundQuery {
-  from?: string;
-  to?: string;
-  planId?: string;
-}
+export type TurnaroundQuery = Static<typeof TurnaroundQuerySchema>;
 
 export type TurnaroundReport = TurnaroundMetrics & { planId: string | null; generatedAt: string };
 

@@ -16,7 +16,8 @@ export const EXCEPTION_KINDS = [
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
 /** What a case asks for: prior authorization, or one kind of exception. */
-export type CaseKind = 'prior-authorization' | ExceptionKind;
+export const CASE_KINDS = ['prior-authorization', ...EXCEPTION_KINDS] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
 
 export function isExceptionKind(value: unknown): value is ExceptionKind {
   return typeof value === 'string' && (EXCEPTION_KINDS as readonly string[]).includes(value);

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
@@ -8,7 +8,7 @@ import { listOpenWorkItems, resolveWorkItem, WORK_QUEUES, type WorkQueue } from 
 
 const STAFF = ['intake', 'member-services', 'admin', 'reviewer-pharmacist', 'reviewer-physician'] as const;
 
-export async function workItemRoutes(app: FastifyInstance, ctx: AppContext) {
+export async function workItemRoutes(app: ApiApp, ctx: AppContext) {
   app.get(
     '/work-items',
     {
@@ -40,7 +40,7 @@ export async function workItemRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       requireRole(req, ...STAFF);
-      const rows = await listOpenWorkItems(ctx.database.db, req.query as { kind?: string; queue?: WorkQueue });
+      const rows = await listOpenWorkItems(ctx.database.db, req.query);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -70,7 +70,7 @@ export async function workItemRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const caller = requireRole(req, ...STAFF);
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       if (!(await resolveWorkItem(ctx.database.db, id, caller.username, ctx.clock.now())))
         throw new DomainError('CONFLICT', `Work item ${id} is unknown or already resolved`);
       return { id, resolved: true };

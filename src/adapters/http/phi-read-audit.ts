@@ -24,8 +24,11 @@ export type MemberSource =
   | 'answer'
   | { param: string }
   | { query: string }
-  /** A lookup for answers that do not say (PDFs, attachments): the module's own repository. */
-  | ((request: FastifyRequest) => Promise<string | null | undefined>);
+  /**
+   * For answers that do not say (PDFs, attachments): the module's own lookup of the record named
+   * by path parameter `param` (its value as the route's params schema validated it).
+   */
+  | { param: string; lookup: (value: string) => Promise<string | null | undefined> };
 
 /**
  * A route's PHI-read declaration (route `config.phiRead`): the one place a staff read is audited
@@ -76,13 +79,14 @@ function recorded(request: FastifyRequest, fields: readonly string[] = []): Reco
 
 async function membersOf(request: FastifyRequest, source: MemberSource): Promise<string[]> {
   if (source === 'answer') return membersInAnswer(request.phiAnswer);
-  if (typeof source === 'function') {
-    const id = await source(request);
-    return id ? [id] : [];
-  }
   const bag = ('param' in source ? request.params : request.query) as Record<string, unknown> | undefined;
   const value = bag?.['param' in source ? source.param : source.query];
-  return typeof value === 'string' && value !== '' ? [value] : [];
+  if (typeof value !== 'string' || value === '') return [];
+  if ('lookup' in source) {
+    const id = await source.lookup(value);
+    return id ? [id] : [];
+  }
+  return [value];
 }
 
 /** Registered on the root instance before any route, so every route's declaration is listed. */

@@ -122,7 +122,14 @@ export interface paths {
               assignedAt: string | null;
               assignedTo: string | null;
               attachments: {
-                [key: string]: unknown;
+                contentType: string;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
               }[];
               authorizationNumber: string | null;
               decidedAt: string | null;
@@ -152,7 +159,17 @@ export interface paths {
                */
               filingDeadline: string;
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string | null;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               memberId: string;
@@ -163,10 +180,24 @@ export interface paths {
                */
               noticeDate: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
               originalDetermination: {
-                [key: string]: unknown;
+                decidedAt: string | null;
+                decidedBy: {
+                  credential: string | null;
+                  name: string | null;
+                } | null;
+                decision: string | null;
+                reasons: string[];
               } | null;
               overdue?: boolean;
               paRequestId: string;
@@ -267,7 +298,14 @@ export interface paths {
               assignedAt: string | null;
               assignedTo: string | null;
               attachments: {
-                [key: string]: unknown;
+                contentType: string;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
               }[];
               authorizationNumber: string | null;
               decidedAt: string | null;
@@ -297,7 +335,17 @@ export interface paths {
                */
               filingDeadline: string;
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string | null;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               memberId: string;
@@ -308,10 +356,24 @@ export interface paths {
                */
               noticeDate: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
               originalDetermination: {
-                [key: string]: unknown;
+                decidedAt: string | null;
+                decidedBy: {
+                  credential: string | null;
+                  name: string | null;
+                } | null;
+                decision: string | null;
+                reasons: string[];
               } | null;
               overdue?: boolean;
               paRequestId: string;
@@ -416,7 +478,14 @@ export interface paths {
               assignedAt: string | null;
               assignedTo: string | null;
               attachments: {
-                [key: string]: unknown;
+                contentType: string;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
               }[];
               authorizationNumber: string | null;
               decidedAt: string | null;
@@ -446,7 +515,17 @@ export interface paths {
                */
               filingDeadline: string;
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string | null;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               memberId: string;
@@ -457,10 +536,24 @@ export interface paths {
                */
               noticeDate: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
               originalDetermination: {
-                [key: string]: unknown;
+                decidedAt: string | null;
+                decidedBy: {
+                  credential: string | null;
+                  name: string | null;
+                } | null;
+                decision: string | null;
+                reasons: string[];
               } | null;
               overdue?: boolean;
               paRequestId: string;
@@ -727,7 +820,14 @@ export interface paths {
               assignedAt: string | null;
               assignedTo: string | null;
               attachments: {
-                [key: string]: unknown;
+                contentType: string;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
               }[];
               authorizationNumber: string | null;
               decidedAt: string | null;
@@ -757,7 +857,17 @@ export interface paths {
                */
               filingDeadline: string;
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string | null;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               memberId: string;
@@ -768,10 +878,24 @@ export interface paths {
                */
               noticeDate: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
               originalDetermination: {
-                [key: string]: unknown;
+                decidedAt: string | null;
+                decidedBy: {
+                  credential: string | null;
+                  name: string | null;
+                } | null;
+                decision: string | null;
+                reasons: string[];
               } | null;
               overdue?: boolean;
               paRequestId: string;
@@ -880,7 +1004,14 @@ export interface paths {
               assignedAt: string | null;
               assignedTo: string | null;
               attachments: {
-                [key: string]: unknown;
+                contentType: string;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
               }[];
               authorizationNumber: string | null;
               decidedAt: string | null;
@@ -910,7 +1041,17 @@ export interface paths {
                */
               filingDeadline: string;
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string | null;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               memberId: string;
@@ -921,10 +1062,24 @@ export interface paths {
                */
               noticeDate: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
               originalDetermination: {
-                [key: string]: unknown;
+                decidedAt: string | null;
+                decidedBy: {
+                  credential: string | null;
+                  name: string | null;
+                } | null;
+                decision: string | null;
+                reasons: string[];
               } | null;
               overdue?: boolean;
               paRequestId: string;
@@ -4522,7 +4677,7 @@ export interface paths {
         content: {
           'application/json': {
             daysSupply: number;
-            /** @description prior-authorization (default), or the exception the fax asks for */
+            /** @description prior-authorization (default), or the exception asked for; a drug not on the formulary starts a formulary exception without it */
             kind?:
               | 'prior-authorization'
               | 'formulary'
@@ -4764,6 +4919,7 @@ export interface paths {
         };
         cookie?: never;
       };
+      /** @description The file itself, as text */
       requestBody: {
         content: {
           'application/json': string;
@@ -6494,6 +6650,9 @@ export interface paths {
             /** @description FHIR R4 QuestionnaireResponse */
             answers: {
               item?: ({
+                answer?: {
+                  [key: string]: unknown;
+                }[];
                 linkId: string;
               } & {
                 [key: string]: unknown;
@@ -7634,6 +7793,9 @@ export interface paths {
             /** @description FHIR R4 QuestionnaireResponse */
             answers?: {
               item?: ({
+                answer?: {
+                  [key: string]: unknown;
+                }[];
                 linkId: string;
               } & {
                 [key: string]: unknown;
@@ -7809,6 +7971,9 @@ export interface paths {
             /** @description FHIR R4 QuestionnaireResponse */
             answers?: {
               item?: ({
+                answer?: {
+                  [key: string]: unknown;
+                }[];
                 linkId: string;
               } & {
                 [key: string]: unknown;
