@@ -1,4 +1,4 @@
-import type { SimulationReport } from './simulate-criteria.js';
+import type { SimulationReport } from './simulation-report.js';
 import { and, asc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { criteriaDrafts, paRequests } from './priorauth.tables.js';

@@ -12,7 +12,7 @@ import {
 } from './criteria-drafts.repo.js';
 import { findCriteriaVersion, findCurrentCriteria, insertCriteriaVersion } from './priorauth.repo.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
-import type { SimulationReport } from './simulate-criteria.js';
+import type { SimulationReport } from './simulation-report.js';
 
 /**
  * Criteria authoring (docs/design.md#criteria-authoring): an administrator edits one draft per

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SimulationReport } from './simulate-criteria.js';
+import type { SimulationReport } from './simulation-report.js';
 import {
   bigserial,
   boolean,

@@ -9,25 +9,15 @@ import { factsAsOf } from './evaluate-request.js';
 import { findCurrentCriteria } from './priorauth.repo.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
 import type { RuleResult } from './rules/evaluate-criteria.js';
-import { replayCriteria, type ReplayCase, type ReplayReport } from './rules/replay-criteria.js';
+import { replayCriteria, type ReplayCase } from './rules/replay-criteria.js';
+import type { SimulationReport } from './simulation-report.js';
 
 /** Determinations made on the criteria (a closure or a cancellation decided nothing about them). */
 const DECISIONS = new Set(['approved', 'partially-approved', 'denied', 'deemed-approved']);
 
 export const SIMULATION_MONTHS = { default: 12, max: 36 };
 
-export interface SimulationReport extends ReplayReport {
-  criteriaId: string;
-  currentVersion: number;
-  draftRevision: number;
-  months: number;
-  since: string;
-  simulatedAt: string;
-  /** Facts the draft defines differently from the current version: recomputed from claim history as of each decision. */
-  recomputedFacts: string[];
-  /** Decided cases that could not be replayed, and why. */
-  notReplayable: Array<{ caseId: string; reason: string }>;
-}
+export type { SimulationReport } from './simulation-report.js';
 
 interface StoredEvaluation {
   facts?: Record<string, unknown>;
