@@ -124,6 +124,7 @@ export const ClaimSummarySchema = Type.Object({
   claimId: Type.String(),
   memberId: Nullable(Type.String()),
   pharmacyNpi: Type.String(),
+  prescriberNpi: Type.Optional(Type.String()),
   prescriptionNumber: Type.String(),
   fillNumber: Type.Integer(),
   dateOfService: Type.String(),

@@ -9,6 +9,8 @@ export function toClaimSummary(c: ClaimRow, pharmacy?: PharmacyRow) {
     claimId: c.id,
     memberId: c.memberId,
     pharmacyNpi: c.pharmacyNpi,
+    /** The prescriber on the prescription: a Part D member's own exception request names them. */
+    prescriberNpi: c.prescriberNpi,
     prescriptionNumber: c.prescriptionNumber,
     fillNumber: c.fillNumber,
     dateOfService: c.dateOfService,

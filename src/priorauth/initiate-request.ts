@@ -65,6 +65,12 @@ function checkCaller(caller: Principal, input: InitiateInput): void {
       if (input.pharmacyNpi && input.pharmacyNpi !== caller.npi)
         throw forbidden('A pharmacy starts requests under its own NPI');
       return;
+    case 'member':
+      // The member's own request from the member portal; which lines of business allow it is
+      // checked once the plan is known (memberMayRequest).
+      if (caller.memberId !== input.memberId) throw forbidden('A member starts requests for themselves only');
+      if (input.channel !== 'portal') throw invalid('channel', 'a member starts requests with channel "portal"');
+      return;
     case 'intake':
     case 'member-services':
     case 'admin':
@@ -109,6 +115,7 @@ export async function initiateRequest(
   }
   const benefit = await findBenefit(ctx, member.planId, input);
   const { drug, plan, processor, entry } = benefit;
+  if (caller.role === 'member') memberMayRequest(plan.lineOfBusiness);
   const groupEntry = (await ctx.reference.get()).formularies.get(plan.id)?.byGroup.get(drug.groupId);
   // A drug that is not on the formulary is requested as a formulary exception (a brand whose
   // generic is covered: brand medically necessary); an exception named by the caller must lift a
@@ -288,8 +295,9 @@ export async function initiateRequest(
           ...(answersFrom ? { answersFrom: answersFrom.id } : {}),
         },
       });
-      if (input.channel === 'pharmacy') {
-        // The pharmacy tells the prescriber that PA is needed (docs/design.md#actors).
+      if (input.channel === 'pharmacy' || caller.role === 'member') {
+        // The pharmacy (or the member who asked) tells the prescriber that PA or an exception is
+        // needed: the prescriber answers the question set (docs/design.md#actors).
         await queueNotices(
           tx,
           {
@@ -321,6 +329,19 @@ export async function initiateRequest(
       throw error;
     });
   return { kind: 'created', request: await buildRequestView(ctx, row) };
+}
+
+/**
+ * Who asks: on Medicare Part D the enrollee may request a coverage determination, exceptions
+ * included, themselves (42 CFR 423.566(c), 423.578(a)); the prescriber then sends the supporting
+ * statement, and the exception's clock starts when it arrives (rules/exception-clock.ts). On the
+ * other lines the prescriber asks (the member portal names the request to ask for).
+ */
+function memberMayRequest(lineOfBusiness: string): void {
+  if (lineOfBusiness !== 'medicare-d')
+    throw forbidden(
+      'On this plan your prescriber requests prior authorization and exceptions; ask your prescriber to send the request',
+    );
 }
 
 /**

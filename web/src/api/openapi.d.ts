@@ -1641,6 +1641,7 @@ export interface paths {
                 } | null;
                 pharmacyNpi: string;
                 planPay: string | null;
+                prescriberNpi?: string;
                 prescriptionNumber: string;
                 productId: string;
                 quantity: number;
@@ -1994,6 +1995,7 @@ export interface paths {
               } | null;
               pharmacyNpi: string;
               planPay: string | null;
+              prescriberNpi?: string;
               prescriptionNumber: string;
               productId: string;
               quantity: number;
@@ -7369,6 +7371,7 @@ export interface paths {
                 } | null;
                 pharmacyNpi: string;
                 planPay: string | null;
+                prescriberNpi?: string;
                 prescriptionNumber: string;
                 productId: string;
                 quantity: number;

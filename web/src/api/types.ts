@@ -109,6 +109,8 @@ export interface ClaimSummary {
   claimId: string;
   memberId: string | null;
   pharmacyNpi: string;
+  /** The prescriber on the prescription. */
+  prescriberNpi?: string;
   prescriptionNumber: string;
   fillNumber: number;
   dateOfService: string;

@@ -3,7 +3,8 @@ import { Async, KeyValues, Page, StatusBadge } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { useMe } from '../../app/session';
-import type { ClaimSummary, RequestSummary } from '../../api/types';
+import type { ClaimSummary, Patient, RequestSummary } from '../../api/types';
+import { RequestException } from './request-exception';
 import { RejectExplanation } from './reject-explanation';
 import { approvalFor, ApprovedSinceNotice } from '../../ui/approved-since';
 import { DrugName } from '../../ui/drug-name-view';
@@ -55,6 +56,9 @@ export function ClaimsPage() {
   const claims = useApi<{ items: ClaimSummary[] }>('/claims', { memberId: me.memberId });
   // A claim rejected before an approval (on appeal, deemed, or the plan's own) is advised from the approval.
   const cases = useApi<{ items: RequestSummary[] }>('/pa-requests');
+  // Who may ask the plan for an exception depends on the line of business (request-exception.tsx).
+  const member = useApi<Patient>(me.memberId ? `/members/${encodeURIComponent(me.memberId)}` : null);
+  const lineOfBusiness = member.data?.plan?.lineOfBusiness ?? null;
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
@@ -108,6 +112,9 @@ export function ClaimsPage() {
                         <RejectExplanation key={r.code} reject={r} nextSteps={c.nextSteps} message={c.message} />
                       ))
                     : null}
+                  {rejected && lineOfBusiness && !approvalFor(c, cases.data?.items) ? (
+                    <RequestException claim={c} lineOfBusiness={lineOfBusiness} />
+                  ) : null}
                 </li>
               );
             })}
