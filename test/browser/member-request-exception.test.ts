@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('member portal: the request a reject needs', () =>
         'claims',
         claimFor(m, DEMO.pharmacies.retail.npi, DEMO.prescribers.primaryCare, {
           productId: DEMO.ndcs.nonFormulary,
-          prescriptionNumber: `RX-MRE-${id}`,
+          prescriptionNumber: `MRE${id.slice(-6)}`,
         }),
       );
       expect(r.body.rejects?.[0]?.code, JSON.stringify(r.body)).toBe('70');
