@@ -4,7 +4,7 @@ import { applyExceptions, effectiveEntry, orderedTiers } from '../claims/rules/e
 import { findMemberById } from '../members/index.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { planToday } from '../platform/plan-time.js';
-import type { Principal } from '../platform/roles.js';
+import { isStaff, type Principal } from '../platform/roles.js';
 import { searchFormulary, type FormularyHit, type MemberTerms } from '../reference/search-formulary.js';
 
 export interface MemberFormularyQuery {
@@ -22,8 +22,12 @@ export interface MemberFormularyQuery {
  * use (applyExceptions), so the list never disagrees with the claim.
  */
 export async function memberFormulary(ctx: AppContext, caller: Principal, memberId: string, q: MemberFormularyQuery) {
-  if (caller.role === 'member' && caller.memberId !== memberId)
-    throw forbidden("Members can only see their own plan's formulary terms");
+  // A member's approved exceptions and authorizations are PHI: the member and plan staff (audited
+  // as a PHI read) see them; prescribers and pharmacies ask the coverage API with the patient's
+  // identifiers instead (docs/security.md, access matrix).
+  if (caller.role === 'member') {
+    if (caller.memberId !== memberId) throw forbidden("Members can only see their own plan's formulary terms");
+  } else if (!isStaff(caller)) throw forbidden("A member's formulary terms are for the member and plan staff");
   const member = await findMemberById(ctx.database.db, memberId);
   if (!member) throw notFound('Member', memberId);
   const ref = await ctx.reference.get();

@@ -218,6 +218,8 @@ describe('a covered brand whose generic is covered: the DAW code decides (CACOM1
     });
     // A member reads only their own; an unknown member is a 404, a bad query a 400 — problem+json.
     expectProblem(await member.get(`members/${other.id}/formulary`), 403, 'FORBIDDEN');
+    // A member's exceptions are PHI: a prescriber (even this member's) asks the coverage API instead.
+    expectProblem(await prescriber.get(`members/${m.id}/formulary`), 403, 'FORBIDDEN');
     expectProblem(await pharmacist.get('members/NOSUCH1/formulary'), 404, 'NOT_FOUND');
     expectProblem(await pharmacist.get(`members/${m.id}/formulary?limit=0`), 400, 'VALIDATION_FAILED');
   });
