@@ -66,6 +66,23 @@ describe.skipIf(!hasChromium)('member portal: the request a reject needs', () =>
 
     await card.getByRole('link', { name: `Follow request ${row.id}` }).click();
     await page.waitForURL((u) => u.pathname === `/member/prior-authorizations/${row.id}`);
+    await page.getByText(KIND).first().waitFor();
+    await page
+      .getByText(/the review clock starts when the prescriber’s statement arrives/)
+      .first()
+      .waitFor();
+
+    // Asking again does not open a second case: the warning links the open one.
+    await page.getByRole('link', { name: 'My claims' }).click();
+    const again = page.getByRole('listitem').filter({ hasText: 'Zestril' }).first();
+    await again.getByRole('button', { name: `Ask the plan for this: ${KIND}` }).click();
+    await again.getByText(/A request for this drug is already open/).waitFor();
+    await again.getByRole('link', { name: `Open request ${row.id}` }).waitFor();
+    const [count] = await rig.t.ctx.database.query<{ n: number }>(
+      `select count(*)::int as n from pa_requests where member_id = $1 and kind = 'brand-medically-necessary'`,
+      [DEMO.members.partD],
+    );
+    expect(count.n).toBe(1);
     await page.context().close();
   });
 

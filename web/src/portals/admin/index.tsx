@@ -9,6 +9,7 @@ import { DashboardPage } from './dashboard-page';
 import { EhrClientsPage } from './ehr-clients-page';
 import { FormularyPage } from './formulary-page';
 import { ImportsPage } from './imports-page';
+import { LetterLanguagesPage } from './letter-languages-page';
 import { PlansPage } from './plans-page';
 import { UsersPage } from './users-page';
 
@@ -27,6 +28,7 @@ export const adminPortal: Portal = {
     { to: '/admin/users', label: { en: 'Users', es: 'Usuarios' } },
     { to: '/admin/imports', label: { en: 'Imports', es: 'Importaciones' } },
     { to: '/admin/ehr-clients', label: { en: 'EHR clients', es: 'Clientes EHR' } },
+    { to: '/admin/letter-languages', label: { en: 'Letter languages', es: 'Idiomas de las cartas' } },
     { to: '/admin/audit', label: { en: 'Audit log', es: 'Auditoría' } },
   ],
   routes: [
@@ -46,6 +48,7 @@ export const adminPortal: Portal = {
     { path: '/admin/users', render: () => <UsersPage /> },
     { path: '/admin/imports', render: () => <ImportsPage /> },
     { path: '/admin/ehr-clients', render: () => <EhrClientsPage /> },
+    { path: '/admin/letter-languages', render: () => <LetterLanguagesPage /> },
     { path: '/admin/audit', render: () => <AuditLogPage /> },
   ],
 };

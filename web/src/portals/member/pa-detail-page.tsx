@@ -12,6 +12,7 @@ import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { historyLabel, infoStatus } from './plain-words';
 import { requestChannelLabel } from '../../ui/channel-label';
 import { DrugName, useDrugName } from '../../ui/drug-name-view';
+import { exceptionRows } from '../../ui/exception-rows';
 
 const TEXT = {
   en: {
@@ -103,6 +104,8 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
           rows={[
             [t.status, <CaseStatusBadge c={pa} />],
             [t.drug, <DrugName name={pa.drug.name} />],
+            // An exception says which one it is and, on Part D, whether the prescriber's statement is in.
+            ...exceptionRows(pa, lang),
             [t.amount, fill(t.amountValue, { qty: pa.quantity, days: pa.daysSupply })],
             [t.urgency, pa.urgency === 'urgent' ? t.urgent : t.standard],
             [t.channel, requestChannelLabel(pa.channel, lang)],
