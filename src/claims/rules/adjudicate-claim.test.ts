@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClaimRequest } from '../claim-types.js';
 import { adjudicateClaim, type AdjudicationInput } from './adjudicate-claim.js';
 import type { MemberFacts } from './eligibility.js';
-import { buildFixtureSnapshot, NDC } from './reference-fixture.test-support.js';
+import { buildFixtureSnapshot, fixtureClaim, NDC } from './reference-fixture.test-support.js';
 import type { ActiveAuthorization, HistoryFill } from './utilization.js';
 
 const snapshot = buildFixtureSnapshot();
@@ -16,24 +16,7 @@ const ihssMember: MemberFacts = {
 };
 const mediCalMember: MemberFacts = { ...ihssMember, id: 'M2', planId: 'MCAL-MC' };
 
-const claim = (over: Partial<ClaimRequest> = {}): ClaimRequest => ({
-  bin: '610011',
-  pcn: 'BAYRX',
-  groupId: 'IHSS01',
-  cardholderId: 'M1',
-  patient: { dateOfBirth: '1961-04-02' },
-  pharmacyNpi: '1234567893',
-  prescriptionNumber: 'RX1',
-  fillNumber: 0,
-  dateOfService: '2026-11-20',
-  productId: NDC.lisinopril,
-  quantityDispensed: 30,
-  daysSupply: 30,
-  prescriberNpi: '1922334457',
-  submittedIngredientCost: '12.00',
-  usualAndCustomaryCharge: '20.00',
-  ...over,
-});
+const claim = fixtureClaim;
 
 const fill = (over: Partial<HistoryFill>): HistoryFill => ({
   claimId: 'c',

@@ -5,7 +5,7 @@ import type { ClaimRequest } from '../claim-types.js';
 import { adjudicateClaim } from './adjudicate-claim.js';
 import { dispenseAsWritten } from './dispense-as-written.js';
 import type { MemberFacts } from './eligibility.js';
-import { buildFixtureSnapshot, NDC } from './reference-fixture.test-support.js';
+import { buildFixtureSnapshot, fixtureClaim, NDC } from './reference-fixture.test-support.js';
 import type { ActiveAuthorization } from './utilization.js';
 
 // The brand/generic DAW edit (docs/design.md#dispense-as-written), through the pure claim rules:
@@ -27,25 +27,14 @@ function planWith(rule: MultiSourceBrandPolicy | undefined): ReferenceSnapshot {
   return { ...base, plans };
 }
 
-const claim = (productId: string, dawCode: string | undefined): ClaimRequest => ({
-  bin: '610011',
-  pcn: 'BAYRX',
-  groupId: 'IHSS01',
-  cardholderId: 'M1',
-  patient: { dateOfBirth: '1961-04-02' },
-  pharmacyNpi: '1234567893',
-  prescriptionNumber: 'RX1',
-  fillNumber: 0,
-  dateOfService: '2026-11-20',
-  productId,
-  quantityDispensed: 30,
-  daysSupply: 30,
-  prescriberNpi: '1922334457',
+const claim = (productId: string, dawCode: string | undefined): ClaimRequest =>
   // Well above every copay, so the tier shows in what the member pays.
-  submittedIngredientCost: '400.00',
-  usualAndCustomaryCharge: '450.00',
-  ...(dawCode === undefined ? {} : { dawCode }),
-});
+  fixtureClaim({
+    productId,
+    submittedIngredientCost: '400.00',
+    usualAndCustomaryCharge: '450.00',
+    ...(dawCode === undefined ? {} : { dawCode }),
+  });
 
 const brandException: ActiveAuthorization = {
   number: 'PA777',

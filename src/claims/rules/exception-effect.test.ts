@@ -4,7 +4,7 @@ import type { FormularyRow } from '../../formulary/index.js';
 import { adjudicateClaim } from './adjudicate-claim.js';
 import type { MemberFacts } from './eligibility.js';
 import { defaultExceptionTier, exceptionProblem, exceptionTierChoices } from './exception-effect.js';
-import { buildFixtureSnapshot, NDC } from './reference-fixture.test-support.js';
+import { buildFixtureSnapshot, fixtureClaim, NDC } from './reference-fixture.test-support.js';
 import type { ActiveAuthorization } from './utilization.js';
 
 // The fixture formulary (IHSS01): lisinopril generic tier, Zestril not covered (its generic is),
@@ -23,25 +23,9 @@ const member: MemberFacts = {
   effectiveDate: '2026-01-01',
   terminationDate: null,
 };
-const claim = (productId: string, over: Partial<ClaimRequest> = {}): ClaimRequest => ({
-  bin: '610011',
-  pcn: 'BAYRX',
-  groupId: 'IHSS01',
-  cardholderId: 'M1',
-  patient: { dateOfBirth: '1961-04-02' },
-  pharmacyNpi: '1234567893',
-  prescriptionNumber: 'RX1',
-  fillNumber: 0,
-  dateOfService: '2026-11-20',
-  productId,
-  quantityDispensed: 30,
-  daysSupply: 30,
-  prescriberNpi: '1922334457',
+const claim = (productId: string, over: Partial<ClaimRequest> = {}): ClaimRequest =>
   // A total well above every copay, so the tier shows in what the member pays.
-  submittedIngredientCost: '100.00',
-  usualAndCustomaryCharge: '200.00',
-  ...over,
-});
+  fixtureClaim({ productId, submittedIngredientCost: '100.00', usualAndCustomaryCharge: '200.00', ...over });
 const auth = (kind: string, groupId: string, over: Partial<ActiveAuthorization> = {}): ActiveAuthorization => ({
   number: `AUT-${kind}`,
   groupId,

@@ -3,6 +3,7 @@ import type { FormularyRow } from '../../formulary/index.js';
 import type { PlanPolicy } from '../../plans/plan-policy.js';
 import type { PlanRow, ProcessorRow } from '../../plans/index.js';
 import { buildSnapshot, type ReferenceSnapshot } from '../../reference/reference-cache.js';
+import type { ClaimRequest } from '../claim-types.js';
 
 /** A handful of real catalog rows (reference-data/drugs.csv) for pure-rule tests. */
 const rows: Array<
@@ -254,3 +255,23 @@ export function buildFixtureSnapshot(): ReferenceSnapshot {
   }
   return buildSnapshot(concepts, packages, processors, plans, formulary, 0);
 }
+
+/** A claim by the fixture's IHSS01 member M1 on 2026-11-20 (lisinopril, 30 for 30 days); tests override what they vary. */
+export const fixtureClaim = (over: Partial<ClaimRequest> = {}): ClaimRequest => ({
+  bin: '610011',
+  pcn: 'BAYRX',
+  groupId: 'IHSS01',
+  cardholderId: 'M1',
+  patient: { dateOfBirth: '1961-04-02' },
+  pharmacyNpi: '1234567893',
+  prescriptionNumber: 'RX1',
+  fillNumber: 0,
+  dateOfService: '2026-11-20',
+  productId: NDC.lisinopril,
+  quantityDispensed: 30,
+  daysSupply: 30,
+  prescriberNpi: '1922334457',
+  submittedIngredientCost: '12.00',
+  usualAndCustomaryCharge: '20.00',
+  ...over,
+});
