@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ClaimRequest } from '../claim-types.js';
 import { adjudicateClaim, type AdjudicationInput } from './adjudicate-claim.js';
 import type { MemberFacts } from './eligibility.js';
-import { buildFixtureSnapshot, fixtureClaim, NDC } from './reference-fixture.test-support.js';
+import { buildFixtureSnapshot, fixtureClaim, fixtureMember, NDC } from './reference-fixture.test-support.js';
 import type { ActiveAuthorization, HistoryFill } from './utilization.js';
 
 const snapshot = buildFixtureSnapshot();
-const ihssMember: MemberFacts = {
-  id: 'M1',
-  planId: 'IHSS01',
-  dateOfBirth: '1961-04-02',
-  sex: 'F',
-  effectiveDate: '2026-01-01',
-  terminationDate: null,
-};
+const ihssMember: MemberFacts = fixtureMember;
 const mediCalMember: MemberFacts = { ...ihssMember, id: 'M2', planId: 'MCAL-MC' };
 
 const claim = fixtureClaim;

@@ -5,20 +5,13 @@ import type { ClaimRequest } from '../claim-types.js';
 import { adjudicateClaim } from './adjudicate-claim.js';
 import { dispenseAsWritten } from './dispense-as-written.js';
 import type { MemberFacts } from './eligibility.js';
-import { buildFixtureSnapshot, fixtureClaim, NDC } from './reference-fixture.test-support.js';
+import { buildFixtureSnapshot, fixtureClaim, fixtureMember, NDC } from './reference-fixture.test-support.js';
 import type { ActiveAuthorization } from './utilization.js';
 
 // The brand/generic DAW edit (docs/design.md#dispense-as-written), through the pure claim rules:
 // Crestor 10 mg (non-preferred-brand, $60) whose generic rosuvastatin 10 mg is covered ($5).
 const base = buildFixtureSnapshot();
-const member: MemberFacts = {
-  id: 'M1',
-  planId: 'IHSS01',
-  dateOfBirth: '1961-04-02',
-  sex: 'F',
-  effectiveDate: '2026-01-01',
-  terminationDate: null,
-};
+const member: MemberFacts = fixtureMember;
 
 /** The fixture with IHSS01's brand rule set (absent: no edit). */
 function planWith(rule: MultiSourceBrandPolicy | undefined): ReferenceSnapshot {

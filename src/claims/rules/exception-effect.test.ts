@@ -4,7 +4,7 @@ import type { FormularyRow } from '../../formulary/index.js';
 import { adjudicateClaim } from './adjudicate-claim.js';
 import type { MemberFacts } from './eligibility.js';
 import { defaultExceptionTier, exceptionProblem, exceptionTierChoices } from './exception-effect.js';
-import { buildFixtureSnapshot, fixtureClaim, NDC } from './reference-fixture.test-support.js';
+import { buildFixtureSnapshot, fixtureClaim, fixtureMember, NDC } from './reference-fixture.test-support.js';
 import type { ActiveAuthorization } from './utilization.js';
 
 // The fixture formulary (IHSS01): lisinopril generic tier, Zestril not covered (its generic is),
@@ -15,14 +15,7 @@ const limited = buildFixtureSnapshot();
 const losartan = limited.formularies.get('IHSS01')!.byGroup.get('372651')! as FormularyRow;
 Object.assign(losartan, { minAge: 70, sex: 'M' });
 
-const member: MemberFacts = {
-  id: 'M1',
-  planId: 'IHSS01',
-  dateOfBirth: '1961-04-02', // 65 on the date of service
-  sex: 'F',
-  effectiveDate: '2026-01-01',
-  terminationDate: null,
-};
+const member: MemberFacts = fixtureMember;
 const claim = (productId: string, over: Partial<ClaimRequest> = {}): ClaimRequest =>
   // A total well above every copay, so the tier shows in what the member pays.
   fixtureClaim({ productId, submittedIngredientCost: '100.00', usualAndCustomaryCharge: '200.00', ...over });

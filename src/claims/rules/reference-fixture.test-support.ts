@@ -4,6 +4,7 @@ import type { PlanPolicy } from '../../plans/plan-policy.js';
 import type { PlanRow, ProcessorRow } from '../../plans/index.js';
 import { buildSnapshot, type ReferenceSnapshot } from '../../reference/reference-cache.js';
 import type { ClaimRequest } from '../claim-types.js';
+import type { MemberFacts } from './eligibility.js';
 
 /** A handful of real catalog rows (reference-data/drugs.csv) for pure-rule tests. */
 const rows: Array<
@@ -255,6 +256,16 @@ export function buildFixtureSnapshot(): ReferenceSnapshot {
   }
   return buildSnapshot(concepts, packages, processors, plans, formulary, 0);
 }
+
+/** The fixture's IHSS01 member M1, a woman born 1961-04-02 (65 on the fixture claims' date of service). */
+export const fixtureMember: MemberFacts = {
+  id: 'M1',
+  planId: 'IHSS01',
+  dateOfBirth: '1961-04-02',
+  sex: 'F',
+  effectiveDate: '2026-01-01',
+  terminationDate: null,
+};
 
 /** A claim by the fixture's IHSS01 member M1 on 2026-11-20 (lisinopril, 30 for 30 days); tests override what they vary. */
 export const fixtureClaim = (over: Partial<ClaimRequest> = {}): ClaimRequest => ({
