@@ -6,7 +6,7 @@ import { DateString, errorResponses, Money, Ndc, Nullable } from '../adapters/ht
 import { NextStepsSchema } from '../claims/claims.schemas.js';
 import { getCoverage } from './get-coverage.js';
 import { memberFormulary } from './member-formulary.js';
-import { FormularyHitSchema } from '../reference/formulary.schemas.js';
+import { FormularyHitSchema, FormularySearchQuery } from '../reference/formulary.schemas.js';
 
 const AlternativeSchema = NextStepsSchema.properties.alternatives;
 
@@ -134,14 +134,7 @@ export async function coverageRoutes(app: ApiApp, ctx: AppContext) {
         summary:
           "Search the formulary as it applies to one member today: the paying plan's entries with the member's approved exceptions and authorizations applied (tier, quantity, age/sex limits, brand at the generic's tier), as claims and coverage apply them",
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 20 }) }),
-        querystring: Type.Object(
-          {
-            q: Type.Optional(Type.String({ maxLength: 100 })),
-            coveredOnly: Type.Optional(Type.Boolean()),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: FormularySearchQuery,
         response: {
           200: Type.Object({
             memberId: Type.String(),

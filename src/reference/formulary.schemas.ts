@@ -31,3 +31,13 @@ export const FormularyHitSchema = Type.Object({
     }),
   ),
 });
+
+/** The formulary search's query (a plan's formulary and a member's): text, covered only, page size. */
+export const FormularySearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    coveredOnly: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);

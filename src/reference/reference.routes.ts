@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { searchFormulary } from './search-formulary.js';
-import { FormularyHitSchema } from './formulary.schemas.js';
+import { FormularyHitSchema, FormularySearchQuery } from './formulary.schemas.js';
 import { notFound } from '../platform/errors.js';
 
 const PlanSummary = Type.Object({
@@ -57,14 +57,7 @@ export async function referenceRoutes(app: ApiApp, ctx: AppContext) {
         tags: ['plans'],
         summary: "Search a plan's formulary by drug name, ingredient, NDC or RxCUI",
         params: Type.Object({ planId: Type.String({ maxLength: 64 }) }),
-        querystring: Type.Object(
-          {
-            q: Type.Optional(Type.String({ maxLength: 100 })),
-            coveredOnly: Type.Optional(Type.Boolean()),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: FormularySearchQuery,
         response: {
           200: Type.Object({
             planId: Type.String(),
