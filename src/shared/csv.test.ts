@@ -49,8 +49,34 @@ describe('parseCsvRows (RFC 4180)', () => {
     }
   });
 
-  it('rejects text after a closing quote', () => {
-    expect(() => parseCsvRows('a\n"x"y\n')).toThrow(/after a closing quote/);
+  it('keeps a field that opens with a quote and goes on after it literally (no unquoting guessed)', () => {
+    expect(parseCsvRows('a\n"x"y\n')[1].fields).toEqual(['"x"y']);
+  });
+
+  it('keeps a space between a closing quote and the comma literally', () => {
+    expect(parseCsvRows('a,b\n"3" ,4\n')[1].fields).toEqual(['"3" ', '4']);
+  });
+
+  it('numbers a bad row by the line it starts on, after CRLF line breaks inside quotes and blank lines', () => {
+    const text =
+      '\uFEFFid,note\r\n1,"two\r\nlines"\r\n\r\n2,"three\r\nmore\r\nlines"\r\n3,ok\r\n4,"never closed\r\n5,x\r\n';
+    expect(() => parseCsvRows(text)).toThrowError(
+      expect.objectContaining({ line: 9, message: expect.stringMatching(/^line 9: a quoted field is never closed/) }),
+    );
+    const good = parseCsvRows(text.slice(0, text.indexOf('4,"')));
+    expect(good.map((r) => r.line)).toEqual([1, 2, 5, 8]);
+    expect(good[0].fields).toEqual(['id', 'note']);
+    expect(good[2].fields).toEqual(['2', 'three\r\nmore\r\nlines']);
+  });
+
+  it('reads a file whose line ends are mixed (CRLF rows, an LF inside a quoted field, a bare CR)', () => {
+    const rows = parseCsvRows('a,b\r\n1,"x\ny"\n2,z\r3,w');
+    expect(rows.map((r) => [r.line, ...r.fields])).toEqual([
+      [1, 'a', 'b'],
+      [2, '1', 'x\ny'],
+      [4, '2', 'z'],
+      [5, '3', 'w'],
+    ]);
   });
 });
 

@@ -1,9 +1,14 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /**
- * RFC 4180 CSV: quoted fields with doubled quotes, commas and line breaks inside quotes, CRLF or
- * LF (or old-Mac CR) line ends, an optional UTF-8 byte-order mark. Lenient where files from
- * spreadsheets commonly differ from the RFC and the meaning is still clear (a bare quote inside
- * an unquoted field is kept literally); strict where guessing would change data (text after a
- * closing quote, a quote that never closes).
+ * RFC 4180 CSV read by csv-parse: quoted fields with doubled quotes, commas and line breaks inside quotes, CRLF, LF
+ * or old-Mac CR line ends (mixed in one file too), an optional UTF-8 byte-order mark. Lenient where files from
+ * spreadsheets commonly differ from the RFC and no value is guessed: a bare quote inside an unquoted field is kept
+ * literally (`5" tablet`, also `"x"y` or `"x" ,` — the characters of the file, not a guess at what was meant). Strict
+ * where the rest of the file would be misread: a quote that never closes.
+ *
+ * Line numbers are the line where a record starts, counted here from the byte offsets csv-parse reports (its own
+ * `lines` counter counts a CRLF inside a quoted field twice, and names the end of a record, not its start).
  */
 
 export class CsvSyntaxError extends Error {
@@ -22,85 +27,64 @@ export interface CsvRow {
   fields: string[];
 }
 
-export function parseCsvRows(text: string): CsvRow[] {
-  const rows: CsvRow[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const n = text.length;
-  let line = 1;
-  let fields: string[] = [];
-  let field = '';
-  let rowLine = 1;
-  let atFieldStart = true;
+const CR = 0x0d;
+const LF = 0x0a;
 
-  const endRow = () => {
-    fields.push(field);
-    // A line with nothing on it is not a record (RFC 4180 files may end with a line break).
-    if (!(fields.length === 1 && fields[0] === '')) rows.push({ line: rowLine, fields });
-    fields = [];
-    field = '';
-    atFieldStart = true;
-  };
+/** Walks the file's bytes once, turning the byte offsets csv-parse reports into 1-based line numbers. */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+  constructor(private readonly bytes: Buffer) {}
 
-  while (i < n) {
-    const c = text[i];
-    if (atFieldStart && c === '"') {
-      const openedOn = line;
-      i++;
-      for (;;) {
-        if (i >= n) throw new CsvSyntaxError('a quoted field is never closed (missing ")', openedOn);
-        const q = text[i];
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (q === '\r' || q === '\n') {
-          if (q === '\r' && text[i + 1] === '\n') {
-            field += '\r\n';
-            i += 2;
-          } else {
-            field += q;
-            i++;
-          }
-          line++;
-          continue;
-        }
-        field += q;
-        i++;
-      }
-      const next = text[i];
-      if (i < n && next !== ',' && next !== '\r' && next !== '\n') {
-        throw new CsvSyntaxError(
-          `unexpected text after a closing quote (field ${fields.length + 1}); quotes inside a quoted field must be doubled ("")`,
-          line,
-        );
-      }
-      atFieldStart = false;
-      continue;
+  /** The line of the first character at or after `offset` that is not a line break (blank lines are skipped). */
+  lineOfRecordAt(offset: number): number {
+    this.advanceTo(offset);
+    while (this.offset < this.bytes.length && (this.bytes[this.offset] === CR || this.bytes[this.offset] === LF)) {
+      this.advanceTo(this.offset + (this.bytes[this.offset] === CR && this.bytes[this.offset + 1] === LF ? 2 : 1));
     }
-    if (c === ',') {
-      fields.push(field);
-      field = '';
-      atFieldStart = true;
-      i++;
-      continue;
-    }
-    if (c === '\r' || c === '\n') {
-      endRow();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      rowLine = line;
-      continue;
-    }
-    field += c;
-    atFieldStart = false;
-    i++;
+    return this.line;
   }
-  if (fields.length > 0 || field !== '' || !atFieldStart) endRow();
+
+  private advanceTo(target: number): void {
+    const end = Math.min(target, this.bytes.length);
+    while (this.offset < end) {
+      const b = this.bytes[this.offset];
+      if (b === LF || (b === CR && this.bytes[this.offset + 1] !== LF)) this.line++;
+      this.offset++;
+    }
+  }
+}
+
+const REASONS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (missing ")',
+};
+
+export function parseCsvRows(text: string): CsvRow[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const lines = new LineCounter(bytes);
+  const rows: CsvRow[] = [];
+  // Byte offset where the next record starts: just after the previous record and its line break.
+  let nextStart = 0;
+  try {
+    parse(bytes, {
+      bom: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: (record: string[], context) => {
+        rows.push({ line: lines.lineOfRecordAt(nextStart), fields: record });
+        nextStart = context.bytes;
+        return null;
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    // The failing record starts where the last good one ended.
+    const field = typeof err.index === 'number' ? ` (field ${err.index + 1})` : '';
+    const reason = REASONS[err.code];
+    throw new CsvSyntaxError(reason ? `${reason}${field}` : err.message, lines.lineOfRecordAt(nextStart));
+  }
   return rows;
 }
 
