@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('reject → request an exception → approved → 
     await prescriber.getByLabel('Drug name').fill('Zestril');
     await prescriber.getByRole('button', { name: 'Search the formulary' }).click();
     await prescriber
-      .getByRole('row')
+      .getByRole('listitem')
       .filter({ hasText: 'Zestril' })
       .first()
       .getByRole('button', { name: /Check coverage/ })

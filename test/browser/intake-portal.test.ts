@@ -112,8 +112,8 @@ describe.skipIf(!hasChromium)('intake portal', () => {
     const ndc = DEMO.ndcs.semaglutidePenLow;
     await expect.poll(() => file.getByLabel('Plan formulary').inputValue()).toBe('IHSS01');
     await file.getByLabel(/Drug name/).fill('semaglutide');
-    await file.getByRole('button', { name: 'Search drugs' }).click();
-    const row = file.getByRole('row').filter({ has: page.locator(`option[value="${ndc}"]`) });
+    await file.getByRole('button', { name: 'Search the formulary' }).click();
+    const row = file.getByRole('listitem').filter({ has: page.locator(`option[value="${ndc}"]`) });
     await row.getByRole('combobox').selectOption(ndc);
     await row.getByRole('button', { name: new RegExp(`^Use ${ndc}`) }).click();
     await expect.poll(() => file.getByLabel(/Drug NDC/).inputValue()).toBe(ndc);

@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('the PA journey through every portal', () => {
     await prescriber.getByLabel('Drug name').fill('Ozempic');
     await prescriber.getByRole('button', { name: 'Search the formulary' }).click();
     await prescriber
-      .getByRole('row')
+      .getByRole('listitem')
       .filter({ hasText: OZEMPIC_NAME })
       .getByRole('button', { name: /Check coverage/ })
       .click();

@@ -73,8 +73,8 @@ describe.skipIf(!hasChromium)('pharmacy portal', () => {
     const drug = region(page, 'Find the drug (optional)');
     await expect.poll(() => drug.getByLabel('Plan formulary').inputValue()).toBe('IHSS01');
     await drug.getByLabel(/Drug name/).fill('lisinopril');
-    await drug.getByRole('button', { name: 'Search drugs' }).click();
-    const row = drug.getByRole('row').filter({ has: page.locator(`option[value="${ndc}"]`) });
+    await drug.getByRole('button', { name: 'Search the formulary' }).click();
+    const row = drug.getByRole('listitem').filter({ has: page.locator(`option[value="${ndc}"]`) });
     await row.getByRole('combobox').selectOption(ndc);
     await row.getByRole('button', { name: new RegExp(`^Use ${ndc}`) }).click();
 

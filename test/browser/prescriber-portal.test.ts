@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('prescriber portal: insurance search → coverage 
     await page.getByLabel('Drug name').fill('Ozempic');
     await page.getByRole('button', { name: 'Search the formulary' }).click();
     const row = page
-      .getByRole('row')
+      .getByRole('listitem')
       .filter({ hasText: '0.25 MG, 0.5 MG Dose 1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]' });
     await row.getByRole('button', { name: /Check coverage/ }).click();
     await page.getByRole('heading', { level: 3, name: /Ozempic.*Covered/ }).waitFor();

@@ -9,6 +9,7 @@ import type { Patient } from '../../api/types';
 import type { CreatedCase } from './types';
 import { PatientSearch } from '../../ui/patient-search';
 import { EXCEPTION_KIND_NAMES, EXCEPTION_KINDS } from '../../../../src/shared/exception-kinds';
+import { useDrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -64,6 +65,7 @@ const TEXT = {
 /** A faxed PA request becomes a case (POST /fax/inbound/{id}/case); its clock starts at the fax's receipt. */
 export function CreateCaseForm({ faxId, onCreated }: { faxId: string; onCreated: (c: CreatedCase) => void }) {
   const t = useText(TEXT);
+  const dn = useDrugName();
   const { lang } = useLang();
   const [member, setMember] = useState<Patient | null>(null);
   const [f, setF] = useState({
@@ -122,7 +124,9 @@ export function CreateCaseForm({ faxId, onCreated }: { faxId: string; onCreated:
       <h3>{t.step2}</h3>
       <DrugSearch
         planId={member?.pharmacyBenefit?.planId ?? member?.plan?.id}
-        allowConcept
+        choosePlan
+        audience="staff"
+        pick="package-or-drug"
         onSelect={(d) => setF((s) => ({ ...s, productId: d.ndc, rxcui: d.rxcui, drugName: d.name }))}
       />
       <h3>{t.step3}</h3>
@@ -143,7 +147,7 @@ export function CreateCaseForm({ faxId, onCreated }: { faxId: string; onCreated:
           </Field>
           <Field
             label={t.ndc}
-            hint={f.drugName ? (f.productId ? f.drugName : `${f.drugName} (RxCUI ${f.rxcui})`) : t.ndcHint}
+            hint={f.drugName ? (f.productId ? dn(f.drugName) : `${dn(f.drugName)} (RxCUI ${f.rxcui})`) : t.ndcHint}
           >
             {(p) => (
               <input

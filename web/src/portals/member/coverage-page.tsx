@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useMe } from '../../app/session';
 import { useText } from '../../i18n/i18n';
-import { Async, Notice, Page } from '../../ui/components';
+import { Async, Notice, Page, Section } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { Patient } from '../../api/types';
 import { CoverageAnswer } from './coverage-answer';
-import { DrugSearch } from './drug-search';
+import { DrugSearch } from '../../ui/drug-search';
 import { PlanCard } from './plan-card';
 import { IdCard } from './id-card';
 import { BenefitProgress } from './benefit-progress';
@@ -15,11 +15,13 @@ const TEXT = {
     title: 'My coverage',
     noMember: 'Your account is not linked to a member record. Call member services.',
     noPlan: 'Drug search needs a plan on file.',
+    lookUp: 'Look up a drug',
   },
   es: {
     title: 'Mi cobertura',
     noMember: 'Su cuenta no está vinculada a un registro de miembro. Llame a servicios para miembros.',
     noPlan: 'La búsqueda de medicamentos necesita un plan registrado.',
+    lookUp: 'Buscar un medicamento',
   },
 };
 
@@ -42,11 +44,16 @@ export function CoveragePage() {
               <IdCard member={m} />
               <BenefitProgress memberId={m.memberId} />
               {m.plan ? (
-                <DrugSearch
-                  planId={m.plan.id}
-                  onChoose={(hit) => setChosen({ rxcui: hit.rxcui, name: hit.name })}
-                  onSearch={() => setChosen(null)}
-                />
+                <Section title={t.lookUp}>
+                  <DrugSearch
+                    planId={m.plan.id}
+                    audience="member"
+                    pick="drug"
+                    selected={chosen?.rxcui}
+                    onSelect={(d) => setChosen({ rxcui: d.rxcui, name: d.name })}
+                    onSearch={() => setChosen(null)}
+                  />
+                </Section>
               ) : (
                 <Notice tone="warning">{t.noPlan}</Notice>
               )}

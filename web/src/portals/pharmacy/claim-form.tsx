@@ -3,6 +3,7 @@ import type { ApiError } from '../../api/client';
 import { useText } from '../../i18n/i18n';
 import { ErrorBanner, Field } from '../../ui/components';
 import type { ClaimDraft } from './claim-draft';
+import { useDrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -91,6 +92,7 @@ export function ClaimForm({
   error: ApiError | null;
 }) {
   const t = useText(TEXT);
+  const dn = useDrugName();
   const input = (
     key: TextKey,
     label: string,
@@ -142,7 +144,7 @@ export function ClaimForm({
         </div>
         <div className="row">
           {input('productId', t.ndc, {
-            hint: draft.drugName ? `${draft.drugName}` : t.ndcHint,
+            hint: draft.drugName ? dn(draft.drugName) : t.ndcHint,
             // The 11-digit form, or a hyphenated 10- or 11-digit one (claim-draft.ts normalizes it).
             attrs: { required: true, pattern: NDC_PATTERN, maxLength: 13, 'data-format': t.ndcFormat },
           })}

@@ -12,6 +12,7 @@ import { ClaimForm } from './claim-form';
 import { DrugSearch } from '../../ui/drug-search';
 import type { ClaimResponse, Patient } from '../../api/types';
 import type { ClaimRequest } from '../../api/types';
+import { useDrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -45,6 +46,7 @@ const TEXT = {
 /** B1 at the counter: find the patient and drug, key the claim, read the answer and act on it. */
 export function SubmitClaimPage() {
   const t = useText(TEXT);
+  const dn = useDrugName();
   const me = useMe();
   const { clockOffsetMs } = useSession();
   const [draft, setDraft] = useState<ClaimDraft>(() => emptyDraft(serverToday(clockOffsetMs)));
@@ -109,9 +111,12 @@ export function SubmitClaimPage() {
       <Section title={t.findDrug}>
         <DrugSearch
           planId={patient?.pharmacyBenefit?.planId ?? patient?.plan?.id}
+          choosePlan
+          audience="staff"
+          pick="package"
           onSelect={(d) => {
             setDraft((s) => ({ ...s, productId: d.ndc, drugName: d.name }));
-            setNote(t.drugChosen.replace('{ndc}', d.ndc).replace('{name}', d.name));
+            setNote(t.drugChosen.replace('{ndc}', d.ndc).replace('{name}', dn(d.name)));
           }}
         />
       </Section>

@@ -6,7 +6,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async, ErrorBanner, Field, Notice, Page, Section } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { toApiError, useApi } from '../../ui/use-api';
-import { DrugSearch } from './drug-search';
+import { DrugSearch } from '../../ui/drug-search';
 import { patientName } from './member-name';
 import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
 import type { Coverage, PaNotRequired, Patient, RequestView } from '../../api/types';
@@ -133,8 +133,9 @@ export function NewRequestPage() {
               <Section title={t.chooseDrug}>
                 <DrugSearch
                   planId={p.pharmacyBenefit.planId}
-                  selected={null}
-                  onSelect={(hit) => navigate(here({ rxcui: hit.rxcui }))}
+                  audience="staff"
+                  pick="drug"
+                  onSelect={(d) => navigate(here({ rxcui: d.rxcui }))}
                 />
               </Section>
             ) : null}

@@ -6,7 +6,7 @@ import { Async, Page, Section } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { CoverageResult } from './coverage-result';
-import { DrugSearch } from './drug-search';
+import { DrugSearch } from '../../ui/drug-search';
 import { InsuranceCard } from './insurance-card';
 import { patientName } from './member-name';
 import type { Coverage, Patient, RequestSummary } from '../../api/types';
@@ -66,8 +66,10 @@ export function PatientPage({ memberId }: { memberId: string }) {
                 <>
                   <DrugSearch
                     planId={p.pharmacyBenefit.planId}
+                    audience="staff"
+                    pick="drug"
                     selected={rxcui}
-                    onSelect={(hit) => pick(hit.rxcui)}
+                    onSelect={(d) => pick(d.rxcui)}
                     onSearch={() => setRxcui(null)}
                   />
                   {rxcui ? (
