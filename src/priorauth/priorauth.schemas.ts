@@ -1,9 +1,6 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { CASE_KINDS, EXCEPTION_KINDS } from '../shared/exception-kinds.js';
-import { Ndc, Npi } from '../adapters/http/schemas.js';
-
-const Loose = (description: string, props: Parameters<typeof Type.Object>[0] = {}) =>
-  Type.Object(props, { additionalProperties: true, description });
+import { Instant, Ndc, Npi, Nullable } from '../adapters/http/schemas.js';
 
 export const QuestionnaireResponseSchema = Type.Object(
   {
@@ -86,82 +83,224 @@ const StandingSchema = Type.Object(
   { description: 'What people read: the authorization the member can fill on, and any appeal' },
 );
 
-export const RequestSummarySchema = Loose('A PA request in a list or queue', {
-  id: Type.String(),
-  status: Type.String(),
-  memberId: Type.String(),
-  prescriberNpi: Type.String(),
-  drug: Type.Object({
-    rxcui: Type.String(),
-    name: Type.String(),
-    groupId: Type.String(),
-    groupName: Type.String(),
-    scope: Type.String(),
-  }),
-  urgency: Type.String(),
-  receivedAt: Type.String(),
-  dueAt: Type.Union([Type.String(), Type.Null()]),
-  standing: StandingSchema,
-});
+const Str = Type.String();
+const NullableString = Nullable(Type.String());
+/** A JSON object the case stores as it came (FHIR resources, audit details): passed through whole. */
+const Loose = (description: string) => Type.Object({}, { additionalProperties: true, description });
 
-export const RequestViewSchema = Loose(
-  'A PA request (case) with its question set, answers, information requests, determination, trace, notices and history',
-  {
-    id: Type.String(),
-    status: Type.String(),
-    memberId: Type.String(),
-    prescriberNpi: Type.String(),
-    drug: Type.Object({
-      rxcui: Type.String(),
-      name: Type.String(),
-      groupId: Type.String(),
-      groupName: Type.String(),
-      scope: Type.String(),
-    }),
-    urgency: Type.String(),
-    receivedAt: Type.String(),
-    kind: Type.String({
-      description: 'prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …)',
-    }),
-    exceptionKind: Type.Union([Type.Union(EXCEPTION_KINDS.map((k) => Type.Literal(k))), Type.Null()]),
-    supportingStatementReceivedAt: Type.Union([Type.String(), Type.Null()], {
+const summaryProps = {
+  id: Str,
+  status: Str,
+  memberId: Str,
+  prescriberNpi: Str,
+  planId: Str,
+  drug: Type.Object({ rxcui: Str, name: Str, groupId: Str, groupName: Str, scope: Str }),
+  urgency: Str,
+  channel: Str,
+  kind: Type.String({
+    description: 'prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …)',
+  }),
+  exceptionKind: Nullable(Type.Union(EXCEPTION_KINDS.map((k) => Type.Literal(k)))),
+  supportingStatementReceivedAt: Nullable(
+    Type.String({
       description:
         "Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b))",
     }),
-    informationRequests: Type.Array(Loose('information request')),
-    notices: Type.Array(Loose('notice')),
-    history: Type.Array(Loose('history entry')),
-    standing: StandingSchema,
-    renewal: Type.Optional(
-      Type.Union([
-        Type.Object(
-          {
-            authorizationNumber: Type.String(),
-            effectiveTo: Type.String(),
-            opensOn: Type.String({ description: 'first day a renewal (renewalOf) is accepted' }),
-            open: Type.Boolean(),
-          },
-          { description: 'Approved cases: when the authorization can be renewed' },
-        ),
-        Type.Null(),
-      ]),
+  ),
+  receivedAt: Instant,
+  completedAt: Nullable(Instant),
+  dueAt: Nullable(Instant),
+  timeLeftSeconds: Type.Optional(
+    Type.Integer({ description: 'Seconds until the decision is due (negative: overdue); when a clock runs' }),
+  ),
+  escalated: Type.Boolean(),
+  assignedTo: NullableString,
+  decision: NullableString,
+  renewalOf: NullableString,
+  standing: StandingSchema,
+};
+
+export const RequestSummarySchema = Type.Object(
+  {
+    ...summaryProps,
+    memberName: Type.Optional(NullableString),
+    prescriberName: Type.Optional(NullableString),
+    overdue: Type.Optional(Type.Boolean({ description: 'GET /review-queue: past its due time' })),
+    atRisk: Type.Optional(
+      Type.Boolean({ description: "GET /review-queue: past the plan's warning time before due, or overdue" }),
     ),
-    denialTemplates: Type.Record(Type.String(), Type.Object({ en: Type.String(), es: Type.String() }), {
+  },
+  { description: 'A PA request in a list or queue, with who it is for and who asked' },
+);
+
+const AttachmentSchema = Type.Object({
+  id: Str,
+  documentId: Nullable(Type.String({ description: 'The required document it answers' })),
+  filename: Str,
+  contentType: Str,
+  size: Type.Integer(),
+  sha256: Str,
+  uploadedBy: Str,
+  uploadedAt: Instant,
+});
+
+export const InformationRequestSchema = Type.Object(
+  {
+    id: Str,
+    sequence: Type.Integer(),
+    items: Type.Array(
+      Type.Object(
+        { id: Str, question: Type.Optional(Str), document: Type.Optional(Str), linkId: Type.Optional(Str) },
+        { description: 'A question, or a document asked for' },
+      ),
+    ),
+    note: NullableString,
+    status: Str,
+    requestedAt: Instant,
+    requestedBy: Str,
+    dueAt: Instant,
+    respondedAt: Nullable(Instant),
+    response: Nullable(
+      Type.Object({
+        note: Type.Optional(NullableString),
+        attachmentIds: Type.Optional(Type.Array(Str)),
+        answered: Type.Optional(Type.Boolean()),
+        by: Type.Optional(Str),
+      }),
+    ),
+  },
+  { description: 'What a reviewer asked for, and the answer' },
+);
+
+export const DeterminationSchema = Type.Object(
+  {
+    decision: Str,
+    reasons: Type.Array(Str),
+    criteriaNotMet: Type.Optional(Type.Array(Str)),
+    decidedAt: Instant,
+    decidedBy: Type.Optional(
+      Nullable(
+        Type.Object({
+          name: Str,
+          role: Str,
+          username: Type.Optional(Str),
+          credential: Type.Optional(NullableString),
+        }),
+      ),
+    ),
+    authorizationNumber: Type.Optional(Str),
+    effectiveFrom: Type.Optional(Str),
+    effectiveTo: Type.Optional(Str),
+    approvedQuantity: Type.Optional(Nullable(Type.Number())),
+    perDays: Type.Optional(Nullable(Type.Number())),
+    approvedTier: Type.Optional(Str),
+    note: Type.Optional(Str),
+  },
+  { description: 'The decision (record-determination.ts, cancel-request.ts)' },
+);
+
+export const CriteriaEvaluationSchema = Type.Object(
+  {
+    facts: Type.Optional(Type.Record(Str, Type.Unknown())),
+    today: Type.Optional(Str),
+    evaluation: Type.Optional(
+      Type.Object({
+        outcome: Type.Union([Type.Literal('approve'), Type.Literal('review')]),
+        rules: Type.Array(
+          Type.Object({
+            id: Str,
+            text: Str,
+            result: Type.Union([Type.Literal('met'), Type.Literal('not-met'), Type.Literal('unknown')]),
+            values: Type.Optional(Type.Record(Str, Type.Unknown())),
+            error: Type.Optional(Str),
+          }),
+        ),
+      }),
+    ),
+    evaluatedAt: Type.Optional(Instant),
+  },
+  { description: "The criteria trace: the member's facts and each rule's result over the answers" },
+);
+
+const NoticeRefSchema = Type.Object({
+  id: Str,
+  kind: Str,
+  recipient: Str,
+  channel: Str,
+  language: Str,
+  status: Str,
+  attempts: Type.Integer(),
+  createdAt: Instant,
+});
+
+const HistoryEntrySchema = Type.Object({
+  at: Instant,
+  actor: Str,
+  actorRole: Str,
+  action: Str,
+  from: NullableString,
+  to: NullableString,
+  reason: NullableString,
+  details: Nullable(Loose('what the step recorded')),
+});
+
+/** The jsonb columns as their writers store them (record-determination.ts, cancel-request.ts, evaluate-request.ts). */
+export type Determination = Static<typeof DeterminationSchema>;
+export type CriteriaEvaluation = Static<typeof CriteriaEvaluationSchema>;
+export type InformationResponse = NonNullable<Static<typeof InformationRequestSchema>['response']>;
+
+export const RequestViewSchema = Type.Object(
+  {
+    ...summaryProps,
+    pharmacyNpi: NullableString,
+    quantity: Type.Number(),
+    daysSupply: Type.Integer(),
+    urgencyReason: NullableString,
+    submittedAt: Nullable(Instant),
+    criteria: Type.Object({ id: Str, version: Type.Integer(), title: Str }),
+    questionnaire: Nullable(Loose('FHIR R4 Questionnaire: the question set')),
+    requiredDocuments: Type.Array(Type.Object({ id: Str, text: Str })),
+    answers: Nullable(Loose('FHIR R4 QuestionnaireResponse: the answers so far')),
+    attachments: Type.Array(AttachmentSchema),
+    informationRequests: Type.Array(InformationRequestSchema),
+    determination: Nullable(DeterminationSchema),
+    renewal: Nullable(
+      Type.Object(
+        {
+          authorizationNumber: Str,
+          effectiveTo: Str,
+          opensOn: Type.String({ description: 'first day a renewal (renewalOf) is accepted' }),
+          open: Type.Boolean(),
+        },
+        { description: 'Approved cases: when the authorization can be renewed' },
+      ),
+    ),
+    appealFiling: Nullable(
+      Type.Object(
+        {
+          noticeDate: Str,
+          deadline: Type.String({ description: "last day an appeal is on time, in the plan's zone" }),
+          open: Type.Boolean(),
+        },
+        { description: 'Denials, partial approvals and closures: the appeal filing window' },
+      ),
+    ),
+    adverseDecisionRoles: Type.Array(Str, {
+      description: 'Reviewer roles that may deny or approve in part on this plan (Part D: physicians only)',
+    }),
+    exceptionTiers: Type.Array(Str, {
+      description: 'Formulary and tiering exceptions: the tiers an approval may name (approvedTier)',
+    }),
+    criteriaEvaluation: Nullable(CriteriaEvaluationSchema),
+    denialTemplates: Type.Record(Str, Type.Object({ en: Str, es: Str }), {
       description: "The criteria set's plain-language denial reason per rule id, English and Spanish",
     }),
-    appealFiling: Type.Optional(
-      Type.Union([
-        Type.Object(
-          {
-            noticeDate: Type.String(),
-            deadline: Type.String({ description: "last day an appeal is on time, in the plan's zone" }),
-            open: Type.Boolean(),
-          },
-          { description: 'Denials, partial approvals and closures: the appeal filing window' },
-        ),
-        Type.Null(),
-      ]),
-    ),
+    notices: Type.Array(NoticeRefSchema),
+    history: Type.Array(HistoryEntrySchema),
+  },
+  {
+    description:
+      'A PA request (case) with its question set, answers, information requests, determination, trace, notices and history',
   },
 );
 

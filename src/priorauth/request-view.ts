@@ -17,6 +17,7 @@ import { caseStanding, type CaseStanding, type StandingFacts } from './rules/cas
 import { APPEALABLE_CASE_STATUSES } from './pa-status.js';
 import { appealFilingWindow } from './rules/appeal-filing-window.js';
 import { planToday } from '../platform/plan-time.js';
+import type { CriteriaEvaluation, Determination, InformationResponse } from './priorauth.schemas.js';
 
 const NO_FACTS: StandingFacts = { lastAppealAction: null, authorization: null };
 
@@ -139,9 +140,9 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
       requestedBy: r.requestedBy,
       dueAt: r.dueAt.toISOString(),
       respondedAt: r.respondedAt?.toISOString() ?? null,
-      response: r.response ?? null,
+      response: (r.response as InformationResponse | null) ?? null,
     })),
-    determination: row.determination ?? null,
+    determination: (row.determination as Determination | null) ?? null,
     /** Approved cases: the authorization a renewal would continue, and when the renewal window opens. */
     renewal,
     /** Appealable cases: the notice date, the last day to file, and whether that is still ahead. */
@@ -150,7 +151,7 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     adverseDecisionRoles: plan ? adverseDecisionRoles(plan.lineOfBusiness, plan.policy) : [],
     /** Formulary and tiering exceptions: the tiers an approval may name (approvedTier). */
     exceptionTiers: caseTierChoices(reference, row),
-    criteriaEvaluation: row.criteriaEvaluation ?? null,
+    criteriaEvaluation: (row.criteriaEvaluation as CriteriaEvaluation | null) ?? null,
     /**
      * The criteria set's ready denial reason per rule, English and Spanish: the reviewer's denial
      * starts from the reasons of the rules not met and edits them (issue #14 item 7).

@@ -6215,7 +6215,13 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: ({
+              items: {
+                assignedTo: string | null;
+                /** @description GET /review-queue: past the plan's warning time before due, or overdue */
+                atRisk?: boolean;
+                channel: string;
+                completedAt: string | null;
+                decision: string | null;
                 drug: {
                   groupId: string;
                   groupName: string;
@@ -6224,10 +6230,31 @@ export interface paths {
                   scope: string;
                 };
                 dueAt: string | null;
+                escalated: boolean;
+                exceptionKind:
+                  | (
+                      | 'formulary'
+                      | 'tiering'
+                      | 'quantity-limit'
+                      | 'step-therapy'
+                      | 'age-limit'
+                      | 'sex-limit'
+                      | 'brand-medically-necessary'
+                    )
+                  | null;
                 id: string;
+                /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+                kind: string;
                 memberId: string;
+                memberName?: string | null;
+                /** @description GET /review-queue: past its due time */
+                overdue?: boolean;
+                planId: string;
+                prescriberName?: string | null;
                 prescriberNpi: string;
+                /** Format: date-time */
                 receivedAt: string;
+                renewalOf: string | null;
                 /** @description What people read: the authorization the member can fill on, and any appeal */
                 standing: {
                   appeal: string | null;
@@ -6242,10 +6269,11 @@ export interface paths {
                   status: string;
                 };
                 status: string;
+                supportingStatementReceivedAt: string | null;
+                /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+                timeLeftSeconds?: number;
                 urgency: string;
-              } & {
-                [key: string]: unknown;
-              })[];
+              }[];
             };
           };
         };
@@ -6344,12 +6372,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -6357,6 +6431,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -6364,6 +6458,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -6375,28 +6471,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -6411,11 +6560,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -6498,12 +6648,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -6511,6 +6707,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -6518,6 +6734,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -6529,28 +6747,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -6565,11 +6836,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -6675,12 +6947,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -6688,6 +7006,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -6695,6 +7033,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -6706,28 +7046,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -6742,11 +7135,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -6832,12 +7226,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -6845,6 +7285,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -6852,6 +7312,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -6863,28 +7325,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -6899,11 +7414,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -7140,12 +7656,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -7153,6 +7715,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -7160,6 +7742,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -7171,28 +7755,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -7207,11 +7844,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -7477,12 +8115,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -7490,6 +8174,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -7497,6 +8201,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -7508,28 +8214,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -7544,11 +8303,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -7643,12 +8403,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -7656,6 +8462,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -7663,6 +8489,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -7674,28 +8502,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -7710,11 +8591,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -7821,12 +8703,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -7834,6 +8762,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -7841,6 +8789,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -7852,28 +8802,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -7888,11 +8891,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -7997,12 +9001,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -8010,6 +9060,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -8017,6 +9087,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -8028,28 +9100,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -8064,11 +9189,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -8161,12 +9287,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              appealFiling?: {
+              /** @description Reviewer roles that may deny or approve in part on this plan (Part D: physicians only) */
+              adverseDecisionRoles: string[];
+              answers: {
+                [key: string]: unknown;
+              } | null;
+              appealFiling: {
                 /** @description last day an appeal is on time, in the plan's zone */
                 deadline: string;
                 noticeDate: string;
                 open: boolean;
               } | null;
+              assignedTo: string | null;
+              attachments: {
+                contentType: string;
+                documentId: string | null;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: string;
+              }[];
+              channel: string;
+              completedAt: string | null;
+              criteria: {
+                id: string;
+                title: string;
+                version: number;
+              };
+              criteriaEvaluation: {
+                /** Format: date-time */
+                evaluatedAt?: string;
+                evaluation?: {
+                  outcome: 'approve' | 'review';
+                  rules: {
+                    error?: string;
+                    id: string;
+                    result: 'met' | 'not-met' | 'unknown';
+                    text: string;
+                    values?: {
+                      [key: string]: unknown;
+                    };
+                  }[];
+                };
+                facts?: {
+                  [key: string]: unknown;
+                };
+                today?: string;
+              } | null;
+              daysSupply: number;
+              decision: string | null;
               /** @description The criteria set's plain-language denial reason per rule id, English and Spanish */
               denialTemplates: {
                 [key: string]: {
@@ -8174,6 +9346,26 @@ export interface paths {
                   es: string;
                 };
               };
+              determination: {
+                approvedQuantity?: number | null;
+                approvedTier?: string;
+                authorizationNumber?: string;
+                criteriaNotMet?: string[];
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy?: {
+                  credential?: string | null;
+                  name: string;
+                  role: string;
+                  username?: string;
+                } | null;
+                decision: string;
+                effectiveFrom?: string;
+                effectiveTo?: string;
+                note?: string;
+                perDays?: number | null;
+                reasons: string[];
+              } | null;
               drug: {
                 groupId: string;
                 groupName: string;
@@ -8181,6 +9373,8 @@ export interface paths {
                 rxcui: string;
                 scope: string;
               };
+              dueAt: string | null;
+              escalated: boolean;
               exceptionKind:
                 | (
                     | 'formulary'
@@ -8192,28 +9386,81 @@ export interface paths {
                     | 'brand-medically-necessary'
                   )
                 | null;
+              /** @description Formulary and tiering exceptions: the tiers an approval may name (approvedTier) */
+              exceptionTiers: string[];
               history: {
-                [key: string]: unknown;
+                action: string;
+                actor: string;
+                actorRole: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                reason: string | null;
+                to: string | null;
               }[];
               id: string;
               informationRequests: {
-                [key: string]: unknown;
+                /** Format: date-time */
+                dueAt: string;
+                id: string;
+                items: {
+                  document?: string;
+                  id: string;
+                  linkId?: string;
+                  question?: string;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                respondedAt: string | null;
+                response: {
+                  answered?: boolean;
+                  attachmentIds?: string[];
+                  by?: string;
+                  note?: string | null;
+                } | null;
+                sequence: number;
+                status: string;
               }[];
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
               notices: {
-                [key: string]: unknown;
+                attempts: number;
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                kind: string;
+                language: string;
+                recipient: string;
+                status: string;
               }[];
+              pharmacyNpi: string | null;
+              planId: string;
               prescriberNpi: string;
+              quantity: number;
+              questionnaire: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
               receivedAt: string;
-              renewal?: {
+              renewal: {
                 authorizationNumber: string;
                 effectiveTo: string;
                 open: boolean;
                 /** @description first day a renewal (renewalOf) is accepted */
                 opensOn: string;
               } | null;
+              renewalOf: string | null;
+              requiredDocuments: {
+                id: string;
+                text: string;
+              }[];
               /** @description What people read: the authorization the member can fill on, and any appeal */
               standing: {
                 appeal: string | null;
@@ -8228,11 +9475,12 @@ export interface paths {
                 status: string;
               };
               status: string;
-              /** @description Medicare Part D exceptions: when the prescriber's supporting statement was received — the review clock runs from it (42 CFR 423.568(b)) */
+              submittedAt: string | null;
               supportingStatementReceivedAt: string | null;
+              /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+              timeLeftSeconds?: number;
               urgency: string;
-            } & {
-              [key: string]: unknown;
+              urgencyReason: string | null;
             };
           };
         };
@@ -8695,7 +9943,13 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: ({
+              items: {
+                assignedTo: string | null;
+                /** @description GET /review-queue: past the plan's warning time before due, or overdue */
+                atRisk?: boolean;
+                channel: string;
+                completedAt: string | null;
+                decision: string | null;
                 drug: {
                   groupId: string;
                   groupName: string;
@@ -8704,10 +9958,31 @@ export interface paths {
                   scope: string;
                 };
                 dueAt: string | null;
+                escalated: boolean;
+                exceptionKind:
+                  | (
+                      | 'formulary'
+                      | 'tiering'
+                      | 'quantity-limit'
+                      | 'step-therapy'
+                      | 'age-limit'
+                      | 'sex-limit'
+                      | 'brand-medically-necessary'
+                    )
+                  | null;
                 id: string;
+                /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
+                kind: string;
                 memberId: string;
+                memberName?: string | null;
+                /** @description GET /review-queue: past its due time */
+                overdue?: boolean;
+                planId: string;
+                prescriberName?: string | null;
                 prescriberNpi: string;
+                /** Format: date-time */
                 receivedAt: string;
+                renewalOf: string | null;
                 /** @description What people read: the authorization the member can fill on, and any appeal */
                 standing: {
                   appeal: string | null;
@@ -8722,10 +9997,11 @@ export interface paths {
                   status: string;
                 };
                 status: string;
+                supportingStatementReceivedAt: string | null;
+                /** @description Seconds until the decision is due (negative: overdue); when a clock runs */
+                timeLeftSeconds?: number;
                 urgency: string;
-              } & {
-                [key: string]: unknown;
-              })[];
+              }[];
               now: string;
             };
           };
