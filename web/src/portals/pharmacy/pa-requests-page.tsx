@@ -1,3 +1,4 @@
+import type { Items, RequestSummary } from '../../api/types';
 import { useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, Page } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
@@ -38,21 +39,11 @@ const TEXT = {
   },
 };
 
-interface PaSummary {
-  id: string;
-  status: string;
-  memberId: string;
-  prescriberNpi: string;
-  drug: { name: string };
-  receivedAt: string;
-  dueAt: string | null;
-}
-
 /** GET /pa-requests: a pharmacy sees the requests it started, with where each one stands. */
 export function PaRequestsPage() {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const list = useApi<{ items: PaSummary[] }>('/pa-requests', { limit: 200 });
+  const list = useApi<Items<RequestSummary>>('/pa-requests', { limit: 200 });
   return (
     <Page title={t.title}>
       <p className="muted">{t.intro}</p>

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { Empty, FileLink, InlineFile, StatusBadge } from '../../ui/components';
 import { formatDateTime, statusLabel } from '../../ui/format';
-import type { Attachment, HistoryEntry, NoticeRef } from '../../api/types';
+import type { AppealView, Attachment, HistoryEntry, NoticeRef } from '../../api/types';
+
+/** Case and appeal documents alike (an appeal's documents answer no required document: no documentId). */
+type AnyAttachment = Attachment | AppealView['attachments'][number];
+/** Case and appeal history alike (an appeal's steps may carry no actor role). */
+type AnyHistoryEntry = HistoryEntry | AppealView['history'][number];
 
 /** Pieces shared by the case and appeal screens: documents, letters, history. */
 const TEXT = {
@@ -62,8 +67,8 @@ export function AttachmentList({
   pathFor,
   initiallyOpen = false,
 }: {
-  attachments: Attachment[];
-  pathFor: (a: Attachment) => string;
+  attachments: AnyAttachment[];
+  pathFor: (a: AnyAttachment) => string;
   /** Show every document inline from the start (the reviewer's evidence pane). */
   initiallyOpen?: boolean;
 }) {
@@ -145,7 +150,7 @@ export function NoticeTable({ notices }: { notices: NoticeRef[] }) {
   );
 }
 
-export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
+export function HistoryTimeline({ history }: { history: AnyHistoryEntry[] }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   if (history.length === 0) return <Empty>{t.noHistory}</Empty>;
@@ -163,7 +168,8 @@ export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
             ) : null}
           </div>
           <div className="muted">
-            {formatDateTime(h.at, lang)} · {t.by} {h.actor === 'system' ? t.system : `${h.actor} (${h.actorRole})`}
+            {formatDateTime(h.at, lang)} · {t.by}{' '}
+            {h.actor === 'system' ? t.system : h.actorRole ? `${h.actor} (${h.actorRole})` : h.actor}
           </div>
           {h.reason ? <div>{h.reason}</div> : null}
         </li>
