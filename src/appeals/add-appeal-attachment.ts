@@ -38,7 +38,7 @@ export async function addAppealAttachment(
     });
   if (input.bytes.length > MAX_ATTACHMENT_BYTES)
     throw new DomainError('PAYLOAD_TOO_LARGE', `Attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
-  const contentType = sniffFileType(input.bytes);
+  const contentType = await sniffFileType(input.bytes);
   if (!contentType)
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',

@@ -71,12 +71,12 @@ async function answerWithCase(ctx: AppContext, transaction: string, view: Reques
 }
 
 /** Refuses a document that is not a PDF, PNG, JPEG or TIFF before anything is changed. */
-function checkAttachments(m: InboundMessage) {
+async function checkAttachments(m: InboundMessage) {
   for (const a of attachmentsOf(m.body, bodyPath(m))) {
     if (!a.data.length) throw new EpaRefusal('SCHEMA', `${a.path}/AttachmentData: is empty`);
     if (a.data.length > MAX_ATTACHMENT_BYTES)
       throw new EpaRefusal('SCHEMA', `${a.path}/AttachmentData: larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
-    if (!sniffFileType(a.data))
+    if (!(await sniffFileType(a.data)))
       throw new EpaRefusal(
         'SCHEMA',
         `${a.path}/AttachmentData: is not a PDF, PNG, JPEG or TIFF (the content is checked)`,
@@ -131,7 +131,7 @@ function withItems(r: QuestionnaireResponse | undefined, extra: NonNullable<Ques
  */
 export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<HandledMessage> {
   const c = await loadCase(ctx, hub, m);
-  checkAttachments(m);
+  await checkAttachments(m);
   const scriptAnswers = answersOf(m.body, bodyPath(m));
   const note = typeof m.body.PANote === 'string' ? m.body.PANote : undefined;
   const hasAttachments = Boolean(m.body.Attachment);
@@ -225,7 +225,7 @@ export async function handleCancel(ctx: AppContext, hub: Hub, m: InboundMessage)
  */
 export async function handleAppeal(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<HandledMessage> {
   const c = await loadCase(ctx, hub, m);
-  checkAttachments(m);
+  await checkAttachments(m);
   const urgent = m.body.PAPriorityIndicator === 'EX';
   const appeal = await fileAppeal(ctx, c.acting, {
     paRequestId: c.row.id,

@@ -22,7 +22,7 @@ export async function receiveFax(
     throw new DomainError('VALIDATION_FAILED', 'The fax is empty', { errors: [{ path: 'file', message: 'is empty' }] });
   if (input.bytes.length > MAX_ATTACHMENT_BYTES)
     throw new DomainError('PAYLOAD_TOO_LARGE', `Faxes are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
-  const type = sniffFileType(input.bytes);
+  const type = await sniffFileType(input.bytes);
   if (type !== 'application/pdf' && type !== 'image/tiff') {
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',

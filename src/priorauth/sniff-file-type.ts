@@ -1,14 +1,19 @@
-/**
- * Content sniffing (magic numbers), never the declared type or file name: PDF, PNG, JPEG, TIFF
- * are what clinical documentation arrives as.
- */
-export type SniffedType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/tiff';
+import { fileTypeFromBuffer } from 'file-type';
 
-export function sniffFileType(bytes: Uint8Array): SniffedType | null {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf'; // %PDF-
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'image/tiff'; // II*\0 / MM\0*
-  return null;
+/**
+ * Content sniffing (file-type's magic-number detection), never the declared type or file name. PDF, PNG, JPEG and
+ * TIFF are what clinical documentation arrives as; anything else file-type recognises (an executable, a ZIP, an
+ * office file, a camera raw image) or does not recognise (plain text) is refused by the callers.
+ */
+export const ALLOWED_FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'] as const;
+export type SniffedType = (typeof ALLOWED_FILE_TYPES)[number];
+
+function isAllowed(mime: string): mime is SniffedType {
+  return (ALLOWED_FILE_TYPES as readonly string[]).includes(mime);
+}
+
+export async function sniffFileType(bytes: Uint8Array): Promise<SniffedType | null> {
+  if (bytes.length === 0) return null;
+  const found = await fileTypeFromBuffer(bytes);
+  return found && isAllowed(found.mime) ? found.mime : null;
 }
