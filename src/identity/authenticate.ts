@@ -4,6 +4,7 @@ import { hashApiKey, looksLikeApiKey, readAccessToken, signAccessToken, verifyPa
 import { findUserByApiKeyHash, findUserByUsername, type UserRow } from './identity.repo.js';
 import type { Principal, Role } from '../platform/roles.js';
 import { ACCOUNT_STATE_TTL_MS, isSessionActive } from './account-state.js';
+import { createApiKeyCache } from './api-key-cache.js';
 
 function toPrincipal(user: UserRow, via: Principal['via']): Principal {
   return {
@@ -67,9 +68,11 @@ export async function tokenFor(ctx: AppContext, user: UserRow) {
 /**
  * API keys are looked up by hash; a short cache keeps the claim hot path off the database.
  * A revoked key or a disabled account stops working within API_KEY_CACHE_MS (docs/security.md#revocation).
+ * The cache is the process's (one per process, like the key hashes it holds), bounded, with one lookup per key at a
+ * time (a concurrent request with the same key waits for the lookup already running, whichever context started it).
  */
 const API_KEY_CACHE_MS = ACCOUNT_STATE_TTL_MS;
-const apiKeyCache = new Map<string, { principal: Principal | null; until: number }>();
+const apiKeyCache = createApiKeyCache({ ttlMs: API_KEY_CACHE_MS });
 
 /** A key was revoked or an account disabled in this process: drop every cached key at once. */
 export function forgetApiKeys(): void {
@@ -79,14 +82,10 @@ export function forgetApiKeys(): void {
 export async function authenticateBearer(ctx: AppContext, token: string): Promise<Principal | null> {
   if (looksLikeApiKey(token)) {
     const keyHash = hashApiKey(token);
-    const hit = apiKeyCache.get(keyHash);
-    const nowMs = Date.now(); // cache bookkeeping, not a business rule: wall clock is right here
-    if (hit && hit.until > nowMs) return hit.principal;
-    const user = await findUserByApiKeyHash(ctx.database.db, keyHash);
-    const principal = user ? toPrincipal(user, 'api-key') : null;
-    if (apiKeyCache.size > 10_000) apiKeyCache.clear();
-    apiKeyCache.set(keyHash, { principal, until: nowMs + API_KEY_CACHE_MS });
-    return principal;
+    return apiKeyCache.principalFor(keyHash, async () => {
+      const user = await findUserByApiKeyHash(ctx.database.db, keyHash);
+      return user ? toPrincipal(user, 'api-key') : null;
+    });
   }
   const read = await readAccessToken(token, ctx.config.jwtSecret, ctx.clock.now());
   if (!read) return null;
