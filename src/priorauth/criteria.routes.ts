@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { notFound } from '../platform/errors.js';
+import { icd10CodesIn, searchIcd10 } from './icd10-codes.js';
 import { importCriteriaBundle } from './import-criteria.js';
 import { findCriteriaVersion, findCurrentCriteria, listCriteria } from './priorauth.repo.js';
 
@@ -45,6 +46,31 @@ export async function criteriaRoutes(app: ApiApp, ctx: AppContext) {
           createdBy: r.createdBy,
         })),
       };
+    },
+  );
+
+  app.get(
+    '/reference/icd10',
+    {
+      schema: {
+        tags: ['criteria'],
+        summary: 'Search ICD-10-CM diagnosis codes (the codes the current criteria sets use) by code or words',
+        querystring: Type.Object({
+          q: Type.String({ minLength: 1, maxLength: 60, description: 'A code or its start (E11, E11.6) or words' }),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ code: Type.String(), description: Type.String() })),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      requireRole(req, 'prescriber', 'intake', 'reviewer-pharmacist', 'reviewer-physician', 'admin');
+      const rows = await listCriteria(ctx.database.db, { currentOnly: true });
+      return { items: searchIcd10(icd10CodesIn(rows.map((r) => r.body)), req.query.q, req.query.limit ?? 20) };
     },
   );
 

@@ -20,6 +20,7 @@ const NOT_PHI: Record<string, string> = {
   'GET /api/v1/letter-languages': "the letter resource files' review status",
   'GET /api/v1/plans/{planId}/formulary': 'reference data',
   'GET /api/v1/criteria': 'clinical criteria (reference data)',
+  'GET /api/v1/reference/icd10': 'ICD-10-CM codes and descriptions (reference data)',
   'GET /api/v1/criteria/export': 'clinical criteria (reference data)',
   'GET /api/v1/criteria/{id}': 'clinical criteria (reference data)',
   'GET /api/v1/criteria/{id}/draft': 'a criteria draft (reference data being authored)',
