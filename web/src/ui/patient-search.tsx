@@ -5,6 +5,7 @@ import { Empty, ErrorBanner, Field } from './components';
 import { formatDate } from './format';
 import { useAction } from './use-api';
 import type { Patient } from '../api/types';
+import { TableBox } from './table-box.js';
 
 const TEXT = {
   en: {
@@ -199,7 +200,7 @@ export function PatientSearch({
       <ErrorBanner error={search.error} />
       {results && results.length === 0 ? <Empty>{mode === 'id' ? t.noneById : t.none}</Empty> : null}
       {results && results.length > 0 ? (
-        <div className="table-wrap">
+        <TableBox label={t.results}>
           <table>
             <caption>{t.results}</caption>
             <thead>
@@ -241,7 +242,7 @@ export function PatientSearch({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       ) : null}
     </div>
   );

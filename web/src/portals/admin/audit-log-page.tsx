@@ -4,6 +4,7 @@ import type { ApiAnswer } from '../../api/api-shapes';
 import { useText } from '../../i18n/i18n';
 import { Async, Field, Page, Section } from '../../ui/components';
 import { useAction, useApi } from '../../ui/use-api';
+import { TableBox } from '../../ui/table-box.js';
 
 /** GET /audit-events, as generated from the route's schema (src/audit/audit.routes.ts). */
 type AuditPage = ApiAnswer<'/api/v1/audit-events', 'get'>;
@@ -144,7 +145,7 @@ export function AuditLogPage() {
 function AuditTable({ events }: { events: AuditEvent[] }) {
   const t = useText(TEXT);
   return (
-    <div className="table-wrap">
+    <TableBox label={t.caption}>
       <table>
         <caption>{t.caption}</caption>
         <thead>
@@ -174,6 +175,6 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

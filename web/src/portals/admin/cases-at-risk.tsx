@@ -4,6 +4,7 @@ import { Async } from '../../ui/components';
 import { DrugName } from '../../ui/drug-name-view';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -53,7 +54,7 @@ export function CasesAtRisk() {
       <p>{t.intro}</p>
       <Async state={queue} empty={t.none} isEmpty={(q) => !q.items.some((c) => c.atRisk)}>
         {(q) => (
-          <div className="table-wrap">
+          <TableBox label={t.heading}>
             <table>
               <thead>
                 <tr>
@@ -82,7 +83,7 @@ export function CasesAtRisk() {
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Async>
     </section>

@@ -8,6 +8,7 @@ import type { CriteriaSet, CriteriaSummary } from './api-types';
 import { CriteriaDiffView } from './criteria-diff-view';
 import { CriteriaDrugs } from './criteria-drugs';
 import { QuestionList } from './question-list';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -151,7 +152,7 @@ export function CriteriaDetailPage({ id }: { id: string }) {
                 <QuestionList items={c.questionnaire.item ?? []} />
               </Section>
               <Section title={t.rules}>
-                <div className="table-wrap">
+                <TableBox label={t.rules}>
                   <table>
                     <thead>
                       <tr>
@@ -170,7 +171,7 @@ export function CriteriaDetailPage({ id }: { id: string }) {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableBox>
               </Section>
               <Section title={t.documents}>
                 {c.requiredDocuments.length ? (

@@ -5,6 +5,7 @@ import { LoadCriteriaForm } from './load-criteria-form';
 import { formatDate } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { CriteriaSummary } from './api-types';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -53,7 +54,7 @@ export function CriteriaPage() {
             (a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id) || b.version - a.version,
           );
           return (
-            <div className="card table-wrap">
+            <TableBox label={t.caption} className="card">
               <table>
                 <caption>{t.caption}</caption>
                 <thead>
@@ -89,7 +90,7 @@ export function CriteriaPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
           );
         }}
       </Async>

@@ -4,6 +4,7 @@ import { useText } from '../../i18n/i18n';
 import { Async, ErrorBanner, Field, Notice, Page, Section } from '../../ui/components';
 import { useAction, useApi } from '../../ui/use-api';
 import { EpaNotificationsForm, type EpaHub } from './epa-notifications-form';
+import { TableBox } from '../../ui/table-box.js';
 
 /** GET /ehr-clients (src/ehr-clients/ehr-clients.routes.ts). */
 interface EhrClient {
@@ -253,7 +254,7 @@ function RegisterForm({
 function ClientTable({ clients, onChange }: { clients: EhrClient[]; onChange: () => void }) {
   const t = useText(TEXT);
   return (
-    <div className="table-wrap">
+    <TableBox label={t.caption}>
       <table>
         <caption>{t.caption}</caption>
         <thead>
@@ -271,7 +272,7 @@ function ClientTable({ clients, onChange }: { clients: EhrClient[]; onChange: ()
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
 

@@ -1,5 +1,6 @@
 import { fill, useText } from '../../i18n/i18n';
 import type { FormularyHit } from '../../api/types';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -44,7 +45,7 @@ const TEXT = {
 export function FormularyTable({ items }: { items: FormularyHit[] }) {
   const t = useText(TEXT);
   return (
-    <div className="card table-wrap">
+    <TableBox label={t.caption} className="card">
       <table>
         <caption>{t.caption}</caption>
         <thead>
@@ -103,6 +104,6 @@ export function FormularyTable({ items }: { items: FormularyHit[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -1,5 +1,6 @@
 import { useText } from '../../i18n/i18n';
 import { Notice, Section } from '../../ui/components';
+import { TableBox } from '../../ui/table-box.js';
 
 /** What POST /imports/{kind} and POST /criteria answer: counts loaded, rows refused with the reason, warnings. */
 export interface ImportSummary {
@@ -48,7 +49,7 @@ export function ImportResult({ result }: { result: ImportSummary }) {
         {result.rejected.length ? `${t.rejected}: ${result.rejected.length}.` : t.nothingRejected}
       </Notice>
       {result.rejected.length ? (
-        <div className="table-wrap">
+        <TableBox label={t.rejected}>
           <table>
             <caption>{t.rejected}</caption>
             <thead>
@@ -68,7 +69,7 @@ export function ImportResult({ result }: { result: ImportSummary }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       ) : null}
       {result.warnings.length ? (
         <>

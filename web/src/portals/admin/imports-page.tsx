@@ -5,6 +5,7 @@ import { Async, ErrorBanner, Field, Page, Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useAction, useApi } from '../../ui/use-api';
 import { ImportResult, loadedText, type ImportSummary } from './import-result';
+import { TableBox } from '../../ui/table-box.js';
 
 /** The import kinds of POST /imports/{kind} and the file each takes (docs/plan-bundle-format.md, README). */
 const KINDS = [
@@ -144,7 +145,7 @@ export function ImportsPage() {
       <Section title={t.runs}>
         <Async state={runs} empty={t.none} isEmpty={(d) => d.items.length === 0}>
           {(d) => (
-            <div className="table-wrap">
+            <TableBox label={t.runsCaption}>
               <table>
                 <caption>{t.runsCaption}</caption>
                 <thead>
@@ -170,7 +171,7 @@ export function ImportsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
           )}
         </Async>
       </Section>

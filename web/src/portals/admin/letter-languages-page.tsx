@@ -2,6 +2,7 @@ import { useText } from '../../i18n/i18n';
 import { Async, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { ApiAnswer } from '../../api/api-shapes';
+import { TableBox } from '../../ui/table-box.js';
 
 type LetterLanguages = ApiAnswer<'/api/v1/letter-languages', 'get'>;
 type Status = LetterLanguages['items'][number]['status'];
@@ -55,7 +56,7 @@ export function LetterLanguagesPage() {
       <p>{t.intro}</p>
       <Async state={languages} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <div className="card table-wrap">
+          <TableBox label={t.caption} className="card">
             <table>
               <caption>{t.caption}</caption>
               <thead>
@@ -86,7 +87,7 @@ export function LetterLanguagesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Async>
     </Page>

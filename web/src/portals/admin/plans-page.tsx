@@ -3,6 +3,7 @@ import { useText } from '../../i18n/i18n';
 import { Async, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { PlanSummary } from '../../api/types';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -42,7 +43,7 @@ export function PlansPage() {
       <p>{t.intro}</p>
       <Async state={plans} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <div className="card table-wrap">
+          <TableBox label={t.caption} className="card">
             <table>
               <caption>{t.caption}</caption>
               <thead>
@@ -83,7 +84,7 @@ export function PlansPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Async>
     </Page>

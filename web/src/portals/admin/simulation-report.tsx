@@ -1,6 +1,7 @@
 import type { ApiAnswer } from '../../api/api-shapes';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatDate } from '../../ui/format';
+import { TableBox } from '../../ui/table-box.js';
 
 export type SimulationReport = ApiAnswer<'/api/v1/criteria/{id}/simulations', 'post'>;
 
@@ -84,7 +85,7 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
       {report.byRule.length ? (
         <>
           <h3>{t.byRule}</h3>
-          <div className="table-wrap">
+          <TableBox label={t.byRule}>
             <table>
               <thead>
                 <tr>
@@ -108,13 +109,13 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         </>
       ) : null}
       {report.changes.length ? (
         <>
           <h3>{t.cases}</h3>
-          <div className="table-wrap">
+          <TableBox label={t.cases}>
             <table>
               <thead>
                 <tr>
@@ -139,7 +140,7 @@ export function SimulationReportView({ report }: { report: SimulationReport }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         </>
       ) : null}
     </div>

@@ -5,6 +5,7 @@ import { useApi } from '../../ui/use-api';
 import type { UserSummary } from './api-types';
 import { CreateUserForm, ROLE_LABELS, type CreatedUser } from './create-user-form';
 import { UserStatus } from './user-status';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -75,7 +76,7 @@ function UserTable({ users, onChanged }: { users: UserSummary[]; onChanged: () =
   const roles = useText(ROLE_LABELS);
   const rows = [...users].sort((a, b) => a.role.localeCompare(b.role) || a.username.localeCompare(b.username));
   return (
-    <div className="table-wrap">
+    <TableBox label={t.caption}>
       <table>
         <caption>{t.caption}</caption>
         <thead>
@@ -99,6 +100,6 @@ function UserTable({ users, onChanged }: { users: UserSummary[]; onChanged: () =
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -2,6 +2,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatDate } from '../../ui/format';
 import type { WeekPoint } from './api-types';
 import { formatHours, formatPercent } from './metric-format';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -115,7 +116,7 @@ export function WeeklyTrendChart({ weekly }: { weekly: WeekPoint[] }) {
       />
       <details>
         <summary>{t.table}</summary>
-        <div className="table-wrap">
+        <TableBox label={t.table}>
           <table>
             <caption>{t.table}</caption>
             <thead>
@@ -137,7 +138,7 @@ export function WeeklyTrendChart({ weekly }: { weekly: WeekPoint[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       </details>
     </section>
   );

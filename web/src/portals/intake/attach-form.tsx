@@ -7,6 +7,7 @@ import { useAction, useApi } from '../../ui/use-api';
 import type { AppealSummary, Patient, RequestSummary } from '../../api/types';
 import type { AttachResult } from './types';
 import { PatientSearch } from '../../ui/patient-search';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -225,7 +226,7 @@ function ChoiceTable<R extends { id: string }>({
   choose: (id: string) => ReactNode;
 }) {
   return (
-    <div className="table-wrap">
+    <TableBox label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -253,6 +254,6 @@ function ChoiceTable<R extends { id: string }>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { documentKind, faxStatusLabel, faxStatusTone, formatSize } from './fax-status';
 import type { FaxItem } from './types';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -97,7 +98,7 @@ export function FaxListPage() {
       </div>
       <Async state={faxes} empty={status === 'new' ? t.emptyNew : t.empty} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <div className="table-wrap card">
+          <TableBox label={`${labels[status]} — ${t.caption}`} className="card">
             <table>
               <caption>
                 {labels[status]} — {t.caption}
@@ -142,7 +143,7 @@ export function FaxListPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Async>
     </Page>

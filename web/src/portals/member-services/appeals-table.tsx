@@ -5,6 +5,7 @@ import { formatDateTime } from '../../ui/format';
 import { isOpenAppeal } from '../../ui/statuses';
 import type { AppealSummary } from '../../api/types';
 import { urgencyLabel } from './words';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -41,7 +42,7 @@ export function AppealsTable({ items, linkCases = true }: { items: AppealSummary
   const t = useText(TEXT);
   const { lang } = useLang();
   return (
-    <div className="table-wrap">
+    <TableBox label={t.caption}>
       <table>
         <caption className="visually-hidden">{t.caption}</caption>
         <thead>
@@ -90,6 +91,6 @@ export function AppealsTable({ items, linkCases = true }: { items: AppealSummary
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -6,6 +6,7 @@ import { Empty, ErrorBanner, Field, Notice, Page, Section, StatusBadge } from '.
 import { formatDate } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
 import type { Items, Patient } from '../../api/types';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -198,7 +199,7 @@ function SearchResults({ items }: { items: Patient[] }) {
   const { lang } = useLang();
   if (items.length === 0) return <Empty>—</Empty>;
   return (
-    <div className="table-wrap">
+    <TableBox label={t.results}>
       <table>
         <caption>{t.results}</caption>
         <thead>
@@ -228,6 +229,6 @@ function SearchResults({ items }: { items: Patient[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

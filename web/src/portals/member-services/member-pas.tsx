@@ -8,6 +8,7 @@ import type { Items, RequestSummary } from '../../api/types';
 import { urgencyLabel } from './words';
 import { CaseStatusBadge } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -41,7 +42,7 @@ export function MemberPas({ state }: { state: ApiState<Items<RequestSummary>> })
     <Section title={t.title} id="prior-authorizations">
       <Async state={state} empty={t.none} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <div className="table-wrap">
+          <TableBox label={t.caption}>
             <table>
               <caption className="visually-hidden">{t.caption}</caption>
               <thead>
@@ -89,7 +90,7 @@ export function MemberPas({ state }: { state: ApiState<Items<RequestSummary>> })
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Async>
     </Section>

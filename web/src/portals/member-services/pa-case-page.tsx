@@ -28,6 +28,7 @@ import type {
 import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -71,6 +72,7 @@ const TEXT = {
     letters: 'Letters',
     noLetters: 'No letters for this request yet.',
     letter: 'Letter',
+    lettersTable: 'Letters about this case',
     to_: 'To',
     sentBy: 'How',
     delivery: 'Delivery',
@@ -121,6 +123,7 @@ const TEXT = {
     letters: 'Cartas',
     noLetters: 'Aún no hay cartas para esta solicitud.',
     letter: 'Carta',
+    lettersTable: 'Cartas sobre este caso',
     to_: 'Para',
     sentBy: 'Cómo',
     delivery: 'Entrega',
@@ -311,7 +314,7 @@ function Letters({ items }: { items: NoticeSummary[] }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   return (
-    <div className="table-wrap">
+    <TableBox label={t.lettersTable}>
       <table>
         <thead>
           <tr>
@@ -344,7 +347,7 @@ function Letters({ items }: { items: NoticeSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
 

@@ -7,6 +7,7 @@ import type { Alternative, Coverage } from '../../api/types';
 import { tierLabel } from './plain-words';
 import { DrugName, useDrugName } from '../../ui/drug-name-view';
 import { PharmacyPrices } from './pharmacy-prices';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -226,7 +227,7 @@ export function Alternatives({ items }: { items: Alternative[] | undefined }) {
   const { lang } = useLang();
   if (!items || items.length === 0) return <p className="muted">{t.noAlternatives}</p>;
   return (
-    <div className="table-wrap">
+    <TableBox label={t.alternatives}>
       <table>
         <caption>{t.alternatives}</caption>
         <thead>
@@ -250,6 +251,6 @@ export function Alternatives({ items }: { items: Alternative[] | undefined }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -7,6 +7,7 @@ import type { RequestSummary } from '../../api/types';
 import { isOpenPa } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -47,7 +48,7 @@ export function PaListPage() {
       <p>{t.intro}</p>
       <Async state={list} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <div className="table-wrap card">
+          <TableBox label={t.caption} className="card">
             <table>
               <caption>{t.caption}</caption>
               <thead>
@@ -95,7 +96,7 @@ export function PaListPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Async>
     </Page>

@@ -1,6 +1,7 @@
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatMoney } from '../../ui/format';
 import type { Coverage } from '../../api/types';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -32,7 +33,7 @@ export function PharmacyPrices({ prices }: { prices: Coverage['pharmacyPrices'] 
   if (prices.length === 0) return null;
   return (
     <>
-      <div className="table-wrap">
+      <TableBox label={t.caption}>
         <table className="stack-on-narrow">
           <caption>{t.caption}</caption>
           <thead>
@@ -52,7 +53,7 @@ export function PharmacyPrices({ prices }: { prices: Coverage['pharmacyPrices'] 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       {prices.every((p) => p.pharmacyType !== 'mail') ? <p className="muted">{t.noMail}</p> : null}
     </>
   );

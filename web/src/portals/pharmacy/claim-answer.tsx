@@ -8,6 +8,7 @@ import { howToRequestLabel, rejectHelp } from './reject-help';
 import { ReverseClaim } from './reverse-claim';
 import type { ClaimResponse, ClaimSummary, NextSteps, Processor, Reject } from '../../api/types';
 import { DrugName } from '../../ui/drug-name-view';
+import { TableBox } from '../../ui/table-box.js';
 
 /** One claim's answer, whether it just came back from B1 or was read from the history. */
 export interface ClaimAnswerView {
@@ -326,7 +327,7 @@ function NextStepsView({
         </div>
       ) : null}
       {steps.alternatives && steps.alternatives.length > 0 ? (
-        <div className="table-wrap" style={block}>
+        <TableBox label={t.alternatives} style={block}>
           <table>
             <caption>{t.alternatives}</caption>
             <thead>
@@ -350,7 +351,7 @@ function NextStepsView({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       ) : null}
     </>
   );

@@ -7,6 +7,7 @@ import { useApi } from '../../ui/use-api';
 import { ReverseClaim } from './reverse-claim';
 import type { ClaimSummary, ReversalResponse } from '../../api/types';
 import { DrugName } from '../../ui/drug-name-view';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -124,7 +125,7 @@ export function ClaimsListPage() {
       ) : null}
       <Async state={claims} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <div className="table-wrap card">
+          <TableBox label={t.caption} className="card">
             <table>
               <caption>{t.caption}</caption>
               <thead>
@@ -141,11 +142,10 @@ export function ClaimsListPage() {
                 {d.items.map((c) => (
                   <tr key={c.claimId}>
                     <td>
-                      <Link
-                        to={`/pharmacy/claims/${encodeURIComponent(c.claimId)}`}
-                        aria-label={t.open.replace('{id}', c.claimId)}
-                      >
+                      {/* The name starts with the words shown (WCAG 2.5.3), then says which claim. */}
+                      <Link to={`/pharmacy/claims/${encodeURIComponent(c.claimId)}`}>
                         {formatDateTime(c.receivedAt, lang)}
+                        <span className="visually-hidden"> — {t.open.replace('{id}', c.claimId)}</span>
                       </Link>
                       <div className="muted">
                         {t.rxShort} {c.prescriptionNumber} / {c.fillNumber} · {t.dos}{' '}
@@ -195,7 +195,7 @@ export function ClaimsListPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Async>
     </Page>

@@ -3,6 +3,7 @@ import { Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { ApiAnswer } from '../../api/api-shapes';
+import { TableBox } from '../../ui/table-box.js';
 
 /** GET /claims/{id}/ncpdp (src/ncpdp/get-claim-exchanges.ts), as generated from its schema. */
 type ClaimExchanges = ApiAnswer<'/api/v1/claims/{claimId}/ncpdp', 'get'>;
@@ -41,7 +42,7 @@ const TEXT = {
 function Fields({ title, segment }: { title: string; segment: Pick<DecodedSegment, 'fields'> }) {
   const t = useText(TEXT);
   return (
-    <div className="table-wrap">
+    <TableBox label={title}>
       <table>
         <caption>{title}</caption>
         <thead>
@@ -65,7 +66,7 @@ function Fields({ title, segment }: { title: string; segment: Pick<DecodedSegmen
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
 

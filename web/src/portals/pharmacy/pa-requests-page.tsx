@@ -7,6 +7,7 @@ import { LongId } from '../../ui/long-id';
 import { isOnClock } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -49,7 +50,7 @@ export function PaRequestsPage() {
       <p className="muted">{t.intro}</p>
       <Async state={list} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <div className="table-wrap card">
+          <TableBox label={t.caption} className="card">
             <table>
               <caption>{t.caption}</caption>
               <thead>
@@ -84,7 +85,7 @@ export function PaRequestsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Async>
     </Page>

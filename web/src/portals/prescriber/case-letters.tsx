@@ -5,6 +5,7 @@ import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { STAFF_LETTER_KINDS, type Words } from '../../ui/plain-words';
 import type { NoticeSummary } from '../../api/types';
+import { TableBox } from '../../ui/table-box.js';
 
 const KIND: Words = {
   ...STAFF_LETTER_KINDS,
@@ -65,7 +66,7 @@ export function CaseLetters({ caseId, version }: { caseId: string; version: stri
     <Section title={t.title}>
       <Async state={state} empty={t.none} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <div className="table-wrap">
+          <TableBox label={t.title}>
             <table>
               <thead>
                 <tr>
@@ -95,7 +96,7 @@ export function CaseLetters({ caseId, version }: { caseId: string; version: stri
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Async>
     </Section>

@@ -9,6 +9,7 @@ import type { RequestSummary } from '../../api/types';
 import { isOnClock } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
+import { TableBox } from '../../ui/table-box.js';
 
 const TEXT = {
   en: {
@@ -120,7 +121,7 @@ function RequestTable({ rows }: { rows: RequestSummary[] }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   return (
-    <div className="table-wrap">
+    <TableBox label={t.title}>
       <table>
         <thead>
           <tr>
@@ -171,6 +172,6 @@ function RequestTable({ rows }: { rows: RequestSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -7,6 +7,7 @@ import { QUEUE_TEXT } from './queue-text';
 import { UrgencyLabel } from './record-parts';
 import type { AppealSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
+import { TableBox } from '../../ui/table-box.js';
 
 /** Open appeals by due time: a table on wide screens, cards on phones. */
 export function AppealQueue({ items }: { items: AppealSummary[] }) {
@@ -50,7 +51,7 @@ export function AppealQueue({ items }: { items: AppealSummary[] }) {
     );
   }
   return (
-    <div className="table-wrap">
+    <TableBox label={t.appealsCaption}>
       <table>
         <caption>{t.appealsCaption}</caption>
         <thead>
@@ -88,6 +89,6 @@ export function AppealQueue({ items }: { items: AppealSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -10,6 +10,7 @@ import type { RequestSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
 import { ON_CLOCK } from '../../ui/statuses';
 import { useMe } from '../../app/session';
+import { TableBox } from '../../ui/table-box.js';
 
 const QUEUE_STATUSES = ON_CLOCK;
 
@@ -100,7 +101,7 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
           ))}
         </ul>
       ) : (
-        <div className="table-wrap">
+        <TableBox label={t.caption}>
           <table>
             <caption>{t.caption}</caption>
             <thead>
@@ -137,7 +138,7 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import type { AppealView, Attachment, HistoryEntry, NoticeRef } from '../../api/
 type AnyAttachment = Attachment | AppealView['attachments'][number];
 /** Case and appeal history alike (an appeal's steps may carry no actor role). */
 type AnyHistoryEntry = HistoryEntry | AppealView['history'][number];
+import { TableBox } from '../../ui/table-box';
 
 /** Pieces shared by the case and appeal screens: documents, letters, history. */
 const TEXT = {
@@ -20,6 +21,7 @@ const TEXT = {
     uploaded: 'uploaded {at} by {by}',
     noNotices: 'No letters yet.',
     letter: 'Letter',
+    lettersTable: 'Letters about this case',
     to: 'To',
     channel: 'Channel',
     language: 'Language',
@@ -39,6 +41,7 @@ const TEXT = {
     uploaded: 'subido {at} por {by}',
     noNotices: 'Todavía no hay cartas.',
     letter: 'Carta',
+    lettersTable: 'Cartas sobre este caso',
     to: 'Para',
     channel: 'Canal',
     language: 'Idioma',
@@ -108,7 +111,7 @@ export function NoticeTable({ notices }: { notices: NoticeRef[] }) {
   const { lang } = useLang();
   if (notices.length === 0) return <Empty>{t.noNotices}</Empty>;
   return (
-    <div className="table-wrap">
+    <TableBox label={t.lettersTable}>
       <table>
         <thead>
           <tr>
@@ -146,7 +149,7 @@ export function NoticeTable({ notices }: { notices: NoticeRef[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
 

@@ -1,0 +1,150 @@
+import { expect } from 'vitest';
+import { DEMO } from '../../../src/demo/demo-data.js';
+import { glp1Answers } from '../../support/fhir.js';
+import { ApiClient } from '../../support/http.js';
+import { multipart, TINY_PDF } from '../../support/multipart.js';
+import { claimFor } from '../../support/scenario.js';
+import type { BrowserRig } from './browser.js';
+
+/** One role's pages; `{x}` in a path is filled from the ids `somethingBehindEveryPage` returns. */
+export interface PortalVisit {
+  username: string;
+  password: string;
+  paths: string[];
+}
+
+/**
+ * Something behind every detail page, made through the API as the people would: a claim at the
+ * counter, a PA that fails its criteria, denied by a physician, the member's appeal, and a fax waiting in intake.
+ */
+export async function somethingBehindEveryPage(rig: BrowserRig): Promise<Record<string, string>> {
+  const login = (u: string, p: string) => ApiClient.login(rig.t.app, u, p);
+  const prescriber = await login('dr.park', 'demo-prescriber');
+  const physician = await login('physician', 'demo-reviewer');
+  const member = await login('jennifer.lewis', 'demo-member');
+  const pharmacy = new ApiClient(rig.t.app).withKey(DEMO.pharmacies.retail.apiKey);
+  const [m] = await rig.t.ctx.database.query<{ id: string; date_of_birth: string }>(
+    `select id, date_of_birth::text from members where id = $1`,
+    [DEMO.members.ihss],
+  );
+  const today = new Date(rig.t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
+  const claim = await pharmacy.post('claims', {
+    ...claimFor(
+      { ...m, plan_id: 'IHSS01', sex: 'F', language: 'en', termination_date: null },
+      DEMO.pharmacies.retail.npi,
+      DEMO.prescribers.primaryCare,
+    ),
+    dateOfService: today,
+    productId: DEMO.ndcs.coveredGeneric,
+  });
+  expect(claim.status, JSON.stringify(claim.body)).toBe(200);
+  const c = await prescriber.post('pa-requests', {
+    memberId: m.id,
+    prescriberNpi: DEMO.prescribers.primaryCare,
+    productId: DEMO.ndcs.semaglutidePenLow,
+    quantity: 3,
+    daysSupply: 28,
+    urgency: 'standard',
+    channel: 'portal',
+  });
+  expect(c.status, JSON.stringify(c.body)).toBe(201);
+  expect(
+    (await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers: glp1Answers({ a1c: 6.1 }) })).body.status,
+  ).toBe('in-review');
+  await physician.post(`pa-requests/${c.body.id}/assign`);
+  const denied = await physician.post(`pa-requests/${c.body.id}/determination`, {
+    decision: 'denied',
+    reasons: ['HbA1c is below 7 %.'],
+  });
+  expect(denied.body.status, JSON.stringify(denied.body)).toBe('denied');
+  const appeal = await member.post('appeals', {
+    paRequestId: c.body.id,
+    urgency: 'standard',
+    statement: 'Metformin made me ill.',
+    filedBy: 'member',
+  });
+  expect(appeal.status, JSON.stringify(appeal.body)).toBe(201);
+  const intake = await login('intake', 'demo-intake');
+  const fax = multipart(
+    { senderFax: '1-510-555-0163', receivedAt: rig.t.clock.now().toISOString() },
+    { name: 'fax.pdf', bytes: TINY_PDF },
+  );
+  const inbound = await intake.post('fax/inbound', fax.body, fax.headers);
+  expect(inbound.status, JSON.stringify(inbound.body)).toBe(201);
+  const q = async (sql: string) => (await rig.t.ctx.database.query<{ id: string }>(sql))[0]?.id ?? '';
+  return {
+    pa: c.body.id,
+    member: m.id,
+    claim: claim.body.claimId,
+    appeal: appeal.body.id,
+    criteria: await q(`select id from criteria_sets order by id limit 1`),
+    plan: await q(`select id from plans order by id limit 1`),
+    fax: inbound.body.id,
+  };
+}
+
+/** Every portal's pages, by the role that uses them. */
+export const PORTAL_VISITS: PortalVisit[] = [
+  {
+    username: 'jennifer.lewis',
+    password: 'demo-member',
+    paths: [
+      '/member',
+      '/member/claims',
+      '/member/prior-authorizations',
+      `/member/prior-authorizations/{pa}`,
+      '/member/notifications',
+    ],
+  },
+  {
+    username: 'dr.park',
+    password: 'demo-prescriber',
+    paths: [
+      '/prescriber',
+      '/prescriber/patients',
+      '/prescriber/patients/{member}',
+      '/prescriber/new',
+      '/prescriber/requests/{pa}',
+    ],
+  },
+  {
+    username: 'pharmacy.lakeshore',
+    password: 'demo-pharmacy',
+    paths: ['/pharmacy', '/pharmacy/claims', '/pharmacy/claims/{claim}', '/pharmacy/pa-requests'],
+  },
+  {
+    username: 'physician',
+    password: 'demo-reviewer',
+    paths: ['/review', '/review/cases/{pa}', '/review/appeals/{appeal}'],
+  },
+  { username: 'intake', password: 'demo-intake', paths: ['/intake', '/intake?status=all', '/intake/faxes/{fax}'] },
+  {
+    username: 'memberservices',
+    password: 'demo-services',
+    paths: ['/services', '/services/members/{member}', '/services/pa/{pa}'],
+  },
+  {
+    username: 'admin',
+    password: 'demo-admin',
+    paths: [
+      '/admin',
+      '/admin/plans',
+      '/admin/plans/{plan}',
+      '/admin/criteria',
+      '/admin/criteria/{criteria}',
+      '/admin/users',
+      '/admin/imports',
+      '/admin/ehr-clients',
+      '/admin/letter-languages',
+      '/admin/audit',
+    ],
+  },
+];
+
+/** A path template with its `{x}` filled from `ids`. */
+export function fillPath(template: string, ids: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_m, k: string) => {
+    expect(ids[k], `demo data has a ${k}`).toBeTruthy();
+    return encodeURIComponent(ids[k]);
+  });
+}
