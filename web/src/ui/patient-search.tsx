@@ -5,7 +5,7 @@ import { Empty, ErrorBanner, Field } from './components';
 import { formatDate } from './format';
 import { useAction } from './use-api';
 import type { Patient } from '../api/types';
-import { TableBox } from './table-box.js';
+import { TableBox } from './table-box';
 
 const TEXT = {
   en: {

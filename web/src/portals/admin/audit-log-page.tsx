@@ -4,7 +4,7 @@ import type { ApiAnswer } from '../../api/api-shapes';
 import { useText } from '../../i18n/i18n';
 import { Async, Field, Page, Section } from '../../ui/components';
 import { useAction, useApi } from '../../ui/use-api';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 /** GET /audit-events, as generated from the route's schema (src/audit/audit.routes.ts). */
 type AuditPage = ApiAnswer<'/api/v1/audit-events', 'get'>;

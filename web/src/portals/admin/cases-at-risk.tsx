@@ -4,7 +4,7 @@ import { Async } from '../../ui/components';
 import { DrugName } from '../../ui/drug-name-view';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

@@ -8,7 +8,7 @@ import type { CriteriaSet, CriteriaSummary } from './api-types';
 import { CriteriaDiffView } from './criteria-diff-view';
 import { CriteriaDrugs } from './criteria-drugs';
 import { QuestionList } from './question-list';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

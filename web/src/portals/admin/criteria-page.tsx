@@ -5,7 +5,7 @@ import { LoadCriteriaForm } from './load-criteria-form';
 import { formatDate } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { CriteriaSummary } from './api-types';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

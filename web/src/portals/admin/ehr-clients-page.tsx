@@ -4,7 +4,7 @@ import { useText } from '../../i18n/i18n';
 import { Async, ErrorBanner, Field, Notice, Page, Section } from '../../ui/components';
 import { useAction, useApi } from '../../ui/use-api';
 import { EpaNotificationsForm, type EpaHub } from './epa-notifications-form';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 /** GET /ehr-clients (src/ehr-clients/ehr-clients.routes.ts). */
 interface EhrClient {

@@ -1,6 +1,6 @@
 import { fill, useText } from '../../i18n/i18n';
 import type { FormularyHit } from '../../api/types';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

@@ -1,6 +1,6 @@
 import { useText } from '../../i18n/i18n';
 import { Notice, Section } from '../../ui/components';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 /** What POST /imports/{kind} and POST /criteria answer: counts loaded, rows refused with the reason, warnings. */
 export interface ImportSummary {

@@ -5,7 +5,7 @@ import { Async, ErrorBanner, Field, Page, Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useAction, useApi } from '../../ui/use-api';
 import { ImportResult, loadedText, type ImportSummary } from './import-result';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 /** The import kinds of POST /imports/{kind} and the file each takes (docs/plan-bundle-format.md, README). */
 const KINDS = [

@@ -2,7 +2,7 @@ import { useText } from '../../i18n/i18n';
 import { Async, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { ApiAnswer } from '../../api/api-shapes';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 type LetterLanguages = ApiAnswer<'/api/v1/letter-languages', 'get'>;
 type Status = LetterLanguages['items'][number]['status'];

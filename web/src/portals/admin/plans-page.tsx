@@ -3,7 +3,7 @@ import { useText } from '../../i18n/i18n';
 import { Async, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { PlanSummary } from '../../api/types';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

@@ -1,7 +1,7 @@
 import type { ApiAnswer } from '../../api/api-shapes';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatDate } from '../../ui/format';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 export type SimulationReport = ApiAnswer<'/api/v1/criteria/{id}/simulations', 'post'>;
 

@@ -5,7 +5,7 @@ import { useApi } from '../../ui/use-api';
 import type { UserSummary } from './api-types';
 import { CreateUserForm, ROLE_LABELS, type CreatedUser } from './create-user-form';
 import { UserStatus } from './user-status';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

@@ -2,7 +2,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatDate } from '../../ui/format';
 import type { WeekPoint } from './api-types';
 import { formatHours, formatPercent } from './metric-format';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

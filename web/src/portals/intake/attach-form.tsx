@@ -7,7 +7,7 @@ import { useAction, useApi } from '../../ui/use-api';
 import type { AppealSummary, Patient, RequestSummary } from '../../api/types';
 import type { AttachResult } from './types';
 import { PatientSearch } from '../../ui/patient-search';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

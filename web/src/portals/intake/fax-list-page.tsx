@@ -5,7 +5,7 @@ import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { documentKind, faxStatusLabel, faxStatusTone, formatSize } from './fax-status';
 import type { FaxItem } from './types';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../ui/format';
 import { isOpenAppeal } from '../../ui/statuses';
 import type { AppealSummary } from '../../api/types';
 import { urgencyLabel } from './words';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

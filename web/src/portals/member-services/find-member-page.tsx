@@ -6,7 +6,7 @@ import { Empty, ErrorBanner, Field, Notice, Page, Section, StatusBadge } from '.
 import { formatDate } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
 import type { Items, Patient } from '../../api/types';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

@@ -8,7 +8,7 @@ import type { Items, RequestSummary } from '../../api/types';
 import { urgencyLabel } from './words';
 import { CaseStatusBadge } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

@@ -28,7 +28,7 @@ import type {
 import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

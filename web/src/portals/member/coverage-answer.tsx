@@ -7,7 +7,7 @@ import type { Alternative, Coverage } from '../../api/types';
 import { tierLabel } from './plain-words';
 import { DrugName, useDrugName } from '../../ui/drug-name-view';
 import { PharmacyPrices } from './pharmacy-prices';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

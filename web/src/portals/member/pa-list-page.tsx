@@ -7,7 +7,7 @@ import type { RequestSummary } from '../../api/types';
 import { isOpenPa } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

@@ -1,7 +1,7 @@
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatMoney } from '../../ui/format';
 import type { Coverage } from '../../api/types';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

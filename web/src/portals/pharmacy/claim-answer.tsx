@@ -8,7 +8,7 @@ import { howToRequestLabel, rejectHelp } from './reject-help';
 import { ReverseClaim } from './reverse-claim';
 import type { ClaimResponse, ClaimSummary, NextSteps, Processor, Reject } from '../../api/types';
 import { DrugName } from '../../ui/drug-name-view';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 /** One claim's answer, whether it just came back from B1 or was read from the history. */
 export interface ClaimAnswerView {

@@ -7,7 +7,7 @@ import { useApi } from '../../ui/use-api';
 import { ReverseClaim } from './reverse-claim';
 import type { ClaimSummary, ReversalResponse } from '../../api/types';
 import { DrugName } from '../../ui/drug-name-view';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

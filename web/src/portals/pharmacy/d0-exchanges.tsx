@@ -3,7 +3,7 @@ import { Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { ApiAnswer } from '../../api/api-shapes';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 /** GET /claims/{id}/ncpdp (src/ncpdp/get-claim-exchanges.ts), as generated from its schema. */
 type ClaimExchanges = ApiAnswer<'/api/v1/claims/{claimId}/ncpdp', 'get'>;

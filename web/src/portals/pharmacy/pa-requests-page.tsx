@@ -7,7 +7,7 @@ import { LongId } from '../../ui/long-id';
 import { isOnClock } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

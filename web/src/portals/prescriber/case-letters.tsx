@@ -5,7 +5,7 @@ import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import { STAFF_LETTER_KINDS, type Words } from '../../ui/plain-words';
 import type { NoticeSummary } from '../../api/types';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const KIND: Words = {
   ...STAFF_LETTER_KINDS,

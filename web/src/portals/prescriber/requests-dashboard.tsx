@@ -9,7 +9,7 @@ import type { RequestSummary } from '../../api/types';
 import { isOnClock } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
   en: {

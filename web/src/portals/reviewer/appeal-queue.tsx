@@ -7,7 +7,7 @@ import { QUEUE_TEXT } from './queue-text';
 import { UrgencyLabel } from './record-parts';
 import type { AppealSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 /** Open appeals by due time: a table on wide screens, cards on phones. */
 export function AppealQueue({ items }: { items: AppealSummary[] }) {

@@ -10,7 +10,7 @@ import type { RequestSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
 import { ON_CLOCK } from '../../ui/statuses';
 import { useMe } from '../../app/session';
-import { TableBox } from '../../ui/table-box.js';
+import { TableBox } from '../../ui/table-box';
 
 const QUEUE_STATUSES = ON_CLOCK;
 

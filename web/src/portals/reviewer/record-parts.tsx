@@ -3,12 +3,12 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { Empty, FileLink, InlineFile, StatusBadge } from '../../ui/components';
 import { formatDateTime, statusLabel } from '../../ui/format';
 import type { AppealView, Attachment, HistoryEntry, NoticeRef } from '../../api/types';
+import { TableBox } from '../../ui/table-box';
 
 /** Case and appeal documents alike (an appeal's documents answer no required document: no documentId). */
 type AnyAttachment = Attachment | AppealView['attachments'][number];
 /** Case and appeal history alike (an appeal's steps may carry no actor role). */
 type AnyHistoryEntry = HistoryEntry | AppealView['history'][number];
-import { TableBox } from '../../ui/table-box';
 
 /** Pieces shared by the case and appeal screens: documents, letters, history. */
 const TEXT = {
