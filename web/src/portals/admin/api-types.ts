@@ -1,5 +1,8 @@
-/** Shapes of the API answers only the administrator screens read (src/reports, criteria, identity routes); plans and formulary are in web/src/api/types.ts. */
-
+/**
+ * The API answers only the administrator screens read, picked out of the generated openapi.d.ts
+ * (npm run gen:api); plans and formulary are in web/src/api/types.ts.
+ */
+import type { QuestionnaireItem } from '@medplum/fhirtypes';
 import type { ApiAnswer } from '../../api/api-shapes';
 
 /** GET /reports/turnaround, as generated from the route's schema (src/reports/reports.schemas.ts). */
@@ -8,41 +11,16 @@ export type SplitMetrics = TurnaroundReport['total'];
 export type WeekPoint = TurnaroundReport['weekly'][number];
 export type Share = SplitMetrics['approved'];
 
-export interface CriteriaSummary {
-  id: string;
-  version: number;
-  title: string;
-  current: boolean;
-  createdAt: string;
-  createdBy: string;
-}
+/** GET /criteria items. */
+export type CriteriaSummary = ApiAnswer<'/api/v1/criteria', 'get'>['items'][number];
 
-export interface QuestionItem {
-  linkId: string;
-  text?: string;
-  type: string;
-  required?: boolean;
-  item?: QuestionItem[];
-  enableWhen?: { question: string }[];
-  answerOption?: { valueCoding?: { code?: string; display?: string }; valueString?: string }[];
-}
+/**
+ * GET /criteria/{id}: the criteria set's body, whose one definition (and validation) is shared by the
+ * server and the editor (src/shared/criteria-set.ts); the route declares no response schema for it yet.
+ */
+export type { CriteriaSet } from '../../../../src/shared/criteria-set';
+/** A question of the criteria set's FHIR Questionnaire. */
+export type QuestionItem = QuestionnaireItem;
 
-export interface CriteriaSet {
-  id: string;
-  version: number;
-  title: string;
-  appliesTo: { scdf: string[]; note?: string };
-  scope: 'drug-form-group' | 'brand-only';
-  approval: { durationDays: number; maxQuantityPerDays?: { units: number; days: number } };
-  requiredDocuments: { id: string; text: string }[];
-  facts: { name: string; kind: string; lookbackDays?: number; ingredients?: string[]; drugClasses?: string[] }[];
-  questionnaire: { title?: string; item?: QuestionItem[] };
-  rules: { id: string; text: string; expression: string }[];
-}
-
-export interface UserSummary {
-  username: string;
-  role: string;
-  displayName: string | null;
-  disabled: boolean;
-}
+/** GET /users items. */
+export type UserSummary = ApiAnswer<'/api/v1/users', 'get'>['items'][number];

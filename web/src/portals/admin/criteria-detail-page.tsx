@@ -190,9 +190,13 @@ export function CriteriaDetailPage({ id }: { id: string }) {
                       {c.facts.map((f) => (
                         <li key={f.name}>
                           <span className="admin-code">{f.name}</span>: {f.kind}
-                          {f.ingredients?.length ? ` (${f.ingredients.join(', ')})` : ''}
-                          {f.drugClasses?.length ? ` (${f.drugClasses.join(', ')})` : ''}
-                          {f.lookbackDays ? `, ${fill(t.lookback, { n: f.lookbackDays })}` : ''}
+                          {f.kind === 'days-supply-filled' ? (
+                            <>
+                              {f.ingredients?.length ? ` (${f.ingredients.join(', ')})` : ''}
+                              {f.drugClasses?.length ? ` (${f.drugClasses.join(', ')})` : ''}
+                              {`, ${fill(t.lookback, { n: f.lookbackDays })}`}
+                            </>
+                          ) : null}
                         </li>
                       ))}
                     </ul>

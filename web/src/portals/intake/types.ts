@@ -1,29 +1,9 @@
-/** Intake-only API shapes (src/fax/fax.routes.ts); the shared ones are in web/src/api/types.ts. */
+/** Intake-only API shapes (src/fax/fax.routes.ts), picked out of the generated openapi.d.ts; the shared ones are in web/src/api/types.ts. */
+import type { ApiAnswer } from '../../api/api-shapes';
 
-export interface FaxItem {
-  id: string;
-  receivedAt: string;
-  senderFax: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  status: 'new' | 'case-created' | 'attached' | string;
-  paRequestId?: string | null;
-  appealId?: string | null;
-  handledBy?: string | null;
-  handledAt?: string | null;
-  note?: string | null;
-}
-
-export interface CreatedCase {
-  faxId: string;
-  paRequestId: string;
-}
-
-export interface AttachResult {
-  faxId: string;
-  paRequestId?: string;
-  appealId?: string;
-  attachmentId: string;
-  answeredInformationRequest?: boolean;
-}
+/** GET /fax/inbound/{id}, and GET /fax/inbound items. */
+export type FaxItem = ApiAnswer<'/api/v1/fax/inbound/{id}', 'get'>;
+/** POST /fax/inbound/{id}/case answer. */
+export type CreatedCase = ApiAnswer<'/api/v1/fax/inbound/{id}/case', 'post', 201>;
+/** POST /fax/inbound/{id}/attach answer. */
+export type AttachResult = ApiAnswer<'/api/v1/fax/inbound/{id}/attach', 'post'>;

@@ -1,18 +1,5 @@
-/** Member-services-only API shapes (the shared ones are in web/src/api/types.ts). */
+/** Member-services-only API shapes, picked out of the generated openapi.d.ts (the shared ones are in web/src/api/types.ts). */
+import type { ApiAnswer } from '../../api/api-shapes';
 
-export interface CallNote {
-  id: string;
-  memberId: string;
-  recordedAt: string;
-  recordedBy: { username: string; role: string; name: string | null };
-  callerName: string;
-  callerRelationship: string;
-  identityVerified: boolean;
-  verificationMethod: string | null;
-  identityStatement: string;
-  topic: string;
-  note: string;
-  paRequestId: string | null;
-  claimId: string | null;
-  appealId: string | null;
-}
+/** GET /members/{id}/call-notes items, and the POST answer. */
+export type CallNote = ApiAnswer<'/api/v1/members/{id}/call-notes', 'post', 201>;
