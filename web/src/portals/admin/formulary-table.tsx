@@ -30,7 +30,7 @@ const TEXT = {
     rules: 'Reglas',
     yes: 'Sí',
     no: 'No cubierto',
-    pa: 'AP',
+    pa: 'Autorización previa',
     paTitle: 'Autorización previa ({criteria})',
     step: 'Escalonada',
     ql: 'LC {units} cada {days} días',

@@ -34,7 +34,7 @@ const TEXT = {
     urgency: 'Urgency',
   },
   es: {
-    caseId: 'ID del caso (solicitud de PA)',
+    caseId: 'ID del caso (solicitud de autorización previa)',
     appealId: 'ID de la apelación',
     find: 'O búsquelo por afiliado',
     memberCases: 'Casos de {name}',

@@ -51,7 +51,7 @@ const TEXT = {
     standard: 'Estándar (72 horas)',
     urgent: 'Urgente (24 horas)',
     reason: '¿Por qué es urgente? (según el fax)',
-    create: 'Crear el caso de PA',
+    create: 'Crear el caso de autorización previa',
     kind: 'Qué pide el fax',
     kindHint: 'Una excepción (formulario, límite de cantidad, …) usa su propio cuestionario.',
     priorAuthorization: 'Autorización previa',

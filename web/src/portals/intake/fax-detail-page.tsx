@@ -70,7 +70,7 @@ const TEXT = {
     note: 'Nota',
     file: 'Archivar este fax',
     what: '¿Qué es este fax?',
-    create: 'Una nueva solicitud de PA: crear un caso',
+    create: 'Una nueva solicitud de autorización previa: crear un caso',
     attachCase: 'Documentos de un caso existente',
     fileAppeal: 'Una nueva apelación de una solicitud denegada: presentarla',
     attachAppeal: 'Documentos de una apelación abierta',

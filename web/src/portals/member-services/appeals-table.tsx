@@ -21,7 +21,7 @@ const TEXT = {
   },
   es: {
     appeal: 'Apelación',
-    caseCol: 'Solicitud de PA',
+    caseCol: 'Solicitud de autorización previa',
     status: 'Estado',
     urgency: 'Urgencia',
     filedBy: 'Presentada por',

@@ -27,7 +27,7 @@ const TEXT = {
     noPhi: 'No se puede revelar información de salud protegida a quien llamó.',
     list: 'Notas de llamadas, las más recientes primero',
     about: 'Sobre',
-    pa: 'Solicitud de PA {id}',
+    pa: 'Solicitud de autorización previa {id}',
     claim: 'Reclamación {id}',
     appeal: 'Apelación {id}',
   },

@@ -83,7 +83,7 @@ const TEXT = {
     escalated: 'Escalated',
   },
   es: {
-    title: 'Solicitud de PA {id}',
+    title: 'Solicitud de autorización previa {id}',
     back: 'Volver al afiliado',
     readOnly:
       'Vista de solo lectura para servicios al afiliado: los cambios los hacen el médico, la recepción o los revisores clínicos.',

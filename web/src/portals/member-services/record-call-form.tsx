@@ -46,7 +46,7 @@ const TEXT = {
     noPhi:
       'Identidad no verificada: no hable de reclamaciones, medicamentos, autorizaciones previas, apelaciones ni otra información de salud protegida. Puede dar información general del plan; la nota registrará que no se verificó.',
     topic: 'Tema',
-    pa: 'Solicitud de PA relacionada (opcional)',
+    pa: 'Solicitud de autorización previa relacionada (opcional)',
     claim: 'Reclamación relacionada (opcional)',
     appeal: 'Apelación relacionada (opcional)',
     none: 'Ninguna',

@@ -78,7 +78,10 @@ const REJECTS: Words = {
 export const rejectInWords = (code: string, lang: Lang): string | null => REJECTS[code]?.[lang] ?? null;
 
 const HOW: Words = {
-  epa: { en: 'electronic PA from the prescriber’s system', es: 'PA electrónica desde el sistema del médico' },
+  epa: {
+    en: 'electronic PA from the prescriber’s system',
+    es: 'Autorización previa electrónica desde el sistema del médico',
+  },
   portal: { en: 'the prescriber portal', es: 'el portal de médicos' },
   fax: { en: 'fax', es: 'fax' },
   phone: { en: 'phone', es: 'teléfono' },

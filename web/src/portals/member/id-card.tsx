@@ -16,7 +16,7 @@ const TEXT = {
   },
   es: {
     title: 'Mi tarjeta de farmacia',
-    hint: 'Muestre esta tarjeta en la farmacia: tiene lo que la farmacia necesita para enviar el reclamo.',
+    hint: 'Muestre esta tarjeta en la farmacia: tiene lo que la farmacia necesita para enviar la reclamación.',
     member: 'Miembro',
     memberId: 'Número de miembro',
     bin: 'RxBIN',

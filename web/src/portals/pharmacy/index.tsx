@@ -9,7 +9,7 @@ export const pharmacyPortal: Portal = {
   nav: [
     { to: '/pharmacy', label: { en: 'Submit a claim', es: 'Enviar reclamación' } },
     { to: '/pharmacy/claims', label: { en: 'My claims', es: 'Mis reclamaciones' } },
-    { to: '/pharmacy/pa-requests', label: { en: 'PA requests', es: 'Solicitudes de PA' } },
+    { to: '/pharmacy/pa-requests', label: { en: 'PA requests', es: 'Solicitudes de autorización previa' } },
   ],
   routes: [
     { path: '/pharmacy', render: () => <SubmitClaimPage /> },

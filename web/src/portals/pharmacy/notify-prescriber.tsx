@@ -33,7 +33,7 @@ const TEXT = {
     notRequired: 'No prior authorization is needed',
   },
   es: {
-    title: 'Avisar al médico que se necesita PA',
+    title: 'Avisar al médico que se necesita autorización previa',
     titleKind: 'Avisar al médico: se necesita {kind}',
     intro: 'OpenPBM abre una solicitud de autorización previa y envía al médico un aviso con las preguntas del plan.',
     prescriber: 'NPI del médico',
@@ -46,7 +46,7 @@ const TEXT = {
     send: 'Avisar al médico',
     sending: 'Enviando…',
     sent: 'Se avisó al médico.',
-    request: 'Solicitud de PA',
+    request: 'Solicitud de autorización previa',
     status: 'Estado',
     drug: 'Medicamento',
     notices: 'Avisos',

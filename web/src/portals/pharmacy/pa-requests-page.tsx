@@ -25,11 +25,11 @@ const TEXT = {
     due: 'Decision due',
   },
   es: {
-    title: 'Solicitudes de PA iniciadas',
+    title: 'Solicitudes de autorización previa iniciadas',
     intro:
       'Solicitudes de autorización previa que esta farmacia abrió para un médico tras un rechazo 75. Vuelva a enviar la reclamación cuando se apruebe.',
-    empty: 'Esta farmacia no ha iniciado solicitudes de PA.',
-    caption: 'Solicitudes de PA iniciadas por esta farmacia',
+    empty: 'Esta farmacia no ha iniciado solicitudes de autorización previa.',
+    caption: 'Solicitudes de autorización previa iniciadas por esta farmacia',
     id: 'Solicitud',
     member: 'Núm. de afiliado',
     drug: 'Medicamento',

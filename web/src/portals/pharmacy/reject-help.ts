@@ -76,7 +76,7 @@ export function rejectHelp(code: string, lang: Lang): string | null {
 const HOW: Record<string, { en: string; es: string }> = {
   epa: {
     en: 'electronic PA (ePA) from the prescriber’s system',
-    es: 'PA electrónica (ePA) desde el sistema del médico',
+    es: 'Autorización previa electrónica (ePA) desde el sistema del médico',
   },
   portal: { en: 'the OpenPBM prescriber portal', es: 'el portal de médicos de OpenPBM' },
   fax: { en: 'fax', es: 'fax' },

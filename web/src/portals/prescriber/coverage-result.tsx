@@ -64,7 +64,7 @@ const TEXT = {
     start: 'Iniciar una autorización previa',
     alternatives: 'Alternativas cubiertas',
     alt: '{name}: nivel {tier}, aproximadamente {pay}',
-    altPa: ' (requiere AP)',
+    altPa: ' (requiere autorización previa)',
     none: '—',
     startException: 'Solicitar una excepción (autorización previa)',
     requestKind: 'Solicitar: {kind}',
