@@ -27,6 +27,16 @@ export async function insertApiKey(db: Db, row: typeof apiKeys.$inferInsert): Pr
   await db.insert(apiKeys).values(row);
 }
 
+/** The portal language a user chose, if any. */
+export async function findUserLanguage(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ language: users.language }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.language ?? null;
+}
+
+export async function setUserLanguage(db: Db, userId: string, language: string): Promise<void> {
+  await db.update(users).set({ language }).where(eq(users.id, userId));
+}
+
 export function listUsers(db: Db): Promise<UserRow[]> {
   return db.query.users.findMany({ orderBy: users.username });
 }

@@ -6,8 +6,11 @@ import { errorResponses } from '../adapters/http/schemas.js';
 import { refreshToken } from './authenticate.js';
 import { changePassword, signIn } from './sign-in.js';
 import { createUser } from './create-user.js';
-import { listUsers } from './identity.repo.js';
+import { findUserLanguage, listUsers, setUserLanguage } from './identity.repo.js';
 import { ROLES } from '../platform/roles.js';
+
+/** The languages the portals are written in. */
+const PortalLanguage = Type.Union([Type.Literal('en'), Type.Literal('es')]);
 
 const Me = Type.Object({
   username: Type.String(),
@@ -15,6 +18,9 @@ const Me = Type.Object({
   displayName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   memberId: Type.Optional(Type.String()),
   npi: Type.Optional(Type.String()),
+  language: Type.Union([PortalLanguage, Type.Null()], {
+    description: 'The portal language this person chose (PUT /me/language); null when they never chose one',
+  }),
   serverTime: Type.String({
     format: 'date-time',
     description: "The server clock's now, so portals count due times from the same clock",
@@ -114,8 +120,26 @@ export async function identityRoutes(app: ApiApp, ctx: AppContext) {
         displayName: p.displayName ?? null,
         ...(p.memberId ? { memberId: p.memberId } : {}),
         ...(p.npi ? { npi: p.npi } : {}),
+        language: portalLanguage(await findUserLanguage(ctx.database.db, p.userId)),
         serverTime: ctx.clock.now().toISOString(),
       };
+    },
+  );
+
+  app.put(
+    '/me/language',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Save the portal language I chose: my portal opens in it at my next sign-in (any role)',
+        body: Type.Object({ language: PortalLanguage }, { additionalProperties: false }),
+        response: { 200: Type.Object({ language: PortalLanguage }), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      await setUserLanguage(ctx.database.db, p.userId, req.body.language);
+      return { language: req.body.language };
     },
   );
 
@@ -186,3 +210,5 @@ export async function identityRoutes(app: ApiApp, ctx: AppContext) {
     },
   );
 }
+
+const portalLanguage = (l: string | null): 'en' | 'es' | null => (l === 'en' || l === 'es' ? l : null);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { I18nProvider, useLang, useText } from '../i18n/i18n';
 import { ErrorBanner, Loading, Page } from '../ui/components';
+import { api } from '../api/client';
 import type { Portal } from './portal';
 import { Link, matchPath, RouterProvider, useRouter } from './router';
 import { SessionProvider, useSession, type Role } from './session';
@@ -85,7 +86,16 @@ function LanguageSwitch() {
   return (
     <label className="lang-switch">
       <span className="visually-hidden">{t.language}</span>
-      <select value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'es')} aria-label={t.language}>
+      <select
+        value={lang}
+        onChange={(e) => {
+          const language = e.target.value as 'en' | 'es';
+          setLang(language);
+          // Remembered for the next sign-in, on any device (issue #14 item 11); the switch works without it.
+          api.put('/me/language', { language }).catch(() => undefined);
+        }}
+        aria-label={t.language}
+      >
         <option value="en">English</option>
         <option value="es">Español</option>
       </select>

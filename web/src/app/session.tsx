@@ -18,6 +18,8 @@ export interface Me {
   displayName?: string | null;
   memberId?: string;
   npi?: string;
+  /** The portal language the person chose (PUT /me/language); null when never chosen. */
+  language?: 'en' | 'es' | null;
   serverTime: string;
 }
 

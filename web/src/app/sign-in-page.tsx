@@ -41,9 +41,11 @@ export function SignInPage() {
   // temporary password: the person chooses a new one before the portal opens.
   const mustChange = action.error?.code === 'PASSWORD_CHANGE_REQUIRED';
   const opened = async (me: Me | undefined) => {
-    // A member's stored language sets the portal's at sign-in (issue #14 item 11); the switch in
-    // the header still changes it afterwards. Languages the portal has no words for stay as they are.
-    if (me?.role === 'member' && me.memberId) {
+    // The person's stored language sets the portal's at sign-in (issue #14 item 11): the one they chose
+    // with the header's switch (any role, saved by PUT /me/language), else a member's language on file.
+    // Languages the portal has no words for stay as they are.
+    if (me?.language) setLang(me.language);
+    else if (me?.role === 'member' && me.memberId) {
       const member = await api.get<Patient>(`/members/${encodeURIComponent(me.memberId)}`).catch(() => null);
       if (member?.language === 'es' || member?.language === 'en') setLang(member.language);
     }
