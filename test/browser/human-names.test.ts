@@ -1,4 +1,6 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../src/demo/demo-data.js';
 import { ApiClient } from '../support/http.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
@@ -70,6 +72,145 @@ describe.skipIf(!hasChromium)('human drug and pharmacy names', () => {
     await page.getByRole('button', { name: 'Buscar', exact: true }).click();
     await page.getByText('Ozempic, pluma de 0.25 o 0.5 mg/dosis').first().waitFor();
     await rig.screenshot(page, 'names-member-search-es-mobile');
+    await page.context().close();
+  });
+});
+
+/** Each role's demo user and the portal it opens. */
+const PORTALS = [
+  { username: 'jennifer.lewis', password: 'demo-member', home: '/member' },
+  { username: 'lucia.perez', password: 'demo-member', home: '/member' },
+  { username: 'dr.park', password: 'demo-prescriber', home: '/prescriber' },
+  { username: 'pharmacy.lakeshore', password: 'demo-pharmacy', home: '/pharmacy' },
+  { username: 'pharmacist', password: 'demo-reviewer', home: '/review' },
+  { username: 'intake', password: 'demo-intake', home: '/intake' },
+  { username: 'memberservices', password: 'demo-services', home: '/services' },
+  { username: 'admin', password: 'demo-admin', home: '/admin' },
+];
+
+/** Formulary tiers as the plans store them. */
+const TIER_CODES = [
+  'preferred-generic',
+  'preferred-brand',
+  'non-preferred-generic',
+  'non-preferred-brand',
+  'non-preferred-drug',
+  'non-preferred',
+];
+
+/**
+ * What a screen shows, cut into the pieces a person reads as one label or value: lines, table cells,
+ * and the parts of "a · b" and "Label: value". Left out by design: RxNorm's long name (secondary text
+ * under the human name), an id printed in small type under the name it belongs to (`.secondary-id`),
+ * and the FHIRPath source of a criteria rule on the admin's criteria page (`.admin-code`).
+ */
+async function screenPieces(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const main = document.querySelector('main') ?? document.body;
+    const hide = document.createElement('style');
+    hide.textContent = '.drug-rxnorm, .secondary-id, .admin-code { display: none !important; }';
+    document.head.append(hide);
+    const t = (main as HTMLElement).innerText;
+    hide.remove();
+    return t;
+  });
+  return text
+    .split(/[\n\t]|\s·\s|:\s/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Issue #14 item 8: no internal code on any portal's main screens — plan and formulary ids as labels,
+ * language codes alone, tier codes, criteria set ids, `facts.` paths, usernames as the only label.
+ */
+describe.skipIf(!hasChromium)('no internal codes on screen', () => {
+  let rig: BrowserRig;
+  let exact: Map<string, string>;
+
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+    const db = rig.t.ctx.database;
+    const plans = await db.query<{ id: string }>('select id from plans');
+    const users = await db.query<{ username: string }>('select username from users');
+    exact = new Map<string, string>([
+      ...[...plans.map((p) => p.id), ...Object.values(DEMO.plans)].flatMap((id): [string, string][] => [
+        [id, 'plan id'],
+        [id.toLowerCase(), 'plan id'],
+      ]),
+      ...['en', 'es', 'zh', 'vi', 'tl', 'EN', 'ES'].map((c): [string, string] => [c, 'language code']),
+      ...users.map((u): [string, string] => [u.username, 'username']),
+      ['ihss', 'plan key'],
+      ['medical-necessity', 'code'],
+    ]);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  /**
+   * Where an id is the thing shown: the group number on a member's ID card (a pharmacy types it; the demo
+   * plans use their id as group), and account names on the admin's Users (beside each name) and Audit log
+   * (the record of which account did what to which resource).
+   */
+  const accountScreens = ['/admin/users', '/admin/audit'];
+  const codesIn = (pieces: string[], screen: string) =>
+    pieces.flatMap((p, i) => {
+      const found: string[] = [];
+      const kind = exact.get(p);
+      const groupNumber = kind === 'plan id' && /^(Group|Grupo)\b/.test(pieces[i - 1] ?? '');
+      const account = accountScreens.includes(screen);
+      if (kind && !groupNumber && !(kind === 'username' && account)) found.push(`${kind}: “${p}”`);
+      if (account) return found;
+      if (/\bfacts\.\w/.test(p)) found.push(`facts path: “${p}”`);
+      for (const tier of TIER_CODES)
+        if (new RegExp(`(^|[^\\w-])${tier}($|[^\\w-])`).test(p)) found.push(`tier code: “${p}”`);
+      for (const id of DEMO.criteriaIds)
+        if (new RegExp(`(^|[^\\w-])${id}($|[^\\w-])`).test(p)) found.push(`criteria set id: “${p}”`);
+      return found;
+    });
+
+  async function settle(page: Page) {
+    await page.waitForLoadState('networkidle');
+    await page.locator('h1').first().waitFor();
+    await expect.poll(() => page.getByText(/^(Loading|Cargando)/).count()).toBe(0);
+  }
+
+  it.each(PORTALS)('$username: every main screen and its first detail page, in English and Spanish', async (who) => {
+    const page = await rig.signedIn(who.username, who.password);
+    await page.waitForURL((u) => u.pathname.startsWith(who.home));
+    const found: Record<string, string[]> = {};
+    const navPaths = await page
+      .getByRole('navigation', { name: /^(Main|Principal)$/ })
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const visited = new Set<string>();
+    for (const lang of ['en', 'es'] as const) {
+      await page.getByLabel(/^(Language|Idioma)$/).selectOption(lang);
+      for (const nav of navPaths) {
+        await page.goto(nav);
+        await settle(page);
+        // The first detail page the screen links to (a case, a claim, a member, a plan…).
+        const detail = await page
+          .locator(`main a[href^="${who.home}/"]`)
+          .evaluateAll(
+            (links, skip) =>
+              links
+                .map((a) => new URL((a as HTMLAnchorElement).href).pathname)
+                .find((p) => !skip.includes(p) && !p.endsWith('/edit') && !p.includes('/new')),
+            navPaths,
+          );
+        found[`${lang} ${nav}`] = codesIn(await screenPieces(page), nav);
+        if (detail && !visited.has(`${lang}${detail}`)) {
+          visited.add(`${lang}${detail}`);
+          await page.goto(detail);
+          await settle(page);
+          found[`${lang} ${detail}`] = codesIn(await screenPieces(page), detail);
+        }
+        await rig.screenshot(page, `no-codes-${who.username}-${lang}-${nav.replace(/\W+/g, '-')}`);
+      }
+    }
+    expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
     await page.context().close();
   });
 });

@@ -75,7 +75,7 @@ export function CriteriaPage() {
                         >
                           {c.title}
                         </Link>
-                        <div className="muted">{c.id}</div>
+                        <div className="muted secondary-id">{c.id}</div>
                       </th>
                       <td>{fill(t.open, { version: c.version })}</td>
                       <td>{formatDate(c.createdAt, lang)}</td>

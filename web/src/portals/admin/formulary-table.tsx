@@ -1,6 +1,10 @@
-import { fill, useText } from '../../i18n/i18n';
+import { fill, useLang, useText } from '../../i18n/i18n';
 import type { FormularyHit } from '../../api/types';
 import { TableBox } from '../../ui/table-box';
+import type { CriteriaSummary } from './api-types';
+import { useApi } from '../../ui/use-api';
+import { tierLabel } from '../../ui/plain-words';
+import { DrugName } from '../../ui/drug-name-view';
 
 const TEXT = {
   en: {
@@ -44,6 +48,10 @@ const TEXT = {
 /** Tier and the PA / step therapy / quantity limit flags of each drug. */
 export function FormularyTable({ items }: { items: FormularyHit[] }) {
   const t = useText(TEXT);
+  const { lang } = useLang();
+  // Criteria sets by their titles; the id only as secondary text (issue #14 item 8).
+  const criteria = useApi<{ items: CriteriaSummary[] }>('/criteria');
+  const criteriaTitle = (id: string) => criteria.data?.items.find((c) => c.id === id)?.title ?? id;
   return (
     <TableBox label={t.caption} className="card">
       <table>
@@ -63,7 +71,7 @@ export function FormularyTable({ items }: { items: FormularyHit[] }) {
               d.priorAuthorization ? (
                 <span key="pa" className="badge badge-wait" title={fill(t.paTitle, { criteria: d.criteriaId ?? '—' })}>
                   {t.pa}
-                  {d.criteriaId ? `: ${d.criteriaId}` : ''}
+                  {d.criteriaId ? `: ${criteriaTitle(d.criteriaId)}` : ''}
                 </span>
               ) : null,
               d.stepTherapy ? (
@@ -85,7 +93,7 @@ export function FormularyTable({ items }: { items: FormularyHit[] }) {
             return (
               <tr key={d.rxcui}>
                 <th scope="row">
-                  {d.name}
+                  <DrugName name={d.name} />
                   <div className="muted">
                     RxCUI {d.rxcui} · {d.generic ? t.generic : (d.brandName ?? t.brand)}
                   </div>
@@ -95,7 +103,7 @@ export function FormularyTable({ items }: { items: FormularyHit[] }) {
                   <div className="muted">{d.drugClass ?? ''}</div>
                 </td>
                 <td>{d.covered ? t.yes : <span className="badge badge-bad">{t.no}</span>}</td>
-                <td>{d.tier ?? '—'}</td>
+                <td>{d.tier ? tierLabel(d.tier, lang) : '—'}</td>
                 <td>
                   {flags.length ? <div className="admin-flags">{flags}</div> : <span className="muted">{t.none}</span>}
                 </td>

@@ -1,5 +1,6 @@
 import { Link } from '../../app/router';
-import { useText } from '../../i18n/i18n';
+import { useLang, useText } from '../../i18n/i18n';
+import { pickWord, type Words } from '../../ui/plain-words';
 import { Async, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { PlanSummary } from '../../api/types';
@@ -34,9 +35,21 @@ const TEXT = {
   },
 };
 
+/** Lines of business in words: the plan bundle's codes ('ihss', 'medicare-d') are not labels. */
+const LINES: Words = {
+  ihss: { en: 'IHSS (In-Home Supportive Services)', es: 'IHSS (Servicios de Apoyo en el Hogar)' },
+  'medi-cal': { en: 'Medi-Cal', es: 'Medi-Cal' },
+  'medi-cal-rx': { en: 'Medi-Cal Rx', es: 'Medi-Cal Rx' },
+  commercial: { en: 'Commercial', es: 'Comercial' },
+  'medicare-d': { en: 'Medicare Part D', es: 'Medicare Parte D' },
+  medicare: { en: 'Medicare', es: 'Medicare' },
+  medicaid: { en: 'Medicaid', es: 'Medicaid' },
+};
+
 /** GET /plans: every plan with its processor; each links to its formulary. */
 export function PlansPage() {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const plans = useApi<{ items: PlanSummary[] }>('/plans');
   return (
     <Page title={t.title}>
@@ -60,14 +73,14 @@ export function PlansPage() {
                   <tr key={p.id}>
                     <th scope="row">
                       {p.name}
-                      <div className="muted">{p.id}</div>
+                      <div className="muted secondary-id">{p.id}</div>
                     </th>
-                    <td>{p.lineOfBusiness}</td>
+                    <td>{pickWord(LINES, p.lineOfBusiness, lang)}</td>
                     <td>
                       {p.processorName}
                       {p.carveOutPlanId ? (
                         <div className="muted">
-                          {t.carveOut} {p.carveOutPlanId}
+                          {t.carveOut} {d.items.find((x) => x.id === p.carveOutPlanId)?.name ?? p.carveOutPlanId}
                         </div>
                       ) : null}
                     </td>
