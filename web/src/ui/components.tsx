@@ -6,6 +6,7 @@ import { useLang } from '../i18n/i18n';
 import { formatDuration, statusLabel, statusTone } from './format';
 import { validityMessage } from './field-validity';
 import type { ApiState } from './use-api';
+import { problemText } from './problem-words';
 
 const COMMON = {
   en: {
@@ -63,7 +64,7 @@ export function ErrorBanner({ error, onRetry }: { error: ApiError | null | strin
   if (!error) return null;
   return (
     <div className="banner banner-error" role="alert">
-      <span>{typeof error === 'string' ? error : error.message}</span>
+      <span>{typeof error === 'string' ? error : problemText(error, lang)}</span>
       {onRetry ? (
         <button type="button" className="link-button" onClick={onRetry}>
           {COMMON[lang].retry}

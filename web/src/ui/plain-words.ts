@@ -78,3 +78,17 @@ const TIERS: Words = {
 
 export const tierLabel = (tier: string | null, lang: Lang) =>
   tier ? pickWord(TIERS, tier, lang, tier.replace(/-/g, ' ')) : '—';
+
+/**
+ * The prerequisite's name without the plan's English note in parentheses ("metformin (90 days'
+ * supply in the past year)"): the days are said from the facts, in the portal's language.
+ */
+export function prerequisiteName(text: string, lang: Lang): string {
+  const name = text.replace(/\s*\([^)]*\)\s*$/, '');
+  return lang === 'es' ? (SPANISH_PREREQUISITES[name] ?? name) : name;
+}
+const SPANISH_PREREQUISITES: Record<string, string> = {
+  'a statin': 'una estatina',
+  'a preferred drug': 'un medicamento preferido',
+  metformin: 'metformina',
+};

@@ -49,13 +49,17 @@ export function ClaimExplanation({ claim }: { claim: ClaimSummary }) {
   return (
     <div>
       <h4>{t.why}</h4>
-      <p>
-        <span className="muted">{t.told}</span> {claim.message}
-      </p>
+      {/* The claim's message is the processor's English words to the pharmacy: quoted on English screens only. */}
+      {lang === 'en' && claim.message ? (
+        <p>
+          <span className="muted">{t.told}</span> {claim.message}
+        </p>
+      ) : null}
       <ul>
         {claim.rejects.map((r) => (
           <li key={r.code}>
-            <strong>{fill(t.code, { code: r.code })}</strong> ({r.description})
+            <strong>{fill(t.code, { code: r.code })}</strong>
+            {lang === 'en' || !rejectInWords(r.code, lang) ? ` (${r.description})` : ''}
             {rejectInWords(r.code, lang) ? `: ${rejectInWords(r.code, lang)}` : ''}
           </li>
         ))}

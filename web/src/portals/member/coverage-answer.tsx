@@ -5,6 +5,7 @@ import { formatDate, formatMoney } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
 import type { Alternative, Coverage } from '../../api/types';
 import { tierLabel } from './plain-words';
+import { prerequisiteName } from '../../ui/plain-words';
 import { DrugName, useDrugName } from '../../ui/drug-name-view';
 import { PharmacyPrices } from './pharmacy-prices';
 import { TableBox } from '../../ui/table-box';
@@ -186,20 +187,6 @@ function CoverageDetails({ c }: { c: Coverage }) {
     </>
   );
 }
-
-/**
- * The prerequisite's name without the plan's English note in parentheses ("metformin (90 days'
- * supply in the past year)"): the days are said from the facts, in the portal's language.
- */
-function prerequisiteName(text: string, lang: Lang): string {
-  const name = text.replace(/\s*\([^)]*\)\s*$/, '');
-  return lang === 'es' ? (SPANISH_PREREQUISITES[name] ?? name) : name;
-}
-const SPANISH_PREREQUISITES: Record<string, string> = {
-  'a statin': 'una estatina',
-  'a preferred drug': 'un medicamento preferido',
-  metformin: 'metformina',
-};
 
 /** Step therapy in words drawn only from the facts the rule read (issue #14 item 3). */
 function stepTherapyWords(s: NonNullable<Coverage['stepTherapy']>, t: (typeof TEXT)['en'], lang: Lang): string {

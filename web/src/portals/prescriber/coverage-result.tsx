@@ -2,12 +2,12 @@ import { useReveal } from '../../ui/use-reveal';
 import type { ReactNode } from 'react';
 import { withQuery } from '../../api/client';
 import { Link } from '../../app/router';
-import { fill, useLang, useText } from '../../i18n/i18n';
+import { fill, useLang, useText, type Lang } from '../../i18n/i18n';
 import { KeyValues, Notice } from '../../ui/components';
 import { formatDate, formatMoney } from '../../ui/format';
 import type { Coverage } from '../../api/types';
 import { DrugName, useDrugName } from '../../ui/drug-name-view';
-import { tierLabel } from '../../ui/plain-words';
+import { prerequisiteName, tierLabel } from '../../ui/plain-words';
 import { EXCEPTION_KIND_NAMES, isExceptionKind } from '../../../../src/shared/exception-kinds';
 
 const TEXT = {
@@ -39,6 +39,13 @@ const TEXT = {
     none: '—',
     startException: 'Request an exception (prior authorization)',
     requestKind: 'Request: {kind}',
+    sumNotCovered:
+      '{drug} is not on the {plan} formulary. Covered alternatives are listed; a formulary exception can be requested.',
+    sumCovered: '{drug} is covered by {plan}.',
+    sumCoveredTier: '{drug} is covered by {plan} on the {tier} tier.',
+    sumNotEligible: 'The patient is not eligible on {date}.',
+    sumClaimPays: 'A claim for {quantity} units, {days} days, on {date} would pay.',
+    sumClaimRejects: 'A claim for {quantity} units, {days} days, on {date} would be rejected (reject {codes}).',
   },
   es: {
     covered: 'Cubierto',
@@ -68,6 +75,13 @@ const TEXT = {
     none: '—',
     startException: 'Solicitar una excepción (autorización previa)',
     requestKind: 'Solicitar: {kind}',
+    sumNotCovered:
+      '{drug} no está en el formulario de {plan}. Se muestran alternativas cubiertas; se puede solicitar una excepción al formulario.',
+    sumCovered: '{drug} está cubierto por {plan}.',
+    sumCoveredTier: '{drug} está cubierto por {plan} en el nivel {tier}.',
+    sumNotEligible: 'El paciente no tiene cobertura el {date}.',
+    sumClaimPays: 'Una reclamación de {quantity} unidades, {days} días, el {date} se pagaría.',
+    sumClaimRejects: 'Una reclamación de {quantity} unidades, {days} días, el {date} se rechazaría (rechazo {codes}).',
   },
 };
 
@@ -83,7 +97,7 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
   // The answer to "Check coverage" is brought into view and focused (issue #14 item 10).
   const revealRef = useReveal<HTMLElement>(c.drug.rxcui);
   const rows: [string, ReactNode][] = [
-    [t.tier, c.tier ?? t.none],
+    [t.tier, c.tier ? tierLabel(c.tier, lang) : t.none],
     [t.cost, formatMoney(c.estimatedPatientPay, lang)],
     [t.pa, c.priorAuthorizationRequired ? <span className="badge badge-wait">{t.paRequired}</span> : t.paNotRequired],
   ];
@@ -100,7 +114,7 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
               ? t.stepMet
               : t.stepNotMet,
         {
-          what: c.stepTherapy.prerequisites,
+          what: prerequisiteName(c.stepTherapy.prerequisites, lang),
           days: c.stepTherapy.lookbackDays,
           found: c.stepTherapy.daysSupplyFound,
           min: c.stepTherapy.minDaysSupply,
@@ -123,7 +137,7 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
         <DrugName name={c.drug.name} secondary={false} />{' '}
         <span className={`badge badge-${c.covered ? 'good' : 'bad'}`}>{c.covered ? t.covered : t.notCovered}</span>
       </h3>
-      <p>{c.message}</p>
+      <p>{coverageSummary(c, t, lang, dn(c.drug.name))}</p>
       <KeyValues rows={rows} />
       {c.activeAuthorization ? (
         <Notice tone="success">
@@ -169,4 +183,32 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
       ) : null}
     </section>
   );
+}
+
+/** The coverage answer in a sentence or two, in the portal's language. */
+export function CoverageSummary({ coverage }: { coverage: Coverage }) {
+  const t = useText(TEXT);
+  const { lang } = useLang();
+  const dn = useDrugName();
+  return <>{coverageSummary(coverage, t, lang, dn(coverage.drug.name))}</>;
+}
+
+/**
+ * The answer in one or two sentences, in the portal's language, from the answer's facts (issue #14 item 11):
+ * the API's own `message` is English, for partners.
+ */
+function coverageSummary(c: Coverage, t: (typeof TEXT)['en'], lang: Lang, drug: string): string {
+  const claim = { quantity: c.claim.quantity, days: c.claim.daysSupply, date: formatDate(c.claim.dateOfService, lang) };
+  if (!c.covered) return fill(t.sumNotCovered, { drug, plan: c.planName });
+  return [
+    c.tier
+      ? fill(t.sumCoveredTier, { drug, plan: c.planName, tier: tierLabel(c.tier, lang) })
+      : fill(t.sumCovered, { drug, plan: c.planName }),
+    c.eligible ? null : fill(t.sumNotEligible, { date: claim.date }),
+    c.claim.wouldPay
+      ? fill(t.sumClaimPays, claim)
+      : fill(t.sumClaimRejects, { ...claim, codes: c.claim.rejects.map((r) => r.code).join(', ') }),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -16,6 +16,7 @@ import {
 import { AttachmentList, AttachmentUploader, missingDocuments, uploadAttachment } from './attachments';
 import type { RequestView } from '../../api/types';
 import { lastDraftSave, useDraftAutosave } from './use-draft-autosave';
+import { problemText } from '../../ui/problem-words';
 
 const TEXT = {
   en: {
@@ -144,7 +145,7 @@ export function DraftAnswers({ view, onChanged }: { view: RequestView; onChanged
             </p>
             {s.kind === 'error' ? (
               <div className="banner banner-error" role="alert">
-                <span>{t.saveFailed.replace('{reason}', s.error.message)}</span>
+                <span>{t.saveFailed.replace('{reason}', problemText(s.error, lang))}</span>
                 <button type="button" className="link-button" onClick={() => void autosave.flush()}>
                   {t.retry}
                 </button>

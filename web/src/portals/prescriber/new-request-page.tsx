@@ -7,6 +7,7 @@ import { Async, ErrorBanner, Field, Notice, Page, Section } from '../../ui/compo
 import { formatDate } from '../../ui/format';
 import { toApiError, useApi } from '../../ui/use-api';
 import { DrugSearch } from '../../ui/drug-search';
+import { CoverageSummary } from './coverage-result';
 import { patientName } from './member-name';
 import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
 import type { Coverage, PaNotRequired, Patient, RequestView } from '../../api/types';
@@ -228,7 +229,9 @@ function RequestForm({
                 {t.changeDrug}
               </button>
             </p>
-            <p className="muted">{c.message}</p>
+            <p className="muted">
+              <CoverageSummary coverage={c} />
+            </p>
           </>
         )}
       </Async>
@@ -293,7 +296,7 @@ function RequestForm({
         ) : null}
         {outcome?.kind === 'not-required' ? (
           <Notice tone="success">
-            <strong>{t.notRequired}</strong> {outcome.message} {t.notRequiredNext}
+            <strong>{t.notRequired}</strong> {lang === 'en' ? outcome.message : null} {t.notRequiredNext}
           </Notice>
         ) : null}
         {outcome?.kind === 'problem' ? <InitiateProblem error={outcome.error} lang={lang} /> : null}
