@@ -6,39 +6,8 @@ import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import type { PhiReadDeclaration } from '../adapters/http/phi-read-audit.js';
 import { auditEventsCsv } from './audit-csv.js';
-import { queryAuditLog, type AuditLogQuery } from './query-audit-log.js';
-
-const Query = Type.Object(
-  {
-    memberId: Type.Optional(Type.String({ maxLength: 20, description: 'Rows naming this member' })),
-    userId: Type.Optional(
-      Type.String({ maxLength: 100, description: "Rows by this user (the user's id or username)" }),
-    ),
-    from: Type.Optional(
-      Type.String({ maxLength: 40, description: 'YYYY-MM-DD (UTC day) or a date-time with offset; inclusive' }),
-    ),
-    to: Type.Optional(
-      Type.String({ maxLength: 40, description: 'YYYY-MM-DD (that whole UTC day included) or a date-time; exclusive' }),
-    ),
-    cursor: Type.Optional(Type.String({ maxLength: 20, description: 'nextCursor of the previous page' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-  },
-  { additionalProperties: false },
-);
-
-const AuditEvent = Type.Object({
-  id: Type.String(),
-  at: Type.String({ format: 'date-time' }),
-  actor: Type.String({ description: 'Username, or "system"' }),
-  actorId: Nullable(Type.String()),
-  actorRole: Nullable(Type.String()),
-  action: Type.String({ description: 'phi.read, phi.search, audit.read, auth.failed, user.disabled, …' }),
-  entityType: Type.String(),
-  entityId: Type.String(),
-  memberIds: Type.Array(Type.String()),
-  reason: Nullable(Type.String({ description: 'Why-code of a PHI read' })),
-  details: Nullable(Type.Object({}, { additionalProperties: true })),
-});
+import { queryAuditLog } from './query-audit-log.js';
+import { AuditEventSchema, AuditLogQuerySchema, type AuditLogQuery } from './audit.schemas.js';
 
 /** Reading the audit log is itself audited (who looked, with which filters). */
 const AUDIT_READ: PhiReadDeclaration = {
@@ -63,9 +32,9 @@ export async function auditRoutes(app: ApiApp, ctx: AppContext) {
       schema: {
         tags: ['audit'],
         summary: 'The audit log by member, user and period, newest first (admin); Accept: text/csv exports it',
-        querystring: Query,
+        querystring: AuditLogQuerySchema,
         response: {
-          200: Type.Object({ items: Type.Array(AuditEvent), nextCursor: Nullable(Type.String()) }),
+          200: Type.Object({ items: Type.Array(AuditEventSchema), nextCursor: Nullable(Type.String()) }),
           ...errorResponses(400, 401, 403),
         },
       },
@@ -84,7 +53,7 @@ export async function auditRoutes(app: ApiApp, ctx: AppContext) {
       schema: {
         tags: ['audit'],
         summary: `The audit log as CSV (admin): the same filters, up to ${CSV_MAX_ROWS} rows, formula-like cells defused`,
-        querystring: Query,
+        querystring: AuditLogQuerySchema,
         response: {
           200: { description: 'The export', content: { 'text/csv': { schema: { type: 'string' } } } },
           ...errorResponses(400, 401, 403),

@@ -2,29 +2,9 @@ import type { Db } from '../platform/db.js';
 import { isRealDate } from '../platform/dates.js';
 import { DomainError, type FieldError } from '../platform/errors.js';
 import { queryAuditEvents, type AuditEventRow } from './audit.repo.js';
+import type { AuditEventView, AuditLogQuery } from './audit.schemas.js';
 
-export interface AuditLogQuery {
-  memberId?: string;
-  userId?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface AuditEventView {
-  id: string;
-  at: string;
-  actor: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  memberIds: string[];
-  reason: string | null;
-  details: Record<string, unknown> | null;
-}
+export type { AuditEventView, AuditLogQuery };
 
 export const toAuditEventView = (r: AuditEventRow): AuditEventView => ({
   id: String(r.id),

@@ -2,9 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
-import { DateString, errorResponses, Money, Ndc, Nullable } from '../adapters/http/schemas.js';
+import { DateString, errorResponses, Money, Nullable } from '../adapters/http/schemas.js';
 import { NextStepsSchema } from '../claims/claims.schemas.js';
 import { getCoverage } from './get-coverage.js';
+import { CoverageQuerySchema } from './coverage.schemas.js';
 import { memberFormulary } from './member-formulary.js';
 import { FormularyHitSchema, FormularySearchQuery } from '../reference/formulary.schemas.js';
 
@@ -103,22 +104,7 @@ export async function coverageRoutes(app: ApiApp, ctx: AppContext) {
         tags: ['coverage'],
         summary:
           'Real-time benefit check, a dry run of the claim pipeline: would a claim pay, tier, PA/step/quantity/age/sex rules, estimated patient pay, alternatives',
-        querystring: Type.Object(
-          {
-            memberId: Type.String({ minLength: 1, maxLength: 20 }),
-            productId: Type.Optional(Ndc),
-            rxcui: Type.Optional(Type.String({ pattern: '^\\d{1,10}$' })),
-            quantity: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100000 })),
-            daysSupply: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
-            dateOfService: Type.Optional(
-              Type.String({
-                pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-                description: "Defaults to today in the plan's time zone",
-              }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: CoverageQuerySchema,
         response: { 200: CoverageSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },

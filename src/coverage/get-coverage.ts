@@ -8,19 +8,9 @@ import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { planToday } from '../platform/plan-time.js';
 import type { ReferenceSnapshot } from '../reference/reference-cache.js';
 import { checkCoverage, type CoverageAnswer } from './check-coverage.js';
-import type { PharmacyType } from '../plans/plan-policy.js';
+import type { CoverageQuery } from './coverage.schemas.js';
 
-export interface CoverageQuery {
-  memberId: string;
-  productId?: string;
-  rxcui?: string;
-  quantity?: number;
-  daysSupply?: number;
-  /** Where it would be filled (patient pay differs by pharmacy type); retail unless said. */
-  pharmacyType?: PharmacyType;
-  /** Defaults to today in the plan's time zone. */
-  dateOfService?: string;
-}
+export type { CoverageQuery };
 
 /** The NDC a claim for this concept would carry: the one asked about, else a priced package, else any. */
 function packageFor(ref: ReferenceSnapshot, rxcui: string, productId?: string) {

@@ -1,4 +1,6 @@
+import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../app-context.js';
+import type { FormularySearchQuery } from '../reference/formulary.schemas.js';
 import { loadMemberBenefits, payerPlan } from '../claims/index.js';
 import { applyExceptions, effectiveEntry, orderedTiers } from '../claims/rules/exception-effect.js';
 import { findMemberById } from '../members/index.js';
@@ -7,11 +9,8 @@ import { planToday } from '../platform/plan-time.js';
 import { isStaff, type Principal } from '../platform/roles.js';
 import { searchFormulary, type FormularyHit, type MemberTerms } from '../reference/search-formulary.js';
 
-export interface MemberFormularyQuery {
-  q?: string;
-  coveredOnly?: boolean;
-  limit?: number;
-}
+/** GET /members/{id}/formulary's query: the formulary search's own (text, covered only, page size). */
+export type MemberFormularyQuery = Static<typeof FormularySearchQuery>;
 
 /**
  * GET /members/{id}/formulary (docs/design.md#exceptions): the formulary of the plan that pays

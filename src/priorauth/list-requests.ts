@@ -8,13 +8,7 @@ import { reviewClockPolicy } from './schedule-review-clock.js';
 import { listPaRequests, listReviewQueue, listStandingFacts, type NamedPaRequestRow } from './priorauth.repo.js';
 import type { StandingFacts } from './rules/case-standing.js';
 import { toRequestSummary } from './request-view.js';
-
-export interface ListQuery {
-  memberId?: string;
-  prescriberNpi?: string;
-  status?: string;
-  limit?: number;
-}
+import type { ListQuery } from './priorauth.schemas.js';
 
 /** Lists what the caller may see: members their own, prescribers theirs, pharmacies the ones they started. */
 export async function listRequestsFor(ctx: AppContext, caller: Principal, q: ListQuery) {

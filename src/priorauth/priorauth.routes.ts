@@ -23,6 +23,7 @@ import {
   InformationResponseBody,
   InitiateBody,
   NotRequiredSchema,
+  PaRequestListQuery,
   RequestSummarySchema,
   RequestViewSchema,
   SubmitBody,
@@ -63,15 +64,7 @@ export async function priorAuthRoutes(app: ApiApp, ctx: AppContext) {
       schema: {
         tags: ['prior authorization'],
         summary: 'List PA requests the caller may see',
-        querystring: Type.Object(
-          {
-            memberId: Type.Optional(Type.String({ maxLength: 20 })),
-            prescriberNpi: Type.Optional(Type.String({ maxLength: 10 })),
-            status: Type.Optional(Type.String({ maxLength: 300 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: PaRequestListQuery,
         response: { 200: Type.Object({ items: Type.Array(RequestSummarySchema) }), ...errorResponses(400, 401, 403) },
       },
     },

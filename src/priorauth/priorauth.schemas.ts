@@ -388,4 +388,16 @@ export const CancelBody = Type.Object(
   { reason: Type.Optional(Type.String({ maxLength: 2000 })) },
   { additionalProperties: false },
 );
+/** GET /pa-requests: filters (status: comma-separated) and page size. */
+export const PaRequestListQuery = Type.Object(
+  {
+    memberId: Type.Optional(Type.String({ maxLength: 20 })),
+    prescriberNpi: Type.Optional(Type.String({ maxLength: 10 })),
+    status: Type.Optional(Type.String({ maxLength: 300 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type ListQuery = Static<typeof PaRequestListQuery>;
+
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
