@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../api/api-shapes';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized, tokenStore } from '../api/client';
 import { useTokenRefresh } from './token-refresh';
@@ -12,16 +13,8 @@ export type Role =
   | 'member-services'
   | 'admin';
 
-export interface Me {
-  username: string;
-  role: Role;
-  displayName?: string | null;
-  memberId?: string;
-  npi?: string;
-  /** The portal language the person chose (PUT /me/language); null when never chosen. */
-  language?: 'en' | 'es' | null;
-  serverTime: string;
-}
+/** GET /me, its role read as one of the portals' roles. */
+export type Me = Omit<ApiAnswer<'/api/v1/me', 'get'>, 'role'> & { role: Role };
 
 interface SessionState {
   me: Me | null;

@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../../api/api-shapes';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useText } from '../../i18n/i18n';
@@ -59,11 +60,7 @@ const TEXT = {
   },
 };
 
-export interface CreatedUser {
-  username: string;
-  role: string;
-  apiKey?: string;
-}
+export type CreatedUser = ApiAnswer<'/api/v1/users', 'post', 201>;
 
 const EMPTY = {
   username: '',

@@ -1,30 +1,15 @@
+import type { ApiAnswer } from '../../api/api-shapes';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useText } from '../../i18n/i18n';
 import { Async, ErrorBanner, Field, Notice, Page, Section } from '../../ui/components';
 import { useAction, useApi } from '../../ui/use-api';
-import { EpaNotificationsForm, type EpaHub } from './epa-notifications-form';
+import { EpaNotificationsForm } from './epa-notifications-form';
 import { TableBox } from '../../ui/table-box';
 
 /** GET /ehr-clients (src/ehr-clients/ehr-clients.routes.ts). */
-interface EhrClient {
-  id: string;
-  clientId: string;
-  name: string;
-  scopes: string[];
-  prescriberNpis: string[];
-  organizationIdentifier: string | null;
-  keys: Array<{ kid: string; kty: string; alg: string | null }>;
-  hasApiKey: boolean;
-  epaEndpoint: string | null;
-  epaAuth: EpaHub['epaAuth'];
-  createdAt: string;
-  disabledAt: string | null;
-}
-interface ClientList {
-  items: EhrClient[];
-  scopes: Array<{ scope: string; allows: string }>;
-}
+type ClientList = ApiAnswer<'/api/v1/ehr-clients', 'get'>;
+type EhrClient = ClientList['items'][number];
 
 const TEXT = {
   en: {

@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../../api/api-shapes';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useText } from '../../i18n/i18n';
@@ -7,14 +8,8 @@ import { useAction } from '../../ui/use-api';
 type Scheme = 'none' | 'bearer' | 'basic';
 
 /** The part of GET /ehr-clients this form reads (src/ehr-clients/ehr-clients.routes.ts). */
-export interface EpaHub {
-  id: string;
-  clientId: string;
-  name: string;
-  scopes: string[];
-  epaEndpoint: string | null;
-  epaAuth: { scheme: Scheme; username: string | null; secretSet: boolean };
-}
+/** An EHR client as POST /ehr-clients/{id}/epa-endpoint answers it (and GET /ehr-clients lists it). */
+export type EpaHub = ApiAnswer<'/api/v1/ehr-clients/{id}/epa-endpoint', 'post'>;
 
 const TEXT = {
   en: {

@@ -1,16 +1,11 @@
+import type { ApiAnswer } from '../../api/api-shapes';
 import { useText } from '../../i18n/i18n';
 import { Notice, Section } from '../../ui/components';
 import { TableBox } from '../../ui/table-box';
 
 /** What POST /imports/{kind} and POST /criteria answer: counts loaded, rows refused with the reason, warnings. */
-export interface ImportSummary {
-  runId?: string;
-  kind: string;
-  source?: string;
-  loaded: Record<string, number>;
-  rejected: { row: number; id?: string; reason: string }[];
-  warnings: string[];
-}
+/** POST /imports/{kind} answer (and each run's summary in GET /imports). */
+export type ImportSummary = ApiAnswer<'/api/v1/imports/{kind}', 'post'>;
 
 export const loadedText = (loaded: Record<string, number>) =>
   Object.entries(loaded)

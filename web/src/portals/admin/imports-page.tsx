@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../../api/api-shapes';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useLang, useText } from '../../i18n/i18n';
@@ -28,15 +29,7 @@ const KINDS = [
   { kind: 'qhp-drugs', type: 'application/json', en: 'CMS QHP drugs.json', es: 'CMS QHP drugs.json' },
 ] as const;
 
-interface ImportRun {
-  id: string;
-  kind: string;
-  source: string | null;
-  actor: string;
-  startedAt: string;
-  finishedAt: string | null;
-  summary: ImportSummary | null;
-}
+type ImportRun = ApiAnswer<'/api/v1/imports', 'get'>['items'][number];
 
 const TEXT = {
   en: {

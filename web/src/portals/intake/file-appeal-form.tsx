@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../../api/api-shapes';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useText } from '../../i18n/i18n';
@@ -42,11 +43,7 @@ const TEXT = {
   },
 };
 
-export interface FiledAppeal {
-  faxId: string;
-  appealId: string;
-  paRequestId: string;
-}
+export type FiledAppeal = ApiAnswer<'/api/v1/fax/inbound/{id}/appeal', 'post', 201>;
 
 /** An appeal that arrived by fax (POST /fax/inbound/{id}/appeal): filed as received when the fax came in. */
 export function FileAppealForm({ faxId, onFiled }: { faxId: string; onFiled: (a: FiledAppeal) => void }) {

@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../../api/api-shapes';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useLang, useText } from '../../i18n/i18n';
@@ -39,14 +40,7 @@ const TEXT = {
   },
 };
 
-export interface UploadResult {
-  attachmentId: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  documentId: string | null;
-  uploadedAt: string;
-}
+export type UploadResult = ApiAnswer<'/api/v1/pa-requests/{id}/attachments', 'post', 201>;
 
 /** POST /pa-requests/{id}/attachments (multipart field "file", optional "documentId"). */
 export function uploadAttachment(caseId: string, file: File, documentId?: string) {
