@@ -3,12 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app-context.js';
 import { importDrugCatalog } from '../catalog/import-drug-catalog.js';
-import { countRows, openTestContext, readRepoFile, REPO_ROOT } from '../imports/test-context.test-support.js';
+import { countRows, openTestContext, readRepoFile } from '../imports/test-context.test-support.js';
 import { findFormularyEntry } from '../reference/reference-cache.js';
-import { available } from '../shared/test-needs.test-support.js';
+import { hasSharedExamples, sharedDir } from '../shared/test-needs.test-support.js';
 import { importQhpDrugs, importQhpPlans, QHP_UNASSIGNED_PROCESSOR } from './import-qhp.js';
 
-const QHP_DIR = path.resolve(REPO_ROOT, '../shared/examples/qhp');
+const QHP_DIR = path.join(sharedDir(), 'examples/qhp');
 const qhp = (file: string) => readFileSync(path.join(QHP_DIR, file), 'utf8');
 
 let ctx: AppContext;
@@ -19,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => close?.());
 
-const hasQhpExamples = available(
-  QHP_DIR,
-  'The CMS QHP example files',
-  'They are public examples the project does not ship: check out the shared folder beside this repository (../shared).',
-);
+const hasQhpExamples = hasSharedExamples('qhp');
 
 describe.skipIf(!hasQhpExamples)('the real CMS QHP example files (../shared/examples/qhp)', () => {
   it('plans.json imports cleanly: three plans, their tiers and cost sharing, and the quirks as warnings', async () => {

@@ -7,7 +7,7 @@ import { bytesToText, textToBytes } from '../../src/ncpdp/telecom/separators.js'
 import { parseTransmission, serializeTransmission } from '../../src/ncpdp/telecom/transmission.js';
 import { isValidNpi } from '../../src/shared/npi.js';
 import { pharmacyApiKey, readGroup, sendD0 } from '../support/d0.js';
-import { sharedExampleFiles } from '../support/shared-examples.js';
+import { hasSharedExamples, sharedExampleFiles } from '../support/shared-examples.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -20,7 +20,9 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 let t: TestApp;
 const keys = new Map<string, string>();
 
-const files = sharedExampleFiles('ncpdp');
+/** In CI missing example files fail the run; locally the conformance tests skip and say so. */
+const hasExamples = hasSharedExamples('ncpdp');
+const files = hasExamples ? sharedExampleFiles('ncpdp') : [];
 interface Sent {
   name: string;
   bytes: Buffer;
@@ -78,7 +80,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-describe('the public D.0 example requests, answered by the edge', () => {
+describe.skipIf(!hasExamples)('the public D.0 example requests, answered by the edge', () => {
   it('covers every request the MANIFEST lists (3 files, 9 batch details, 2 corrupt batch files)', () => {
     expect(all).toHaveLength(14);
   });

@@ -1,17 +1,16 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sharedDir } from '../../src/shared/test-needs.test-support.js';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Where the development-only conformance files live: beside the repository, never shipped in it. */
-export const SHARED_EXAMPLES = path.resolve(REPO_ROOT, '../shared/examples');
+export { hasSharedExamples } from '../../src/shared/test-needs.test-support.js';
 
 /**
- * The directory of public example files a conformance test reads. When ../shared is absent the
- * test fails with where the files come from; it never passes or skips silently.
+ * The directory of public example files a conformance test reads (../shared/examples, or OPENPBM_SHARED_DIR/examples:
+ * beside the repository, never shipped in it). Tests guard with hasSharedExamples(sub) — in CI a missing folder fails
+ * the run, locally the tests skip and say so; reading a missing folder anyway fails with where the files come from.
  */
 export function sharedExamplesDir(sub: string): string {
-  const dir = path.join(SHARED_EXAMPLES, sub);
+  const dir = path.join(sharedDir(), 'examples', sub);
   if (!existsSync(dir))
     throw new Error(
       `${dir} is missing. These conformance files are public examples that the project does not ship: ` +
