@@ -85,7 +85,7 @@ const MAX_NUMBER_DRAWS = 20;
 export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promise<AuthorizationRow> {
   const { today, period } = await grantPeriod(tx, g);
   // Every approval path (a reviewer, an appeal) is held to the same range: never a period that
-  // already ended, never longer than the criteria set's approval duration (issue #9 item 10).
+  // already ended, never longer than the criteria set's approval duration (docs/design.md#determinations).
   if (g.effectiveTo !== undefined) {
     const problem = effectiveToProblem(g.effectiveTo, period, today);
     if (problem)

@@ -27,7 +27,7 @@ export async function getMemberAccumulators(
   memberId: string,
   query: { date?: string } = {},
 ): Promise<MemberAccumulators> {
-  // The member record's rule (issue #13 item 1): a prescriber only for a member they serve.
+  // The member record's rule (docs/design.md#access): a prescriber only for a member they serve.
   await assertCanReadMember(ctx, caller, memberId);
   if (query.date !== undefined && !isRealDate(query.date)) throw invalid('date', 'is not a real date');
   // today in the member's plan's time zone (docs/design.md#time-zones)

@@ -30,7 +30,7 @@ export function toClaimSummary(c: ClaimRow, pharmacy?: PharmacyRow) {
     authorizationNumber: c.authorizationNumber,
     ...(c.response.nextSteps ? { nextSteps: c.response.nextSteps } : {}),
     receivedAt: c.receivedAt.toISOString(),
-    /** Who filled it, as a member knows the pharmacy: name, address and phone (issue #14 item 8). */
+    /** Who filled it, as a member knows the pharmacy: name, address and phone (docs/design.md#words-from-facts). */
     pharmacy: pharmacy
       ? {
           npi: pharmacy.npi,

@@ -52,7 +52,7 @@ export async function testClockRoutes(app: ApiApp, ctx: AppContext) {
       },
     },
     async (req) => {
-      // Moving time fires every legal clock and token expiry for everyone: admin only (issue #13 item 8).
+      // Moving time fires every legal clock and token expiry for everyone: admin only (docs/design.md#time).
       requireRole(req, 'admin');
       const body = req.body;
       if (!body.advanceBy === !body.set) throw invalid('advanceBy', 'give exactly one of advanceBy or set');

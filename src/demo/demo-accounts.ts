@@ -63,7 +63,7 @@ const memberAccount = (m: DemoMember, note: string): DemoAccount => ({
   role: 'member',
   displayName: `${m.firstName} ${m.lastName}`,
   memberId: m.memberId,
-  // Born on: what a pharmacy or member services asks with the member ID (issue #14 item 17).
+  // Born on: what a pharmacy or member services asks with the member ID (docs/design.md#demo).
   note: `member ${m.memberId}, born ${m.dateOfBirth}, ${note}`,
 });
 

@@ -16,7 +16,7 @@ import { DEMO_TIME_ZONE } from './demo-claim-history.js';
 import type { DemoMember, DemoPrescriber } from './demo-people.js';
 
 /**
- * The prior-authorization stories of the living demo (issue #14 item 17), each a list of steps at
+ * The prior-authorization stories of the living demo (docs/design.md#demo), each a list of steps at
  * instants relative to `now`. living-demo.ts runs every step through the use case a user's
  * request runs (initiate, submit, assign, decide, file an appeal, receive a fax) with the clock at
  * the step's instant, so each case's review clock, history and notices are the product's own.

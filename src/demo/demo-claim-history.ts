@@ -6,7 +6,7 @@ import type { DemoMember, DemoPeople, DemoPharmacy } from './demo-people.js';
 import { intBetween, pick, seededRandom } from './prng.js';
 
 /**
- * A year of pharmacy claims for the living demo (issue #14 item 17): each adult member refills one
+ * A year of pharmacy claims for the living demo (docs/design.md#demo): each adult member refills one
  * or two maintenance drugs at a home pharmacy, as pharmacies bill them. The plan is computed here
  * (pure, seeded, relative to `now`); living-demo.ts submits each claim through submitClaim with
  * the clock at the claim's instant, so rules, pricing and accumulators are the product's own.

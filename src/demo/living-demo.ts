@@ -33,7 +33,7 @@ export interface LivingDemoResult {
 }
 
 /**
- * The living demo (issue #14 item 17), relative to the clock's now: a year of claims, an
+ * The living demo (docs/design.md#demo), relative to the clock's now: a year of claims, an
  * authorization inside its renewal window (with the fills it paid), a denial inside its appeal
  * window, an open appeal, three cases in the reviewer queue at different points of their clocks
  * (one two hours from due) and a fax waiting in intake. Every step runs the use case a user's

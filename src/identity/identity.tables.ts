@@ -14,7 +14,7 @@ export const users = pgTable('users', {
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   /** Tokens carry the epoch they were issued in; a password reset or change moves it on, ending them. */
   sessionEpoch: integer('session_epoch').notNull().default(0),
-  /** The portal language the person chose ('en' | 'es'); it opens their portal at sign-in (issue #14 item 11). */
+  /** The portal language the person chose ('en' | 'es'); it opens their portal at sign-in (docs/design.md#portal-language). */
   language: text('language'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -8,7 +8,7 @@ import { generateTemporaryPassword, newPasswordProblem } from './password-policy
 import { findUserByIdOrUsername, setUserPassword } from './user-admin.repo.js';
 
 /**
- * An admin's password reset (issue #14 item 15; docs/security.md#sign-in): the admin types a
+ * An admin's password reset (docs/security.md#sign-in): the admin types a
  * temporary password or has one generated (returned once, in this answer only — never stored in
  * clear, logged or audited). Either way the person must choose a new password at the next
  * sign-in, and every session of the account ends at once here, within 5 s elsewhere. API keys

@@ -13,7 +13,7 @@ import { SignInThrottle } from './sign-in-throttle.js';
 const throttles = new WeakMap<AppContext, SignInThrottle>();
 
 /**
- * POST /auth/token with throttling and lockout (issue #13 item 6; docs/security.md#sign-in):
+ * POST /auth/token with throttling and lockout (docs/security.md#sign-in):
  * - at most N attempts per username and per client address per minute, else 429 + Retry-After;
  * - after `lockAfterFailures` failures within `lockMinutes` (since the last success) the username
  *   is locked for `lockMinutes`: 429 even with the right password. Counted from the audit log,

@@ -16,7 +16,7 @@ const UserState = Type.Object({
   disabled: Type.Boolean(),
 });
 
-/** Admin: disable and enable accounts, revoke API keys (issue #13 item 7; docs/security.md#revocation). */
+/** Admin: disable and enable accounts, revoke API keys (docs/security.md#revocation). */
 export async function userAdminRoutes(app: ApiApp, ctx: AppContext) {
   for (const action of ['disable', 'enable'] as const) {
     app.post(

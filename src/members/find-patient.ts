@@ -98,7 +98,7 @@ const SEARCH_GRANT_MS = 8 * 3_600_000;
  * when the data shows they serve this member (a case, a claim, or their own insurance search that
  * found the member in the last 8 hours; docs/design.md#access). Anyone
  * else gets the same 404 as for an id that does not exist: member ids are sequential, and a 403
- * would confirm that a guessed id is a member (issue #13 item 1). Without a relationship, prescribers
+ * would confirm that a guessed id is a member (docs/design.md#access). Without a relationship, prescribers
  * and pharmacies find members through the insurance search (last name + date of birth).
  */
 export async function getMember(ctx: AppContext, caller: Principal, id: string) {

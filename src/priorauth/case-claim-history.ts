@@ -6,7 +6,7 @@ import type { Principal } from '../platform/roles.js';
 import { assertCanSee, assertClinician } from './pa-access.js';
 import { findPaRequest } from './priorauth.repo.js';
 
-/** How far back the reviewer's claim history reaches (issue #14 item 7: "claim history of the last year"). */
+/** How far back the reviewer's claim history reaches (the last year, docs/design.md#reviewer-screen). */
 export const CLAIM_HISTORY_DAYS = 365;
 
 /**

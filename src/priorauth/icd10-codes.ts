@@ -1,5 +1,5 @@
 /**
- * ICD-10-CM codes a prescriber may pick from (issue #14 item 14). No maintained npm package ships
+ * ICD-10-CM codes a prescriber may pick from (docs/design.md#diagnoses). No maintained npm package ships
  * the CMS code list and there is no network here, so the list is the codes the plan's current
  * criteria sets ask about (their answer options coded in http://hl7.org/fhir/sid/icd-10-cm), with
  * the descriptions those criteria sets carry. Nothing is invented: a code no criteria set uses is

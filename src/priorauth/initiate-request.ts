@@ -345,7 +345,7 @@ function memberMayRequest(lineOfBusiness: string): void {
 }
 
 /**
- * One request per drug at a time (issue #14 item 4): while a case for the same member and
+ * One request per drug at a time (docs/design.md#prior-authorization): while a case for the same member and
  * drug-form group is open (a draft included) or its decision is under appeal, a second one would
  * split the review and the letters; the caller is pointed at the existing case instead. An
  * approved one is refused above (ACTIVE_AUTHORIZATION_EXISTS, also after an appeal was won).

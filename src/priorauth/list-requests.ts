@@ -52,7 +52,7 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
   const rows = await listReviewQueue(ctx.database.db, limit);
   const plans = (await ctx.reference.get()).plans;
   // At risk of missing its clock: past the plan's warning time (warnBefore hours before due, the
-  // same instant the pa-warning deadline fires) or overdue (issue #14 item 15).
+  // same instant the pa-warning deadline fires) or overdue (docs/design.md#administration).
   const atRisk = (r: NamedPaRequestRow) => {
     const plan = plans.get(r.planId);
     if (r.dueAt === null || !plan) return false;

@@ -104,7 +104,7 @@ export const paRequests = pgTable(
     index('pa_requests_queue_idx')
       .on(t.dueAt)
       .where(sql`status in ('submitted', 'in-review')`),
-    // One open request per member, drug-form group and kind (issue #14 item 4, #17): the check in
+    // One open request per member, drug-form group and kind (docs/design.md#prior-authorization): the check in
     // initiate-request.ts reads before it writes, so two submissions at the same moment would both
     // pass it; this index lets only one of them commit (the other gets the existing case, 409).
     uniqueIndex(ONE_OPEN_REQUEST_INDEX)

@@ -154,7 +154,7 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     criteriaEvaluation: (row.criteriaEvaluation as CriteriaEvaluation | null) ?? null,
     /**
      * The criteria set's ready denial reason per rule, English and Spanish: the reviewer's denial
-     * starts from the reasons of the rules not met and edits them (issue #14 item 7).
+     * starts from the reasons of the rules not met and edits them (docs/design.md#reviewer-screen).
      */
     denialTemplates: criteria?.body.denialLanguage ?? {},
     notices: notices.map((n) => ({

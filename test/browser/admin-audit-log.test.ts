@@ -6,7 +6,7 @@ import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 /**
- * Issue #13 item 9: the administrator finds who read a member's records — by member, by user and
+ * docs/design.md#records: the administrator finds who read a member's records — by member, by user and
  * by period — and downloads the export.
  */
 describe.skipIf(!hasChromium)('administrator audit log screen', () => {

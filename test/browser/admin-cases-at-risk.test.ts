@@ -7,7 +7,7 @@ import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser
 
 const HOUR = 3_600_000;
 
-describe.skipIf(!hasChromium)('admin: cases at risk of missing their clock (#14 item 15)', () => {
+describe.skipIf(!hasChromium)('admin: cases at risk of missing their clock (docs/design.md#administration)', () => {
   let rig: BrowserRig;
   beforeAll(async () => {
     rig = await startBrowserRig();

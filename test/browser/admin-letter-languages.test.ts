@@ -5,11 +5,11 @@ import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 /**
- * Issue #17 (letters in the threshold languages): the admin portal shows each member-letter
+ * docs/design.md#notices (letters in the threshold languages): the admin portal shows each member-letter
  * resource file's review status and what it means for sending — an unreviewed language goes out
  * with the English letter attached.
  */
-describe.skipIf(!hasChromium)('admin: letter languages and their review status (#17)', () => {
+describe.skipIf(!hasChromium)('admin: letter languages and their review status (docs/design.md#notices)', () => {
   let rig: BrowserRig;
   beforeAll(async () => {
     rig = await startBrowserRig();

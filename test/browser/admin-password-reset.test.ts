@@ -3,7 +3,7 @@ import { ApiClient } from '../support/http.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
-describe.skipIf(!hasChromium)('admin: password reset from the Users screen (#14 item 15)', () => {
+describe.skipIf(!hasChromium)('admin: password reset from the Users screen (docs/design.md#administration)', () => {
   let rig: BrowserRig;
   beforeAll(async () => {
     rig = await startBrowserRig();

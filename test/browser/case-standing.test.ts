@@ -11,7 +11,7 @@ const OZEMPIC_HIGH = '00169413611';
 const DENIAL = 'HbA1c is below 7 % and metformin has not been tried.';
 
 /**
- * Issue #14 item 1: after an appeal is won, every screen tells the truth — the case, the lists
+ * docs/design.md#forms-and-answers: after an appeal is won, every screen tells the truth — the case, the lists
  * (member, prescriber, member services) and the advice on the claim that was rejected before.
  */
 describe.skipIf(!hasChromium)('a case approved on appeal', () => {

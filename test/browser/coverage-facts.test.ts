@@ -7,7 +7,7 @@ import { TEST_TODAY } from '../support/constants.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 /**
- * Issue #14 item 3: the member's coverage words come from the facts the rules read. Jennifer has
+ * docs/design.md#words-from-facts: the member's coverage words come from the facts the rules read. Jennifer has
  * never filled metformin; her Ozempic is approved, so step therapy does not stand in the way —
  * but the screen must say it is her approval, never "our records show you have tried metformin".
  */

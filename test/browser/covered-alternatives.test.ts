@@ -8,7 +8,7 @@ const ZESTRIL_10 = '104377'; // lisinopril 10 MG Oral Tablet [Zestril]; its gene
 const OZEMPIC_PENS = '1991311'; // 0.25 MG, 0.5 MG Dose … semaglutide Pen Injector [Ozempic], group 1991305
 
 /**
- * Issue #14 item 2: covered alternatives are different products of the same therapeutic class, at
+ * docs/design.md#words-from-facts: covered alternatives are different products of the same therapeutic class, at
  * the requested strength where the product has it — never another strength of the same product —
  * each with tier, the member's cost and whether PA is needed.
  */

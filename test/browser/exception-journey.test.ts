@@ -6,7 +6,7 @@ import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 import { submitPharmacyClaim } from './support/pharmacy-claim.js';
 
-// Issue #17 (exceptions): a claim rejected 70 for a brand whose generic is covered → the pharmacy
+// docs/design.md#exceptions: a claim rejected 70 for a brand whose generic is covered → the pharmacy
 // sees which exception to ask for → the prescriber's coverage check offers that exception's
 // request → its own question set → approved → the brand pays at the generic's cost sharing.
 const member = demoPeople().members.find((m) => m.memberId === DEMO.members.commercial)!;

@@ -5,7 +5,7 @@ import { ApiClient } from '../support/http.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 /**
- * Issue #14 item 8: drugs by the names people use (brand or generic, strength, form; RxNorm's name
+ * docs/design.md#words-from-facts: drugs by the names people use (brand or generic, strength, form; RxNorm's name
  * only as secondary text) and the pharmacy by name, address and phone — not its NPI.
  */
 describe.skipIf(!hasChromium)('human drug and pharmacy names', () => {
@@ -121,7 +121,7 @@ async function screenPieces(page: Page): Promise<string[]> {
 }
 
 /**
- * Issue #14 item 8: no internal code on any portal's main screens — plan and formulary ids as labels,
+ * docs/design.md#words-from-facts: no internal code on any portal's main screens — plan and formulary ids as labels,
  * language codes alone, tier codes, criteria set ids, `facts.` paths, usernames as the only label.
  */
 describe.skipIf(!hasChromium)('no internal codes on screen', () => {

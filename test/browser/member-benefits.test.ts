@@ -15,7 +15,7 @@ const OZEMPIC = '00169413211';
 const money = (s: string) => Math.round(Number(s) * 100);
 
 describe.skipIf(!hasChromium)(
-  'member: ID card, spending progress, retail vs mail, notification choices (#14 item 13)',
+  'member: ID card, spending progress, retail vs mail, notification choices (docs/design.md#member-portal)',
   () => {
     let rig: BrowserRig;
     let jennifer: ApiClient;

@@ -5,7 +5,7 @@ import { claimFor, members, pharmacyWithKey } from '../support/scenario.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
-// Issue #17: where a member sees a reject that needs an exception, the portal starts the right
+// docs/design.md#exceptions: where a member sees a reject that needs an exception, the portal starts the right
 // request. A Medicare Part D enrollee may ask the plan themselves (42 CFR 423.566(c), 423.578(a)):
 // the button opens the exception on its question set, naming the claim's prescriber. A commercial
 // member is told which request to ask the prescriber for (the plan takes it from the prescriber).

@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('member services portal', () => {
     const claims = page.locator('#claims');
     await claims.getByText('Not paid', { exact: true }).waitFor();
     await expect.poll(() => claims.textContent()).toMatch(/Code 75.*must approve this drug first/s);
-    // The record is in tabs (issue #14 item 10): claims first, then prior authorizations.
+    // The record is in tabs (docs/design.md#forms-and-answers): claims first, then prior authorizations.
     await page.getByRole('tab', { name: 'Prior authorizations' }).click();
     const pas = page.locator('#prior-authorizations');
     await pas.getByText('In review', { exact: true }).waitFor();

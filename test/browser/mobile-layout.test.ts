@@ -4,7 +4,7 @@ import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 import { fillPath, PORTAL_VISITS, somethingBehindEveryPage } from './support/portal-pages.js';
 
-// Issue #14 item 12: every portal page at a phone's 390 px and a laptop's 1280 px. The page never
+// docs/design.md#phones: every portal page at a phone's 390 px and a laptop's 1280 px. The page never
 // scrolls sideways, no box cuts off its content, and every table either becomes a list of cards or
 // scrolls inside its own box — a focusable region with a name, so keyboard and screen-reader users
 // can reach what is off to the side.

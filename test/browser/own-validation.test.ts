@@ -17,7 +17,7 @@ const describedBy = (page: Page, label: string | RegExp) =>
   );
 
 /**
- * Issue #14 item 9: the portals' own validation, in the portal's language, instead of the browser's
+ * docs/design.md#forms-and-answers: the portals' own validation, in the portal's language, instead of the browser's
  * bubbles; errors clear as the field is corrected; an NDC with or without dashes; the last answer
  * gone when a new search starts; "Start a new claim" keeps the patient.
  */

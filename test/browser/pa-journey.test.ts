@@ -7,7 +7,7 @@ import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 import { region, submitPharmacyClaim } from './support/pharmacy-claim.js';
 
-// Issue 5, item 9: the whole journey through the portals, each person in their own browser
+// docs/design.md#portals: the whole journey through the portals, each person in their own browser
 // session, on the real server and the demo data: pharmacy claim rejected 75 → prescriber finds
 // the patient and submits the PA form with an attachment → reviewer requests information →
 // prescriber answers → reviewer approves → member sees the approval and opens the letter →

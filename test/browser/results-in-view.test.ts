@@ -5,7 +5,7 @@ import { glp1CaseInReview, members, type MemberRow } from '../support/scenario.j
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
-// Results in view (issue #14 item 10): after Submit the answer is scrolled into view and takes
+// Results in view (docs/design.md#forms-and-answers): after Submit the answer is scrolled into view and takes
 // focus (the prescriber's coverage check, the reviewer's decision), and the long member services
 // page is keyboard-operable tabs, one part of the record at a time.
 

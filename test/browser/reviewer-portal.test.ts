@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     const answers = page.locator('dl.answers');
     await expect.poll(() => answers.textContent()).toContain('Most recent HbA1c (%)');
     await expect.poll(() => answers.textContent()).toContain('Type 2 diabetes mellitus without complications (E11.9)');
-    // Documents are inline in their own tab of the evidence (issue #14 items 7, 10).
+    // Documents are inline in their own tab of the evidence (docs/design.md#reviewer-screen).
     await page.getByRole('tab', { name: 'Documents (1)' }).click();
     await page.getByRole('img', { name: 'hba1c-lab-report.png' }).waitFor();
     await page.getByRole('tab', { name: 'Criteria, answers, requests' }).click();

@@ -3,7 +3,7 @@ import { ApiClient } from '../support/http.js';
 import { glp1CaseInReview, members, type MemberRow } from '../support/scenario.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
-// The review queue narrows to the reviewer's own cases and to overdue ones (issue #14 item 7).
+// The review queue narrows to the reviewer's own cases and to overdue ones (docs/design.md#reviewer-screen).
 
 describe.skipIf(!hasChromium)('review queue filters', () => {
   let rig: BrowserRig;

@@ -14,7 +14,7 @@ import {
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
-// The reviewer screen (issue #14 item 7): at 1280 px the evidence (criteria trace with values,
+// The reviewer screen (docs/design.md#reviewer-screen): at 1280 px the evidence (criteria trace with values,
 // answers, the member's claims of the last year, documents inline) sits beside the decision; the
 // evidence is in keyboard-operable tabs (item 10); a denial starts from the criteria set's wording
 // of each criterion not met, the reviewer edits it, and the confirmation shows what the member

@@ -10,7 +10,7 @@ const OZEMPIC = '00169413211';
 const OZEMPIC_PENS_RXCUI = '1991311';
 
 /**
- * Issue #14 item 4: while a request for the same drug is in review or its decision is under
+ * docs/design.md#prior-authorization: while a request for the same drug is in review or its decision is under
  * appeal, neither the pharmacy nor the prescriber opens a second one; both are warned and pointed
  * at the existing case.
  */

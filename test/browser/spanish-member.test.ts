@@ -34,7 +34,7 @@ const englishIn = (text: string) =>
     .filter((l) => l && ENGLISH.test(l));
 
 /**
- * Issue #14 item 11: a member's stored language sets the portal's at sign-in, and a Spanish
+ * docs/design.md#portal-language: a member's stored language sets the portal's at sign-in, and a Spanish
  * screen has no English fragments — drug facts, processor names, reasons from the server.
  */
 describe.skipIf(!hasChromium)('lucia.perez reads her portal in Spanish', () => {

@@ -5,7 +5,7 @@ import { signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * Issue #13 item 9: an administrator queries the audit log by member, by user and by period,
+ * docs/design.md#records: an administrator queries the audit log by member, by user and by period,
  * pages through it and exports it as CSV; nobody else may; reading it is itself audited.
  */
 let t: TestApp;

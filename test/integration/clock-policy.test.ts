@@ -4,7 +4,7 @@ import type { ApiClient } from '../support/http.js';
 import { firstNpi, importMembers, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Issue #9 items 8 and 9: what a reviewer's information request does to the review clock is plan
+// docs/design.md#clocks: what a reviewer's information request does to the review clock is plan
 // policy (docs/clocks.md), and a missed clock that is not deemed approved reaches people.
 const OZEMPIC = '00169413211';
 const HOUR = 3_600_000;

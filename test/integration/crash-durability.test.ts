@@ -8,7 +8,7 @@ import { TEST_CLOCK_START, TEST_TODAY } from '../support/constants.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * Durability under a crash (issue 13, "Prove it in the repository"): the real server on
+ * Durability under a crash (docs/design.md#time): the real server on
  * PostgreSQL is killed with SIGKILL (no shutdown hook runs) in the middle of a claim load, then
  * started again on the same address. The clients behave as a pharmacy switch does: a claim whose
  * answer never came (refused, reset) is sent again, the same claim (pharmacy, Rx number, fill, date

@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { openDatabase, type Database } from '../../src/platform/db.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Issue #9, "CI and tests": the deadline sweep (item 13) raced by 24 sweepers at once, each on its
+// docs/design.md#time: the deadline sweep raced by 24 sweepers at once, each on its
 // own PostgreSQL connection (its own process, in effect), repeated, with exact counts. On PGlite
 // (one connection) the same test runs the sweepers one after another.
 const SWEEPERS = 24;

@@ -5,7 +5,7 @@ import { expectProblem, type ApiClient } from '../support/http.js';
 import { members, signIn, type MemberRow } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Decisions are deliberate (issue #14 item 6): a denial needs the case taken by the decider; the
+// Decisions are deliberate (docs/design.md#determinations): a denial needs the case taken by the decider; the
 // plan says which reviewer roles may deny (Part D: physicians, 42 CFR 423.566(d)); an answer to a
 // reviewer's question that now meets every criterion is approved without waiting for a reviewer.
 

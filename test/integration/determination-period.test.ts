@@ -6,7 +6,7 @@ import { firstNpi, importMembers, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { TEST_TODAY } from '../support/constants.js';
 
-// Issue #9 item 10: a reviewer's period must end inside what the criteria allow. The GLP-1
+// docs/design.md#determinations: a reviewer's period must end inside what the criteria allow. The GLP-1
 // criteria set (glp1-t2dm) approves for 365 days, so from today (2026-11-20 in California) the
 // last allowed day is 2027-11-19.
 const OZEMPIC = '00169413211';

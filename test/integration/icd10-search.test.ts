@@ -3,7 +3,7 @@ import { expectProblem, type ApiClient } from '../support/http.js';
 import { signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Issue #14 item 14: the prescriber looks a diagnosis up by code or words. The list is the
+// docs/design.md#diagnoses: the prescriber looks a diagnosis up by code or words. The list is the
 // ICD-10-CM codes the current criteria sets ask about, with their descriptions.
 
 let t: TestApp;

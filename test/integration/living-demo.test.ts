@@ -10,7 +10,7 @@ import { ApiClient } from '../support/http.js';
 import { TEST_TODAY } from '../support/constants.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Issue #14 item 17: the demo data set shows a plan in the middle of its year. The test template
+// docs/design.md#demo: the demo data set shows a plan in the middle of its year. The test template
 // has the demo set without it (global-setup.ts); this file loads it as `npm start` does, at the
 // manual clock's now (Friday 2026-11-20, 09:00 in California), and reads it back as users do.
 

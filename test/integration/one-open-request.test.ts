@@ -6,7 +6,7 @@ import { createUser } from '../../src/identity/create-user.js';
 import { firstNpi, importMembers } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// One open request per member, drug-form group and kind (issue #17, issue #14 item 4). The check
+// One open request per member, drug-form group and kind (docs/design.md#prior-authorization). The check
 // in initiate-request.ts reads before it writes; the unique index decides two submissions at the
 // same moment. Races only show with more than one connection, so the race runs on PostgreSQL
 // (DATABASE_URL; PGlite has one connection and serializes them). Submissions go over real sockets.

@@ -4,7 +4,7 @@ import type { ApiClient, Reply } from '../support/http.js';
 import { firstNpi, importMembers, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Issue #9 item 11: bench:pa on PostgreSQL once answered 500 to POST /pa-requests/{id}/submit with
+// docs/design.md#errors: bench:pa on PostgreSQL once answered 500 to POST /pa-requests/{id}/submit with
 // 16 submissions in flight. Races only show with more than one connection, so this runs on
 // PostgreSQL (DATABASE_URL; CI always sets it): PGlite has one connection and would serialize them.
 const onPostgres = Boolean(process.env.DATABASE_URL);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, expectProblem } from '../support/http.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Issue #14 item 15: an admin resets a password (typed or generated); the person must choose a
+// docs/design.md#administration: an admin resets a password (typed or generated); the person must choose a
 // new one at the next sign-in; the old sessions end; the reset is audited without the password.
 
 let t: TestApp;

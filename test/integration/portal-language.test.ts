@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, expectProblem } from '../support/http.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Issue #14 item 11: the portal language a person chooses is stored with their account (any role)
+// docs/design.md#portal-language: the portal language a person chooses is stored with their account (any role)
 // and comes back with /me, so the next sign-in opens the portal in it.
 
 let t: TestApp;

@@ -13,7 +13,7 @@ import {
 } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// The reviewer's evidence and denial wording (issue #14 item 7): the case member's claims of the
+// The reviewer's evidence and denial wording (docs/design.md#reviewer-screen): the case member's claims of the
 // last year beside the case (clinicians only, audited as a case-review PHI read), and a denial
 // whose reasons start from the criteria set's ready wording of the rules not met, edited by the
 // reviewer — the letter says the edited words, in the member's language.

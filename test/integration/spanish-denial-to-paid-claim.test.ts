@@ -11,7 +11,7 @@ import { pdfText } from '../support/pdf-text.js';
 import { claimFor, members, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-// Issue 4, "done when": from the demo data, a denied case produces a prescriber fax and a member
+// docs/design.md#notices, done when: from the demo data, a denied case produces a prescriber fax and a member
 // letter in Spanish for a Spanish-speaking member, with reasons and an appeal form; the member
 // appeals (the prescriber's supporting letter arrives by fax and intake files it with the
 // appeal), a different reviewer overturns, and the claim pays.

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { deniedCase, type DeniedCase } from './support/denied-case.js';
 
 /**
- * Issue #13 item 1: the access matrix, generated from the OpenAPI document. Every operation ×
+ * docs/design.md#access: the access matrix, generated from the OpenAPI document. Every operation ×
  * every role × a record of one's own and a record of someone else's:
  * - without credentials every operation except the public ones is 401;
  * - a member, prescriber or pharmacy asking for another's record gets 403 or 404 and not one

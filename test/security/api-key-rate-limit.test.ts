@@ -5,7 +5,7 @@ import { claimFor, members, ndcsWhere, pharmacyWithKey, signIn } from '../suppor
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * Issue #13 item 6: API keys are rate-limited per key, the limit from config
+ * docs/security.md#rate-limits: API keys are rate-limited per key, the limit from config
  * (API_KEY_REQUESTS_PER_MINUTE; 5 here). Over it: 429 problem+json with Retry-After, nothing
  * done; another key and people signed in with tokens are not affected.
  */

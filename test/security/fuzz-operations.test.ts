@@ -6,7 +6,7 @@ import { createUser } from '../../src/identity/create-user.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * Issue #13: a seeded fuzz pass over every operation of the OpenAPI document. Arbitraries are
+ * docs/design.md#errors (no input gives a 500): a seeded fuzz pass over every operation of the OpenAPI document. Arbitraries are
  * derived from each operation's own JSON Schema (TypeBox → OpenAPI), mixed with hostile strings;
  * every answer must be below 500, and every 4xx must be problem+json with a code.
  */

@@ -7,7 +7,7 @@ import { claimFor, members, pharmacyWithKey, signIn } from '../support/scenario.
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * Issue #13 item 5: no PHI in any log line. Every operation is driven with requests that fail
+ * docs/security.md#logs: no PHI in any log line. Every operation is driven with requests that fail
  * (bad input carrying members' names and dates of birth, records that do not exist, and — with
  * the database sabotaged — queries that fail inside PostgreSQL with members' values as
  * parameters), and every captured log line is scanned for the demo members' names, ids and

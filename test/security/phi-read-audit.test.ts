@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { deniedCase, type DeniedCase } from './support/denied-case.js';
 
 /**
- * Issue #13 item 9: every staff read of PHI writes one audit row — who, what (resource, id, the
+ * docs/design.md#records: every staff read of PHI writes one audit row — who, what (resource, id, the
  * member), when, why — in one place (the route's `phiRead` declaration, src/adapters/http/phi-read-audit.ts).
  * The GET operations come from the OpenAPI document: each is either declared a PHI read or listed
  * below as carrying no PHI, so a new GET route fails this test until someone decides which it is.
@@ -190,7 +190,7 @@ async function lastAuditId(): Promise<number> {
   return Number(r.id ?? 0);
 }
 
-describe('staff reads of PHI are audited by the route declaration (issue #13 item 9)', () => {
+describe('staff reads of PHI are audited by the route declaration (docs/design.md#records)', () => {
   it('every GET operation of the OpenAPI document is either a declared PHI read or listed as carrying none', () => {
     expect(getOperations.length).toBeGreaterThan(25);
     const phi = declared();

@@ -8,7 +8,7 @@ import { firstNpi, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * Issue #13 item 7: disabling a user, an API key or an EHR client takes effect within 10 s, also
+ * docs/security.md#revocation: disabling a user, an API key or an EHR client takes effect within 10 s, also
  * in a second server process that had just answered the same credential (its cache is warm).
  */
 let t: TestApp;

@@ -3,7 +3,7 @@ import { createUser } from '../../src/identity/create-user.js';
 import { expectProblem, type Reply } from '../support/http.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-/** Issue #13 item 6: sign-in throttling per username and per address, lockout, audit rows. */
+/** docs/security.md#rate-limits: sign-in throttling per username and per address, lockout, audit rows. */
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({

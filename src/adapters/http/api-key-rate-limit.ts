@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../platform/errors.js';
 
 /**
- * Requests per API key per minute (issue #13 item 6; docs/security.md#rate-limits): a partner
+ * Requests per API key per minute (docs/security.md#rate-limits): a partner
  * system (a pharmacy switch, a hub) that loops or leaks its key cannot take the API from everyone
  * else. Keyed by the key's account, counted in memory per process (a fixed one-minute window);
  * people signed in with a token are throttled at sign-in instead. Over the limit: 429

@@ -32,7 +32,7 @@ export type MemberSource =
 
 /**
  * A route's PHI-read declaration (route `config.phiRead`): the one place a staff read is audited
- * (issue #13 item 9) — the hook below writes the row, no handler does.
+ * (docs/design.md#records) — the hook below writes the row, no handler does.
  */
 export interface PhiReadDeclaration {
   /** What is read: the audit row's entity type (case, claim, notice, member, …). */

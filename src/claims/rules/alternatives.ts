@@ -52,7 +52,7 @@ const strengthValue = (c: DrugConcept) => {
 };
 
 /**
- * Covered alternatives (issue #14 item 2): *different products* that treat the same condition —
+ * Covered alternatives (docs/design.md#words-from-facts): *different products* that treat the same condition —
  * the same therapeutic class in the plan's data — each at the requested strength where that
  * product has it, with tier, the member's estimated pay and whether PA is needed.
  *

@@ -59,8 +59,8 @@ function matchesPrerequisite(fill: HistoryFill, step: StepTherapy): boolean {
 
 /**
  * What the history shows about a step's prerequisite within its look-back: the days' supply that
- * counts toward it and the last such fill. Screens word step therapy from these facts (issue #14
- * item 3: never "our records show you tried it" over 0 days).
+ * counts toward it and the last such fill. Screens word step therapy from these facts
+ * (docs/design.md#words-from-facts: never "our records show you tried it" over 0 days).
  */
 export function prerequisiteFills(
   step: StepTherapy,

@@ -60,7 +60,7 @@ export interface NoticeContent {
   /** Escalations: who the overdue request was forwarded to (Part D: the IRE), or null. */
   forwardedTo: string | null;
   /**
-   * Member letters queued since letters were translated (#17): true when the letter's language
+   * Member letters queued since letters were translated (docs/design.md#notices): true when the letter's language
    * was not reviewed by a qualified translator, so the English letter is attached; null on older
    * notices (a letter in a language other than English or Spanish then renders in English, as it did).
    */

@@ -62,7 +62,7 @@ export async function startBrowserRig(): Promise<BrowserRig> {
       await page.getByLabel('Username').fill(username);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      // A Spanish-speaking member's portal opens in Spanish (issue #14 item 11).
+      // A Spanish-speaking member's portal opens in Spanish (docs/design.md#portal-language).
       await page.getByRole('button', { name: /^(Sign out|Cerrar sesión)$/ }).waitFor();
       return page;
     },

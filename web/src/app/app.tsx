@@ -91,7 +91,7 @@ function LanguageSwitch() {
         onChange={(e) => {
           const language = e.target.value as 'en' | 'es';
           setLang(language);
-          // Remembered for the next sign-in, on any device (issue #14 item 11); the switch works without it.
+          // Remembered for the next sign-in, on any device (docs/design.md#portal-language); the switch works without it.
           api.put('/me/language', { language }).catch(() => undefined);
         }}
         aria-label={t.language}

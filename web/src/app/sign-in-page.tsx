@@ -41,7 +41,7 @@ export function SignInPage() {
   // temporary password: the person chooses a new one before the portal opens.
   const mustChange = action.error?.code === 'PASSWORD_CHANGE_REQUIRED';
   const opened = async (me: Me | undefined) => {
-    // The person's stored language sets the portal's at sign-in (issue #14 item 11): the one they chose
+    // The person's stored language sets the portal's at sign-in (docs/design.md#portal-language): the one they chose
     // with the header's switch (any role, saved by PUT /me/language), else a member's language on file.
     // Languages the portal has no words for stay as they are.
     if (me?.language) setLang(me.language);

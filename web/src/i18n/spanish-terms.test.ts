@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Issue #14 item 11: one Spanish word for each thing, the one the plan's Spanish letters use
+ * docs/design.md#portal-language: one Spanish word for each thing, the one the plan's Spanish letters use
  * (src/notices/letters/i18n/messages/es.json): "reclamación" for a claim, "autorización previa",
  * "apelación", "farmacia". Every Spanish string of the web app — the `es` side of each feature's
  * `{ en, es }` dictionary — is read from the source and checked against the synonyms not chosen.

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/i18n';
 
 /**
- * Human drug names from RxNorm's normalized names (issue #14 item 8): brand or generic name,
+ * Human drug names from RxNorm's normalized names (docs/design.md#words-from-facts): brand or generic name,
  * strength and form — "Ozempic 0.25 or 0.5 mg/dose pen" for "0.25 MG, 0.5 MG Dose 1.5 ML semaglutide
  * 1.34 MG/ML Pen Injector [Ozempic]" — in English and Spanish. RxNorm's name stays available as
  * secondary text. Names that do not follow RxNorm's pattern are returned as they are.

@@ -95,7 +95,7 @@ export interface DrugChoice {
 export type DrugPick = 'drug' | 'package' | 'package-or-drug';
 
 /**
- * The one drug search of every portal (issue #14 item 8): searches a plan's formulary
+ * The one drug search of every portal (docs/design.md#words-from-facts): searches a plan's formulary
  * (GET /plans/{planId}/formulary?q=), lists drugs by the names people use — strengths in numeric order,
  * RxNorm's long name only as secondary text — with the plan's coverage in words, and hands back a choice.
  *
@@ -118,7 +118,7 @@ export function DrugSearch({
   /** The RxCUI chosen last (its button shows pressed). */
   selected?: string | null;
   onSelect: (choice: DrugChoice) => void;
-  /** A new search began: the page clears the answer to the last one (issue #14 item 9). */
+  /** A new search began: the page clears the answer to the last one (docs/design.md#forms-and-answers). */
   onSearch?: () => void;
 }) {
   const t = useText(TEXT);

@@ -27,7 +27,7 @@ const TEXT = {
   },
 };
 
-/** True when the API refused a second request for the same drug (issue #14 item 4). */
+/** True when the API refused a second request for the same drug (docs/design.md#prior-authorization). */
 export const isExistingRequest = (error: ApiError | null | undefined) =>
   error?.code === 'REQUEST_ALREADY_OPEN' || error?.code === 'ACTIVE_AUTHORIZATION_EXISTS';
 

@@ -40,7 +40,7 @@ const WORDS = {
 
 /**
  * The portals' own words for what the browser's constraint check found wrong with a field
- * (issue #14 item 9): in the portal's language, not the browser's bubble. A field may say what
+ * (docs/design.md#forms-and-answers): in the portal's language, not the browser's bubble. A field may say what
  * its pattern means with `data-format` (already in the portal's language).
  */
 export function validityMessage(el: Control, lang: Lang): string | null {

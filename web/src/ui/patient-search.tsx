@@ -69,7 +69,7 @@ export function PatientSearch({
 }: {
   onSelect: (p: Patient) => void;
   selectedId?: string | null;
-  /** A new search began: the page clears the answer it showed for the last patient (issue #14 item 9). */
+  /** A new search began: the page clears the answer it showed for the last patient (docs/design.md#forms-and-answers). */
   onSearch?: () => void;
 }) {
   const t = useText(TEXT);

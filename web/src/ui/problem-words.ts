@@ -2,7 +2,7 @@ import type { ApiError } from '../api/client';
 import type { Lang } from '../i18n/i18n';
 
 /**
- * A problem+json answer in the portal's language (issue #14 item 11). The server's `detail` is
+ * A problem+json answer in the portal's language (docs/design.md#portal-language). The server's `detail` is
  * English (it is also for partners and logs); the portals read the problem's `code` — and, for a
  * validation failure, which fields — and say it in words of their own. English screens keep the
  * server's detail, which names the exact rule.

@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 
 /**
- * A table's own sideways-scrolling box (issue #14 item 12): on a phone a wide table scrolls inside
+ * A table's own sideways-scrolling box (docs/design.md#phones): on a phone a wide table scrolls inside
  * it, not the page. It is a named region that takes focus, so keyboard users can scroll it with the
  * arrow keys and screen readers announce what it holds.
  */

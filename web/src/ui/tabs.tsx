@@ -7,7 +7,7 @@ export interface TabItem {
 }
 
 /**
- * Tabs for long pages (issue #14 item 10), after the WAI-ARIA Authoring Practices tabs pattern
+ * Tabs for long pages (docs/design.md#forms-and-answers), after the WAI-ARIA Authoring Practices tabs pattern
  * (automatic activation): one tab stop, Left/Right move between tabs, Home/End go to the first and
  * last; each panel is labelled by its tab. Panels not shown are hidden (kept mounted, so what is
  * typed in one survives a look at another), so a page that was 4,000 px long shows one part at a time.

@@ -49,7 +49,7 @@ const TEXT = {
 export function FormularyTable({ items }: { items: FormularyHit[] }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  // Criteria sets by their titles; the id only as secondary text (issue #14 item 8).
+  // Criteria sets by their titles; the id only as secondary text (docs/design.md#words-from-facts).
   const criteria = useApi<{ items: CriteriaSummary[] }>('/criteria');
   const criteriaTitle = (id: string) => criteria.data?.items.find((c) => c.id === id)?.title ?? id;
   return (

@@ -70,7 +70,7 @@ export function MemberPage({ id }: { id: string }) {
       {m ? (
         <>
           <Notice tone="info">{t.verify}</Notice>
-          {/* Tabs instead of one 4,000 px page (issue #14 item 10); the call notes stay beside them on
+          {/* Tabs instead of one 4,000 px page (docs/design.md#forms-and-answers); the call notes stay beside them on
               wide screens, so the agent records the call while reading the member's record. */}
           <div className="two-panes">
             <div className="pane">

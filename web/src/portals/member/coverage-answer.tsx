@@ -188,7 +188,7 @@ function CoverageDetails({ c }: { c: Coverage }) {
   );
 }
 
-/** Step therapy in words drawn only from the facts the rule read (issue #14 item 3). */
+/** Step therapy in words drawn only from the facts the rule read (docs/design.md#words-from-facts). */
 function stepTherapyWords(s: NonNullable<Coverage['stepTherapy']>, t: (typeof TEXT)['en'], lang: Lang): string {
   const template =
     s.metBy === 'authorization'

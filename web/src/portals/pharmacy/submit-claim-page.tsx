@@ -84,7 +84,7 @@ export function SubmitClaimPage() {
     if (r) setSent(r);
   };
 
-  // The next claim is usually for the same patient (issue #14 item 9): keep the card, clear the prescription.
+  // The next claim is usually for the same patient (docs/design.md#forms-and-answers): keep the card, clear the prescription.
   const reset = () => {
     setDraft((d) => ({
       ...emptyDraft(serverToday(clockOffsetMs)),

@@ -94,7 +94,7 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
   const claimException = c.claim.exception?.kind;
   const exceptionKind = isExceptionKind(claimException) ? claimException : null;
   const needsRequest = c.priorAuthorizationRequired || (c.stepTherapy && !c.stepTherapy.met);
-  // The answer to "Check coverage" is brought into view and focused (issue #14 item 10).
+  // The answer to "Check coverage" is brought into view and focused (docs/design.md#forms-and-answers).
   const revealRef = useReveal<HTMLElement>(c.drug.rxcui);
   const rows: [string, ReactNode][] = [
     [t.tier, c.tier ? tierLabel(c.tier, lang) : t.none],
@@ -104,7 +104,7 @@ export function CoverageResult({ memberId, coverage: c }: { memberId: string; co
   if (c.stepTherapy)
     rows.push([
       t.step,
-      // Words from the facts the rule read (issue #14 item 3), never "met" without saying by what.
+      // Words from the facts the rule read (docs/design.md#words-from-facts), never "met" without saying by what.
       fill(
         c.stepTherapy.metBy === 'authorization'
           ? t.stepMetAuth
@@ -194,7 +194,7 @@ export function CoverageSummary({ coverage }: { coverage: Coverage }) {
 }
 
 /**
- * The answer in one or two sentences, in the portal's language, from the answer's facts (issue #14 item 11):
+ * The answer in one or two sentences, in the portal's language, from the answer's facts (docs/design.md#portal-language):
  * the API's own `message` is English, for partners.
  */
 function coverageSummary(c: Coverage, t: (typeof TEXT)['en'], lang: Lang, drug: string): string {

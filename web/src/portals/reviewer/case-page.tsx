@@ -167,7 +167,7 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
           ]}
         />
       </Section>
-      {/* Evidence beside the decision on wide screens (issue #14 item 7): the reviewer reads the
+      {/* Evidence beside the decision on wide screens (docs/design.md#reviewer-screen): the reviewer reads the
           criteria trace, answers, claims and documents while the decision form stays in view. */}
       <div className="two-panes reviewer-panes">
         <section className="pane card evidence-pane" aria-labelledby={`${view.id}-evidence`}>

@@ -158,7 +158,7 @@ export function DecisionForm({
   myRole?: string;
   /** Formulary and tiering exceptions: the tiers an approval may name; empty → no tier asked. */
   tierChoices?: string[];
-  /** Cases: the criteria not met with the set's wording; a denial starts from it (issue #14 item 7). */
+  /** Cases: the criteria not met with the set's wording; a denial starts from it (docs/design.md#reviewer-screen). */
   denialTemplates?: DenialTemplate[];
   /** The language of the member's letter. */
   memberLanguage?: 'en' | 'es';

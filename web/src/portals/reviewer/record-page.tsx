@@ -22,7 +22,7 @@ export function RecordPage<T>({
   const state = useApi<T>(path);
   // What an action did, with a counter so the same message twice is revealed twice.
   const [done, setDone] = useState<{ message: string; n: number } | null>(null);
-  // After Submit the result is brought into view and focused (issue #14 item 10): the form that
+  // After Submit the result is brought into view and focused (docs/design.md#forms-and-answers): the form that
   // was used may be gone (a decided case has none), and focus would fall back to the page.
   const revealRef = useReveal<HTMLDivElement>(done?.n);
   return (
