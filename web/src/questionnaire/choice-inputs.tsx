@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Field } from '../ui/components';
 import { answerIsOption, itemControl, optionAnswer, optionLabel } from './questionnaire-extensions';
+import { Icd10Search, isIcd10Question } from './icd10-search';
 import type { ItemInputProps } from './item-props';
 import { useQuestionnaireText } from './questionnaire-text';
 
@@ -104,6 +105,9 @@ export function ChoiceItemInput({ item, label, answers, setAnswers, error }: Ite
     answers.find((a) => a.valueString !== undefined && !options.some((o) => answerIsOption(a, o)))?.valueString ?? '';
   const chosen = options.map((o) => answers.some((a) => answerIsOption(a, o)));
   const control = itemControl(item);
+  // A diagnosis question also offers a search of ICD-10-CM codes by code or words.
+  const search =
+    !item.repeats && isIcd10Question(options) ? <Icd10Search options={options} setAnswers={setAnswers} /> : null;
 
   const other = open ? (
     <Field label={t.other}>
@@ -147,6 +151,7 @@ export function ChoiceItemInput({ item, label, answers, setAnswers, error }: Ite
     const index = chosen.indexOf(true);
     return (
       <>
+        {search}
         <Field label={label} error={error}>
           {(p) => (
             <select
@@ -170,23 +175,26 @@ export function ChoiceItemInput({ item, label, answers, setAnswers, error }: Ite
   }
 
   return (
-    <ChoiceGroup label={label} error={error} radio required={item.required}>
-      {options.map((o, i) => (
-        <Option
-          key={i}
-          type="radio"
-          name={name}
-          label={optionLabel(o)}
-          checked={chosen[i]}
-          onChange={() => setAnswers([optionAnswer(o)])}
-        />
-      ))}
-      {other}
-      {!item.required && answers.length > 0 ? (
-        <button type="button" className="link-button" onClick={() => setAnswers([])}>
-          {t.clear}
-        </button>
-      ) : null}
-    </ChoiceGroup>
+    <>
+      {search}
+      <ChoiceGroup label={label} error={error} radio required={item.required}>
+        {options.map((o, i) => (
+          <Option
+            key={i}
+            type="radio"
+            name={name}
+            label={optionLabel(o)}
+            checked={chosen[i]}
+            onChange={() => setAnswers([optionAnswer(o)])}
+          />
+        ))}
+        {other}
+        {!item.required && answers.length > 0 ? (
+          <button type="button" className="link-button" onClick={() => setAnswers([])}>
+            {t.clear}
+          </button>
+        ) : null}
+      </ChoiceGroup>
+    </>
   );
 }
