@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from '../../app/router';
-import { useLang, useText } from '../../i18n/i18n';
+import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async, DueIn, Field, Page, Section, StatusBadge } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
@@ -8,7 +8,7 @@ import { NameWithId } from './member-name';
 import type { RequestSummary } from '../../api/types';
 import { isOnClock } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
-import { DrugName } from '../../ui/drug-name-view';
+import { DrugName, useDrugName } from '../../ui/drug-name-view';
 import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
@@ -28,6 +28,15 @@ const TEXT = {
     open: 'Open',
     urgent: 'Urgent',
     renewal: 'Renewal',
+    filters: 'Find requests',
+    patient: 'Patient name or member ID',
+    drugFilter: 'Drug',
+    from: 'Received from',
+    to: 'Received to',
+    clear: 'Clear filters',
+    showing: 'Showing {n} of {total} requests.',
+    badRange: 'The “from” date is after the “to” date.',
+    noMatch: 'No request matches these filters.',
     groups: {
       action: 'Needs your action',
       waiting: 'Waiting for a decision',
@@ -51,6 +60,15 @@ const TEXT = {
     open: 'Abrir',
     urgent: 'Urgente',
     renewal: 'Renovación',
+    filters: 'Buscar solicitudes',
+    patient: 'Nombre del paciente o ID de miembro',
+    drugFilter: 'Medicamento',
+    from: 'Recibida desde',
+    to: 'Recibida hasta',
+    clear: 'Borrar filtros',
+    showing: 'Se muestran {n} de {total} solicitudes.',
+    badRange: 'La fecha “desde” es posterior a la fecha “hasta”.',
+    noMatch: 'Ninguna solicitud coincide con estos filtros.',
     groups: {
       action: 'Requiere su acción',
       waiting: 'Esperando una decisión',
@@ -68,11 +86,41 @@ const GROUPS: Record<Group, string[]> = {
   withdrawn: ['cancelled'],
 };
 
+/** The dashboard's search (issue #14 item 14): words in the patient's name or ID, in the drug's name, received dates. */
+interface Filter {
+  patient: string;
+  drug: string;
+  /** YYYY-MM-DD, in the browser's time zone, inclusive. */
+  from: string;
+  to: string;
+}
+const NO_FILTER: Filter = { patient: '', drug: '', from: '', to: '' };
+
+/** A local calendar date (YYYY-MM-DD) of an instant. */
+function localDate(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function matches(r: RequestSummary, f: Filter, drugName: (name: string | null | undefined) => string): boolean {
+  const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
+  const has = (text: string, typed: string) => words(typed).every((w) => text.toLowerCase().includes(w));
+  if (f.patient && !has(`${r.memberName ?? ''} ${r.memberId}`, f.patient)) return false;
+  if (f.drug && !has(`${drugName(r.drug.name)} ${r.drug.name ?? ''}`, f.drug)) return false;
+  const received = localDate(r.receivedAt);
+  if (f.from && received < f.from) return false;
+  if (f.to && received > f.to) return false;
+  return true;
+}
+
 /** `/prescriber`: the prescriber's requests, grouped by what they need. */
 export function RequestsDashboard() {
   const t = useText(TEXT);
   const state = useApi<{ items: RequestSummary[] }>('/pa-requests', { limit: 200 });
   const [show, setShow] = useState<Group | 'all'>('all');
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const drugName = useDrugName();
   return (
     <Page
       title={t.title}
@@ -83,35 +131,94 @@ export function RequestsDashboard() {
       }
     >
       <Async state={state} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
-        {(data) => (
-          <>
-            <div className="row">
-              <Field label={t.show}>
-                {(p) => (
-                  <select {...p} value={show} onChange={(e) => setShow(e.target.value as Group | 'all')}>
-                    <option value="all">{t.all}</option>
-                    {(Object.keys(GROUPS) as Group[]).map((g) => (
-                      <option key={g} value={g}>
-                        {t.groups[g]} ({data.items.filter((r) => GROUPS[g].includes(r.status)).length})
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            </div>
-            {(Object.keys(GROUPS) as Group[])
-              .filter((g) => show === 'all' || show === g)
-              .map((g) => {
-                const rows = data.items.filter((r) => GROUPS[g].includes(r.status));
-                if (show === 'all' && rows.length === 0) return null;
-                return (
-                  <Section key={g} title={`${t.groups[g]} (${rows.length})`}>
-                    {rows.length ? <RequestTable rows={rows} /> : <p className="empty">{t.noneInGroup}</p>}
-                  </Section>
-                );
-              })}
-          </>
-        )}
+        {(all) => {
+          const badRange = Boolean(filter.from && filter.to && filter.from > filter.to);
+          const data = { items: badRange ? all.items : all.items.filter((r) => matches(r, filter, drugName)) };
+          const filtered = data.items.length !== all.items.length;
+          return (
+            <>
+              <fieldset className="row dashboard-filters">
+                <legend>{t.filters}</legend>
+                <Field label={t.patient}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="search"
+                      value={filter.patient}
+                      onChange={(e) => setFilter({ ...filter, patient: e.target.value })}
+                    />
+                  )}
+                </Field>
+                <Field label={t.drugFilter}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="search"
+                      value={filter.drug}
+                      onChange={(e) => setFilter({ ...filter, drug: e.target.value })}
+                    />
+                  )}
+                </Field>
+                <Field label={t.from} error={badRange ? t.badRange : undefined}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="date"
+                      value={filter.from}
+                      onChange={(e) => setFilter({ ...filter, from: e.target.value })}
+                    />
+                  )}
+                </Field>
+                <Field label={t.to}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="date"
+                      value={filter.to}
+                      onChange={(e) => setFilter({ ...filter, to: e.target.value })}
+                    />
+                  )}
+                </Field>
+                {Object.values(filter).some(Boolean) ? (
+                  <div className="field">
+                    <button type="button" onClick={() => setFilter(NO_FILTER)}>
+                      {t.clear}
+                    </button>
+                  </div>
+                ) : null}
+              </fieldset>
+              <p role="status" className={filtered ? undefined : 'visually-hidden'}>
+                {filtered ? fill(t.showing, { n: data.items.length, total: all.items.length }) : ''}
+              </p>
+              {filtered && data.items.length === 0 ? <p className="empty">{t.noMatch}</p> : null}
+              <div className="row">
+                <Field label={t.show}>
+                  {(p) => (
+                    <select {...p} value={show} onChange={(e) => setShow(e.target.value as Group | 'all')}>
+                      <option value="all">{t.all}</option>
+                      {(Object.keys(GROUPS) as Group[]).map((g) => (
+                        <option key={g} value={g}>
+                          {t.groups[g]} ({data.items.filter((r) => GROUPS[g].includes(r.status)).length})
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </div>
+              {(Object.keys(GROUPS) as Group[])
+                .filter((g) => show === 'all' || show === g)
+                .map((g) => {
+                  const rows = data.items.filter((r) => GROUPS[g].includes(r.status));
+                  if (show === 'all' && rows.length === 0) return null;
+                  return (
+                    <Section key={g} title={`${t.groups[g]} (${rows.length})`}>
+                      {rows.length ? <RequestTable rows={rows} /> : <p className="empty">{t.noneInGroup}</p>}
+                    </Section>
+                  );
+                })}
+            </>
+          );
+        }}
       </Async>
     </Page>
   );
