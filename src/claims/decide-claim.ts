@@ -41,11 +41,18 @@ export function checkDateOfService(dateOfService: string, today: string): FieldE
  */
 export async function decideClaim(
   database: Pick<Database, 'query'>,
-  reference: ReferenceSnapshot,
-  request: ClaimRequest,
-  now: Date,
-  /** A dry run names no pharmacy: the kind of pharmacy it prices for (a claim uses its pharmacy's). */
-  pharmacyTypeIfNone: PharmacyType = 'retail',
+  {
+    reference,
+    request,
+    now,
+    pharmacyTypeIfNone = 'retail',
+  }: {
+    reference: ReferenceSnapshot;
+    request: ClaimRequest;
+    now: Date;
+    /** A dry run names no pharmacy: the kind of pharmacy it prices for (a claim uses its pharmacy's). */
+    pharmacyTypeIfNone?: PharmacyType;
+  },
 ): Promise<ClaimDecision> {
   const context = await loadClaimContext(database, {
     memberId: request.cardholderId,

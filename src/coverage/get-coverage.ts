@@ -75,7 +75,7 @@ export async function getCoverage(ctx: AppContext, caller: Principal, q: Coverag
     usualAndCustomaryCharge: null,
   };
   const pharmacyType = q.pharmacyType ?? 'retail';
-  const decision = await decideClaim(ctx.database, ref, request, now, pharmacyType);
+  const decision = await decideClaim(ctx.database, { reference: ref, request, now, pharmacyTypeIfNone: pharmacyType });
   const { context } = decision;
   return checkCoverage({
     reference: ref,

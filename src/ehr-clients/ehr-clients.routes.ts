@@ -208,14 +208,11 @@ export async function ehrClientRoutes(app: ApiApp, ctx: AppContext) {
     },
     async (req) =>
       view(
-        await setEpaEndpoint(
-          ctx,
-          requireRole(req, 'admin'),
-          req.params.id,
+        await setEpaEndpoint(ctx, requireRole(req, 'admin'), req.params.id, {
           // The JSON coercion turns null into '' for a nullable string: both clear the endpoint.
-          req.body.epaEndpoint || null,
-          req.body.epaAuth,
-        ),
+          endpoint: req.body.epaEndpoint || null,
+          auth: req.body.epaAuth,
+        }),
       ),
   );
 }

@@ -73,8 +73,7 @@ export async function setEpaEndpoint(
   ctx: AppContext,
   actor: Principal,
   id: string,
-  endpoint: string | null,
-  auth?: EpaNotificationAuth,
+  { endpoint, auth }: { endpoint: string | null; auth?: EpaNotificationAuth },
 ): Promise<EhrClientRow> {
   const client = await load(ctx, id);
   if (endpoint !== null && !isHttpUrl(endpoint))

@@ -11,10 +11,17 @@ import { findPreferences, insertAlerts } from './member-alerts.repo.js';
  */
 export async function queueMemberAlerts(
   db: Db,
-  member: MemberRow,
-  event: { kind: string; paRequestId?: string; appealId?: string },
-  language: string,
-  now: Date,
+  {
+    member,
+    event,
+    language,
+    now,
+  }: {
+    member: MemberRow;
+    event: { kind: string; paRequestId?: string; appealId?: string };
+    language: string;
+    now: Date;
+  },
 ): Promise<void> {
   const topic = alertTopicOf(event.kind);
   if (!topic) return;

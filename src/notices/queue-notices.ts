@@ -94,7 +94,7 @@ export async function queueNotices(db: Db, event: NoticeEvent, now: Date): Promi
         content: { ...event.content, requestedLanguage: m.language, englishAttached: !sendsAlone(language) },
       });
       // The alerts the member asked for (e-mail, text message, portal), in the same transaction.
-      await queueMemberAlerts(db, m, event, m.language, now);
+      await queueMemberAlerts(db, { member: m, event, language: m.language, now });
     } else if (recipient === 'prescriber') {
       const p = await findPrescriber(db, event.prescriberNpi);
       rows.push({

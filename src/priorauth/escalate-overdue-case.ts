@@ -26,10 +26,7 @@ export const PART_D_IRE = 'the Part D Independent Review Entity (IRE)';
  */
 export async function escalateOverdueCase(
   tx: Db,
-  row: PaRequestRow,
-  plan: PlanRow,
-  now: Date,
-  from: PaStatus[],
+  { row, plan, now, from }: { row: PaRequestRow; plan: PlanRow; now: Date; from: PaStatus[] },
 ): Promise<void> {
   const partD = plan.lineOfBusiness === 'medicare-d';
   const dueAt = row.dueAt?.toISOString() ?? null;

@@ -44,10 +44,7 @@ export async function factsAsOf(
  */
 export async function evaluateRequest(
   ctx: AppContext,
-  row: PaRequestRow,
-  criteria: CriteriaSet,
-  answers: unknown,
-  now: Date,
+  { row, criteria, answers, now }: { row: PaRequestRow; criteria: CriteriaSet; answers: unknown; now: Date },
 ) {
   const { facts, today } = await factsAsOf(ctx, row, criteria, now);
   const evaluation = evaluateCriteria(criteria, answers as never, facts, today);

@@ -60,7 +60,7 @@ export function registerPaDeadlines(): void {
         });
         return;
       }
-      await escalateOverdueCase(tx, row, plan, now, [...CLOCK_RUNNING]);
+      await escalateOverdueCase(tx, { row, plan, now, from: [...CLOCK_RUNNING] });
     },
     { deadLetterQueue: 'supervisors' },
   );

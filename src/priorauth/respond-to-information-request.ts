@@ -78,7 +78,7 @@ export async function respondToInformationRequest(
     arrivedAt: input.receivedAt ?? now,
   });
   const evaluation =
-    completeness.complete || !systemAsked ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
+    completeness.complete || !systemAsked ? await evaluateRequest(ctx, { row, criteria, answers, now }) : null;
 
   const updated = await db.transaction(async (tx) => {
     if (

@@ -90,7 +90,7 @@ export async function submitRequest(
     );
   }
 
-  const evaluation = completeness.complete ? await evaluateRequest(ctx, row, criteria, answers, now) : null;
+  const evaluation = completeness.complete ? await evaluateRequest(ctx, { row, criteria, answers, now }) : null;
   // A deadlock or serialization loss rolls the whole transaction back: run it again (docs/design.md#errors).
   const updated = await retryOnConflict(() =>
     db.transaction(async (tx) => {
