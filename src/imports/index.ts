@@ -5,3 +5,4 @@
  * module and on the importers, never the other way round.
  */
 export { listImportRuns, type ImportRunRow } from './imports.repo.js';
+export { ImportSummarySchema, type ImportSummary } from './import-summary.js';

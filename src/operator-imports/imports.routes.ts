@@ -5,23 +5,14 @@ import type { AppContext } from '../app-context.js';
 import { requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { DomainError } from '../platform/errors.js';
-import { listImportRuns } from '../imports/index.js';
+import { ImportSummarySchema, listImportRuns } from '../imports/index.js';
 import { IMPORT_FORMAT, IMPORT_KINDS, runImport } from './run-import.js';
 
 /** Import files are larger than API bodies (a national formulary, an eligibility file): 50 MB. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 
-const RejectedRowSchema = Type.Object({ row: Type.Integer(), id: Type.Optional(Type.String()), reason: Type.String() });
-const SummaryFields = {
-  kind: Type.String(),
-  source: Type.Optional(Type.String()),
-  loaded: Type.Record(Type.String(), Type.Integer(), { description: 'What was loaded, by kind of record' }),
-  rejected: Type.Array(RejectedRowSchema, {
-    description: 'Rows not loaded: row (CSV line number, or 1-based array index) and why',
-  }),
-  warnings: Type.Array(Type.String()),
-};
-const ImportSummarySchema = Type.Object({ runId: Type.String(), ...SummaryFields }, { description: 'ImportSummary' });
+const SummaryFields = ImportSummarySchema.properties;
+const RunSummarySchema = Type.Object({ runId: Type.String(), ...SummaryFields }, { description: 'ImportSummary' });
 
 const ImportRunSchema = Type.Object({
   id: Type.String(),
@@ -83,7 +74,7 @@ export async function importRoutes(app: ApiApp, ctx: AppContext): Promise<void> 
           ),
           consumes: ['text/csv', 'application/json', 'text/plain'],
           body: FileBody,
-          response: { 200: ImportSummarySchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
+          response: { 200: RunSummarySchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
         },
       },
       async (req) => {

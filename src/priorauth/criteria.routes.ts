@@ -6,6 +6,7 @@ import { errorResponses } from '../adapters/http/schemas.js';
 import { notFound } from '../platform/errors.js';
 import { icd10CodesIn, searchIcd10 } from './icd10-codes.js';
 import { importCriteriaBundle } from './import-criteria.js';
+import { ImportSummarySchema } from '../imports/index.js';
 import { findCriteriaVersion, findCurrentCriteria, listCriteria } from './priorauth.repo.js';
 
 export async function criteriaRoutes(app: ApiApp, ctx: AppContext) {
@@ -113,7 +114,7 @@ export async function criteriaRoutes(app: ApiApp, ctx: AppContext) {
         tags: ['criteria'],
         summary: 'Import criteria sets (admin); a changed set becomes a new version',
         body: Type.Object({}, { additionalProperties: true }),
-        response: { ...errorResponses(400, 401, 403) },
+        response: { 200: ImportSummarySchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => importCriteriaBundle(ctx, req.body, requireRole(req, 'admin')),

@@ -2503,6 +2503,29 @@ export interface paths {
         };
       };
       responses: {
+        /** @description ImportSummary */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              kind: string;
+              /** @description What was loaded, by kind of record */
+              loaded: {
+                [key: string]: number;
+              };
+              /** @description Rows not loaded: row (CSV line number, or 1-based array index) and why */
+              rejected: {
+                id?: string;
+                reason: string;
+                row: number;
+              }[];
+              source?: string;
+              warnings: string[];
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {

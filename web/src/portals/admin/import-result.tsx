@@ -4,8 +4,8 @@ import { Notice, Section } from '../../ui/components';
 import { TableBox } from '../../ui/table-box';
 
 /** What POST /imports/{kind} and POST /criteria answer: counts loaded, rows refused with the reason, warnings. */
-/** POST /imports/{kind} answer (and each run's summary in GET /imports). */
-export type ImportSummary = ApiAnswer<'/api/v1/imports/{kind}', 'post'>;
+/** What an import loaded and rejected: POST /criteria's answer (POST /imports/{kind} adds its runId; GET /imports lists them). */
+export type ImportSummary = ApiAnswer<'/api/v1/criteria', 'post'>;
 
 export const loadedText = (loaded: Record<string, number>) =>
   Object.entries(loaded)
