@@ -160,8 +160,18 @@ export function checkCoverage(input: CoverageInput): CoverageAnswer {
     estimatedPatientPay:
       wouldPay && pricedByCatalog
         ? dryRun.pricing!.patientPay
-        : estimatePatientPay(plan.policy, entry.tier, input.pharmacyType, input.unitPrice, input.quantity),
-    pharmacyPrices: pharmacyPrices(plan.policy, entry.tier, input.unitPrice, input.quantity, input.daysSupply),
+        : estimatePatientPay(plan.policy, {
+            tier: entry.tier,
+            pharmacyType: input.pharmacyType,
+            unitPrice: input.unitPrice,
+            quantity: input.quantity,
+          }),
+    pharmacyPrices: pharmacyPrices(plan.policy, {
+      tier: entry.tier,
+      unitPrice: input.unitPrice,
+      quantity: input.quantity,
+      daysSupply: input.daysSupply,
+    }),
     processor,
     alternatives,
     message: '',

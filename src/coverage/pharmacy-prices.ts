@@ -19,17 +19,19 @@ export interface PharmacyPrice {
  */
 export function pharmacyPrices(
   policy: PlanPolicy,
-  tier: string | null,
-  unitPrice: string | null,
-  quantity: number,
-  daysSupply: number,
+  {
+    tier,
+    unitPrice,
+    quantity,
+    daysSupply,
+  }: { tier: string | null; unitPrice: string | null; quantity: number; daysSupply: number },
 ): PharmacyPrice[] {
   const prices: PharmacyPrice[] = [
     {
       pharmacyType: 'retail',
       daysSupply,
       quantity,
-      patientPay: estimatePatientPay(policy, tier, 'retail', unitPrice, quantity),
+      patientPay: estimatePatientPay(policy, { tier, pharmacyType: 'retail', unitPrice, quantity }),
     },
   ];
   const mailShare = tier ? policy.costSharing.tiers[tier]?.mail : undefined;
@@ -40,7 +42,7 @@ export function pharmacyPrices(
       pharmacyType: 'mail',
       daysSupply: MAIL_DAYS_SUPPLY,
       quantity: mailQuantity,
-      patientPay: estimatePatientPay(policy, tier, 'mail', unitPrice, mailQuantity),
+      patientPay: estimatePatientPay(policy, { tier, pharmacyType: 'mail', unitPrice, quantity: mailQuantity }),
     });
   }
   return prices;

@@ -63,21 +63,28 @@ export class ReferenceCache {
       loadAllPlans(this.db),
       loadAllFormularyEntries(this.db),
     ]);
-    const snap = buildSnapshot(concepts, packages, processors, plans, entries, Date.now());
+    const snap = buildSnapshot({ concepts, packages, processors, plans, entries, loadedAt: Date.now() });
     this.snapshot = snap;
     return snap;
   }
 }
 
 /** Indexes reference rows for the hot path (pure: tests build snapshots the same way). */
-export function buildSnapshot(
-  concepts: DrugConcept[],
-  packages: DrugPackage[],
-  processors: ProcessorRow[],
-  plans: PlanRow[],
-  entries: FormularyRow[],
-  loadedAt: number,
-): ReferenceSnapshot {
+export function buildSnapshot({
+  concepts,
+  packages,
+  processors,
+  plans,
+  entries,
+  loadedAt,
+}: {
+  concepts: DrugConcept[];
+  packages: DrugPackage[];
+  processors: ProcessorRow[];
+  plans: PlanRow[];
+  entries: FormularyRow[];
+  loadedAt: number;
+}): ReferenceSnapshot {
   const snap: ReferenceSnapshot = {
     concepts: new Map(concepts.map((c) => [c.rxcui, c])),
     packages: new Map(packages.map((p) => [p.ndc, p])),

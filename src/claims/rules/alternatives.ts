@@ -95,13 +95,12 @@ export function findAlternatives(
       rxcui: c.rxcui,
       name: c.name,
       tier: entry.tier,
-      estimatedPatientPay: estimatePatientPay(
-        plan.policy,
-        entry.tier,
+      estimatedPatientPay: estimatePatientPay(plan.policy, {
+        tier: entry.tier,
         pharmacyType,
-        pkg?.unitPrice ?? null,
-        options.quantity,
-      ),
+        unitPrice: pkg?.unitPrice ?? null,
+        quantity: options.quantity,
+      }),
       priorAuthorizationRequired: entry.priorAuthorization,
       rank:
         (c.rxcui === genericEquivalent ? -1000 : 0) +

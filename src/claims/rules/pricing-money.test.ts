@@ -33,7 +33,9 @@ describe('claim pricing uses exact decimal money', () => {
   });
 
   it('the coverage estimate prices the same way as the claim', () => {
-    expect(estimatePatientPay(policy, 'brand', 'retail', '2.675', 3)).toBe('4.02');
+    expect(estimatePatientPay(policy, { tier: 'brand', pharmacyType: 'retail', unitPrice: '2.675', quantity: 3 })).toBe(
+      '4.02',
+    );
   });
 
   it('a submitted ingredient cost with a fraction of a cent is rounded half-up', () => {

@@ -70,10 +70,12 @@ export function priceClaim(input: PriceInput): Pricing {
 /** Estimate for a coverage check or an alternative: null when the cost cannot be known. */
 export function estimatePatientPay(
   policy: PlanPolicy,
-  tier: string | null,
-  pharmacyType: PharmacyType,
-  unitPrice: string | null,
-  quantity: number,
+  {
+    tier,
+    pharmacyType,
+    unitPrice,
+    quantity,
+  }: { tier: string | null; pharmacyType: PharmacyType; unitPrice: string | null; quantity: number },
 ): string | null {
   const share = costShareFor(policy, tier, pharmacyType);
   if (share.copay !== undefined && share.coinsurance === undefined) return fromCents(toCents(share.copay));

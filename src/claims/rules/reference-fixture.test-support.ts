@@ -254,7 +254,7 @@ export function buildFixtureSnapshot(): ReferenceSnapshot {
       }),
     );
   }
-  return buildSnapshot(concepts, packages, processors, plans, formulary, 0);
+  return buildSnapshot({ concepts, packages, processors, plans, entries: formulary, loadedAt: 0 });
 }
 
 /** The fixture's IHSS01 member M1, a woman born 1961-04-02 (65 on the fixture claims' date of service). */
