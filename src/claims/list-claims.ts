@@ -65,6 +65,32 @@ export async function memberClaimHistory(ctx: AppContext, memberId: string, sinc
   return withPharmacies(ctx, await listClaims(ctx.database.db, { memberId, since, limit }));
 }
 
+/**
+ * A member's paid fills (not reversed) with dates of service from `since` on, newest first: the
+ * medication history a prescriber reads while answering a case's questions. `prescriberNpi`
+ * keeps to that prescriber's own prescriptions (what a prescriber may see of claims).
+ */
+export async function memberPaidFills(
+  ctx: AppContext,
+  memberId: string,
+  since: string,
+  prescriberNpi: string | undefined,
+  limit = 500,
+) {
+  const rows = await listClaims(ctx.database.db, { memberId, since, prescriberNpi, limit });
+  const paid = rows.filter((c) => c.transactionStatus === 'P' && c.reversedAt === null);
+  return (await withPharmacies(ctx, paid))
+    .map((c) => ({
+      claimId: c.claimId,
+      drugName: c.drugName,
+      dateOfService: c.dateOfService,
+      daysSupply: c.daysSupply,
+      quantity: c.quantity,
+      pharmacyName: c.pharmacy?.name ?? null,
+    }))
+    .sort((a, b) => b.dateOfService.localeCompare(a.dateOfService));
+}
+
 async function withPharmacies(ctx: AppContext, rows: ClaimRow[]) {
   const pharmacies = new Map(
     (await findPharmacies(ctx.database.db, [...new Set(rows.map((r) => r.pharmacyNpi))])).map((p) => [p.npi, p]),

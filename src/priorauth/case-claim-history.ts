@@ -1,8 +1,9 @@
 import type { AppContext } from '../app-context.js';
-import { memberClaimHistory } from '../claims/index.js';
+import { memberClaimHistory, memberPaidFills } from '../claims/index.js';
+import { DomainError } from '../platform/errors.js';
 import { addDays } from '../platform/dates.js';
 import { planToday } from '../platform/plan-time.js';
-import type { Principal } from '../platform/roles.js';
+import { CLINICIAN_ROLES, type Principal } from '../platform/roles.js';
 import { assertCanSee, assertClinician } from './pa-access.js';
 import { findPaRequest } from './priorauth.repo.js';
 
@@ -22,4 +23,26 @@ export async function caseClaimHistory(ctx: AppContext, caller: Principal, caseI
   const to = planToday(plan, ctx.clock.now());
   const from = addDays(to, -CLAIM_HISTORY_DAYS);
   return { memberId: row.memberId, from, to, items: await memberClaimHistory(ctx, row.memberId, from) };
+}
+
+/**
+ * The case member's medication history from paid claims of the last year (issue #14 item 14), for
+ * whoever answers the case's questions: the case's prescriber sees the fills of their own
+ * prescriptions (what a prescriber may see of claims); clinicians and intake see every paid fill.
+ */
+export async function caseMedicationHistory(ctx: AppContext, caller: Principal, caseId: string) {
+  if (!['prescriber', 'intake', ...CLINICIAN_ROLES].includes(caller.role))
+    throw new DomainError('FORBIDDEN', 'Only the prescriber on the case, intake and clinical reviewers can read this');
+  const row = assertCanSee(caller, await findPaRequest(ctx.database.db, caseId), caseId);
+  const plan = (await ctx.reference.get()).plans.get(row.planId);
+  const to = planToday(plan, ctx.clock.now());
+  const from = addDays(to, -CLAIM_HISTORY_DAYS);
+  const own = caller.role === 'prescriber' ? (caller.npi ?? '') : undefined;
+  return {
+    memberId: row.memberId,
+    from,
+    to,
+    prescriberOnly: own !== undefined,
+    items: await memberPaidFills(ctx, row.memberId, from, own),
+  };
 }

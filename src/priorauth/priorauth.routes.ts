@@ -2,12 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { ApiApp } from '../adapters/http/api-app.js';
 import type { AppContext } from '../app-context.js';
 import { principalOf } from '../adapters/http/auth.js';
-import { errorResponses } from '../adapters/http/schemas.js';
+import { errorResponses, Nullable } from '../adapters/http/schemas.js';
 import { DomainError } from '../platform/errors.js';
 import { addAttachment } from './add-attachment.js';
 import { assignRequest } from './assign-request.js';
 import { cancelRequest } from './cancel-request.js';
-import { caseClaimHistory } from './case-claim-history.js';
+import { caseClaimHistory, caseMedicationHistory } from './case-claim-history.js';
 import { ClaimSummarySchema } from '../claims/index.js';
 import { decideRequest } from './decide-request.js';
 import { initiateRequest } from './initiate-request.js';
@@ -108,6 +108,47 @@ export async function priorAuthRoutes(app: ApiApp, ctx: AppContext) {
       },
     },
     async (req) => caseClaimHistory(ctx, principalOf(req), req.params.id),
+  );
+
+  app.get(
+    '/pa-requests/:id/medication-history',
+    {
+      config: {
+        phiRead: {
+          resource: 'case-medication-history',
+          reason: 'case-review',
+          idParam: 'id',
+          member: 'answer',
+          outsiders: true,
+        },
+      },
+      schema: {
+        tags: ['prior authorization'],
+        summary:
+          "The case member's paid fills of the last year (drug, fill date, days supply, pharmacy), for answering the case's questions; a prescriber sees their own prescriptions' fills",
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            memberId: Type.String(),
+            from: Type.String({ description: 'first date of service shown (YYYY-MM-DD)' }),
+            to: Type.String({ description: "today in the plan's time zone" }),
+            prescriberOnly: Type.Boolean({ description: "only the calling prescriber's prescriptions" }),
+            items: Type.Array(
+              Type.Object({
+                claimId: Type.String(),
+                drugName: Nullable(Type.String()),
+                dateOfService: Type.String(),
+                daysSupply: Type.Integer(),
+                quantity: Type.Number(),
+                pharmacyName: Nullable(Type.String()),
+              }),
+            ),
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) => caseMedicationHistory(ctx, principalOf(req), req.params.id),
   );
 
   app.put(

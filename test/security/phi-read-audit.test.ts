@@ -73,6 +73,10 @@ function readOf(key: string): { url: string; memberId: string } {
     'GET /api/v1/pa-requests': { url: `pa-requests?memberId=${m}`, memberId: m },
     'GET /api/v1/pa-requests/{id}': { url: `pa-requests/${denied.caseId}`, memberId: m },
     'GET /api/v1/pa-requests/{id}/claim-history': { url: `pa-requests/${denied.caseId}/claim-history`, memberId: m },
+    'GET /api/v1/pa-requests/{id}/medication-history': {
+      url: `pa-requests/${denied.caseId}/medication-history`,
+      memberId: m,
+    },
     'GET /api/v1/pa-requests/{id}/attachments/{attachmentId}': {
       url: `pa-requests/${faxCaseId}/attachments/${faxAttachmentId}`,
       memberId: m,

@@ -9040,6 +9040,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/pa-requests/{id}/medication-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case member's paid fills of the last year (drug, fill date, days supply, pharmacy), for answering the case's questions; a prescriber sees their own prescriptions' fills */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description first date of service shown (YYYY-MM-DD) */
+              from: string;
+              items: {
+                claimId: string;
+                dateOfService: string;
+                daysSupply: number;
+                drugName: string | null;
+                pharmacyName: string | null;
+                quantity: number;
+              }[];
+              memberId: string;
+              /** @description only the calling prescriber's prescriptions */
+              prescriberOnly: boolean;
+              /** @description today in the plan's time zone */
+              to: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/pa-requests/{id}/submit': {
     parameters: {
       query?: never;
