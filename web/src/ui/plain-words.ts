@@ -92,3 +92,14 @@ const SPANISH_PREREQUISITES: Record<string, string> = {
   'a preferred drug': 'un medicamento preferido',
   metformin: 'metformina',
 };
+
+/** A language by its own name ("Español", not "es"): how people find theirs in a list (issue #14 item 8). */
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English',
+  es: 'Español',
+  zh: '中文',
+  vi: 'Tiếng Việt',
+  tl: 'Tagalog',
+};
+export const languageName = (code: string | null | undefined): string =>
+  code ? (LANGUAGE_NAMES[code.slice(0, 2).toLowerCase()] ?? code) : '—';

@@ -2,6 +2,7 @@ import { useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Section, StatusBadge } from '../../ui/components';
 import { formatDate } from '../../ui/format';
 import type { Patient } from '../../api/types';
+import { languageName } from '../../ui/plain-words';
 
 const TEXT = {
   en: {
@@ -52,8 +53,6 @@ const TEXT = {
   },
 };
 
-const LANGUAGES: Record<string, string> = { en: 'English', es: 'Español', zh: '中文', vi: 'Tiếng Việt', tl: 'Tagalog' };
-
 export function MemberOverview({ member }: { member: Patient }) {
   const t = useText(TEXT);
   const { lang } = useLang();
@@ -67,7 +66,7 @@ export function MemberOverview({ member }: { member: Patient }) {
           [t.memberId, member.memberId],
           [t.born, formatDate(member.dateOfBirth, lang)],
           [t.zip, member.zip ?? '—'],
-          [t.language, LANGUAGES[member.language] ?? member.language],
+          [t.language, languageName(member.language)],
           [
             t.coverage,
             <StatusBadge

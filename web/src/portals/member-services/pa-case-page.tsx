@@ -14,7 +14,7 @@ import {
 } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
-import { nameWithCredential } from '../../ui/plain-words';
+import { languageName, nameWithCredential } from '../../ui/plain-words';
 import { AppealsTable } from './appeals-table';
 import { isOnClock } from '../../ui/statuses';
 import type {
@@ -340,7 +340,7 @@ function Letters({ items }: { items: NoticeSummary[] }) {
               </td>
               <td>
                 <FileLink path={`/notices/${encodeURIComponent(n.id)}/pdf`}>
-                  {fill(t.openPdf, { lang: n.language.toUpperCase() })}
+                  {fill(t.openPdf, { lang: languageName(n.language) })}
                 </FileLink>
               </td>
             </tr>

@@ -12,6 +12,7 @@ import { AttachmentList, HistoryTimeline, NoticeTable, UrgencyLabel } from './re
 import { RecordPage } from './record-page';
 import type { Patient, RequestView } from '../../api/types';
 import { requestChannelLabel } from '../../ui/channel-label';
+import { languageName } from '../../ui/plain-words';
 
 const TEXT = {
   en: {
@@ -282,7 +283,7 @@ function MemberFacts({ memberId, member }: { memberId: string; member: ApiState<
         [t.dob, m ? formatDate(m.dateOfBirth, lang) : '…'],
         [t.plan, m?.plan?.name ?? '—'],
         [t.eligible, m ? (m.eligible ? t.yes : t.no) : '…'],
-        [t.language, m?.language ?? '—'],
+        [t.language, languageName(m?.language)],
       ]}
     />
   );

@@ -4,6 +4,7 @@ import { Empty, FileLink, InlineFile, StatusBadge } from '../../ui/components';
 import { formatDateTime, statusLabel } from '../../ui/format';
 import type { AppealView, Attachment, HistoryEntry, NoticeRef } from '../../api/types';
 import { TableBox } from '../../ui/table-box';
+import { languageName } from '../../ui/plain-words';
 
 /** Case and appeal documents alike (an appeal's documents answer no required document: no documentId). */
 type AnyAttachment = Attachment | AppealView['attachments'][number];
@@ -132,7 +133,7 @@ export function NoticeTable({ notices }: { notices: NoticeRef[] }) {
               <td>{actionLabel(n.kind)}</td>
               <td>{n.recipient}</td>
               <td>{n.channel}</td>
-              <td>{n.language}</td>
+              <td>{languageName(n.language)}</td>
               <td>
                 <StatusBadge status={n.status} />
               </td>
