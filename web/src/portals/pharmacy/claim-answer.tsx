@@ -205,7 +205,8 @@ export function ClaimAnswer({
       {answer.reversed && answer.reversedAt ? (
         <Notice tone="warning">{fill(t.reversedNote, { date: formatDateTime(answer.reversedAt, lang) })}</Notice>
       ) : null}
-      <p>{answer.message}</p>
+      {/* The processor's message is English: quoted on English screens; the status and reasons above say it. */}
+      {lang === 'en' && answer.message ? <p>{answer.message}</p> : null}
       {paid ? (
         <KeyValues
           rows={[

@@ -98,7 +98,7 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
   if (result && isNotRequired(result)) {
     return (
       <Notice>
-        <strong>{t.notRequired}.</strong> {result.message}
+        <strong>{t.notRequired}.</strong> {lang === 'en' ? result.message : null}
       </Notice>
     );
   }

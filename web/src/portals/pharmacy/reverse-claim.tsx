@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { useText } from '../../i18n/i18n';
+import { useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Notice } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
 import type { ReversalResponse } from '../../api/types';
@@ -12,6 +12,8 @@ const TEXT = {
     yes: 'Yes, reverse it',
     no: 'Keep the claim',
     reversing: 'Reversing…',
+    done: 'The claim was reversed.',
+    refused: 'The reversal was refused',
   },
   es: {
     reverse: 'Revertir esta reclamación',
@@ -19,22 +21,27 @@ const TEXT = {
     yes: 'Sí, revertir',
     no: 'No revertir',
     reversing: 'Revirtiendo…',
+    done: 'La reclamación se revirtió.',
+    refused: 'La reversión fue rechazada',
   },
 };
 
 /** B2: void a paid claim (POST /claims/{id}/reversal) after a confirmation, and show the answer. */
 export function ReverseClaim({ claimId, onReversed }: { claimId: string; onReversed?: (r: ReversalResponse) => void }) {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const [asking, setAsking] = useState(false);
   const [answer, setAnswer] = useState<ReversalResponse | null>(null);
   const action = useAction(() => api.post<ReversalResponse>(`/claims/${encodeURIComponent(claimId)}/reversal`));
 
   if (answer) {
     return answer.transactionStatus === 'A' ? (
-      <Notice tone="success">{answer.message}</Notice>
+      // The processor's message is English: Spanish screens say it in their own words (issue #14 item 11).
+      <Notice tone="success">{lang === 'en' && answer.message ? answer.message : t.done}</Notice>
     ) : (
       <div className="banner banner-error" role="alert">
-        {answer.message} ({answer.rejects.map((r) => `${r.code} ${r.description}`).join('; ')})
+        {lang === 'en' && answer.message ? answer.message : t.refused} (
+        {answer.rejects.map((r) => (lang === 'en' ? `${r.code} ${r.description}` : r.code)).join('; ')})
       </div>
     );
   }
