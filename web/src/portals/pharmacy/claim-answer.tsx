@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fill, useLang, useText, type Lang } from '../../i18n/i18n';
+import { tierLabel } from '../../ui/plain-words';
 import { KeyValues, Notice, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { LongId } from '../../ui/long-id';
@@ -345,7 +346,7 @@ function NextStepsView({
                   <td>
                     <DrugName name={a.name} />
                   </td>
-                  <td>{a.tier ?? '—'}</td>
+                  <td>{tierLabel(a.tier, lang)}</td>
                   <td>{formatMoney(a.estimatedPatientPay, lang)}</td>
                   <td>{a.priorAuthorizationRequired ? t.yes : t.no}</td>
                 </tr>
