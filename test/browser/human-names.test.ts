@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)('no internal codes on screen', () => {
     pieces.flatMap((p, i) => {
       const found: string[] = [];
       const kind = exact.get(p);
-      const groupNumber = kind === 'plan id' && /^(Group|Grupo)\b/.test(pieces[i - 1] ?? '');
+      const groupNumber = kind === 'plan id' && /(Group|Grupo)$/i.test(pieces[i - 1] ?? '');
       const account = accountScreens.includes(screen);
       if (kind && !groupNumber && !(kind === 'username' && account)) found.push(`${kind}: “${p}”`);
       if (account) return found;

@@ -164,7 +164,19 @@ describe.skipIf(!hasChromium)('a prescriber and member services in Spanish', () 
     await settled(page);
     found.requests = englishIn(await visibleText(page));
 
-    await page.goto(`/prescriber/patients/${encodeURIComponent(lucia.id)}`);
+    const [{ last_name: lastName }] = await rig.t.ctx.database.query<{ last_name: string }>(
+      'select last_name from members where id = $1',
+      [lucia.id],
+    );
+    await page.goto('/prescriber/patients');
+    await page.getByLabel('Apellido').fill(lastName);
+    await page.getByLabel('Fecha de nacimiento').fill(lucia.date_of_birth);
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await page
+      .getByRole('article')
+      .filter({ hasText: lucia.id })
+      .getByRole('link', { name: 'Revisar cobertura e iniciar una solicitud' })
+      .click();
     await page.getByLabel('Nombre del medicamento').fill('ozempic');
     await page.getByRole('button', { name: 'Buscar en el formulario' }).click();
     await page
