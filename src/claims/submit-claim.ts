@@ -38,7 +38,7 @@ export interface SubmitClaimOptions {
    * claim is written and before the commit: what an edge keeps with the claim (the D.0 edge's wire
    * copy) is then committed with it, in the same durable commit, or not at all.
    */
-  beforeCommit?: (tx: TxDatabase, answer: ClaimResponse) => Promise<void>;
+  beforeCommit?: (tx: TxDatabase, answer: ClaimResponse) => void | Promise<void>;
 }
 
 /**

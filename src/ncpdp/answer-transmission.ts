@@ -17,7 +17,7 @@ import {
   type Transmission,
 } from './telecom/transmission.js';
 import { D0_REJECT, type FieldReject } from './d0-rejects.js';
-import { insertExchanges, type NewExchangeRow } from './ncpdp.repo.js';
+import { insertExchanges, keepExchangeAtCommit, type NewExchangeRow } from './ncpdp.repo.js';
 import {
   checkRequestHeader,
   readClaimRequest,
@@ -71,7 +71,7 @@ interface GroupAnswer {
  * claim's response group: the complete response is known there (one group), so the copy costs no
  * commit of its own — a durable commit (an fsync of the WAL) per claim, not two.
  */
-type KeepWireCopy = (tx: TxDatabase, claimId: string, group: Segment[]) => Promise<void>;
+type KeepWireCopy = (tx: TxDatabase, claimId: string, group: Segment[]) => void;
 
 const rxOf = (group: Segment[] | undefined) => {
   const d2 = fieldValue(findSegment(group ?? [], 'AM07'), 'D2')?.trim();
@@ -130,9 +130,9 @@ async function bill(
       caller,
       request,
       keep && {
-        beforeCommit: async (tx, a) => {
+        beforeCommit: (tx, a) => {
           const segments = claimGroup(request.prescriptionNumber, a, rc);
-          await keep(tx, a.claimId, segments);
+          keep(tx, a.claimId, segments);
           kept = segments;
         },
       },
@@ -251,16 +251,17 @@ export async function answerTransmission(
       let keptBytes: Buffer | null = null;
       const keep: KeepWireCopy | undefined =
         t.groups.length === 1 && code !== 'B2'
-          ? async (tx, claimId, segments) => {
+          ? (tx, claimId, segments) => {
               const answered = textToBytes(serializeTransmission(respond([segments])));
-              await insertExchanges(tx.db, [
+              keepExchangeAtCommit(
+                tx,
                 exchangeRow(
                   { claimId, code, groupIndex: 0, group: segments, npi: h.pharmacyNpi, channel },
                   bytes,
                   answered,
                   receivedAt,
                 ),
-              ]);
+              );
               keptBytes = answered;
             }
           : undefined;

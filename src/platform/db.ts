@@ -46,7 +46,27 @@ export interface TransactionOptions {
 }
 
 /** A transaction's view of the database: the same two query layers, bound to its connection. */
-export type TxDatabase = Pick<Database, 'db' | 'kind' | 'query'>;
+export type TxDatabase = Pick<Database, 'db' | 'kind' | 'query'> & {
+  /**
+   * Queues a statement to run last in the transaction, sent with `commit` in the same round trip
+   * (on PostgreSQL: one simple query `stmt; commit`). It fails the whole transaction if it fails.
+   * A simple query takes no parameters: build the text with `sqlLiteral`/`sqlBytea`, never by
+   * pasting input. Used where a write depends on the answer and its own round trip would cost
+   * one more backend wake-up per request (the D.0 wire copy, ncpdp.repo.ts).
+   */
+  atCommit(statement: string): void;
+};
+
+/** A value as an SQL literal for a simple query (pg's escapeLiteral: quotes doubled, E'' for backslashes). */
+export const sqlLiteral = (value: string | number | Date | null): string =>
+  value === null
+    ? 'null'
+    : typeof value === 'number'
+      ? String(Number.isFinite(value) ? value : 'null')
+      : pg.escapeLiteral(value instanceof Date ? value.toISOString() : value);
+
+/** Bytes as a bytea literal (hex form: only 0-9a-f between the quotes). */
+export const sqlBytea = (bytes: Uint8Array): string => `'\\x${Buffer.from(bytes).toString('hex')}'::bytea`;
 
 export const MIGRATIONS_FOLDER = fromProjectRoot('migrations');
 
@@ -89,9 +109,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         const client = await pool.connect();
         let txDb = drizzleByClient.get(client);
         if (!txDb) drizzleByClient.set(client, (txDb = drizzlePg(client, { schema }) as unknown as Db));
+        const last: string[] = [];
         const tx: TxDatabase = {
           db: txDb,
           kind: 'postgres',
+          atCommit: (statement) => void last.push(statement),
           async query<R>(text: string, params?: unknown[], name?: string) {
             const r = name
               ? await client.query({ name, text, values: params as unknown[] })
@@ -110,7 +132,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
               : 'begin',
           );
           const out = await fn(tx);
-          await client.query('commit');
+          // After an error in a multi-statement simple query PostgreSQL runs nothing more of it, so
+          // a failed last statement leaves the transaction uncommitted (rolled back below).
+          await client.query(last.length ? `${last.join(';\n')};\ncommit` : 'commit');
           return out;
         } catch (e) {
           // A failed rollback means the connection is unusable: destroy it instead of pooling it.
@@ -148,14 +172,19 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       return pgl.transaction(async (t) => {
         const lock = options?.xactLock;
         if (lock) await t.query('select pg_advisory_xact_lock($1, hashtext($2))', [Math.trunc(lock.space), lock.key]);
-        return fn({
+        const last: string[] = [];
+        const out = await fn({
           db: drizzlePglite(t as unknown as PGlite, { schema }) as unknown as Db,
           kind: 'pglite',
+          atCommit: (statement) => void last.push(statement),
           async query<R>(text: string, params?: unknown[]) {
             const r = await t.query(text, params as unknown[]);
             return r.rows as R[];
           },
         });
+        // In-process: no round trip to save; the statements still run inside the transaction.
+        for (const statement of last) await t.exec(statement);
+        return out;
       });
     },
     close: () => pgl.close(),
