@@ -12,6 +12,7 @@ import { CaseHistory } from './case-history';
 import { CaseLetters } from './case-letters';
 import { DraftAnswers, renderAttachmentLink } from './draft-answers';
 import { InformationResponse } from './information-response';
+import { MedicationHistory } from './medication-history';
 import { MemberName } from './member-name';
 import { PastInformationRequests } from './past-information-requests';
 import type { RequestView } from '../../api/types';
@@ -129,6 +130,7 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
       </Section>
       {view.status === 'awaiting-answers' ? <DraftAnswers key={view.id} view={view} onChanged={reload} /> : null}
       {openInfo ? <InformationResponse key={openInfo.id} view={view} open={openInfo} onChanged={reload} /> : null}
+      {view.status === 'awaiting-answers' || openInfo ? <MedicationHistory caseId={view.id} /> : null}
       {view.status === 'submitted' || view.status === 'in-review' ? <Notice>{t.reviewing}</Notice> : null}
       <CaseDecision view={view} />
       <PastInformationRequests requests={view.informationRequests} />
