@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('administrator portal', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const ozempic = page.locator('tbody tr', { hasText: 'Pen Injector' }).first();
     await ozempic.waitFor();
-    await expect.poll(() => ozempic.textContent()).toMatch(/PA: glp1/);
+    await expect.poll(() => ozempic.textContent()).toMatch(/PA: GLP-1/);
     await rig.screenshot(page, 'admin-formulary');
     await page.context().close();
   });
