@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)('a prescriber and member services in Spanish', () 
     await first.getByLabel('Language').selectOption('es');
     expect((await saved).status()).toBe(200);
     await first.context().close();
-    const page = await rig.signedIn(username, password);
+    const page = await rig.signedIn(username, password, { keepLanguage: true });
     await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     return page;

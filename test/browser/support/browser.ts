@@ -25,8 +25,11 @@ export interface BrowserRig {
   t: TestApp;
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser context (own session storage) signed in as `username`. */
-  signedIn(username: string, password: string, options?: { mobile?: boolean }): Promise<Page>;
+  /**
+   * A fresh browser context (own session storage) signed in as `username`. The portal language the user
+   * chose in an earlier test (stored by PUT /me/language) is forgotten first, unless `keepLanguage`.
+   */
+  signedIn(username: string, password: string, options?: { mobile?: boolean; keepLanguage?: boolean }): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -48,6 +51,8 @@ export async function startBrowserRig(): Promise<BrowserRig> {
     baseUrl,
     browser,
     async signedIn(username, password, options = {}) {
+      if (!options.keepLanguage)
+        await t.ctx.database.query('update users set language = null where username = $1', [username]);
       const context = await browser.newContext({
         baseURL: baseUrl,
         viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
