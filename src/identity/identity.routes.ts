@@ -86,8 +86,7 @@ export async function identityRoutes(app: ApiApp, ctx: AppContext) {
         },
       },
     },
-    async (req) =>
-      changePassword(ctx, req.body as { username: string; currentPassword: string; newPassword: string }, req.ip),
+    async (req) => changePassword(ctx, req.body, req.ip),
   );
 
   app.post(

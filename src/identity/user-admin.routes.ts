@@ -76,12 +76,6 @@ export async function userAdminRoutes(app: ApiApp, ctx: AppContext) {
         },
       },
     },
-    async (req) =>
-      resetPassword(
-        ctx,
-        requireRole(req, 'admin'),
-        (req.params as { id: string }).id,
-        req.body as { temporaryPassword?: string },
-      ),
+    async (req) => resetPassword(ctx, requireRole(req, 'admin'), req.params.id, req.body),
   );
 }
