@@ -89,6 +89,8 @@ describe.skipIf(!hasChromium)('the reviewer screen', () => {
     await expect.poll(() => claims.textContent()).toContain('Paid');
     await claims.locator(`[data-claim-id="${claimId}"]`).waitFor();
     await rig.screenshot(page, 'reviewer-screen-claims');
+    // From the claims tab (focused again: under CI load a late-arriving panel can take focus first).
+    await claimsTab.focus();
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.getByRole('tab', { name: 'Documents (1)' }).getAttribute('aria-selected'))
