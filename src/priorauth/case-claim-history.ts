@@ -19,14 +19,20 @@ export const CLAIM_HISTORY_DAYS = 365;
 export async function caseClaimHistory(ctx: AppContext, caller: Principal, caseId: string) {
   assertClinician(caller);
   const row = assertCanSee(caller, await findPaRequest(ctx.database.db, caseId), caseId);
-  const plan = (await ctx.reference.get()).plans.get(row.planId);
-  const to = planToday(plan, ctx.clock.now());
-  const from = addDays(to, -CLAIM_HISTORY_DAYS);
+  const { from, to } = await lastYear(ctx, row.planId);
   return { memberId: row.memberId, from, to, items: await memberClaimHistory(ctx, row.memberId, from) };
 }
 
+/** The last year of dates of service: today in the plan's zone and `CLAIM_HISTORY_DAYS` before it. */
+async function lastYear(ctx: AppContext, planId: string): Promise<{ from: string; to: string }> {
+  const plan = (await ctx.reference.get()).plans.get(planId);
+  const to = planToday(plan, ctx.clock.now());
+  return { from: addDays(to, -CLAIM_HISTORY_DAYS), to };
+}
+
 /**
- * The case member's medication history from paid claims of the last year (issue #14 item 14), for
+ * The case member's medication history from paid claims of the last year
+ * (docs/design.md#prescriber-portal), for
  * whoever answers the case's questions: the case's prescriber sees the fills of their own
  * prescriptions (what a prescriber may see of claims); clinicians and intake see every paid fill.
  */
@@ -34,9 +40,7 @@ export async function caseMedicationHistory(ctx: AppContext, caller: Principal, 
   if (!['prescriber', 'intake', ...CLINICIAN_ROLES].includes(caller.role))
     throw new DomainError('FORBIDDEN', 'Only the prescriber on the case, intake and clinical reviewers can read this');
   const row = assertCanSee(caller, await findPaRequest(ctx.database.db, caseId), caseId);
-  const plan = (await ctx.reference.get()).plans.get(row.planId);
-  const to = planToday(plan, ctx.clock.now());
-  const from = addDays(to, -CLAIM_HISTORY_DAYS);
+  const { from, to } = await lastYear(ctx, row.planId);
   const own = caller.role === 'prescriber' ? (caller.npi ?? '') : undefined;
   return {
     memberId: row.memberId,

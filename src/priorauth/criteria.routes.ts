@@ -4,8 +4,8 @@ import type { AppContext } from '../app-context.js';
 import { principalOf, requireRole } from '../adapters/http/auth.js';
 import { errorResponses } from '../adapters/http/schemas.js';
 import { notFound } from '../platform/errors.js';
-import { icd10CodesIn, searchIcd10 } from './icd10-codes.js';
 import { importCriteriaBundle } from './import-criteria.js';
+import { searchDiagnosisCodes } from './search-diagnosis-codes.js';
 import { ImportSummarySchema } from '../imports/index.js';
 import { findCriteriaVersion, findCurrentCriteria, listCriteria } from './priorauth.repo.js';
 
@@ -70,8 +70,7 @@ export async function criteriaRoutes(app: ApiApp, ctx: AppContext) {
     },
     async (req) => {
       requireRole(req, 'prescriber', 'intake', 'reviewer-pharmacist', 'reviewer-physician', 'admin');
-      const rows = await listCriteria(ctx.database.db, { currentOnly: true });
-      return { items: searchIcd10(icd10CodesIn(rows.map((r) => r.body)), req.query.q, req.query.limit ?? 20) };
+      return { items: await searchDiagnosisCodes(ctx, req.query.q, req.query.limit ?? 20) };
     },
   );
 
