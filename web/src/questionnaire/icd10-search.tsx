@@ -18,7 +18,7 @@ export function isIcd10Question(options: QuestionnaireItemAnswerOption[]): boole
 }
 
 /**
- * Search ICD-10-CM by code or words (issue #14 item 14), as a WAI-ARIA combobox: type, move with
+ * Search ICD-10-CM by code or words (docs/design.md#diagnoses), as a WAI-ARIA combobox: type, move with
  * the arrow keys, Enter (or a click) picks. A code this question lists is chosen as that answer; a
  * code it does not list is recorded as the question's "other" choice, and the form says so.
  */

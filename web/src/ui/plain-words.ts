@@ -93,7 +93,7 @@ const SPANISH_PREREQUISITES: Record<string, string> = {
   metformin: 'metformina',
 };
 
-/** A language by its own name ("Español", not "es"): how people find theirs in a list (issue #14 item 8). */
+/** A language by its own name ("Español", not "es"): how people find theirs in a list (docs/design.md#phones). */
 const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English',
   es: 'Español',

@@ -36,7 +36,7 @@ export function ReverseClaim({ claimId, onReversed }: { claimId: string; onRever
 
   if (answer) {
     return answer.transactionStatus === 'A' ? (
-      // The processor's message is English: Spanish screens say it in their own words (issue #14 item 11).
+      // The processor's message is English: Spanish screens say it in their own words (docs/design.md#portal-language).
       <Notice tone="success">{lang === 'en' && answer.message ? answer.message : t.done}</Notice>
     ) : (
       <div className="banner banner-error" role="alert">

@@ -33,7 +33,7 @@ const TEXT = {
 
 /**
  * The patient's medication history from paid claims, beside the questions the prescriber answers
- * (issue #14 item 14): what was filled, when, for how many days, where.
+ * (docs/design.md#prescriber-portal): what was filled, when, for how many days, where.
  */
 export function MedicationHistory({ caseId }: { caseId: string }) {
   const t = useText(TEXT);

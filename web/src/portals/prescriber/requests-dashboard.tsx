@@ -86,7 +86,7 @@ const GROUPS: Record<Group, string[]> = {
   withdrawn: ['cancelled'],
 };
 
-/** The dashboard's search (issue #14 item 14): words in the patient's name or ID, in the drug's name, received dates. */
+/** The dashboard's search (docs/design.md#prescriber-portal): words in the patient's name or ID, in the drug's name, received dates. */
 interface Filter {
   patient: string;
   drug: string;
