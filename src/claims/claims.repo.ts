@@ -289,14 +289,18 @@ export async function listClaims(
     prescriberNpi?: string;
     /** Dates of service from this day (YYYY-MM-DD) on. */
     since?: string;
+    /** Only paid claims that were not reversed (fills the member has). */
+    paidOnly?: boolean;
     limit: number;
   },
 ): Promise<ClaimRow[]> {
   const where: SQL[] = [];
   if (filter.since) where.push(gte(claims.dateOfService, filter.since));
+  // The caller's own NPI as a filter: given as '' it matches nothing, never widens to every claim.
   if (filter.memberId) where.push(eq(claims.memberId, filter.memberId));
-  if (filter.pharmacyNpi) where.push(eq(claims.pharmacyNpi, filter.pharmacyNpi));
-  if (filter.prescriberNpi) where.push(eq(claims.prescriberNpi, filter.prescriberNpi));
+  if (filter.pharmacyNpi !== undefined) where.push(eq(claims.pharmacyNpi, filter.pharmacyNpi));
+  if (filter.prescriberNpi !== undefined) where.push(eq(claims.prescriberNpi, filter.prescriberNpi));
+  if (filter.paidOnly) where.push(eq(claims.transactionStatus, 'P'), isNull(claims.reversedAt));
   return db
     .select()
     .from(claims)

@@ -77,8 +77,7 @@ export async function memberPaidFills(
   prescriberNpi: string | undefined,
   limit = 500,
 ) {
-  const rows = await listClaims(ctx.database.db, { memberId, since, prescriberNpi, limit });
-  const paid = rows.filter((c) => c.transactionStatus === 'P' && c.reversedAt === null);
+  const paid = await listClaims(ctx.database.db, { memberId, since, prescriberNpi, paidOnly: true, limit });
   return (await withPharmacies(ctx, paid))
     .map((c) => ({
       claimId: c.claimId,

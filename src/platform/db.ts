@@ -62,7 +62,9 @@ export const sqlLiteral = (value: string | number | Date | null): string =>
   value === null
     ? 'null'
     : typeof value === 'number'
-      ? String(Number.isFinite(value) ? value : 'null')
+      ? Number.isFinite(value)
+        ? String(value)
+        : 'null'
       : pg.escapeLiteral(value instanceof Date ? value.toISOString() : value);
 
 /** Bytes as a bytea literal (hex form: only 0-9a-f between the quotes). */
