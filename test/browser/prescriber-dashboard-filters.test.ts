@@ -1,3 +1,4 @@
+import { addDays } from '../../src/platform/dates.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { demoPeople } from '../../src/demo/demo-people.js';
@@ -5,7 +6,7 @@ import { ApiClient } from '../support/http.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
-// Issue #14 item 14: the prescriber's dashboard finds requests by patient, drug and the dates they
+// docs/design.md#prescriber-portal: the prescriber's dashboard finds requests by patient, drug and the dates they
 // were received, on top of the status groups; a backwards date range is said in words.
 
 const OZEMPIC_RXCUI = '1991311';
@@ -82,6 +83,14 @@ describe.skipIf(!hasChromium)('prescriber dashboard: search and filters', () => 
     await page.getByText('The “from” date is after the “to” date.').waitFor();
     await page.getByLabel('Received to').fill('');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const receivedToday = await rows.count();
+    // "To" includes its own day: from and to today show the same requests; from tomorrow shows none.
+    await page.getByLabel('Received to').fill(today);
+    await expect.poll(() => rows.count()).toBe(receivedToday);
+    await page.getByLabel('Received from').fill(addDays(today, 1));
+    await page.getByLabel('Received to').fill('');
+    await page.getByText('No request matches these filters.').waitFor();
+    await page.getByLabel('Received from').fill(today);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await rig.screenshot(page, 'prescriber-dashboard-filters');
 
