@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ICD10_CM, icd10CodesIn, searchIcd10 } from './icd10-codes.js';
+import { ICD10_CM } from '../shared/code-systems.js';
+import { icd10CodesIn, searchIcd10 } from './icd10-codes.js';
 
 const coding = (code: string, display: string, system = ICD10_CM) => ({ valueCoding: { system, code, display } });
 const bodies = [

@@ -5,7 +5,7 @@
  * the descriptions those criteria sets carry. Nothing is invented: a code no criteria set uses is
  * not offered.
  */
-export const ICD10_CM = 'http://hl7.org/fhir/sid/icd-10-cm';
+import { ICD10_CM } from '../shared/code-systems.js';
 
 export interface Icd10Code {
   code: string;

@@ -60,7 +60,6 @@ export type RequestView = Omit<RequestViewAnswer, 'questionnaire' | 'answers'> &
 export type Determination = NonNullable<RequestView['determination']>;
 export type InformationRequest = RequestView['informationRequests'][number];
 /** One thing a reviewer asked for: a question, or a document. */
-export type InformationItem = InformationRequest['items'][number];
 export type Attachment = RequestView['attachments'][number];
 export type HistoryEntry = RequestView['history'][number];
 /** A letter as a case or appeal view lists it. */
@@ -71,7 +70,6 @@ export type RuleTrace = NonNullable<CriteriaEvaluation['evaluation']>['rules'][n
 /** Approved cases: the authorization a renewal would continue, and when the renewal window opens. */
 export type Renewal = NonNullable<RequestView['renewal']>;
 /** Denials, partial approvals, closures: the notice date, the last day to appeal, and whether it is still ahead. */
-export type AppealFiling = NonNullable<RequestView['appealFiling']>;
 
 /** GET /pa-requests/{id}/claim-history: the case member's claims of the last year (clinicians). */
 export type CaseClaimHistory = ApiAnswer<'/api/v1/pa-requests/{id}/claim-history', 'get'>;

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { QuestionnaireItemAnswerOption } from '@medplum/fhirtypes';
 import { api } from '../api/client';
+import { fill } from '../i18n/i18n';
 import type { Answer } from './questionnaire-response';
 import { optionAnswer, optionLabel } from './questionnaire-extensions';
 import { useQuestionnaireText } from './questionnaire-text';
-
-export const ICD10_CM = 'http://hl7.org/fhir/sid/icd-10-cm';
+import { ICD10_CM } from '../../../src/shared/code-systems';
 
 interface Icd10Code {
   code: string;
@@ -55,7 +55,7 @@ export function Icd10Search({
           setHits(r.items);
           setActive(-1);
           setOpen(true);
-          setStatus(r.items.length ? t.icdFound.replace('{n}', String(r.items.length)) : t.icdNone);
+          setStatus(r.items.length ? fill(t.icdFound, { n: String(r.items.length) }) : t.icdNone);
         })
         .catch(() => live && setStatus(t.icdFailed));
     }, 200);
@@ -71,12 +71,12 @@ export function Icd10Search({
     const label = `${hit.code} ${hit.description}`;
     if (listed) {
       setAnswers([optionAnswer(listed)]);
-      setStatus(t.icdChosen.replace('{dx}', label));
+      setStatus(fill(t.icdChosen, { dx: label }));
     } else if (other) {
       setAnswers([optionAnswer(other)]);
-      setStatus(t.icdAsOther.replace('{dx}', label).replace('{other}', optionLabel(other)));
+      setStatus(fill(t.icdAsOther, { dx: label, other: optionLabel(other) }));
     } else {
-      setStatus(t.icdNotListed.replace('{dx}', label));
+      setStatus(fill(t.icdNotListed, { dx: label }));
     }
     picked.current = label;
     setQ(label);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { fill, useLang, useText } from '../i18n/i18n';
-import { Async, Field } from './components';
+import { Async, ErrorBanner, Field } from './components';
 import { useApi } from './use-api';
 import type { FormularyHit, PlanSummary } from '../api/types';
 import { DrugName, useDrugName } from './drug-name-view';
@@ -83,7 +83,6 @@ export interface DrugChoice {
   rxcui: string;
   /** RxNorm's name as the API gives it; show it with <DrugName>. */
   name: string;
-  hit: FormularyHit;
 }
 
 /**
@@ -150,6 +149,8 @@ export function DrugSearch({
 
   return (
     <div className="drug-search">
+      {/* Without the plan list staff cannot search: say why the list is empty. */}
+      <ErrorBanner error={plans.error} />
       <form className="row" role="search" noValidate onSubmit={submit}>
         {choosePlan ? (
           // Plan names are long: let the select shrink on a phone instead of widening the page.
@@ -249,7 +250,7 @@ function DrugResult({
   const dn = useDrugName();
   const name = dn(hit.name);
   const [ndc, setNdc] = useState(hit.ndcs[0] ?? '');
-  const choose = (packageNdc: string) => onSelect({ ndc: packageNdc, rxcui: hit.rxcui, name: hit.name, hit });
+  const choose = (packageNdc: string) => onSelect({ ndc: packageNdc, rxcui: hit.rxcui, name: hit.name });
   const coverage =
     audience === 'member' ? (
       <div className="muted">

@@ -3,7 +3,6 @@ import { useText } from '../../i18n/i18n';
 import { Notice, Section } from '../../ui/components';
 import { TableBox } from '../../ui/table-box';
 
-/** What POST /imports/{kind} and POST /criteria answer: counts loaded, rows refused with the reason, warnings. */
 /** What an import loaded and rejected: POST /criteria's answer (POST /imports/{kind} adds its runId; GET /imports lists them). */
 export type ImportSummary = ApiAnswer<'/api/v1/criteria', 'post'>;
 
