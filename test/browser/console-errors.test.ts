@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
-import { fillPath, PORTAL_VISITS, somethingBehindEveryPage } from './support/portal-pages.js';
+import { fillPath, PORTAL_VISITS, somethingBehindEveryPage, settle } from './support/portal-pages.js';
 
 // Every portal page, opened as its role would, leaves nothing in the browser console: no script
 // error, no failed request (a missing favicon included), no React warning.
@@ -18,12 +18,6 @@ function collectErrors(page: Page): string[] {
     if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()}`);
   });
   return errors;
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
 }
 
 describe.skipIf(!hasChromium)('no console errors on any portal page', () => {

@@ -2,18 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
-import { fillPath, PORTAL_VISITS, somethingBehindEveryPage } from './support/portal-pages.js';
+import { fillPath, PORTAL_VISITS, somethingBehindEveryPage, settle } from './support/portal-pages.js';
 
 // docs/design.md#phones: every portal page at a phone's 390 px and a laptop's 1280 px. The page never
 // scrolls sideways, no box cuts off its content, and every table either becomes a list of cards or
 // scrolls inside its own box — a focusable region with a name, so keyboard and screen-reader users
 // can reach what is off to the side.
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
-}
 
 /** What a person would find wrong with the layout as it stands, in words (empty when nothing). */
 function layoutProblems(page: Page): Promise<string[]> {

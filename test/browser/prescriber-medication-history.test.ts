@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { ApiClient } from '../support/http.js';
-import { claimFor, members } from '../support/scenario.js';
+import { claimFor, glp1Draft, members } from '../support/scenario.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
@@ -28,17 +28,7 @@ describe.skipIf(!hasChromium)('prescriber: medication history beside the questio
       [DEMO.pharmacies.retail.npi],
     );
     const park = await ApiClient.login(rig.t.app, 'dr.park', 'demo-prescriber');
-    const c = await park.post('pa-requests', {
-      memberId: m.id,
-      prescriberNpi: DEMO.prescribers.primaryCare,
-      productId: DEMO.ndcs.semaglutidePenLow,
-      quantity: 3,
-      daysSupply: 28,
-      urgency: 'standard',
-      channel: 'portal',
-    });
-    expect(c.status, JSON.stringify(c.body)).toBe(201);
-    caseId = c.body.id;
+    caseId = await glp1Draft(park, m.id);
   });
   afterAll(async () => {
     await rig?.close();

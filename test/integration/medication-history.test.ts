@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { ApiClient, expectProblem } from '../support/http.js';
-import { claimFor, members, signIn } from '../support/scenario.js';
+import { claimFor, glp1Draft, members, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Issue #14 item 14: while answering a case's questions, its prescriber reads the patient's
@@ -34,17 +34,7 @@ beforeAll(async () => {
   otherPrescribersClaim = await fill(DEMO.prescribers.endocrinology, DEMO.ndcs.metformin);
   park = await ApiClient.login(t.app, 'dr.park', 'demo-prescriber');
   reviewer = await ApiClient.login(t.app, 'pharmacist', 'demo-reviewer');
-  const c = await park.post('pa-requests', {
-    memberId: m.id,
-    prescriberNpi: DEMO.prescribers.primaryCare,
-    productId: DEMO.ndcs.semaglutidePenLow,
-    quantity: 3,
-    daysSupply: 28,
-    urgency: 'standard',
-    channel: 'portal',
-  });
-  expect(c.status, JSON.stringify(c.body)).toBe(201);
-  caseId = c.body.id;
+  caseId = await glp1Draft(park, m.id);
 });
 afterAll(() => t?.close());
 

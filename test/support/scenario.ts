@@ -125,6 +125,14 @@ export async function importMembers(
  * in the reviewer queue. Returns the case id.
  */
 export async function glp1CaseInReview(prescriber: ApiClient, memberId: string): Promise<string> {
+  const id = await glp1Draft(prescriber, memberId);
+  const s = await prescriber.post(`pa-requests/${id}/submit`, { answers: glp1Answers({ a1c: 6.2 }) });
+  expect(s.body.status).toBe('in-review');
+  return id;
+}
+
+/** A draft Ozempic (semaglutide 0.25/0.5 mg pen) request by the demo primary-care prescriber, not yet submitted. */
+export async function glp1Draft(prescriber: ApiClient, memberId: string): Promise<string> {
   const c = await prescriber.post('pa-requests', {
     memberId,
     prescriberNpi: DEMO.prescribers.primaryCare,
@@ -135,8 +143,6 @@ export async function glp1CaseInReview(prescriber: ApiClient, memberId: string):
     channel: 'portal',
   });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
-  const s = await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers: glp1Answers({ a1c: 6.2 }) });
-  expect(s.body.status).toBe('in-review');
   return c.body.id as string;
 }
 

@@ -1,9 +1,9 @@
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO } from '../../../src/demo/demo-data.js';
-import { glp1Answers } from '../../support/fhir.js';
 import { ApiClient } from '../../support/http.js';
 import { multipart, TINY_PDF } from '../../support/multipart.js';
-import { claimFor } from '../../support/scenario.js';
+import { claimFor, glp1CaseInReview, members } from '../../support/scenario.js';
 import type { BrowserRig } from './browser.js';
 
 /** One role's pages; `{x}` in a path is filled from the ids `somethingBehindEveryPage` returns. */
@@ -23,42 +23,23 @@ export async function somethingBehindEveryPage(rig: BrowserRig): Promise<Record<
   const physician = await login('physician', 'demo-reviewer');
   const member = await login('jennifer.lewis', 'demo-member');
   const pharmacy = new ApiClient(rig.t.app).withKey(DEMO.pharmacies.retail.apiKey);
-  const [m] = await rig.t.ctx.database.query<{ id: string; date_of_birth: string }>(
-    `select id, date_of_birth::text from members where id = $1`,
-    [DEMO.members.ihss],
-  );
+  const [m] = await members(rig.t, 'id = $1', [DEMO.members.ihss]);
   const today = new Date(rig.t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
   const claim = await pharmacy.post('claims', {
-    ...claimFor(
-      { ...m, plan_id: 'IHSS01', sex: 'F', language: 'en', termination_date: null },
-      DEMO.pharmacies.retail.npi,
-      DEMO.prescribers.primaryCare,
-    ),
+    ...claimFor(m, DEMO.pharmacies.retail.npi, DEMO.prescribers.primaryCare),
     dateOfService: today,
     productId: DEMO.ndcs.coveredGeneric,
   });
   expect(claim.status, JSON.stringify(claim.body)).toBe(200);
-  const c = await prescriber.post('pa-requests', {
-    memberId: m.id,
-    prescriberNpi: DEMO.prescribers.primaryCare,
-    productId: DEMO.ndcs.semaglutidePenLow,
-    quantity: 3,
-    daysSupply: 28,
-    urgency: 'standard',
-    channel: 'portal',
-  });
-  expect(c.status, JSON.stringify(c.body)).toBe(201);
-  expect(
-    (await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers: glp1Answers({ a1c: 6.1 }) })).body.status,
-  ).toBe('in-review');
-  await physician.post(`pa-requests/${c.body.id}/assign`);
-  const denied = await physician.post(`pa-requests/${c.body.id}/determination`, {
+  const paId = await glp1CaseInReview(prescriber, m.id);
+  await physician.post(`pa-requests/${paId}/assign`);
+  const denied = await physician.post(`pa-requests/${paId}/determination`, {
     decision: 'denied',
     reasons: ['HbA1c is below 7 %.'],
   });
   expect(denied.body.status, JSON.stringify(denied.body)).toBe('denied');
   const appeal = await member.post('appeals', {
-    paRequestId: c.body.id,
+    paRequestId: paId,
     urgency: 'standard',
     statement: 'Metformin made me ill.',
     filedBy: 'member',
@@ -73,7 +54,7 @@ export async function somethingBehindEveryPage(rig: BrowserRig): Promise<Record<
   expect(inbound.status, JSON.stringify(inbound.body)).toBe(201);
   const q = async (sql: string) => (await rig.t.ctx.database.query<{ id: string }>(sql))[0]?.id ?? '';
   return {
-    pa: c.body.id,
+    pa: paId,
     member: m.id,
     claim: claim.body.claimId,
     appeal: appeal.body.id,
@@ -81,6 +62,13 @@ export async function somethingBehindEveryPage(rig: BrowserRig): Promise<Record<
     plan: await q(`select id from plans order by id limit 1`),
     fax: inbound.body.id,
   };
+}
+
+/** Waits until a page has loaded its data: network quiet, its heading shown, no "Loading…" left. */
+export async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
 }
 
 /** Every portal's pages, by the role that uses them. */
