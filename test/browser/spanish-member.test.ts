@@ -37,6 +37,23 @@ const englishIn = (text: string) =>
  * docs/design.md#portal-language: a member's stored language sets the portal's at sign-in, and a Spanish
  * screen has no English fragments — drug facts, processor names, reasons from the server.
  */
+/** Lucia's Ozempic at the counter without an authorization: rejected (75), the claim her screens explain. */
+async function rejectOzempic(pharmacy: ApiClient, lucia: MemberRow, pharmacyNpi: string, prescriberNpi: string) {
+  const rejected = await pharmacy.post(
+    'claims',
+    claimFor(lucia, pharmacyNpi, prescriberNpi, {
+      ...MEDI_CAL_RX,
+      productId: DEMO.ndcs.semaglutidePenLow,
+      quantityDispensed: 3,
+      daysSupply: 28,
+      submittedIngredientCost: '900.00',
+      usualAndCustomaryCharge: '950.00',
+      dateOfService: TEST_TODAY,
+    }),
+  );
+  expect(rejected.body.transactionStatus, JSON.stringify(rejected.body)).toBe('R');
+}
+
 describe.skipIf(!hasChromium)('lucia.perez reads her portal in Spanish', () => {
   let rig: BrowserRig;
   let lucia: MemberRow;
@@ -58,19 +75,7 @@ describe.skipIf(!hasChromium)('lucia.perez reads her portal in Spanish', () => {
       }),
     );
     expect(paid.body.transactionStatus, JSON.stringify(paid.body)).toBe('P');
-    const rejected = await pharmacy.post(
-      'claims',
-      claimFor(lucia, npi, DEMO.prescribers.primaryCare, {
-        ...MEDI_CAL_RX,
-        productId: DEMO.ndcs.semaglutidePenLow,
-        quantityDispensed: 3,
-        daysSupply: 28,
-        submittedIngredientCost: '900.00',
-        usualAndCustomaryCharge: '950.00',
-        dateOfService: TEST_TODAY,
-      }),
-    );
-    expect(rejected.body.transactionStatus, JSON.stringify(rejected.body)).toBe('R');
+    await rejectOzempic(pharmacy, lucia, npi, DEMO.prescribers.primaryCare);
   });
   afterAll(async () => {
     await rig?.close();
@@ -120,19 +125,7 @@ describe.skipIf(!hasChromium)('a prescriber and member services in Spanish', () 
     rig = await startBrowserRig();
     [lucia] = await members(rig.t, 'id = $1', [DEMO.members.spanishSpeaking]);
     const pharmacy = await ApiClient.login(rig.t.app, DEMO.pharmacies.retail.username, DEMO.pharmacies.retail.password);
-    const rejected = await pharmacy.post(
-      'claims',
-      claimFor(lucia, DEMO.pharmacies.retail.npi, DEMO.prescribers.endocrinology, {
-        ...MEDI_CAL_RX,
-        productId: DEMO.ndcs.semaglutidePenLow,
-        quantityDispensed: 3,
-        daysSupply: 28,
-        submittedIngredientCost: '900.00',
-        usualAndCustomaryCharge: '950.00',
-        dateOfService: TEST_TODAY,
-      }),
-    );
-    expect(rejected.body.transactionStatus, JSON.stringify(rejected.body)).toBe('R');
+    await rejectOzempic(pharmacy, lucia, DEMO.pharmacies.retail.npi, DEMO.prescribers.endocrinology);
   });
   afterAll(async () => {
     await rig?.close();
