@@ -2,11 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { ApiClient } from '../support/http.js';
-import { claimFor, members, type MemberRow } from '../support/scenario.js';
+import { claimFor, MEDI_CAL_RX, members, ozempicClaimFor, type MemberRow } from '../support/scenario.js';
 import { TEST_TODAY } from '../support/constants.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
-
-const MEDI_CAL_RX = { bin: '022659', pcn: '6334225', groupId: 'MediCalRx' };
 
 /**
  * English words that have no business on a Spanish screen. Proper names (Medi-Cal Rx, Ozempic),
@@ -41,15 +39,7 @@ const englishIn = (text: string) =>
 async function rejectOzempic(pharmacy: ApiClient, lucia: MemberRow, pharmacyNpi: string, prescriberNpi: string) {
   const rejected = await pharmacy.post(
     'claims',
-    claimFor(lucia, pharmacyNpi, prescriberNpi, {
-      ...MEDI_CAL_RX,
-      productId: DEMO.ndcs.semaglutidePenLow,
-      quantityDispensed: 3,
-      daysSupply: 28,
-      submittedIngredientCost: '900.00',
-      usualAndCustomaryCharge: '950.00',
-      dateOfService: TEST_TODAY,
-    }),
+    ozempicClaimFor(lucia, pharmacyNpi, prescriberNpi, { ...MEDI_CAL_RX, dateOfService: TEST_TODAY }),
   );
   expect(rejected.body.transactionStatus, JSON.stringify(rejected.body)).toBe('R');
 }

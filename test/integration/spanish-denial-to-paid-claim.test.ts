@@ -8,7 +8,7 @@ import { expectProblem, type ApiClient } from '../support/http.js';
 import { multipart, TINY_PDF } from '../support/multipart.js';
 import { pdfPages } from '../support/pdf-pages.js';
 import { pdfText } from '../support/pdf-text.js';
-import { claimFor, members, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
+import { MEDI_CAL_RX, members, ozempicClaimFor, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // docs/design.md#notices, done when: from the demo data, a denied case produces a prescriber fax and a member
@@ -17,7 +17,6 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 // appeal), a different reviewer overturns, and the claim pays.
 const fails = glp1Answers({ a1c: 6.3 });
 const REASON = 'HbA1c 6.3% is below the 7% threshold and no metformin trial is documented.';
-const MEDI_CAL_RX = { bin: '022659', pcn: '6334225', groupId: 'MediCalRx' };
 
 let t: TestApp;
 let outbox: string;
@@ -42,15 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const claim = () =>
-  claimFor(member, pharmacyNpi, prescriberNpi, {
-    ...MEDI_CAL_RX,
-    productId: DEMO.ndcs.semaglutidePenLow,
-    quantityDispensed: 3,
-    daysSupply: 28,
-    submittedIngredientCost: '900.00',
-    usualAndCustomaryCharge: '950.00',
-  });
+const claim = () => ozempicClaimFor(member, pharmacyNpi, prescriberNpi, MEDI_CAL_RX);
 
 describe('a Spanish-speaking member: denied, letters, appeal by the member with a faxed letter of support, overturned, paid', () => {
   it('runs end to end through the API and the delivery channels', async () => {

@@ -95,6 +95,26 @@ export function claimFor(m: MemberRow, pharmacyNpi: string, prescriberNpi: strin
   };
 }
 
+/** The processor IDs of the demo's Medi-Cal Rx plan, for claims its Spanish-speaking member brings to the counter. */
+export const MEDI_CAL_RX = { bin: '022659', pcn: '6334225', groupId: 'MediCalRx' };
+
+/** A first fill of Ozempic 0.25/0.5 mg pen (3 pens, 28 days) at $900: rejected 75 until an authorization is on file. */
+export function ozempicClaimFor(
+  m: MemberRow,
+  pharmacyNpi: string,
+  prescriberNpi: string,
+  over: Record<string, unknown> = {},
+) {
+  return claimFor(m, pharmacyNpi, prescriberNpi, {
+    productId: DEMO.ndcs.semaglutidePenLow,
+    quantityDispensed: 3,
+    daysSupply: 28,
+    submittedIngredientCost: '900.00',
+    usualAndCustomaryCharge: '950.00',
+    ...over,
+  });
+}
+
 const MEMBERS_CSV_HEADER =
   'member_id,plan_id,first_name,last_name,date_of_birth,sex,language,contact_preference,email,phone,address_line1,city,state,zip,effective_date,termination_date';
 
