@@ -34,6 +34,9 @@ describe.skipIf(!hasChromium)('admin: cases at risk of missing their clock (docs
     expect(await rows.count()).toBe(2); // the header and the one case at risk
     await panel.getByRole('cell', { name: '6 h 0 min' }).waitFor();
     await panel.getByRole('cell', { name: 'Not assigned' }).waitFor();
+    // The plan by its name, not its id (IHSS01).
+    await panel.getByRole('cell', { name: 'Poppy Health Plan — IHSS', exact: true }).waitFor();
+    expect(await panel.getByRole('cell', { name: DEMO.plans.ihss, exact: true }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await rig.screenshot(page, 'admin-cases-at-risk');
     await page.context().close();

@@ -1,4 +1,4 @@
-import type { ReviewQueue } from '../../api/types';
+import type { PlanSummary, ReviewQueue } from '../../api/types';
 import { fill, useLang, useText } from '../../i18n/i18n';
 import { Async } from '../../ui/components';
 import { DrugName } from '../../ui/drug-name-view';
@@ -18,6 +18,7 @@ const TEXT = {
     left: 'Time left',
     reviewer: 'Reviewer',
     nobody: 'Not assigned',
+    unknownPlan: 'Plan not loaded',
     overdue: 'Overdue by {h} h {m} min',
     leftValue: '{h} h {m} min',
   },
@@ -32,16 +33,22 @@ const TEXT = {
     left: 'Tiempo restante',
     reviewer: 'Revisor',
     nobody: 'Sin asignar',
+    unknownPlan: 'Plan no cargado',
     overdue: 'Vencido hace {h} h {m} min',
     leftValue: '{h} h {m} min',
   },
 };
 
-/** The review queue's at-risk cases (GET /review-queue, an audited read), soonest due first. */
-export function CasesAtRisk() {
+/**
+ * The review queue's at-risk cases (GET /review-queue, an audited read), soonest due first. Plans are
+ * named from GET /plans (the dashboard's list): an admin reads "Poppy Health Plan — IHSS", not its id.
+ */
+export function CasesAtRisk({ plans }: { plans: readonly PlanSummary[] | undefined }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const queue = useApi<ReviewQueue>('/review-queue');
+  // Until /plans answers the cell waits empty; a plan the list lacks (removed since) says so in words.
+  const planName = (id: string) => (plans ? (plans.find((p) => p.id === id)?.name ?? t.unknownPlan) : '');
   const left = (dueAt: string, now: string) => {
     const minutes = Math.round((new Date(dueAt).getTime() - new Date(now).getTime()) / 60_000);
     const abs = Math.abs(minutes);
@@ -75,7 +82,7 @@ export function CasesAtRisk() {
                         <DrugName name={c.drug.name} secondary={false} />
                       </td>
                       <td>{c.memberName ?? c.memberId}</td>
-                      <td>{c.planId}</td>
+                      <td>{planName(c.planId)}</td>
                       <td>{formatDateTime(c.dueAt, lang)}</td>
                       <td>{left(c.dueAt!, q.now)}</td>
                       <td>{c.assignedTo ?? t.nobody}</td>

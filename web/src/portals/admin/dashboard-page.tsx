@@ -49,7 +49,7 @@ export function DashboardPage() {
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
-      <CasesAtRisk />
+      <CasesAtRisk plans={plans.data?.items} />
       <ReportFilters value={query} plans={plans} onApply={setQuery} />
       <Async
         state={report}
