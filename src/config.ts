@@ -47,14 +47,14 @@ export interface Config {
   /** API processes on one port (node:cluster, docs/scaling.md#processes); > 1 needs PostgreSQL. */
   workers: number;
   jobs: JobsMode;
-  /** Monthly partitions of claims and audit events (docs/scaling.md#partitioning). */
+  /** Monthly partitions of claims, audit events and D.0 wire copies (docs/scaling.md#partitioning). */
   partitions: PartitionConfig;
 }
 
 export interface PartitionConfig {
   /** Months after the current one whose partitions the daily job keeps created. */
   monthsAhead: number;
-  /** Claims are kept this many years; older months are detachable for archive (CLAIMS_RETENTION_YEARS). */
+  /** Claims (and their D.0 wire copies) are kept this many years; older months are detachable for archive (CLAIMS_RETENTION_YEARS). */
   claimsRetentionYears: number;
   /** Audit events: at least six years (HIPAA, 45 CFR 164.316(b)(2); AUDIT_RETENTION_YEARS). */
   auditRetentionYears: number;

@@ -95,7 +95,7 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   await boss.work(PRINT_QUEUE, async () => {
     await buildPrintBatch(ctx, ctx.clock.now());
   });
-  // Monthly partitions of claims and audit events, PARTITION_MONTHS_AHEAD ahead (docs/scaling.md#partitioning):
+  // Monthly partitions of claims, audit events and D.0 wire copies, PARTITION_MONTHS_AHEAD ahead (docs/scaling.md#partitioning):
   // daily, and once at start so a database restored or migrated mid-month has them. Idempotent.
   await evenIfRacing(() => boss.createQueue(PARTITION_QUEUE));
   await evenIfRacing(() => boss.schedule(PARTITION_QUEUE, '20 3 * * *', {}, { singletonKey: 'partitions' }));

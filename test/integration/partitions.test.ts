@@ -8,6 +8,12 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertClaim, type NewClaimRow } from '../../src/claims/claims.repo.js';
+import {
+  insertExchanges,
+  keepExchangeAtCommit,
+  listExchangesForClaim,
+  type NewExchangeRow,
+} from '../../src/ncpdp/ncpdp.repo.js';
 import { PARTITIONED } from '../../src/composition/partitioned-tables.js';
 import { MIGRATIONS_FOLDER, openDatabase, runMigrations, type Database } from '../../src/platform/db.js';
 import {
@@ -18,9 +24,9 @@ import {
 import { openTestDatabase } from '../support/test-app.js';
 
 /**
- * Monthly partitions of claims and audit events (migration 0018, docs/scaling.md#partitioning), on
- * PGlite and, with DATABASE_URL, on PostgreSQL: the conversion of a populated table keeps every row
- * and the duplicate-claim guarantee; a claim dated where no partition exists is stored (DEFAULT
+ * Monthly partitions of claims, audit events and D.0 wire copies (migrations 0018 and 0021,
+ * docs/scaling.md#partitioning), on PGlite and, with DATABASE_URL, on PostgreSQL: the conversion of
+ * a populated table keeps every row and the duplicate-claim guarantee; a claim dated where no partition exists is stored (DEFAULT
  * partition) and moves into its month when the job creates it; the job is idempotent; months past
  * retention are detached, not dropped.
  */
@@ -72,13 +78,13 @@ async function openEmptyDatabase(): Promise<{ database: Database; drop: () => Pr
   };
 }
 
-/** The migrations folder as it was before partitioning (journal entries up to 0016). */
-function migrationsBefore0018(): string {
+/** The migrations folder as it was before migration `idx` (journal entries below it). */
+function migrationsBefore(idx: number): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'openpbm-mig-'));
   cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
   const journalFile = path.join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number }> };
-  journal.entries = journal.entries.filter((e) => e.idx < 18);
+  journal.entries = journal.entries.filter((e) => e.idx < idx);
   writeFileSync(journalFile, JSON.stringify(journal));
   return dir;
 }
@@ -86,10 +92,9 @@ function migrationsBefore0018(): string {
 describe('converting populated claims and audit_events tables', () => {
   it('keeps every row, in its month, and the duplicate-claim guarantee', async () => {
     const { database, drop } = await openEmptyDatabase();
-    const folder = migrationsBefore0018();
+    const folder = migrationsBefore(18);
     try {
-      if (database.kind === 'postgres') await migratePg(database.db as never, { migrationsFolder: folder });
-      else await migratePglite(database.db as never, { migrationsFolder: folder });
+      await migrateTo(database, folder);
       expect(await insertClaim(database, claim('old-1', '2019-04-30'), null)).toBe(true);
       expect(await insertClaim(database, claim('old-2', '2026-12-02'), null)).toBe(true);
       await database.query(
@@ -119,6 +124,74 @@ describe('converting populated claims and audit_events tables', () => {
         `select count(*)::text as n from claims where prescription_number = 'RX-old-1'`,
       );
       expect(count[0]!.n).toBe('1');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      await drop();
+    }
+  });
+});
+
+const exchange = (id: string, claimId: string, receivedAt: string): NewExchangeRow => ({
+  id,
+  claimId,
+  transactionCode: 'B1',
+  groupIndex: 0,
+  status: 'P',
+  pharmacyNpi: '1234567893',
+  channel: 'http',
+  request: Buffer.from(`request ${id}`),
+  response: Buffer.from(`response ${id}`),
+  receivedAt: new Date(receivedAt),
+});
+
+const exchangePart = async (database: Database, id: string) =>
+  (
+    await database.query<{ part: string }>(
+      'select tableoid::regclass::text as part from ncpdp_exchanges where id = $1',
+      [id],
+    )
+  )[0]?.part;
+
+/** Migrating to a given journal index: the migrators apply what the folder's journal lists. */
+async function migrateTo(database: Database, folder: string): Promise<void> {
+  if (database.kind === 'postgres') await migratePg(database.db as never, { migrationsFolder: folder });
+  else await migratePglite(database.db as never, { migrationsFolder: folder });
+}
+
+describe('converting a populated ncpdp_exchanges table (migration 0021)', () => {
+  it('keeps every wire copy in its UTC month, its arrival order, and the one-claim copy sent with the commit', async () => {
+    const { database, drop } = await openEmptyDatabase();
+    const folder = migrationsBefore(21);
+    try {
+      await migrateTo(database, folder);
+      // A claim billed on the last evening of April (UTC) and reversed in May: two months, one claim.
+      await insertExchanges(database.db, [
+        exchange('ncx-1', 'clm-1', '2019-04-30T23:30:00Z'),
+        exchange('ncx-2', 'clm-1', '2019-05-01T00:30:00Z'),
+      ]);
+      const [before] = await database.query<{ seq: string }>('select max(seq)::text as seq from ncpdp_exchanges');
+
+      await runMigrations(database);
+
+      expect(await exchangePart(database, 'ncx-1')).toBe('ncpdp_exchanges_p2019_04');
+      expect(await exchangePart(database, 'ncx-2')).toBe('ncpdp_exchanges_p2019_05');
+      expect((await listPartitions(database, PARTITIONED.ncpdp_exchanges)).at(-1)?.name).toBe(
+        'ncpdp_exchanges_default',
+      );
+      // The claim path's wire copy (queued on the transaction, sent with `commit`) lands in its month,
+      // and the arrival-order sequence survived the swap (it continues after the converted rows).
+      await database.transaction(async (tx) => {
+        keepExchangeAtCommit(tx, exchange('ncx-3', 'clm-1', '2019-05-02T10:00:00Z'));
+      });
+      expect(await exchangePart(database, 'ncx-3')).toBe('ncpdp_exchanges_p2019_05');
+      const rows = await listExchangesForClaim(database.db, 'clm-1');
+      expect(rows.map((r) => r.id)).toEqual(['ncx-1', 'ncx-2', 'ncx-3']);
+      expect(rows.map((r) => r.request.toString())).toEqual(['request ncx-1', 'request ncx-2', 'request ncx-3']);
+      expect(rows[2]!.seq).toBe(Number(before!.seq) + 1);
+      // The key (id, received_at) still refuses the same copy twice.
+      await expect(
+        insertExchanges(database.db, [exchange('ncx-3', 'clm-1', '2019-05-02T10:00:00Z')]),
+      ).rejects.toThrow();
     } finally {
       rmSync(folder, { recursive: true, force: true });
       await drop();
@@ -167,6 +240,32 @@ describe('partitions on a migrated database', () => {
       `select tableoid::regclass::text as part from audit_events where entity_id = 'late-june'`,
     );
     expect(r[0]!.part).toBe('audit_events_p2041_06');
+  });
+
+  it('moves a wire copy out of the DEFAULT partition when its month is created, and detaches it past retention', async () => {
+    await insertExchanges(database.db, [exchange('ncx-far', 'clm-far', '2042-03-31T23:59:59Z')]);
+    expect(await exchangePart(database, 'ncx-far')).toBe('ncpdp_exchanges_default');
+    // A wire copy queued on a claim's transaction routes the same way (its insert names received_at).
+    await database.transaction(async (tx) => {
+      keepExchangeAtCommit(tx, exchange('ncx-far-2', 'clm-far', '2042-04-01T00:00:00Z'));
+    });
+    expect(await exchangePart(database, 'ncx-far-2')).toBe('ncpdp_exchanges_default');
+
+    expect(await createPartitionsAhead(database, PARTITIONED.ncpdp_exchanges, '2042-03-15', 1)).toEqual([
+      'ncpdp_exchanges_p2042_03',
+      'ncpdp_exchanges_p2042_04',
+    ]);
+    expect(await exchangePart(database, 'ncx-far')).toBe('ncpdp_exchanges_p2042_03');
+    expect(await exchangePart(database, 'ncx-far-2')).toBe('ncpdp_exchanges_p2042_04');
+    expect((await listExchangesForClaim(database.db, 'clm-far')).map((r) => r.id)).toEqual(['ncx-far', 'ncx-far-2']);
+
+    // Ten years on, March 2042 is past retention and April 2042 is not (a day of it is still inside).
+    expect(await detachExpiredPartitions(database, PARTITIONED.ncpdp_exchanges, '2052-04-15', 10)).toContain(
+      'ncpdp_exchanges_p2042_03',
+    );
+    expect((await listExchangesForClaim(database.db, 'clm-far')).map((r) => r.id)).toEqual(['ncx-far-2']);
+    const archived = await database.query<{ id: string }>('select id from ncpdp_exchanges_p2042_03');
+    expect(archived.map((r) => r.id)).toEqual(['ncx-far']);
   });
 
   it('detaches months past retention for archive, keeping their rows, and leaves the rest', async () => {
