@@ -11,11 +11,12 @@
  *
  * Env: BENCH_DBS=pglite,postgres  BENCH_HISTORY=0,1000000 (10000000: 10 years of history, PostgreSQL)  BENCH_CLAIMS=20000  BENCH_CONCURRENCY=16  BENCH_WORKERS=1,2
  *      BENCH_MEMBERS=20000  BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test  BENCH_MODES=json,d0  BENCH_ROUNDS=8
- *      BENCH_CODEC_ONLY=1 (the codec micro-benchmark alone)
+ *      BENCH_CODEC_ONLY=1 (the codec micro-benchmark alone)  BENCH_QUIET_LOAD=1.0 (measure only below this load; see waitForQuiet)
  *      BENCH_PG_LIMIT=path/to/pg-limit/run (default ../shared/tools/pg-limit/run)  BENCH_PG_LIMIT_SECONDS=15
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
@@ -311,13 +312,18 @@ async function interleave(
   };
 }
 
-async function runConfig(kind: 'pglite' | 'postgres', history: number, workers: number) {
+/**
+ * Steps 1–2 of a configuration (demo data, bench members, history): a data load, not what is
+ * measured, so every configuration is prepared before any is measured and the measurements can
+ * wait for a quiet machine (BENCH_QUIET_LOAD) without the ten-million-row load waiting too.
+ */
+async function prepareConfig(kind: 'pglite' | 'postgres', history: number, workers: number) {
   const label = `${kind}_${history}_${Date.now()}`;
   const target = await makeTarget(kind, label.replace(/[^a-z0-9_]/g, ''));
   const today = toLocalDate(new Date(), 'America/Los_Angeles'); // the demo plans' zone
   const env = { ...target.env, DEMO_DATA: 'true' };
   // 1. Demo data and bench members through the same import paths users use.
-  let server = await startServer(env);
+  const server = await startServer(env);
   const admin = (
     await api(server.url, '', 'POST', '/auth/token', {
       username: DEMO.accounts.admin.username,
@@ -362,8 +368,13 @@ async function runConfig(kind: 'pglite' | 'postgres', history: number, workers: 
     await db.query('analyze');
     await db.close();
   }
-  // 3. Claims through HTTP.
-  server = await startServer({
+  return { kind, history, workers, target, today, key, pools, historySeconds, historyRows, historyMethod };
+}
+
+/** Step 3 of a configuration: claims through HTTP (then the storage figures and the database dropped). */
+async function measureConfig(prepared: Awaited<ReturnType<typeof prepareConfig>>) {
+  const { kind, history, workers, target, today, key, pools, historySeconds, historyRows, historyMethod } = prepared;
+  const server = await startServer({
     ...target.env,
     DEMO_DATA: 'false',
     ...(workers > 1 ? { WORKERS: String(workers) } : {}),
@@ -491,6 +502,22 @@ function runPgLimit(): Map<number, number> | null {
   return tps;
 }
 
+/**
+ * BENCH_QUIET_LOAD=x: before the storage limit and before each measurement, wait until the
+ * one-minute load average is below x (the machine is shared; figures taken under other work are
+ * not comparable). Each measurement's load is printed either way.
+ */
+async function waitForQuiet() {
+  const limit = Number(process.env.BENCH_QUIET_LOAD ?? 0);
+  if (!limit) return;
+  let said = false;
+  while (os.loadavg()[0]! >= limit) {
+    if (!said) process.stderr.write(`bench: waiting for the one-minute load to fall below ${limit} …\n`);
+    said = true;
+    await new Promise((r) => setTimeout(r, 10_000));
+  }
+}
+
 async function main() {
   mkdirSync(WORK, { recursive: true });
   const codec = benchCodec();
@@ -499,9 +526,7 @@ async function main() {
       `${codec.readAndAnswer.toFixed(0)} B1 read (header + claim checks) + response written/s; ${codec.bytes}-byte transmission`,
   );
   if (process.env.BENCH_CODEC_ONLY) return;
-  const limit = DBS.includes('postgres') ? runPgLimit() : null;
-  const limitTps = limit?.get(CONCURRENCY) ?? null;
-  const results = [];
+  const prepared = [];
   for (const kind of DBS as Array<'pglite' | 'postgres'>) {
     if (kind === 'postgres' && !(await postgresAvailable())) {
       console.log(`skipping postgres: nothing answers at ${PG_URL}`);
@@ -510,10 +535,21 @@ async function main() {
     for (const history of HISTORIES)
       for (const workers of kind === 'pglite' ? [1] : WORKER_COUNTS) {
         process.stderr.write(
-          `bench: ${kind}, ${history.toLocaleString()} historical claims, ${workers} API process(es) …\n`,
+          `bench: preparing ${kind}, ${history.toLocaleString()} historical claims, ${workers} API process(es) …\n`,
         );
-        results.push(await runConfig(kind, history, workers));
+        prepared.push(await prepareConfig(kind, history, workers));
       }
+  }
+  await waitForQuiet();
+  const limit = DBS.includes('postgres') ? runPgLimit() : null;
+  const limitTps = limit?.get(CONCURRENCY) ?? null;
+  const results = [];
+  for (const p of prepared) {
+    await waitForQuiet();
+    process.stderr.write(
+      `bench: ${p.kind}, ${p.history.toLocaleString()} historical claims, ${p.workers} API process(es) (load ${os.loadavg()[0]!.toFixed(2)}) …\n`,
+    );
+    results.push(await measureConfig(p));
   }
   const f = (n: number, d = 1) => n.toFixed(d);
   console.log(
