@@ -4,6 +4,7 @@ import { listNotices } from '../notices/index.js';
 import type { Db } from '../platform/db.js';
 import { findAuthorizationByNumber } from '../authorizations/index.js';
 import { findPaRequest } from '../priorauth/index.js';
+import { findDisplayNames } from '../identity/index.js';
 import { listAppealAttachments, listAppealHistory, type AppealRow } from './appeals.repo.js';
 import { isOpenAppeal } from './appeal-status.js';
 import type { AppealSummarySchema, AppealViewSchema } from './appeals.schemas.js';
@@ -12,8 +13,8 @@ import type { AppealSummarySchema, AppealViewSchema } from './appeals.schemas.js
 export type AppealSummary = Static<typeof AppealSummarySchema>;
 export type AppealView = Static<typeof AppealViewSchema>;
 
-/** The summary shape for lists. */
-export function toAppealSummary(row: AppealRow, now?: Date): AppealSummary {
+/** The summary shape for lists; `names` (findDisplayNames) what people read for the assignee's account. */
+export function toAppealSummary(row: AppealRow, names: ReadonlyMap<string, string>, now?: Date): AppealSummary {
   const open = isOpenAppeal(row.status);
   return {
     id: row.id,
@@ -35,6 +36,7 @@ export function toAppealSummary(row: AppealRow, now?: Date): AppealSummary {
       : {}),
     escalated: row.escalatedAt !== null,
     assignedTo: row.assignedTo,
+    assignedToName: row.assignedTo ? (names.get(row.assignedTo) ?? null) : null,
     decision: row.decision,
     decidedAt: row.decidedAt?.toISOString() ?? null,
   };
@@ -58,8 +60,13 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
       }
     | null
     | undefined;
+  // Screens name people, not accounts: the assignee's and each history actor's display name.
+  const names = await findDisplayNames(db, [
+    ...(row.assignedTo ? [row.assignedTo] : []),
+    ...history.map((h) => h.actor),
+  ]);
   return {
-    ...toAppealSummary(row, ctx.clock.now()),
+    ...toAppealSummary(row, names, ctx.clock.now()),
     drug: pa ? { rxcui: pa.requestedRxcui, name: pa.drugName, groupId: pa.groupId, groupName: pa.groupName } : null,
     statement: row.statement,
     filedByUser: row.filedByUser,
@@ -101,6 +108,7 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
     history: history.map((h) => ({
       at: h.at.toISOString(),
       actor: h.actor,
+      actorName: names.get(h.actor) ?? null,
       actorRole: h.actorRole,
       action: h.action,
       from: h.fromStatus,

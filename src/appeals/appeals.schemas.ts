@@ -73,7 +73,10 @@ const NoticeSummarySchema = Type.Object({
 /** One step in the appeal's life: who moved it from which status to which, and why. */
 const HistoryEntrySchema = Type.Object({
   at: Instant,
-  actor: Type.String(),
+  actor: Type.String({ description: 'Username, or "system"' }),
+  actorName: Nullable(
+    Type.String({ description: "The actor's display name, when the actor is a user who has one: what screens show" }),
+  ),
   actorRole: Nullable(Type.String()),
   action: Type.String(),
   from: Nullable(Type.String()),
@@ -97,7 +100,8 @@ const summaryProps = {
   timeLeftSeconds: Type.Optional(Type.Integer()),
   overdue: Type.Optional(Type.Boolean()),
   escalated: Type.Boolean(),
-  assignedTo: Nullable(Type.String()),
+  assignedTo: Nullable(Type.String({ description: 'Username of the assigned reviewer (for links and "mine")' })),
+  assignedToName: Nullable(Type.String({ description: "The assigned reviewer's display name: what screens show" })),
   decision: Nullable(Type.String()),
   decidedAt: Nullable(Instant),
 };

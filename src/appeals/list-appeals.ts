@@ -4,6 +4,7 @@ import { isStaff, type Principal } from '../platform/roles.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { listAppeals } from './appeals.repo.js';
 import { toAppealSummary } from './appeal-view.js';
+import { findDisplayNames } from '../identity/index.js';
 import { APPEAL_STATUSES, isAppealStatus } from './appeal-status.js';
 import type { AppealListQuery as AppealListQuerySchema } from './appeals.schemas.js';
 
@@ -39,5 +40,9 @@ export async function listAppealsFor(ctx: AppContext, caller: Principal, q: Appe
       rows = await listAppeals(db, { ...filter, memberId: q.memberId });
   }
   const now = ctx.clock.now();
-  return { items: rows.map((r) => toAppealSummary(r, now)) };
+  const names = await findDisplayNames(
+    db,
+    rows.flatMap((r) => (r.assignedTo ? [r.assignedTo] : [])),
+  );
+  return { items: rows.map((r) => toAppealSummary(r, names, now)) };
 }

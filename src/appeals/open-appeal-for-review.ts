@@ -5,6 +5,7 @@ import { findPaRequest, listHistory } from '../priorauth/index.js';
 import { assertAppealReviewer, assertNotInvolved } from './appeal-access.js';
 import { isOpenAppeal } from './appeal-status.js';
 import { findAppeal, type AppealRow } from './appeals.repo.js';
+import { assignedElsewhere } from '../priorauth/assigned-elsewhere.js';
 import { physicianRequired, reviewersInvolved } from './rules/independent-reviewer.js';
 
 /**
@@ -31,9 +32,6 @@ export async function openAppealForReview(ctx: AppContext, caller: Principal, id
     throw new DomainError('CONFLICT', `The appeal is already ${row.status}`, {
       details: { currentStatus: row.status, decidedBy: row.decidedBy },
     });
-  if (row.assignedTo && row.assignedTo !== caller.username)
-    throw new DomainError('CONFLICT', `The appeal is assigned to ${row.assignedTo}`, {
-      details: { assignedTo: row.assignedTo },
-    });
+  if (row.assignedTo && row.assignedTo !== caller.username) throw await assignedElsewhere(db, 'appeal', row.assignedTo);
   return row;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { apiKeys, users } from './identity.tables.js';
 
@@ -25,6 +25,20 @@ export async function insertUser(db: Db, row: typeof users.$inferInsert): Promis
 
 export async function insertApiKey(db: Db, row: typeof apiKeys.$inferInsert): Promise<void> {
   await db.insert(apiKeys).values(row);
+}
+
+/**
+ * The names people read for accounts that act on cases (assignees, deciders, history actors):
+ * username → display name, for those of `usernames` that have one. One query for a whole list.
+ */
+export async function findDisplayNames(db: Db, usernames: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(usernames)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.username, wanted));
+  return new Map(rows.flatMap((r) => (r.displayName ? [[r.username, r.displayName] as [string, string]] : [])));
 }
 
 /** The portal language a user chose, if any. */

@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../platform/errors.js';
 import { assertClinician } from './pa-access.js';
 import { findPaRequest } from './priorauth.repo.js';
 import { buildRequestView } from './request-view.js';
+import { assignedElsewhere } from './assigned-elsewhere.js';
 import { transitionRequest } from './transition-request.js';
 
 /** A reviewer takes a case; a case assigned to someone else is a 409 (no silent take-over). */
@@ -13,9 +14,7 @@ export async function assignRequest(ctx: AppContext, caller: Principal, id: stri
   const row = await findPaRequest(db, id);
   if (!row) throw notFound('PA request', id);
   if (row.assignedTo && row.assignedTo !== caller.username)
-    throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`, {
-      details: { assignedTo: row.assignedTo },
-    });
+    throw await assignedElsewhere(db, 'request', row.assignedTo);
   if (row.assignedTo === caller.username) return buildRequestView(ctx, row);
   const now = ctx.clock.now();
   const updated = await db.transaction((tx) =>

@@ -14,6 +14,7 @@ import { recordDetermination } from './record-determination.js';
 import { buildRequestView } from './request-view.js';
 import { isRealDate } from '../platform/dates.js';
 import { adverseDecisionRoles, isAdverse, mayMakeAdverseDecision } from './rules/adverse-decision-authority.js';
+import { assignedElsewhere } from './assigned-elsewhere.js';
 import { caseTierChoices } from './exception-tiers.js';
 
 /** POST /pa-requests/{id}/determination as its schema accepts it. */
@@ -43,9 +44,7 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
     });
   }
   if (row.assignedTo && row.assignedTo !== caller.username)
-    throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`, {
-      details: { assignedTo: row.assignedTo },
-    });
+    throw await assignedElsewhere(db, 'request', row.assignedTo);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   if (isAdverse(input.decision)) {
     // A denial is deliberate (docs/design.md#determinations): the decider has taken the case, so

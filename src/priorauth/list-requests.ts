@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.js';
+import { findDisplayNames } from '../identity/index.js';
 import { isStaff, type Principal } from '../platform/roles.js';
 import { DomainError, forbidden } from '../platform/errors.js';
 import { PA_STATUSES } from './pa-status.js';
@@ -42,7 +43,8 @@ export async function listRequestsFor(ctx: AppContext, caller: Principal, q: Lis
     db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => namedSummary(r, now, facts.get(r.id))) };
+  const names = await assigneeNames(ctx, rows);
+  return { items: rows.map((r) => namedSummary(r, names, now, facts.get(r.id))) };
 }
 
 /** The clinical review queue ordered by due time, with time left (negative: overdue). */
@@ -50,6 +52,7 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
   if (caller.role !== 'admin') assertClinician(caller);
   const now = ctx.clock.now();
   const rows = await listReviewQueue(ctx.database.db, limit);
+  const names = await assigneeNames(ctx, rows);
   const plans = (await ctx.reference.get()).plans;
   // At risk of missing its clock: past the plan's warning time (warnBefore hours before due, the
   // same instant the pa-warning deadline fires) or overdue (docs/design.md#administration).
@@ -62,7 +65,7 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
   return {
     now: now.toISOString(),
     items: rows.map((r) => ({
-      ...namedSummary(r, now),
+      ...namedSummary(r, names, now),
       overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
       atRisk: atRisk(r),
     })),
@@ -70,6 +73,14 @@ export async function getReviewQueue(ctx: AppContext, caller: Principal, limit =
 }
 
 /** A list row: the summary, and who the case is for and who asked (lists show names, not only ids). */
-function namedSummary(r: NamedPaRequestRow, now: Date, facts?: StandingFacts) {
-  return { ...toRequestSummary(r, now, facts), memberName: r.memberName, prescriberName: r.prescriberName };
+function namedSummary(r: NamedPaRequestRow, names: ReadonlyMap<string, string>, now: Date, facts?: StandingFacts) {
+  return { ...toRequestSummary(r, names, now, facts), memberName: r.memberName, prescriberName: r.prescriberName };
+}
+
+/** The assignees' display names for a page of cases, in one query. */
+function assigneeNames(ctx: AppContext, rows: NamedPaRequestRow[]) {
+  return findDisplayNames(
+    ctx.database.db,
+    rows.flatMap((r) => (r.assignedTo ? [r.assignedTo] : [])),
+  );
 }

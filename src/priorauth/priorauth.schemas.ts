@@ -114,7 +114,14 @@ const summaryProps = {
     Type.Integer({ description: 'Seconds until the decision is due (negative: overdue); when a clock runs' }),
   ),
   escalated: Type.Boolean(),
-  assignedTo: NullableString,
+  assignedTo: Type.Union([
+    Type.String({ description: 'Username of the assigned reviewer (for links and "mine")' }),
+    Type.Null(),
+  ]),
+  assignedToName: Type.Union([
+    Type.String({ description: "The assigned reviewer's display name: what screens show" }),
+    Type.Null(),
+  ]),
   decision: NullableString,
   renewalOf: NullableString,
   standing: StandingSchema,
@@ -235,7 +242,11 @@ const NoticeRefSchema = Type.Object({
 
 const HistoryEntrySchema = Type.Object({
   at: Instant,
-  actor: Str,
+  actor: Type.String({ description: 'Username, "system", or ehr:<client id>' }),
+  actorName: Type.Union([
+    Type.String({ description: "The actor's display name, when the actor is a user who has one: what screens show" }),
+    Type.Null(),
+  ]),
   actorRole: Str,
   action: Str,
   from: NullableString,

@@ -6,6 +6,7 @@ import { assertClinician } from './pa-access.js';
 import { findPaRequest } from './priorauth.repo.js';
 import { buildRequestView } from './request-view.js';
 import { scheduleReviewClock } from './schedule-review-clock.js';
+import { assignedElsewhere } from './assigned-elsewhere.js';
 import { transitionRequest } from './transition-request.js';
 
 /**
@@ -29,7 +30,7 @@ export async function reclassifyUrgency(
   if (!row) throw notFound('PA request', id);
   if (row.urgency !== 'urgent') throw new DomainError('INVALID_STATE', 'The request is already standard');
   if (row.assignedTo && row.assignedTo !== caller.username)
-    throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`);
+    throw await assignedElsewhere(db, 'request', row.assignedTo);
   const plan = (await ctx.reference.get()).plans.get(row.planId)!;
   const now = ctx.clock.now();
   const updated = await db.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import { assertClinician } from './pa-access.js';
 import { findPaRequest, listInformationRequests } from './priorauth.repo.js';
 import { canRequestInformation, informationRequestClock } from './rules/information-request-rules.js';
 import { buildRequestView } from './request-view.js';
+import { assignedElsewhere } from './assigned-elsewhere.js';
 import { transitionRequest } from './transition-request.js';
 
 /** POST /pa-requests/{id}/information-requests as its schema accepts it. */
@@ -31,7 +32,7 @@ export async function requestInformation(
   const row = await findPaRequest(db, id);
   if (!row) throw notFound('PA request', id);
   if (row.assignedTo && row.assignedTo !== caller.username)
-    throw new DomainError('CONFLICT', `The request is assigned to ${row.assignedTo}`);
+    throw await assignedElsewhere(db, 'request', row.assignedTo);
   const items = input.items.map((it, i) => ({
     id: `item-${i + 1}`,
     ...(it.question ? { question: it.question.trim() } : {}),

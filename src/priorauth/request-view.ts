@@ -2,6 +2,7 @@ import { findPublishedCriteria } from './published-criteria.js';
 import { isExceptionKind } from '../shared/exception-kinds.js';
 import type { AppContext } from '../app-context.js';
 import { listNoticesForRequest } from '../notices/index.js';
+import { findDisplayNames } from '../identity/index.js';
 import type { Db } from '../platform/db.js';
 import {
   listAttachments,
@@ -21,8 +22,16 @@ import type { CriteriaEvaluation, Determination, InformationResponse } from './p
 
 const NO_FACTS: StandingFacts = { lastAppealAction: null, authorization: null };
 
-/** The summary shape for lists and queues; `facts` (listStandingFacts) say where the case stands after appeals. */
-export function toRequestSummary(row: PaRequestRow, now?: Date, facts: StandingFacts = NO_FACTS) {
+/**
+ * The summary shape for lists and queues; `facts` (listStandingFacts) say where the case stands after appeals,
+ * `names` (findDisplayNames) what people read for the assignee's account.
+ */
+export function toRequestSummary(
+  row: PaRequestRow,
+  names: ReadonlyMap<string, string>,
+  now?: Date,
+  facts: StandingFacts = NO_FACTS,
+) {
   return {
     id: row.id,
     status: row.status,
@@ -47,6 +56,7 @@ export function toRequestSummary(row: PaRequestRow, now?: Date, facts: StandingF
     ...(now && row.dueAt ? { timeLeftSeconds: Math.round((row.dueAt.getTime() - now.getTime()) / 1000) } : {}),
     escalated: row.escalatedAt !== null,
     assignedTo: row.assignedTo,
+    assignedToName: row.assignedTo ? (names.get(row.assignedTo) ?? null) : null,
     decision: (row.determination as { decision?: string } | null)?.decision ?? null,
     renewalOf: row.renewalOf,
     /** What people read: "approved on appeal" with the authorization, an open appeal, or the case's own status. */
@@ -118,8 +128,13 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     renewalOf(ctx, row, now, standing),
     appealFilingOf(ctx, row, now, standing),
   ]);
+  // Screens name people, not accounts: the assignee's and each history actor's display name.
+  const names = await findDisplayNames(db, [
+    ...(row.assignedTo ? [row.assignedTo] : []),
+    ...history.map((h) => h.actor),
+  ]);
   return {
-    ...toRequestSummary(row, now, facts),
+    ...toRequestSummary(row, names, now, facts),
     pharmacyNpi: row.pharmacyNpi,
     quantity: Number(row.quantity),
     daysSupply: row.daysSupply,
@@ -170,6 +185,7 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     history: history.map((h) => ({
       at: h.at.toISOString(),
       actor: h.actor,
+      actorName: names.get(h.actor) ?? null,
       actorRole: h.actorRole,
       action: h.action,
       from: h.fromStatus,

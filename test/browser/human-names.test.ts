@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { ApiClient } from '../support/http.js';
+import { glp1CaseInReview, members } from '../support/scenario.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 /**
@@ -72,6 +73,64 @@ describe.skipIf(!hasChromium)('human drug and pharmacy names', () => {
     await page.getByRole('button', { name: 'Buscar', exact: true }).click();
     await page.getByText('Ozempic, pluma de 0.25 o 0.5 mg/dosis').first().waitFor();
     await rig.screenshot(page, 'names-member-search-es-mobile');
+    await page.context().close();
+  });
+});
+
+/**
+ * Item 8 of issue #14: people act on cases, not accounts. The reviewer queue, the case's assignment line and its
+ * history name the reviewer by display name; the username (kept in the API for links and "my cases") is never shown.
+ * A reviewer with a username no English word contains, so the check cannot pass or fail by accident.
+ */
+describe.skipIf(!hasChromium)('reviewers by name, not username', () => {
+  const reviewer = { username: 'rev.okafor', password: 'okafor-review-1', displayName: 'Ada Okafor, PharmD' };
+  let rig: BrowserRig;
+  let caseId: string;
+
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+    const admin = await ApiClient.login(rig.t.app, 'admin', 'demo-admin');
+    const created = await admin.post('users', { ...reviewer, role: 'reviewer-pharmacist', credential: 'PharmD' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const prescriber = await ApiClient.login(rig.t.app, 'dr.park', 'demo-prescriber');
+    const [member] = await members(
+      rig.t,
+      "plan_id = 'IHSS01' and termination_date is null and date_of_birth < '2000-01-01'",
+    );
+    caseId = await glp1CaseInReview(prescriber, member.id);
+    const okafor = await ApiClient.login(rig.t.app, reviewer.username, reviewer.password);
+    const assigned = await okafor.post(`pa-requests/${caseId}/assign`);
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it("another reviewer's queue and the case's history show the display name, never the username", async () => {
+    const page = await rig.signedIn('pharmacist', 'demo-reviewer');
+    const row = page.locator(`tr[data-case-id="${caseId}"]`);
+    await expect.poll(() => row.textContent()).toContain(reviewer.displayName);
+    expect(await row.textContent()).not.toContain(reviewer.username);
+    await rig.screenshot(page, 'names-reviewer-queue');
+
+    await page.goto(`/review/cases/${caseId}`);
+    await page.getByText(`This case is assigned to ${reviewer.displayName}.`).waitFor();
+    await page.getByRole('tab', { name: 'Letters and history' }).click();
+    const history = page.locator('ol.timeline').filter({ hasText: reviewer.displayName });
+    await history.waitFor();
+    expect(await page.locator('main').innerText()).not.toContain(reviewer.username);
+    await rig.screenshot(page, 'names-reviewer-case-history');
+    await page.context().close();
+  });
+
+  it('member services read the same case history by name, in Spanish too', async () => {
+    const page = await rig.signedIn('memberservices', 'demo-services');
+    await page.goto(`/services/pa/${caseId}`);
+    await page.locator('ol.timeline').filter({ hasText: reviewer.displayName }).waitFor();
+    expect(await page.locator('main').innerText()).not.toContain(reviewer.username);
+    await page.getByLabel('Language').selectOption('es');
+    await page.locator('ol.timeline').filter({ hasText: reviewer.displayName }).waitFor();
+    expect(await page.locator('main').innerText()).not.toContain(reviewer.username);
     await page.context().close();
   });
 });

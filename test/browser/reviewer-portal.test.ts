@@ -167,9 +167,9 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     expect((await colleague.post(`pa-requests/${c.id}/assign`)).status).toBe(200);
     const page = await rig.signedIn('pharmacist', 'demo-reviewer');
     await page.goto(`/review/cases/${c.id}`);
-    await page.getByText('This case is assigned to pharmacist2.').waitFor();
+    await page.getByText('This case is assigned to Morgan Diaz, PharmD.').waitFor();
     await page.getByRole('button', { name: 'Assign to me' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/assigned to pharmacist2/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/assigned to Morgan Diaz, PharmD/);
     await page.context().close();
   });
 

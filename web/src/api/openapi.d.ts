@@ -35,6 +35,7 @@ export interface paths {
             'application/json': {
               items: {
                 assignedTo: string | null;
+                assignedToName: string | null;
                 decidedAt: string | null;
                 decision: string | null;
                 /** Format: date-time */
@@ -121,6 +122,7 @@ export interface paths {
               approvedQuantity: number | null;
               assignedAt: string | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 filename: string;
@@ -160,7 +162,9 @@ export interface paths {
               filingDeadline: string;
               history: {
                 action: string;
+                /** @description Username, or "system" */
                 actor: string;
+                actorName: string | null;
                 actorRole: string | null;
                 /** Format: date-time */
                 at: string;
@@ -297,6 +301,7 @@ export interface paths {
               approvedQuantity: number | null;
               assignedAt: string | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 filename: string;
@@ -336,7 +341,9 @@ export interface paths {
               filingDeadline: string;
               history: {
                 action: string;
+                /** @description Username, or "system" */
                 actor: string;
+                actorName: string | null;
                 actorRole: string | null;
                 /** Format: date-time */
                 at: string;
@@ -477,6 +484,7 @@ export interface paths {
               approvedQuantity: number | null;
               assignedAt: string | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 filename: string;
@@ -516,7 +524,9 @@ export interface paths {
               filingDeadline: string;
               history: {
                 action: string;
+                /** @description Username, or "system" */
                 actor: string;
+                actorName: string | null;
                 actorRole: string | null;
                 /** Format: date-time */
                 at: string;
@@ -819,6 +829,7 @@ export interface paths {
               approvedQuantity: number | null;
               assignedAt: string | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 filename: string;
@@ -858,7 +869,9 @@ export interface paths {
               filingDeadline: string;
               history: {
                 action: string;
+                /** @description Username, or "system" */
                 actor: string;
+                actorName: string | null;
                 actorRole: string | null;
                 /** Format: date-time */
                 at: string;
@@ -1003,6 +1016,7 @@ export interface paths {
               approvedQuantity: number | null;
               assignedAt: string | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 filename: string;
@@ -1042,7 +1056,9 @@ export interface paths {
               filingDeadline: string;
               history: {
                 action: string;
+                /** @description Username, or "system" */
                 actor: string;
+                actorName: string | null;
                 actorRole: string | null;
                 /** Format: date-time */
                 at: string;
@@ -6304,6 +6320,7 @@ export interface paths {
             'application/json': {
               items: {
                 assignedTo: string | null;
+                assignedToName: string | null;
                 /** @description GET /review-queue: past the plan's warning time before due, or overdue */
                 atRisk?: boolean;
                 channel: string;
@@ -6471,6 +6488,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -6562,7 +6580,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -6747,6 +6767,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -6838,7 +6859,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -7046,6 +7069,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -7137,7 +7161,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -7325,6 +7351,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -7416,7 +7443,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -7755,6 +7784,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -7846,7 +7876,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -8214,6 +8246,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -8305,7 +8338,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -8502,6 +8537,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -8593,7 +8629,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -8802,6 +8840,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -8893,7 +8932,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -9190,6 +9231,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -9281,7 +9323,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -9476,6 +9520,7 @@ export interface paths {
                 open: boolean;
               } | null;
               assignedTo: string | null;
+              assignedToName: string | null;
               attachments: {
                 contentType: string;
                 documentId: string | null;
@@ -9567,7 +9612,9 @@ export interface paths {
               exceptionTiers: string[];
               history: {
                 action: string;
+                /** @description Username, "system", or ehr:<client id> */
                 actor: string;
+                actorName: string | null;
                 actorRole: string;
                 /** Format: date-time */
                 at: string;
@@ -10194,6 +10241,7 @@ export interface paths {
             'application/json': {
               items: {
                 assignedTo: string | null;
+                assignedToName: string | null;
                 /** @description GET /review-queue: past the plan's warning time before due, or overdue */
                 atRisk?: boolean;
                 channel: string;

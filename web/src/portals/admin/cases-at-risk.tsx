@@ -4,6 +4,7 @@ import { Async } from '../../ui/components';
 import { DrugName } from '../../ui/drug-name-view';
 import { formatDateTime } from '../../ui/format';
 import { useApi } from '../../ui/use-api';
+import { assigneeLabel } from '../../ui/people';
 import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
@@ -85,7 +86,7 @@ export function CasesAtRisk({ plans }: { plans: readonly PlanSummary[] | undefin
                       <td>{planName(c.planId)}</td>
                       <td>{formatDateTime(c.dueAt, lang)}</td>
                       <td>{left(c.dueAt!, q.now)}</td>
-                      <td>{c.assignedTo ?? t.nobody}</td>
+                      <td>{assigneeLabel(c, lang) ?? t.nobody}</td>
                     </tr>
                   ))}
               </tbody>

@@ -5,29 +5,7 @@ import { useText } from '../../i18n/i18n';
 import { ErrorBanner, Field } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
 import { ROLES, type Role } from '../../../../src/shared/role-names';
-
-export const ROLE_LABELS: { en: Record<Role, string>; es: Record<Role, string> } = {
-  en: {
-    member: 'Member',
-    prescriber: 'Prescriber',
-    pharmacy: 'Pharmacy',
-    intake: 'Fax intake',
-    'reviewer-pharmacist': 'Reviewer (pharmacist)',
-    'reviewer-physician': 'Reviewer (physician)',
-    'member-services': 'Member services',
-    admin: 'Plan administrator',
-  },
-  es: {
-    member: 'Afiliado',
-    prescriber: 'Médico',
-    pharmacy: 'Farmacia',
-    intake: 'Recepción de faxes',
-    'reviewer-pharmacist': 'Revisor (farmacéutico)',
-    'reviewer-physician': 'Revisor (médico)',
-    'member-services': 'Servicios al afiliado',
-    admin: 'Administrador del plan',
-  },
-};
+import { ROLE_LABELS } from '../../ui/people';
 
 const TEXT = {
   en: {

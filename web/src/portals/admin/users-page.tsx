@@ -3,7 +3,8 @@ import { useText } from '../../i18n/i18n';
 import { Async, Notice, Page, Section } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { UserSummary } from './api-types';
-import { CreateUserForm, ROLE_LABELS, type CreatedUser } from './create-user-form';
+import { CreateUserForm, type CreatedUser } from './create-user-form';
+import { ROLE_LABELS } from '../../ui/people';
 import { UserStatus } from './user-status';
 import { TableBox } from '../../ui/table-box';
 

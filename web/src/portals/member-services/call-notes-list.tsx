@@ -3,6 +3,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatDateTime } from '../../ui/format';
 import type { CallNote } from './types';
 import { methodLabel, relationshipLabel, topicLabel } from './words';
+import { actorLabel } from '../../ui/people';
 
 const TEXT = {
   en: {
@@ -58,7 +59,10 @@ function CallNoteItem({ note: n }: { note: CallNote }) {
       <p className="muted">
         {fill(t.by, {
           at: formatDateTime(n.recordedAt, lang),
-          who: n.recordedBy.name ? `${n.recordedBy.name} (${n.recordedBy.username})` : n.recordedBy.username,
+          who: actorLabel(
+            { actor: n.recordedBy.username, actorName: n.recordedBy.name, actorRole: 'member-services' },
+            lang,
+          ),
         })}
       </p>
       <p>

@@ -28,6 +28,7 @@ import type {
 import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
+import { actorLabel } from '../../ui/people';
 import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
@@ -362,7 +363,7 @@ function History({ c }: { c: RequestView }) {
             <strong>{actionLabel(h.action, lang)}</strong>
             <span className="muted">
               {' '}
-              · {formatDateTime(h.at, lang)} · {h.actor} ({h.actorRole})
+              · {formatDateTime(h.at, lang)} · {actorLabel(h, lang)}
             </span>
             {h.reason ? <p>{h.reason}</p> : null}
           </li>

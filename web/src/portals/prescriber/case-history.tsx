@@ -3,6 +3,7 @@ import { Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { historyActionLabel, STAFF_HISTORY_ACTIONS, type Words } from '../../ui/plain-words';
 import type { HistoryEntry } from '../../api/types';
+import { actorLabel } from '../../ui/people';
 
 const ACTION: Words = {
   ...STAFF_HISTORY_ACTIONS,
@@ -31,7 +32,9 @@ export function CaseHistory({ history }: { history: HistoryEntry[] }) {
           <li key={i}>
             <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time> —{' '}
             <strong>{historyActionLabel(ACTION, h.action, lang)}</strong>{' '}
-            <span className="muted">{t.by.replace('{who}', h.actor === 'system' ? t.system : h.actor)}</span>
+            <span className="muted">
+              {t.by.replace('{who}', h.actor === 'system' ? t.system : actorLabel(h, lang))}
+            </span>
             {h.reason ? <div>{h.reason}</div> : null}
           </li>
         ))}

@@ -9,6 +9,7 @@ import { DecisionForm } from './decision-form';
 import { AttachmentList, HistoryTimeline, NoticeTable, UrgencyLabel } from './record-parts';
 import { RecordPage } from './record-page';
 import type { AppealView } from '../../api/types';
+import { assigneeLabel } from '../../ui/people';
 import { personName } from './text-helpers';
 
 const TEXT = {
@@ -147,7 +148,7 @@ function AppealBody({ view, onDone }: { view: AppealView; onDone: (m: string) =>
             [t.dueAt, formatDateTime(view.dueAt, lang)],
             [t.noticeDate, formatDate(view.noticeDate, lang)],
             [t.deadline, formatDate(view.filingDeadline, lang)],
-            [t.assigned, view.assignedTo ?? t.nobody],
+            [t.assigned, assigneeLabel(view, lang) ?? t.nobody],
           ]}
         />
       </Section>
@@ -198,12 +199,19 @@ function AppealBody({ view, onDone }: { view: AppealView; onDone: (m: string) =>
 
 function AppealActions({ view, onDone }: { view: AppealView; onDone: (m: string) => void }) {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const me = useMe();
   const mine = view.assignedTo === me.username;
   const assign = useAction(() => api.post<AppealView>(`/appeals/${encodeURIComponent(view.id)}/assign`));
   return (
     <Section title={t.actions}>
-      <p>{mine ? t.assignedToYou : view.assignedTo ? fill(t.assignedTo, { who: view.assignedTo }) : t.unassigned}</p>
+      <p>
+        {mine
+          ? t.assignedToYou
+          : view.assignedTo
+            ? fill(t.assignedTo, { who: assigneeLabel(view, lang) ?? '' })
+            : t.unassigned}
+      </p>
       {mine ? null : (
         <button
           type="button"

@@ -7,6 +7,7 @@ import { QUEUE_TEXT } from './queue-text';
 import { UrgencyLabel } from './record-parts';
 import type { AppealSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
+import { assigneeLabel } from '../../ui/people';
 import { TableBox } from '../../ui/table-box';
 
 /** Open appeals by due time: a table on wide screens, cards on phones. */
@@ -42,7 +43,7 @@ export function AppealQueue({ items }: { items: AppealSummary[] }) {
                 [t.member, a.memberId],
                 [t.filedBy, filedBy(a)],
                 [t.received, formatDateTime(a.receivedAt, lang)],
-                [t.assigned, a.assignedTo ?? t.nobody],
+                [t.assigned, assigneeLabel(a, lang) ?? t.nobody],
               ]}
             />
           </li>
@@ -84,7 +85,7 @@ export function AppealQueue({ items }: { items: AppealSummary[] }) {
               <td>
                 <DueCell dueAt={a.dueAt} overdue={Boolean(a.overdue)} />
               </td>
-              <td>{a.assignedTo ?? <span className="muted">{t.nobody}</span>}</td>
+              <td>{assigneeLabel(a, lang) ?? <span className="muted">{t.nobody}</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useMe } from '../../app/session';
-import { fill, useText } from '../../i18n/i18n';
+import { fill, useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Field, Section } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
 import { DecisionForm, type DenialTemplate } from './decision-form';
 import type { RequestView } from '../../api/types';
 import { reasonLines } from './text-helpers';
+import { assigneeLabel } from '../../ui/people';
 import { ON_CLOCK } from '../../ui/statuses';
 
 /** What a reviewer can do on an open case; each action refreshes the case and says what happened. */
@@ -137,10 +138,17 @@ function AssignAction({
   t: Text;
   onDone: (m: string) => void;
 }) {
+  const { lang } = useLang();
   const action = useAction(() => api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/assign`));
   return (
     <div>
-      <p>{mine ? t.assignedToYou : view.assignedTo ? fill(t.assignedTo, { who: view.assignedTo }) : t.unassigned}</p>
+      <p>
+        {mine
+          ? t.assignedToYou
+          : view.assignedTo
+            ? fill(t.assignedTo, { who: assigneeLabel(view, lang) ?? '' })
+            : t.unassigned}
+      </p>
       {mine ? null : (
         <button
           type="button"

@@ -12,6 +12,7 @@ import { AttachmentList, HistoryTimeline, NoticeTable, UrgencyLabel } from './re
 import { RecordPage } from './record-page';
 import type { Patient, RequestView } from '../../api/types';
 import { requestChannelLabel } from '../../ui/channel-label';
+import { assigneeLabel } from '../../ui/people';
 import { languageName } from '../../ui/plain-words';
 
 const TEXT = {
@@ -163,7 +164,7 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
               ),
             ],
             [t.dueAt, formatDateTime(view.dueAt, lang)],
-            [t.assigned, view.assignedTo ?? t.nobody],
+            [t.assigned, assigneeLabel(view, lang) ?? t.nobody],
             [t.criteria, `${view.criteria.title} (v${view.criteria.version})`],
           ]}
         />

@@ -10,6 +10,7 @@ import type { RequestSummary } from '../../api/types';
 import { useNarrow } from './use-narrow';
 import { ON_CLOCK } from '../../ui/statuses';
 import { useMe } from '../../app/session';
+import { assigneeLabel } from '../../ui/people';
 import { TableBox } from '../../ui/table-box';
 
 const QUEUE_STATUSES = ON_CLOCK;
@@ -94,7 +95,7 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
                   [t.member, withId(c.memberName, c.memberId)],
                   [t.prescriber, withId(c.prescriberName, c.prescriberNpi)],
                   [t.received, formatDateTime(c.receivedAt, lang)],
-                  [t.assigned, c.assignedTo ?? t.nobody],
+                  [t.assigned, assigneeLabel(c, lang) ?? t.nobody],
                 ]}
               />
             </li>
@@ -133,7 +134,7 @@ export function CaseQueue({ items }: { items: RequestSummary[] }) {
                   </td>
                   <td>{formatDateTime(c.receivedAt, lang)}</td>
                   <td>{due(c)}</td>
-                  <td>{c.assignedTo ?? <span className="muted">{t.nobody}</span>}</td>
+                  <td>{assigneeLabel(c, lang) ?? <span className="muted">{t.nobody}</span>}</td>
                 </tr>
               ))}
             </tbody>

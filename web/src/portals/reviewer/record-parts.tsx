@@ -5,6 +5,7 @@ import { formatDateTime, statusLabel } from '../../ui/format';
 import type { AppealView, Attachment, HistoryEntry, NoticeRef } from '../../api/types';
 import { TableBox } from '../../ui/table-box';
 import { languageName } from '../../ui/plain-words';
+import { actorLabel } from '../../ui/people';
 
 /** Case and appeal documents alike (an appeal's documents answer no required document: no documentId). */
 type AnyAttachment = Attachment | AppealView['attachments'][number];
@@ -31,7 +32,6 @@ const TEXT = {
     openPdf: 'Open PDF',
     noHistory: 'No history yet.',
     by: 'by',
-    system: 'the system',
   },
   es: {
     urgent: 'Urgente (acelerada)',
@@ -51,7 +51,6 @@ const TEXT = {
     openPdf: 'Abrir PDF',
     noHistory: 'Todavía no hay historial.',
     by: 'por',
-    system: 'el sistema',
   },
 };
 
@@ -172,8 +171,7 @@ export function HistoryTimeline({ history }: { history: AnyHistoryEntry[] }) {
             ) : null}
           </div>
           <div className="muted">
-            {formatDateTime(h.at, lang)} · {t.by}{' '}
-            {h.actor === 'system' ? t.system : h.actorRole ? `${h.actor} (${h.actorRole})` : h.actor}
+            {formatDateTime(h.at, lang)} · {t.by} {actorLabel(h, lang)}
           </div>
           {h.reason ? <div>{h.reason}</div> : null}
         </li>
