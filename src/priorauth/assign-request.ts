@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { notFound } from '../platform/errors.js';
 import { assertClinician } from './pa-access.js';
 import { findPaRequest } from './priorauth.repo.js';
 import { buildRequestView } from './request-view.js';
