@@ -6,4 +6,5 @@ export {
   recordAssertionJti,
   type EhrClientRow,
 } from './ehr-clients.repo.js';
+export { activeEhrClientByApiKeyHash, ehrClientById } from './ehr-client-cache.js';
 export { epaNotificationHeaders } from './epa-notification-auth.js';

@@ -3,6 +3,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import type { Principal } from '../platform/roles.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { checkPublicJwk } from './client-keys.js';
+import { forgetEhrClients } from './ehr-client-cache.js';
 import { findEhrClientById, updateEhrClient, type EhrClientRow } from './ehr-clients.repo.js';
 import { isHttpUrl } from './register-ehr-client.js';
 import { checkEpaNotificationAuth, epaAuthColumns, type EpaNotificationAuth } from './epa-notification-auth.js';
@@ -111,7 +112,7 @@ async function change(
   action: string,
   details: Record<string, unknown>,
 ): Promise<EhrClientRow> {
-  return ctx.database.db.transaction(async (tx) => {
+  const changed = await ctx.database.db.transaction(async (tx) => {
     const updated = await updateEhrClient(tx, client.id, changes);
     await writeAudit(tx, {
       at: ctx.clock.now(),
@@ -123,4 +124,7 @@ async function change(
     });
     return updated!;
   });
+  // A disabled client, a removed key or a narrowed scope counts here at once (the cache's TTL bounds other processes).
+  forgetEhrClients();
+  return changed;
 }

@@ -8,6 +8,7 @@ import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';
 import { isKnownScope } from './scopes.js';
 import { checkPublicJwk } from './client-keys.js';
+import { forgetEhrClients } from './ehr-client-cache.js';
 import { findEhrClientByClientId, insertEhrClient, type EhrClientRow } from './ehr-clients.repo.js';
 
 export interface RegisterEhrClientOptions {
@@ -104,5 +105,7 @@ export async function registerEhrClient(
     });
     return created;
   });
+  // "No such key" may be cached for the new key (a hub retrying before it was registered).
+  forgetEhrClients();
   return { client, apiKey };
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { findActiveEhrClientByApiKeyHash, findEhrClientById, type EhrClientRow } from '../ehr-clients/index.js';
+import { activeEhrClientByApiKeyHash, ehrClientById, type EhrClientRow } from '../ehr-clients/index.js';
 import { verifyClientToken } from '../fhir/smart/client-tokens.js';
 import { hashApiKey, looksLikeApiKey } from '../identity/credentials.js';
 import { DomainError } from '../platform/errors.js';
@@ -29,12 +29,12 @@ export async function authenticateHub(
   const token = header.slice(7).trim();
   let hub: Hub | undefined;
   if (looksLikeApiKey(token)) {
-    const row = await findActiveEhrClientByApiKeyHash(ctx.database.db, hashApiKey(token));
+    const row = await activeEhrClientByApiKeyHash(ctx.database.db, hashApiKey(token));
     if (row) hub = { row, scopes: row.scopes, via: 'api-key' };
   } else {
     const claims = await verifyClientToken(token, ctx.config.jwtSecret, ctx.clock.now());
     if (claims) {
-      const row = await findEhrClientById(ctx.database.db, claims.clientRowId);
+      const row = await ehrClientById(ctx.database.db, claims.clientRowId);
       if (!row || row.disabledAt)
         throw new DomainError('UNAUTHENTICATED', 'This hub is no longer registered or is disabled');
       hub = { row, scopes: claims.scopes, via: 'oauth' };

@@ -5,7 +5,12 @@ import { fileAppeal } from '../appeals/file-appeal.js';
 import { actingPrescriber } from '../fhir/shared/acting-principal.js';
 import { clientIdentity } from '../fhir/smart/resolve-caller.js';
 import type { Principal } from '../platform/roles.js';
-import { addAttachment, MAX_ATTACHMENT_BYTES } from '../priorauth/add-attachment.js';
+import {
+  MAX_ATTACHMENT_BYTES,
+  prepareAttachment,
+  storeAttachment,
+  type PreparedAttachment,
+} from '../priorauth/add-attachment.js';
 import { sniffFileType } from '../priorauth/sniff-file-type.js';
 import { cancelRequest } from '../priorauth/cancel-request.js';
 import { findPaRequest, type PaRequestRow, findPublishedCriteria } from '../priorauth/index.js';
@@ -84,9 +89,12 @@ async function checkAttachments(m: InboundMessage) {
   }
 }
 
-/** Stores the message's documents on the case; attachments answering an attachment question are returned as answers. */
-async function storeAttachments(ctx: AppContext, c: CaseContext, m: InboundMessage) {
-  const ids: string[] = [];
+/**
+ * Checks the message's documents for the case, writing nothing yet (their ids are known, so an
+ * attachment answering an attachment question is returned as an answer).
+ */
+async function prepareAttachments(ctx: AppContext, c: CaseContext, m: InboundMessage) {
+  const prepared: PreparedAttachment[] = [];
   const answers: NonNullable<QuestionnaireResponse['item']> = [];
   const attachmentItems = new Set(
     (c.criteria.questionnaire.item ?? []).filter((i) => i.type === 'attachment').map((i) => i.linkId),
@@ -95,7 +103,7 @@ async function storeAttachments(ctx: AppContext, c: CaseContext, m: InboundMessa
   for (const a of attachmentsOf(m.body, bodyPath(m))) {
     let stored;
     try {
-      stored = await addAttachment(ctx, c.acting, c.row.id, {
+      stored = await prepareAttachment(ctx, c.acting, c.row, {
         filename: a.description ?? `attachment.${a.mimeType.split('/')[1]}`,
         bytes: a.data,
         ...(a.attachmentId && documentIds.has(a.attachmentId) ? { documentId: a.attachmentId } : {}),
@@ -103,16 +111,23 @@ async function storeAttachments(ctx: AppContext, c: CaseContext, m: InboundMessa
     } catch (e) {
       throw new EpaRefusal('SCHEMA', `${a.path}/AttachmentData: ${(e as Error).message}`);
     }
-    ids.push(stored.attachmentId);
+    prepared.push(stored);
     if (a.attachmentId && attachmentItems.has(a.attachmentId))
       answers.push({
         linkId: a.attachmentId,
-        answer: [
-          { valueAttachment: { id: stored.attachmentId, title: stored.filename, contentType: stored.contentType } },
-        ],
+        answer: [{ valueAttachment: { id: stored.id, title: stored.filename, contentType: stored.contentType } }],
       });
   }
-  return { ids, answers };
+  return { prepared, ids: prepared.map((p) => p.id), answers };
+}
+
+/** Stores prepared documents now, in a transaction of their own (when they do not go with a submission). */
+async function storeAttachments(ctx: AppContext, c: CaseContext, prepared: PreparedAttachment[]) {
+  if (!prepared.length) return;
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction(async (tx) => {
+    for (const a of prepared) await storeAttachment(tx, a, c.row.status, now);
+  });
 }
 
 function withItems(r: QuestionnaireResponse | undefined, extra: NonNullable<QuestionnaireResponse['item']>) {
@@ -139,16 +154,17 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
     if (!scriptAnswers && !hasAttachments)
       return answerWithCase(ctx, 'PAResponse', await buildRequestView(ctx, c.row), c.criteria);
     const fhir = scriptAnswers ? answersToResponse(c.criteria.questionnaire, scriptAnswers) : undefined;
-    const stored = await storeAttachments(ctx, c, m);
+    const stored = await prepareAttachments(ctx, c, m);
     // Answers add to the draft a previous (incomplete) PARequest left, question by question.
     const merged = fhir ? (mergeAnswers(c.row.answers, fhir) as unknown as QuestionnaireResponse) : undefined;
     const answers = withItems(merged ?? (c.row.answers as QuestionnaireResponse | null) ?? undefined, stored.answers);
     if (answers) answers.status = 'completed';
     if (!answers) throw new EpaRefusal('INVALID_ANSWERS', `${bodyPath(m)}/QuestionSet: answer the question set`);
     assertAnswersValid(c.criteria, answers);
-    const row = (await findPaRequest(ctx.database.db, c.row.id))!;
-    const completeness = await missingItems(ctx, row, c.criteria, answers);
+    const row = c.row;
+    const completeness = await missingItems(ctx, row, c.criteria, answers, stored.prepared);
     if (!completeness.complete) {
+      await storeAttachments(ctx, c, stored.prepared);
       const view = await saveAnswers(ctx, c.acting, row.id, { ...answers, status: 'in-progress' });
       const outcome = await outcomeOf(ctx, view, c.criteria);
       const missing = informationRequestQuestionSet(
@@ -171,7 +187,8 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
         }),
       };
     }
-    const view = await submitRequest(ctx, c.acting, row.id, { answers });
+    // The documents are stored in the submission's transaction; the case is not read again.
+    const view = await submitRequest(ctx, c.acting, row.id, { answers }, { row, attachments: stored.prepared });
     return answerWithCase(ctx, 'PAResponse', view, c.criteria);
   }
   if (c.row.status === 'awaiting-information' && (scriptAnswers || hasAttachments || note)) {
@@ -185,7 +202,8 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
     const free = (scriptAnswers ?? []).filter((a) => asked.has(a.questionId));
     const criteriaAnswers = (scriptAnswers ?? []).filter((a) => !asked.has(a.questionId));
     const fhir = criteriaAnswers.length ? answersToResponse(c.criteria.questionnaire, criteriaAnswers) : undefined;
-    const stored = await storeAttachments(ctx, c, m);
+    const stored = await prepareAttachments(ctx, c, m);
+    await storeAttachments(ctx, c, stored.prepared);
     const text = [
       ...free.map(
         (a) => `${asked.get(a.questionId)} — ${a.freeText ?? a.numeric ?? a.date ?? a.choiceIds?.join(', ')}`,

@@ -6,7 +6,8 @@ import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { assertCanSee } from './pa-access.js';
 import { actorName, FINAL_STATUSES, type PaStatus } from './pa-status.js';
-import { findPaRequest, insertAttachment, insertHistory } from './priorauth.repo.js';
+import { findPaRequest, insertAttachment, insertHistory, type PaRequestRow } from './priorauth.repo.js';
+import type { Db } from '../platform/db.js';
 import { sniffFileType } from './sniff-file-type.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -18,10 +19,31 @@ export interface AttachmentInput {
   documentId?: string;
 }
 
-/** Stores a document durably (bytes in the database, with its SHA-256) and records it in history. */
-export async function addAttachment(ctx: AppContext, caller: Principal, id: string, input: AttachmentInput) {
-  const db = ctx.database.db;
-  const row = assertCanSee(caller, await findPaRequest(db, id), id);
+/** A document checked and ready to store (its id known before it is written, so answers can name it). */
+export interface PreparedAttachment {
+  id: string;
+  paRequestId: string;
+  documentId: string | null;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  bytes: Buffer;
+  uploadedBy: string;
+  /** Who added it, as the case history names them. */
+  actor: ReturnType<typeof actorName>;
+}
+
+/**
+ * Checks a document for a case (who may attach, the case's state, size, content type, the required
+ * document it satisfies) without writing anything. `row` is the case as the caller read it.
+ */
+export async function prepareAttachment(
+  ctx: AppContext,
+  caller: Principal,
+  row: PaRequestRow,
+  input: AttachmentInput,
+): Promise<PreparedAttachment> {
   if (caller.role === 'member' || caller.role === 'pharmacy')
     throw new DomainError('FORBIDDEN', 'Documents are attached by the prescriber or intake staff');
   if (FINAL_STATUSES.includes(row.status as PaStatus))
@@ -40,7 +62,7 @@ export async function addAttachment(ctx: AppContext, caller: Principal, id: stri
       { errors: [{ path: 'file', message: 'is not a PDF, PNG, JPEG or TIFF' }] },
     );
   if (input.documentId) {
-    const criteria = await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db);
+    const criteria = await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion);
     if (!criteria?.body.requiredDocuments.some((d) => d.id === input.documentId)) {
       throw new DomainError(
         'VALIDATION_FAILED',
@@ -49,27 +71,45 @@ export async function addAttachment(ctx: AppContext, caller: Principal, id: stri
       );
     }
   }
-  const now = ctx.clock.now();
-  const attachment = {
-    id: newId('att', now),
+  return {
+    id: newId('att', ctx.clock.now()),
     paRequestId: row.id,
     documentId: input.documentId ?? null,
     filename: input.filename.replace(/[^\w.\- ]+/g, '_').slice(0, 200) || 'document',
     contentType,
     size: input.bytes.length,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    bytes: input.bytes,
+    uploadedBy: caller.username,
+    actor: actorName(caller),
   };
-  await db.transaction(async (tx) => {
-    await insertAttachment(tx, { ...attachment, content: input.bytes, uploadedBy: caller.username, uploadedAt: now });
-    await insertHistory(tx, {
-      paRequestId: row.id,
-      at: now,
-      ...actorName(caller),
-      action: 'attachment-added',
-      fromStatus: row.status,
-      toStatus: row.status,
-      details: { attachmentId: attachment.id, filename: attachment.filename, sha256: attachment.sha256 },
-    });
+}
+
+/**
+ * Writes a prepared document and its history row, in the caller's transaction (a submit that
+ * brings documents with its answers stores them with the submission: one transaction).
+ */
+export async function storeAttachment(tx: Db, a: PreparedAttachment, status: string, now: Date): Promise<void> {
+  const { bytes, actor, ...meta } = a;
+  await insertAttachment(tx, { ...meta, content: bytes, uploadedAt: now });
+  await insertHistory(tx, {
+    paRequestId: a.paRequestId,
+    at: now,
+    ...actor,
+    action: 'attachment-added',
+    fromStatus: status,
+    toStatus: status,
+    details: { attachmentId: a.id, filename: a.filename, sha256: a.sha256 },
   });
-  return { attachmentId: attachment.id, ...attachment, uploadedAt: now.toISOString() };
+}
+
+/** Stores a document durably (bytes in the database, with its SHA-256) and records it in history. */
+export async function addAttachment(ctx: AppContext, caller: Principal, id: string, input: AttachmentInput) {
+  const db = ctx.database.db;
+  const row = assertCanSee(caller, await findPaRequest(db, id), id);
+  const a = await prepareAttachment(ctx, caller, row, input);
+  const now = ctx.clock.now();
+  await db.transaction((tx) => storeAttachment(tx, a, row.status, now));
+  const { bytes: _bytes, actor: _actor, uploadedBy: _by, ...attachment } = a;
+  return { attachmentId: a.id, ...attachment, uploadedAt: now.toISOString() };
 }

@@ -1,7 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { loadMemberBenefits } from '../claims/index.js';
 import { addDays } from '../platform/dates.js';
-import { findMemberById } from '../members/index.js';
 import type { PaRequestRow } from './priorauth.repo.js';
 import { computeFacts } from './rules/compute-facts.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
@@ -19,10 +18,11 @@ export async function factsAsOf(
   now: Date,
 ) {
   const today = planToday((await ctx.reference.get()).plans.get(row.planId), now);
-  const member = await findMemberById(ctx.database.db, row.memberId);
+  // One round trip: the member's date of birth and sex come with the claim history.
   const benefits = await loadMemberBenefits(ctx.database, row.memberId, today, addDays(today, -730));
+  const member = benefits.member!;
   const facts = computeFacts(criteria, {
-    member: { dateOfBirth: member!.dateOfBirth, sex: member!.sex as 'M' | 'F' | 'U' },
+    member: { dateOfBirth: member.dateOfBirth, sex: member.sex as 'M' | 'F' | 'U' },
     claimHistory: benefits.history.map((h) => ({
       dateOfService: h.dateOfService,
       daysSupply: h.daysSupply,

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
 import { retryOnConflict } from '../platform/db-conflicts.js';
 import { DomainError } from '../platform/errors.js';
+import { storeAttachment, type PreparedAttachment } from './add-attachment.js';
 import { openInformationRequest } from './open-information-request.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';
 import { findPaRequest, listAttachments, type PaRequestRow } from './priorauth.repo.js';
@@ -30,12 +31,29 @@ export function assertAnswersValid(criteria: CriteriaSet, answers: unknown): voi
   }
 }
 
-export async function missingItems(ctx: AppContext, row: PaRequestRow, criteria: CriteriaSet, answers: unknown) {
-  const attachments = await listAttachments(ctx.database.db, row.id);
+/** What the request still lacks: its answers, and the documents on file plus `arriving` (stored with the submission). */
+export async function missingItems(
+  ctx: AppContext,
+  row: PaRequestRow,
+  criteria: CriteriaSet,
+  answers: unknown,
+  arriving: Array<{ documentId: string | null }> = [],
+) {
+  const attachments = [...(await listAttachments(ctx.database.db, row.id)), ...arriving];
   return checkCompleteness(criteria.questionnaire, answers as never, {
     attachments: attachments.map((a) => ({ documentId: a.documentId ?? undefined })),
     requiredDocuments: criteria.requiredDocuments,
   });
+}
+
+export interface SubmitOptions {
+  /**
+   * The case as the caller has just read it (an ePA message reads it to route the message): not
+   * read again. The transition's version check still refuses it if it changed since.
+   */
+  row?: PaRequestRow;
+  /** Documents that came with the answers (prepareAttachment): they count for completeness and are stored in the submission's transaction. */
+  attachments?: PreparedAttachment[];
 }
 
 /**
@@ -49,9 +67,10 @@ export async function submitRequest(
   caller: Principal,
   id: string,
   input: { answers?: unknown },
+  options: SubmitOptions = {},
 ): Promise<RequestView> {
   const db = ctx.database.db;
-  const row = assertCanSee(caller, await findPaRequest(db, id), id);
+  const row = assertCanSee(caller, options.row ?? (await findPaRequest(db, id)), id);
   assertCanAct(caller, row);
   if (row.status !== 'awaiting-answers')
     throw new DomainError('INVALID_STATE', `The request is ${row.status}; it was already submitted`);
@@ -65,7 +84,8 @@ export async function submitRequest(
     });
   assertAnswersValid(criteria, given);
   const answers = withPlanAnswers(criteria, given, plan.lineOfBusiness);
-  const completeness = await missingItems(ctx, row, criteria, answers);
+  const arriving = options.attachments ?? [];
+  const completeness = await missingItems(ctx, row, criteria, answers, arriving);
   const now = ctx.clock.now();
   // A fax was received when it arrived; anything else now.
   const arrivedAt = row.channel === 'fax' ? row.receivedAt : now;
@@ -94,6 +114,7 @@ export async function submitRequest(
   // A deadlock or serialization loss rolls the whole transaction back: run it again (docs/design.md#errors).
   const updated = await retryOnConflict(() =>
     db.transaction(async (tx) => {
+      for (const a of arriving) await storeAttachment(tx, a, row.status, now);
       if (!evaluation) {
         const submitted = await transitionRequest(tx, row, {
           to: 'awaiting-information',

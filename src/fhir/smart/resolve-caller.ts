@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import { findActiveEhrClientByApiKeyHash, findEhrClientById, type EhrClientRow } from '../../ehr-clients/index.js';
+import { activeEhrClientByApiKeyHash, ehrClientById, type EhrClientRow } from '../../ehr-clients/index.js';
 import { authenticateBearer } from '../../identity/authenticate.js';
 import { hashApiKey, looksLikeApiKey } from '../../identity/credentials.js';
 import { DomainError } from '../../platform/errors.js';
@@ -32,7 +32,7 @@ export async function resolveCaller(
   const token = header.slice(7).trim();
   const now = ctx.clock.now();
   if (looksLikeApiKey(token)) {
-    const client = await findActiveEhrClientByApiKeyHash(ctx.database.db, hashApiKey(token));
+    const client = await activeEhrClientByApiKeyHash(ctx.database.db, hashApiKey(token));
     if (client) {
       if (!ctx.config.fhirApiKeys)
         throw new DomainError(
@@ -44,7 +44,7 @@ export async function resolveCaller(
   } else {
     const claims = await verifyClientToken(token, ctx.config.jwtSecret, now);
     if (claims) {
-      const client = await findEhrClientById(ctx.database.db, claims.clientRowId);
+      const client = await ehrClientById(ctx.database.db, claims.clientRowId);
       if (!client || client.disabledAt)
         throw new DomainError('UNAUTHENTICATED', 'This client is no longer registered or is disabled');
       return { kind: 'client', client: clientIdentity(client), scopes: claims.scopes, via: 'smart' };
