@@ -5,13 +5,20 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** A server process's peak RSS and what it runs: the API, the jobs (JOBS=only), both, or the supervisor. */
+export interface ProcessPeak {
+  pid: number;
+  role: 'api' | 'jobs' | 'api+jobs' | 'supervisor';
+  peakRssMb: number;
+}
+
 export interface BenchServer {
   url: string;
   pid: number;
   /** Peak resident set size (VmHWM) in MB of the largest server process so far (under WORKERS, of any one). */
   peakRssMb(): number;
-  /** VmHWM of each process: the server, or the supervisor and its workers under WORKERS=N. */
-  peakRssByProcess(): Array<{ pid: number; peakRssMb: number }>;
+  /** VmHWM of each process: the server, or the supervisor and its workers under WORKERS=N or JOBS=dedicated. */
+  peakRssByProcess(): ProcessPeak[];
   stop(): Promise<void>;
 }
 
@@ -22,6 +29,19 @@ function vmHwmMb(pid: number): number {
   } catch {
     return 0; // gone
   }
+}
+
+/** What a server process runs, from its JOBS (a cluster worker gets its own in its environment). */
+function roleOf(pid: number, isSupervisor: boolean): ProcessPeak['role'] {
+  if (isSupervisor) return 'supervisor';
+  let jobs = 'on';
+  try {
+    const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    jobs = env.findLast((e) => e.startsWith('JOBS='))?.slice(5) ?? 'on';
+  } catch {
+    // gone: reported with the role it had last
+  }
+  return jobs === 'only' ? 'jobs' : jobs === 'off' ? 'api' : 'api+jobs';
 }
 
 function childrenOf(pid: number): number[] {
@@ -58,7 +78,16 @@ export async function startServer(env: Record<string, string>): Promise<BenchSer
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const byProcess = () => [child.pid!, ...childrenOf(child.pid!)].map((pid) => ({ pid, peakRssMb: vmHwmMb(pid) }));
+  // A process gone (a worker replaced) keeps its last reading, so its peak is still reported.
+  const seen = new Map<number, ProcessPeak>();
+  const byProcess = () => {
+    const children = childrenOf(child.pid!);
+    for (const pid of [child.pid!, ...children]) {
+      const peakRssMb = vmHwmMb(pid);
+      if (peakRssMb > 0) seen.set(pid, { pid, role: roleOf(pid, pid === child.pid && children.length > 0), peakRssMb });
+    }
+    return [...seen.values()];
+  };
   return {
     url,
     pid: child.pid!,

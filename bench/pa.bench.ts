@@ -4,7 +4,9 @@
  * background jobs on, and the letters rendered and sent by the delivery job during the run.
  * Reports submit→response latency per kind (p50/p95/p99), complete cases/s (initiate + submit),
  * notice delivery lag (letter queued → sent, from the notices table), and each server process's
- * peak RSS (VmHWM). PostgreSQL runs with 1 and 2 API processes (WORKERS) in the same invocation.
+ * peak RSS (VmHWM). PostgreSQL runs with 1 and 2 API processes (WORKERS) in the same invocation,
+ * the letters rendered by a jobs process of their own (JOBS=dedicated; BENCH_PA_JOBS=on: in the
+ * API processes); PGlite is one process that does both.
  *
  * ePA mode (issue #11): auto-approvable cases as NCPDP SCRIPT exchanges through
  * POST /api/v1/epa as the demo hub — PARequest → PAResponse latency for cases opened beforehand
@@ -47,6 +49,9 @@ const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const OZEMPIC = DEMO.ndcs.semaglutidePenLow;
 const WARM_UP = SMOKE ? 10 : 50;
 const MODES = (process.env.BENCH_PA_MODES ?? 'json,epa,rtpb').split(',');
+/** Where the letters are rendered: BENCH_PA_JOBS=on puts the jobs in every API process (the setup before JOBS=dedicated, for comparison). */
+const JOBS_MODE = (kind: 'pglite' | 'postgres') =>
+  kind === 'postgres' ? (process.env.BENCH_PA_JOBS === 'on' ? 'on' : 'dedicated') : 'on';
 /** Members: the mix's cases [0, CASES + WARM_UP), ePA cases from EPA_BASE on (one authorization per member and drug group). */
 const EPA_BASE = CASES + WARM_UP + 100;
 /** How long to wait after the load for the letters it queued to go out (the job runs every 10 s). */
@@ -171,7 +176,9 @@ async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
     ...target.env,
     DEMO_DATA: 'true',
     TOKEN_TTL_SECONDS: '3600',
-    JOBS: 'on',
+    // PostgreSQL: the API process(es) render no letters; one more process runs the jobs (JOBS=dedicated:
+    // the API processes JOBS=off, a JOBS=only worker). PGlite is opened by one process: jobs run in it.
+    JOBS: JOBS_MODE(kind),
     OUTBOX_DIR: path.join(WORK, `outbox-${kind}-${workers}-${process.pid}`),
     ...(workers > 1 ? { WORKERS: String(workers) } : {}),
   });
@@ -280,7 +287,8 @@ async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
       lag,
       epa,
       rtpb,
-      peakRssMb: Math.max(...peak.map((p) => p.peakRssMb)),
+      jobs: JOBS_MODE(kind),
+      peakRssMb: Math.max(...peak.filter((p) => p.role !== 'supervisor').map((p) => p.peakRssMb)),
       peakRssByProcess: peak,
     };
   } finally {
@@ -319,17 +327,24 @@ async function main() {
     `machine at start: ${uptime} (load ${load}); targets: auto-decided submit p95 ≤ 150 ms, ≥ 150 cases/s, RSS ≤ 400 MB per process`,
   );
   console.log(
-    '| database | API processes | cases/s | auto submit p50 / p95 / p99 ms | review p50 / p95 / p99 ms | incomplete p50 / p95 / p99 ms | unexpected outcomes | letters sent (fax/e-mail/portal) | delivery lag p50 / p95 / max s | unsent | mail (print batch) | peak RSS MB (largest process) |',
+    '| database | API processes | jobs | cases/s | auto submit p50 / p95 / p99 ms | review p50 / p95 / p99 ms | incomplete p50 / p95 / p99 ms | unexpected outcomes | letters sent (fax/e-mail/portal) | delivery lag p50 / p95 / max s | unsent | mail (print batch) | peak RSS MB (largest API or jobs process) |',
   );
-  console.log('|---|---:|---:|---|---|---|---:|---:|---|---:|---:|---:|');
+  console.log('|---|---:|---|---:|---|---|---|---:|---:|---|---:|---:|---:|');
   for (const r of results) {
     const s = (k: 'auto' | 'review' | 'incomplete') =>
       `${f(r.submit[k].p50)} / ${f(r.submit[k].p95)} / ${f(r.submit[k].p99)}`;
     const unexpected = r.submit.auto.unexpected + r.submit.review.unexpected + r.submit.incomplete.unexpected;
     console.log(
-      `| ${r.kind} | ${r.workers} | ${f(r.casesPerSecond, 0)} | ${s('auto')} | ${s('review')} | ${s('incomplete')} | ${unexpected} | ${r.lag.sent} | ${f(r.lag.p50 / 1000)} / ${f(r.lag.p95 / 1000)} / ${f(r.lag.max / 1000)} | ${r.lag.unsent} | ${r.lag.forPrintBatch} | ${f(r.peakRssMb, 0)} |`,
+      `| ${r.kind} | ${r.workers} | ${r.jobs} | ${f(r.casesPerSecond, 0)} | ${s('auto')} | ${s('review')} | ${s('incomplete')} | ${unexpected} | ${r.lag.sent} | ${f(r.lag.p50 / 1000)} / ${f(r.lag.p95 / 1000)} / ${f(r.lag.max / 1000)} | ${r.lag.unsent} | ${r.lag.forPrintBatch} | ${f(r.peakRssMb, 0)} |`,
     );
   }
+  console.log('\nPeak RSS (VmHWM) of each server process (target ≤ 400 MB each; the supervisor serves no request):');
+  console.log('| database | API processes | jobs | process (pid): peak RSS MB |');
+  console.log('|---|---:|---|---|');
+  for (const r of results)
+    console.log(
+      `| ${r.kind} | ${r.workers} | ${r.jobs} | ${r.peakRssByProcess.map((p) => `${p.role} (${p.pid}): ${f(p.peakRssMb, 0)}`).join(', ')} |`,
+    );
   const g = (n: number | undefined, d = 1) => (n === undefined ? 'n/a' : f(n, d));
   if (results.some((r) => r.epa)) {
     console.log(

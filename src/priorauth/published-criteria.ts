@@ -13,8 +13,11 @@ const caches = new WeakMap<object, LRUCache<string, PublishedCriteria>>();
  * The criteria version a case uses, read once per process and database. Published versions are
  * immutable (the criteria_sets_immutable trigger, migration 0012: only "current" may move), and
  * every PA step reads its case's version several times — a complete ePA PARequest read the same
- * row four times. Each caller gets its own copy, so a caller that edits what it was given cannot
- * change what the next one reads. `db` may be a transaction: a miss is read through it.
+ * row four times. What is cached is frozen, deeply, and shared: a caller that tried to edit what it
+ * was given would throw (TypeError in strict mode) instead of changing what the next one reads —
+ * copying it for every caller instead (structuredClone of the questionnaire, several times per
+ * request) was the largest cost of our own code in the PA bench's CPU profile. `db` may be a
+ * transaction: a miss is read through it.
  */
 export async function findPublishedCriteria(
   ctx: Pick<AppContext, 'database'>,
@@ -30,8 +33,16 @@ export async function findPublishedCriteria(
     const row = await findCriteriaVersion(db, id, version);
     if (!row) return undefined;
     const { current: _current, ...rest } = row;
-    published = rest;
+    published = deepFreeze(rest);
     cache.set(key, published);
   }
-  return structuredClone(published);
+  return published;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

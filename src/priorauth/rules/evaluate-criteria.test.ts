@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { criteriaLibrary } from '../criteria-library/index.js';
 import { checkCompleteness, validateAnswers } from './check-completeness.js';
 import { computeFacts } from './compute-facts.js';
@@ -220,5 +220,24 @@ describe('computeFacts', () => {
       today: TODAY,
     });
     expect(facts.otherGlp1Days90).toBe(10);
+  });
+});
+
+describe('rule expressions are parsed once per process', () => {
+  it('a second evaluation of the same criteria set compiles nothing, and gives the same trace', async () => {
+    const fhirpath = (await import('fhirpath')).default;
+    const compile = vi.spyOn(fhirpath, 'compile');
+    try {
+      const set = { ...glp1, rules: glp1.rules.map((r) => ({ ...r, expression: `(${r.expression})` })) };
+      const first = evaluateCriteria(set, qr(meets), adultFacts, TODAY);
+      expect(compile).toHaveBeenCalledTimes(set.rules.length);
+      const second = evaluateCriteria(set, qr({ ...meets, a1c: 6.0 }), adultFacts, TODAY);
+      expect(compile).toHaveBeenCalledTimes(set.rules.length);
+      expect(first.outcome).toBe('approve');
+      expect(second.outcome).toBe('review');
+      expect(second.rules.find((r) => r.result === 'not-met')?.values).toHaveProperty('a1c', 6);
+    } finally {
+      compile.mockRestore();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4/index.js';
+import { LRUCache } from 'lru-cache';
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
 import { activeResponse } from './check-completeness.js';
 import type { CriteriaSet } from './criteria-set.js';
@@ -19,6 +20,21 @@ export interface Evaluation {
   /** The system approves or routes to a clinician; it never denies (docs/design.md#prior-authorization). */
   outcome: 'approve' | 'review';
   rules: RuleTrace[];
+}
+
+type CompiledRule = ReturnType<typeof fhirpath.compile>;
+
+/**
+ * Parsing a FHIRPath expression costs far more than running it, and a criteria set's few rules
+ * run for every request: each expression is parsed once per process (a memo of a pure function;
+ * bounded, as authors can write new ones). One that does not parse is not kept: it throws each time.
+ */
+const compiledRules = new LRUCache<string, CompiledRule>({ max: 2_000 });
+
+function compiledRule(expression: string): CompiledRule {
+  let fn = compiledRules.get(expression);
+  if (!fn) compiledRules.set(expression, (fn = fhirpath.compile(expression, r4)));
+  return fn;
 }
 
 function valuesUsed(
@@ -65,7 +81,7 @@ export function evaluateCriteria(
     const values = valuesUsed(rule.expression, active, facts);
     try {
       // Synchronous: no async option, so the result is an array, never a Promise.
-      const out = fhirpath.evaluate(active as object, rule.expression, { facts, today }, r4) as unknown[];
+      const out = compiledRule(rule.expression)(active as object, { facts, today }) as unknown[];
       const result: RuleResult =
         out.length === 1 && out[0] === true ? 'met' : out.length === 1 && out[0] === false ? 'not-met' : 'unknown';
       return { id: rule.id, text: rule.text, result, values };
