@@ -202,7 +202,12 @@ export async function answerEpaMessage(
       ? refuse(answer)
       : envelope(ctx, hub, m.header.messageId, answer.transaction, answer.body);
   const paRequestId = answer instanceof EpaRefusal ? null : (answer.paRequestId ?? null);
-  await completeMessage(ctx.database.db, id, { responseXml, paRequestId, answeredAt: ctx.clock.now() });
+  await completeMessage(
+    ctx.database.db,
+    id,
+    { responseXml, paRequestId, answeredAt: ctx.clock.now() },
+    answer instanceof EpaRefusal ? undefined : answer.knownEvent,
+  );
   await writeAudit(ctx.database.db, {
     at: now,
     actor: { username: `ehr:${hub.row.clientId}`, role: 'ehr-client' },

@@ -28,8 +28,26 @@ export async function completeMessage(
   db: Db,
   id: string,
   values: { responseXml: string; paRequestId: string | null; answeredAt: Date },
+  known?: KnownEvent,
 ): Promise<void> {
-  await db.update(epaMessages).set(values).where(eq(epaMessages.id, id));
+  if (!known || !values.paRequestId) {
+    await db.update(epaMessages).set(values).where(eq(epaMessages.id, id));
+    return;
+  }
+  // The answer and what it told the sender of its case, in one statement (one round trip).
+  await db.execute(sql`
+    with known as (
+      update epa_cases set last_event = ${known.event}, settled_at = ${known.settledAt?.toISOString() ?? null}::timestamptz
+       where pa_request_id = ${values.paRequestId})
+    update epa_messages set response_xml = ${values.responseXml}, pa_request_id = ${values.paRequestId},
+           answered_at = ${values.answeredAt.toISOString()}::timestamptz
+     where id = ${id}`);
+}
+
+/** The case event an answer tells its sender (so no PANotification repeats it); final events settle the case. */
+export interface KnownEvent {
+  event: string;
+  settledAt: Date | null;
 }
 
 /** A message that failed for a reason of ours is forgotten, so its resend is answered afresh. */

@@ -19,7 +19,7 @@ import { buildRequestView, type RequestView } from '../priorauth/request-view.js
 import type { CriteriaSet } from '../priorauth/rules/criteria-set.js';
 import { saveAnswers } from '../priorauth/save-answers.js';
 import { mergeAnswers } from '../priorauth/merge-answers.js';
-import { assertAnswersValid, missingItems, submitRequest } from '../priorauth/submit-request.js';
+import { assertAnswersValid, documentsOnFile, missingItems, submitRequest } from '../priorauth/submit-request.js';
 import type { Hub } from './authenticate-hub.js';
 import { caseEvent, caseOutcome, isFinalEvent } from './case-outcome.js';
 import { EpaRefusal } from './epa-refusal.js';
@@ -68,11 +68,20 @@ export async function outcomeOf(ctx: AppContext, view: RequestView, criteria: Cr
   });
 }
 
-/** Answers the case's current state and records that the sender knows it (no PANotification repeats it). */
-async function answerWithCase(ctx: AppContext, transaction: string, view: RequestView, criteria: CriteriaSet) {
+/** Answers the case's current state; that the sender now knows it (no PANotification repeats it) is recorded with the answer. */
+async function answerWithCase(
+  ctx: AppContext,
+  transaction: string,
+  view: RequestView,
+  criteria: CriteriaSet,
+): Promise<HandledMessage> {
   const event = caseEvent(view);
-  if (event) await markEventKnown(ctx.database.db, view.id, event, isFinalEvent(event) ? ctx.clock.now() : null);
-  return { transaction, paRequestId: view.id, body: caseResponseBody(view.id, await outcomeOf(ctx, view, criteria)) };
+  return {
+    transaction,
+    paRequestId: view.id,
+    body: caseResponseBody(view.id, await outcomeOf(ctx, view, criteria)),
+    ...(event ? { knownEvent: { event, settledAt: isFinalEvent(event) ? ctx.clock.now() : null } } : {}),
+  };
 }
 
 /** Refuses a document that is not a PDF, PNG, JPEG or TIFF before anything is changed. */
@@ -162,7 +171,8 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
     if (!answers) throw new EpaRefusal('INVALID_ANSWERS', `${bodyPath(m)}/QuestionSet: answer the question set`);
     assertAnswersValid(c.criteria, answers);
     const row = c.row;
-    const completeness = await missingItems(ctx, row, c.criteria, answers, stored.prepared);
+    const onFile = await documentsOnFile(ctx, row.id);
+    const completeness = await missingItems(ctx, row, c.criteria, answers, stored.prepared, onFile);
     if (!completeness.complete) {
       await storeAttachments(ctx, c, stored.prepared);
       const view = await saveAnswers(ctx, c.acting, row.id, { ...answers, status: 'in-progress' });
@@ -188,7 +198,7 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
       };
     }
     // The documents are stored in the submission's transaction; the case is not read again.
-    const view = await submitRequest(ctx, c.acting, row.id, { answers }, { row, attachments: stored.prepared });
+    const view = await submitRequest(ctx, c.acting, row.id, { answers }, { row, attachments: stored.prepared, onFile });
     return answerWithCase(ctx, 'PAResponse', view, c.criteria);
   }
   if (c.row.status === 'awaiting-information' && (scriptAnswers || hasAttachments || note)) {

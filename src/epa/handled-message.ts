@@ -1,3 +1,4 @@
+import type { KnownEvent } from './epa.repo.js';
 import type { OutNode } from './script-xml.js';
 
 /** A transaction's answer before it is wrapped in the envelope: its name, its body, and the case it concerns. */
@@ -5,4 +6,6 @@ export interface HandledMessage {
   transaction: string;
   body: OutNode;
   paRequestId?: string;
+  /** The case event this answer tells the sender: recorded with the answer (completeMessage). */
+  knownEvent?: KnownEvent;
 }

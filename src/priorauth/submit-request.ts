@@ -8,6 +8,9 @@ import { storeAttachment, type PreparedAttachment } from './add-attachment.js';
 import { openInformationRequest } from './open-information-request.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';
 import { findPaRequest, listAttachments, type PaRequestRow } from './priorauth.repo.js';
+
+/** The documents on a case (metadata, no bytes). */
+export const documentsOnFile = (ctx: AppContext, id: string) => listAttachments(ctx.database.db, id);
 import { recordDetermination } from './record-determination.js';
 import { buildRequestView, type RequestView } from './request-view.js';
 import { checkCompleteness, validateAnswers } from './rules/check-completeness.js';
@@ -38,8 +41,9 @@ export async function missingItems(
   criteria: CriteriaSet,
   answers: unknown,
   arriving: Array<{ documentId: string | null }> = [],
+  onFile?: Array<{ documentId: string | null }>,
 ) {
-  const attachments = [...(await listAttachments(ctx.database.db, row.id)), ...arriving];
+  const attachments = [...(onFile ?? (await listAttachments(ctx.database.db, row.id))), ...arriving];
   return checkCompleteness(criteria.questionnaire, answers as never, {
     attachments: attachments.map((a) => ({ documentId: a.documentId ?? undefined })),
     requiredDocuments: criteria.requiredDocuments,
@@ -54,6 +58,8 @@ export interface SubmitOptions {
   row?: PaRequestRow;
   /** Documents that came with the answers (prepareAttachment): they count for completeness and are stored in the submission's transaction. */
   attachments?: PreparedAttachment[];
+  /** The documents already on the case, as the caller has just listed them (listAttachments): not listed again. */
+  onFile?: Array<{ documentId: string | null }>;
 }
 
 /**
@@ -85,7 +91,7 @@ export async function submitRequest(
   assertAnswersValid(criteria, given);
   const answers = withPlanAnswers(criteria, given, plan.lineOfBusiness);
   const arriving = options.attachments ?? [];
-  const completeness = await missingItems(ctx, row, criteria, answers, arriving);
+  const completeness = await missingItems(ctx, row, criteria, answers, arriving, options.onFile);
   const now = ctx.clock.now();
   // A fax was received when it arrived; anything else now.
   const arrivedAt = row.channel === 'fax' ? row.receivedAt : now;
