@@ -1,10 +1,13 @@
-import PDFDocument from 'pdfkit';
-
-/** Runs `draw` on a new US Letter pdfkit document and resolves with the finished PDF bytes. */
-export function renderPdf(
+/**
+ * Runs `draw` on a new US Letter pdfkit document and resolves with the finished PDF bytes.
+ * pdfkit (with fontkit and its font data) is loaded on the first letter, not at start-up: loading
+ * it cost ≈ 1 s of every `npm start` (bench:startup) while most starts render no letter at once.
+ */
+export async function renderPdf(
   draw: (doc: PDFKit.PDFDocument) => void,
   options: PDFKit.PDFDocumentOptions = {},
 ): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'LETTER', margin: 60, ...options });
     const chunks: Buffer[] = [];

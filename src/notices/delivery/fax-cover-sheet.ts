@@ -1,5 +1,7 @@
 import { renderPdf } from '../render-pdf.js';
-import { PDFDocument as PdfLib } from 'pdf-lib';
+
+/** pdf-lib (≈ 150 modules) is loaded when a fax is first assembled, not at start-up (bench:startup). */
+const pdfLib = async () => (await import('pdf-lib')).PDFDocument;
 
 export interface CoverSheet {
   to: string;
@@ -41,6 +43,7 @@ export function renderCoverSheet(c: CoverSheet): Promise<Buffer> {
 
 /** Concatenates PDFs page by page (a fax = cover sheet + letter; a print batch = many letters). */
 export async function concatPdfs(parts: Buffer[]): Promise<{ pdf: Buffer; pages: number }> {
+  const PdfLib = await pdfLib();
   const out = await PdfLib.create();
   for (const part of parts) {
     const src = await PdfLib.load(part);
@@ -51,5 +54,5 @@ export async function concatPdfs(parts: Buffer[]): Promise<{ pdf: Buffer; pages:
 }
 
 export async function pageCount(pdf: Buffer): Promise<number> {
-  return (await PdfLib.load(pdf)).getPageCount();
+  return (await (await pdfLib()).load(pdf)).getPageCount();
 }
