@@ -39,6 +39,7 @@ const TEXT = {
     created: 'Client {clientId} was registered.',
     apiKeyShown: 'API key (shown once — copy it now):',
     keys: 'Keys',
+    notifyTo: 'ePA notifications to',
     state: 'State',
     active: 'Active',
     disabled: 'Disabled',
@@ -74,6 +75,7 @@ const TEXT = {
     created: 'Se registró el cliente {clientId}.',
     apiKeyShown: 'Clave de API (se muestra una sola vez; cópiela ahora):',
     keys: 'Claves',
+    notifyTo: 'Notificaciones ePA a',
     state: 'Estado',
     active: 'Activo',
     disabled: 'Desactivado',
@@ -248,6 +250,7 @@ function ClientTable({ clients, onChange }: { clients: EhrClient[]; onChange: ()
             <th scope="col">{t.name}</th>
             <th scope="col">{t.scopes}</th>
             <th scope="col">{t.keys}</th>
+            <th scope="col">{t.notifyTo}</th>
             <th scope="col">{t.state}</th>
           </tr>
         </thead>
@@ -303,6 +306,7 @@ function ClientRow({ client: c, onChange }: { client: EhrClient; onChange: () =>
           </button>
         </form>
       </td>
+      <td>{c.scopes.includes('epa') ? (c.epaEndpoint ?? '—') : '—'}</td>
       <td>
         {c.disabledAt ? t.disabled : t.active}{' '}
         <button

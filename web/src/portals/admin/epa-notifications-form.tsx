@@ -1,7 +1,7 @@
 import type { ApiAnswer } from '../../api/api-shapes';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { useText } from '../../i18n/i18n';
+import { useLang, useText, type Lang } from '../../i18n/i18n';
 import { ErrorBanner, Field, Notice } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
 
@@ -36,6 +36,12 @@ const TEXT = {
     save: 'Save ePA notifications',
     saving: 'Saving…',
     saved: 'ePA notifications for {clientId} were saved.',
+    badUrl: 'Type a web address that starts with https:// (or http:// for a test receiver).',
+    needsEndpoint: 'Credentials need an endpoint to be sent to.',
+    needsHttps: 'Credentials are sent only to an https:// address (http would carry them in clear text).',
+    badToken: '16 to 4096 characters: letters, digits and - . _ ~ + /.',
+    badUser: 'Type a user of up to 200 characters, without a colon.',
+    badPassword: 'Type a password of up to 500 characters.',
   },
   es: {
     hub: 'Intermediario',
@@ -62,8 +68,66 @@ const TEXT = {
     save: 'Guardar notificaciones ePA',
     saving: 'Guardando…',
     saved: 'Se guardaron las notificaciones ePA de {clientId}.',
+    badUrl: 'Escriba una dirección web que empiece con https:// (o http:// para un receptor de prueba).',
+    needsEndpoint: 'Las credenciales necesitan una dirección a la que enviarse.',
+    needsHttps: 'Las credenciales solo se envían a una dirección https:// (http las llevaría sin cifrar).',
+    badToken: 'De 16 a 4096 caracteres: letras, dígitos y - . _ ~ + /.',
+    badUser: 'Escriba un usuario de hasta 200 caracteres, sin dos puntos.',
+    badPassword: 'Escriba una contraseña de hasta 500 caracteres.',
   },
 };
+
+type Words = (typeof TEXT)['en'];
+type FieldPath = 'epaEndpoint' | 'epaAuth.token' | 'epaAuth.username' | 'epaAuth.password';
+
+const TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The form's own checks, in the screen's language (issue #14 item 9), the same rules the server applies
+ * (src/ehr-clients/epa-notification-auth.ts): a stored secret the admin keeps is not re-checked.
+ */
+function hubErrors(
+  t: Words,
+  f: { endpoint: string; scheme: Scheme; token: string; username: string; password: string; keeps: boolean },
+): Partial<Record<FieldPath, string>> {
+  const errors: Partial<Record<FieldPath, string>> = {};
+  const endpoint = f.endpoint.trim();
+  let url: URL | null = null;
+  if (endpoint) {
+    try {
+      url = new URL(endpoint);
+    } catch {
+      url = null;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) return { epaEndpoint: t.badUrl };
+  }
+  if (f.scheme === 'none') return errors;
+  if (!url) errors.epaEndpoint = t.needsEndpoint;
+  else if (url.protocol !== 'https:' && !LOOPBACK.has(url.hostname)) errors.epaEndpoint = t.needsHttps;
+  if (f.keeps) return errors;
+  const token = f.token.trim();
+  if (f.scheme === 'bearer' && !(token.length >= 16 && token.length <= 4096 && TOKEN.test(token)))
+    errors['epaAuth.token'] = t.badToken;
+  if (f.scheme === 'basic') {
+    const user = f.username.trim();
+    if (!user || user.length > 200 || user.includes(':')) errors['epaAuth.username'] = t.badUser;
+    if (!f.password || f.password.length > 500) errors['epaAuth.password'] = t.badPassword;
+  }
+  return errors;
+}
+
+/** A field error the server found, in the screen's language: the form's own words for that field. */
+function serverFieldWords(t: Words, path: FieldPath, lang: Lang, message: string): string {
+  if (lang === 'en') return message;
+  return path === 'epaEndpoint'
+    ? t.badUrl
+    : path === 'epaAuth.token'
+      ? t.badToken
+      : path === 'epaAuth.username'
+        ? t.badUser
+        : t.badPassword;
+}
 
 /**
  * Where an ePA hub receives PANotifications and how OpenPBM authenticates to it (bearer token or
@@ -113,6 +177,7 @@ export function EpaNotificationsForm({ clients, onSaved }: { clients: EpaHub[]; 
 
 function HubForm({ hub, onSaved, onStart }: { hub: EpaHub; onSaved: () => void; onStart: () => void }) {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const [endpoint, setEndpoint] = useState(hub.epaEndpoint ?? '');
   const [scheme, setScheme] = useState<Scheme>(hub.epaAuth.scheme);
   const [token, setToken] = useState('');
@@ -121,15 +186,24 @@ function HubForm({ hub, onSaved, onStart }: { hub: EpaHub; onSaved: () => void; 
   const save = useAction((body: Record<string, unknown>) =>
     api.post<EpaHub>(`/ehr-clients/${hub.id}/epa-endpoint`, body),
   );
-  const fieldError = (path: string) => save.error?.problem.errors?.find((e) => e.path === path)?.message ?? null;
+  // Shown after a save is tried, and re-checked as the admin types: an error clears once the field is right.
+  const [tried, setTried] = useState(false);
   // Unchanged scheme (and user) with no new secret keeps what is stored.
   const keeps =
     hub.epaAuth.secretSet &&
     scheme === hub.epaAuth.scheme &&
     (scheme === 'bearer' ? !token : scheme === 'basic' ? !password && username === hub.epaAuth.username : false);
+  const own = hubErrors(t, { endpoint, scheme, token, username, password, keeps: !!keeps });
+  const fieldError = (path: FieldPath) => {
+    if (tried && own[path]) return own[path];
+    const server = save.error?.problem.errors?.find((e) => e.path === path)?.message;
+    return server ? serverFieldWords(t, path, lang, server) : null;
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     onStart();
+    setTried(true);
+    if (Object.keys(own).length > 0) return;
     const epaAuth =
       scheme === 'none'
         ? { scheme }
