@@ -81,12 +81,13 @@ export function activeAuthorizationsJsonSql(member: string, date: string): strin
  * The piece of a larger SQL statement that yields, as JSON, the authorization a case stands on
  * today — the newest active one created for the case (its own approval, or the one an appeal
  * overturn created), with its dates and quantity; null when there is none. `paRequestId` is the
- * statement's expression for the case id, e.g. `r.id`.
+ * statement's expression for the case id, e.g. `r.id`; `memberId` (e.g. `r.member_id`), when
+ * given, lets a statement over many cases look each up through the member index instead of a scan.
  */
-export function caseAuthorizationJsonSql(paRequestId: string): string {
+export function caseAuthorizationJsonSql(paRequestId: string, memberId?: string): string {
   return `(select json_build_object('number', a.number, 'effectiveFrom', a.effective_from::text, 'effectiveTo', a.effective_to::text,
             'maxUnits', a.max_units::float8, 'perDays', a.per_days)
        from authorizations a
-      where a.pa_request_id = ${paRequestId} and a.status = 'active'
+      where ${memberId ? `a.member_id = ${memberId} and ` : ''}a.pa_request_id = ${paRequestId} and a.status = 'active'
       order by a.created_at desc limit 1)`;
 }

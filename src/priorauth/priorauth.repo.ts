@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { caseAuthorizationJsonSql } from '../authorizations/index.js';
 import type { StandingFacts } from './rules/case-standing.js';
+import { OPEN_STATUSES } from './pa-status.js';
+import type { CaseKind } from '../shared/exception-kinds.js';
 import { members, prescribers } from '../members/members.tables.js';
 import { criteriaSets, paAttachments, paHistory, paInformationRequests, paRequests } from './priorauth.tables.js';
 
@@ -159,6 +161,79 @@ export async function listStandingFacts(db: Db, ids: string[]): Promise<Map<stri
     facts.set(row.id, { lastAppealAction: row.last_appeal_action, authorization: a ?? null });
   }
   return facts;
+}
+
+/** A prescriber's decided case whose authorization ends in a date range (GET /renewals-due). */
+export interface EndingAuthorizationRow {
+  caseId: string;
+  memberId: string;
+  memberName: string | null;
+  planId: string;
+  rxcui: string;
+  drugName: string;
+  quantity: number;
+  daysSupply: number;
+  kind: CaseKind;
+  authorization: { number: string; effectiveFrom: string; effectiveTo: string };
+  /** The newest renewal case started for that authorization (not withdrawn), if any. */
+  renewalCaseId: string | null;
+}
+
+/**
+ * The prescriber's cases whose authorization (the case's own approval or its appeal's overturn,
+ * the authorizations module's SQL piece) ends between `from` and `to`, soonest first, in one
+ * query. Open and withdrawn cases have none, so they are not looked up.
+ */
+export async function listEndingAuthorizations(
+  db: Db,
+  q: { prescriberNpi: string; from: string; to: string; limit: number },
+): Promise<EndingAuthorizationRow[]> {
+  const result = (await db.execute(sql`
+    select r.id as case_id, r.member_id, m.first_name || ' ' || m.last_name as member_name, r.plan_id,
+           r.requested_rxcui as rxcui, r.drug_name, r.quantity::float8 as quantity, r.days_supply, r.kind,
+           x.authorization,
+           (select n.id from pa_requests n
+             where n.member_id = r.member_id and n.renewal_of = x.authorization->>'number' and n.status <> 'cancelled'
+             order by n.received_at desc limit 1) as renewal_case_id
+      from pa_requests r
+      cross join lateral (select ${sql.raw(caseAuthorizationJsonSql('r.id', 'r.member_id'))} as authorization) x
+      left join members m on m.id = r.member_id
+     where r.prescriber_npi = ${q.prescriberNpi}
+       and r.status not in (${sql.join(
+         [...OPEN_STATUSES, 'cancelled'].map((st) => sql`${st}`),
+         sql`, `,
+       )})
+       and (x.authorization->>'effectiveTo')::date between ${q.from}::date and ${q.to}::date
+     order by x.authorization->>'effectiveTo', r.id
+     limit ${q.limit}`)) as unknown as {
+    rows: Array<{
+      case_id: string;
+      member_id: string;
+      member_name: string | null;
+      plan_id: string;
+      rxcui: string;
+      drug_name: string;
+      quantity: number;
+      days_supply: number;
+      kind: CaseKind;
+      authorization: EndingAuthorizationRow['authorization'] | string;
+      renewal_case_id: string | null;
+    }>;
+  };
+  return result.rows.map((r) => ({
+    caseId: r.case_id,
+    memberId: r.member_id,
+    memberName: r.member_name,
+    planId: r.plan_id,
+    rxcui: r.rxcui,
+    drugName: r.drug_name,
+    quantity: Number(r.quantity),
+    daysSupply: r.days_supply,
+    kind: r.kind,
+    // PGlite hands json back parsed, node-postgres too; a driver that gives text is parsed here.
+    authorization: typeof r.authorization === 'string' ? JSON.parse(r.authorization) : r.authorization,
+    renewalCaseId: r.renewal_case_id,
+  }));
 }
 
 /** The member's cases for a drug-form group, newest first (few: one per request ever made for it). */

@@ -66,6 +66,16 @@ describe('the living demo', () => {
     expect(cases[0].status).toBe('approved');
     expect(auth.effectiveFrom <= addDays(TEST_TODAY, -300)).toBe(true);
     expect(auth.effectiveTo > TEST_TODAY && auth.effectiveTo <= addDays(TEST_TODAY, 60)).toBe(true);
+    // … and the primary-care prescriber (dr.park), who asked for it, finds it among the renewals due.
+    const due = (await (await login(DEMO_ACCOUNTS.prescribers[0].username)).get('renewals-due')).body.items;
+    expect(due).toContainEqual(
+      expect.objectContaining({
+        paRequestId: cases[0].id,
+        memberId: memberOf('jennifer.lewis'),
+        authorization: expect.objectContaining({ number: auth.number, effectiveTo: auth.effectiveTo }),
+        renewalCaseId: null,
+      }),
+    );
   });
 
   it("leaves james.clark's denial inside its appeal window: he can still appeal", async () => {

@@ -20,6 +20,7 @@ import { referenceRoutes } from '../../reference/reference.routes.js';
 import { criteriaRoutes } from '../../priorauth/criteria.routes.js';
 import { criteriaDraftRoutes } from '../../priorauth/criteria-drafts.routes.js';
 import { priorAuthRoutes } from '../../priorauth/priorauth.routes.js';
+import { renewalRoutes } from '../../priorauth/renewals.routes.js';
 import { reportRoutes } from '../../reports/reports.routes.js';
 import { ehrClientRoutes } from '../../ehr-clients/ehr-clients.routes.js';
 import { epaRoutes } from '../../epa/epa.routes.js';
@@ -38,6 +39,7 @@ export async function apiRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
   await callNoteRoutes(app, ctx);
   await referenceRoutes(app, ctx); // GET /plans and a plan's formulary, read from the reference snapshot
   await priorAuthRoutes(app, ctx);
+  await renewalRoutes(app, ctx);
   await appealRoutes(app, ctx);
   await criteriaRoutes(app, ctx);
   await criteriaDraftRoutes(app, ctx);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWithinRenewalWindow } from './renewal-window.js';
+import { isWithinRenewalWindow, renewalDue } from './renewal-window.js';
 
 describe('isWithinRenewalWindow (60 days before the end date by default)', () => {
   it.each([
@@ -14,6 +14,24 @@ describe('isWithinRenewalWindow (60 days before the end date by default)', () =>
     expect(isWithinRenewalWindow({ authorizationEndDate: '2027-03-01', today: '2027-02-01', windowDays: 14 })).toEqual({
       open: false,
       opensOn: '2027-02-15',
+    });
+  });
+});
+
+describe('renewalDue (the prescriber\'s "Renewals due" list)', () => {
+  it.each([
+    ['61 days before the end: not yet', '2026-12-30', { due: false, daysLeft: 61 }],
+    ['60 days before the end: due, 60 days left', '2026-12-31', { due: true, daysLeft: 60 }],
+    ['the last day: due, 0 days left', '2027-03-01', { due: true, daysLeft: 0 }],
+    ['the day after it ended: no longer listed', '2027-03-02', { due: false, daysLeft: -1 }],
+  ])('%s', (_n, today, expected) => {
+    expect(renewalDue({ effectiveTo: '2027-03-01', today, windowDays: 60 })).toEqual(expected);
+  });
+  it("uses the plan's window", () => {
+    expect(renewalDue({ effectiveTo: '2027-03-01', today: '2027-02-01', windowDays: 14 }).due).toBe(false);
+    expect(renewalDue({ effectiveTo: '2027-03-01', today: '2027-02-15', windowDays: 14 })).toEqual({
+      due: true,
+      daysLeft: 14,
     });
   });
 });

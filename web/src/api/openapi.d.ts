@@ -9994,6 +9994,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/renewals-due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Authorizations of the calling prescriber's patients that end within their plan's renewal window (prescribers only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                authorization: {
+                  /** Format: date */
+                  effectiveFrom: string;
+                  /** Format: date */
+                  effectiveTo: string;
+                  number: string;
+                };
+                /** @description Days from today (the plan's zone) to the end date */
+                daysLeft: number;
+                daysSupply: number;
+                drug: {
+                  /** @description RxNorm's name of the drug the case asked for */
+                  name: string;
+                  rxcui: string;
+                };
+                /** @description prior-authorization or the exception the authorization grants */
+                kind:
+                  | 'prior-authorization'
+                  | 'formulary'
+                  | 'tiering'
+                  | 'quantity-limit'
+                  | 'step-therapy'
+                  | 'age-limit'
+                  | 'sex-limit'
+                  | 'brand-medically-necessary';
+                memberId: string;
+                memberName: string | null;
+                /** @description The case whose authorization this is (the request to renew) */
+                paRequestId: string;
+                planId: string;
+                planName: string | null;
+                /** @description What the case asked for per fill: a renewal starts from it */
+                quantity: number;
+                renewalCaseId: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/turnaround': {
     parameters: {
       query?: never;

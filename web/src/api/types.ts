@@ -41,6 +41,8 @@ export type ReversalResponse = ApiAnswer<'/api/v1/claims/{claimId}/reversal', 'p
 
 /** A PA request in GET /pa-requests and GET /review-queue. */
 export type RequestSummary = ApiAnswer<'/api/v1/pa-requests', 'get'>['items'][number];
+/** GET /renewals-due items: an authorization of the prescriber's patient inside its renewal window. */
+export type RenewalDue = ApiAnswer<'/api/v1/renewals-due', 'get'>['items'][number];
 /** Where a case stands after appeals (src/priorauth/rules/case-standing.ts). */
 export type CaseStandingView = RequestSummary['standing'];
 

@@ -39,6 +39,7 @@ const TEXT = {
     send: 'Start the request',
     sending: 'Starting…',
     renewalOf: 'This renews authorization {number}.',
+    renewedCase: 'See the request it renews',
     required: 'Required',
     positive: 'Enter a number greater than 0',
     daysRange: 'Enter whole days from 1 to 365',
@@ -71,6 +72,7 @@ const TEXT = {
     send: 'Iniciar la solicitud',
     sending: 'Iniciando…',
     renewalOf: 'Esta solicitud renueva la autorización {number}.',
+    renewedCase: 'Ver la solicitud que renueva',
     required: 'Obligatorio',
     positive: 'Escriba un número mayor que 0',
     daysRange: 'Escriba días enteros de 1 a 365',
@@ -82,9 +84,11 @@ const TEXT = {
 };
 
 /**
- * `/prescriber/new?memberId=…&rxcui=…[&renewalOf=…][&kind=…]`: quantity, days supply, urgency →
- * POST /pa-requests. `kind` names an exception (a claim's or coverage check's next step): the case
- * opens on that kind's question set.
+ * `/prescriber/new?memberId=…&rxcui=…[&renewalOf=…&from=…][&quantity=…&daysSupply=…][&kind=…]`: quantity,
+ * days supply, urgency → POST /pa-requests. `kind` names an exception (a claim's or coverage check's
+ * next step): the case opens on that kind's question set. A renewal (the dashboard's "Request
+ * renewal") names the case it renews (`from`, linked back) and starts from its quantity and days
+ * supply; the server carries that case's answers over when the criteria set is the same.
  */
 export function NewRequestPage() {
   const t = useText(TEXT);
@@ -93,6 +97,8 @@ export function NewRequestPage() {
   const memberId = search.get('memberId');
   const rxcui = search.get('rxcui');
   const renewalOf = search.get('renewalOf');
+  const from = search.get('from');
+  const prefill = { quantity: search.get('quantity'), daysSupply: search.get('daysSupply') };
   const kindParam = search.get('kind');
   const kind = isExceptionKind(kindParam) ? kindParam : null;
   const patient = useApi<Patient>(memberId ? `/members/${encodeURIComponent(memberId)}` : null);
@@ -112,7 +118,7 @@ export function NewRequestPage() {
     );
   }
   const here = (next: Record<string, string | null>) =>
-    withQuery('/prescriber/new', { memberId, rxcui, renewalOf, kind, ...next });
+    withQuery('/prescriber/new', { memberId, rxcui, renewalOf, from, ...prefill, kind, ...next });
   return (
     <Page title={title}>
       <Async state={patient}>
@@ -127,6 +133,8 @@ export function NewRequestPage() {
                 patient={p}
                 rxcui={rxcui}
                 renewalOf={renewalOf}
+                renewedCase={from}
+                prefill={prefill}
                 kind={kind}
                 onChangeDrug={() => navigate(here({ rxcui: null }))}
               />
@@ -151,12 +159,17 @@ function RequestForm({
   patient,
   rxcui,
   renewalOf,
+  renewedCase,
+  prefill,
   kind,
   onChangeDrug,
 }: {
   patient: Patient;
   rxcui: string;
   renewalOf: string | null;
+  /** The case whose authorization is renewed (linked back). */
+  renewedCase: string | null;
+  prefill: { quantity: string | null; daysSupply: string | null };
   kind: ExceptionKind | null;
   onChangeDrug: () => void;
 }) {
@@ -166,8 +179,8 @@ function RequestForm({
   const { navigate } = useRouter();
   const coverage = useApi<Coverage>('/coverage', { memberId: patient.memberId, rxcui });
   const [form, setForm] = useState({
-    quantity: '',
-    daysSupply: '30',
+    quantity: prefill.quantity ?? '',
+    daysSupply: prefill.daysSupply ?? '30',
     urgency: 'standard' as 'standard' | 'urgent',
     urgencyReason: '',
   });
@@ -235,7 +248,14 @@ function RequestForm({
           </>
         )}
       </Async>
-      {renewalOf ? <p>{fill(t.renewalOf, { number: renewalOf })}</p> : null}
+      {renewalOf ? (
+        <p>
+          {fill(t.renewalOf, { number: renewalOf })}{' '}
+          {renewedCase ? (
+            <Link to={`/prescriber/requests/${encodeURIComponent(renewedCase)}`}>{t.renewedCase}</Link>
+          ) : null}
+        </p>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <div className="row">
           <Field

@@ -10,6 +10,7 @@ import { isOnClock } from '../../ui/statuses';
 import { CaseStatusBadge } from '../../ui/case-standing';
 import { DrugName, useDrugName } from '../../ui/drug-name-view';
 import { TableBox } from '../../ui/table-box';
+import { RenewalsDue } from './renewals-due';
 
 const TEXT = {
   en: {
@@ -130,6 +131,7 @@ export function RequestsDashboard() {
         </Link>
       }
     >
+      <RenewalsDue />
       <Async state={state} empty={t.empty} isEmpty={(d) => d.items.length === 0}>
         {(all) => {
           const badRange = Boolean(filter.from && filter.to && filter.from > filter.to);
