@@ -19,6 +19,11 @@ export interface BenchServer {
   peakRssMb(): number;
   /** VmHWM of each process: the server, or the supervisor and its workers under WORKERS=N or JOBS=dedicated. */
   peakRssByProcess(): ProcessPeak[];
+  /**
+   * CPU time (user + system, ms) the API processes have used so far: per request, it does not
+   * depend on how busy the machine is the way latency does (the machine is shared).
+   */
+  apiCpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +47,17 @@ function roleOf(pid: number, isSupervisor: boolean): ProcessPeak['role'] {
     // gone: reported with the role it had last
   }
   return jobs === 'only' ? 'jobs' : jobs === 'off' ? 'api' : 'api+jobs';
+}
+
+/** utime + stime of a process in ms (/proc/PID/stat fields 14 and 15, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 function childrenOf(pid: number): number[] {
@@ -93,6 +109,11 @@ export async function startServer(env: Record<string, string>): Promise<BenchSer
     pid: child.pid!,
     peakRssByProcess: byProcess,
     peakRssMb: () => Math.max(...byProcess().map((p) => p.peakRssMb)),
+    apiCpuMs: () => {
+      const children = childrenOf(child.pid!);
+      const pids = children.length ? children.filter((pid) => roleOf(pid, false) !== 'jobs') : [child.pid!];
+      return pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -142,7 +142,7 @@ async function openEpaCase(pool: Pool, i: number): Promise<string> {
  * ePA mode: warm-up, PARequest → PAResponse latency for cases opened beforehand (the issue's
  * "complete-and-approvable PARequest → PAResponse"), then complete exchanges per second.
  */
-async function runEpa(pool: Pool, today: string) {
+async function runEpa(pool: Pool, today: string, cpu: () => number) {
   const a1cDate = new Date(Date.parse(`${today}T12:00:00Z`) - 20 * 86_400_000).toISOString().slice(0, 10);
   const request = (caseId: string) => script(pool, '/api/v1/epa', paRequestXml(caseId, a1cDate));
   const base = EPA_BASE;
@@ -150,24 +150,36 @@ async function runEpa(pool: Pool, today: string) {
   const opened: string[] = [];
   for (let i = 0; i < CASES; i++) opened.push(await openEpaCase(pool, base + i));
   let approved = 0;
+  const cpu0 = cpu();
   const requestLoop = await runClosedLoop(CASES, CONCURRENCY, async (i) => {
     if ((await request(opened[i])).body.Response?.Approved) approved++;
   });
+  const cpu1 = cpu();
   const intake = await runClosedLoop(CASES, CONCURRENCY, async (i) => {
     await request(await openEpaCase(pool, base + CASES + i));
   });
-  return { request: requestLoop, approved, intake };
+  const cpu2 = cpu();
+  return {
+    request: requestLoop,
+    approved,
+    intake,
+    /** API process CPU ms per PARequest, and per exchange (initiation + request). */
+    requestCpuMs: (cpu1 - cpu0) / CASES,
+    intakeCpuMs: (cpu2 - cpu1) / CASES,
+  };
 }
 
 /** RTPB: the same drug for members with and without an authorization on file (a dry run; nothing is written). */
-async function runRtpb(pool: Pool) {
+async function runRtpb(pool: Pool, cpu: () => number) {
   const members = EPA_BASE + CASES * 2 + 100;
   for (let i = 0; i < 50; i++) await script(pool, '/api/v1/rtpb', rtpbXml(memberId(i), dob(i)));
-  return runClosedLoop(CASES, CONCURRENCY, async (i) => {
+  const cpu0 = cpu();
+  const loop = await runClosedLoop(CASES, CONCURRENCY, async (i) => {
     const k = (i * 7919) % members;
     const m = await script(pool, '/api/v1/rtpb', rtpbXml(memberId(k), dob(k)));
     if (m.transaction !== 'RTPBResponse') throw new Error(`RTPB answered ${m.transaction}`);
   });
+  return { ...loop, cpuMs: (cpu() - cpu0) / CASES };
 }
 
 async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
@@ -239,12 +251,15 @@ async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
     };
 
     // ePA and RTPB modes first, so the mix's letters and lag are its own.
-    const epa = MODES.includes('epa') ? await runEpa(pool, today) : null;
-    const rtpb = MODES.includes('rtpb') ? await runRtpb(pool) : null;
+    const cpu = () => server!.apiCpuMs();
+    const epa = MODES.includes('epa') ? await runEpa(pool, today, cpu) : null;
+    const rtpb = MODES.includes('rtpb') ? await runRtpb(pool, cpu) : null;
     for (let i = 0; i < WARM_UP; i++) await oneCase(CASES + i, false);
     const since = new Date();
     // Complete cases (initiate + submit) in a closed loop; submit→response timed per kind inside.
+    const casesCpu0 = cpu();
     const cases = await runClosedLoop(CASES, CONCURRENCY, (i) => oneCase(i, true));
+    const casesCpuMs = (cpu() - casesCpu0) / CASES;
     // The letters the run queued go out through the delivery job; wait for the last cases' ones.
     const drainStart = Date.now();
     const last = Array.from({ length: 20 }, (_, j) => CASES - 1 - j).filter((i) => kindOf(i) === 'auto');
@@ -283,6 +298,7 @@ async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
       cases: CASES,
       concurrency: CONCURRENCY,
       casesPerSecond: cases.rate,
+      casesCpuMs,
       submit: { auto: figures('auto'), review: figures('review'), incomplete: figures('incomplete') },
       lag,
       epa,
@@ -346,6 +362,17 @@ async function main() {
       `| ${r.kind} | ${r.workers} | ${r.jobs} | ${r.peakRssByProcess.map((p) => `${p.role} (${p.pid}): ${f(p.peakRssMb, 0)}`).join(', ')} |`,
     );
   const g = (n: number | undefined, d = 1) => (n === undefined ? 'n/a' : f(n, d));
+  console.log(
+    '\nAPI process CPU time per request (user + system, ms; unlike latency it hardly depends on what else the machine runs):',
+  );
+  console.log(
+    '| database | API processes | jobs | JSON case (initiate + submit) | ePA PARequest | ePA exchange (initiation + request) | RTPB |',
+  );
+  console.log('|---|---:|---|---:|---:|---:|---:|');
+  for (const r of results)
+    console.log(
+      `| ${r.kind} | ${r.workers} | ${r.jobs} | ${f(r.casesCpuMs)} | ${g(r.epa?.requestCpuMs)} | ${g(r.epa?.intakeCpuMs)} | ${g(r.rtpb?.cpuMs)} |`,
+    );
   if (results.some((r) => r.epa)) {
     console.log(
       '\nePA mode (NCPDP SCRIPT XML, POST /api/v1/epa as the demo hub; same server, same run, other members; targets on PostgreSQL: PARequest→PAResponse p95 ≤ 300 ms, ≥ 100 exchanges/s):',
