@@ -13,6 +13,7 @@ import { registerApiKeyRateLimit } from './api-key-rate-limit.js';
 import { errorToProblem, problemFor, sendProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { refuseHostileInput } from './hostile-input.js';
+import { lazySchemaCompilers } from './lazy-schema-compilers.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { apiRoutes } from './routes.js';
 import { DEFAULT_WEB_DIR, serveWebApp } from '../web/serve-web-app.js';
@@ -34,6 +35,7 @@ export async function buildApp(
   ctx: AppContext,
   options: { logStream?: { write(line: string): void } } = {},
 ): Promise<FastifyInstance> {
+  const schemas = lazySchemaCompilers();
   const app = Fastify({
     logger: {
       ...(loggerOptions(ctx.config.logLevel) as object),
@@ -44,6 +46,8 @@ export async function buildApp(
     // Connection: close) instead of Fastify's plain 503: the shutdown finishes what reached it.
     return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Each route's schemas compile on first use, the rest just after listen (start-up ≤ 5 s).
+    schemaController: { compilersFactory: schemas.compilersFactory },
     // The router's own answers (a malformed %-escape, a path parameter over 100 characters) are
     // problem+json like every other error (docs/design.md#errors), not Fastify's default JSON.
     frameworkErrors: (error, request, reply) => {
@@ -52,6 +56,17 @@ export async function buildApp(
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   refuseHostileInput(app);
+  // What no request has compiled yet compiles a second after listen, out of the start-up burst
+  // (migrations, pg-boss), so a schema that cannot compile is still logged soon after start.
+  app.addHook('onListen', async () => {
+    setTimeout(
+      () =>
+        void schemas.compileRemaining((error) =>
+          app.log.error({ err: error }, 'a route schema does not compile: its route answers 500'),
+        ),
+      1000,
+    ).unref();
+  });
   listPhiReadRoutes(app);
   await registerSecurityHeaders(app, { hsts: ctx.config.hsts });
 
