@@ -35,6 +35,14 @@ function byStatus(status: number): string {
   return 'La solicitud no se pudo completar. Revise los datos e inténtelo de nuevo.';
 }
 
+/**
+ * Words the server wrote in English for everyone (a claim's message, a reject's description, a coverage
+ * note): quoted on English screens only; Spanish screens say the same thing in their own words.
+ */
+export function serverWords(text: string | null | undefined, lang: Lang): string | null {
+  return lang === 'en' && text ? text : null;
+}
+
 /** The field a validation error names, as a path people can follow ("patient › dateOfBirth"). */
 const fieldOf = (path: string) => path.replace(/^\//, '').replace(/\//g, ' › ');
 

@@ -3,6 +3,7 @@ import { formatDate, formatMoney } from '../../ui/format';
 import type { ClaimSummary, NextSteps } from '../../api/types';
 import { howToRequest, rejectInWords } from './words';
 import { useDrugName } from '../../ui/drug-name-view';
+import { serverWords } from '../../ui/problem-words';
 import { tierLabel } from '../../ui/plain-words';
 
 const TEXT = {
@@ -50,7 +51,7 @@ export function ClaimExplanation({ claim }: { claim: ClaimSummary }) {
     <div>
       <h4>{t.why}</h4>
       {/* The claim's message is the processor's English words to the pharmacy: quoted on English screens only. */}
-      {lang === 'en' && claim.message ? (
+      {serverWords(claim.message, lang) ? (
         <p>
           <span className="muted">{t.told}</span> {claim.message}
         </p>

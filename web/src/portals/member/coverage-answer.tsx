@@ -8,6 +8,7 @@ import { tierLabel } from './plain-words';
 import { prerequisiteName } from '../../ui/plain-words';
 import { DrugName, useDrugName } from '../../ui/drug-name-view';
 import { PharmacyPrices } from './pharmacy-prices';
+import { serverWords } from '../../ui/problem-words';
 import { TableBox } from '../../ui/table-box';
 
 const TEXT = {
@@ -178,7 +179,7 @@ function CoverageDetails({ c }: { c: Coverage }) {
       ) : (
         <Notice tone="warning">{t.notOnList}</Notice>
       )}
-      {lang === 'en' ? (
+      {serverWords(c.message, lang) ? (
         <p className="muted">
           {t.planSays} {c.message}
         </p>

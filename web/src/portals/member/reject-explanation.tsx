@@ -2,6 +2,7 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import { formatDate } from '../../ui/format';
 import type { NextSteps } from '../../api/types';
 import { Alternatives } from './coverage-answer';
+import { serverWords } from '../../ui/problem-words';
 import { rejectHelp } from './plain-words';
 
 const TEXT = {
@@ -86,7 +87,7 @@ export function RejectExplanation({
           ))}
         </ul>
       ) : null}
-      {lang === 'en' && message ? (
+      {serverWords(message, lang) ? (
         <p className="muted">
           {t.planSays} {message}
         </p>

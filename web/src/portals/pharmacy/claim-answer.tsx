@@ -9,6 +9,7 @@ import { howToRequestLabel, rejectHelp } from './reject-help';
 import { ReverseClaim } from './reverse-claim';
 import type { ClaimResponse, ClaimSummary, NextSteps, Processor, Reject } from '../../api/types';
 import { DrugName } from '../../ui/drug-name-view';
+import { serverWords } from '../../ui/problem-words';
 import { TableBox } from '../../ui/table-box';
 
 /** One claim's answer, whether it just came back from B1 or was read from the history. */
@@ -207,7 +208,7 @@ export function ClaimAnswer({
         <Notice tone="warning">{fill(t.reversedNote, { date: formatDateTime(answer.reversedAt, lang) })}</Notice>
       ) : null}
       {/* The processor's message is English: quoted on English screens; the status and reasons above say it. */}
-      {lang === 'en' && answer.message ? <p>{answer.message}</p> : null}
+      {serverWords(answer.message, lang) ? <p>{answer.message}</p> : null}
       {paid ? (
         <KeyValues
           rows={[

@@ -8,6 +8,7 @@ import { LongId } from '../../ui/long-id';
 import type { PaNotRequired, RequestView } from '../../api/types';
 import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
 import { DrugName } from '../../ui/drug-name-view';
+import { serverWords } from '../../ui/problem-words';
 import { EXCEPTION_KIND_NAMES, type ExceptionKind } from '../../../../src/shared/exception-kinds';
 
 const TEXT = {
@@ -98,7 +99,7 @@ export function NotifyPrescriber({ context }: { context: PaContext }) {
   if (result && isNotRequired(result)) {
     return (
       <Notice>
-        <strong>{t.notRequired}.</strong> {lang === 'en' ? result.message : null}
+        <strong>{t.notRequired}.</strong> {serverWords(result.message, lang)}
       </Notice>
     );
   }

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { useLang, useText } from '../../i18n/i18n';
 import { ErrorBanner, Notice } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
+import { serverWords } from '../../ui/problem-words';
 import type { ReversalResponse } from '../../api/types';
 
 const TEXT = {
@@ -37,11 +38,11 @@ export function ReverseClaim({ claimId, onReversed }: { claimId: string; onRever
   if (answer) {
     return answer.transactionStatus === 'A' ? (
       // The processor's message is English: Spanish screens say it in their own words (docs/design.md#portal-language).
-      <Notice tone="success">{lang === 'en' && answer.message ? answer.message : t.done}</Notice>
+      <Notice tone="success">{serverWords(answer.message, lang) ?? t.done}</Notice>
     ) : (
       <div className="banner banner-error" role="alert">
-        {lang === 'en' && answer.message ? answer.message : t.refused} (
-        {answer.rejects.map((r) => (lang === 'en' ? `${r.code} ${r.description}` : r.code)).join('; ')})
+        {serverWords(answer.message, lang) ?? t.refused} (
+        {answer.rejects.map((r) => [r.code, serverWords(r.description, lang)].filter(Boolean).join(' ')).join('; ')})
       </div>
     );
   }

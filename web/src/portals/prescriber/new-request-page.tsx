@@ -12,6 +12,7 @@ import { patientName } from './member-name';
 import { ExistingRequestNotice, isExistingRequest } from '../../ui/existing-request';
 import type { Coverage, PaNotRequired, Patient, RequestView } from '../../api/types';
 import { DrugName } from '../../ui/drug-name-view';
+import { serverWords } from '../../ui/problem-words';
 import { EXCEPTION_KIND_NAMES, isExceptionKind, type ExceptionKind } from '../../../../src/shared/exception-kinds';
 
 const TEXT = {
@@ -316,7 +317,7 @@ function RequestForm({
         ) : null}
         {outcome?.kind === 'not-required' ? (
           <Notice tone="success">
-            <strong>{t.notRequired}</strong> {lang === 'en' ? outcome.message : null} {t.notRequiredNext}
+            <strong>{t.notRequired}</strong> {serverWords(outcome.message, lang)} {t.notRequiredNext}
           </Notice>
         ) : null}
         {outcome?.kind === 'problem' ? <InitiateProblem error={outcome.error} lang={lang} /> : null}
