@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
-import { claimFor, members, type MemberRow } from '../support/scenario.js';
+import { members, ozempicClaimFor, type MemberRow } from '../support/scenario.js';
 import { TEST_TODAY } from '../support/constants.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
@@ -28,14 +28,10 @@ describe.skipIf(!hasChromium)('a case approved on appeal', () => {
     const pharmacyNpi = (await pharmacy.get('me')).body.npi as string;
     const claim = await pharmacy.post(
       'claims',
-      claimFor(jennifer, pharmacyNpi, '2260010006', {
+      ozempicClaimFor(jennifer, pharmacyNpi, '2260010006', {
         productId: OZEMPIC_HIGH,
         groupId: 'IHSS01',
         prescriptionNumber: 'RX8101',
-        quantityDispensed: 3,
-        daysSupply: 28,
-        submittedIngredientCost: '900.00',
-        usualAndCustomaryCharge: '950.00',
         dateOfService: TEST_TODAY,
       }),
     );

@@ -4,6 +4,7 @@ import { DEMO } from '../../src/demo/demo-data.js';
 import { ApiClient } from '../support/http.js';
 import { glp1CaseInReview, members } from '../support/scenario.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
+import { PORTAL_VISITS } from './support/portal-pages.js';
 
 /**
  * docs/design.md#words-from-facts: drugs by the names people use (brand or generic, strength, form; RxNorm's name
@@ -135,16 +136,13 @@ describe.skipIf(!hasChromium)('reviewers by name, not username', () => {
   });
 });
 
-/** Each role's demo user and the portal it opens. */
+/**
+ * Each role's demo user and the portal it opens: the users portal-pages visits (their first page is the portal's
+ * home), and lucia.perez, whose member screens are Spanish from sign-in.
+ */
 const PORTALS = [
-  { username: 'jennifer.lewis', password: 'demo-member', home: '/member' },
+  ...PORTAL_VISITS.map((v) => ({ username: v.username, password: v.password, home: v.paths[0] })),
   { username: 'lucia.perez', password: 'demo-member', home: '/member' },
-  { username: 'dr.park', password: 'demo-prescriber', home: '/prescriber' },
-  { username: 'pharmacy.lakeshore', password: 'demo-pharmacy', home: '/pharmacy' },
-  { username: 'pharmacist', password: 'demo-reviewer', home: '/review' },
-  { username: 'intake', password: 'demo-intake', home: '/intake' },
-  { username: 'memberservices', password: 'demo-services', home: '/services' },
-  { username: 'admin', password: 'demo-admin', home: '/admin' },
 ];
 
 /** Formulary tiers as the plans store them. */

@@ -5,6 +5,7 @@ import { runSweeps } from '../../src/composition/run-sweeps.js';
 import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
+import { testToday } from '../support/constants.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 // Jennifer Lewis (M000101, IHSS01, born 1991-12-23): a phone on file, no e-mail address.
@@ -32,7 +33,7 @@ describe.skipIf(!hasChromium)(
       const before = (await jennifer.get(`members/${JENNIFER.memberId}/accumulators`)).body.items[0];
       // A paid claim for her at a demo pharmacy adds its patient pay to the out-of-pocket total.
       const pharmacy = await ApiClient.login(rig.t.app, 'pharmacy.lakeshore', 'demo-pharmacy');
-      const today = new Date(rig.t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
+      const today = testToday(rig.t);
       const paid = await pharmacy.post('claims', {
         bin: '610011',
         pcn: 'BAYRX',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
 import { TINY_PDF } from '../support/multipart.js';
+import { testToday } from '../support/constants.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 // Jennifer Lewis (M000101, IHSS01, born 1991-12-23) in the demo data set.
@@ -18,7 +19,7 @@ describe.skipIf(!hasChromium)('member portal', () => {
   beforeAll(async () => {
     rig = await startBrowserRig();
     const app = rig.t.app;
-    const today = new Date(rig.t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = testToday(rig.t);
 
     // Two claims from a demo pharmacy: one paid, one rejected for prior authorization.
     const pharmacy = await ApiClient.login(app, 'pharmacy.lakeshore', 'demo-pharmacy');

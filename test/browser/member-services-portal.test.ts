@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
-import { claimFor, firstNpi, members, pharmacyWithKey, type MemberRow } from '../support/scenario.js';
+import { firstNpi, members, ozempicClaimFor, pharmacyWithKey, type MemberRow } from '../support/scenario.js';
 import { TEST_TODAY } from '../support/constants.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
@@ -24,13 +24,9 @@ describe.skipIf(!hasChromium)('member services portal', () => {
     const pharmacy = await pharmacyWithKey(t, await firstNpi(t, 'pharmacies', "pharmacy_type = 'retail'"));
     const claim = await pharmacy.post(
       'claims',
-      claimFor(jennifer, await firstNpi(t, 'pharmacies', "pharmacy_type = 'retail'"), '2260010006', {
+      ozempicClaimFor(jennifer, await firstNpi(t, 'pharmacies', "pharmacy_type = 'retail'"), '2260010006', {
         productId: OZEMPIC_HIGH,
         groupId: 'IHSS01',
-        quantityDispensed: 3,
-        daysSupply: 28,
-        submittedIngredientCost: '900.00',
-        usualAndCustomaryCharge: '950.00',
         dateOfService: TEST_TODAY,
       }),
     );

@@ -4,6 +4,7 @@ import { DEMO } from '../../src/demo/demo-data.js';
 import { demoPeople } from '../../src/demo/demo-people.js';
 import { ApiClient } from '../support/http.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
+import { testToday } from '../support/constants.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 // docs/design.md#prescriber-portal: the prescriber's dashboard finds requests by patient, drug and the dates they
@@ -77,7 +78,7 @@ describe.skipIf(!hasChromium)('prescriber dashboard: search and filters', () => 
 
     // Dates: a request received today is in "from today"; a backwards range is an error, not an empty list.
     // The requests were received at the test clock's "now"; the browser is in Los Angeles (PST in November).
-    const today = new Date(rig.t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = testToday(rig.t);
     await page.getByLabel('Received to').fill('2020-01-01');
     await page.getByLabel('Received from').fill(today);
     await page.getByText('The “from” date is after the “to” date.').waitFor();

@@ -3,6 +3,7 @@ import { DEMO } from '../../src/demo/demo-data.js';
 import { ApiClient } from '../support/http.js';
 import { claimFor, glp1Draft, members } from '../support/scenario.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
+import { testToday } from '../support/constants.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
 // Issue #14 item 14: answering a case's questions, the prescriber sees the patient's medication
@@ -16,7 +17,7 @@ describe.skipIf(!hasChromium)('prescriber: medication history beside the questio
     rig = await startBrowserRig();
     const [m] = await members(rig.t, 'id = $1', [DEMO.members.ihss]);
     const pharmacy = new ApiClient(rig.t.app).withKey(DEMO.pharmacies.retail.apiKey);
-    const today = new Date(rig.t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = testToday(rig.t);
     const claim = await pharmacy.post('claims', {
       ...claimFor(m, DEMO.pharmacies.retail.npi, DEMO.prescribers.primaryCare),
       dateOfService: today,

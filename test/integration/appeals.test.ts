@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { glp1Answers } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
-import { claimFor, firstNpi, members, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
+import { firstNpi, members, ozempicClaimFor, pharmacyWithKey, signIn, type MemberRow } from '../support/scenario.js';
 import { multipart, TINY_PDF } from '../support/multipart.js';
+import { testToday } from '../support/constants.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Ozempic pens (semaglutide Pen Injector, drug-form group 1991305): PA on every demo plan.
@@ -28,7 +29,7 @@ let ihss: MemberRow[];
 let partD: MemberRow[];
 
 /** The manual clock's date in California. */
-const today = () => new Date(t.clock.now().getTime() - 8 * HOUR).toISOString().slice(0, 10);
+const today = () => testToday(t);
 
 async function denied(m: MemberRow, decision: 'denied' | 'partially-approved' = 'denied') {
   const c = (
@@ -70,15 +71,7 @@ function appealBody(paRequestId: string, over: Record<string, unknown> = {}) {
 }
 
 function claim(m: MemberRow, over: Record<string, unknown> = {}) {
-  return claimFor(m, pharmacyNpi, prescriberNpi, {
-    productId: OZEMPIC_HIGH,
-    quantityDispensed: 3,
-    daysSupply: 28,
-    submittedIngredientCost: '900.00',
-    usualAndCustomaryCharge: '950.00',
-    dateOfService: today(),
-    ...over,
-  });
+  return ozempicClaimFor(m, pharmacyNpi, prescriberNpi, { productId: OZEMPIC_HIGH, dateOfService: today(), ...over });
 }
 
 /** One uploaded document (appeal attachments take no other fields). */

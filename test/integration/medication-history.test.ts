@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { ApiClient, expectProblem } from '../support/http.js';
 import { claimFor, glp1Draft, members, signIn } from '../support/scenario.js';
+import { testToday } from '../support/constants.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Issue #14 item 14: while answering a case's questions, its prescriber reads the patient's
@@ -19,7 +20,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const [m] = await members(t, 'id = $1', [DEMO.members.ihss]);
   const pharmacy = new ApiClient(t.app).withKey(DEMO.pharmacies.retail.apiKey);
-  const today = new Date(t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = testToday(t);
   const fill = async (prescriberNpi: string, productId: string) => {
     const r = await pharmacy.post('claims', {
       ...claimFor(m, DEMO.pharmacies.retail.npi, prescriberNpi),

@@ -12,6 +12,7 @@ import {
   signIn,
   type MemberRow,
 } from '../support/scenario.js';
+import { testToday } from '../support/constants.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Ozempic pens: two strengths of the same drug-form group (RxNorm SCDF 1991305, semaglutide Pen Injector).
@@ -56,7 +57,7 @@ async function memberOf(planId: string, offset = 0): Promise<MemberRow> {
 }
 
 /** The manual clock's date in California (claims are dated the day they are filled). */
-const today = () => new Date(t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
+const today = () => testToday(t);
 
 function initiateBody(m: MemberRow, over: Record<string, unknown> = {}) {
   return {

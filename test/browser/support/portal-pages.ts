@@ -4,6 +4,7 @@ import { DEMO } from '../../../src/demo/demo-data.js';
 import { ApiClient } from '../../support/http.js';
 import { multipart, TINY_PDF } from '../../support/multipart.js';
 import { claimFor, glp1CaseInReview, members } from '../../support/scenario.js';
+import { testToday } from '../../support/constants.js';
 import type { BrowserRig } from './browser.js';
 
 /** One role's pages; `{x}` in a path is filled from the ids `somethingBehindEveryPage` returns. */
@@ -24,7 +25,7 @@ export async function somethingBehindEveryPage(rig: BrowserRig): Promise<Record<
   const member = await login('jennifer.lewis', 'demo-member');
   const pharmacy = new ApiClient(rig.t.app).withKey(DEMO.pharmacies.retail.apiKey);
   const [m] = await members(rig.t, 'id = $1', [DEMO.members.ihss]);
-  const today = new Date(rig.t.clock.now().getTime() - 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = testToday(rig.t);
   const claim = await pharmacy.post('claims', {
     ...claimFor(m, DEMO.pharmacies.retail.npi, DEMO.prescribers.primaryCare),
     dateOfService: today,
