@@ -68,18 +68,51 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+let built: Promise<string> | undefined;
+
 /**
- * Starts the real server (node + tsx loader, so the PID is the server itself, or under WORKERS=N
- * the supervisor whose children are the workers) and waits for its start banner, which under
- * WORKERS comes once every worker answers.
+ * The server as `npm start` runs it (scripts/start.mjs): bundled once with esbuild and run by node,
+ * not under the tsx loader, whose in-memory transpiling and source maps add to every process's
+ * memory and start-up — the figures are those of what an operator runs. Built once per bench run.
  */
-export async function startServer(env: Record<string, string>): Promise<BenchServer> {
+function buildServer(): Promise<string> {
+  built ??= (async () => {
+    const { build } = await import('esbuild');
+    const outdir = path.join(ROOT, '.bench', 'server');
+    await build({
+      entryPoints: { main: path.join(ROOT, 'src', 'main.ts') },
+      outdir,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+    return path.join(outdir, 'main.js');
+  })();
+  return built;
+}
+
+/**
+ * Starts the real server (node on src/main.ts under tsx, or on the bundle npm start builds when
+ * `compiled`; either way the PID is the server itself,
+ * or under WORKERS=N / JOBS=dedicated the supervisor whose children are the workers) and waits
+ * for its start banner, which under WORKERS comes once every worker answers.
+ */
+export async function startServer(
+  env: Record<string, string>,
+  /** compiled: run the bundle npm start runs (bench:pa); otherwise src/main.ts under tsx. */
+  options: { compiled?: boolean } = {},
+): Promise<BenchServer> {
   const port = 3900 + Math.floor(Math.random() * 90);
   // BENCH_CPU_PROF=DIR writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)]
     : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+  const entry = options.compiled ? ['--enable-source-maps', await buildServer()] : ['--import', 'tsx', 'src/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -184,16 +184,20 @@ async function runRtpb(pool: Pool, cpu: () => number) {
 
 async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
   const target = await makeTarget(kind, `pa_${kind}_${workers}_${Date.now()}`);
-  let server: BenchServer | null = await startServer({
-    ...target.env,
-    DEMO_DATA: 'true',
-    TOKEN_TTL_SECONDS: '3600',
-    // PostgreSQL: the API process(es) render no letters; one more process runs the jobs (JOBS=dedicated:
-    // the API processes JOBS=off, a JOBS=only worker). PGlite is opened by one process: jobs run in it.
-    JOBS: JOBS_MODE(kind),
-    OUTBOX_DIR: path.join(WORK, `outbox-${kind}-${workers}-${process.pid}`),
-    ...(workers > 1 ? { WORKERS: String(workers) } : {}),
-  });
+  let server: BenchServer | null = await startServer(
+    {
+      ...target.env,
+      DEMO_DATA: 'true',
+      TOKEN_TTL_SECONDS: '3600',
+      // PostgreSQL: the API process(es) render no letters; one more process runs the jobs (JOBS=dedicated:
+      // the API processes JOBS=off, a JOBS=only worker). PGlite is opened by one process: jobs run in it.
+      JOBS: JOBS_MODE(kind),
+      OUTBOX_DIR: path.join(WORK, `outbox-${kind}-${workers}-${process.pid}`),
+      ...(workers > 1 ? { WORKERS: String(workers) } : {}),
+    },
+    // As npm start runs it: the bundle, not src/ under the tsx loader (memory and CPU of what operators run).
+    { compiled: true },
+  );
   const pool = new Pool(server.url, { connections: CONCURRENCY });
   try {
     const url = server.url;
