@@ -4,7 +4,8 @@ import { fill, useText } from '../../i18n/i18n';
 import { Async, Field, Page } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { FormularyAnswer, PlanSummary } from '../../api/types';
-import { FormularyTable } from './formulary-table';
+import { criteriaTitles, FormularyTable } from './formulary-table';
+import type { CriteriaSummary } from './api-types';
 
 const PAGE = 50;
 const MAX = 500;
@@ -42,6 +43,7 @@ const TEXT = {
 export function FormularyPage({ planId }: { planId: string }) {
   const t = useText(TEXT);
   const plans = useApi<{ items: PlanSummary[] }>('/plans');
+  const criteria = useApi<{ items: CriteriaSummary[] }>('/criteria', { all: 'true' });
   const plan = plans.data?.items.find((p) => p.id === planId);
   const [draft, setDraft] = useState({ q: '', coveredOnly: false });
   const [search, setSearch] = useState({ q: '', coveredOnly: false, limit: PAGE });
@@ -95,7 +97,7 @@ export function FormularyPage({ planId }: { planId: string }) {
             <p className="muted" aria-live="polite">
               {fill(t.showing, { n: d.items.length })}
             </p>
-            <FormularyTable items={d.items} />
+            <FormularyTable items={d.items} titles={criteriaTitles(criteria.data?.items)} />
             {d.items.length >= search.limit && search.limit < MAX ? (
               <button
                 type="button"

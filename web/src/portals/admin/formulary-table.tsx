@@ -2,7 +2,6 @@ import { fill, useLang, useText } from '../../i18n/i18n';
 import type { FormularyHit } from '../../api/types';
 import { TableBox } from '../../ui/table-box';
 import type { CriteriaSummary } from './api-types';
-import { useApi } from '../../ui/use-api';
 import { tierLabel } from '../../ui/plain-words';
 import { DrugName } from '../../ui/drug-name-view';
 
@@ -45,13 +44,22 @@ const TEXT = {
   },
 };
 
+/**
+ * Criteria set titles by id, from GET /criteria?all=true (every version, so a set is named even when no version is
+ * current; the current version's title wins). The page loads it once, not each table on every search.
+ */
+export function criteriaTitles(items: CriteriaSummary[] | undefined): ReadonlyMap<string, string> {
+  const titles = new Map<string, string>();
+  for (const c of items ?? []) if (c.current || !titles.has(c.id)) titles.set(c.id, c.title);
+  return titles;
+}
+
 /** Tier and the PA / step therapy / quantity limit flags of each drug. */
-export function FormularyTable({ items }: { items: FormularyHit[] }) {
+export function FormularyTable({ items, titles }: { items: FormularyHit[]; titles: ReadonlyMap<string, string> }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   // Criteria sets by their titles; the id only as secondary text (docs/design.md#words-from-facts).
-  const criteria = useApi<{ items: CriteriaSummary[] }>('/criteria');
-  const criteriaTitle = (id: string) => criteria.data?.items.find((c) => c.id === id)?.title ?? id;
+  const criteriaTitle = (id: string) => titles.get(id) ?? id;
   return (
     <TableBox label={t.caption} className="card">
       <table>

@@ -97,6 +97,36 @@ interface Filter {
 }
 const NO_FILTER: Filter = { patient: '', drug: '', from: '', to: '' };
 
+/** One of the dashboard's filter boxes: a labelled input bound to one key of the filter. */
+function FilterInput({
+  label,
+  type,
+  name,
+  filter,
+  onChange,
+  error,
+}: {
+  label: string;
+  type: 'search' | 'date';
+  name: keyof Filter;
+  filter: Filter;
+  onChange: (f: Filter) => void;
+  error?: string;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <input
+          {...p}
+          type={type}
+          value={filter[name]}
+          onChange={(e) => onChange({ ...filter, [name]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** A local calendar date (YYYY-MM-DD) of an instant. */
 function localDate(iso: string): string {
   const d = new Date(iso);
@@ -141,46 +171,17 @@ export function RequestsDashboard() {
             <>
               <fieldset className="row dashboard-filters">
                 <legend>{t.filters}</legend>
-                <Field label={t.patient}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="search"
-                      value={filter.patient}
-                      onChange={(e) => setFilter({ ...filter, patient: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label={t.drugFilter}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="search"
-                      value={filter.drug}
-                      onChange={(e) => setFilter({ ...filter, drug: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label={t.from} error={badRange ? t.badRange : undefined}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="date"
-                      value={filter.from}
-                      onChange={(e) => setFilter({ ...filter, from: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label={t.to}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="date"
-                      value={filter.to}
-                      onChange={(e) => setFilter({ ...filter, to: e.target.value })}
-                    />
-                  )}
-                </Field>
+                <FilterInput label={t.patient} type="search" name="patient" filter={filter} onChange={setFilter} />
+                <FilterInput label={t.drugFilter} type="search" name="drug" filter={filter} onChange={setFilter} />
+                <FilterInput
+                  label={t.from}
+                  type="date"
+                  name="from"
+                  filter={filter}
+                  onChange={setFilter}
+                  error={badRange ? t.badRange : undefined}
+                />
+                <FilterInput label={t.to} type="date" name="to" filter={filter} onChange={setFilter} />
                 {Object.values(filter).some(Boolean) ? (
                   <div className="field">
                     <button type="button" onClick={() => setFilter(NO_FILTER)}>
