@@ -326,3 +326,47 @@ export function loadMemberBenefits(
     history: 'all',
   });
 }
+
+/** A claims-volume range: dates of service (the partition key, so only the months asked are read), both days included. */
+export interface ClaimVolumeRange {
+  from: string;
+  to: string;
+  planId: string | null;
+}
+
+/**
+ * Claims per date of service in the range — paid (and of those, reversed since) and rejected — and
+ * how often each reject code was returned, aggregated by the database in one round trip each.
+ */
+export async function countClaimVolume(
+  database: Pick<Database, 'query'>,
+  r: ClaimVolumeRange,
+): Promise<{
+  days: Array<{ day: string; paid: number; reversed: number; rejected: number }>;
+  rejectCodes: Array<{ code: string; count: number }>;
+}> {
+  const params = [r.from, r.to, r.planId];
+  const inRange = `date_of_service between $1::date and $2::date and ($3::text is null or plan_id = $3::text)`;
+  const [days, rejectCodes] = await Promise.all([
+    database.query<{ day: string; paid: number; reversed: number; rejected: number }>(
+      `select date_of_service::text as day,
+              count(*) filter (where transaction_status = 'P')::int as paid,
+              count(*) filter (where transaction_status = 'P' and reversed_at is not null)::int as reversed,
+              count(*) filter (where transaction_status = 'R')::int as rejected
+         from claims
+        where ${inRange}
+        group by date_of_service
+        order by date_of_service`,
+      params,
+    ),
+    database.query<{ code: string; count: number }>(
+      `select code, count(*)::int as count
+         from claims cross join lateral unnest(reject_codes) as code
+        where transaction_status = 'R' and ${inRange}
+        group by code
+        order by count(*) desc, code`,
+      params,
+    ),
+  ]);
+  return { days, rejectCodes };
+}

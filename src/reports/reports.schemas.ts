@@ -53,3 +53,28 @@ export const TurnaroundReportSchema = Type.Object({
     }),
   ),
 });
+
+const ClaimCounts = {
+  paid: Type.Integer({ description: 'Paid claims (including those reversed since)' }),
+  reversed: Type.Integer({ description: 'Of the paid claims, those reversed since' }),
+  rejected: Type.Integer(),
+};
+
+export const ClaimsReportSchema = Type.Object({
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  planId: Nullable(Type.String()),
+  generatedAt: Type.String(),
+  days: Type.Array(Type.Object({ day: Type.String({ format: 'date' }), ...ClaimCounts }), {
+    description: 'Every date of service in the range, in order (days without claims count 0)',
+  }),
+  rejectCodes: Type.Array(
+    Type.Object({
+      code: Type.String({ description: 'NCPDP reject code (511-FB)' }),
+      description: Nullable(Type.String({ description: "NCPDP's standard text (English)" })),
+      count: Type.Integer({ description: 'Rejected claims that carried the code' }),
+    }),
+    { description: 'Most frequent first' },
+  ),
+  total: Type.Object(ClaimCounts),
+});

@@ -1,16 +1,9 @@
 import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../app-context.js';
-import { DomainError, notFound } from '../platform/errors.js';
+import { checkedReportRange } from './report-range.js';
 import type { TurnaroundQuerySchema } from './reports.schemas.js';
 import { listReportAppeals, listReportCases } from './reports.repo.js';
-import {
-  computeTurnaroundMetrics,
-  defaultRange,
-  isCalendarDate,
-  rangeBounds,
-  rangeProblem,
-  type TurnaroundMetrics,
-} from './rules/turnaround-metrics.js';
+import { computeTurnaroundMetrics, rangeBounds, type TurnaroundMetrics } from './rules/turnaround-metrics.js';
 
 export type TurnaroundQuery = Static<typeof TurnaroundQuerySchema>;
 
@@ -22,17 +15,7 @@ export type TurnaroundReport = TurnaroundMetrics & { planId: string | null; gene
  */
 export async function turnaroundReport(ctx: AppContext, query: TurnaroundQuery): Promise<TurnaroundReport> {
   const now = ctx.clock.now();
-  const to = query.to ?? defaultRange(now).to;
-  // Only `to` given: the 12 weeks ending then (an invalid `to` is reported below, as `to`).
-  const from =
-    query.from ?? (isCalendarDate(to) ? defaultRange(new Date(`${to}T00:00:00Z`)).from : defaultRange(now).from);
-  const problem = rangeProblem(from, to);
-  if (problem)
-    throw new DomainError('VALIDATION_FAILED', `${problem.path}: ${problem.message}`, {
-      errors: [{ path: `querystring.${problem.path}`, message: problem.message }],
-    });
-  const planId = query.planId?.trim() || null;
-  if (planId && !(await ctx.reference.get()).plans.has(planId)) throw notFound('Plan', planId);
+  const { from, to, planId } = await checkedReportRange(ctx, query);
   const { start, end } = rangeBounds(from, to);
   const [cases, appeals] = await Promise.all([
     listReportCases(ctx.database, { start, end, planId }),

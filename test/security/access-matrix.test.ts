@@ -161,6 +161,20 @@ describe('access matrix generated from the OpenAPI document', () => {
   });
 });
 
+describe('admin reports (docs/design.md#metrics)', () => {
+  it('the claims report answers the admin; every other role gets 403 problem+json and no figures', async () => {
+    const url = 'reports/claims?from=2026-11-01&to=2026-11-20';
+    expect((await own.get('admin')!.get(url)).status).toBe(200);
+    const wrong: string[] = [];
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      const r = await own.get(role)!.request('GET', url);
+      if (r.status !== 403 || !String(r.headers['content-type']).includes('problem+json') || 'days' in r.body)
+        wrong.push(`${role} → ${r.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('least-privilege member reads (own vs another)', () => {
   it("a member reads their own record, not another's (404 either way for a guessed id)", async () => {
     expect((await own.get('member')!.get(`members/${denied.memberId}`)).status).toBe(200);

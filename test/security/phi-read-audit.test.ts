@@ -28,6 +28,7 @@ const NOT_PHI: Record<string, string> = {
   'GET /api/v1/ehr-clients': 'registered EHR systems and their keys',
   'GET /api/v1/test/clock': 'the test clock',
   'GET /api/v1/reports/turnaround': 'counts and medians, no person',
+  'GET /api/v1/reports/claims': 'claim counts by day and reject code, no person',
   'GET /api/v1/imports': 'import runs: file kinds and counts',
   'GET /api/v1/work-items': 'operational items naming cases and notices by id, no names or clinical facts',
   'GET /api/v1/fax/inbound': "the intake queue's envelope data (sending fax number, size, status), not the pages",

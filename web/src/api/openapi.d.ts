@@ -10085,6 +10085,116 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/claims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Claims volume by date of service (paid, reversed, rejected) and reject-code counts for a range of days and a plan (admin) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day (UTC), YYYY-MM-DD; default 12 weeks before `to` */
+          from?: string;
+          planId?: string;
+          /** @description Last day (UTC), YYYY-MM-DD; default today */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Every date of service in the range, in order (days without claims count 0) */
+              days: {
+                /** Format: date */
+                day: string;
+                /** @description Paid claims (including those reversed since) */
+                paid: number;
+                rejected: number;
+                /** @description Of the paid claims, those reversed since */
+                reversed: number;
+              }[];
+              /** Format: date */
+              from: string;
+              generatedAt: string;
+              planId: string | null;
+              /** @description Most frequent first */
+              rejectCodes: {
+                /** @description NCPDP reject code (511-FB) */
+                code: string;
+                /** @description Rejected claims that carried the code */
+                count: number;
+                description: string | null;
+              }[];
+              /** Format: date */
+              to: string;
+              total: {
+                /** @description Paid claims (including those reversed since) */
+                paid: number;
+                rejected: number;
+                /** @description Of the paid claims, those reversed since */
+                reversed: number;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-0'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/turnaround': {
     parameters: {
       query?: never;

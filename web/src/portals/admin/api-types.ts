@@ -24,3 +24,7 @@ export type QuestionItem = QuestionnaireItem;
 
 /** GET /users items. */
 export type UserSummary = ApiAnswer<'/api/v1/users', 'get'>['items'][number];
+
+/** GET /reports/claims: claims by date of service and reject-code counts. */
+export type ClaimsReport = ApiAnswer<'/api/v1/reports/claims', 'get'>;
+export type ClaimDay = ClaimsReport['days'][number];

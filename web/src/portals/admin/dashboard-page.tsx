@@ -7,6 +7,7 @@ import { useApi } from '../../ui/use-api';
 import type { PlanSummary } from '../../api/types';
 import type { TurnaroundReport } from './api-types';
 import { ApprovalChart } from './approval-chart';
+import { ClaimsReport } from './claims-report';
 import { CasesAtRisk } from './cases-at-risk';
 import { defaultRange } from './metric-format';
 import { MetricTiles } from './metric-tiles';
@@ -74,6 +75,7 @@ export function DashboardPage() {
           </>
         )}
       </Async>
+      <ClaimsReport query={query} />
     </Page>
   );
 }
