@@ -104,20 +104,10 @@ if (COMPARE_TSX) {
   // What the previous `npm start` also did on every start: vite build of the portals.
   const out = path.join(os.tmpdir(), `openpbm-startup-web-${process.pid}`);
   const v0 = performance.now();
-  spawnSync(
-    'node',
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--logLevel',
-      'silent',
-      '--outDir',
-      path.join(os.tmpdir(), `openpbm-startup-web-${process.pid}`),
-    ],
-    {
-      cwd: ROOT,
-    },
-  );
+  spawnSync('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'silent', '--outDir', out], {
+    cwd: ROOT,
+  });
+  rmSync(out, { recursive: true, force: true });
   console.log(
     `the previous npm start's web build alone: ${(performance.now() - v0).toFixed(0)} ms (now skipped unless web/ changed)`,
   );
