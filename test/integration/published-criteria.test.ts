@@ -7,7 +7,8 @@ import { openTestDatabase } from '../support/test-app.js';
 /**
  * Published criteria versions are read once per process and database (they are immutable, so a
  * case's every step may reuse them): what is returned equals the stored version, a caller's edits
- * never reach the next caller, unknown versions are not remembered, and two databases never share.
+ * throw (it is shared, deeply frozen) and never reach the next caller, unknown versions are not
+ * remembered, and two databases never share.
  */
 describe('findPublishedCriteria', () => {
   let database: Database;
@@ -44,11 +45,12 @@ describe('findPublishedCriteria', () => {
     expect(first).not.toHaveProperty('current');
   });
 
-  it("a caller's edits to what it was given do not reach the next caller", async () => {
+  it("a caller's edits to what it was given throw and do not reach the next caller (shared, deeply frozen)", async () => {
     const ctx = { database };
     const mine = (await findPublishedCriteria(ctx, id, version))!;
-    mine.body.rules.length = 0;
-    mine.title = 'edited';
+    expect(() => (mine.body.rules.length = 0)).toThrow(TypeError);
+    expect(() => (mine.title = 'edited')).toThrow(TypeError);
+    expect(() => mine.body.questionnaire.item!.push({ linkId: 'x', type: 'string' })).toThrow(TypeError);
     const next = (await findPublishedCriteria(ctx, id, version))!;
     expect(next.body.rules.length).toBeGreaterThan(0);
     expect(next.title).not.toBe('edited');
