@@ -74,7 +74,7 @@ export function RenewalsDue() {
   return (
     <Section title={t.title}>
       <p className="muted">{t.intro}</p>
-      <Async state={state} empty={<p className="empty">{t.none}</p>} isEmpty={(d) => d.items.length === 0}>
+      <Async state={state} empty={t.none} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
           <TableBox label={t.title}>
             <table>
