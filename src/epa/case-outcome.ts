@@ -1,5 +1,5 @@
 import type { CriteriaSet } from '../priorauth/rules/criteria-set.js';
-import type { RequestView } from '../priorauth/request-view.js';
+import type { CaseOutcomeView } from '../priorauth/request-view.js';
 import { informationRequestQuestionSet, toQuestionSet } from './question-set.js';
 import type { CaseOutcome } from './script-responses.js';
 
@@ -14,7 +14,7 @@ interface Determination {
 }
 
 /** What the sender must know about a case: `information-request-2`, `approved`, … (null: nothing to tell). */
-export function caseEvent(view: Pick<RequestView, 'status' | 'informationRequests'>): string | null {
+export function caseEvent(view: Pick<CaseOutcomeView, 'status' | 'informationRequests'>): string | null {
   if (view.status === 'awaiting-information') {
     const open = view.informationRequests.find((r) => r.status === 'open');
     return open ? `information-request-${open.sequence}` : null;
@@ -32,7 +32,7 @@ export const isFinalEvent = (event: string | null) =>
  * PANotification and a repeated PARequest, read from the case the portals show.
  */
 export function caseOutcome(
-  view: RequestView,
+  view: CaseOutcomeView,
   criteria: CriteriaSet,
   options: { answersDeadline: string; appealRights: string },
 ): CaseOutcome {

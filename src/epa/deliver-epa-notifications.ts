@@ -3,7 +3,7 @@ import { drainOutbox } from '../platform/drain-outbox.js';
 import { epaNotificationHeaders, findEhrClientById } from '../ehr-clients/index.js';
 import { newId } from '../platform/ids.js';
 import { findPaRequest, findPublishedCriteria } from '../priorauth/index.js';
-import { buildRequestView } from '../priorauth/request-view.js';
+import { buildCaseOutcomeView } from '../priorauth/request-view.js';
 import { openWorkItem } from '../work-items/index.js';
 import { OPENPBM_ID } from './answer-epa-message.js';
 import { caseEvent, isFinalEvent } from './case-outcome.js';
@@ -37,7 +37,7 @@ async function queueNews(ctx: AppContext, now: Date): Promise<number> {
     const row = await findPaRequest(ctx.database.db, link.paRequestId);
     // Cases still being answered or reviewed have no news (checked before building the view).
     if (!row || ['awaiting-answers', 'submitted', 'in-review'].includes(row.status)) continue;
-    const view = await buildRequestView(ctx, row);
+    const view = await buildCaseOutcomeView(ctx, row);
     const event = caseEvent(view);
     // Pended and open states are what the sender was last told; only decisions and information requests are news.
     if (!event || event === link.lastEvent || event === 'pended' || event === 'open') continue;

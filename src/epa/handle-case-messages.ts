@@ -15,11 +15,11 @@ import { sniffFileType } from '../priorauth/sniff-file-type.js';
 import { cancelRequest } from '../priorauth/cancel-request.js';
 import { findPaRequest, type PaRequestRow, findPublishedCriteria } from '../priorauth/index.js';
 import { respondToInformationRequest } from '../priorauth/respond-to-information-request.js';
-import { buildRequestView, type RequestView } from '../priorauth/request-view.js';
+import { buildCaseOutcomeView, type CaseOutcomeView } from '../priorauth/request-view.js';
 import type { CriteriaSet } from '../priorauth/rules/criteria-set.js';
 import { saveAnswers } from '../priorauth/save-answers.js';
 import { mergeAnswers } from '../priorauth/merge-answers.js';
-import { assertAnswersValid, documentsOnFile, missingItems, submitRequest } from '../priorauth/submit-request.js';
+import { assertAnswersValid, documentsOnFile, missingItems, submitCase } from '../priorauth/submit-request.js';
 import type { Hub } from './authenticate-hub.js';
 import { caseEvent, caseOutcome, isFinalEvent } from './case-outcome.js';
 import { EpaRefusal } from './epa-refusal.js';
@@ -60,7 +60,7 @@ async function loadCase(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<C
   return { row, acting: actingPrescriber(clientIdentity(hub.row), npi), criteria };
 }
 
-export async function outcomeOf(ctx: AppContext, view: RequestView, criteria: CriteriaSet): Promise<CaseOutcome> {
+export async function outcomeOf(ctx: AppContext, view: CaseOutcomeView, criteria: CriteriaSet): Promise<CaseOutcome> {
   const plan = (await ctx.reference.get()).plans.get(view.planId)!;
   return caseOutcome(view, criteria, {
     answersDeadline: answersDeadline(new Date(view.receivedAt), plan.policy.informationRequests.responseWindowHours),
@@ -72,7 +72,7 @@ export async function outcomeOf(ctx: AppContext, view: RequestView, criteria: Cr
 async function answerWithCase(
   ctx: AppContext,
   transaction: string,
-  view: RequestView,
+  view: CaseOutcomeView,
   criteria: CriteriaSet,
 ): Promise<HandledMessage> {
   const event = caseEvent(view);
@@ -161,7 +161,7 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
   const hasAttachments = Boolean(m.body.Attachment);
   if (c.row.status === 'awaiting-answers') {
     if (!scriptAnswers && !hasAttachments)
-      return answerWithCase(ctx, 'PAResponse', await buildRequestView(ctx, c.row), c.criteria);
+      return answerWithCase(ctx, 'PAResponse', await buildCaseOutcomeView(ctx, c.row), c.criteria);
     const fhir = scriptAnswers ? answersToResponse(c.criteria.questionnaire, scriptAnswers) : undefined;
     const stored = await prepareAttachments(ctx, c, m);
     // Answers add to the draft a previous (incomplete) PARequest left, question by question.
@@ -197,12 +197,19 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
         }),
       };
     }
-    // The documents are stored in the submission's transaction; the case is not read again.
-    const view = await submitRequest(ctx, c.acting, row.id, { answers }, { row, attachments: stored.prepared, onFile });
-    return answerWithCase(ctx, 'PAResponse', view, c.criteria);
+    // The documents are stored in the submission's transaction; the case is not read again, and
+    // the answer reads only what it states (buildCaseOutcomeView), not the portals' full view.
+    const submitted = await submitCase(
+      ctx,
+      c.acting,
+      row.id,
+      { answers },
+      { row, attachments: stored.prepared, onFile },
+    );
+    return answerWithCase(ctx, 'PAResponse', await buildCaseOutcomeView(ctx, submitted), c.criteria);
   }
   if (c.row.status === 'awaiting-information' && (scriptAnswers || hasAttachments || note)) {
-    const open = (await buildRequestView(ctx, c.row)).informationRequests.find((r) => r.status === 'open');
+    const open = (await buildCaseOutcomeView(ctx, c.row)).informationRequests.find((r) => r.status === 'open');
     const asked = new Map(
       ((open?.items ?? []) as Array<{ id: string; question?: string; linkId?: string }>)
         .filter((i) => i.question && !i.linkId)
@@ -227,7 +234,7 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
     });
     return answerWithCase(ctx, 'PAResponse', view, c.criteria);
   }
-  return answerWithCase(ctx, 'PAResponse', await buildRequestView(ctx, c.row), c.criteria);
+  return answerWithCase(ctx, 'PAResponse', await buildCaseOutcomeView(ctx, c.row), c.criteria);
 }
 
 /** PACancelRequest → PACancelResponse: the requester withdraws an open case (its clocks stop). */

@@ -4,8 +4,8 @@ import { actingPrescriber } from '../fhir/shared/acting-principal.js';
 import { getCoverage } from '../coverage/get-coverage.js';
 import { findMemberById } from '../members/index.js';
 import { DomainError } from '../platform/errors.js';
-import { initiateRequest } from '../priorauth/initiate-request.js';
-import { findCurrentCriteria } from '../priorauth/index.js';
+import { openRequest } from '../priorauth/initiate-request.js';
+import { findPublishedCriteria } from '../priorauth/index.js';
 import { normalizeNdc } from '../shared/field-checks.js';
 import type { Hub } from './authenticate-hub.js';
 import { recordEpaCase } from './epa.repo.js';
@@ -89,16 +89,21 @@ export async function handleInitiation(ctx: AppContext, hub: Hub, m: InboundMess
   const now = ctx.clock.now();
   let created;
   try {
-    created = await initiateRequest(ctx, acting, {
-      memberId: member.id,
-      prescriberNpi: npi,
-      ...(ndc ? { productId: ndc } : { rxcui }),
-      quantity: med.quantity,
-      daysSupply: med.daysSupply,
-      urgency: urgent ? 'urgent' : 'standard',
-      ...(urgent ? { urgencyReason: note } : {}),
-      channel: 'epa',
-    });
+    created = await openRequest(
+      ctx,
+      acting,
+      {
+        memberId: member.id,
+        prescriberNpi: npi,
+        ...(ndc ? { productId: ndc } : { rxcui }),
+        quantity: med.quantity,
+        daysSupply: med.daysSupply,
+        urgency: urgent ? 'urgent' : 'standard',
+        ...(urgent ? { urgencyReason: note } : {}),
+        channel: 'epa',
+      },
+      { member },
+    );
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     if (e.code === 'ACTIVE_AUTHORIZATION_EXISTS') {
@@ -140,11 +145,13 @@ export async function handleInitiation(ctx: AppContext, hub: Hub, m: InboundMess
       transaction: 'PAInitiationResponse',
       body: initiationResponseBody({ kind: 'closed', reasonCode: 'PANotRequired', description: created.body.message }),
     };
-  const view = created.request;
-  const criteria = (await findCurrentCriteria(ctx.database.db, view.criteria.id))!.body;
+  // The answer names the case and its question set: the portals' view of the new case is not built.
+  const row = created.row;
+  // The version the case was opened on (cached: published versions never change).
+  const criteria = (await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion))!.body;
   const deadline = answersDeadline(now, plan.policy.informationRequests.responseWindowHours);
   await recordEpaCase(ctx.database.db, {
-    paRequestId: view.id,
+    paRequestId: row.id,
     clientId: hub.row.id,
     prescriberNpi: npi,
     endpoint: hub.row.epaEndpoint,
@@ -154,10 +161,10 @@ export async function handleInitiation(ctx: AppContext, hub: Hub, m: InboundMess
   });
   return {
     transaction: 'PAInitiationResponse',
-    paRequestId: view.id,
+    paRequestId: row.id,
     body: initiationResponseBody({
       kind: 'open',
-      paReferenceId: view.id,
+      paReferenceId: row.id,
       deadline,
       questionSet: toQuestionSet(criteria.questionnaire, criteria),
     }),

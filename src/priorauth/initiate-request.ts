@@ -3,7 +3,7 @@ import type { InitiateBody } from './priorauth.schemas.js';
 import type { AppContext } from '../app-context.js';
 import { addDays } from '../platform/dates.js';
 import type { Principal } from '../platform/roles.js';
-import { findMemberById } from '../members/index.js';
+import { findMemberById, type MemberRow } from '../members/index.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import { DomainError, forbidden, invalid, notFound, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -42,18 +42,18 @@ export { CHANNELS, type Channel } from './priorauth.schemas.js';
 /** A new case as the route's schema accepts it; fax intake adds when the fax arrived (starts the clock). */
 export type InitiateInput = Static<typeof InitiateBody> & { receivedAt?: Date };
 
-export type InitiateResult =
-  | { kind: 'created'; request: RequestView }
-  | {
-      kind: 'not-required';
-      body: {
-        status: 'not-required';
-        message: string;
-        drug: { rxcui: string; name: string };
-        planId: string;
-        processor: string;
-      };
-    };
+interface NotRequired {
+  kind: 'not-required';
+  body: {
+    status: 'not-required';
+    message: string;
+    drug: { rxcui: string; name: string };
+    planId: string;
+    processor: string;
+  };
+}
+
+export type InitiateResult = { kind: 'created'; request: RequestView } | NotRequired;
 
 function checkCaller(caller: Principal, input: InitiateInput): void {
   switch (caller.role) {
@@ -90,6 +90,21 @@ export async function initiateRequest(
   caller: Principal,
   input: InitiateInput,
 ): Promise<InitiateResult> {
+  const opened = await openRequest(ctx, caller, input);
+  return opened.kind === 'created' ? { kind: 'created', request: await buildRequestView(ctx, opened.row) } : opened;
+}
+
+/**
+ * initiateRequest without the case view: the new case's row. For callers that answer from the row
+ * (ePA's PAInitiationResponse names the case and its question set): the view's reads are skipped.
+ */
+export async function openRequest(
+  ctx: AppContext,
+  caller: Principal,
+  input: InitiateInput,
+  /** The member as the caller has just read it by input.memberId (ePA identifies the patient first): not read again. */
+  known: { member?: MemberRow } = {},
+): Promise<{ kind: 'created'; row: PaRequestRow } | NotRequired> {
   checkCaller(caller, input);
   const pharmacyNpi = caller.role === 'pharmacy' ? caller.npi! : (input.pharmacyNpi ?? null);
   const errors: FieldError[] = [];
@@ -105,7 +120,7 @@ export async function initiateRequest(
 
   const db = ctx.database.db;
   const now = ctx.clock.now();
-  const member = await findMemberById(db, input.memberId);
+  const member = known.member?.id === input.memberId ? known.member : await findMemberById(db, input.memberId);
   if (!member) throw notFound('Member', input.memberId);
   const today = planToday((await ctx.reference.get()).plans.get(member.planId), now);
   if (today < member.effectiveDate || (member.terminationDate && today > member.terminationDate)) {
@@ -328,7 +343,7 @@ export async function initiateRequest(
         await refuseSecondRequest(db, member.id, drug.groupId, drug.groupName, caseKind);
       throw error;
     });
-  return { kind: 'created', request: await buildRequestView(ctx, row) };
+  return { kind: 'created', row };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   listHistory,
   listInformationRequests,
   listStandingFacts,
+  type InformationRequestRow,
   type PaRequestRow,
 } from './priorauth.repo.js';
 import { adverseDecisionRoles } from './rules/adverse-decision-authority.js';
@@ -112,6 +113,56 @@ async function appealFilingOf(ctx: AppContext, row: PaRequestRow, now: Date, sta
   return { noticeDate: w.noticeDate, deadline: w.deadline, open: w.open };
 }
 
+const toInformationRequestView = (r: InformationRequestRow) => ({
+  id: r.id,
+  sequence: r.sequence,
+  items: r.items,
+  note: r.note,
+  status: r.status,
+  requestedAt: r.requestedAt.toISOString(),
+  requestedBy: r.requestedBy,
+  dueAt: r.dueAt.toISOString(),
+  respondedAt: r.respondedAt?.toISOString() ?? null,
+  response: (r.response as InformationResponse | null) ?? null,
+});
+
+/** The fields of the full view an ePA answer states (epa/case-outcome.ts). */
+export type CaseOutcomeView = Pick<
+  RequestView,
+  'id' | 'planId' | 'status' | 'daysSupply' | 'receivedAt' | 'dueAt' | 'determination' | 'appealFiling'
+> & {
+  /** Read only while the case awaits information (the open request is the news); otherwise empty. */
+  informationRequests: RequestView['informationRequests'];
+};
+
+/**
+ * Those fields as buildRequestView states them, with only the reads they need: none for most
+ * cases, the information requests while one may be open, the standing facts for an appealable
+ * decision (an appeal that overturned it leaves no filing window). The case's history, documents,
+ * notices and names are not read: an ePA answer does not state them.
+ */
+export async function buildCaseOutcomeView(
+  ctx: AppContext,
+  row: PaRequestRow,
+  db: Db = ctx.database.db,
+): Promise<CaseOutcomeView> {
+  const now = ctx.clock.now();
+  const appealable = (APPEALABLE_CASE_STATUSES as readonly string[]).includes(row.status);
+  const facts = appealable ? (await listStandingFacts(db, [row.id])).get(row.id) : undefined;
+  const infoRequests = row.status === 'awaiting-information' ? await listInformationRequests(db, row.id) : [];
+  return {
+    id: row.id,
+    planId: row.planId,
+    status: row.status,
+    daysSupply: row.daysSupply,
+    receivedAt: row.receivedAt.toISOString(),
+    dueAt: row.dueAt?.toISOString() ?? null,
+    determination: (row.determination as Determination | null) ?? null,
+    appealFiling: appealable ? await appealFilingOf(ctx, row, now, caseStanding(row.status, facts ?? NO_FACTS)) : null,
+    informationRequests: infoRequests.map(toInformationRequestView),
+  };
+}
+
 /** The full case (docs/design.md#api), with what each audience needs to act. */
 export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: Db = ctx.database.db) {
   const now = ctx.clock.now();
@@ -145,18 +196,7 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     requiredDocuments: criteria?.body.requiredDocuments ?? [],
     answers: row.answers ?? null,
     attachments: attachments.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
-    informationRequests: infoRequests.map((r) => ({
-      id: r.id,
-      sequence: r.sequence,
-      items: r.items,
-      note: r.note,
-      status: r.status,
-      requestedAt: r.requestedAt.toISOString(),
-      requestedBy: r.requestedBy,
-      dueAt: r.dueAt.toISOString(),
-      respondedAt: r.respondedAt?.toISOString() ?? null,
-      response: (r.response as InformationResponse | null) ?? null,
-    })),
+    informationRequests: infoRequests.map(toInformationRequestView),
     determination: (row.determination as Determination | null) ?? null,
     /** Approved cases: the authorization a renewal would continue, and when the renewal window opens. */
     renewal,

@@ -75,6 +75,20 @@ export async function submitRequest(
   input: { answers?: unknown },
   options: SubmitOptions = {},
 ): Promise<RequestView> {
+  return buildRequestView(ctx, await submitCase(ctx, caller, id, input, options));
+}
+
+/**
+ * submitRequest without the case view: the submitted case's row. For callers that answer from the
+ * row (ePA's PAResponse, caseOutcomeView): the view's reads are skipped.
+ */
+export async function submitCase(
+  ctx: AppContext,
+  caller: Principal,
+  id: string,
+  input: { answers?: unknown },
+  options: SubmitOptions = {},
+): Promise<PaRequestRow> {
   const db = ctx.database.db;
   const row = assertCanSee(caller, options.row ?? (await findPaRequest(db, id)), id);
   assertCanAct(caller, row);
@@ -118,7 +132,7 @@ export async function submitRequest(
 
   const evaluation = completeness.complete ? await evaluateRequest(ctx, { row, criteria, answers, now }) : null;
   // A deadlock or serialization loss rolls the whole transaction back: run it again (docs/design.md#errors).
-  const updated = await retryOnConflict(() =>
+  return retryOnConflict(() =>
     db.transaction(async (tx) => {
       for (const a of arriving) await storeAttachment(tx, a, row.status, now);
       if (!evaluation) {
@@ -221,5 +235,4 @@ export async function submitRequest(
       });
     }),
   );
-  return buildRequestView(ctx, updated);
 }
