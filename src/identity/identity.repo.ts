@@ -41,6 +41,16 @@ export async function findDisplayNames(db: Db, usernames: Iterable<string>): Pro
   return new Map(rows.flatMap((r) => (r.displayName ? [[r.username, r.displayName] as [string, string]] : [])));
 }
 
+/**
+ * The SQL piece for another module's one-statement read (priorauth's readCaseDetails):
+ * findDisplayNames as a JSON object username → display name, for the usernames `usernames` (a
+ * subquery of the caller's statement, e.g. `select h.actor from pa_history h where …`) selects.
+ */
+export function displayNamesJsonSql(usernames: string): string {
+  return `(select coalesce(json_object_agg(u.username, u.display_name), '{}'::json)
+       from users u where u.display_name <> '' and u.username in (${usernames}))`;
+}
+
 /** The portal language a user chose, if any. */
 export async function findUserLanguage(db: Db, userId: string): Promise<string | null> {
   const [row] = await db.select({ language: users.language }).from(users).where(eq(users.id, userId)).limit(1);

@@ -1,2 +1,2 @@
 /** The identity module's public API: what other modules may use (its repository and tables stay its own). */
-export { findDisplayNames, findUserByUsername, listUsers } from './identity.repo.js';
+export { displayNamesJsonSql, findDisplayNames, findUserByUsername, listUsers } from './identity.repo.js';

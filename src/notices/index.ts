@@ -1,2 +1,2 @@
 /** The notices module's public API: what other modules may use (its repository and tables stay its own). */
-export { listNotices, listNoticesForRequest } from './notices.repo.js';
+export { caseNoticesJsonSql, listNotices, listNoticesForRequest, type CaseNoticeJson } from './notices.repo.js';

@@ -16,6 +16,30 @@ export function listNoticesForRequest(db: Db, paRequestId: string): Promise<Noti
     .orderBy(asc(notices.createdAt), asc(notices.id));
 }
 
+/**
+ * The SQL piece for another module's one-statement read of a case (priorauth's readCaseDetails):
+ * listNoticesForRequest's rows and order as a JSON array, with the fields a case view shows.
+ * `paRequestId` is an expression of the caller's statement, e.g. `r.id`.
+ */
+export function caseNoticesJsonSql(paRequestId: string): string {
+  return `(select coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'recipient', n.recipient,
+            'channel', n.channel, 'language', n.language, 'status', n.status, 'attempts', n.attempts,
+            'createdAt', n.created_at) order by n.created_at, n.id), '[]'::json)
+       from notices n where n.pa_request_id = ${paRequestId})`;
+}
+
+/** A notice as caseNoticesJsonSql states it (createdAt as the JSON text of the timestamp). */
+export interface CaseNoticeJson {
+  id: string;
+  kind: string;
+  recipient: string;
+  channel: string;
+  language: string;
+  status: string;
+  attempts: number;
+  createdAt: string;
+}
+
 export async function findNotice(db: Db, id: string): Promise<NoticeRow | undefined> {
   return (await db.select().from(notices).where(eq(notices.id, id)).limit(1))[0];
 }

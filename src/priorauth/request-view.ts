@@ -1,17 +1,14 @@
 import { findPublishedCriteria } from './published-criteria.js';
 import { isExceptionKind } from '../shared/exception-kinds.js';
 import type { AppContext } from '../app-context.js';
-import { listNoticesForRequest } from '../notices/index.js';
-import { findDisplayNames } from '../identity/index.js';
 import type { Db } from '../platform/db.js';
 import {
-  listAttachments,
-  listHistory,
   listInformationRequests,
   listStandingFacts,
   type InformationRequestRow,
   type PaRequestRow,
 } from './priorauth.repo.js';
+import { readCaseDetails } from './case-details.repo.js';
 import { adverseDecisionRoles } from './rules/adverse-decision-authority.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
 import { caseTierChoices } from './exception-tiers.js';
@@ -166,23 +163,19 @@ export async function buildCaseOutcomeView(
 /** The full case (docs/design.md#api), with what each audience needs to act. */
 export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: Db = ctx.database.db) {
   const now = ctx.clock.now();
-  const facts = (await listStandingFacts(db, [row.id])).get(row.id);
-  const standing = caseStanding(row.status, facts ?? NO_FACTS);
+  // One round trip for the facts, history, documents, notices and (screens name people, not
+  // accounts) the display names of the assignee and each history actor.
+  const [details, criteria] = await Promise.all([
+    readCaseDetails(db, row),
+    findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db),
+  ]);
+  const { facts, history, informationRequests: infoRequests, attachments, notices, names } = details;
+  const standing = caseStanding(row.status, facts);
   const reference = await ctx.reference.get();
   const plan = reference.plans.get(row.planId);
-  const [history, infoRequests, attachments, notices, criteria, renewal, appealFiling] = await Promise.all([
-    listHistory(db, row.id),
-    listInformationRequests(db, row.id),
-    listAttachments(db, row.id),
-    listNoticesForRequest(db, row.id),
-    findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db),
+  const [renewal, appealFiling] = await Promise.all([
     renewalOf(ctx, row, now, standing),
     appealFilingOf(ctx, row, now, standing),
-  ]);
-  // Screens name people, not accounts: the assignee's and each history actor's display name.
-  const names = await findDisplayNames(db, [
-    ...(row.assignedTo ? [row.assignedTo] : []),
-    ...history.map((h) => h.actor),
   ]);
   return {
     ...toRequestSummary(row, names, now, facts),
