@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('prescriber: renewals due on the dashboard', () =>
   it('in Spanish at 390 px: the row says drug, patient, end date and days left, and offers the renewal', async () => {
     const page = await rig.signedIn(park.username, park.password, { mobile: true });
     await page.getByLabel('Language').selectOption('es');
-    const { row } = await renewalRow(page, 'Renovaciones pendientes');
+    const { section, row } = await renewalRow(page, 'Renovaciones pendientes');
     const cells = await row.getByRole('cell').allTextContents();
     expect(cells[0]).toMatch(/^Ozempic/);
     expect(cells[0]).toContain(`Autorización ${due.authorization.number}`);
@@ -62,6 +62,10 @@ describe.skipIf(!hasChromium)('prescriber: renewals due on the dashboard', () =>
     expect(cells[3]).toBe(`${due.daysLeft} días`);
     await row.getByRole('link', { name: /^Solicitar renovación de Ozempic.* para Jennifer Lewis$/ }).waitFor();
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    // A card per row (stack-on-narrow): the table's own box does not scroll sideways either.
+    const box = section.locator('.table-wrap');
+    expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('block');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await rig.screenshot(page, 'prescriber-renewals-due-es-390');
     await page.context().close();

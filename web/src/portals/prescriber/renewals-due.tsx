@@ -77,7 +77,8 @@ export function RenewalsDue() {
       <Async state={state} empty={t.none} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
           <TableBox label={t.title}>
-            <table>
+            {/* Cards on a phone (styles.css, stack-on-narrow): each cell names its column. */}
+            <table className="stack-on-narrow">
               <thead>
                 <tr>
                   <th scope="col">{t.drug}</th>
@@ -97,12 +98,12 @@ export function RenewalsDue() {
                         {fill(t.authorization, { number: r.authorization.number })}
                       </Link>
                     </td>
-                    <td>
+                    <td data-label={t.member}>
                       <NameWithId name={r.memberName} id={r.memberId} />
                     </td>
-                    <td>{formatDate(r.authorization.effectiveTo, lang)}</td>
-                    <td>{left(r.daysLeft)}</td>
-                    <td>
+                    <td data-label={t.ends}>{formatDate(r.authorization.effectiveTo, lang)}</td>
+                    <td data-label={t.left}>{left(r.daysLeft)}</td>
+                    <td data-label={t.action}>
                       {r.renewalCaseId ? (
                         <Link to={`/prescriber/requests/${encodeURIComponent(r.renewalCaseId)}`}>{t.started}</Link>
                       ) : (
