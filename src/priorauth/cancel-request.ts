@@ -8,6 +8,7 @@ import { findPaRequest } from './priorauth.repo.js';
 import { CASE_DEADLINE_KINDS } from './record-determination.js';
 import { buildRequestView } from './request-view.js';
 import { transitionRequest } from './transition-request.js';
+import { reasonsByLanguage, SYSTEM_REASONS } from './rules/determination-wording.js';
 
 /** The requester withdraws an open request; its clocks stop. */
 export async function cancelRequest(ctx: AppContext, caller: Principal, id: string, input: { reason?: string }) {
@@ -24,11 +25,16 @@ export async function cancelRequest(ctx: AppContext, caller: Principal, id: stri
       actor: caller,
       at: now,
       from: OPEN_STATUSES,
-      reason: input.reason?.trim() || 'Withdrawn by the requester',
+      reason: input.reason?.trim() || SYSTEM_REASONS.withdrawn.en,
       changes: {
         determination: {
           decision: 'cancelled',
-          reasons: [input.reason?.trim() || 'Withdrawn by the requester'],
+          reasons: [input.reason?.trim() || SYSTEM_REASONS.withdrawn.en],
+          // A reason the requester typed is their own words; the screens in Spanish say it plainly.
+          reasonsByLanguage: reasonsByLanguage({
+            decision: 'cancelled',
+            wording: input.reason?.trim() ? undefined : [SYSTEM_REASONS.withdrawn],
+          }),
           decidedAt: now.toISOString(),
           decidedBy: { name: caller.displayName ?? caller.username, role: caller.role },
         },

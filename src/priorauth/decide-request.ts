@@ -16,6 +16,7 @@ import { isRealDate } from '../platform/dates.js';
 import { adverseDecisionRoles, isAdverse, mayMakeAdverseDecision } from './rules/adverse-decision-authority.js';
 import { assignedElsewhere } from './assigned-elsewhere.js';
 import { caseTierChoices } from './exception-tiers.js';
+import { SYSTEM_REASONS } from './rules/determination-wording.js';
 
 /** POST /pa-requests/{id}/determination as its schema accepts it. */
 export type DecisionInput = Static<typeof DeterminationBody>;
@@ -147,7 +148,8 @@ export async function decideRequest(ctx: AppContext, caller: Principal, id: stri
     db.transaction((tx) =>
       recordDetermination(ctx, tx, row, {
         decision: input.decision,
-        reasons: reasons.length ? reasons : ['The coverage criteria were reviewed and met.'],
+        reasons: reasons.length ? reasons : [SYSTEM_REASONS.reviewedAndMet.en],
+        reasonWording: reasons.length ? undefined : [SYSTEM_REASONS.reviewedAndMet],
         criteriaNotMet,
         approvedQuantity: input.approvedQuantity,
         effectiveTo: input.effectiveTo,

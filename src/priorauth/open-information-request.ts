@@ -10,7 +10,10 @@ export interface InformationItem {
   id: string;
   question?: string;
   document?: string;
+  /** The question of the criteria set it asks again (the portals word it from the set, translations included). */
   linkId?: string;
+  /** The required document of the set it asks for. */
+  documentId?: string;
 }
 
 /**

@@ -13,6 +13,7 @@ import { escalateOverdueCase } from './escalate-overdue-case.js';
 import { informationRequestClock, nextStateOnInformationExpiry } from './rules/information-request-rules.js';
 import { scheduleReviewClock } from './schedule-review-clock.js';
 import { transitionRequest } from './transition-request.js';
+import { closedNoResponseReason, SYSTEM_REASONS } from './rules/determination-wording.js';
 
 const REVIEWABLE = ['submitted', 'in-review'] as const;
 /**
@@ -56,7 +57,8 @@ export function registerPaDeadlines(): void {
           now,
           from: [...CLOCK_RUNNING],
           plan,
-          reasons: ['The plan did not decide the request within the time the law allows, so it is approved.'],
+          reasons: [SYSTEM_REASONS.deemed.en],
+          reasonWording: [SYSTEM_REASONS.deemed],
         });
         return;
       }
@@ -84,9 +86,8 @@ export function registerPaDeadlines(): void {
           now,
           from: ['awaiting-information'],
           plan,
-          reasons: [
-            `We asked for more information ${count} time${count === 1 ? '' : 's'} and did not receive it in time, so the request is closed. Your prescriber can send a new request with the information, or you can appeal.`,
-          ],
+          reasons: [closedNoResponseReason(count).en],
+          reasonWording: [closedNoResponseReason(count)],
         });
         return;
       }

@@ -87,6 +87,13 @@ const Str = Type.String();
 const NullableString = Nullable(Type.String());
 /** A JSON object the case stores as it came (FHIR resources, audit details): passed through whole. */
 const Loose = (description: string) => Type.Object({}, { additionalProperties: true, description });
+/**
+ * A plan-written text's translations, the FHIR way: the element beside the English text carrying
+ * http://hl7.org/fhir/StructureDefinition/translation extensions (lang, content). Screens in another
+ * language show the content; the English text stays canonical (docs/design.md#portal-language).
+ */
+const Translations = (of: string) =>
+  Loose(`FHIR element of \`${of}\` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation)`);
 
 const summaryProps = {
   id: Str,
@@ -157,8 +164,17 @@ export const InformationRequestSchema = Type.Object(
     sequence: Type.Integer(),
     items: Type.Array(
       Type.Object(
-        { id: Str, question: Type.Optional(Str), document: Type.Optional(Str), linkId: Type.Optional(Str) },
-        { description: 'A question, or a document asked for' },
+        {
+          id: Str,
+          question: Type.Optional(Str),
+          document: Type.Optional(Str),
+          linkId: Type.Optional(Type.String({ description: 'The question of the set it asks again' })),
+          documentId: Type.Optional(Type.String({ description: 'The required document of the set it asks for' })),
+        },
+        {
+          description:
+            'A question, or a document asked for; one of the set (linkId, documentId) is worded from the set, translations included',
+        },
       ),
     ),
     note: NullableString,
@@ -182,7 +198,13 @@ export const InformationRequestSchema = Type.Object(
 export const DeterminationSchema = Type.Object(
   {
     decision: Str,
-    reasons: Type.Array(Str),
+    reasons: Type.Array(Str, { description: "As written: the reviewer's words, or the system's sentence (English)" }),
+    reasonsByLanguage: Type.Optional(
+      Type.Record(Str, Type.Array(Str), {
+        description:
+          'The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed',
+      }),
+    ),
     criteriaNotMet: Type.Optional(Type.Array(Str)),
     decidedAt: Instant,
     decidedBy: Type.Optional(
@@ -263,14 +285,31 @@ export type InformationResponse = NonNullable<Static<typeof InformationRequestSc
 export const RequestViewSchema = Type.Object(
   {
     ...summaryProps,
+    memberName: Type.Union([
+      Type.String({ description: "The member's name: what screens show, the ID beside it" }),
+      Type.Null(),
+    ]),
+    prescriberName: Type.Union([Type.String({ description: "The prescriber's name" }), Type.Null()]),
     pharmacyNpi: NullableString,
     quantity: Type.Number(),
     daysSupply: Type.Integer(),
     urgencyReason: NullableString,
     submittedAt: Nullable(Instant),
-    criteria: Type.Object({ id: Str, version: Type.Integer(), title: Str }),
-    questionnaire: Nullable(Loose('FHIR R4 Questionnaire: the question set')),
-    requiredDocuments: Type.Array(Type.Object({ id: Str, text: Str })),
+    criteria: Type.Object({
+      id: Str,
+      version: Type.Integer(),
+      title: Str,
+      _title: Type.Optional(Translations('title')),
+      rules: Type.Array(Type.Object({ id: Str, text: Str, _text: Type.Optional(Translations('text')) }), {
+        description: "The set's rules in words (the ids criteriaNotMet and the trace name), with any translations",
+      }),
+    }),
+    questionnaire: Nullable(
+      Loose(
+        'FHIR R4 Questionnaire: the question set; item texts and option displays may carry translations (`_text`, `_display`)',
+      ),
+    ),
+    requiredDocuments: Type.Array(Type.Object({ id: Str, text: Str, _text: Type.Optional(Translations('text')) })),
     answers: Nullable(Loose('FHIR R4 QuestionnaireResponse: the answers so far')),
     attachments: Type.Array(AttachmentSchema),
     informationRequests: Type.Array(InformationRequestSchema),

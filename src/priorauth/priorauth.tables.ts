@@ -154,7 +154,9 @@ export const paInformationRequests = pgTable(
     id: text('id').primaryKey(),
     paRequestId: text('pa_request_id').notNull(),
     sequence: integer('sequence').notNull(),
-    items: jsonb('items').$type<Array<{ id: string; question?: string; document?: string }>>().notNull(),
+    items: jsonb('items')
+      .$type<Array<{ id: string; question?: string; document?: string; linkId?: string; documentId?: string }>>()
+      .notNull(),
     note: text('note'),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
     requestedBy: text('requested_by').notNull(),

@@ -9,6 +9,7 @@ import { caseGrant } from './case-grant.js';
 import { FINAL_STATUSES, type Actor, type Decision, type PaStatus } from './pa-status.js';
 import { withdrawOpenInformationRequests, type PaRequestRow } from './priorauth.repo.js';
 import { transitionRequest } from './transition-request.js';
+import { reasonsByLanguage, type Wording } from './rules/determination-wording.js';
 
 export const CASE_DEADLINE_KINDS = ['pa-warning', 'pa-due', 'pa-info-request-due'];
 
@@ -27,6 +28,8 @@ export interface DeterminationInput {
   note?: string;
   /** Denials: the reviewer's wording per criterion not met, in place of the criteria set's (letters). */
   denialLanguage?: Record<string, { en: string; es: string }>;
+  /** A decision the system made: its reasons in both languages (rules/determination-wording.ts). */
+  reasonWording?: Wording[];
   /** Fetched before the transaction: on PGlite a query outside the open transaction would wait for it. */
   plan: PlanRow;
 }
@@ -74,9 +77,15 @@ export async function recordDetermination(
           role: d.actor.role,
           credential: d.actor.credential ?? null,
         };
+  // Each criterion not met in plain words: the reviewer's edit, else the criteria set's (what the letter says).
+  const denialWording =
+    d.decision === 'denied'
+      ? (d.criteriaNotMet ?? []).map((id) => d.denialLanguage?.[id] ?? criteria?.body.denialLanguage?.[id] ?? null)
+      : [];
   const determination = {
     decision: d.decision,
     reasons: d.reasons,
+    reasonsByLanguage: reasonsByLanguage({ decision: d.decision, wording: d.reasonWording, denialWording }),
     criteriaNotMet: d.criteriaNotMet ?? [],
     decidedAt: d.now.toISOString(),
     decidedBy,

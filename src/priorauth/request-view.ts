@@ -169,7 +169,7 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
     readCaseDetails(db, row),
     findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, db),
   ]);
-  const { facts, history, informationRequests: infoRequests, attachments, notices, names } = details;
+  const { facts, history, informationRequests: infoRequests, attachments, notices, names, people } = details;
   const standing = caseStanding(row.status, facts);
   const reference = await ctx.reference.get();
   const plan = reference.plans.get(row.planId);
@@ -179,12 +179,27 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
   ]);
   return {
     ...toRequestSummary(row, names, now, facts),
+    /** Screens name the patient and the prescriber, with the member ID and NPI as secondary text. */
+    memberName: people.memberName,
+    prescriberName: people.prescriberName,
     pharmacyNpi: row.pharmacyNpi,
     quantity: Number(row.quantity),
     daysSupply: row.daysSupply,
     urgencyReason: row.urgencyReason,
     submittedAt: row.submittedAt?.toISOString() ?? null,
-    criteria: { id: row.criteriaId, version: row.criteriaVersion, title: criteria?.title ?? row.criteriaId },
+    criteria: {
+      id: row.criteriaId,
+      version: row.criteriaVersion,
+      title: criteria?.title ?? row.criteriaId,
+      // The set's own translations of its title (criteria-library JSON, `_title`), for screens in other languages.
+      ...(criteria?.body._title ? { _title: criteria.body._title } : {}),
+      /** Each rule's words (and their translations): screens name the criteria not met, not their ids. */
+      rules: (criteria?.body.rules ?? []).map((r) => ({
+        id: r.id,
+        text: r.text,
+        ...(r._text ? { _text: r._text } : {}),
+      })),
+    },
     questionnaire: criteria?.body.questionnaire ?? null,
     requiredDocuments: criteria?.body.requiredDocuments ?? [],
     answers: row.answers ?? null,

@@ -23,6 +23,7 @@ import { evaluateRequest } from './evaluate-request.js';
 import { informationRequestClock } from './rules/information-request-rules.js';
 import { withPlanAnswers } from './rules/plan-answers.js';
 import { reviewClockStart, supportingStatementReceipt } from './rules/exception-clock.js';
+import { SYSTEM_REASONS } from './rules/determination-wording.js';
 
 /**
  * The prescriber's answer as POST /pa-requests/{id}/information-response accepts it; fax intake adds
@@ -117,7 +118,7 @@ export async function respondToInformationRequest(
           note: 'Still missing required information.',
           items: completeness.missing.map((m, i) => ({
             id: `missing-${i + 1}`,
-            ...(m.documentId ? { document: m.text } : { question: m.text, linkId: m.linkId }),
+            ...(m.documentId ? { document: m.text, documentId: m.documentId } : { question: m.text, linkId: m.linkId }),
           })),
         });
       }
@@ -145,7 +146,8 @@ export async function respondToInformationRequest(
     if (autoApprove && evaluation.evaluation.outcome === 'approve') {
       return recordDetermination(ctx, tx, received, {
         decision: 'approved',
-        reasons: ['Every coverage criterion was met.'],
+        reasons: [SYSTEM_REASONS.criteriaMet.en],
+        reasonWording: [SYSTEM_REASONS.criteriaMet],
         actor: 'system',
         now,
         from: ['submitted'],

@@ -20,6 +20,7 @@ import { transitionRequest } from './transition-request.js';
 import { evaluateRequest } from './evaluate-request.js';
 import { withPlanAnswers } from './rules/plan-answers.js';
 import { reviewClockStart, supportingStatementReceipt } from './rules/exception-clock.js';
+import { SYSTEM_REASONS } from './rules/determination-wording.js';
 
 export function assertAnswersValid(criteria: CriteriaSet, answers: unknown): void {
   const problems = validateAnswers(criteria.questionnaire, answers as never);
@@ -154,7 +155,7 @@ export async function submitCase(
           reason: 'incomplete',
           items: completeness.missing.map((m, i) => ({
             id: `missing-${i + 1}`,
-            ...(m.documentId ? { document: m.text } : { question: m.text, linkId: m.linkId }),
+            ...(m.documentId ? { document: m.text, documentId: m.documentId } : { question: m.text, linkId: m.linkId }),
           })),
           note: 'The request is missing required information. The review clock starts when it is complete.',
         });
@@ -180,7 +181,8 @@ export async function submitCase(
       if (evaluation.evaluation.outcome === 'approve') {
         return recordDetermination(ctx, tx, submitted, {
           decision: 'approved',
-          reasons: ['Every coverage criterion was met.'],
+          reasons: [SYSTEM_REASONS.criteriaMet.en],
+          reasonWording: [SYSTEM_REASONS.criteriaMet],
           actor: 'system',
           now,
           from: ['submitted'],

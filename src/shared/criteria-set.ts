@@ -1,5 +1,6 @@
 import fhirpath from 'fhirpath';
 import type { Questionnaire, QuestionnaireItem } from '@medplum/fhirtypes';
+import type { PrimitiveElement } from './fhir-translation.js';
 
 /**
  * A criteria set and its validation, one implementation for both sides: the server refuses what
@@ -24,6 +25,8 @@ export interface CriteriaRule {
   id: string;
   /** Plain-language statement of the criterion (shown in traces and letters). */
   text: string;
+  /** Translations of the text (FHIR translation extension), for screens in other languages. */
+  _text?: PrimitiveElement;
   /** FHIRPath over the QuestionnaireResponse; %facts and %today (YYYY-MM-DD) are in scope. */
   expression: string;
 }
@@ -33,10 +36,15 @@ export interface CriteriaSet {
   id: string;
   version: number;
   title: string;
+  /**
+   * Translations of the title (FHIR translation extension, src/shared/fhir-translation.ts); question
+   * texts, option displays, required documents and rule texts carry theirs the same way (`_text`, `_display`).
+   */
+  _title?: PrimitiveElement;
   appliesTo: { scdf: string[]; note?: string };
   scope: 'drug-form-group' | 'brand-only';
   approval: { durationDays: number; maxQuantityPerDays?: { units: number; days: number } };
-  requiredDocuments: Array<{ id: string; text: string }>;
+  requiredDocuments: Array<{ id: string; text: string; _text?: PrimitiveElement }>;
   facts: FactDefinition[];
   questionnaire: Questionnaire;
   rules: CriteriaRule[];

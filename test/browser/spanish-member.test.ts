@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
+import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
+import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
 import { claimFor, MEDI_CAL_RX, members, ozempicClaimFor, type MemberRow } from '../support/scenario.js';
 import { TEST_TODAY } from '../support/constants.js';
@@ -12,7 +14,7 @@ import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser
  * `.drug-rxnorm`, by design) are not fragments.
  */
 const ENGLISH =
-  /\b(the|and|your|you|with|this|that|claim|claims|paid|rejected|approved|denied|covered|needs?|approval|supply|days|tier|prior authorization|step therapy|not found|loading)\b/i;
+  /\b(the|and|your|you|with|this|that|claim|claims|paid|rejected|approved|denied|covered|needs?|approval|supply|days|tier|prior authorization|step therapy|not found|loading|criterion|criteria|automatically|below|within)\b/i;
 
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -111,11 +113,20 @@ describe.skipIf(!hasChromium)('a prescriber and member services in Spanish', () 
   let rig: BrowserRig;
   let lucia: MemberRow;
 
+  let caseId: string;
+  let luciaName: string;
+
   beforeAll(async () => {
     rig = await startBrowserRig();
     [lucia] = await members(rig.t, 'id = $1', [DEMO.members.spanishSpeaking]);
     const pharmacy = await ApiClient.login(rig.t.app, DEMO.pharmacies.retail.username, DEMO.pharmacies.retail.password);
     await rejectOzempic(pharmacy, lucia, DEMO.pharmacies.retail.npi, DEMO.prescribers.endocrinology);
+    caseId = await deniedOzempicCase(rig, lucia);
+    const [n] = await rig.t.ctx.database.query<{ first_name: string; last_name: string }>(
+      'select first_name, last_name from members where id = $1',
+      [lucia.id],
+    );
+    luciaName = `${n.first_name} ${n.last_name}`;
   });
   afterAll(async () => {
     await rig?.close();
@@ -173,14 +184,14 @@ describe.skipIf(!hasChromium)('a prescriber and member services in Spanish', () 
 
     await page.goto('/prescriber');
     await settled(page);
-    const caseLink = page.locator('main a[href^="/prescriber/requests/"]').first();
-    if ((await caseLink.count()) > 0) {
-      await caseLink.click();
-      await page.waitForURL((u) => u.pathname.startsWith('/prescriber/requests/'));
-      await settled(page);
-      found.case = englishIn(await visibleText(page));
-      await rig.screenshot(page, 'spanish-prescriber-case');
-    }
+    await page.locator(`main a[href="/prescriber/requests/${caseId}"]`).first().click();
+    await page.waitForURL((u) => u.pathname === `/prescriber/requests/${caseId}`);
+    await settled(page);
+    await expectDeniedCaseInSpanish(page);
+    // The patient by name, the member ID beside it as secondary text.
+    await page.getByText(`${luciaName} (${lucia.id})`).waitFor();
+    found.case = englishIn(await visibleText(page));
+    await rig.screenshot(page, 'spanish-prescriber-case');
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     await page.context().close();
   });
@@ -198,7 +209,71 @@ describe.skipIf(!hasChromium)('a prescriber and member services in Spanish', () 
       await settled(page);
       found[tab] = englishIn(await visibleText(page));
     }
+    await page.goto(`/services/pa/${encodeURIComponent(caseId)}`);
+    await settled(page);
+    await page.getByRole('heading', { name: 'Decisión', exact: true }).waitFor();
+    await page.getByText(SPANISH_REASON).waitFor();
+    found.case = englishIn(await visibleText(page));
+    await rig.screenshot(page, 'spanish-services-case');
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     await page.context().close();
   });
+
+  it('lucia.perez: her denied request, with its reasons, in Spanish', async () => {
+    const page = await rig.signedIn('lucia.perez', 'demo-member');
+    await page.goto(`/member/prior-authorizations/${encodeURIComponent(caseId)}`);
+    await settled(page);
+    await page.getByRole('heading', { name: 'Decisión', exact: true }).waitFor();
+    await page.getByText(SPANISH_REASON).waitFor();
+    const found = englishIn(await visibleText(page));
+    await rig.screenshot(page, 'spanish-member-case');
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
 });
+
+/** The glp1-t2dm set's plain Spanish reason for the HbA1c criterion (criteria-library/glp1-t2dm.json). */
+const SPANISH_REASON = /Su prueba de sangre HbA1c reciente es menor de 7%/;
+
+/**
+ * dr.park asks for Lucia's Ozempic through the API as the portal would; the answers (HbA1c 6.1 %, no
+ * metformin contraindication) do not meet the criteria, so the case goes to review and a physician
+ * denies it in English — the reviewer's words are English, the screens must not be.
+ */
+async function deniedOzempicCase(rig: BrowserRig, lucia: MemberRow): Promise<string> {
+  const park = DEMO_ACCOUNTS.prescribers.find((p) => p.username === 'dr.park')!;
+  const prescriber = await ApiClient.login(rig.t.app, park.username, park.password);
+  const started = await prescriber.post('pa-requests', {
+    memberId: lucia.id,
+    prescriberNpi: park.npi,
+    productId: DEMO.ndcs.semaglutidePenLow,
+    quantity: 3,
+    daysSupply: 28,
+    urgency: 'standard',
+    channel: 'portal',
+  });
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  const id = started.body.id as string;
+  const submitted = await prescriber.post(`pa-requests/${id}/submit`, { answers: glp1Answers({ a1c: 6.1 }) });
+  expect(submitted.body.status, JSON.stringify(submitted.body)).toBe('in-review');
+  const physician = await ApiClient.login(
+    rig.t.app,
+    DEMO_ACCOUNTS.reviewerPhysician.username,
+    DEMO_ACCOUNTS.reviewerPhysician.password,
+  );
+  expect((await physician.post(`pa-requests/${id}/assign`)).status).toBe(200);
+  const denied = await physician.post(`pa-requests/${id}/determination`, {
+    decision: 'denied',
+    reasons: ['HbA1c is 6.1% (2026-10-15), below the 7% threshold; no metformin trial documented.'],
+  });
+  expect(denied.status, JSON.stringify(denied.body)).toBe(200);
+  return id;
+}
+
+/** The prescriber's case page: the questions and answers, the decision and its reasons, all in Spanish. */
+async function expectDeniedCaseInSpanish(page: Page) {
+  await page.getByRole('heading', { name: 'Respuestas enviadas' }).waitFor();
+  await page.getByText('HbA1c más reciente (%)').waitFor();
+  await page.getByRole('heading', { name: 'Motivos' }).waitFor();
+  await page.getByText(SPANISH_REASON).waitFor();
+}

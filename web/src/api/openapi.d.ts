@@ -6503,7 +6503,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -6554,7 +6567,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -6600,7 +6618,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -6621,6 +6642,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -6634,6 +6656,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -6650,6 +6673,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];
@@ -6782,7 +6809,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -6833,7 +6873,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -6879,7 +6924,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -6900,6 +6948,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -6913,6 +6962,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -6929,6 +6979,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];
@@ -7084,7 +7138,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -7135,7 +7202,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -7181,7 +7253,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -7202,6 +7277,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -7215,6 +7291,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -7231,6 +7308,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];
@@ -7366,7 +7447,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -7417,7 +7511,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -7463,7 +7562,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -7484,6 +7586,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -7497,6 +7600,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -7513,6 +7617,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];
@@ -7799,7 +7907,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -7850,7 +7971,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -7896,7 +8022,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -7917,6 +8046,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -7930,6 +8060,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -7946,6 +8077,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];
@@ -8261,7 +8396,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -8312,7 +8460,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -8358,7 +8511,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -8379,6 +8535,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -8392,6 +8549,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -8408,6 +8566,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];
@@ -8552,7 +8714,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -8603,7 +8778,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -8649,7 +8829,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -8670,6 +8853,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -8683,6 +8867,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -8699,6 +8884,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];
@@ -8855,7 +9044,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -8906,7 +9108,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -8952,7 +9159,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -8973,6 +9183,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -8986,6 +9197,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -9002,6 +9214,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];
@@ -9246,7 +9462,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -9297,7 +9526,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -9343,7 +9577,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -9364,6 +9601,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -9377,6 +9615,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -9393,6 +9632,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];
@@ -9535,7 +9778,20 @@ export interface paths {
               channel: string;
               completedAt: string | null;
               criteria: {
+                /** @description FHIR element of `title` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _title?: {
+                  [key: string]: unknown;
+                };
                 id: string;
+                /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
+                rules: {
+                  /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _text?: {
+                    [key: string]: unknown;
+                  };
+                  id: string;
+                  text: string;
+                }[];
                 title: string;
                 version: number;
               };
@@ -9586,7 +9842,12 @@ export interface paths {
                 effectiveTo?: string;
                 note?: string;
                 perDays?: number | null;
+                /** @description As written: the reviewer's words, or the system's sentence (English) */
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): for a denial the plain wording of each criterion not met (as in the letter), for a decision the system made its sentence; absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               drug: {
                 groupId: string;
@@ -9632,7 +9893,10 @@ export interface paths {
                 id: string;
                 items: {
                   document?: string;
+                  /** @description The required document of the set it asks for */
+                  documentId?: string;
                   id: string;
+                  /** @description The question of the set it asks again */
                   linkId?: string;
                   question?: string;
                 }[];
@@ -9653,6 +9917,7 @@ export interface paths {
               /** @description prior-authorization, or the exception kind (formulary, tiering, quantity-limit, …) */
               kind: string;
               memberId: string;
+              memberName: string | null;
               notices: {
                 attempts: number;
                 channel: string;
@@ -9666,6 +9931,7 @@ export interface paths {
               }[];
               pharmacyNpi: string | null;
               planId: string;
+              prescriberName: string | null;
               prescriberNpi: string;
               quantity: number;
               questionnaire: {
@@ -9682,6 +9948,10 @@ export interface paths {
               } | null;
               renewalOf: string | null;
               requiredDocuments: {
+                /** @description FHIR element of `text` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                _text?: {
+                  [key: string]: unknown;
+                };
                 id: string;
                 text: string;
               }[];

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Field } from '../ui/components';
+import { useLang } from '../i18n/i18n';
 import { answerIsOption, itemControl, optionAnswer, optionLabel } from './questionnaire-extensions';
 import { Icd10Search, isIcd10Question } from './icd10-search';
 import type { ItemInputProps } from './item-props';
@@ -98,6 +99,7 @@ export function BooleanItemInput({ item, label, answers, setAnswers, error }: It
  */
 export function ChoiceItemInput({ item, label, answers, setAnswers, error }: ItemInputProps) {
   const t = useQuestionnaireText();
+  const { lang } = useLang();
   const name = useId();
   const options = item.answerOption ?? [];
   const open = item.type === 'open-choice';
@@ -134,7 +136,7 @@ export function ChoiceItemInput({ item, label, answers, setAnswers, error }: Ite
             key={i}
             type="checkbox"
             name={name}
-            label={optionLabel(o)}
+            label={optionLabel(o, lang)}
             checked={chosen[i]}
             onChange={(on) => {
               const next = options.filter((_, j) => (j === i ? on : chosen[j])).map(optionAnswer);
@@ -163,7 +165,7 @@ export function ChoiceItemInput({ item, label, answers, setAnswers, error }: Ite
               <option value="">{t.choose}</option>
               {options.map((o, i) => (
                 <option key={i} value={String(i)}>
-                  {optionLabel(o)}
+                  {optionLabel(o, lang)}
                 </option>
               ))}
             </select>
@@ -183,7 +185,7 @@ export function ChoiceItemInput({ item, label, answers, setAnswers, error }: Ite
             key={i}
             type="radio"
             name={name}
-            label={optionLabel(o)}
+            label={optionLabel(o, lang)}
             checked={chosen[i]}
             onChange={() => setAnswers([optionAnswer(o)])}
           />

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { QuestionnaireItemAnswerOption } from '@medplum/fhirtypes';
 import { api } from '../api/client';
-import { fill } from '../i18n/i18n';
+import { fill, useLang } from '../i18n/i18n';
 import type { Answer } from './questionnaire-response';
 import { optionAnswer, optionLabel } from './questionnaire-extensions';
 import { useQuestionnaireText } from './questionnaire-text';
@@ -30,6 +30,7 @@ export function Icd10Search({
   setAnswers: (answers: Answer[]) => void;
 }) {
   const t = useQuestionnaireText();
+  const { lang } = useLang();
   const id = useId();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Icd10Code[]>([]);
@@ -74,7 +75,7 @@ export function Icd10Search({
       setStatus(fill(t.icdChosen, { dx: label }));
     } else if (other) {
       setAnswers([optionAnswer(other)]);
-      setStatus(fill(t.icdAsOther, { dx: label, other: optionLabel(other) }));
+      setStatus(fill(t.icdAsOther, { dx: label, other: optionLabel(other, lang) }));
     } else {
       setStatus(fill(t.icdNotListed, { dx: label }));
     }

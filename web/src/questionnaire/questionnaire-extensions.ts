@@ -1,5 +1,6 @@
 import type { Coding, QuestionnaireItem, QuestionnaireItemAnswerOption } from '@medplum/fhirtypes';
 import type { Answer } from './questionnaire-response';
+import { localized } from '../../../src/shared/fhir-translation';
 
 /** Standard SDC / core extensions the renderer understands. */
 const EXT = {
@@ -41,16 +42,34 @@ export function numericBounds(item: QuestionnaireItem): { min?: number; max?: nu
   return { min: min?.valueDecimal ?? min?.valueInteger, max: max?.valueDecimal ?? max?.valueInteger };
 }
 
-/** The words shown for an answer option. */
-export function optionLabel(o: QuestionnaireItemAnswerOption): string {
-  if (o.valueCoding) return o.valueCoding.display ?? o.valueCoding.code ?? '';
+/** The words shown for an answer option, in `lang` when the plan translated them (`_display`, `_valueString`). */
+export function optionLabel(o: QuestionnaireItemAnswerOption, lang = 'en'): string {
+  if (o.valueCoding) {
+    const c = o.valueCoding as Coding & { _display?: unknown };
+    return c.display ? localized(c.display, c._display, lang) : (c.code ?? '');
+  }
   if (o.valueReference) return o.valueReference.display ?? o.valueReference.reference ?? '';
-  return String(o.valueString ?? o.valueInteger ?? o.valueDate ?? o.valueTime ?? '');
+  if (o.valueString !== undefined)
+    return localized(o.valueString, (o as { _valueString?: unknown })._valueString, lang);
+  return String(o.valueInteger ?? o.valueDate ?? o.valueTime ?? '');
+}
+
+/** A question's (or group's, or display item's) words in `lang`: prefix and text, translated where the plan did (`_text`). */
+export function itemText(item: QuestionnaireItem, lang = 'en'): string {
+  const i = item as QuestionnaireItem & { _text?: unknown; _prefix?: unknown };
+  const text = item.text === undefined ? item.linkId : localized(item.text, i._text, lang);
+  const prefix = item.prefix === undefined ? undefined : localized(item.prefix, i._prefix, lang);
+  return [prefix, text].filter(Boolean).join(' ');
 }
 
 /** The answer an option produces (valueCoding for coded options, and so on). */
 export function optionAnswer(o: QuestionnaireItemAnswerOption): Answer {
-  if (o.valueCoding) return { valueCoding: { ...o.valueCoding } };
+  if (o.valueCoding) {
+    // The answer keeps the canonical (English) display; the translation is only for the screen.
+    const coding: Coding & { _display?: unknown } = { ...o.valueCoding };
+    delete coding._display;
+    return { valueCoding: coding };
+  }
   if (o.valueString !== undefined) return { valueString: o.valueString };
   if (o.valueInteger !== undefined) return { valueInteger: o.valueInteger };
   if (o.valueDate !== undefined) return { valueDate: o.valueDate };

@@ -537,10 +537,38 @@ describe('groups, display text and language', () => {
     expect(getAnswers(last(), 'state')).toEqual([]);
   });
 
-  it('speaks Spanish when the page does', () => {
+  it('speaks Spanish when the page does: its own words and the plan’s translated questions', () => {
     renderForm(glp1, { showRequiredErrors: true }, 'es');
-    expect(screen.getByLabelText('Most recent HbA1c (%) (obligatoria)')).toBeTruthy();
+    expect(screen.getByLabelText('HbA1c más reciente (%) (obligatoria)')).toBeTruthy();
     expect(screen.getAllByText('Responda esta pregunta.')).toHaveLength(5);
-    expect(within(group(/metformin/)).getByLabelText('Sí')).toBeTruthy();
+    expect(within(group(/intolerancia a la metformina/)).getByLabelText('Sí')).toBeTruthy();
+    expect(screen.queryByText(/Most recent HbA1c/)).toBeNull();
+  });
+
+  it('a translated option is shown in Spanish but answered with the plan’s canonical coding', () => {
+    const { last } = renderForm(glp1, {}, 'es');
+    choose(/^Diagnóstico \(CIE-10-MC\)/, 'Diabetes mellitus tipo 2 con hiperglucemia');
+    expect(getAnswers(last(), 'dx')).toEqual([
+      { valueCoding: { system: ICD, code: 'E11.65', display: 'Type 2 diabetes mellitus with hyperglycemia' } },
+    ]);
+    expect(last()?.item?.find((i) => i.linkId === 'dx')?.text).toBe('Diagnosis (ICD-10-CM)');
+  });
+
+  it('read-only answers in Spanish name the question and the option in Spanish', () => {
+    const response = setAnswer(
+      emptyResponse(glp1),
+      'dx',
+      [{ valueCoding: { system: ICD, code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' } }],
+      glp1,
+    );
+    renderForm(glp1, { readOnly: true, response }, 'es');
+    expect(screen.getByText('Diagnóstico (CIE-10-MC)').nextElementSibling?.textContent).toBe(
+      'Diabetes mellitus tipo 2 sin complicaciones',
+    );
+  });
+
+  it('a question without a translation keeps the plan’s English', () => {
+    renderForm(q, {}, 'es');
+    expect(screen.getByRole('group', { name: 'Laboratory results' })).toBeTruthy();
   });
 });

@@ -15,6 +15,8 @@ import {
   type Answer,
 } from './questionnaire-response';
 import { useQuestionnaireText } from './questionnaire-text';
+import { useLang } from '../i18n/i18n';
+import { itemText, optionLabel } from './questionnaire-extensions';
 import { DateItemInput, TextItemInput } from './text-inputs';
 import './questionnaire.css';
 
@@ -42,6 +44,7 @@ export interface QuestionnaireFormProps {
 export function QuestionnaireForm(props: QuestionnaireFormProps) {
   const { questionnaire: q, showRequiredErrors, onUpload, renderAttachment } = props;
   const t = useQuestionnaireText();
+  const { lang } = useLang();
   const response = useMemo(() => props.response ?? emptyResponse(q), [props.response, q]);
   const answers = useMemo(() => answersByLinkId(response), [response]);
   const enabled = useMemo(() => enabledLinkIds(q, response), [q, response]);
@@ -67,7 +70,8 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
     (items ?? [])
       .filter((it) => enabled.has(it.linkId))
       .map((it) => {
-        const title = [it.prefix, it.text ?? it.linkId].filter(Boolean).join(' ');
+        // The plan's words in the portal's language where the criteria set translated them (_text).
+        const title = itemText(it, lang);
         if (it.type === 'group') {
           return (
             <fieldset key={it.linkId} className="qr-group">
@@ -87,8 +91,8 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
         if (it.readOnly) {
           const given = (answers.get(it.linkId) ?? []).map((a) => {
             const code = a.valueCoding?.code;
-            const option = it.answerOption?.find((o) => o.valueCoding?.code === code)?.valueCoding;
-            return option?.display ?? a.valueCoding?.display ?? code ?? a.valueString ?? '';
+            const option = it.answerOption?.find((o) => o.valueCoding?.code === code);
+            return (option && optionLabel(option, lang)) || a.valueCoding?.display || code || a.valueString || '';
           });
           return (
             <p key={it.linkId} className="qr-item qr-readonly" data-link-id={it.linkId}>

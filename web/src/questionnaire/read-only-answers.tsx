@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Attachment, Questionnaire, QuestionnaireItem } from '@medplum/fhirtypes';
 import { useLang, type Lang } from '../i18n/i18n';
 import { formatDate, formatDateTime } from '../ui/format';
-import { answerIsOption, fixedUnit, optionLabel, unitLabel } from './questionnaire-extensions';
+import { answerIsOption, fixedUnit, itemText, optionLabel, unitLabel } from './questionnaire-extensions';
 import type { Answer } from './questionnaire-response';
 import { useQuestionnaireText, type QuestionnaireText } from './questionnaire-text';
 
@@ -18,8 +18,9 @@ export function formatAnswer(
 ): ReactNode {
   if (a.valueBoolean !== undefined) return a.valueBoolean ? t.yes : t.no;
   if (a.valueCoding) {
+    // The option's words (translated where the plan did) before the display stored with the answer.
     const option = item.answerOption?.find((o) => answerIsOption(a, o));
-    return a.valueCoding.display ?? (option ? optionLabel(option) : a.valueCoding.code);
+    return (option && optionLabel(option, lang)) || a.valueCoding.display || a.valueCoding.code;
   }
   if (a.valueQuantity)
     return [a.valueQuantity.value, a.valueQuantity.unit ?? a.valueQuantity.code]
@@ -29,7 +30,7 @@ export function formatAnswer(
   if (a.valueDecimal !== undefined) return unit ? `${a.valueDecimal} ${unit}` : String(a.valueDecimal);
   if (a.valueInteger !== undefined) {
     const option = item.answerOption?.find((o) => answerIsOption(a, o));
-    return option ? optionLabel(option) : unit ? `${a.valueInteger} ${unit}` : String(a.valueInteger);
+    return option ? optionLabel(option, lang) : unit ? `${a.valueInteger} ${unit}` : String(a.valueInteger);
   }
   if (a.valueDate !== undefined) return formatDate(a.valueDate, lang);
   if (a.valueDateTime !== undefined) return formatDateTime(a.valueDateTime, lang);
@@ -62,7 +63,7 @@ export function ReadOnlyAnswers({
         .filter((it) => enabled.has(it.linkId) && it.type !== 'display')
         .map((it) => {
           const given = answers.get(it.linkId) ?? [];
-          const title = [it.prefix, it.text ?? it.linkId].filter(Boolean).join(' ');
+          const title = itemText(it, lang);
           if (it.type === 'group') {
             return (
               <div key={it.linkId} className="qr-answers-group">

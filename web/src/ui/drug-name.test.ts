@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDrugNames, humanDrugName } from './drug-name';
+import { compareDrugNames, formGroupName, humanDrugName } from './drug-name';
 
 describe('humanDrugName', () => {
   it.each([
@@ -43,5 +43,16 @@ describe('humanDrugName', () => {
       'lisinopril 10 MG Oral Tablet',
       'lisinopril 20 MG Oral Tablet',
     ]);
+  });
+});
+
+describe('formGroupName', () => {
+  it('names what an authorization covers (ingredient and form) in each language', () => {
+    expect(formGroupName('semaglutide Pen Injector', 'en')).toBe('semaglutide pen');
+    expect(formGroupName('semaglutide Pen Injector', 'es')).toBe('semaglutide, pluma');
+    expect(formGroupName('metformin hydrochloride Extended Release Oral Tablet', 'es')).toBe(
+      'metformin hydrochloride, tableta de liberación prolongada',
+    );
+    expect(formGroupName('something else', 'es')).toBe('something else');
   });
 });

@@ -97,6 +97,19 @@ export function humanDrugName(rxnormName: string | null | undefined, lang: Lang 
   return { name, rxnormName: raw === name ? null : raw, strengthValue: firstNumber(doses ?? strengths[0] ?? raw) };
 }
 
+/**
+ * A drug-form group (RxNorm SCDF: ingredients and dose form, no strength), what an authorization
+ * covers: "semaglutide Pen Injector" → "semaglutide pen" / "semaglutide, pluma". Names that do not
+ * end in a known form are returned as they are.
+ */
+export function formGroupName(scdf: string | null | undefined, lang: Lang = 'en'): string {
+  const raw = (scdf ?? '').trim();
+  const form = FORM_NAMES.find((f) => raw.endsWith(` ${f}`));
+  if (!form) return raw;
+  const ingredients = raw.slice(0, -form.length - 1);
+  return lang === 'es' ? `${ingredients}, ${FORMS[form].es}` : `${ingredients} ${FORMS[form].en}`;
+}
+
 function firstNumber(text: string): number {
   const m = /(\d+(?:\.\d+)?)/.exec(text);
   return m ? Number(m[1]) : Number.POSITIVE_INFINITY;

@@ -30,6 +30,10 @@ import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
 import { actorLabel } from '../../ui/people';
 import { TableBox } from '../../ui/table-box';
+import { formGroupName } from '../../ui/drug-name';
+import { criteriaTitle, ruleText, type PlanRule } from '../../ui/plan-text';
+import { decisionReasons, historyReason } from '../../ui/decision-reasons';
+import { informationItemText, informationNote, type CaseWords } from '../../ui/information-words';
 
 const TEXT = {
   en: {
@@ -108,7 +112,7 @@ const TEXT = {
     noDecision: 'Aún no hay decisión.',
     decided: 'Decidida',
     by: 'Decidida por',
-    reasons: 'Razones',
+    reasons: 'Motivos',
     notMet: 'Reglas de criterios no cumplidas',
     auth: 'Número de autorización',
     from: 'Válida desde',
@@ -161,8 +165,8 @@ export function PaCasePage({ id }: { id: string }) {
           <p className="muted">{t.readOnly}</p>
           <StandingNotice c={c} audience="staff" />
           <CaseSummary c={c} />
-          <DecisionSection d={c.determination} />
-          <InfoRequests items={c.informationRequests} />
+          <DecisionSection d={c.determination} rules={c.criteria.rules} />
+          <InfoRequests items={c.informationRequests} c={c} />
           <Section title={t.letters}>
             <Async state={notices} empty={t.noLetters} isEmpty={(d) => d.items.length === 0}>
               {(d) => <Letters items={d.items} />}
@@ -203,11 +207,11 @@ function CaseSummary({ c }: { c: RequestView }) {
           [
             t.member,
             <Link key="m" to={`/services/members/${encodeURIComponent(c.memberId)}`}>
-              {c.memberId}
+              {c.memberName ? `${c.memberName} (${c.memberId})` : c.memberId}
             </Link>,
           ],
           [t.drug, <DrugName name={c.drug.name} />],
-          [t.scope, c.drug.scope],
+          [t.scope, formGroupName(c.drug.scope, lang)],
           [t.qty, String(c.quantity)],
           [t.days, String(c.daysSupply)],
           [t.urgency, urgencyLabel(c.urgency, lang)],
@@ -218,7 +222,7 @@ function CaseSummary({ c }: { c: RequestView }) {
           [t.complete, formatDateTime(c.completedAt, lang)],
           [t.due, open ? formatDateTime(c.dueAt, lang) : '—'],
           [t.left, open ? <DueIn key="d" dueAt={c.dueAt} /> : '—'],
-          [t.criteria, c.criteria.title],
+          [t.criteria, criteriaTitle(c.criteria, lang)],
         ]}
       />
     </Section>
@@ -226,7 +230,7 @@ function CaseSummary({ c }: { c: RequestView }) {
 }
 
 /** "Dana Whitfield, MD" — the name may already carry the credential. */
-function DecisionSection({ d }: { d: Determination | null }) {
+function DecisionSection({ d, rules }: { d: Determination | null; rules: PlanRule[] }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   return (
@@ -255,11 +259,11 @@ function DecisionSection({ d }: { d: Determination | null }) {
                 : []),
             ]}
           />
-          {d.reasons.length ? (
+          {decisionReasons(d, lang).length ? (
             <>
               <h3>{t.reasons}</h3>
               <ul>
-                {d.reasons.map((r) => (
+                {decisionReasons(d, lang).map((r) => (
                   <li key={r}>{r}</li>
                 ))}
               </ul>
@@ -270,7 +274,7 @@ function DecisionSection({ d }: { d: Determination | null }) {
               <h3>{t.notMet}</h3>
               <ul>
                 {d.criteriaNotMet.map((r) => (
-                  <li key={r}>{r}</li>
+                  <li key={r}>{ruleText(rules, r, lang)}</li>
                 ))}
               </ul>
             </>
@@ -281,7 +285,7 @@ function DecisionSection({ d }: { d: Determination | null }) {
   );
 }
 
-function InfoRequests({ items }: { items: InformationRequest[] }) {
+function InfoRequests({ items, c }: { items: InformationRequest[]; c: CaseWords }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   return (
@@ -300,10 +304,10 @@ function InfoRequests({ items }: { items: InformationRequest[] }) {
             </p>
             <ul>
               {r.items.map((i, n) => (
-                <li key={n}>{i.question ? `${t.question}: ${i.question}` : `${t.document}: ${i.document ?? ''}`}</li>
+                <li key={n}>{`${i.question ? t.question : t.document}: ${informationItemText(i, c, lang)}`}</li>
               ))}
             </ul>
-            {r.note ? <p>{r.note}</p> : null}
+            {informationNote(r, lang) ? <p>{informationNote(r, lang)}</p> : null}
           </article>
         ))
       )}
@@ -365,7 +369,7 @@ function History({ c }: { c: RequestView }) {
               {' '}
               · {formatDateTime(h.at, lang)} · {actorLabel(h, lang)}
             </span>
-            {h.reason ? <p>{h.reason}</p> : null}
+            {historyReason(h, lang) ? <p>{historyReason(h, lang)}</p> : null}
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@ import { KeyValues, Notice, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { nameWithCredential } from '../../ui/plain-words';
 import type { CaseStandingView, Determination } from '../../api/types';
+import { decisionReasons } from '../../ui/decision-reasons';
 
 const TEXT = {
   en: {
@@ -60,6 +61,7 @@ export function PaDecision({ d, standing }: { d: Determination; standing?: CaseS
             ? t.closedHelp
             : null;
   const good = d.decision === 'approved' || d.decision === 'deemed-approved';
+  const reasons = decisionReasons(d, lang);
   const rows: [string, ReactNode][] = [
     [t.decision, <StatusBadge status={d.decision} />],
     [t.decidedAt, formatDateTime(d.decidedAt, lang)],
@@ -74,11 +76,11 @@ export function PaDecision({ d, standing }: { d: Determination; standing?: CaseS
     <Section title={t.title}>
       {help ? <Notice tone={good ? 'success' : 'warning'}>{help}</Notice> : null}
       <KeyValues rows={rows} />
-      {d.reasons.length ? (
+      {reasons.length ? (
         <>
           <h3>{t.reasons}</h3>
           <ul>
-            {d.reasons.map((r) => (
+            {reasons.map((r) => (
               <li key={r}>{r}</li>
             ))}
           </ul>

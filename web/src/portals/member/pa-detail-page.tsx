@@ -13,6 +13,8 @@ import { historyLabel, infoStatus } from './plain-words';
 import { requestChannelLabel } from '../../ui/channel-label';
 import { DrugName, useDrugName } from '../../ui/drug-name-view';
 import { exceptionRows } from '../../ui/exception-rows';
+import { historyReason } from '../../ui/decision-reasons';
+import { informationItemText } from '../../ui/information-words';
 
 const TEXT = {
   en: {
@@ -139,7 +141,7 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
                   label={infoStatus(r.status, lang)}
                 />{' '}
                 {r.items
-                  .map((i) => i.question ?? i.document)
+                  .map((i) => informationItemText(i, pa, lang))
                   .filter(Boolean)
                   .join('; ')}{' '}
                 <span className="muted">
@@ -162,7 +164,9 @@ function CaseBody({ pa, reload }: { pa: RequestView; reload: () => void }) {
             <li key={`${h.at}-${i}`}>
               <strong>{historyLabel(h.action, lang)}</strong>{' '}
               <span className="muted">{formatDateTime(h.at, lang)}</span>
-              {h.reason && h.action.startsWith('determination') ? <div>{h.reason}</div> : null}
+              {h.action.startsWith('determination') && historyReason(h, lang) ? (
+                <div>{historyReason(h, lang)}</div>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -1,11 +1,12 @@
 import type { ApiAnswer } from '../../api/api-shapes';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { useLang, useText } from '../../i18n/i18n';
+import { useLang, useText, type Lang } from '../../i18n/i18n';
 import { ErrorBanner, Field, FileLink } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
 import type { Attachment } from '../../api/types';
+import { documentText, type PlanDocument } from '../../ui/plan-text';
 
 const TEXT = {
   en: {
@@ -52,10 +53,10 @@ export function uploadAttachment(caseId: string, file: File, documentId?: string
 }
 
 /** The required documents not yet attached — the same rule the server's completeness check uses. */
-export function missingDocuments(
-  required: { id: string; text: string }[],
+export function missingDocuments<D extends { id: string }>(
+  required: D[],
   attachments: Pick<Attachment, 'documentId'>[],
-) {
+): D[] {
   const untagged = attachments.some((a) => !a.documentId);
   return required.filter(
     (d) => !attachments.some((a) => a.documentId === d.id) && !(required.length === 1 && untagged),
@@ -69,10 +70,11 @@ export function AttachmentUploader({
   onUploaded,
 }: {
   caseId: string;
-  requiredDocuments: { id: string; text: string }[];
+  requiredDocuments: PlanDocument[];
   onUploaded: (r: UploadResult) => void;
 }) {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const input = useRef<HTMLInputElement>(null);
   const [documentId, setDocumentId] = useState('');
   const [chooseError, setChooseError] = useState<string | null>(null);
@@ -103,7 +105,7 @@ export function AttachmentUploader({
                 <option value="">{t.other}</option>
                 {requiredDocuments.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {d.text}
+                    {documentText(d, lang)}
                   </option>
                 ))}
               </select>
@@ -126,6 +128,11 @@ export function AttachmentUploader({
   );
 }
 
+const documentOf = (required: PlanDocument[], id: string, lang: Lang) => {
+  const d = required.find((r) => r.id === id);
+  return d ? documentText(d, lang) : id;
+};
+
 /** The case's documents, each opening in a new tab. */
 export function AttachmentList({
   caseId,
@@ -134,7 +141,7 @@ export function AttachmentList({
 }: {
   caseId: string;
   attachments: Attachment[];
-  requiredDocuments: { id: string; text: string }[];
+  requiredDocuments: PlanDocument[];
 }) {
   const t = useText(TEXT);
   const { lang } = useLang();
@@ -148,7 +155,7 @@ export function AttachmentList({
           <ul>
             {requiredDocuments.map((d) => (
               <li key={d.id}>
-                {d.text} —{' '}
+                {documentText(d, lang)} —{' '}
                 <span className={`badge badge-${missing.includes(d) ? 'wait' : 'good'}`}>
                   {missing.includes(d) ? t.stillNeeded : t.done}
                 </span>
@@ -168,7 +175,7 @@ export function AttachmentList({
               <span className="muted">
                 {Math.max(1, Math.round(a.size / 1024))} KB · {formatDateTime(a.uploadedAt, lang)} ·{' '}
                 {t.by.replace('{who}', a.uploadedBy)}
-                {a.documentId ? ` · ${requiredDocuments.find((d) => d.id === a.documentId)?.text ?? a.documentId}` : ''}
+                {a.documentId ? ` · ${documentOf(requiredDocuments, a.documentId, lang)}` : ''}
               </span>
             </li>
           ))}

@@ -5,6 +5,8 @@ import { useLang, useText } from '../../i18n/i18n';
 import { KeyValues, Section, StatusBadge } from '../../ui/components';
 import { formatDate, formatDateTime } from '../../ui/format';
 import type { RequestView } from '../../api/types';
+import { decisionReasons } from '../../ui/decision-reasons';
+import { nameWithCredential } from '../../ui/plain-words';
 
 const TEXT = {
   en: {
@@ -52,7 +54,8 @@ export function CaseDecision({ view }: { view: RequestView }) {
   const { lang } = useLang();
   const d = view.determination;
   if (!d) return null;
-  const by = d.decidedBy ? [d.decidedBy.name, d.decidedBy.credential].filter(Boolean).join(', ') : null;
+  // The display name may already carry the credential ("Dana Whitfield, MD").
+  const by = d.decidedBy ? nameWithCredential(d.decidedBy.name, d.decidedBy.credential) : null;
   const rows: [string, ReactNode][] = [
     [t.decision, <StatusBadge status={d.decision} />],
     [t.decidedAt, formatDateTime(d.decidedAt, lang)],
@@ -68,14 +71,15 @@ export function CaseDecision({ view }: { view: RequestView }) {
   if (d.approvedQuantity && d.perDays)
     rows.push([t.quantity, fillIn(t.quantityText, { units: d.approvedQuantity, days: d.perDays })]);
   const r = view.renewal;
+  const reasons = decisionReasons(d, lang);
   return (
     <Section title={t.title}>
       <KeyValues rows={rows} />
-      {d.reasons.length ? (
+      {reasons.length ? (
         <>
           <h3>{t.reasons}</h3>
           <ul>
-            {d.reasons.map((reason, i) => (
+            {reasons.map((reason, i) => (
               <li key={i}>{reason}</li>
             ))}
           </ul>

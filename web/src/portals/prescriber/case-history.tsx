@@ -4,6 +4,7 @@ import { formatDateTime } from '../../ui/format';
 import { historyActionLabel, STAFF_HISTORY_ACTIONS, type Words } from '../../ui/plain-words';
 import type { HistoryEntry } from '../../api/types';
 import { actorLabel } from '../../ui/people';
+import { historyReason } from '../../ui/decision-reasons';
 
 const ACTION: Words = {
   ...STAFF_HISTORY_ACTIONS,
@@ -35,7 +36,7 @@ export function CaseHistory({ history }: { history: HistoryEntry[] }) {
             <span className="muted">
               {t.by.replace('{who}', h.actor === 'system' ? t.system : actorLabel(h, lang))}
             </span>
-            {h.reason ? <div>{h.reason}</div> : null}
+            {historyReason(h, lang) ? <div>{historyReason(h, lang)}</div> : null}
           </li>
         ))}
       </ol>

@@ -13,7 +13,7 @@ import { CaseLetters } from './case-letters';
 import { DraftAnswers, renderAttachmentLink } from './draft-answers';
 import { InformationResponse } from './information-response';
 import { MedicationHistory } from './medication-history';
-import { MemberName } from './member-name';
+import { NameWithId } from './member-name';
 import { PastInformationRequests } from './past-information-requests';
 import type { RequestView } from '../../api/types';
 import { isOnClock, isOpenPa } from '../../ui/statuses';
@@ -21,6 +21,8 @@ import { WithdrawRequest } from './withdraw-request';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { requestChannelLabel } from '../../ui/channel-label';
 import { useDrugName } from '../../ui/drug-name-view';
+import { formGroupName } from '../../ui/drug-name';
+import { criteriaTitle } from '../../ui/plan-text';
 
 const TEXT = {
   en: {
@@ -99,8 +101,9 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
   const reviewing = isOnClock(view.status);
   const rows: [string, ReactNode][] = [
     [t.status, <CaseStatusBadge c={view} />],
-    [t.patient, <MemberName memberId={view.memberId} />],
-    [t.covers, view.drug.scope],
+    // The name the case carries (the member lookup is not the prescriber's to make), the ID beside it.
+    [t.patient, <NameWithId name={view.memberName} id={view.memberId} />],
+    [t.covers, formGroupName(view.drug.scope, lang)],
     ...exceptionRows(view, lang),
     [t.quantity, t.quantityText.replace('{q}', String(view.quantity)).replace('{d}', String(view.daysSupply))],
     [t.urgency, view.urgency === 'urgent' ? t.urgent : t.standard],
@@ -114,7 +117,7 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
     rows.push([t.left, <DueIn dueAt={view.dueAt} />]);
   }
   if (view.renewalOf) rows.push([t.renewalOf, view.renewalOf]);
-  rows.push([t.criteria, view.criteria.title]);
+  rows.push([t.criteria, criteriaTitle(view.criteria, lang)]);
   rows.push([t.id, view.id]);
   const openInfo =
     view.status === 'awaiting-information' ? view.informationRequests.find((r) => r.status === 'open') : undefined;
@@ -133,7 +136,7 @@ function CaseBody({ view, reload }: { view: RequestView; reload: () => void }) {
       {view.status === 'awaiting-answers' || openInfo ? <MedicationHistory caseId={view.id} /> : null}
       {view.status === 'submitted' || view.status === 'in-review' ? <Notice>{t.reviewing}</Notice> : null}
       <CaseDecision view={view} />
-      <PastInformationRequests requests={view.informationRequests} />
+      <PastInformationRequests requests={view.informationRequests} view={view} />
       {view.status !== 'awaiting-answers' && view.questionnaire && view.answers ? (
         <Section title={t.answers}>
           <QuestionnaireForm

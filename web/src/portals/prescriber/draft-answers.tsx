@@ -17,6 +17,8 @@ import { AttachmentList, AttachmentUploader, missingDocuments, uploadAttachment 
 import type { RequestView } from '../../api/types';
 import { lastDraftSave, useDraftAutosave } from './use-draft-autosave';
 import { problemText } from '../../ui/problem-words';
+import { documentText } from '../../ui/plan-text';
+import { itemText } from '../../questionnaire/questionnaire-extensions';
 
 const TEXT = {
   en: {
@@ -108,7 +110,10 @@ export function DraftAnswers({ view, onChanged }: { view: RequestView; onChanged
     if (showErrors && q) setMissing(missingRequired(q, prepare(next)));
   };
   const s = autosave.state;
-  const textOf = (linkId: string) => (q ? (allItems(q).find((i) => i.linkId === linkId)?.text ?? linkId) : linkId);
+  const textOf = (linkId: string) => {
+    const item = q ? allItems(q).find((i) => i.linkId === linkId) : undefined;
+    return item ? itemText(item, lang) : linkId;
+  };
   const docsMissing = missingDocuments(view.requiredDocuments, view.attachments);
 
   return (
@@ -183,7 +188,7 @@ export function DraftAnswers({ view, onChanged }: { view: RequestView; onChanged
               <p>{t.missingDocs}</p>
               <ul>
                 {docsMissing.map((d) => (
-                  <li key={d.id}>{d.text}</li>
+                  <li key={d.id}>{documentText(d, lang)}</li>
                 ))}
               </ul>
             </div>

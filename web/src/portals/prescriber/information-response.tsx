@@ -7,6 +7,7 @@ import { formatDateTime } from '../../ui/format';
 import { useAction } from '../../ui/use-api';
 import { QuestionnaireForm } from '../../questionnaire/questionnaire-form';
 import { pruneDisabled } from '../../questionnaire/questionnaire-response';
+import { informationItemText, informationNote } from '../../ui/information-words';
 import { AttachmentList, AttachmentUploader, uploadAttachment, type UploadResult } from './attachments';
 import { attachmentPath, renderAttachmentLink } from './draft-answers';
 import type { InformationRequest, RequestView } from '../../api/types';
@@ -110,11 +111,11 @@ export function InformationResponse({
         <ol className="info-items">
           {open.items.map((item, i) => (
             <li key={item.id ?? i}>
-              <strong>{item.document ? t.document : t.question}:</strong> {item.document ?? item.question}
+              <strong>{item.document ? t.document : t.question}:</strong> {informationItemText(item, view, lang)}
             </li>
           ))}
         </ol>
-        {open.note ? <p className="muted">{open.note}</p> : null}
+        {informationNote(open, lang) ? <p className="muted">{informationNote(open, lang)}</p> : null}
       </Section>
       <Section title={t.files}>
         <AttachmentList caseId={view.id} attachments={view.attachments} requiredDocuments={view.requiredDocuments} />

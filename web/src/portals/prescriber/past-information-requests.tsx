@@ -1,6 +1,7 @@
 import { useLang, useText } from '../../i18n/i18n';
 import { Section } from '../../ui/components';
 import { formatDateTime } from '../../ui/format';
+import { informationItemText, type CaseWords } from '../../ui/information-words';
 import type { InformationRequest } from '../../api/types';
 
 const TEXT = {
@@ -29,7 +30,7 @@ const TEXT = {
 };
 
 /** Information requests that are closed: what was asked and what was answered. */
-export function PastInformationRequests({ requests }: { requests: InformationRequest[] }) {
+export function PastInformationRequests({ requests, view }: { requests: InformationRequest[]; view: CaseWords }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const past = requests.filter((r) => r.status !== 'open');
@@ -48,7 +49,7 @@ export function PastInformationRequests({ requests }: { requests: InformationReq
             <ul>
               {r.items.map((item, i) => (
                 <li key={item.id ?? i}>
-                  <strong>{item.document ? t.document : t.question}:</strong> {item.document ?? item.question}
+                  <strong>{item.document ? t.document : t.question}:</strong> {informationItemText(item, view, lang)}
                 </li>
               ))}
             </ul>
