@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { glp1Answers, questionnaireResponse } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
-import { members, signIn, type MemberRow } from '../support/scenario.js';
+import { glp1Draft, members, signIn, type MemberRow } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Decisions are deliberate (docs/design.md#determinations): a denial needs the case taken by the decider; the
@@ -17,17 +17,8 @@ let ihss: MemberRow[];
 let partD: MemberRow[];
 
 async function inReview(m: MemberRow) {
-  const c = await prescriber.post('pa-requests', {
-    memberId: m.id,
-    prescriberNpi: DEMO.prescribers.primaryCare,
-    productId: DEMO.ndcs.semaglutidePenLow,
-    quantity: 3,
-    daysSupply: 28,
-    urgency: 'standard',
-    channel: 'portal',
-  });
-  expect(c.status, JSON.stringify(c.body)).toBe(201);
-  const s = await prescriber.post(`pa-requests/${c.body.id}/submit`, { answers: glp1Answers({ a1c: 6.2 }) });
+  const id = await glp1Draft(prescriber, m.id);
+  const s = await prescriber.post(`pa-requests/${id}/submit`, { answers: glp1Answers({ a1c: 6.2 }) });
   expect(s.body.status, JSON.stringify(s.body)).toBe('in-review');
   return s.body as { id: string; adverseDecisionRoles: string[] };
 }

@@ -3,7 +3,7 @@ import { addDays } from '../../src/platform/dates.js';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { glp1Answers } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
-import { members, signIn } from '../support/scenario.js';
+import { glp1Draft, members, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // docs/design.md#renewals: GET /renewals-due lists the authorizations of the prescriber's own
@@ -36,17 +36,7 @@ beforeAll(async () => {
     [m.id],
   );
   member = { id: m.id, name };
-  const started = await prescriber.post('pa-requests', {
-    memberId: m.id,
-    prescriberNpi: DEMO.prescribers.primaryCare,
-    productId: DEMO.ndcs.semaglutidePenLow,
-    quantity: 3,
-    daysSupply: 28,
-    urgency: 'standard',
-    channel: 'portal',
-  });
-  expect(started.status, JSON.stringify(started.body)).toBe(201);
-  caseId = started.body.id;
+  caseId = await glp1Draft(prescriber, m.id);
   const approved = await prescriber.post(`pa-requests/${caseId}/submit`, {
     answers: glp1Answers({ a1c: 8.4, contraindication: 'eGFR 28: lactic acidosis risk' }),
   });
@@ -82,19 +72,9 @@ describe('GET /renewals-due (docs/design.md#renewals)', () => {
   });
 
   it('names the renewal once it is started, and forgets it again when the renewal is withdrawn', async () => {
-    const renewal = await prescriber.post('pa-requests', {
-      memberId: member.id,
-      prescriberNpi: DEMO.prescribers.primaryCare,
-      productId: DEMO.ndcs.semaglutidePenLow,
-      quantity: 3,
-      daysSupply: 28,
-      urgency: 'standard',
-      channel: 'portal',
-      renewalOf: authorization.number,
-    });
-    expect(renewal.status, JSON.stringify(renewal.body)).toBe(201);
-    expect((await due()).map((i) => [i.paRequestId, i.renewalCaseId])).toEqual([[caseId, renewal.body.id]]);
-    const withdrawn = await prescriber.post(`pa-requests/${renewal.body.id}/cancel`, {});
+    const renewalId = await glp1Draft(prescriber, member.id, { renewalOf: authorization.number });
+    expect((await due()).map((i) => [i.paRequestId, i.renewalCaseId])).toEqual([[caseId, renewalId]]);
+    const withdrawn = await prescriber.post(`pa-requests/${renewalId}/cancel`, {});
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
     expect((await due()).map((i) => [i.paRequestId, i.renewalCaseId])).toEqual([[caseId, null]]);
   });

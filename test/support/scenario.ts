@@ -151,8 +151,15 @@ export async function glp1CaseInReview(prescriber: ApiClient, memberId: string):
   return id;
 }
 
-/** A draft Ozempic (semaglutide 0.25/0.5 mg pen) request by the demo primary-care prescriber, not yet submitted. */
-export async function glp1Draft(prescriber: ApiClient, memberId: string): Promise<string> {
+/**
+ * A draft Ozempic (semaglutide 0.25/0.5 mg pen) request by the demo primary-care prescriber, not yet
+ * submitted; `extra` adds request fields (e.g. `renewalOf`).
+ */
+export async function glp1Draft(
+  prescriber: ApiClient,
+  memberId: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const c = await prescriber.post('pa-requests', {
     memberId,
     prescriberNpi: DEMO.prescribers.primaryCare,
@@ -161,6 +168,7 @@ export async function glp1Draft(prescriber: ApiClient, memberId: string): Promis
     daysSupply: 28,
     urgency: 'standard',
     channel: 'portal',
+    ...extra,
   });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   return c.body.id as string;
