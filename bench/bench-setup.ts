@@ -40,6 +40,8 @@ export async function makeTarget(kind: 'pglite' | 'postgres', label: string): Pr
     env: { DATABASE_URL: url },
     open: () => openDatabase({ databaseUrl: url, poolSize: 10 }),
     cleanup: async () => {
+      // BENCH_KEEP_DB=1 leaves the database for EXPLAIN afterwards (its name is printed).
+      if (process.env.BENCH_KEEP_DB) return void console.log(`bench: kept database ${name}`);
       const a = new pg.Client({ connectionString: PG_URL });
       await a.connect();
       await a.query(`drop database if exists ${name}`);
