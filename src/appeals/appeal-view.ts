@@ -57,6 +57,7 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
         decidedAt?: string;
         decidedBy?: { name?: string; credential?: string | null };
         reasons?: string[];
+        reasonsByLanguage?: Record<string, string[]>;
       }
     | null
     | undefined;
@@ -78,6 +79,7 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
       ? {
           decision: original.decision ?? pa?.status ?? null,
           reasons: original.reasons ?? [],
+          ...(original.reasonsByLanguage ? { reasonsByLanguage: original.reasonsByLanguage } : {}),
           decidedAt: original.decidedAt ?? null,
           decidedBy: original.decidedBy
             ? { name: original.decidedBy.name ?? null, credential: original.decidedBy.credential ?? null }
@@ -85,6 +87,7 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
         }
       : null,
     reasons: row.reasons ?? [],
+    ...(row.reasonsByLanguage ? { reasonsByLanguage: row.reasonsByLanguage } : {}),
     decidedBy: row.decidedBy
       ? { username: row.decidedBy, name: row.decidedByName ?? row.decidedBy, credential: row.decidedByCredential }
       : null,

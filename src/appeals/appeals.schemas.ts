@@ -85,6 +85,12 @@ const HistoryEntrySchema = Type.Object({
   details: Nullable(Type.Object({}, { additionalProperties: true })),
 });
 
+/** A decision's reasons for people to read, by language (docs/design.md#portal-language). */
+const ReasonsByLanguage = (description: string) =>
+  Type.Record(Type.String(), Type.Array(Type.String()), {
+    description: `The reasons for people to read, by language ({ en: [...], es: [...] }): ${description}; absent on decisions recorded before it existed`,
+  });
+
 const summaryProps = {
   id: Type.String(),
   status: Type.Union(APPEAL_STATUSES.map((s) => Type.Literal(s))),
@@ -125,13 +131,25 @@ export const AppealViewSchema = Type.Object(
         {
           decision: Nullable(Type.String()),
           reasons: Type.Array(Type.String()),
+          reasonsByLanguage: Type.Optional(
+            ReasonsByLanguage(
+              "as the case's determination has them (GET /pa-requests/{id}: the plain wording of each criterion not met, or the system's sentence)",
+            ),
+          ),
           decidedAt: Nullable(Instant),
           decidedBy: Nullable(Type.Object({ name: Nullable(Type.String()), credential: Nullable(Type.String()) })),
         },
         { description: 'The appealed determination: decision, reasons, date, reviewer' },
       ),
     ),
-    reasons: Type.Array(Type.String()),
+    reasons: Type.Array(Type.String(), {
+      description: "As written: the reviewer's words, or the system's sentence (English)",
+    }),
+    reasonsByLanguage: Type.Optional(
+      ReasonsByLanguage(
+        "the system's sentence when the reviewer wrote none, else one plain sentence per decision that points to the letter",
+      ),
+    ),
     decidedBy: Nullable(
       Type.Object({ username: Type.String(), name: Type.String(), credential: Nullable(Type.String()) }),
     ),

@@ -46,6 +46,8 @@ export const appeals = pgTable(
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
     decision: text('decision'), // overturned | partially-overturned | upheld
     reasons: jsonb('reasons').$type<string[]>(),
+    /** The reasons people read, by language ({ en, es }): rules/appeal-decision-wording.ts; null before it existed. */
+    reasonsByLanguage: jsonb('reasons_by_language').$type<Record<string, string[]>>(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     /** Username of the deciding clinician; decidedByName/credential are what the letter prints. */
     decidedBy: text('decided_by'),

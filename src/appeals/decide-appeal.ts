@@ -17,6 +17,7 @@ import { buildAppealView, type AppealView } from './appeal-view.js';
 import { OPEN_APPEAL_STATUSES } from './appeal-status.js';
 import { APPEAL_DEADLINE_KINDS } from './file-appeal.js';
 import { transitionAppeal } from './transition-appeal.js';
+import { appealReasonsByLanguage, CRITERIA_MET_ON_APPEAL } from './rules/appeal-decision-wording.js';
 
 /** POST /appeals/{id}/decision as its schema accepts it. */
 export type AppealDecisionInput = Static<typeof AppealDecisionBody>;
@@ -76,7 +77,9 @@ export async function decideAppeal(
   const now = ctx.clock.now();
   const reasons = input.reasons.map((r) => r.trim()).filter(Boolean);
   validate(input, reasons, Number(pa.quantity), toLocalDate(now, plan.policy.review.timeZone));
-  const finalReasons = reasons.length ? reasons : ['On appeal, the coverage criteria were reviewed again and are met.'];
+  const finalReasons = reasons.length ? reasons : [CRITERIA_MET_ON_APPEAL.en];
+  // What Spanish screens show in place of the reviewer's English (docs/design.md#portal-language).
+  const reasonsByLanguage = appealReasonsByLanguage(input.decision, reasons);
   const decidedBy = {
     name: caller.displayName ?? caller.username,
     credential: caller.credential ?? null,
@@ -113,6 +116,7 @@ export async function decideAppeal(
       changes: {
         decision: input.decision,
         reasons: finalReasons,
+        reasonsByLanguage,
         decidedAt: now,
         decidedBy: caller.username,
         decidedByName: decidedBy.name,
@@ -139,6 +143,8 @@ export async function decideAppeal(
       reason: finalReasons.join('; '),
       details: {
         appealId: row.id,
+        // The case's history on a Spanish screen says the reason in Spanish, not the reviewer's English.
+        reasonsByLanguage,
         ...(authorization ? { authorizationNumber: authorization.number } : {}),
         ...(replaced.length ? { replacedAuthorizations: replaced } : {}),
       },

@@ -122,6 +122,7 @@ describe.skipIf(!hasChromium)('a prescriber and member services in Spanish', () 
     const pharmacy = await ApiClient.login(rig.t.app, DEMO.pharmacies.retail.username, DEMO.pharmacies.retail.password);
     await rejectOzempic(pharmacy, lucia, DEMO.pharmacies.retail.npi, DEMO.prescribers.endocrinology);
     caseId = await deniedOzempicCase(rig, lucia);
+    await overturnedOnAppeal(rig, caseId);
     const [n] = await rig.t.ctx.database.query<{ first_name: string; last_name: string }>(
       'select first_name, last_name from members where id = $1',
       [lucia.id],
@@ -188,6 +189,7 @@ describe.skipIf(!hasChromium)('a prescriber and member services in Spanish', () 
     await page.waitForURL((u) => u.pathname === `/prescriber/requests/${caseId}`);
     await settled(page);
     await expectDeniedCaseInSpanish(page);
+    await page.getByText(SPANISH_APPEAL_REASON).waitFor();
     // The patient by name, the member ID beside it as secondary text.
     await page.getByText(`${luciaName} (${lucia.id})`).waitFor();
     found.case = englishIn(await visibleText(page));
@@ -213,18 +215,22 @@ describe.skipIf(!hasChromium)('a prescriber and member services in Spanish', () 
     await settled(page);
     await page.getByRole('heading', { name: 'Decisión', exact: true }).waitFor();
     await page.getByText(SPANISH_REASON).waitFor();
+    // The appeal's decision in the case's history: the stored Spanish sentence, not the reviewer's English.
+    await page.getByText(SPANISH_APPEAL_REASON).waitFor();
     found.case = englishIn(await visibleText(page));
     await rig.screenshot(page, 'spanish-services-case');
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     await page.context().close();
   });
 
-  it('lucia.perez: her denied request, with its reasons, in Spanish', async () => {
+  it('lucia.perez: her denied request and her decided appeal, with their reasons, in Spanish', async () => {
     const page = await rig.signedIn('lucia.perez', 'demo-member');
     await page.goto(`/member/prior-authorizations/${encodeURIComponent(caseId)}`);
     await settled(page);
     await page.getByRole('heading', { name: 'Decisión', exact: true }).waitFor();
     await page.getByText(SPANISH_REASON).waitFor();
+    // Her appeal's card: the reasons in Spanish (the reviewer wrote English).
+    await page.locator('article.appeal').getByText(SPANISH_APPEAL_REASON).waitFor();
     const found = englishIn(await visibleText(page));
     await rig.screenshot(page, 'spanish-member-case');
     expect(found).toEqual([]);
@@ -268,6 +274,36 @@ async function deniedOzempicCase(rig: BrowserRig, lucia: MemberRow): Promise<str
   });
   expect(denied.status, JSON.stringify(denied.body)).toBe(200);
   return id;
+}
+
+/** What a Spanish screen says for an appeal a reviewer overturned in their own (English) words. */
+const SPANISH_APPEAL_REASON = 'En la apelación, un revisor clínico aprobó la solicitud. La carta explica por qué.';
+
+/**
+ * Lucia appeals the denial (her statement in Spanish) and a second physician, who took no part in it,
+ * overturns it with reasons in English: the member's appeals, the prescriber's and member services'
+ * case history must say them in Spanish.
+ */
+async function overturnedOnAppeal(rig: BrowserRig, caseId: string): Promise<void> {
+  const member = await ApiClient.login(rig.t.app, 'lucia.perez', 'demo-member');
+  const filed = await member.post('appeals', {
+    paRequestId: caseId,
+    urgency: 'standard',
+    statement: 'Mi médico repitió la prueba de HbA1c y salió 7,4 %.',
+    filedBy: 'member',
+  });
+  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  const second = await ApiClient.login(
+    rig.t.app,
+    DEMO_ACCOUNTS.reviewerPhysician2.username,
+    DEMO_ACCOUNTS.reviewerPhysician2.password,
+  );
+  expect((await second.post(`appeals/${filed.body.id}/assign`)).status).toBe(200);
+  const decided = await second.post(`appeals/${filed.body.id}/decision`, {
+    decision: 'overturned',
+    reasons: ['HbA1c repeated at 7.4% on 2026-11-20; the criteria are met on appeal.'],
+  });
+  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
 }
 
 /** The prescriber's case page: the questions and answers, the decision and its reasons, all in Spanish. */

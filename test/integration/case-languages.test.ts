@@ -112,3 +112,41 @@ describe('GET /pa-requests/{id} for screens in Spanish', () => {
     expect(translationOf(doc._text, 'es')).toBe('Perfil de lípidos de los últimos 90 días');
   });
 });
+
+describe('an appeal decided in English, for screens in Spanish', () => {
+  const APPEAL_REASON = 'HbA1c is still 6.1%; the statement documents no metformin trial.';
+
+  it('keeps the reviewer’s words and adds the plain sentence in both languages, on the appeal and the case’s history', async () => {
+    const member = await signIn(t, 'member', { memberId: lucia });
+    const filed = await member.post('appeals', {
+      paRequestId: caseId,
+      urgency: 'standard',
+      statement: 'Mi médico dice que este es el medicamento correcto.',
+      filedBy: 'member',
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    // A clinician who took no part in the denial decides the appeal.
+    const second = await signIn(t, 'reviewer-physician', { displayName: 'Sam Rivera', credential: 'MD' });
+    expect((await second.post(`appeals/${filed.body.id}/assign`)).status).toBe(200);
+    const decided = await second.post(`appeals/${filed.body.id}/decision`, {
+      decision: 'upheld',
+      reasons: [APPEAL_REASON],
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+
+    const appeal = (await member.get(`appeals/${filed.body.id}`)).body;
+    expect(appeal.reasons).toEqual([APPEAL_REASON]);
+    expect(appeal.reasonsByLanguage).toEqual({
+      en: ['On appeal, a clinical reviewer upheld the decision. The letter explains why.'],
+      es: ['En la apelación, un revisor clínico mantuvo la decisión. La carta explica por qué.'],
+    });
+    // The appealed determination's own wording comes along for the appeal's screens.
+    expect(appeal.originalDetermination.reasonsByLanguage).toEqual(denied.determination.reasonsByLanguage);
+
+    const step = (await prescriber.get(`pa-requests/${caseId}`)).body.history.find(
+      (h: { action: string }) => h.action === 'appeal-upheld',
+    );
+    expect(step.reason).toBe(APPEAL_REASON);
+    expect(step.details.reasonsByLanguage).toEqual(appeal.reasonsByLanguage);
+  });
+});

@@ -202,12 +202,21 @@ export interface paths {
                 } | null;
                 decision: string | null;
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): as the case's determination has them (GET /pa-requests/{id}: the plain wording of each criterion not met, or the system's sentence); absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               overdue?: boolean;
               paRequestId: string;
               planId: string;
               prescriberNpi: string;
+              /** @description As written: the reviewer's words, or the system's sentence (English) */
               reasons: string[];
+              /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): the system's sentence when the reviewer wrote none, else one plain sentence per decision that points to the letter; absent on decisions recorded before it existed */
+              reasonsByLanguage?: {
+                [key: string]: string[];
+              };
               /** Format: date-time */
               receivedAt: string;
               representativeName: string | null;
@@ -381,12 +390,21 @@ export interface paths {
                 } | null;
                 decision: string | null;
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): as the case's determination has them (GET /pa-requests/{id}: the plain wording of each criterion not met, or the system's sentence); absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               overdue?: boolean;
               paRequestId: string;
               planId: string;
               prescriberNpi: string;
+              /** @description As written: the reviewer's words, or the system's sentence (English) */
               reasons: string[];
+              /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): the system's sentence when the reviewer wrote none, else one plain sentence per decision that points to the letter; absent on decisions recorded before it existed */
+              reasonsByLanguage?: {
+                [key: string]: string[];
+              };
               /** Format: date-time */
               receivedAt: string;
               representativeName: string | null;
@@ -564,12 +582,21 @@ export interface paths {
                 } | null;
                 decision: string | null;
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): as the case's determination has them (GET /pa-requests/{id}: the plain wording of each criterion not met, or the system's sentence); absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               overdue?: boolean;
               paRequestId: string;
               planId: string;
               prescriberNpi: string;
+              /** @description As written: the reviewer's words, or the system's sentence (English) */
               reasons: string[];
+              /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): the system's sentence when the reviewer wrote none, else one plain sentence per decision that points to the letter; absent on decisions recorded before it existed */
+              reasonsByLanguage?: {
+                [key: string]: string[];
+              };
               /** Format: date-time */
               receivedAt: string;
               representativeName: string | null;
@@ -909,12 +936,21 @@ export interface paths {
                 } | null;
                 decision: string | null;
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): as the case's determination has them (GET /pa-requests/{id}: the plain wording of each criterion not met, or the system's sentence); absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               overdue?: boolean;
               paRequestId: string;
               planId: string;
               prescriberNpi: string;
+              /** @description As written: the reviewer's words, or the system's sentence (English) */
               reasons: string[];
+              /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): the system's sentence when the reviewer wrote none, else one plain sentence per decision that points to the letter; absent on decisions recorded before it existed */
+              reasonsByLanguage?: {
+                [key: string]: string[];
+              };
               /** Format: date-time */
               receivedAt: string;
               representativeName: string | null;
@@ -1096,12 +1132,21 @@ export interface paths {
                 } | null;
                 decision: string | null;
                 reasons: string[];
+                /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): as the case's determination has them (GET /pa-requests/{id}: the plain wording of each criterion not met, or the system's sentence); absent on decisions recorded before it existed */
+                reasonsByLanguage?: {
+                  [key: string]: string[];
+                };
               } | null;
               overdue?: boolean;
               paRequestId: string;
               planId: string;
               prescriberNpi: string;
+              /** @description As written: the reviewer's words, or the system's sentence (English) */
               reasons: string[];
+              /** @description The reasons for people to read, by language ({ en: [...], es: [...] }): the system's sentence when the reviewer wrote none, else one plain sentence per decision that points to the letter; absent on decisions recorded before it existed */
+              reasonsByLanguage?: {
+                [key: string]: string[];
+              };
               /** Format: date-time */
               receivedAt: string;
               representativeName: string | null;

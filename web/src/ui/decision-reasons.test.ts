@@ -39,3 +39,29 @@ describe('historyReason', () => {
     expect(historyReason(by('system', 'routed-to-review', 'Not every criterion'), 'en')).toBe('Not every criterion');
   });
 });
+
+describe('historyReason for an appeal decided on the case', () => {
+  const upheld = {
+    actor: 'physician2',
+    action: 'appeal-upheld',
+    reason: 'HbA1c still 6.1%; no metformin trial.',
+    details: {
+      appealId: 'apl_1',
+      reasonsByLanguage: {
+        en: ['On appeal, a clinical reviewer upheld the decision. The letter explains why.'],
+        es: ['En la apelación, un revisor clínico mantuvo la decisión. La carta explica por qué.'],
+      },
+    },
+  };
+
+  it('Spanish screens say the stored Spanish reason, never the reviewer’s English', () => {
+    expect(historyReason(upheld, 'es')).toBe(
+      'En la apelación, un revisor clínico mantuvo la decisión. La carta explica por qué.',
+    );
+    expect(historyReason(upheld, 'en')).toBe('HbA1c still 6.1%; no metformin trial.');
+  });
+
+  it('an appeal decided before the wording was stored shows no reason in Spanish', () => {
+    expect(historyReason({ ...upheld, action: 'appeal-overturned', details: { appealId: 'apl_1' } }, 'es')).toBeNull();
+  });
+});

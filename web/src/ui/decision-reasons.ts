@@ -23,14 +23,26 @@ export function decisionReasons(d: DecisionWords, lang: Lang): string[] {
   return d.reasons.length ? [IN_THE_LETTER[lang]] : [];
 }
 
+/** The case's history steps that record an appeal's decision (src/appeals/decide-appeal.ts). */
+const APPEAL_DECIDED = ['appeal-overturned', 'appeal-partially-overturned', 'appeal-upheld'];
+
 /**
  * A history step's reason: on English screens as recorded. In another language a decision's
  * reasons (English, the reviewer's words) are left to the decision section, which says them in that
- * language, and the system's own notes (English, e.g. "Not every criterion could be confirmed
- * automatically") are left out — the step's name says what happened. A person's words stay.
+ * language; an appeal's decision says the reasons the step stored in that language
+ * (`details.reasonsByLanguage`), or nothing when it has none; and the system's own notes (English,
+ * e.g. "Not every criterion could be confirmed automatically") are left out — the step's name says
+ * what happened. A person's words stay.
  */
-export function historyReason(h: { action: string; actor: string; reason: string | null }, lang: Lang): string | null {
+export function historyReason(
+  h: { action: string; actor: string; reason: string | null; details?: Record<string, unknown> | null },
+  lang: Lang,
+): string | null {
   if (lang === 'en' || !h.reason) return h.reason;
+  if (APPEAL_DECIDED.includes(h.action)) {
+    const words = (h.details?.reasonsByLanguage as Record<string, string[]> | undefined)?.[lang];
+    return words?.length ? words.join(' ') : null;
+  }
   if (h.actor === 'system') return null;
   return h.action.startsWith('determination') || h.action === 'cancelled' ? null : h.reason;
 }

@@ -6,6 +6,7 @@ import { nameWithCredential } from '../../ui/plain-words';
 import { useApi } from '../../ui/use-api';
 import type { AppealSummary, AppealView, RequestView } from '../../api/types';
 import { isAppealable, isOpenAppeal } from '../../ui/statuses';
+import { decisionReasons } from '../../ui/decision-reasons';
 import { AppealForm } from './appeal-form';
 import { Letters } from './letters';
 import { WithdrawAppeal } from './withdraw-appeal';
@@ -149,6 +150,8 @@ function AppealCard({ id, onChanged }: { id: string; onChanged: () => void }) {
       <Async state={state}>
         {(a) => {
           const isOpen = isOpenAppeal(a.status);
+          // The reviewer's words on English screens; the stored wording in the portal's language otherwise.
+          const reasons = decisionReasons(a, lang);
           return (
             <>
               <h3>{fill(t.appeal, { date: formatDate(a.receivedAt, lang) })}</h3>
@@ -180,11 +183,11 @@ function AppealCard({ id, onChanged }: { id: string; onChanged: () => void }) {
                     : []),
                 ]}
               />
-              {a.reasons.length ? (
+              {reasons.length ? (
                 <>
                   <h4>{t.reasons}</h4>
                   <ul>
-                    {a.reasons.map((r) => (
+                    {reasons.map((r) => (
                       <li key={r}>{r}</li>
                     ))}
                   </ul>

@@ -1,0 +1,1 @@
+ALTER TABLE "appeals" ADD COLUMN "reasons_by_language" jsonb;
