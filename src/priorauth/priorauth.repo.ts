@@ -60,6 +60,30 @@ export async function findPaRequest(db: Db, id: string): Promise<PaRequestRow | 
 }
 
 /**
+ * findPaRequest with the documents on file (listAttachments' documentId, in its order) in one
+ * statement: a submission checks both (submit-request.ts).
+ */
+export async function findPaRequestWithDocuments(
+  db: Db,
+  id: string,
+): Promise<{ row: PaRequestRow; documents: Array<{ documentId: string | null }> } | undefined> {
+  const [found] = await db
+    .select({
+      row: paRequests,
+      documents: sql<
+        Array<{ documentId: string | null }>
+      >`(select coalesce(json_agg(json_build_object('documentId', a.document_id) order by a.uploaded_at), '[]'::json)
+          from pa_attachments a where a.pa_request_id = ${paRequests.id})`.mapWith((v: unknown) =>
+        typeof v === 'string' ? JSON.parse(v) : v,
+      ),
+    })
+    .from(paRequests)
+    .where(eq(paRequests.id, id))
+    .limit(1);
+  return found;
+}
+
+/**
  * Optimistic update: applies only when the row is still at `expectedVersion` (and, optionally,
  * in one of `fromStatuses`); returns the new row, or undefined when someone else got there first.
  */

@@ -7,7 +7,7 @@ import { DomainError } from '../platform/errors.js';
 import { storeAttachment, type PreparedAttachment } from './add-attachment.js';
 import { openInformationRequest } from './open-information-request.js';
 import { assertCanAct, assertCanSee } from './pa-access.js';
-import { findPaRequest, listAttachments, type PaRequestRow } from './priorauth.repo.js';
+import { findPaRequestWithDocuments, listAttachments, type PaRequestRow } from './priorauth.repo.js';
 
 /** The documents on a case (metadata, no bytes). */
 export const documentsOnFile = (ctx: AppContext, id: string) => listAttachments(ctx.database.db, id);
@@ -91,7 +91,10 @@ export async function submitCase(
   options: SubmitOptions = {},
 ): Promise<PaRequestRow> {
   const db = ctx.database.db;
-  const row = assertCanSee(caller, options.row ?? (await findPaRequest(db, id)), id);
+  // The case and its documents in one read, unless the caller has just read them.
+  const found = options.row ? undefined : await findPaRequestWithDocuments(db, id);
+  const row = assertCanSee(caller, options.row ?? found?.row, id);
+  const onFile = options.onFile ?? found?.documents;
   assertCanAct(caller, row);
   if (row.status !== 'awaiting-answers')
     throw new DomainError('INVALID_STATE', `The request is ${row.status}; it was already submitted`);
@@ -106,7 +109,7 @@ export async function submitCase(
   assertAnswersValid(criteria, given);
   const answers = withPlanAnswers(criteria, given, plan.lineOfBusiness);
   const arriving = options.attachments ?? [];
-  const completeness = await missingItems(ctx, row, criteria, answers, arriving, options.onFile);
+  const completeness = await missingItems(ctx, row, criteria, answers, arriving, onFile);
   const now = ctx.clock.now();
   // A fax was received when it arrived; anything else now.
   const arrivedAt = row.channel === 'fax' ? row.receivedAt : now;
