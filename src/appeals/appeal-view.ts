@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../app-context.js';
-import { listNotices } from '../notices/index.js';
+import { listNotices, nextLevelRoute } from '../notices/index.js';
 import type { Db } from '../platform/db.js';
 import { findAuthorizationByNumber } from '../authorizations/index.js';
 import { findPaRequest } from '../priorauth/index.js';
@@ -40,6 +40,11 @@ export function toAppealSummary(row: AppealRow, names: ReadonlyMap<string, strin
     decision: row.decision,
     decidedAt: row.decidedAt?.toISOString() ?? null,
   };
+}
+
+async function planNextLevelRoute(ctx: AppContext, planId: string) {
+  const plan = (await ctx.reference.get()).plans.get(planId);
+  return plan ? nextLevelRoute(plan.lineOfBusiness) : null;
 }
 
 /** The full appeal (docs/design.md#api): statement, documents, outcome, letters and history. */
@@ -96,6 +101,9 @@ export async function buildAppealView(ctx: AppContext, row: AppealRow, db: Db = 
     effectiveTo: authorization?.effectiveTo ?? null,
     approvedQuantity: row.approvedQuantity === null ? null : Number(row.approvedQuantity),
     nextLevel: row.nextLevel,
+    // The plan's next level is the plan's own English; the route lets a screen name it in the
+    // reader's language (the letters name the same route, notices/letters/sections/next-level.ts).
+    nextLevelRoute: row.nextLevel ? await planNextLevelRoute(ctx, row.planId) : null,
     version: row.version,
     attachments: attachments.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
     notices: notices.map((n) => ({

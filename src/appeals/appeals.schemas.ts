@@ -158,6 +158,12 @@ export const AppealViewSchema = Type.Object(
     effectiveTo: Nullable(Type.String({ format: 'date' })),
     approvedQuantity: Nullable(Type.Number()),
     nextLevel: Nullable(Type.String()),
+    nextLevelRoute: Nullable(
+      Type.Union([Type.Literal('dmhcImr'), Type.Literal('stateFairHearing'), Type.Literal('partDIre')], {
+        description:
+          "who reviews after the plan's appeal, by the plan's line of business (California DMHC Independent Medical Review, State Fair Hearing, Part D Independent Review Entity), for screens that name it in the reader's language; null when there is no next level or the plan's text is the only name",
+      }),
+    ),
     version: Type.Integer(),
     attachments: Type.Array(
       Type.Object(

@@ -188,6 +188,7 @@ describe('denied → member appeals → a different reviewer overturns → the c
       effectiveFrom: today(),
       decidedBy: { name: 'Morgan Diaz', credential: 'PharmD' },
       nextLevel: null,
+      nextLevelRoute: null,
     });
     expect(
       decided.body.history.map(
@@ -320,6 +321,9 @@ describe('upheld', () => {
       decidedBy: { name: 'Sam Rivera', credential: 'MD' },
     });
     expect(d.body.nextLevel).toMatch(/Independent Medical Review/);
+    // IHSS is a Knox-Keene plan: the route screens name in the reader's language is the DMHC's IMR.
+    expect(d.body.nextLevelRoute).toBe('dmhcImr');
+    expect((await services.get(`appeals/${a.id}`)).body.nextLevelRoute).toBe('dmhcImr');
     const letters = (await noticeRows(a.id)).filter((n) => n.kind === 'appeal-decision');
     expect(letters.map((n) => n.recipient).sort()).toEqual(['member', 'prescriber']);
     expect(letters[0].content).toMatchObject({

@@ -178,6 +178,7 @@ export interface paths {
               id: string;
               memberId: string;
               nextLevel: string | null;
+              nextLevelRoute: ('dmhcImr' | 'stateFairHearing' | 'partDIre') | null;
               /**
                * Format: date
                * @description The appealed notice's date (plan time zone)
@@ -366,6 +367,7 @@ export interface paths {
               id: string;
               memberId: string;
               nextLevel: string | null;
+              nextLevelRoute: ('dmhcImr' | 'stateFairHearing' | 'partDIre') | null;
               /**
                * Format: date
                * @description The appealed notice's date (plan time zone)
@@ -558,6 +560,7 @@ export interface paths {
               id: string;
               memberId: string;
               nextLevel: string | null;
+              nextLevelRoute: ('dmhcImr' | 'stateFairHearing' | 'partDIre') | null;
               /**
                * Format: date
                * @description The appealed notice's date (plan time zone)
@@ -912,6 +915,7 @@ export interface paths {
               id: string;
               memberId: string;
               nextLevel: string | null;
+              nextLevelRoute: ('dmhcImr' | 'stateFairHearing' | 'partDIre') | null;
               /**
                * Format: date
                * @description The appealed notice's date (plan time zone)
@@ -1108,6 +1112,7 @@ export interface paths {
               id: string;
               memberId: string;
               nextLevel: string | null;
+              nextLevelRoute: ('dmhcImr' | 'stateFairHearing' | 'partDIre') | null;
               /**
                * Format: date
                * @description The appealed notice's date (plan time zone)

@@ -7,6 +7,7 @@ import { useApi } from '../../ui/use-api';
 import type { AppealSummary, AppealView, RequestView } from '../../api/types';
 import { isAppealable, isOpenAppeal } from '../../ui/statuses';
 import { decisionReasons } from '../../ui/decision-reasons';
+import { nextLevelName } from '../../ui/next-level-words';
 import { AppealForm } from './appeal-form';
 import { Letters } from './letters';
 import { WithdrawAppeal } from './withdraw-appeal';
@@ -195,7 +196,7 @@ function AppealCard({ id, onChanged }: { id: string; onChanged: () => void }) {
               ) : null}
               {a.nextLevel ? (
                 <p>
-                  {t.nextLevel}: {a.nextLevel}
+                  {t.nextLevel}: {nextLevelName(a, lang)}
                 </p>
               ) : null}
               <h4>{t.statement}</h4>

@@ -11,6 +11,7 @@ import { RecordPage } from './record-page';
 import type { AppealView } from '../../api/types';
 import { assigneeLabel } from '../../ui/people';
 import { personName } from './text-helpers';
+import { nextLevelName } from '../../ui/next-level-words';
 
 const TEXT = {
   en: {
@@ -265,7 +266,9 @@ function AppealOutcome({ view }: { view: AppealView }) {
           ...(view.approvedQuantity != null
             ? ([[t.approvedQuantity, String(view.approvedQuantity)]] as [string, string][])
             : []),
-          ...(view.nextLevel ? ([[t.nextLevel, view.nextLevel]] as [string, string][]) : []),
+          ...(view.nextLevel
+            ? ([[t.nextLevel, nextLevelName(view, lang) ?? view.nextLevel]] as [string, string][])
+            : []),
         ]}
       />
       {view.reasons.length ? (
