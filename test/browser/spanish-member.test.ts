@@ -4,7 +4,7 @@ import { DEMO } from '../../src/demo/demo-data.js';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
-import { claimFor, MEDI_CAL_RX, members, ozempicClaimFor, type MemberRow } from '../support/scenario.js';
+import { claimFor, glp1Draft, MEDI_CAL_RX, members, ozempicClaimFor, type MemberRow } from '../support/scenario.js';
 import { TEST_TODAY } from '../support/constants.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
@@ -249,17 +249,7 @@ const SPANISH_REASON = /Su prueba de sangre HbA1c reciente es menor de 7%/;
 async function deniedOzempicCase(rig: BrowserRig, lucia: MemberRow): Promise<string> {
   const park = DEMO_ACCOUNTS.prescribers.find((p) => p.username === 'dr.park')!;
   const prescriber = await ApiClient.login(rig.t.app, park.username, park.password);
-  const started = await prescriber.post('pa-requests', {
-    memberId: lucia.id,
-    prescriberNpi: park.npi,
-    productId: DEMO.ndcs.semaglutidePenLow,
-    quantity: 3,
-    daysSupply: 28,
-    urgency: 'standard',
-    channel: 'portal',
-  });
-  expect(started.status, JSON.stringify(started.body)).toBe(201);
-  const id = started.body.id as string;
+  const id = await glp1Draft(prescriber, lucia.id, { prescriberNpi: park.npi });
   const submitted = await prescriber.post(`pa-requests/${id}/submit`, { answers: glp1Answers({ a1c: 6.1 }) });
   expect(submitted.body.status, JSON.stringify(submitted.body)).toBe('in-review');
   const physician = await ApiClient.login(

@@ -3,7 +3,7 @@ import { DEMO } from '../../src/demo/demo-data.js';
 import { translationOf } from '../../src/shared/fhir-translation.js';
 import { glp1Answers } from '../support/fhir.js';
 import type { ApiClient, Reply } from '../support/http.js';
-import { members, ndcsWhere, signIn } from '../support/scenario.js';
+import { glp1Draft, members, ndcsWhere, signIn } from '../support/scenario.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -24,17 +24,7 @@ beforeAll(async () => {
   t = await createTestApp();
   prescriber = await signIn(t, 'prescriber', { npi: DEMO.prescribers.endocrinology });
   const physician = await signIn(t, 'reviewer-physician', { displayName: 'Dana Doctor', credential: 'MD' });
-  const started = await prescriber.post('pa-requests', {
-    memberId: lucia,
-    prescriberNpi: DEMO.prescribers.endocrinology,
-    productId: DEMO.ndcs.semaglutidePenLow,
-    quantity: 3,
-    daysSupply: 28,
-    urgency: 'standard',
-    channel: 'portal',
-  });
-  expect(started.status, JSON.stringify(started.body)).toBe(201);
-  caseId = started.body.id;
+  caseId = await glp1Draft(prescriber, lucia, { prescriberNpi: DEMO.prescribers.endocrinology });
   const submitted = await prescriber.post(`pa-requests/${caseId}/submit`, { answers: glp1Answers({ a1c: 6.1 }) });
   expect(submitted.body.status).toBe('in-review');
   await physician.post(`pa-requests/${caseId}/assign`);
