@@ -37,7 +37,7 @@ export function alertText(topic: AlertTopic, language: string): { subject: strin
     return es
       ? {
           subject: 'Hay una decisión sobre su solicitud de autorización previa',
-          text: 'Su plan de salud tomó una decisión sobre una solicitud de autorización previa. Inicie sesión en su portal de miembro para leerla.',
+          text: 'Su plan de salud tomó una decisión sobre una solicitud de autorización previa. Inicie sesión en el portal para afiliados para leerla.',
         }
       : {
           subject: 'A decision was made on your prior authorization request',
@@ -46,7 +46,7 @@ export function alertText(topic: AlertTopic, language: string): { subject: strin
   return es
     ? {
         subject: 'Su plan pidió más información',
-        text: 'Su plan de salud pidió más información a su médico sobre una solicitud de autorización previa. Inicie sesión en su portal de miembro para ver los detalles.',
+        text: 'Su plan de salud pidió más información a su médico sobre una solicitud de autorización previa. Inicie sesión en el portal para afiliados para ver los detalles.',
       }
     : {
         subject: 'Your plan asked for more information',

@@ -63,7 +63,7 @@ async function sendOne(ctx: AppContext, notice: NoticeRow, now: Date): Promise<s
           from: g.fromEmail,
           subject: SUBJECTS[notice.kind] ?? notice.kind,
           text: es
-            ? 'Tiene una carta nueva de su plan de salud sobre su medicamento. La carta está adjunta y en su portal de miembro.'
+            ? 'Tiene una carta nueva de su plan de salud sobre su medicamento. La carta está adjunta y en el portal para afiliados.'
             : 'You have a new letter from your health plan about your medicine. It is attached and in your member portal.',
           attachment: { filename: `${notice.kind}-${notice.id}.pdf`, content: letter },
         })

@@ -22,7 +22,7 @@ describe('renderNoticePdf (text read back with pdftotext)', () => {
     const p = await pages(letterInput({ kind: 'denial', recipient: 'member', language: 'es' }));
     const all = p.join(' ');
     expect(p[0]).toContain('Medi-Cal Rx (fee-for-service)');
-    expect(p[0]).toContain('Servicios para miembros: 1-800-977-2273 (TTY 711)');
+    expect(p[0]).toContain('Servicios al afiliado: 1-800-977-2273 (TTY 711)');
     expect(p[0]).toContain('20 de noviembre de 2026');
     expect(p[0]).toContain('Negamos su solicitud de cobertura de un medicamento');
     expect(all).toContain('Su prueba de sangre HbA1c reciente es menor de 7% o tiene más de 6 meses.');

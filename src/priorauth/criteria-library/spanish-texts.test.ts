@@ -37,6 +37,8 @@ function texts(): Translatable[] {
 
 const NOT_CHOSEN = [
   /\breclamos?\b/i,
+  /\bsolicitud(es)? de pago\b/i,
+  /\bmiembros?\b/i,
   /\bpre-?autorizaci[oó]n/i,
   /\baprobaci[oó]n previa\b/i,
   /\bimpugnaci[oó]n/i,

@@ -5,12 +5,19 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * docs/design.md#portal-language: one Spanish word for each thing, the one the plan's Spanish letters use
- * (src/notices/letters/i18n/messages/es.json): "reclamación" for a claim, "autorización previa",
- * "apelación", "farmacia". Every Spanish string of the web app — the `es` side of each feature's
+ * (src/notices/letters/i18n/messages/es.json): "reclamación" for a claim, "afiliado" for a member (and
+ * "Servicios al afiliado" for member services), "autorización previa", "apelación", "farmacia". Every Spanish string of the web app — the `es` side of each feature's
  * `{ en, es }` dictionary — is read from the source and checked against the synonyms not chosen.
  */
 const NOT_CHOSEN: { term: string; pattern: RegExp; use: string }[] = [
   { term: 'reclamo', pattern: /\breclamos?\b/i, use: 'reclamación' },
+  { term: 'solicitud de pago (claim)', pattern: /\bsolicitud(es)? de pago\b/i, use: 'reclamación' },
+  { term: 'miembro', pattern: /\bmiembros?\b/i, use: 'afiliado' },
+  {
+    term: 'another name for member services',
+    pattern: /\b[Ss]ervicios (para|a) (los )?afiliados?\b|\bservicios al afiliado\b/,
+    use: 'Servicios al afiliado',
+  },
   { term: 'AP / PA (abbreviation)', pattern: /\b(AP|PA)\b/, use: 'autorización previa' },
   { term: 'preautorización', pattern: /\bpre-?autorizaci[oó]n/i, use: 'autorización previa' },
   { term: 'aprobación previa', pattern: /\baprobaci[oó]n previa\b/i, use: 'autorización previa' },
@@ -61,7 +68,7 @@ describe('Spanish words in the web app', () => {
     expect(ALL.some((s) => s.text === 'Mi cobertura')).toBe(true);
   });
 
-  it('says "reclamación", "autorización previa", "apelación" and "farmacia", never a synonym', () => {
+  it('says "reclamación", "afiliado", "autorización previa", "apelación" and "farmacia", never a synonym', () => {
     const wrong = ALL.flatMap(({ text, where }) =>
       NOT_CHOSEN.filter((n) => n.pattern.test(text)).map((n) => `${where}: “${text}” has ${n.term}; use ${n.use}`),
     );
@@ -69,9 +76,15 @@ describe('Spanish words in the web app', () => {
   });
 
   it('catches a synonym when one is written (the check itself works)', () => {
-    const hits = ['Envíe el reclamo', 'Requiere AP', 'Vaya a la botica'].filter((text) =>
-      NOT_CHOSEN.some((n) => n.pattern.test(text)),
-    );
-    expect(hits).toHaveLength(3);
+    const hits = [
+      'Envíe el reclamo',
+      'Requiere AP',
+      'Vaya a la botica',
+      'Número de miembro',
+      'Llame a servicios para afiliados',
+      'Llame a servicios al afiliado',
+    ].filter((text) => NOT_CHOSEN.some((n) => n.pattern.test(text)));
+    expect(hits).toHaveLength(6);
+    expect(NOT_CHOSEN.some((n) => n.pattern.test('Llame a Servicios al afiliado'))).toBe(false);
   });
 });

@@ -57,6 +57,19 @@ describe('letter resource files (src/notices/letters/i18n/messages)', () => {
     expect(sendsAlone('en')).toBe(true);
   });
 
+  it('Spanish uses the portals\' one word for each thing: "afiliado", "Servicios al afiliado", "reclamación"', () => {
+    // docs/design.md#portal-language: the letters and the screens (web/src/i18n/spanish-terms.test.ts) agree.
+    const spanish = [...leaves(letterResource('es').messages as Tree).values()].flat();
+    const notChosen = [
+      /\bmiembros?\b/i,
+      /\b[Ss]ervicios (para|a) (los )?afiliados?\b|\bservicios al afiliado\b/,
+      /\breclamos?\b/i,
+      /\bsolicitud(es)? de pago\b/i,
+    ];
+    expect(spanish.filter((text) => notChosen.some((p) => p.test(text)))).toEqual([]);
+    expect(spanish).toContain('Servicios al afiliado: {phone} (TTY 711)');
+  });
+
   it('binds every string: placeholders filled by name, whatever their order in the language', () => {
     const ko = stringsFor('ko');
     expect(ko.amountPerDays('30', 28)).toBe('28일마다 30단위');

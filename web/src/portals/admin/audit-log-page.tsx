@@ -44,7 +44,7 @@ const TEXT = {
   es: {
     title: 'Registro de auditoría',
     filters: 'Filtros del registro de auditoría',
-    member: 'ID de miembro',
+    member: 'ID de afiliado',
     user: 'Usuario (ID o nombre de usuario)',
     from: 'Desde',
     to: 'Hasta',
@@ -59,7 +59,7 @@ const TEXT = {
     role: 'Rol',
     action: 'Acción',
     what: 'Qué',
-    members: 'Miembros',
+    members: 'Afiliados',
     why: 'Motivo',
     empty: 'Ningún evento coincide con estos filtros.',
     older: 'Eventos anteriores',

@@ -16,7 +16,7 @@ const KINDS = [
     en: 'Plan bundle: plans, policy and formulary (JSON)',
     es: 'Paquete de planes: planes, política y formulario (JSON)',
   },
-  { kind: 'members', type: 'text/csv', en: 'Members / eligibility (CSV)', es: 'Miembros / elegibilidad (CSV)' },
+  { kind: 'members', type: 'text/csv', en: 'Members / eligibility (CSV)', es: 'Afiliados / elegibilidad (CSV)' },
   { kind: 'prescribers', type: 'text/csv', en: 'Prescribers (CSV)', es: 'Recetadores (CSV)' },
   { kind: 'pharmacies', type: 'text/csv', en: 'Pharmacies (CSV)', es: 'Farmacias (CSV)' },
   {

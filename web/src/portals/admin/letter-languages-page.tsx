@@ -29,9 +29,9 @@ const TEXT = {
   es: {
     title: 'Idiomas de las cartas',
     intro:
-      'Las cartas a los miembros se escriben a partir de un archivo de recursos por idioma. Un idioma que un traductor calificado no ha revisado se envía con la carta en inglés adjunta, para que el miembro siempre tenga un texto revisado.',
+      'Las cartas a los afiliados se escriben a partir de un archivo de recursos por idioma. Un idioma que un traductor calificado no ha revisado se envía con la carta en inglés adjunta, para que el afiliado siempre tenga un texto revisado.',
     empty: 'No hay idiomas de cartas configurados.',
-    caption: 'Idiomas de las cartas a los miembros y su estado de revisión',
+    caption: 'Idiomas de las cartas a los afiliados y su estado de revisión',
     language: 'Idioma',
     status: 'Estado de revisión',
     reviewer: 'Revisado por',

@@ -91,7 +91,7 @@ const TEXT = {
     title: 'Solicitud de autorización previa {id}',
     back: 'Volver al afiliado',
     readOnly:
-      'Vista de solo lectura para servicios al afiliado: los cambios los hacen el médico, la recepción o los revisores clínicos.',
+      'Vista de solo lectura para Servicios al afiliado: los cambios los hacen el médico, la recepción o los revisores clínicos.',
     summary: 'La solicitud',
     status: 'Estado',
     drug: 'Medicamento',

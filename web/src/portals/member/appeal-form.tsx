@@ -45,11 +45,11 @@ const TEXT = {
     statementNeeded: 'Escriba por qué debe cambiar la decisión.',
     files: 'Documentos (opcional)',
     filesHint: 'PDF, PNG, JPEG o TIFF, hasta 20 MB cada uno.',
-    filedBy: 'Usted presenta esta apelación como miembro.',
+    filedBy: 'Usted presenta esta apelación como afiliado.',
     submit: 'Enviar mi apelación',
     sending: 'Enviando…',
     cancel: 'Cancelar',
-    urgentPrefix: 'Por qué es urgente (miembro): {why}',
+    urgentPrefix: 'Por qué es urgente (afiliado): {why}',
     uploadFailed: 'Su apelación se presentó, pero no se pudo adjuntar “{file}”: {error}',
   },
 };

@@ -50,7 +50,7 @@ const TEXT = {
       'Puede pedir al plan que revise esta decisión otra vez. Su carta de denegación indica cuántos días tiene para apelar.',
     appealBy: 'Puede pedir al plan que revise esta decisión otra vez. Apele a más tardar el {date}.',
     closed:
-      'El plazo para apelar esta decisión terminó el {date}. Llame a servicios al miembro si cree que todavía tiene derecho a apelar.',
+      'El plazo para apelar esta decisión terminó el {date}. Llame a Servicios al afiliado si cree que todavía tiene derecho a apelar.',
     openAlready: 'Su apelación está abierta. El plan decidirá antes de la fecha límite que aparece abajo.',
     won: 'Usted ganó la apelación, así que no hay nada más que apelar aquí.',
     filed: 'Se recibió su apelación.',

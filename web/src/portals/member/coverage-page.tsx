@@ -19,7 +19,7 @@ const TEXT = {
   },
   es: {
     title: 'Mi cobertura',
-    noMember: 'Su cuenta no está vinculada a un registro de miembro. Llame a servicios para miembros.',
+    noMember: 'Su cuenta no está vinculada a un registro de afiliado. Llame a Servicios al afiliado.',
     noPlan: 'La búsqueda de medicamentos necesita un plan registrado.',
     lookUp: 'Buscar un medicamento',
   },

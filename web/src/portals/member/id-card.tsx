@@ -17,13 +17,13 @@ const TEXT = {
   es: {
     title: 'Mi tarjeta de farmacia',
     hint: 'Muestre esta tarjeta en la farmacia: tiene lo que la farmacia necesita para enviar la reclamación.',
-    member: 'Miembro',
-    memberId: 'Número de miembro',
+    member: 'Afiliado',
+    memberId: 'Número de afiliado',
     bin: 'RxBIN',
     pcn: 'RxPCN',
     group: 'RxGroup',
     helpDesk: 'Ayuda para farmacias',
-    none: 'No hay un beneficio de farmacia registrado, así que no hay tarjeta. Llame a servicios para miembros.',
+    none: 'No hay un beneficio de farmacia registrado, así que no hay tarjeta. Llame a Servicios al afiliado.',
   },
 };
 

@@ -58,8 +58,8 @@ const TEXT = {
     portal: 'En este portal',
     email: 'Correo electrónico a {to}',
     text: 'Mensaje de texto a {to}',
-    noEmail: 'Correo electrónico (no hay un correo registrado — llame a servicios para miembros para agregarlo)',
-    noPhone: 'Mensaje de texto (no hay un teléfono registrado — llame a servicios para miembros para agregarlo)',
+    noEmail: 'Correo electrónico (no hay un correo registrado — llame a Servicios al afiliado para agregarlo)',
+    noPhone: 'Mensaje de texto (no hay un teléfono registrado — llame a Servicios al afiliado para agregarlo)',
     textNotice:
       'Los mensajes de texto todavía no llegan a los teléfonos: este plan no tiene un proveedor de mensajes de texto conectado, así que esperan en la bandeja de salida del plan.',
     save: 'Guardar mis opciones',

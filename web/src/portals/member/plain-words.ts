@@ -93,8 +93,8 @@ const REJECTS: Record<string, { en: [string, string]; es: [string, string] }> = 
   '52': {
     en: ['The pharmacy’s member ID did not match our records.', 'Show the pharmacy your member ID card.'],
     es: [
-      'El número de miembro que usó la farmacia no coincide con nuestros registros.',
-      'Muestre a la farmacia su tarjeta de miembro.',
+      'El número de afiliado que usó la farmacia no coincide con nuestros registros.',
+      'Muestre a la farmacia su tarjeta de afiliado.',
     ],
   },
   '09': {
@@ -126,7 +126,7 @@ const REJECTS: Record<string, { en: [string, string]; es: [string, string] }> = 
     en: ['You were not covered on the date of the fill.', 'Call member services to check your coverage dates.'],
     es: [
       'Usted no tenía cobertura en la fecha del surtido.',
-      'Llame a servicios para miembros para revisar sus fechas de cobertura.',
+      'Llame a Servicios al afiliado para revisar sus fechas de cobertura.',
     ],
   },
   '70': {
@@ -184,7 +184,7 @@ export function rejectHelp(code: string, description: string, lang: Lang): { rea
   return lang === 'es'
     ? {
         reason: `La farmacia recibió el código ${code} (${description}).`,
-        next: 'Llame a servicios para miembros para que le ayuden.',
+        next: 'Llame a Servicios al afiliado para que le ayuden.',
       }
     : { reason: `The pharmacy was told: ${description} (code ${code}).`, next: 'Call member services for help.' };
 }

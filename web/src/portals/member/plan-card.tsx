@@ -22,7 +22,7 @@ const TEXT = {
   es: {
     title: 'Mi plan',
     name: 'Nombre',
-    memberId: 'Número de miembro',
+    memberId: 'Número de afiliado',
     plan: 'Plan',
     status: 'Cobertura',
     active: 'Activa',
@@ -31,7 +31,7 @@ const TEXT = {
     until: 'La cobertura termina',
     pharmacy: 'Beneficio de farmacia',
     processor: 'Procesador',
-    none: 'No tenemos un plan registrado para usted. Llame a servicios para miembros.',
+    none: 'No tenemos un plan registrado para usted. Llame a Servicios al afiliado.',
     carved: 'Sus medicamentos los paga {name}, no su plan de salud.',
   },
 };

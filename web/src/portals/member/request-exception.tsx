@@ -25,7 +25,7 @@ const TEXT = {
     ask: 'Pedir esto al plan: {kind}',
     asking: 'Enviando…',
     partD:
-      'Como miembro de Medicare Parte D, usted mismo puede pedirlo al plan. Avisamos a su médico, que envía al plan una declaración de que necesita este medicamento; el plan decide en 72 horas desde que llega (24 horas si esperar pudiera dañar gravemente su salud).',
+      'Como afiliado de Medicare Parte D, usted mismo puede pedirlo al plan. Avisamos a su médico, que envía al plan una declaración de que necesita este medicamento; el plan decide en 72 horas desde que llega (24 horas si esperar pudiera dañar gravemente su salud).',
     prescriber: 'Pida a su médico que solicite esto al plan: {kind}. En su plan, el médico envía la solicitud.',
     started: 'La solicitud {id} está abierta. Avisamos a su médico, que debe enviar al plan una declaración de apoyo.',
     follow: 'Ver la solicitud {id}',

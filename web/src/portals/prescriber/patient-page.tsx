@@ -29,7 +29,7 @@ const TEXT = {
     insurance: 'Seguro y elegibilidad',
     back: 'Volver a la búsqueda de pacientes',
     coverage: 'Revisar la cobertura de un medicamento',
-    noPlan: 'Este miembro no tiene beneficio de farmacia registrado.',
+    noPlan: 'Este afiliado no tiene beneficio de farmacia registrado.',
     requests: 'Sus solicitudes para este paciente',
     noRequests: 'Ninguna todavía.',
     received: 'recibida {date}',

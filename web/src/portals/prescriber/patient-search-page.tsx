@@ -36,7 +36,7 @@ const TEXT = {
     zipFormat: 'Cinco dígitos, o ZIP+4',
     results: 'Pacientes encontrados',
     notFound:
-      'No se encontró ningún miembro con ese apellido y fecha de nacimiento. Revise la ortografía y la fecha, o pida al paciente su tarjeta de miembro.',
+      'No se encontró ningún afiliado con ese apellido y fecha de nacimiento. Revise la ortografía y la fecha, o pida al paciente su tarjeta de afiliado.',
     open: 'Revisar cobertura e iniciar una solicitud',
   },
 };
