@@ -5,6 +5,8 @@ import type { AccumulatorRow } from './rules/accumulators.js';
 import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';
 import { claims } from './claims.tables.js';
+import { addDays, isRealDate } from '../platform/dates.js';
+import { addMonths, monthOf } from '../platform/month-partitions.js';
 
 export type ClaimRow = typeof claims.$inferSelect;
 export type NewClaimRow = typeof claims.$inferInsert;
@@ -22,7 +24,53 @@ export interface ClaimContext {
 /** Which past fills a decision needs: all of them, or those touching these groups, ingredients, classes. */
 export type HistoryScope = 'all' | { groupIds: string[]; ingredients: string[]; drugClasses: string[] };
 
-const CLAIM_CONTEXT_SQL = `
+/**
+ * The month bounds written into the claim-context statement as constants: the months the history
+ * window touches, and the date of service's month for the duplicate probe. PostgreSQL prunes
+ * partitions by constants when it plans, so a cached (generic) plan holds only those months' partitions;
+ * with parameters alone, a generic plan holds every month of the table and at 10 years of history
+ * (121 partitions) the plan cache falls back to planning every claim anew, a dozen partitions each time
+ * (docs/scaling.md#partitioning). The parameters still bound the rows exactly; the constants only
+ * have to contain them.
+ */
+export interface ClaimContextMonths {
+  /** First month of the history window. */
+  historyFrom: string;
+  /** The month after the history window's last day. */
+  historyUntil: string;
+  /** The date of service's month (the duplicate probe reads only it). */
+  serviceMonth: string;
+}
+
+export function claimContextMonths(historySince: string, dateOfService: string): ClaimContextMonths | null {
+  if (!isRealDate(historySince) || !isRealDate(dateOfService)) return null;
+  return {
+    historyFrom: monthOf(historySince),
+    historyUntil: addMonths(addDays(dateOfService, 365), 1),
+    serviceMonth: monthOf(dateOfService),
+  };
+}
+
+/** Each distinct set of month bounds is its own named statement (a handful per connection: the months claims are dated in). */
+export function claimContextSql(months: ClaimContextMonths | null): { text: string; name: string } {
+  const key = months ? `${months.historyFrom}:${months.historyUntil}:${months.serviceMonth}` : 'any';
+  let statement = claimContextStatements.get(key);
+  if (!statement) {
+    // Only 'YYYY-MM-01' strings built by monthOf/addMonths above reach the text.
+    const history = months
+      ? ` and c.date_of_service >= '${months.historyFrom}'::date and c.date_of_service < '${months.historyUntil}'::date`
+      : '';
+    const service = months
+      ? ` and d.date_of_service >= '${months.serviceMonth}'::date and d.date_of_service < '${addMonths(months.serviceMonth, 1)}'::date`
+      : '';
+    statement = { text: claimContextText(history, service), name: `claim-context:${key}` };
+    if (claimContextStatements.size < 1000) claimContextStatements.set(key, statement);
+  }
+  return statement;
+}
+const claimContextStatements = new Map<string, { text: string; name: string }>();
+
+const claimContextText = (historyMonths: string, serviceMonth: string) => `
   select
     (select json_build_object('id', m.id, 'planId', m.plan_id, 'dateOfBirth', m.date_of_birth::text, 'sex', m.sex,
             'effectiveDate', m.effective_date::text, 'terminationDate', m.termination_date::text)
@@ -33,7 +81,7 @@ const CLAIM_CONTEXT_SQL = `
             'supplyKind', c.supply_kind)), '[]'::json)
        from claims c
       where c.member_id = $1 and c.transaction_status = 'P' and c.reversed_at is null
-        and c.date_of_service >= $6::date and c.date_of_service <= $5::date + 365
+        and c.date_of_service >= $6::date and c.date_of_service <= $5::date + 365${historyMonths}
         and ($7::boolean or c.group_id = any($8::text[]) or c.ingredient = any($9::text[]) or c.drug_class = any($10::text[]))) as history,
     ${activeAuthorizationsJsonSql('$1', '$5')} as authorizations,
     (select coalesce(json_agg(json_build_object('planId', a.plan_id, 'planYearStart', a.plan_year_start::text,
@@ -41,7 +89,7 @@ const CLAIM_CONTEXT_SQL = `
        from member_accumulators a
       where a.member_id = $1 and a.plan_year_start <= $5::date and a.plan_year_start > $5::date - 366) as accumulators,
     (select d.response from claims d
-      where d.pharmacy_npi = $2 and d.prescription_number = $3 and d.fill_number = $4 and d.date_of_service = $5::date
+      where d.pharmacy_npi = $2 and d.prescription_number = $3 and d.fill_number = $4 and d.date_of_service = $5::date${serviceMonth}
         and d.transaction_status = 'P' and d.reversed_at is null limit 1) as duplicate`;
 
 /**
@@ -67,6 +115,7 @@ export async function loadClaimContext(
 ): Promise<ClaimContext> {
   const scope = key.history;
   const all = scope === 'all';
+  const statement = claimContextSql(claimContextMonths(key.historySince, key.dateOfService));
   const rows = await database.query<{
     member: MemberFacts | null;
     pharmacy_type: string | null;
@@ -75,7 +124,7 @@ export async function loadClaimContext(
     accumulators: AccumulatorRow[];
     duplicate: ClaimRow['response'] | null;
   }>(
-    CLAIM_CONTEXT_SQL,
+    statement.text,
     [
       key.memberId,
       key.pharmacyNpi,
@@ -88,7 +137,7 @@ export async function loadClaimContext(
       all ? [] : scope.ingredients,
       all ? [] : scope.drugClasses,
     ],
-    'claim-context',
+    statement.name,
   );
   const row = rows[0];
   return {

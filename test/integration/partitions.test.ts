@@ -7,7 +7,13 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertClaim, type NewClaimRow } from '../../src/claims/claims.repo.js';
+import {
+  claimContextMonths,
+  claimContextSql,
+  insertClaim,
+  loadClaimContext,
+  type NewClaimRow,
+} from '../../src/claims/claims.repo.js';
 import {
   insertExchanges,
   keepExchangeAtCommit,
@@ -21,6 +27,7 @@ import {
   detachExpiredPartitions,
   listPartitions,
 } from '../../src/platform/partition-maintenance.js';
+import { addMonths, partitionName } from '../../src/platform/month-partitions.js';
 import { openTestDatabase } from '../support/test-app.js';
 
 /**
@@ -266,6 +273,54 @@ describe('partitions on a migrated database', () => {
     expect((await listExchangesForClaim(database.db, 'clm-far')).map((r) => r.id)).toEqual(['ncx-far-2']);
     const archived = await database.query<{ id: string }>('select id from ncpdp_exchanges_p2042_03');
     expect(archived.map((r) => r.id)).toEqual(['ncx-far']);
+  });
+
+  it('plans the claim context once for the months of its window, however many months the table holds', async () => {
+    // Five years of months: with parameters alone a cached plan would hold all sixty.
+    await createPartitionsAhead(database, PARTITIONED.claims, '2030-01-01', 59);
+    const fill = (id: string, dateOfService: string) => ({ ...claim(id, dateOfService), memberId: 'WIN0001' });
+    for (const [id, day] of [
+      ['win-old', '2033-05-31'], // a day before the window (dos − 365 = 2033-06-15)
+      ['win-in-1', '2033-06-15'],
+      ['win-in-2', '2034-06-01'],
+      ['win-after', '2035-06-15'], // dos + 365: still in the window (fills billed out of date order)
+      ['win-past', '2035-06-16'],
+    ])
+      expect(await insertClaim(database, fill(id!, day!), null)).toBe(true);
+
+    const key = {
+      memberId: 'WIN0001',
+      pharmacyNpi: '1234567893',
+      prescriptionNumber: 'RX-win-in-2',
+      fillNumber: 0,
+      dateOfService: '2034-06-15',
+      historySince: '2033-06-15',
+      history: 'all' as const,
+    };
+    const context = await loadClaimContext(database, key);
+    expect(context.history.map((h) => h.claimId).sort()).toEqual(['win-after', 'win-in-1', 'win-in-2']);
+
+    // The plan a long-lived connection keeps (generic): only the window's months, no other partition.
+    const statement = claimContextSql(claimContextMonths(key.historySince, key.dateOfService));
+    const relations = await database.transaction(async (tx) => {
+      await tx.query('set local plan_cache_mode = force_generic_plan');
+      await tx.query(`prepare win_context as ${statement.text}`);
+      const plan = await tx.query<{ 'QUERY PLAN': unknown }>(
+        `explain (format json) execute win_context('WIN0001', '1234567893', 'RX-win-in-2', 0, '2034-06-15', '2033-06-15', true, '{}', '{}', '{}')`,
+      );
+      await tx.query('deallocate win_context');
+      const text = JSON.stringify(plan[0]!['QUERY PLAN']);
+      return {
+        names: [...text.matchAll(/"Relation Name":"(claims_[a-z0-9_]+)"/g)].map((m) => m[1]),
+        // Months the plan held but pruned only when it ran (what parameters alone give).
+        prunedAtRun: [...text.matchAll(/"Subplans Removed":(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0),
+      };
+    });
+    // June 2033 to December 2034 (the last month created), and the DEFAULT partition: the window
+    // runs on to June 2035, where no month exists yet, so a row dated there sits in DEFAULT.
+    const window = Array.from({ length: 19 }, (_, i) => partitionName('claims', addMonths('2033-06-01', i)));
+    expect([...new Set(relations.names)].sort()).toEqual(['claims_default', ...window]);
+    expect(relations.prunedAtRun).toBe(0);
   });
 
   it('detaches months past retention for archive, keeping their rows, and leaves the rest', async () => {

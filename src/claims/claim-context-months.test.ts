@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { claimContextMonths, claimContextSql } from './claims.repo.js';
+
+describe('claimContextMonths: the month constants that bound a claim context (docs/scaling.md#partitioning)', () => {
+  it.each([
+    // historySince, dateOfService → first history month, month after the window, service month
+    ['2025-12-04', '2026-12-04', '2025-12-01', '2028-01-01', '2026-12-01'],
+    ['2025-01-01', '2026-01-01', '2025-01-01', '2027-02-01', '2026-01-01'],
+    ['2025-12-31', '2026-12-31', '2025-12-01', '2028-01-01', '2026-12-01'],
+    // dos + 365 from 29 February lands on 28 February: still inside that month.
+    ['2027-02-28', '2028-02-29', '2027-02-01', '2029-03-01', '2028-02-01'],
+    // A coverage check reads a longer history (its own historySince).
+    ['2020-06-15', '2026-12-04', '2020-06-01', '2028-01-01', '2026-12-01'],
+  ])('since %s, dated %s → [%s, %s), service month %s', (since, dos, from, until, service) => {
+    expect(claimContextMonths(since, dos)).toEqual({ historyFrom: from, historyUntil: until, serviceMonth: service });
+  });
+
+  it.each([
+    ['2026-02-30', '2026-12-04'],
+    ['2025-12-04', "2026-12-04'; drop table claims; --"],
+    ['', '2026-12-04'],
+  ])('gives no constants for dates that are not real (%s, %s): the statement keeps parameters only', (since, dos) => {
+    expect(claimContextMonths(since, dos)).toBeNull();
+    const statement = claimContextSql(null);
+    expect(statement.name).toBe('claim-context:any');
+    expect(statement.text).not.toContain("'::date");
+  });
+
+  it('names each set of months its own statement, with the months in its text', () => {
+    const a = claimContextSql(claimContextMonths('2025-12-04', '2026-12-04'));
+    const b = claimContextSql(claimContextMonths('2025-11-04', '2026-11-04'));
+    expect(a.name).toBe('claim-context:2025-12-01:2028-01-01:2026-12-01');
+    expect(a.text).toContain("c.date_of_service >= '2025-12-01'::date and c.date_of_service < '2028-01-01'::date");
+    expect(a.text).toContain("d.date_of_service >= '2026-12-01'::date and d.date_of_service < '2027-01-01'::date");
+    expect(b.name).not.toBe(a.name);
+    expect(claimContextSql(claimContextMonths('2025-12-04', '2026-12-04'))).toBe(a);
+  });
+});
