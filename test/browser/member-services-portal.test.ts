@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)('member services portal', () => {
     });
     deniedId = first.body.id;
     expect((await drPark.post(`pa-requests/${deniedId}/submit`, { answers: fails })).body.status).toBe('in-review');
+    // She reads her letters in the member portal: the denial letter to her is posted there.
+    await t.ctx.database.query("update members set contact_preference = 'portal' where id = $1", [jennifer.id]);
     const physician = await ApiClient.login(t.app, 'physician', 'demo-reviewer');
     await physician.post(`pa-requests/${deniedId}/assign`);
     const denied = await physician.post(`pa-requests/${deniedId}/determination`, {
@@ -98,6 +100,28 @@ describe.skipIf(!hasChromium)('member services portal', () => {
     await page.getByText('Denial letter').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('alert').count()).toBe(0);
+    // Each letter says to whom it went and how: the member's letter is in the member portal, not
+    // "Prescriber portal" (how the request came in), in Spanish too.
+    const letters = page.getByRole('region', { name: 'Letters about this case' });
+    const toMember = letters
+      .getByRole('row')
+      .filter({ hasText: 'Denial letter' })
+      .filter({
+        has: page.getByRole('cell', { name: 'Member', exact: true }),
+      });
+    await expect.poll(() => toMember.getByRole('cell').allInnerTexts()).toContain('Member portal');
+    expect(await letters.getByRole('columnheader').allInnerTexts()).toContain('How it was sent');
+    await page.getByLabel('Language').selectOption('es');
+    const cartas = page.getByRole('region', { name: 'Cartas sobre este caso' });
+    const alAfiliado = cartas
+      .getByRole('row')
+      .filter({ hasText: 'Carta de denegación' })
+      .filter({
+        has: page.getByRole('cell', { name: 'Afiliado', exact: true }),
+      });
+    await expect.poll(() => alAfiliado.getByRole('cell').allInnerTexts()).toContain('Portal para afiliados');
+    await page.getByLabel('Idioma').selectOption('en');
+    await letters.waitFor();
     await rig.screenshot(page, 'services-pa-case');
     const [pdf] = await Promise.all([
       page.waitForEvent('popup'),

@@ -25,7 +25,9 @@ import type {
   NoticeSummary,
   RequestView,
 } from '../../api/types';
-import { actionLabel, channelLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
+import { actionLabel, noticeLabel, recipientLabel, urgencyLabel } from './words';
+import { requestChannelLabel } from '../../ui/channel-label';
+import { letterDeliveryLabel } from '../../ui/letter-delivery';
 import { CaseStatusBadge, StandingNotice } from '../../ui/case-standing';
 import { DrugName } from '../../ui/drug-name-view';
 import { actorLabel } from '../../ui/people';
@@ -79,7 +81,7 @@ const TEXT = {
     letter: 'Letter',
     lettersTable: 'Letters about this case',
     to_: 'To',
-    sentBy: 'How',
+    sentBy: 'How it was sent',
     delivery: 'Delivery',
     openPdf: 'Open PDF ({lang})',
     appeals: 'Appeals on this request',
@@ -130,7 +132,7 @@ const TEXT = {
     letter: 'Carta',
     lettersTable: 'Cartas sobre este caso',
     to_: 'Para',
-    sentBy: 'Cómo',
+    sentBy: 'Cómo se envió',
     delivery: 'Entrega',
     openPdf: 'Abrir PDF ({lang})',
     appeals: 'Apelaciones de esta solicitud',
@@ -216,7 +218,7 @@ function CaseSummary({ c }: { c: RequestView }) {
           [t.days, String(c.daysSupply)],
           [t.urgency, urgencyLabel(c.urgency, lang)],
           ...(c.urgencyReason ? [[t.urgencyReason, c.urgencyReason] as [string, string]] : []),
-          [t.channel, channelLabel(c.channel, lang)],
+          [t.channel, requestChannelLabel(c.channel, lang)],
           [t.prescriber, c.prescriberNpi],
           [t.received, formatDateTime(c.receivedAt, lang)],
           [t.complete, formatDateTime(c.completedAt, lang)],
@@ -339,7 +341,7 @@ function Letters({ items }: { items: NoticeSummary[] }) {
                 <span className="muted">{formatDateTime(n.createdAt, lang)}</span>
               </td>
               <td>{recipientLabel(n.recipient, lang)}</td>
-              <td>{channelLabel(n.channel, lang)}</td>
+              <td>{letterDeliveryLabel(n, lang)}</td>
               <td>
                 <StatusBadge status={n.status} />
               </td>

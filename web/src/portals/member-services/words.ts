@@ -79,17 +79,6 @@ const RECIPIENTS: Words = {
 };
 export const recipientLabel = (r: string, lang: Lang) => pick(RECIPIENTS, r, lang);
 
-const CHANNELS: Words = {
-  epa: { en: 'ePA', es: 'ePA' },
-  portal: { en: 'Prescriber portal', es: 'Portal de médicos' },
-  fax: { en: 'Fax', es: 'Fax' },
-  pharmacy: { en: 'Pharmacy', es: 'Farmacia' },
-  phone: { en: 'Phone', es: 'Teléfono' },
-  mail: { en: 'Mail', es: 'Correo postal' },
-  email: { en: 'E-mail', es: 'Correo electrónico' },
-};
-export const channelLabel = (c: string, lang: Lang) => pick(CHANNELS, c, lang);
-
 const URGENCY: Words = {
   standard: { en: 'Standard', es: 'Estándar' },
   urgent: { en: 'Urgent', es: 'Urgente' },
