@@ -60,6 +60,31 @@ describe.skipIf(!hasChromium)('the reviewer screen', () => {
     await rig?.close();
   });
 
+  // Before the English journey below decides the case: the decision form is still there.
+  it('in Spanish, the criteria set’s own words are its Spanish translation (title, criteria, questions, options)', async () => {
+    const page = await rig.signedIn('physician', 'demo-reviewer');
+    await page.goto(`/review/cases/${caseId}`);
+    await page.getByRole('heading', { level: 1, name: `Case ${caseId}` }).waitFor();
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { level: 1, name: `Caso ${caseId}` }).waitFor();
+
+    const trace = page.locator('.criteria-trace');
+    await expect.poll(() => trace.textContent()).toContain('HbA1c de 7% o más en los últimos 6 meses');
+    expect(await trace.textContent()).not.toContain('HbA1c at or above 7% within the last 6 months');
+    const answers = page.locator('dl.answers');
+    await expect.poll(() => answers.textContent()).toContain('HbA1c más reciente (%)');
+    expect(await answers.textContent()).toContain('Diabetes mellitus tipo 2 sin complicaciones (E11.9)');
+    expect(await answers.textContent()).not.toContain('Most recent HbA1c');
+    expect(await page.locator('main').innerText()).toContain(
+      'Agonistas del receptor de GLP-1 y de GIP/GLP-1 para la diabetes tipo 2 (v',
+    );
+    // The denial wording the reviewer edits is labelled with the criterion in Spanish too.
+    await page.getByLabel('Denegar').check();
+    await page.getByLabel('Español: HbA1c de 7% o más en los últimos 6 meses').waitFor();
+    await rig.screenshot(page, 'reviewer-screen-spanish');
+    await page.context().close();
+  });
+
   it('evidence beside the decision at 1280 px; claims and documents in keyboard tabs; edited denial wording is what the member reads', async () => {
     const page = await rig.signedIn('physician', 'demo-reviewer');
     await page.goto(`/review/cases/${caseId}`);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useMe } from '../../app/session';
-import { fill, useLang, useText } from '../../i18n/i18n';
+import { fill, useLang, useText, type Lang } from '../../i18n/i18n';
 import { ErrorBanner, Field, Section } from '../../ui/components';
 import { useAction } from '../../ui/use-api';
 import { DecisionForm, type DenialTemplate } from './decision-form';
@@ -9,6 +9,7 @@ import type { RequestView } from '../../api/types';
 import { reasonLines } from './text-helpers';
 import { assigneeLabel } from '../../ui/people';
 import { ON_CLOCK } from '../../ui/statuses';
+import { criterionText } from './case-details';
 
 /** What a reviewer can do on an open case; each action refreshes the case and says what happened. */
 const TEXT = {
@@ -77,11 +78,11 @@ const OPEN = ON_CLOCK;
 const DECIDABLE = ['submitted', 'in-review'];
 
 /** The criteria not met (or not known) with the criteria set's wording: where a denial's reasons start. */
-function denialTemplatesOf(view: RequestView): DenialTemplate[] {
+function denialTemplatesOf(view: RequestView, lang: Lang): DenialTemplate[] {
   const rules = view.criteriaEvaluation?.evaluation?.rules ?? [];
   return rules
     .filter((r) => r.result !== 'met' && view.denialTemplates?.[r.id])
-    .map((r) => ({ ruleId: r.id, ruleText: r.text, ...view.denialTemplates![r.id] }));
+    .map((r) => ({ ruleId: r.id, ruleText: criterionText(view, r, lang), ...view.denialTemplates![r.id] }));
 }
 
 export function CaseActions({
@@ -96,6 +97,7 @@ export function CaseActions({
 }) {
   const t = useText(TEXT);
   const me = useMe();
+  const { lang } = useLang();
   if (!OPEN.includes(view.status)) return null;
   const mine = view.assignedTo === me.username;
   return (
@@ -112,7 +114,7 @@ export function CaseActions({
             adverseRoles={view.adverseDecisionRoles}
             tierChoices={view.exceptionTiers}
             myRole={me.role}
-            denialTemplates={denialTemplatesOf(view)}
+            denialTemplates={denialTemplatesOf(view, lang)}
             memberLanguage={memberLanguage}
             onSubmit={(body) =>
               api.post<RequestView>(`/pa-requests/${encodeURIComponent(view.id)}/determination`, body)

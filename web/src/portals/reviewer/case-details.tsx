@@ -8,6 +8,9 @@ import type {
 } from '@medplum/fhirtypes';
 import type { Determination, InformationRequest, RequestView, RuleTrace } from '../../api/types';
 import { personName } from './text-helpers';
+import { answerIsOption, itemText, optionLabel } from '../../questionnaire/questionnaire-extensions';
+import { informationItemText, informationNote, type CaseWords } from '../../ui/information-words';
+import { ruleText } from '../../ui/plan-text';
 
 /** The read-only parts of a case a reviewer weighs: answers, the criteria trace, information requests, the decision. */
 const TEXT = {
@@ -87,15 +90,23 @@ const TEXT = {
   },
 };
 
-function questionTexts(items: QuestionnaireItem[] | undefined, out = new Map<string, string>()): Map<string, string> {
+/** The criteria set's questions by linkId (their words in the screen's language come from them). */
+function questionItems(
+  items: QuestionnaireItem[] | undefined,
+  out = new Map<string, QuestionnaireItem>(),
+): Map<string, QuestionnaireItem> {
   for (const it of items ?? []) {
-    if (it.text) out.set(it.linkId, it.text);
-    questionTexts(it.item, out);
+    if (it.text) out.set(it.linkId, it);
+    questionItems(it.item, out);
   }
   return out;
 }
 
-function answerText(a: ResponseAnswer, t: (typeof TEXT)['en'], lang: Lang): string {
+/**
+ * An answer in words. A chosen option keeps its canonical (English) display in the answers; a screen in
+ * another language shows the criteria set's translation of that option (docs/design.md#portal-language).
+ */
+function answerText(a: ResponseAnswer, t: (typeof TEXT)['en'], lang: Lang, question?: QuestionnaireItem): string {
   for (const [key, v] of Object.entries(a)) {
     if (!key.startsWith('value') || v === undefined || v === null) continue;
     if (typeof v === 'boolean') return v ? t.yes : t.no;
@@ -103,7 +114,11 @@ function answerText(a: ResponseAnswer, t: (typeof TEXT)['en'], lang: Lang): stri
     if (key === 'valueDateTime') return formatDateTime(String(v), lang);
     if (typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if (key === 'valueCoding') return o.display ? `${String(o.display)} (${String(o.code)})` : String(o.code ?? '');
+      if (key === 'valueCoding') {
+        const option = lang === 'en' ? undefined : question?.answerOption?.find((x) => answerIsOption(a, x));
+        const display = option ? optionLabel(option, lang) : o.display;
+        return display ? `${String(display)} (${String(o.code)})` : String(o.code ?? '');
+      }
       if (key === 'valueQuantity') return `${String(o.value ?? '')} ${String(o.unit ?? '')}`.trim();
       if (key === 'valueAttachment') return fill(t.file, { name: String(o.title ?? o.url ?? '') });
       return JSON.stringify(v);
@@ -121,23 +136,24 @@ interface AnswerRow {
 
 function answerRows(
   items: ResponseItem[] | undefined,
-  texts: Map<string, string>,
+  questions: Map<string, QuestionnaireItem>,
   t: (typeof TEXT)['en'],
   lang: Lang,
   depth = 0,
   out: AnswerRow[] = [],
 ): AnswerRow[] {
   for (const it of items ?? []) {
-    const question = texts.get(it.linkId) ?? it.text ?? it.linkId;
+    const q = questions.get(it.linkId);
+    const question = q ? itemText(q, lang) : (it.text ?? it.linkId);
     const answers = it.answer ?? [];
     if (answers.length > 0 || !it.item?.length)
       out.push({
         question,
-        answer: answers.length ? answers.map((a) => answerText(a, t, lang)).join('; ') : t.unanswered,
+        answer: answers.length ? answers.map((a) => answerText(a, t, lang, q)).join('; ') : t.unanswered,
         depth,
       });
-    answerRows(it.item, texts, t, lang, depth + 1, out);
-    for (const a of answers) answerRows(a.item, texts, t, lang, depth + 1, out);
+    answerRows(it.item, questions, t, lang, depth + 1, out);
+    for (const a of answers) answerRows(a.item, questions, t, lang, depth + 1, out);
   }
   return out;
 }
@@ -145,7 +161,7 @@ function answerRows(
 export function AnswerList({ view }: { view: RequestView }) {
   const t = useText(TEXT);
   const { lang } = useLang();
-  const rows = answerRows(view.answers?.item, questionTexts(view.questionnaire?.item), t, lang);
+  const rows = answerRows(view.answers?.item, questionItems(view.questionnaire?.item), t, lang);
   if (rows.length === 0) return <Empty>{t.noAnswers}</Empty>;
   return (
     <dl className="answers">
@@ -174,6 +190,14 @@ function valueText(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/**
+ * A criterion of the trace in the screen's language: the case's criteria set words it (with its
+ * translation); the trace's own English text where the set no longer has the rule.
+ */
+export function criterionText(view: RequestView, r: { id: string; text: string }, lang: Lang): string {
+  return view.criteria.rules.some((x) => x.id === r.id) ? ruleText(view.criteria.rules, r.id, lang) : r.text;
+}
+
 export function CriteriaTrace({ view }: { view: RequestView }) {
   const t = useText(TEXT);
   const { lang } = useLang();
@@ -192,7 +216,7 @@ export function CriteriaTrace({ view }: { view: RequestView }) {
       <ul className="timeline criteria-trace">
         {rules.map((r) => (
           <li key={r.id} data-result={r.result}>
-            <ResultBadge result={r.result} /> {r.text}
+            <ResultBadge result={r.result} /> {criterionText(view, r, lang)}
             {r.values && Object.keys(r.values).length ? (
               <div className="muted">
                 {t.used}:{' '}
@@ -215,7 +239,7 @@ export function CriteriaTrace({ view }: { view: RequestView }) {
   );
 }
 
-function InformationRequestItem({ r }: { r: InformationRequest }) {
+function InformationRequestItem({ r, c }: { r: InformationRequest; c: CaseWords }) {
   const t = useText(TEXT);
   const { lang } = useLang();
   return (
@@ -234,15 +258,19 @@ function InformationRequestItem({ r }: { r: InformationRequest }) {
       <ul>
         {r.items.map((it) => (
           <li key={it.id} style={{ border: 'none', padding: 0 }}>
-            {it.question ? `${t.question}: ${it.question}` : null}
+            {it.question
+              ? `${t.question}: ${informationItemText({ linkId: it.linkId, question: it.question }, c, lang)}`
+              : null}
             {it.question && it.document ? ' · ' : null}
-            {it.document ? `${t.document}: ${it.document}` : null}
+            {it.document
+              ? `${t.document}: ${informationItemText({ documentId: it.documentId, document: it.document }, c, lang)}`
+              : null}
           </li>
         ))}
       </ul>
-      {r.note ? (
+      {informationNote(r, lang) ? (
         <p>
-          {t.note}: {r.note}
+          {t.note}: {informationNote(r, lang)}
         </p>
       ) : null}
       <h4>{t.response}</h4>
@@ -264,13 +292,14 @@ function InformationRequestItem({ r }: { r: InformationRequest }) {
   );
 }
 
-export function InformationRequests({ requests }: { requests: InformationRequest[] }) {
+/** `c`: the case's criteria set words (a question or document of the set is worded from it, translated). */
+export function InformationRequests({ requests, c }: { requests: InformationRequest[]; c: CaseWords }) {
   const t = useText(TEXT);
   if (requests.length === 0) return <Empty>{t.noRequests}</Empty>;
   return (
     <ol className="timeline">
       {requests.map((r) => (
-        <InformationRequestItem key={r.id} r={r} />
+        <InformationRequestItem key={r.id} r={r} c={c} />
       ))}
     </ol>
   );

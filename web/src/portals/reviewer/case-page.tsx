@@ -7,13 +7,14 @@ import { Tabs } from '../../ui/tabs';
 import { DrugName } from '../../ui/drug-name-view';
 import { ClaimHistory } from './claim-history';
 import { CaseActions } from './case-actions';
-import { AnswerList, CriteriaTrace, DeterminationSummary, InformationRequests } from './case-details';
+import { AnswerList, CriteriaTrace, criterionText, DeterminationSummary, InformationRequests } from './case-details';
 import { AttachmentList, HistoryTimeline, NoticeTable, UrgencyLabel } from './record-parts';
 import { RecordPage } from './record-page';
 import type { Patient, RequestView } from '../../api/types';
 import { requestChannelLabel } from '../../ui/channel-label';
 import { assigneeLabel } from '../../ui/people';
 import { languageName } from '../../ui/plain-words';
+import { criteriaTitle, documentText } from '../../ui/plan-text';
 
 const TEXT = {
   en: {
@@ -133,7 +134,9 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
   const running =
     ['submitted', 'in-review'].includes(view.status) || (view.status === 'awaiting-information' && view.dueAt !== null);
   const overdue = running && view.dueAt !== null && view.timeLeftSeconds !== undefined && view.timeLeftSeconds < 0;
-  const traceTexts = new Map((view.criteriaEvaluation?.evaluation?.rules ?? []).map((r) => [r.id, r.text]));
+  const traceTexts = new Map(
+    (view.criteriaEvaluation?.evaluation?.rules ?? []).map((r) => [r.id, criterionText(view, r, lang)]),
+  );
   const member = useApi<Patient>(`/members/${encodeURIComponent(view.memberId)}`);
   return (
     <>
@@ -165,7 +168,7 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
             ],
             [t.dueAt, formatDateTime(view.dueAt, lang)],
             [t.assigned, assigneeLabel(view, lang) ?? t.nobody],
-            [t.criteria, `${view.criteria.title} (v${view.criteria.version})`],
+            [t.criteria, `${criteriaTitle(view.criteria, lang)} (v${view.criteria.version})`],
           ]}
         />
       </Section>
@@ -191,13 +194,13 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
                         <h3>{t.requiredDocs}</h3>
                         <ul>
                           {view.requiredDocuments.map((d) => (
-                            <li key={d.id}>{d.text}</li>
+                            <li key={d.id}>{documentText(d, lang)}</li>
                           ))}
                         </ul>
                       </>
                     ) : null}
                     <h3>{t.info}</h3>
-                    <InformationRequests requests={view.informationRequests} />
+                    <InformationRequests requests={view.informationRequests} c={view} />
                   </>
                 ),
               },
