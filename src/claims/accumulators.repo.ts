@@ -2,16 +2,20 @@ import type { Database, TxDatabase } from '../platform/db.js';
 import type { AccumulatorRow } from './rules/accumulators.js';
 
 /** Takes a reversed claim's share back out of the totals it was added to (the reversal's transaction). */
-export async function subtractFromAccumulators(tx: TxDatabase, claimId: string, at: Date): Promise<void> {
+export async function subtractFromAccumulators(
+  tx: TxDatabase,
+  claim: { id: string; dateOfService: string },
+  at: Date,
+): Promise<void> {
   await tx.query(
     `update member_accumulators a
         set deductible_met = a.deductible_met - coalesce(c.deductible_applied, 0),
             out_of_pocket_spent = a.out_of_pocket_spent - coalesce(c.patient_pay, 0),
             updated_at = $2
        from claims c
-      where c.id = $1 and c.plan_year_start is not null
+      where c.id = $1 and c.date_of_service = $3::date and c.plan_year_start is not null
         and a.member_id = c.member_id and a.plan_id = c.plan_id and a.plan_year_start = c.plan_year_start`,
-    [claimId, at],
+    [claim.id, at, claim.dateOfService],
     'accumulators-subtract',
   );
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import { activeAuthorizationsJsonSql } from '../authorizations/index.js';
 import type { Database, Db, TransactionOptions, TxDatabase } from '../platform/db.js';
 import type { AccumulatorRow } from './rules/accumulators.js';
@@ -6,6 +6,8 @@ import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';
 import { claims } from './claims.tables.js';
 import { addDays, isRealDate } from '../platform/dates.js';
+import { idTime } from '../platform/ids.js';
+import { TIMELY_FILING_DAYS } from './rules/date-of-service.js';
 import { addMonths, monthOf } from '../platform/month-partitions.js';
 
 export type ClaimRow = typeof claims.$inferSelect;
@@ -315,17 +317,53 @@ export async function findPaidClaimByKey(
   return rows[0];
 }
 
+/**
+ * The dates of service a claim with this id can have: its id carries the time it was received
+ * (newId), and a date of service is at most the timely-filing window before that and a day after
+ * it in the plan's time zone (checkDateOfService), so a lookup reads those months' partitions, not
+ * every month of the table (docs/scaling.md#partitioning). Null for an id that carries no time.
+ */
+export function claimIdServiceDates(id: string): { from: string; to: string } | null {
+  const received = idTime(id);
+  if (!received || Number.isNaN(received.getTime())) return null;
+  const day = received.toISOString().slice(0, 10);
+  // Two days of slack either side: the plan's time zone against UTC, and the day-ahead allowance.
+  return { from: addDays(day, -TIMELY_FILING_DAYS - 2), to: addDays(day, 2) };
+}
+
 export async function findClaimById(db: Db, id: string): Promise<ClaimRow | undefined> {
+  const dates = claimIdServiceDates(id);
+  if (dates) {
+    const rows = await db
+      .select()
+      .from(claims)
+      .where(and(eq(claims.id, id), gte(claims.dateOfService, dates.from), lte(claims.dateOfService, dates.to)))
+      .limit(1);
+    if (rows[0]) return rows[0];
+  }
+  // A claim whose id does not carry its time (loaded history), or an unknown id: every month.
   const rows = await db.select().from(claims).where(eq(claims.id, id)).limit(1);
   return rows[0];
 }
 
 /** Voids a paid claim exactly once; false when it was not paid or already reversed. */
-export async function markClaimReversed(db: Db, id: string, at: Date): Promise<boolean> {
+export async function markClaimReversed(
+  db: Db,
+  claim: { id: string; dateOfService: string },
+  at: Date,
+): Promise<boolean> {
   const rows = await db
     .update(claims)
     .set({ reversedAt: at })
-    .where(and(eq(claims.id, id), eq(claims.transactionStatus, 'P'), isNull(claims.reversedAt)))
+    .where(
+      and(
+        eq(claims.id, claim.id),
+        // The partition key: the update reads the claim's month only.
+        eq(claims.dateOfService, claim.dateOfService),
+        eq(claims.transactionStatus, 'P'),
+        isNull(claims.reversedAt),
+      ),
+    )
     .returning({ id: claims.id });
   return rows.length === 1;
 }

@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '../platform/errors.js';
+import { DomainError } from '../platform/errors.js';
 import { planToday } from '../platform/plan-time.js';
 import type { PharmacyType } from '../plans/plan-policy.js';
 import type { Database } from '../platform/db.js';
@@ -8,9 +8,9 @@ import { loadClaimContext, type ClaimContext } from './claims.repo.js';
 import { adjudicateClaim, type Adjudication } from './rules/adjudicate-claim.js';
 import { addDays } from '../platform/dates.js';
 import { historyScopeFor } from './rules/history-scope.js';
+import { checkDateOfService, TIMELY_FILING_DAYS } from './rules/date-of-service.js';
 
-/** NCPDP timely filing: OpenPBM accepts dates of service up to a year back. */
-export const TIMELY_FILING_DAYS = 365;
+export { checkDateOfService, TIMELY_FILING_DAYS };
 
 export interface ClaimDecision {
   context: ClaimContext;
@@ -18,19 +18,6 @@ export interface ClaimDecision {
   result: Adjudication | null;
   /** Today in the plan's time zone, the day the date of service was checked against. */
   today: string;
-}
-
-/**
- * The date of service against the plan's today (docs/design.md#time-zones): at most one day
- * ahead (a pharmacy east of its members' plan, or just past midnight, is already on the next
- * day), and no more than the timely-filing window back.
- */
-export function checkDateOfService(dateOfService: string, today: string): FieldError | null {
-  if (dateOfService > addDays(today, 1))
-    return { path: 'dateOfService', message: `is in the future (today is ${today} in the plan's time zone)` };
-  if (dateOfService < addDays(today, -TIMELY_FILING_DAYS))
-    return { path: 'dateOfService', message: `is more than ${TIMELY_FILING_DAYS} days ago (timely filing)` };
-  return null;
 }
 
 /**

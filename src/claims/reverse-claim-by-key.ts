@@ -2,7 +2,7 @@ import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
 import { forbidden } from '../platform/errors.js';
 import { findPaidClaimByKey } from './claims.repo.js';
-import { reverseClaim, type ReversalResponse } from './reverse-claim.js';
+import { reverseFoundClaim, type ReversalResponse } from './reverse-claim.js';
 import { REJECT } from './rules/reject-codes.js';
 
 export interface ClaimKey {
@@ -34,5 +34,5 @@ export async function reverseClaimByKey(ctx: AppContext, caller: Principal, key:
         ? `Reversal not processed: the paid claim for this prescription is for NDC ${claim.productId}, not ${key.productId}.`
         : 'Reversal not processed: no paid claim matches this pharmacy, prescription number, fill number and date of service.',
     };
-  return reverseClaim(ctx, caller, claim.id);
+  return reverseFoundClaim(ctx, caller, claim);
 }

@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/write-audit.js';
 import type { Principal } from '../platform/roles.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { subtractFromAccumulators } from './accumulators.repo.js';
-import { findClaimById, markClaimReversed, memberAdjudicationLock } from './claims.repo.js';
+import { findClaimById, markClaimReversed, memberAdjudicationLock, type ClaimRow } from './claims.repo.js';
 import { REJECT } from './rules/reject-codes.js';
 
 export interface ReversalResponse {
@@ -19,16 +19,25 @@ export interface ReversalResponse {
  * never half undone (docs/design.md#serialization).
  */
 export async function reverseClaim(ctx: AppContext, caller: Principal, claimId: string): Promise<ReversalResponse> {
-  const db = ctx.database.db;
-  const claim = await findClaimById(db, claimId);
+  const claim = await findClaimById(ctx.database.db, claimId);
   if (!claim) throw notFound('Claim', claimId);
+  return reverseFoundClaim(ctx, caller, claim);
+}
+
+/** The reversal of a claim already read (by its id, or by its pharmacy key for a B2). */
+export async function reverseFoundClaim(
+  ctx: AppContext,
+  caller: Principal,
+  claim: ClaimRow,
+): Promise<ReversalResponse> {
+  const claimId = claim.id;
   if (caller.role === 'pharmacy' && claim.pharmacyNpi !== caller.npi)
     throw forbidden('A pharmacy reverses only its own claims');
   const now = ctx.clock.now();
   const reversed = await ctx.database.transaction(async (tx) => {
-    const ok = await markClaimReversed(tx.db, claimId, now);
+    const ok = await markClaimReversed(tx.db, claim, now);
     // The claim's share leaves the plan-year totals with it (docs/design.md#accumulators).
-    if (ok) await subtractFromAccumulators(tx, claimId, now);
+    if (ok) await subtractFromAccumulators(tx, claim, now);
     if (ok)
       await writeAudit(tx.db, {
         at: now,

@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import { monotonicFactory, ulid } from 'ulidx';
+import { decodeTime, isValid, monotonicFactory, ulid } from 'ulidx';
 
 /**
  * ulidx's default source calls crypto.getRandomValues once per character (16 system calls per id:
@@ -34,4 +34,12 @@ export function newId(prefix: string, now: Date = new Date()): string {
   if (time < latest) return `${prefix}_${ulid(time, pooledRandom)}`;
   latest = time;
   return `${prefix}_${monotonic(time)}`;
+}
+
+/** The time an id made by newId carries (`clm_01J…` → its ULID's time); null for any other string. */
+export function idTime(id: string): Date | null {
+  const at = id.lastIndexOf('_');
+  const u = id.slice(at + 1);
+  if (at < 1 || !isValid(u)) return null;
+  return new Date(decodeTime(u));
 }

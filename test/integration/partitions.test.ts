@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   claimContextMonths,
   claimContextSql,
+  findClaimById,
   insertClaim,
+  markClaimReversed,
   loadClaimContext,
   type NewClaimRow,
 } from '../../src/claims/claims.repo.js';
@@ -28,6 +30,7 @@ import {
   listPartitions,
 } from '../../src/platform/partition-maintenance.js';
 import { addMonths, partitionName } from '../../src/platform/month-partitions.js';
+import { newId } from '../../src/platform/ids.js';
 import { openTestDatabase } from '../support/test-app.js';
 
 /**
@@ -321,6 +324,25 @@ describe('partitions on a migrated database', () => {
     const window = Array.from({ length: 19 }, (_, i) => partitionName('claims', addMonths('2033-06-01', i)));
     expect([...new Set(relations.names)].sort()).toEqual(['claims_default', ...window]);
     expect(relations.prunedAtRun).toBe(0);
+  });
+
+  it('finds a claim by id in the months its id allows, and one whose id carries no time in any month', async () => {
+    const recent = newId('clm', new Date('2034-06-15T12:00:00Z'));
+    expect(await insertClaim(database, claim(recent, '2034-06-14'), null)).toBe(true);
+    expect(await insertClaim(database, claim('legacy-7', '2031-01-02'), null)).toBe(true);
+    expect((await findClaimById(database.db, recent))?.dateOfService).toBe('2034-06-14');
+    expect((await findClaimById(database.db, 'legacy-7'))?.dateOfService).toBe('2031-01-02');
+    expect(await findClaimById(database.db, newId('clm', new Date('2034-06-15T12:00:00Z')))).toBeUndefined();
+
+    // A reversal updates the claim in its own month, once.
+    const found = (await findClaimById(database.db, recent))!;
+    expect(await markClaimReversed(database.db, found, new Date('2034-06-16T09:00:00Z'))).toBe(true);
+    expect(await markClaimReversed(database.db, found, new Date('2034-06-16T09:00:01Z'))).toBe(false);
+    // The month matters: the same id under another date of service is not that claim.
+    expect(await markClaimReversed(database.db, { id: 'legacy-7', dateOfService: '2031-01-03' }, new Date())).toBe(
+      false,
+    );
+    expect((await findClaimById(database.db, 'legacy-7'))?.reversedAt).toBeNull();
   });
 
   it('detaches months past retention for archive, keeping their rows, and leaves the rest', async () => {

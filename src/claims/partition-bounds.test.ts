@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimContextMonths, claimContextSql } from './claims.repo.js';
+import { newId } from '../platform/ids.js';
+import { claimContextMonths, claimContextSql, claimIdServiceDates } from './claims.repo.js';
 
 describe('claimContextMonths: the month constants that bound a claim context (docs/scaling.md#partitioning)', () => {
   it.each([
@@ -35,4 +36,21 @@ describe('claimContextMonths: the month constants that bound a claim context (do
     expect(b.name).not.toBe(a.name);
     expect(claimContextSql(claimContextMonths('2025-12-04', '2026-12-04'))).toBe(a);
   });
+});
+
+describe('claimIdServiceDates: the dates of service a claim id allows (its received time, timely filing)', () => {
+  it.each([
+    ['2026-12-04T12:00:00Z', '2025-12-02', '2026-12-06'],
+    ['2026-01-01T00:30:00Z', '2024-12-30', '2026-01-03'],
+    ['2028-03-01T23:59:00Z', '2027-02-28', '2028-03-03'],
+  ])('an id made at %s → %s to %s', (at, from, to) => {
+    expect(claimIdServiceDates(newId('clm', new Date(at)))).toEqual({ from, to });
+  });
+
+  it.each([['legacy-1'], ['clm_'], ['clm_not-a-ulid'], [''], ['_01JEXAMPLE0000000000000000']])(
+    '%j carries no time: null (the lookup reads every month)',
+    (id) => {
+      expect(claimIdServiceDates(id)).toBeNull();
+    },
+  );
 });
