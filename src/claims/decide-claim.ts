@@ -41,6 +41,19 @@ export async function decideClaim(
     pharmacyTypeIfNone?: PharmacyType;
   },
 ): Promise<ClaimDecision> {
+  const [decision] = await decideClaimFor(database, { reference, request, now }, [pharmacyTypeIfNone]);
+  return decision!;
+}
+
+/**
+ * decideClaim for several kinds of pharmacy at once (a real-time benefit check prices retail and
+ * mail): one context read, one adjudication per kind, in the order given.
+ */
+export async function decideClaimFor(
+  database: Pick<Database, 'query'>,
+  { reference, request, now }: { reference: ReferenceSnapshot; request: ClaimRequest; now: Date },
+  pharmacyTypesIfNone: PharmacyType[],
+): Promise<ClaimDecision[]> {
   const context = await loadClaimContext(database, {
     memberId: request.cardholderId,
     pharmacyNpi: request.pharmacyNpi,
@@ -54,17 +67,19 @@ export async function decideClaim(
   const dateError = checkDateOfService(request.dateOfService, today);
   if (dateError)
     throw new DomainError('VALIDATION_FAILED', `${dateError.path}: ${dateError.message}`, { errors: [dateError] });
-  if (context.duplicate) return { context, result: null, today };
-  const result = adjudicateClaim({
-    request,
-    member: context.member,
-    pharmacyType: (context.pharmacyType ?? pharmacyTypeIfNone) as PharmacyType,
-    reference,
-    history: context.history,
-    authorizations: context.authorizations,
-    accumulators: context.accumulators,
+  return pharmacyTypesIfNone.map((pharmacyTypeIfNone) => {
+    if (context.duplicate) return { context, result: null, today };
+    const result = adjudicateClaim({
+      request,
+      member: context.member,
+      pharmacyType: (context.pharmacyType ?? pharmacyTypeIfNone) as PharmacyType,
+      reference,
+      history: context.history,
+      authorizations: context.authorizations,
+      accumulators: context.accumulators,
+    });
+    return { context, result, today };
   });
-  return { context, result, today };
 }
 
 /** The plan that answers for a member's pharmacy benefit: its own, or the one it is carved out to. */

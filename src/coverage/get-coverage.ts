@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import type { ClaimRequest } from '../claims/claim-types.js';
-import { decideClaim, payerPlan } from '../claims/index.js';
+import { decideClaimFor, payerPlan } from '../claims/index.js';
+import type { PharmacyType } from '../plans/plan-policy.js';
 import { isRealDate } from '../platform/dates.js';
 import type { Principal } from '../platform/roles.js';
 import { findMemberById } from '../members/index.js';
@@ -28,6 +29,20 @@ function packageFor(ref: ReferenceSnapshot, rxcui: string, productId?: string) {
  * quantity and date, "would pay" here is what the claim answers.
  */
 export async function getCoverage(ctx: AppContext, caller: Principal, q: CoverageQuery): Promise<CoverageAnswer> {
+  const [answer] = await getCoverageFor(ctx, caller, q, [q.pharmacyType ?? 'retail']);
+  return answer!;
+}
+
+/**
+ * getCoverage priced for several kinds of pharmacy (a real-time benefit check: retail and mail)
+ * from one read of the member's context; the answers are what getCoverage gives for each kind.
+ */
+export async function getCoverageFor(
+  ctx: AppContext,
+  caller: Principal,
+  q: CoverageQuery,
+  pharmacyTypes: PharmacyType[],
+): Promise<CoverageAnswer[]> {
   if (caller.role === 'member' && caller.memberId !== q.memberId)
     throw forbidden('Members can only check their own coverage');
   if (!q.productId && !q.rxcui)
@@ -74,20 +89,20 @@ export async function getCoverage(ctx: AppContext, caller: Principal, q: Coverag
     submittedIngredientCost: null,
     usualAndCustomaryCharge: null,
   };
-  const pharmacyType = q.pharmacyType ?? 'retail';
-  const decision = await decideClaim(ctx.database, { reference: ref, request, now, pharmacyTypeIfNone: pharmacyType });
-  const { context } = decision;
-  return checkCoverage({
-    reference: ref,
-    member: context.member!,
-    drug,
-    unitPrice: pkg?.unitPrice ?? null,
-    history: context.history,
-    authorizations: context.authorizations,
-    dateOfService,
-    quantity,
-    daysSupply,
-    pharmacyType,
-    dryRun: decision.result!,
-  });
+  const decisions = await decideClaimFor(ctx.database, { reference: ref, request, now }, pharmacyTypes);
+  return decisions.map((decision, i) =>
+    checkCoverage({
+      reference: ref,
+      member: decision.context.member!,
+      drug,
+      unitPrice: pkg?.unitPrice ?? null,
+      history: decision.context.history,
+      authorizations: decision.context.authorizations,
+      dateOfService,
+      quantity,
+      daysSupply,
+      pharmacyType: pharmacyTypes[i]!,
+      dryRun: decision.result!,
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import { getCoverage } from '../coverage/get-coverage.js';
+import { getCoverageFor } from '../coverage/get-coverage.js';
 import type { CoverageAnswer } from '../coverage/check-coverage.js';
 import { actingPrescriber } from '../fhir/shared/acting-principal.js';
 import { clientIdentity } from '../fhir/smart/resolve-caller.js';
@@ -46,8 +46,11 @@ export async function handleRtpb(ctx: AppContext, hub: Hub, m: InboundMessage): 
     quantity: med.quantity,
     daysSupply: med.daysSupply,
   };
-  const retail = await getCoverage(ctx, acting, { ...query, pharmacyType: 'retail' });
-  const mail = await getCoverage(ctx, acting, { ...query, pharmacyType: 'mail' });
+  // One read of the member's context priced both ways (getCoverageFor), not two coverage checks.
+  const [retail, mail] = (await getCoverageFor(ctx, acting, query, ['retail', 'mail'])) as [
+    CoverageAnswer,
+    CoverageAnswer,
+  ];
   const ref = await ctx.reference.get();
   const mailAlt = new Map(mail.alternatives.map((a) => [a.rxcui, a]));
   const alternatives = retail.alternatives.filter((a) => a.rxcui !== retail.drug.rxcui).slice(0, MAX_ALTERNATIVES);
