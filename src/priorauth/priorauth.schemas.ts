@@ -303,6 +303,10 @@ export const RequestViewSchema = Type.Object(
       rules: Type.Array(Type.Object({ id: Str, text: Str, _text: Type.Optional(Translations('text')) }), {
         description: "The set's rules in words (the ids criteriaNotMet and the trace name), with any translations",
       }),
+      facts: Type.Array(Type.Object({ name: Str, label: Str, _label: Type.Optional(Translations('label')) }), {
+        description:
+          "The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation",
+      }),
     }),
     questionnaire: Nullable(
       Loose(

@@ -1,5 +1,6 @@
 import { findPublishedCriteria } from './published-criteria.js';
 import { isExceptionKind } from '../shared/exception-kinds.js';
+import { factWords } from '../shared/fact-words.js';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../platform/db.js';
 import {
@@ -199,6 +200,8 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
         text: r.text,
         ...(r._text ? { _text: r._text } : {}),
       })),
+      /** Each computed fact's words: screens name `facts.metforminDays365` as "Days of metformin in the last year". */
+      facts: (criteria?.body.facts ?? []).map(factWords),
     },
     questionnaire: criteria?.body.questionnaire ?? null,
     requiredDocuments: criteria?.body.requiredDocuments ?? [],

@@ -9,17 +9,29 @@ import type { PrimitiveElement } from './fhir-translation.js';
  */
 
 /** A fact the engine computes (never asks) when the plan already knows it (docs/design.md#glossary). */
-export type FactDefinition =
-  | { name: string; kind: 'member-age' }
-  | { name: string; kind: 'member-sex' }
-  | {
-      name: string;
-      kind: 'days-supply-filled';
-      ingredients?: string[];
-      drugClasses?: string[];
-      excludeRequestedGroup?: boolean;
-      lookbackDays: number;
-    };
+export type FactDefinition = FactLabel &
+  (
+    | { name: string; kind: 'member-age' }
+    | { name: string; kind: 'member-sex' }
+    | {
+        name: string;
+        kind: 'days-supply-filled';
+        ingredients?: string[];
+        drugClasses?: string[];
+        excludeRequestedGroup?: boolean;
+        lookbackDays: number;
+      }
+  );
+
+/**
+ * What screens call a fact ("Days of metformin in the last year"), with its translations the FHIR way
+ * (`_label`, like a rule's `_text`). Optional: without it the fact is named from its kind
+ * (src/shared/fact-words.ts); the name (`metforminDays365`) is for rule expressions only.
+ */
+export type FactLabel = {
+  label?: string;
+  _label?: PrimitiveElement;
+};
 
 export interface CriteriaRule {
   id: string;
@@ -243,6 +255,8 @@ export function validateCriteriaSet(raw: unknown): ValidationResult<CriteriaSet>
       else {
         if (factNames.has(f.name)) err(`facts[${i}].name`, `duplicate fact ${f.name}`);
         factNames.add(f.name);
+        if (f.label !== undefined && (typeof f.label !== 'string' || !f.label.trim()))
+          err(`facts[${i}].label`, 'must be words (or left out)');
         if (f.kind === 'days-supply-filled') {
           if (!(Number.isInteger(f.lookbackDays) && (f.lookbackDays as number) > 0))
             err(`facts[${i}].lookbackDays`, 'must be a positive integer');

@@ -78,6 +78,11 @@ describe.skipIf(!hasChromium)('the reviewer screen', () => {
     expect(await page.locator('main').innerText()).toContain(
       'Agonistas del receptor de GLP-1 y de GIP/GLP-1 para la diabetes tipo 2 (v',
     );
+    // The values the criteria used and the facts the plan computed are named in Spanish, never by their codes
+    // (the set's own words for its facts; issue #14 item 8).
+    await expect.poll(() => trace.textContent()).toContain('Días de metformina en el último año: ');
+    await expect.poll(() => page.locator('main').innerText()).toContain('Edad (años)');
+    expect(await page.locator('main').innerText()).not.toMatch(/facts\.|metforminDays365|ageYears/);
     // The denial wording the reviewer edits is labelled with the criterion in Spanish too.
     await page.getByLabel('Denegar').check();
     await page.getByLabel('Español: HbA1c de 7% o más en los últimos 6 meses').waitFor();

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { translationOf } from '../../shared/fhir-translation.js';
+import { factWords } from '../../shared/fact-words.js';
 import type { QuestionnaireItem } from '@medplum/fhirtypes';
 import { criteriaLibrary } from './index.js';
 
 /**
  * docs/design.md#portal-language: the plan's own words on a Spanish screen are Spanish. Every text a
  * portal shows from the demo criteria sets — the set's title, each question, each option, each
- * required document, each rule — carries a Spanish translation (FHIR translation extension), written
+ * required document, each rule, each computed fact — carries a Spanish translation (FHIR translation extension), written
  * with the plan's one word for each thing.
  */
 type Translatable = { where: string; text: string; element: unknown };
@@ -31,6 +32,11 @@ function texts(): Translatable[] {
     for (const d of set.requiredDocuments)
       out.push({ where: `${set.id} document ${d.id}`, text: d.text, element: d._text });
     for (const r of set.rules) out.push({ where: `${set.id} rule ${r.id}`, text: r.text, element: r._text });
+    // A computed fact in words (its label, or words made from its kind) for the reviewer's trace.
+    for (const f of set.facts) {
+      const w = factWords(f);
+      out.push({ where: `${set.id} fact ${f.name}`, text: w.label, element: w._label });
+    }
   }
   return out;
 }

@@ -6557,6 +6557,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {
@@ -6863,6 +6872,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {
@@ -7192,6 +7210,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {
@@ -7501,6 +7528,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {
@@ -7961,6 +7997,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {
@@ -8450,6 +8495,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {
@@ -8768,6 +8822,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {
@@ -9098,6 +9161,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {
@@ -9516,6 +9588,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {
@@ -9832,6 +9913,15 @@ export interface paths {
                 _title?: {
                   [key: string]: unknown;
                 };
+                /** @description The facts the plan computes for the set, in words (the trace's `facts.<name>` values), with a Spanish translation */
+                facts: {
+                  /** @description FHIR element of `label` with translation extensions (http://hl7.org/fhir/StructureDefinition/translation) */
+                  _label?: {
+                    [key: string]: unknown;
+                  };
+                  label: string;
+                  name: string;
+                }[];
                 id: string;
                 /** @description The set's rules in words (the ids criteriaNotMet and the trace name), with any translations */
                 rules: {

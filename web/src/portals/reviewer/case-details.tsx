@@ -10,7 +10,7 @@ import type { Determination, InformationRequest, RequestView, RuleTrace } from '
 import { personName } from './text-helpers';
 import { answerIsOption, itemText, optionLabel } from '../../questionnaire/questionnaire-extensions';
 import { informationItemText, informationNote, type CaseWords } from '../../ui/information-words';
-import { ruleText } from '../../ui/plan-text';
+import { factText, ruleText } from '../../ui/plan-text';
 
 /** The read-only parts of a case a reviewer weighs: answers, the criteria trace, information requests, the decision. */
 const TEXT = {
@@ -182,8 +182,9 @@ function ResultBadge({ result }: { result: RuleTrace['result'] }) {
   return <span className={`badge badge-${tone}`}>{label}</span>;
 }
 
-function valueText(v: unknown): string {
+function valueText(v: unknown, t: (typeof TEXT)['en']): string {
   if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? t.yes : t.no;
   if (typeof v !== 'object') return String(v);
   const o = v as Record<string, unknown>;
   if (typeof o.code === 'string') return o.display ? `${o.code} (${String(o.display)})` : o.code;
@@ -205,6 +206,13 @@ export function CriteriaTrace({ view }: { view: RequestView }) {
   const rules = ev?.evaluation?.rules ?? [];
   if (!ev || rules.length === 0) return <Empty>{t.noTrace}</Empty>;
   const facts = Object.entries(ev.facts ?? {});
+  const questions = questionItems(view.questionnaire?.item);
+  /** A value the rule read, by its name in words: the fact the plan computed, or the question it answers. */
+  const valueName = (key: string) => {
+    if (key.startsWith('facts.')) return factText(view.criteria.facts, key, lang);
+    const q = questions.get(key);
+    return q ? itemText(q, lang) : key;
+  };
   return (
     <>
       <p>
@@ -221,8 +229,8 @@ export function CriteriaTrace({ view }: { view: RequestView }) {
               <div className="muted">
                 {t.used}:{' '}
                 {Object.entries(r.values)
-                  .map(([k, v]) => `${k} = ${valueText(v)}`)
-                  .join(', ')}
+                  .map(([k, v]) => `${valueName(k)}: ${valueText(v, t)}`)
+                  .join('; ')}
               </div>
             ) : null}
             {r.error ? <div className="field-error">{r.error}</div> : null}
@@ -232,7 +240,7 @@ export function CriteriaTrace({ view }: { view: RequestView }) {
       {facts.length ? (
         <>
           <h3>{t.facts}</h3>
-          <KeyValues rows={facts.map(([k, v]) => [k, valueText(v)])} />
+          <KeyValues rows={facts.map(([k, v]) => [factText(view.criteria.facts, k, lang), valueText(v, t)])} />
         </>
       ) : null}
     </>
