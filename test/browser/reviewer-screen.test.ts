@@ -78,6 +78,9 @@ describe.skipIf(!hasChromium)('the reviewer screen', () => {
     expect(await page.locator('main').innerText()).toContain(
       'Agonistas del receptor de GLP-1 y de GIP/GLP-1 para la diabetes tipo 2 (v',
     );
+    // What an authorization covers is the drug-form group in words, in Spanish ("semaglutide, pluma").
+    const covers = page.locator('dl.kv > div').filter({ has: page.locator('dt', { hasText: /^Cubre$/ }) });
+    await expect.poll(() => covers.locator('dd').innerText()).toBe('semaglutide, pluma');
     // The values the criteria used and the facts the plan computed are named in Spanish, never by their codes
     // (the set's own words for its facts; issue #14 item 8).
     await expect.poll(() => trace.textContent()).toContain('Días de metformina en el último año: ');

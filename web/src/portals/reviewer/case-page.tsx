@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { useApi, type ApiState } from '../../ui/use-api';
 import { Tabs } from '../../ui/tabs';
 import { DrugName } from '../../ui/drug-name-view';
+import { formGroupName } from '../../ui/drug-name';
 import { ClaimHistory } from './claim-history';
 import { CaseActions } from './case-actions';
 import { AnswerList, CriteriaTrace, criterionText, DeterminationSummary, InformationRequests } from './case-details';
@@ -146,7 +147,7 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
             [t.status, <StatusBadge status={view.status} />],
             [t.drug, <DrugName name={view.drug.name} />],
             ...exceptionRows(view, lang),
-            [t.scope, view.drug.groupName],
+            [t.scope, formGroupName(view.drug.groupName, lang)],
             [t.quantity, String(view.quantity)],
             [t.daysSupply, String(view.daysSupply)],
             [t.urgency, <UrgencyLabel urgency={view.urgency} />],
