@@ -52,6 +52,8 @@ describe.skipIf(!hasChromium)('the reviewer screen', () => {
     );
     expect(paid.body.transactionStatus, JSON.stringify(paid.body)).toBe('P');
     claimId = paid.body.claimId as string;
+    // Her letters are posted in the member portal (channel `portal`): the letters tables name that portal.
+    await rig.t.ctx.database.query("update members set contact_preference = 'portal' where id = $1", [member.id]);
     caseId = await glp1CaseInReview(prescriber, member.id);
     const doc = multipart({}, { name: 'chart-note.pdf', bytes: TINY_PDF, contentType: 'application/pdf' });
     expect((await prescriber.post(`pa-requests/${caseId}/attachments`, doc.body, doc.headers)).status).toBe(201);
@@ -170,6 +172,27 @@ describe.skipIf(!hasChromium)('the reviewer screen', () => {
     expect(letter?.language).toBe('es');
     const text = pdfPages((await physician.getBytes(`notices/${letter!.id}/pdf`)).bytes).join(' ');
     expect(text).toContain(editedEs);
+    await page.context().close();
+  });
+
+  // After the denial above: its letters, in Spanish, named in words (issue #14 item 8).
+  it('in Spanish, the letters table names each letter, its recipient and how it was sent, never a code', async () => {
+    const page = await rig.signedIn('physician', 'demo-reviewer');
+    await page.goto(`/review/cases/${caseId}`);
+    await page.getByRole('heading', { level: 1, name: `Case ${caseId}` }).waitFor();
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('tab', { name: 'Cartas e historial' }).click();
+    const letters = page.getByRole('region', { name: 'Cartas sobre este caso' });
+    const toMember = letters
+      .getByRole('row')
+      .filter({ hasText: 'Carta de denegación' })
+      .filter({ has: page.getByRole('cell', { name: 'Afiliado', exact: true }) });
+    await expect.poll(() => toMember.getByRole('cell').allInnerTexts()).toContain('Portal para afiliados');
+    expect(await letters.getByRole('columnheader').allInnerTexts()).toContain('Cómo se envió');
+    const cells = (await letters.getByRole('cell').allInnerTexts()).map((c) => c.trim());
+    for (const code of ['member', 'prescriber', 'pharmacy', 'portal', 'mail', 'fax', 'denial', 'Denial'])
+      expect(cells, code).not.toContain(code);
+    await rig.screenshot(page, 'reviewer-screen-letters-spanish');
     await page.context().close();
   });
 });

@@ -21,3 +21,12 @@ const PORTAL_OF: Words = {
 
 export const letterDeliveryLabel = (n: { recipient: string; channel: string }, lang: Lang): string =>
   n.channel === 'portal' ? pickWord(PORTAL_OF, n.recipient, lang) : pickWord(SENT_BY, n.channel, lang);
+
+const RECIPIENTS: Words = {
+  member: { en: 'Member', es: 'Afiliado' },
+  prescriber: { en: 'Prescriber', es: 'Médico' },
+  pharmacy: { en: 'Pharmacy', es: 'Farmacia' },
+};
+
+/** Whom a letter went to (GET /notices `recipient`), as the staff screens name them. */
+export const letterRecipientLabel = (recipient: string, lang: Lang): string => pickWord(RECIPIENTS, recipient, lang);

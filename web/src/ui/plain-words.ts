@@ -29,13 +29,20 @@ export const LETTER_KINDS: Words = {
   'request-acknowledgment': { en: 'Request received letter', es: 'Carta de solicitud recibida' },
 };
 
-/** Letters as the staff screens (member services, prescriber) name them. */
+/** Letters as the staff screens (member services, reviewer, prescriber) name them. */
 export const STAFF_LETTER_KINDS: Words = {
   ...LETTER_KINDS,
   'deemed-approval': { en: 'Approval (decision late)', es: 'Aprobación (decisión tardía)' },
   'appeal-acknowledgment': { en: 'Appeal received', es: 'Apelación recibida' },
   escalation: { en: 'Escalation notice', es: 'Aviso de escalamiento' },
+  'closure-no-response': { en: 'Closed for no response', es: 'Cerrada por falta de respuesta' },
+  'urgency-reclassified': { en: 'Urgency changed', es: 'Cambio de urgencia' },
+  'pa-needed': { en: 'Approval needed', es: 'Aprobación necesaria' },
+  'appeal-decision': { en: 'Appeal decision', es: 'Decisión de apelación' },
 };
+
+/** A letter's kind as the staff screens (member services, reviewer) name it. */
+export const staffLetterLabel = (kind: string, lang: Lang): string => pickWord(STAFF_LETTER_KINDS, kind, lang);
 
 /** Case history steps (history[].action) as the staff screens (member services, prescriber) name them. */
 export const STAFF_HISTORY_ACTIONS: Words = {

@@ -1,15 +1,12 @@
 import type { Lang } from '../../i18n/i18n';
-import {
-  historyActionLabel,
-  pickWord as pick,
-  STAFF_HISTORY_ACTIONS,
-  STAFF_LETTER_KINDS,
-  type Words,
-} from '../../ui/plain-words';
+import { historyActionLabel, pickWord as pick, STAFF_HISTORY_ACTIONS, type Words } from '../../ui/plain-words';
 
 /** Plain words for codes the API returns, as member services explains them to a caller. */
 
 export { rejectInWords } from '../../ui/reject-words';
+/** Letters: their kind and recipient in the words every staff screen uses. */
+export { staffLetterLabel as noticeLabel } from '../../ui/plain-words';
+export { letterRecipientLabel as recipientLabel } from '../../ui/letter-delivery';
 
 const HOW: Words = {
   epa: {
@@ -62,22 +59,6 @@ const TOPICS: Words = {
 };
 export const topicLabel = (t: string, lang: Lang) => pick(TOPICS, t, lang);
 export const TOPIC_KEYS = Object.keys(TOPICS);
-
-const NOTICES: Words = {
-  ...STAFF_LETTER_KINDS,
-  'closure-no-response': { en: 'Closed for no response', es: 'Cerrada por falta de respuesta' },
-  'urgency-reclassified': { en: 'Urgency changed', es: 'Cambio de urgencia' },
-  'pa-needed': { en: 'Approval needed', es: 'Aprobación necesaria' },
-  'appeal-decision': { en: 'Appeal decision', es: 'Decisión de apelación' },
-};
-export const noticeLabel = (k: string, lang: Lang) => pick(NOTICES, k, lang);
-
-const RECIPIENTS: Words = {
-  member: { en: 'Member', es: 'Afiliado' },
-  prescriber: { en: 'Prescriber', es: 'Médico' },
-  pharmacy: { en: 'Pharmacy', es: 'Farmacia' },
-};
-export const recipientLabel = (r: string, lang: Lang) => pick(RECIPIENTS, r, lang);
 
 const URGENCY: Words = {
   standard: { en: 'Standard', es: 'Estándar' },

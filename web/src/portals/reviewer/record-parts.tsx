@@ -4,7 +4,8 @@ import { Empty, FileLink, InlineFile, StatusBadge } from '../../ui/components';
 import { formatDateTime, statusLabel } from '../../ui/format';
 import type { AppealView, Attachment, HistoryEntry, NoticeRef } from '../../api/types';
 import { TableBox } from '../../ui/table-box';
-import { languageName } from '../../ui/plain-words';
+import { languageName, staffLetterLabel } from '../../ui/plain-words';
+import { letterDeliveryLabel, letterRecipientLabel } from '../../ui/letter-delivery';
 import { actorLabel } from '../../ui/people';
 
 /** Case and appeal documents alike (an appeal's documents answer no required document: no documentId). */
@@ -25,7 +26,7 @@ const TEXT = {
     letter: 'Letter',
     lettersTable: 'Letters about this case',
     to: 'To',
-    channel: 'Channel',
+    channel: 'How it was sent',
     language: 'Language',
     status: 'Status',
     created: 'Created',
@@ -44,7 +45,7 @@ const TEXT = {
     letter: 'Carta',
     lettersTable: 'Cartas sobre este caso',
     to: 'Para',
-    channel: 'Canal',
+    channel: 'Cómo se envió',
     language: 'Idioma',
     status: 'Estado',
     created: 'Creada',
@@ -129,9 +130,9 @@ export function NoticeTable({ notices }: { notices: NoticeRef[] }) {
         <tbody>
           {notices.map((n) => (
             <tr key={n.id}>
-              <td>{actionLabel(n.kind)}</td>
-              <td>{n.recipient}</td>
-              <td>{n.channel}</td>
+              <td>{staffLetterLabel(n.kind, lang)}</td>
+              <td>{letterRecipientLabel(n.recipient, lang)}</td>
+              <td>{letterDeliveryLabel(n, lang)}</td>
               <td>{languageName(n.language)}</td>
               <td>
                 <StatusBadge status={n.status} />
@@ -141,7 +142,7 @@ export function NoticeTable({ notices }: { notices: NoticeRef[] }) {
                 <FileLink path={`/notices/${encodeURIComponent(n.id)}/pdf`}>
                   {t.openPdf}{' '}
                   <span className="visually-hidden">
-                    {actionLabel(n.kind)} → {n.recipient}
+                    {staffLetterLabel(n.kind, lang)} → {letterRecipientLabel(n.recipient, lang)}
                   </span>
                 </FileLink>
               </td>
