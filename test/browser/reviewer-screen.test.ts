@@ -195,4 +195,21 @@ describe.skipIf(!hasChromium)('the reviewer screen', () => {
     await rig.screenshot(page, 'reviewer-screen-letters-spanish');
     await page.context().close();
   });
+
+  it("the prescriber's letters say which portal a letter was posted in, not just 'Portal'", async () => {
+    const page = await rig.signedIn('dr.park', 'demo-prescriber');
+    await page.goto(`/prescriber/requests/${caseId}`);
+    const toPatient = page
+      .getByRole('row')
+      .filter({ hasText: 'Denial letter' })
+      .filter({ has: page.getByRole('cell', { name: 'Patient', exact: true }) });
+    await expect.poll(() => toPatient.getByRole('cell').allInnerTexts()).toContain('Member portal');
+    await page.getByLabel('Language').selectOption('es');
+    const alPaciente = page
+      .getByRole('row')
+      .filter({ hasText: 'Carta de denegación' })
+      .filter({ has: page.getByRole('cell', { name: 'Paciente', exact: true }) });
+    await expect.poll(() => alPaciente.getByRole('cell').allInnerTexts()).toContain('Portal para afiliados');
+    await page.context().close();
+  });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * docs/design.md#portal-language: one Spanish word for each thing, the one the plan's Spanish letters use
- * (src/notices/letters/i18n/messages/es.json): "reclamación" for a claim, "afiliado" for a member (and
+ * (src/notices/letters/i18n/messages/es.json): "reclamación" for a claim, "afiliado" for a member ("Número de afiliado" for its ID, and
  * "Servicios al afiliado" for member services), "autorización previa", "apelación", "farmacia". Every Spanish string of the web app — the `es` side of each feature's
  * `{ en, es }` dictionary — is read from the source and checked against the synonyms not chosen.
  */
@@ -25,6 +25,11 @@ const NOT_CHOSEN: { term: string; pattern: RegExp; use: string }[] = [
   { term: 'impugnación', pattern: /\bimpugnaci[oó]n/i, use: 'apelación' },
   { term: 'recurso (appeal)', pattern: /\brecurso de apelaci[oó]n|\bpresentar un recurso\b/i, use: 'apelación' },
   { term: 'droguería / botica', pattern: /\b(droguer[ií]a|botica)s?\b/i, use: 'farmacia' },
+  {
+    term: 'another label for the member ID',
+    pattern: /\b(n[uú]m\.|id\.?|no\.|nº) de afiliado\b/i,
+    use: 'Número de afiliado',
+  },
 ];
 
 const WEB_SRC = path.resolve(__dirname, '..');
@@ -68,7 +73,7 @@ describe('Spanish words in the web app', () => {
     expect(ALL.some((s) => s.text === 'Mi cobertura')).toBe(true);
   });
 
-  it('says "reclamación", "afiliado", "autorización previa", "apelación" and "farmacia", never a synonym', () => {
+  it('says "reclamación", "afiliado", "Número de afiliado", "autorización previa", "apelación" and "farmacia", never a synonym', () => {
     const wrong = ALL.flatMap(({ text, where }) =>
       NOT_CHOSEN.filter((n) => n.pattern.test(text)).map((n) => `${where}: “${text}” has ${n.term}; use ${n.use}`),
     );
@@ -83,8 +88,11 @@ describe('Spanish words in the web app', () => {
       'Número de miembro',
       'Llame a servicios para afiliados',
       'Llame a servicios al afiliado',
+      'Núm. de afiliado',
+      'ID de afiliado',
     ].filter((text) => NOT_CHOSEN.some((n) => n.pattern.test(text)));
-    expect(hits).toHaveLength(6);
+    expect(hits).toHaveLength(8);
+    expect(NOT_CHOSEN.some((n) => n.pattern.test('Número de afiliado'))).toBe(false);
     expect(NOT_CHOSEN.some((n) => n.pattern.test('Llame a Servicios al afiliado'))).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ const TEXT = {
   es: {
     title: 'Registro de auditoría',
     filters: 'Filtros del registro de auditoría',
-    member: 'ID de afiliado',
+    member: 'Número de afiliado',
     user: 'Usuario (ID o nombre de usuario)',
     from: 'Desde',
     to: 'Hasta',

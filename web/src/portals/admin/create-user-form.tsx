@@ -30,7 +30,7 @@ const TEXT = {
     password: 'Contraseña',
     passwordHint: 'Al menos 8 caracteres; vacía para una cuenta de sistema con clave de API',
     credential: 'Credencial (p. ej., PharmD, MD)',
-    memberId: 'ID de afiliado',
+    memberId: 'Número de afiliado',
     npi: 'NPI',
     apiKey: 'Emitir una clave de API (sistemas de farmacia, redes ePA)',
     submit: 'Crear usuario',

@@ -32,7 +32,7 @@ const TEXT = {
     back: 'Volver a mis reclamaciones',
     details: 'Lo enviado',
     answer: 'Respuesta',
-    member: 'Núm. de afiliado',
+    member: 'Número de afiliado',
     rx: 'Número de receta',
     fill: 'Número de surtido',
     dos: 'Fecha de servicio',

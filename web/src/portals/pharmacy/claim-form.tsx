@@ -41,7 +41,7 @@ const TEXT = {
     bin: 'BIN',
     pcn: 'PCN',
     group: 'Grupo',
-    cardholder: 'Núm. de afiliado',
+    cardholder: 'Número de afiliado',
     dob: 'Fecha de nacimiento del paciente',
     rxNumber: 'Número de receta',
     fill: 'Número de surtido',

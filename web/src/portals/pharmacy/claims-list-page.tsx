@@ -37,7 +37,7 @@ const TEXT = {
   },
   es: {
     title: 'Mis reclamaciones',
-    member: 'Núm. de afiliado',
+    member: 'Número de afiliado',
     filter: 'Mostrar',
     all: 'Mostrar todas',
     empty: 'Esta farmacia aún no tiene reclamaciones.',

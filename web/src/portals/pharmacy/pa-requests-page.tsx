@@ -31,7 +31,7 @@ const TEXT = {
     empty: 'Esta farmacia no ha iniciado solicitudes de autorización previa.',
     caption: 'Solicitudes de autorización previa iniciadas por esta farmacia',
     id: 'Solicitud',
-    member: 'Núm. de afiliado',
+    member: 'Número de afiliado',
     drug: 'Medicamento',
     prescriber: 'NPI del médico',
     status: 'Estado',

@@ -6,6 +6,7 @@ import { useApi } from '../../ui/use-api';
 import { STAFF_LETTER_KINDS, type Words } from '../../ui/plain-words';
 import type { NoticeSummary } from '../../api/types';
 import { TableBox } from '../../ui/table-box';
+import { letterDeliveryLabel } from '../../ui/letter-delivery';
 
 const KIND: Words = {
   ...STAFF_LETTER_KINDS,
@@ -30,7 +31,6 @@ const TEXT = {
     date: 'Date',
     open: 'Open PDF',
     recipients: { member: 'Patient', prescriber: 'You', pharmacy: 'Pharmacy' } as Record<string, string>,
-    channels: { mail: 'Mail', fax: 'Fax', email: 'Email', portal: 'Portal' } as Record<string, string>,
   },
   es: {
     title: 'Cartas',
@@ -42,10 +42,6 @@ const TEXT = {
     date: 'Fecha',
     open: 'Abrir PDF',
     recipients: { member: 'Paciente', prescriber: 'Usted', pharmacy: 'Farmacia' } as Record<string, string>,
-    channels: { mail: 'Correo postal', fax: 'Fax', email: 'Correo electrónico', portal: 'Portal' } as Record<
-      string,
-      string
-    >,
   },
 };
 
@@ -87,7 +83,7 @@ export function CaseLetters({ caseId, version }: { caseId: string; version: stri
                       <span className="visually-hidden"> ({t.open})</span>
                     </td>
                     <td>{t.recipients[n.recipient] ?? n.recipient}</td>
-                    <td>{t.channels[n.channel] ?? n.channel}</td>
+                    <td>{letterDeliveryLabel(n, lang)}</td>
                     <td>
                       <StatusBadge status={n.status} />
                     </td>

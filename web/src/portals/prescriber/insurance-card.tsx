@@ -24,7 +24,7 @@ const TEXT = {
     until: 'through {date}',
   },
   es: {
-    memberId: 'ID de afiliado',
+    memberId: 'Número de afiliado',
     dob: 'Fecha de nacimiento',
     plan: 'Plan de salud',
     pharmacyPlan: 'Beneficio de farmacia (quién paga los medicamentos)',

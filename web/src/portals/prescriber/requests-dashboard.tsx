@@ -62,7 +62,7 @@ const TEXT = {
     urgent: 'Urgente',
     renewal: 'Renovación',
     filters: 'Buscar solicitudes',
-    patient: 'Nombre del paciente o ID de afiliado',
+    patient: 'Nombre del paciente o número de afiliado',
     drugFilter: 'Medicamento',
     from: 'Recibida desde',
     to: 'Recibida hasta',

@@ -64,7 +64,7 @@ const TEXT = {
     status: 'Estado',
     case: 'Caso original',
     drug: 'Medicamento',
-    member: 'ID de afiliado',
+    member: 'Número de afiliado',
     prescriber: 'NPI del recetador',
     urgency: 'Urgencia',
     filedBy: 'Presentada por',

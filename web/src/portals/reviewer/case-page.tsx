@@ -88,7 +88,7 @@ const TEXT = {
     overdue: 'Vencida',
     parties: 'Afiliado y recetador',
     member: 'Afiliado',
-    memberId: 'ID de afiliado',
+    memberId: 'Número de afiliado',
     dob: 'Fecha de nacimiento',
     plan: 'Plan',
     eligible: 'Elegible hoy',
