@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { notices } from './notices.tables.js';
 
@@ -133,8 +133,15 @@ export async function markBatched(db: Db, ids: string[], batch: string, at: Date
 
 export function listNotices(
   db: Db,
-  filter: { paRequestId?: string; appealId?: string; memberId?: string },
+  filter: {
+    paRequestId?: string;
+    appealId?: string;
+    memberId?: string;
+    /** The letters addressed to one party (a pharmacy's own letters): newest first. */
+    addressedTo?: { recipient: 'pharmacy'; recipientId: string };
+  },
 ): Promise<NoticeRow[]> {
+  const to = filter.addressedTo;
   return db
     .select()
     .from(notices)
@@ -143,8 +150,9 @@ export function listNotices(
         filter.paRequestId ? eq(notices.paRequestId, filter.paRequestId) : undefined,
         filter.appealId ? eq(notices.appealId, filter.appealId) : undefined,
         filter.memberId ? eq(notices.memberId, filter.memberId) : undefined,
+        to ? and(eq(notices.recipient, to.recipient), eq(notices.recipientId, to.recipientId)) : undefined,
       ),
     )
-    .orderBy(asc(notices.createdAt), asc(notices.id))
+    .orderBy(...(to ? [desc(notices.createdAt), desc(notices.id)] : [asc(notices.createdAt), asc(notices.id)]))
     .limit(500);
 }

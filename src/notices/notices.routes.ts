@@ -124,7 +124,7 @@ export async function noticeRoutes(app: ApiApp, ctx: AppContext) {
         tags: ['notices'],
         summary: 'Letters and their delivery status for a case, an appeal or a member',
         description:
-          'Filter by paRequestId, appealId or memberId (a member may omit the filter: their own letters). Callers see only the letters they may read.',
+          'Filter by paRequestId, appealId or memberId. A member may omit the filter: their own letters; a pharmacy too: the letters addressed to it, newest first (a pharmacy without a fax number gets them in its portal). Callers see only the letters they may read.',
         querystring: ListQuery,
         response: { 200: Type.Object({ items: Type.Array(NoticeSummary) }), ...errorResponses(400, 401) },
       },
@@ -132,14 +132,19 @@ export async function noticeRoutes(app: ApiApp, ctx: AppContext) {
     async (req) => {
       const caller = principalOf(req);
       const q = req.query;
-      if (!q.paRequestId && !q.appealId && !q.memberId && caller.role !== 'member') {
+      const unfiltered = !q.paRequestId && !q.appealId && !q.memberId;
+      if (unfiltered && caller.role !== 'member' && caller.role !== 'pharmacy') {
         throw new DomainError('VALIDATION_FAILED', 'Give paRequestId, appealId or memberId', {
           errors: [{ path: 'paRequestId', message: 'a filter is required' }],
         });
       }
       const rows = await listNotices(
         ctx.database.db,
-        caller.role === 'member' ? { ...q, memberId: caller.memberId ?? '-' } : q,
+        caller.role === 'member'
+          ? { ...q, memberId: caller.memberId ?? '-' }
+          : caller.role === 'pharmacy' && unfiltered
+            ? { addressedTo: { recipient: 'pharmacy', recipientId: caller.npi ?? '-' } }
+            : q,
       );
       const caseOf = caseLookup(ctx);
       const visible: NoticeRow[] = [];

@@ -29,5 +29,10 @@ export const notices = pgTable(
     /** Where it went: the fax reference, the .eml file, the print batch. */
     deliveryReference: text('delivery_reference'),
   },
-  (t) => [index('notices_pa_request_idx').on(t.paRequestId), index('notices_member_idx').on(t.memberId)],
+  (t) => [
+    index('notices_pa_request_idx').on(t.paRequestId),
+    index('notices_member_idx').on(t.memberId),
+    // A pharmacy's own letters (GET /notices without a filter), newest first.
+    index('notices_recipient_idx').on(t.recipient, t.recipientId, t.createdAt),
+  ],
 );

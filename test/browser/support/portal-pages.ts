@@ -99,7 +99,7 @@ export const PORTAL_VISITS: PortalVisit[] = [
   {
     username: 'pharmacy.lakeshore',
     password: 'demo-pharmacy',
-    paths: ['/pharmacy', '/pharmacy/claims', '/pharmacy/claims/{claim}', '/pharmacy/pa-requests'],
+    paths: ['/pharmacy', '/pharmacy/claims', '/pharmacy/claims/{claim}', '/pharmacy/pa-requests', '/pharmacy/letters'],
   },
   {
     username: 'physician',

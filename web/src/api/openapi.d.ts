@@ -6206,7 +6206,7 @@ export interface paths {
     };
     /**
      * Letters and their delivery status for a case, an appeal or a member
-     * @description Filter by paRequestId, appealId or memberId (a member may omit the filter: their own letters). Callers see only the letters they may read.
+     * @description Filter by paRequestId, appealId or memberId. A member may omit the filter: their own letters; a pharmacy too: the letters addressed to it, newest first (a pharmacy without a fax number gets them in its portal). Callers see only the letters they may read.
      */
     get: {
       parameters: {

@@ -1,0 +1,1 @@
+CREATE INDEX "notices_recipient_idx" ON "notices" USING btree ("recipient","recipient_id","created_at");
