@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import type { AppContext } from '../app-context.js';
 import { runDueDeadlines } from '../deadlines/run-due-deadlines.js';
 import { OPERATIONS_TIME_ZONE } from '../platform/plan-time.js';
-import { buildPrintBatch } from '../notices/delivery/build-print-batch.js';
+import { printAllMail } from '../notices/delivery/build-print-batch.js';
 import { deliverDueNotices } from '../notices/delivery/deliver-due-notices.js';
 import { createPartitionsAheadForAll } from './partitioned-tables.js';
 
@@ -93,7 +93,7 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   await evenIfRacing(() => boss.createQueue(PRINT_QUEUE));
   await evenIfRacing(() => boss.schedule(PRINT_QUEUE, '0 17 * * 1-5', {}, { tz: OPERATIONS_TIME_ZONE }));
   await boss.work(PRINT_QUEUE, async () => {
-    await buildPrintBatch(ctx, ctx.clock.now());
+    await printAllMail(ctx, ctx.clock.now());
   });
   // Monthly partitions of claims, audit events and D.0 wire copies, PARTITION_MONTHS_AHEAD ahead (docs/scaling.md#partitioning):
   // daily, and once at start so a database restored or migrated mid-month has them. Idempotent.

@@ -18,6 +18,25 @@ const MAX_RESTARTS_PER_MINUTE = 5;
  * worker the same token secret, relays the manual clock, replaces a worker that dies, and on
  * SIGTERM/SIGINT stops the workers gracefully (each finishes its requests in flight).
  */
+/**
+ * V8's old-space limit for the dedicated jobs process, in MB. Left to itself V8 sizes the heap from
+ * the machine's memory and lets it grow far past what the process keeps alive: rendering and sending
+ * 400 letters took the jobs process to 494 MB (bench:pa, 2026-12-04), against a 400 MB budget per
+ * process (issue #15); with the limit it collects sooner and peaked at 238 MB, letters still sent
+ * within seconds. What it keeps alive is small (a batch of 50 notices, one print file of
+ * PRINT_BATCH_LETTERS letters). An explicit --max-old-space-size (NODE_OPTIONS or node's own
+ * arguments) wins.
+ */
+export const JOBS_HEAP_MB = 256;
+
+export function execArgvFor(role: Role): string[] {
+  const own = process.execArgv;
+  const given = [...own, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) =>
+    a.startsWith('--max-old-space-size'),
+  );
+  return role === 'jobs' && !given ? [...own, `--max-old-space-size=${JOBS_HEAP_MB}`] : own;
+}
+
 export async function superviseWorkers(config: Config): Promise<void> {
   const ctx = await startContext(config);
   const demo = await prepareDemoData(ctx);
@@ -41,6 +60,7 @@ export async function superviseWorkers(config: Config): Promise<void> {
   let bannerShown = false;
 
   const fork = (role: Role) => {
+    cluster.setupPrimary({ execArgv: execArgvFor(role) });
     const worker = cluster.fork(envFor(role));
     roles.set(worker.id, role);
     worker.on('message', (m: unknown) => onMessage(worker, m));

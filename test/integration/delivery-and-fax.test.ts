@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPrintBatch } from '../../src/notices/delivery/build-print-batch.js';
+import { buildPrintBatch, printAllMail } from '../../src/notices/delivery/build-print-batch.js';
 import type { FaxGateway } from '../../src/notices/delivery/gateways.js';
 import { glp1Answers } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
@@ -131,6 +131,29 @@ describe('delivery', () => {
     expect(text).toMatch(/Return service requested/);
     const again = await buildPrintBatch(t.ctx, t.clock.now());
     expect(again.letters).toBe(0);
+  });
+
+  it("prints a day's mail as several files when it is more than one file holds, each letter once", async () => {
+    const mailed = [];
+    for (const m of await members(
+      t,
+      "plan_id = 'IHSS01' and termination_date is null and date_of_birth < '2000-01-01'",
+    )) {
+      const pref = await t.ctx.database.query<{ contact_preference: string }>(
+        'select contact_preference from members where id = $1',
+        [m.id],
+      );
+      if (pref[0].contact_preference === 'mail') mailed.push(m);
+    }
+    // The first was used by the test above; two more letters to print.
+    await deniedCase(mailed.at(-1)!);
+    await deniedCase(mailed.at(-2)!);
+    const run = await printAllMail(t.ctx, t.clock.now(), 1);
+    expect(run.letters).toBe(2);
+    expect(run.files).toHaveLength(2);
+    expect(new Set(run.files).size).toBe(2);
+    for (const f of run.files) expect(pdfText(readFileSync(f))).toMatch(/Return service requested/);
+    expect((await printAllMail(t.ctx, t.clock.now(), 1)).letters).toBe(0);
   });
 });
 

@@ -22,15 +22,24 @@ function renderAddressPage(lines: string[], reference: string): Promise<Buffer> 
 }
 
 /**
- * The daily print batch: every mailed letter not yet printed, each behind its address page, in
- * one PDF for the mail house; the letters are then marked sent with the batch as their reference.
+ * Letters in one print file. The file is built in memory (pdf-lib holds every page it copies), so a
+ * day's mail goes out as several files of this many letters rather than one of thousands: the
+ * jobs process stays inside its memory budget (JOBS_HEAP_MB) whatever the day's volume.
+ */
+export const PRINT_BATCH_LETTERS = 200;
+
+/**
+ * One print file: up to PRINT_BATCH_LETTERS mailed letters not yet printed, each behind its address
+ * page, in one PDF for the mail house; the letters are then marked sent with the file as their
+ * reference. The daily job calls it until no letter is left (printAllMail).
  */
 export async function buildPrintBatch(
   ctx: AppContext,
   now: Date,
+  perFile = PRINT_BATCH_LETTERS,
 ): Promise<{ file: string | null; letters: number; pages: number }> {
   const db = ctx.database.db;
-  const pending: NoticeRow[] = await selectUnbatchedMail(db, 1000);
+  const pending: NoticeRow[] = await selectUnbatchedMail(db, perFile);
   if (pending.length === 0) return { file: null, letters: 0, pages: 0 };
   const parts: Buffer[] = [];
   for (const n of pending) {
@@ -44,7 +53,8 @@ export async function buildPrintBatch(
   mkdirSync(ctx.delivery.printDir, { recursive: true });
   const file = path.join(
     ctx.delivery.printDir,
-    `print-batch-${toLocalDate(now, OPERATIONS_TIME_ZONE)}-${now.getTime()}.pdf`,
+    // The first letter's id keeps the files of one run (one `now`) apart.
+    `print-batch-${toLocalDate(now, OPERATIONS_TIME_ZONE)}-${now.getTime()}-${pending[0]!.id}.pdf`,
   );
   writeFileSync(file, pdf);
   await markBatched(
@@ -54,4 +64,20 @@ export async function buildPrintBatch(
     now,
   );
   return { file, letters: pending.length, pages };
+}
+
+/** The daily print run: print files until every mailed letter is in one. */
+export async function printAllMail(
+  ctx: AppContext,
+  now: Date,
+  perFile = PRINT_BATCH_LETTERS,
+): Promise<{ files: string[]; letters: number }> {
+  const files: string[] = [];
+  let letters = 0;
+  for (;;) {
+    const batch = await buildPrintBatch(ctx, now, perFile);
+    if (!batch.file) return { files, letters };
+    files.push(batch.file);
+    letters += batch.letters;
+  }
 }
