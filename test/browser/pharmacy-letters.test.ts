@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { glp1Answers } from '../support/fhir.js';
 import { ApiClient } from '../support/http.js';
-import { members, pharmacyWithKey } from '../support/scenario.js';
+import { glp1Draft, members, pharmacyWithKey } from '../support/scenario.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
 
@@ -25,18 +25,7 @@ describe.skipIf(!hasChromium)("a pharmacy's letters", () => {
     );
     const drPark = await ApiClient.login(t.app, 'dr.park', 'demo-prescriber');
     // A request the pharmacy is on (as after a 75 reject), approved: the pharmacy gets the approval letter.
-    const started = await drPark.post('pa-requests', {
-      memberId: member.id,
-      prescriberNpi: DEMO.prescribers.primaryCare,
-      pharmacyNpi: npi,
-      productId: DEMO.ndcs.semaglutidePenLow,
-      quantity: 3,
-      daysSupply: 28,
-      urgency: 'standard',
-      channel: 'portal',
-    });
-    expect(started.status, JSON.stringify(started.body)).toBe(201);
-    caseId = started.body.id as string;
+    caseId = await glp1Draft(drPark, member.id, { pharmacyNpi: npi });
     const submitted = await drPark.post(`pa-requests/${caseId}/submit`, {
       answers: glp1Answers({ a1c: 8.4, contraindication: 'Lactic acidosis on metformin in 2024' }),
     });
