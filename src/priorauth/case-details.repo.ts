@@ -27,8 +27,8 @@ export interface CaseDetails {
   notices: Array<Omit<CaseNoticeJson, 'createdAt'> & { createdAt: Date }>;
   /** Display names of the assignee and of each history actor (findDisplayNames). */
   names: Map<string, string>;
-  /** The names screens show for the case's member and prescriber (null when the record is gone). */
-  people: { memberName: string | null; prescriberName: string | null };
+  /** The names screens show for the case's member, prescriber and pharmacy (null when the record is gone). */
+  people: { memberName: string | null; prescriberName: string | null; pharmacyName: string | null };
 }
 
 type Json<T> = T | string | null;
@@ -42,12 +42,12 @@ const maybeDate = (value: string | null) => (value === null ? null : new Date(va
  * (listStandingFacts), history (listHistory), information requests (listInformationRequests),
  * documents (listAttachments), notices (listNoticesForRequest) and the display names of the people
  * named (findDisplayNames), each in the order and with the fields those functions return, and the
- * member's and prescriber's names the case's screens show.
+ * member's, prescriber's and pharmacy's names the case's screens show.
  * Timestamps come back as JSON text and are turned into Dates here, as the driver does.
  */
 export async function readCaseDetails(
   db: Db,
-  row: Pick<PaRequestRow, 'id' | 'assignedTo' | 'memberId' | 'prescriberNpi'>,
+  row: Pick<PaRequestRow, 'id' | 'assignedTo' | 'memberId' | 'prescriberNpi' | 'pharmacyNpi'>,
 ): Promise<CaseDetails> {
   const result = (await db.execute(sql`
     select (select h.action from pa_history h
@@ -69,7 +69,8 @@ export async function readCaseDetails(
            ${sql.raw(caseNoticesJsonSql('r.id'))} as notices,
            ${sql.raw(displayNamesJsonSql('select h.actor from pa_history h where h.pa_request_id = r.id union all select r.assigned_to'))} as names,
            (select m.first_name || ' ' || m.last_name from members m where m.id = ${row.memberId}) as member_name,
-           (select p.first_name || ' ' || p.last_name from prescribers p where p.npi = ${row.prescriberNpi}) as prescriber_name
+           (select p.first_name || ' ' || p.last_name from prescribers p where p.npi = ${row.prescriberNpi}) as prescriber_name,
+           (select ph.name from pharmacies ph where ph.npi = ${row.pharmacyNpi}) as pharmacy_name
       from (select ${row.id}::text as id, ${row.assignedTo}::text as assigned_to) r`)) as unknown as {
     rows: Array<{
       last_appeal_action: string | null;
@@ -86,6 +87,7 @@ export async function readCaseDetails(
       names: Json<Record<string, string>>;
       member_name: string | null;
       prescriber_name: string | null;
+      pharmacy_name: string | null;
     }>;
   };
   const r = result.rows[0];
@@ -101,6 +103,6 @@ export async function readCaseDetails(
     attachments: (parsed(r.attachments) ?? []).map((a) => ({ ...a, uploadedAt: date(a.uploadedAt) })),
     notices: (parsed(r.notices) ?? []).map((n) => ({ ...n, createdAt: date(n.createdAt) })),
     names: new Map(Object.entries(parsed(r.names) ?? {})),
-    people: { memberName: r.member_name, prescriberName: r.prescriber_name },
+    people: { memberName: r.member_name, prescriberName: r.prescriber_name, pharmacyName: r.pharmacy_name },
   };
 }

@@ -291,6 +291,10 @@ export const RequestViewSchema = Type.Object(
     ]),
     prescriberName: Type.Union([Type.String({ description: "The prescriber's name" }), Type.Null()]),
     pharmacyNpi: NullableString,
+    pharmacyName: Type.Union([
+      Type.String({ description: "The pharmacy's name (pharmacyNpi's), for screens that show it beside the NPI" }),
+      Type.Null(),
+    ]),
     quantity: Type.Number(),
     daysSupply: Type.Integer(),
     urgencyReason: NullableString,

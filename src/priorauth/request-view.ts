@@ -180,10 +180,11 @@ export async function buildRequestView(ctx: AppContext, row: PaRequestRow, db: D
   ]);
   return {
     ...toRequestSummary(row, names, now, facts),
-    /** Screens name the patient and the prescriber, with the member ID and NPI as secondary text. */
+    /** Screens name the patient, the prescriber and the pharmacy, with the member ID and NPIs as secondary text. */
     memberName: people.memberName,
     prescriberName: people.prescriberName,
     pharmacyNpi: row.pharmacyNpi,
+    pharmacyName: people.pharmacyName,
     quantity: Number(row.quantity),
     daysSupply: row.daysSupply,
     urgencyReason: row.urgencyReason,

@@ -6713,6 +6713,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;
@@ -7028,6 +7029,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;
@@ -7366,6 +7368,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;
@@ -7684,6 +7687,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;
@@ -8153,6 +8157,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;
@@ -8651,6 +8656,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;
@@ -8978,6 +8984,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;
@@ -9317,6 +9324,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;
@@ -9744,6 +9752,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;
@@ -10069,6 +10078,7 @@ export interface paths {
                 recipient: string;
                 status: string;
               }[];
+              pharmacyName: string | null;
               pharmacyNpi: string | null;
               planId: string;
               prescriberName: string | null;

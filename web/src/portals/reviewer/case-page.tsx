@@ -48,8 +48,9 @@ const TEXT = {
     language: 'Language',
     yes: 'Yes',
     no: 'No',
-    prescriber: 'Prescriber NPI',
-    pharmacy: 'Pharmacy NPI',
+    prescriber: 'Prescriber',
+    pharmacy: 'Pharmacy',
+    withNpi: '{name} (NPI {npi})',
     answers: 'Questionnaire answers',
     requiredDocs: 'Documents the criteria ask for',
     attachments: 'Attachments',
@@ -95,8 +96,9 @@ const TEXT = {
     language: 'Idioma',
     yes: 'Sí',
     no: 'No',
-    prescriber: 'NPI del recetador',
-    pharmacy: 'NPI de la farmacia',
+    prescriber: 'Recetador',
+    pharmacy: 'Farmacia',
+    withNpi: '{name} (NPI {npi})',
     answers: 'Respuestas del cuestionario',
     requiredDocs: 'Documentos que piden los criterios',
     attachments: 'Documentos adjuntos',
@@ -257,8 +259,10 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
             <MemberFacts memberId={view.memberId} member={member} />
             <KeyValues
               rows={[
-                [t.prescriber, view.prescriberNpi],
-                ...(view.pharmacyNpi ? ([[t.pharmacy, view.pharmacyNpi]] as [string, string][]) : []),
+                [t.prescriber, withNpi(t.withNpi, view.prescriberName, view.prescriberNpi)],
+                ...(view.pharmacyNpi
+                  ? ([[t.pharmacy, withNpi(t.withNpi, view.pharmacyName, view.pharmacyNpi)]] as [string, string][])
+                  : []),
               ]}
             />
           </Section>
@@ -266,6 +270,11 @@ function CaseBody({ view, onDone }: { view: RequestView; onDone: (message: strin
       </div>
     </>
   );
+}
+
+/** "Dana Whitfield (NPI 1234567893)": people by name, the NPI as secondary text; the NPI alone when the name is not known. */
+function withNpi(pattern: string, name: string | null, npi: string): string {
+  return name ? fill(pattern, { name, npi }) : `NPI ${npi}`;
 }
 
 function MemberFacts({ memberId, member }: { memberId: string; member: ApiState<Patient> }) {

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../src/demo/demo-data.js';
+import { ApiClient } from '../support/http.js';
+import { glp1Answers } from '../support/fhir.js';
+import { glp1Draft, members } from '../support/scenario.js';
+import { hasChromium, startBrowserRig, type BrowserRig } from './support/browser.js';
+
+/**
+ * Issue #14 items 8 and 11 on the staff screens: the reviewer's case names the prescriber and the pharmacy
+ * (the NPI beside the name, not alone), its history is in the screen's language, and the admin's formulary
+ * and criteria screens name drug groups as people do ("semaglutide pen"), not by RxNorm's form name.
+ */
+describe.skipIf(!hasChromium)('names and words on the staff screens', () => {
+  let rig: BrowserRig;
+  let caseId: string;
+  let prescriberName: string;
+  let pharmacyName: string;
+
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+    const prescriber = await ApiClient.login(rig.t.app, 'dr.park', 'demo-prescriber');
+    const [member] = await members(rig.t, "plan_id = 'IHSS01' and termination_date is null");
+    caseId = await glp1Draft(prescriber, member.id, { pharmacyNpi: DEMO.pharmacies.retail.npi });
+    const s = await prescriber.post(`pa-requests/${caseId}/submit`, { answers: glp1Answers({ a1c: 6.2 }) });
+    expect(s.body.status).toBe('in-review');
+    [{ name: prescriberName }] = await rig.t.ctx.database.query<{ name: string }>(
+      "select first_name || ' ' || last_name as name from prescribers where npi = $1",
+      [DEMO.prescribers.primaryCare],
+    );
+    [{ name: pharmacyName }] = await rig.t.ctx.database.query<{ name: string }>(
+      'select name from pharmacies where npi = $1',
+      [DEMO.pharmacies.retail.npi],
+    );
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it("the reviewer's case names the prescriber and the pharmacy, with their NPIs beside the names", async () => {
+    const view = await (await ApiClient.login(rig.t.app, 'pharmacist', 'demo-reviewer')).get(`pa-requests/${caseId}`);
+    expect(view.body.pharmacyName).toBe(pharmacyName);
+    const page = await rig.signedIn('pharmacist', 'demo-reviewer');
+    await page.goto(`/review/cases/${caseId}`);
+    const parties = page.getByRole('region', { name: 'Member and prescriber' });
+    await expect.poll(() => parties.textContent()).toContain(`${prescriberName} (NPI ${DEMO.prescribers.primaryCare})`);
+    expect(await parties.textContent()).toContain(`${pharmacyName} (NPI ${DEMO.pharmacies.retail.npi})`);
+    await rig.screenshot(page, 'staff-names-reviewer-parties');
+    await page.context().close();
+  });
+});
