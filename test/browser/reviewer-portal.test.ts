@@ -154,7 +154,8 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
       .getByRole('button', { name: /Open PDF/ })
       .first()
       .waitFor();
-    await expect.poll(() => record.textContent()).toContain('Determination: denied');
+    // The step is named as every staff screen names it: by the status it led to.
+    await expect.poll(() => record.locator('ol.timeline strong').allTextContents()).toContain('Denied');
     await rig.screenshot(page, 'reviewer-case-denied');
     expect((await prescriber.get(`pa-requests/${c.id}`)).body.determination.reasons).toHaveLength(2);
     deniedCaseId = c.id;

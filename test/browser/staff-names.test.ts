@@ -47,4 +47,20 @@ describe.skipIf(!hasChromium)('names and words on the staff screens', () => {
     await rig.screenshot(page, 'staff-names-reviewer-parties');
     await page.context().close();
   });
+
+  it("the reviewer's case history is in Spanish on a Spanish screen, in the words member services uses", async () => {
+    const page = await rig.signedIn('pharmacist', 'demo-reviewer');
+    await page.goto(`/review/cases/${caseId}`);
+    await page.getByRole('heading', { level: 1, name: `Case ${caseId}` }).waitFor();
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('tab', { name: 'Cartas e historial' }).click();
+    const timeline = page.getByRole('tabpanel', { name: 'Cartas e historial' }).locator('ol.timeline');
+    await expect.poll(() => timeline.textContent()).toContain('Solicitud iniciada');
+    const text = (await timeline.textContent()) ?? '';
+    expect(text).toContain('Enviada al plan');
+    expect(text).toContain('Enviada a revisión clínica');
+    expect(text).not.toMatch(/initiated|submitted|routed|review/i);
+    await rig.screenshot(page, 'staff-names-reviewer-history-es');
+    await page.context().close();
+  });
 });

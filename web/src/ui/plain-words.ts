@@ -44,11 +44,24 @@ export const STAFF_LETTER_KINDS: Words = {
 /** A letter's kind as the staff screens (member services, reviewer) name it. */
 export const staffLetterLabel = (kind: string, lang: Lang): string => pickWord(STAFF_LETTER_KINDS, kind, lang);
 
-/** Case history steps (history[].action) as the staff screens (member services, prescriber) name them. */
+/**
+ * Case and appeal history steps (history[].action) as the staff screens (member services, reviewer) name
+ * them; the prescriber portal spreads them under its own words for the steps it took itself.
+ */
 export const STAFF_HISTORY_ACTIONS: Words = {
   initiated: { en: 'Request started', es: 'Solicitud iniciada' },
+  'answers-saved': { en: 'Answers saved', es: 'Respuestas guardadas' },
+  submitted: { en: 'Sent to the plan', es: 'Enviada al plan' },
+  'submitted-incomplete': { en: 'Sent incomplete', es: 'Enviada incompleta' },
   'routed-to-review': { en: 'Sent to clinical review', es: 'Enviada a revisión clínica' },
   assigned: { en: 'Reviewer assigned', es: 'Revisor asignado' },
+  'information-requested': {
+    en: 'More information requested from the prescriber',
+    es: 'Se pidió más información al médico',
+  },
+  'returned-to-review': { en: 'Back in review', es: 'De vuelta en revisión' },
+  'attachment-added': { en: 'Document added', es: 'Documento agregado' },
+  'urgency-reclassified': { en: 'Urgent changed to standard', es: 'Cambiada de urgente a estándar' },
   'information-received': { en: 'Information received', es: 'Información recibida' },
   'information-not-received': { en: 'Information not received in time', es: 'La información no llegó a tiempo' },
   'due-soon': { en: 'Decision due soon', es: 'La decisión vence pronto' },
@@ -63,6 +76,13 @@ export const STAFF_HISTORY_ACTIONS: Words = {
     es: 'Apelación decidida: revocada en parte',
   },
   'appeal-upheld': { en: 'Appeal decided: upheld', es: 'Apelación decidida: confirmada' },
+  // Written on the appeal itself (its own history, on the reviewer's appeal screen).
+  filed: { en: 'Appeal filed', es: 'Apelación presentada' },
+  withdrawn: { en: 'Appeal withdrawn', es: 'Apelación retirada' },
+  'auto-forwarded-to-ire': {
+    en: 'Sent to the independent review entity',
+    es: 'Enviada a la entidad de revisión independiente',
+  },
 };
 
 /** A case history step in words: "determination:denied" is the status it led to; others from `table`. */

@@ -66,18 +66,5 @@ const URGENCY: Words = {
 };
 export const urgencyLabel = (u: string, lang: Lang) => pick(URGENCY, u, lang);
 
-/** History actions: "determination:denied" → the status label; others in words. */
-const ACTIONS: Words = {
-  ...STAFF_HISTORY_ACTIONS,
-  'answers-saved': { en: 'Answers saved', es: 'Respuestas guardadas' },
-  submitted: { en: 'Sent to the plan', es: 'Enviada al plan' },
-  'submitted-incomplete': { en: 'Sent incomplete', es: 'Enviada incompleta' },
-  'information-requested': {
-    en: 'More information requested from the prescriber',
-    es: 'Se pidió más información al médico',
-  },
-  'returned-to-review': { en: 'Back in review', es: 'De vuelta en revisión' },
-  'attachment-added': { en: 'Document added', es: 'Documento agregado' },
-  'urgency-reclassified': { en: 'Urgent changed to standard', es: 'Cambiada de urgente a estándar' },
-};
-export const actionLabel = (action: string, lang: Lang) => historyActionLabel(ACTIONS, action, lang);
+/** History actions: "determination:denied" → the status label; others in the words every staff screen uses. */
+export const actionLabel = (action: string, lang: Lang) => historyActionLabel(STAFF_HISTORY_ACTIONS, action, lang);

@@ -4,9 +4,10 @@ import { Empty, FileLink, InlineFile, StatusBadge } from '../../ui/components';
 import { formatDateTime, statusLabel } from '../../ui/format';
 import type { AppealView, Attachment, HistoryEntry, NoticeRef } from '../../api/types';
 import { TableBox } from '../../ui/table-box';
-import { languageName, staffLetterLabel } from '../../ui/plain-words';
+import { historyActionLabel, languageName, STAFF_HISTORY_ACTIONS, staffLetterLabel } from '../../ui/plain-words';
 import { letterDeliveryLabel, letterRecipientLabel } from '../../ui/letter-delivery';
 import { actorLabel } from '../../ui/people';
+import { historyReason } from '../../ui/decision-reasons';
 
 /** Case and appeal documents alike (an appeal's documents answer no required document: no documentId). */
 type AnyAttachment = Attachment | AppealView['attachments'][number];
@@ -58,12 +59,6 @@ const TEXT = {
 export function UrgencyLabel({ urgency }: { urgency: string }) {
   const t = useText(TEXT);
   return urgency === 'urgent' ? <strong>{t.urgent}</strong> : <span>{t.standard}</span>;
-}
-
-/** "determination:approved" → "Determination: approved"; "information-requested" → "Information requested". */
-export function actionLabel(action: string): string {
-  const words = action.replace(/:/g, ': ').replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function AttachmentList({
@@ -160,23 +155,27 @@ export function HistoryTimeline({ history }: { history: AnyHistoryEntry[] }) {
   if (history.length === 0) return <Empty>{t.noHistory}</Empty>;
   return (
     <ol className="timeline">
-      {history.map((h, i) => (
-        <li key={`${h.at}-${i}`}>
-          <div>
-            <strong>{actionLabel(h.action)}</strong>{' '}
-            {h.from !== h.to && h.to ? (
-              <span className="muted">
-                ({h.from ? `${statusLabel(h.from, lang)} → ` : ''}
-                {statusLabel(h.to, lang)})
-              </span>
-            ) : null}
-          </div>
-          <div className="muted">
-            {formatDateTime(h.at, lang)} · {t.by} {actorLabel(h, lang)}
-          </div>
-          {h.reason ? <div>{h.reason}</div> : null}
-        </li>
-      ))}
+      {history.map((h, i) => {
+        // A decision's step is named by the status it led to ("Denied"): the change is said once.
+        const label = historyActionLabel(STAFF_HISTORY_ACTIONS, h.action, lang);
+        return (
+          <li key={`${h.at}-${i}`}>
+            <div>
+              <strong>{label}</strong>{' '}
+              {h.from !== h.to && h.to && label !== statusLabel(h.to, lang) ? (
+                <span className="muted">
+                  ({h.from ? `${statusLabel(h.from, lang)} → ` : ''}
+                  {statusLabel(h.to, lang)})
+                </span>
+              ) : null}
+            </div>
+            <div className="muted">
+              {formatDateTime(h.at, lang)} · {t.by} {actorLabel(h, lang)}
+            </div>
+            {historyReason(h, lang) ? <div>{historyReason(h, lang)}</div> : null}
+          </li>
+        );
+      })}
     </ol>
   );
 }
