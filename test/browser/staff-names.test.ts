@@ -63,4 +63,28 @@ describe.skipIf(!hasChromium)('names and words on the staff screens', () => {
     await rig.screenshot(page, 'staff-names-reviewer-history-es');
     await page.context().close();
   });
+
+  it("the admin's formulary and criteria drugs name drug groups as people do, in the screen's language", async () => {
+    const page = await rig.signedIn('admin', 'demo-admin');
+    await page.goto('/admin/plans/IHSS01');
+    await page.getByRole('heading', { level: 1, name: /^Formulary of / }).waitFor();
+    await page.getByLabel('Drug name, ingredient, class, NDC or RxCUI').fill('semaglutide');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const groupCell = page.locator('tbody tr', { hasText: 'Ozempic' }).first().locator('td').first();
+    await expect.poll(() => groupCell.textContent()).toMatch(/^semaglutide pen/);
+    expect(await groupCell.textContent()).not.toContain('Pen Injector');
+    await page.getByLabel('Language').selectOption('es');
+    await expect.poll(() => groupCell.textContent()).toMatch(/^semaglutide, pluma/);
+    await rig.screenshot(page, 'staff-names-admin-formulary-es');
+
+    await page.goto('/admin/criteria/glp1-t2dm');
+    await expect.poll(() => page.locator('main').textContent()).toContain('semaglutide, pluma');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toContain('Pen Injector');
+    await page.getByLabel('Idioma').selectOption('en');
+    await expect.poll(() => page.locator('main').textContent()).toContain('semaglutide pen');
+    expect((await page.locator('main').textContent()) ?? '').not.toContain('Pen Injector');
+    await rig.screenshot(page, 'staff-names-admin-criteria');
+    await page.context().close();
+  });
 });

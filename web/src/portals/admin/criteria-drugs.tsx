@@ -1,4 +1,5 @@
-import { useText } from '../../i18n/i18n';
+import { useLang, useText } from '../../i18n/i18n';
+import { compareDrugNames, formGroupName, humanDrugName } from '../../ui/drug-name';
 import { Async } from '../../ui/components';
 import { useApi } from '../../ui/use-api';
 import type { FormularyAnswer, PlanSummary } from '../../api/types';
@@ -11,6 +12,7 @@ const TEXT = {
 /** Names a drug-form group (RxNorm SCDF) through the formulary search, which matches group ids. */
 function GroupDrugs({ planId, groupId }: { planId: string; groupId: string }) {
   const t = useText(TEXT);
+  const { lang } = useLang();
   const hits = useApi<FormularyAnswer>(`/plans/${encodeURIComponent(planId)}/formulary`, { q: groupId, limit: 50 });
   return (
     <li>
@@ -20,9 +22,15 @@ function GroupDrugs({ planId, groupId }: { planId: string; groupId: string }) {
           if (!items.length) return <span>{t.unknown.replace('{id}', groupId)}</span>;
           return (
             <>
-              <strong>{items[0].groupName}</strong> <span className="muted">{t.group.replace('{id}', groupId)}</span>
+              <strong>{formGroupName(items[0].groupName, lang)}</strong>{' '}
+              <span className="muted">{t.group.replace('{id}', groupId)}</span>
               <div className="muted">
-                {t.strengths}: {items.map((i) => i.name).join(' · ')}
+                {t.strengths}:{' '}
+                {items
+                  .map((i) => i.name)
+                  .sort((a, b) => compareDrugNames(a, b, lang))
+                  .map((n) => humanDrugName(n, lang).name)
+                  .join(' · ')}
               </div>
             </>
           );

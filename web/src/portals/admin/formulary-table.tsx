@@ -4,6 +4,7 @@ import { TableBox } from '../../ui/table-box';
 import type { CriteriaSummary } from './api-types';
 import { tierLabel } from '../../ui/plain-words';
 import { DrugName } from '../../ui/drug-name-view';
+import { formGroupName } from '../../ui/drug-name';
 
 const TEXT = {
   en: {
@@ -107,7 +108,7 @@ export function FormularyTable({ items, titles }: { items: FormularyHit[]; title
                   </div>
                 </th>
                 <td>
-                  {d.groupName}
+                  {formGroupName(d.groupName, lang)}
                   <div className="muted">{d.drugClass ?? ''}</div>
                 </td>
                 <td>{d.covered ? t.yes : <span className="badge badge-bad">{t.no}</span>}</td>
