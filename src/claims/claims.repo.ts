@@ -44,11 +44,14 @@ export interface ClaimContextMonths {
   serviceMonth: string;
 }
 
+/** How far past the date of service the history reads: quantity windows see fills billed out of date order. */
+const HISTORY_AHEAD_DAYS = 365;
+
 export function claimContextMonths(historySince: string, dateOfService: string): ClaimContextMonths | null {
   if (!isRealDate(historySince) || !isRealDate(dateOfService)) return null;
   return {
     historyFrom: monthOf(historySince),
-    historyUntil: addMonths(addDays(dateOfService, 365), 1),
+    historyUntil: addMonths(addDays(dateOfService, HISTORY_AHEAD_DAYS), 1),
     serviceMonth: monthOf(dateOfService),
   };
 }
@@ -83,7 +86,7 @@ const claimContextText = (historyMonths: string, serviceMonth: string) => `
             'supplyKind', c.supply_kind)), '[]'::json)
        from claims c
       where c.member_id = $1 and c.transaction_status = 'P' and c.reversed_at is null
-        and c.date_of_service >= $6::date and c.date_of_service <= $5::date + 365${historyMonths}
+        and c.date_of_service >= $6::date and c.date_of_service <= $5::date + ${HISTORY_AHEAD_DAYS}${historyMonths}
         and ($7::boolean or c.group_id = any($8::text[]) or c.ingredient = any($9::text[]) or c.drug_class = any($10::text[]))) as history,
     ${activeAuthorizationsJsonSql('$1', '$5')} as authorizations,
     (select coalesce(json_agg(json_build_object('planId', a.plan_id, 'planYearStart', a.plan_year_start::text,
