@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { processCpuMs as cpuMs } from './machine-cpu.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,6 +25,8 @@ export interface BenchServer {
    * depend on how busy the machine is the way latency does (the machine is shared).
    */
   apiCpuMs(): number;
+  /** CPU time (ms) of the dedicated jobs process (JOBS=only) so far; 0 when the API processes run the jobs. */
+  jobsCpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -47,17 +50,6 @@ function roleOf(pid: number, isSupervisor: boolean): ProcessPeak['role'] {
     // gone: reported with the role it had last
   }
   return jobs === 'only' ? 'jobs' : jobs === 'off' ? 'api' : 'api+jobs';
-}
-
-/** utime + stime of a process in ms (/proc/PID/stat fields 14 and 15, in clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
 }
 
 function childrenOf(pid: number): number[] {
@@ -147,6 +139,10 @@ export async function startServer(
       const pids = children.length ? children.filter((pid) => roleOf(pid, false) !== 'jobs') : [child.pid!];
       return pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
     },
+    jobsCpuMs: () =>
+      childrenOf(child.pid!)
+        .filter((pid) => roleOf(pid, false) === 'jobs')
+        .reduce((sum, pid) => sum + cpuMs(pid), 0),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -38,6 +38,7 @@ import {
   type Target,
 } from './bench-setup.js';
 import { startServer, type BenchServer } from './bench-server.js';
+import { ownCpuMs, postgresCpuByPid, postgresCpuSince } from './machine-cpu.js';
 import { percentile, runClosedLoop } from './stats.js';
 import { initiationXml, paRequestXml, readResponse, rtpbXml } from './epa-messages.js';
 
@@ -262,6 +263,7 @@ async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
     const since = new Date();
     // Complete cases (initiate + submit) in a closed loop; submit→response timed per kind inside.
     const casesCpu0 = cpu();
+    const budget0 = { jobs: server.jobsCpuMs(), pg: postgresCpuByPid(), own: ownCpuMs() };
     const cases = await runClosedLoop(CASES, CONCURRENCY, (i) => oneCase(i, true));
     const casesCpuMs = (cpu() - casesCpu0) / CASES;
     // The letters the run queued go out through the delivery job; wait for the last cases' ones.
@@ -283,6 +285,13 @@ async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
       if (pending.length === 0 || Date.now() - drainStart > DRAIN_MS) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
+    // Everything the cases cost the machine, their letters included (the drain above waits for them).
+    const budget = {
+      apiMs: (cpu() - casesCpu0) / CASES,
+      jobsMs: (server.jobsCpuMs() - budget0.jobs) / CASES,
+      postgresMs: postgresCpuSince(budget0.pg) / CASES,
+      loadGeneratorMs: (ownCpuMs() - budget0.own) / CASES,
+    };
     const peak = server.peakRssByProcess();
     await pool.close();
     await server.stop();
@@ -303,6 +312,7 @@ async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
       concurrency: CONCURRENCY,
       casesPerSecond: cases.rate,
       casesCpuMs,
+      budget,
       submit: { auto: figures('auto'), review: figures('review'), incomplete: figures('incomplete') },
       lag,
       epa,
@@ -377,6 +387,21 @@ async function main() {
     console.log(
       `| ${r.kind} | ${r.workers} | ${r.jobs} | ${f(r.casesCpuMs)} | ${g(r.epa?.requestCpuMs)} | ${g(r.epa?.intakeCpuMs)} | ${g(r.rtpb?.cpuMs)} |`,
     );
+  const cores = os.availableParallelism();
+  console.log(
+    `\nCPU budget of one complete case (JSON mix), ms of CPU (user + system) from the first case to the last case's letters sent, divided by the cases; the ceiling is what ${cores} cores could do if nothing else ran and nothing waited (${cores} × 1000 ms ÷ total). With BENCH_PA_MODES other than json, letters of the ePA cases rendered during this phase count in "jobs":`,
+  );
+  console.log(
+    '| database | API processes | jobs | API | jobs process (letters) | PostgreSQL (all its processes) | load generator | total | ceiling cases/s | measured cases/s |',
+  );
+  console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const b = r.budget;
+    const total = b.apiMs + b.jobsMs + b.postgresMs + b.loadGeneratorMs;
+    console.log(
+      `| ${r.kind} | ${r.workers} | ${r.jobs} | ${f(b.apiMs)} | ${f(b.jobsMs)} | ${f(b.postgresMs)} | ${f(b.loadGeneratorMs)} | ${f(total)} | ${f((cores * 1000) / total, 0)} | ${f(r.casesPerSecond, 0)} |`,
+    );
+  }
   if (results.some((r) => r.epa)) {
     console.log(
       '\nePA mode (NCPDP SCRIPT XML, POST /api/v1/epa as the demo hub; same server, same run, other members; targets on PostgreSQL: PARequest→PAResponse p95 ≤ 300 ms, ≥ 100 exchanges/s):',

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time (user + system, ms) of processes read from /proc, for the benches' CPU budget: where a
+ * request's cost lands when the load generator, the server processes and PostgreSQL share the
+ * machine's cores. Clock ticks are 10 ms (USER_HZ 100 on Linux), so short phases read coarsely.
+ */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // gone
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Every PostgreSQL process on the machine (postmaster, backends, WAL writer, checkpointer,
+ * autovacuum) by pid → CPU ms. A phase's cost is the difference of two readings over the pids of
+ * the second one; a backend that exits within the phase takes its CPU with it (an undercount: the
+ * benches keep their connections open, so only autovacuum workers come and go).
+ */
+export function postgresCpuByPid(): Map<number, number> {
+  const out = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return out; // not Linux: no budget
+  }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e)) continue;
+    const pid = Number(e);
+    if (commandOf(pid) === 'postgres') out.set(pid, processCpuMs(pid));
+  }
+  return out;
+}
+
+/** CPU ms PostgreSQL used between a `postgresCpuByPid()` reading and now. */
+export function postgresCpuSince(before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of postgresCpuByPid()) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
+
+/** This process's own CPU ms (the load generator). */
+export function ownCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
