@@ -207,6 +207,7 @@ export async function answerEpaMessage(
     id,
     { responseXml, paRequestId, answeredAt: ctx.clock.now() },
     answer instanceof EpaRefusal ? undefined : answer.knownEvent,
+    answer instanceof EpaRefusal ? undefined : answer.opensCase,
   );
   await writeAudit(ctx.database.db, {
     at: now,

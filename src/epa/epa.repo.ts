@@ -24,12 +24,24 @@ export async function findMessage(db: Db, clientId: string, messageId: string): 
   return row;
 }
 
+export type EpaCaseInsert = typeof epaCases.$inferInsert;
+
+/**
+ * Stores a message's answer, with what it told the sender of its case (`known`) or the ePA case it
+ * opens (`opens`; a case already recorded is kept) in the same statement: one round trip (issue #11).
+ */
 export async function completeMessage(
   db: Db,
   id: string,
   values: { responseXml: string; paRequestId: string | null; answeredAt: Date },
   known?: KnownEvent,
+  opens?: EpaCaseInsert,
 ): Promise<void> {
+  if (opens) {
+    const opened = db.$with('opened_case').as(db.insert(epaCases).values(opens).onConflictDoNothing());
+    await db.with(opened).update(epaMessages).set(values).where(eq(epaMessages.id, id));
+    return;
+  }
   if (!known || !values.paRequestId) {
     await db.update(epaMessages).set(values).where(eq(epaMessages.id, id));
     return;
@@ -53,10 +65,6 @@ export interface KnownEvent {
 /** A message that failed for a reason of ours is forgotten, so its resend is answered afresh. */
 export async function releaseMessage(db: Db, id: string): Promise<void> {
   await db.delete(epaMessages).where(eq(epaMessages.id, id));
-}
-
-export async function recordEpaCase(db: Db, row: typeof epaCases.$inferInsert): Promise<void> {
-  await db.insert(epaCases).values(row).onConflictDoNothing();
 }
 
 export async function findEpaCase(db: Db, paRequestId: string): Promise<EpaCaseRow | undefined> {

@@ -8,7 +8,6 @@ import { openRequest } from '../priorauth/initiate-request.js';
 import { findPublishedCriteria } from '../priorauth/index.js';
 import { normalizeNdc } from '../shared/field-checks.js';
 import type { Hub } from './authenticate-hub.js';
-import { recordEpaCase } from './epa.repo.js';
 import { EpaRefusal } from './epa-refusal.js';
 import { toQuestionSet } from './question-set.js';
 import { bodyPath, coverageOf, medicationOf, patientOf, prescriberNpi } from './read-messages.js';
@@ -150,18 +149,19 @@ export async function handleInitiation(ctx: AppContext, hub: Hub, m: InboundMess
   // The version the case was opened on (cached: published versions never change).
   const criteria = (await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion))!.body;
   const deadline = answersDeadline(now, plan.policy.informationRequests.responseWindowHours);
-  await recordEpaCase(ctx.database.db, {
-    paRequestId: row.id,
-    clientId: hub.row.id,
-    prescriberNpi: npi,
-    endpoint: hub.row.epaEndpoint,
-    initiationMessageId: m.header.messageId,
-    lastEvent: 'open',
-    createdAt: now,
-  });
   return {
     transaction: 'PAInitiationResponse',
     paRequestId: row.id,
+    // Recorded with the answer, in its statement (issue #11: one round trip fewer).
+    opensCase: {
+      paRequestId: row.id,
+      clientId: hub.row.id,
+      prescriberNpi: npi,
+      endpoint: hub.row.epaEndpoint,
+      initiationMessageId: m.header.messageId,
+      lastEvent: 'open',
+      createdAt: now,
+    },
     body: initiationResponseBody({
       kind: 'open',
       paReferenceId: row.id,

@@ -1,4 +1,4 @@
-import type { KnownEvent } from './epa.repo.js';
+import type { EpaCaseInsert, KnownEvent } from './epa.repo.js';
 import type { OutNode } from './script-xml.js';
 
 /** A transaction's answer before it is wrapped in the envelope: its name, its body, and the case it concerns. */
@@ -8,4 +8,6 @@ export interface HandledMessage {
   paRequestId?: string;
   /** The case event this answer tells the sender: recorded with the answer (completeMessage). */
   knownEvent?: KnownEvent;
+  /** The ePA case this answer opens (a PAInitiationResponse): recorded with the answer, in its statement (completeMessage). */
+  opensCase?: EpaCaseInsert;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { members, pharmacies, prescribers } from './members.tables.js';
 
@@ -23,6 +23,24 @@ export async function findPharmacy(db: Db, npi: string): Promise<PharmacyRow | u
   const [row] = await db.select().from(pharmacies).where(eq(pharmacies.npi, npi)).limit(1);
   return row;
 }
+
+/** The member fields a notice and an alert are addressed with (queueNotices). */
+export type MemberContact = Pick<
+  MemberRow,
+  'id' | 'language' | 'contactPreference' | 'email' | 'phone' | 'addressLine1' | 'city' | 'state' | 'zip'
+>;
+
+/**
+ * SQL pieces for another module's one-statement read (notices' readNoticeParties): the member's
+ * contact fields as a JSON object (MemberContact; null when there is no such member), and a
+ * prescriber's or pharmacy's fax number (null when none is on file or there is no such record).
+ */
+export const memberContactJsonSql = (memberId: string): SQL =>
+  sql`(select json_build_object('id', m.id, 'language', m.language, 'contactPreference', m.contact_preference,
+         'email', m.email, 'phone', m.phone, 'addressLine1', m.address_line1, 'city', m.city, 'state', m.state,
+         'zip', m.zip) from members m where m.id = ${memberId})`;
+export const prescriberFaxSql = (npi: string): SQL => sql`(select p.fax from prescribers p where p.npi = ${npi})`;
+export const pharmacyFaxSql = (npi: string): SQL => sql`(select ph.fax from pharmacies ph where ph.npi = ${npi})`;
 
 /** Several pharmacies at once (claim lists name each claim's pharmacy). */
 export async function findPharmacies(db: Db, npis: string[]): Promise<PharmacyRow[]> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { memberAlerts, memberNotificationPreferences } from './member-alerts.tables.js';
 
@@ -10,6 +10,11 @@ export async function findPreferences(db: Db, memberId: string): Promise<Prefere
     await db.select().from(memberNotificationPreferences).where(eq(memberNotificationPreferences.memberId, memberId))
   )[0];
 }
+
+/** For a one-statement read (readNoticeParties): the member's stored alert choices as JSON, or null. */
+export const preferencesJsonSql = (memberId: string): SQL =>
+  sql`(select json_build_object('decisions', p.decisions, 'informationRequests', p.information_requests)
+         from member_notification_preferences p where p.member_id = ${memberId})`;
 
 export async function savePreferences(db: Db, row: PreferencesRow): Promise<void> {
   await db

@@ -1,11 +1,72 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { memberContactJsonSql, pharmacyFaxSql, prescriberFaxSql, type MemberContact } from '../members/index.js';
+import { preferencesJsonSql } from './member-alerts.repo.js';
+import { memberAlerts } from './member-alerts.tables.js';
 import { notices } from './notices.tables.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
 
 export async function insertNotices(db: Db, rows: Array<typeof notices.$inferInsert>): Promise<void> {
   if (rows.length) await db.insert(notices).values(rows);
+}
+
+/**
+ * The notices of an event and the member's alerts about it in one statement (issue #11: one round
+ * trip, not two): the alerts go in through a data-modifying CTE.
+ */
+export async function insertNoticesAndAlerts(
+  db: Db,
+  rows: Array<typeof notices.$inferInsert>,
+  alerts: Array<typeof memberAlerts.$inferInsert>,
+): Promise<void> {
+  if (!alerts.length) return insertNotices(db, rows);
+  if (!rows.length) return void (await db.insert(memberAlerts).values(alerts));
+  const queued = db.$with('queued_alerts').as(db.insert(memberAlerts).values(alerts));
+  await db.with(queued).insert(notices).values(rows);
+}
+
+/** Who an event's notices go to, as readNoticeParties finds them (null: not asked for, or no such record). */
+export interface NoticeParties {
+  member: MemberContact | null;
+  prescriberFax: string | null;
+  pharmacyFax: string | null;
+  /** The member's stored alert choices (asked for with `preferences`); null when none are stored. */
+  preferences: { decisions: string[]; informationRequests: string[] } | null;
+}
+
+type Json<T> = T | string | null;
+/** node-postgres parses json columns; PGlite through drizzle's execute may hand back the text. */
+const parsed = <T>(value: Json<T>): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/**
+ * What queueNotices needs to address an event's notices and alerts, in one statement instead of
+ * one per recipient and one for the alert preferences (issue #11): each part only when asked for.
+ */
+export async function readNoticeParties(
+  db: Db,
+  ask: { memberId?: string; prescriberNpi?: string; pharmacyNpi?: string; preferences?: boolean },
+): Promise<NoticeParties> {
+  const none = sql`null`;
+  const result = (await db.execute(sql`
+    select ${ask.memberId ? memberContactJsonSql(ask.memberId) : none} as member,
+           ${ask.prescriberNpi ? prescriberFaxSql(ask.prescriberNpi) : none} as prescriber_fax,
+           ${ask.pharmacyNpi ? pharmacyFaxSql(ask.pharmacyNpi) : none} as pharmacy_fax,
+           ${ask.memberId && ask.preferences ? preferencesJsonSql(ask.memberId) : none} as preferences`)) as unknown as {
+    rows: Array<{
+      member: Json<MemberContact>;
+      prescriber_fax: string | null;
+      pharmacy_fax: string | null;
+      preferences: Json<NoticeParties['preferences']>;
+    }>;
+  };
+  const r = result.rows[0];
+  return {
+    member: parsed(r.member),
+    prescriberFax: r.prescriber_fax,
+    pharmacyFax: r.pharmacy_fax,
+    preferences: parsed(r.preferences),
+  };
 }
 
 export function listNoticesForRequest(db: Db, paRequestId: string): Promise<NoticeRow[]> {

@@ -1,31 +1,31 @@
-import type { MemberRow } from '../members/index.js';
-import type { Db } from '../platform/db.js';
+import type { MemberContact } from '../members/index.js';
 import { newId } from '../platform/ids.js';
 import { alertTopicOf, DEFAULT_PREFERENCES, type AlertChannel } from './alert-topics.js';
-import { findPreferences, insertAlerts } from './member-alerts.repo.js';
+import type { memberAlerts } from './member-alerts.tables.js';
 
 /**
- * Queues the alerts a member asked for about this event (their stored preferences, or the portal
- * only), in the transaction that records the event, one per channel. A channel whose contact
- * detail has since been removed from the member record is skipped; the letter still goes.
+ * The alerts a member asked for about this event (their stored preferences, or the portal only),
+ * one per channel, for queueNotices to insert in the transaction that records the event. A
+ * channel whose contact detail has since been removed from the member record is skipped; the
+ * letter still goes.
  */
-export async function queueMemberAlerts(
-  db: Db,
-  {
-    member,
-    event,
-    language,
-    now,
-  }: {
-    member: MemberRow;
-    event: { kind: string; paRequestId?: string; appealId?: string };
-    language: string;
-    now: Date;
-  },
-): Promise<void> {
+export function memberAlertRows({
+  member,
+  preferences,
+  event,
+  language,
+  now,
+}: {
+  member: Pick<MemberContact, 'id' | 'email' | 'phone'>;
+  /** The member's stored choices (readNoticeParties), null when none are stored. */
+  preferences: { decisions: string[]; informationRequests: string[] } | null;
+  event: { kind: string; paRequestId?: string; appealId?: string };
+  language: string;
+  now: Date;
+}): Array<typeof memberAlerts.$inferInsert> {
   const topic = alertTopicOf(event.kind);
-  if (!topic) return;
-  const prefs = (await findPreferences(db, member.id)) ?? DEFAULT_PREFERENCES;
+  if (!topic) return [];
+  const prefs = preferences ?? DEFAULT_PREFERENCES;
   const channels = (topic === 'decision' ? prefs.decisions : prefs.informationRequests) as AlertChannel[];
   const rows = [];
   for (const channel of channels) {
@@ -46,5 +46,5 @@ export async function queueMemberAlerts(
       nextAttemptAt: now,
     });
   }
-  await insertAlerts(db, rows);
+  return rows;
 }

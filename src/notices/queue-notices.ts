@@ -1,9 +1,10 @@
-import { findMemberById, findPharmacy, findPrescriber } from '../members/index.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { letterLanguageFor, sendsAlone, type LetterLanguage } from './letters/i18n/index.js';
-import { insertNotices } from './notices.repo.js';
-import { queueMemberAlerts } from './queue-member-alerts.js';
+import { alertTopicOf } from './alert-topics.js';
+import { insertNoticesAndAlerts, readNoticeParties } from './notices.repo.js';
+import { memberAlertRows } from './queue-member-alerts.js';
+import type { memberAlerts } from './member-alerts.tables.js';
 import type { notices } from './notices.tables.js';
 
 export const NOTICE_KINDS = [
@@ -60,6 +61,15 @@ export function memberLetterLanguage(memberLanguage: string, planLanguages: stri
  */
 export async function queueNotices(db: Db, event: NoticeEvent, now: Date): Promise<void> {
   const rows: Array<typeof notices.$inferInsert> = [];
+  const alerts: Array<typeof memberAlerts.$inferInsert> = [];
+  const toMember = event.recipients.includes('member');
+  // Everyone the notices go to, and the member's alert choices, in one read (issue #11).
+  const parties = await readNoticeParties(db, {
+    memberId: toMember ? event.memberId : undefined,
+    prescriberNpi: event.recipients.includes('prescriber') ? event.prescriberNpi : undefined,
+    pharmacyNpi: event.recipients.includes('pharmacy') ? (event.pharmacyNpi ?? undefined) : undefined,
+    preferences: toMember && alertTopicOf(event.kind) !== null,
+  });
   const base = {
     kind: event.kind,
     paRequestId: event.paRequestId ?? null,
@@ -70,7 +80,7 @@ export async function queueNotices(db: Db, event: NoticeEvent, now: Date): Promi
   };
   for (const recipient of event.recipients) {
     if (recipient === 'member') {
-      const m = await findMemberById(db, event.memberId);
+      const m = parties.member;
       if (!m) continue;
       const channel =
         m.contactPreference === 'email' && m.email ? 'email' : m.contactPreference === 'portal' ? 'portal' : 'mail';
@@ -94,32 +104,34 @@ export async function queueNotices(db: Db, event: NoticeEvent, now: Date): Promi
         content: { ...event.content, requestedLanguage: m.language, englishAttached: !sendsAlone(language) },
       });
       // The alerts the member asked for (e-mail, text message, portal), in the same transaction.
-      await queueMemberAlerts(db, { member: m, event, language: m.language, now });
+      alerts.push(
+        ...memberAlertRows({ member: m, preferences: parties.preferences, event, language: m.language, now }),
+      );
     } else if (recipient === 'prescriber') {
-      const p = await findPrescriber(db, event.prescriberNpi);
+      const fax = parties.prescriberFax;
       rows.push({
         ...base,
         id: newId('ntc', now),
         recipient,
         recipientId: event.prescriberNpi,
-        channel: p?.fax ? 'fax' : 'portal',
-        address: p?.fax ?? null,
+        channel: fax ? 'fax' : 'portal',
+        address: fax ?? null,
         language: 'en',
         content: event.content,
       });
     } else if (event.pharmacyNpi) {
-      const ph = await findPharmacy(db, event.pharmacyNpi);
+      const fax = parties.pharmacyFax;
       rows.push({
         ...base,
         id: newId('ntc', now),
         recipient,
         recipientId: event.pharmacyNpi,
-        channel: ph?.fax ? 'fax' : 'portal',
-        address: ph?.fax ?? null,
+        channel: fax ? 'fax' : 'portal',
+        address: fax ?? null,
         language: 'en',
         content: event.content,
       });
     }
   }
-  await insertNotices(db, rows);
+  await insertNoticesAndAlerts(db, rows, alerts);
 }

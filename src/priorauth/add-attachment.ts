@@ -6,7 +6,7 @@ import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { assertCanSee } from './pa-access.js';
 import { actorName, FINAL_STATUSES, type PaStatus } from './pa-status.js';
-import { findPaRequest, insertAttachment, insertHistory, type PaRequestRow } from './priorauth.repo.js';
+import { findPaRequest, insertAttachmentWithHistory, type PaRequestRow } from './priorauth.repo.js';
 import type { Db } from '../platform/db.js';
 import { sniffFileType } from './sniff-file-type.js';
 
@@ -91,16 +91,19 @@ export async function prepareAttachment(
  */
 export async function storeAttachment(tx: Db, a: PreparedAttachment, status: string, now: Date): Promise<void> {
   const { bytes, actor, ...meta } = a;
-  await insertAttachment(tx, { ...meta, content: bytes, uploadedAt: now });
-  await insertHistory(tx, {
-    paRequestId: a.paRequestId,
-    at: now,
-    ...actor,
-    action: 'attachment-added',
-    fromStatus: status,
-    toStatus: status,
-    details: { attachmentId: a.id, filename: a.filename, sha256: a.sha256 },
-  });
+  await insertAttachmentWithHistory(
+    tx,
+    { ...meta, content: bytes, uploadedAt: now },
+    {
+      paRequestId: a.paRequestId,
+      at: now,
+      ...actor,
+      action: 'attachment-added',
+      fromStatus: status,
+      toStatus: status,
+      details: { attachmentId: a.id, filename: a.filename, sha256: a.sha256 },
+    },
+  );
 }
 
 /** Stores a document durably (bytes in the database, with its SHA-256) and records it in history. */

@@ -25,10 +25,9 @@ import { findActiveAuthorization, findAuthorizationByNumber, hasValidCheckDigit 
 import {
   findCurrentCriteria,
   findPaRequest,
-  insertHistory,
   listCasesForDrug,
   listStandingFacts,
-  insertPaRequest,
+  insertPaRequestWithHistory,
   type PaRequestRow,
 } from './priorauth.repo.js';
 import { buildRequestView, type RequestView } from './request-view.js';
@@ -266,50 +265,55 @@ export async function openRequest(
   const receivedAt = input.receivedAt ?? now;
   const row = await db
     .transaction(async (tx) => {
-      const created = await insertPaRequest(tx, {
-        id: newId('par', now),
-        status: 'awaiting-answers',
-        memberId: member.id,
-        planId: plan.id,
-        prescriberNpi: input.prescriberNpi,
-        pharmacyNpi,
-        requestedRxcui: drug.rxcui,
-        drugName: drug.name,
-        groupId: drug.groupId,
-        groupName:
-          criteria.body.scope === 'brand-only' && drug.brandName
-            ? `${drug.brandName} (${drug.groupName})`
-            : drug.groupName,
-        brandName: criteria.body.scope === 'brand-only' ? drug.brandName : null,
-        quantity: String(input.quantity),
-        daysSupply: input.daysSupply,
-        urgency: input.urgency,
-        urgencyReason: input.urgencyReason ?? null,
-        channel: input.channel,
-        kind: caseKind,
-        criteriaId: criteria.id,
-        criteriaVersion: criteria.version,
-        renewalOf,
-        ...(carried ? { answers: { ...carried, status: 'in-progress' } as Record<string, unknown> } : {}),
-        receivedAt,
-        createdBy: caller.username,
-        updatedAt: now,
-      });
-      await insertHistory(tx, {
-        paRequestId: created.id,
-        at: now,
-        ...actorName(caller),
-        action: 'initiated',
-        fromStatus: null,
-        toStatus: 'awaiting-answers',
-        details: {
+      // The case and its first history row in one statement (issue #11).
+      const id = newId('par', now);
+      const created = await insertPaRequestWithHistory(
+        tx,
+        {
+          id,
+          status: 'awaiting-answers',
+          memberId: member.id,
+          planId: plan.id,
+          prescriberNpi: input.prescriberNpi,
+          pharmacyNpi,
+          requestedRxcui: drug.rxcui,
+          drugName: drug.name,
+          groupId: drug.groupId,
+          groupName:
+            criteria.body.scope === 'brand-only' && drug.brandName
+              ? `${drug.brandName} (${drug.groupName})`
+              : drug.groupName,
+          brandName: criteria.body.scope === 'brand-only' ? drug.brandName : null,
+          quantity: String(input.quantity),
+          daysSupply: input.daysSupply,
+          urgency: input.urgency,
+          urgencyReason: input.urgencyReason ?? null,
           channel: input.channel,
           kind: caseKind,
-          criteria: `${criteria.id} v${criteria.version}`,
-          ...(renewalOf ? { renewalOf } : {}),
-          ...(answersFrom ? { answersFrom: answersFrom.id } : {}),
+          criteriaId: criteria.id,
+          criteriaVersion: criteria.version,
+          renewalOf,
+          ...(carried ? { answers: { ...carried, status: 'in-progress' } as Record<string, unknown> } : {}),
+          receivedAt,
+          createdBy: caller.username,
+          updatedAt: now,
         },
-      });
+        {
+          paRequestId: id,
+          at: now,
+          ...actorName(caller),
+          action: 'initiated',
+          fromStatus: null,
+          toStatus: 'awaiting-answers',
+          details: {
+            channel: input.channel,
+            kind: caseKind,
+            criteria: `${criteria.id} v${criteria.version}`,
+            ...(renewalOf ? { renewalOf } : {}),
+            ...(answersFrom ? { answersFrom: answersFrom.id } : {}),
+          },
+        },
+      );
       if (input.channel === 'pharmacy' || caller.role === 'member') {
         // The pharmacy (or the member who asked) tells the prescriber that PA or an exception is
         // needed: the prescriber answers the question set (docs/design.md#actors).

@@ -51,8 +51,24 @@ export async function insertCriteriaVersion(db: Db, row: typeof criteriaSets.$in
 
 // ---- cases ----------------------------------------------------------------------------------
 
-export async function insertPaRequest(db: Db, row: typeof paRequests.$inferInsert): Promise<PaRequestRow> {
-  return (await db.insert(paRequests).values(row).returning())[0];
+/** A new case with its first history row, in one statement (one round trip, issue #11; a data-modifying CTE). */
+export async function insertPaRequestWithHistory(
+  db: Db,
+  row: typeof paRequests.$inferInsert,
+  history: typeof paHistory.$inferInsert,
+): Promise<PaRequestRow> {
+  const written = db.$with('written_history').as(db.insert(paHistory).values(history));
+  return (await db.with(written).insert(paRequests).values(row).returning())[0];
+}
+
+/** A document on a case with its history row, in one statement (one round trip, issue #11; a data-modifying CTE). */
+export async function insertAttachmentWithHistory(
+  db: Db,
+  row: typeof paAttachments.$inferInsert,
+  history: typeof paHistory.$inferInsert,
+): Promise<void> {
+  const written = db.$with('written_history').as(db.insert(paHistory).values(history));
+  await db.with(written).insert(paAttachments).values(row);
 }
 
 export async function findPaRequest(db: Db, id: string): Promise<PaRequestRow | undefined> {
@@ -87,19 +103,30 @@ export async function findPaRequestWithDocuments(
  * Optimistic update: applies only when the row is still at `expectedVersion` (and, optionally,
  * in one of `fromStatuses`); returns the new row, or undefined when someone else got there first.
  */
-export async function updatePaRequest(
+/**
+ * An optimistic update of a case (its version and allowed statuses) and the history rows of that change in one statement (one round trip instead of
+ * two per transition): the rows go in through a data-modifying CTE, which PostgreSQL runs whether
+ * or not the update matched. The caller (transitionRequest, always inside a transaction) throws
+ * when it did not (version or status changed), which rolls the rows back with the rest.
+ * Several rows (one per step of a multi-step transition) get their ids in the order given.
+ */
+export async function updatePaRequestWithHistory(
   db: Db,
   id: string,
   expectedVersion: number,
   changes: Partial<typeof paRequests.$inferInsert>,
-  fromStatuses?: string[],
+  fromStatuses: string[],
+  history: Array<typeof paHistory.$inferInsert>,
+  versionStep = 1,
 ): Promise<PaRequestRow | undefined> {
-  const where: SQL[] = [eq(paRequests.id, id), eq(paRequests.version, expectedVersion)];
-  if (fromStatuses) where.push(inArray(paRequests.status, fromStatuses));
+  const written = db.$with('written_history').as(db.insert(paHistory).values(history));
   const rows = await db
+    .with(written)
     .update(paRequests)
-    .set({ ...changes, version: sql`${paRequests.version} + 1` })
-    .where(and(...where))
+    .set({ ...changes, version: sql`${paRequests.version} + ${versionStep}` })
+    .where(
+      and(eq(paRequests.id, id), eq(paRequests.version, expectedVersion), inArray(paRequests.status, fromStatuses)),
+    )
     .returning();
   return rows[0];
 }
@@ -282,10 +309,6 @@ export function listHistory(db: Db, paRequestId: string): Promise<PaHistoryRow[]
     .from(paHistory)
     .where(eq(paHistory.paRequestId, paRequestId))
     .orderBy(asc(paHistory.at), asc(paHistory.id));
-}
-
-export async function insertAttachment(db: Db, row: typeof paAttachments.$inferInsert): Promise<void> {
-  await db.insert(paAttachments).values(row);
 }
 
 /** Attachment metadata without the bytes. */

@@ -8,7 +8,7 @@ import type { Db } from '../platform/db.js';
 import { caseGrant } from './case-grant.js';
 import { FINAL_STATUSES, type Actor, type Decision, type PaStatus } from './pa-status.js';
 import { withdrawOpenInformationRequests, type PaRequestRow } from './priorauth.repo.js';
-import { transitionRequest } from './transition-request.js';
+import { projectTransition, transitionRequestSteps, type TransitionOptions } from './transition-request.js';
 import { reasonsByLanguage, type Wording } from './rules/determination-wording.js';
 
 export const CASE_DEADLINE_KINDS = ['pa-warning', 'pa-due', 'pa-info-request-due'];
@@ -32,6 +32,12 @@ export interface DeterminationInput {
   reasonWording?: Wording[];
   /** Fetched before the transaction: on PGlite a query outside the open transaction would wait for it. */
   plan: PlanRow;
+  /**
+   * A transition of the case not yet written that comes right before the determination (a
+   * submission the criteria approve): written with it in one update (transitionRequestSteps).
+   * `stored` is then the case before it; the determination sees the case as it leaves it.
+   */
+  before?: TransitionOptions;
 }
 
 const NOTICE_FOR: Record<Decision, NoticeKind> = {
@@ -51,9 +57,10 @@ const NOTICE_FOR: Record<Decision, NoticeKind> = {
 export async function recordDetermination(
   ctx: AppContext,
   tx: Db,
-  row: PaRequestRow,
+  stored: PaRequestRow,
   d: DeterminationInput,
 ): Promise<PaRequestRow> {
+  const row = d.before ? projectTransition(stored, d.before) : stored;
   const criteria = await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, tx);
   const plan = d.plan;
   let authorization: AuthorizationRow | null = null;
@@ -101,21 +108,24 @@ export async function recordDetermination(
       : {}),
     ...(d.note ? { note: d.note } : {}),
   };
-  const updated = await transitionRequest(tx, row, {
-    to: d.decision,
-    action: `determination:${d.decision}`,
-    actor: d.actor,
-    at: d.now,
-    reason: d.reasons.join('; ') || null,
-    from: d.from,
-    changes: {
-      determination,
-      decidedAt: d.now,
-      decidedBy: d.actor === 'system' ? 'system' : d.actor.username,
-      completedAt: row.completedAt ?? d.now,
+  const updated = await transitionRequestSteps(tx, stored, [
+    ...(d.before ? [d.before] : []),
+    {
+      to: d.decision,
+      action: `determination:${d.decision}`,
+      actor: d.actor,
+      at: d.now,
+      reason: d.reasons.join('; ') || null,
+      from: d.from,
+      changes: {
+        determination,
+        decidedAt: d.now,
+        decidedBy: d.actor === 'system' ? 'system' : d.actor.username,
+        completedAt: row.completedAt ?? d.now,
+      },
+      details: authorization ? { authorizationNumber: authorization.number } : undefined,
     },
-    details: authorization ? { authorizationNumber: authorization.number } : undefined,
-  });
+  ]);
   await cancelDeadlines(tx, row.id, CASE_DEADLINE_KINDS, d.now);
   // Decided while a reviewer's information request was open (the clock continued through it and
   // ran out, or the reviewer decided on the record): the request is withdrawn, not left open.

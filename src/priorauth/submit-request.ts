@@ -16,7 +16,7 @@ import { buildRequestView, type RequestView } from './request-view.js';
 import { checkCompleteness, validateAnswers } from './rules/check-completeness.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
 import { scheduleReviewClock } from './schedule-review-clock.js';
-import { transitionRequest } from './transition-request.js';
+import { transitionRequest, type TransitionOptions } from './transition-request.js';
 import { evaluateRequest } from './evaluate-request.js';
 import { withPlanAnswers } from './rules/plan-answers.js';
 import { reviewClockStart, supportingStatementReceipt } from './rules/exception-clock.js';
@@ -166,7 +166,7 @@ export async function submitCase(
       }
       // The clock runs from receipt of the complete request; a fax was received when it arrived.
       const completedAt = arrivedAt;
-      const submitted = await transitionRequest(tx, row, {
+      const submission: TransitionOptions = {
         to: 'submitted',
         action: 'submitted',
         actor: caller,
@@ -180,9 +180,11 @@ export async function submitCase(
           supportingStatementReceivedAt,
         },
         details: { outcome: evaluation.evaluation.outcome },
-      });
+      };
       if (evaluation.evaluation.outcome === 'approve') {
-        return recordDetermination(ctx, tx, submitted, {
+        // The submission and the approval are written as one update (issue #11, round trips).
+        return recordDetermination(ctx, tx, row, {
+          before: submission,
           decision: 'approved',
           reasons: [SYSTEM_REASONS.criteriaMet.en],
           reasonWording: [SYSTEM_REASONS.criteriaMet],
@@ -192,6 +194,7 @@ export async function submitCase(
           plan,
         });
       }
+      const submitted = await transitionRequest(tx, row, submission);
       const dueAt = await scheduleReviewClock(tx, {
         paRequestId: row.id,
         // Part D exceptions: from the supporting statement's receipt (rules/exception-clock.ts).

@@ -14,9 +14,9 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * stops working, a case read twice or a transaction split in two shows here as a failure.
  */
 // Both include the case view's one read of the display names of the people in its history (issue #14, item 8).
-const EPA_PA_REQUEST_BUDGET = 24; // was 30 with the case view's six reads (an ePA answer states none of them), 39 before: hub looked up, case read 3×, documents listed 2× and stored in a transaction of their own
-const EPA_INITIATION_BUDGET = 12; // was 19: the portals' view of the new case (six reads; the answer needs its question set only) and the member read twice
-const JSON_SUBMIT_BUDGET = 18; // was 19 with the case and its documents read apart, 24 with the case view's six reads (now one, case-details.repo.ts), 25 with the member read apart from its claim history
+const EPA_PA_REQUEST_BUDGET = 17; // was 24 before the writes that go together became one statement each (submission + approval: one update with both history rows; the document with its history row; the notices' three reads; alerts with notices), 30 with the case view's six reads (an ePA answer states none of them), 39 before: hub looked up, case read 3×, documents listed 2× and stored in a transaction of their own
+const EPA_INITIATION_BUDGET = 10; // was 12 before the case went in with its history row and the ePA case with the answer, 19: the portals' view of the new case (six reads; the answer needs its question set only) and the member read twice
+const JSON_SUBMIT_BUDGET = 12; // was 18 before the submission and the approval became one update with both history rows, the notices' reads of prescriber, member and alert choices one read, and the alerts one insert with the notices; 19 with the case and its documents read apart, 24 with the case view's six reads (now one, case-details.repo.ts), 25 with the member read apart from its claim history
 
 const OZEMPIC = '00169413211';
 const NPI = DEMO_EPA_HUB.prescriberNpis[0];
