@@ -37,6 +37,7 @@ import {
   WORK,
 } from './bench-setup.js';
 import { startServer } from './bench-server.js';
+import { ownCpuMs, postgresCpuByPid, postgresCpuSince } from './machine-cpu.js';
 import { median, runClosedLoop, summarize, type LoopResult } from './stats.js';
 import { benchCodec, d0Outcome } from './d0-codec.bench.js';
 import { writeBillingRequest } from '../src/ncpdp/write-request.js';
@@ -258,6 +259,45 @@ interface Interleaved {
   /** All legs of a mode pooled (latencies together, rate over their summed time). */
   json: LoopResult;
   d0: LoopResult;
+  /** CPU ms one claim of each mode cost, all its legs together (see CpuPerClaim). */
+  cpu: { json: CpuPerClaim; d0: CpuPerClaim };
+}
+
+/**
+ * What one claim cost each kind of process in CPU (user + system ms): the API process(es), every
+ * PostgreSQL process, and the bench itself. On a machine whose cores the three share, the ratio
+ * of two modes' totals is what their claims/s ratio tends to when the cores are the limit, and it
+ * moves far less with the machine's load than the rates do.
+ */
+interface CpuPerClaim {
+  api: number;
+  postgres: number;
+  loadGenerator: number;
+  total: number;
+}
+
+function cpuMeter(apiCpuMs: () => number) {
+  const sums = { api: 0, postgres: 0, loadGenerator: 0, claims: 0 };
+  return {
+    async measure<T extends LoopResult>(claims: number, leg: () => Promise<T>): Promise<T> {
+      const api0 = apiCpuMs();
+      const pg0 = postgresCpuByPid();
+      const own0 = ownCpuMs();
+      const result = await leg();
+      sums.api += apiCpuMs() - api0;
+      sums.postgres += postgresCpuSince(pg0);
+      sums.loadGenerator += ownCpuMs() - own0;
+      sums.claims += claims;
+      return result;
+    },
+    perClaim(): CpuPerClaim {
+      const n = Math.max(1, sums.claims);
+      const api = sums.api / n;
+      const postgres = sums.postgres / n;
+      const loadGenerator = sums.loadGenerator / n;
+      return { api, postgres, loadGenerator, total: api + postgres + loadGenerator };
+    },
+  };
 }
 
 /**
@@ -272,7 +312,9 @@ async function interleave(
   total: number,
   json: (i: number) => Promise<void>,
   d0: (i: number) => Promise<void>,
+  apiCpuMs: () => number,
 ): Promise<Interleaved> {
+  const meters = { json: cpuMeter(apiCpuMs), d0: cpuMeter(apiCpuMs) };
   const per = Math.ceil(total / rounds);
   const legs = { json: [] as LoopResult[], d0: [] as LoopResult[] };
   const perRound: Interleaved['rounds'] = [];
@@ -280,15 +322,16 @@ async function interleave(
     const from = r * per;
     const n = Math.min(per, total - from);
     if (n <= 0) break;
-    const run = (task: (i: number) => Promise<void>) => runClosedLoop(n, CONCURRENCY, (i) => task(from + i));
+    const run = (mode: 'json' | 'd0', task: (i: number) => Promise<void>) =>
+      meters[mode].measure(n, () => runClosedLoop(n, CONCURRENCY, (i) => task(from + i)));
     let j: LoopResult;
     let d: LoopResult;
     if (r % 2 === 0) {
-      j = await run(json);
-      d = await run(d0);
+      j = await run('json', json);
+      d = await run('d0', d0);
     } else {
-      d = await run(d0);
-      j = await run(json);
+      d = await run('d0', d0);
+      j = await run('json', json);
     }
     legs.json.push(j);
     legs.d0.push(d);
@@ -309,6 +352,7 @@ async function interleave(
     ratio: median(perRound.map((r) => r.ratio)),
     json: pool(legs.json),
     d0: pool(legs.d0),
+    cpu: { json: meters.json.perClaim(), d0: meters.d0.perClaim() },
   };
 }
 
@@ -445,6 +489,7 @@ async function measureConfig(prepared: Awaited<ReturnType<typeof prepareConfig>>
         const k = await send(mixD0[i]);
         d0Outcomes[k] = (d0Outcomes[k] ?? 0) + 1;
       },
+      () => server.apiCpuMs(),
     );
     http = d0.json;
   }
@@ -614,6 +659,22 @@ async function main() {
       if (!r.d0) continue;
       console.log(
         `| ${r.kind} | ${r.history.toLocaleString()} | ${r.workers} | ${f(r.d0.jsonRate, 0)} | ${f(r.d0.d0Rate, 0)} | ${f(r.d0.ratio, 2)} | ${f(r.d0.json.p99)} | ${f(r.d0.d0.p99)} | ${f(r.d0.d0.p99 / r.d0.json.p99, 2)} | ${list(r.outcomes)} | ${list(r.d0Outcomes)} |`,
+      );
+    }
+  }
+  if (results.some((r) => r.d0)) {
+    console.log(
+      "\nD.0 mode, CPU a claim cost (user + system ms, all legs of a mode; PostgreSQL: all its processes). When the cores are the limit, claims/s go as 1 ÷ total, so the totals' ratio JSON ÷ D.0 is the claims/s ratio the machine tends to, steadier than the rates:",
+    );
+    console.log(
+      '| database | history | API processes | JSON: API / PostgreSQL / load generator / total | D.0: API / PostgreSQL / load generator / total | JSON total ÷ D.0 total |',
+    );
+    console.log('|---|---:|---:|---|---|---:|');
+    const c = (x: CpuPerClaim) => `${f(x.api, 2)} / ${f(x.postgres, 2)} / ${f(x.loadGenerator, 2)} / ${f(x.total, 2)}`;
+    for (const r of results) {
+      if (!r.d0) continue;
+      console.log(
+        `| ${r.kind} | ${r.history.toLocaleString()} | ${r.workers} | ${c(r.d0.cpu.json)} | ${c(r.d0.cpu.d0)} | ${f(r.d0.cpu.json.total / r.d0.cpu.d0.total, 2)} |`,
       );
     }
   }
