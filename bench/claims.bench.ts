@@ -474,12 +474,17 @@ async function measureConfig(prepared: Awaited<ReturnType<typeof prepareConfig>>
   const d0Outcomes: Record<string, number> = {};
   let http: LoopResult;
   let d0: Interleaved | null = null;
+  let jsonCpu: CpuPerClaim;
   if (!withD0) {
     const mix = encodeJson(buildMix(pools, today, 42, 'R', null));
-    http = await runClosedLoop(mix.length, CONCURRENCY, async (i) => {
-      const k = outcomeOf(await post(mix[i]));
-      outcomes[k] = (outcomes[k] ?? 0) + 1;
-    });
+    const meter = cpuMeter(() => server.apiCpuMs());
+    http = await meter.measure(mix.length, () =>
+      runClosedLoop(mix.length, CONCURRENCY, async (i) => {
+        const k = outcomeOf(await post(mix[i]));
+        outcomes[k] = (outcomes[k] ?? 0) + 1;
+      }),
+    );
+    jsonCpu = meter.perClaim();
   } else {
     // JSON and D.0 in alternating rounds against the same server and members, each round on fresh
     // claims of each mode's own mix (its own Rx numbers and seed): the machine is shared, so only
@@ -500,6 +505,7 @@ async function measureConfig(prepared: Awaited<ReturnType<typeof prepareConfig>>
       () => server.apiCpuMs(),
     );
     http = d0.json;
+    jsonCpu = d0.cpu.json;
   }
   const peakRssMb = server.peakRssMb();
   await pool.close();
@@ -515,6 +521,7 @@ async function measureConfig(prepared: Awaited<ReturnType<typeof prepareConfig>>
     claims: CLAIMS,
     concurrency: CONCURRENCY,
     http,
+    jsonCpu,
     d0,
     d0Outcomes,
     peakRssMb,
@@ -640,13 +647,15 @@ async function main() {
   const flat = results.filter((r) => r.history > 0);
   if (flat.length) {
     console.log('\nFlatness vs the same configuration without history (target: within 20 %):');
-    console.log('| database | API processes | history | claims/s ratio | p99 ratio |');
-    console.log('|---|---:|---:|---:|---:|');
+    console.log(
+      '| database | API processes | history | claims/s ratio | p99 ratio | CPU a JSON claim: API / PostgreSQL / total ms | vs without history: API / PostgreSQL / total |',
+    );
+    console.log('|---|---:|---:|---:|---:|---|---|');
     for (const r of flat) {
       const base = results.find((b) => b.kind === r.kind && b.workers === r.workers && b.history === 0);
       if (!base) continue;
       console.log(
-        `| ${r.kind} | ${r.workers} | ${r.history.toLocaleString()} | ${f(r.http.rate / base.http.rate, 2)} | ${f(r.http.p99 / base.http.p99, 2)} |`,
+        `| ${r.kind} | ${r.workers} | ${r.history.toLocaleString()} | ${f(r.http.rate / base.http.rate, 2)} | ${f(r.http.p99 / base.http.p99, 2)} | ${f(r.jsonCpu.api, 2)} / ${f(r.jsonCpu.postgres, 2)} / ${f(r.jsonCpu.total, 2)} | ${f(r.jsonCpu.api / base.jsonCpu.api, 2)} / ${f(r.jsonCpu.postgres / base.jsonCpu.postgres, 2)} / ${f(r.jsonCpu.total / base.jsonCpu.total, 2)} |`,
       );
     }
   }
