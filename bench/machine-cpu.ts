@@ -57,3 +57,32 @@ export function ownCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
+
+/** Where a phase's CPU went, in ms per unit of work (a case, an exchange, a claim). */
+export interface CpuBudget {
+  api: number;
+  jobs: number;
+  postgres: number;
+  loadGenerator: number;
+  total: number;
+}
+
+/**
+ * Starts a budget reading over the server's API and jobs processes, PostgreSQL and this process;
+ * `per(n)` ends it and divides by the units of work done.
+ */
+export function startBudget(server: { apiCpuMs(): number; jobsCpuMs(): number }) {
+  const api0 = server.apiCpuMs();
+  const jobs0 = server.jobsCpuMs();
+  const pg0 = postgresCpuByPid();
+  const own0 = ownCpuMs();
+  return {
+    per(n: number): CpuBudget {
+      const api = (server.apiCpuMs() - api0) / n;
+      const jobs = (server.jobsCpuMs() - jobs0) / n;
+      const postgres = postgresCpuSince(pg0) / n;
+      const loadGenerator = (ownCpuMs() - own0) / n;
+      return { api, jobs, postgres, loadGenerator, total: api + jobs + postgres + loadGenerator };
+    },
+  };
+}
