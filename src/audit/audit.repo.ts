@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { preparedPerDb } from '../platform/prepared.js';
 import { auditEvents } from './audit.tables.js';
 
 /** Failed sign-ins of a username since an instant, not counting those before its last success. */
@@ -44,4 +45,41 @@ export function queryAuditEvents(db: Db, f: AuditEventFilter): Promise<AuditEven
     .where(and(...where))
     .orderBy(desc(auditEvents.id))
     .limit(f.limit + 1);
+}
+
+// Written with most requests (ePA messages, PHI reads, changes): built once per query layer
+// (platform/prepared.ts). The nullable array and JSON go in as typed parameters: Drizzle's
+// column encoders, which a placeholder goes through, do not take null for them.
+const insertAuditEventPrepared = preparedPerDb((db) =>
+  db
+    .insert(auditEvents)
+    .values({
+      at: sql.placeholder('at'),
+      actor: sql.placeholder('actor'),
+      actorId: sql.placeholder('actorId'),
+      actorRole: sql.placeholder('actorRole'),
+      action: sql.placeholder('action'),
+      entityType: sql.placeholder('entityType'),
+      entityId: sql.placeholder('entityId'),
+      memberIds: sql`${sql.placeholder('memberIds')}::text[]`,
+      reason: sql.placeholder('reason'),
+      details: sql`${sql.placeholder('details')}::jsonb`,
+    })
+    .prepare('audit-event'),
+);
+
+export async function insertAuditEvent(
+  db: Db,
+  row: Omit<typeof auditEvents.$inferInsert, 'id' | 'details' | 'memberIds'> & {
+    memberIds: string[] | null;
+    details: Record<string, unknown> | null;
+  },
+): Promise<void> {
+  await insertAuditEventPrepared(db).execute({
+    ...row,
+    actorId: row.actorId ?? null,
+    actorRole: row.actorRole ?? null,
+    reason: row.reason ?? null,
+    details: row.details === null ? null : JSON.stringify(row.details),
+  });
 }

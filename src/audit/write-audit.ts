@@ -1,6 +1,6 @@
 import type { Principal } from '../platform/roles.js';
 import type { Db } from '../platform/db.js';
-import { auditEvents } from './audit.tables.js';
+import { insertAuditEvent } from './audit.repo.js';
 
 export interface AuditEntry {
   at: Date;
@@ -18,7 +18,7 @@ export interface AuditEntry {
 /** Written in the same transaction as the change it records (pass the transaction as `db`). */
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   const actor = entry.actor === 'system' ? { username: 'system', role: 'system' } : entry.actor;
-  await db.insert(auditEvents).values({
+  await insertAuditEvent(db, {
     at: entry.at,
     actor: actor.username,
     actorId: 'userId' in actor && actor.userId ? actor.userId : null,

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { preparedPerDb } from '../platform/prepared.js';
 import { epaCases, epaMessages, epaNotifications } from './epa.tables.js';
 
 export type EpaMessageRow = typeof epaMessages.$inferSelect;
@@ -10,8 +11,39 @@ export type EpaNotificationRow = typeof epaNotifications.$inferSelect;
  * Takes a message for answering: true when this call inserted the row. The unique index on
  * (sender, MessageID) makes a resend or a concurrent twin lose here instead of acting twice.
  */
-export async function claimMessage(db: Db, row: typeof epaMessages.$inferInsert): Promise<boolean> {
-  const inserted = await db.insert(epaMessages).values(row).onConflictDoNothing().returning({ id: epaMessages.id });
+// Every ePA message is claimed and its case looked up: built once per query layer (platform/prepared.ts).
+const claimMessagePrepared = preparedPerDb((db) =>
+  db
+    .insert(epaMessages)
+    .values({
+      id: sql.placeholder('id'),
+      clientId: sql.placeholder('clientId'),
+      messageId: sql.placeholder('messageId'),
+      transaction: sql.placeholder('transaction'),
+      requestXml: sql.placeholder('requestXml'),
+      receivedAt: sql.placeholder('receivedAt'),
+    })
+    .onConflictDoNothing()
+    .returning({ id: epaMessages.id })
+    .prepare('epa-claim-message'),
+);
+const findEpaCasePrepared = preparedPerDb((db) =>
+  db
+    .select()
+    .from(epaCases)
+    .where(eq(epaCases.paRequestId, sql.placeholder('paRequestId')))
+    .limit(1)
+    .prepare('epa-case'),
+);
+
+/** A message as it arrives: not yet answered, no case yet. */
+export type ArrivingMessage = Pick<
+  typeof epaMessages.$inferInsert,
+  'id' | 'clientId' | 'messageId' | 'transaction' | 'requestXml' | 'receivedAt'
+>;
+
+export async function claimMessage(db: Db, row: ArrivingMessage): Promise<boolean> {
+  const inserted = await claimMessagePrepared(db).execute(row);
   return inserted.length === 1;
 }
 
@@ -68,7 +100,7 @@ export async function releaseMessage(db: Db, id: string): Promise<void> {
 }
 
 export async function findEpaCase(db: Db, paRequestId: string): Promise<EpaCaseRow | undefined> {
-  const [row] = await db.select().from(epaCases).where(eq(epaCases.paRequestId, paRequestId)).limit(1);
+  const [row] = await findEpaCasePrepared(db).execute({ paRequestId });
   return row;
 }
 

@@ -3,6 +3,7 @@ import { caseAuthorizationJsonSql } from '../authorizations/index.js';
 import { displayNamesJsonSql } from '../identity/index.js';
 import { caseNoticesJsonSql, type CaseNoticeJson } from '../notices/index.js';
 import type { Db } from '../platform/db.js';
+import { preparedSql } from '../platform/prepared.js';
 import type { StandingFacts } from './rules/case-standing.js';
 import type { InformationRequestRow, PaHistoryRow, PaRequestRow } from './priorauth.repo.js';
 
@@ -37,19 +38,28 @@ const parsed = <T>(value: Json<T>): T | null => (typeof value === 'string' ? (JS
 const date = (value: string) => new Date(value);
 const maybeDate = (value: string | null) => (value === null ? null : new Date(value));
 
-/**
- * The case view's reads in one statement (one round trip instead of six): the standing facts
- * (listStandingFacts), history (listHistory), information requests (listInformationRequests),
- * documents (listAttachments), notices (listNoticesForRequest) and the display names of the people
- * named (findDisplayNames), each in the order and with the fields those functions return, and the
- * member's, prescriber's and pharmacy's names the case's screens show.
- * Timestamps come back as JSON text and are turned into Dates here, as the driver does.
- */
-export async function readCaseDetails(
-  db: Db,
-  row: Pick<PaRequestRow, 'id' | 'assignedTo' | 'memberId' | 'prescriberNpi' | 'pharmacyNpi'>,
-): Promise<CaseDetails> {
-  const result = (await db.execute(sql`
+type CaseDetailsRow = {
+  last_appeal_action: string | null;
+  authorization: Json<StandingFacts['authorization']>;
+  history: Json<Array<Omit<PaHistoryRow, 'at'> & { at: string }>>;
+  information_requests: Json<
+    Array<
+      Omit<InformationRequestRow, 'requestedAt' | 'dueAt' | 'respondedAt'> &
+        Record<'requestedAt' | 'dueAt', string> & { respondedAt: string | null }
+    >
+  >;
+  attachments: Json<Array<Omit<AttachmentSummary, 'uploadedAt'> & { uploadedAt: string }>>;
+  notices: Json<CaseNoticeJson[]>;
+  names: Json<Record<string, string>>;
+  member_name: string | null;
+  prescriber_name: string | null;
+  pharmacy_name: string | null;
+};
+
+// Built on every case view (every portal answer): its text is rendered once (platform/prepared.ts).
+const caseDetailsStatement = preparedSql<CaseDetailsRow>(
+  'case-details',
+  () => sql`
     select (select h.action from pa_history h
              where h.pa_request_id = r.id and h.action like 'appeal-%'
              order by h.at desc, h.id desc limit 1) as last_appeal_action,
@@ -68,28 +78,31 @@ export async function readCaseDetails(
               from pa_attachments a where a.pa_request_id = r.id) as attachments,
            ${sql.raw(caseNoticesJsonSql('r.id'))} as notices,
            ${sql.raw(displayNamesJsonSql('select h.actor from pa_history h where h.pa_request_id = r.id union all select r.assigned_to'))} as names,
-           (select m.first_name || ' ' || m.last_name from members m where m.id = ${row.memberId}) as member_name,
-           (select p.first_name || ' ' || p.last_name from prescribers p where p.npi = ${row.prescriberNpi}) as prescriber_name,
-           (select ph.name from pharmacies ph where ph.npi = ${row.pharmacyNpi}) as pharmacy_name
-      from (select ${row.id}::text as id, ${row.assignedTo}::text as assigned_to) r`)) as unknown as {
-    rows: Array<{
-      last_appeal_action: string | null;
-      authorization: Json<StandingFacts['authorization']>;
-      history: Json<Array<Omit<PaHistoryRow, 'at'> & { at: string }>>;
-      information_requests: Json<
-        Array<
-          Omit<InformationRequestRow, 'requestedAt' | 'dueAt' | 'respondedAt'> &
-            Record<'requestedAt' | 'dueAt', string> & { respondedAt: string | null }
-        >
-      >;
-      attachments: Json<Array<Omit<AttachmentSummary, 'uploadedAt'> & { uploadedAt: string }>>;
-      notices: Json<CaseNoticeJson[]>;
-      names: Json<Record<string, string>>;
-      member_name: string | null;
-      prescriber_name: string | null;
-      pharmacy_name: string | null;
-    }>;
-  };
+           (select m.first_name || ' ' || m.last_name from members m where m.id = ${sql.placeholder('memberId')}) as member_name,
+           (select p.first_name || ' ' || p.last_name from prescribers p where p.npi = ${sql.placeholder('prescriberNpi')}) as prescriber_name,
+           (select ph.name from pharmacies ph where ph.npi = ${sql.placeholder('pharmacyNpi')}) as pharmacy_name
+      from (select ${sql.placeholder('id')}::text as id, ${sql.placeholder('assignedTo')}::text as assigned_to) r`,
+);
+
+/**
+ * The case view's reads in one statement (one round trip instead of six): the standing facts
+ * (listStandingFacts), history (listHistory), information requests (listInformationRequests),
+ * documents (listAttachments), notices (listNoticesForRequest) and the display names of the people
+ * named (findDisplayNames), each in the order and with the fields those functions return, and the
+ * member's, prescriber's and pharmacy's names the case's screens show.
+ * Timestamps come back as JSON text and are turned into Dates here, as the driver does.
+ */
+export async function readCaseDetails(
+  db: Db,
+  row: Pick<PaRequestRow, 'id' | 'assignedTo' | 'memberId' | 'prescriberNpi' | 'pharmacyNpi'>,
+): Promise<CaseDetails> {
+  const result = await caseDetailsStatement(db, {
+    id: row.id,
+    assignedTo: row.assignedTo,
+    memberId: row.memberId,
+    prescriberNpi: row.prescriberNpi,
+    pharmacyNpi: row.pharmacyNpi,
+  });
   const r = result.rows[0];
   return {
     facts: { lastAppealAction: r.last_appeal_action, authorization: parsed(r.authorization) ?? null },

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { preparedPerDb } from '../platform/prepared.js';
 import { caseAuthorizationJsonSql } from '../authorizations/index.js';
 import type { StandingFacts } from './rules/case-standing.js';
 import { OPEN_STATUSES } from './pa-status.js';
@@ -71,19 +72,26 @@ export async function insertAttachmentWithHistory(
   await db.with(written).insert(paAttachments).values(row);
 }
 
+// Read on every request about a case: built once per query layer (platform/prepared.ts).
+const findPaRequestPrepared = preparedPerDb((db) =>
+  db
+    .select()
+    .from(paRequests)
+    .where(eq(paRequests.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('pa-request'),
+);
+
 export async function findPaRequest(db: Db, id: string): Promise<PaRequestRow | undefined> {
-  return (await db.select().from(paRequests).where(eq(paRequests.id, id)).limit(1))[0];
+  return (await findPaRequestPrepared(db).execute({ id }))[0];
 }
 
 /**
  * findPaRequest with the documents on file (listAttachments' documentId, in its order) in one
  * statement: a submission checks both (submit-request.ts).
  */
-export async function findPaRequestWithDocuments(
-  db: Db,
-  id: string,
-): Promise<{ row: PaRequestRow; documents: Array<{ documentId: string | null }> } | undefined> {
-  const [found] = await db
+const findPaRequestWithDocumentsPrepared = preparedPerDb((db) =>
+  db
     .select({
       row: paRequests,
       documents: sql<
@@ -94,19 +102,24 @@ export async function findPaRequestWithDocuments(
       ),
     })
     .from(paRequests)
-    .where(eq(paRequests.id, id))
-    .limit(1);
+    .where(eq(paRequests.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('pa-request-with-documents'),
+);
+
+export async function findPaRequestWithDocuments(
+  db: Db,
+  id: string,
+): Promise<{ row: PaRequestRow; documents: Array<{ documentId: string | null }> } | undefined> {
+  const [found] = await findPaRequestWithDocumentsPrepared(db).execute({ id });
   return found;
 }
 
 /**
- * Optimistic update: applies only when the row is still at `expectedVersion` (and, optionally,
- * in one of `fromStatuses`); returns the new row, or undefined when someone else got there first.
- */
-/**
- * An optimistic update of a case (its version and allowed statuses) and the history rows of that change in one statement (one round trip instead of
- * two per transition): the rows go in through a data-modifying CTE, which PostgreSQL runs whether
- * or not the update matched. The caller (transitionRequest, always inside a transaction) throws
+ * Optimistic update: applies only when the row is still at `expectedVersion` and in one of
+ * `fromStatuses`; returns the new row, or undefined when someone else got there first. The
+ * history rows of the change go in the same statement (one round trip instead of two per
+ * transition) through a data-modifying CTE, which PostgreSQL runs whether or not the update matched. The caller (transitionRequest, always inside a transaction) throws
  * when it did not (version or status changed), which rolls the rows back with the rest.
  * Several rows (one per step of a multi-step transition) get their ids in the order given.
  */
@@ -311,9 +324,8 @@ export function listHistory(db: Db, paRequestId: string): Promise<PaHistoryRow[]
     .orderBy(asc(paHistory.at), asc(paHistory.id));
 }
 
-/** Attachment metadata without the bytes. */
-export function listAttachments(db: Db, paRequestId: string) {
-  return db
+const listAttachmentsPrepared = preparedPerDb((db) =>
+  db
     .select({
       id: paAttachments.id,
       documentId: paAttachments.documentId,
@@ -325,8 +337,14 @@ export function listAttachments(db: Db, paRequestId: string) {
       uploadedAt: paAttachments.uploadedAt,
     })
     .from(paAttachments)
-    .where(eq(paAttachments.paRequestId, paRequestId))
-    .orderBy(asc(paAttachments.uploadedAt));
+    .where(eq(paAttachments.paRequestId, sql.placeholder('paRequestId')))
+    .orderBy(asc(paAttachments.uploadedAt))
+    .prepare('pa-attachments'),
+);
+
+/** Attachment metadata without the bytes. */
+export function listAttachments(db: Db, paRequestId: string) {
+  return listAttachmentsPrepared(db).execute({ paRequestId });
 }
 
 export async function findAttachment(db: Db, paRequestId: string, id: string): Promise<AttachmentRow | undefined> {
