@@ -21,6 +21,21 @@ function renderAddressPage(lines: string[], reference: string): Promise<Buffer> 
   );
 }
 
+/** A mailed letter with what its address page says. */
+export interface PrintItem {
+  address: string[];
+  /** Printed small at the foot of the address page (notice id and kind, for the mail house). */
+  reference: string;
+  letter: Buffer;
+}
+
+/** One print file's PDF: each letter behind its address page (buildPrintBatch; bench:letters times the same). */
+export async function assemblePrintFile(items: PrintItem[]): Promise<{ pdf: Buffer; pages: number }> {
+  const parts: Buffer[] = [];
+  for (const item of items) parts.push(await renderAddressPage(item.address, item.reference), item.letter);
+  return concatPdfs(parts);
+}
+
 /**
  * Letters in one print file. The file is built in memory (pdf-lib holds every page it copies), so a
  * day's mail goes out as several files of this many letters rather than one of thousands: the
@@ -41,15 +56,15 @@ export async function buildPrintBatch(
   const db = ctx.database.db;
   const pending: NoticeRow[] = await selectUnbatchedMail(db, perFile);
   if (pending.length === 0) return { file: null, letters: 0, pages: 0 };
-  const parts: Buffer[] = [];
+  const items: PrintItem[] = [];
   for (const n of pending) {
     const m = n.recipient === 'member' ? await findMemberById(db, n.recipientId) : undefined;
     const address = m
       ? [`${m.firstName} ${m.lastName}`, m.addressLine1 ?? '', `${m.city ?? ''}, ${m.state ?? ''} ${m.zip ?? ''}`]
       : [n.address ?? ''];
-    parts.push(await renderAddressPage(address, `${n.id} · ${n.kind}`), await renderNoticeDocument(ctx, n));
+    items.push({ address, reference: `${n.id} · ${n.kind}`, letter: await renderNoticeDocument(ctx, n) });
   }
-  const { pdf, pages } = await concatPdfs(parts);
+  const { pdf, pages } = await assemblePrintFile(items);
   mkdirSync(ctx.delivery.printDir, { recursive: true });
   const file = path.join(
     ctx.delivery.printDir,

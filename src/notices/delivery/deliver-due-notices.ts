@@ -6,7 +6,7 @@ import {
   selectDeliverableNotices,
   type NoticeRow,
 } from '../notices.repo.js';
-import { concatPdfs, pageCount, renderCoverSheet } from './fax-cover-sheet.js';
+import { faxWithCoverSheet } from './fax-cover-sheet.js';
 import { nextAttemptAt } from './retry-policy.js';
 import { renderNoticeDocument } from './render-notice-document.js';
 
@@ -34,7 +34,7 @@ async function sendOne(ctx: AppContext, notice: NoticeRow, now: Date): Promise<s
     case 'fax': {
       if (!notice.address) throw new Error('no fax number on file');
       const letter = await renderNoticeDocument(ctx, notice);
-      const cover = await renderCoverSheet({
+      const fax = await faxWithCoverSheet(letter, {
         to:
           notice.recipient === 'prescriber'
             ? `Prescriber NPI ${notice.recipientId}`
@@ -45,9 +45,7 @@ async function sendOne(ctx: AppContext, notice: NoticeRow, now: Date): Promise<s
         fromPhone: g.fromFax,
         subject: SUBJECTS[notice.kind] ?? notice.kind,
         sentAt: now,
-        pages: await pageCount(letter),
       });
-      const fax = await concatPdfs([cover, letter]);
       return (
         await g.fax.send({ noticeId: notice.id, to: notice.address, from: g.fromFax, pdf: fax.pdf, pages: fax.pages })
       ).reference;

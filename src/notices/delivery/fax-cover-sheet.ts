@@ -53,6 +53,18 @@ export async function concatPdfs(parts: Buffer[]): Promise<{ pdf: Buffer; pages:
   return { pdf: Buffer.from(await out.save()), pages: out.getPageCount() };
 }
 
+/**
+ * The fax the prescriber or pharmacy gets: the cover sheet (which states the letter's page count)
+ * in front of the letter, as one PDF (the delivery job; bench:letters times the same function).
+ */
+export async function faxWithCoverSheet(
+  letter: Buffer,
+  cover: Omit<CoverSheet, 'pages'>,
+): Promise<{ pdf: Buffer; pages: number }> {
+  const sheet = await renderCoverSheet({ ...cover, pages: await pageCount(letter) });
+  return concatPdfs([sheet, letter]);
+}
+
 export async function pageCount(pdf: Buffer): Promise<number> {
   return (await (await pdfLib()).load(pdf)).getPageCount();
 }
