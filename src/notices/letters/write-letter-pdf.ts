@@ -53,7 +53,10 @@ export function fontFor(text: string, weight: Weight = 'regular'): FontName {
 }
 
 interface FontkitFont {
+  unitsPerEm: number;
   characterSet: number[];
+  variationAxes: Record<string, unknown>;
+  getGlyph(id: number, characters?: number[]): unknown;
   glyphForCodePoint(cp: number): unknown;
   hasGlyphForCodePoint(cp: number): boolean;
   layout(text: string, features?: unknown): unknown;
@@ -82,7 +85,8 @@ function letterFonts(): Record<FontName, FontkitFont> {
         const ch = String.fromCodePoint(cp);
         if (ch.normalize('NFKC') === ch.normalize('NFC')) font.glyphForCodePoint(cp);
       }
-      font.layout = memoizedLayout(font.layout.bind(font));
+      font.layout = memoizedLayout(font);
+      rememberOutlines(font);
       opened[name] = font;
     }
     fonts = opened as Record<FontName, FontkitFont>;
@@ -90,7 +94,48 @@ function letterFonts(): Record<FontName, FontkitFont> {
   return fonts;
 }
 
-const hasGlyph = (font: FontName, ch: string) => letterFonts()[font].hasGlyphForCodePoint(ch.codePointAt(0)!);
+/**
+ * Each glyph's outline decoded once per process rather than once per letter. pdfkit embeds a
+ * subset of each font in every PDF, and fontkit's subsetter decodes every glyph it copies
+ * (TTFSubset._addGlyph calls the glyph's _decode only to find a composite's parts) on every
+ * call: 12 % of a letter's CPU (bench:letters profile, after the two caches above and below).
+ * The decoded outline is only read (by the subsetter, and by outline and bounding-box getters
+ * pdfkit does not use for TrueType); fontkit applies variations to it in place, hence static
+ * fonts only (the letter fonts are). Memory: at most one outline per glyph of the seven fonts,
+ * in practice the few hundred glyphs letters print.
+ */
+function rememberOutlines(font: FontkitFont) {
+  if (Object.keys(font.variationAxes).length > 0) return;
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, characters) => {
+    const glyph = getGlyph(id, characters) as { _decode?: () => unknown } | null;
+    if (glyph?._decode && !Object.hasOwn(glyph, '_decode')) {
+      const decode = glyph._decode.bind(glyph);
+      let decoded = false;
+      let outline: unknown;
+      glyph._decode = () => {
+        if (!decoded) [outline, decoded] = [decode(), true];
+        return outline;
+      };
+    }
+    return glyph;
+  };
+}
+
+/**
+ * Whether a font has a character, remembered per font: every character of every line is looked up
+ * in two or three fonts (fontFor, fontRuns, printable), and fontkit's cmap lookup was 6 % of a
+ * letter's CPU (bench:letters profile). Bounded by the characters letters use.
+ */
+const glyphKnown = new Map<FontName, Map<number, boolean>>();
+function hasGlyph(font: FontName, ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  let known = glyphKnown.get(font);
+  if (!known) glyphKnown.set(font, (known = new Map()));
+  let has = known.get(cp);
+  if (has === undefined) known.set(cp, (has = letterFonts()[font].hasGlyphForCodePoint(cp)));
+  return has;
+}
 
 /**
  * `text` as it prints in `font`: composed (NFC, so Vietnamese letters use their precomposed
@@ -147,29 +192,38 @@ export function unprintableChars(text: string): string[] {
 interface ShapedRun {
   glyphs: unknown[];
   positions: Array<Record<string, number>>;
+  advanceWidth: number;
 }
 
 /**
  * fontkit's layout (OpenType shaping) of a word, remembered for the life of the process. pdfkit
  * remembers words only per document, and shaping the same template words again for every letter
  * was most of a letter's cost (a CPU profile of `npm run bench:pa` with letters rendered by the
- * delivery job: 30 % of the server's CPU in fontkit's lookups). pdfkit scales a run's positions in
- * place, so each caller gets its own copy of the positions; glyphs are fontkit's shared objects.
+ * delivery job: 30 % of the server's CPU in fontkit's lookups).
+ * pdfkit scales a run's positions in place by 1000 / unitsPerEm (EmbeddedFont.layoutRun). The
+ * letter fonts have 1000 units per em, so that is × 1 and the remembered run is handed out as it
+ * is (copying its positions for every word of every letter was 5 % of a letter's CPU,
+ * bench:letters); a font of another size gets a copy of the positions each time.
  */
-function memoizedLayout(layout: (text: string, features?: unknown) => unknown) {
+function memoizedLayout(font: FontkitFont) {
+  const layout = font.layout.bind(font);
+  const shared = font.unitsPerEm === 1000;
   const runs = new LRUCache<string, ShapedRun>({ max: 20_000 });
   return (text: string, features?: unknown) => {
     const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
     let run = runs.get(key);
     if (!run) {
-      run = layout(text, features ?? { ccmp: false }) as ShapedRun;
+      const shaped = layout(text, features ?? { ccmp: false }) as Omit<ShapedRun, 'advanceWidth'>;
+      // fontkit's GlyphRun.advanceWidth: the sum of the advances (fixed: they are never rescaled here).
+      const advanceWidth = shaped.positions.reduce((w, p) => w + (p.xAdvance ?? 0), 0);
+      run = { glyphs: shaped.glyphs, positions: shaped.positions, advanceWidth };
       runs.set(key, run);
     }
+    if (shared) return run;
     const positions = run.positions.map((p) => ({ ...p }));
     return {
       glyphs: run.glyphs,
       positions,
-      // fontkit's GlyphRun.advanceWidth: the sum of the (possibly rescaled) advances.
       get advanceWidth() {
         return positions.reduce((w, p) => w + (p.xAdvance ?? 0), 0);
       },
@@ -211,6 +265,10 @@ export function writeLetterPdf(letters: Letter | Letter[]): Promise<Buffer> {
       all.forEach((l, i) => new LetterWriter(doc).footers(l, starts[i], (starts[i + 1] ?? end) - starts[i]));
     },
     {
+      // No default font: pdfkit would open Helvetica for every document (parsing its metrics and
+      // kerning pairs, 3 % of a letter's CPU) though a letter sets every line in its own fonts.
+      // An empty name skips it (pdfkit's initFonts; foliojs/pdfkit#1647).
+      font: '',
       bufferPages: true,
       lang: letter.metadata.lang,
       displayTitle: true,
