@@ -5,17 +5,25 @@ import type { AppContext } from '../../app-context.js';
 import { findMemberById } from '../../members/index.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { markBatched, selectUnbatchedMail, type NoticeRow } from '../notices.repo.js';
-import { concatPdfs } from './fax-cover-sheet.js';
+import { interleavePdfs } from './fax-cover-sheet.js';
 import { renderNoticeDocument } from './render-notice-document.js';
 import { OPERATIONS_TIME_ZONE } from '../../platform/plan-time.js';
 
-/** An address page (for window envelopes) in front of each mailed letter. */
-function renderAddressPage(lines: string[], reference: string): Promise<Buffer> {
+/**
+ * The address pages (for window envelopes) of a print file's letters, one page each, in one
+ * document: a document of its own for each page cost pdfkit's set-up and Helvetica's metrics, and
+ * pdf-lib a parse, per letter.
+ */
+function renderAddressPages(pages: Array<{ lines: string[]; reference: string }>): Promise<Buffer> {
   return renderPdf(
     (doc) => {
-      doc.fontSize(11).font('Helvetica').text('Return service requested', 72, 72);
-      doc.fontSize(12).text(lines.join('\n'), 90, 170, { width: 300 });
-      doc.fontSize(8).fillColor('#555').text(reference, 72, 700);
+      pages.forEach(({ lines, reference }, i) => {
+        if (i > 0) doc.addPage();
+        // Black again on each page: the grey of the page before carries over within a document.
+        doc.fillColor('black').fontSize(11).font('Helvetica').text('Return service requested', 72, 72);
+        doc.fontSize(12).text(lines.join('\n'), 90, 170, { width: 300 });
+        doc.fontSize(8).fillColor('#555').text(reference, 72, 700);
+      });
     },
     { margin: 72 },
   );
@@ -31,9 +39,11 @@ export interface PrintItem {
 
 /** One print file's PDF: each letter behind its address page (buildPrintBatch; bench:letters times the same). */
 export async function assemblePrintFile(items: PrintItem[]): Promise<{ pdf: Buffer; pages: number }> {
-  const parts: Buffer[] = [];
-  for (const item of items) parts.push(await renderAddressPage(item.address, item.reference), item.letter);
-  return concatPdfs(parts);
+  const addresses = await renderAddressPages(items.map((i) => ({ lines: i.address, reference: i.reference })));
+  return interleavePdfs(
+    addresses,
+    items.map((i) => i.letter),
+  );
 }
 
 /**

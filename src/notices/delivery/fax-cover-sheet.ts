@@ -1,7 +1,8 @@
 import { renderPdf } from '../render-pdf.js';
 
-/** pdf-lib (≈ 150 modules) is loaded when a fax is first assembled, not at start-up (bench:startup). */
-const pdfLib = async () => (await import('pdf-lib')).PDFDocument;
+/** pdf-lib (≈ 150 modules) is loaded when a fax is first assembled, not at start-up (bench:startup); once (render-pdf.ts). */
+let pdfLibModule: Promise<typeof import('pdf-lib')> | undefined;
+const pdfLib = async () => (await (pdfLibModule ??= import('pdf-lib'))).PDFDocument;
 
 export interface CoverSheet {
   to: string;
@@ -41,14 +42,22 @@ export function renderCoverSheet(c: CoverSheet): Promise<Buffer> {
   });
 }
 
-/** Concatenates PDFs page by page (a fax = cover sheet + letter; a print batch = many letters). */
-export async function concatPdfs(parts: Buffer[]): Promise<{ pdf: Buffer; pages: number }> {
-  const PdfLib = await pdfLib();
-  const out = await PdfLib.create();
+type PdfLibDocument = Awaited<ReturnType<Awaited<ReturnType<typeof pdfLib>>['load']>>;
+
+/**
+ * Page sources in order: a whole document, or some of a document's pages (a print file's address
+ * pages, each before its letter).
+ */
+type Part = PdfLibDocument | { from: PdfLibDocument; pages: number[] };
+
+/** Concatenates parsed PDFs page by page, each source's pages copied once. */
+async function concatParsed(parts: Part[]): Promise<{ pdf: Buffer; pages: number }> {
+  const out = await (await pdfLib()).create();
+  const copied = new Map<PdfLibDocument, Awaited<ReturnType<typeof out.copyPages>>>();
   for (const part of parts) {
-    const src = await PdfLib.load(part);
-    const pages = await out.copyPages(src, src.getPageIndices());
-    for (const p of pages) out.addPage(p);
+    const [src, indices] = 'from' in part ? [part.from, part.pages] : [part, part.getPageIndices()];
+    if (!copied.has(src)) copied.set(src, await out.copyPages(src, src.getPageIndices()));
+    for (const i of indices) out.addPage(copied.get(src)![i]);
   }
   return { pdf: Buffer.from(await out.save()), pages: out.getPageCount() };
 }
@@ -56,15 +65,28 @@ export async function concatPdfs(parts: Buffer[]): Promise<{ pdf: Buffer; pages:
 /**
  * The fax the prescriber or pharmacy gets: the cover sheet (which states the letter's page count)
  * in front of the letter, as one PDF (the delivery job; bench:letters times the same function).
+ * The letter is parsed once, for its page count and its pages (parsing it twice was a tenth of a
+ * fax's CPU, bench:letters).
  */
 export async function faxWithCoverSheet(
   letter: Buffer,
   cover: Omit<CoverSheet, 'pages'>,
 ): Promise<{ pdf: Buffer; pages: number }> {
-  const sheet = await renderCoverSheet({ ...cover, pages: await pageCount(letter) });
-  return concatPdfs([sheet, letter]);
+  const PdfLib = await pdfLib();
+  const parsed = await PdfLib.load(letter);
+  const sheet = await PdfLib.load(await renderCoverSheet({ ...cover, pages: parsed.getPageCount() }));
+  return concatParsed([sheet, parsed]);
 }
 
-export async function pageCount(pdf: Buffer): Promise<number> {
-  return (await (await pdfLib()).load(pdf)).getPageCount();
+/**
+ * A print file: each letter behind its page of `front` (the address pages, one document with a
+ * page per letter).
+ */
+export async function interleavePdfs(front: Buffer, letters: Buffer[]): Promise<{ pdf: Buffer; pages: number }> {
+  const PdfLib = await pdfLib();
+  const fronts = await PdfLib.load(front);
+  if (fronts.getPageCount() !== letters.length) throw new Error('one front page per letter');
+  const parts: Part[] = [];
+  for (const [i, letter] of letters.entries()) parts.push({ from: fronts, pages: [i] }, await PdfLib.load(letter));
+  return concatParsed(parts);
 }
