@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db.js';
 import { DomainError } from '../platform/errors.js';
-import { actorName, type Actor } from '../priorauth/pa-status.js';
+import { historyEntry, type Actor } from '../priorauth/pa-status.js';
 import { insertAppealHistory, updateAppeal, type AppealRow } from './appeals.repo.js';
 import type { appeals } from './appeals.tables.js';
 import type { AppealStatus } from './appeal-status.js';
@@ -35,15 +35,6 @@ export async function transitionAppeal(db: Db, row: AppealRow, o: AppealTransiti
     o.from,
   );
   if (!updated) throw new DomainError('CONFLICT', 'The appeal was changed by someone else; reload it and try again');
-  await insertAppealHistory(db, {
-    appealId: row.id,
-    at: o.at,
-    ...actorName(o.actor),
-    action: o.action,
-    fromStatus: row.status,
-    toStatus: updated.status,
-    reason: o.reason ?? null,
-    details: o.details ?? null,
-  });
+  await insertAppealHistory(db, { appealId: row.id, ...historyEntry(o, row.status, updated.status) });
   return updated;
 }

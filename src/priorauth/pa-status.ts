@@ -34,6 +34,23 @@ export function actorName(actor: Actor): { actor: string; actorRole: string } {
     : { actor: actor.username, actorRole: actor.role };
 }
 
+/** What a status change writes into its history (a case's and an appeal's history share these columns). */
+export function historyEntry(
+  o: { actor: Actor; at: Date; action: string; reason?: string | null; details?: Record<string, unknown> | null },
+  fromStatus: string,
+  toStatus: string,
+) {
+  return {
+    at: o.at,
+    ...actorName(o.actor),
+    action: o.action,
+    fromStatus,
+    toStatus,
+    reason: o.reason ?? null,
+    details: o.details ?? null,
+  };
+}
+
 /**
  * The PA outcomes an appeal can be filed against (docs/design.md#appeals: a denial, partial
  * approval or closure). Here, not in appeals/, because the case view offers the appeal: appeals

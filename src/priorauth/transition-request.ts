@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db.js';
 import { DomainError } from '../platform/errors.js';
-import { actorName, type Actor, type PaStatus } from './pa-status.js';
+import { historyEntry, type Actor, type PaStatus } from './pa-status.js';
 import { updatePaRequestWithHistory, type PaRequestRow } from './priorauth.repo.js';
 import type { paRequests } from './priorauth.tables.js';
 
@@ -66,16 +66,7 @@ export async function transitionRequestSteps(
   for (const o of steps) {
     const next = projectTransition(current, o);
     changes = { ...changes, ...o.changes, ...(o.to ? { status: o.to } : {}), updatedAt: o.at };
-    history.push({
-      paRequestId: row.id,
-      at: o.at,
-      ...actorName(o.actor),
-      action: o.action,
-      fromStatus: current.status,
-      toStatus: next.status,
-      reason: o.reason ?? null,
-      details: o.details ?? null,
-    });
+    history.push({ paRequestId: row.id, ...historyEntry(o, current.status, next.status) });
     current = next;
   }
   const updated = await updatePaRequestWithHistory(
