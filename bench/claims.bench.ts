@@ -36,8 +36,8 @@ import {
   postgresAvailable,
   WORK,
 } from './bench-setup.js';
-import { startServer } from './bench-server.js';
-import { ownCpuMs, postgresCpuByPid, postgresCpuSince } from './machine-cpu.js';
+import { startServer, type BenchServer } from './bench-server.js';
+import { startBudget } from './machine-cpu.js';
 import { median, runClosedLoop, summarize, type LoopResult } from './stats.js';
 import { benchCodec, d0Outcome } from './d0-codec.bench.js';
 import { writeBillingRequest } from '../src/ncpdp/write-request.js';
@@ -276,17 +276,16 @@ interface CpuPerClaim {
   total: number;
 }
 
-function cpuMeter(apiCpuMs: () => number) {
+function cpuMeter(server: Pick<BenchServer, 'apiCpuMs' | 'jobsCpuMs'>) {
   const sums = { api: 0, postgres: 0, loadGenerator: 0, claims: 0 };
   return {
     async measure<T extends LoopResult>(claims: number, leg: () => Promise<T>): Promise<T> {
-      const api0 = apiCpuMs();
-      const pg0 = postgresCpuByPid();
-      const own0 = ownCpuMs();
+      const reading = startBudget(server);
       const result = await leg();
-      sums.api += apiCpuMs() - api0;
-      sums.postgres += postgresCpuSince(pg0);
-      sums.loadGenerator += ownCpuMs() - own0;
+      const spent = reading.per(1);
+      sums.api += spent.api;
+      sums.postgres += spent.postgres;
+      sums.loadGenerator += spent.loadGenerator;
       sums.claims += claims;
       return result;
     },
@@ -312,9 +311,9 @@ async function interleave(
   total: number,
   json: (i: number) => Promise<void>,
   d0: (i: number) => Promise<void>,
-  apiCpuMs: () => number,
+  server: Pick<BenchServer, 'apiCpuMs' | 'jobsCpuMs'>,
 ): Promise<Interleaved> {
-  const meters = { json: cpuMeter(apiCpuMs), d0: cpuMeter(apiCpuMs) };
+  const meters = { json: cpuMeter(server), d0: cpuMeter(server) };
   const per = Math.ceil(total / rounds);
   const legs = { json: [] as LoopResult[], d0: [] as LoopResult[] };
   const perRound: Interleaved['rounds'] = [];
@@ -477,7 +476,7 @@ async function measureConfig(prepared: Awaited<ReturnType<typeof prepareConfig>>
   let jsonCpu: CpuPerClaim;
   if (!withD0) {
     const mix = encodeJson(buildMix(pools, today, 42, 'R', null));
-    const meter = cpuMeter(() => server.apiCpuMs());
+    const meter = cpuMeter(server);
     http = await meter.measure(mix.length, () =>
       runClosedLoop(mix.length, CONCURRENCY, async (i) => {
         const k = outcomeOf(await post(mix[i]));
@@ -502,7 +501,7 @@ async function measureConfig(prepared: Awaited<ReturnType<typeof prepareConfig>>
         const k = await send(mixD0[i]);
         d0Outcomes[k] = (d0Outcomes[k] ?? 0) + 1;
       },
-      () => server.apiCpuMs(),
+      server,
     );
     http = d0.json;
     jsonCpu = d0.cpu.json;

@@ -29,7 +29,7 @@ function commandOf(pid: number): string {
  * the second one; a backend that exits within the phase takes its CPU with it (an undercount: the
  * benches keep their connections open, so only autovacuum workers come and go).
  */
-export function postgresCpuByPid(): Map<number, number> {
+function postgresCpuByPid(): Map<number, number> {
   const out = new Map<number, number>();
   let entries: string[];
   try {
@@ -46,14 +46,14 @@ export function postgresCpuByPid(): Map<number, number> {
 }
 
 /** CPU ms PostgreSQL used between a `postgresCpuByPid()` reading and now. */
-export function postgresCpuSince(before: Map<number, number>): number {
+function postgresCpuSince(before: Map<number, number>): number {
   let sum = 0;
   for (const [pid, ms] of postgresCpuByPid()) sum += ms - (before.get(pid) ?? 0);
   return sum;
 }
 
 /** This process's own CPU ms (the load generator). */
-export function ownCpuMs(): number {
+function ownCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
