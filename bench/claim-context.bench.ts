@@ -36,7 +36,7 @@ async function run(withMonths: boolean): Promise<{ median: number; p90: number }
   const times: number[] = [];
   for (const [i, p] of picks.entries()) {
     const since = addDays(today, -365);
-    const st = claimContextSql(withMonths ? claimContextMonths(since, today) : null);
+    const st = claimContextSql(withMonths ? claimContextMonths(since, today, addDays(today, 2)) : null);
     const values = [p.member_id, '1234567893', `RX${i}`, 0, today, since, false, [p.group_id], [], []];
     const t = performance.now();
     await c.query({ name: st.name, text: st.text, values });

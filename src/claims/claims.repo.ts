@@ -47,13 +47,37 @@ export interface ClaimContextMonths {
 /** How far past the date of service the history reads: quantity windows see fills billed out of date order. */
 const HISTORY_AHEAD_DAYS = 365;
 
-export function claimContextMonths(historySince: string, dateOfService: string): ClaimContextMonths | null {
+/**
+ * `newestDate` is the latest date of service any paid claim can have today (newestPaidDate): the
+ * window's constants end there rather than a year past the date of service, so the months created
+ * ahead and the DEFAULT partition, which can hold no paid claim, drop out of the plan.
+ */
+export function claimContextMonths(
+  historySince: string,
+  dateOfService: string,
+  newestDate?: string,
+): ClaimContextMonths | null {
   if (!isRealDate(historySince) || !isRealDate(dateOfService)) return null;
+  if (newestDate !== undefined && !isRealDate(newestDate)) return null;
+  const ahead = addDays(dateOfService, HISTORY_AHEAD_DAYS);
+  const last = newestDate !== undefined && newestDate < ahead ? newestDate : ahead;
+  const historyFrom = monthOf(historySince);
+  const historyUntil = addMonths(last, 1);
   return {
-    historyFrom: monthOf(historySince),
-    historyUntil: addMonths(addDays(dateOfService, HISTORY_AHEAD_DAYS), 1),
+    historyFrom,
+    // A window that ends before it starts reads no month (still a valid range for the planner).
+    historyUntil: historyUntil > historyFrom ? historyUntil : addMonths(historyFrom, 1),
     serviceMonth: monthOf(dateOfService),
   };
+}
+
+/**
+ * The latest date of service a paid claim can carry at `now`: a claim pays only dated at most a day
+ * past its plan's today (checkDateOfService), and a plan's today is at most a day past the UTC date
+ * (no time zone is more than 14 hours ahead of UTC). Two days past the UTC date bounds every row.
+ */
+export function newestPaidDate(now: Date): string {
+  return addDays(now.toISOString().slice(0, 10), 2);
 }
 
 /** Each distinct set of month bounds is its own named statement (a handful per connection: the months claims are dated in). */
@@ -116,11 +140,13 @@ export async function loadClaimContext(
     dateOfService: string;
     historySince: string;
     history: HistoryScope;
+    /** newestPaidDate(now): where the window's month constants may end. */
+    newestDate: string;
   },
 ): Promise<ClaimContext> {
   const scope = key.history;
   const all = scope === 'all';
-  const statement = claimContextSql(claimContextMonths(key.historySince, key.dateOfService));
+  const statement = claimContextSql(claimContextMonths(key.historySince, key.dateOfService, key.newestDate));
   const rows = await database.query<{
     member: MemberFacts | null;
     pharmacy_type: string | null;
@@ -399,11 +425,15 @@ export async function listClaims(
     .limit(filter.limit);
 }
 
-/** Member, paid history and active authorizations, without a claim (coverage checks, PA facts). */
+/**
+ * Member, paid history and active authorizations, without a claim (coverage checks, PA facts), as
+ * of `today`, the plan's today. A paid claim is dated at most two days past the UTC date
+ * (newestPaidDate) and a plan's today at most a day behind it, so nothing paid is dated past today + 3.
+ */
 export function loadMemberBenefits(
   database: Database,
   memberId: string,
-  date: string,
+  today: string,
   historySince: string,
 ): Promise<ClaimContext> {
   return loadClaimContext(database, {
@@ -411,9 +441,10 @@ export function loadMemberBenefits(
     pharmacyNpi: '',
     prescriptionNumber: '',
     fillNumber: -1,
-    dateOfService: date,
+    dateOfService: today,
     historySince,
     history: 'all',
+    newestDate: addDays(today, 3),
   });
 }
 

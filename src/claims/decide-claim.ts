@@ -4,7 +4,7 @@ import type { PharmacyType } from '../plans/plan-policy.js';
 import type { Database } from '../platform/db.js';
 import type { ReferenceSnapshot } from '../reference/reference-cache.js';
 import type { ClaimRequest } from './claim-types.js';
-import { loadClaimContext, type ClaimContext } from './claims.repo.js';
+import { loadClaimContext, newestPaidDate, type ClaimContext } from './claims.repo.js';
 import { adjudicateClaim, type Adjudication } from './rules/adjudicate-claim.js';
 import { addDays } from '../platform/dates.js';
 import { historyScopeFor } from './rules/history-scope.js';
@@ -62,6 +62,7 @@ export async function decideClaimFor(
     dateOfService: request.dateOfService,
     historySince: addDays(request.dateOfService, -TIMELY_FILING_DAYS),
     history: historyScopeFor(reference, request.productId),
+    newestDate: newestPaidDate(now),
   });
   const today = planToday(payerPlan(reference, context.member?.planId), now);
   const dateError = checkDateOfService(request.dateOfService, today);

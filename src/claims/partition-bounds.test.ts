@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../platform/ids.js';
-import { claimContextMonths, claimContextSql, claimIdServiceDates } from './claims.repo.js';
+import { claimContextMonths, claimContextSql, claimIdServiceDates, newestPaidDate } from './claims.repo.js';
 
 describe('claimContextMonths: the month constants that bound a claim context (docs/scaling.md#partitioning)', () => {
   it.each([
@@ -14,6 +14,26 @@ describe('claimContextMonths: the month constants that bound a claim context (do
     ['2020-06-15', '2026-12-04', '2020-06-01', '2028-01-01', '2026-12-01'],
   ])('since %s, dated %s → [%s, %s), service month %s', (since, dos, from, until, service) => {
     expect(claimContextMonths(since, dos)).toEqual({ historyFrom: from, historyUntil: until, serviceMonth: service });
+  });
+
+  it.each([
+    // historySince, dateOfService, newest paid date → first history month, month after the window
+    // A claim read on its day: the window ends with the month holding the newest possible fill.
+    ['2025-12-04', '2026-12-04', '2026-12-06', '2025-12-01', '2027-01-01'],
+    ['2025-12-30', '2026-12-30', '2027-01-01', '2025-12-01', '2027-02-01'],
+    // Dated back months: fills since then count, up to the newest possible.
+    ['2025-03-01', '2026-03-01', '2026-12-06', '2025-03-01', '2027-01-01'],
+    // Dated back more than a year (a coverage check's long history): a year past the date of service.
+    ['2024-01-10', '2025-01-10', '2026-12-06', '2024-01-01', '2026-02-01'],
+  ])('since %s, dated %s, nothing paid after %s → [%s, %s)', (since, dos, newest, from, until) => {
+    expect(claimContextMonths(since, dos, newest)).toMatchObject({ historyFrom: from, historyUntil: until });
+  });
+
+  it.each([
+    ['2026-12-04T00:30:00Z', '2026-12-06'],
+    ['2026-12-31T23:59:59Z', '2027-01-02'],
+  ])('at %s no paid claim is dated after %s (a day past the plan today of any time zone)', (at, newest) => {
+    expect(newestPaidDate(new Date(at))).toBe(newest);
   });
 
   it.each([

@@ -14,6 +14,7 @@ import {
   insertClaim,
   markClaimReversed,
   loadClaimContext,
+  newestPaidDate,
   type NewClaimRow,
 } from '../../src/claims/claims.repo.js';
 import {
@@ -299,13 +300,38 @@ describe('partitions on a migrated database', () => {
       dateOfService: '2034-06-15',
       historySince: '2033-06-15',
       history: 'all' as const,
+      // Read a year later (a claim dated back then, a year late): fills dated after it count.
+      newestDate: newestPaidDate(new Date('2035-06-15T12:00:00Z')),
     };
     const context = await loadClaimContext(database, key);
     expect(context.history.map((h) => h.claimId).sort()).toEqual(['win-after', 'win-in-1', 'win-in-2']);
 
-    // The plan a long-lived connection keeps (generic): only the window's months, no other partition.
-    const statement = claimContextSql(claimContextMonths(key.historySince, key.dateOfService));
-    const relations = await database.transaction(async (tx) => {
+    const relations = await genericPlanRelations(
+      claimContextMonths(key.historySince, key.dateOfService, key.newestDate),
+    );
+    // June 2033 to December 2034 (the last month created), and the DEFAULT partition: the window
+    // runs on to June 2035, where no month exists yet, so a row dated there sits in DEFAULT.
+    const window = Array.from({ length: 19 }, (_, i) => partitionName('claims', addMonths('2033-06-01', i)));
+    expect([...new Set(relations.names)].sort()).toEqual(['claims_default', ...window]);
+    expect(relations.prunedAtRun).toBe(0);
+
+    // Read on its date of service, the window ends two days on (newestPaidDate): no paid claim can be
+    // dated later, so the months created ahead and DEFAULT are not in the plan.
+    const sameDay = claimContextMonths(
+      key.historySince,
+      key.dateOfService,
+      newestPaidDate(new Date('2034-06-15T20:00:00Z')),
+    );
+    const sameDayRelations = await genericPlanRelations(sameDay);
+    const year = Array.from({ length: 13 }, (_, i) => partitionName('claims', addMonths('2033-06-01', i)));
+    expect([...new Set(sameDayRelations.names)].sort()).toEqual(year);
+    expect(sameDayRelations.prunedAtRun).toBe(0);
+  });
+
+  // The plan a long-lived connection keeps (generic) for a claim context with these month constants.
+  async function genericPlanRelations(months: ReturnType<typeof claimContextMonths>) {
+    const statement = claimContextSql(months);
+    return database.transaction(async (tx) => {
       await tx.query('set local plan_cache_mode = force_generic_plan');
       await tx.query(`prepare win_context as ${statement.text}`);
       const plan = await tx.query<{ 'QUERY PLAN': unknown }>(
@@ -319,12 +345,7 @@ describe('partitions on a migrated database', () => {
         prunedAtRun: [...text.matchAll(/"Subplans Removed":(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0),
       };
     });
-    // June 2033 to December 2034 (the last month created), and the DEFAULT partition: the window
-    // runs on to June 2035, where no month exists yet, so a row dated there sits in DEFAULT.
-    const window = Array.from({ length: 19 }, (_, i) => partitionName('claims', addMonths('2033-06-01', i)));
-    expect([...new Set(relations.names)].sort()).toEqual(['claims_default', ...window]);
-    expect(relations.prunedAtRun).toBe(0);
-  });
+  }
 
   it('finds a claim by id in the months its id allows, and one whose id carries no time in any month', async () => {
     const recent = newId('clm', new Date('2034-06-15T12:00:00Z'));
