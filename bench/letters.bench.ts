@@ -2,7 +2,7 @@
  * CPU a letter costs the process that renders it (issue #15: the jobs process's letters share the
  * PA bench's two cores with the API), in process, without a database: the functions the delivery
  * jobs call on a notice's letter input —
- *   - fax: renderNoticePdf + faxWithCoverSheet (deliverDueNotices: the letter, its cover sheet, one PDF);
+ *   - fax: faxWithCoverSheet (deliverDueNotices: the letter and its cover sheet, one PDF);
  *   - print: renderNoticePdf + assemblePrintFile (buildPrintBatch: letters behind address pages, one file);
  *   - letter: renderNoticePdf alone (the notices API's PDF, and the share of the two above).
  * Letters as the PA bench sends them (English faxes to the prescriber: approvals, information
@@ -69,8 +69,7 @@ function inputFor(samples: Sample[], i: number): LetterInput {
 
 async function fax(i: number): Promise<number> {
   const input = inputFor(FAXES, i);
-  const letter = await renderNoticePdf(input);
-  const out = await faxWithCoverSheet(letter, {
+  const out = await faxWithCoverSheet(input, {
     to: `Prescriber NPI ${input.notice.recipientId}`,
     toFax: '1-510-555-0171',
     from: 'Pharmacy prior authorization',

@@ -5,9 +5,45 @@ import type { AppContext } from '../../app-context.js';
 import { findMemberById } from '../../members/index.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { markBatched, selectUnbatchedMail, type NoticeRow } from '../notices.repo.js';
-import { interleavePdfs } from './fax-cover-sheet.js';
 import { renderNoticeDocument } from './render-notice-document.js';
 import { OPERATIONS_TIME_ZONE } from '../../platform/plan-time.js';
+
+/** pdf-lib (≈ 150 modules) is loaded when a print file is first assembled, not at start-up (bench:startup); once (render-pdf.ts). */
+let pdfLibModule: Promise<typeof import('pdf-lib')> | undefined;
+const pdfLib = async () => (await (pdfLibModule ??= import('pdf-lib'))).PDFDocument;
+
+type PdfLibDocument = Awaited<ReturnType<Awaited<ReturnType<typeof pdfLib>>['load']>>;
+
+/**
+ * Page sources in order: a whole document, or some of a document's pages (a print file's address
+ * pages, each before its letter).
+ */
+type Part = PdfLibDocument | { from: PdfLibDocument; pages: number[] };
+
+/** Concatenates parsed PDFs page by page, each source's pages copied once. */
+async function concatParsed(parts: Part[]): Promise<{ pdf: Buffer; pages: number }> {
+  const out = await (await pdfLib()).create();
+  const copied = new Map<PdfLibDocument, Awaited<ReturnType<typeof out.copyPages>>>();
+  for (const part of parts) {
+    const [src, indices] = 'from' in part ? [part.from, part.pages] : [part, part.getPageIndices()];
+    if (!copied.has(src)) copied.set(src, await out.copyPages(src, src.getPageIndices()));
+    for (const i of indices) out.addPage(copied.get(src)![i]);
+  }
+  return { pdf: Buffer.from(await out.save()), pages: out.getPageCount() };
+}
+
+/**
+ * A print file: each letter behind its page of `front` (the address pages, one document with a
+ * page per letter).
+ */
+async function interleavePdfs(front: Buffer, letters: Buffer[]): Promise<{ pdf: Buffer; pages: number }> {
+  const PdfLib = await pdfLib();
+  const fronts = await PdfLib.load(front);
+  if (fronts.getPageCount() !== letters.length) throw new Error('one front page per letter');
+  const parts: Part[] = [];
+  for (const [i, letter] of letters.entries()) parts.push({ from: fronts, pages: [i] }, await PdfLib.load(letter));
+  return concatParsed(parts);
+}
 
 /**
  * The address pages (for window envelopes) of a print file's letters, one page each, in one

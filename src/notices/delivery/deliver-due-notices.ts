@@ -6,6 +6,7 @@ import {
   selectDeliverableNotices,
   type NoticeRow,
 } from '../notices.repo.js';
+import { loadLetterInput } from '../letters/load-letter-input.js';
 import { faxWithCoverSheet } from './fax-cover-sheet.js';
 import { nextAttemptAt } from './retry-policy.js';
 import { renderNoticeDocument } from './render-notice-document.js';
@@ -33,8 +34,8 @@ async function sendOne(ctx: AppContext, notice: NoticeRow, now: Date): Promise<s
       return 'portal'; // visible in the recipient's portal at once
     case 'fax': {
       if (!notice.address) throw new Error('no fax number on file');
-      const letter = await renderNoticeDocument(ctx, notice);
-      const fax = await faxWithCoverSheet(letter, {
+      // The letter and its cover sheet are laid out as one document (faxWithCoverSheet).
+      const fax = await faxWithCoverSheet(await loadLetterInput(ctx, notice), {
         to:
           notice.recipient === 'prescriber'
             ? `Prescriber NPI ${notice.recipientId}`

@@ -238,15 +238,22 @@ interface Prepared {
   size: number;
 }
 
+/** A page in front of the letters, drawn once their pages are known (a fax's cover sheet states the page count). */
+export type FrontPage = (doc: Doc, letterPages: number) => void;
+
 /**
  * Lays structured letters out on US Letter pages in the embedded fonts above, each letter from a
  * new page (a translation, then its English copy). Sizes stay at 10 pt and up so a faxed copy
  * stays legible. The appeal form and the language-assistance page each start on a new page;
  * every page carries the notice id and "Page n of N" of its own letter, in its language.
+ * With `frontPage`, the document opens with that page (a fax's cover sheet): drawn in the same
+ * document rather than merged with another PDF afterwards, which cost a fax a parse and a save by
+ * pdf-lib (bench:letters).
  */
-export function writeLetterPdf(letters: Letter | Letter[]): Promise<Buffer> {
+export function writeLetterPdf(letters: Letter | Letter[], options: { frontPage?: FrontPage } = {}): Promise<Buffer> {
   const all = Array.isArray(letters) ? letters : [letters];
   const letter = all[0];
+  const { frontPage } = options;
   return renderPdf(
     (doc) => {
       // pdfkit's types list only files and bytes as font sources; it also takes an opened fontkit font.
@@ -255,7 +262,8 @@ export function writeLetterPdf(letters: Letter | Letter[]): Promise<Buffer> {
       const starts: number[] = [];
       all.forEach((l, i) => {
         const w = new LetterWriter(doc);
-        if (i > 0) doc.addPage();
+        // The document's first page is the front page's, when there is one.
+        if (i > 0 || frontPage) doc.addPage();
         starts.push(doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
         w.letterhead(l);
         w.body(l);
@@ -263,6 +271,15 @@ export function writeLetterPdf(letters: Letter | Letter[]): Promise<Buffer> {
       });
       const end = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
       all.forEach((l, i) => new LetterWriter(doc).footers(l, starts[i], (starts[i + 1] ?? end) - starts[i]));
+      if (frontPage) {
+        // Back to the first page, with the state a new document starts in (the letters left
+        // their line gap, colour and position behind).
+        doc.switchToPage(0);
+        doc.x = doc.page.margins.left;
+        doc.y = doc.page.margins.top;
+        doc.lineGap(0).fillColor('black');
+        frontPage(doc, end - starts[0]);
+      }
     },
     {
       // No default font: pdfkit would open Helvetica for every document (parsing its metrics and
