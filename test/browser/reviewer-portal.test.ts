@@ -250,8 +250,25 @@ describe.skipIf(!hasChromium)('reviewer portal', () => {
     const other = await rig.signedIn('physician', 'demo-reviewer');
     await other.goto(`/review/appeals/${appealId}`);
     await other.getByRole('link', { name: deniedCaseId }).waitFor();
+    // Focus entering a frame shows in the page as the window's blur.
+    await other.evaluate(() => {
+      const w = window as unknown as { framesFocused: number };
+      w.framesFocused = 0;
+      window.addEventListener('blur', () => w.framesFocused++);
+    });
     await other.getByRole('button', { name: /Show.*letter-from-dr-park\.pdf/ }).click();
     await other.locator('iframe[title="letter-from-dr-park.pdf"]').waitFor();
+    // The reviewer starts on the reasons while the letter opens. Chromium's PDF viewer focuses itself
+    // once it has drawn the letter, which scrolled the page to it and took the caret: the page hands
+    // focus back (useHandBackFocus), so the reviewer stays where they were.
+    const reasons = other.getByLabel('Reasons');
+    await reasons.focus();
+    const place = await other.evaluate(() => window.scrollY);
+    await expect
+      .poll(() => other.evaluate(() => (window as unknown as { framesFocused: number }).framesFocused))
+      .toBeGreaterThan(0);
+    await expect.poll(() => reasons.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await other.evaluate(() => window.scrollY)).toBe(place);
     await other.getByRole('button', { name: 'Assign to me' }).click();
     await other.getByText('This appeal is assigned to you.').waitFor();
     await other.getByLabel('Overturn (approve)').check();

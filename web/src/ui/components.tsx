@@ -7,6 +7,7 @@ import { formatDuration, statusLabel, statusTone } from './format';
 import { validityMessage } from './field-validity';
 import type { ApiState } from './use-api';
 import { problemText } from './problem-words';
+import { useHandBackFocus } from './use-hand-back-focus';
 
 const COMMON = {
   en: {
@@ -239,6 +240,8 @@ export function FileLink({ path, children }: { path: string; children: ReactNode
 export function InlineFile({ path, contentType, title }: { path: string; contentType: string; title: string }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  useHandBackFocus(frameRef, url);
   useEffect(() => {
     let revoke: string | null = null;
     api
@@ -256,7 +259,7 @@ export function InlineFile({ path, contentType, title }: { path: string; content
   if (!url) return <Loading />;
   if (contentType.startsWith('image/') && contentType !== 'image/tiff')
     return <img className="inline-file" src={url} alt={title} />;
-  return <iframe className="inline-file" src={url} title={title} />;
+  return <iframe ref={frameRef} className="inline-file" src={url} title={title} />;
 }
 
 export function KeyValues({ rows }: { rows: [string, ReactNode][] }) {
