@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * pdfkit (with fontkit and its font data) is loaded on the first letter, not at start-up: loading
  * it cost ≈ 1 s of every `npm start` (bench:startup) while most starts render no letter at once.
@@ -40,14 +42,48 @@ interface FontTable {
   _font?: Record<string, unknown> & { name?: unknown };
 }
 
+type Encoded = [encoded: string[], positions: Array<Record<string, number>>];
+interface StandardFontMethods {
+  widthOfString(text: string, size: number): number;
+  encode(text: string): Encoded;
+}
+
+/**
+ * A standard font's measuring and encoding of a text, remembered per font for the process: the
+ * cover sheet sets the same words on every fax, and pdfkit looks up each pair of letters' kerning
+ * by a concatenated string key every time (a third of the cover sheet's CPU, bench:pa profile).
+ * The width is remembered at 1000 units and scaled as pdfkit does (width × size / 1000, the same
+ * number); the encoded glyphs and positions are only read by pdfkit's text output (it copies the
+ * arrays before changing any), so one copy serves every document.
+ */
+function rememberedMeasures(prototype: StandardFontMethods): StandardFontMethods {
+  const widths = new LRUCache<string, number>({ max: 5_000 });
+  const encodings = new LRUCache<string, Encoded>({ max: 5_000 });
+  return {
+    widthOfString(this: StandardFontMethods, text: string, size: number) {
+      const key = String(text);
+      let width = widths.get(key);
+      if (width === undefined) widths.set(key, (width = prototype.widthOfString.call(this, key, 1000)));
+      return width * (size / 1000);
+    },
+    encode(this: StandardFontMethods, text: string) {
+      const key = String(text);
+      let encoded = encodings.get(key);
+      if (!encoded) encodings.set(key, (encoded = prototype.encode.call(this, key)));
+      return encoded;
+    },
+  };
+}
+
 /**
  * `doc.font(name)` for a PDF standard font (not embedded: the viewer's Helvetica), with its
  * metrics parsed once per process. pdfkit builds a StandardFont for every document that uses one,
  * and its constructor expands the font's widths and kerning pairs into new tables each time:
  * ≈ 2 ms of CPU per font per document (bench:letters; 7 % of the jobs process's CPU in a bench:pa
  * profile, three fonts on every fax cover sheet). The parsed tables are only read, so the first
- * document's font lends them to the next documents' own font objects (their own id and PDF
- * object). If pdfkit's internals are not as expected, it opens the font as usual.
+ * document's font lends them, with what it measured (rememberedMeasures), to the next documents'
+ * own font objects (their own id and PDF object). If pdfkit's internals are not as expected, the
+ * font is opened as usual.
  */
 export function useStandardFont(doc: PDFKit.PDFDocument, name: StandardFontName): PDFKit.PDFDocument {
   const table = doc as unknown as FontTable;
@@ -58,10 +94,14 @@ export function useStandardFont(doc: PDFKit.PDFDocument, name: StandardFontName)
     table._fontFamilies[name] = font;
   }
   doc.font(name);
-  if (!shared && table._font?.name === name) {
-    // Everything but what belongs to this document: the font object (set on first use) and its id.
-    const { document: _document, id: _id, dictionary: _dictionary, embedded: _embedded, ...fields } = table._font;
-    standardFonts.set(name, { prototype: Object.getPrototypeOf(table._font) as object, fields });
+  const opened = table._font;
+  if (!shared && opened?.name === name) {
+    const prototype = Object.getPrototypeOf(opened) as StandardFontMethods;
+    if (typeof prototype.widthOfString === 'function' && typeof prototype.encode === 'function') {
+      // Everything but what belongs to this document: the font object (set on first use) and its id.
+      const { document: _document, id: _id, dictionary: _dictionary, embedded: _embedded, ...metrics } = opened;
+      standardFonts.set(name, { prototype, fields: { ...metrics, ...rememberedMeasures(prototype) } });
+    }
   }
   return doc;
 }
