@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { preparedPerDb } from '../platform/prepared.js';
 import { authorizations } from './authorizations.tables.js';
 
 export type AuthorizationRow = typeof authorizations.$inferSelect;
@@ -42,10 +43,30 @@ export async function findAuthorizationByNumber(db: Db, number: string): Promise
  * The member's active authorization for a drug-form group that covers `date` or starts later
  * (the one ending last), or undefined.
  */
+// With a kind, as every new PA case reads it (initiate-request.ts): built once per query layer (platform/prepared.ts).
+const findActiveAuthorizationOfKindPrepared = preparedPerDb((db) =>
+  db
+    .select()
+    .from(authorizations)
+    .where(
+      and(
+        eq(authorizations.memberId, sql.placeholder('memberId')),
+        eq(authorizations.groupId, sql.placeholder('groupId')),
+        eq(authorizations.status, 'active'),
+        gte(authorizations.effectiveTo, sql.placeholder('date')),
+        eq(authorizations.kind, sql.placeholder('kind')),
+      ),
+    )
+    .orderBy(desc(authorizations.effectiveTo))
+    .limit(1)
+    .prepare('authorization-active-of-kind'),
+);
+
 export async function findActiveAuthorization(
   db: Db,
   key: { memberId: string; groupId: string; date: string; kind?: string },
 ): Promise<AuthorizationRow | undefined> {
+  if (key.kind) return (await findActiveAuthorizationOfKindPrepared(db).execute({ ...key, kind: key.kind }))[0];
   const rows = await db
     .select()
     .from(authorizations)

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { SignJWT, jwtVerify } from 'jose';
+import { hmacKey } from '../platform/hmac-key.js';
 import type { Principal, Role } from '../platform/roles.js';
 
 // OWASP password storage: argon2id (the library default) with its recommended parameters.
@@ -41,7 +42,7 @@ export async function signAccessToken(
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttlSeconds)
     .setIssuer('openpbm')
-    .sign(new TextEncoder().encode(secret));
+    .sign(await hmacKey(secret));
 }
 
 /** Verifies signature and expiry against the injected clock (the manual clock moves token expiry too). */
@@ -56,7 +57,7 @@ export async function readAccessToken(
   now: Date,
 ): Promise<{ principal: Principal; sessionEpoch: number } | null> {
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+    const { payload } = await jwtVerify(token, await hmacKey(secret), {
       issuer: 'openpbm',
       currentDate: now,
     });

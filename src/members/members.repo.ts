@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { preparedPerDb } from '../platform/prepared.js';
 import { members, pharmacies, prescribers } from './members.tables.js';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -9,9 +10,18 @@ export type MemberInsert = Omit<typeof members.$inferInsert, 'updatedAt'>;
 export type PrescriberInsert = typeof prescribers.$inferInsert;
 export type PharmacyInsert = typeof pharmacies.$inferInsert;
 
+// Read by every new PA case and more: built once per query layer (platform/prepared.ts, issue #11).
+const findMemberByIdPrepared = preparedPerDb((db) =>
+  db
+    .select()
+    .from(members)
+    .where(eq(members.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('member-by-id'),
+);
+
 export async function findMemberById(db: Db, id: string): Promise<MemberRow | undefined> {
-  const [row] = await db.select().from(members).where(eq(members.id, id)).limit(1);
-  return row;
+  return (await findMemberByIdPrepared(db).execute({ id }))[0];
 }
 
 export async function findPrescriber(db: Db, npi: string): Promise<PrescriberRow | undefined> {

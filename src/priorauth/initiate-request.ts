@@ -263,90 +263,93 @@ export async function openRequest(
     plan.lineOfBusiness,
   ) as QuestionnaireResponse | null;
   const receivedAt = input.receivedAt ?? now;
-  const row = await db
-    .transaction(async (tx) => {
-      // The case and its first history row in one statement (issue #11).
-      const id = newId('par', now);
-      const created = await insertPaRequestWithHistory(
-        tx,
-        {
-          id,
-          status: 'awaiting-answers',
-          memberId: member.id,
-          planId: plan.id,
-          prescriberNpi: input.prescriberNpi,
-          pharmacyNpi,
-          requestedRxcui: drug.rxcui,
-          drugName: drug.name,
-          groupId: drug.groupId,
-          groupName:
-            criteria.body.scope === 'brand-only' && drug.brandName
-              ? `${drug.brandName} (${drug.groupName})`
-              : drug.groupName,
-          brandName: criteria.body.scope === 'brand-only' ? drug.brandName : null,
-          quantity: String(input.quantity),
-          daysSupply: input.daysSupply,
-          urgency: input.urgency,
-          urgencyReason: input.urgencyReason ?? null,
+  const tellsPrescriber = input.channel === 'pharmacy' || caller.role === 'member';
+  const write = async (tx: Db) => {
+    // The case and its first history row in one statement (issue #11).
+    const id = newId('par', now);
+    const created = await insertPaRequestWithHistory(
+      tx,
+      {
+        id,
+        status: 'awaiting-answers',
+        memberId: member.id,
+        planId: plan.id,
+        prescriberNpi: input.prescriberNpi,
+        pharmacyNpi,
+        requestedRxcui: drug.rxcui,
+        drugName: drug.name,
+        groupId: drug.groupId,
+        groupName:
+          criteria.body.scope === 'brand-only' && drug.brandName
+            ? `${drug.brandName} (${drug.groupName})`
+            : drug.groupName,
+        brandName: criteria.body.scope === 'brand-only' ? drug.brandName : null,
+        quantity: String(input.quantity),
+        daysSupply: input.daysSupply,
+        urgency: input.urgency,
+        urgencyReason: input.urgencyReason ?? null,
+        channel: input.channel,
+        kind: caseKind,
+        criteriaId: criteria.id,
+        criteriaVersion: criteria.version,
+        renewalOf,
+        ...(carried ? { answers: { ...carried, status: 'in-progress' } as Record<string, unknown> } : {}),
+        receivedAt,
+        createdBy: caller.username,
+        updatedAt: now,
+      },
+      {
+        paRequestId: id,
+        at: now,
+        ...actorName(caller),
+        action: 'initiated',
+        fromStatus: null,
+        toStatus: 'awaiting-answers',
+        details: {
           channel: input.channel,
           kind: caseKind,
-          criteriaId: criteria.id,
-          criteriaVersion: criteria.version,
-          renewalOf,
-          ...(carried ? { answers: { ...carried, status: 'in-progress' } as Record<string, unknown> } : {}),
-          receivedAt,
-          createdBy: caller.username,
-          updatedAt: now,
+          criteria: `${criteria.id} v${criteria.version}`,
+          ...(renewalOf ? { renewalOf } : {}),
+          ...(answersFrom ? { answersFrom: answersFrom.id } : {}),
         },
+      },
+    );
+    if (tellsPrescriber) {
+      // The pharmacy (or the member who asked) tells the prescriber that PA or an exception is
+      // needed: the prescriber answers the question set (docs/design.md#actors).
+      await queueNotices(
+        tx,
         {
-          paRequestId: id,
-          at: now,
-          ...actorName(caller),
-          action: 'initiated',
-          fromStatus: null,
-          toStatus: 'awaiting-answers',
-          details: {
-            channel: input.channel,
-            kind: caseKind,
-            criteria: `${criteria.id} v${criteria.version}`,
-            ...(renewalOf ? { renewalOf } : {}),
-            ...(answersFrom ? { answersFrom: answersFrom.id } : {}),
+          kind: 'pa-needed',
+          memberId: member.id,
+          prescriberNpi: input.prescriberNpi,
+          pharmacyNpi,
+          paRequestId: created.id,
+          recipients: ['prescriber'],
+          letterLanguages: plan.policy.letterLanguages,
+          content: {
+            drugName: drug.name,
+            planName: plan.name,
+            processorName: processor.name,
+            paRequestId: created.id,
+            howToRequest: plan.policy.priorAuthorization.howToRequest,
           },
         },
+        now,
       );
-      if (input.channel === 'pharmacy' || caller.role === 'member') {
-        // The pharmacy (or the member who asked) tells the prescriber that PA or an exception is
-        // needed: the prescriber answers the question set (docs/design.md#actors).
-        await queueNotices(
-          tx,
-          {
-            kind: 'pa-needed',
-            memberId: member.id,
-            prescriberNpi: input.prescriberNpi,
-            pharmacyNpi,
-            paRequestId: created.id,
-            recipients: ['prescriber'],
-            letterLanguages: plan.policy.letterLanguages,
-            content: {
-              drugName: drug.name,
-              planName: plan.name,
-              processorName: processor.name,
-              paRequestId: created.id,
-              howToRequest: plan.policy.priorAuthorization.howToRequest,
-            },
-          },
-          now,
-        );
-      }
-      return created;
-    })
-    .catch(async (error: unknown) => {
-      // Another submission for the same member, drug and kind committed first (the unique index
-      // decided the race the read above cannot): answer as if it had been there, with its case.
-      if (isUniqueViolationOf(error, ONE_OPEN_REQUEST_INDEX))
-        await refuseSecondRequest(db, member.id, drug.groupId, drug.groupName, caseKind);
-      throw error;
-    });
+    }
+    return created;
+  };
+  // The case with its history is one statement, atomic on its own: a transaction around it alone
+  // would add two round trips (begin, commit) to every new case (issue #11). The notice to the
+  // prescriber goes in the same transaction as the case.
+  const row = await (tellsPrescriber ? db.transaction(write) : write(db)).catch(async (error: unknown) => {
+    // Another submission for the same member, drug and kind committed first (the unique index
+    // decided the race the read above cannot): answer as if it had been there, with its case.
+    if (isUniqueViolationOf(error, ONE_OPEN_REQUEST_INDEX))
+      await refuseSecondRequest(db, member.id, drug.groupId, drug.groupName, caseKind);
+    throw error;
+  });
   return { kind: 'created', row };
 }
 

@@ -16,14 +16,19 @@ export type CriteriaSetRow = typeof criteriaSets.$inferSelect;
 
 // ---- criteria sets -------------------------------------------------------------------------
 
+// Read by every new case (initiate-request.ts): built once per query layer (platform/prepared.ts, issue #11).
+// Not cached: which version is current changes when an administrator publishes one.
+const findCurrentCriteriaPrepared = preparedPerDb((db) =>
+  db
+    .select()
+    .from(criteriaSets)
+    .where(and(eq(criteriaSets.id, sql.placeholder('id')), eq(criteriaSets.current, true)))
+    .limit(1)
+    .prepare('criteria-current'),
+);
+
 export async function findCurrentCriteria(db: Db, id: string): Promise<CriteriaSetRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(criteriaSets)
-      .where(and(eq(criteriaSets.id, id), eq(criteriaSets.current, true)))
-      .limit(1)
-  )[0];
+  return (await findCurrentCriteriaPrepared(db).execute({ id }))[0];
 }
 
 export async function findCriteriaVersion(db: Db, id: string, version: number): Promise<CriteriaSetRow | undefined> {
@@ -301,13 +306,21 @@ export async function listEndingAuthorizations(
 }
 
 /** The member's cases for a drug-form group, newest first (few: one per request ever made for it). */
-export function listCasesForDrug(db: Db, memberId: string, groupId: string): Promise<PaRequestRow[]> {
-  return db
+// Read by every new case (one request per drug at a time): built once per query layer (platform/prepared.ts).
+const listCasesForDrugPrepared = preparedPerDb((db) =>
+  db
     .select()
     .from(paRequests)
-    .where(and(eq(paRequests.memberId, memberId), eq(paRequests.groupId, groupId)))
+    .where(
+      and(eq(paRequests.memberId, sql.placeholder('memberId')), eq(paRequests.groupId, sql.placeholder('groupId'))),
+    )
     .orderBy(desc(paRequests.receivedAt))
-    .limit(50);
+    .limit(50)
+    .prepare('pa-cases-for-drug'),
+);
+
+export function listCasesForDrug(db: Db, memberId: string, groupId: string): Promise<PaRequestRow[]> {
+  return listCasesForDrugPrepared(db).execute({ memberId, groupId });
 }
 
 // ---- history, attachments, information requests ---------------------------------------------

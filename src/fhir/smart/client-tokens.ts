@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
+import { hmacKey } from '../../platform/hmac-key.js';
 
 /** Access tokens for EHR clients: our own HS256 JWTs, another issuer than sign-in tokens so neither passes as the other. */
 export const SMART_ISSUER = 'openpbm-smart';
@@ -11,7 +12,7 @@ export interface ClientTokenClaims {
   scopes: string[];
 }
 
-export function signClientToken(claims: ClientTokenClaims, secret: string, now: Date): Promise<string> {
+export async function signClientToken(claims: ClientTokenClaims, secret: string, now: Date): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT({ client_id: claims.clientId, scope: claims.scopes.join(' ') })
     .setProtectedHeader({ alg: 'HS256' })
@@ -20,12 +21,12 @@ export function signClientToken(claims: ClientTokenClaims, secret: string, now: 
     .setAudience(SMART_AUDIENCE)
     .setIssuedAt(iat)
     .setExpirationTime(iat + CLIENT_TOKEN_TTL_SECONDS)
-    .sign(new TextEncoder().encode(secret));
+    .sign(await hmacKey(secret));
 }
 
 export async function verifyClientToken(token: string, secret: string, now: Date): Promise<ClientTokenClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+    const { payload } = await jwtVerify(token, await hmacKey(secret), {
       issuer: SMART_ISSUER,
       audience: SMART_AUDIENCE,
       currentDate: now,
