@@ -1,5 +1,5 @@
 import { addDays } from '../platform/dates.js';
-import { scheduleDeadline } from '../deadlines/schedule-deadline.js';
+import { scheduleDeadline, type DeadlineSpec } from '../deadlines/schedule-deadline.js';
 import { localTimeToInstant, todayInZone } from '../platform/plan-time.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
@@ -83,6 +83,19 @@ const MAX_NUMBER_DRAWS = 20;
  * appeal overturn.
  */
 export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promise<AuthorizationRow> {
+  const { authorization, reminder } = await issueAuthorization(tx, g);
+  await scheduleDeadline(tx, reminder, g.now);
+  return authorization;
+}
+
+/**
+ * createAuthorization with its renewal reminder for the caller to schedule in the same
+ * transaction (deadlineWrites: with the caller's next statement, one round trip fewer; issue #11).
+ */
+export async function issueAuthorization(
+  tx: Db,
+  g: AuthorizationGrant,
+): Promise<{ authorization: AuthorizationRow; reminder: DeadlineSpec }> {
   const { today, period } = await grantPeriod(tx, g);
   // Every approval path (a reviewer, an appeal) is held to the same range: never a period that
   // already ended, never longer than the criteria set's approval duration (docs/design.md#determinations).
@@ -119,16 +132,12 @@ export async function createAuthorization(tx: Db, g: AuthorizationGrant): Promis
   }
   if (!authorization) throw new Error(`no free authorization number after ${MAX_NUMBER_DRAWS} serials`);
   const remindOn = addDays(effectiveTo, -g.renewalWindowDays);
-  await scheduleDeadline(
-    tx,
-    {
-      kind: 'pa-renewal-reminder',
-      entityId: authorization.number,
-      // 9 a.m. on the reminder day where the plan's members are (a fixed UTC hour drifts with the zone and DST)
-      dueAt: localTimeToInstant(remindOn, RENEWAL_REMINDER_LOCAL_TIME, g.timeZone),
-      payload: { paRequestId: g.paRequestId },
-    },
-    g.now,
-  );
-  return authorization;
+  const reminder: DeadlineSpec = {
+    kind: 'pa-renewal-reminder',
+    entityId: authorization.number,
+    // 9 a.m. on the reminder day where the plan's members are (a fixed UTC hour drifts with the zone and DST)
+    dueAt: localTimeToInstant(remindOn, RENEWAL_REMINDER_LOCAL_TIME, g.timeZone),
+    payload: { paRequestId: g.paRequestId },
+  };
+  return { authorization, reminder };
 }

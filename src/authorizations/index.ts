@@ -11,5 +11,10 @@ export {
   revokeAuthorization,
   type AuthorizationRow,
 } from './authorizations.repo.js';
-export { createAuthorization, grantPeriod, type AuthorizationGrant } from './create-authorization.js';
+export {
+  createAuthorization,
+  grantPeriod,
+  issueAuthorization,
+  type AuthorizationGrant,
+} from './create-authorization.js';
 export { authorizationPeriod, effectiveToProblem, type AuthorizationPeriod } from './rules/authorization-period.js';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, type WithSubquery } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { deadlines } from './deadlines.tables.js';
 
@@ -8,20 +8,46 @@ export async function insertDeadline(db: Db, row: typeof deadlines.$inferInsert)
   await db.insert(deadlines).values(row).onConflictDoNothing();
 }
 
-export async function cancelDeadlines(db: Db, entityId: string, kinds: string[], at: Date): Promise<number> {
-  const rows = await db
+export interface DeadlineCancel {
+  entityId: string;
+  kinds: string[];
+  at: Date;
+}
+
+function cancelling(db: Db, c: DeadlineCancel) {
+  return db
     .update(deadlines)
-    .set({ cancelledAt: at })
+    .set({ cancelledAt: c.at })
     .where(
       and(
-        eq(deadlines.entityId, entityId),
-        inArray(deadlines.kind, kinds),
+        eq(deadlines.entityId, c.entityId),
+        inArray(deadlines.kind, c.kinds),
         isNull(deadlines.firedAt),
         isNull(deadlines.cancelledAt),
       ),
-    )
-    .returning({ id: deadlines.id });
+    );
+}
+
+export async function cancelDeadlines(db: Db, entityId: string, kinds: string[], at: Date): Promise<number> {
+  const rows = await cancelling(db, { entityId, kinds, at }).returning({ id: deadlines.id });
   return rows.length;
+}
+
+/**
+ * insertDeadline and cancelDeadlines as data-modifying CTEs, to go in another module's statement
+ * (issue #11: a round trip each costs the API process and PostgreSQL more than the write). Within
+ * one statement the cancel does not see the inserted row; pass only writes that cannot meet.
+ */
+export function deadlineWriteCtes(
+  db: Db,
+  writes: { insert?: typeof deadlines.$inferInsert; cancel?: DeadlineCancel },
+): WithSubquery[] {
+  return [
+    ...(writes.insert
+      ? [db.$with('inserted_deadline').as(db.insert(deadlines).values(writes.insert).onConflictDoNothing())]
+      : []),
+    ...(writes.cancel ? [db.$with('cancelled_deadlines').as(cancelling(db, writes.cancel))] : []),
+  ];
 }
 
 const pending = () => and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt), isNull(deadlines.deadLetteredAt));

@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
-import { insertDeadline } from './deadlines.repo.js';
+import type { WithSubquery } from 'drizzle-orm';
+import { deadlineWriteCtes, insertDeadline, type DeadlineCancel } from './deadlines.repo.js';
 
 export interface DeadlineSpec {
   kind: string;
@@ -11,12 +12,31 @@ export interface DeadlineSpec {
 
 /** Idempotent: the same kind + entity + due time is one deadline. Pass the use case's transaction. */
 export async function scheduleDeadline(db: Db, spec: DeadlineSpec, now: Date): Promise<void> {
-  await insertDeadline(db, {
+  await insertDeadline(db, deadlineRow(spec, now));
+}
+
+function deadlineRow(spec: DeadlineSpec, now: Date) {
+  return {
     id: newId('ddl', now),
     kind: spec.kind,
     entityId: spec.entityId,
     dueAt: spec.dueAt,
     payload: spec.payload ?? null,
     createdAt: now,
+  };
+}
+
+/**
+ * scheduleDeadline and cancelDeadlines written by the caller's next statement (its `with`): one
+ * round trip fewer each (issue #11). Same rows as the two calls; pass the use case's transaction.
+ */
+export function deadlineWrites(
+  db: Db,
+  writes: { schedule?: DeadlineSpec | null; cancel?: DeadlineCancel },
+  now: Date,
+): WithSubquery[] {
+  return deadlineWriteCtes(db, {
+    insert: writes.schedule ? deadlineRow(writes.schedule, now) : undefined,
+    cancel: writes.cancel,
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL, type WithSubquery } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { preparedPerDb } from '../platform/prepared.js';
 import { caseAuthorizationJsonSql } from '../authorizations/index.js';
@@ -136,10 +136,12 @@ export async function updatePaRequestWithHistory(
   fromStatuses: string[],
   history: Array<typeof paHistory.$inferInsert>,
   versionStep = 1,
+  /** Other writes of the same change, as data-modifying CTEs with names of their own. */
+  alongside: WithSubquery[] = [],
 ): Promise<PaRequestRow | undefined> {
   const written = db.$with('written_history').as(db.insert(paHistory).values(history));
   const rows = await db
-    .with(written)
+    .with(written, ...alongside)
     .update(paRequests)
     .set({ ...changes, version: sql`${paRequests.version} + ${versionStep}` })
     .where(

@@ -1,7 +1,7 @@
 import { findPublishedCriteria } from './published-criteria.js';
 import type { AppContext } from '../app-context.js';
-import { createAuthorization, type AuthorizationRow } from '../authorizations/index.js';
-import { cancelDeadlines } from '../deadlines/index.js';
+import { issueAuthorization, type AuthorizationRow } from '../authorizations/index.js';
+import { deadlineWrites, type DeadlineSpec } from '../deadlines/index.js';
 import { queueNotices, type NoticeKind } from '../notices/queue-notices.js';
 import type { PlanRow } from '../plans/index.js';
 import type { Db } from '../platform/db.js';
@@ -64,15 +64,16 @@ export async function recordDetermination(
   const criteria = await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion, tx);
   const plan = d.plan;
   let authorization: AuthorizationRow | null = null;
+  let reminder: DeadlineSpec | null = null;
 
   if (d.decision === 'approved' || d.decision === 'partially-approved' || d.decision === 'deemed-approved') {
-    authorization = await createAuthorization(tx, {
+    ({ authorization, reminder } = await issueAuthorization(tx, {
       ...caseGrant(row, plan, criteria),
       now: d.now,
       approvedQuantity: d.approvedQuantity,
       effectiveTo: d.effectiveTo,
       tier: d.approvedTier ?? null,
-    });
+    }));
   }
 
   const decidedBy =
@@ -108,25 +109,35 @@ export async function recordDetermination(
       : {}),
     ...(d.note ? { note: d.note } : {}),
   };
-  const updated = await transitionRequestSteps(tx, stored, [
-    ...(d.before ? [d.before] : []),
-    {
-      to: d.decision,
-      action: `determination:${d.decision}`,
-      actor: d.actor,
-      at: d.now,
-      reason: d.reasons.join('; ') || null,
-      from: d.from,
-      changes: {
-        determination,
-        decidedAt: d.now,
-        decidedBy: d.actor === 'system' ? 'system' : d.actor.username,
-        completedAt: row.completedAt ?? d.now,
+  const updated = await transitionRequestSteps(
+    tx,
+    stored,
+    [
+      ...(d.before ? [d.before] : []),
+      {
+        to: d.decision,
+        action: `determination:${d.decision}`,
+        actor: d.actor,
+        at: d.now,
+        reason: d.reasons.join('; ') || null,
+        from: d.from,
+        changes: {
+          determination,
+          decidedAt: d.now,
+          decidedBy: d.actor === 'system' ? 'system' : d.actor.username,
+          completedAt: row.completedAt ?? d.now,
+        },
+        details: authorization ? { authorizationNumber: authorization.number } : undefined,
       },
-      details: authorization ? { authorizationNumber: authorization.number } : undefined,
-    },
-  ]);
-  await cancelDeadlines(tx, row.id, CASE_DEADLINE_KINDS, d.now);
+    ],
+    // The authorization's renewal reminder and the end of the case's clocks go in the case's
+    // update (issue #11: two round trips fewer); the reminder is not one of the kinds cancelled.
+    deadlineWrites(
+      tx,
+      { schedule: reminder, cancel: { entityId: row.id, kinds: CASE_DEADLINE_KINDS, at: d.now } },
+      d.now,
+    ),
+  );
   // Decided while a reviewer's information request was open (the clock continued through it and
   // ran out, or the reviewer decided on the record): the request is withdrawn, not left open.
   if (row.status === 'awaiting-information') await withdrawOpenInformationRequests(tx, row.id);

@@ -16,7 +16,7 @@ import { buildRequestView, type RequestView } from './request-view.js';
 import { checkCompleteness, validateAnswers } from './rules/check-completeness.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
 import { scheduleReviewClock } from './schedule-review-clock.js';
-import { transitionRequest, type TransitionOptions } from './transition-request.js';
+import { transitionRequest, transitionRequestSteps, type TransitionOptions } from './transition-request.js';
 import { evaluateRequest } from './evaluate-request.js';
 import { withPlanAnswers } from './rules/plan-answers.js';
 import { reviewClockStart, supportingStatementReceipt } from './rules/exception-clock.js';
@@ -194,7 +194,8 @@ export async function submitCase(
           plan,
         });
       }
-      const submitted = await transitionRequest(tx, row, submission);
+      // The clock's deadlines first: the submission and the routing to review are then written as
+      // one update with both history rows (issue #11, round trips), as an approval is.
       const dueAt = await scheduleReviewClock(tx, {
         paRequestId: row.id,
         // Part D exceptions: from the supporting statement's receipt (rules/exception-clock.ts).
@@ -231,16 +232,19 @@ export async function submitCase(
           },
           now,
         );
-      return transitionRequest(tx, submitted, {
-        to: 'in-review',
-        action: 'routed-to-review',
-        actor: 'system',
-        at: now,
-        from: ['submitted'],
-        changes: { dueAt },
-        reason: 'Not every criterion could be confirmed automatically',
-        details: { notMet: evaluation.evaluation.rules.filter((r) => r.result !== 'met').map((r) => r.id) },
-      });
+      return transitionRequestSteps(tx, row, [
+        submission,
+        {
+          to: 'in-review',
+          action: 'routed-to-review',
+          actor: 'system',
+          at: now,
+          from: ['submitted'],
+          changes: { dueAt },
+          reason: 'Not every criterion could be confirmed automatically',
+          details: { notMet: evaluation.evaluation.rules.filter((r) => r.result !== 'met').map((r) => r.id) },
+        },
+      ]);
     }),
   );
 }

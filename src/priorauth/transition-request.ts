@@ -1,3 +1,4 @@
+import type { WithSubquery } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { DomainError } from '../platform/errors.js';
 import { historyEntry, type Actor, type PaStatus } from './pa-status.js';
@@ -59,6 +60,8 @@ export async function transitionRequestSteps(
   db: Db,
   row: PaRequestRow,
   steps: TransitionOptions[],
+  /** Other modules' writes that go with the update (data-modifying CTEs, e.g. deadlineWrites). */
+  alongside: WithSubquery[] = [],
 ): Promise<PaRequestRow> {
   let changes: Partial<typeof paRequests.$inferInsert> = {};
   const history = [];
@@ -77,6 +80,7 @@ export async function transitionRequestSteps(
     steps[0].from,
     history,
     steps.length,
+    alongside,
   );
   if (!updated) throw new DomainError('CONFLICT', 'The request was changed by someone else; reload it and try again');
   return updated;

@@ -14,9 +14,11 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * stops working, a case read twice or a transaction split in two shows here as a failure.
  */
 // Both include the case view's one read of the display names of the people in its history (issue #14, item 8).
-const EPA_PA_REQUEST_BUDGET = 17; // was 24 before the writes that go together became one statement each (submission + approval: one update with both history rows; the document with its history row; the notices' three reads; alerts with notices), 30 with the case view's six reads (an ePA answer states none of them), 39 before: hub looked up, case read 3×, documents listed 2× and stored in a transaction of their own
-const EPA_INITIATION_BUDGET = 10; // was 12 before the case went in with its history row and the ePA case with the answer, 19: the portals' view of the new case (six reads; the answer needs its question set only) and the member read twice
-const JSON_SUBMIT_BUDGET = 12; // was 18 before the submission and the approval became one update with both history rows, the notices' reads of prescriber, member and alert choices one read, and the alerts one insert with the notices; 19 with the case and its documents read apart, 24 with the case view's six reads (now one, case-details.repo.ts), 25 with the member read apart from its claim history
+const EPA_PA_REQUEST_BUDGET = 15; // was 17 before the renewal reminder and the end of the case's clocks went in the approval's update, 24 before the writes that go together became one statement each (submission + approval: one update with both history rows; the document with its history row; the notices' three reads; alerts with notices), 30 with the case view's six reads (an ePA answer states none of them), 39 before: hub looked up, case read 3×, documents listed 2× and stored in a transaction of their own
+const EPA_INITIATION_BUDGET = 8; // was 10 with a transaction (begin, commit) around the case's one insert, 12 before the case went in with its history row and the ePA case with the answer, 19: the portals' view of the new case (six reads; the answer needs its question set only) and the member read twice
+const JSON_INITIATE_BUDGET = 6; // the member, an active authorization, the open cases for the drug, the current criteria, the case with its history (no begin/commit around it: one statement), the case view; was 8 with the transaction
+const JSON_REVIEW_SUBMIT_BUDGET = 9; // was 10 before the submission and the routing to review became one update
+const JSON_SUBMIT_BUDGET = 10; // was 12 before the renewal reminder and the end of the case's clocks went in the approval's update, 18 before the submission and the approval became one update with both history rows, the notices' reads of prescriber, member and alert choices one read, and the alerts one insert with the notices; 19 with the case and its documents read apart, 24 with the case view's six reads (now one, case-details.repo.ts), 25 with the member read apart from its claim history
 
 const OZEMPIC = '00169413211';
 const NPI = DEMO_EPA_HUB.prescriberNpis[0];
@@ -29,7 +31,7 @@ let ids: string[];
 let next = 0;
 beforeAll(async () => {
   t = await createTestApp();
-  ids = await importMembers(t, { planId: 'IHSS01', prefix: 'SQL', count: 6 });
+  ids = await importMembers(t, { planId: 'IHSS01', prefix: 'SQL', count: 10 });
 });
 afterAll(() => t.close());
 
@@ -112,6 +114,68 @@ describe('statements per prior-authorization request', () => {
     log.stop();
     expect(s.body.status, JSON.stringify(s.body)).toBe('approved');
     expect(log.count, log.texts.join('\n')).toBeLessThanOrEqual(JSON_SUBMIT_BUDGET);
+  });
+
+  it('a JSON initiate: within budget', async () => {
+    const prescriber = await signIn(t, 'prescriber', { npi: NPI });
+    // The account's session is checked once, then kept (identity's cache): not part of a request's budget.
+    expect((await prescriber.get('pa-requests')).status).toBe(200);
+    const log = logStatements(t.ctx.database);
+    await glp1Draft(prescriber, ids[next++]);
+    log.stop();
+    expect(log.count, log.texts.join('\n')).toBeLessThanOrEqual(JSON_INITIATE_BUDGET);
+  });
+
+  it("a JSON submit routed to review, then a reviewer's approval: the clocks start, end, and the renewal reminder is scheduled", async () => {
+    const prescriber = await signIn(t, 'prescriber', { npi: NPI });
+    const id = await glp1Draft(prescriber, ids[next++]);
+    const log = logStatements(t.ctx.database);
+    const s = await prescriber.post(`pa-requests/${id}/submit`, {
+      answers: glp1Answers({ a1c: 6.2, contraindication: 'eGFR 25' }),
+    });
+    log.stop();
+    expect(s.body.status, JSON.stringify(s.body)).toBe('in-review');
+    expect(log.count, log.texts.join('\n')).toBeLessThanOrEqual(JSON_REVIEW_SUBMIT_BUDGET);
+    expect((s.body.history as Array<{ action: string }>).map((h) => h.action)).toEqual([
+      'initiated',
+      'submitted',
+      'routed-to-review',
+    ]);
+    const clocks = () =>
+      t.ctx.database.query<{
+        kind: string;
+        entity_id: string;
+        due_at: Date;
+        cancelled_at: Date | null;
+        payload: unknown;
+      }>(
+        `select kind, entity_id, due_at, cancelled_at, payload from deadlines
+          where entity_id = $1 or payload->>'paRequestId' = $1 order by kind`,
+        [id],
+      );
+    const started = await clocks();
+    expect(started.map((d) => [d.kind, d.cancelled_at])).toEqual([
+      ['pa-due', null],
+      ['pa-warning', null],
+    ]);
+    expect(started[0].due_at.toISOString()).toBe(s.body.dueAt);
+
+    const reviewer = await signIn(t, 'reviewer-pharmacist', { displayName: 'Pat Reviewer', credential: 'PharmD' });
+    expect((await reviewer.post(`pa-requests/${id}/assign`)).status).toBe(200);
+    const approved = await reviewer.post(`pa-requests/${id}/determination`, {
+      decision: 'approved',
+      reasons: ['Meets the criteria on review.'],
+    });
+    expect(approved.body.status, JSON.stringify(approved.body)).toBe('approved');
+    const number = approved.body.determination.authorizationNumber as string;
+    const decidedAt = new Date(approved.body.determination.decidedAt).getTime();
+    const ended = await clocks();
+    expect(ended.map((d) => [d.kind, d.entity_id, d.cancelled_at?.getTime() ?? null])).toEqual([
+      ['pa-due', id, decidedAt],
+      ['pa-renewal-reminder', number, null],
+      ['pa-warning', id, decidedAt],
+    ]);
+    expect(ended[1].payload).toEqual({ paRequestId: id });
   });
 
   it('the hub is not looked up again per message, and a hub an administrator disables is refused at its next message', async () => {
