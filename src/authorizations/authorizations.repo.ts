@@ -6,13 +6,23 @@ import { authorizations } from './authorizations.tables.js';
 export type AuthorizationRow = typeof authorizations.$inferSelect;
 export type NewAuthorizationRow = typeof authorizations.$inferInsert;
 
+/**
+ * Draws the next serial for an authorization number (a sequence: concurrent approvals never share
+ * one), as a statement without parameters: a transaction that will approve can run it with its
+ * `begin` (TransactionOptions.atBegin) and read it with serialDrawn.
+ */
+export const DRAW_AUTHORIZATION_SERIAL = "select nextval('authorization_serial_seq')::text as serial";
+
+/** The serial DRAW_AUTHORIZATION_SERIAL drew, from its rows. */
+export const serialDrawn = (rows: Array<Record<string, unknown>>): number => Number(rows[0].serial);
+
 /** The next serial for an authorization number (a sequence: concurrent approvals never share one). */
 export async function nextAuthorizationSerial(db: Db): Promise<number> {
   // node-postgres and PGlite both answer execute() with { rows }.
-  const result = (await db.execute(sql`select nextval('authorization_serial_seq')::text as serial`)) as unknown as {
-    rows: Array<{ serial: string }>;
+  const result = (await db.execute(sql.raw(DRAW_AUTHORIZATION_SERIAL))) as unknown as {
+    rows: Array<Record<string, unknown>>;
   };
-  return Number(result.rows[0].serial);
+  return serialDrawn(result.rows);
 }
 
 /** Inserts unless the number is taken (a number issued before serials existed); undefined then. */

@@ -40,6 +40,8 @@ export interface AuthorizationGrant {
   tier?: string | null;
   /** Medicare Part D exceptions: valid through the end of the plan year (42 CFR 423.578(c)(4)). */
   throughPlanYearEnd?: { startMonth: number };
+  /** A serial the caller's transaction already drew (DRAW_AUTHORIZATION_SERIAL at its begin): the first number tried. */
+  serial?: number;
 }
 
 /**
@@ -115,7 +117,10 @@ export async function issueAuthorization(
   for (let draw = 0; !authorization && draw < MAX_NUMBER_DRAWS; draw++) {
     authorization = await insertAuthorization(tx, {
       id: newId('aut', g.now),
-      number: formatAuthorizationNumber(await nextAuthorizationSerial(tx), Number(today.slice(0, 4))),
+      number: formatAuthorizationNumber(
+        draw === 0 && g.serial !== undefined ? g.serial : await nextAuthorizationSerial(tx),
+        Number(today.slice(0, 4)),
+      ),
       memberId: g.memberId,
       groupId: g.groupId,
       scope: g.brandName ? 'brand-only' : 'drug-form-group',

@@ -6,6 +6,8 @@ export { formatAuthorizationNumber, hasValidCheckDigit } from './authorization-n
 export {
   activeAuthorizationsJsonSql,
   caseAuthorizationJsonSql,
+  DRAW_AUTHORIZATION_SERIAL,
+  serialDrawn,
   findActiveAuthorization,
   findAuthorizationByNumber,
   revokeAuthorization,

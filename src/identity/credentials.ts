@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { hmacKey } from '../platform/hmac-key.js';
 import type { Principal, Role } from '../platform/roles.js';
 
@@ -45,6 +46,35 @@ export async function signAccessToken(
     .sign(await hmacKey(secret));
 }
 
+/**
+ * Sign-in tokens whose header, signature and issuer jose has verified, with their claims (issue
+ * #11: the HMAC check was most of a bearer token's cost, and a portal sends the same token with
+ * every request until it expires). A token's bytes cannot change, so for the same secret that
+ * verdict stands; what depends on the time (exp, nbf) is checked again at every use against the
+ * injected clock, as jwtVerify checks it. A token that fails is not kept: it is checked in full
+ * each time. The account's state and session epoch are checked per request by the caller.
+ */
+const verifiedTokens = new LRUCache<string, { secret: string; claims: JWTPayload }>({ max: 5_000 });
+
+/** jwtVerify's time checks with no clock tolerance (jose's jwt_claims_set.js): whole seconds, rounded down. */
+function withinLifetime(claims: JWTPayload, now: Date): boolean {
+  const at = Math.floor(now.getTime() / 1000);
+  if (claims.nbf !== undefined && claims.nbf > at) return false;
+  if (claims.exp !== undefined && claims.exp <= at) return false;
+  return true;
+}
+
+async function verifiedClaims(token: string, secret: string, now: Date): Promise<JWTPayload> {
+  const known = verifiedTokens.get(token);
+  if (known && known.secret === secret) {
+    if (!withinLifetime(known.claims, now)) throw new Error('the token is outside its lifetime');
+    return known.claims;
+  }
+  const { payload } = await jwtVerify(token, await hmacKey(secret), { issuer: 'openpbm', currentDate: now });
+  verifiedTokens.set(token, { secret, claims: payload });
+  return payload;
+}
+
 /** Verifies signature and expiry against the injected clock (the manual clock moves token expiry too). */
 export async function verifyAccessToken(token: string, secret: string, now: Date): Promise<Principal | null> {
   return (await readAccessToken(token, secret, now))?.principal ?? null;
@@ -57,10 +87,7 @@ export async function readAccessToken(
   now: Date,
 ): Promise<{ principal: Principal; sessionEpoch: number } | null> {
   try {
-    const { payload } = await jwtVerify(token, await hmacKey(secret), {
-      issuer: 'openpbm',
-      currentDate: now,
-    });
+    const payload = await verifiedClaims(token, secret, now);
     const principal: Principal = {
       userId: String(payload.sub),
       username: String(payload.username),

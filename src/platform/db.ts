@@ -43,10 +43,18 @@ export interface TransactionOptions {
    * reads with a snapshot taken after the lock was granted.
    */
   xactLock?: { space: number; key: string };
+  /**
+   * A statement without parameters run right after `begin` (and the lock), sent with it in one
+   * round trip on PostgreSQL (one simple query); its rows are the transaction's `begun`. For a
+   * read or a draw the transaction needs first (an approval's authorization serial, issue #11).
+   */
+  atBegin?: string;
 }
 
 /** A transaction's view of the database: the same two query layers, bound to its connection. */
 export type TxDatabase = Pick<Database, 'db' | 'kind' | 'query'> & {
+  /** The rows of TransactionOptions.atBegin's statement ([] without one). */
+  readonly begun: Record<string, unknown>[];
   /**
    * Queues a statement to run last in the transaction, sent with `commit` in the same round trip
    * (on PostgreSQL: one simple query `stmt; commit`). It fails the whole transaction if it fails.
@@ -115,6 +123,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         const tx: TxDatabase = {
           db: txDb,
           kind: 'postgres',
+          begun: [],
           atCommit: (statement) => void last.push(statement),
           async query<R>(text: string, params?: unknown[], name?: string) {
             const r = name
@@ -128,11 +137,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           const lock = options?.xactLock;
           // A simple query may carry several statements but no parameters: the key goes in as a
           // literal escaped by the driver (escapeLiteral doubles quotes, E'' for backslashes).
-          await client.query(
-            lock
-              ? `begin; select pg_advisory_xact_lock(${Math.trunc(lock.space)}, hashtext(${client.escapeLiteral(lock.key)}))`
-              : 'begin',
-          );
+          const first = [
+            'begin',
+            ...(lock
+              ? [`select pg_advisory_xact_lock(${Math.trunc(lock.space)}, hashtext(${client.escapeLiteral(lock.key)}))`]
+              : []),
+            ...(options?.atBegin ? [options.atBegin] : []),
+          ];
+          // One statement gives one result, several an array of them (pg's simple query).
+          const began = (await client.query(first.join('; '))) as unknown as pg.QueryResult | pg.QueryResult[];
+          if (options?.atBegin) (tx.begun as unknown[]).push(...(Array.isArray(began) ? began.at(-1)! : began).rows);
           const out = await fn(tx);
           // After an error in a multi-statement simple query PostgreSQL runs nothing more of it, so
           // a failed last statement leaves the transaction uncommitted (rolled back below).
@@ -174,10 +188,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       return pgl.transaction(async (t) => {
         const lock = options?.xactLock;
         if (lock) await t.query('select pg_advisory_xact_lock($1, hashtext($2))', [Math.trunc(lock.space), lock.key]);
+        const begun = options?.atBegin ? (await t.query<Record<string, unknown>>(options.atBegin)).rows : [];
         const last: string[] = [];
         const out = await fn({
           db: drizzlePglite(t as unknown as PGlite, { schema }) as unknown as Db,
           kind: 'pglite',
+          begun,
           atCommit: (statement) => void last.push(statement),
           async query<R>(text: string, params?: unknown[]) {
             const r = await t.query(text, params as unknown[]);

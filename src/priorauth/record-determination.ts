@@ -32,6 +32,8 @@ export interface DeterminationInput {
   reasonWording?: Wording[];
   /** Fetched before the transaction: on PGlite a query outside the open transaction would wait for it. */
   plan: PlanRow;
+  /** An approval's authorization serial, drawn with the transaction's begin (AuthorizationGrant.serial). */
+  authorizationSerial?: number;
   /**
    * A transition of the case not yet written that comes right before the determination (a
    * submission the criteria approve): written with it in one update (transitionRequestSteps).
@@ -73,6 +75,7 @@ export async function recordDetermination(
       approvedQuantity: d.approvedQuantity,
       effectiveTo: d.effectiveTo,
       tier: d.approvedTier ?? null,
+      serial: d.authorizationSerial,
     }));
   }
 

@@ -1,4 +1,5 @@
 import { findPublishedCriteria } from './published-criteria.js';
+import { DRAW_AUTHORIZATION_SERIAL, serialDrawn } from '../authorizations/index.js';
 import { queueNotices } from '../notices/queue-notices.js';
 import type { AppContext } from '../app-context.js';
 import type { Principal } from '../platform/roles.js';
@@ -135,116 +136,124 @@ export async function submitCase(
   }
 
   const evaluation = completeness.complete ? await evaluateRequest(ctx, { row, criteria, answers, now }) : null;
+  const approving = evaluation?.evaluation.outcome === 'approve';
   // A deadlock or serialization loss rolls the whole transaction back: run it again (docs/design.md#errors).
   return retryOnConflict(() =>
-    db.transaction(async (tx) => {
-      for (const a of arriving) await storeAttachment(tx, a, row.status, now);
-      if (!evaluation) {
-        const submitted = await transitionRequest(tx, row, {
-          to: 'awaiting-information',
-          action: 'submitted-incomplete',
+    ctx.database.transaction(
+      async ({ db: tx, begun }) => {
+        for (const a of arriving) await storeAttachment(tx, a, row.status, now);
+        if (!evaluation) {
+          const submitted = await transitionRequest(tx, row, {
+            to: 'awaiting-information',
+            action: 'submitted-incomplete',
+            actor: caller,
+            at: now,
+            from: ['awaiting-answers'],
+            changes: { answers: answers as Record<string, unknown>, submittedAt: now, supportingStatementReceivedAt },
+            details: { missing: completeness.missing },
+          });
+          await openInformationRequest(tx, {
+            row: submitted,
+            now,
+            policy: plan.policy,
+            planName: plan.name,
+            actor: 'system',
+            reason: 'incomplete',
+            items: completeness.missing.map((m, i) => ({
+              id: `missing-${i + 1}`,
+              ...(m.documentId
+                ? { document: m.text, documentId: m.documentId }
+                : { question: m.text, linkId: m.linkId }),
+            })),
+            note: 'The request is missing required information. The review clock starts when it is complete.',
+          });
+          return submitted;
+        }
+        // The clock runs from receipt of the complete request; a fax was received when it arrived.
+        const completedAt = arrivedAt;
+        const submission: TransitionOptions = {
+          to: 'submitted',
+          action: 'submitted',
           actor: caller,
           at: now,
           from: ['awaiting-answers'],
-          changes: { answers: answers as Record<string, unknown>, submittedAt: now, supportingStatementReceivedAt },
-          details: { missing: completeness.missing },
-        });
-        await openInformationRequest(tx, {
-          row: submitted,
-          now,
-          policy: plan.policy,
-          planName: plan.name,
-          actor: 'system',
-          reason: 'incomplete',
-          items: completeness.missing.map((m, i) => ({
-            id: `missing-${i + 1}`,
-            ...(m.documentId ? { document: m.text, documentId: m.documentId } : { question: m.text, linkId: m.linkId }),
-          })),
-          note: 'The request is missing required information. The review clock starts when it is complete.',
-        });
-        return submitted;
-      }
-      // The clock runs from receipt of the complete request; a fax was received when it arrived.
-      const completedAt = arrivedAt;
-      const submission: TransitionOptions = {
-        to: 'submitted',
-        action: 'submitted',
-        actor: caller,
-        at: now,
-        from: ['awaiting-answers'],
-        changes: {
-          answers: answers as Record<string, unknown>,
-          submittedAt: now,
-          completedAt,
-          criteriaEvaluation: evaluation,
-          supportingStatementReceivedAt,
-        },
-        details: { outcome: evaluation.evaluation.outcome },
-      };
-      if (evaluation.evaluation.outcome === 'approve') {
-        // The submission and the approval are written as one update (issue #11, round trips).
-        return recordDetermination(ctx, tx, row, {
-          before: submission,
-          decision: 'approved',
-          reasons: [SYSTEM_REASONS.criteriaMet.en],
-          reasonWording: [SYSTEM_REASONS.criteriaMet],
-          actor: 'system',
-          now,
-          from: ['submitted'],
-          plan,
-        });
-      }
-      // The clock's deadlines first: the submission and the routing to review are then written as
-      // one update with both history rows (issue #11, round trips), as an approval is.
-      const dueAt = await scheduleReviewClock(tx, {
-        paRequestId: row.id,
-        // Part D exceptions: from the supporting statement's receipt (rules/exception-clock.ts).
-        startAt:
-          reviewClockStart({
-            lineOfBusiness: plan.lineOfBusiness,
-            kind: row.kind,
-            completeAt: completedAt,
+          changes: {
+            answers: answers as Record<string, unknown>,
+            submittedAt: now,
+            completedAt,
+            criteriaEvaluation: evaluation,
             supportingStatementReceivedAt,
-          }) ?? completedAt,
-        urgency: row.urgency as 'standard' | 'urgent',
-        policy: plan.policy,
-        now,
-      });
-      // A faxed request has no portal screen or ePA reply to tell the prescriber it arrived: an
-      // acknowledgment goes back by fax with the due time (docs/design.md#notices).
-      if (row.channel === 'fax')
-        await queueNotices(
-          tx,
-          {
-            kind: 'request-acknowledgment',
-            memberId: row.memberId,
-            prescriberNpi: row.prescriberNpi,
-            paRequestId: row.id,
-            recipients: ['prescriber'],
-            letterLanguages: plan.policy.letterLanguages,
-            content: {
-              paRequestId: row.id,
-              drugName: row.drugName,
-              planName: plan.name,
-              receivedAt: row.receivedAt.toISOString(),
-              dueAt: dueAt.toISOString(),
-            },
           },
+          details: { outcome: evaluation.evaluation.outcome },
+        };
+        if (evaluation.evaluation.outcome === 'approve') {
+          // The submission and the approval are written as one update (issue #11, round trips).
+          return recordDetermination(ctx, tx, row, {
+            before: submission,
+            decision: 'approved',
+            reasons: [SYSTEM_REASONS.criteriaMet.en],
+            reasonWording: [SYSTEM_REASONS.criteriaMet],
+            actor: 'system',
+            now,
+            from: ['submitted'],
+            plan,
+            authorizationSerial: serialDrawn(begun),
+          });
+        }
+        // The clock's deadlines first: the submission and the routing to review are then written as
+        // one update with both history rows (issue #11, round trips), as an approval is.
+        const dueAt = await scheduleReviewClock(tx, {
+          paRequestId: row.id,
+          // Part D exceptions: from the supporting statement's receipt (rules/exception-clock.ts).
+          startAt:
+            reviewClockStart({
+              lineOfBusiness: plan.lineOfBusiness,
+              kind: row.kind,
+              completeAt: completedAt,
+              supportingStatementReceivedAt,
+            }) ?? completedAt,
+          urgency: row.urgency as 'standard' | 'urgent',
+          policy: plan.policy,
           now,
-        );
-      return transitionRequestSteps(tx, row, [
-        submission,
-        {
-          to: 'in-review',
-          action: 'routed-to-review',
-          actor: 'system',
-          at: now,
-          from: ['submitted'],
-          changes: { dueAt },
-          reason: 'Not every criterion could be confirmed automatically',
-          details: { notMet: evaluation.evaluation.rules.filter((r) => r.result !== 'met').map((r) => r.id) },
-        },
-      ]);
-    }),
+        });
+        // A faxed request has no portal screen or ePA reply to tell the prescriber it arrived: an
+        // acknowledgment goes back by fax with the due time (docs/design.md#notices).
+        if (row.channel === 'fax')
+          await queueNotices(
+            tx,
+            {
+              kind: 'request-acknowledgment',
+              memberId: row.memberId,
+              prescriberNpi: row.prescriberNpi,
+              paRequestId: row.id,
+              recipients: ['prescriber'],
+              letterLanguages: plan.policy.letterLanguages,
+              content: {
+                paRequestId: row.id,
+                drugName: row.drugName,
+                planName: plan.name,
+                receivedAt: row.receivedAt.toISOString(),
+                dueAt: dueAt.toISOString(),
+              },
+            },
+            now,
+          );
+        return transitionRequestSteps(tx, row, [
+          submission,
+          {
+            to: 'in-review',
+            action: 'routed-to-review',
+            actor: 'system',
+            at: now,
+            from: ['submitted'],
+            changes: { dueAt },
+            reason: 'Not every criterion could be confirmed automatically',
+            details: { notMet: evaluation.evaluation.rules.filter((r) => r.result !== 'met').map((r) => r.id) },
+          },
+        ]);
+      },
+      // An approval's authorization serial is drawn with `begin`, in its round trip (issue #11).
+      approving ? { atBegin: DRAW_AUTHORIZATION_SERIAL } : undefined,
+    ),
   );
 }

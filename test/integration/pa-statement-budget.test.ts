@@ -14,11 +14,16 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * stops working, a case read twice or a transaction split in two shows here as a failure.
  */
 // Both include the case view's one read of the display names of the people in its history (issue #14, item 8).
-const EPA_PA_REQUEST_BUDGET = 15; // was 17 before the renewal reminder and the end of the case's clocks went in the approval's update, 24 before the writes that go together became one statement each (submission + approval: one update with both history rows; the document with its history row; the notices' three reads; alerts with notices), 30 with the case view's six reads (an ePA answer states none of them), 39 before: hub looked up, case read 3×, documents listed 2× and stored in a transaction of their own
+const EPA_PA_REQUEST_BUDGET = 14; // was 15 before the authorization's serial was drawn with begin, 17 before the renewal reminder and the end of the case's clocks went in the approval's update, 24 before the writes that go together became one statement each (submission + approval: one update with both history rows; the document with its history row; the notices' three reads; alerts with notices), 30 with the case view's six reads (an ePA answer states none of them), 39 before: hub looked up, case read 3×, documents listed 2× and stored in a transaction of their own
 const EPA_INITIATION_BUDGET = 8; // was 10 with a transaction (begin, commit) around the case's one insert, 12 before the case went in with its history row and the ePA case with the answer, 19: the portals' view of the new case (six reads; the answer needs its question set only) and the member read twice
+/**
+ * An approval draws its authorization's serial with `begin` (TransactionOptions.atBegin): one simple
+ * query on PostgreSQL, two messages to PGlite's in-process engine (no round trip there to save).
+ */
+const withBegin = (budget: number) => budget + (t.ctx.database.kind === 'pglite' ? 1 : 0);
 const JSON_INITIATE_BUDGET = 6; // the member, an active authorization, the open cases for the drug, the current criteria, the case with its history (no begin/commit around it: one statement), the case view; was 8 with the transaction
 const JSON_REVIEW_SUBMIT_BUDGET = 9; // was 10 before the submission and the routing to review became one update
-const JSON_SUBMIT_BUDGET = 10; // was 12 before the renewal reminder and the end of the case's clocks went in the approval's update, 18 before the submission and the approval became one update with both history rows, the notices' reads of prescriber, member and alert choices one read, and the alerts one insert with the notices; 19 with the case and its documents read apart, 24 with the case view's six reads (now one, case-details.repo.ts), 25 with the member read apart from its claim history
+const JSON_SUBMIT_BUDGET = 9; // was 10 before the authorization's serial was drawn with begin (one simple query), 12 before the renewal reminder and the end of the case's clocks went in the approval's update, 18 before the submission and the approval became one update with both history rows, the notices' reads of prescriber, member and alert choices one read, and the alerts one insert with the notices; 19 with the case and its documents read apart, 24 with the case view's six reads (now one, case-details.repo.ts), 25 with the member read apart from its claim history
 
 const OZEMPIC = '00169413211';
 const NPI = DEMO_EPA_HUB.prescriberNpis[0];
@@ -56,7 +61,7 @@ describe('statements per prior-authorization request', () => {
     );
     log.stop();
     expect(r.script!.body.Response.Approved, r.raw).toBeDefined();
-    expect(log.count, log.texts.join('\n')).toBeLessThanOrEqual(EPA_PA_REQUEST_BUDGET);
+    expect(log.count, log.texts.join('\n')).toBeLessThanOrEqual(withBegin(EPA_PA_REQUEST_BUDGET));
 
     // What the reviewer and the prescriber see is unchanged: the document on the case, added before the submission.
     const prescriber = await signIn(t, 'prescriber', { npi: NPI });
@@ -113,7 +118,7 @@ describe('statements per prior-authorization request', () => {
     });
     log.stop();
     expect(s.body.status, JSON.stringify(s.body)).toBe('approved');
-    expect(log.count, log.texts.join('\n')).toBeLessThanOrEqual(JSON_SUBMIT_BUDGET);
+    expect(log.count, log.texts.join('\n')).toBeLessThanOrEqual(withBegin(JSON_SUBMIT_BUDGET));
   });
 
   it('a JSON initiate: within budget', async () => {

@@ -72,3 +72,43 @@ describe('statements sent with the commit', () => {
     expect(await stored('ncx_atcommit3')).toHaveLength(0);
   });
 });
+
+/**
+ * TransactionOptions.atBegin: a statement run right after `begin` (and the advisory lock), sent
+ * with it in one round trip on PostgreSQL; its rows are the transaction's `begun`.
+ */
+describe('a statement sent with begin', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => ({ database, drop } = await openTestDatabase()));
+  afterAll(() => drop());
+
+  it('runs inside the transaction, alone or after the advisory lock, and hands its rows to the body', async () => {
+    for (const xactLock of [undefined, { space: 7, key: "member-'1" }]) {
+      const seen = await database.transaction(
+        async (tx) => {
+          const [now] = await tx.query<{ id: string }>('select txid_current()::text as id');
+          return { begun: tx.begun, id: now.id };
+        },
+        { atBegin: 'select txid_current()::text as id, 2 as two', xactLock },
+      );
+      expect(seen.begun).toEqual([{ id: seen.id, two: 2 }]);
+    }
+  });
+
+  it('leaves begun empty without one, and a failing one fails the transaction before its body runs', async () => {
+    expect(await database.transaction(async (tx) => tx.begun)).toEqual([]);
+    let ran = false;
+    await expect(
+      database.transaction(
+        async () => {
+          ran = true;
+        },
+        { atBegin: 'select * from no_such_table' },
+      ),
+    ).rejects.toThrow();
+    expect(ran).toBe(false);
+    // The connection went back to the pool usable.
+    expect(await database.query<{ one: number }>('select 1 as one')).toEqual([{ one: 1 }]);
+  });
+});
