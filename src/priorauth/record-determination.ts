@@ -9,7 +9,7 @@ import { caseGrant } from './case-grant.js';
 import { FINAL_STATUSES, type Actor, type Decision, type PaStatus } from './pa-status.js';
 import { withdrawOpenInformationRequests, type PaRequestRow } from './priorauth.repo.js';
 import { projectTransition, transitionRequestSteps, type TransitionOptions } from './transition-request.js';
-import { reasonsByLanguage, type Wording } from './rules/determination-wording.js';
+import { reasonsByLanguage, SYSTEM_REASONS, type Wording } from './rules/determination-wording.js';
 
 export const CASE_DEADLINE_KINDS = ['pa-warning', 'pa-due', 'pa-info-request-due'];
 
@@ -40,6 +40,23 @@ export interface DeterminationInput {
    * `stored` is then the case before it; the determination sees the case as it leaves it.
    */
   before?: TransitionOptions;
+}
+
+/**
+ * The system's own decision on a submitted case whose criteria are met: approved, in the reasons'
+ * words of both languages. The system never denies on its own (docs/design.md#prior-authorization).
+ */
+export function criteriaMetApproval(): Pick<
+  DeterminationInput,
+  'decision' | 'reasons' | 'reasonWording' | 'actor' | 'from'
+> {
+  return {
+    decision: 'approved',
+    reasons: [SYSTEM_REASONS.criteriaMet.en],
+    reasonWording: [SYSTEM_REASONS.criteriaMet],
+    actor: 'system',
+    from: ['submitted'],
+  };
 }
 
 const NOTICE_FOR: Record<Decision, NoticeKind> = {

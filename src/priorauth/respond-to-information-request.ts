@@ -13,7 +13,7 @@ import {
   findPaRequest,
   listInformationRequests,
 } from './priorauth.repo.js';
-import { recordDetermination } from './record-determination.js';
+import { criteriaMetApproval, recordDetermination } from './record-determination.js';
 import { buildRequestView } from './request-view.js';
 import { mergeAnswers } from './merge-answers.js';
 import { scheduleReviewClock } from './schedule-review-clock.js';
@@ -23,7 +23,6 @@ import { evaluateRequest } from './evaluate-request.js';
 import { informationRequestClock } from './rules/information-request-rules.js';
 import { withPlanAnswers } from './rules/plan-answers.js';
 import { reviewClockStart, supportingStatementReceipt } from './rules/exception-clock.js';
-import { SYSTEM_REASONS } from './rules/determination-wording.js';
 
 /**
  * The prescriber's answer as POST /pa-requests/{id}/information-response accepts it; fax intake adds
@@ -144,15 +143,7 @@ export async function respondToInformationRequest(
     // their own questions (policy.review.autoApproveOnInformation = false).
     const autoApprove = systemAsked || plan.policy.review.autoApproveOnInformation !== false;
     if (autoApprove && evaluation.evaluation.outcome === 'approve') {
-      return recordDetermination(ctx, tx, received, {
-        decision: 'approved',
-        reasons: [SYSTEM_REASONS.criteriaMet.en],
-        reasonWording: [SYSTEM_REASONS.criteriaMet],
-        actor: 'system',
-        now,
-        from: ['submitted'],
-        plan,
-      });
+      return recordDetermination(ctx, tx, received, { ...criteriaMetApproval(), now, plan });
     }
     const dueAt =
       keptDueAt ??

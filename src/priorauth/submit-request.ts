@@ -12,7 +12,7 @@ import { findPaRequestWithDocuments, listAttachments, type PaRequestRow } from '
 
 /** The documents on a case (metadata, no bytes). */
 export const documentsOnFile = (ctx: AppContext, id: string) => listAttachments(ctx.database.db, id);
-import { recordDetermination } from './record-determination.js';
+import { criteriaMetApproval, recordDetermination } from './record-determination.js';
 import { buildRequestView, type RequestView } from './request-view.js';
 import { checkCompleteness, validateAnswers } from './rules/check-completeness.js';
 import type { CriteriaSet } from './rules/criteria-set.js';
@@ -21,7 +21,6 @@ import { transitionRequest, transitionRequestSteps, type TransitionOptions } fro
 import { evaluateRequest } from './evaluate-request.js';
 import { withPlanAnswers } from './rules/plan-answers.js';
 import { reviewClockStart, supportingStatementReceipt } from './rules/exception-clock.js';
-import { SYSTEM_REASONS } from './rules/determination-wording.js';
 
 export function assertAnswersValid(criteria: CriteriaSet, answers: unknown): void {
   const problems = validateAnswers(criteria.questionnaire, answers as never);
@@ -189,13 +188,9 @@ export async function submitCase(
         if (evaluation.evaluation.outcome === 'approve') {
           // The submission and the approval are written as one update (issue #11, round trips).
           return recordDetermination(ctx, tx, row, {
+            ...criteriaMetApproval(),
             before: submission,
-            decision: 'approved',
-            reasons: [SYSTEM_REASONS.criteriaMet.en],
-            reasonWording: [SYSTEM_REASONS.criteriaMet],
-            actor: 'system',
             now,
-            from: ['submitted'],
             plan,
             authorizationSerial: serialDrawn(begun),
           });
