@@ -49,12 +49,8 @@ export async function findAuthorizationByNumber(db: Db, number: string): Promise
   return (await db.select().from(authorizations).where(eq(authorizations.number, number)).limit(1))[0];
 }
 
-/**
- * The member's active authorization for a drug-form group that covers `date` or starts later
- * (the one ending last), or undefined.
- */
-// With a kind, as every new PA case reads it (initiate-request.ts): built once per query layer (platform/prepared.ts).
-const findActiveAuthorizationOfKindPrepared = preparedPerDb((db) =>
+// Read by every new PA case (initiate-request.ts): built once per query layer (platform/prepared.ts).
+const findActiveAuthorizationPrepared = preparedPerDb((db) =>
   db
     .select()
     .from(authorizations)
@@ -72,26 +68,15 @@ const findActiveAuthorizationOfKindPrepared = preparedPerDb((db) =>
     .prepare('authorization-active-of-kind'),
 );
 
+/**
+ * The member's active authorization of a kind for a drug-form group that covers `date` or starts
+ * later (the one ending last), or undefined.
+ */
 export async function findActiveAuthorization(
   db: Db,
-  key: { memberId: string; groupId: string; date: string; kind?: string },
+  key: { memberId: string; groupId: string; date: string; kind: string },
 ): Promise<AuthorizationRow | undefined> {
-  if (key.kind) return (await findActiveAuthorizationOfKindPrepared(db).execute({ ...key, kind: key.kind }))[0];
-  const rows = await db
-    .select()
-    .from(authorizations)
-    .where(
-      and(
-        eq(authorizations.memberId, key.memberId),
-        eq(authorizations.groupId, key.groupId),
-        eq(authorizations.status, 'active'),
-        gte(authorizations.effectiveTo, key.date),
-        ...(key.kind ? [eq(authorizations.kind, key.kind)] : []),
-      ),
-    )
-    .orderBy(desc(authorizations.effectiveTo))
-    .limit(1);
-  return rows[0];
+  return (await findActiveAuthorizationPrepared(db).execute(key))[0];
 }
 
 /**
