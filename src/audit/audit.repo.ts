@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { preparedPerDb } from '../platform/prepared.js';
 import { auditEvents } from './audit.tables.js';
@@ -67,6 +67,19 @@ const insertAuditEventPrepared = preparedPerDb((db) =>
     })
     .prepare('audit-event'),
 );
+
+/**
+ * The insert of one audit row, for a data-modifying CTE of another module's statement, so the row
+ * goes in the same round trip as the change it records (issue #11: ePA answers). Its values are
+ * the named placeholders auditParams (write-audit.ts) fills: the statement is built once
+ * (platform/prepared.ts preparedSql) like insertAuditEventPrepared.
+ */
+export function auditEventInsertSql(): SQL {
+  const p = (name: string) => sql.placeholder(name);
+  return sql`insert into audit_events (at, actor, actor_id, actor_role, action, entity_type, entity_id, member_ids, reason, details)
+    values (${p('auditAt')}::timestamptz, ${p('auditActor')}, ${p('auditActorId')}, ${p('auditActorRole')}, ${p('auditAction')},
+            ${p('auditEntityType')}, ${p('auditEntityId')}, ${p('auditMemberIds')}::text[], ${p('auditReason')}, ${p('auditDetails')}::jsonb)`;
+}
 
 export async function insertAuditEvent(
   db: Db,

@@ -1,5 +1,4 @@
 import type { AppContext } from '../app-context.js';
-import { writeAudit } from '../audit/write-audit.js';
 import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Hub } from './authenticate-hub.js';
@@ -8,7 +7,7 @@ import { claimMessage, completeMessage, findMessage, releaseMessage } from './ep
 import { handleAppeal, handleCancel, handlePaRequest } from './handle-case-messages.js';
 import { handleInitiation } from './handle-initiation.js';
 import { handleRtpb } from './handle-rtpb.js';
-import type { HandledMessage } from './handled-message.js';
+import type { ClaimedWith, HandledMessage } from './handled-message.js';
 import { bodyPath, prescriberNpi } from './read-messages.js';
 import { errorBody } from './script-responses.js';
 import { ScriptSchemaError } from './script-schema.js';
@@ -17,7 +16,10 @@ import { buildScriptMessage, parseScriptMessage, sniffMessageId, type InboundMes
 /** OpenPBM's identity in the header of what it sends (To of inbound messages is not checked: a hub may use its own id for us). */
 export const OPENPBM_ID = 'OPENPBM';
 
-const HANDLERS: Record<string, (ctx: AppContext, hub: Hub, m: InboundMessage) => Promise<HandledMessage>> = {
+const HANDLERS: Record<
+  string,
+  (ctx: AppContext, hub: Hub, m: InboundMessage, claimed: ClaimedWith) => Promise<HandledMessage>
+> = {
   PAInitiationRequest: handleInitiation,
   PARequest: handlePaRequest,
   PAAppealRequest: handleAppeal,
@@ -154,14 +156,20 @@ export async function answerEpaMessage(
   }
   const now = ctx.clock.now();
   const id = newId('epi', now);
-  const taken = await claimMessage(ctx.database.db, {
-    id,
-    clientId: hub.row.id,
-    messageId: m.header.messageId,
-    transaction: m.transaction,
-    requestXml: xml,
-    receivedAt: now,
-  });
+  // A message about a case reads its ePA case with the claim (one round trip fewer, issue #11).
+  const caseId = typeof m.body.PAReferenceID === 'string' ? m.body.PAReferenceID : undefined;
+  const { taken, ...claimed } = await claimMessage(
+    ctx.database.db,
+    {
+      id,
+      clientId: hub.row.id,
+      messageId: m.header.messageId,
+      transaction: m.transaction,
+      requestXml: xml,
+      receivedAt: now,
+    },
+    caseId,
+  );
   if (!taken) {
     const earlier = await findMessage(ctx.database.db, hub.row.id, m.header.messageId);
     const summary = { transaction: m.transaction, messageId: m.header.messageId, replayed: true };
@@ -176,7 +184,7 @@ export async function answerEpaMessage(
   let answer: HandledMessage | EpaRefusal;
   try {
     checkPrescriber(hub, m);
-    answer = await handler(ctx, hub, m);
+    answer = await handler(ctx, hub, m, claimed);
   } catch (e) {
     if (e instanceof EpaRefusal) answer = e;
     else if (e instanceof ScriptSchemaError) answer = new EpaRefusal('SCHEMA', e.message);
@@ -202,21 +210,22 @@ export async function answerEpaMessage(
       ? refuse(answer)
       : envelope(ctx, hub, m.header.messageId, answer.transaction, answer.body);
   const paRequestId = answer instanceof EpaRefusal ? null : (answer.paRequestId ?? null);
+  // The audit row goes in the answer's statement (one round trip, issue #11).
   await completeMessage(
     ctx.database.db,
     id,
     { responseXml, paRequestId, answeredAt: ctx.clock.now() },
+    {
+      at: now,
+      actor: { username: `ehr:${hub.row.clientId}`, role: 'ehr-client' },
+      action: `epa.${m.transaction}`,
+      entityType: paRequestId ? 'pa-request' : 'epa-message',
+      entityId: paRequestId ?? m.header.messageId,
+      details: { answer: answer instanceof EpaRefusal ? `Error ${answer.descriptionCode}` : answer.transaction },
+    },
     answer instanceof EpaRefusal ? undefined : answer.knownEvent,
     answer instanceof EpaRefusal ? undefined : answer.opensCase,
   );
-  await writeAudit(ctx.database.db, {
-    at: now,
-    actor: { username: `ehr:${hub.row.clientId}`, role: 'ehr-client' },
-    action: `epa.${m.transaction}`,
-    entityType: paRequestId ? 'pa-request' : 'epa-message',
-    entityId: paRequestId ?? m.header.messageId,
-    details: { answer: answer instanceof EpaRefusal ? `Error ${answer.descriptionCode}` : answer.transaction },
-  });
   return {
     xml: responseXml,
     summary: {

@@ -13,18 +13,18 @@ import {
 } from '../priorauth/add-attachment.js';
 import { sniffFileType } from '../priorauth/sniff-file-type.js';
 import { cancelRequest } from '../priorauth/cancel-request.js';
-import { findPaRequest, type PaRequestRow, findPublishedCriteria } from '../priorauth/index.js';
+import { findPaRequestWithDocuments, type PaRequestRow, findPublishedCriteria } from '../priorauth/index.js';
 import { respondToInformationRequest } from '../priorauth/respond-to-information-request.js';
 import { buildCaseOutcomeView, type CaseOutcomeView } from '../priorauth/request-view.js';
 import type { CriteriaSet } from '../priorauth/rules/criteria-set.js';
 import { saveAnswers } from '../priorauth/save-answers.js';
 import { mergeAnswers } from '../priorauth/merge-answers.js';
-import { assertAnswersValid, documentsOnFile, missingItems, submitCase } from '../priorauth/submit-request.js';
+import { assertAnswersValid, missingItems, submitCase } from '../priorauth/submit-request.js';
 import type { Hub } from './authenticate-hub.js';
 import { caseEvent, caseOutcome, isFinalEvent } from './case-outcome.js';
 import { EpaRefusal } from './epa-refusal.js';
 import { findEpaCase, markEventKnown } from './epa.repo.js';
-import type { HandledMessage } from './handled-message.js';
+import type { ClaimedWith, HandledMessage } from './handled-message.js';
 import { answersDeadline } from './handle-initiation.js';
 import { answersToResponse, informationRequestQuestionSet, toQuestionSet } from './question-set.js';
 import { answersOf, attachmentsOf, bodyPath, prescriberNpi } from './read-messages.js';
@@ -35,16 +35,22 @@ interface CaseContext {
   row: PaRequestRow;
   acting: Principal;
   criteria: CriteriaSet;
+  /** The case's documents on file, read with the case (a submission checks them). */
+  onFile: Array<{ documentId: string | null }>;
 }
 
 /**
  * The case a message names, if this hub opened it over ePA and the message's prescriber is the
  * case's: any other case is "not found" (a hub learns nothing of cases it did not send).
  */
-async function loadCase(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<CaseContext> {
+async function loadCase(ctx: AppContext, hub: Hub, m: InboundMessage, claimed: ClaimedWith): Promise<CaseContext> {
   const id = m.body.PAReferenceID as string;
-  const link = await findEpaCase(ctx.database.db, id);
-  const row = link && link.clientId === hub.row.id ? await findPaRequest(ctx.database.db, id) : undefined;
+  // Read with the message's claim (answer-epa-message.ts); read here when it was not.
+  const link = claimed.epaCase === undefined ? await findEpaCase(ctx.database.db, id) : claimed.epaCase;
+  // The case with its documents in one read (a PARequest's submission checks them).
+  const found =
+    link && link.clientId === hub.row.id ? await findPaRequestWithDocuments(ctx.database.db, id) : undefined;
+  const row = found?.row;
   if (!row)
     throw new EpaRefusal(
       'CASE_NOT_FOUND',
@@ -57,7 +63,7 @@ async function loadCase(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<C
       `${bodyPath(m)}/Prescriber/NonVeterinarian/Identification/NPI: ${npi} is not the prescriber of request ${id}`,
     );
   const criteria = (await findPublishedCriteria(ctx, row.criteriaId, row.criteriaVersion))!.body;
-  return { row, acting: actingPrescriber(clientIdentity(hub.row), npi), criteria };
+  return { row, acting: actingPrescriber(clientIdentity(hub.row), npi), criteria, onFile: found.documents };
 }
 
 export async function outcomeOf(ctx: AppContext, view: CaseOutcomeView, criteria: CriteriaSet): Promise<CaseOutcome> {
@@ -153,8 +159,13 @@ function withItems(r: QuestionnaireResponse | undefined, extra: NonNullable<Ques
  * On a case with an open information request: the answers respond to it (a further request
  * follows the plan's maximum, two). Otherwise: the case's current outcome (a status inquiry).
  */
-export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<HandledMessage> {
-  const c = await loadCase(ctx, hub, m);
+export async function handlePaRequest(
+  ctx: AppContext,
+  hub: Hub,
+  m: InboundMessage,
+  claimed: ClaimedWith = {},
+): Promise<HandledMessage> {
+  const c = await loadCase(ctx, hub, m, claimed);
   await checkAttachments(m);
   const scriptAnswers = answersOf(m.body, bodyPath(m));
   const note = typeof m.body.PANote === 'string' ? m.body.PANote : undefined;
@@ -171,7 +182,7 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
     if (!answers) throw new EpaRefusal('INVALID_ANSWERS', `${bodyPath(m)}/QuestionSet: answer the question set`);
     assertAnswersValid(c.criteria, answers);
     const row = c.row;
-    const onFile = await documentsOnFile(ctx, row.id);
+    const onFile = c.onFile;
     const completeness = await missingItems(ctx, row, c.criteria, answers, stored.prepared, onFile);
     if (!completeness.complete) {
       await storeAttachments(ctx, c, stored.prepared);
@@ -238,8 +249,13 @@ export async function handlePaRequest(ctx: AppContext, hub: Hub, m: InboundMessa
 }
 
 /** PACancelRequest → PACancelResponse: the requester withdraws an open case (its clocks stop). */
-export async function handleCancel(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<HandledMessage> {
-  const c = await loadCase(ctx, hub, m);
+export async function handleCancel(
+  ctx: AppContext,
+  hub: Hub,
+  m: InboundMessage,
+  claimed: ClaimedWith = {},
+): Promise<HandledMessage> {
+  const c = await loadCase(ctx, hub, m, claimed);
   const reason = typeof m.body.CancelReason === 'string' ? m.body.CancelReason : undefined;
   const view = await cancelRequest(ctx, c.acting, c.row.id, { reason: reason ?? 'Withdrawn by the prescriber (ePA)' });
   await markEventKnown(ctx.database.db, view.id, 'cancelled', ctx.clock.now());
@@ -258,8 +274,13 @@ export async function handleCancel(ctx: AppContext, hub: Hub, m: InboundMessage)
  * (fileAppeal: the plan's filing window, one open appeal per case, the appeal clock, an
  * independent reviewer); documents go to the appeal.
  */
-export async function handleAppeal(ctx: AppContext, hub: Hub, m: InboundMessage): Promise<HandledMessage> {
-  const c = await loadCase(ctx, hub, m);
+export async function handleAppeal(
+  ctx: AppContext,
+  hub: Hub,
+  m: InboundMessage,
+  claimed: ClaimedWith = {},
+): Promise<HandledMessage> {
+  const c = await loadCase(ctx, hub, m, claimed);
   await checkAttachments(m);
   const urgent = m.body.PAPriorityIndicator === 'EX';
   const appeal = await fileAppeal(ctx, c.acting, {

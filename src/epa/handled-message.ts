@@ -1,4 +1,4 @@
-import type { EpaCaseInsert, KnownEvent } from './epa.repo.js';
+import type { EpaCaseInsert, EpaCaseRow, KnownEvent } from './epa.repo.js';
 import type { OutNode } from './script-xml.js';
 
 /** A transaction's answer before it is wrapped in the envelope: its name, its body, and the case it concerns. */
@@ -10,4 +10,9 @@ export interface HandledMessage {
   knownEvent?: KnownEvent;
   /** The ePA case this answer opens (a PAInitiationResponse): recorded with the answer, in its statement (completeMessage). */
   opensCase?: EpaCaseInsert;
+}
+
+/** What a message's claim read with it (epa.repo.ts claimMessage): the ePA case a message about a case names, null when none. */
+export interface ClaimedWith {
+  epaCase?: EpaCaseRow | null;
 }

@@ -3,6 +3,7 @@ export {
   findCriteriaVersion,
   findCurrentCriteria,
   findPaRequest,
+  findPaRequestWithDocuments,
   insertHistory,
   listCriteria,
   listHistory,

@@ -11,7 +11,6 @@ import { assertCanAct, assertCanSee } from './pa-access.js';
 import { findPaRequestWithDocuments, listAttachments, type PaRequestRow } from './priorauth.repo.js';
 
 /** The documents on a case (metadata, no bytes). */
-export const documentsOnFile = (ctx: AppContext, id: string) => listAttachments(ctx.database.db, id);
 import { criteriaMetApproval, recordDetermination } from './record-determination.js';
 import { buildRequestView, type RequestView } from './request-view.js';
 import { checkCompleteness, validateAnswers } from './rules/check-completeness.js';
