@@ -23,7 +23,7 @@ import { assertAnswersValid, missingItems, submitCase } from '../priorauth/submi
 import type { Hub } from './authenticate-hub.js';
 import { caseEvent, caseOutcome, isFinalEvent } from './case-outcome.js';
 import { EpaRefusal } from './epa-refusal.js';
-import { findEpaCase, markEventKnown } from './epa.repo.js';
+import { findEpaCase } from './epa.repo.js';
 import type { ClaimedWith, HandledMessage } from './handled-message.js';
 import { answersDeadline } from './handle-initiation.js';
 import { answersToResponse, informationRequestQuestionSet, toQuestionSet } from './question-set.js';
@@ -258,10 +258,11 @@ export async function handleCancel(
   const c = await loadCase(ctx, hub, m, claimed);
   const reason = typeof m.body.CancelReason === 'string' ? m.body.CancelReason : undefined;
   const view = await cancelRequest(ctx, c.acting, c.row.id, { reason: reason ?? 'Withdrawn by the prescriber (ePA)' });
-  await markEventKnown(ctx.database.db, view.id, 'cancelled', ctx.clock.now());
   return {
     transaction: 'PACancelResponse',
     paRequestId: view.id,
+    // The sender knows of the cancellation from this answer: recorded with it, in its statement (completeMessage).
+    knownEvent: { event: 'cancelled', settledAt: ctx.clock.now() },
     body: {
       PAReferenceID: view.id,
       Response: { Cancelled: { Description: 'The request is withdrawn; its clocks stopped.' } },

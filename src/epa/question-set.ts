@@ -160,10 +160,39 @@ function conditionValue(c: QuestionnaireItemEnableWhen): string {
   return v === undefined ? '' : String(v);
 }
 
-export function toQuestionSet(
-  q: Questionnaire,
-  criteria: { id: string; version: number; title: string; requiredDocuments: Array<{ id: string; text: string }> },
-): ScriptQuestionSet {
+type CriteriaHeading = {
+  id: string;
+  version: number;
+  title: string;
+  requiredDocuments: Array<{ id: string; text: string }>;
+};
+
+/**
+ * A published version's question set, converted once: published criteria are deep-frozen and
+ * shared (priorauth/published-criteria.ts), so a frozen questionnaire with the same criteria
+ * object always converts to the same set (issue #11: not on every PAInitiationRequest). The set is
+ * frozen too; a caller that adapts it copies what it changes (informationRequestQuestionSet).
+ */
+const converted = new WeakMap<Questionnaire, { criteria: CriteriaHeading; set: ScriptQuestionSet }>();
+
+export function toQuestionSet(q: Questionnaire, criteria: CriteriaHeading): ScriptQuestionSet {
+  const hit = converted.get(q);
+  if (hit?.criteria === criteria) return hit.set;
+  if (!Object.isFrozen(q) || !Object.isFrozen(criteria)) return convertQuestionSet(q, criteria);
+  const set = deepFreeze(convertQuestionSet(q, criteria));
+  converted.set(q, { criteria, set });
+  return set;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function convertQuestionSet(q: Questionnaire, criteria: CriteriaHeading): ScriptQuestionSet {
   const all = flatQuestions(q.item);
   const asked = all.filter((it) => it.type !== 'attachment');
   const questions = asked.map((item, i): ScriptQuestion => {
