@@ -60,6 +60,12 @@ interface FontkitFont {
   glyphForCodePoint(cp: number): unknown;
   hasGlyphForCodePoint(cp: number): boolean;
   layout(text: string, features?: unknown): unknown;
+  createSubset(): FontkitSubset;
+}
+interface FontkitSubset {
+  glyphs: number[];
+  includeGlyph(id: number): number;
+  encode(): Uint8Array;
 }
 let fonts: Record<FontName, FontkitFont> | undefined;
 
@@ -87,6 +93,7 @@ function letterFonts(): Record<FontName, FontkitFont> {
       }
       font.layout = memoizedLayout(font);
       rememberOutlines(font);
+      rememberSubsets(font);
       opened[name] = font;
     }
     fonts = opened as Record<FontName, FontkitFont>;
@@ -119,6 +126,34 @@ function rememberOutlines(font: FontkitFont) {
       };
     }
     return glyph;
+  };
+}
+
+/**
+ * Each font subset's file encoded once per process for each list of glyphs. pdfkit embeds in
+ * every PDF a subset of each font it used, and fontkit builds the subset's font file again for
+ * every document (its tables cloned and encoded: 5 % of the jobs process's CPU in a bench:pa
+ * profile). The file is a function of the font and of its glyphs in the order the document first
+ * set them (that order numbers the glyphs in the page content), so that ordered list is the key:
+ * faxes of one template set the same glyphs in the same order unless a name brings new ones.
+ * The encoded bytes are only read (pdfkit deflates them into the PDF). Composite glyphs pull
+ * their parts into the subset while it is encoded; the parts follow from the key, so a remembered
+ * file includes them in the subset as encoding would have. Bounded: 500 files of a few tens of KB.
+ */
+function rememberSubsets(font: FontkitFont) {
+  const files = new LRUCache<string, { file: Uint8Array; glyphs: number[] }>({ max: 500 });
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = subset.glyphs.join(',');
+      let remembered = files.get(key);
+      if (!remembered) files.set(key, (remembered = { file: encode(), glyphs: [...subset.glyphs] }));
+      else for (const id of remembered.glyphs) subset.includeGlyph(id);
+      return remembered.file;
+    };
+    return subset;
   };
 }
 
@@ -306,9 +341,22 @@ const GREY = '#444444';
 /** Line spacing as a multiple of the type size (Noto Sans's own, 1.36, would push the appeal form onto a second sheet; Helvetica's was 1.16). */
 const LEADING = 1.16;
 
+/**
+ * How many lines a text wraps to, by font, size, line gap, width and text, remembered for the
+ * process. Before setting a paragraph the writer measures it (pdfkit's heightOfString wraps the
+ * whole text a first time) to keep it from starting at a page's foot; that measuring was 19 % of
+ * the jobs process's CPU in a bench:pa profile, and most paragraphs are the same template text in
+ * every letter. The wrapping does not depend on where the text starts (heightOfString lets it run
+ * to any depth), so the count is reused and the height summed from the current y line by line as
+ * pdfkit does, to the same number.
+ */
+const wrappedLines = new LRUCache<string, number>({ max: 20_000 });
+
 class LetterWriter {
   /** Extra pages (the appeal form) are set a little tighter so a form stays on one sheet. */
   private compact = false;
+  /** The font, size and line gap setFont last set (what heightOf measures in). */
+  private current = { font: 'regular' as FontName, size: BODY, lineGap: 0 };
 
   constructor(private readonly doc: Doc) {}
 
@@ -345,7 +393,32 @@ class LetterWriter {
   private setFont(font: FontName, size: number) {
     const { doc } = this;
     doc.font(font).fontSize(size);
-    doc.lineGap(LEADING * size - doc.currentLineHeight(true));
+    const lineGap = LEADING * size - doc.currentLineHeight(true);
+    doc.lineGap(lineGap);
+    this.current = { font, size, lineGap };
+  }
+
+  /**
+   * doc.heightOfString(text, { width }) in the current font (wrappedLines). pdfkit's sum: from
+   * its y, each line adds currentLineHeight(true) + the line gap (and the last line a paragraph
+   * gap of 0); the result is the end less the start.
+   */
+  private heightOf(text: string, width: number): number {
+    const { doc, current } = this;
+    const step = doc.currentLineHeight(true) + (current.lineGap || 0);
+    const sum = (lines: number) => {
+      let y = doc.y;
+      for (let i = 0; i < lines; i += 1) y += step;
+      return y - doc.y;
+    };
+    const key = `${current.font}\u0000${current.size}\u0000${current.lineGap}\u0000${width}\u0000${text}`;
+    const lines = wrappedLines.get(key);
+    if (lines !== undefined) return sum(lines);
+    const height = doc.heightOfString(text, { width });
+    const counted = Math.round(height / step);
+    // Kept only when the count gives back pdfkit's own figure.
+    if (sum(counted) === height) wrappedLines.set(key, counted);
+    return height;
   }
 
   /** Sets prepared text at (x, y), run by run (pdfkit continues a line across font changes). */
@@ -369,7 +442,7 @@ class LetterWriter {
     const width = options.width ?? this.width - (x - this.left);
     const t = this.use(options.font ?? 'regular', options.size ?? this.bodySize, text);
     doc.fillColor(options.color ?? 'black');
-    this.ensureSpace(Math.min(doc.heightOfString(t.measure, { width }), 3 * doc.currentLineHeight(true)));
+    this.ensureSpace(Math.min(this.heightOf(t.measure, width), 3 * doc.currentLineHeight(true)));
     this.put(t, x, doc.y, { width });
     doc.y += options.gap ?? 4;
   }
@@ -457,7 +530,7 @@ class LetterWriter {
       const t = this.use('regular', this.bodySize, item);
       doc.fillColor('black');
       this.ensureSpace(
-        Math.min(doc.heightOfString(t.measure, { width: this.width - indent }), 3 * doc.currentLineHeight(true)),
+        Math.min(this.heightOf(t.measure, this.width - indent), 3 * doc.currentLineHeight(true)),
       );
       const y = doc.y;
       this.setFont('regular', this.bodySize);
@@ -473,9 +546,9 @@ class LetterWriter {
     const labelWidth = 150;
     for (const [label, value] of rows) {
       const v = this.use('regular', size, value);
-      const valueHeight = doc.heightOfString(v.measure, { width: this.width - labelWidth });
+      const valueHeight = this.heightOf(v.measure, this.width - labelWidth);
       const l = this.use('bold', size, label);
-      const height = Math.max(valueHeight, doc.heightOfString(l.measure, { width: labelWidth - 6 }));
+      const height = Math.max(valueHeight, this.heightOf(l.measure, labelWidth - 6));
       this.ensureSpace(height);
       const y = doc.y;
       doc.fillColor('black');
@@ -488,7 +561,7 @@ class LetterWriter {
   private checkbox(label: string) {
     const { doc } = this;
     const t = this.use('regular', this.bodySize, label);
-    const height = doc.heightOfString(t.measure, { width: this.width - 18 });
+    const height = this.heightOf(t.measure, this.width - 18);
     this.ensureSpace(height);
     const y = doc.y;
     doc
