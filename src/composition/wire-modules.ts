@@ -1,5 +1,5 @@
 import { provideNoticeCaseSource } from '../notices/notice-case-source.js';
-import { noticeCaseFacts } from '../priorauth/notice-case-facts.js';
+import { noticeCaseFacts, noticeCasesFacts } from '../priorauth/notice-case-facts.js';
 import { registerDeadlineHandlers } from './deadline-handlers.js';
 
 /**
@@ -9,5 +9,5 @@ import { registerDeadlineHandlers } from './deadline-handlers.js';
  */
 export function wireModules(): void {
   registerDeadlineHandlers();
-  provideNoticeCaseSource(noticeCaseFacts);
+  provideNoticeCaseSource(noticeCaseFacts, noticeCasesFacts);
 }

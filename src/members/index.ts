@@ -1,9 +1,11 @@
 /** The members module's public API: what other modules may use (its repository and tables stay its own). */
 export {
   findMemberById,
+  findMembersByIds,
   findPharmacies,
   findPharmacy,
   findPrescriber,
+  findPrescribers,
   memberContactJsonSql,
   pharmacyFaxSql,
   prescriberFaxSql,

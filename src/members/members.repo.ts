@@ -52,6 +52,18 @@ export const memberContactJsonSql = (memberId: string): SQL =>
 export const prescriberFaxSql = (npi: string): SQL => sql`(select p.fax from prescribers p where p.npi = ${npi})`;
 export const pharmacyFaxSql = (npi: string): SQL => sql`(select ph.fax from pharmacies ph where ph.npi = ${npi})`;
 
+/** Several members at once (the letters of a notice delivery batch). */
+export async function findMembersByIds(db: Db, ids: string[]): Promise<MemberRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(members).where(inArray(members.id, ids));
+}
+
+/** Several prescribers at once (the letters of a notice delivery batch). */
+export async function findPrescribers(db: Db, npis: string[]): Promise<PrescriberRow[]> {
+  if (npis.length === 0) return [];
+  return db.select().from(prescribers).where(inArray(prescribers.npi, npis));
+}
+
 /** Several pharmacies at once (claim lists name each claim's pharmacy). */
 export async function findPharmacies(db: Db, npis: string[]): Promise<PharmacyRow[]> {
   if (npis.length === 0) return [];

@@ -144,6 +144,34 @@ export async function claimNoticeForDelivery(db: Db, id: string, now: Date): Pro
 }
 
 /**
+ * claimNoticeForDelivery for the next `limit` due notices (fax, e-mail, portal; mail goes by print
+ * batch), oldest due first, in one statement instead of a read and a claim per notice (issue #15:
+ * the delivery sweep's statements were part of a fax's cost). Rows another worker's claim holds
+ * at that moment are skipped, not waited for: that worker is sending them.
+ */
+export async function claimDeliverableNotices(db: Db, now: Date, limit: number): Promise<NoticeRow[]> {
+  const due = db
+    .select({ id: notices.id })
+    .from(notices)
+    .where(and(inArray(notices.channel, ['fax', 'email', 'portal']), deliverable(now)))
+    .orderBy(asc(notices.nextAttemptAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(notices)
+    .set({
+      status: 'sending',
+      attempts: sql`${notices.attempts} + 1`,
+      claimedUntil: new Date(now.getTime() + SENDING_LEASE_MS),
+    })
+    .where(and(inArray(notices.id, due), deliverable(now)))
+    .returning();
+  // An update returns its rows in no set order: oldest due first, as they were selected.
+  const dueAt = (n: NoticeRow) => n.nextAttemptAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  return rows.sort((a, b) => dueAt(a) - dueAt(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
  * Records an attempt's outcome for the sender that holds the lease (`claim` is the row its claim
  * returned). False when the lease had run out and another worker took the notice over: that
  * worker's outcome stands.

@@ -91,6 +91,12 @@ export async function findPaRequest(db: Db, id: string): Promise<PaRequestRow | 
   return (await findPaRequestPrepared(db).execute({ id }))[0];
 }
 
+/** Several cases at once (the letters of a notice delivery batch). */
+export async function findPaRequests(db: Db, ids: string[]): Promise<PaRequestRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(paRequests).where(inArray(paRequests.id, ids));
+}
+
 /**
  * findPaRequest with the documents on file (listAttachments' documentId, in its order) in one
  * statement: a submission checks both (submit-request.ts).
