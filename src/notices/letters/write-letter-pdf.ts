@@ -351,6 +351,8 @@ const LEADING = 1.16;
  * pdfkit does, to the same number.
  */
 const wrappedLines = new LRUCache<string, number>({ max: 20_000 });
+/** What ends a line whatever the width (Unicode's mandatory breaks), and the soft hyphen, which pdfkit measures apart. */
+const FORCED_BREAK = /[\n\r\v\f\u0085\u2028\u2029\u00ad]/u;
 
 class LetterWriter {
   /** Extra pages (the appeal form) are set a little tighter so a form stays on one sheet. */
@@ -414,6 +416,11 @@ class LetterWriter {
     const key = `${current.font}\u0000${current.size}\u0000${current.lineGap}\u0000${width}\u0000${text}`;
     const lines = wrappedLines.get(key);
     if (lines !== undefined) return sum(lines);
+    // A text of its own (a name, a date, an id: not worth remembering) that is well inside the
+    // width and has nothing that forces a break is one line: pdfkit's wrapping would put every
+    // word on the first line. The margin covers the kerning lost where the wrapper cuts words
+    // differently from a measure of the whole.
+    if (/\S/.test(text) && !FORCED_BREAK.test(text) && doc.widthOfString(text) <= 0.9 * width) return sum(1);
     const height = doc.heightOfString(text, { width });
     const counted = Math.round(height / step);
     // Kept only when the count gives back pdfkit's own figure.
