@@ -5,7 +5,8 @@ import type { AppContext } from '../../app-context.js';
 import { findMemberById } from '../../members/index.js';
 import { toLocalDate } from '../../platform/clock.js';
 import { markBatched, selectUnbatchedMail, type NoticeRow } from '../notices.repo.js';
-import { renderNoticeDocument } from './render-notice-document.js';
+import { loadLetterInputs } from '../letters/load-letter-input.js';
+import { renderNoticePdf } from '../letters/render-notice-pdf.js';
 import { OPERATIONS_TIME_ZONE } from '../../platform/plan-time.js';
 
 /** pdf-lib (≈ 150 modules) is loaded when a print file is first assembled, not at start-up (bench:startup); once (render-pdf.ts). */
@@ -102,13 +103,23 @@ export async function buildPrintBatch(
   const db = ctx.database.db;
   const pending: NoticeRow[] = await selectUnbatchedMail(db, perFile);
   if (pending.length === 0) return { file: null, letters: 0, pages: 0 };
+  // The file's letters' records read together (loadLetterInputs), not six reads a letter.
+  const letters = await loadLetterInputs(ctx, pending);
   const items: PrintItem[] = [];
   for (const n of pending) {
-    const m = n.recipient === 'member' ? await findMemberById(db, n.recipientId) : undefined;
+    const input = letters.get(n.id);
+    // A letter that cannot be written stops the file, as it always has: nothing is marked printed.
+    if (!input || input instanceof Error) throw input ?? new Error(`Notice ${n.id}: its letter was not read`);
+    const m =
+      n.recipient !== 'member'
+        ? undefined
+        : input.member?.id === n.recipientId
+          ? input.member
+          : await findMemberById(db, n.recipientId);
     const address = m
       ? [`${m.firstName} ${m.lastName}`, m.addressLine1 ?? '', `${m.city ?? ''}, ${m.state ?? ''} ${m.zip ?? ''}`]
       : [n.address ?? ''];
-    items.push({ address, reference: `${n.id} · ${n.kind}`, letter: await renderNoticeDocument(ctx, n) });
+    items.push({ address, reference: `${n.id} · ${n.kind}`, letter: await renderNoticePdf(input) });
   }
   const { pdf, pages } = await assemblePrintFile(items);
   mkdirSync(ctx.delivery.printDir, { recursive: true });
