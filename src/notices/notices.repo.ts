@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { preparedSql } from '../platform/prepared.js';
 import { memberContactJsonSql, pharmacyFaxSql, prescriberFaxSql, type MemberContact } from '../members/index.js';
 import { preferencesJsonSql } from './member-alerts.repo.js';
 import { memberAlerts } from './member-alerts.tables.js';
@@ -199,6 +200,42 @@ export async function recordDeliveryResult(
       ),
     )
     .returning({ id: notices.id });
+  return rows.length === 1;
+}
+
+// A sent letter's outcome, once a letter in the delivery sweep: its text is rendered once for the
+// process (platform/prepared.ts) rather than built by Drizzle for every letter.
+const recordSentStatement = preparedSql<{ id: string }>(
+  'notice-sent',
+  () => sql`
+    update notices
+       set status = ${sql.placeholder('status')}, sent_at = ${sql.placeholder('sentAt')}::timestamptz,
+           last_error = null, next_attempt_at = null, claimed_until = null,
+           delivery_reference = ${sql.placeholder('deliveryReference')}
+     where id = ${sql.placeholder('id')} and status = 'sending'
+       and claimed_until = ${sql.placeholder('claimedUntil')}::timestamptz
+    returning id`,
+);
+
+/**
+ * recordDeliveryResult for a letter sent or delivered (status `sent` or `delivered`, no error, no
+ * next attempt), by the sender whose claim holds a lease; the same row change and the same answer.
+ */
+export async function recordDeliverySent(
+  db: Db,
+  claim: Pick<NoticeRow, 'id' | 'claimedUntil'>,
+  outcome: { status: 'sent' | 'delivered'; sentAt: Date; deliveryReference: string | null },
+): Promise<boolean> {
+  if (!claim.claimedUntil) {
+    return recordDeliveryResult(db, claim, { ...outcome, lastError: null, nextAttemptAt: null });
+  }
+  const { rows } = await recordSentStatement(db, {
+    id: claim.id,
+    status: outcome.status,
+    sentAt: outcome.sentAt.toISOString(),
+    deliveryReference: outcome.deliveryReference,
+    claimedUntil: claim.claimedUntil.toISOString(),
+  });
   return rows.length === 1;
 }
 

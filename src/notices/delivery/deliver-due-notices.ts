@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context.js';
 import { openWorkItem } from '../../work-items/index.js';
-import { claimDeliverableNotices, recordDeliveryResult, type NoticeRow } from '../notices.repo.js';
+import { claimDeliverableNotices, recordDeliveryResult, recordDeliverySent, type NoticeRow } from '../notices.repo.js';
 import { loadLetterInputs } from '../letters/load-letter-input.js';
 import { renderNoticePdf, type LetterInput } from '../letters/render-notice-pdf.js';
 import { faxWithCoverSheet } from './fax-cover-sheet.js';
@@ -106,11 +106,9 @@ export async function deliverDueNotices(
   for (const notice of claimed) {
     try {
       const reference = await sendOne(ctx, notice, now, letters);
-      await recordDeliveryResult(db, notice, {
+      await recordDeliverySent(db, notice, {
         status: notice.channel === 'portal' ? 'delivered' : 'sent',
         sentAt: now,
-        lastError: null,
-        nextAttemptAt: null,
         deliveryReference: reference,
       });
       result.sent++;
