@@ -1,6 +1,12 @@
 import type { NoticeCaseFacts } from '../notices/notice-case-source.js';
 import type { Db } from '../platform/db.js';
-import { findCriteriaVersion, findPaRequest, findPaRequests, type CriteriaSetRow, type PaRequestRow } from './priorauth.repo.js';
+import {
+  findCriteriaVersion,
+  findPaRequest,
+  findPaRequests,
+  type CriteriaSetRow,
+  type PaRequestRow,
+} from './priorauth.repo.js';
 
 function factsOf(pa: PaRequestRow, criteria: CriteriaSetRow | undefined): NoticeCaseFacts {
   return {

@@ -555,9 +555,7 @@ class LetterWriter {
     for (const [marker, item] of items) {
       const t = this.use('regular', this.bodySize, item);
       doc.fillColor('black');
-      this.ensureSpace(
-        Math.min(this.heightOf(t.measure, this.width - indent), 3 * doc.currentLineHeight(true)),
-      );
+      this.ensureSpace(Math.min(this.heightOf(t.measure, this.width - indent), 3 * doc.currentLineHeight(true)));
       const y = doc.y;
       this.setFont('regular', this.bodySize);
       doc.text(marker, this.left + 2, y, { width: indent - 2, lineBreak: false });
