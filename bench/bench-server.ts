@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processCpuMs as cpuMs } from './machine-cpu.js';
+import { serverNodeFlags } from '../scripts/server-node-flags.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -80,6 +81,7 @@ function buildServer(): Promise<string> {
       target: 'node20',
       packages: 'external',
       sourcemap: true,
+      sourcesContent: false, // as scripts/start.mjs builds it
       logLevel: 'warning',
     });
     return path.join(outdir, 'main.js');
@@ -103,12 +105,19 @@ export async function startServer(
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)]
     : [];
+  // BENCH_NODE_ARGS: extra node/V8 flags for the server processes (e.g. to try a heap setting).
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // Compiled: with the node flags scripts/start.mjs gives the server (the embedded database's).
   const entry = options.compiled ? ['--enable-source-maps', await buildServer()] : ['--import', 'tsx', 'src/main.ts'];
-  const child: ChildProcess = spawn(process.execPath, [...profile, ...entry], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, ...(options.compiled ? serverNodeFlags({ ...process.env, ...env }, []) : []), ...extra, ...entry],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runServerInChild, serverNodeFlags } from './server-node-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => path.join(root, ...p);
@@ -49,6 +50,9 @@ if (!upToDate(serverStamp, serverPrint)) {
     target: 'node20',
     packages: 'external',
     sourcemap: true,
+    // Stack traces need the mappings, not the sources: a map without them is half the size and
+    // node keeps it in memory for the life of the process (--enable-source-maps).
+    sourcesContent: false,
     logLevel: 'warning',
   });
   writeFileSync(serverStamp, serverPrint);
@@ -70,4 +74,7 @@ if (!upToDate(webStamp, webPrint)) {
   writeFileSync(webStamp, webPrint);
 }
 
-await import(pathToFileURL(path.join(serverDir, 'main.js')).href);
+const mainJs = path.join(serverDir, 'main.js');
+const flags = serverNodeFlags(process.env, process.execArgv);
+if (flags.length === 0) await import(pathToFileURL(mainJs).href);
+else runServerInChild(mainJs, flags);

@@ -4,9 +4,11 @@ import { runProcess } from './composition/run-process.js';
 import { superviseWorkers } from './composition/supervisor.js';
 import { portProblem } from './platform/port-check.js';
 import { fileURLToPath } from 'node:url';
+import { limitHeapGrowth } from './platform/heap-growth.js';
 import { prepareNewEmbeddedDatabase, prepareOnly, PREPARE_ONLY } from './composition/prepare-database.js';
 
 async function main() {
+  limitHeapGrowth();
   const config = loadConfig();
   if (process.env[PREPARE_ONLY] === '1') return prepareOnly(config);
   // WORKERS=N (or a dedicated jobs process): this process supervises, the workers serve.

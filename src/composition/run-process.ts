@@ -79,6 +79,9 @@ export async function runProcess(config: Config): Promise<void> {
     await ctx.database.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // `on`, not `once`: a repeated signal (npm start's parent passes on the terminal's Ctrl-C that
+  // reached this process too) must not fall back to node's default, which exits mid-write.
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
 }
