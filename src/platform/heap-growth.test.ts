@@ -8,8 +8,10 @@ describe('limitHeapGrowth', () => {
     [['--heap_growing_percent=50'], false],
     [['--enable-source-maps'], true],
     [[], true],
-  ])('with node flags %j sets the growth factor: %s', (execArgv, expected) => {
-    expect(limitHeapGrowth(execArgv)).toBe(expected);
+  ])('with node flags %j sets the growth factor (through the setter it is given): %s', (execArgv, expected) => {
+    const set: string[] = [];
+    expect(limitHeapGrowth(execArgv, (f) => set.push(f))).toBe(expected);
+    expect(set).toEqual(expected ? ['--heap-growing-percent=30'] : []);
   });
 
   it('keeps a process with a 30 MB live set well under what V8 grows to by default', () => {

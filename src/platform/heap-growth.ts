@@ -18,9 +18,12 @@ export const HEAP_GROWTH_PERCENT = 30;
  * of ours on its command line); V8 reads the factor whenever it recomputes its limit, so it takes
  * effect from the next collection.
  */
-export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
+export function limitHeapGrowth(
+  execArgv: readonly string[] = process.execArgv,
+  setFlags: (flags: string) => void = (flags) => v8.setFlagsFromString(flags),
+): boolean {
   if (execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent')))
     return false;
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH_PERCENT}`);
+  setFlags(`--heap-growing-percent=${HEAP_GROWTH_PERCENT}`);
   return true;
 }
