@@ -59,13 +59,31 @@ describe('SCRIPT fast reader', () => {
     ['> in an attribute', '<M a="x>y"/>'],
     ['deep nesting', `${'<A>'.repeat(80)}${'</A>'.repeat(80)}`],
     ['many entities', `<M>${'&amp;'.repeat(100)}</M>`],
+    [
+      'an entity named after an Object property, in text',
+      '<M><A>&constructor;</A><B>&toString; &hasOwnProperty;</B></M>',
+    ],
+    ['an entity named after an Object property, in an attribute', '<M><A x="&__proto__;" y="&valueOf;"/></M>'],
   ])('passes on %s (read by fast-xml-parser)', (_, xml) => {
     expect(same(xml)).toBe('passed on');
   });
 
   it('reads generated documents as fast-xml-parser does', () => {
     const name = fc.constantFrom('A', 'B', 'x:C', 'D-e', 'F.g', 'h_1');
-    const text = fc.constantFrom('', ' ', 'v', ' a b ', '&amp;', 'x &lt; y', '0', '\n  t\n', '&quot;q&apos;', '>');
+    const text = fc.constantFrom(
+      '',
+      ' ',
+      'v',
+      ' a b ',
+      '&amp;',
+      'x &lt; y',
+      '0',
+      '\n  t\n',
+      '&quot;q&apos;',
+      '>',
+      '&constructor;',
+      'a &__proto__; b',
+    );
     const attributes = fc.uniqueArray(
       fc.tuple(fc.constantFrom('q', 'r', 'p:s', 'xmlns:p', 'xmlns'), text, fc.constantFrom('"', "'")),
       { selector: ([n]) => n, maxLength: 3 },

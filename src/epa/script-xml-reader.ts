@@ -13,7 +13,14 @@
 
 type Tree = Record<string, unknown>;
 
-const ENTITY_VALUES: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+// A Map, not an object literal: `&constructor;` or `&__proto__;` must not find Object's properties.
+const ENTITY_VALUES = new Map<string, string>([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['apos', "'"],
+  ['quot', '"'],
+]);
 /** fast-xml-parser counts entity expansions against a limit: many of them go its way. */
 const MAX_ENTITIES = 64;
 /** fast-xml-parser refuses more than 100 nested tags: deep documents go its way. */
@@ -43,7 +50,7 @@ export function readPlainScriptXml(xml: string): Tree | undefined {
     let at = 0;
     for (let amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', at)) {
       const semi = text.indexOf(';', amp);
-      const value = semi < 0 ? undefined : ENTITY_VALUES[text.slice(amp + 1, semi)];
+      const value = semi < 0 ? undefined : ENTITY_VALUES.get(text.slice(amp + 1, semi));
       if (value === undefined || ++entities > MAX_ENTITIES) return undefined;
       out += text.slice(at, amp) + value;
       at = semi + 1;
