@@ -173,6 +173,28 @@ export async function claimDeliverableNotices(db: Db, now: Date, limit: number):
 }
 
 /**
+ * Extends the lease on the notices of a batch its sender still holds (the same lease end it
+ * claimed them with) to `now` + SENDING_LEASE_MS; returns the ids still held. A notice whose lease
+ * ran out and another worker took over is not returned, so its sender skips it rather than send it
+ * a second time.
+ */
+export async function renewNoticeLeases(
+  db: Db,
+  ids: readonly string[],
+  claimedUntil: Date,
+  now: Date,
+): Promise<{ held: Set<string>; claimedUntil: Date }> {
+  const renewed = new Date(now.getTime() + SENDING_LEASE_MS);
+  if (ids.length === 0) return { held: new Set(), claimedUntil: renewed };
+  const rows = await db
+    .update(notices)
+    .set({ claimedUntil: renewed })
+    .where(and(inArray(notices.id, [...ids]), eq(notices.status, 'sending'), eq(notices.claimedUntil, claimedUntil)))
+    .returning({ id: notices.id });
+  return { held: new Set(rows.map((r) => r.id)), claimedUntil: renewed };
+}
+
+/**
  * Records an attempt's outcome for the sender that holds the lease (`claim` is the row its claim
  * returned). False when the lease had run out and another worker took the notice over: that
  * worker's outcome stands.

@@ -35,7 +35,7 @@ beforeAll(async () => {
   prescriberNpi = await firstNpi(t, 'prescribers', "fax is not null and fax <> ''");
   prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi });
   staff = await signIn(t, 'member-services');
-  commercialMembers = await importMembers(t, { planId: 'CACOM1', prefix: 'W', count: 6 });
+  commercialMembers = await importMembers(t, { planId: 'CACOM1', prefix: 'W', count: 8 });
 });
 afterAll(() => t?.close());
 
@@ -251,6 +251,59 @@ describe('notice delivery leases', () => {
       await Promise.all([deliverDueNotices(t.ctx, t.clock.now()), deliverDueNotices(worker, worker.clock.now())]);
       expect(sent.filter((id) => id === notice.id)).toHaveLength(1);
       expect((await findNotice(t.ctx.database.db, notice.id))?.attempts).toBe(2);
+    } finally {
+      t.ctx.delivery.fax = real;
+    }
+  });
+  it('a slow gateway does not let the lease of a batch run out under the notices still waiting: another worker sends none of them again', async () => {
+    const sent: string[] = [];
+    const real = t.ctx.delivery.fax;
+    const worker = t.secondWorker();
+    let sweepsDuringSends = 0;
+    // Each fax takes 12 minutes (a gateway timing out), and meanwhile another worker sweeps.
+    const slow: FaxGateway = {
+      name: 'slow',
+      send: async (fax) => {
+        sent.push(fax.noticeId);
+        t.clock.advance(12 * 60_000);
+        (worker.clock as ManualClock).set(t.clock.now());
+        sweepsDuringSends++;
+        await deliverDueNotices(worker, worker.clock.now());
+        return { reference: `fax-${sent.length}` };
+      },
+    };
+    const counting: FaxGateway = {
+      name: 'counting',
+      send: async (fax) => {
+        sent.push(fax.noticeId);
+        return { reference: `fax-${sent.length}` };
+      },
+    };
+    t.ctx.delivery.fax = slow;
+    worker.delivery.fax = counting;
+    try {
+      const ids: string[] = [];
+      for (const member of commercialMembers.slice(4, 7)) {
+        const c = await caseInReview(member);
+        const info = await (
+          await signIn(t, 'reviewer-pharmacist')
+        ).post(`pa-requests/${c.id}/information-requests`, { items: [{ question: 'Most recent HbA1c?' }] });
+        expect(info.status, JSON.stringify(info.body)).toBe(200);
+        ids.push(info.body.notices.find((n: { kind: string; channel: string }) => n.kind === 'information-request').id);
+      }
+      // One sweep claims the three (and anything else due) under one lease of 15 minutes; its
+      // sends take 36 minutes in all.
+      await deliverDueNotices(t.ctx, t.clock.now());
+      expect(sweepsDuringSends).toBeGreaterThanOrEqual(3);
+      for (const id of ids) {
+        expect(sent.filter((s) => s === id)).toHaveLength(1);
+        expect(await findNotice(t.ctx.database.db, id)).toMatchObject({
+          status: 'sent',
+          attempts: 1,
+          claimedUntil: null,
+        });
+      }
+      expect(new Set(sent).size).toBe(sent.length);
     } finally {
       t.ctx.delivery.fax = real;
     }

@@ -1,6 +1,13 @@
 import type { AppContext } from '../../app-context.js';
 import { openWorkItem } from '../../work-items/index.js';
-import { claimDeliverableNotices, recordDeliveryResult, recordDeliverySent, type NoticeRow } from '../notices.repo.js';
+import {
+  claimDeliverableNotices,
+  recordDeliveryResult,
+  recordDeliverySent,
+  renewNoticeLeases,
+  SENDING_LEASE_MS,
+  type NoticeRow,
+} from '../notices.repo.js';
 import { loadLetterInputs } from '../letters/load-letter-input.js';
 import { renderNoticePdf, type LetterInput } from '../letters/render-notice-pdf.js';
 import { faxWithCoverSheet } from './fax-cover-sheet.js';
@@ -103,7 +110,28 @@ export async function deliverDueNotices(
     ctx,
     claimed.filter((n) => n.channel === 'fax' || n.channel === 'email'),
   );
-  for (const notice of claimed) {
+  // The batch shares one lease, taken before its first send. A slow gateway must not let it run out
+  // under notices still waiting here (another worker would take them over and both would send
+  // them): before each send, once a third of the lease has passed, the rest of the batch's
+  // leases are renewed and any no longer held are skipped. A send thus starts with at least two
+  // thirds of a lease left, as a notice claimed alone did with all of it.
+  let leaseEnd = claimed[0]?.claimedUntil ?? null;
+  let held: Set<string> | null = null;
+  for (const [i, notice] of claimed.entries()) {
+    const clockNow = ctx.clock.now();
+    if (leaseEnd && clockNow.getTime() > leaseEnd.getTime() - (2 * SENDING_LEASE_MS) / 3) {
+      const rest = claimed.slice(i).filter((n) => !held || held.has(n.id));
+      const renewal = await renewNoticeLeases(
+        db,
+        rest.map((n) => n.id),
+        leaseEnd,
+        clockNow,
+      );
+      held = renewal.held;
+      leaseEnd = renewal.claimedUntil;
+    }
+    if (held && !held.has(notice.id)) continue;
+    if (held) notice.claimedUntil = leaseEnd;
     try {
       const reference = await sendOne(ctx, notice, now, letters);
       await recordDeliverySent(db, notice, {
