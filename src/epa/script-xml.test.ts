@@ -148,6 +148,23 @@ describe('SCRIPT message parser', () => {
       errorBody('900', 'SCHEMA', 'bad'),
     );
     expect(err).toMatch(/<Error>\s*<Code>900<\/Code>\s*<DescriptionCode>SCHEMA<\/DescriptionCode>/);
+    // A hub's stray control character, echoed back, is written as U+FFFD; a carriage return as a
+    // reference, so the answer stays a document any XML parser reads.
+    const echoed = buildScriptMessage(
+      {
+        to: 'x',
+        from: 'OPENPBM',
+        messageId: 'R4',
+        relatesToMessageId: 'a\u0001b\rc\uD800d',
+        sentTime: '2026-11-20T17:00:01Z',
+      },
+      'Error',
+      errorBody('900', 'SCHEMA', 'bad \u001F value'),
+    );
+    // eslint-disable-next-line no-control-regex -- no control character may reach the answer
+    expect(echoed).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\r]/);
+    expect(echoed).toContain('<RelatesToMessageID>a\uFFFDb&#13;c\uFFFDd</RelatesToMessageID>');
+    expect(echoed).toContain('bad \uFFFD value');
     const closed = buildScriptMessage(
       { to: 'x', from: 'OPENPBM', messageId: 'R3', sentTime: '2026-11-20T17:00:01Z' },
       'PAInitiationResponse',

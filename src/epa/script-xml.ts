@@ -115,12 +115,26 @@ export function children(node: ScriptNode | undefined, name: string): ScriptNode
 /** Outbound element trees: plain objects in element order; attributes as `@_Name`. */
 export type OutNode = string | number | OutNode[] | { [name: string]: OutNode | null | undefined };
 
-const ENTITY = /[&<>'"]/;
-const ENTITIES = /[&<>'"]/g;
-const ENTITY_OF: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '"': '&quot;' };
+// The five XML characters, a carriage return (kept as a reference: a parser turns a literal one
+// into a line feed), and what XML 1.0 cannot carry at all (its Char production: C0 controls but
+// tab and line feed, U+FFFE, U+FFFF, lone surrogates). Inbound values are echoed back (a message
+// ID, an NPI in an error's description), so a hub's stray control character must not make our
+// answer a document no parser reads: it is written as U+FFFD.
+const SPECIAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[&<>'"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SPECIALS = new RegExp(SPECIAL.source, 'g');
+const ENTITY_OF: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  "'": '&apos;',
+  '"': '&quot;',
+  '\r': '&#13;',
+};
 const escaped = (v: string | number) => {
   const s = String(v);
-  return ENTITY.test(s) ? s.replace(ENTITIES, (c) => ENTITY_OF[c]) : s;
+  return SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ENTITY_OF[c] ?? '\uFFFD') : s;
 };
 const INDENT = Array.from({ length: 32 }, (_, i) => '  '.repeat(i));
 const indent = (level: number) => INDENT[level] ?? '  '.repeat(level);
@@ -129,7 +143,7 @@ const indent = (level: number) => INDENT[level] ?? '  '.repeat(level);
  * One element (or, for an array, one per item) at `level`, in fast-xml-parser's XMLBuilder form
  * as OpenPBM configured it before (format, two-space indent, empty elements self-closed, the five
  * XML entities escaped, an attribute whose value is "true" written bare; undefined and null
- * members absent): the same bytes at a fraction of its cost per answer (issue #11: API CPU per
+ * members absent; unlike it, nothing XML 1.0 cannot carry, see SPECIAL): the same bytes at a fraction of its cost per answer (issue #11: API CPU per
  * ePA exchange). Attributes and #text take values, never elements.
  */
 function writeElement(name: string, node: OutNode, level: number): string {
