@@ -126,6 +126,13 @@ export function selectDeliverableNotices(db: Db, now: Date, limit: number): Prom
     .limit(limit);
 }
 
+/** A claim's changes: one more attempt, under a lease until `now` + SENDING_LEASE_MS. */
+const claimFor = (now: Date) => ({
+  status: 'sending',
+  attempts: sql`${notices.attempts} + 1`,
+  claimedUntil: new Date(now.getTime() + SENDING_LEASE_MS),
+});
+
 /**
  * Claims a notice for one attempt (status → sending, under a lease until `now` + SENDING_LEASE_MS)
  * so two workers never send it at once; a conditional update, so of two workers reclaiming an
@@ -134,11 +141,7 @@ export function selectDeliverableNotices(db: Db, now: Date, limit: number): Prom
 export async function claimNoticeForDelivery(db: Db, id: string, now: Date): Promise<NoticeRow | undefined> {
   const rows = await db
     .update(notices)
-    .set({
-      status: 'sending',
-      attempts: sql`${notices.attempts} + 1`,
-      claimedUntil: new Date(now.getTime() + SENDING_LEASE_MS),
-    })
+    .set(claimFor(now))
     .where(and(eq(notices.id, id), deliverable(now)))
     .returning();
   return rows[0];
@@ -160,11 +163,7 @@ export async function claimDeliverableNotices(db: Db, now: Date, limit: number):
     .for('update', { skipLocked: true });
   const rows = await db
     .update(notices)
-    .set({
-      status: 'sending',
-      attempts: sql`${notices.attempts} + 1`,
-      claimedUntil: new Date(now.getTime() + SENDING_LEASE_MS),
-    })
+    .set(claimFor(now))
     .where(and(inArray(notices.id, due), deliverable(now)))
     .returning();
   // An update returns its rows in no set order: oldest due first, as they were selected.
