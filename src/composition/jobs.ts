@@ -16,11 +16,15 @@ export const DELIVERY_EVERY_SECONDS = 10;
 /** One delivery pass stops taking new batches after this long and leaves the rest to the next. */
 const DELIVERY_PASS_MS = 50_000;
 
-/** Batch after batch of due notices, each at its own `now`, until a batch finds nothing to send. */
-async function deliverAllDue(ctx: AppContext): Promise<void> {
+/**
+ * Batch after batch of due notices, each at its own `now`, until a batch finds nothing to send or
+ * the process is stopping (then the batch in hand gives back what it has not sent, for the next
+ * worker, instead of holding the shutdown past its grace period or leaving it leased).
+ */
+async function deliverAllDue(ctx: AppContext, stopping?: AbortSignal): Promise<void> {
   const started = Date.now();
-  for (;;) {
-    const r = await deliverDueNotices(ctx, ctx.clock.now());
+  while (!stopping?.aborted) {
+    const r = await deliverDueNotices(ctx, ctx.clock.now(), undefined, stopping);
     if (r.sent + r.failed + r.retrying === 0 || Date.now() - started > DELIVERY_PASS_MS) return;
   }
 }
@@ -50,7 +54,11 @@ async function evenIfRacing<T>(step: () => Promise<T>, attempts = 6): Promise<T>
  * `startAfter` compares with the database's now(), not the injected clock, so it only wakes the
  * sweep: the deadlines table decides what is due.
  */
-export async function startJobs(ctx: AppContext): Promise<PgBoss> {
+export async function startJobs(
+  ctx: AppContext,
+  /** Aborted when the process begins to stop, before pg-boss's graceful stop waits for running jobs. */
+  stopping?: AbortSignal,
+): Promise<PgBoss> {
   const { database } = ctx;
   const options: PgBoss.ConstructorOptions =
     database.kind === 'postgres'
@@ -83,7 +91,7 @@ export async function startJobs(ctx: AppContext): Promise<PgBoss> {
   await evenIfRacing(() => boss.createQueue(DELIVERY_QUEUE));
   await evenIfRacing(() => boss.schedule(DELIVERY_QUEUE, '* * * * *', {}, { singletonKey: 'delivery' }));
   await boss.work(DELIVERY_QUEUE, async () => {
-    await deliverAllDue(ctx);
+    await deliverAllDue(ctx, stopping);
   });
   const wake = setInterval(() => {
     boss.sendThrottled(DELIVERY_QUEUE, {}, {}, DELIVERY_EVERY_SECONDS, 'delivery-wake').catch(() => {});

@@ -52,17 +52,19 @@ export async function runProcess(config: Config): Promise<void> {
   // the API does waits for them, and pg-boss's own start-up no longer delays the first answer.
   // With several processes each deadline still fires once (deadlines are claimed with
   // FOR UPDATE SKIP LOCKED; pg-boss singletons), test/integration/processes.test.ts.
-  const jobs: PgBoss | null = config.jobs === 'on' || config.jobs === 'only' ? await startJobs(ctx) : null;
+  const stopping = new AbortController();
+  const jobs: PgBoss | null =
+    config.jobs === 'on' || config.jobs === 'only' ? await startJobs(ctx, stopping.signal) : null;
 
   const port = app ? (app.server.address() as { port: number }).port : undefined;
   if (inCluster) process.send?.({ type: WORKER_READY, port, ncpdpPort: ncpdp?.port } satisfies WorkerReady);
   else if (app) process.stdout.write(startBanner(config, { port: port!, ncpdpPort: ncpdp?.port, demo }));
   else process.stdout.write(`OpenPBM background jobs are running (JOBS=only, database: ${ctx.database.kind})\n`);
 
-  let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopping.signal.aborted) return;
+    // Long-running work in hand (a delivery batch) stops at its next step and gives back the rest.
+    stopping.abort();
     const log = app?.log;
     log?.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     // Past the grace period, cut what is still open (the request's transaction rolls back, and

@@ -194,6 +194,34 @@ export async function renewNoticeLeases(
 }
 
 /**
+ * Gives back the notices of a batch its sender claimed but did not try to send (it is stopping, or
+ * the batch ended on an error): each is due again at once, for any worker, with the attempt its
+ * claim counted taken back (a notice never tried has not used one of its attempts) and the status
+ * it was claimed from (`queued` before its first attempt, `retrying` after). Only notices still
+ * held under `claimedUntil` change; the count of those given back is returned. Without this, a
+ * stopping worker left up to a batch of unsent letters waiting out their lease (SENDING_LEASE_MS).
+ */
+export async function releaseNoticeLeases(
+  db: Db,
+  ids: readonly string[],
+  claimedUntil: Date,
+  now: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .update(notices)
+    .set({
+      status: sql`case when ${notices.attempts} > 1 then 'retrying' else 'queued' end`,
+      attempts: sql`greatest(${notices.attempts} - 1, 0)`,
+      claimedUntil: null,
+      nextAttemptAt: sql`least(coalesce(${notices.nextAttemptAt}, ${now.toISOString()}::timestamptz), ${now.toISOString()}::timestamptz)`,
+    })
+    .where(and(inArray(notices.id, [...ids]), eq(notices.status, 'sending'), eq(notices.claimedUntil, claimedUntil)))
+    .returning({ id: notices.id });
+  return rows.length;
+}
+
+/**
  * Records an attempt's outcome for the sender that holds the lease (`claim` is the row its claim
  * returned). False when the lease had run out and another worker took the notice over: that
  * worker's outcome stands.

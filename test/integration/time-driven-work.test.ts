@@ -35,7 +35,7 @@ beforeAll(async () => {
   prescriberNpi = await firstNpi(t, 'prescribers', "fax is not null and fax <> ''");
   prescriber = await signIn(t, 'prescriber', { npi: prescriberNpi });
   staff = await signIn(t, 'member-services');
-  commercialMembers = await importMembers(t, { planId: 'CACOM1', prefix: 'W', count: 8 });
+  commercialMembers = await importMembers(t, { planId: 'CACOM1', prefix: 'W', count: 11 });
 });
 afterAll(() => t?.close());
 
@@ -304,6 +304,75 @@ describe('notice delivery leases', () => {
         });
       }
       expect(new Set(sent).size).toBe(sent.length);
+    } finally {
+      t.ctx.delivery.fax = real;
+    }
+  });
+
+  it('a worker told to stop mid-batch sends no more and gives the rest back: another worker sends them at once, one attempt each', async () => {
+    const sent: string[] = [];
+    const real = t.ctx.delivery.fax;
+    const worker = t.secondWorker();
+    const stopping = new AbortController();
+    // The process is told to stop while its first fax is on the line.
+    const stoppedDuringFirst: FaxGateway = {
+      name: 'stopped',
+      send: async (fax) => {
+        sent.push(fax.noticeId);
+        stopping.abort();
+        return { reference: `fax-${sent.length}` };
+      },
+    };
+    const counting: FaxGateway = {
+      name: 'counting',
+      send: async (fax) => {
+        sent.push(fax.noticeId);
+        return { reference: `fax-${sent.length}` };
+      },
+    };
+    t.ctx.delivery.fax = stoppedDuringFirst;
+    worker.delivery.fax = counting;
+    try {
+      const ids: string[] = [];
+      for (const member of commercialMembers.slice(7, 10)) {
+        const c = await caseInReview(member);
+        const info = await (
+          await signIn(t, 'reviewer-pharmacist')
+        ).post(`pa-requests/${c.id}/information-requests`, { items: [{ question: 'Most recent HbA1c?' }] });
+        expect(info.status, JSON.stringify(info.body)).toBe(200);
+        ids.push(info.body.notices.find((n: { kind: string; channel: string }) => n.kind === 'information-request').id);
+      }
+      const first = await deliverDueNotices(t.ctx, t.clock.now(), 50, stopping.signal);
+      expect(first.sent).toBe(1);
+      expect(first.released).toBeGreaterThanOrEqual(2);
+      const [done, ...rest] = [ids.find((id) => sent.includes(id))!, ...ids.filter((id) => !sent.includes(id))];
+      expect(rest).toHaveLength(2);
+      expect(await findNotice(t.ctx.database.db, done)).toMatchObject({ status: 'sent', attempts: 1 });
+      for (const id of rest) {
+        // Due again now, the attempt never made not counted, and not leased to anyone.
+        expect(await findNotice(t.ctx.database.db, id)).toMatchObject({
+          status: 'queued',
+          attempts: 0,
+          claimedUntil: null,
+        });
+      }
+      // A stopped worker takes no new batch.
+      expect(await deliverDueNotices(t.ctx, t.clock.now(), 50, stopping.signal)).toMatchObject({
+        sent: 0,
+        released: 0,
+      });
+
+      // No waiting out a 15-minute lease: the other worker sends them in its next sweep.
+      (worker.clock as ManualClock).set(t.clock.now());
+      await deliverDueNotices(worker, worker.clock.now());
+      for (const id of ids) {
+        expect(sent.filter((s) => s === id)).toHaveLength(1);
+        expect(await findNotice(t.ctx.database.db, id)).toMatchObject({
+          status: 'sent',
+          attempts: 1,
+          claimedUntil: null,
+        });
+      }
     } finally {
       t.ctx.delivery.fax = real;
     }

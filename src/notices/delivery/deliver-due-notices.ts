@@ -4,6 +4,7 @@ import {
   claimDeliverableNotices,
   recordDeliveryResult,
   recordDeliverySent,
+  releaseNoticeLeases,
   renewNoticeLeases,
   SENDING_LEASE_MS,
   type NoticeRow,
@@ -102,10 +103,49 @@ export async function deliverDueNotices(
   ctx: AppContext,
   now: Date,
   limit = 50,
-): Promise<{ sent: number; failed: number; retrying: number }> {
-  const result = { sent: 0, failed: 0, retrying: 0 };
+  /** Aborted when the process is stopping: no new send starts, and the batch's unsent notices are given back. */
+  stopping?: AbortSignal,
+): Promise<{ sent: number; failed: number; retrying: number; released: number }> {
+  const result = { sent: 0, failed: 0, retrying: 0, released: 0 };
   const db = ctx.database.db;
+  if (stopping?.aborted) return result;
   const claimed = await claimDeliverableNotices(db, now, limit);
+  // The notices of this batch not yet tried. Whatever ends the batch early (a stop, an error out
+  // of the loop) gives them back at once rather than leave them to wait out the lease with an
+  // attempt counted that never happened (releaseNoticeLeases).
+  const batch: Batch = { claimed, untried: claimed, leaseEnd: claimed[0]?.claimedUntil ?? null };
+  try {
+    await sendBatch(ctx, batch, now, result, stopping);
+  } finally {
+    if (batch.untried.length > 0 && batch.leaseEnd) {
+      // If this fails too (the database is gone), the leases run out as before: nothing is lost.
+      result.released = await releaseNoticeLeases(
+        db,
+        batch.untried.map((n) => n.id),
+        batch.leaseEnd,
+        ctx.clock.now(),
+      ).catch(() => 0);
+    }
+  }
+  return result;
+}
+
+/** A claimed batch as its sender works through it: what it has not tried yet, and its lease's end. */
+interface Batch {
+  claimed: NoticeRow[];
+  untried: NoticeRow[];
+  leaseEnd: Date | null;
+}
+
+async function sendBatch(
+  ctx: AppContext,
+  batch: Batch,
+  now: Date,
+  result: { sent: number; failed: number; retrying: number },
+  stopping: AbortSignal | undefined,
+): Promise<void> {
+  const db = ctx.database.db;
+  const { claimed } = batch;
   const letters = await loadLetterInputs(
     ctx,
     claimed.filter((n) => n.channel === 'fax' || n.channel === 'email'),
@@ -115,10 +155,11 @@ export async function deliverDueNotices(
   // them): before each send, once a third of the lease has passed, the rest of the batch's
   // leases are renewed and any no longer held are skipped. A send thus starts with at least two
   // thirds of a lease left, as a notice claimed alone did with all of it.
-  let leaseEnd = claimed[0]?.claimedUntil ?? null;
   let held: Set<string> | null = null;
   for (const [i, notice] of claimed.entries()) {
+    if (stopping?.aborted) return;
     const clockNow = ctx.clock.now();
+    const leaseEnd = batch.leaseEnd;
     if (leaseEnd && clockNow.getTime() > leaseEnd.getTime() - (2 * SENDING_LEASE_MS) / 3) {
       const rest = claimed.slice(i).filter((n) => !held || held.has(n.id));
       const renewal = await renewNoticeLeases(
@@ -128,10 +169,12 @@ export async function deliverDueNotices(
         clockNow,
       );
       held = renewal.held;
-      leaseEnd = renewal.claimedUntil;
+      batch.leaseEnd = renewal.claimedUntil;
     }
+    // Held notices only from here on (a renewal may have dropped some): what is left untried.
+    batch.untried = claimed.slice(i + 1).filter((n) => !held || held.has(n.id));
     if (held && !held.has(notice.id)) continue;
-    if (held) notice.claimedUntil = leaseEnd;
+    if (held) notice.claimedUntil = batch.leaseEnd;
     try {
       const reference = await sendOne(ctx, notice, now, letters);
       await recordDeliverySent(db, notice, {
@@ -167,5 +210,4 @@ export async function deliverDueNotices(
       }
     }
   }
-  return result;
 }
