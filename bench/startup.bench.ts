@@ -11,7 +11,7 @@
  * the web build it ran every time).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,14 +24,40 @@ const COMPARE_TSX = process.env.BENCH_COMPARE_TSX === '1';
 
 interface Start {
   ms: number;
-  /** The server process's user + system CPU up to the first answer (Linux /proc; NaN elsewhere). */
+  /**
+   * The user + system CPU of the started command and every process under it, up to the first
+   * answer (Linux /proc; NaN elsewhere). On PGlite `npm start` runs the server in a child node
+   * (scripts/server-node-flags.mjs), whose CPU its parent's /proc entry does not hold.
+   */
   cpuMs: number;
 }
 
-function cpuMsOf(pid: number | undefined): number {
+/** utime + stime of `pid` and its descendants, ms (USER_HZ = 100); NaN when /proc cannot be read. */
+function treeCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
+    const stats = new Map<number, { ppid: number; ms: number }>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        stats.set(Number(name), {
+          ppid: Number(fields[1]),
+          ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100,
+        });
+      } catch {
+        /* exited meanwhile */
+      }
+    }
+    if (!stats.has(pid)) return NaN;
+    let total = 0;
+    const todo = [pid];
+    while (todo.length > 0) {
+      const p = todo.pop()!;
+      total += stats.get(p)?.ms ?? 0;
+      for (const [child, s] of stats) if (s.ppid === p) todo.push(child);
+    }
+    return total;
   } catch {
     return NaN;
   }
@@ -52,7 +78,7 @@ async function timeStart(command: string[], env: Record<string, string>): Promis
       if (child.exitCode !== null) throw new Error(`server exited:\n${errors}`);
       try {
         if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok)
-          return { ms: performance.now() - started, cpuMs: cpuMsOf(child.pid) };
+          return { ms: performance.now() - started, cpuMs: treeCpuMs(child.pid) };
       } catch {
         /* not listening yet */
       }
