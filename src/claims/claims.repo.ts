@@ -21,6 +21,12 @@ export interface ClaimContext {
   /** Plan-year totals for the plan years that may hold the date of service. */
   accumulators: AccumulatorRow[];
   duplicate: ClaimRow['response'] | null;
+  /**
+   * The member has a paid fill with more than LONG_SUPPLY_DAYS days' supply dated from
+   * `longSupplySince` to the day before `historySince` (claim_long_supplies): a fill the read skipped that
+   * could still make a refill too soon. Always false when the two are the same day.
+   */
+  longSupplyBefore: boolean;
 }
 
 /** Which past fills a decision needs: all of them, or those touching these groups, ingredients, classes. */
@@ -119,7 +125,9 @@ const claimContextText = (historyMonths: string, serviceMonth: string) => `
       where a.member_id = $1 and a.plan_year_start <= $5::date and a.plan_year_start > $5::date - 366) as accumulators,
     (select d.response from claims d
       where d.pharmacy_npi = $2 and d.prescription_number = $3 and d.fill_number = $4 and d.date_of_service = $5::date${serviceMonth}
-        and d.transaction_status = 'P' and d.reversed_at is null limit 1) as duplicate`;
+        and d.transaction_status = 'P' and d.reversed_at is null limit 1) as duplicate,
+    exists(select 1 from claim_long_supplies l
+      where l.member_id = $1 and l.date_of_service >= $11::date and l.date_of_service < $6::date) as long_supply_before`;
 
 /**
  * Everything adjudication reads about a member, in one round trip (a named prepared statement
@@ -139,6 +147,12 @@ export async function loadClaimContext(
     fillNumber: number;
     dateOfService: string;
     historySince: string;
+    /**
+     * Where the whole window would start, when `historySince` is later (a claim whose rules look back
+     * less far, historyLookbackDays): the read then says whether a long supply was skipped. Default:
+     * `historySince`.
+     */
+    longSupplySince?: string;
     history: HistoryScope;
     /** newestPaidDate(now): where the window's month constants may end. */
     newestDate: string;
@@ -154,6 +168,7 @@ export async function loadClaimContext(
     authorizations: ActiveAuthorization[];
     accumulators: AccumulatorRow[];
     duplicate: ClaimRow['response'] | null;
+    long_supply_before: boolean;
   }>(
     statement.text,
     [
@@ -167,6 +182,7 @@ export async function loadClaimContext(
       all ? [] : scope.groupIds,
       all ? [] : scope.ingredients,
       all ? [] : scope.drugClasses,
+      key.longSupplySince ?? key.historySince,
     ],
     statement.name,
   );
@@ -178,6 +194,7 @@ export async function loadClaimContext(
     authorizations: row.authorizations,
     accumulators: row.accumulators,
     duplicate: row.duplicate,
+    longSupplyBefore: row.long_supply_before,
   };
 }
 

@@ -88,3 +88,22 @@ export const memberAccumulators = pgTable(
   },
   (t) => [primaryKey({ columns: [t.memberId, t.planId, t.planYearStart] })],
 );
+
+/**
+ * Paid fills with a days' supply over LONG_SUPPLY_DAYS (90), written by a trigger on `claims`
+ * (migration 0024) whatever inserts the claim (adjudication, a COPY load). A claim reads only the
+ * months of history its rules look at (historyLookbackDays), and such a fill, older than that, is
+ * the one thing that could still make it a refill too soon: when the member has one in the year, the
+ * claim reads the whole year. Never deleted on reversal (a reversed fill only makes the claim read
+ * more than it needs, never less); the lookup is bounded by date, so old rows cost nothing.
+ */
+export const claimLongSupplies = pgTable(
+  'claim_long_supplies',
+  {
+    memberId: text('member_id').notNull(),
+    dateOfService: date('date_of_service', { mode: 'string' }).notNull(),
+    claimId: text('claim_id').notNull(),
+    daysSupply: integer('days_supply').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.dateOfService, t.claimId] })],
+);

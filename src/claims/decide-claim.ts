@@ -7,7 +7,8 @@ import type { ClaimRequest } from './claim-types.js';
 import { loadClaimContext, newestPaidDate, type ClaimContext } from './claims.repo.js';
 import { adjudicateClaim, type Adjudication } from './rules/adjudicate-claim.js';
 import { addDays } from '../platform/dates.js';
-import { historyScopeFor } from './rules/history-scope.js';
+import { historyLookbackDays, historyScopeFor } from './rules/history-scope.js';
+import type { ActiveAuthorization } from './rules/utilization.js';
 import { checkDateOfService, TIMELY_FILING_DAYS } from './rules/date-of-service.js';
 
 export { checkDateOfService, TIMELY_FILING_DAYS };
@@ -33,15 +34,22 @@ export async function decideClaim(
     request,
     now,
     pharmacyTypeIfNone = 'retail',
+    narrowHistory = false,
   }: {
     reference: ReferenceSnapshot;
     request: ClaimRequest;
     now: Date;
     /** A dry run names no pharmacy: the kind of pharmacy it prices for (a claim uses its pharmacy's). */
     pharmacyTypeIfNone?: PharmacyType;
+    /**
+     * Read only the fills the claim's rules can look at (historyLookbackDays) rather than the whole
+     * timely-filing year; the decision is the same. A claim sets it; a coverage check, which also
+     * words its answer from the history, reads the year.
+     */
+    narrowHistory?: boolean;
   },
 ): Promise<ClaimDecision> {
-  const [decision] = await decideClaimFor(database, { reference, request, now }, [pharmacyTypeIfNone]);
+  const [decision] = await decideClaimFor(database, { reference, request, now, narrowHistory }, [pharmacyTypeIfNone]);
   return decision!;
 }
 
@@ -51,19 +59,37 @@ export async function decideClaim(
  */
 export async function decideClaimFor(
   database: Pick<Database, 'query'>,
-  { reference, request, now }: { reference: ReferenceSnapshot; request: ClaimRequest; now: Date },
+  {
+    reference,
+    request,
+    now,
+    narrowHistory = false,
+  }: { reference: ReferenceSnapshot; request: ClaimRequest; now: Date; narrowHistory?: boolean },
   pharmacyTypesIfNone: PharmacyType[],
 ): Promise<ClaimDecision[]> {
-  const context = await loadClaimContext(database, {
-    memberId: request.cardholderId,
-    pharmacyNpi: request.pharmacyNpi,
-    prescriptionNumber: request.prescriptionNumber,
-    fillNumber: request.fillNumber,
-    dateOfService: request.dateOfService,
-    historySince: addDays(request.dateOfService, -TIMELY_FILING_DAYS),
-    history: historyScopeFor(reference, request.productId),
-    newestDate: newestPaidDate(now),
-  });
+  const yearSince = addDays(request.dateOfService, -TIMELY_FILING_DAYS);
+  const lookback = narrowHistory ? historyLookbackDays(reference, request.productId, request.daysSupply) : Infinity;
+  const read = (historySince: string) =>
+    loadClaimContext(database, {
+      memberId: request.cardholderId,
+      pharmacyNpi: request.pharmacyNpi,
+      prescriptionNumber: request.prescriptionNumber,
+      fillNumber: request.fillNumber,
+      dateOfService: request.dateOfService,
+      historySince,
+      longSupplySince: yearSince,
+      history: historyScopeFor(reference, request.productId),
+      newestDate: newestPaidDate(now),
+    });
+  let context: ClaimContext;
+  if (lookback < TIMELY_FILING_DAYS) {
+    // Fewer months of partitions read (docs/scaling.md#partitioning); the whole year again in the
+    // rare case the shorter read cannot decide alike: a long supply before it, or an authorization
+    // whose own quantity limit counts further back than it read.
+    context = await read(addDays(request.dateOfService, -lookback));
+    if (context.longSupplyBefore || authorizedWindowDays(context.authorizations, request.daysSupply) > lookback)
+      context = await read(yearSince);
+  } else context = await read(yearSince);
   const today = planToday(payerPlan(reference, context.member?.planId), now);
   const dateError = checkDateOfService(request.dateOfService, today);
   if (dateError)
@@ -81,6 +107,18 @@ export async function decideClaimFor(
     });
     return { context, result, today };
   });
+}
+
+/**
+ * The longest rolling window an authorization's own quantity limit can count over for this claim
+ * (quantityWindowExcess: max(limit days, days' supply)); 0 when none carries a limit. Any of the
+ * member's active authorizations counts, whatever its drug: an upper bound is enough.
+ */
+function authorizedWindowDays(authorizations: ActiveAuthorization[], daysSupply: number): number {
+  let days = 0;
+  for (const a of authorizations)
+    if (a.maxUnits != null && a.perDays != null) days = Math.max(days, a.perDays, daysSupply);
+  return days;
 }
 
 /** The plan that answers for a member's pharmacy benefit: its own, or the one it is carved out to. */

@@ -78,7 +78,7 @@ async function adjudicateAndRecord(
   reference: ReferenceSnapshot,
 ): Promise<ClaimResponse> {
   // The same read and decision a coverage check dry-runs (decide-claim.ts); only the insert is extra.
-  const { context: claimCtx, result } = await decideClaim(tx, { reference, request, now });
+  const { context: claimCtx, result } = await decideClaim(tx, { reference, request, now, narrowHistory: true });
   if (!result) return duplicateOf(claimCtx.duplicate!);
 
   const claimId = newId('clm', now);

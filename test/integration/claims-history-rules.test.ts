@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/dates.js';
 import { DEMO } from '../../src/demo/demo-data.js';
+import { historyLookbackDays, LONG_SUPPLY_DAYS } from '../../src/claims/rules/history-scope.js';
 import type { ApiClient } from '../support/http.js';
 import { TEST_TODAY } from '../support/constants.js';
 import { claimFor, importMembers, members, ndcsWhere, pharmacyWithKey, type MemberRow } from '../support/scenario.js';
@@ -128,6 +129,31 @@ describe('quantity limits over the rolling window', () => {
     });
   });
 
+  it("an authorization's window longer than the months a claim reads still counts the fill at its start", async () => {
+    const [m] = await fresh('QLAUTHLONG');
+    const [doac] = await ndcsWhere(t, 'IHSS01', (e) => !!e?.covered && !!e.priorAuthorization && e.newStartsOnly);
+    // 60 units per 300 days: the claim's own rules look back 180 days (new starts only), the authorization 300.
+    await t.ctx.database.query(
+      `insert into authorizations (id, number, member_id, group_id, effective_from, effective_to, max_units, per_days, created_at)
+       values ($1, $1, $2, $3, '2026-01-01', '2026-12-31', 60, 300, now())`,
+      [`aut_qll_${m.id}`, m.id, doac.groupId],
+    );
+    const bill = (dateOfService: string, quantityDispensed: number) =>
+      pharmacy.post(
+        'claims',
+        claimFor(m, pharmacyNpi, prescriberNpi, {
+          productId: doac.ndc,
+          dateOfService,
+          quantityDispensed,
+          daysSupply: 10,
+        }),
+      );
+    expect((await bill('2026-02-01', 40)).body.transactionStatus).toBe('P');
+    const late = await bill('2026-11-17', 30);
+    expect(codes(late)).toEqual(['76']);
+    expect(late.body.nextSteps.quantityLimit).toMatchObject({ units: 60, days: 300, paidInWindow: 40, remaining: 20 });
+  });
+
   it('20 fills of 1 tablet on 20 days sent at once, 5 members: exactly 6 pay for each, the rest are 76', async () => {
     const ms = await fresh('QLRACE', 5);
     for (const m of ms) {
@@ -179,5 +205,51 @@ describe('an emergency supply is not continuing therapy', () => {
     );
     expect(codes(regular)).toEqual(['75']);
     expect(regular.body.nextSteps.priorAuthorization.required).toBe(true);
+  });
+});
+
+describe('a claim reads only the months its rules look at, and a long supply before them', () => {
+  const free = (e: Parameters<Parameters<typeof ndcsWhere>[2]>[0]) =>
+    !!e?.covered && !e.priorAuthorization && !e.stepTherapy && !e.quantityLimit && !e.newStartsOnly;
+
+  it('a 300-day fill 150 days back, older than the 90 days read, still makes the refill too soon (79)', async () => {
+    const [m] = await fresh('LONGSUP1');
+    const ref = await t.ctx.reference.get();
+    // A drug no plan limits, steps or keeps for new starts: its claims read 90 days of fills.
+    const plain = (await ndcsWhere(t, 'IHSS01', free)).find(
+      (x) => historyLookbackDays(ref, x.ndc, 30) === LONG_SUPPLY_DAYS,
+    )!;
+    expect(plain).toBeDefined();
+    const bill = (dateOfService: string, daysSupply: number) =>
+      pharmacy.post(
+        'claims',
+        claimFor(m, pharmacyNpi, prescriberNpi, {
+          productId: plain.ndc,
+          dateOfService,
+          quantityDispensed: daysSupply,
+          daysSupply,
+        }),
+      );
+    expect((await bill(addDays(TEST_TODAY, -200), 300)).body.transactionStatus).toBe('P');
+    const refill = await bill(addDays(TEST_TODAY, -50), 30);
+    expect(codes(refill)).toEqual(['79']);
+    expect(refill.body.nextSteps.previousFill).toMatchObject({
+      dateOfService: addDays(TEST_TODAY, -200),
+      daysSupply: 300,
+    });
+    // A 60-day fill 150 days back is used up: the refill pays, as it did reading the whole year.
+    const [other] = await fresh('LONGSUP2');
+    const billOther = (dateOfService: string, daysSupply: number) =>
+      pharmacy.post(
+        'claims',
+        claimFor(other, pharmacyNpi, prescriberNpi, {
+          productId: plain.ndc,
+          dateOfService,
+          quantityDispensed: daysSupply,
+          daysSupply,
+        }),
+      );
+    expect((await billOther(addDays(TEST_TODAY, -200), 60)).body.transactionStatus).toBe('P');
+    expect((await billOther(addDays(TEST_TODAY, -50), 30)).body.transactionStatus).toBe('P');
   });
 });

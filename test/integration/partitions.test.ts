@@ -335,7 +335,7 @@ describe('partitions on a migrated database', () => {
       await tx.query('set local plan_cache_mode = force_generic_plan');
       await tx.query(`prepare win_context as ${statement.text}`);
       const plan = await tx.query<{ 'QUERY PLAN': unknown }>(
-        `explain (format json) execute win_context('WIN0001', '1234567893', 'RX-win-in-2', 0, '2034-06-15', '2033-06-15', true, '{}', '{}', '{}')`,
+        `explain (format json) execute win_context('WIN0001', '1234567893', 'RX-win-in-2', 0, '2034-06-15', '2033-06-15', true, '{}', '{}', '{}', '2033-06-15')`,
       );
       await tx.query('deallocate win_context');
       const text = JSON.stringify(plan[0]!['QUERY PLAN']);

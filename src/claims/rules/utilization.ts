@@ -87,6 +87,9 @@ export function describePrerequisites(step: StepTherapy): string {
   return step.description ?? (names.length ? names.join(' or ') : 'a preferred drug');
 }
 
+/** How far back a regular fill of the group makes a new-starts-only drug a continuation. */
+export const CONTINUATION_LOOKBACK_DAYS = 180;
+
 /**
  * Continuation of therapy: the member already had a regular fill of this drug-form group within the
  * window. An emergency supply (Medi-Cal's 72 hours without PA) or a transition fill is a bridge to
@@ -97,7 +100,7 @@ export function isContinuingTherapy(
   history: HistoryFill[],
   groupId: string,
   dateOfService: string,
-  lookbackDays = 180,
+  lookbackDays = CONTINUATION_LOOKBACK_DAYS,
 ): boolean {
   const since = addDays(dateOfService, -lookbackDays);
   return history.some(
