@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/platform/db.js';
+import { preparePgStats } from './pg-statements.js';
 
 export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const WORK = path.resolve('.bench');
@@ -35,6 +36,7 @@ export async function makeTarget(kind: 'pglite' | 'postgres', label: string): Pr
   const u = new URL(PG_URL);
   u.pathname = `/${name}`;
   const url = u.toString();
+  await preparePgStats(url, name);
   return {
     kind,
     env: { DATABASE_URL: url },

@@ -15,7 +15,7 @@ export function processCpuMs(pid: number): number {
   }
 }
 
-function commandOf(pid: number): string {
+export function commandOf(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
   } catch {
@@ -24,12 +24,32 @@ function commandOf(pid: number): string {
 }
 
 /**
- * Every PostgreSQL process on the machine (postmaster, backends, WAL writer, checkpointer,
+ * Which database a PostgreSQL process works for, from its title (`postgres: 15/main: USER DB
+ * HOST(PORT) STATE`, `… autovacuum worker DB`); undefined for the server's shared processes
+ * (postmaster, WAL writer, checkpointer, background writer, launchers).
+ */
+export function databaseOfTitle(title: string): string | undefined {
+  const m = /^postgres: [^:]*: (?:autovacuum worker (\S+)|\S+ (\S+) (?:\S*\(\d+\)|\[local\]))/.exec(title);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+export function titleOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The PostgreSQL processes on the machine (postmaster, backends, WAL writer, checkpointer,
  * autovacuum) by pid → CPU ms. A phase's cost is the difference of two readings over the pids of
  * the second one; a backend that exits within the phase takes its CPU with it (an undercount: the
- * benches keep their connections open, so only autovacuum workers come and go).
+ * benches keep their connections open, so only autovacuum workers come and go). With `database`,
+ * backends and autovacuum workers of other databases are left out (another engineer's tests or
+ * bench on the same server are not this bench's cost); the shared processes always count.
  */
-function postgresCpuByPid(): Map<number, number> {
+function postgresCpuByPid(database?: string): Map<number, number> {
   const out = new Map<number, number>();
   let entries: string[];
   try {
@@ -40,15 +60,20 @@ function postgresCpuByPid(): Map<number, number> {
   for (const e of entries) {
     if (!/^\d+$/.test(e)) continue;
     const pid = Number(e);
-    if (commandOf(pid) === 'postgres') out.set(pid, processCpuMs(pid));
+    if (commandOf(pid) !== 'postgres') continue;
+    if (database) {
+      const of = databaseOfTitle(titleOf(pid));
+      if (of !== undefined && of !== database) continue;
+    }
+    out.set(pid, processCpuMs(pid));
   }
   return out;
 }
 
 /** CPU ms PostgreSQL used between a `postgresCpuByPid()` reading and now. */
-function postgresCpuSince(before: Map<number, number>): number {
+function postgresCpuSince(before: Map<number, number>, database?: string): number {
   let sum = 0;
-  for (const [pid, ms] of postgresCpuByPid()) sum += ms - (before.get(pid) ?? 0);
+  for (const [pid, ms] of postgresCpuByPid(database)) sum += ms - (before.get(pid) ?? 0);
   return sum;
 }
 
@@ -69,18 +94,20 @@ export interface CpuBudget {
 
 /**
  * Starts a budget reading over the server's API and jobs processes, PostgreSQL and this process;
- * `per(n)` ends it and divides by the units of work done.
+ * `per(n)` ends it and divides by the units of work done. `databaseUrl`: count only the
+ * PostgreSQL processes of the bench's database and the server's shared ones.
  */
-export function startBudget(server: { apiCpuMs(): number; jobsCpuMs(): number }) {
+export function startBudget(server: { apiCpuMs(): number; jobsCpuMs(): number }, databaseUrl?: string) {
+  const database = databaseUrl ? decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || undefined : undefined;
   const api0 = server.apiCpuMs();
   const jobs0 = server.jobsCpuMs();
-  const pg0 = postgresCpuByPid();
+  const pg0 = postgresCpuByPid(database);
   const own0 = ownCpuMs();
   return {
     per(n: number): CpuBudget {
       const api = (server.apiCpuMs() - api0) / n;
       const jobs = (server.jobsCpuMs() - jobs0) / n;
-      const postgres = postgresCpuSince(pg0) / n;
+      const postgres = postgresCpuSince(pg0, database) / n;
       const loadGenerator = (ownCpuMs() - own0) / n;
       return { api, jobs, postgres, loadGenerator, total: api + jobs + postgres + loadGenerator };
     },

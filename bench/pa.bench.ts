@@ -17,6 +17,7 @@
  * Env: BENCH_DBS=pglite,postgres  BENCH_WORKERS=1,2  BENCH_CASES=2000  BENCH_CONCURRENCY=16
  *      BENCH_PA_MODES=json,epa,rtpb (json = the mix above)
  *      BENCH_SMOKE=1 (200 cases, one pass: checks the bench runs, figures mean nothing)
+ *      BENCH_PG_STATS=1 (PostgreSQL: pg_stat_statements' top statements a case and an exchange)
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,7 @@ import {
 } from './bench-setup.js';
 import { startServer, type BenchServer } from './bench-server.js';
 import { startBudget } from './machine-cpu.js';
+import { startPgStats } from './pg-statements.js';
 import { percentile, runClosedLoop } from './stats.js';
 import { initiationXml, paRequestXml, readResponse, rtpbXml } from './epa-messages.js';
 
@@ -143,7 +145,7 @@ async function openEpaCase(pool: Pool, i: number): Promise<string> {
  * ePA mode: warm-up, PARequest → PAResponse latency for cases opened beforehand (the issue's
  * "complete-and-approvable PARequest → PAResponse"), then complete exchanges per second.
  */
-async function runEpa(pool: Pool, today: string, cpu: () => number, server: BenchServer) {
+async function runEpa(pool: Pool, today: string, cpu: () => number, server: BenchServer, dbUrl?: string) {
   const a1cDate = new Date(Date.parse(`${today}T12:00:00Z`) - 20 * 86_400_000).toISOString().slice(0, 10);
   const request = (caseId: string) => script(pool, '/api/v1/epa', paRequestXml(caseId, a1cDate));
   const base = EPA_BASE;
@@ -156,12 +158,14 @@ async function runEpa(pool: Pool, today: string, cpu: () => number, server: Benc
     if ((await request(opened[i])).body.Response?.Approved) approved++;
   });
   const cpu1 = cpu();
-  const reading = startBudget(server);
+  const statements = await startPgStats(dbUrl);
+  const reading = startBudget(server, dbUrl);
   const intake = await runClosedLoop(CASES, CONCURRENCY, async (i) => {
     await request(await openEpaCase(pool, base + CASES + i));
   });
   // The letters of approvals still being rendered when the loop ends are not in "jobs".
   const budget = reading.per(CASES);
+  await statements.report(CASES, "an ePA exchange (initiation + request), over the exchanges' loop");
   const cpu2 = cpu();
   return {
     request: requestLoop,
@@ -261,13 +265,14 @@ async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
 
     // ePA and RTPB modes first, so the mix's letters and lag are its own.
     const cpu = () => server!.apiCpuMs();
-    const epa = MODES.includes('epa') ? await runEpa(pool, today, cpu, server) : null;
+    const epa = MODES.includes('epa') ? await runEpa(pool, today, cpu, server, target.env.DATABASE_URL) : null;
     const rtpb = MODES.includes('rtpb') ? await runRtpb(pool, cpu) : null;
     for (let i = 0; i < WARM_UP; i++) await oneCase(CASES + i, false);
     const since = new Date();
     // Complete cases (initiate + submit) in a closed loop; submit→response timed per kind inside.
+    const statements = await startPgStats(target.env.DATABASE_URL);
     const casesCpu0 = cpu();
-    const reading = startBudget(server);
+    const reading = startBudget(server, target.env.DATABASE_URL);
     const cases = await runClosedLoop(CASES, CONCURRENCY, (i) => oneCase(i, true));
     const casesCpuMs = (cpu() - casesCpu0) / CASES;
     // The letters the run queued go out through the delivery job; wait for the last cases' ones.
@@ -291,6 +296,7 @@ async function runConfig(kind: 'pglite' | 'postgres', workers: number) {
     }
     // Everything the cases cost the machine, their letters included (the drain above waits for them).
     const budget = reading.per(CASES);
+    await statements.report(CASES, "a JSON case, from the first case to the last case's letters sent");
     const peak = server.peakRssByProcess();
     await pool.close();
     await server.stop();
