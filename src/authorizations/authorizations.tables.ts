@@ -26,7 +26,12 @@ export const authorizations = pgTable(
     paRequestId: text('pa_request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('authorizations_member_group_idx').on(t.memberId, t.groupId)],
+  (t) => [
+    index('authorizations_member_group_idx').on(t.memberId, t.groupId),
+    // Every case view reads its case's authorization (caseAuthorizationJsonSql): without it, a seq
+    // scan of every authorization on each view (bench:pa, pg_stat_user_tables).
+    index('authorizations_pa_request_idx').on(t.paRequestId),
+  ],
 );
 
 /** The serial inside every authorization number (authorization-number.ts): never reused, even after a rollback. */

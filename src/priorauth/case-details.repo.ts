@@ -39,7 +39,6 @@ const date = (value: string) => new Date(value);
 const maybeDate = (value: string | null) => (value === null ? null : new Date(value));
 
 type CaseDetailsRow = {
-  last_appeal_action: string | null;
   authorization: Json<StandingFacts['authorization']>;
   history: Json<Array<Omit<PaHistoryRow, 'at'> & { at: string }>>;
   information_requests: Json<
@@ -60,10 +59,7 @@ type CaseDetailsRow = {
 const caseDetailsStatement = preparedSql<CaseDetailsRow>(
   'case-details',
   () => sql`
-    select (select h.action from pa_history h
-             where h.pa_request_id = r.id and h.action like 'appeal-%'
-             order by h.at desc, h.id desc limit 1) as last_appeal_action,
-           ${sql.raw(caseAuthorizationJsonSql('r.id'))} as authorization,
+    select ${sql.raw(caseAuthorizationJsonSql('r.id'))} as authorization,
            (select coalesce(json_agg(json_build_object('id', h.id, 'at', h.at, 'actor', h.actor,
                      'actorRole', h.actor_role, 'action', h.action, 'fromStatus', h.from_status,
                      'toStatus', h.to_status, 'reason', h.reason, 'details', h.details) order by h.at, h.id), '[]'::json)
@@ -104,9 +100,14 @@ export async function readCaseDetails(
     pharmacyNpi: row.pharmacyNpi,
   });
   const r = result.rows[0];
+  const history = (parsed(r.history) ?? []).map((h) => ({ ...h, at: date(h.at) }));
+  // The newest appeal step (listStandingFacts' `action like 'appeal-%'`, newest by at, id): the
+  // history is in (at, id) order, so it is the last appeal row, read here rather than by
+  // another scan of the case's history in the statement.
+  const lastAppeal = history.findLast((h) => h.action.startsWith('appeal-'));
   return {
-    facts: { lastAppealAction: r.last_appeal_action, authorization: parsed(r.authorization) ?? null },
-    history: (parsed(r.history) ?? []).map((h) => ({ ...h, at: date(h.at) })),
+    facts: { lastAppealAction: lastAppeal?.action ?? null, authorization: parsed(r.authorization) ?? null },
+    history,
     informationRequests: (parsed(r.information_requests) ?? []).map((i) => ({
       ...i,
       requestedAt: date(i.requestedAt),

@@ -9,5 +9,5 @@ export {
   listHistory,
   type PaRequestRow,
 } from './priorauth.repo.js';
-export { findPublishedCriteria, type PublishedCriteria } from './published-criteria.js';
+export { findCurrentPublishedCriteria, findPublishedCriteria, type PublishedCriteria } from './published-criteria.js';
 export { FaxCaseBody } from './priorauth.schemas.js';

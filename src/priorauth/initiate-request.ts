@@ -23,7 +23,6 @@ import { actorName } from './pa-status.js';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { findActiveAuthorization, findAuthorizationByNumber, hasValidCheckDigit } from '../authorizations/index.js';
 import {
-  findCurrentCriteria,
   findPaRequest,
   listCasesForDrug,
   listStandingFacts,
@@ -31,6 +30,7 @@ import {
   type PaRequestRow,
 } from './priorauth.repo.js';
 import { buildRequestView, type RequestView } from './request-view.js';
+import { findCurrentPublishedCriteria } from './published-criteria.js';
 import { isWithinRenewalWindow } from './rules/renewal-window.js';
 import { caseStanding } from './rules/case-standing.js';
 import { OPEN_STATUSES } from './pa-status.js';
@@ -245,7 +245,7 @@ export async function openRequest(
 
   await refuseSecondRequest(db, member.id, drug.groupId, drug.groupName, caseKind);
 
-  const criteria = await findCurrentCriteria(db, criteriaId);
+  const criteria = await findCurrentPublishedCriteria(ctx, criteriaId, db);
   if (!criteria)
     throw new DomainError(
       'INVALID_STATE',

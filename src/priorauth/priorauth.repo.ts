@@ -16,8 +16,25 @@ export type CriteriaSetRow = typeof criteriaSets.$inferSelect;
 
 // ---- criteria sets -------------------------------------------------------------------------
 
-// Read by every new case (initiate-request.ts): built once per query layer (platform/prepared.ts, issue #11).
-// Not cached: which version is current changes when an administrator publishes one.
+// Read by every new case (initiate-request.ts), CRD and DTR: the current version's number only —
+// the version itself (its 10 KB body) comes from findPublishedCriteria's cache. Built once per
+// query layer (platform/prepared.ts, issue #11). Not cached: which version is current changes when
+// an administrator publishes one.
+const findCurrentCriteriaVersionPrepared = preparedPerDb((db) =>
+  db
+    .select({ version: criteriaSets.version })
+    .from(criteriaSets)
+    .where(and(eq(criteriaSets.id, sql.placeholder('id')), eq(criteriaSets.current, true)))
+    .limit(1)
+    .prepare('criteria-current-version'),
+);
+
+/** The number of the criteria set's current version (undefined when none is loaded). */
+export async function findCurrentCriteriaVersion(db: Db, id: string): Promise<number | undefined> {
+  return (await findCurrentCriteriaVersionPrepared(db).execute({ id }))[0]?.version;
+}
+
+// The whole current row (the administrators' screens and imports).
 const findCurrentCriteriaPrepared = preparedPerDb((db) =>
   db
     .select()

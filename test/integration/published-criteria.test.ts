@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findCriteriaVersion, listCriteria } from '../../src/priorauth/priorauth.repo.js';
-import { findPublishedCriteria } from '../../src/priorauth/published-criteria.js';
+import { findCriteriaVersion, insertCriteriaVersion, listCriteria } from '../../src/priorauth/priorauth.repo.js';
+import { findCurrentPublishedCriteria, findPublishedCriteria } from '../../src/priorauth/published-criteria.js';
 import type { Database, Db } from '../../src/platform/db.js';
 import { openTestDatabase } from '../support/test-app.js';
 
@@ -70,5 +70,24 @@ describe('findPublishedCriteria', () => {
     selects = 0;
     await findPublishedCriteria(other, id, version, counted);
     expect(selects).toBe(1);
+  });
+
+  // Last: it publishes a new version of the set the tests above read.
+  it('the current version: which one is current is asked every time, so a version published since is the one returned', async () => {
+    const ctx = { database };
+    expect((await findCurrentPublishedCriteria(ctx, id))?.version).toBe(version);
+    const stored = (await findCriteriaVersion(database.db, id, version))!;
+    await insertCriteriaVersion(database.db, {
+      ...stored,
+      version: version + 1,
+      title: `${stored.title} (revised)`,
+      createdAt: new Date(),
+    });
+    const next = (await findCurrentPublishedCriteria(ctx, id))!;
+    expect(next.version).toBe(version + 1);
+    expect(next.title).toBe(`${stored.title} (revised)`);
+    expect(next).not.toHaveProperty('current');
+    expect((await findPublishedCriteria(ctx, id, version))!.title).toBe(stored.title);
+    expect(await findCurrentPublishedCriteria(ctx, 'no-such-criteria-set')).toBeUndefined();
   });
 });

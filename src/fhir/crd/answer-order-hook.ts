@@ -4,7 +4,7 @@ import { writeAudit } from '../../audit/write-audit.js';
 import { getCoverage } from '../../coverage/get-coverage.js';
 import { newId } from '../../platform/ids.js';
 import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from '../../priorauth/criteria-library/index.js';
-import { findCurrentCriteria } from '../../priorauth/index.js';
+import { findCurrentPublishedCriteria } from '../../priorauth/index.js';
 import type { ClientIdentity } from '../fhir-request.js';
 import { actingPrescriber } from '../shared/acting-principal.js';
 import { alternativesCard, coverageCard, infoCard, type Card } from './cards.js';
@@ -112,8 +112,8 @@ export async function answerOrderHook(options: {
     const finding = findingOf(answer, order.quantity);
     let questionnaire: string | undefined;
     if (finding.paNeeded === 'auth-needed') {
-      const criteria = await findCurrentCriteria(
-        ctx.database.db,
+      const criteria = await findCurrentPublishedCriteria(
+        ctx,
         criteriaFor(answer.criteriaId, finding.reasons, answer.priorAuthorizationRequired),
       );
       questionnaire = criteria?.body.questionnaire.url

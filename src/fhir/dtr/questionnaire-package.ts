@@ -5,7 +5,7 @@ import { addDays } from '../../platform/dates.js';
 import { loadMemberBenefits } from '../../claims/index.js';
 import { isStepTherapyMet } from '../../claims/rules/utilization.js';
 import { GENERAL_CRITERIA_ID, STEP_EXCEPTION_CRITERIA_ID } from '../../priorauth/criteria-library/index.js';
-import { findCurrentCriteria, listCriteria } from '../../priorauth/index.js';
+import { findCurrentPublishedCriteria, listCriteria } from '../../priorauth/index.js';
 import { findFormularyEntry } from '../../reference/reference-cache.js';
 import type { FhirRequest, FhirResponse } from '../fhir-request.js';
 import { invalidElement } from '../operation-outcome.js';
@@ -131,7 +131,7 @@ export async function questionnairePackage(req: FhirRequest, ctx: AppContext): P
         issues.push(info(`${order.drug.name} needs no prior authorization or documentation on ${payer.name}`, 'order'));
         continue;
       }
-      const criteria = await findCurrentCriteria(ctx.database.db, criteriaId);
+      const criteria = await findCurrentPublishedCriteria(ctx, criteriaId);
       if (criteria) add(criteria.id, criteria.version, criteria.body.questionnaire);
     }
   }

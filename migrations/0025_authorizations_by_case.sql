@@ -1,0 +1,1 @@
+CREATE INDEX "authorizations_pa_request_idx" ON "authorizations" USING btree ("pa_request_id");
