@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { conflictToDomainError } from '../platform/db-conflicts.js';
+import {
+  conflictToDomainError,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  unavailableToDomainError,
+} from '../platform/db-conflicts.js';
 import { DomainError } from '../platform/errors.js';
 import type { FhirCaller, FhirRequest, FhirResponse } from './fhir-request.js';
 import type { FhirRoute } from './fhir-route.js';
@@ -49,6 +53,14 @@ export function mapFhirError(error: unknown, request: FastifyRequest): MappedOut
   if (conflict) {
     request.log.warn({ route: request.routeOptions.url, ...conflict.details }, 'lost a race with another request');
     return outcomeForDomainError(conflict);
+  }
+  const unavailable = unavailableToDomainError(error);
+  if (unavailable) {
+    request.log.error(
+      { route: request.routeOptions.url, ...errorLogFields(err) },
+      'database unavailable at the FHIR edge',
+    );
+    return outcomeForDomainError(unavailable);
   }
   request.log.error({ route: request.routeOptions.url, ...errorLogFields(err) }, 'unhandled error at the FHIR edge');
   return {
@@ -104,7 +116,9 @@ export async function registerFhirRoutes(
   });
   app.setErrorHandler((error, request, reply) => {
     const { status, outcome } = mapFhirError(error, request);
-    return sendFhir(reply, { status, body: outcome });
+    // RFC 9110 §10.2.3: a 503 says when to come back, as the JSON API's does.
+    const retryAfter = status === 503 ? { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : undefined;
+    return sendFhir(reply, { status, body: outcome, ...(retryAfter ? { headers: retryAfter } : {}) });
   });
   app.setNotFoundHandler((request, reply) =>
     sendFhir(reply, {

@@ -28,6 +28,7 @@ const BY_CODE: Record<ErrorCode, { status: number; issue: IssueType }> = {
   IMPORT_FAILED: { status: 422, issue: 'processing' },
   RATE_LIMITED: { status: 429, issue: 'throttled' },
   INTERNAL: { status: 500, issue: 'exception' },
+  SERVICE_UNAVAILABLE: { status: 503, issue: 'transient' },
 };
 
 export interface MappedOutcome {

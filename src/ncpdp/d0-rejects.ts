@@ -27,6 +27,8 @@ export const D0_REJECT = {
   LEVEL_OF_SERVICE: { code: '32', description: 'M/I Level Of Service' },
   NON_MATCHED_PHARMACY: { code: '50', description: 'Non-Matched Pharmacy Number' },
   REVERSAL_NOT_PROCESSED: { code: '87', description: 'Reversal Not Processed' },
+  // The processor cannot reach its own database just now: the switch may resend (Telecommunication D.0 reject codes 90–99).
+  SYSTEM_UNAVAILABLE: { code: '92', description: 'System Unavailable/Host Unavailable' },
   HOST_ERROR: { code: '99', description: 'Host Processing Error' },
   VERSION_NOT_SUPPORTED: { code: '1R', description: 'Version/Release Not Supported' },
   TRANSACTION_NOT_SUPPORTED: { code: '1S', description: 'Transaction Code/Type Not Supported' },

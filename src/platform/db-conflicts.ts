@@ -60,6 +60,59 @@ export function conflictToDomainError(error: unknown): DomainError | null {
   return null;
 }
 
+/**
+ * The database is out of reach or refusing work for now, not wrong about this request:
+ * SQLSTATE class 08 (connection exception), class 53 (insufficient resources: too many
+ * connections, disk full, out of memory) and 57P01–57P03 (the server shutting down or starting,
+ * as in a failover; PostgreSQL 15 appendix A); the socket errors `pg` raises when it cannot
+ * connect or its connection drops; and the pool's own connect timeout.
+ */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|53[0-9A-Z]{3}|57P0[123])$/;
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect)/;
+/** Seconds a client is asked to wait before sending again (Retry-After): a restart or a failover. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as (PgErrorFields & { message?: unknown }) | undefined, depth = 0; e && depth < 5; depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+/**
+ * The database being unreachable as the domain error every edge maps to "try again shortly"
+ * (503 with Retry-After, OperationOutcome `transient`, D.0 reject 92), or null. Whether a request
+ * whose connection dropped at its commit was applied cannot be known here, so it is not claimed
+ * either way; a resend is safe where the API is idempotent (claims, ePA messages).
+ */
+export function unavailableToDomainError(error: unknown): DomainError | null {
+  if (!isDatabaseUnavailable(error)) return null;
+  const pg = pgError(error);
+  return new DomainError(
+    'SERVICE_UNAVAILABLE',
+    'The service cannot reach its database just now; send the request again in a few seconds',
+    {
+      details: {
+        retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
+        ...(pg && /^[0-9A-Z]{5}$/.test(pg.code) && !UNAVAILABLE_ERRNO.has(pg.code) ? { sqlState: pg.code } : {}),
+      },
+    },
+  );
+}
+
 export interface RetryOptions {
   /** Runs in all (the first try included). */
   attempts?: number;

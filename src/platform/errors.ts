@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   IMPORT_FAILED: { status: 422, title: 'The import file could not be read' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL: { status: 500, title: 'Internal error' },
+  // The database cannot be reached or refuses work for now (db-conflicts.ts): a client should retry.
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Temporarily unavailable' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

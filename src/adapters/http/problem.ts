@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { conflictToDomainError } from '../../platform/db-conflicts.js';
+import { conflictToDomainError, unavailableToDomainError } from '../../platform/db-conflicts.js';
 import { DomainError, ERROR_CODES, type ErrorCode, type FieldError } from '../../platform/errors.js';
 import { errorLogFields } from '../../platform/error-log-fields.js';
 
@@ -112,6 +112,11 @@ export function errorToProblem(error: unknown, request: FastifyRequest): Problem
     // statement's values may carry PHI.
     request.log.warn({ route: request.routeOptions.url, ...conflict.details }, 'lost a race with another request');
     return problemFor(conflict.code, conflict.message, [], conflict.details);
+  }
+  const unavailable = unavailableToDomainError(error);
+  if (unavailable) {
+    request.log.error({ route: request.routeOptions.url, ...errorLogFields(err) }, 'database unavailable');
+    return problemFor(unavailable.code, unavailable.message, [], unavailable.details);
   }
   request.log.error({ route: request.routeOptions.url, ...errorLogFields(err) }, 'unhandled error');
   return problemFor('INTERNAL', 'Something went wrong on our side; the request was not applied');

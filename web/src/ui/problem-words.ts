@@ -22,6 +22,7 @@ const BY_CODE: Record<string, string> = {
   URI_TOO_LONG: 'La búsqueda es demasiado larga.',
   IMPORT_FAILED: 'No se pudo importar el archivo: revise su formato.',
   INTERNAL: 'Algo falló en el servidor. Inténtelo de nuevo en unos minutos.',
+  SERVICE_UNAVAILABLE: 'El servicio no está disponible en este momento. Inténtelo de nuevo en unos segundos.',
 };
 
 function byStatus(status: number): string {
@@ -31,6 +32,7 @@ function byStatus(status: number): string {
   if (status === 404) return BY_CODE.NOT_FOUND;
   if (status === 409) return BY_CODE.CONFLICT;
   if (status === 429) return BY_CODE.RATE_LIMITED;
+  if (status === 503) return BY_CODE.SERVICE_UNAVAILABLE;
   if (status >= 500) return BY_CODE.INTERNAL;
   return 'La solicitud no se pudo completar. Revise los datos e inténtelo de nuevo.';
 }
