@@ -116,7 +116,9 @@ export async function findPaRequests(db: Db, ids: string[]): Promise<PaRequestRo
 
 /**
  * findPaRequest with the documents on file (listAttachments' documentId, in its order) in one
- * statement: a submission checks both (submit-request.ts).
+ * statement: a submission checks both (submit-request.ts). The case's id is written qualified:
+ * Drizzle renders `paRequests.id` as a bare "id", which inside the subquery is pa_attachments' own
+ * id — the documents were never found (and every attachment was scanned) until 2026-12-05.
  */
 const findPaRequestWithDocumentsPrepared = preparedPerDb((db) =>
   db
@@ -125,7 +127,7 @@ const findPaRequestWithDocumentsPrepared = preparedPerDb((db) =>
       documents: sql<
         Array<{ documentId: string | null }>
       >`(select coalesce(json_agg(json_build_object('documentId', a.document_id) order by a.uploaded_at), '[]'::json)
-          from pa_attachments a where a.pa_request_id = ${paRequests.id})`.mapWith((v: unknown) =>
+          from pa_attachments a where a.pa_request_id = "pa_requests"."id")`.mapWith((v: unknown) =>
         typeof v === 'string' ? JSON.parse(v) : v,
       ),
     })

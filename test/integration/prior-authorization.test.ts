@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueDeadlines } from '../../src/deadlines/run-due-deadlines.js';
+import { findPaRequestWithDocuments } from '../../src/priorauth/priorauth.repo.js';
 import type { ManualClock } from '../../src/platform/clock.js';
 import { questionnaireResponse } from '../support/fhir.js';
 import { expectProblem, type ApiClient } from '../support/http.js';
@@ -632,6 +633,8 @@ describe('bad input everywhere → clear problem+json, nothing changes', () => {
     );
     const view = await prescriber.get(`pa-requests/${c.id}`);
     expect(view.body.attachments).toHaveLength(1);
+    // What a submission counts as on file (the case and its documents in one read).
+    expect((await findPaRequestWithDocuments(t.ctx.database.db, c.id))?.documents).toEqual([{ documentId: null }]);
   });
 
   it("a member sees their own case but not another member's", async () => {
