@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
-import { preparedPerDb } from '../platform/prepared.js';
+import type { PgPreparedQuery, PreparedQueryConfig } from 'drizzle-orm/pg-core';
+import { encodeRow, placeholderRow, preparedByShape, preparedPerDb, rowShape } from '../platform/prepared.js';
 import { authorizations } from './authorizations.tables.js';
 
 export type AuthorizationRow = typeof authorizations.$inferSelect;
@@ -27,13 +28,22 @@ export async function nextAuthorizationSerial(db: Db): Promise<number> {
 
 /** Inserts unless the number is taken (a number issued before serials existed); undefined then. */
 export async function insertAuthorization(db: Db, row: NewAuthorizationRow): Promise<AuthorizationRow | undefined> {
-  const inserted = await db
-    .insert(authorizations)
-    .values(row)
-    .onConflictDoNothing({ target: authorizations.number })
-    .returning();
-  return inserted[0];
+  // Every approval's: built and prepared once per shape (platform/prepared.ts, issue #11).
+  const values: Record<string, unknown> = {};
+  encodeRow(authorizations, '', row, values);
+  const prepared = insertAuthorizationPrepared(db, rowShape(row), (layer, name) =>
+    layer
+      .insert(authorizations)
+      .values(placeholderRow('', row))
+      .onConflictDoNothing({ target: authorizations.number })
+      .returning()
+      .prepare(name),
+  );
+  return (await prepared.execute(values))[0];
 }
+
+const insertAuthorizationPrepared =
+  preparedByShape<PgPreparedQuery<PreparedQueryConfig & { execute: AuthorizationRow[] }>>('authorization-insert');
 
 /** Retires an authorization (e.g. a partial one an appeal replaces); false when it was not active. */
 export async function revokeAuthorization(db: Db, number: string): Promise<boolean> {

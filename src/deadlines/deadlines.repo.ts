@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull, lte, or, type WithSubquery } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import { encodeRow, placeholderRow, rowShape, type CteWrite } from '../platform/prepared.js';
 import { deadlines } from './deadlines.tables.js';
 
 export type DeadlineRow = typeof deadlines.$inferSelect;
@@ -35,19 +36,55 @@ export async function cancelDeadlines(db: Db, entityId: string, kinds: string[],
 
 /**
  * insertDeadline and cancelDeadlines as data-modifying CTEs, to go in another module's statement
- * (issue #11: a round trip each costs the API process and PostgreSQL more than the write). Within
- * one statement the cancel does not see the inserted row; pass only writes that cannot meet.
+ * (issue #11: a round trip each costs the API process and PostgreSQL more than the write), which
+ * prepares them with it (platform/prepared.ts CteWrite: placeholders, the same text and values as
+ * built inline). Within one statement the cancel does not see the inserted row; pass only writes
+ * that cannot meet.
  */
-export function deadlineWriteCtes(
-  db: Db,
-  writes: { insert?: typeof deadlines.$inferInsert; cancel?: DeadlineCancel },
-): WithSubquery[] {
-  return [
-    ...(writes.insert
-      ? [db.$with('inserted_deadline').as(db.insert(deadlines).values(writes.insert).onConflictDoNothing())]
-      : []),
-    ...(writes.cancel ? [db.$with('cancelled_deadlines').as(cancelling(db, writes.cancel))] : []),
-  ];
+export function deadlineWriteCtes(writes: {
+  insert?: typeof deadlines.$inferInsert;
+  cancel?: DeadlineCancel;
+}): CteWrite[] {
+  const out: CteWrite[] = [];
+  const row = writes.insert;
+  if (row) {
+    const values: Record<string, unknown> = {};
+    encodeRow(deadlines, 'dl.', row, values);
+    out.push({
+      key: `inserted_deadline(${rowShape(row)})`,
+      build: (db) =>
+        db.$with('inserted_deadline').as(db.insert(deadlines).values(placeholderRow('dl.', row)).onConflictDoNothing()),
+      values,
+    });
+  }
+  const c = writes.cancel;
+  if (c) {
+    const values: Record<string, unknown> = { 'dc.entityId': c.entityId };
+    encodeRow(deadlines, 'dc.', { cancelledAt: c.at }, values);
+    c.kinds.forEach((k, i) => (values[`dc.kind${i}`] = k));
+    out.push({
+      key: `cancelled_deadlines(${c.kinds.length})`,
+      build: (db) =>
+        db.$with('cancelled_deadlines').as(
+          db
+            .update(deadlines)
+            .set(placeholderRow('dc.', { cancelledAt: c.at }))
+            .where(
+              and(
+                eq(deadlines.entityId, sql.placeholder('dc.entityId')),
+                inArray(
+                  deadlines.kind,
+                  c.kinds.map((_, i) => sql.placeholder(`dc.kind${i}`)),
+                ),
+                isNull(deadlines.firedAt),
+                isNull(deadlines.cancelledAt),
+              ),
+            ),
+        ),
+      values,
+    });
+  }
+  return out;
 }
 
 const pending = () => and(isNull(deadlines.firedAt), isNull(deadlines.cancelledAt), isNull(deadlines.deadLetteredAt));

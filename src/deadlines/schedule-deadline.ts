@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
-import type { WithSubquery } from 'drizzle-orm';
+import type { CteWrite } from '../platform/prepared.js';
 import { deadlineWriteCtes, insertDeadline, type DeadlineCancel } from './deadlines.repo.js';
 
 export interface DeadlineSpec {
@@ -31,11 +31,10 @@ function deadlineRow(spec: DeadlineSpec, now: Date) {
  * round trip fewer each (issue #11). Same rows as the two calls; pass the use case's transaction.
  */
 export function deadlineWrites(
-  db: Db,
   writes: { schedule?: DeadlineSpec | null; cancel?: DeadlineCancel },
   now: Date,
-): WithSubquery[] {
-  return deadlineWriteCtes(db, {
+): CteWrite[] {
+  return deadlineWriteCtes({
     insert: writes.schedule ? deadlineRow(writes.schedule, now) : undefined,
     cancel: writes.cancel,
   });

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { preparedPerDb } from '../platform/prepared.js';
 import { members, pharmacies, prescribers } from './members.tables.js';
@@ -45,12 +45,14 @@ export type MemberContact = Pick<
  * contact fields as a JSON object (MemberContact; null when there is no such member), and a
  * prescriber's or pharmacy's fax number (null when none is on file or there is no such record).
  */
-export const memberContactJsonSql = (memberId: string): SQL =>
+export const memberContactJsonSql = (memberId: string | Placeholder): SQL =>
   sql`(select json_build_object('id', m.id, 'language', m.language, 'contactPreference', m.contact_preference,
          'email', m.email, 'phone', m.phone, 'addressLine1', m.address_line1, 'city', m.city, 'state', m.state,
          'zip', m.zip) from members m where m.id = ${memberId})`;
-export const prescriberFaxSql = (npi: string): SQL => sql`(select p.fax from prescribers p where p.npi = ${npi})`;
-export const pharmacyFaxSql = (npi: string): SQL => sql`(select ph.fax from pharmacies ph where ph.npi = ${npi})`;
+export const prescriberFaxSql = (npi: string | Placeholder): SQL =>
+  sql`(select p.fax from prescribers p where p.npi = ${npi})`;
+export const pharmacyFaxSql = (npi: string | Placeholder): SQL =>
+  sql`(select ph.fax from pharmacies ph where ph.npi = ${npi})`;
 
 /** Several members at once (the letters of a notice delivery batch). */
 export async function findMembersByIds(db: Db, ids: string[]): Promise<MemberRow[]> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import { memberAlerts, memberNotificationPreferences } from './member-alerts.tables.js';
 
@@ -12,7 +12,7 @@ export async function findPreferences(db: Db, memberId: string): Promise<Prefere
 }
 
 /** For a one-statement read (readNoticeParties): the member's stored alert choices as JSON, or null. */
-export const preferencesJsonSql = (memberId: string): SQL =>
+export const preferencesJsonSql = (memberId: string | Placeholder): SQL =>
   sql`(select json_build_object('decisions', p.decisions, 'informationRequests', p.information_requests)
          from member_notification_preferences p where p.member_id = ${memberId})`;
 

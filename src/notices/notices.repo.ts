@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
-import { preparedSql } from '../platform/prepared.js';
+import type { PgPreparedQuery, PreparedQueryConfig } from 'drizzle-orm/pg-core';
+import { encodeRow, placeholderRow, preparedByShape, preparedSql, rowShape } from '../platform/prepared.js';
 import { memberContactJsonSql, pharmacyFaxSql, prescriberFaxSql, type MemberContact } from '../members/index.js';
 import { preferencesJsonSql } from './member-alerts.repo.js';
 import { memberAlerts } from './member-alerts.tables.js';
@@ -23,9 +24,25 @@ export async function insertNoticesAndAlerts(
 ): Promise<void> {
   if (!alerts.length) return insertNotices(db, rows);
   if (!rows.length) return void (await db.insert(memberAlerts).values(alerts));
-  const queued = db.$with('queued_alerts').as(db.insert(memberAlerts).values(alerts));
-  await db.with(queued).insert(notices).values(rows);
+  // Every decision's: built and prepared once per shape (platform/prepared.ts, issue #11).
+  const values: Record<string, unknown> = {};
+  let key = '';
+  alerts.forEach((a, i) => (encodeRow(memberAlerts, `a${i}.`, a, values), (key += `a:${rowShape(a)}|`)));
+  rows.forEach((n, i) => (encodeRow(notices, `n${i}.`, n, values), (key += `n:${rowShape(n)}|`)));
+  const prepared = insertNoticesAndAlertsPrepared(db, key, (layer, name) => {
+    const queued = layer
+      .$with('queued_alerts')
+      .as(layer.insert(memberAlerts).values(alerts.map((a, i) => placeholderRow(`a${i}.`, a))));
+    return layer
+      .with(queued)
+      .insert(notices)
+      .values(rows.map((n, i) => placeholderRow(`n${i}.`, n)))
+      .prepare(name);
+  });
+  await prepared.execute(values);
 }
+
+const insertNoticesAndAlertsPrepared = preparedByShape<PgPreparedQuery<PreparedQueryConfig>>('notices-alerts-insert');
 
 /** Who an event's notices go to, as readNoticeParties finds them (null: not asked for, or no such record). */
 export interface NoticeParties {
@@ -48,19 +65,12 @@ export async function readNoticeParties(
   db: Db,
   ask: { memberId?: string; prescriberNpi?: string; pharmacyNpi?: string; preferences?: boolean },
 ): Promise<NoticeParties> {
-  const none = sql`null`;
-  const result = (await db.execute(sql`
-    select ${ask.memberId ? memberContactJsonSql(ask.memberId) : none} as member,
-           ${ask.prescriberNpi ? prescriberFaxSql(ask.prescriberNpi) : none} as prescriber_fax,
-           ${ask.pharmacyNpi ? pharmacyFaxSql(ask.pharmacyNpi) : none} as pharmacy_fax,
-           ${ask.memberId && ask.preferences ? preferencesJsonSql(ask.memberId) : none} as preferences`)) as unknown as {
-    rows: Array<{
-      member: Json<MemberContact>;
-      prescriber_fax: string | null;
-      pharmacy_fax: string | null;
-      preferences: Json<NoticeParties['preferences']>;
-    }>;
-  };
+  const result = await noticePartiesStatement(
+    !!ask.memberId,
+    !!ask.prescriberNpi,
+    !!ask.pharmacyNpi,
+    !!ask.memberId && !!ask.preferences,
+  )(db, { memberId: ask.memberId, prescriberNpi: ask.prescriberNpi, pharmacyNpi: ask.pharmacyNpi });
   const r = result.rows[0];
   return {
     member: parsed(r.member),
@@ -68,6 +78,34 @@ export async function readNoticeParties(
     pharmacyFax: r.pharmacy_fax,
     preferences: parsed(r.preferences),
   };
+}
+
+interface NoticePartiesRow {
+  member: Json<MemberContact>;
+  prescriber_fax: string | null;
+  pharmacy_fax: string | null;
+  preferences: Json<NoticeParties['preferences']>;
+}
+
+/** readNoticeParties' statement for the parts asked, its text rendered once (preparedSql, issue #11). */
+const noticePartiesStatements = new Map<string, ReturnType<typeof preparedSql<NoticePartiesRow>>>();
+function noticePartiesStatement(member: boolean, prescriber: boolean, pharmacy: boolean, preferences: boolean) {
+  const key = `${+member}${+prescriber}${+pharmacy}${+preferences}`;
+  let statement = noticePartiesStatements.get(key);
+  if (!statement) {
+    const none = sql`null`;
+    const memberId = sql.placeholder('memberId');
+    statement = preparedSql<NoticePartiesRow>(
+      `notice-parties:${key}`,
+      () => sql`
+    select ${member ? memberContactJsonSql(memberId) : none} as member,
+           ${prescriber ? prescriberFaxSql(sql.placeholder('prescriberNpi')) : none} as prescriber_fax,
+           ${pharmacy ? pharmacyFaxSql(sql.placeholder('pharmacyNpi')) : none} as pharmacy_fax,
+           ${preferences ? preferencesJsonSql(memberId) : none} as preferences`,
+    );
+    noticePartiesStatements.set(key, statement);
+  }
+  return statement;
 }
 
 export function listNoticesForRequest(db: Db, paRequestId: string): Promise<NoticeRow[]> {

@@ -1,4 +1,4 @@
-import type { Query, SQL } from 'drizzle-orm';
+import { getTableColumns, is, SQL, sql, type Query, type Table, type WithSubquery } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './db.js';
 
@@ -35,4 +35,73 @@ export function preparedSql<Row>(
     return db._.session.prepareQuery(query, undefined, name, false);
   });
   return async (db, values) => (await prepared(db).execute(values)) as { rows: Row[] };
+}
+
+/**
+ * preparedPerDb for a Drizzle statement whose text depends on the shape of its input (which
+ * columns a row sets, how many rows, which other writes go with it): built and prepared once per
+ * shape and query layer, named `${name}:${n}` on PostgreSQL (n: the shape's number in this
+ * process, so one name always carries one text). `key` must tell the shapes apart; `build`
+ * makes the statement with placeholders (placeholderRow) and `.prepare(statementName)`. Past
+ * `limit` shapes a statement is built on every call, unnamed (a safety net: the shapes are the
+ * code's own, a handful per statement).
+ */
+export function preparedByShape<P>(
+  name: string,
+  limit = 64,
+): (db: Db, key: string, build: (db: Db, statementName: string) => P) => P {
+  const shapes = new Map<string, (db: Db) => P>();
+  return (db, key, build) => {
+    let perDb = shapes.get(key);
+    if (!perDb) {
+      if (shapes.size >= limit) return build(db, '');
+      const statementName = `${name}:${shapes.size}`;
+      shapes.set(key, (perDb = preparedPerDb((layer) => build(layer, statementName))));
+    }
+    return perDb(db);
+  };
+}
+
+/**
+ * A data-modifying CTE another module's statement carries (`with`), prepared with it
+ * (preparedByShape): `key` is what its text depends on, `build` makes it with placeholders named
+ * apart from the statement's others, `values` fills them.
+ */
+export interface CteWrite {
+  key: string;
+  build(db: Db): WithSubquery;
+  values: Record<string, unknown>;
+}
+
+/** The keys of a row that carry a value, for a shape key (an undefined one takes the column's default, as in Drizzle). */
+export function rowShape(row: object): string {
+  let shape = '';
+  for (const [k, v] of Object.entries(row)) if (v !== undefined) shape += `${k},`;
+  return shape;
+}
+
+/**
+ * `row` with each value that is set replaced by a placeholder named `prefix + key`, which Drizzle
+ * fills with the value as given: encodeRow gives it, encoded as Drizzle encodes an inline value.
+ */
+export function placeholderRow<T extends object>(prefix: string, row: T): { [K in keyof T]: SQL } {
+  const out: Record<string, SQL> = {};
+  for (const [k, v] of Object.entries(row)) if (v !== undefined) out[k] = sql`${sql.placeholder(prefix + k)}`;
+  return out as { [K in keyof T]: SQL };
+}
+
+/**
+ * The set values of `row` as Drizzle sends an inline value (the column's driver encoding, null as
+ * null), into `out` as `prefix + key`. A value Drizzle would write as SQL (an expression) has no
+ * place in a prepared statement's parameters: it throws.
+ */
+export function encodeRow(table: Table, prefix: string, row: object, out: Record<string, unknown>): void {
+  const columns = getTableColumns(table);
+  for (const [k, v] of Object.entries(row)) {
+    if (v === undefined) continue;
+    if (v !== null && typeof v === 'object' && is(v, SQL)) throw new Error(`encodeRow: ${k} is an SQL expression`);
+    const column = columns[k];
+    if (!column) throw new Error(`encodeRow: no column ${k}`);
+    out[prefix + k] = v === null ? null : column.mapToDriverValue(v);
+  }
 }

@@ -1,6 +1,14 @@
-import { and, asc, desc, eq, inArray, sql, type SQL, type WithSubquery } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgPreparedQuery, PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { Db } from '../platform/db.js';
-import { preparedPerDb } from '../platform/prepared.js';
+import {
+  encodeRow,
+  placeholderRow,
+  preparedByShape,
+  preparedPerDb,
+  rowShape,
+  type CteWrite,
+} from '../platform/prepared.js';
 import { caseAuthorizationJsonSql } from '../authorizations/index.js';
 import type { StandingFacts } from './rules/case-standing.js';
 import { OPEN_STATUSES } from './pa-status.js';
@@ -80,9 +88,19 @@ export async function insertPaRequestWithHistory(
   row: typeof paRequests.$inferInsert,
   history: typeof paHistory.$inferInsert,
 ): Promise<PaRequestRow> {
-  const written = db.$with('written_history').as(db.insert(paHistory).values(history));
-  return (await db.with(written).insert(paRequests).values(row).returning())[0];
+  // Every new case's: built and prepared once per shape (platform/prepared.ts, issue #11).
+  const values: Record<string, unknown> = {};
+  encodeRow(paRequests, 'r.', row, values);
+  encodeRow(paHistory, 'h.', history, values);
+  const prepared = insertWithHistoryPrepared(db, `${rowShape(row)}|${rowShape(history)}`, (layer, name) => {
+    const written = layer.$with('written_history').as(layer.insert(paHistory).values(placeholderRow('h.', history)));
+    return layer.with(written).insert(paRequests).values(placeholderRow('r.', row)).returning().prepare(name);
+  });
+  return (await prepared.execute(values))[0];
 }
+
+const insertWithHistoryPrepared =
+  preparedByShape<PgPreparedQuery<PreparedQueryConfig & { execute: PaRequestRow[] }>>('pa-request-insert');
 
 /** A document on a case with its history row, in one statement (one round trip, issue #11; a data-modifying CTE). */
 export async function insertAttachmentWithHistory(
@@ -90,9 +108,17 @@ export async function insertAttachmentWithHistory(
   row: typeof paAttachments.$inferInsert,
   history: typeof paHistory.$inferInsert,
 ): Promise<void> {
-  const written = db.$with('written_history').as(db.insert(paHistory).values(history));
-  await db.with(written).insert(paAttachments).values(row);
+  const values: Record<string, unknown> = {};
+  encodeRow(paAttachments, 'a.', row, values);
+  encodeRow(paHistory, 'h.', history, values);
+  const prepared = insertAttachmentPrepared(db, `${rowShape(row)}|${rowShape(history)}`, (layer, name) => {
+    const written = layer.$with('written_history').as(layer.insert(paHistory).values(placeholderRow('h.', history)));
+    return layer.with(written).insert(paAttachments).values(placeholderRow('a.', row)).prepare(name);
+  });
+  await prepared.execute(values);
 }
+
+const insertAttachmentPrepared = preparedByShape<PgPreparedQuery<PreparedQueryConfig>>('pa-attachment-insert');
 
 // Read on every request about a case: built once per query layer (platform/prepared.ts).
 const findPaRequestPrepared = preparedPerDb((db) =>
@@ -162,19 +188,44 @@ export async function updatePaRequestWithHistory(
   history: Array<typeof paHistory.$inferInsert>,
   versionStep = 1,
   /** Other writes of the same change, as data-modifying CTEs with names of their own. */
-  alongside: WithSubquery[] = [],
+  alongside: CteWrite[] = [],
 ): Promise<PaRequestRow | undefined> {
-  const written = db.$with('written_history').as(db.insert(paHistory).values(history));
-  const rows = await db
-    .with(written, ...alongside)
-    .update(paRequests)
-    .set({ ...changes, version: sql`${paRequests.version} + ${versionStep}` })
-    .where(
-      and(eq(paRequests.id, id), eq(paRequests.version, expectedVersion), inArray(paRequests.status, fromStatuses)),
-    )
-    .returning();
-  return rows[0];
+  // Built and prepared once per shape (platform/prepared.ts; issue #11: building this statement
+  // was the largest part of Drizzle's CPU on a submission), the same text and values as built inline.
+  let key = `${rowShape(changes)}|${versionStep}|${fromStatuses.length}`;
+  for (const h of history) key += `|${rowShape(h)}`;
+  for (const a of alongside) key += `|${a.key}`;
+  const values: Record<string, unknown> = { 'w.id': id, 'w.version': expectedVersion };
+  encodeRow(paRequests, 's.', changes, values);
+  history.forEach((h, i) => encodeRow(paHistory, `h${i}.`, h, values));
+  fromStatuses.forEach((s, i) => (values[`w.status${i}`] = s));
+  for (const a of alongside) Object.assign(values, a.values);
+  const prepared = updateWithHistoryPrepared(db, key, (layer, name) => {
+    const written = layer
+      .$with('written_history')
+      .as(layer.insert(paHistory).values(history.map((h, i) => placeholderRow(`h${i}.`, h))));
+    return layer
+      .with(written, ...alongside.map((a) => a.build(layer)))
+      .update(paRequests)
+      .set({ ...placeholderRow('s.', changes), version: sql`${paRequests.version} + ${versionStep}` })
+      .where(
+        and(
+          eq(paRequests.id, sql.placeholder('w.id')),
+          eq(paRequests.version, sql.placeholder('w.version')),
+          inArray(
+            paRequests.status,
+            fromStatuses.map((_, i) => sql.placeholder(`w.status${i}`)),
+          ),
+        ),
+      )
+      .returning()
+      .prepare(name);
+  });
+  return (await prepared.execute(values))[0];
 }
+
+const updateWithHistoryPrepared =
+  preparedByShape<PgPreparedQuery<PreparedQueryConfig & { execute: PaRequestRow[] }>>('pa-request-update');
 
 export interface PaRequestFilter {
   memberId?: string;

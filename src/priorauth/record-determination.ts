@@ -152,11 +152,7 @@ export async function recordDetermination(
     ],
     // The authorization's renewal reminder and the end of the case's clocks go in the case's
     // update (issue #11: two round trips fewer); the reminder is not one of the kinds cancelled.
-    deadlineWrites(
-      tx,
-      { schedule: reminder, cancel: { entityId: row.id, kinds: CASE_DEADLINE_KINDS, at: d.now } },
-      d.now,
-    ),
+    deadlineWrites({ schedule: reminder, cancel: { entityId: row.id, kinds: CASE_DEADLINE_KINDS, at: d.now } }, d.now),
   );
   // Decided while a reviewer's information request was open (the clock continued through it and
   // ran out, or the reviewer decided on the record): the request is withdrawn, not left open.

@@ -1,5 +1,5 @@
-import type { WithSubquery } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
+import type { CteWrite } from '../platform/prepared.js';
 import { DomainError } from '../platform/errors.js';
 import { historyEntry, type Actor, type PaStatus } from './pa-status.js';
 import { updatePaRequestWithHistory, type PaRequestRow } from './priorauth.repo.js';
@@ -61,7 +61,7 @@ export async function transitionRequestSteps(
   row: PaRequestRow,
   steps: TransitionOptions[],
   /** Other modules' writes that go with the update (data-modifying CTEs, e.g. deadlineWrites). */
-  alongside: WithSubquery[] = [],
+  alongside: CteWrite[] = [],
 ): Promise<PaRequestRow> {
   let changes: Partial<typeof paRequests.$inferInsert> = {};
   const history = [];

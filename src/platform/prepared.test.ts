@@ -1,0 +1,97 @@
+import { and, eq, fillPlaceholders, inArray, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import type { Db } from './db.js';
+import { encodeRow, placeholderRow, rowShape } from './prepared.js';
+
+// A query layer that only builds SQL (never connected), and two tables shaped like a case and its history.
+const db = drizzle.mock() as unknown as Db;
+const paRequests = pgTable('pa_requests', {
+  id: text('id').primaryKey(),
+  status: text('status').notNull(),
+  determination: jsonb('determination'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  assignedTo: text('assigned_to'),
+  dueAt: timestamp('due_at', { withTimezone: true }),
+  version: integer('version').notNull(),
+});
+const paHistory = pgTable('pa_history', {
+  id: serial('id').primaryKey(),
+  paRequestId: text('pa_request_id').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actor: text('actor').notNull(),
+  actorRole: text('actor_role').notNull(),
+  action: text('action').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status'),
+  reason: text('reason'),
+  details: jsonb('details'),
+});
+
+describe('statements prepared by shape (placeholderRow + encodeRow)', () => {
+  it('give the text and the parameters Drizzle builds with the values inline', () => {
+    const at = new Date('2026-11-20T17:00:00Z');
+    const changes = {
+      status: 'approved',
+      determination: { decision: 'approved', n: [1] },
+      decidedAt: at,
+      assignedTo: null,
+      dueAt: undefined,
+    };
+    const history = [
+      {
+        paRequestId: 'par_1',
+        at,
+        actor: 'system',
+        actorRole: 'system',
+        action: 'x',
+        fromStatus: 'a',
+        toStatus: 'b',
+        reason: null,
+        details: { k: 'v' },
+      },
+      {
+        paRequestId: 'par_1',
+        at,
+        actor: 'system',
+        actorRole: 'system',
+        action: 'y',
+        fromStatus: 'b',
+        toStatus: 'c',
+        reason: 'r',
+        details: null,
+      },
+    ];
+    const inline = db
+      .with(db.$with('written_history').as(db.insert(paHistory).values(history)))
+      .update(paRequests)
+      .set({ ...changes, version: sql`${paRequests.version} + ${2}` })
+      .where(and(eq(paRequests.id, 'par_1'), eq(paRequests.version, 3), inArray(paRequests.status, ['submitted'])))
+      .toSQL();
+    const prepared = db
+      .with(
+        db.$with('written_history').as(db.insert(paHistory).values(history.map((h, i) => placeholderRow(`h${i}.`, h)))),
+      )
+      .update(paRequests)
+      .set({ ...placeholderRow('s.', changes), version: sql`${paRequests.version} + ${2}` })
+      .where(
+        and(
+          eq(paRequests.id, sql.placeholder('id')),
+          eq(paRequests.version, sql.placeholder('version')),
+          inArray(paRequests.status, [sql.placeholder('status0')]),
+        ),
+      )
+      .toSQL();
+    const values: Record<string, unknown> = { id: 'par_1', version: 3, status0: 'submitted' };
+    encodeRow(paRequests, 's.', changes, values);
+    history.forEach((h, i) => encodeRow(paHistory, `h${i}.`, h, values));
+    expect(prepared.sql).toBe(inline.sql);
+    expect(fillPlaceholders(prepared.params, values)).toEqual(inline.params);
+    expect(rowShape(changes)).toBe('status,determination,decidedAt,assignedTo,');
+  });
+
+  it('refuse a value Drizzle would write as SQL', () => {
+    expect(() => encodeRow(paRequests, '', { status: sql`'x'` }, {})).toThrow(/SQL expression/);
+  });
+});
