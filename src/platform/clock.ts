@@ -30,14 +30,25 @@ export class ManualClock implements Clock {
 
 /** YYYY-MM-DD of an instant in a given IANA time zone; "today" for a plan is planToday (plan-time.ts). */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Each zone's last answer and the second it was for: a request asks for today several times, and
+ * formatting costs microseconds each (issue #11). Zone offsets are whole seconds, so a date
+ * never changes within one.
+ */
+const lastDates = new Map<string, { second: number; date: string }>();
 export function toLocalDate(instant: Date, timeZone: string): string {
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastDates.get(timeZone);
+  if (last && last.second === second) return last.date;
   let format = dateFormats.get(timeZone);
   if (!format) {
     // Building a DateTimeFormat is costly; one per zone. en-CA formats as YYYY-MM-DD.
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dateFormats.set(timeZone, format);
   }
-  return format.format(instant);
+  const date = format.format(instant);
+  lastDates.set(timeZone, { second, date });
+  return date;
 }
 
 /** Parses an ISO 8601 duration limited to days/hours/minutes/seconds (PT25H, P2D, P1DT2H). */

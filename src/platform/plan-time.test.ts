@@ -27,6 +27,14 @@ describe("today is the plan's calendar date (docs/design.md#time-zones)", () => 
     expect(todayInZone(new Date(instant), zone)).toBe(date);
   });
 
+  it('a date kept for the second it was asked for is not given for the next one (midnight)', () => {
+    expect(todayInZone(new Date('2026-03-08T07:59:59.100Z'), 'America/Los_Angeles')).toBe('2026-03-07');
+    expect(todayInZone(new Date('2026-03-08T07:59:59.900Z'), 'America/Los_Angeles')).toBe('2026-03-07');
+    expect(todayInZone(new Date('2026-03-08T08:00:00.000Z'), 'America/Los_Angeles')).toBe('2026-03-08');
+    expect(todayInZone(new Date('2026-03-08T07:59:59.999Z'), 'America/Los_Angeles')).toBe('2026-03-07');
+    expect(todayInZone(new Date('2026-03-08T07:59:59.999Z'), 'Asia/Tokyo')).toBe('2026-03-08');
+  });
+
   it('without a plan, days are counted in the stated operations zone', () => {
     expect(OPERATIONS_TIME_ZONE).toBe('America/Los_Angeles');
     expect(planToday(null, new Date('2026-11-21T06:00:00Z'))).toBe('2026-11-20');

@@ -37,18 +37,29 @@ function compiledRule(expression: string): CompiledRule {
   return fn;
 }
 
+/** The linkIds and facts an expression names, in order (found once per expression, like its compiled form). */
+const namesUsed = new LRUCache<string, { linkIds: string[]; facts: string[] }>({ max: 2_000 });
+
 function valuesUsed(
   expression: string,
   response: QuestionnaireResponse,
   facts: Record<string, unknown>,
 ): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const m of expression.matchAll(/linkId\s*=\s*'([^']+)'/g)) {
-    const item = findItem(response.item, m[1]);
-    const answer = item?.answer?.[0];
-    values[m[1]] = answer ? (Object.entries(answer).find(([k]) => k.startsWith('value'))?.[1] ?? null) : null;
+  let names = namesUsed.get(expression);
+  if (!names) {
+    names = {
+      linkIds: [...expression.matchAll(/linkId\s*=\s*'([^']+)'/g)].map((m) => m[1]),
+      facts: [...expression.matchAll(/%facts\.(\w+)/g)].map((m) => m[1]),
+    };
+    namesUsed.set(expression, names);
   }
-  for (const m of expression.matchAll(/%facts\.(\w+)/g)) values[`facts.${m[1]}`] = facts[m[1]] ?? null;
+  const values: Record<string, unknown> = {};
+  for (const linkId of names.linkIds) {
+    const item = findItem(response.item, linkId);
+    const answer = item?.answer?.[0];
+    values[linkId] = answer ? (Object.entries(answer).find(([k]) => k.startsWith('value'))?.[1] ?? null) : null;
+  }
+  for (const fact of names.facts) values[`facts.${fact}`] = facts[fact] ?? null;
   return values;
 }
 
