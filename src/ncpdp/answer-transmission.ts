@@ -346,13 +346,21 @@ function fieldValuesOf(segment: Segment | undefined, id: string): string[] {
 }
 
 /**
- * The answer when OpenPBM fails before it can answer at all (its database is unreachable): the
- * transmission rejected with 99, never a payment. The pharmacy resubmits; a claim that was in
- * fact paid then answers D with its original response.
+ * The answer when OpenPBM fails before it can answer at all: the transmission rejected, never a
+ * payment — 92 (system unavailable) when its database is out of reach for now, 99 (host
+ * processing error) for anything else (rejectForError). The pharmacy resubmits; a claim that was
+ * in fact paid then answers D with its original response.
  */
-export function hostErrorResponse(bytes: Uint8Array): Buffer {
+export function hostErrorResponse(bytes: Uint8Array, error: unknown): { bytes: Buffer; reject: string } {
   const t = parseTransmission(bytesToText(bytes));
   const none: ResponseContext = { helpDeskPhone: null, ndcForRxcui: () => null };
-  const message = 'The processor could not answer. Resubmit the transmission; if it fails again, call the help desk.';
-  return textToBytes(serializeTransmission(rejectTransmission(t, D0_REJECT.HOST_ERROR, message, none)));
+  const { reject } = rejectForError(error);
+  const message =
+    reject.code === D0_REJECT.SYSTEM_UNAVAILABLE.code
+      ? 'The processor is unavailable for a moment. Resubmit the transmission in a few seconds.'
+      : 'The processor could not answer. Resubmit the transmission; if it fails again, call the help desk.';
+  return {
+    bytes: textToBytes(serializeTransmission(rejectTransmission(t, reject, message, none))),
+    reject: reject.code,
+  };
 }

@@ -55,8 +55,9 @@ export async function ncpdpRoutes(app: ApiApp, ctx: AppContext): Promise<void> {
           req.log.info(logFields(answer.summary), 'ncpdp transmission');
           response = answer.response;
         } catch (err) {
-          req.log.error(faultFields(err), 'ncpdp transmission answered 99');
-          response = hostErrorResponse(req.body);
+          const host = hostErrorResponse(req.body, err);
+          req.log.error(faultFields(err), `ncpdp transmission answered ${host.reject}`);
+          response = host.bytes;
         }
         return reply.type('application/octet-stream').send(response);
       },

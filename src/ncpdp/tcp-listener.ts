@@ -3,6 +3,8 @@ import tls from 'node:tls';
 import type { AppContext } from '../app-context.js';
 import { authenticateBearer } from '../identity/authenticate.js';
 import type { Principal } from '../platform/roles.js';
+import { isDatabaseUnavailable } from '../platform/db-conflicts.js';
+import { DomainError } from '../platform/errors.js';
 import { answerTransmission, hostErrorResponse } from './answer-transmission.js';
 import { FrameReader, FrameTooLargeError, frame } from './framing.js';
 import { faultFields, logFields, MAX_TRANSMISSION_BYTES } from './transmission-log.js';
@@ -38,6 +40,10 @@ export interface NcpdpListener {
 const MAX_QUEUED = 8;
 export const AUTH_OK = 'OK';
 export const AUTH_DENIED = 'DENIED';
+/** The key could not be checked (the database is out of reach for now): closed, reconnect shortly. */
+export const AUTH_UNAVAILABLE = 'UNAVAILABLE';
+
+const UNCHECKED = Symbol('unchecked');
 
 /**
  * NCPDP D.0 over TCP. Trust model: every connection authenticates itself — its first frame is a
@@ -94,9 +100,19 @@ function serveConnection(ctx: AppContext, socket: net.Socket, o: NcpdpListenerOp
     if (!socket.destroyed) socket.write(frame(payload));
   };
 
+  /** The key's principal; null for a bad key; UNCHECKED when the database could not be asked (not the key's fault). */
+  const checkKey = (key: string): Promise<Principal | null | typeof UNCHECKED> =>
+    check(key).catch((err: unknown) => (isDatabaseUnavailable(err) ? UNCHECKED : null));
+
   async function authenticate(payload: Buffer): Promise<void> {
     const key = payload.toString('latin1').trim();
-    const principal = await check(key).catch(() => null);
+    const principal = await checkKey(key);
+    if (principal === UNCHECKED) {
+      o.log.error({ ncpdp: { remote } }, 'NCPDP TCP connection closed: the database is unavailable');
+      send(AUTH_UNAVAILABLE);
+      socket.end();
+      return;
+    }
     if (!principal || principal.role !== 'pharmacy') {
       o.log.warn({ ncpdp: { remote } }, 'NCPDP TCP connection refused: not a pharmacy API key');
       refused = true;
@@ -110,7 +126,13 @@ function serveConnection(ctx: AppContext, socket: net.Socket, o: NcpdpListenerOp
   }
 
   async function answer(payload: Buffer, key: string): Promise<void> {
-    const principal: Principal | null = await check(key).catch(() => null);
+    const principal = await checkKey(key);
+    if (principal === UNCHECKED) {
+      // Not the key's fault: this transmission is answered 92 (resend shortly), the connection stays.
+      o.log.error({ ncpdp: { remote } }, 'ncpdp transmission answered 92 (tcp): the database is unavailable');
+      send(hostErrorResponse(payload, new DomainError('SERVICE_UNAVAILABLE', 'database unavailable')).bytes);
+      return;
+    }
     if (!principal || principal.role !== 'pharmacy') {
       refused = true;
       send(AUTH_DENIED); // revoked or disabled since the connection opened
@@ -123,8 +145,9 @@ function serveConnection(ctx: AppContext, socket: net.Socket, o: NcpdpListenerOp
       o.log.info(logFields(a.summary), 'ncpdp transmission (tcp)');
       send(a.response);
     } catch (err) {
-      o.log.error(faultFields(err), 'ncpdp transmission answered 99 (tcp)');
-      send(hostErrorResponse(payload));
+      const response = hostErrorResponse(payload, err);
+      o.log.error(faultFields(err), `ncpdp transmission answered ${response.reject} (tcp)`);
+      send(response.bytes);
     }
   }
 

@@ -61,13 +61,26 @@ export function conflictToDomainError(error: unknown): DomainError | null {
 }
 
 /**
- * The database is out of reach or refusing work for now, not wrong about this request:
- * SQLSTATE class 08 (connection exception), class 53 (insufficient resources: too many
- * connections, disk full, out of memory) and 57P01–57P03 (the server shutting down or starting,
- * as in a failover; PostgreSQL 15 appendix A); the socket errors `pg` raises when it cannot
- * connect or its connection drops; and the pool's own connect timeout.
+ * The database is out of reach or refusing work for now, not wrong about this request
+ * (PostgreSQL 15 appendix A), by exact code: a class would take in our own bugs too — 08P01
+ * (protocol violation: a wrong parameter count) or 53400 and 53200 (a statement over a configured
+ * limit, out of lock memory) fail the same way every time and must stay 500s. So: 08000, 08001,
+ * 08003, 08004, 08006 (no connection, or it broke), 53300 (too many connections), 53100 (disk
+ * full), 57P01–57P03 (the server shutting down or starting, as in a failover); the socket errors
+ * `pg` raises when it cannot connect or its connection drops; and the pool's own connect timeout.
  */
-const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|53[0-9A-Z]{3}|57P0[123])$/;
+const UNAVAILABLE_SQLSTATE = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
+  '53100',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 const UNAVAILABLE_ERRNO = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -85,7 +98,7 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error as (PgErrorFields & { message?: unknown }) | undefined, depth = 0; e && depth < 5; depth++) {
     const code = typeof e.code === 'string' ? e.code : '';
-    if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code)) return true;
+    if (UNAVAILABLE_SQLSTATE.has(code) || UNAVAILABLE_ERRNO.has(code)) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
     e = e.cause as typeof e;
   }

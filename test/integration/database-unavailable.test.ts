@@ -1,9 +1,18 @@
+import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { errorToProblem, sendProblem } from '../../src/adapters/http/problem.js';
 import { mapFhirError } from '../../src/fhir/fhir-edge.js';
 import { rejectForError } from '../../src/ncpdp/reject-for-error.js';
+import { AUTH_OK, AUTH_UNAVAILABLE, startNcpdpListener } from '../../src/ncpdp/tcp-listener.js';
+import { bytesToText } from '../../src/ncpdp/telecom/separators.js';
+import { parseTransmission } from '../../src/ncpdp/telecom/transmission.js';
+import { writeBillingRequest } from '../../src/ncpdp/write-request.js';
+import { DEMO } from '../../src/demo/demo-data.js';
+import { TEST_TODAY } from '../support/constants.js';
+import { readGroup } from '../support/d0.js';
+import { TcpD0Client } from '../support/d0-tcp.js';
 import {
   isDatabaseUnavailable,
   unavailableToDomainError,
@@ -48,6 +57,9 @@ describe('the database out of reach: "try again shortly" at every edge, never a 
     ['23505 unique violation', pgFailure('23505')],
     ['40001 serialization failure', pgFailure('40001')],
     ['42601 syntax error (our bug)', pgFailure('42601')],
+    ['08P01 protocol violation (a wrong parameter count: our bug)', pgFailure('08P01')],
+    ['53400 a configured limit exceeded (the same every time)', pgFailure('53400')],
+    ['53200 out of lock memory (the same every time)', pgFailure('53200')],
     ['a plain error', new Error('undefined is not a function')],
     ['not an error at all', 'boom'],
   ])('%s is not', (_name, error) => {
@@ -94,5 +106,101 @@ describe('the database out of reach: "try again shortly" at every edge, never a 
     expect(rejectForError(pgFailure('53300')).reject.code).toBe('92');
     expect(rejectForError(wrapped(new Error('Connection terminated unexpectedly'))).reject.code).toBe('92');
     expect(rejectForError(new Error('a bug')).reject.code).toBe('99');
+  });
+
+  it('a real wrong parameter count (08P01, our bug) stays a 500 and a 99 on PGlite and on PostgreSQL', async () => {
+    const failures: unknown[] = [];
+    const lite = new PGlite();
+    failures.push(
+      await lite.query('select $1::int + $2::int', [1]).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    );
+    await lite.close();
+    if (process.env.DATABASE_URL) {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      failures.push(
+        await client.query('select $1::int + $2::int', [1]).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      );
+      await client.end();
+    }
+    for (const e of failures) {
+      expect((e as { code?: string }).code).toBe('08P01');
+      expect(errorToProblem(wrapped(e), quietRequest).status).toBe(500);
+      expect(rejectForError(wrapped(e)).reject.code).toBe('99');
+    }
+  });
+});
+
+describe('D.0 over TCP with the database out of reach', () => {
+  const log = { info() {}, warn() {}, error() {} };
+  const dbDown = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  const b1 = writeBillingRequest([
+    {
+      bin: '610011',
+      pcn: 'BAYRX',
+      groupId: 'IHSS01',
+      cardholderId: DEMO.members.ihss,
+      patient: { dateOfBirth: '1980-01-01' },
+      pharmacyNpi: DEMO.pharmacies.retail.npi,
+      prescriptionNumber: 'DOWN1',
+      fillNumber: 0,
+      dateOfService: TEST_TODAY,
+      productId: DEMO.ndcs.metformin,
+      quantityDispensed: 60,
+      daysSupply: 30,
+      prescriberNpi: DEMO.prescribers.primaryCare,
+      submittedIngredientCost: '8.00',
+      usualAndCustomaryCharge: '12.00',
+    },
+  ]);
+
+  it('a key that cannot be checked is not "DENIED": the switch is told UNAVAILABLE, to reconnect shortly', async () => {
+    const listener = await startNcpdpListener({} as never, {
+      port: 0,
+      host: '127.0.0.1',
+      log,
+      authenticate: async () => {
+        throw dbDown();
+      },
+    });
+    try {
+      const c = await TcpD0Client.connect(listener.port);
+      expect(String(await c.request('opbm_some_pharmacy_key'))).toBe(AUTH_UNAVAILABLE);
+      expect(await c.next()).toBeNull(); // closed
+      c.close();
+    } finally {
+      await listener.close();
+    }
+  });
+
+  it('on an open connection, a transmission whose key cannot be checked again is rejected 92 and the connection stays', async () => {
+    let down = false;
+    const listener = await startNcpdpListener({} as never, {
+      port: 0,
+      host: '127.0.0.1',
+      log,
+      authenticate: async () => {
+        if (down) throw dbDown();
+        return { role: 'pharmacy', pharmacyNpi: DEMO.pharmacies.retail.npi } as never;
+      },
+    });
+    try {
+      const c = await TcpD0Client.connect(listener.port);
+      expect(String(await c.request('opbm_some_pharmacy_key'))).toBe(AUTH_OK);
+      down = true;
+      const answer = parseTransmission(bytesToText((await c.request(b1))!));
+      expect(readGroup(answer)).toMatchObject({ status: 'R', rejects: ['92'] });
+      expect(readGroup(answer).message).toContain('Resubmit the transmission in a few seconds');
+      expect(c.closed).toBe(false);
+      c.close();
+    } finally {
+      await listener.close();
+    }
   });
 });
