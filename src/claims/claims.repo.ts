@@ -24,7 +24,8 @@ export interface ClaimContext {
   /**
    * The member has a paid fill with more than LONG_SUPPLY_DAYS days' supply dated from
    * `longSupplySince` to the day before `historySince` (claim_long_supplies): a fill the read skipped that
-   * could still make a refill too soon. Always false when the two are the same day.
+   * could still make a refill too soon: only one whose supply still lasts on the date of service.
+   * Always false when the two are the same day.
    */
   longSupplyBefore: boolean;
 }
@@ -127,7 +128,10 @@ const claimContextText = (historyMonths: string, serviceMonth: string) => `
       where d.pharmacy_npi = $2 and d.prescription_number = $3 and d.fill_number = $4 and d.date_of_service = $5::date${serviceMonth}
         and d.transaction_status = 'P' and d.reversed_at is null limit 1) as duplicate,
     exists(select 1 from claim_long_supplies l
-      where l.member_id = $1 and l.date_of_service >= $11::date and l.date_of_service < $6::date) as long_supply_before`;
+      where l.member_id = $1 and l.date_of_service >= $11::date and l.date_of_service < $6::date
+        -- Only a supply that still lasts on the date of service can make it too soon (the refill
+        -- threshold is at most 100 % of the supply): one that ran out asks for no second read.
+        and l.date_of_service + l.days_supply > $5::date) as long_supply_before`;
 
 /**
  * Everything adjudication reads about a member, in one round trip (a named prepared statement

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/dates.js';
 import { DEMO } from '../../src/demo/demo-data.js';
-import { historyLookbackDays, LONG_SUPPLY_DAYS } from '../../src/claims/rules/history-scope.js';
+import { historyLookbackDays, historyScopeFor, LONG_SUPPLY_DAYS } from '../../src/claims/rules/history-scope.js';
+import { loadClaimContext } from '../../src/claims/claims.repo.js';
 import type { ApiClient } from '../support/http.js';
 import { TEST_TODAY } from '../support/constants.js';
 import { claimFor, importMembers, members, ndcsWhere, pharmacyWithKey, type MemberRow } from '../support/scenario.js';
@@ -251,5 +252,35 @@ describe('a claim reads only the months its rules look at, and a long supply bef
       );
     expect((await billOther(addDays(TEST_TODAY, -200), 60)).body.transactionStatus).toBe('P');
     expect((await billOther(addDays(TEST_TODAY, -50), 30)).body.transactionStatus).toBe('P');
+
+    // A long supply that ran out before the date of service cannot make it too soon, so it asks
+    // for no second, whole-year read; one still lasting does.
+    const [ranOut] = await fresh('LONGSUP3');
+    const billRanOut = (dateOfService: string, daysSupply: number) =>
+      pharmacy.post(
+        'claims',
+        claimFor(ranOut, pharmacyNpi, prescriberNpi, {
+          productId: plain.ndc,
+          dateOfService,
+          quantityDispensed: daysSupply,
+          daysSupply,
+        }),
+      );
+    expect((await billRanOut(addDays(TEST_TODAY, -200), 100)).body.transactionStatus).toBe('P');
+    const narrowRead = (memberId: string) =>
+      loadClaimContext(t.ctx.database, {
+        memberId,
+        pharmacyNpi,
+        prescriptionNumber: 'CTX-ONLY',
+        fillNumber: 0,
+        dateOfService: TEST_TODAY,
+        historySince: addDays(TEST_TODAY, -LONG_SUPPLY_DAYS),
+        longSupplySince: addDays(TEST_TODAY, -365),
+        history: historyScopeFor(ref, plain.ndc),
+        newestDate: addDays(TEST_TODAY, 2),
+      });
+    expect((await narrowRead(ranOut.id)).longSupplyBefore).toBe(false);
+    expect((await narrowRead(m.id)).longSupplyBefore).toBe(true);
+    expect((await billRanOut(TEST_TODAY, 30)).body.transactionStatus).toBe('P');
   });
 });

@@ -146,6 +146,7 @@ async function sendBatch(
 ): Promise<void> {
   const db = ctx.database.db;
   const { claimed } = batch;
+  if (stopping?.aborted) return; // told to stop while claiming: give the batch back unread
   const letters = await loadLetterInputs(
     ctx,
     claimed.filter((n) => n.channel === 'fax' || n.channel === 'email'),
