@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, lte, type SQL } from 'drizzle-orm';
 import { activeAuthorizationsJsonSql } from '../authorizations/index.js';
 import type { Database, Db, TransactionOptions, TxDatabase } from '../platform/db.js';
 import type { AccumulatorRow } from './rules/accumulators.js';
 import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';
-import { claims } from './claims.tables.js';
+import { claimLongSupplies, claims } from './claims.tables.js';
 import { addDays, isRealDate } from '../platform/dates.js';
 import { idTime } from '../platform/ids.js';
 import { TIMELY_FILING_DAYS } from './rules/date-of-service.js';
@@ -511,4 +511,20 @@ export async function countClaimVolume(
     ),
   ]);
   return { days, rejectCodes };
+}
+
+/**
+ * Deletes the long supplies no claim can ask about any more, and returns how many: a claim is
+ * dated at most TIMELY_FILING_DAYS before today and looks that far back again (loadClaimContext's
+ * `longSupplySince`), so a fill older than twice that (and a week's margin) is never read. Run
+ * daily with the partitions job: the table keeps about two years of fills over 90 days' supply,
+ * far inside the claims' own retention, so a detached month leaves nothing of its members here.
+ */
+export async function pruneLongSupplies(db: Db, today: string): Promise<number> {
+  const before = addDays(today, -(2 * TIMELY_FILING_DAYS + 7));
+  const rows = await db
+    .delete(claimLongSupplies)
+    .where(lt(claimLongSupplies.dateOfService, before))
+    .returning({ id: claimLongSupplies.claimId });
+  return rows.length;
 }

@@ -95,7 +95,8 @@ export const memberAccumulators = pgTable(
  * months of history its rules look at (historyLookbackDays), and such a fill, older than that, is
  * the one thing that could still make it a refill too soon: when the member has one in the year, the
  * claim reads the whole year. Never deleted on reversal (a reversed fill only makes the claim read
- * more than it needs, never less); the lookup is bounded by date, so old rows cost nothing.
+ * more than it needs, never less); rows no claim can ask about (two years old) are deleted daily
+ * (pruneLongSupplies).
  */
 export const claimLongSupplies = pgTable(
   'claim_long_supplies',

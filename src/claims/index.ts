@@ -1,5 +1,5 @@
 /** The claims module's public API: what other modules may use (its repository and tables stay its own). */
-export { findClaimById, listClaims, loadMemberBenefits, type ClaimRow } from './claims.repo.js';
+export { findClaimById, listClaims, loadMemberBenefits, pruneLongSupplies, type ClaimRow } from './claims.repo.js';
 export { claimVolume, type ClaimVolume } from './claim-volume.js';
 export {
   decideClaim,

@@ -4,7 +4,8 @@ import { runDueDeadlines } from '../deadlines/run-due-deadlines.js';
 import { OPERATIONS_TIME_ZONE } from '../platform/plan-time.js';
 import { printAllMail } from '../notices/delivery/build-print-batch.js';
 import { deliverDueNotices } from '../notices/delivery/deliver-due-notices.js';
-import { createPartitionsAheadForAll } from './partitioned-tables.js';
+import { pruneLongSupplies } from '../claims/index.js';
+import { createPartitionsAheadForAll, partitionDay } from './partitioned-tables.js';
 
 export const SWEEP_QUEUE = 'deadline-sweep';
 export const DELIVERY_QUEUE = 'notice-delivery';
@@ -108,7 +109,10 @@ export async function startJobs(
   await evenIfRacing(() => boss.createQueue(PARTITION_QUEUE));
   await evenIfRacing(() => boss.schedule(PARTITION_QUEUE, '20 3 * * *', {}, { singletonKey: 'partitions' }));
   await boss.work(PARTITION_QUEUE, async () => {
-    await createPartitionsAheadForAll(ctx, ctx.clock.now());
+    const now = ctx.clock.now();
+    await createPartitionsAheadForAll(ctx, now);
+    // Long supplies older than any claim can ask about (claims.repo.ts pruneLongSupplies).
+    await pruneLongSupplies(ctx.database.db, partitionDay(now));
   });
   await boss.sendThrottled(PARTITION_QUEUE, {}, {}, 60, 'partitions-start');
   if (database.kind === 'pglite') {

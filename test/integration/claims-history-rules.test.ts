@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/dates.js';
 import { DEMO } from '../../src/demo/demo-data.js';
 import { historyLookbackDays, historyScopeFor, LONG_SUPPLY_DAYS } from '../../src/claims/rules/history-scope.js';
-import { loadClaimContext } from '../../src/claims/claims.repo.js';
+import { loadClaimContext, pruneLongSupplies } from '../../src/claims/claims.repo.js';
 import type { ApiClient } from '../support/http.js';
 import { TEST_TODAY } from '../support/constants.js';
 import { claimFor, importMembers, members, ndcsWhere, pharmacyWithKey, type MemberRow } from '../support/scenario.js';
@@ -282,5 +282,23 @@ describe('a claim reads only the months its rules look at, and a long supply bef
     expect((await narrowRead(ranOut.id)).longSupplyBefore).toBe(false);
     expect((await narrowRead(m.id)).longSupplyBefore).toBe(true);
     expect((await billRanOut(TEST_TODAY, 30)).body.transactionStatus).toBe('P');
+  });
+
+  it('long supplies older than any claim can ask about are pruned; the rest stay', async () => {
+    const [m] = await fresh('LONGSUP4');
+    const row = (claimId: string, dateOfService: string) =>
+      t.ctx.database.query(
+        `insert into claim_long_supplies (member_id, date_of_service, claim_id, days_supply) values ($1, $2, $3, 180)`,
+        [m.id, dateOfService, claimId],
+      );
+    await row('OLD-1', addDays(TEST_TODAY, -800));
+    await row('KEPT-1', addDays(TEST_TODAY, -700));
+    expect(await pruneLongSupplies(t.ctx.database.db, TEST_TODAY)).toBeGreaterThanOrEqual(1);
+    const left = await t.ctx.database.query<{ claim_id: string }>(
+      'select claim_id from claim_long_supplies where member_id = $1 order by claim_id',
+      [m.id],
+    );
+    expect(left.map((r) => r.claim_id)).toEqual(['KEPT-1']);
+    expect(await pruneLongSupplies(t.ctx.database.db, TEST_TODAY)).toBe(0);
   });
 });
