@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import type { PgPreparedQuery, PreparedQueryConfig } from 'drizzle-orm/pg-core';
-import { encodeRow, placeholderRow, preparedByShape, preparedPerDb, rowShape } from '../platform/prepared.js';
+import { encodeRow, placeholderRow, preparedByShape, preparedPerDb, rowShape, shapeOf } from '../platform/prepared.js';
 import { authorizations } from './authorizations.tables.js';
 
 export type AuthorizationRow = typeof authorizations.$inferSelect;
@@ -31,10 +31,11 @@ export async function insertAuthorization(db: Db, row: NewAuthorizationRow): Pro
   // Every approval's: built and prepared once per shape (platform/prepared.ts, issue #11).
   const values: Record<string, unknown> = {};
   encodeRow(authorizations, '', row, values);
+  const shape = shapeOf(row);
   const prepared = insertAuthorizationPrepared(db, rowShape(row), (layer, name) =>
     layer
       .insert(authorizations)
-      .values(placeholderRow('', row))
+      .values(placeholderRow('', shape))
       .onConflictDoNothing({ target: authorizations.number })
       .returning()
       .prepare(name),

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
-import { encodeRow, placeholderRow, rowShape, type CteWrite } from '../platform/prepared.js';
+import { encodeRow, placeholderRow, rowShape, shapeOf, type CteWrite } from '../platform/prepared.js';
 import { deadlines } from './deadlines.tables.js';
 
 export type DeadlineRow = typeof deadlines.$inferSelect;
@@ -50,10 +50,13 @@ export function deadlineWriteCtes(writes: {
   if (row) {
     const values: Record<string, unknown> = {};
     encodeRow(deadlines, 'dl.', row, values);
+    const shape = shapeOf(row);
     out.push({
       key: `inserted_deadline(${rowShape(row)})`,
       build: (db) =>
-        db.$with('inserted_deadline').as(db.insert(deadlines).values(placeholderRow('dl.', row)).onConflictDoNothing()),
+        db
+          .$with('inserted_deadline')
+          .as(db.insert(deadlines).values(placeholderRow('dl.', shape)).onConflictDoNothing()),
       values,
     });
   }
@@ -62,19 +65,20 @@ export function deadlineWriteCtes(writes: {
     const values: Record<string, unknown> = { 'dc.entityId': c.entityId };
     encodeRow(deadlines, 'dc.', { cancelledAt: c.at }, values);
     c.kinds.forEach((k, i) => (values[`dc.kind${i}`] = k));
+    const kindCount = c.kinds.length;
     out.push({
       key: `cancelled_deadlines(${c.kinds.length})`,
       build: (db) =>
         db.$with('cancelled_deadlines').as(
           db
             .update(deadlines)
-            .set(placeholderRow('dc.', { cancelledAt: c.at }))
+            .set(placeholderRow('dc.', { cancelledAt: true as unknown as Date }))
             .where(
               and(
                 eq(deadlines.entityId, sql.placeholder('dc.entityId')),
                 inArray(
                   deadlines.kind,
-                  c.kinds.map((_, i) => sql.placeholder(`dc.kind${i}`)),
+                  Array.from({ length: kindCount }, (_, i) => sql.placeholder(`dc.kind${i}`)),
                 ),
                 isNull(deadlines.firedAt),
                 isNull(deadlines.cancelledAt),

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 import type { PgPreparedQuery, PreparedQueryConfig } from 'drizzle-orm/pg-core';
-import { encodeRow, placeholderRow, preparedByShape, preparedSql, rowShape } from '../platform/prepared.js';
+import { encodeRow, placeholderRow, preparedByShape, preparedSql, rowShape, shapeOf } from '../platform/prepared.js';
 import { memberContactJsonSql, pharmacyFaxSql, prescriberFaxSql, type MemberContact } from '../members/index.js';
 import { preferencesJsonSql } from './member-alerts.repo.js';
 import { memberAlerts } from './member-alerts.tables.js';
@@ -29,14 +29,15 @@ export async function insertNoticesAndAlerts(
   let key = '';
   alerts.forEach((a, i) => (encodeRow(memberAlerts, `a${i}.`, a, values), (key += `a:${rowShape(a)}|`)));
   rows.forEach((n, i) => (encodeRow(notices, `n${i}.`, n, values), (key += `n:${rowShape(n)}|`)));
+  const [alertShapes, noticeShapes] = [alerts.map(shapeOf), rows.map(shapeOf)];
   const prepared = insertNoticesAndAlertsPrepared(db, key, (layer, name) => {
     const queued = layer
       .$with('queued_alerts')
-      .as(layer.insert(memberAlerts).values(alerts.map((a, i) => placeholderRow(`a${i}.`, a))));
+      .as(layer.insert(memberAlerts).values(alertShapes.map((a, i) => placeholderRow(`a${i}.`, a))));
     return layer
       .with(queued)
       .insert(notices)
-      .values(rows.map((n, i) => placeholderRow(`n${i}.`, n)))
+      .values(noticeShapes.map((n, i) => placeholderRow(`n${i}.`, n)))
       .prepare(name);
   });
   await prepared.execute(values);

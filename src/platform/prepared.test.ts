@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import type { Db } from './db.js';
-import { encodeRow, placeholderRow, rowShape } from './prepared.js';
+import { encodeRow, placeholderRow, rowShape, shapeOf } from './prepared.js';
 
 // A query layer that only builds SQL (never connected), and two tables shaped like a case and its history.
 const db = drizzle.mock() as unknown as Db;
@@ -93,5 +93,15 @@ describe('statements prepared by shape (placeholderRow + encodeRow)', () => {
 
   it('refuse a value Drizzle would write as SQL', () => {
     expect(() => encodeRow(paRequests, '', { status: sql`'x'` }, {})).toThrow(/SQL expression/);
+  });
+});
+
+describe('shapeOf', () => {
+  it('keeps only which keys carry a value, never the values (a kept build must not hold a call’s data)', () => {
+    const content = Buffer.alloc(1024, 1);
+    const shape = shapeOf({ id: 'a1', content, note: null, absent: undefined });
+    expect(shape).toEqual({ id: true, content: true, note: true });
+    expect(Object.values(shape).every((v) => (v as unknown) === true)).toBe(true);
+    expect(rowShape(shape)).toBe(rowShape({ id: 'a1', content, note: null, absent: undefined }));
   });
 });

@@ -42,7 +42,8 @@ export function preparedSql<Row>(
  * columns a row sets, how many rows, which other writes go with it): built and prepared once per
  * shape and query layer, named `${name}:${n}` on PostgreSQL (n: the shape's number in this
  * process, so one name always carries one text). `key` must tell the shapes apart; `build`
- * makes the statement with placeholders (placeholderRow) and `.prepare(statementName)`. Past
+ * makes the statement with placeholders (placeholderRow of shapeOf, never of the call's rows: it
+ * is kept for the process) and `.prepare(statementName)`. Past
  * `limit` shapes a statement is built on every call, unnamed (a safety net: the shapes are the
  * code's own, a handful per statement).
  */
@@ -78,6 +79,19 @@ export function rowShape(row: object): string {
   let shape = '';
   for (const [k, v] of Object.entries(row)) if (v !== undefined) shape += `${k},`;
   return shape;
+}
+
+/**
+ * The keys of `row` that carry a value, each mapped to `true`: what placeholderRow reads of a row.
+ * A build passed to preparedByShape is kept for the process (it builds the shape again on each
+ * new query layer), so it must reference shapes, never the call's rows: a row kept there would
+ * hold that first call's data (a member's answers, a 20 MB document) as long as the process runs.
+ * Typed as the row so Drizzle's insert and set accept what placeholderRow makes of it.
+ */
+export function shapeOf<T extends object>(row: T): T {
+  const shape: Record<string, true> = {};
+  for (const [k, v] of Object.entries(row)) if (v !== undefined) shape[k] = true;
+  return shape as T;
 }
 
 /**

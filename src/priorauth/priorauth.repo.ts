@@ -7,6 +7,7 @@ import {
   preparedByShape,
   preparedPerDb,
   rowShape,
+  shapeOf,
   type CteWrite,
 } from '../platform/prepared.js';
 import { caseAuthorizationJsonSql } from '../authorizations/index.js';
@@ -92,9 +93,10 @@ export async function insertPaRequestWithHistory(
   const values: Record<string, unknown> = {};
   encodeRow(paRequests, 'r.', row, values);
   encodeRow(paHistory, 'h.', history, values);
+  const [rowS, historyS] = [shapeOf(row), shapeOf(history)];
   const prepared = insertWithHistoryPrepared(db, `${rowShape(row)}|${rowShape(history)}`, (layer, name) => {
-    const written = layer.$with('written_history').as(layer.insert(paHistory).values(placeholderRow('h.', history)));
-    return layer.with(written).insert(paRequests).values(placeholderRow('r.', row)).returning().prepare(name);
+    const written = layer.$with('written_history').as(layer.insert(paHistory).values(placeholderRow('h.', historyS)));
+    return layer.with(written).insert(paRequests).values(placeholderRow('r.', rowS)).returning().prepare(name);
   });
   return (await prepared.execute(values))[0];
 }
@@ -111,9 +113,10 @@ export async function insertAttachmentWithHistory(
   const values: Record<string, unknown> = {};
   encodeRow(paAttachments, 'a.', row, values);
   encodeRow(paHistory, 'h.', history, values);
+  const [rowS, historyS] = [shapeOf(row), shapeOf(history)];
   const prepared = insertAttachmentPrepared(db, `${rowShape(row)}|${rowShape(history)}`, (layer, name) => {
-    const written = layer.$with('written_history').as(layer.insert(paHistory).values(placeholderRow('h.', history)));
-    return layer.with(written).insert(paAttachments).values(placeholderRow('a.', row)).prepare(name);
+    const written = layer.$with('written_history').as(layer.insert(paHistory).values(placeholderRow('h.', historyS)));
+    return layer.with(written).insert(paAttachments).values(placeholderRow('a.', rowS)).prepare(name);
   });
   await prepared.execute(values);
 }
@@ -200,21 +203,23 @@ export async function updatePaRequestWithHistory(
   history.forEach((h, i) => encodeRow(paHistory, `h${i}.`, h, values));
   fromStatuses.forEach((s, i) => (values[`w.status${i}`] = s));
   for (const a of alongside) Object.assign(values, a.values);
+  const [changesS, historyS, builds] = [shapeOf(changes), history.map(shapeOf), alongside.map((a) => a.build)];
+  const statusCount = fromStatuses.length;
   const prepared = updateWithHistoryPrepared(db, key, (layer, name) => {
     const written = layer
       .$with('written_history')
-      .as(layer.insert(paHistory).values(history.map((h, i) => placeholderRow(`h${i}.`, h))));
+      .as(layer.insert(paHistory).values(historyS.map((h, i) => placeholderRow(`h${i}.`, h))));
     return layer
-      .with(written, ...alongside.map((a) => a.build(layer)))
+      .with(written, ...builds.map((build) => build(layer)))
       .update(paRequests)
-      .set({ ...placeholderRow('s.', changes), version: sql`${paRequests.version} + ${versionStep}` })
+      .set({ ...placeholderRow('s.', changesS), version: sql`${paRequests.version} + ${versionStep}` })
       .where(
         and(
           eq(paRequests.id, sql.placeholder('w.id')),
           eq(paRequests.version, sql.placeholder('w.version')),
           inArray(
             paRequests.status,
-            fromStatuses.map((_, i) => sql.placeholder(`w.status${i}`)),
+            Array.from({ length: statusCount }, (_, i) => sql.placeholder(`w.status${i}`)),
           ),
         ),
       )
