@@ -41,6 +41,19 @@ async function fresh(prefix: string, count = 1, planId = 'IHSS01'): Promise<Memb
 
 const codes = (r: { body: { rejects: Array<{ code: string }> } }) => r.body.rejects.map((x) => x.code);
 
+/** Claims of one member for one drug: (date of service, quantity); the days' supply is `daysSupply`, or the quantity. */
+const billing =
+  (member: MemberRow, productId: string, daysSupply?: number) => (dateOfService: string, quantity: number) =>
+    pharmacy.post(
+      'claims',
+      claimFor(member, pharmacyNpi, prescriberNpi, {
+        productId,
+        dateOfService,
+        quantityDispensed: quantity,
+        daysSupply: daysSupply ?? quantity,
+      }),
+    );
+
 describe('quantity limits over the rolling window', () => {
   it('6 per 30 days: fills of 2 every 4 days pay three times, the fourth is 76 with what remains and when more pays', async () => {
     const [m] = await fresh('QLWIN1');
@@ -108,16 +121,7 @@ describe('quantity limits over the rolling window', () => {
        values ($1, $1, $2, $3, '2026-01-01', '2026-12-31', 60, 30, now())`,
       [`aut_ql_${m.id}`, m.id, doac.groupId],
     );
-    const bill = (dateOfService: string, quantityDispensed: number) =>
-      pharmacy.post(
-        'claims',
-        claimFor(m, pharmacyNpi, prescriberNpi, {
-          productId: doac.ndc,
-          dateOfService,
-          quantityDispensed,
-          daysSupply: 10,
-        }),
-      );
+    const bill = billing(m, doac.ndc, 10);
     expect((await bill('2026-11-01', 30)).body.transactionStatus).toBe('P');
     expect((await bill('2026-11-09', 30)).body.transactionStatus).toBe('P');
     const third = await bill('2026-11-17', 30);
@@ -139,16 +143,7 @@ describe('quantity limits over the rolling window', () => {
        values ($1, $1, $2, $3, '2026-01-01', '2026-12-31', 60, 300, now())`,
       [`aut_qll_${m.id}`, m.id, doac.groupId],
     );
-    const bill = (dateOfService: string, quantityDispensed: number) =>
-      pharmacy.post(
-        'claims',
-        claimFor(m, pharmacyNpi, prescriberNpi, {
-          productId: doac.ndc,
-          dateOfService,
-          quantityDispensed,
-          daysSupply: 10,
-        }),
-      );
+    const bill = billing(m, doac.ndc, 10);
     expect((await bill('2026-02-01', 40)).body.transactionStatus).toBe('P');
     const late = await bill('2026-11-17', 30);
     expect(codes(late)).toEqual(['76']);
@@ -221,16 +216,7 @@ describe('a claim reads only the months its rules look at, and a long supply bef
       (x) => historyLookbackDays(ref, x.ndc, 30) === LONG_SUPPLY_DAYS,
     )!;
     expect(plain).toBeDefined();
-    const bill = (dateOfService: string, daysSupply: number) =>
-      pharmacy.post(
-        'claims',
-        claimFor(m, pharmacyNpi, prescriberNpi, {
-          productId: plain.ndc,
-          dateOfService,
-          quantityDispensed: daysSupply,
-          daysSupply,
-        }),
-      );
+    const bill = billing(m, plain.ndc);
     expect((await bill(addDays(TEST_TODAY, -200), 300)).body.transactionStatus).toBe('P');
     const refill = await bill(addDays(TEST_TODAY, -50), 30);
     expect(codes(refill)).toEqual(['79']);
@@ -240,32 +226,14 @@ describe('a claim reads only the months its rules look at, and a long supply bef
     });
     // A 60-day fill 150 days back is used up: the refill pays, as it did reading the whole year.
     const [other] = await fresh('LONGSUP2');
-    const billOther = (dateOfService: string, daysSupply: number) =>
-      pharmacy.post(
-        'claims',
-        claimFor(other, pharmacyNpi, prescriberNpi, {
-          productId: plain.ndc,
-          dateOfService,
-          quantityDispensed: daysSupply,
-          daysSupply,
-        }),
-      );
+    const billOther = billing(other, plain.ndc);
     expect((await billOther(addDays(TEST_TODAY, -200), 60)).body.transactionStatus).toBe('P');
     expect((await billOther(addDays(TEST_TODAY, -50), 30)).body.transactionStatus).toBe('P');
 
     // A long supply that ran out before the date of service cannot make it too soon, so it asks
     // for no second, whole-year read; one still lasting does.
     const [ranOut] = await fresh('LONGSUP3');
-    const billRanOut = (dateOfService: string, daysSupply: number) =>
-      pharmacy.post(
-        'claims',
-        claimFor(ranOut, pharmacyNpi, prescriberNpi, {
-          productId: plain.ndc,
-          dateOfService,
-          quantityDispensed: daysSupply,
-          daysSupply,
-        }),
-      );
+    const billRanOut = billing(ranOut, plain.ndc);
     expect((await billRanOut(addDays(TEST_TODAY, -200), 100)).body.transactionStatus).toBe('P');
     const narrowRead = (memberId: string) =>
       loadClaimContext(t.ctx.database, {

@@ -173,17 +173,34 @@ describe('the deadline sweep', () => {
   );
 });
 
+/** A fax gateway that records each notice it sends, in order. */
+const countingFax = (sent: string[]): FaxGateway => ({
+  name: 'counting',
+  send: async (fax) => {
+    sent.push(fax.noticeId);
+    return { reference: `fax-${sent.length}` };
+  },
+});
+
+/** A case in review for each member, each with an information request: the ids of their fax notices. */
+async function informationRequestFaxes(memberIds: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const member of memberIds) {
+    const c = await caseInReview(member);
+    const info = await (
+      await signIn(t, 'reviewer-pharmacist')
+    ).post(`pa-requests/${c.id}/information-requests`, { items: [{ question: 'Most recent HbA1c?' }] });
+    expect(info.status, JSON.stringify(info.body)).toBe(200);
+    ids.push(info.body.notices.find((n: { kind: string; channel: string }) => n.kind === 'information-request').id);
+  }
+  return ids;
+}
+
 describe('notice delivery leases', () => {
   it('a notice left in "sending" by a sender that died is sent by another worker once the lease runs out', async () => {
     const sent: string[] = [];
     const real = t.ctx.delivery.fax;
-    const counting: FaxGateway = {
-      name: 'counting',
-      send: async (fax) => {
-        sent.push(fax.noticeId);
-        return { reference: `fax-${sent.length}` };
-      },
-    };
+    const counting = countingFax(sent);
     t.ctx.delivery.fax = counting;
     try {
       const c = await caseInReview(commercialMembers[2]);
@@ -230,13 +247,7 @@ describe('notice delivery leases', () => {
     const sent: string[] = [];
     const real = t.ctx.delivery.fax;
     const worker = t.secondWorker();
-    const counting: FaxGateway = {
-      name: 'counting',
-      send: async (fax) => {
-        sent.push(fax.noticeId);
-        return { reference: `fax-${sent.length}` };
-      },
-    };
+    const counting = countingFax(sent);
     t.ctx.delivery.fax = counting;
     worker.delivery.fax = counting;
     try {
@@ -272,25 +283,11 @@ describe('notice delivery leases', () => {
         return { reference: `fax-${sent.length}` };
       },
     };
-    const counting: FaxGateway = {
-      name: 'counting',
-      send: async (fax) => {
-        sent.push(fax.noticeId);
-        return { reference: `fax-${sent.length}` };
-      },
-    };
+    const counting = countingFax(sent);
     t.ctx.delivery.fax = slow;
     worker.delivery.fax = counting;
     try {
-      const ids: string[] = [];
-      for (const member of commercialMembers.slice(4, 7)) {
-        const c = await caseInReview(member);
-        const info = await (
-          await signIn(t, 'reviewer-pharmacist')
-        ).post(`pa-requests/${c.id}/information-requests`, { items: [{ question: 'Most recent HbA1c?' }] });
-        expect(info.status, JSON.stringify(info.body)).toBe(200);
-        ids.push(info.body.notices.find((n: { kind: string; channel: string }) => n.kind === 'information-request').id);
-      }
+      const ids = await informationRequestFaxes(commercialMembers.slice(4, 7));
       // One sweep claims the three (and anything else due) under one lease of 15 minutes; its
       // sends take 36 minutes in all.
       await deliverDueNotices(t.ctx, t.clock.now());
@@ -323,25 +320,11 @@ describe('notice delivery leases', () => {
         return { reference: `fax-${sent.length}` };
       },
     };
-    const counting: FaxGateway = {
-      name: 'counting',
-      send: async (fax) => {
-        sent.push(fax.noticeId);
-        return { reference: `fax-${sent.length}` };
-      },
-    };
+    const counting = countingFax(sent);
     t.ctx.delivery.fax = stoppedDuringFirst;
     worker.delivery.fax = counting;
     try {
-      const ids: string[] = [];
-      for (const member of commercialMembers.slice(7, 10)) {
-        const c = await caseInReview(member);
-        const info = await (
-          await signIn(t, 'reviewer-pharmacist')
-        ).post(`pa-requests/${c.id}/information-requests`, { items: [{ question: 'Most recent HbA1c?' }] });
-        expect(info.status, JSON.stringify(info.body)).toBe(200);
-        ids.push(info.body.notices.find((n: { kind: string; channel: string }) => n.kind === 'information-request').id);
-      }
+      const ids = await informationRequestFaxes(commercialMembers.slice(7, 10));
       const first = await deliverDueNotices(t.ctx, t.clock.now(), 50, stopping.signal);
       expect(first.sent).toBe(1);
       expect(first.released).toBeGreaterThanOrEqual(2);
