@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.js';
+import { isDatabaseUnavailable } from '../platform/db-conflicts.js';
 import { DomainError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Hub } from './authenticate-hub.js';
@@ -71,11 +72,25 @@ async function answerRtpb(
             ? refusalOf(e, m)
             : null;
     if (!r) {
-      const fault = new EpaRefusal('SYSTEM', 'OpenPBM could not answer this message; resend it later', '602');
-      return { xml: refuse(fault), summary: { ...summary, answer: 'Error SYSTEM', fault: e } };
+      const fault = faultRefusal(e);
+      return { xml: refuse(fault), summary: { ...summary, answer: `Error ${fault.descriptionCode}`, fault: e } };
     }
     return { xml: refuse(r), summary: { ...summary, answer: `Error ${r.descriptionCode}` } };
   }
+}
+
+/**
+ * The answer to a message we failed on: 601 (cannot answer now: resend) when the database is out of
+ * reach for now (a restart, a failover; db-conflicts.ts), else 602 (our fault: resend later).
+ */
+function faultRefusal(error: unknown): EpaRefusal {
+  return isDatabaseUnavailable(error)
+    ? new EpaRefusal(
+        'UNAVAILABLE',
+        'OpenPBM cannot reach its records just now; resend this message in a few seconds',
+        '601',
+      )
+    : new EpaRefusal('SYSTEM', 'OpenPBM could not answer this message; resend it later', '602');
 }
 
 function envelope(
@@ -190,15 +205,18 @@ export async function answerEpaMessage(
     else if (e instanceof ScriptSchemaError) answer = new EpaRefusal('SCHEMA', e.message);
     else if (e instanceof DomainError) answer = refusalOf(e, m);
     else {
-      // Our fault: forget the message so its resend is answered afresh, and say so (602).
-      await releaseMessage(ctx.database.db, id);
-      const r = new EpaRefusal('SYSTEM', 'OpenPBM could not answer this message; resend it later', '602');
+      // Our fault: forget the message so its resend is answered afresh, and say so (602; 601
+      // when the database is out of reach for now, and then the release may fail as well).
+      const r = faultRefusal(e);
+      await releaseMessage(ctx.database.db, id).catch((releaseError: unknown) => {
+        if (!isDatabaseUnavailable(releaseError)) throw releaseError;
+      });
       return {
         xml: refuse(r),
         summary: {
           transaction: m.transaction,
           messageId: m.header.messageId,
-          answer: 'Error SYSTEM',
+          answer: `Error ${r.descriptionCode}`,
           replayed: false,
           fault: e,
         },

@@ -39,6 +39,7 @@ export type ErrorDescriptionCode =
   | 'INVALID_STATE'
   | 'INVALID_ANSWERS'
   | 'IN_PROGRESS'
+  | 'UNAVAILABLE'
   | 'SYSTEM';
 
 const dateOnly = (d: string) => ({ Date: d });

@@ -53,6 +53,23 @@ async function openCase(answers = GLP1_NEEDS_REVIEW) {
 }
 
 describe('SCRIPT Error answers (never a 500)', () => {
+  it('the database out of reach for a moment is Error 601 UNAVAILABLE (resend), and the resend is answered afresh', async () => {
+    const real = t.ctx.reference.get.bind(t.ctx.reference);
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    t.ctx.reference.get = () => Promise.reject(refused);
+    const xml = init();
+    let e: Awaited<ReturnType<typeof errorOf>>;
+    try {
+      e = await errorOf(xml);
+    } finally {
+      t.ctx.reference.get = real;
+    }
+    expect(e).toMatchObject({ Code: '601', DescriptionCode: 'UNAVAILABLE' });
+    expect(e.Description).not.toContain('ECONNREFUSED');
+    // The message was given back: the same message, sent again, opens the case.
+    expect((await send(xml)).body.Response.Open.PAReferenceID).toBeTruthy();
+  });
+
   it('malformed XML and a schema-invalid message are an Error naming the element, related to the message', async () => {
     const e1 = await errorOf('<Message><Header>');
     expect(e1).toMatchObject({ Code: '900', DescriptionCode: 'SCHEMA' });
