@@ -1,5 +1,5 @@
 import type { Reject } from '../claims/claim-types.js';
-import { unavailableToDomainError } from '../platform/db-conflicts.js';
+import { isDatabaseUnavailable } from '../platform/db-conflicts.js';
 import { DomainError } from '../platform/errors.js';
 import { D0_REJECT } from './d0-rejects.js';
 import { PATH_REJECTS } from './read-request.js';
@@ -10,7 +10,7 @@ import { PATH_REJECTS } from './read-request.js';
  * error), which never pays, and is logged by the edge.
  */
 export function rejectForError(err: unknown): { reject: Reject; message: string; unexpected: boolean } {
-  if (unavailableToDomainError(err) || (err instanceof DomainError && err.code === 'SERVICE_UNAVAILABLE'))
+  if (isDatabaseUnavailable(err) || (err instanceof DomainError && err.code === 'SERVICE_UNAVAILABLE'))
     return {
       reject: D0_REJECT.SYSTEM_UNAVAILABLE,
       message: 'The processor is unavailable for a moment. Resubmit this transaction in a few seconds.',
