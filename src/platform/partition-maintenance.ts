@@ -59,6 +59,14 @@ async function createMonth(
 ): Promise<boolean> {
   const name = partitionName(spec.table, month);
   if (await exists(tx, name)) return false;
+  // Writers wait here until the month exists, then route to it. Without the lock a row of this month
+  // written mid-job goes to DEFAULT by the partition layout its statement saw, and once the job has
+  // attached the month PostgreSQL refuses that row ("violates partition constraint", a 500 to the
+  // pharmacy or the reviewer), or the job itself fails if the row lands before the attach. ACCESS
+  // EXCLUSIVE at once, not a weaker lock raised later: CREATE … PARTITION OF takes it anyway, and a
+  // lock raised while a reader that then writes waits on us would deadlock. Only when the month is
+  // missing: the daily run, whose months exist, locks nothing.
+  await tx.query(`lock table ${ident(spec.table)} in access exclusive mode`);
   const { from, to } = monthBounds(spec, month);
   const range = `FOR VALUES FROM (${literal(from)}) TO (${literal(to)})`;
   const fallback = `${spec.table}_default`;

@@ -383,3 +383,49 @@ describe('partitions on a migrated database', () => {
     expect(await detachExpiredPartitions(database, PARTITIONED.claims, '2026-12-03', 10)).toEqual([]);
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('creating a month while claims arrive for it (PostgreSQL)', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ database, drop } = await openTestDatabase(3));
+  });
+  afterAll(() => drop());
+
+  /** Sessions of this database waiting for a lock, once there are `n` of them. */
+  async function waitingForLocks(n: number): Promise<void> {
+    for (let i = 0; i < 300; i++) {
+      const [{ waiting }] = await database.query<{ waiting: number }>(
+        `select count(*)::int as waiting from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      if (waiting >= n) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`fewer than ${n} sessions ever waited for a lock`);
+  }
+
+  it('a claim sent while the month moves out of the DEFAULT partition is stored in its month, not refused', async () => {
+    // The race CI met on 2026-12-05: the test clock in November, the partitions made from December,
+    // so November's rows sat in DEFAULT and the job moved them while requests wrote more.
+    expect(await insertClaim(database, claim('race-1', '2043-03-10'), null)).toBe(true);
+    const reader = new pg.Client({ connectionString: database.url });
+    await reader.connect();
+    try {
+      // A report reading the table holds the job back at its first lock, so the claim below arrives mid-job.
+      await reader.query('begin');
+      await reader.query(`select count(*) from claims where date_of_service >= '2043-03-01'`);
+      const job = createPartitionsAhead(database, PARTITIONED.claims, '2043-03-05', 0);
+      await waitingForLocks(1);
+      const arriving = insertClaim(database, claim('race-2', '2043-03-20'), null);
+      await waitingForLocks(2);
+      await reader.query('commit');
+      expect(await job).toEqual(['claims_p2043_03']);
+      expect(await arriving).toBe(true);
+    } finally {
+      await reader.end();
+    }
+    expect(await where(database, 'race-1')).toBe('claims_p2043_03');
+    expect(await where(database, 'race-2')).toBe('claims_p2043_03');
+  });
+});

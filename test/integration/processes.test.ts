@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/identity/create-user.js';
 import { pharmacyApiKey } from '../support/d0.js';
 import {
@@ -62,6 +62,11 @@ describe.skipIf(!onPostgres)('two API processes on one PostgreSQL', () => {
       DATABASE_POOL_SIZE: '6',
     });
   }, 200_000);
+  // A failure here has so far come only from a loaded CI machine: what the processes printed is the
+  // only account of it (the test app is silent unless TEST_LOG is set).
+  afterEach((c) => {
+    if (c.task.result?.state === 'fail') console.error(`server processes printed:\n${server?.output().slice(-20_000)}`);
+  });
   afterAll(async () => {
     await server?.stop();
     await t?.close();
