@@ -15,7 +15,7 @@ import {
   signIn,
 } from '../support/scenario.js';
 import { runServerExpectingFailure, startServerProcesses, type ServerProcesses } from '../support/server-processes.js';
-import { TEST_CLOCK_START } from '../support/constants.js';
+import { TEST_CLOCK_START, TEST_TODAY } from '../support/constants.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { DEMO } from '../../src/demo/demo-data.js';
 
@@ -168,7 +168,8 @@ describe.skipIf(!onPostgres)('two API processes on one PostgreSQL', () => {
     const ids = await importMembers(t, { planId: 'IHSS01', prefix: 'TERM2', count: TOTAL });
     const rows = await members(t, 'id = any($1)', [ids]);
     const claims = rows.map((m, i) =>
-      claimFor(m, npi, prescriberNpi, { productId, prescriptionNumber: `TERM2-${i}`, dateOfService: '2026-11-30' }),
+      // Dated on the clock's start day: the test before may have moved the clock on, or may have failed first.
+      claimFor(m, npi, prescriberNpi, { productId, prescriptionNumber: `TERM2-${i}`, dateOfService: TEST_TODAY }),
     );
 
     const pool = new Pool(server.url, { connections: 16 });
