@@ -4,6 +4,8 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { errorToProblem, sendProblem } from '../../src/adapters/http/problem.js';
 import { mapFhirError } from '../../src/fhir/fhir-edge.js';
+import { oauthRoutes } from '../../src/fhir/smart/oauth-routes.js';
+import type { AppContext } from '../../src/app-context.js';
 import { rejectForError } from '../../src/ncpdp/reject-for-error.js';
 import { AUTH_OK, AUTH_UNAVAILABLE, startNcpdpListener } from '../../src/ncpdp/tcp-listener.js';
 import { bytesToText } from '../../src/ncpdp/telecom/separators.js';
@@ -88,6 +90,49 @@ describe('the database out of reach: "try again shortly" at every edge, never a 
     });
     // The socket's address and the driver's words stay in the log, not in the answer.
     expect(JSON.stringify(problem)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+  });
+
+  it('is 503 temporarily_unavailable with Retry-After at the OAuth token endpoint, and a bug there is 500 server_error', async () => {
+    const refused = await refusedConnection();
+    const failingDb = (error: unknown) =>
+      new Proxy({}, { get: () => { throw wrapped(error); } }); // prettier-ignore
+    const tokenRequest = async (error: unknown) => {
+      const ctx = { database: { db: failingDb(error) } } as unknown as AppContext;
+      const app = Fastify();
+      await app.register((a) => oauthRoutes(a, ctx), { prefix: '/oauth' });
+      // Well-formed enough to reach the client's lookup: the database is asked who `ehr-x` is.
+      const jwt = [
+        { alg: 'RS384', kid: 'k1' },
+        { iss: 'ehr-x', sub: 'ehr-x' },
+      ]
+        .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+        .concat('c2ln')
+        .join('.');
+      const res = await app.inject({
+        method: 'POST',
+        url: '/oauth/token',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          grant_type: 'client_credentials',
+          scope: 'system/Coverage.read',
+          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+          client_assertion: jwt,
+        }).toString(),
+      });
+      await app.close();
+      return res;
+    };
+    const down = await tokenRequest(refused);
+    expect(down.statusCode).toBe(503);
+    expect(down.headers['retry-after']).toBe(String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    expect(down.headers['cache-control']).toBe('no-store');
+    expect(down.json()).toEqual({ error: 'temporarily_unavailable', error_description: expect.any(String) });
+    expect(down.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    // Before, every unexpected error here was a 400 invalid_request: the client blamed for our fault.
+    const bug = await tokenRequest(new Error('undefined is not a function'));
+    expect(bug.statusCode).toBe(500);
+    expect(bug.json()).toEqual({ error: 'server_error', error_description: expect.any(String) });
+    expect(bug.body).not.toMatch(/undefined is not a function/);
   });
 
   it('names the SQLSTATE when there is one, and nothing of the statement', () => {

@@ -13,9 +13,23 @@ const MAX_ASSERTION_LIFETIME_S = 300;
 /** RFC 6749 §5.2 error: what the token endpoint answers (not problem+json: OAuth clients read `error`). */
 export class OAuthError extends Error {
   constructor(
-    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type' | 'invalid_grant',
+    readonly error:
+      | 'invalid_request'
+      | 'invalid_client'
+      | 'invalid_scope'
+      | 'unsupported_grant_type'
+      | 'invalid_grant'
+      // Not the client's fault (RFC 6749 §4.1.2.1 names these two; clients know them at the token endpoint too).
+      | 'server_error'
+      | 'temporarily_unavailable',
     readonly description: string,
-    readonly status = error === 'invalid_client' ? 401 : 400,
+    readonly status = error === 'invalid_client'
+      ? 401
+      : error === 'server_error'
+        ? 500
+        : error === 'temporarily_unavailable'
+          ? 503
+          : 400,
   ) {
     super(description);
   }
