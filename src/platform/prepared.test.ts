@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import type { Db } from './db.js';
-import { encodeRow, placeholderRow, rowShape, shapeOf } from './prepared.js';
+import { encodeRow, placeholderRow, preparedByShape, rowShape, shapeOf } from './prepared.js';
 
 // A query layer that only builds SQL (never connected), and two tables shaped like a case and its history.
 const db = drizzle.mock() as unknown as Db;
@@ -103,5 +103,23 @@ describe('shapeOf', () => {
     expect(shape).toEqual({ id: true, content: true, note: true });
     expect(Object.values(shape).every((v) => (v as unknown) === true)).toBe(true);
     expect(rowShape(shape)).toBe(rowShape({ id: 'a1', content, note: null, absent: undefined }));
+  });
+});
+
+describe('preparedByShape past its limit of shapes', () => {
+  it('builds unnamed per call and warns the process once, naming the statement', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    const names: string[] = [];
+    const byShape = preparedByShape<string>('test-stmt', 2);
+    const build = (_db: Db, statementName: string) => (names.push(statementName), statementName);
+    const got = ['a', 'b', 'a', 'c', 'd', 'b'].map((key) => byShape(db, key, build));
+    await new Promise((r) => setImmediate(r)); // emitWarning is delivered on the next tick
+    process.off('warning', onWarning);
+    expect(got).toEqual(['test-stmt:0', 'test-stmt:1', 'test-stmt:0', '', '', 'test-stmt:1']);
+    // Kept shapes were built once each; the two past the limit on each call.
+    expect(names).toEqual(['test-stmt:0', 'test-stmt:1', '', '']);
+    expect(warnings).toEqual(['test-stmt: more than 2 statement shapes; built per call from now on']);
   });
 });
