@@ -177,3 +177,27 @@ describe('letter fonts', () => {
     expect(unprintableChars('注意：龍')).toEqual(['龍']);
   });
 });
+
+describe('what a letter prints does not depend on the letters before it in the process', () => {
+  /** The PDF's bytes less what differs in every document: its creation date and its /ID. */
+  const normalized = (pdf: Buffer) =>
+    pdf
+      .toString('latin1')
+      .replace(/\(D:\d+Z\)/g, '')
+      .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, '');
+  const withName = (kind: string, language: string, lastName: string, noticeId: string) => {
+    const base = letterInput({ kind, recipient: 'member', language, member: { lastName } });
+    return { ...base, notice: { ...base.notice, id: noticeId } };
+  };
+
+  it('the same letter rendered again, after letters with other names, ids and languages, is the same PDF (the fonts\u2019 remembered subsets, widths and encodings)', async () => {
+    const first = await renderNoticePdf(withName('approval', 'en', 'Quayle-Zimmerman', 'ntc_01KBQZXJ7V'));
+    // Other letters meet other glyphs first (ids, names with letters beyond ASCII, other scripts).
+    await renderNoticePdf(withName('denial', 'vi', 'Nguyễn Thị Hương', 'ntc_01KBWYK9P2'));
+    await renderNoticePdf(withName('approval', 'es', 'Åström Ñúñez', 'ntc_01KB0000AA'));
+    await renderNoticePdf(withName('information-request', 'zh-Hant', 'Wójcik', 'ntc_01KBJ3F8M4'));
+    const again = await renderNoticePdf(withName('approval', 'en', 'Quayle-Zimmerman', 'ntc_01KBQZXJ7V'));
+    expect(normalized(again)).toBe(normalized(first));
+    expect(pdfPages(again).join('\n')).toContain('Quayle-Zimmerman');
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { renderPdf } from '../render-pdf.js';
 import type { Block, ExtraPage, Letter, Section } from './letter.js';
@@ -285,6 +286,184 @@ function memoizedLayout(font: FontkitFont) {
   };
 }
 
+/** pdfkit's EmbeddedFont, the parts used here (private: pdfkit exports no class for it). */
+interface EmbeddedFontLike {
+  document: { ref(data?: object): PdfRef };
+  font: unknown;
+  subset: { includeGlyph(id: number): number };
+  scale: number;
+  widths: number[];
+  unicode: number[][];
+  embed(): unknown;
+  encode(text: string, features?: unknown): Encoded;
+  widthOfString(text: string, size: number, features?: unknown): number;
+  layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
+}
+/** What pdfkit's EmbeddedFont.encode returns: the glyphs' ids in the subset (4 hex digits each) and their positions. */
+type Encoded = [hexIds: string[], positions: unknown[]];
+/** A glyph as fontkit's layout gives it (the parts pdfkit's encode reads). */
+interface LaidOutGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+/** pdfkit's PDFReference, the parts used here. */
+interface PdfRef {
+  compress: boolean;
+  data: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
+  end(chunk?: Uint8Array | string): void;
+  finalize(): void;
+}
+
+/** The Latin fonts, the only ones most letters embed. */
+const LATIN_FONTS: FontName[] = ['regular', 'bold'];
+/**
+ * Characters whose glyphs open every subset of a Latin font, in this order: printable ASCII (every
+ * Latin letter's names, ids, dates, numbers and punctuation come from it).
+ */
+const BASE_CHARACTERS = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+
+/**
+ * A Latin font opened for a document with its subset already holding the glyphs of
+ * BASE_CHARACTERS, in a fixed order, and its embedding's streams compressed once per process.
+ *
+ * pdfkit numbers a subset's glyphs in the order the document first sets them, so a letter whose
+ * first lines (the member's name, the request and notice numbers) bring their characters in
+ * another order had a subset of its own: the font file encoded again (rememberSubsets missed:
+ * fontkit's encode was 5 % of the jobs process's CPU in a bench:pa profile), its ToUnicode map
+ * and both deflated (≈ 6 % of a fax's CPU). With the base glyphs first, an English letter's
+ * subsets are the same in every letter but for the few glyphs beyond ASCII. The glyphs are put in
+ * by pdfkit's own encode, one character at a time (so each glyph's width and text are noted as
+ * when the letter sets it); nothing is drawn, and a font the letter never sets is not embedded
+ * (pdfkit embeds only the fonts a page used). What prints is unchanged; the PDF carries each
+ * Latin font it uses with the ≈ 95 ASCII glyphs whether or not they are set (a few KB).
+ */
+function prepareLatinFont(doc: Doc, name: FontName) {
+  doc.font(name);
+  const font = (doc as unknown as { _font: EmbeddedFontLike })._font;
+  const opened = letterFonts()[name];
+  if (font?.font !== opened || !font.subset || !Array.isArray(font.widths) || typeof font.embed !== 'function') return;
+  // What pdfkit's EmbeddedFont.encode does for each glyph of a text it sets, for the glyphs of
+  // each base character laid out alone (the process's remembered layout, as encode would get it).
+  for (const glyph of baseGlyphs(name, opened)) {
+    const gid = font.subset.includeGlyph(glyph.id);
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+  }
+  rememberEmbedding(font);
+  rememberMeasures(font, name, (font.subset as { glyphs?: unknown[] }).glyphs?.length);
+}
+
+/** Per Latin font, for the process: a text's width at 1000 units, and its encoding when all its glyphs are base glyphs. */
+const measures = new Map<
+  FontName,
+  { baseCount: number; widths: Remembered<string, number>; encodings: Remembered<string, Encoded> }
+>();
+
+/**
+ * The font's measuring and encoding of a text (pdfkit's EmbeddedFont.widthOfString and encode)
+ * remembered for the process. pdfkit measures every word of every line as it wraps it and encodes
+ * every line it sets, each time splitting the text at its spaces, looking each piece up in the
+ * document's own memo of layouts and concatenating the pieces' glyphs (≈ 15 % of a fax's CPU in a
+ * profile of bench:letters' faxes), though a letter sets the same template words and lines as the
+ * one before it.
+ * - The width is pdfkit's own (the sum of the pieces' advances at 1000 units, times size ÷ 1000,
+ *   the same arithmetic), remembered by text.
+ * - The encoding names each glyph by its number in the document's subset, which depends on the
+ *   order the document met its glyphs; a prepared font's subset opens with the base glyphs in a
+ *   fixed order (prepareLatinFont), so a text whose glyphs all have numbers below the base
+ *   glyphs' count encodes to the same numbers and positions in every document, and encoding it
+ *   again would note no glyph, width or character the document lacks. Only such texts are
+ *   remembered; any other is encoded by pdfkit every time. Both arrays are only read by pdfkit's
+ *   text output (it copies them before changing any: justified text).
+ */
+function rememberMeasures(font: EmbeddedFontLike, name: FontName, baseCount: number | undefined) {
+  if (baseCount === undefined || typeof font.encode !== 'function' || typeof font.layout !== 'function') return;
+  let memo = measures.get(name);
+  if (!memo)
+    measures.set(name, (memo = { baseCount, widths: new Remembered(20_000), encodings: new Remembered(20_000) }));
+  if (memo.baseCount !== baseCount) return;
+  const { widths, encodings } = memo;
+  const encode = font.encode.bind(font);
+  const widthOfString = font.widthOfString.bind(font);
+  font.widthOfString = (text, size, features) => {
+    if (features !== undefined) return widthOfString(text, size, features);
+    let width = widths.get(text);
+    if (width === undefined) widths.set(text, (width = font.layout(text, undefined, true).advanceWidth));
+    const scale = size / 1000;
+    return width * scale;
+  };
+  font.encode = (text, features) => {
+    if (features !== undefined) return encode(text, features);
+    const remembered = encodings.get(text);
+    if (remembered) return remembered;
+    const encoded = encode(text);
+    if (encoded[0].every((hex) => parseInt(hex, 16) < baseCount)) encodings.set(text, encoded);
+    return encoded;
+  };
+}
+
+const baseGlyphsByFont = new Map<FontName, LaidOutGlyph[]>();
+function baseGlyphs(name: FontName, font: FontkitFont): LaidOutGlyph[] {
+  let glyphs = baseGlyphsByFont.get(name);
+  if (!glyphs)
+    baseGlyphsByFont.set(
+      name,
+      (glyphs = BASE_CHARACTERS.flatMap((ch) => (font.layout(ch) as ShapedRun).glyphs as LaidOutGlyph[])),
+    );
+  return glyphs;
+}
+
+/** Deflated font files by the (remembered, rememberSubsets) file bytes; deflated ToUnicode maps by their text. */
+const deflatedFiles = new WeakMap<Uint8Array, Uint8Array>();
+const deflatedMaps = new Remembered<string, Uint8Array>(500);
+
+/**
+ * The font's embedding (pdfkit's EmbeddedFont.embed) with its font file and ToUnicode map
+ * compressed once per process for each content: pdfkit deflates every stream of every document
+ * (zlib's deflateSync, the same call and the same bytes as here), and the subset font files and
+ * maps of letters of one kind are the same from letter to letter. Each stream is written as pdfkit
+ * writes it (its Length, then its Filter, then the bytes): the PDF's bytes are unchanged.
+ */
+function rememberEmbedding(font: EmbeddedFontLike) {
+  const embed = font.embed.bind(font);
+  font.embed = () => {
+    const { document } = font;
+    const ref = document.ref;
+    document.ref = (data?: object) => {
+      const stream = ref.call(document, data);
+      const end = stream.end.bind(stream);
+      stream.end = (chunk?: Uint8Array | string) => {
+        const deflated = chunk === undefined || !stream.compress ? undefined : compressedOnce(chunk);
+        if (!deflated) return end(chunk);
+        stream.compress = false;
+        stream.write(deflated);
+        stream.data.Filter = 'FlateDecode';
+        stream.finalize();
+      };
+      return stream;
+    };
+    try {
+      return embed();
+    } finally {
+      document.ref = ref;
+    }
+  };
+}
+
+/** `chunk` as pdfkit would deflate it (a text chunk is written with a newline after it), remembered. */
+function compressedOnce(chunk: Uint8Array | string): Uint8Array | undefined {
+  if (typeof chunk === 'string') {
+    let deflated = deflatedMaps.get(chunk);
+    if (!deflated) deflatedMaps.set(chunk, (deflated = deflateSync(Buffer.from(`${chunk}\n`, 'latin1'))));
+    return deflated;
+  }
+  let deflated = deflatedFiles.get(chunk);
+  if (!deflated) deflatedFiles.set(chunk, (deflated = deflateSync(chunk)));
+  return deflated;
+}
+
 /** Text ready to set: its runs, and the whole in the line's font for measuring. */
 interface Prepared {
   runs: Array<[FontName, string]>;
@@ -313,6 +492,7 @@ export function writeLetterPdf(letters: Letter | Letter[], options: { frontPage?
       // pdfkit's types list only files and bytes as font sources; it also takes an opened fontkit font.
       const faces = letterFonts();
       for (const name of Object.keys(faces) as FontName[]) doc.registerFont(name, faces[name] as unknown as Buffer);
+      for (const name of LATIN_FONTS) prepareLatinFont(doc, name);
       const starts: number[] = [];
       all.forEach((l, i) => {
         const w = new LetterWriter(doc);
