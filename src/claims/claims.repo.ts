@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, lt, lte, type SQL } from 'drizzle-orm';
 import { activeAuthorizationsJsonSql } from '../authorizations/index.js';
-import type { Database, Db, TransactionOptions, TxDatabase } from '../platform/db.js';
+import type { Database, Db, PreparedCall, TransactionOptions, TxDatabase } from '../platform/db.js';
 import type { AccumulatorRow } from './rules/accumulators.js';
 import type { MemberFacts } from './rules/eligibility.js';
 import type { ActiveAuthorization, HistoryFill } from './rules/utilization.js';
@@ -142,40 +142,57 @@ const claimContextText = (historyMonths: string, serviceMonth: string) => `
  * (a duplicate). Scoping history to the drug's group and step prerequisites keeps the claim's
  * cost flat however long a member's history grows.
  */
-export async function loadClaimContext(
-  database: Pick<Database, 'query'>,
-  key: {
-    memberId: string;
-    pharmacyNpi: string;
-    prescriptionNumber: string;
-    fillNumber: number;
-    dateOfService: string;
-    historySince: string;
-    /**
-     * Where the whole window would start, when `historySince` is later (a claim whose rules look back
-     * less far, historyLookbackDays): the read then says whether a long supply was skipped. Default:
-     * `historySince`.
-     */
-    longSupplySince?: string;
-    history: HistoryScope;
-    /** newestPaidDate(now): where the window's month constants may end. */
-    newestDate: string;
-  },
-): Promise<ClaimContext> {
+export async function loadClaimContext(database: Pick<Database, 'query'>, key: ClaimContextKey): Promise<ClaimContext> {
+  const call = claimContextCall(key);
+  const rows = await database.query<ClaimContextRow>(call.text, call.params, call.statementName);
+  return claimContextOf(rows[0]!);
+}
+
+/** What loadClaimContext reads: the claim's key, the history window and scope. */
+export interface ClaimContextKey {
+  memberId: string;
+  pharmacyNpi: string;
+  prescriptionNumber: string;
+  fillNumber: number;
+  dateOfService: string;
+  historySince: string;
+  /**
+   * Where the whole window would start, when `historySince` is later (a claim whose rules look back
+   * less far, historyLookbackDays): the read then says whether a long supply was skipped. Default:
+   * `historySince`.
+   */
+  longSupplySince?: string;
+  history: HistoryScope;
+  /** newestPaidDate(now): where the window's month constants may end. */
+  newestDate: string;
+}
+
+/** The claim-context statement's row. */
+export interface ClaimContextRow {
+  member: MemberFacts | null;
+  pharmacy_type: string | null;
+  history: HistoryFill[];
+  authorizations: ActiveAuthorization[];
+  accumulators: AccumulatorRow[];
+  duplicate: ClaimRow['response'] | null;
+  long_supply_before: boolean;
+}
+
+/**
+ * The claim-context statement for a key, with its parameters: `statementName` for a query of its
+ * own, `name` (another name for the same text) for a PreparedCall sent in the round trip of the
+ * claim's `begin` (submitClaim): the two are prepared separately on a connection, one by the driver
+ * and one by an SQL `prepare`, so they must not share a name.
+ */
+export function claimContextCall(key: ClaimContextKey): PreparedCall & { statementName: string } {
   const scope = key.history;
   const all = scope === 'all';
   const statement = claimContextSql(claimContextMonths(key.historySince, key.dateOfService, key.newestDate));
-  const rows = await database.query<{
-    member: MemberFacts | null;
-    pharmacy_type: string | null;
-    history: HistoryFill[];
-    authorizations: ActiveAuthorization[];
-    accumulators: AccumulatorRow[];
-    duplicate: ClaimRow['response'] | null;
-    long_supply_before: boolean;
-  }>(
-    statement.text,
-    [
+  return {
+    text: statement.text,
+    statementName: statement.name,
+    name: `begin-${statement.name}`,
+    params: [
       key.memberId,
       key.pharmacyNpi,
       key.prescriptionNumber,
@@ -188,9 +205,11 @@ export async function loadClaimContext(
       all ? [] : scope.drugClasses,
       key.longSupplySince ?? key.historySince,
     ],
-    statement.name,
-  );
-  const row = rows[0];
+  };
+}
+
+/** The claim context from the statement's row. */
+export function claimContextOf(row: ClaimContextRow): ClaimContext {
   return {
     member: row.member,
     pharmacyType: row.pharmacy_type,
@@ -276,11 +295,10 @@ const N = CLAIM_COLUMNS.length;
  * only if the claim row was inserted: a paid twin that won the race (the partial unique index,
  * ON CONFLICT DO NOTHING) adds nothing, so totals never count a claim twice.
  */
-const INSERT_CLAIM_SQL = `
+const insertClaimSql = (onConflict: string) => `
   with inserted as (
     insert into claims (${CLAIM_COLUMNS.join(', ')})
-    values (${CLAIM_COLUMNS.map((c, i) => `$${i + 1}${CAST[c] ? `::${CAST[c]}` : ''}`).join(', ')})
-    on conflict do nothing
+    values (${CLAIM_COLUMNS.map((c, i) => `$${i + 1}${CAST[c] ? `::${CAST[c]}` : ''}`).join(', ')})${onConflict}
     returning id, transaction_status),
   accumulated as (
     insert into member_accumulators (member_id, plan_id, plan_year_start, deductible_met, out_of_pocket_spent, updated_at)
@@ -291,6 +309,9 @@ const INSERT_CLAIM_SQL = `
       out_of_pocket_spent = member_accumulators.out_of_pocket_spent + excluded.out_of_pocket_spent,
       updated_at = excluded.updated_at)
   select id from inserted`;
+const INSERT_CLAIM_SQL = insertClaimSql('\n    on conflict do nothing');
+/** The same without ON CONFLICT: a paid twin that won the race fails it (unique_violation, 23505). */
+const INSERT_CLAIM_OR_FAIL_SQL = insertClaimSql('');
 
 /**
  * Inserts the claim, and adds a paid claim's share to its member's accumulators in the same
@@ -301,6 +322,29 @@ export async function insertClaim(
   row: NewClaimRow,
   share: AccumulatorShare | null,
 ): Promise<boolean> {
+  const rows = await tx.query<{ id: string }>(INSERT_CLAIM_SQL, insertClaimParams(row, share), 'claims-insert');
+  return rows.length === 1;
+}
+
+/**
+ * insertClaim sent with the commit, in its round trip (TxDatabase.atCommit): the claim is written
+ * and the transaction committed by one simple query. A paid twin that won the race (the partial
+ * unique index) fails it with unique_violation (23505) instead of writing nothing, and the
+ * transaction rolls back: the caller then answers with the twin (isUniqueViolation).
+ */
+export function insertClaimAtCommit(
+  tx: Pick<TxDatabase, 'atCommit'>,
+  row: NewClaimRow,
+  share: AccumulatorShare | null,
+): void {
+  tx.atCommit({
+    name: 'claims-insert-at-commit',
+    text: INSERT_CLAIM_OR_FAIL_SQL,
+    params: insertClaimParams(row, share),
+  });
+}
+
+function insertClaimParams(row: NewClaimRow, share: AccumulatorShare | null): unknown[] {
   const values: Record<(typeof CLAIM_COLUMNS)[number], unknown> = {
     id: row.id,
     pharmacy_npi: row.pharmacyNpi,
@@ -330,20 +374,15 @@ export async function insertClaim(
     response: JSON.stringify(row.response),
     received_at: row.receivedAt,
   };
-  const rows = await tx.query<{ id: string }>(
-    INSERT_CLAIM_SQL,
-    [
-      ...CLAIM_COLUMNS.map((c) => values[c]),
-      share?.memberId ?? null,
-      share?.planId ?? null,
-      share?.planYearStart ?? null,
-      share?.deductible ?? null,
-      share?.outOfPocket ?? null,
-      row.receivedAt,
-    ],
-    'claims-insert',
-  );
-  return rows.length === 1;
+  return [
+    ...CLAIM_COLUMNS.map((c) => values[c]),
+    share?.memberId ?? null,
+    share?.planId ?? null,
+    share?.planYearStart ?? null,
+    share?.deductible ?? null,
+    share?.outOfPocket ?? null,
+    row.receivedAt,
+  ];
 }
 
 export async function findPaidClaimByKey(

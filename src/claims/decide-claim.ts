@@ -4,7 +4,7 @@ import type { PharmacyType } from '../plans/plan-policy.js';
 import type { Database } from '../platform/db.js';
 import type { ReferenceSnapshot } from '../reference/reference-cache.js';
 import type { ClaimRequest } from './claim-types.js';
-import { loadClaimContext, newestPaidDate, type ClaimContext } from './claims.repo.js';
+import { loadClaimContext, newestPaidDate, type ClaimContext, type ClaimContextKey } from './claims.repo.js';
 import { adjudicateClaim, type Adjudication } from './rules/adjudicate-claim.js';
 import { addDays } from '../platform/dates.js';
 import { historyLookbackDays, historyScopeFor } from './rules/history-scope.js';
@@ -35,10 +35,13 @@ export async function decideClaim(
     now,
     pharmacyTypeIfNone = 'retail',
     narrowHistory = false,
+    firstContext,
   }: {
     reference: ReferenceSnapshot;
     request: ClaimRequest;
     now: Date;
+    /** The first read's answer when the caller made it already (the read of firstContextKey). */
+    firstContext?: ClaimContext;
     /** A dry run names no pharmacy: the kind of pharmacy it prices for (a claim uses its pharmacy's). */
     pharmacyTypeIfNone?: PharmacyType;
     /**
@@ -49,7 +52,9 @@ export async function decideClaim(
     narrowHistory?: boolean;
   },
 ): Promise<ClaimDecision> {
-  const [decision] = await decideClaimFor(database, { reference, request, now, narrowHistory }, [pharmacyTypeIfNone]);
+  const [decision] = await decideClaimFor(database, { reference, request, now, narrowHistory, firstContext }, [
+    pharmacyTypeIfNone,
+  ]);
   return decision!;
 }
 
@@ -64,32 +69,30 @@ export async function decideClaimFor(
     request,
     now,
     narrowHistory = false,
-  }: { reference: ReferenceSnapshot; request: ClaimRequest; now: Date; narrowHistory?: boolean },
+    firstContext,
+  }: {
+    reference: ReferenceSnapshot;
+    request: ClaimRequest;
+    now: Date;
+    narrowHistory?: boolean;
+    /** The first read's answer when the caller made it already (the read of firstContextKey). */
+    firstContext?: ClaimContext;
+  },
   pharmacyTypesIfNone: PharmacyType[],
 ): Promise<ClaimDecision[]> {
   const yearSince = addDays(request.dateOfService, -TIMELY_FILING_DAYS);
-  const lookback = narrowHistory ? historyLookbackDays(reference, request.productId, request.daysSupply) : Infinity;
   const read = (historySince: string) =>
-    loadClaimContext(database, {
-      memberId: request.cardholderId,
-      pharmacyNpi: request.pharmacyNpi,
-      prescriptionNumber: request.prescriptionNumber,
-      fillNumber: request.fillNumber,
-      dateOfService: request.dateOfService,
-      historySince,
-      longSupplySince: yearSince,
-      history: historyScopeFor(reference, request.productId),
-      newestDate: newestPaidDate(now),
-    });
-  let context: ClaimContext;
-  if (lookback < TIMELY_FILING_DAYS) {
-    // Fewer months of partitions read (docs/scaling.md#partitioning); the whole year again in the
-    // rare case the shorter read cannot decide alike: a long supply before it, or an authorization
-    // whose own quantity limit counts further back than it read.
-    context = await read(addDays(request.dateOfService, -lookback));
-    if (context.longSupplyBefore || authorizedWindowDays(context.authorizations, request.daysSupply) > lookback)
-      context = await read(yearSince);
-  } else context = await read(yearSince);
+    loadClaimContext(database, contextKey({ reference, request, now }, historySince));
+  const first = firstContextKey({ reference, request, now, narrowHistory });
+  let context = firstContext ?? (await read(first.historySince));
+  // Fewer months of partitions read (docs/scaling.md#partitioning); the whole year again in the
+  // rare case the shorter read cannot decide alike: a long supply before it, or an authorization
+  // whose own quantity limit counts further back than it read.
+  if (
+    first.historySince !== yearSince &&
+    (context.longSupplyBefore || authorizedWindowDays(context.authorizations, request.daysSupply) > first.lookback)
+  )
+    context = await read(yearSince);
   const today = planToday(payerPlan(reference, context.member?.planId), now);
   const dateError = checkDateOfService(request.dateOfService, today);
   if (dateError)
@@ -107,6 +110,46 @@ export async function decideClaimFor(
     });
     return { context, result, today };
   });
+}
+
+/** The claim-context read of a claim's history from `historySince`. */
+function contextKey(
+  { reference, request, now }: { reference: ReferenceSnapshot; request: ClaimRequest; now: Date },
+  historySince: string,
+): ClaimContextKey {
+  return {
+    memberId: request.cardholderId,
+    pharmacyNpi: request.pharmacyNpi,
+    prescriptionNumber: request.prescriptionNumber,
+    fillNumber: request.fillNumber,
+    dateOfService: request.dateOfService,
+    historySince,
+    longSupplySince: addDays(request.dateOfService, -TIMELY_FILING_DAYS),
+    history: historyScopeFor(reference, request.productId),
+    newestDate: newestPaidDate(now),
+  };
+}
+
+/**
+ * A claim's first context read (decideClaimFor makes it unless given its answer): the whole
+ * timely-filing year, or with `narrowHistory` only as far back as the drug's rules look
+ * (historyLookbackDays) when that is shorter. `lookback` is the days it reads back.
+ */
+export function firstContextKey({
+  reference,
+  request,
+  now,
+  narrowHistory = false,
+}: {
+  reference: ReferenceSnapshot;
+  request: ClaimRequest;
+  now: Date;
+  narrowHistory?: boolean;
+}): ClaimContextKey & { lookback: number } {
+  const lookback = narrowHistory ? historyLookbackDays(reference, request.productId, request.daysSupply) : Infinity;
+  return lookback < TIMELY_FILING_DAYS
+    ? { ...contextKey({ reference, request, now }, addDays(request.dateOfService, -lookback)), lookback }
+    : { ...contextKey({ reference, request, now }, addDays(request.dateOfService, -TIMELY_FILING_DAYS)), lookback };
 }
 
 /**

@@ -6,8 +6,16 @@ import { DomainError, forbidden, type FieldError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { isValidNpi } from '../shared/npi.js';
 import type { ClaimRequest, ClaimResponse } from './claim-types.js';
-import { insertClaim, findPaidClaimByKey, memberAdjudicationLock } from './claims.repo.js';
-import { decideClaim } from './decide-claim.js';
+import {
+  claimContextCall,
+  claimContextOf,
+  findPaidClaimByKey,
+  insertClaimAtCommit,
+  memberAdjudicationLock,
+  type ClaimContextRow,
+} from './claims.repo.js';
+import { decideClaim, firstContextKey } from './decide-claim.js';
+import { isUniqueViolation } from '../platform/db-conflicts.js';
 import { isRealDate } from '../platform/dates.js';
 import { fromCents } from '../shared/money.js';
 
@@ -64,11 +72,40 @@ export async function submitClaim(
     throw forbidden('A pharmacy submits claims under its own NPI only (201-B1 must be the caller)');
   }
   const reference = await ctx.reference.get();
-  return ctx.database.transaction(async (tx) => {
-    const answer = await adjudicateAndRecord(tx, now, request, reference);
-    if (options.beforeCommit) await options.beforeCommit(tx, answer);
+  // Two round trips on PostgreSQL: `begin`, the member's lock and the claim's context read in one
+  // simple query (the read's snapshot is taken after the lock is granted: a statement of its own),
+  // then the claim's insert and `commit` in another (insertClaimAtCommit).
+  const read = claimContextCall(firstContextKey({ reference, request, now, narrowHistory: true }));
+  try {
+    return await ctx.database.transaction(
+      async (tx) => {
+        const answer = await adjudicateAndRecord(
+          tx,
+          now,
+          request,
+          reference,
+          tx.begun[0] as unknown as ClaimContextRow,
+        );
+        if (options.beforeCommit) await options.beforeCommit(tx, answer);
+        return answer;
+      },
+      { ...memberAdjudicationLock(request.cardholderId), atBegin: read },
+    );
+  } catch (error) {
+    // A paid twin committed meanwhile (another submission of the same claim, not yet paid when this
+    // one read its context): the insert failed on the partial unique index and nothing was kept.
+    // The answer is the twin's, as a duplicate.
+    if (!isUniqueViolation(error)) throw error;
+    const answer = await ctx.database.transaction(async (tx) => {
+      const twin = await findPaidClaimByKey(tx.db, request);
+      if (!twin) return null;
+      const duplicate = duplicateOf(twin.response);
+      if (options.beforeCommit) await options.beforeCommit(tx, duplicate);
+      return duplicate;
+    });
+    if (!answer) throw new DomainError('CONFLICT', 'The claim collided with a concurrent submission; resubmit it');
     return answer;
-  }, memberAdjudicationLock(request.cardholderId));
+  }
 }
 
 async function adjudicateAndRecord(
@@ -76,9 +113,16 @@ async function adjudicateAndRecord(
   now: Date,
   request: ClaimRequest,
   reference: ReferenceSnapshot,
+  firstRead: ClaimContextRow,
 ): Promise<ClaimResponse> {
   // The same read and decision a coverage check dry-runs (decide-claim.ts); only the insert is extra.
-  const { context: claimCtx, result } = await decideClaim(tx, { reference, request, now, narrowHistory: true });
+  const { context: claimCtx, result } = await decideClaim(tx, {
+    reference,
+    request,
+    now,
+    narrowHistory: true,
+    firstContext: claimContextOf(firstRead),
+  });
   if (!result) return duplicateOf(claimCtx.duplicate!);
 
   const claimId = newId('clm', now);
@@ -104,8 +148,9 @@ async function adjudicateAndRecord(
           outOfPocket: fromCents(result.accumulation.outOfPocketCents),
         }
       : null;
-  // One round trip writes the claim and, when paid, adds it to the accumulators (claims.repo.ts).
-  const inserted = await insertClaim(
+  // Written with the commit, in its round trip; when paid, added to the accumulators by the same
+  // statement (claims.repo.ts).
+  insertClaimAtCommit(
     tx,
     {
       id: claimId,
@@ -138,10 +183,5 @@ async function adjudicateAndRecord(
     },
     share,
   );
-  if (!inserted) {
-    const twin = await findPaidClaimByKey(tx.db, request);
-    if (twin) return duplicateOf(twin.response);
-    throw new DomainError('CONFLICT', 'The claim collided with a concurrent submission; resubmit it');
-  }
   return response;
 }

@@ -32,6 +32,9 @@ function pgError(error: unknown): { code: string; constraint?: string; table?: s
 
 export const isRetryableConflict = (error: unknown) => RETRYABLE.has(pgError(error)?.code ?? '');
 
+/** True when the error is a unique_violation, of any constraint (a partition's index has its own name). */
+export const isUniqueViolation = (error: unknown) => pgError(error)?.code === UNIQUE_VIOLATION;
+
 /** True when the error is a unique_violation of the named constraint (a race a use case answers itself). */
 export function isUniqueViolationOf(error: unknown, constraint: string): boolean {
   const pg = pgError(error);

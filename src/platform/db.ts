@@ -48,7 +48,51 @@ export interface TransactionOptions {
    * round trip on PostgreSQL (one simple query); its rows are the transaction's `begun`. For a
    * read or a draw the transaction needs first (an approval's authorization serial, issue #11).
    */
-  atBegin?: string;
+  atBegin?: string | PreparedCall;
+}
+
+/**
+ * A call of a named statement sent inside a simple query (`execute name(literals)`), so that it
+ * travels in the round trip of `begin` or of `commit` instead of its own: prepared on the
+ * connection the first time (an SQL `prepare`, kept for the connection's life, like any named
+ * statement) and then planned like one. Its parameters go in as escaped literals, the text form
+ * the extended protocol would bind (sqlParam). `name` must always name the same `text`.
+ */
+export interface PreparedCall {
+  name: string;
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * A parameter as the literal of its text form, as node-postgres would bind it: null and undefined
+ * are NULL; strings, numbers and booleans their text; a Date its instant; an array PostgreSQL's
+ * array syntax; any other object its JSON. Always quoted (an unknown-typed literal takes the
+ * parameter's type, as a bound text value does).
+ */
+export function sqlParam(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  return pg.escapeLiteral(paramText(value));
+}
+
+function paramText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value))
+    return `{${value
+      .map((v) =>
+        v === null || v === undefined
+          ? 'NULL'
+          : Array.isArray(v)
+            ? paramText(v)
+            : `"${paramText(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+      )
+      .join(',')}}`;
+  if (typeof value === 'object') {
+    if (Buffer.isBuffer(value) || ArrayBuffer.isView(value))
+      throw new Error('sqlParam: binary values are not supported');
+    return JSON.stringify(value);
+  }
+  return String(value);
 }
 
 /** A transaction's view of the database: the same two query layers, bound to its connection. */
@@ -62,7 +106,7 @@ export type TxDatabase = Pick<Database, 'db' | 'kind' | 'query'> & {
    * pasting input. Used where a write depends on the answer and its own round trip would cost
    * one more backend wake-up per request (the D.0 wire copy, ncpdp.repo.ts).
    */
-  atCommit(statement: string): void;
+  atCommit(statement: string | PreparedCall): void;
 };
 
 /** A value as an SQL literal for a simple query (pg's escapeLiteral: quotes doubled, E'' for backslashes). */
@@ -99,6 +143,20 @@ export interface OpenOptions {
 
 /** Pooled connections live long: build each one's Drizzle instance once. */
 const drizzleByClient = new WeakMap<pg.PoolClient, Db>();
+/** The PreparedCall names each pooled connection has prepared (an SQL `prepare`, for its life). */
+const preparedByClient = new WeakMap<pg.PoolClient, Set<string>>();
+
+/** `execute name(literals)` for a PreparedCall, after preparing it on this connection the first time (its own round trip, once). */
+async function executeText(client: pg.PoolClient, call: PreparedCall): Promise<string> {
+  let prepared = preparedByClient.get(client);
+  if (!prepared) preparedByClient.set(client, (prepared = new Set()));
+  const name = client.escapeIdentifier(call.name);
+  if (!prepared.has(call.name)) {
+    await client.query(`prepare ${name} as ${call.text}`);
+    prepared.add(call.name);
+  }
+  return call.params.length ? `execute ${name}(${call.params.map(sqlParam).join(', ')})` : `execute ${name}`;
+}
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
@@ -119,7 +177,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         const client = await pool.connect();
         let txDb = drizzleByClient.get(client);
         if (!txDb) drizzleByClient.set(client, (txDb = drizzlePg(client, { schema }) as unknown as Db));
-        const last: string[] = [];
+        const last: Array<string | PreparedCall> = [];
         const tx: TxDatabase = {
           db: txDb,
           kind: 'postgres',
@@ -142,7 +200,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
             ...(lock
               ? [`select pg_advisory_xact_lock(${Math.trunc(lock.space)}, hashtext(${client.escapeLiteral(lock.key)}))`]
               : []),
-            ...(options?.atBegin ? [options.atBegin] : []),
+            ...(options?.atBegin
+              ? [typeof options.atBegin === 'string' ? options.atBegin : await executeText(client, options.atBegin)]
+              : []),
           ];
           // One statement gives one result, several an array of them (pg's simple query).
           const began = (await client.query(first.join('; '))) as unknown as pg.QueryResult | pg.QueryResult[];
@@ -150,7 +210,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           const out = await fn(tx);
           // After an error in a multi-statement simple query PostgreSQL runs nothing more of it, so
           // a failed last statement leaves the transaction uncommitted (rolled back below).
-          await client.query(last.length ? `${last.join(';\n')};\ncommit` : 'commit');
+          const atCommit: string[] = [];
+          for (const statement of last)
+            atCommit.push(typeof statement === 'string' ? statement : await executeText(client, statement));
+          await client.query(atCommit.length ? `${atCommit.join(';\n')};\ncommit` : 'commit');
           return out;
         } catch (e) {
           // A failed rollback means the connection is unusable: destroy it instead of pooling it.
@@ -188,8 +251,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       return pgl.transaction(async (t) => {
         const lock = options?.xactLock;
         if (lock) await t.query('select pg_advisory_xact_lock($1, hashtext($2))', [Math.trunc(lock.space), lock.key]);
-        const begun = options?.atBegin ? (await t.query<Record<string, unknown>>(options.atBegin)).rows : [];
-        const last: string[] = [];
+        const atBegin = options?.atBegin;
+        const begun = atBegin
+          ? (typeof atBegin === 'string'
+              ? await t.query<Record<string, unknown>>(atBegin)
+              : await t.query<Record<string, unknown>>(atBegin.text, atBegin.params)
+            ).rows
+          : [];
+        const last: Array<string | PreparedCall> = [];
         const out = await fn({
           db: drizzlePglite(t as unknown as PGlite, { schema }) as unknown as Db,
           kind: 'pglite',
@@ -201,7 +270,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           },
         });
         // In-process: no round trip to save; the statements still run inside the transaction.
-        for (const statement of last) await t.exec(statement);
+        for (const statement of last)
+          if (typeof statement === 'string') await t.exec(statement);
+          else await t.query(statement.text, statement.params);
         return out;
       });
     },

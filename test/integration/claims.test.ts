@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/demo/demo-data.js';
 import type { ApiClient } from '../support/http.js';
@@ -227,6 +228,59 @@ describe('point-of-sale adjudication through the HTTP API (docs/design.md#claims
       "select count(*)::int as n from claims where prescription_number = 'RX-RACE' and transaction_status = 'P'",
     );
     expect(paid[0].n).toBe(1);
+  });
+
+  it('a paid twin under another member, committed while the claim is being written: the claim is its duplicate (D), paid once', async (ctx) => {
+    // Needs a second connection beside the server's: PostgreSQL only.
+    if (t.ctx.database.kind !== 'postgres' || !t.ctx.database.url) return ctx.skip();
+    const [generic] = await ndcsWhere(
+      t,
+      'IHSS01',
+      (e, c) =>
+        !!e?.covered && !e.priorAuthorization && !e.stepTherapy && !e.quantityLimit && e.minAge === null && c.generic,
+    );
+    const original = await pharmacy.post(
+      'claims',
+      claimFor(ihss[7], pharmacyNpi, prescriberNpi, { productId: generic.ndc, prescriptionNumber: 'RX-TWIN-0' }),
+    );
+    expect(original.body.transactionStatus).toBe('P');
+    // The twin: the same pharmacy + Rx + fill + date of service (the key names no member), written by
+    // another transaction that has not committed when the claim reads its context.
+    const other = new pg.Client({ connectionString: t.ctx.database.url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query(
+        "create temp table twin on commit drop as select * from claims where prescription_number = 'RX-TWIN-0'",
+      );
+      await other.query("update twin set id = 'twin-' || id, prescription_number = 'RX-TWIN'");
+      await other.query('insert into claims select * from twin');
+      const reply = pharmacy.post(
+        'claims',
+        claimFor(ihss[6], pharmacyNpi, prescriberNpi, { productId: generic.ndc, prescriptionNumber: 'RX-TWIN' }),
+      );
+      // The claim's insert waits on the unique index for the twin's transaction.
+      let waited = false;
+      for (let i = 0; i < 400 && !waited; i++) {
+        const waiting = await t.ctx.database.query<{ n: number }>(
+          "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
+        );
+        waited = waiting[0].n > 0;
+        if (!waited) await new Promise((r) => setTimeout(r, 25));
+      }
+      await other.query('commit');
+      expect(waited).toBe(true);
+      const r = await reply;
+      expect(r.status).toBe(200);
+      expect(r.body.transactionStatus).toBe('D');
+      expect(r.body.claimId).toBe(original.body.claimId); // the twin's answer (a copy of the original's)
+    } finally {
+      await other.end();
+    }
+    const paid = await t.ctx.database.query<{ n: number; members: string[] }>(
+      "select count(*)::int as n, array_agg(member_id) as members from claims where prescription_number = 'RX-TWIN' and transaction_status = 'P'",
+    );
+    expect(paid[0]).toEqual({ n: 1, members: [ihss[7].id] });
   });
 
   it('pays a step-therapy drug once history shows the prerequisite', async () => {
