@@ -32,8 +32,14 @@ function pgError(error: unknown): { code: string; constraint?: string; table?: s
 
 export const isRetryableConflict = (error: unknown) => RETRYABLE.has(pgError(error)?.code ?? '');
 
-/** True when the error is a unique_violation, of any constraint (a partition's index has its own name). */
-export const isUniqueViolation = (error: unknown) => pgError(error)?.code === UNIQUE_VIOLATION;
+/**
+ * The table a unique_violation was raised on (a partition's own name for a partitioned table, whose
+ * indexes have names of their own), or null for any other error.
+ */
+export function uniqueViolationTable(error: unknown): string | null {
+  const pg = pgError(error);
+  return pg?.code === UNIQUE_VIOLATION ? (pg.table ?? null) : null;
+}
 
 /** True when the error is a unique_violation of the named constraint (a race a use case answers itself). */
 export function isUniqueViolationOf(error: unknown, constraint: string): boolean {
