@@ -5,10 +5,11 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createContext } from '../../src/app-context.js';
+import { createPartitionsAheadForAll } from '../../src/composition/partitioned-tables.js';
 import { loadConfig } from '../../src/config.js';
 import { loadDemoData } from '../../src/demo/load-demo-data.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import { openDatabase, runMigrations } from '../../src/platform/db.js';
+import { type Database, openDatabase, runMigrations } from '../../src/platform/db.js';
 import { TEST_CLOCK_START } from './constants.js';
 
 /**
@@ -22,6 +23,18 @@ import { TEST_CLOCK_START } from './constants.js';
 export default async function setup(project: TestProject) {
   const clock = new ManualClock(new Date(TEST_CLOCK_START));
   const config = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv);
+  /**
+   * The migrations create partitions from the wall clock's month (0018, 0021); the test clock's month
+   * may be earlier. Created here, so that a test's rows land in their month, not in DEFAULT, and no
+   * test server starts by moving the template's rows out of DEFAULT (the race 65810fa fixed; its own
+   * deterministic test is in partitions.test.ts).
+   */
+  const migrateAndLoad = async (database: Database) => {
+    await runMigrations(database);
+    const ctx = createContext(config, database, clock);
+    await createPartitionsAheadForAll(ctx, clock.now());
+    await loadDemoData(ctx, { living: false });
+  };
   const url = process.env.DATABASE_URL;
   if (url) {
     const templateName = `openpbm_template_${process.pid}`;
@@ -32,8 +45,7 @@ export default async function setup(project: TestProject) {
     const u = new URL(url);
     u.pathname = `/${templateName}`;
     const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 2 });
-    await runMigrations(database);
-    await loadDemoData(createContext(config, database, clock), { living: false });
+    await migrateAndLoad(database);
     await database.close();
     project.provide('pgTemplate', templateName);
     return async () => {
@@ -43,8 +55,7 @@ export default async function setup(project: TestProject) {
   }
   const pglite = new PGlite();
   const database = await openDatabase({ pglite });
-  await runMigrations(database);
-  await loadDemoData(createContext(config, database, clock), { living: false });
+  await migrateAndLoad(database);
   const dump = await pglite.dumpDataDir('none');
   const dir = path.join(os.tmpdir(), 'openpbm-test');
   mkdirSync(dir, { recursive: true });
