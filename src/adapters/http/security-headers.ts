@@ -1,8 +1,8 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
- * Security headers on every answer (docs/security.md#headers), via @fastify/helmet:
+ * Security headers on every answer (docs/security.md#headers), as helmet computes them:
  * - a Content-Security-Policy the portals and the API docs pass: scripts only from this origin (the
  *   built portals and Swagger UI load every script from a file, none inline); protected files
  *   (letters, attachments) are fetched with the token and shown from `blob:` URLs, so frames,
@@ -40,9 +40,19 @@ export function servedOverTls(request: FastifyRequest, hstsBehindProxy: boolean)
   return hstsBehindProxy && request.headers['x-forwarded-proto'] === 'https';
 }
 
-export async function registerSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): Promise<void> {
-  await app.register(helmet, {
-    global: true,
+/**
+ * The headers helmet sets, computed once: every directive here is a constant, so every answer gets
+ * the same ones. (@fastify/helmet built helmet's middleware again on every request, ≈ 2 % of the
+ * API's CPU a claim: BENCHMARKS.md, claims tail.) Captured from helmet itself, so its defaults and
+ * encodings stay its own.
+ */
+export function securityHeaders(): ReadonlyArray<readonly [string, string]> {
+  const headers: Array<[string, string]> = [];
+  const capture = {
+    setHeader: (name: string, value: string) => void headers.push([name.toLowerCase(), String(value)]),
+    removeHeader: () => {},
+  };
+  helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     frameguard: { action: 'sameorigin' },
     referrerPolicy: { policy: 'no-referrer' },
@@ -50,6 +60,16 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { h
     // Cross-origin isolation headers would stop EHRs from reading FHIR answers they are entitled to.
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: { policy: 'same-site' },
+  })({} as never, capture as never, () => {});
+  return headers;
+}
+
+export async function registerSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): Promise<void> {
+  const headers = securityHeaders();
+  // On the raw response, as helmet does: they hold for every answer, hijacked ones included.
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (servedOverTls(request, options.hsts))
