@@ -330,7 +330,7 @@ export async function insertClaim(
  * insertClaim sent with the commit, in its round trip (TxDatabase.atCommit): the claim is written
  * and the transaction committed by one simple query. A paid twin that won the race (the partial
  * unique index) fails it with unique_violation (23505) instead of writing nothing, and the
- * transaction rolls back: the caller then answers with the twin (submit-claim.ts isClaimsTable).
+ * transaction rolls back: the caller then answers with the twin (submit-claim.ts).
  */
 export function insertClaimAtCommit(
   tx: Pick<TxDatabase, 'atCommit'>,

@@ -16,7 +16,7 @@ import {
 } from './claims.repo.js';
 import { decideClaim, firstContextKey } from './decide-claim.js';
 import { uniqueViolationTable } from '../platform/db-conflicts.js';
-import { partitionMonth } from '../platform/month-partitions.js';
+import { isTableOrPartition } from '../platform/month-partitions.js';
 import { isRealDate } from '../platform/dates.js';
 import { fromCents } from '../shared/money.js';
 
@@ -96,7 +96,9 @@ export async function submitClaim(
     // A paid twin committed meanwhile (another submission of the same claim, not yet paid when this
     // one read its context): the insert failed on the partial unique index and nothing was kept.
     // The answer is the twin's, as a duplicate.
-    if (!isClaimsTable(uniqueViolationTable(error))) throw error;
+    // Only the claims table's (its only unique keys: the paid-once index and a fresh id's primary
+    // key); another table's, such as the D.0 wire copy written with the commit, stays the error it is.
+    if (!isTableOrPartition('claims', uniqueViolationTable(error))) throw error;
     const answer = await ctx.database.transaction(async (tx) => {
       const twin = await findPaidClaimByKey(tx.db, request);
       if (!twin) return null;
@@ -185,15 +187,4 @@ async function adjudicateAndRecord(
     share,
   );
   return response;
-}
-
-/**
- * Whether a unique violation was the claims table's (a month partition or DEFAULT): its only unique
- * keys are the paid-once index and the primary key of a fresh id, so it is a paid twin. Another
- * table's (the D.0 wire copy written with the commit) is not a twin and stays the error it is.
- */
-function isClaimsTable(table: string | null): boolean {
-  return (
-    table === 'claims' || table === 'claims_default' || (table !== null && partitionMonth('claims', table) !== null)
-  );
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  defaultPartitionName,
   expiredMonths,
+  isTableOrPartition,
   monthBounds,
   monthOf,
   monthsToCreate,
@@ -17,6 +19,19 @@ describe('month partitions', () => {
     expect(partitionMonth('claims', 'claims_default')).toBeNull();
     expect(partitionMonth('claims', 'claims_p2026_13')).toBeNull();
     expect(partitionMonth('claims', 'audit_events_p2026_12')).toBeNull();
+  });
+
+  it.each([
+    ['claims', true],
+    ['claims_p2026_12', true],
+    [defaultPartitionName('claims'), true],
+    ['claims_p2026_13', false],
+    ['ncpdp_exchanges_p2026_12', false],
+    ['ncpdp_exchanges_default', false],
+    ['claims_history', false],
+    [null, false],
+  ] as const)('tells the claims table or one of its partitions from another relation: %s → %s', (relation, yes) => {
+    expect(isTableOrPartition('claims', relation)).toBe(yes);
   });
 
   it('steps across year ends both ways', () => {

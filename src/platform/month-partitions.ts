@@ -46,6 +46,20 @@ export function partitionMonth(table: string, name: string): string | null {
   return `${m[1]}-${m[2]}-01`;
 }
 
+/** The partition that holds rows no month holds (migrations 0018, 0021). */
+export function defaultPartitionName(table: string): string {
+  return `${table}_default`;
+}
+
+/**
+ * Whether a relation PostgreSQL names (an error's table, `tableoid`) is `table` itself or one of its
+ * partitions, a month or DEFAULT: errors name the partition a row went to, not the parent.
+ */
+export function isTableOrPartition(table: string, relation: string | null): boolean {
+  if (relation === null) return false;
+  return relation === table || relation === defaultPartitionName(table) || partitionMonth(table, relation) !== null;
+}
+
 /** The partition's bounds as SQL literals: FROM (from) TO (to), `to` excluded. */
 export function monthBounds(spec: MonthPartitionedTable, month: string): { from: string; to: string } {
   const from = monthOf(month);

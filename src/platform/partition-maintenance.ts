@@ -6,6 +6,7 @@ import {
   partitionMonth,
   partitionName,
   type MonthPartitionedTable,
+  defaultPartitionName,
 } from './month-partitions.js';
 
 /**
@@ -69,7 +70,7 @@ async function createMonth(
   await tx.query(`lock table ${ident(spec.table)} in access exclusive mode`);
   const { from, to } = monthBounds(spec, month);
   const range = `FOR VALUES FROM (${literal(from)}) TO (${literal(to)})`;
-  const fallback = `${spec.table}_default`;
+  const fallback = defaultPartitionName(spec.table);
   const inDefault =
     (await exists(tx, fallback)) &&
     (
